@@ -1,0 +1,200 @@
+/**
+ * A small promise layer over npm `sqlite3`.
+ *
+ * Two connections to one file: a writer, whose work is serialized by an async
+ * lock so that a transaction never interleaves with another caller's
+ * statements, and a reader, which under WAL sees only committed data and is
+ * never blocked by a long import. sqlite3 runs every statement on libuv's
+ * thread pool, so neither blocks the main process.
+ */
+import sqlite3 from 'sqlite3';
+
+export type SqlValue = string | number | bigint | null | Buffer;
+export type SqlParams = readonly SqlValue[] | Readonly<Record<string, SqlValue>>;
+export type Row = Record<string, SqlValue>;
+
+export interface RunResult {
+  lastID: number;
+  changes: number;
+}
+
+/** One open sqlite3 handle with promise methods. */
+export class Connection {
+  private constructor(private readonly db: sqlite3.Database) {}
+
+  static open(path: string, mode: 'readwrite' | 'readonly'): Promise<Connection> {
+    const flags =
+      mode === 'readonly' ? sqlite3.OPEN_READONLY : sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE;
+    return new Promise((resolve, reject) => {
+      const db = new sqlite3.Database(path, flags, (err) => {
+        if (err) reject(new Error(`cannot open library ${path}: ${err.message}`));
+        else resolve(new Connection(db));
+      });
+    });
+  }
+
+  run(sql: string, params: SqlParams = []): Promise<RunResult> {
+    return new Promise((resolve, reject) => {
+      this.db.run(sql, params, function onRun(this: sqlite3.RunResult, err: Error | null) {
+        if (err) reject(err);
+        else resolve({ lastID: this.lastID, changes: this.changes });
+      });
+    });
+  }
+
+  get<T = Row>(sql: string, params: SqlParams = []): Promise<T | undefined> {
+    return new Promise((resolve, reject) => {
+      this.db.get(sql, params, (err: Error | null, row: T | undefined) => (err ? reject(err) : resolve(row)));
+    });
+  }
+
+  all<T = Row>(sql: string, params: SqlParams = []): Promise<T[]> {
+    return new Promise((resolve, reject) => {
+      this.db.all(sql, params, (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows)));
+    });
+  }
+
+  exec(sql: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.db.exec(sql, (err) => (err ? reject(err) : resolve()));
+    });
+  }
+
+  /** A prepared statement, for the hot loops of bulk import. */
+  prepare(sql: string): Promise<Statement> {
+    return new Promise((resolve, reject) => {
+      const stmt = this.db.prepare(sql, (err) => (err ? reject(err) : resolve(new Statement(stmt))));
+    });
+  }
+
+  configure(busyTimeoutMs: number): void {
+    this.db.configure('busyTimeout', busyTimeoutMs);
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.db.close((err) => (err ? reject(err) : resolve()));
+    });
+  }
+}
+
+export class Statement {
+  constructor(private readonly stmt: sqlite3.Statement) {}
+
+  run(params: SqlParams = []): Promise<RunResult> {
+    return new Promise((resolve, reject) => {
+      this.stmt.run(params, function onRun(this: sqlite3.RunResult, err: Error | null) {
+        if (err) reject(err);
+        else resolve({ lastID: this.lastID, changes: this.changes });
+      });
+    });
+  }
+
+  get<T = Row>(params: SqlParams = []): Promise<T | undefined> {
+    return new Promise((resolve, reject) => {
+      this.stmt.get(params, (err: Error | null, row: T | undefined) => (err ? reject(err) : resolve(row)));
+    });
+  }
+
+  finalize(): Promise<void> {
+    return new Promise((resolve) => this.stmt.finalize(() => resolve()));
+  }
+}
+
+/** FIFO async mutex: the writer's statements and transactions take turns. */
+class Lock {
+  private tail: Promise<void> = Promise.resolve();
+
+  async acquire(): Promise<() => void> {
+    let release!: () => void;
+    const next = new Promise<void>((resolve) => (release = resolve));
+    const previous = this.tail;
+    this.tail = previous.then(() => next);
+    await previous;
+    return release;
+  }
+}
+
+/** The writer's view inside `Database.write`: plain statements, no locking. */
+export type Writer = Pick<Connection, 'run' | 'get' | 'all' | 'exec' | 'prepare'>;
+
+export interface OpenOptions {
+  busyTimeoutMs?: number;
+}
+
+/** The library database: one writer, one reader. */
+export class Database {
+  private readonly lock = new Lock();
+
+  private constructor(
+    readonly path: string,
+    private readonly writer: Connection,
+    private readonly reader: Connection,
+  ) {}
+
+  static async open(path: string, options: OpenOptions = {}): Promise<Database> {
+    const busy = options.busyTimeoutMs ?? 5000;
+    const writer = await Connection.open(path, 'readwrite');
+    writer.configure(busy);
+    // WAL: readers never block the writer and a crash leaves the file intact.
+    const journal = await writer.get<{ journal_mode: string }>('PRAGMA journal_mode = WAL');
+    if (path !== ':memory:' && journal?.journal_mode !== 'wal') {
+      await writer.close();
+      throw new Error(`cannot open library ${path}: WAL journal not available (${journal?.journal_mode})`);
+    }
+    await writer.exec('PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;');
+    const reader = path === ':memory:' ? writer : await Connection.open(path, 'readonly');
+    reader.configure(busy);
+    await reader.exec('PRAGMA foreign_keys = ON;');
+    return new Database(path, writer, reader);
+  }
+
+  /** Reads see committed data only (separate connection under WAL). */
+  get<T = Row>(sql: string, params: SqlParams = []): Promise<T | undefined> {
+    return this.reader.get<T>(sql, params);
+  }
+
+  all<T = Row>(sql: string, params: SqlParams = []): Promise<T[]> {
+    return this.reader.all<T>(sql, params);
+  }
+
+  /** Runs `work` alone on the writer, without a transaction (pragmas, DDL). */
+  async exclusive<T>(work: (w: Writer) => Promise<T>): Promise<T> {
+    const release = await this.lock.acquire();
+    try {
+      return await work(this.writer);
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * Runs `work` in one IMMEDIATE transaction: all of it is stored or none.
+   * IMMEDIATE takes the write lock up front, so a second process (the CLI
+   * while the app is open) waits for busy_timeout instead of failing late.
+   */
+  async write<T>(work: (w: Writer) => Promise<T>): Promise<T> {
+    return this.exclusive(async (w) => {
+      await w.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work(w);
+        await w.exec('COMMIT');
+        return result;
+      } catch (error) {
+        await w.exec('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    const release = await this.lock.acquire();
+    try {
+      if (this.reader !== this.writer) await this.reader.close();
+      await this.writer.exec('PRAGMA optimize').catch(() => undefined);
+      await this.writer.close();
+    } finally {
+      release();
+    }
+  }
+}

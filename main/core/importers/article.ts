@@ -1,0 +1,86 @@
+/**
+ * What every importer does once it has found an article's parts: clean the
+ * text, parse the date, detect language and direction, and compute the key
+ * of exact duplicates. One place, so every format agrees.
+ */
+import { createHash } from 'node:crypto';
+import { parseDate } from '../text/dates';
+import { detectDirection, detectLanguage } from '../text/language';
+import { normalizeForMatching } from '../text/normalize';
+import type { ParsedArticle } from './types';
+
+export interface ArticleParts {
+  title: string;
+  body: string;
+  author?: string | null;
+  source?: string | null;
+  /** The date as written; parsed here, kept as written. */
+  date?: string | null;
+  lang?: string | null;
+  url?: string | null;
+  originPath: string;
+  originFormat: string;
+  encoding: string | null;
+}
+
+/** Paragraphs kept, each trimmed; runs of blank lines collapsed to one. */
+export function cleanBody(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/[\t \u00a0]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+export function cleanLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export function contentHash(body: string): string {
+  return createHash('sha256').update(normalizeForMatching(body)).digest('hex');
+}
+
+export function countWords(text: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0;
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
+  return count;
+}
+
+function optional(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const v = cleanLine(value);
+  return v === '' ? null : v;
+}
+
+export function buildArticle(parts: ArticleParts): ParsedArticle {
+  const body = cleanBody(parts.body);
+  const title = cleanLine(parts.title);
+  const dateText = optional(parts.date);
+  const parsed = dateText ? parseDate(dateText) : null;
+  const sample = `${title}\n${body.slice(0, 4000)}`;
+  return {
+    title,
+    body,
+    author: optional(parts.author),
+    source: optional(parts.source),
+    published: dateText
+      ? { original: dateText, iso: parsed?.iso ?? null, precision: parsed?.precision ?? null }
+      : null,
+    lang: optional(parts.lang)?.toLowerCase().slice(0, 12) ?? detectLanguage(sample),
+    dir: detectDirection(sample),
+    url: optional(parts.url),
+    originPath: parts.originPath,
+    originFormat: parts.originFormat,
+    encoding: parts.encoding,
+    contentHash: contentHash(body),
+    wordCount: countWords(body),
+  };
+}

@@ -1,0 +1,62 @@
+import type { DatePrecision, Direction, ErrorCode } from '../../../preload/contract';
+
+/** A file handed to an importer: its bytes, already read (and un-gzipped). */
+export interface SourceFile {
+  /** Where it came from, as the user named it (a path, or an upload's name). */
+  path: string;
+  /** The name the format is judged by (".gz" already removed). */
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** One article as an importer found it, before it is stored. */
+export interface ParsedArticle {
+  title: string;
+  body: string;
+  author: string | null;
+  source: string | null;
+  published: { original: string; iso: string | null; precision: DatePrecision | null } | null;
+  lang: string;
+  dir: Direction;
+  url: string | null;
+  /** path, or path#N for the N-th record of a bulk file (1-based). */
+  originPath: string;
+  originFormat: string;
+  encoding: string | null;
+  /** sha256 of the normalized body: the key of exact duplicates. */
+  contentHash: string;
+  wordCount: number;
+}
+
+export interface RecordError {
+  path: string;
+  code: ErrorCode;
+  message: string;
+}
+
+export type ParsedRecord = { ok: true; article: ParsedArticle } | { ok: false; error: RecordError };
+
+export interface ImportOptions {
+  /** Title for a single plain-text article instead of its first sentence. */
+  title?: string;
+}
+
+/** One import format. Registered in registry.ts; nothing else lists formats. */
+export interface Importer {
+  id: string;
+  label: string;
+  /** Lower-case, with the dot: ".txt". */
+  extensions: readonly string[];
+  parse(file: SourceFile, options: ImportOptions): ParsedRecord[];
+}
+
+/** Thrown by importers for a whole-file failure; carries a stable code. */
+export class ImportError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}

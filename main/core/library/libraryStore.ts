@@ -1,0 +1,396 @@
+/**
+ * Articles, sources, tags and collections in the library database.
+ * Writes take a `Writer` so callers decide the transaction; reads go through
+ * the reader connection and see committed data only.
+ */
+import {
+  MizanError,
+  type Article,
+  type ArticleFilter,
+  type ArticlePage,
+  type ArticleSummary,
+  type CollectionInfo,
+  type DatePrecision,
+  type Direction,
+  type SourceInfo,
+  type TagInfo,
+} from '../../../preload/contract';
+import type { Database, SqlValue, Writer } from '../db/connection';
+import type { ParsedArticle } from '../importers/types';
+import { parseDate } from '../text/dates';
+import { normalizeForMatching } from '../text/normalize';
+
+const SEP = '\u001f';
+
+/** The key two spellings of one name share ("Okaz" = "okaz", "الأهرام" = "الاهرام"). */
+export function nameKey(name: string): string {
+  return normalizeForMatching(name);
+}
+
+interface ArticleRow {
+  id: number;
+  title: string;
+  body?: string;
+  author: string | null;
+  source_id: number | null;
+  source_name: string | null;
+  published_original: string | null;
+  published_iso: string | null;
+  published_precision: DatePrecision | null;
+  lang: string;
+  dir: Direction;
+  url: string | null;
+  content_hash?: string;
+  origin_path?: string | null;
+  origin_format?: string | null;
+  encoding?: string | null;
+  word_count: number;
+  imported_at: string;
+  updated_at?: string;
+  tag_names: string | null;
+}
+
+function summaryOf(row: ArticleRow): ArticleSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    source: row.source_name,
+    sourceId: row.source_id,
+    author: row.author,
+    publishedAt: {
+      original: row.published_original,
+      iso: row.published_iso,
+      precision: row.published_precision,
+    },
+    lang: row.lang,
+    dir: row.dir,
+    url: row.url,
+    wordCount: row.word_count,
+    importedAt: row.imported_at,
+    tags: row.tag_names ? row.tag_names.split(SEP).sort((a, b) => a.localeCompare(b)) : [],
+  };
+}
+
+const SUMMARY_COLUMNS = `a.id, a.title, a.author, a.source_id, s.name AS source_name,
+  a.published_original, a.published_iso, a.published_precision, a.lang, a.dir, a.url,
+  a.word_count, a.imported_at,
+  (SELECT group_concat(t.name, char(31)) FROM article_tags at JOIN tags t ON t.id = at.tag_id
+    WHERE at.article_id = a.id) AS tag_names`;
+
+// ---------------------------------------------------------------------------
+// Sources
+
+/** The id of the outlet called `name` (or one of its aliases); created if new. */
+export async function resolveSource(w: Writer, name: string, now: string): Promise<number> {
+  const key = nameKey(name);
+  const alias = await w.get<{ source_id: number }>('SELECT source_id FROM source_aliases WHERE alias_key = ?', [key]);
+  if (alias) return alias.source_id;
+  const existing = await w.get<{ id: number }>('SELECT id FROM sources WHERE name_key = ?', [key]);
+  if (existing) return existing.id;
+  const inserted = await w.run('INSERT INTO sources (name, name_key, created_at) VALUES (?, ?, ?)', [name, key, now]);
+  return inserted.lastID;
+}
+
+export async function listSources(db: Database): Promise<SourceInfo[]> {
+  const rows = await db.all<{ id: number; name: string; aliases: string | null; n: number }>(
+    `SELECT s.id, s.name,
+       (SELECT group_concat(alias, char(31)) FROM source_aliases WHERE source_id = s.id) AS aliases,
+       (SELECT count(*) FROM articles WHERE source_id = s.id) AS n
+     FROM sources s ORDER BY n DESC, s.name`,
+  );
+  return rows.map((r) => ({ id: r.id, name: r.name, aliases: r.aliases ? r.aliases.split(SEP) : [], articleCount: r.n }));
+}
+
+// ---------------------------------------------------------------------------
+// Articles
+
+export async function findByContentHash(w: Writer, hash: string): Promise<{ id: number; title: string } | undefined> {
+  return w.get<{ id: number; title: string }>('SELECT id, title FROM articles WHERE content_hash = ?', [hash]);
+}
+
+export async function insertArticle(w: Writer, article: ParsedArticle, sourceId: number | null, now: string): Promise<number> {
+  const result = await w.run(
+    `INSERT INTO articles (title, body, author, source_id, published_original, published_iso, published_precision,
+       lang, dir, url, content_hash, origin_path, origin_format, encoding, word_count, imported_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      article.title,
+      article.body,
+      article.author,
+      sourceId,
+      article.published?.original ?? null,
+      article.published?.iso ?? null,
+      article.published?.iso ? article.published.precision : null,
+      article.lang,
+      article.dir,
+      article.url,
+      article.contentHash,
+      article.originPath,
+      article.originFormat,
+      article.encoding,
+      article.wordCount,
+      now,
+      now,
+    ],
+  );
+  return result.lastID;
+}
+
+function filterSql(filter: ArticleFilter): { where: string; params: SqlValue[] } {
+  const clauses: string[] = [];
+  const params: SqlValue[] = [];
+  if (filter.sourceIds && filter.sourceIds.length > 0) {
+    clauses.push(`a.source_id IN (${filter.sourceIds.map(() => '?').join(',')})`);
+    params.push(...filter.sourceIds);
+  }
+  // Compare as text: "2021-07" sorts before "2021-07-26", so a month-precision
+  // date falls inside a range that starts at that month.
+  if (filter.dateFrom) {
+    clauses.push('a.published_iso >= ?');
+    params.push(filter.dateFrom);
+  }
+  if (filter.dateTo) {
+    clauses.push("a.published_iso <= ? || '-99'");
+    params.push(filter.dateTo);
+  }
+  if (filter.lang) {
+    clauses.push('a.lang = ?');
+    params.push(filter.lang);
+  }
+  if (filter.tag) {
+    clauses.push('a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name_key = ?)');
+    params.push(nameKey(filter.tag));
+  }
+  if (filter.collectionId) {
+    clauses.push('a.id IN (SELECT article_id FROM collection_items WHERE collection_id = ?)');
+    params.push(filter.collectionId);
+  }
+  return { where: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+const SORTS = {
+  publishedAt: (dir: string) => `a.published_iso IS NULL, a.published_iso ${dir}, a.id ${dir}`,
+  importedAt: (dir: string) => `a.imported_at ${dir}, a.id ${dir}`,
+  title: (dir: string) => `a.title COLLATE NOCASE ${dir}, a.id ${dir}`,
+  source: (dir: string) => `s.name IS NULL, s.name ${dir}, a.published_iso ${dir}, a.id ${dir}`,
+} as const;
+
+export interface ListQuery {
+  offset: number;
+  limit: number;
+  sort: keyof typeof SORTS;
+  order: 'asc' | 'desc';
+  filter: ArticleFilter;
+}
+
+export async function listArticles(db: Database, query: ListQuery): Promise<ArticlePage> {
+  const { where, params } = filterSql(query.filter);
+  const dir = query.order === 'asc' ? 'ASC' : 'DESC';
+  const orderBy = SORTS[query.sort](dir);
+  const rows = await db.all<ArticleRow>(
+    `SELECT ${SUMMARY_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id
+     ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
+    [...params, query.limit, query.offset],
+  );
+  const count = await db.get<{ n: number }>(`SELECT count(*) AS n FROM articles a ${where}`, params);
+  return { total: count?.n ?? 0, offset: query.offset, items: rows.map(summaryOf) };
+}
+
+export async function getArticle(db: Database | Writer, id: number): Promise<Article> {
+  const row = await db.get<ArticleRow>(
+    `SELECT ${SUMMARY_COLUMNS}, a.body, a.content_hash, a.origin_path, a.origin_format, a.encoding, a.updated_at
+     FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?`,
+    [id],
+  );
+  if (!row) throw new MizanError('NOT_FOUND', `no article with id ${id}`);
+  const collections = await db.all<{ id: number; name: string }>(
+    `SELECT c.id, c.name FROM collection_items ci JOIN collections c ON c.id = ci.collection_id
+     WHERE ci.article_id = ? ORDER BY c.name`,
+    [id],
+  );
+  return {
+    ...summaryOf(row),
+    body: row.body ?? '',
+    contentHash: row.content_hash ?? '',
+    originPath: row.origin_path ?? null,
+    originFormat: row.origin_format ?? null,
+    encoding: row.encoding ?? null,
+    updatedAt: row.updated_at ?? row.imported_at,
+    collections,
+  };
+}
+
+export async function deleteArticle(w: Writer, id: number): Promise<void> {
+  const result = await w.run('DELETE FROM articles WHERE id = ?', [id]);
+  if (result.changes === 0) throw new MizanError('NOT_FOUND', `no article with id ${id}`);
+}
+
+export async function requireArticle(w: Writer, id: number): Promise<void> {
+  const row = await w.get('SELECT 1 AS x FROM articles WHERE id = ?', [id]);
+  if (!row) throw new MizanError('NOT_FOUND', `no article with id ${id}`);
+}
+
+export async function countArticles(db: Database): Promise<number> {
+  const row = await db.get<{ n: number }>('SELECT count(*) AS n FROM articles');
+  return row?.n ?? 0;
+}
+
+// ---------------------------------------------------------------------------
+// Tags
+
+export async function setArticleTags(w: Writer, articleId: number, names: readonly string[]): Promise<void> {
+  await w.run('DELETE FROM article_tags WHERE article_id = ?', [articleId]);
+  await addArticleTags(w, articleId, names);
+}
+
+export async function addArticleTags(w: Writer, articleId: number, names: readonly string[]): Promise<void> {
+  for (const name of names) {
+    const key = nameKey(name);
+    await w.run('INSERT INTO tags (name, name_key) VALUES (?, ?) ON CONFLICT(name_key) DO NOTHING', [name.trim(), key]);
+    await w.run(
+      'INSERT OR IGNORE INTO article_tags (article_id, tag_id) SELECT ?, id FROM tags WHERE name_key = ?',
+      [articleId, key],
+    );
+  }
+}
+
+export async function listTags(db: Database): Promise<TagInfo[]> {
+  return db.all<TagInfo>(
+    `SELECT t.id, t.name, (SELECT count(*) FROM article_tags WHERE tag_id = t.id) AS articleCount
+     FROM tags t ORDER BY t.name COLLATE NOCASE`,
+  );
+}
+
+// ---------------------------------------------------------------------------
+// Collections
+
+const COLLECTION_COLUMNS = `c.id, c.name, c.description, c.created_at AS createdAt,
+  (SELECT count(*) FROM collection_items WHERE collection_id = c.id) AS articleCount`;
+
+export async function getCollection(db: Database | Writer, id: number): Promise<CollectionInfo> {
+  const row = await db.get<CollectionInfo>(`SELECT ${COLLECTION_COLUMNS} FROM collections c WHERE c.id = ?`, [id]);
+  if (!row) throw new MizanError('NOT_FOUND', `no collection with id ${id}`);
+  return row;
+}
+
+export async function listCollections(db: Database): Promise<CollectionInfo[]> {
+  return db.all<CollectionInfo>(`SELECT ${COLLECTION_COLUMNS} FROM collections c ORDER BY c.name COLLATE NOCASE`);
+}
+
+/** The collection called `name`, created if it does not exist yet. */
+export async function ensureCollection(w: Writer, name: string, now: string, description?: string): Promise<number> {
+  const key = nameKey(name);
+  const existing = await w.get<{ id: number }>('SELECT id FROM collections WHERE name_key = ?', [key]);
+  if (existing) return existing.id;
+  const inserted = await w.run(
+    'INSERT INTO collections (name, name_key, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+    [name.trim(), key, description ?? null, now, now],
+  );
+  return inserted.lastID;
+}
+
+export async function createCollection(w: Writer, name: string, now: string, description?: string): Promise<number> {
+  const existing = await w.get<{ id: number }>('SELECT id FROM collections WHERE name_key = ?', [nameKey(name)]);
+  if (existing) throw new MizanError('CONFLICT', `a collection called "${name}" already exists`);
+  return ensureCollection(w, name, now, description);
+}
+
+export async function renameCollection(w: Writer, id: number, name: string, now: string): Promise<void> {
+  const clash = await w.get<{ id: number }>('SELECT id FROM collections WHERE name_key = ? AND id <> ?', [nameKey(name), id]);
+  if (clash) throw new MizanError('CONFLICT', `a collection called "${name}" already exists`);
+  const result = await w.run('UPDATE collections SET name = ?, name_key = ?, updated_at = ? WHERE id = ?', [
+    name.trim(),
+    nameKey(name),
+    now,
+    id,
+  ]);
+  if (result.changes === 0) throw new MizanError('NOT_FOUND', `no collection with id ${id}`);
+}
+
+export async function deleteCollection(w: Writer, id: number): Promise<void> {
+  const result = await w.run('DELETE FROM collections WHERE id = ?', [id]);
+  if (result.changes === 0) throw new MizanError('NOT_FOUND', `no collection with id ${id}`);
+}
+
+/** Appends articles at the end of the collection, keeping those already in it where they are. */
+export async function addToCollection(w: Writer, collectionId: number, articleIds: readonly number[], now: string): Promise<void> {
+  await getCollection(w, collectionId);
+  const last = await w.get<{ p: number | null }>('SELECT max(position) AS p FROM collection_items WHERE collection_id = ?', [collectionId]);
+  let position = (last?.p ?? 0) + 1;
+  for (const articleId of articleIds) {
+    await requireArticle(w, articleId);
+    const added = await w.run(
+      'INSERT OR IGNORE INTO collection_items (collection_id, article_id, position, added_at) VALUES (?, ?, ?, ?)',
+      [collectionId, articleId, position, now],
+    );
+    if (added.changes > 0) position++;
+  }
+  await w.run('UPDATE collections SET updated_at = ? WHERE id = ?', [now, collectionId]);
+}
+
+export async function removeFromCollection(w: Writer, collectionId: number, articleIds: readonly number[], now: string): Promise<void> {
+  await getCollection(w, collectionId);
+  for (const articleId of articleIds) {
+    await w.run('DELETE FROM collection_items WHERE collection_id = ? AND article_id = ?', [collectionId, articleId]);
+  }
+  await w.run('UPDATE collections SET updated_at = ? WHERE id = ?', [now, collectionId]);
+}
+
+/** Puts `articleIds` first, in that order; members not named keep their relative order after them. */
+export async function reorderCollection(w: Writer, collectionId: number, articleIds: readonly number[], now: string): Promise<void> {
+  await getCollection(w, collectionId);
+  const members = await w.all<{ article_id: number }>(
+    'SELECT article_id FROM collection_items WHERE collection_id = ? ORDER BY position',
+    [collectionId],
+  );
+  const memberSet = new Set(members.map((m) => m.article_id));
+  for (const id of articleIds) {
+    if (!memberSet.has(id)) throw new MizanError('INVALID_ARGUMENT', `article ${id} is not in collection ${collectionId}`);
+  }
+  const named = new Set(articleIds);
+  const order = [...articleIds, ...members.map((m) => m.article_id).filter((id) => !named.has(id))];
+  for (const [i, id] of order.entries()) {
+    await w.run('UPDATE collection_items SET position = ? WHERE collection_id = ? AND article_id = ?', [i + 1, collectionId, id]);
+  }
+  await w.run('UPDATE collections SET updated_at = ? WHERE id = ?', [now, collectionId]);
+}
+
+// ---------------------------------------------------------------------------
+// Editing
+
+export interface ArticlePatch {
+  title?: string;
+  author?: string | null;
+  source?: string | null;
+  publishedAt?: string | null;
+  lang?: string;
+  dir?: Direction;
+  url?: string | null;
+  tags?: string[];
+}
+
+export async function updateArticle(w: Writer, id: number, patch: ArticlePatch, now: string): Promise<void> {
+  const sets: string[] = [];
+  const params: SqlValue[] = [];
+  const set = (column: string, value: SqlValue) => {
+    sets.push(`${column} = ?`);
+    params.push(value);
+  };
+  if (patch.title !== undefined) set('title', patch.title.trim());
+  if (patch.author !== undefined) set('author', patch.author?.trim() || null);
+  if (patch.url !== undefined) set('url', patch.url?.trim() || null);
+  if (patch.lang !== undefined) set('lang', patch.lang.toLowerCase());
+  if (patch.dir !== undefined) set('dir', patch.dir);
+  if (patch.source !== undefined) set('source_id', patch.source ? await resolveSource(w, patch.source.trim(), now) : null);
+  if (patch.publishedAt !== undefined) {
+    const original = patch.publishedAt?.trim() || null;
+    const parsed = original ? parseDate(original) : null;
+    if (original && !parsed) throw new MizanError('INVALID_ARGUMENT', `publishedAt: "${original}" is not a date Mizan can read`);
+    set('published_original', original);
+    set('published_iso', parsed?.iso ?? null);
+    set('published_precision', parsed?.precision ?? null);
+  }
+  set('updated_at', now);
+  await w.run(`UPDATE articles SET ${sets.join(', ')} WHERE id = ?`, [...params, id]);
+  if (patch.tags !== undefined) await setArticleTags(w, id, patch.tags);
+}

@@ -1,0 +1,113 @@
+/**
+ * createServices(): the whole of Mizan behind the contract, in any Node
+ * process. Electron, the CLI and the web host are thin shells over this.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { AppInfo, Handlers } from '../../preload/contract';
+import { Database } from './db/connection';
+import { migrate } from './db/migrate';
+import { migrations } from './db/migrations';
+import { createParser } from './importers/parser';
+import { importers } from './importers/registry';
+import { emptyReport, expandPaths, importItems, type ImportItem } from './library/importService';
+import * as store from './library/libraryStore';
+import { appVersion } from './version';
+
+export interface ServicesOptions {
+  dbPath: string;
+  host: AppInfo['host'];
+  now?: () => Date;
+}
+
+export interface Services {
+  handlers: Handlers;
+  db: Database;
+  close(): Promise<void>;
+}
+
+export async function createServices(options: ServicesOptions): Promise<Services> {
+  const now = options.now ?? (() => new Date());
+  if (options.dbPath !== ':memory:') mkdirSync(dirname(options.dbPath), { recursive: true });
+  const db = await Database.open(options.dbPath);
+  try {
+    await migrate(db, migrations, now);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const parser = createParser();
+  const stamp = () => now().toISOString();
+
+  const handlers: Handlers = {
+    'app.info': async () => ({
+      version: appVersion(),
+      host: options.host,
+      libraryPath: options.dbPath,
+      articleCount: await store.countArticles(db),
+      importFormats: importers.map((i) => ({ id: i.id, label: i.label, extensions: [...i.extensions] })),
+    }),
+    // Cancellation is owned by the host's job registry (see rpc.ts); reaching
+    // here means the job was unknown or already finished.
+    'jobs.cancel': async () => ({ ok: true }),
+
+    'library.importFiles': async (input, ctx) => {
+      const report = emptyReport();
+      const items = await expandPaths(input.paths, report);
+      return importItems({ db, parser, now }, items, { collection: input.collection, tags: input.tags, options: { title: input.title } }, ctx, report);
+    },
+    'library.importUploads': async (input, ctx) => {
+      const items: ImportItem[] = input.files.map((f) => ({ kind: 'bytes', path: f.name, bytes: Buffer.from(f.contentBase64, 'base64') }));
+      return importItems({ db, parser, now }, items, { collection: input.collection, tags: input.tags }, ctx, emptyReport());
+    },
+    'library.listArticles': async (input) => store.listArticles(db, input),
+    'library.getArticle': async (input) => store.getArticle(db, input.id),
+    'library.updateArticle': async ({ id, patch }) => {
+      await db.write(async (w) => {
+        await store.requireArticle(w, id);
+        await store.updateArticle(w, id, patch, stamp());
+      });
+      return store.getArticle(db, id);
+    },
+    'library.deleteArticle': async ({ id }) => {
+      await db.write((w) => store.deleteArticle(w, id));
+      return { ok: true };
+    },
+    'library.listSources': async () => store.listSources(db),
+    'library.listTags': async () => store.listTags(db),
+    'library.listCollections': async () => store.listCollections(db),
+    'library.createCollection': async ({ name, description }) => {
+      const id = await db.write((w) => store.createCollection(w, name, stamp(), description));
+      return store.getCollection(db, id);
+    },
+    'library.renameCollection': async ({ id, name }) => {
+      await db.write((w) => store.renameCollection(w, id, name, stamp()));
+      return store.getCollection(db, id);
+    },
+    'library.deleteCollection': async ({ id }) => {
+      await db.write((w) => store.deleteCollection(w, id));
+      return { ok: true };
+    },
+    'library.addToCollection': async ({ collectionId, articleIds }) => {
+      await db.write((w) => store.addToCollection(w, collectionId, articleIds, stamp()));
+      return store.getCollection(db, collectionId);
+    },
+    'library.removeFromCollection': async ({ collectionId, articleIds }) => {
+      await db.write((w) => store.removeFromCollection(w, collectionId, articleIds, stamp()));
+      return store.getCollection(db, collectionId);
+    },
+    'library.reorderCollection': async ({ collectionId, articleIds }) => {
+      await db.write((w) => store.reorderCollection(w, collectionId, articleIds, stamp()));
+      return store.getCollection(db, collectionId);
+    },
+  };
+
+  return {
+    handlers,
+    db,
+    async close() {
+      await parser.close();
+      await db.close();
+    },
+  };
+}

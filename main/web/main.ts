@@ -1,0 +1,59 @@
+/**
+ * `npm run web` / `node dist/main/web/main.js [--library FILE] [--port N] [--no-open]`:
+ * starts the services and the localhost host, prints the URL with its token.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultLibraryPath } from '../core/paths';
+import { createServices } from '../core/services';
+import { startWebHost } from './server';
+
+function openBrowser(url: string): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  try {
+    const child = spawn(command, [url], { detached: true, stdio: 'ignore' });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // No desktop to open a browser on: the printed URL is enough.
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      library: { type: 'string' },
+      port: { type: 'string' },
+      'no-open': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write('Usage: mizan-web [--library FILE] [--port N] [--no-open]\n');
+    return;
+  }
+  const dbPath = values.library ?? defaultLibraryPath();
+  const port = values.port ? Number(values.port) : 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: "${values.port}" is not a port number`);
+  const services = await createServices({ dbPath, host: 'web' });
+  const host = await startWebHost({ handlers: services.handlers, rendererDir: join(__dirname, '..', '..', 'renderer'), port });
+  process.stdout.write(`Mizan web host: ${host.url}\nLibrary: ${dbPath}\nPress Ctrl+C to stop.\n`);
+  if (!values['no-open']) openBrowser(host.url);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await host.close();
+    await services.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`mizan web: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,244 @@
+/**
+ * The localhost web host: the built renderer and the contract over HTTP, for
+ * machines where Electron cannot start and for tests in a real browser.
+ *
+ * Security: binds 127.0.0.1 only; every request needs the per-run token
+ * (header, or the cookie set when the printed URL is first opened); Host must
+ * name this server (DNS rebinding) and Origin, when sent, must be this
+ * server (cross-site requests).
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import type { Envelope, Handlers, Progress } from '../../preload/contract';
+import { createDispatcher } from '../core/rpc';
+
+export interface WebHostOptions {
+  handlers: Handlers;
+  /** Folder of the built renderer (dist/renderer). */
+  rendererDir: string;
+  port?: number;
+  token?: string;
+  /** Largest request body accepted (uploads travel as base64 JSON). */
+  maxBodyBytes?: number;
+}
+
+export interface WebHost {
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const COOKIE = 'mizan_token';
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.map': 'application/json; charset=utf-8',
+};
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function cookieValue(header: string | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return null;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const data = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(data),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(data);
+}
+
+function sendError(res: ServerResponse, status: number, code: 'UNAUTHORIZED' | 'INVALID_ARGUMENT' | 'NOT_FOUND', message: string): void {
+  const envelope: Envelope<never> = { ok: false, error: { code, message } };
+  sendJson(res, status, envelope);
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLarge(`request body over ${limit} bytes`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const maxBody = options.maxBodyBytes ?? 512 * 1024 * 1024;
+  const listeners = new Set<ServerResponse>();
+  const emit = (progress: Progress) => {
+    const line = `data: ${JSON.stringify(progress)}\n\n`;
+    for (const res of listeners) res.write(line);
+  };
+  const dispatcher = createDispatcher(options.handlers, emit);
+  let port = 0;
+  const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
+  const allowedOrigins = () => allowedHosts().map((h) => `http://${h}`);
+
+  function authorized(req: IncomingMessage, url: URL): 'header' | 'cookie' | 'query' | null {
+    const header = req.headers['x-mizan-token'];
+    if (typeof header === 'string' && safeEqual(header, token)) return 'header';
+    const cookie = cookieValue(req.headers.cookie, COOKIE);
+    if (cookie && safeEqual(cookie, token)) return 'cookie';
+    const query = url.searchParams.get('token');
+    if (query && safeEqual(query, token)) return 'query';
+    return null;
+  }
+
+  async function serveStatic(res: ServerResponse, pathname: string): Promise<void> {
+    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const root = normalize(options.rendererDir + sep);
+    let file = join(root, relative === '' ? 'index.html' : relative);
+    if (!file.startsWith(root)) return sendError(res, 404, 'NOT_FOUND', 'not found');
+    let info = await stat(file).catch(() => null);
+    if (!info || !info.isFile()) {
+      // Client-side routes fall back to the app's page; missing assets are 404.
+      if (extname(relative) !== '') return sendError(res, 404, 'NOT_FOUND', `not found: ${pathname}`);
+      file = join(root, 'index.html');
+      info = await stat(file).catch(() => null);
+      if (!info) return sendError(res, 404, 'NOT_FOUND', 'the renderer is not built: run npm run build');
+    }
+    res.writeHead(200, {
+      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+      'Content-Length': info.size,
+      'Content-Security-Policy': CSP,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': extname(file) === '.html' ? 'no-store' : 'private, max-age=3600',
+    });
+    createReadStream(file).pipe(res);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const host = req.headers.host ?? '';
+    if (!allowedHosts().includes(host)) {
+      res.writeHead(421, { 'Content-Type': 'text/plain' });
+      res.end(`Mizan answers only as ${allowedHosts().join(' or ')}`);
+      return;
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins().includes(origin)) {
+      return sendError(res, 403, 'UNAUTHORIZED', `requests from ${origin} are refused`);
+    }
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    const auth = authorized(req, url);
+    if (!auth) return sendError(res, 401, 'UNAUTHORIZED', 'missing or wrong token: open the URL Mizan printed');
+
+    if (auth === 'query') {
+      // Trade the token in the address bar for a cookie, then drop it from the URL.
+      url.searchParams.delete('token');
+      res.writeHead(303, {
+        Location: url.pathname + url.search,
+        'Set-Cookie': `${COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
+        'Cache-Control': 'no-store',
+      });
+      res.end();
+      return;
+    }
+
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      listeners.add(res);
+      req.on('close', () => listeners.delete(res));
+      return;
+    }
+
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') {
+        res.setHeader('Allow', 'POST');
+        return sendError(res, 405, 'NOT_FOUND', 'API methods are called with POST');
+      }
+      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      let body: Buffer;
+      try {
+        body = await readBody(req, maxBody);
+      } catch (error) {
+        if (error instanceof BodyTooLarge) return sendError(res, 413, 'INVALID_ARGUMENT', error.message);
+        throw error;
+      }
+      let payload: { input?: unknown; jobId?: unknown };
+      try {
+        payload = body.length === 0 ? {} : (JSON.parse(body.toString('utf8')) as typeof payload);
+      } catch {
+        return sendError(res, 400, 'INVALID_ARGUMENT', 'request body is not valid JSON');
+      }
+      const jobId = typeof payload.jobId === 'string' ? payload.jobId : null;
+      const envelope = await dispatcher.dispatch(method, payload.input ?? {}, jobId);
+      const status = envelope.ok ? 200 : envelope.error.code === 'UNKNOWN_METHOD' ? 404 : 200;
+      return sendJson(res, status, envelope);
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 404, 'NOT_FOUND', 'not found');
+    return serveStatic(res, url.pathname);
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: String(error) } });
+      else res.destroy();
+    });
+  });
+  server.headersTimeout = 30_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of listeners) res.end();
+        listeners.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

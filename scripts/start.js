@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// `npm start`: the desktop app when Electron can run here; otherwise say why
+// and open the same app through the localhost web host.
+const { spawn } = require('node:child_process');
+const path = require('node:path');
+const fs = require('node:fs');
+
+const root = path.join(__dirname, '..');
+
+function electronBinary() {
+  try {
+    const binary = require('electron'); // the package exports the binary's path
+    return typeof binary === 'string' && fs.existsSync(binary) ? { binary } : { reason: `the Electron binary is missing (${binary})` };
+  } catch (error) {
+    return { reason: `Electron is not installed (${error.message.split('\n')[0]})` };
+  }
+}
+
+function startWeb(reason) {
+  process.stderr.write(`Mizan: cannot start the desktop app: ${reason}.\n`);
+  process.stderr.write('Mizan: opening the same app through the local web host instead.\n');
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'main', 'web', 'main.js'), ...process.argv.slice(2)], { stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+const found = electronBinary();
+if (!found.binary) {
+  startWeb(found.reason);
+} else if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+  startWeb('no graphical display (DISPLAY and WAYLAND_DISPLAY are unset)');
+} else {
+  const child = spawn(found.binary, [root, ...process.argv.slice(2)], { stdio: 'inherit' });
+  child.on('error', (error) => startWeb(error.message));
+  child.on('exit', (code, signal) => {
+    if (code !== 0 && signal === null && code !== null) {
+      process.stderr.write(`Mizan: the desktop app exited with code ${code}.\n`);
+    }
+    process.exit(code ?? 0);
+  });
+}

@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config';
+
+// Two projects: fast in-process tests (unit + contract against the services)
+// and end-to-end tests that start real hosts and a real browser.
+export default defineConfig({
+  test: {
+    reporters: ['default', './tests/support/summaryReporter.ts'],
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['main/**/*.test.ts', 'preload/**/*.test.ts', 'tests/contract/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          // One browser at a time on a 2-core machine keeps timings honest.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
