@@ -115,7 +115,12 @@ describe.each(targets)('contract: $name', (target) => {
     const report = await api['library.importFiles']({ paths: [file], collection: 'July 21' });
     const handled = report.imported.length + report.duplicates.length + report.errors.length;
     expect(handled).toBe(2972);
-    expect(report.imported.length).toBeGreaterThan(2800);
+    // Measured on this file: 84 records have no text; 91 repeat another
+    // record's text once normalized (9 of them differ only in spacing or
+    // diacritics, so a raw comparison would have stored them twice).
+    expect(report.imported).toHaveLength(2797);
+    expect(report.duplicates).toHaveLength(91);
+    expect(report.errors).toHaveLength(84);
     for (const error of report.errors) {
       expect(error.path).toMatch(/2015-07-21\.json\.gz#\d+$/);
       expect(error.code).toBe('IMPORT_EMPTY');
@@ -156,7 +161,7 @@ describe.each(targets)('contract: $name', (target) => {
   it('lists articles paged, sorted and filtered', async () => {
     const all = await api['library.listArticles']({ limit: 10 });
     expect(all.items).toHaveLength(10);
-    expect(all.total).toBeGreaterThan(2800);
+    expect(all.total).toBe(2797 + 2);
     // Newest first by default: the seed (2021) leads.
     expect(all.items[0]!.id).toBe(seedId);
     const next = await api['library.listArticles']({ limit: 10, offset: 10 });
@@ -164,18 +169,23 @@ describe.each(targets)('contract: $name', (target) => {
 
     const sources = await api['library.listSources']({});
     const okaz = sources.find((s) => s.name === 'okaz');
-    expect(okaz?.articleCount).toBe(226);
+    // okaz has 226 records that day; 4 repeat text stored before.
+    expect(okaz?.articleCount).toBe(222);
     const bySource = await api['library.listArticles']({ limit: 1000, filter: { sourceIds: [okaz!.id] } });
-    expect(bySource.total).toBe(226);
+    expect(bySource.total).toBe(222);
     expect(new Set(bySource.items.map((a) => a.source))).toEqual(new Set(['okaz']));
 
-    const english = await api['library.listArticles']({ filter: { lang: 'en' } });
-    expect(english.items.map((a) => a.title)).toEqual(['A headline about the harbour']);
+    const english = await api['library.listArticles']({ limit: 1000, filter: { lang: 'en' } });
+    expect(english.items.map((a) => a.title)).toContain('A headline about the harbour');
+    expect(new Set(english.items.map((a) => a.lang))).toEqual(new Set(['en']));
+    const arabic = await api['library.listArticles']({ limit: 1, filter: { lang: 'ar' } });
+    expect(arabic.total + english.total).toBeLessThanOrEqual(all.total);
+    expect(arabic.total).toBeGreaterThan(2700);
 
     const in2021 = await api['library.listArticles']({ filter: { dateFrom: '2021-01-01', dateTo: '2021-12-31' } });
     expect(in2021.items.map((a) => a.id)).toEqual([seedId]);
     const july2015 = await api['library.listArticles']({ limit: 1, filter: { dateFrom: '2015-07', dateTo: '2015-07' } });
-    expect(july2015.total).toBeGreaterThan(2800);
+    expect(july2015.total).toBe(2797);
 
     // SQLite's NOCASE folds ASCII only, then compares code points.
     const fold = (t: string) => t.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -236,6 +246,6 @@ describe.each(targets)('contract: $name', (target) => {
     expect(info.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(info.libraryPath).toBe(join(dir, 'library.db'));
     expect(info.importFormats.map((f) => f.id)).toEqual(expect.arrayContaining(['text', 'json', 'jsonl']));
-    expect(info.articleCount).toBeGreaterThan(2800);
+    expect(info.articleCount).toBe(2797 + 1);
   });
 });

@@ -4,7 +4,7 @@
  * of exact duplicates. One place, so every format agrees.
  */
 import { createHash } from 'node:crypto';
-import { parseDate } from '../text/dates';
+import { findDates, parseDate } from '../text/dates';
 import { detectDirection, detectLanguage } from '../text/language';
 import { normalizeForMatching } from '../text/normalize';
 import type { ParsedArticle } from './types';
@@ -64,7 +64,8 @@ export function buildArticle(parts: ArticleParts): ParsedArticle {
   const body = cleanBody(parts.body);
   const title = cleanLine(parts.title);
   const dateText = optional(parts.date);
-  const parsed = dateText ? parseDate(dateText) : null;
+  // A date field may carry more than the date ("2015-07-21 02:51:32", "Tue, 03 Aug 2010 10:00 GMT").
+  const parsed = dateText ? (parseDate(dateText) ?? findDates(dateText)[0] ?? null) : null;
   const sample = `${title}\n${body.slice(0, 4000)}`;
   return {
     title,

@@ -1,15 +1,17 @@
-import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // The sandboxed preload must be one CommonJS file that requires only 'electron'.
 export default defineConfig({
   build: {
-    outDir: resolve(__dirname, '../dist/electron-preload'),
+    outDir: here('../dist/electron-preload'),
     emptyOutDir: true,
     minify: false,
     sourcemap: true,
     lib: {
-      entry: resolve(__dirname, 'index.ts'),
+      entry: here('./index.ts'),
       formats: ['cjs'],
       fileName: () => 'preload.js',
     },

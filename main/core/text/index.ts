@@ -1,0 +1,20 @@
+/**
+ * Mizan text analysis (Arabic first): normalization, tokens, keys, sentences,
+ * dates, language. The Lunr integration lives in './lunrPipeline' and is not
+ * re-exported here so that importing the analyzer does not load lunr.
+ */
+export { normalizeForMatching, normalizeArabicWord, asciiDigits, foldRange, foldWithOffsets } from './normalize';
+export { detectLanguage, detectDirection, describeScripts, describeLanguage, paragraphDirections } from './language';
+export type { TextDirection, ScriptCounts, LanguageProfile, ParagraphInfo } from './language';
+export { parseDate, findDates, isValidDate } from './dates';
+export type { DatePrecision, FoundDate, DateOptions } from './dates';
+export { tokenize, scanTokens } from './tokenize';
+export type { Token, TokenKind } from './tokenize';
+export { analyze, analyzeWord, numberKey, dateKey } from './analyze';
+export type { AnalyzedToken } from './analyze';
+export { arabicKeys, stripProclitics, stripSuffixes, lightStem, ARABIC_STOP_WORDS, MIN_STEM } from './arabic';
+export type { ArabicKeys } from './arabic';
+export { englishKeys, ENGLISH_STOP_WORDS } from './english';
+export { foldVariants, VARIANT_PREFIXES } from './variants';
+export { splitSentences } from './sentences';
+export type { Sentence } from './sentences';
