@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'http', 'crypto', 'zlib', 'url', 'util', 'net', 'stream'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', '**/*.js', '**/*.cjs'] },
+  { ignores: ['dist/**', 'bench/results/**', 'release/**', 'node_modules/**', 'test-results/**', '**/*.js', '**/*.cjs'] },
   ...tseslint.configs.recommended,
   {
     rules: {

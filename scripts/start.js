@@ -8,11 +8,27 @@ const fs = require('node:fs');
 const root = path.join(__dirname, '..');
 
 function electronBinary() {
+  let packageDir;
   try {
-    const binary = require('electron'); // the package exports the binary's path
+    packageDir = path.dirname(require.resolve('electron/package.json'));
+  } catch (error) {
+    return { reason: 'the electron package is not installed' };
+  }
+  // path.txt names the binary once it has been downloaded; reading it avoids
+  // require('electron'), which starts a download when the binary is missing.
+  const pathFile = path.join(packageDir, 'path.txt');
+  if (fs.existsSync(pathFile)) {
+    const binary = path.join(packageDir, 'dist', fs.readFileSync(pathFile, 'utf8').trim());
+    if (fs.existsSync(binary)) return { binary };
+  }
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
+    return { reason: 'the Electron binary was not downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD is set)' };
+  }
+  try {
+    const binary = require('electron'); // downloads the binary if it can
     return typeof binary === 'string' && fs.existsSync(binary) ? { binary } : { reason: `the Electron binary is missing (${binary})` };
   } catch (error) {
-    return { reason: `Electron is not installed (${error.message.split('\n')[0]})` };
+    return { reason: `the Electron binary could not be installed (${String(error.message).split('\n')[0]})` };
   }
 }
 

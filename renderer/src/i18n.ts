@@ -1,0 +1,316 @@
+/**
+ * The chrome's words in both of Mizan's languages. Error codes from the
+ * contract are turned into words here; the server's message is shown beside
+ * them, untranslated, because it names files and reasons precisely.
+ */
+import { createContext, useContext } from 'react';
+import type { DatePrecision, ErrorCode } from '../../preload/contract';
+
+export type UiLang = 'en' | 'ar';
+
+type Plural = (n: string, count: number) => string;
+
+export interface Messages {
+  appName: string;
+  appTagline: string;
+  importButton: string;
+  importTitle: string;
+  readingFiles: string;
+  importing: string;
+  cancel: string;
+  sortBy: string;
+  sortPublishedAt: string;
+  sortImportedAt: string;
+  sortTitle: string;
+  sortSource: string;
+  orderDesc: string;
+  orderAsc: string;
+  source: string;
+  allSources: string;
+  language: string;
+  allLanguages: string;
+  articles: Plural;
+  words: Plural;
+  filesCount: Plural;
+  emptyTitle: string;
+  emptyBody: string;
+  emptyFormats: string;
+  dropHint: string;
+  dropHere: string;
+  noMatches: string;
+  clearFilters: string;
+  selectArticle: string;
+  keyboardHint: string;
+  loading: string;
+  loadingArticle: string;
+  outlet: string;
+  author: string;
+  published: string;
+  asWritten: string;
+  precision: Record<DatePrecision, string>;
+  undated: string;
+  unknownSource: string;
+  url: string;
+  tags: string;
+  imported: string;
+  originFile: string;
+  importReport: string;
+  importedSection: string;
+  duplicatesSection: string;
+  errorsSection: string;
+  duplicateOf: string;
+  nothingImported: string;
+  close: string;
+  dismiss: string;
+  retry: string;
+  open: string;
+  listFailed: string;
+  articleFailed: string;
+  importFailed: string;
+  loadFailed: string;
+  library: string;
+  hostWeb: string;
+  hostElectron: string;
+  otherLanguageName: string;
+  switchLanguage: string;
+  errorNames: Record<ErrorCode, string>;
+  listLabel: string;
+  readerLabel: string;
+}
+
+const en: Messages = {
+  appName: 'Mizan',
+  appTagline: 'News archive workbench',
+  importButton: 'Import…',
+  importTitle: 'Import articles from files (text, JSON, JSONL, HTML, Markdown, CSV)',
+  readingFiles: 'Reading files…',
+  importing: 'Importing…',
+  cancel: 'Cancel',
+  sortBy: 'Sort by',
+  sortPublishedAt: 'Date published',
+  sortImportedAt: 'Date imported',
+  sortTitle: 'Title',
+  sortSource: 'Source',
+  orderDesc: 'Newest / Z→A first',
+  orderAsc: 'Oldest / A→Z first',
+  source: 'Source',
+  allSources: 'All sources',
+  language: 'Language',
+  allLanguages: 'All languages',
+  articles: (n, count) => (count === 1 ? `${n} article` : `${n} articles`),
+  words: (n, count) => (count === 1 ? `${n} word` : `${n} words`),
+  filesCount: (n, count) => (count === 1 ? `${n} file` : `${n} files`),
+  emptyTitle: 'Your library is empty',
+  emptyBody: 'Import news articles to start reading them and weighing one source against another.',
+  emptyFormats: 'Plain text, JSON and JSONL, HTML, Markdown, CSV and TSV, also gzipped.',
+  dropHint: 'You can also drop files anywhere in this window.',
+  dropHere: 'Drop files to import them',
+  noMatches: 'No articles match these filters.',
+  clearFilters: 'Clear filters',
+  selectArticle: 'Select an article to read it.',
+  keyboardHint: '↑ ↓ move · Enter opens',
+  loading: 'Loading…',
+  loadingArticle: 'Opening the article…',
+  outlet: 'Source',
+  author: 'Author',
+  published: 'Published',
+  asWritten: 'as written',
+  precision: { day: 'exact day', month: 'month only', year: 'year only' },
+  undated: 'Undated',
+  unknownSource: 'Unknown source',
+  url: 'URL',
+  tags: 'Tags',
+  imported: 'Imported',
+  originFile: 'File',
+  importReport: 'Import report',
+  importedSection: 'Imported',
+  duplicatesSection: 'Duplicates (not stored again)',
+  errorsSection: 'Errors',
+  duplicateOf: 'duplicate of',
+  nothingImported: 'Nothing new was imported.',
+  close: 'Close',
+  dismiss: 'Dismiss',
+  retry: 'Retry',
+  open: 'Open',
+  listFailed: 'Could not load the article list',
+  articleFailed: 'Could not open the article',
+  importFailed: 'Import failed',
+  loadFailed: 'Could not load library information',
+  library: 'Library',
+  hostWeb: 'Web host',
+  hostElectron: 'Desktop',
+  otherLanguageName: 'العربية',
+  switchLanguage: 'Show the interface in Arabic',
+  listLabel: 'Articles',
+  readerLabel: 'Reader',
+  errorNames: {
+    INVALID_ARGUMENT: 'Invalid request',
+    NOT_FOUND: 'Not found',
+    CONFLICT: 'Conflict',
+    CANCELLED: 'Cancelled',
+    UNKNOWN_METHOD: 'Unknown method',
+    UNAUTHORIZED: 'Not authorized: open the link the web host printed again',
+    IMPORT_UNSUPPORTED_FORMAT: 'Unsupported format',
+    IMPORT_DECODE_FAILED: 'Text could not be decoded',
+    IMPORT_EMPTY: 'Empty file',
+    IMPORT_BINARY: 'Binary file, not text',
+    IMPORT_PARSE_FAILED: 'File could not be parsed',
+    IMPORT_READ_FAILED: 'File could not be read',
+    IMPORT_TOO_LARGE: 'File too large',
+    QUERY_INVALID: 'Invalid query',
+    INTERNAL: 'Internal error',
+  },
+};
+
+const arPlural = new Intl.PluralRules('ar');
+
+/** Arabic counted nouns: 1 and 2 have their own forms, 3–10 plural, 11–99 singular accusative. */
+function arCount(forms: { one: string; two: string; few: string; many: string; other: string; zero: string }): Plural {
+  return (n, count) => {
+    switch (arPlural.select(count)) {
+      case 'zero':
+        return forms.zero;
+      case 'one':
+        return forms.one;
+      case 'two':
+        return forms.two;
+      case 'few':
+        return `${n} ${forms.few}`;
+      case 'many':
+        return `${n} ${forms.many}`;
+      default:
+        return `${n} ${forms.other}`;
+    }
+  };
+}
+
+const ar: Messages = {
+  appName: 'ميزان',
+  appTagline: 'منضدة أرشيف الأخبار',
+  importButton: 'استيراد…',
+  importTitle: 'استيراد مقالات من ملفات (نص، JSON، JSONL، HTML، Markdown، CSV)',
+  readingFiles: 'جارٍ قراءة الملفات…',
+  importing: 'جارٍ الاستيراد…',
+  cancel: 'إلغاء',
+  sortBy: 'الترتيب حسب',
+  sortPublishedAt: 'تاريخ النشر',
+  sortImportedAt: 'تاريخ الاستيراد',
+  sortTitle: 'العنوان',
+  sortSource: 'المصدر',
+  orderDesc: 'الأحدث أولًا',
+  orderAsc: 'الأقدم أولًا',
+  source: 'المصدر',
+  allSources: 'كل المصادر',
+  language: 'اللغة',
+  allLanguages: 'كل اللغات',
+  articles: arCount({ zero: 'لا مقالات', one: 'مقال واحد', two: 'مقالان', few: 'مقالات', many: 'مقالًا', other: 'مقال' }),
+  words: arCount({ zero: 'لا كلمات', one: 'كلمة واحدة', two: 'كلمتان', few: 'كلمات', many: 'كلمة', other: 'كلمة' }),
+  filesCount: arCount({ zero: 'لا ملفات', one: 'ملف واحد', two: 'ملفان', few: 'ملفات', many: 'ملفًا', other: 'ملف' }),
+  emptyTitle: 'مكتبتك فارغة',
+  emptyBody: 'استورد مقالات إخبارية لتبدأ قراءتها وموازنة مصدر بآخر.',
+  emptyFormats: 'نص عادي، JSON وJSONL، HTML، Markdown، CSV وTSV، ومضغوطة أيضًا.',
+  dropHint: 'يمكنك أيضًا إفلات الملفات في أي مكان من هذه النافذة.',
+  dropHere: 'أفلت الملفات لاستيرادها',
+  noMatches: 'لا توجد مقالات تطابق هذه المرشحات.',
+  clearFilters: 'مسح المرشحات',
+  selectArticle: 'اختر مقالًا لقراءته.',
+  keyboardHint: '↑ ↓ للتنقل · Enter للفتح',
+  loading: 'جارٍ التحميل…',
+  loadingArticle: 'جارٍ فتح المقال…',
+  outlet: 'المصدر',
+  author: 'الكاتب',
+  published: 'تاريخ النشر',
+  asWritten: 'كما ورد',
+  precision: { day: 'اليوم بالتحديد', month: 'الشهر فقط', year: 'السنة فقط' },
+  undated: 'بلا تاريخ',
+  unknownSource: 'مصدر غير معروف',
+  url: 'الرابط',
+  tags: 'الوسوم',
+  imported: 'تاريخ الاستيراد',
+  originFile: 'الملف',
+  importReport: 'تقرير الاستيراد',
+  importedSection: 'ما استُورد',
+  duplicatesSection: 'مكررات (لم تُخزَّن مرة أخرى)',
+  errorsSection: 'أخطاء',
+  duplicateOf: 'مكرر لـ',
+  nothingImported: 'لم يُستورد شيء جديد.',
+  close: 'إغلاق',
+  dismiss: 'إخفاء',
+  retry: 'إعادة المحاولة',
+  open: 'فتح',
+  listFailed: 'تعذّر تحميل قائمة المقالات',
+  articleFailed: 'تعذّر فتح المقال',
+  importFailed: 'فشل الاستيراد',
+  loadFailed: 'تعذّر تحميل معلومات المكتبة',
+  library: 'المكتبة',
+  hostWeb: 'مضيف الويب',
+  hostElectron: 'سطح المكتب',
+  otherLanguageName: 'English',
+  switchLanguage: 'Show the interface in English',
+  listLabel: 'المقالات',
+  readerLabel: 'القارئ',
+  errorNames: {
+    INVALID_ARGUMENT: 'طلب غير صالح',
+    NOT_FOUND: 'غير موجود',
+    CONFLICT: 'تعارض',
+    CANCELLED: 'أُلغي',
+    UNKNOWN_METHOD: 'طريقة غير معروفة',
+    UNAUTHORIZED: 'غير مصرّح: افتح الرابط الذي طبعه مضيف الويب مرة أخرى',
+    IMPORT_UNSUPPORTED_FORMAT: 'صيغة غير مدعومة',
+    IMPORT_DECODE_FAILED: 'تعذّر فك ترميز النص',
+    IMPORT_EMPTY: 'ملف فارغ',
+    IMPORT_BINARY: 'ملف ثنائي وليس نصًا',
+    IMPORT_PARSE_FAILED: 'تعذّر تحليل الملف',
+    IMPORT_READ_FAILED: 'تعذّرت قراءة الملف',
+    IMPORT_TOO_LARGE: 'الملف كبير جدًا',
+    QUERY_INVALID: 'استعلام غير صالح',
+    INTERNAL: 'خطأ داخلي',
+  },
+};
+
+export const messages: Record<UiLang, Messages> = { en, ar };
+
+/** Locale used for numbers and dates; Arabic keeps the Latin digits the archives use. */
+export function localeFor(lang: UiLang): string {
+  return lang === 'ar' ? 'ar-u-nu-latn' : 'en-GB';
+}
+
+export interface I18n {
+  lang: UiLang;
+  dir: 'rtl' | 'ltr';
+  locale: string;
+  t: Messages;
+  formatNumber(n: number): string;
+}
+
+export function makeI18n(lang: UiLang): I18n {
+  const locale = localeFor(lang);
+  const numbers = new Intl.NumberFormat(locale);
+  return { lang, dir: lang === 'ar' ? 'rtl' : 'ltr', locale, t: messages[lang], formatNumber: (n) => numbers.format(n) };
+}
+
+export const I18nContext = createContext<I18n>(makeI18n('en'));
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}
+
+const UI_LANG_KEY = 'mizan.uiLang';
+
+export function initialUiLang(): UiLang {
+  try {
+    const saved = window.localStorage.getItem(UI_LANG_KEY);
+    if (saved === 'ar' || saved === 'en') return saved;
+  } catch {
+    // No storage: fall through to the browser's language.
+  }
+  return navigator.language.toLowerCase().startsWith('ar') ? 'ar' : 'en';
+}
+
+export function saveUiLang(lang: UiLang): void {
+  try {
+    window.localStorage.setItem(UI_LANG_KEY, lang);
+  } catch {
+    // Not persisted; the choice still holds for this session.
+  }
+}

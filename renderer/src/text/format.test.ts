@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { baseName, isoForPrecision, languageName, longDate } from './format';
+
+describe('published dates', () => {
+  it('shows the ISO date only as precisely as it is known', () => {
+    expect(isoForPrecision({ original: '(26/7/2021)', iso: '2021-07-26', precision: 'day' })).toBe('2021-07-26');
+    expect(isoForPrecision({ original: 'تموز 2021', iso: '2021-07', precision: 'month' })).toBe('2021-07');
+    expect(isoForPrecision({ original: 'تموز 2021', iso: '2021-07-01', precision: 'month' })).toBe('2021-07');
+    expect(isoForPrecision({ original: '2021', iso: '2021-01-01', precision: 'year' })).toBe('2021');
+    expect(isoForPrecision({ original: null, iso: null, precision: null })).toBeNull();
+  });
+  it('spells a date out without inventing a day or a month', () => {
+    expect(longDate({ original: null, iso: '2021-07-26', precision: 'day' }, 'en-GB')).toMatch(/^Monday,? 26 July 2021$/);
+    expect(longDate({ original: null, iso: '2021-07', precision: 'month' }, 'en-GB')).toBe('July 2021');
+    expect(longDate({ original: null, iso: '2021-07-01', precision: 'year' }, 'en-GB')).toBe('2021');
+    expect(longDate({ original: null, iso: '2021-07-26', precision: 'day' }, 'ar-u-nu-latn')).toMatch(/26.*2021/);
+  });
+});
+
+describe('languageName', () => {
+  it('names languages in the chrome language and keeps unknown codes', () => {
+    expect(languageName('ar', 'en-GB')).toBe('Arabic');
+    expect(languageName('en', 'ar-u-nu-latn')).toMatch(/\p{Script=Arabic}/u);
+    expect(languageName('und', 'en-GB')).toBe('und');
+  });
+});
+
+describe('baseName', () => {
+  it('keeps the last path segment of either separator', () => {
+    expect(baseName('/a/b/hurriya.txt')).toBe('hurriya.txt');
+    expect(baseName('C:\\x\\y.json')).toBe('y.json');
+    expect(baseName('plain.txt')).toBe('plain.txt');
+  });
+});

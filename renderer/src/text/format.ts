@@ -1,0 +1,80 @@
+/** Display forms of contract values, in the chrome's locale. */
+import type { PublishedAt } from '../../../preload/contract';
+
+interface DateParts {
+  year: number;
+  month: number | null;
+  day: number | null;
+}
+
+function partsOf(iso: string): DateParts | null {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+  if (!m) return null;
+  return { year: Number(m[1]), month: m[2] ? Number(m[2]) : null, day: m[3] ? Number(m[3]) : null };
+}
+
+/**
+ * The ISO date cut to its precision: "2021-07-26", "2021-07" or "2021". A
+ * month-precise date is never shown as the first of the month.
+ */
+export function isoForPrecision(published: PublishedAt): string | null {
+  const { iso, precision } = published;
+  if (!iso) return null;
+  if (precision === 'year') return iso.slice(0, 4);
+  if (precision === 'month') return iso.slice(0, 7);
+  return iso;
+}
+
+/** A spelled-out date at the stored precision, e.g. "Monday 26 July 2021" or "July 2021". */
+export function longDate(published: PublishedAt, locale: string): string | null {
+  const shown = isoForPrecision(published);
+  if (!shown) return null;
+  const parts = partsOf(shown);
+  if (!parts) return shown;
+  const date = new Date(Date.UTC(parts.year, (parts.month ?? 1) - 1, parts.day ?? 1));
+  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
+  if (parts.month !== null) options.month = 'long';
+  if (parts.day !== null) {
+    options.day = 'numeric';
+    options.weekday = 'long';
+  }
+  try {
+    return new Intl.DateTimeFormat(locale, options).format(date);
+  } catch {
+    return shown;
+  }
+}
+
+/** A timestamp such as importedAt, shown as date and time. */
+export function dateTime(value: string, locale: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+const displayNames = new Map<string, Intl.DisplayNames | null>();
+
+/** "Arabic" / "العربية" for "ar"; the code itself when the runtime does not know it. */
+export function languageName(code: string, locale: string): string {
+  let names = displayNames.get(locale);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([locale], { type: 'language' });
+    } catch {
+      names = null;
+    }
+    displayNames.set(locale, names);
+  }
+  if (!names || code === '' || code === 'und') return code || '—';
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** The last segment of a path, for showing where an article came from. */
+export function baseName(path: string): string {
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 1] || path;
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { createClient, MizanError } from '../../preload/contract';
+import { captureTokenFromUrl, createHttpTransport, readEnvelope, TOKEN_STORAGE_KEY } from './transport';
+
+describe('readEnvelope', () => {
+  it('passes envelopes through and keeps known codes', async () => {
+    expect(await readEnvelope(new Response('{"ok":true,"value":{"n":1}}'))).toEqual({ ok: true, value: { n: 1 } });
+    expect(await readEnvelope(new Response('{"ok":false,"error":{"code":"NOT_FOUND","message":"no article 9"}}', { status: 200 }))).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'no article 9' },
+    });
+  });
+  it('turns unknown codes and non-JSON answers into typed errors', async () => {
+    const odd = await readEnvelope(new Response('{"ok":false,"error":{"code":"WEIRD","message":"x"}}'));
+    expect(odd).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'x' } });
+    const proxy = await readEnvelope(new Response('<html>Unauthorized</html>', { status: 401, statusText: 'Unauthorized' }));
+    expect(proxy.ok === false && proxy.error.code).toBe('UNAUTHORIZED');
+    const big = await readEnvelope(new Response('too big', { status: 413 }));
+    expect(big.ok === false && big.error.code).toBe('IMPORT_TOO_LARGE');
+  });
+});
+
+describe('createHttpTransport', () => {
+  it('POSTs /api/<method> with the input, the job id and the stored token', async () => {
+    const requests: { url: string; init: RequestInit | undefined }[] = [];
+    const transport = createHttpTransport({
+      baseUrl: 'http://127.0.0.1:9',
+      getToken: () => 'secret',
+      fetchImpl: async (url, init) => {
+        requests.push({ url: String(url), init });
+        return new Response('{"ok":true,"value":{"total":0,"offset":0,"items":[]}}');
+      },
+    });
+    const api = createClient(transport);
+    expect(await api['library.listArticles']({ limit: 5 })).toEqual({ total: 0, offset: 0, items: [] });
+    expect(requests[0]?.url).toBe('http://127.0.0.1:9/api/library.listArticles');
+    expect(requests[0]?.init?.method).toBe('POST');
+    expect(new Headers(requests[0]?.init?.headers).get('X-Mizan-Token')).toBe('secret');
+    expect(JSON.parse(String(requests[0]?.init?.body))).toEqual({ input: { limit: 5 }, jobId: null });
+  });
+  it('rebuilds MizanError from the envelope and reports an unreachable host', async () => {
+    const refused = createClient(createHttpTransport({ getToken: () => null, fetchImpl: async () => Promise.reject(new TypeError('fetch failed')) }));
+    await expect(refused['app.info']({})).rejects.toMatchObject({ code: 'INTERNAL' });
+    const missing = createClient(
+      createHttpTransport({ getToken: () => null, fetchImpl: async () => new Response('{"ok":false,"error":{"code":"NOT_FOUND","message":"no article 7"}}') }),
+    );
+    const error = await missing['library.getArticle']({ id: 7 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MizanError);
+    expect(error).toMatchObject({ code: 'NOT_FOUND', message: 'no article 7' });
+  });
+});
+
+describe('captureTokenFromUrl', () => {
+  it('keeps the token for the session and removes it from the address bar', () => {
+    const stored = new Map<string, string>();
+    const storage = { setItem: (k: string, v: string) => stored.set(k, v) } as unknown as Storage;
+    let replaced = '';
+    const history = { state: null, replaceState: (_s: unknown, _t: string, url: string) => (replaced = url) } as unknown as History;
+    captureTokenFromUrl({ href: 'http://127.0.0.1:5/?token=abc_-1&x=2#h' } as Location, storage, history);
+    expect(stored.get(TOKEN_STORAGE_KEY)).toBe('abc_-1');
+    expect(replaced).toBe('/?x=2#h');
+  });
+});

@@ -1,0 +1,185 @@
+/**
+ * Chooses how the renderer reaches Mizan's core. In Electron the sandboxed
+ * preload exposes `window.mizan` (a `Bridge`); served by the web host, the
+ * same contract travels over HTTP on the page's own origin. Either way the
+ * app talks only to `createClient(transport)`.
+ */
+import { Progress, errorCodes, type Bridge, type Envelope, type ErrorCode, type MethodName, type Transport } from '../../preload/contract';
+
+declare global {
+  interface Window {
+    /** Present only inside Electron, exposed by preload/index.ts. */
+    mizan?: Bridge;
+  }
+}
+
+export const TOKEN_STORAGE_KEY = 'mizan.token';
+/** How long a progress-reporting call waits for the event stream to open. */
+const EVENTS_OPEN_TIMEOUT_MS = 3000;
+
+export type TransportKind = 'electron' | 'http';
+
+export interface ChosenTransport {
+  kind: TransportKind;
+  transport: Transport;
+}
+
+function isBridge(value: unknown): value is Bridge {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as { invoke?: unknown; onProgress?: unknown };
+  return typeof candidate.invoke === 'function' && typeof candidate.onProgress === 'function';
+}
+
+/**
+ * Keeps a token passed as `?token=` (for hosts that do not trade it for a
+ * cookie) and removes it from the address bar so it is not bookmarked or
+ * shared by accident.
+ */
+export function captureTokenFromUrl(location: Location, storage: Storage, history: History): void {
+  const url = new URL(location.href);
+  const token = url.searchParams.get('token');
+  if (token === null) return;
+  if (token !== '') {
+    try {
+      storage.setItem(TOKEN_STORAGE_KEY, token);
+    } catch {
+      // Storage can be disabled; the host's cookie still authenticates us.
+    }
+  }
+  url.searchParams.delete('token');
+  history.replaceState(history.state, '', `${url.pathname}${url.search}${url.hash}`);
+}
+
+function storedToken(storage: Storage | undefined): string | null {
+  try {
+    return storage?.getItem(TOKEN_STORAGE_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+const knownCodes: ReadonlySet<string> = new Set(errorCodes);
+
+function asErrorCode(code: unknown): ErrorCode {
+  return typeof code === 'string' && knownCodes.has(code) ? (code as ErrorCode) : 'INTERNAL';
+}
+
+function failure(code: ErrorCode, message: string): Envelope<unknown> {
+  return { ok: false, error: { code, message } };
+}
+
+function codeForStatus(status: number): ErrorCode {
+  if (status === 401 || status === 403) return 'UNAUTHORIZED';
+  if (status === 404) return 'UNKNOWN_METHOD';
+  if (status === 413) return 'IMPORT_TOO_LARGE';
+  return 'INTERNAL';
+}
+
+/** Reads an Envelope from any HTTP answer, including proxies' and errors' HTML. */
+export async function readEnvelope(response: Response): Promise<Envelope<unknown>> {
+  const text = await response.text().catch(() => '');
+  let parsed: unknown = undefined;
+  try {
+    parsed = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  if (typeof parsed === 'object' && parsed !== null && 'ok' in parsed) {
+    const envelope = parsed as { ok: unknown; value?: unknown; error?: { code?: unknown; message?: unknown } };
+    if (envelope.ok === true) return { ok: true, value: envelope.value };
+    if (envelope.ok === false) {
+      const message = typeof envelope.error?.message === 'string' ? envelope.error.message : `HTTP ${response.status}`;
+      return failure(asErrorCode(envelope.error?.code), message);
+    }
+  }
+  const snippet = text.replace(/\s+/g, ' ').trim().slice(0, 200);
+  return failure(codeForStatus(response.status), `HTTP ${response.status} ${response.statusText}${snippet ? `: ${snippet}` : ''}`);
+}
+
+export interface HttpTransportOptions {
+  /** Origin and path prefix; '' means this page's own origin. */
+  baseUrl?: string;
+  fetchImpl?: typeof fetch;
+  createEventSource?: (url: string) => EventSource;
+  getToken?: () => string | null;
+}
+
+/** The contract over the web host: POST /api/<method>, progress over SSE. */
+export function createHttpTransport(options: HttpTransportOptions = {}): Transport {
+  const base = options.baseUrl ?? '';
+  const doFetch = options.fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const openEvents = options.createEventSource ?? ((url: string) => new EventSource(url));
+  const getToken = options.getToken ?? (() => storedToken(globalThis.sessionStorage));
+
+  const listeners = new Set<(progress: Progress) => void>();
+  let source: EventSource | null = null;
+  let opened: Promise<void> | null = null;
+
+  // One stream for the page's lifetime: opening it per job would lose the
+  // first events of short jobs while the connection is being set up.
+  function ensureEvents(): Promise<void> {
+    if (opened && source && source.readyState !== EventSource.CLOSED) return opened;
+    const stream = openEvents(`${base}/api/events`);
+    source = stream;
+    opened = new Promise<void>((resolve) => {
+      if (stream.readyState === EventSource.OPEN) resolve();
+      stream.addEventListener('open', () => resolve());
+      // EventSource reconnects by itself; a job must not hang on it.
+      stream.addEventListener('error', () => resolve());
+    });
+    stream.addEventListener('message', (event: MessageEvent<unknown>) => {
+      if (typeof event.data !== 'string') return;
+      let data: unknown;
+      try {
+        data = JSON.parse(event.data);
+      } catch {
+        return;
+      }
+      const parsed = Progress.safeParse(data);
+      if (!parsed.success) return;
+      for (const listener of [...listeners]) listener(parsed.data);
+    });
+    return opened;
+  }
+
+  function timeout(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+  }
+
+  return {
+    async invoke(method: MethodName, input: unknown, jobId: string | null): Promise<Envelope<unknown>> {
+      if (jobId !== null) await Promise.race([ensureEvents(), timeout(EVENTS_OPEN_TIMEOUT_MS)]);
+      const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
+      const token = getToken();
+      if (token) headers['X-Mizan-Token'] = token;
+      let response: Response;
+      try {
+        response = await doFetch(`${base}/api/${encodeURIComponent(method)}`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ input, jobId }),
+          credentials: 'same-origin',
+          cache: 'no-store',
+        });
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return failure('INTERNAL', `Cannot reach the Mizan web host (${reason}). Is it still running?`);
+      }
+      return readEnvelope(response);
+    },
+    onProgress(listener: (progress: Progress) => void): () => void {
+      listeners.add(listener);
+      void ensureEvents();
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+}
+
+/** Electron's bridge when the preload exposed one, else the web host. */
+export function chooseTransport(): ChosenTransport {
+  if (isBridge(window.mizan)) return { kind: 'electron', transport: window.mizan };
+  captureTokenFromUrl(window.location, window.sessionStorage, window.history);
+  return { kind: 'http', transport: createHttpTransport() };
+}
