@@ -8,8 +8,8 @@
  *  - stem:  the stemmed key. Arabic light10-family light stem, English Porter2.
  * Numbers and dates get canonical keys (2,500 → 2500; ٢٦/٧/٢٠٢١ → 2021-07-26).
  */
-import { arabicKeys, HINT_FINAL_MAKSURA, HINT_FINAL_TEH_MARBUTA } from './arabic';
-import { englishKeys } from './english';
+import { arabicKeysInto, HINT_FINAL_MAKSURA, HINT_FINAL_TEH_MARBUTA } from './arabic';
+import { englishKeysInto } from './english';
 import { foldRange } from './normalize';
 import { C_AR, C_AR_MARK, C_LATIN, CHAR_CLASS, scanTokens, type TokenKind } from './tokenize';
 
@@ -98,23 +98,21 @@ export function dateKey(raw: string): string {
   return dayFirst ? `${pad(c, 4)}-${pad(b, 2)}-${pad(a, 2)}` : `${pad(c, 4)}-${pad(a, 2)}-${pad(b, 2)}`;
 }
 
-/** Keys of one word token found at text[start, end). */
-function wordKeys(text: string, start: number, end: number, norm: string): { exact: string; stem: string; stop: boolean } {
-  const cls = CHAR_CLASS[text.charCodeAt(start)];
-  if (cls === C_AR) return arabicKeys(norm, arabicHints(text, start, end));
-  if (cls === C_LATIN || (text.charCodeAt(start) >= 0x30 && text.charCodeAt(start) <= 0x39)) return englishKeys(norm);
-  return { exact: norm, stem: norm, stop: false };
-}
-
 /** Tokens of `text` with their keys, in order. */
 export function analyze(text: string): AnalyzedToken[] {
   const out: AnalyzedToken[] = [];
   scanTokens(text, (start, end, kind) => {
     const raw = text.slice(start, end);
     if (kind === 'word') {
-      const norm = foldRange(text, start, end);
-      const k = wordKeys(text, start, end, norm);
-      out.push({ text: raw, start, end, kind, norm, exact: k.exact, stem: k.stem, stop: k.stop });
+      // Folding the slice (not the range) returns `raw` itself when nothing
+      // changes: one string per word instead of two.
+      const norm = foldRange(raw, 0, raw.length);
+      const tok: AnalyzedToken = { text: raw, start, end, kind, norm, exact: norm, stem: norm, stop: false };
+      const c0 = text.charCodeAt(start);
+      const cls = CHAR_CLASS[c0];
+      if (cls === C_AR) arabicKeysInto(tok, norm, arabicHints(text, start, end));
+      else if (cls === C_LATIN || (c0 >= 0x30 && c0 <= 0x39)) englishKeysInto(tok, norm);
+      out.push(tok);
     } else if (kind === 'number') {
       const key = numberKey(raw);
       out.push({ text: raw, start, end, kind, norm: key, exact: key, stem: key, stop: false });

@@ -15,6 +15,13 @@
  *  - LAM_INITIAL: after لل, the word that keeps its own ل (للجنة → لجنة,
  *    لليبيا → ليبيا): the article+ل reading is more frequent than the
  *    article reading, or the article reading never occurs.
+ *  - SUFFIX_KEEP: words whose final ان / ين / ون is part of the word, not a
+ *    dual or plural ending (سلمان, إيران, لبنان, فلسطين, قانون, تحسين):
+ *    for ان and ين the other case form (X+ين, X+ون/X+ان) occurs in under 2%
+ *    of the word's occurrences; for ون also the bare X and X+ه (verbs such
+ *    as يعملون keep their stripping because يعمل is frequent), under 10%.
+ *    Frequency >= 20 as an exact key; كانون (كان is a verb) and بوتين
+ *    (بوتان is butane) added by hand.
  * How the lists were derived is in NOTES.md.
  */
 import { normalizeForMatching } from './normalize';
@@ -73,6 +80,68 @@ const LAM_INITIAL: ReadonlySet<string> = new Set([
   'لخويا', 'لعب', 'لعبه', 'لغات', 'لغه', 'لقاء', 'لقاءات', 'لقاحات', 'لقب', 'لندن',
   'لواء', 'لوايح', 'لوبين', 'لوحات', 'لوحه', 'لون', 'لويس', 'لياقه', 'ليبيا', 'ليبيين',
   'ليفربول', 'ليل', 'ليله',
+]);
+
+/** Words ending in ان/ين/ون where the ending is not a suffix (measured; see above). */
+const SUFFIX_KEEP: ReadonlySet<string> = new Set([
+  // Added by hand: بوتين (Putin) fails the measure only because بوتان (butane) exists.
+  'بوتين',
+  'ابوثنين', 'اتجاهين', 'اتقان', 'اجبان', 'احتضان', 'احتقان', 'احزان', 'احسان', 'احضان', 'احيان',
+  'ادريان', 'ادمان', 'اديان', 'ادينسون', 'اذربيجان', 'اذهان', 'ارجنتين', 'اردوغان', 'ارسين', 'اركان',
+  'اريين', 'ازمان', 'اسبوعين', 'استبيان', 'استحسان', 'استهجان', 'استون', 'استيطان', 'اسكان', 'اسمهان',
+  'اسنان', 'اسوان', 'اسيان', 'اشتون', 'اطمينان', 'اطنان', 'اعلان', 'اعيان', 'افغان', 'افغانستان',
+  'افلاطون', 'اكسجين', 'البان', 'الحان', 'المان', 'الوان', 'امازون', 'امتحان', 'امتنان', 'امكان',
+  'اميركان', 'اندرسون', 'انسان', 'انسولين', 'اوبراين', 'اوجلان', 'اوزان', 'اوزبكستان', 'اوطان', 'ايبان',
+  'ايتمان', 'ايران', 'ايفرتون', 'ايلتون', 'ايمان', 'اينشتاين', 'بابطين', 'باتقان', 'باخشوين', 'بارشين',
+  'باستيان', 'باعلان', 'بافغانستان', 'باكستان', 'بامكان', 'باوسون', 'بايران', 'ببيان', 'بتامين', 'بتحسين',
+  'بتدشين', 'بتشكيلتين', 'بتعاون', 'بتعيين', 'بتكوين', 'بتمارين', 'بجازان', 'بحرين', 'بديوان', 'براهين',
+  'بركان', 'برلمان', 'برلين', 'برهان', 'برودكين', 'بروكلين', 'بريكان', 'بريمان', 'بساتين', 'بستان',
+  'بسرطان', 'بشوون', 'بضمان', 'بعمان', 'بعنوان', 'بعيون', 'بفتاتين', 'بفقدان', 'بقانون', 'بقشان',
+  'بقوانين', 'بلاتين', 'بلاعبين', 'بلبنان', 'بلجون', 'بلسان', 'بلطان', 'بلوشستان', 'بمجموعتين', 'بمكان',
+  'بمكيالين', 'بملايين', 'بمليون', 'بمهرجان', 'بميدان', 'بنتاغون', 'بنجران', 'بنزين', 'بنطلون', 'بنكيران',
+  'بنيامين', 'بنيان', 'بنيران', 'بهدفين', 'بيرسون', 'بيوجليتازون', 'بيومين', 'تامين', 'تايوان', 'تباين',
+  'تتباين', 'تتزين', 'تتعاون', 'تتقون', 'تتكون', 'تتهاون', 'تثمين', 'تحسين', 'تحصين', 'تخزين',
+  'تدخين', 'تدشين', 'تدوين', 'تركمان', 'تركمانستان', 'ترليون', 'تريليون', 'تزيين', 'تستعين', 'تسخين',
+  'تشرين', 'تطمين', 'تعاون', 'تعيين', 'تقنين', 'تكوين', 'تلفزيون', 'تلقين', 'تلوين', 'تليفزيون',
+  'تمارين', 'تمتين', 'تمرين', 'تمكين', 'تموين', 'تهاون', 'توطين', 'تومسون', 'ثعابين', 'ثعبان',
+  'ثلثين', 'ثنيان', 'ثيران', 'جازان', 'جازولين', 'جاكسون', 'جانيين', 'جاهدين', 'جبلين', 'جثامين',
+  'جثتين', 'جثمان', 'جدران', 'جرمان', 'جروان', 'جريان', 'جسرين', 'جلستين', 'جمعان', 'جنسين',
+  'جهتين', 'جوالين', 'جوردان', 'جوردون', 'جولان', 'جولدمان', 'جوليان', 'جوناثان', 'جونسون', 'جيران',
+  'جيرمان', 'جيزان', 'جيسون', 'جيهان', 'حدنان', 'حزيران', 'حسبان', 'حسنين', 'حصتين', 'حلازين',
+  'حمدان', 'حميدان', 'حوبان', 'حوثين', 'حوشان', 'حيتان', 'حيوان', 'خراسان', 'خزاين', 'خفقان',
+  'خلفان', 'دارميان', 'دارين', 'دقيقتين', 'دواوين', 'دوغان', 'ديدان', 'ديوان', 'رافدين', 'راكان',
+  'ربعين', 'ربيان', 'رضاييان', 'رضوان', 'رغدان', 'ركبان', 'رمضان', 'رميان', 'رهاين', 'رواشين',
+  'روبيان', 'روتين', 'روزجليتازون', 'رومان', 'ريحان', 'ريغان', 'ريونيون', 'زباين', 'زلاتان', 'زهران',
+  'زيدان', 'ساحتين', 'ساكون', 'ساوثمبتون', 'سايلين', 'سايمون', 'ستكون', 'سدحان', 'سرحان', 'سرطان',
+  'سرعان', 'سعيدان', 'سفيان', 'سلطان', 'سلمان', 'سلوان', 'سلوتكين', 'سليكون', 'سليمان', 'سمحان',
+  'سنكون', 'سودان', 'سوزان', 'سيباستيان', 'سيتعين', 'سيراليون', 'سيكون', 'سيليكون', 'شاهين', 'شجعان',
+  'شرايين', 'شريان', 'شريفين', 'شهيدين', 'شوطين', 'شياطين', 'شيراتون', 'شيرمان', 'شيشان', 'شيطان',
+  'شيعان', 'صعيدين', 'صفيان', 'صمغان', 'صورتين', 'ضبعان', 'طالبان', 'طغيان', 'طهران', 'طيران',
+  'ظهران', 'عابدين', 'عبدان', 'عثمان', 'عجاين', 'عجلان', 'عدنان', 'عدوان', 'عرسان', 'عرفان',
+  'عزالدين', 'عسفان', 'عصيان', 'عطيشان', 'عقدين', 'علوان', 'عمران', 'عناوين', 'عنوان', 'عيبان',
+  'غارديان', 'غثيان', 'غرفتين', 'غليان', 'فابيان', 'فاتيكان', 'فايران', 'فترتين', 'فرانكلين', 'فرسان',
+  'فساتين', 'فستان', 'فستكون', 'فسيكون', 'فقدان', 'فلبين', 'فلسطين', 'فلمبان', 'فنجان', 'فودافون',
+  'فيتامين', 'فيحان', 'فيرجسون', 'فيرغسون', 'قانون', 'قبطان', 'قبيلتين', 'قراين', 'قسمين', 'قضبان',
+  'قطاعين', 'قطعان', 'قمصان', 'قوانين', 'قوسين', 'كازاخستان', 'كازان', 'كافيين', 'كاميرون', 'كانون',
+  'كايدين', 'كايمان', 'كباين', 'كبتاجون', 'كتمان', 'كثبان', 'كراتين', 'كردستان', 'كرملين', 'كريستيان',
+  'كلينتون', 'كماين', 'كمواطنين', 'كوربين', 'كوزمين', 'كوكايين', 'لاحتضان', 'لاريونيون', 'لاسبوعين', 'لاسكان',
+  'لاعلان', 'لافتين', 'لايران', 'لبنان', 'لبيان', 'لتامين', 'لتحسين', 'لتحصين', 'لتخزين', 'لتدشين',
+  'لتكون', 'لتكوين', 'لتمكين', 'لتوطين', 'لسببين', 'لسكان', 'لشخصين', 'لشهرين', 'لشوون', 'لشيون',
+  'لضمان', 'لطالبان', 'لطهران', 'لطيران', 'لعامين', 'لغتين', 'لفلسطين', 'لقانون', 'لقوانين', 'لمجموعتين',
+  'لمسوولين', 'لمقاتلين', 'لمكان', 'لملايين', 'لمهرجان', 'لموسمين', 'لهيان', 'لودريان', 'لوريان', 'لوزان',
+  'لونين', 'ليطمين', 'ليكون', 'ليموزين', 'ليمون', 'مابين', 'ماراثون', 'مارتين', 'ماضيتين', 'ماضيين',
+  'متاجرين', 'متبرعين', 'متتاليين', 'متدين', 'متعاون', 'متعهدين', 'متفرجين', 'متقاضين', 'متمنين', 'متناسين',
+  'مثمنين', 'مجانين', 'مجنون', 'محاولين', 'محورين', 'محيطين', 'مخالطين', 'مخزون', 'مداين', 'مدخنين',
+  'مرتبتين', 'مرتين', 'مرجان', 'مروان', 'مساجين', 'مساكين', 'مستجدين', 'مستعان', 'مستويين', 'مشددين',
+  'مشيدين', 'مشيرين', 'مصطحبين', 'مضامين', 'مضمون', 'مضيان', 'مطحون', 'مطمين', 'معبرين', 'معتبرين',
+  'معوقين', 'مقبلتين', 'مكاين', 'ملايين', 'مليحان', 'مليون', 'منتسبين', 'مهرجان', 'موازين', 'مودعين',
+  'مورجان', 'مورغان', 'موزعين', 'موسسين', 'موضحين', 'موكدين', 'ميادين', 'ميثان', 'ميدان', 'ميزان',
+  'ميسان', 'ميشلان', 'ميلان', 'نابليون', 'ناشيين', 'ناطقين', 'نتعاون', 'نجران', 'نسرين', 'نسيان',
+  'نشوان', 'نظيفين', 'نعمان', 'نقصان', 'نهيان', 'نيتروجين', 'نيران', 'نيسان', 'نيكسون', 'نيلسون',
+  'هاتين', 'هارون', 'هافينغتون', 'هاميلتون', 'هيجان', 'هيروين', 'هيومان', 'وجدان', 'وديتين', 'وطنيين',
+  'ويلسون', 'يابان', 'ياسمين', 'ياسين', 'يبحثان', 'يتبين', 'يتعاون', 'يتعين', 'يتكون', 'يتمنون',
+  'يتوان', 'يخشون', 'يرقان', 'يسعون', 'يشترون', 'يشتكون', 'يعالون', 'يعانون', 'يعملان', 'يقومان',
+  'يكونون', 'يلتقيان', 'يلوستون', 'يمثلان', 'ينتمون', 'يهنيان', 'يومين', 'يونان',
 ]);
 
 /**
@@ -186,20 +255,22 @@ function endsWith2(w: string, n: number, a: number, b: number): boolean {
   return w.charCodeAt(n - 2) === a && w.charCodeAt(n - 1) === b;
 }
 
+/** True when word[0, n) ends in a two-letter ending that belongs to the word (سلمان, قانون). */
+function keepsEnding(word: string, n: number): boolean {
+  return SUFFIX_KEEP.has(n === word.length ? word : word.slice(0, n));
+}
+
 /** Removes light10 suffixes from an exact key. */
 export function stripSuffixes(word: string): string {
   let n = word.length;
   if (n <= MIN_STEM) return word;
   // ها
   if (n - 2 >= MIN_STEM && endsWith2(word, n, HEH, ALEF)) n -= 2;
-  // ان
-  if (n - 2 >= MIN_STEM && endsWith2(word, n, ALEF, NOON)) n -= 2;
-  // ات
+  // ان (dual), ات (feminine plural), ون / ين (masculine plural, oblique dual)
+  if (n - 2 >= MIN_STEM && endsWith2(word, n, ALEF, NOON) && !keepsEnding(word, n)) n -= 2;
   if (n - 2 >= MIN_STEM && endsWith2(word, n, ALEF, TEH)) n -= 2;
-  // ون
-  if (n - 2 >= MIN_STEM && endsWith2(word, n, WAW, NOON)) n -= 2;
-  // ين
-  if (n - 2 >= MIN_STEM && endsWith2(word, n, YEH, NOON)) n -= 2;
+  if (n - 2 >= MIN_STEM && endsWith2(word, n, WAW, NOON) && !keepsEnding(word, n)) n -= 2;
+  if (n - 2 >= MIN_STEM && endsWith2(word, n, YEH, NOON) && !keepsEnding(word, n)) n -= 2;
   // يه (ية)
   if (n - 2 >= MIN_STEM && endsWith2(word, n, YEH, HEH)) n -= 2;
   // ه (ة)
@@ -228,23 +299,82 @@ export const HINT_FINAL_TEH_MARBUTA = 0x200; // the word ended in ة
  */
 const TEH_MARBUTA_COLLISIONS: ReadonlySet<string> = folded(['إليه']);
 
+/** Word classes for the one-lookup test in arabicKeysInto. */
+const W_STOP = 1; // stop word
+const W_MAKSURA = 2; // stop word only when written with final ى
+const W_TEH_MARBUTA = 4; // not a stop word when written with final ة
+const W_ALLAH = 8; // a form of the divine name
+
+function buildWordClasses(): ReadonlyMap<string, number> {
+  const m = new Map<string, number>();
+  const add = (words: ReadonlySet<string>, flag: number): void => {
+    for (const w of words) m.set(w, (m.get(w) ?? 0) | flag);
+  };
+  add(ARABIC_STOP_WORDS, W_STOP);
+  add(MAKSURA_STOP_WORDS, W_MAKSURA);
+  add(TEH_MARBUTA_COLLISIONS, W_TEH_MARBUTA);
+  add(ALLAH_FORMS, W_ALLAH);
+  return m;
+}
+
+/** One Map lookup per word instead of four Set lookups (hot path). */
+const WORD_CLASS = buildWordClasses();
+
+/** Target of arabicKeysInto: any object with the three key fields. */
+export interface KeyTarget {
+  exact: string;
+  stem: string;
+  stop: boolean;
+}
+
+/**
+ * Writes the keys of a folded Arabic word into `target` (the analyzer's own
+ * token object, so no intermediate object is allocated per word).
+ */
+export function arabicKeysInto(target: KeyTarget, norm: string, hints: number): void {
+  const cls = WORD_CLASS.get(norm);
+  if (cls !== undefined) {
+    let stop = false;
+    if ((cls & W_MAKSURA) !== 0) stop = (hints & HINT_FINAL_MAKSURA) !== 0;
+    else if ((cls & W_STOP) !== 0) stop = !((cls & W_TEH_MARBUTA) !== 0 && (hints & HINT_FINAL_TEH_MARBUTA) !== 0);
+    if (stop) {
+      target.exact = norm;
+      target.stem = norm;
+      target.stop = true;
+      return;
+    }
+  }
+  const stripped = stripProclitics(norm, hints & HINT_HAMZA_MASK);
+  if (stripped !== norm) {
+    const cls2 = WORD_CLASS.get(stripped);
+    if (cls2 !== undefined && (cls2 & W_STOP) !== 0) {
+      target.exact = stripped;
+      target.stem = stripped;
+      target.stop = true;
+      return;
+    }
+  }
+  if (stripped === ALLAH) {
+    target.exact = ALLAH;
+    target.stem = ALLAH;
+    target.stop = false;
+    return;
+  }
+  const exact = foldVariants(stripped);
+  target.exact = exact;
+  target.stem = stripSuffixes(exact);
+  target.stop = false;
+}
+
 /**
  * Keys of a folded Arabic word. `hints` carries what the fold erased
  * (HINT_* bits). Without hints a word is treated as written with ى and
  * without ة or hamza, i.e. the stop-word reading wins.
  */
 export function arabicKeys(norm: string, hints = HINT_FINAL_MAKSURA): ArabicKeys {
-  const hamzaMask = hints & HINT_HAMZA_MASK;
-  if (MAKSURA_STOP_WORDS.has(norm)) {
-    if ((hints & HINT_FINAL_MAKSURA) !== 0) return { exact: norm, stem: norm, stop: true };
-  } else if (ARABIC_STOP_WORDS.has(norm)) {
-    if (!((hints & HINT_FINAL_TEH_MARBUTA) !== 0 && TEH_MARBUTA_COLLISIONS.has(norm))) return { exact: norm, stem: norm, stop: true };
-  }
-  const stripped = stripProclitics(norm, hamzaMask);
-  if (stripped === ALLAH) return { exact: ALLAH, stem: ALLAH, stop: false };
-  if (stripped !== norm && ARABIC_STOP_WORDS.has(stripped)) return { exact: stripped, stem: stripped, stop: true };
-  const exact = foldVariants(stripped);
-  return { exact, stem: stripSuffixes(exact), stop: false };
+  const out: ArabicKeys = { exact: norm, stem: norm, stop: false };
+  arabicKeysInto(out, norm, hints);
+  return out;
 }
 
 /**

@@ -30,14 +30,31 @@ export interface EnglishKeys {
  * dotted acronyms lose their dots (u.s. → us) and are never stop words.
  */
 export function englishKeys(norm: string): EnglishKeys {
+  const out: EnglishKeys = { exact: norm, stem: norm, stop: false };
+  englishKeysInto(out, norm);
+  return out;
+}
+
+/** englishKeys writing into an existing object (the analyzer's token; no allocation). */
+export function englishKeysInto(target: EnglishKeys, norm: string): void {
   const n = norm.length;
   if (n > 2 && norm.charCodeAt(n - 1) === 0x2e && norm.charCodeAt(1) === 0x2e) {
     const acronym = norm.replace(/\./g, '');
-    return { exact: acronym, stem: acronym, stop: false };
+    target.exact = acronym;
+    target.stem = acronym;
+    target.stop = false;
+    return;
   }
-  if (ENGLISH_STOP_WORDS.has(norm)) return { exact: norm, stem: norm, stop: true };
+  if (ENGLISH_STOP_WORDS.has(norm)) {
+    target.exact = norm;
+    target.stem = norm;
+    target.stop = true;
+    return;
+  }
   let exact = norm;
   if (n > 2 && norm.charCodeAt(n - 2) === 0x27 && norm.charCodeAt(n - 1) === 0x73) exact = norm.slice(0, n - 2);
   else if (n > 1 && norm.charCodeAt(n - 1) === 0x27) exact = norm.slice(0, n - 1);
-  return { exact, stem: exact.length > 2 ? porter2(exact) : exact, stop: false };
+  target.exact = exact;
+  target.stem = exact.length > 2 ? porter2(exact) : exact;
+  target.stop = false;
 }

@@ -93,6 +93,8 @@ function punctuationRule(c: number): string | undefined {
 const WHITESPACE_RE = /^[\s\p{Z}]$/u;
 const FORMAT_RE = /^\p{Cf}$/u;
 const CONTROL_RE = /^\p{Cc}$/u;
+/** Any character that needs a closer look than "decomposes to itself". */
+const SPECIAL_RE = /^[\s\p{Z}\p{Cf}\p{Cc}\p{M}]$/u;
 const MARK_STRIP_RE = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
 
 /**
@@ -105,10 +107,14 @@ function genericFold(ch: string): string {
   const c = ch.codePointAt(0) ?? 0;
   const special = punctuationRule(c);
   if (special !== undefined) return special;
+  // Most characters decompose to themselves and have no lower case: done
+  // (keeps the one-off table build short).
+  const nfkd = ch.normalize('NFKD');
+  if (nfkd === ch && ch.toLowerCase() === ch && !SPECIAL_RE.test(ch)) return ch;
   if (WHITESPACE_RE.test(ch)) return ' ';
   if (FORMAT_RE.test(ch)) return ''; // ZWJ/ZWNJ, bidi controls, soft hyphen, BOM
   if (CONTROL_RE.test(ch)) return ' ';
-  let s = ch.normalize('NFKD').toLowerCase().normalize('NFKD');
+  let s = nfkd.toLowerCase().normalize('NFKD');
   s = s.replace(MARK_STRIP_RE, '');
   s = s.normalize('NFC');
   // The decomposition may produce Arabic letters (presentation forms) or
@@ -142,7 +148,7 @@ function foldCodePoint(cp: number): string {
   }
   // Large blocks whose characters fold to themselves: skip the expensive
   // generic computation (CJK ideographs, Hangul syllables, Yi).
-  if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xa000 && cp <= 0xa48f)) {
+  if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xa000 && cp <= 0xa48f)) {
     return String.fromCodePoint(cp);
   }
   return genericFold(String.fromCodePoint(cp));
