@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: the desktop app when Electron can run here; otherwise say why
 // and open the same app through the localhost web host.
-const { spawn } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const path = require('node:path');
 const fs = require('node:fs');
 
@@ -24,12 +24,16 @@ function electronBinary() {
   if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
     return { reason: 'the Electron binary was not downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD is set)' };
   }
-  try {
-    const binary = require('electron'); // downloads the binary if it can
-    return typeof binary === 'string' && fs.existsSync(binary) ? { binary } : { reason: `the Electron binary is missing (${binary})` };
-  } catch (error) {
-    return { reason: `the Electron binary could not be installed (${String(error.message).split('\n')[0]})` };
+  // First start on a machine that skipped the download at install time:
+  // fetch the binary now, quietly, and fall back if that is impossible.
+  process.stderr.write('Mizan: downloading Electron for the desktop app (first start)...\n');
+  const result = spawnSync(process.execPath, [path.join(packageDir, 'install.js')], { encoding: 'utf8', timeout: 5 * 60 * 1000 });
+  if (fs.existsSync(pathFile)) {
+    const binary = path.join(packageDir, 'dist', fs.readFileSync(pathFile, 'utf8').trim());
+    if (result.status === 0 && fs.existsSync(binary)) return { binary };
   }
+  const why = `${result.stderr || ''}${result.stdout || ''}`.split('\n').find((line) => /error|failed/i.test(line)) || `exit code ${result.status}`;
+  return { reason: `the Electron binary could not be downloaded (${why.trim()})` };
 }
 
 function startWeb(reason) {
