@@ -1,45 +1,154 @@
 /**
- * npm run bench:import — import all 31,030 SaudiNewsNet articles into a fresh
- * library through the same services the app uses (files parsed in a worker,
- * stored in batched transactions). Prints articles/s, file size, peak RSS.
- * Goal (issue 2): at least 1,000 articles/s on a 2-core machine.
+ * npm run bench:import — bulk import through the same services the app uses
+ * (files parsed on worker threads, stored in batched transactions with
+ * near-duplicate detection and the search index), into a fresh library.
+ *
+ *  json: all 31,030 SaudiNewsNet articles (18 gzipped JSON files).
+ *  html: the 45 real saved pages of ../shared/data/html-pages, repeated to
+ *        5,000 pages written to bench/results/import-html/pages, each copy
+ *        varied (a copy code woven into common words) so that no two are
+ *        exact or near duplicates.
+ *
+ * Each part runs in its own process, so its peak RSS is its own.
+ * Goals (issue 3): JSON at least 1,000 articles/s, HTML at least 100 pages/s.
+ *
+ *   node dist/bench/import.js [json|html] [--pages N] [--keep]
  */
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { ImportReport } from '../preload/contract';
 import { createServices } from '../main/core/services';
 import { benchDir, peakRssMb, printTable, sharedData } from './support';
 
-async function main(): Promise<void> {
+function fileSizeMb(dbPath: string): number {
+  return (statSync(dbPath).size + (statSync(`${dbPath}-wal`, { throwIfNoEntry: false })?.size ?? 0)) / 1e6;
+}
+
+interface RunFigures {
+  report: ImportReport;
+  seconds: number;
+  /** CPU time of the whole process (main thread and parser workers), seconds. */
+  cpuSeconds: number;
+  /** Share of the wall time the main thread was busy (storing, indexing). */
+  mainBusy: number;
+  load: number;
+}
+
+async function runImport(dbPath: string, paths: string[]): Promise<RunFigures> {
+  rmSync(dbPath, { force: true });
+  rmSync(`${dbPath}-wal`, { force: true });
+  rmSync(`${dbPath}-shm`, { force: true });
+  const services = await createServices({ dbPath, host: 'cli' });
+  const started = process.hrtime.bigint();
+  const cpuBefore = process.cpuUsage();
+  const eluBefore = performance.eventLoopUtilization();
+  const report = await services.handlers['library.importFiles']({ paths }, { signal: new AbortController().signal, progress: () => undefined });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = process.cpuUsage(cpuBefore);
+  const mainBusy = performance.eventLoopUtilization(eluBefore).utilization;
+  const load = loadavg()[0]!;
+  await services.close();
+  return { report, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, mainBusy, load };
+}
+
+/** Lines every part prints: how busy the machine was, and CPU per item (which contention distorts less than wall time). */
+function machineRows(f: RunFigures, items: number, unit: string): Array<[string, string]> {
+  return [
+    [`CPU per ${unit}`, `${((f.cpuSeconds * 1000) / items).toFixed(1)} ms (all threads; ${f.cpuSeconds.toFixed(1)} s in ${f.seconds.toFixed(1)} s)`],
+    ['main thread busy', `${(f.mainBusy * 100).toFixed(0)}%`],
+    ['machine', `${cpus().length} cores, load average ${f.load.toFixed(1)} at the end`],
+  ];
+}
+
+async function benchJson(): Promise<void> {
   const dir = benchDir('import');
   const dbPath = join(dir, 'library.db');
-  rmSync(dbPath, { force: true });
   const folder = sharedData('saudinewsnet');
   const files = readdirSync(folder).filter((f) => f.endsWith('.json.gz')).map((f) => join(folder, f));
-
-  const services = await createServices({ dbPath, host: 'cli' });
-  const controller = new AbortController();
-  const started = process.hrtime.bigint();
-  const report = await services.handlers['library.importFiles'](
-    { paths: files },
-    { signal: controller.signal, progress: () => undefined },
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  await services.close();
-
+  const run = await runImport(dbPath, files);
+  const { report, seconds } = run;
   const records = report.imported.length + report.duplicates.length + report.errors.length;
-  const sizeMb = (statSync(dbPath).size + (statSync(`${dbPath}-wal`, { throwIfNoEntry: false })?.size ?? 0)) / 1e6;
-  printTable('bench:import — SaudiNewsNet JSON (18 files)', [
+  printTable(`bench:import json — SaudiNewsNet (${files.length} files)`, [
     ['records read', String(records)],
     ['articles stored', String(report.imported.length)],
+    ['  of which near-duplicates (>= 0.6)', String(report.nearDuplicates?.length ?? 0)],
     ['exact duplicates', String(report.duplicates.length)],
     ['records refused (no text)', String(report.errors.length)],
     ['time', `${seconds.toFixed(2)} s`],
     ['articles/s (stored)', (report.imported.length / seconds).toFixed(0)],
     ['records/s (read)', (records / seconds).toFixed(0)],
-    ['library file', `${sizeMb.toFixed(1)} MB`],
+    ['library file', `${fileSizeMb(dbPath).toFixed(1)} MB`],
     ['peak RSS', `${peakRssMb().toFixed(0)} MB`],
+    ...machineRows(run, records, 'record'),
     ['goal', '>= 1000 articles/s'],
   ]);
+}
+
+/** Common words that get the copy's code appended: every copy's shingles differ, its markup and length do not. */
+const WOVEN = /(\s)(the|and|of|to|in|a|is|for|on|that|with|was|said|de|la|le|et|les|des|el|en|los|que|del|في|من|على|إلى|أن|عن)(?=\s)|([。，]|[.,](?=\s))/gi;
+
+function writePages(folder: string, count: number): void {
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  const source = sharedData('html-pages');
+  const pages = readdirSync(source).filter((f) => f.endsWith('.html')).sort().map((f) => ({ name: f, html: readFileSync(join(source, f), 'utf8') }));
+  for (let k = 0; k < count; k++) {
+    const page = pages[k % pages.length]!;
+    const code = k.toString(36);
+    // Pages without those words (Chinese, Korean) get the code after sentence and clause marks too.
+    const html = page.html.replace(WOVEN, (_m, space: string | undefined, word: string | undefined, mark: string | undefined) =>
+      mark ? `${mark}${code}` : `${space}${word}${code}`,
+    );
+    writeFileSync(join(folder, `${String(k).padStart(5, '0')}-${page.name}`), html);
+  }
+}
+
+async function benchHtml(count: number, keep: boolean): Promise<void> {
+  const dir = benchDir('import-html');
+  const folder = join(dir, 'pages');
+  const writeStart = Date.now();
+  writePages(folder, count);
+  const files = readdirSync(folder).map((f) => join(folder, f));
+  const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  const writeSeconds = (Date.now() - writeStart) / 1000;
+  const dbPath = join(dir, 'library.db');
+  const run = await runImport(dbPath, [folder]);
+  const { report, seconds } = run;
+  const codes = new Map<string, number>();
+  for (const e of report.errors) codes.set(e.code, (codes.get(e.code) ?? 0) + 1);
+  printTable(`bench:import html — ${count} pages (the 45 saved pages, varied copies)`, [
+    ['pages', String(files.length)],
+    ['input', `${(bytes / 1e6).toFixed(0)} MB (written in ${writeSeconds.toFixed(1)} s, not timed)`],
+    ['articles stored', String(report.imported.length)],
+    ['exact / near duplicates', `${report.duplicates.length} / ${report.nearDuplicates?.length ?? 0}`],
+    ['refused', report.errors.length === 0 ? '0' : [...codes].map(([c, n]) => `${n} ${c}`).join(', ')],
+    ['time', `${seconds.toFixed(2)} s`],
+    ['pages/s', (files.length / seconds).toFixed(0)],
+    ['MB/s of HTML', (bytes / 1e6 / seconds).toFixed(1)],
+    ['library file', `${fileSizeMb(dbPath).toFixed(1)} MB`],
+    ['peak RSS', `${peakRssMb().toFixed(0)} MB`],
+    ...machineRows(run, files.length, 'page'),
+    ['goal', '>= 100 pages/s'],
+  ]);
+  if (!keep) rmSync(folder, { recursive: true, force: true });
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const part = args.find((a) => a === 'json' || a === 'html');
+  const pagesAt = args.indexOf('--pages');
+  const pages = pagesAt >= 0 ? Number(args[pagesAt + 1]) : 5000;
+  if (part === 'json') return benchJson();
+  if (part === 'html') return benchHtml(pages, args.includes('--keep'));
+  let failed = 0;
+  for (const p of ['json', 'html']) {
+    const result = spawnSync(process.execPath, [__filename, p, ...args], { stdio: 'inherit' });
+    if (result.status !== 0) failed++;
+  }
+  process.exitCode = failed > 0 ? 1 : 0;
 }
 
 main().catch((error: unknown) => {

@@ -27,6 +27,8 @@ export const errorCodes = [
   'IMPORT_READ_FAILED',
   'IMPORT_TOO_LARGE',
   'QUERY_INVALID',
+  /** The library file failed SQLite's integrity check (or is not a database): restore a backup. */
+  'LIBRARY_CORRUPT',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -72,6 +74,41 @@ export const PublishedAt = z.object({
 });
 export type PublishedAt = z.infer<typeof PublishedAt>;
 
+/** The parts of an article a column (CSV/TSV) or field (JSON) can be mapped to. */
+export const importFields = ['title', 'body', 'source', 'author', 'date', 'url', 'lang', 'tags'] as const;
+export const ImportField = z.enum(importFields);
+export type ImportField = z.infer<typeof ImportField>;
+
+/** `{ title: 'headline', body: 'text' }`: which column holds each part (unmapped parts are guessed by name). */
+export const ImportMapping = z.strictObject({
+  title: z.string().trim().min(1).max(200).optional(),
+  body: z.string().trim().min(1).max(200).optional(),
+  source: z.string().trim().min(1).max(200).optional(),
+  author: z.string().trim().min(1).max(200).optional(),
+  date: z.string().trim().min(1).max(200).optional(),
+  url: z.string().trim().min(1).max(200).optional(),
+  lang: z.string().trim().min(1).max(200).optional(),
+  tags: z.string().trim().min(1).max(200).optional(),
+});
+export type ImportMapping = z.infer<typeof ImportMapping>;
+
+/**
+ * Jaccard similarity of word shingles at or above which an imported article
+ * is linked to an earlier one as its near-duplicate. The detector is tuned to
+ * find pairs from 0.5 up (see main/core/importers/minhash.ts).
+ */
+export const NearDuplicateThreshold = z.number().min(0.5).max(1);
+export const defaultNearDuplicateThreshold = 0.6;
+
+export const NearDuplicateLink = z.object({
+  id: Id,
+  title: z.string(),
+  source: z.string().nullable(),
+  /** Estimated Jaccard similarity of the two texts' word shingles, 0..1. */
+  similarity: z.number().min(0).max(1),
+});
+export type NearDuplicateLink = z.infer<typeof NearDuplicateLink>;
+
 export const ArticleSummary = z.object({
   id: Id,
   title: z.string(),
@@ -85,6 +122,8 @@ export const ArticleSummary = z.object({
   wordCount: z.number().int().nonnegative(),
   importedAt: z.string(),
   tags: z.array(z.string()),
+  /** Set when the article was imported as a near-duplicate of that earlier one (lists can mark it). */
+  nearDuplicateOfId: Id.nullable().optional(),
 });
 export type ArticleSummary = z.infer<typeof ArticleSummary>;
 
@@ -96,6 +135,12 @@ export const Article = ArticleSummary.extend({
   contentHash: z.string(),
   updatedAt: z.string(),
   collections: z.array(z.object({ id: Id, name: z.string() })),
+  /** Sanitized article HTML kept from an HTML import: no script, handler, iframe or remote resource. */
+  bodyHtml: z.string().nullable().optional(),
+  /** The earlier article this one was imported as a near-duplicate of. */
+  nearDuplicateOf: NearDuplicateLink.nullable().optional(),
+  /** Later articles imported as near-duplicates of this one. */
+  nearDuplicates: z.array(NearDuplicateLink).optional(),
 });
 export type Article = z.infer<typeof Article>;
 
@@ -103,6 +148,8 @@ export const ImportReport = z.object({
   imported: z.array(z.object({ id: Id, title: z.string(), source: z.string().nullable(), path: z.string() })),
   duplicates: z.array(z.object({ path: z.string(), of: Id, title: z.string() })),
   errors: z.array(z.object({ path: z.string(), code: z.enum(errorCodes), message: z.string() })),
+  /** Articles imported and linked to an earlier near-identical one (`of`). */
+  nearDuplicates: z.array(z.object({ path: z.string(), id: Id, of: Id, similarity: z.number().min(0).max(1) })).optional(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 
@@ -163,6 +210,485 @@ export type AppInfo = z.infer<typeof AppInfo>;
 const Ok = z.object({ ok: z.literal(true) });
 
 // ---------------------------------------------------------------------------
+// Workbench: highlights, notes, organizing, undo, UI settings (renderer issue)
+
+/** Highlight colours; the renderer draws each in both themes. */
+export const highlightColors = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export const HighlightColor = z.enum(highlightColors);
+export type HighlightColor = z.infer<typeof HighlightColor>;
+
+/**
+ * Where a highlight stands in the article's current text, found again on
+ * every read from its quote and context (W3C TextQuoteSelector) and offsets:
+ * 'anchored' = the quote is still at its offsets; 'moved' = found elsewhere or
+ * in a slightly different form (spacing, diacritics); 'orphaned' = not found,
+ * kept and shown with its quote, never dropped.
+ */
+export const AnchorStatus = z.enum(['anchored', 'moved', 'orphaned']);
+export type AnchorStatus = z.infer<typeof AnchorStatus>;
+
+export const Highlight = z.object({
+  id: Id,
+  articleId: Id,
+  /** The text as it was highlighted, with up to 32 characters of context each side. */
+  quote: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+  color: HighlightColor,
+  note: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  status: AnchorStatus,
+  /** UTF-16 offsets of the highlight in the article's current body; null when orphaned. */
+  start: z.number().int().nonnegative().nullable(),
+  end: z.number().int().nonnegative().nullable(),
+});
+export type Highlight = z.infer<typeof Highlight>;
+
+export const HighlightListItem = Highlight.extend({
+  article: z.object({ id: Id, title: z.string(), source: z.string().nullable(), lang: z.string(), dir: Direction }),
+});
+export type HighlightListItem = z.infer<typeof HighlightListItem>;
+
+export const Note = z.object({
+  id: Id,
+  /** null for a note of the library, or one whose article was deleted. */
+  articleId: Id.nullable(),
+  title: z.string().nullable(),
+  body: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Note = z.infer<typeof Note>;
+
+export const LanguageInfo = z.object({ code: z.string(), articleCount: z.number().int().nonnegative() });
+export type LanguageInfo = z.infer<typeof LanguageInfo>;
+
+const SqlJson = z.union([z.string(), z.number(), z.null()]);
+const SqlRow = z.record(z.string().regex(/^[a-z_][a-z0-9_]*$/), SqlJson);
+
+/** Everything a deleted article took with it, for undo: rows as stored, JSON-safe. */
+export const ArticleSnapshot = z.object({
+  article: SqlRow,
+  tags: z.array(z.string()),
+  collections: z.array(z.object({ collectionId: Id, position: z.number().int(), addedAt: z.string() })),
+  highlights: z.array(SqlRow),
+  /** Notes stay when their article goes (unlinked); undo links them again. */
+  noteIds: z.array(Id),
+  /** Rows of other features that pointed at the article or its highlights (dossier items, comparisons). */
+  related: z.array(z.object({ table: z.enum(['dossier_items', 'comparison_articles']), row: SqlRow })),
+});
+export type ArticleSnapshot = z.infer<typeof ArticleSnapshot>;
+
+/** UI state kept with the library (the web host's origin changes each run, so localStorage alone forgets). */
+export const UiSettings = z.record(z.string().min(1).max(100), z.unknown());
+export type UiSettings = z.infer<typeof UiSettings>;
+
+const HighlightRange = z
+  .object({ start: z.number().int().nonnegative(), end: z.number().int().positive() })
+  .refine((r) => r.end > r.start, 'end must be after start');
+
+// ---------------------------------------------------------------------------
+// Search (main/core/search): one query language for the library index
+// (SQLite FTS5) and collection indexes (Lunr); see queryParser.ts.
+
+/** [start, end) in UTF-16 code units of the text it refers to. */
+export const TextRange = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
+export type TextRange = z.infer<typeof TextRange>;
+
+export const SearchSnippet = z.object({
+  /** A passage of the body ("… " / " …" where cut), on one line. */
+  text: z.string(),
+  /** Matches to mark, as ranges of `text`. */
+  highlights: z.array(TextRange),
+  /** Where the passage starts in the article body. */
+  offset: z.number().int().nonnegative(),
+});
+export type SearchSnippet = z.infer<typeof SearchSnippet>;
+
+export const SearchHit = ArticleSummary.extend({
+  /**
+   * Results come in two tiers: articles with every word in its exact form
+   * (exact: true; a name as written) first, then those matching only through
+   * a stem; within a tier by score (bm25 or Lunr's: higher is better,
+   * comparable within one answer only).
+   */
+  score: z.number(),
+  exact: z.boolean(),
+  snippet: SearchSnippet,
+  /** Matches in the title, as ranges of `title`. */
+  titleHighlights: z.array(TextRange),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const SearchFacets = z.object({
+  sources: z.array(z.object({ id: Id.nullable(), name: z.string().nullable(), count: z.number().int().nonnegative() })),
+  /** "2015", or null for articles without a date. */
+  years: z.array(z.object({ year: z.string().nullable(), count: z.number().int().nonnegative() })),
+  languages: z.array(z.object({ lang: z.string(), count: z.number().int().nonnegative() })),
+});
+export type SearchFacets = z.infer<typeof SearchFacets>;
+
+export const SearchEngineName = z.enum(['fts5', 'lunr']);
+export type SearchEngineName = z.infer<typeof SearchEngineName>;
+
+export const SearchResults = z.object({
+  total: z.number().int().nonnegative(),
+  offset: z.number().int().nonnegative(),
+  items: z.array(SearchHit),
+  /** Counts over all `total` hits (not just this page); null when not asked for. */
+  facets: SearchFacets.nullable(),
+  /** fts5: the library index; lunr: the collection's own index. */
+  engine: SearchEngineName,
+  /** Words left out of the search because they are function words (في, the). */
+  ignored: z.array(z.string()),
+  /** The index was built by another analyzer version (or not at all): results may be incomplete until search.reindex. */
+  indexStale: z.boolean(),
+});
+export type SearchResults = z.infer<typeof SearchResults>;
+
+export const SearchSuggestions = z.object({
+  /** The part of `text` a suggestion replaces: [from, to). */
+  from: z.number().int().nonnegative(),
+  to: z.number().int().nonnegative(),
+  items: z.array(z.object({ value: z.string(), count: z.number().int().nonnegative() })),
+});
+export type SearchSuggestions = z.infer<typeof SearchSuggestions>;
+
+export const CollectionIndexInfo = z.object({
+  collectionId: Id,
+  /** ready: current; stale: being (or to be) rebuilt after a change; none: never built. */
+  state: z.enum(['ready', 'stale', 'none']),
+  articleCount: z.number().int().nonnegative().nullable(),
+  builtAt: z.string().nullable(),
+  buildMs: z.number().int().nonnegative().nullable(),
+  bytes: z.number().int().nonnegative().nullable(),
+});
+export type CollectionIndexInfo = z.infer<typeof CollectionIndexInfo>;
+
+export const SearchStatus = z.object({
+  articleCount: z.number().int().nonnegative(),
+  indexedCount: z.number().int().nonnegative(),
+  /** True when search.reindex is needed (analyzer changed, or a library from before search). */
+  stale: z.boolean(),
+  analyzer: z.object({ current: z.string(), indexed: z.string().nullable() }),
+  collections: z.array(CollectionIndexInfo),
+});
+export type SearchStatus = z.infer<typeof SearchStatus>;
+
+// ---------------------------------------------------------------------------
+// Dossiers: ordered articles, excerpts (highlights), notes and comparisons,
+// exported as a PDF or a self-contained offline HTML file.
+
+export const DossierItemKind = z.enum(['article', 'highlight', 'note', 'comparison']);
+export type DossierItemKind = z.infer<typeof DossierItemKind>;
+
+/** What to put in a dossier: `{ kind: 'article', id: 12 }`. */
+export const DossierItemRef = z.object({ kind: DossierItemKind, id: Id });
+export type DossierItemRef = z.infer<typeof DossierItemRef>;
+
+export const DossierItemInfo = z.object({
+  /** The item's own id (for removeItem and reorder), not the article's. */
+  id: Id,
+  /** 1-based place in the dossier. */
+  position: z.number().int().positive(),
+  kind: DossierItemKind,
+  /** Id of the article, highlight, note or comparison. */
+  refId: Id,
+  /** The article behind an article, highlight or note. */
+  articleId: Id.nullable(),
+  /** Article or comparison title, a highlight's quote, a note's title or first words. */
+  title: z.string(),
+  source: z.string().nullable(),
+  publishedAt: PublishedAt.nullable(),
+  dir: Direction,
+});
+export type DossierItemInfo = z.infer<typeof DossierItemInfo>;
+
+export const DossierSummary = z.object({
+  id: Id,
+  title: z.string(),
+  subtitle: z.string().nullable(),
+  itemCount: z.number().int().nonnegative(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type DossierSummary = z.infer<typeof DossierSummary>;
+
+export const DossierInfo = DossierSummary.extend({ items: z.array(DossierItemInfo) });
+export type DossierInfo = z.infer<typeof DossierInfo>;
+
+/**
+ * What to export: a stored dossier (`dossierId`) or, for scripts, a list of
+ * articles (`articleIds`). With `path` the file is written there (absolute,
+ * ending in .pdf / .html); without it the bytes come back as base64 (the web
+ * host's download).
+ */
+export const DossierExportInput = z
+  .object({
+    dossierId: Id.optional(),
+    articleIds: z.array(Id).min(1).max(10_000).optional(),
+    path: z.string().min(1).max(4096).optional(),
+    /** Overrides the dossier's own title and subtitle. */
+    title: Name.optional(),
+    subtitle: z.string().trim().max(500).optional(),
+    /** Shown on the cover and stored as the document's author. */
+    author: z.string().trim().max(200).optional(),
+    /** Language of the document's own words and page direction; default: the items' majority. */
+    lang: z.string().min(2).max(12).optional(),
+    align: z.enum(['start', 'justify']).optional(),
+    /** Page-number digits: Western (1 2 3) or Arabic-Indic (١ ٢ ٣). */
+    numerals: z.enum(['latn', 'arab']).optional(),
+  })
+  .refine((v) => (v.dossierId === undefined) !== (v.articleIds === undefined), {
+    message: 'give either dossierId or articleIds',
+  });
+export type DossierExportInput = z.infer<typeof DossierExportInput>;
+
+export const DossierExportResult = z.object({
+  /** Where the file was written, or null when it came back inline. */
+  path: z.string().nullable(),
+  /** Pages of a PDF; null for HTML. */
+  pages: z.number().int().positive().nullable(),
+  bytes: z.number().int().nonnegative(),
+  items: z.number().int().nonnegative(),
+  /** The file itself when no path was given. */
+  contentBase64: z.string().optional(),
+});
+export type DossierExportResult = z.infer<typeof DossierExportResult>;
+
+export const BackupInfo = z.object({
+  name: z.string(),
+  path: z.string(),
+  reason: z.enum(['manual', 'scheduled', 'pre-migration', 'pre-restore', 'replaced']),
+  createdAt: z.string(),
+  bytes: z.number().int().nonnegative(),
+});
+export type BackupInfo = z.infer<typeof BackupInfo>;
+
+// ---------------------------------------------------------------------------
+// Source comparison (main/core/compare): story clusters, aligned sentences,
+// fact ledgers. Offsets (start/end) are UTF-16 offsets into the article's
+// `body`; `article` indexes point into the `articles` of the same answer.
+
+/** Clustering settings; one left out keeps the library's current (or the default) value. */
+export const ClusterSettings = z.object({
+  /** Story score (0..1) at or above which an article joins a story. Default 0.4. */
+  threshold: z.number().min(0.05).max(1),
+  /** Articles further apart than this many days are never one story; a story spans at most this. Default 2. */
+  windowDays: z.number().int().min(0).max(60),
+});
+export type ClusterSettings = z.infer<typeof ClusterSettings>;
+
+export const ClusterRun = z.object({
+  /** incremental: only new or changed articles placed; full: every story rebuilt. */
+  mode: z.enum(['full', 'incremental']),
+  at: z.string(),
+  seconds: z.number().nonnegative(),
+  /** Articles placed in this run. */
+  placed: z.number().int().nonnegative(),
+  /** Articles analysed in this run (the others reused their cached signature). */
+  analysed: z.number().int().nonnegative(),
+  clusters: z.number().int().nonnegative(),
+  /** Clusters of two or more articles. */
+  stories: z.number().int().nonnegative(),
+});
+export type ClusterRun = z.infer<typeof ClusterRun>;
+
+export const StoryArticle = z.object({
+  id: Id,
+  title: z.string(),
+  source: z.string().nullable(),
+  sourceId: Id.nullable(),
+  publishedAt: PublishedAt,
+  lang: z.string(),
+  dir: Direction,
+  url: z.string().nullable(),
+  /** Story score it joined with (0..1); null for the article that began the story. */
+  similarity: z.number().min(0).max(1).nullable(),
+});
+export type StoryArticle = z.infer<typeof StoryArticle>;
+
+export const StoryCluster = z.object({
+  id: Id,
+  size: z.number().int().positive(),
+  outletCount: z.number().int().nonnegative(),
+  outlets: z.array(z.string()),
+  /** Mean similarity with which its articles joined (0..1); null for a story of one. */
+  score: z.number().min(0).max(1).nullable(),
+  /** First and last day (YYYY-MM-DD) of its articles (publication date, else import date). */
+  dateRange: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
+  /** Oldest first. */
+  articles: z.array(StoryArticle),
+});
+export type StoryCluster = z.infer<typeof StoryCluster>;
+
+export const ClusterPage = z.object({
+  total: z.number().int().nonnegative(),
+  offset: z.number().int().nonnegative(),
+  items: z.array(StoryCluster),
+  /** Articles not in any story yet (imported since the last run): run compare.cluster. */
+  unclustered: z.number().int().nonnegative(),
+  settings: ClusterSettings,
+  lastRun: ClusterRun.nullable(),
+});
+export type ClusterPage = z.infer<typeof ClusterPage>;
+
+export const TextSpan = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
+export type TextSpan = z.infer<typeof TextSpan>;
+
+/** An article as a comparison shows it: its text is what every offset points into. */
+export const ComparedArticle = z.object({
+  id: Id,
+  title: z.string(),
+  source: z.string().nullable(),
+  publishedAt: PublishedAt,
+  lang: z.string(),
+  dir: Direction,
+  url: z.string().nullable(),
+  body: z.string(),
+});
+export type ComparedArticle = z.infer<typeof ComparedArticle>;
+
+/** A word-level difference inside an aligned row: `a` in the reference article, `b` in the other. */
+export const WordChange = z.object({ op: z.enum(['replace', 'insert', 'delete']), a: TextSpan.nullable(), b: TextSpan.nullable() });
+export type WordChange = z.infer<typeof WordChange>;
+
+export const RowDiff = z.object({
+  /** The article diffed... */
+  article: z.number().int().nonnegative(),
+  /** ...against the first article carrying the row. */
+  against: z.number().int().nonnegative(),
+  similarity: z.number().min(0).max(1),
+  changes: z.array(WordChange),
+});
+export type RowDiff = z.infer<typeof RowDiff>;
+
+export const AlignmentRow = z.object({
+  /** shared: 2+ articles carry it word for word; reworded: 2+ carry it with differences; unique: one does. */
+  kind: z.enum(['shared', 'reworded', 'unique']),
+  /** Per article (same order as `articles`), its sentence indexes in this row; empty: not carried. The coverage map. */
+  cells: z.array(z.array(z.number().int().nonnegative())),
+  /** Articles that carry this row out of the order of the articles before them (a moved sentence). */
+  moved: z.array(z.number().int().nonnegative()),
+  diffs: z.array(RowDiff),
+});
+export type AlignmentRow = z.infer<typeof AlignmentRow>;
+
+export const Alignment = z.object({
+  articles: z.array(ComparedArticle),
+  /** Per article, its sentences. */
+  sentences: z.array(z.array(TextSpan)),
+  /** In reading order: the first article's order, other articles' sentences after their predecessors. */
+  rows: z.array(AlignmentRow),
+  /** Per article, sentences no other article carries. */
+  unique: z.array(z.array(z.number().int().nonnegative())),
+});
+export type Alignment = z.infer<typeof Alignment>;
+
+export const NumberFact = z.object({
+  value: z.number(),
+  /** As written, with its unit ("2500 جندي", "10 آلاف", "ثلاثة"). */
+  text: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  /** What it counts, as written, or null. */
+  unit: z.string().nullable(),
+  /** Matching key of the unit (هجوما and هجوم agree). */
+  unitKey: z.string().nullable(),
+  context: TextSpan,
+  sentence: z.number().int().nonnegative(),
+});
+export const DateFact = z.object({
+  iso: z.string(),
+  precision: DatePrecision,
+  text: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  sentence: z.number().int().nonnegative(),
+});
+export const QuoteFact = z.object({
+  /** The quoted words, without the marks. */
+  text: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  /** Who says it as the article puts it ("وزير الخارجية العراقي، فؤاد حسين"); null when nobody is named. */
+  speaker: z.string().nullable(),
+  /** Their name alone when given ("فؤاد حسين"), else their description ("المسؤول"). */
+  speakerName: z.string().nullable(),
+  speakerSpan: TextSpan.nullable(),
+  /** What introduces it ("وقال", "بحسب", "said"). */
+  cue: z.string().nullable(),
+  sentence: z.number().int().nonnegative(),
+});
+export const EntityKind = z.enum(['person', 'place', 'organisation']);
+export const EntityFact = z.object({ kind: EntityKind, name: z.string(), key: z.string(), mentions: z.array(TextSpan) });
+export const ArticleFacts = z.object({
+  numbers: z.array(NumberFact),
+  dates: z.array(DateFact),
+  quotes: z.array(QuoteFact),
+  entities: z.array(EntityFact),
+});
+export type ArticleFacts = z.infer<typeof ArticleFacts>;
+
+/**
+ * A disagreement between articles: number (same unit, different value, in an
+ * aligned sentence or a like context), date, speaker (one quotation given to
+ * different people), quote-unique (a quotation only one article carries).
+ */
+export const FactConflict = z.object({
+  kind: z.enum(['number', 'date', 'speaker', 'quote-unique']),
+  /** What it is about: the unit, the date as written, the quotation's first words. */
+  subject: z.string(),
+  items: z.array(z.object({ article: z.number().int().nonnegative(), value: z.string(), start: z.number().int(), end: z.number().int() })),
+  /** The alignment row it was found in, if any. */
+  row: z.number().int().nonnegative().nullable(),
+});
+export type FactConflict = z.infer<typeof FactConflict>;
+
+/** A person, place or body across the compared articles: mentions per article (0: not named there). */
+export const MergedEntity = z.object({ kind: EntityKind, name: z.string(), key: z.string(), mentions: z.array(z.number().int().nonnegative()) });
+
+export const FactLedger = z.object({
+  articles: z.array(ComparedArticle),
+  facts: z.array(ArticleFacts),
+  entities: z.array(MergedEntity),
+  conflicts: z.array(FactConflict),
+});
+export type FactLedger = z.infer<typeof FactLedger>;
+
+export const Comparison = Alignment.extend({
+  facts: z.array(ArticleFacts),
+  entities: z.array(MergedEntity),
+  conflicts: z.array(FactConflict),
+});
+export type Comparison = z.infer<typeof Comparison>;
+
+/** Alignment settings (0..1): in-order match, out-of-order (moved) match. */
+export const AlignSettings = z.object({
+  matchThreshold: z.number().min(0.05).max(1).optional(),
+  movedThreshold: z.number().min(0.05).max(1).optional(),
+});
+export type AlignSettings = z.infer<typeof AlignSettings>;
+
+const ComparedIds = z
+  .array(Id)
+  .min(2)
+  .max(12)
+  .refine((ids) => new Set(ids).size === ids.length, 'an article can be compared with others, not with itself');
+
+/** A comparison kept for a dossier: its articles and settings; recomputed when opened. */
+export const SavedComparison = z.object({
+  id: Id,
+  title: z.string(),
+  articleIds: z.array(Id),
+  settings: AlignSettings,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type SavedComparison = z.infer<typeof SavedComparison>;
+
+// ---------------------------------------------------------------------------
 // Long work reports progress through the contract.
 
 export const Progress = z.object({
@@ -197,6 +723,10 @@ export const contract = {
       tags: z.array(Name).max(50).optional(),
       /** Title to use for a single plain-text file instead of its first sentence. */
       title: Name.optional(),
+      mapping: ImportMapping.optional(),
+      nearDuplicateThreshold: NearDuplicateThreshold.optional(),
+      /** Files larger than this are refused (default 50 MB). */
+      maxFileBytes: z.number().int().positive().max(2 ** 31).optional(),
     }),
     output: ImportReport,
     progress: true,
@@ -206,6 +736,8 @@ export const contract = {
       files: z.array(UploadedFile).min(1).max(10_000),
       collection: Name.optional(),
       tags: z.array(Name).max(50).optional(),
+      mapping: ImportMapping.optional(),
+      nearDuplicateThreshold: NearDuplicateThreshold.optional(),
     }),
     output: ImportReport,
     progress: true,
@@ -263,6 +795,259 @@ export const contract = {
     input: z.object({ collectionId: Id, articleIds: z.array(Id).min(1).max(100_000) }),
     output: CollectionInfo,
   },
+
+  // Workbench (renderer issue): highlights, notes, organizing, undo, settings.
+  'highlights.create': {
+    input: z.object({
+      articleId: Id,
+      start: z.number().int().nonnegative(),
+      end: z.number().int().positive(),
+      /** The text the user saw selected: refused (CONFLICT) when the stored body differs there. */
+      quote: z.string().max(100_000).optional(),
+      color: HighlightColor.default('yellow'),
+      note: z.string().max(20_000).nullable().optional(),
+    }),
+    output: Highlight,
+  },
+  'highlights.update': {
+    input: z.object({
+      id: Id,
+      color: HighlightColor.optional(),
+      note: z.string().max(20_000).nullable().optional(),
+      /** Anchors the highlight anew on this range of the current body (accept a moved one, re-attach an orphan). */
+      range: HighlightRange.optional(),
+    }),
+    output: Highlight,
+  },
+  'highlights.delete': { input: z.object({ id: Id }), output: Ok },
+  'highlights.listForArticle': { input: z.object({ articleId: Id }), output: z.array(Highlight), readonly: true },
+  'highlights.listAll': {
+    input: z.object({
+      offset: z.number().int().nonnegative().default(0),
+      limit: z.number().int().min(1).max(1000).default(200),
+      status: AnchorStatus.optional(),
+      color: HighlightColor.optional(),
+    }),
+    output: z.object({ total: z.number().int().nonnegative(), items: z.array(HighlightListItem) }),
+    readonly: true,
+  },
+  'notes.create': {
+    input: z.object({ articleId: Id.nullable().default(null), title: z.string().max(500).nullable().optional(), body: z.string().min(1).max(200_000) }),
+    output: Note,
+  },
+  'notes.update': {
+    input: z.object({ id: Id, title: z.string().max(500).nullable().optional(), body: z.string().min(1).max(200_000).optional() }),
+    output: Note,
+  },
+  'notes.delete': { input: z.object({ id: Id }), output: Ok },
+  'notes.list': { input: z.object({ articleId: Id.optional() }), output: z.array(Note), readonly: true },
+  'library.tagArticles': { input: z.object({ articleIds: z.array(Id).min(1).max(100_000), tags: z.array(Name).min(1).max(50) }), output: Ok },
+  'library.untagArticles': { input: z.object({ articleIds: z.array(Id).min(1).max(100_000), tags: z.array(Name).min(1).max(50) }), output: Ok },
+  /** Renaming onto an existing tag's name merges the two. */
+  'library.renameTag': { input: z.object({ id: Id, name: Name }), output: TagInfo },
+  'library.deleteTag': { input: z.object({ id: Id }), output: Ok },
+  /** The merged outlets' names become aliases of the target: later imports under them land there. */
+  'library.mergeSources': { input: z.object({ targetId: Id, sourceIds: z.array(Id).min(1).max(500) }), output: SourceInfo },
+  /** The old name stays as an alias. */
+  'library.renameSource': { input: z.object({ id: Id, name: Name }), output: SourceInfo },
+  'library.listLanguages': { input: z.object({}), output: z.array(LanguageInfo), readonly: true },
+  /** A collection's articles in the collection's own order. */
+  'library.listCollectionArticles': {
+    input: z.object({ collectionId: Id, offset: z.number().int().nonnegative().default(0), limit: z.number().int().min(1).max(1000).default(100) }),
+    output: ArticlePage,
+    readonly: true,
+  },
+  /** Moves one article of a collection before another (null: to the end). */
+  'library.moveCollectionItem': {
+    input: z.object({ collectionId: Id, articleId: Id, beforeId: Id.nullable() }),
+    output: CollectionInfo,
+  },
+  /** Deletes articles and returns what undo needs to bring them back. */
+  'library.deleteArticles': {
+    input: z.object({ ids: z.array(Id).min(1).max(10_000) }),
+    output: z.object({ deleted: z.array(Id), snapshots: z.array(ArticleSnapshot) }),
+  },
+  'library.restoreArticles': {
+    input: z.object({ snapshots: z.array(ArticleSnapshot).min(1).max(10_000) }),
+    output: z.object({
+      restored: z.array(z.object({ id: Id, previousId: Id })),
+      /** Articles whose text was imported again meanwhile: not restored twice. */
+      conflicts: z.array(z.object({ previousId: Id, existingId: Id })),
+    }),
+  },
+  /**
+   * An edited re-import: article `id` takes the text of `fromArticleId` (a
+   * fresh import of the new version), which is then removed. Tags, collections
+   * and highlights stay with `id`; highlights re-anchor on the new text.
+   */
+  'library.replaceBody': {
+    input: z.object({ id: Id, fromArticleId: Id }),
+    output: z.object({
+      article: Article,
+      highlights: z.object({ anchored: z.number().int(), moved: z.number().int(), orphaned: z.number().int() }),
+    }),
+  },
+  'app.settings.get': { input: z.object({}), output: UiSettings, readonly: true },
+  /** Merges `values` into the stored settings; a null value removes the key. */
+  'app.settings.set': { input: z.object({ values: UiSettings }), output: Ok },
+
+  // Search (main/core/search).
+  /**
+   * Ranked search of the library, or of one collection (filter.collectionId:
+   * its Lunr index when built, else the library index restricted to it).
+   * Malformed queries fail with QUERY_INVALID naming the position.
+   */
+  'search.query': {
+    input: z.object({
+      query: z.string().max(1000),
+      filter: ArticleFilter.default({}),
+      offset: z.number().int().nonnegative().max(100_000).default(0),
+      limit: z.number().int().min(1).max(100).default(20),
+      facets: z.boolean().default(true),
+      /** auto: Lunr for a collection whose index is ready; lunr: build it first if needed. */
+      engine: z.enum(['auto', 'fts5', 'lunr']).default('auto'),
+    }),
+    output: SearchResults,
+    readonly: true,
+  },
+  /** Completions of the word being typed at the end of `text`, from the library's vocabulary. */
+  'search.suggest': {
+    input: z.object({ text: z.string().max(1000), limit: z.number().int().min(1).max(50).default(8) }),
+    output: SearchSuggestions,
+    readonly: true,
+  },
+  /** Every match of `query` in one article (the reader marks them and scrolls to the first). */
+  'search.matches': {
+    input: z.object({ id: Id, query: z.string().max(1000) }),
+    output: z.object({ title: z.array(TextRange), body: z.array(TextRange) }),
+    readonly: true,
+  },
+  'search.status': { input: z.object({}), output: SearchStatus, readonly: true },
+  /** Rebuilds the library index with the current analyzer (after an upgrade). */
+  'search.reindex': {
+    input: z.object({}),
+    output: z.object({ articleCount: z.number().int().nonnegative(), ms: z.number().int().nonnegative() }),
+    progress: true,
+  },
+  /** Builds (or rebuilds) a collection's Lunr index now; otherwise it is built in the background when needed. */
+  'search.buildCollectionIndex': {
+    input: z.object({ collectionId: Id }),
+    output: CollectionIndexInfo,
+    progress: true,
+  },
+  'dossier.list': { input: z.object({}), output: z.array(DossierSummary), readonly: true },
+  'dossier.get': { input: z.object({ id: Id }), output: DossierInfo, readonly: true },
+  'dossier.create': {
+    input: z.object({
+      title: Name,
+      subtitle: z.string().trim().max(500).nullable().optional(),
+      items: z.array(DossierItemRef).max(10_000).optional(),
+    }),
+    output: DossierInfo,
+  },
+  'dossier.rename': {
+    input: z.object({ id: Id, title: Name, subtitle: z.string().trim().max(500).nullable().optional() }),
+    output: DossierInfo,
+  },
+  'dossier.delete': { input: z.object({ id: Id }), output: Ok },
+  'dossier.addItems': {
+    input: z.object({
+      id: Id,
+      items: z.array(DossierItemRef).min(1).max(10_000),
+      /** 1-based place to insert before; default: at the end. */
+      position: z.number().int().positive().optional(),
+    }),
+    output: DossierInfo,
+  },
+  'dossier.removeItem': { input: z.object({ id: Id, itemId: Id }), output: DossierInfo },
+  /** Puts `itemIds` first in that order; items not named keep their order after them. */
+  'dossier.reorder': { input: z.object({ id: Id, itemIds: z.array(Id).min(1).max(10_000) }), output: DossierInfo },
+  'dossier.exportPdf': { input: DossierExportInput, output: DossierExportResult, progress: true },
+  'dossier.exportHtml': { input: DossierExportInput, output: DossierExportResult, progress: true },
+
+  // Library safety (issue 9): backups, restore, bundles. Paths are on the machine running the core.
+  /** An online backup of the library now, into the backups folder beside it. */
+  'library.backupNow': { input: z.object({}), output: BackupInfo },
+  /** Backups of this library, newest first (automatic ones, manual ones, and files a restore replaced). */
+  'library.listBackups': { input: z.object({}), output: z.array(BackupInfo), readonly: true },
+  /** Replaces the library with a backup (by name); the current file is kept in the backups folder. */
+  'library.restoreBackup': {
+    input: z.object({ name: z.string().min(1).max(300).regex(/^[^/\\]+$/, 'a backup name, not a path') }),
+    output: z.object({ restoredFrom: z.string(), keptAside: z.string().nullable() }),
+  },
+  /** Writes the library and its settings into one new file (a Mizan library bundle) at absolute `path`; CONFLICT if it exists. */
+  'library.exportBundle': {
+    input: z.object({ path: z.string().min(1).max(4096) }),
+    output: z.object({ path: z.string(), bytes: z.number().int().nonnegative() }),
+  },
+  /** Replaces the library with a bundle's (checked first); the current file is kept in the backups folder. */
+  'library.importBundle': {
+    input: z.object({ path: z.string().min(1).max(4096) }),
+    output: z.object({ keptAside: z.string().nullable() }),
+  },
+  // Source comparison (main/core/compare).
+  /** Stories (clusters of articles reporting one event), biggest or newest first. */
+  'compare.clusters': {
+    input: z.object({
+      offset: z.number().int().nonnegative().default(0),
+      limit: z.number().int().min(1).max(500).default(50),
+      sort: z.enum(['size', 'date', 'outlets']).default('size'),
+      /** Stories of at least this many articles (1 lists stories told once too). */
+      minSize: z.number().int().min(1).default(2),
+      /** Stories told by at least this many outlets. */
+      minOutlets: z.number().int().min(1).default(1),
+      /** Stories overlapping this date range. */
+      dateFrom: IsoDate.optional(),
+      dateTo: IsoDate.optional(),
+      /** Stories that one of these outlets tells. */
+      sourceIds: z.array(Id).max(500).optional(),
+    }),
+    output: ClusterPage,
+    readonly: true,
+  },
+  /** One story by id, or the story of an article ("other coverage of this story"); null when not clustered. */
+  'compare.getCluster': {
+    input: z
+      .object({ clusterId: Id.optional(), articleId: Id.optional() })
+      .refine((v) => (v.clusterId === undefined) !== (v.articleId === undefined), 'give clusterId or articleId'),
+    output: StoryCluster.nullable(),
+    readonly: true,
+  },
+  /** Places new and changed articles into stories (incremental), or rebuilds them all (full, or when settings change). */
+  'compare.cluster': {
+    input: z.object({
+      mode: z.enum(['incremental', 'full']).default('incremental'),
+      settings: ClusterSettings.partial().optional(),
+    }),
+    output: ClusterRun,
+    progress: true,
+  },
+  /** Two or more articles side by side: aligned sentences with word differences, facts and conflicts. */
+  'compare.articles': {
+    input: z.object({ articleIds: ComparedIds, settings: AlignSettings.optional() }),
+    output: Comparison,
+    readonly: true,
+  },
+  /** The alignment alone. */
+  'compare.align': {
+    input: z.object({ articleIds: ComparedIds, settings: AlignSettings.optional() }),
+    output: Alignment,
+    readonly: true,
+  },
+  /** The fact ledger of one article, or of several with their conflicts. */
+  'compare.facts': {
+    input: z.object({ articleIds: z.array(Id).min(1).max(12) }),
+    output: FactLedger,
+    readonly: true,
+  },
+  /** Keeps a comparison (for a dossier); with `id`, updates that one. */
+  'compare.saveComparison': {
+    input: z.object({ id: Id.optional(), title: Name.optional(), articleIds: ComparedIds, settings: AlignSettings.optional() }),
+    output: SavedComparison,
+  },
+  'compare.listComparisons': { input: z.object({}), output: z.array(SavedComparison), readonly: true },
+  'compare.getComparison': { input: z.object({ id: Id }), output: SavedComparison, readonly: true },
+  'compare.deleteComparison': { input: z.object({ id: Id }), output: Ok },
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -2,29 +2,60 @@
  * `mizan` — the command line over the same services as the app, for
  * archivists who script their imports.
  *
- *   mizan import PATH... [--library FILE] [--collection NAME] [--tag T]... [--title T] [--json]
+ *   mizan import PATH... [--library FILE] [--collection NAME] [--tag T]... [--title T]
+ *                [--map FIELD=COLUMN,...] [--near-threshold S] [--max-size MB] [--json]
  *   mizan list [--source S] [--lang L] [--limit N] [--offset N] [--json] [--library FILE]
  *   mizan show ID [--json] [--library FILE]
+ *   mizan search "QUERY" [--collection NAME] [--limit N] [--json] [--library FILE] (searchCommands.ts)
+ *   mizan reindex [--library FILE]
+ *   mizan clusters [--full] [--threshold S] [--min-size N] [--min-outlets N] [--limit N] [--json] (compareCommands.ts)
+ *   mizan compare ID ID [ID...] [--json]
+ *   mizan export DOSSIER_ID|--articles ID,ID,... --pdf FILE|--html FILE (exportCommands.ts)
  */
 import { parseArgs } from 'node:util';
 import { MizanError, type Envelope, type Input, type MethodName, type Output, type Progress } from '../../preload/contract';
+import { parseMappingSpec } from '../core/importers/fields';
 import { defaultLibraryPath } from '../core/paths';
 import { createDispatcher, type Dispatcher } from '../core/rpc';
 import { createServices } from '../core/services';
 import { appVersion } from '../core/version';
 import { createProgressBar } from './progressBar';
+import { clustersCommand, compareCommand } from './compareCommands';
+import { reindexCommand, searchCommand } from './searchCommands';
+import { exportCommand, ExportUsageError } from './exportCommands';
 
 const USAGE = `Mizan ${appVersion()} — offline research workbench for news archives
 
 Usage:
   mizan import PATH... [--collection NAME] [--tag TAG]... [--title TITLE] [--json]
+               [--map FIELD=COLUMN,...] [--near-threshold S] [--max-size MB]
   mizan list [--source NAME] [--lang CODE] [--limit N] [--offset N] [--json]
   mizan show ID [--json]
+  mizan search "QUERY" [--collection NAME] [--source NAME] [--lang CODE] [--tag TAG]
+               [--from DATE] [--to DATE] [--limit N] [--offset N] [--json]
+  mizan reindex    rebuild the search index (after an upgrade of Mizan's analyzer)
+  mizan clusters [--full] [--threshold S] [--min-size N] [--min-outlets N] [--limit N] [--json]
+                   stories told by several articles (new articles are placed first)
+  mizan compare ID ID [ID...] [--json]
+                   articles side by side: aligned sentences, differences, conflicting facts
+  mizan export DOSSIER_ID --pdf FILE [--html FILE]
+  mizan export --articles ID,ID,... [--title T] [--subtitle S] [--author A] --pdf FILE|--html FILE
+               [--lang CODE] [--numerals latn|arab] [--align justify|start] [--json]
+                   a dossier as a PDF (contents, citations, outline) or one offline HTML file
 
 Options:
   --library FILE   library to use (default: the app's own, ${defaultLibraryPath()})
+  --map SPEC       CSV/TSV/JSON columns for each part, e.g. title=headline,body=text,date=published
+                   (fields: title, body, source, author, date, url, lang, tags)
+  --near-threshold S
+                   similarity (0.5-1, default 0.6) from which an article is linked to an
+                   earlier one as its near-duplicate
+  --max-size MB    refuse files larger than this (default 50)
   --json           machine-readable output on stdout
   -h, --help       this help
+
+Search queries: words (all must occur), "a phrase", -excluded, a OR b, (groups),
+title:/body:/author:/source:/lang: fields, prefix*, fuzzy~1 or ~2.
 
 Exit status: 0 success, 1 something could not be imported or found, 2 usage error.
 `;
@@ -54,10 +85,26 @@ async function run(argv: string[]): Promise<number> {
       collection: { type: 'string' },
       tag: { type: 'string', multiple: true },
       title: { type: 'string' },
+      map: { type: 'string' },
+      'near-threshold': { type: 'string' },
+      'max-size': { type: 'string' },
       source: { type: 'string' },
       lang: { type: 'string' },
       limit: { type: 'string' },
       offset: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      full: { type: 'boolean', default: false },
+      threshold: { type: 'string' },
+      'min-size': { type: 'string' },
+      'min-outlets': { type: 'string' },
+      pdf: { type: 'string' },
+      html: { type: 'string' },
+      articles: { type: 'string' },
+      subtitle: { type: 'string' },
+      author: { type: 'string' },
+      numerals: { type: 'string' },
+      align: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -78,9 +125,39 @@ async function run(argv: string[]): Promise<number> {
     if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name}: "${value}" is not a whole number`);
     return n;
   };
-  if (!['import', 'list', 'show'].includes(command)) throw new UsageError(`unknown command "${command}"`);
+  if (!['import', 'list', 'show', 'search', 'reindex', 'clusters', 'compare', 'export', 'export-dossier'].includes(command)) throw new UsageError(`unknown command "${command}"`);
+  if (command === 'compare' && args.length < 2) throw new UsageError('compare: name two or more article ids');
+  const compareIds = command === 'compare' ? args.map((a) => Number(a)) : [];
+  const badId = args.find((a, i) => command === 'compare' && !(Number.isInteger(compareIds[i]) && compareIds[i]! > 0));
+  if (badId !== undefined) throw new UsageError(`compare: "${badId}" is not an article id`);
+  let threshold: number | undefined;
+  if (values.threshold !== undefined) {
+    threshold = Number(values.threshold);
+    if (!(threshold >= 0.05 && threshold <= 1)) throw new UsageError(`--threshold: "${values.threshold}" is not a number from 0.05 to 1`);
+  }
+  if (command === 'search' && args.length !== 1) throw new UsageError('search: give the query as one argument, in quotes');
   if (command === 'import' && args.length === 0) throw new UsageError('import: name at least one file or folder');
   if (command === 'show' && args.length !== 1) throw new UsageError('show: name one article id');
+
+  let mapping: ReturnType<typeof parseMappingSpec> | undefined;
+  if (values.map !== undefined) {
+    try {
+      mapping = parseMappingSpec(values.map);
+    } catch (error) {
+      throw new UsageError(`--map: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  let nearDuplicateThreshold: number | undefined;
+  if (values['near-threshold'] !== undefined) {
+    nearDuplicateThreshold = Number(values['near-threshold']);
+    if (!(nearDuplicateThreshold >= 0.5 && nearDuplicateThreshold <= 1)) throw new UsageError(`--near-threshold: "${values['near-threshold']}" is not a number from 0.5 to 1`);
+  }
+  let maxFileBytes: number | undefined;
+  if (values['max-size'] !== undefined) {
+    const mb = Number(values['max-size']);
+    if (!(mb > 0 && mb <= 2000)) throw new UsageError(`--max-size: "${values['max-size']}" is not a size in MB (up to 2000)`);
+    maxFileBytes = Math.round(mb * 1024 * 1024);
+  }
 
   const dbPath = values.library ?? defaultLibraryPath();
   const services = await createServices({ dbPath, host: 'cli' });
@@ -91,24 +168,65 @@ async function run(argv: string[]): Promise<number> {
       const report = await call(
         dispatcher,
         'library.importFiles',
-        { paths: args, collection: values.collection, tags: values.tag, title: values.title },
+        { paths: args, collection: values.collection, tags: values.tag, title: values.title, mapping, nearDuplicateThreshold, maxFileBytes },
         'cli-import',
       );
       bar.done();
       if (values.json) {
         print(
           JSON.stringify({
-            imported: report.imported.map(({ id, title, source }) => ({ id, title, source })),
+            imported: report.imported.map(({ id, title, source, path }) => ({ id, title, source, path })),
             duplicates: report.duplicates.map(({ path, of }) => ({ path, of })),
+            nearDuplicates: report.nearDuplicates ?? [],
             errors: report.errors,
           }),
         );
       } else {
-        print(`Imported ${report.imported.length}, duplicates ${report.duplicates.length}, errors ${report.errors.length} (library: ${dbPath})`);
+        const near = report.nearDuplicates ?? [];
+        print(`Imported ${report.imported.length} (${near.length} near-duplicates), duplicates ${report.duplicates.length}, errors ${report.errors.length} (library: ${dbPath})`);
         for (const d of report.duplicates.slice(0, 50)) print(`  duplicate: ${d.path} is article ${d.of} (${d.title})`);
+        for (const n of near.slice(0, 50)) print(`  near-duplicate: ${n.path} (article ${n.id}) repeats article ${n.of}, similarity ${n.similarity}`);
         for (const e of report.errors) print(`  error ${e.code}: ${e.message}`);
       }
       return report.errors.length > 0 ? 1 : 0;
+    }
+    if (command === 'clusters' || command === 'compare') {
+      const callCompare = <M extends MethodName>(method: M, input: Input<M>, jobId: string | null = null) => call(dispatcher, method, input, jobId);
+      if (command === 'compare') return await compareCommand(callCompare, compareIds, values.json ?? false, print);
+      const minSize = Math.max(1, number('min-size', values['min-size'], 2));
+      const minOutlets = Math.max(1, number('min-outlets', values['min-outlets'], 1));
+      const limit = values.limit !== undefined ? Math.max(1, number('limit', values.limit, 50)) : values.json ? null : 50;
+      return await clustersCommand(callCompare, { full: values.full ?? false, threshold, minSize, minOutlets, limit, json: values.json ?? false }, print, () => bar.done());
+    }
+    if (command === 'export' || command === 'export-dossier') {
+      const callExport = <M extends MethodName>(method: M, input: Input<M>, jobId: string | null = null) => call(dispatcher, method, input, jobId);
+      const { pdf, html, articles, title, subtitle, author, lang, numerals, align } = values;
+      try {
+        return await exportCommand(callExport, args, { pdf, html, articles, title, subtitle, author, lang, numerals, align, json: values.json ?? false }, print, () => bar.done());
+      } catch (error) {
+        throw error instanceof ExportUsageError ? new UsageError(error.message) : error;
+      }
+    }
+    if (command === 'search' || command === 'reindex') {
+      const callSearch = <M extends MethodName>(method: M, input: Input<M>, jobId: string | null = null) => call(dispatcher, method, input, jobId);
+      if (command === 'reindex') return await reindexCommand(callSearch, values.json ?? false, print);
+      return await searchCommand(
+        callSearch,
+        args[0]!,
+        {
+          collection: values.collection,
+          source: values.source,
+          lang: values.lang,
+          tag: values.tag?.[0],
+          from: values.from,
+          to: values.to,
+          limit: Math.min(Math.max(number('limit', values.limit, 20), 1), 100),
+          offset: number('offset', values.offset, 0),
+          json: values.json ?? false,
+          tty: process.stdout.isTTY === true,
+        },
+        print,
+      );
     }
     if (command === 'list') {
       let sourceIds: number[] | undefined;

@@ -31,7 +31,8 @@ export function createProgressBar(stream: BarStream, now: () => number = Date.no
       const elapsed = (now() - started) / 1000;
       const eta = total && done > 0 ? formatSeconds((elapsed / done) * (total - done)) : '?';
       const count = total === null ? `${done}` : `${done}/${total}`;
-      const line = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${count} ETA ${eta} ${label}`;
+      const rate = elapsed > 0.5 ? ` ${(done / elapsed).toFixed(done / elapsed >= 10 ? 0 : 1)}/s` : '';
+      const line = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${count}${rate} ETA ${eta} ${label}`;
       const columns = stream.columns ?? 80;
       stream.write(`\r${line.slice(0, columns - 1).padEnd(columns - 1)}`);
       drawn = true;

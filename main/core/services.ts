@@ -5,13 +5,17 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AppInfo, Handlers } from '../../preload/contract';
-import { Database } from './db/connection';
-import { migrate } from './db/migrate';
+import type { Database } from './db/connection';
 import { migrations } from './db/migrations';
+import { compareHandlers } from './compare/compareService';
+import { createDossierService } from './dossier/dossierService';
 import { createParser } from './importers/parser';
 import { importers } from './importers/registry';
 import { emptyReport, expandPaths, importItems, type ImportItem } from './library/importService';
+import { librarySafetyHandlers, openLibrary } from './library/librarySafety';
 import * as store from './library/libraryStore';
+import { settingsPathFor, workbenchHandlers } from './library/workbench';
+import { createSearchService, type SearchService } from './search/searchService';
 import { appVersion } from './version';
 
 export interface ServicesOptions {
@@ -23,20 +27,26 @@ export interface ServicesOptions {
 export interface Services {
   handlers: Handlers;
   db: Database;
+  /** The search service itself, for benchmarks and tests that wait on background index builds. */
+  search: SearchService;
   close(): Promise<void>;
 }
 
 export async function createServices(options: ServicesOptions): Promise<Services> {
   const now = options.now ?? (() => new Date());
   if (options.dbPath !== ':memory:') mkdirSync(dirname(options.dbPath), { recursive: true });
-  const db = await Database.open(options.dbPath);
+  // Integrity check (LIBRARY_CORRUPT), backup before a pending migration, migrate.
+  const db = await openLibrary({ dbPath: options.dbPath, migrations, now });
+  // Registers the index's commit hook: must exist before the first write.
+  let search: SearchService;
   try {
-    await migrate(db, migrations, now);
+    search = await createSearchService({ db, now });
   } catch (error) {
     await db.close();
     throw error;
   }
   const parser = createParser();
+  const dossiers = createDossierService({ db, now });
   const stamp = () => now().toISOString();
 
   const handlers: Handlers = {
@@ -54,11 +64,23 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'library.importFiles': async (input, ctx) => {
       const report = emptyReport();
       const items = await expandPaths(input.paths, report);
-      return importItems({ db, parser, now }, items, { collection: input.collection, tags: input.tags, options: { title: input.title } }, ctx, report);
+      return importItems(
+        { db, parser, now },
+        items,
+        {
+          collection: input.collection,
+          tags: input.tags,
+          options: { title: input.title, mapping: input.mapping, maxBytes: input.maxFileBytes },
+          nearDuplicateThreshold: input.nearDuplicateThreshold,
+        },
+        ctx,
+        report,
+      );
     },
     'library.importUploads': async (input, ctx) => {
       const items: ImportItem[] = input.files.map((f) => ({ kind: 'bytes', path: f.name, bytes: Buffer.from(f.contentBase64, 'base64') }));
-      return importItems({ db, parser, now }, items, { collection: input.collection, tags: input.tags }, ctx, emptyReport());
+      const request = { collection: input.collection, tags: input.tags, options: { mapping: input.mapping }, nearDuplicateThreshold: input.nearDuplicateThreshold };
+      return importItems({ db, parser, now }, items, request, ctx, emptyReport());
     },
     'library.listArticles': async (input) => store.listArticles(db, input),
     'library.getArticle': async (input) => store.getArticle(db, input.id),
@@ -100,12 +122,30 @@ export async function createServices(options: ServicesOptions): Promise<Services
       await db.write((w) => store.reorderCollection(w, collectionId, articleIds, stamp()));
       return store.getCollection(db, collectionId);
     },
+    // Highlights, notes, organizing, undo, UI settings (renderer issue 6).
+    ...workbenchHandlers({ db, now, settingsPath: settingsPathFor(options.dbPath) }),
+    // Backups, restore, bundles (issue 9).
+    ...librarySafetyHandlers({ db, now, settingsPath: settingsPathFor(options.dbPath), app: `Mizan ${appVersion()}` }),
+
+    'search.query': async (input) => search.query(input),
+    'search.suggest': async (input) => search.suggest(input),
+    'search.matches': async (input) => search.matches(input),
+    'search.status': async () => search.status(),
+    'search.reindex': async (_input, ctx) => search.reindex(ctx),
+    'search.buildCollectionIndex': async ({ collectionId }, ctx) => search.buildCollectionIndex(collectionId, ctx),
+    // Dossiers and their PDF / offline HTML export (issue 8).
+    ...dossiers.handlers,
+    // Story clusters, aligned comparisons, fact ledgers (issue 7).
+    ...compareHandlers({ db, now }),
   };
 
   return {
     handlers,
     db,
+    search,
     async close() {
+      await dossiers.close();
+      await search.close();
       await parser.close();
       await db.close();
     },

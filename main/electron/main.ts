@@ -2,73 +2,235 @@
  * The Electron shell: one hardened window over the same services as the CLI
  * and the web host. The only door from the page into the process is the
  * contract's invoke channel, and only from our own page.
+ *
+ * Security checklist (each item is checked by tests/security/electronMain.test.ts,
+ * which parses this file, and by `npm run security` / electronegativity):
+ * contextIsolation, sandbox, no nodeIntegration (pages and workers),
+ * webSecurity, no insecure content, no Auxclick, no webview; navigation,
+ * redirects and new windows refused; permission requests and checks denied;
+ * no network at run time (every non-file request cancelled); a CSP header on
+ * top of the page's <meta>; IPC only from our own top frame; the system
+ * browser only for http(s) links the user clicked.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import log from 'electron-log/main';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ipcChannels, type MethodName, type Progress } from '../../preload/contract';
-import { createDispatcher } from '../core/rpc';
+import { ipcChannels, MizanError, type ImportReport, type MethodName, type Progress } from '../../preload/contract';
+import { backupDirFor, createBackup, listBackups, recoverFromLatestBackup } from '../core/db/backup';
+import { createDispatcher, type Dispatcher } from '../core/rpc';
 import { createServices, type Services } from '../core/services';
+import { parseLaunchArgs, PROTOCOL, type LaunchRequest, type MizanLink } from './launchArgs';
+import { menuLabels, menuLanguage } from './menuLabels';
+import { electronCsp, isAllowedRequest, isExternalWebLink, isOwnPage } from './policy';
+import { defaultSize, placeOnDisplays, readWindowState, writeWindowState } from './windowState';
 
 const rendererIndex = join(__dirname, '..', '..', 'renderer', 'index.html');
 const preloadScript = join(__dirname, '..', '..', 'electron-preload', 'preload.js');
 const rendererUrl = pathToFileURL(rendererIndex).href;
+/** Automatic backups while the app runs (and one at start when the last is older). */
+const BACKUP_EVERY_MS = 6 * 60 * 60 * 1000;
 
 let services: Services | null = null;
+let dispatcher: Dispatcher | null = null;
 let mainWindow: BrowserWindow | null = null;
+let backupTimer: NodeJS.Timeout | null = null;
+/** Files and links that arrived before the window was ready. */
+const pending: LaunchRequest = { files: [], links: [] };
 
-function isOwnPage(url: string | undefined): boolean {
-  return url !== undefined && url.split('#')[0]?.split('?')[0] === rendererUrl;
+log.initialize();
+log.transports.file.level = 'info';
+log.errorHandler.startCatching({ showDialog: false });
+
+function labels() {
+  return menuLabels[menuLanguage(app.getLocale())];
 }
 
 function harden(contents: WebContents): void {
   // An offline app never navigates away from its own page...
   contents.on('will-navigate', (event, url) => {
-    if (!isOwnPage(url)) event.preventDefault();
+    if (!isOwnPage(url, rendererUrl)) {
+      event.preventDefault();
+      log.warn(`navigation refused: ${url.slice(0, 200)}`);
+    }
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  // ...and never opens windows; web links go to the system browser.
+  // ...and never opens windows. A link the user clicked (target=_blank: the
+  // renderer marks article links so) goes to the system browser when it is http(s).
   contents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
+    if (isExternalWebLink(url)) void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: only http(s) URLs without credentials (isExternalWebLink), only from a click the window-open handler receives
+    else log.warn(`window.open refused: ${url.slice(0, 200)}`);
     return { action: 'deny' };
   });
 }
 
+function lockDownSession(): void {
+  const ses = session.defaultSession;
+  // Nothing in Mizan needs the camera, location, notifications, ...
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  // No network of any kind at run time: only the app's own files load.
+  ses.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) => {
+    const allowed = isAllowedRequest(details.url);
+    if (!allowed) log.warn(`request blocked: ${details.url.slice(0, 200)}`);
+    callback({ cancel: !allowed });
+  });
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [electronCsp] } }); // eng-disable CSP_GLOBAL_CHECK: electronCsp (policy.ts) is the renderer's own <meta> policy, which the scan evaluates in renderer/index.html
+  });
+}
+
 function createWindow(): BrowserWindow {
+  const statePath = join(app.getPath('userData'), 'window-state.json');
+  const saved = readWindowState(statePath);
+  const bounds = saved ? placeOnDisplays(saved.bounds, screen.getAllDisplays().map((d) => d.workArea)) : null;
   const win = new BrowserWindow({
-    width: 1280,
-    height: 820,
+    ...(bounds ?? defaultSize),
     minWidth: 720,
     minHeight: 480,
     title: 'Mizan',
     show: false,
     backgroundColor: '#f7f5f0',
     webPreferences: {
-      preload: preloadScript,
+      preload: preloadScript, // eng-disable PRELOAD_JS_CHECK: our own bundled preload (preload/index.ts), sandboxed, contract transport only
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+      safeDialogs: true,
       spellcheck: false,
     },
   });
+  if (saved?.maximized) win.maximize();
+  const remember = () => {
+    if (win.isDestroyed() || win.isMinimized()) return;
+    try {
+      writeWindowState(statePath, { bounds: win.getNormalBounds(), maximized: win.isMaximized() });
+    } catch (error) {
+      log.warn(`window state not saved: ${String(error)}`);
+    }
+  };
+  win.on('close', remember);
   win.once('ready-to-show', () => win.show());
+  win.webContents.once('did-finish-load', () => flushPending());
   void win.loadFile(rendererIndex);
   return win;
 }
 
+function notify(message: string, detail?: string): void {
+  const options = { type: 'info' as const, message, detail, buttons: ['OK'] };
+  if (mainWindow) void dialog.showMessageBox(mainWindow, options);
+  else void dialog.showMessageBox(options);
+}
+
+/** Imports through the contract's own dispatcher: progress reaches the renderer on the progress channel. */
+async function importPaths(paths: string[]): Promise<void> {
+  if (!dispatcher || paths.length === 0) return;
+  const jobId = `shell-import-${Date.now().toString(36)}`;
+  log.info(`importing ${paths.length} path(s) from the shell`);
+  const envelope = await dispatcher.dispatch('library.importFiles', { paths }, jobId);
+  if (!envelope.ok) return notify(labels().failed, `${envelope.error.code}: ${envelope.error.message}`);
+  const report = envelope.value as ImportReport;
+  notify(labels().importDone(report.imported.length, report.errors.length), report.errors.slice(0, 10).map((e) => `${e.path}: ${e.message}`).join('\n') || undefined);
+  mainWindow?.webContents.reload();
+}
+
+function openLink(link: MizanLink): void {
+  if (!mainWindow) return;
+  // The renderer reads its hash (#article/12, #dossier/3, #search?q=...).
+  const hash = link.kind === 'search' ? `search?q=${encodeURIComponent(link.query)}` : `${link.kind}/${link.id}`;
+  void mainWindow.loadFile(rendererIndex, { hash });
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+function handleLaunch(request: LaunchRequest): void {
+  if (!mainWindow || !dispatcher) {
+    pending.files.push(...request.files);
+    pending.links.push(...request.links);
+    return;
+  }
+  if (request.files.length > 0) void importPaths(request.files);
+  for (const link of request.links) openLink(link);
+}
+
+function flushPending(): void {
+  const request = { files: pending.files.splice(0), links: pending.links.splice(0) };
+  if (request.files.length > 0 || request.links.length > 0) handleLaunch(request);
+}
+
+/** How many argv entries precede the user's arguments: the executable, plus the app folder when unpackaged. */
+function argvSkip(): number {
+  return app.isPackaged ? 1 : 2;
+}
+
+async function backupNow(reason: 'manual' | 'scheduled'): Promise<void> {
+  if (!services) return;
+  try {
+    const info = await createBackup(services.db, { reason });
+    log.info(`backup (${reason}) written: ${info.path} (${info.bytes} bytes)`);
+    if (reason === 'manual') notify(labels().backupDone(info.path));
+  } catch (error) {
+    log.error(`backup (${reason}) failed: ${String(error)}`);
+    if (reason === 'manual') notify(labels().failed, String(error));
+  }
+}
+
 function buildMenu(): void {
   const isMac = process.platform === 'darwin';
+  const t = labels();
   const template: Electron.MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
-      label: 'File',
+      label: t.file,
       submenu: [
         {
-          label: 'Show Library File',
+          label: t.importFiles,
+          accelerator: 'CmdOrCtrl+O',
+          click: async () => {
+            const result = await dialog.showOpenDialog({
+              properties: ['openFile', 'multiSelections'],
+              filters: [{ name: 'Articles', extensions: ['txt', 'html', 'htm', 'md', 'json', 'jsonl', 'csv', 'tsv', 'mhtml'] }],
+            });
+            if (!result.canceled) await importPaths(result.filePaths);
+          },
+        },
+        {
+          label: t.importFolder,
+          accelerator: 'CmdOrCtrl+Shift+O',
+          click: async () => {
+            const result = await dialog.showOpenDialog({ properties: ['openDirectory'] });
+            if (!result.canceled) await importPaths(result.filePaths);
+          },
+        },
+        { type: 'separator' },
+        {
+          label: t.openLibrary,
+          click: async () => {
+            const result = await dialog.showOpenDialog({ properties: ['openFile'], filters: [{ name: 'Mizan library', extensions: ['db'] }] });
+            if (!result.canceled && result.filePaths[0]) await switchLibrary(result.filePaths[0]);
+          },
+        },
+        {
+          label: t.newLibrary,
+          click: async () => {
+            const result = await dialog.showSaveDialog({ defaultPath: 'library.db', filters: [{ name: 'Mizan library', extensions: ['db'] }] });
+            if (!result.canceled && result.filePath) await switchLibrary(result.filePath);
+          },
+        },
+        { label: t.backupNow, click: () => void backupNow('manual') },
+        {
+          label: t.showLibrary,
           click: () => {
             if (services) shell.showItemInFolder(services.db.path);
           },
@@ -80,48 +242,140 @@ function buildMenu(): void {
     { role: 'editMenu' },
     { role: 'viewMenu' },
     { role: 'windowMenu' },
+    {
+      role: 'help',
+      label: t.help,
+      submenu: [
+        {
+          label: t.openLogs,
+          click: () => void shell.openPath(dirname(log.transports.file.getFile().path)),
+        },
+        ...(isMac ? [] : [{ role: 'about' as const, label: t.about }]),
+      ],
+    },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
-async function start(): Promise<void> {
-  const dbPath = process.env['MIZAN_LIBRARY'] ?? join(app.getPath('userData'), 'library.db');
+function dispatcherFor(open: Services): Dispatcher {
+  return createDispatcher(open.handlers, (progress: Progress) => {
+    mainWindow?.webContents.send(ipcChannels.progress, progress);
+  });
+}
+
+/** The library the user chose last (File > Open/New Library), kept in userData. */
+function chosenLibraryFile(): string {
+  return join(app.getPath('userData'), 'library-choice.json');
+}
+
+function readChosenLibrary(): string | null {
   try {
-    services = await createServices({ dbPath, host: 'electron' });
+    const data = JSON.parse(readFileSync(chosenLibraryFile(), 'utf8')) as { libraryPath?: unknown };
+    return typeof data.libraryPath === 'string' && isAbsolute(data.libraryPath) ? data.libraryPath : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Switches to another library file: opens it first (checked, migrated), then closes the old one. */
+async function switchLibrary(dbPath: string): Promise<void> {
+  if (!services || services.db.path === dbPath) return;
+  const next = await openServices(dbPath);
+  if (!next) return; // the old library stays open
+  const previous = services;
+  dispatcher = null;
+  services = next;
+  dispatcher = dispatcherFor(next);
+  await previous.close().catch((error: unknown) => log.warn(`closing ${previous.db.path}: ${String(error)}`));
+  writeFileSync(chosenLibraryFile(), JSON.stringify({ libraryPath: dbPath }));
+  log.info(`switched to library ${dbPath}`);
+  mainWindow?.webContents.reload();
+}
+
+/** Opens the library; on LIBRARY_CORRUPT offers to restore the last good backup (the damaged file is kept aside). */
+async function openServices(dbPath: string): Promise<Services | null> {
+  try {
+    return await createServices({ dbPath, host: 'electron' });
   } catch (error) {
-    dialog.showErrorBox('Mizan cannot open its library', `${dbPath}\n\n${error instanceof Error ? error.message : String(error)}`);
+    log.error(`library ${dbPath} did not open: ${String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof MizanError && error.code === 'LIBRARY_CORRUPT' && !/no good backup/.test(message)) {
+      const choice = await dialog.showMessageBox({
+        type: 'error',
+        message: 'Mizan’s library is damaged',
+        detail: `${message}\n\nThe damaged file will be kept in ${backupDirFor(dbPath)}.`,
+        buttons: ['Restore the last good backup', 'Quit'],
+        defaultId: 0,
+        cancelId: 1,
+      });
+      if (choice.response === 0) {
+        const { restoredFrom, keptAside } = await recoverFromLatestBackup(dbPath);
+        log.warn(`restored ${restoredFrom.path}; damaged file kept as ${keptAside}`);
+        return createServices({ dbPath, host: 'electron' });
+      }
+      return null;
+    }
+    dialog.showErrorBox('Mizan cannot open its library', `${dbPath}\n\n${message}`);
+    return null;
+  }
+}
+
+async function start(): Promise<void> {
+  lockDownSession();
+  const dbPath = process.env['MIZAN_LIBRARY'] ?? readChosenLibrary() ?? join(app.getPath('userData'), 'library.db');
+  services = await openServices(dbPath);
+  if (!services) {
     app.exit(1);
     return;
   }
-  const dispatcher = createDispatcher(services.handlers, (progress: Progress) => {
-    mainWindow?.webContents.send(ipcChannels.progress, progress);
-  });
+  dispatcher = dispatcherFor(services);
 
   ipcMain.handle(ipcChannels.invoke, async (event: IpcMainInvokeEvent, method: MethodName, input: unknown, jobId: string | null) => {
     // Only our own top-level page may call the API.
-    if (!isOwnPage(event.senderFrame?.url) || event.senderFrame !== event.sender.mainFrame) {
+    if (!isOwnPage(event.senderFrame?.url, rendererUrl) || event.senderFrame !== event.sender.mainFrame) {
+      log.warn(`IPC refused from ${event.senderFrame?.url ?? 'a destroyed frame'}`);
       return { ok: false, error: { code: 'UNAUTHORIZED', message: 'calls are accepted from Mizan’s own page only' } };
     }
+    if (!dispatcher) return { ok: false, error: { code: 'INTERNAL', message: 'the library is being switched; try again' } };
     return dispatcher.dispatch(String(method), input, typeof jobId === 'string' ? jobId : null);
   });
 
-  // Nothing in Mizan needs the camera, location, notifications, ...
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   buildMenu();
   mainWindow = createWindow();
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
+  handleLaunch(parseLaunchArgs(process.argv, process.cwd(), argvSkip()));
+  backupTimer = setInterval(() => void backupNow('scheduled'), BACKUP_EVERY_MS);
+  backupTimer.unref();
+  // Short sessions still get backed up: one now when the newest is older than the interval.
+  void listBackups(backupDirFor(services.db.path)).then((all) => {
+    const newest = all.find((b) => b.reason !== 'replaced');
+    if (!newest || Date.now() - Date.parse(newest.createdAt) > BACKUP_EVERY_MS) void backupNow('scheduled');
+  });
+  log.info(`Mizan ${app.getVersion()} started on ${dbPath}`);
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  if (!app.isDefaultProtocolClient(PROTOCOL)) app.setAsDefaultProtocolClient(PROTOCOL); // eng-disable PROTOCOL_HANDLER_JS_CHECK: mizan:// links are parsed by parseMizanLink into article/dossier id or a search query, nothing else
+  // A second launch (files from the file manager, a mizan:// link) lands here.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
     if (mainWindow) {
       if (mainWindow.isMinimized()) mainWindow.restore();
       mainWindow.focus();
     }
+    handleLaunch(parseLaunchArgs(argv, workingDirectory, argvSkip()));
+  });
+  // macOS delivers links and files as events instead of argv.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    handleLaunch(parseLaunchArgs([url], process.cwd(), 0));
+  });
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    handleLaunch(parseLaunchArgs([path], process.cwd(), 0));
   });
   app.on('web-contents-created', (_event, contents) => harden(contents));
   app.whenReady().then(start, (error: unknown) => {
@@ -135,6 +389,7 @@ if (!app.requestSingleInstanceLock()) {
     if (services && BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });
   app.on('will-quit', (event) => {
+    if (backupTimer) clearInterval(backupTimer);
     if (!services) return;
     const closing = services;
     services = null;

@@ -1,10 +1,14 @@
 /**
- * `npm run web` / `node dist/main/web/main.js [--library FILE] [--port N] [--no-open]`:
+ * `npm run web` / `node dist/main/web/main.js [--library FILE] [--port N] [--no-open] [--restore-latest-backup]`:
  * starts the services and the localhost host, prints the URL with its token.
+ * A damaged library (LIBRARY_CORRUPT) stops it with the way out printed;
+ * `--restore-latest-backup` takes it (the damaged file is kept in backups/).
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { MizanError } from '../../preload/contract';
+import { recoverFromLatestBackup } from '../core/db/backup';
 import { defaultLibraryPath } from '../core/paths';
 import { createServices } from '../core/services';
 import { startWebHost } from './server';
@@ -26,17 +30,27 @@ async function main(): Promise<void> {
       library: { type: 'string' },
       port: { type: 'string' },
       'no-open': { type: 'boolean', default: false },
+      'restore-latest-backup': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    process.stdout.write('Usage: mizan-web [--library FILE] [--port N] [--no-open]\n');
+    process.stdout.write('Usage: mizan-web [--library FILE] [--port N] [--no-open] [--restore-latest-backup]\n');
     return;
   }
   const dbPath = values.library ?? defaultLibraryPath();
   const port = values.port ? Number(values.port) : 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: "${values.port}" is not a port number`);
-  const services = await createServices({ dbPath, host: 'web' });
+  if (values['restore-latest-backup']) {
+    const { restoredFrom, keptAside } = await recoverFromLatestBackup(dbPath);
+    process.stdout.write(`Restored ${restoredFrom.name} (${restoredFrom.createdAt}); the replaced file is kept as ${keptAside ?? '(none)'}\n`);
+  }
+  const services = await createServices({ dbPath, host: 'web' }).catch((error: unknown) => {
+    if (error instanceof MizanError && error.code === 'LIBRARY_CORRUPT') {
+      throw new Error(`${error.message}\nTo restore the last good backup: mizan-web --library "${dbPath}" --restore-latest-backup`);
+    }
+    throw error;
+  });
   const host = await startWebHost({ handlers: services.handlers, rendererDir: join(__dirname, '..', '..', 'renderer'), port });
   process.stdout.write(`Mizan web host: ${host.url}\nLibrary: ${dbPath}\nPress Ctrl+C to stop.\n`);
   if (!values['no-open']) openBrowser(host.url);

@@ -6,6 +6,20 @@
  * (header, or the cookie set when the printed URL is first opened); Host must
  * name this server (DNS rebinding) and Origin, when sent, must be this
  * server (cross-site requests).
+ *
+ * Decisions (tested in tests/security/webHost.security.test.ts):
+ * - `?token=` is accepted only on a GET of a page, where it is traded for the
+ *   cookie; an API call with the token in its query (and no header or cookie)
+ *   is refused 401: a token in a URL leaks through logs and history, and a
+ *   redirect would turn a POST into a GET.
+ * - No CORS: preflights (OPTIONS) are refused 403 without any
+ *   Access-Control-Allow-* header, so no other origin may call the API.
+ * - A body declared larger than the limit is refused 413 before a byte of it
+ *   is read; an undeclared (chunked) one is cut off as soon as it passes the
+ *   limit. Either way the connection is closed.
+ * - Slow clients: headers must arrive within `headersTimeoutMs`, the whole
+ *   request within `requestTimeoutMs`.
+ * - A malformed cookie is treated as no cookie (401), never a crash.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -24,6 +38,10 @@ export interface WebHostOptions {
   token?: string;
   /** Largest request body accepted (uploads travel as base64 JSON). */
   maxBodyBytes?: number;
+  /** Time allowed for a request's headers to arrive (slowloris). */
+  headersTimeoutMs?: number;
+  /** Time allowed for a whole request, body included. */
+  requestTimeoutMs?: number;
 }
 
 export interface WebHost {
@@ -62,7 +80,12 @@ function cookieValue(header: string | undefined, name: string): string | null {
   if (!header) return null;
   for (const part of header.split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.join('='));
+    } catch {
+      return null; // "%E0%A4%A" and friends: a malformed cookie is no cookie
+    }
   }
   return null;
 }
@@ -83,6 +106,13 @@ function sendError(res: ServerResponse, status: number, code: 'UNAUTHORIZED' | '
   sendJson(res, status, envelope);
 }
 
+/** Answers and closes the connection: the rest of the request is never read. */
+function refuseAndClose(req: IncomingMessage, res: ServerResponse, status: number, message: string): void {
+  res.setHeader('Connection', 'close');
+  sendError(res, status, 'INVALID_ARGUMENT', message);
+  res.on('finish', () => req.destroy());
+}
+
 class BodyTooLarge extends Error {}
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
@@ -92,8 +122,11 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        // Stop reading at once; the caller answers 413 and closes.
+        req.pause();
+        req.removeAllListeners('data');
+        chunks.length = 0;
         reject(new BodyTooLarge(`request body over ${limit} bytes`));
-        req.destroy();
         return;
       }
       chunks.push(chunk);
@@ -106,6 +139,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const maxBody = options.maxBodyBytes ?? 512 * 1024 * 1024;
+  if (!Number.isSafeInteger(maxBody) || maxBody < 0) throw new Error(`maxBodyBytes: ${maxBody} is not a byte count`);
   const listeners = new Set<ServerResponse>();
   const emit = (progress: Progress) => {
     const line = `data: ${JSON.stringify(progress)}\n\n`;
@@ -121,13 +155,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (typeof header === 'string' && safeEqual(header, token)) return 'header';
     const cookie = cookieValue(req.headers.cookie, COOKIE);
     if (cookie && safeEqual(cookie, token)) return 'cookie';
+    // The address-bar token opens pages only (see the header comment).
+    if (req.method !== 'GET' || url.pathname.startsWith('/api/')) return null;
     const query = url.searchParams.get('token');
     if (query && safeEqual(query, token)) return 'query';
     return null;
   }
 
   async function serveStatic(res: ServerResponse, pathname: string): Promise<void> {
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return sendError(res, 404, 'NOT_FOUND', 'not found');
+    }
+    // No NUL, and no ".." segment at all (even one that normalizes inside the folder).
+    if (decoded.includes('\0') || decoded.split(/[/\\]/).includes('..')) return sendError(res, 404, 'NOT_FOUND', 'not found');
+    const relative = normalize(decoded).replace(/^([/\\])+/, '');
     const root = normalize(options.rendererDir + sep);
     let file = join(root, relative === '' ? 'index.html' : relative);
     if (!file.startsWith(root)) return sendError(res, 404, 'NOT_FOUND', 'not found');
@@ -161,7 +205,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (origin !== undefined && !allowedOrigins().includes(origin)) {
       return sendError(res, 403, 'UNAUTHORIZED', `requests from ${origin} are refused`);
     }
-    const url = new URL(req.url ?? '/', `http://${host}`);
+    if (req.method === 'OPTIONS') {
+      // No CORS here: a preflight gets no Access-Control-Allow-* header.
+      return sendError(res, 403, 'UNAUTHORIZED', 'cross-origin requests are refused');
+    }
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${host}`);
+    } catch {
+      return sendError(res, 400, 'INVALID_ARGUMENT', 'malformed request target');
+    }
     const auth = authorized(req, url);
     if (!auth) return sendError(res, 401, 'UNAUTHORIZED', 'missing or wrong token: open the URL Mizan printed');
 
@@ -190,12 +243,21 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         res.setHeader('Allow', 'POST');
         return sendError(res, 405, 'NOT_FOUND', 'API methods are called with POST');
       }
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      let method: string;
+      try {
+        method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      } catch {
+        return sendError(res, 404, 'NOT_FOUND', 'malformed method name');
+      }
+      const declared = req.headers['content-length'];
+      if (declared !== undefined && Number(declared) > maxBody) {
+        return refuseAndClose(req, res, 413, `request body over ${maxBody} bytes`);
+      }
       let body: Buffer;
       try {
         body = await readBody(req, maxBody);
       } catch (error) {
-        if (error instanceof BodyTooLarge) return sendError(res, 413, 'INVALID_ARGUMENT', error.message);
+        if (error instanceof BodyTooLarge) return refuseAndClose(req, res, 413, error.message);
         throw error;
       }
       let payload: { input?: unknown; jobId?: unknown };
@@ -214,13 +276,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return serveStatic(res, url.pathname);
   }
 
-  const server: Server = createServer((req, res) => {
+  const headersTimeout = options.headersTimeoutMs ?? 30_000;
+  // Node enforces both timeouts on this interval: keep it well below them.
+  const server: Server = createServer({ connectionsCheckingInterval: Math.max(100, Math.min(30_000, Math.floor(headersTimeout / 4))) }, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: String(error) } });
       else res.destroy();
     });
   });
-  server.headersTimeout = 30_000;
+  server.headersTimeout = headersTimeout;
+  // Uploads of a few hundred MB over loopback take seconds, not minutes.
+  server.requestTimeout = options.requestTimeoutMs ?? 300_000;
+  server.maxHeadersCount = 100;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -5,6 +5,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { DatePrecision, ErrorCode } from '../../preload/contract';
+import { workbenchAr, workbenchEn, type Workbench } from './i18nWorkbench';
 
 export type UiLang = 'en' | 'ar';
 
@@ -75,6 +76,7 @@ export interface Messages {
   switchLanguage: string;
   errorNames: Record<ErrorCode, string>;
   listLabel: string;
+  workbench: Workbench;
   readerLabel: string;
 }
 
@@ -143,6 +145,7 @@ const en: Messages = {
   switchLanguage: 'Show the interface in Arabic',
   listLabel: 'Articles',
   readerLabel: 'Reader',
+  workbench: workbenchEn,
   errorNames: {
     INVALID_ARGUMENT: 'Invalid request',
     NOT_FOUND: 'Not found',
@@ -158,6 +161,7 @@ const en: Messages = {
     IMPORT_READ_FAILED: 'File could not be read',
     IMPORT_TOO_LARGE: 'File too large',
     QUERY_INVALID: 'Invalid query',
+    LIBRARY_CORRUPT: 'The library file is damaged',
     INTERNAL: 'Internal error',
   },
 };
@@ -249,6 +253,7 @@ const ar: Messages = {
   switchLanguage: 'Show the interface in English',
   listLabel: 'المقالات',
   readerLabel: 'القارئ',
+  workbench: workbenchAr,
   errorNames: {
     INVALID_ARGUMENT: 'طلب غير صالح',
     NOT_FOUND: 'غير موجود',
@@ -264,15 +269,32 @@ const ar: Messages = {
     IMPORT_READ_FAILED: 'تعذّرت قراءة الملف',
     IMPORT_TOO_LARGE: 'الملف كبير جدًا',
     QUERY_INVALID: 'استعلام غير صالح',
+    LIBRARY_CORRUPT: 'ملف المكتبة تالف',
     INTERNAL: 'خطأ داخلي',
   },
 };
 
 export const messages: Record<UiLang, Messages> = { en, ar };
 
-/** Locale used for numbers and dates; Arabic keeps the Latin digits the archives use. */
-export function localeFor(lang: UiLang): string {
-  return lang === 'ar' ? 'ar-u-nu-latn' : 'en-GB';
+/** Which Gregorian month names Arabic dates use: تموز (Levant, Iraq), يوليو (Egypt, Gulf), جويلية (Maghreb). */
+export type MonthSystem = 'levant' | 'egypt' | 'maghreb';
+/** Latin digits (what the archives mostly use) or Arabic-Indic ones. */
+export type Digits = 'latn' | 'arab';
+
+export interface FormatOptions {
+  monthSystem: MonthSystem;
+  digits: Digits;
+}
+
+export const defaultFormat: FormatOptions = { monthSystem: 'levant', digits: 'latn' };
+
+// CLDR regions whose Arabic month names are each system's.
+const monthRegion: Record<MonthSystem, string> = { levant: 'SY', egypt: 'EG', maghreb: 'TN' };
+
+/** Locale used for numbers and dates; Arabic keeps the Latin digits the archives use unless told otherwise. */
+export function localeFor(lang: UiLang, format: FormatOptions = defaultFormat): string {
+  if (lang === 'en') return 'en-GB';
+  return `ar-${monthRegion[format.monthSystem]}-u-nu-${format.digits}`;
 }
 
 export interface I18n {
@@ -280,13 +302,28 @@ export interface I18n {
   dir: 'rtl' | 'ltr';
   locale: string;
   t: Messages;
+  w: Workbench;
   formatNumber(n: number): string;
+  /** "3 minutes", "40 seconds": for estimates of time left. */
+  formatDuration(seconds: number): string;
 }
 
-export function makeI18n(lang: UiLang): I18n {
-  const locale = localeFor(lang);
+export function makeI18n(lang: UiLang, format: FormatOptions = defaultFormat): I18n {
+  const locale = localeFor(lang, format);
   const numbers = new Intl.NumberFormat(locale);
-  return { lang, dir: lang === 'ar' ? 'rtl' : 'ltr', locale, t: messages[lang], formatNumber: (n) => numbers.format(n) };
+  const unit = (u: 'second' | 'minute' | 'hour') => new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'long', maximumFractionDigits: 0 });
+  const seconds = unit('second');
+  const minutes = unit('minute');
+  const hours = unit('hour');
+  return {
+    lang,
+    dir: lang === 'ar' ? 'rtl' : 'ltr',
+    locale,
+    t: messages[lang],
+    w: messages[lang].workbench,
+    formatNumber: (n) => numbers.format(n),
+    formatDuration: (s) => (s < 90 ? seconds.format(Math.max(1, Math.round(s))) : s < 5400 ? minutes.format(Math.round(s / 60)) : hours.format(Math.round(s / 3600))),
+  };
 }
 
 export const I18nContext = createContext<I18n>(makeI18n('en'));
@@ -295,22 +332,12 @@ export function useI18n(): I18n {
   return useContext(I18nContext);
 }
 
-const UI_LANG_KEY = 'mizan.uiLang';
-
-export function initialUiLang(): UiLang {
-  try {
-    const saved = window.localStorage.getItem(UI_LANG_KEY);
-    if (saved === 'ar' || saved === 'en') return saved;
-  } catch {
-    // No storage: fall through to the browser's language.
+/** The system's language when it is one Mizan speaks, else English. */
+export function systemUiLang(languages: readonly string[] = navigator.languages ?? [navigator.language]): UiLang {
+  for (const tag of languages) {
+    const l = tag.toLowerCase();
+    if (l.startsWith('ar')) return 'ar';
+    if (l.startsWith('en')) return 'en';
   }
-  return navigator.language.toLowerCase().startsWith('ar') ? 'ar' : 'en';
-}
-
-export function saveUiLang(lang: UiLang): void {
-  try {
-    window.localStorage.setItem(UI_LANG_KEY, lang);
-  } catch {
-    // Not persisted; the choice still holds for this session.
-  }
+  return 'en';
 }

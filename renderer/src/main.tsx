@@ -7,17 +7,32 @@ import { createRoot } from 'react-dom/client';
 import { createClient } from '../../preload/contract';
 import { ApiContext, type ApiValue } from './api';
 import { App } from './App';
+import { UiStore } from './state/uiStore';
+import { UiStoreContext } from './state/useUi';
 import { chooseTransport } from './transport';
+
+function localStorageOrNull(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
 
 const { kind, transport } = chooseTransport();
 const value: ApiValue = { api: createClient(transport), transportKind: kind };
+const store = new UiStore(localStorageOrNull());
+void store.attach(value.api);
+window.addEventListener('pagehide', () => store.flush());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <ApiContext value={value}>
-      <App />
+      <UiStoreContext value={store}>
+        <App />
+      </UiStoreContext>
     </ApiContext>
   </StrictMode>,
 );

@@ -27,7 +27,12 @@ describe('mizan CLI', () => {
     const result = await mizan(['import', seedPath, '--library', library, '--json']);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as { imported: Array<{ id: number; title: string; source: string }>; duplicates: unknown[]; errors: unknown[] };
-    expect(report).toEqual({ imported: [{ id: 1, title: expect.stringMatching(/^أعلن الرئيس الأميركي/), source: 'حرية' }], duplicates: [], errors: [] });
+    expect(report).toEqual({
+      imported: [{ id: 1, title: expect.stringMatching(/^أعلن الرئيس الأميركي/), source: 'حرية', path: seedPath }],
+      duplicates: [],
+      nearDuplicates: [],
+      errors: [],
+    });
   });
 
   it('shows the article with its date and precision', async () => {

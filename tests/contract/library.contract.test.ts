@@ -126,7 +126,8 @@ describe.each(targets)('contract: $name', (target) => {
       expect(error.code).toBe('IMPORT_EMPTY');
     }
     const first = await api['library.getArticle']({ id: report.imported[0]!.id });
-    expect(first.source).toBe('aawsat');
+    // "aawsat" in the file is Asharq Al-Awsat, filed under its Arabic name (outlets seeded by migration 0002).
+    expect(first.source).toBe('الشرق الأوسط');
     expect(first.title).toBe('بريطانيا: أربعة محاور لاستراتيجية جديدة تتصدى للتطرف على مدى خمس سنوات');
     expect(first.author).toBe('لندن: رنيم حنوش');
     expect(first.publishedAt).toEqual({ original: '2015-07-21 02:51:32', iso: '2015-07-21', precision: 'day' });
@@ -168,12 +169,13 @@ describe.each(targets)('contract: $name', (target) => {
     expect(next.items.map((a) => a.id)).not.toContain(all.items[9]!.id);
 
     const sources = await api['library.listSources']({});
-    const okaz = sources.find((s) => s.name === 'okaz');
+    const okaz = sources.find((s) => s.name === 'عكاظ');
+    expect(okaz?.aliases).toEqual(expect.arrayContaining(['okaz', 'okaz.com.sa']));
     // okaz has 226 records that day; 4 repeat text stored before.
     expect(okaz?.articleCount).toBe(222);
     const bySource = await api['library.listArticles']({ limit: 1000, filter: { sourceIds: [okaz!.id] } });
     expect(bySource.total).toBe(222);
-    expect(new Set(bySource.items.map((a) => a.source))).toEqual(new Set(['okaz']));
+    expect(new Set(bySource.items.map((a) => a.source))).toEqual(new Set(['عكاظ']));
 
     const english = await api['library.listArticles']({ limit: 1000, filter: { lang: 'en' } });
     expect(english.items.map((a) => a.title)).toContain('A headline about the harbour');

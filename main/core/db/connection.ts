@@ -67,6 +67,33 @@ export class Connection {
     });
   }
 
+  /**
+   * Copies this connection's main database into `destPath` with SQLite's
+   * online backup API, `pagesPerStep` pages at a time (-1: all at once).
+   * node-sqlite3 ships the API without typings; the shape is declared here.
+   */
+  backup(destPath: string, pagesPerStep = -1): Promise<void> {
+    interface RawBackup {
+      step(pages: number, cb: (err: Error | null) => void): void;
+      finish(cb?: (err: Error | null) => void): void;
+      readonly completed: boolean;
+      readonly failed: boolean;
+    }
+    const withBackup = this.db as unknown as { backup(path: string, cb: (err: Error | null) => void): RawBackup };
+    return new Promise((resolve, reject) => {
+      const backup = withBackup.backup(destPath, (openErr) => {
+        if (openErr) return reject(openErr);
+        const next = (): void =>
+          backup.step(pagesPerStep, (err) => {
+            if (err || backup.failed) return backup.finish(() => reject(err ?? new Error(`backup to ${destPath} failed`)));
+            if (backup.completed) return backup.finish((finishErr) => (finishErr ? reject(finishErr) : resolve()));
+            setImmediate(next);
+          });
+        next();
+      });
+    });
+  }
+
   configure(busyTimeoutMs: number): void {
     this.db.configure('busyTimeout', busyTimeoutMs);
   }
@@ -125,15 +152,23 @@ export interface OpenOptions {
 /** The library database: one writer, one reader. */
 export class Database {
   private readonly lock = new Lock();
+  private readonly commitHooks: Array<(w: Writer) => Promise<void>> = [];
 
   private constructor(
     readonly path: string,
-    private readonly writer: Connection,
-    private readonly reader: Connection,
+    // Not readonly: replaceFile() reopens both on a restored file.
+    private writer: Connection,
+    private reader: Connection,
+    private readonly busyMs = 5000,
   ) {}
 
   static async open(path: string, options: OpenOptions = {}): Promise<Database> {
     const busy = options.busyTimeoutMs ?? 5000;
+    const { writer, reader } = await Database.connect(path, busy);
+    return new Database(path, writer, reader, busy);
+  }
+
+  private static async connect(path: string, busy: number): Promise<{ writer: Connection; reader: Connection }> {
     const writer = await Connection.open(path, 'readwrite');
     writer.configure(busy);
     // WAL: readers never block the writer and a crash leaves the file intact.
@@ -146,7 +181,7 @@ export class Database {
     const reader = path === ':memory:' ? writer : await Connection.open(path, 'readonly');
     reader.configure(busy);
     await reader.exec('PRAGMA foreign_keys = ON;');
-    return new Database(path, writer, reader);
+    return { writer, reader };
   }
 
   /** Reads see committed data only (separate connection under WAL). */
@@ -178,6 +213,7 @@ export class Database {
       await w.exec('BEGIN IMMEDIATE');
       try {
         const result = await work(w);
+        for (const hook of this.commitHooks) await hook(w);
         await w.exec('COMMIT');
         return result;
       } catch (error) {
@@ -185,6 +221,55 @@ export class Database {
         throw error;
       }
     });
+  }
+
+  /**
+   * Runs `hook` at the end of every `write` transaction, before COMMIT:
+   * derived data (the search index) is brought up to date in the same
+   * transaction, whichever code made the change. A hook that throws rolls
+   * the whole transaction back. Returns a function that removes the hook.
+   */
+  beforeCommit(hook: (w: Writer) => Promise<void>): () => void {
+    this.commitHooks.push(hook);
+    return () => {
+      const at = this.commitHooks.indexOf(hook);
+      if (at >= 0) this.commitHooks.splice(at, 1);
+    };
+  }
+
+  /**
+   * A consistent copy of the whole library in `destPath` (online backup API),
+   * taken on the writer between transactions: readers go on meanwhile.
+   */
+  backupTo(destPath: string): Promise<void> {
+    return this.exclusive(() => this.writer.backup(destPath));
+  }
+
+  /**
+   * Closes both connections, lets `swap` replace the file on disk (a restore),
+   * and opens them again on the same path; this object stays valid for every
+   * service holding it. Writes wait on the lock meanwhile. If the reopen
+   * fails, the error is thrown and the database is unusable until restarted.
+   */
+  async replaceFile(swap: () => Promise<void>): Promise<void> {
+    if (this.path === ':memory:') throw new Error('an in-memory library has no file to replace');
+    const release = await this.lock.acquire();
+    try {
+      await this.reader.close();
+      await this.writer.close();
+      let swapError: unknown = null;
+      try {
+        await swap();
+      } catch (error) {
+        swapError = error; // the file was left as it was: reopen it all the same
+      }
+      const { writer, reader } = await Database.connect(this.path, this.busyMs);
+      this.writer = writer;
+      this.reader = reader;
+      if (swapError !== null) throw swapError;
+    } finally {
+      release();
+    }
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,11 @@
 -- Mizan library schema, generated from the migrations by `npm run db:schema`.
 -- Do not edit: change the schema with a new migration in main/core/db/migrations.
--- Schema version 1.
+-- Schema version 4.
+CREATE TABLE article_minhash (
+  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  signature BLOB NOT NULL CHECK (length(signature) = 256)
+);
+
 CREATE TABLE article_tags (
   article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
   tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
@@ -26,8 +31,38 @@ CREATE TABLE articles (
   encoding TEXT,
   word_count INTEGER NOT NULL DEFAULT 0,
   imported_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL, body_html TEXT,
   CHECK ((published_iso IS NULL) = (published_precision IS NULL))
+);
+
+CREATE TABLE cluster_members (
+  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  cluster_id INTEGER NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,
+  -- the story score the article joined with (0..1); NULL for the article that began the story
+  similarity REAL CHECK (similarity IS NULL OR (similarity >= 0 AND similarity <= 1))
+);
+
+CREATE TABLE cluster_signatures (
+  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  -- what the signature was computed from: a change to any means recompute
+  content_hash TEXT NOT NULL,
+  title TEXT NOT NULL,
+  published_iso TEXT,
+  -- days since 1970-01-01 of the article's date (published, else imported)
+  day INTEGER NOT NULL,
+  -- uint32 term hashes then uint16 counts, little-endian
+  terms BLOB NOT NULL
+);
+
+CREATE TABLE cluster_state (
+  key TEXT PRIMARY KEY,
+  value BLOB
+) WITHOUT ROWID;
+
+CREATE TABLE clusters (
+  id INTEGER PRIMARY KEY,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
 );
 
 CREATE TABLE collection_items (
@@ -37,6 +72,17 @@ CREATE TABLE collection_items (
   added_at TEXT NOT NULL,
   PRIMARY KEY (collection_id, article_id)
 ) WITHOUT ROWID;
+
+CREATE TABLE collection_search_indexes (
+  collection_id INTEGER PRIMARY KEY REFERENCES collections(id) ON DELETE CASCADE,
+  generation INTEGER NOT NULL DEFAULT 0,
+  built_generation INTEGER,
+  analyzer TEXT,
+  article_count INTEGER,
+  built_at TEXT,
+  build_ms INTEGER,
+  data BLOB
+);
 
 CREATE TABLE collections (
   id INTEGER PRIMARY KEY,
@@ -59,7 +105,7 @@ CREATE TABLE comparisons (
   title TEXT NOT NULL,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
-);
+, settings TEXT NOT NULL DEFAULT '{}');
 
 CREATE TABLE dossier_items (
   id INTEGER PRIMARY KEY,
@@ -101,6 +147,19 @@ CREATE TABLE highlights (
   updated_at TEXT NOT NULL
 );
 
+CREATE TABLE minhash_bands (
+  band_key INTEGER NOT NULL,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  PRIMARY KEY (band_key, article_id)
+) WITHOUT ROWID;
+
+CREATE TABLE near_duplicates (
+  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  twin_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  similarity REAL NOT NULL CHECK (similarity > 0 AND similarity <= 1),
+  CHECK (article_id <> twin_id)
+);
+
 CREATE TABLE notes (
   id INTEGER PRIMARY KEY,
   article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
@@ -116,6 +175,45 @@ CREATE TABLE schema_migrations (
   checksum TEXT NOT NULL,
   applied_at TEXT NOT NULL
 );
+
+CREATE VIRTUAL TABLE search_fts USING fts5(
+  title_x, title_s, body_x, body_s, author, source, lang,
+  content = '',
+  contentless_delete = 1,
+  tokenize = "unicode61 remove_diacritics 0 categories 'L* N* M* P* S* Co Cf'"
+);
+
+CREATE TABLE 'search_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+CREATE TABLE 'search_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+CREATE TABLE 'search_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
+
+CREATE TABLE 'search_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+CREATE TABLE search_meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE search_queue (
+  article_id INTEGER PRIMARY KEY,
+  vocab INTEGER NOT NULL
+);
+
+CREATE TABLE search_retired (
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL
+);
+
+CREATE TABLE search_terms (
+  key TEXT PRIMARY KEY,
+  surface TEXT NOT NULL,
+  bare INTEGER NOT NULL DEFAULT 0,
+  definite INTEGER NOT NULL DEFAULT 0,
+  df INTEGER NOT NULL
+) WITHOUT ROWID;
 
 CREATE TABLE source_aliases (
   alias_key TEXT PRIMARY KEY,
@@ -145,9 +243,15 @@ CREATE INDEX articles_lang ON articles(lang, published_iso);
 
 CREATE INDEX articles_published ON articles(published_iso, id);
 
+CREATE INDEX articles_search_facets ON articles(id, source_id, lang, published_iso);
+
 CREATE INDEX articles_source ON articles(source_id, published_iso);
 
 CREATE INDEX articles_title ON articles(title COLLATE NOCASE);
+
+CREATE INDEX cluster_members_cluster ON cluster_members(cluster_id);
+
+CREATE INDEX cluster_signatures_day ON cluster_signatures(day);
 
 CREATE INDEX collection_items_article ON collection_items(article_id);
 
@@ -157,6 +261,51 @@ CREATE INDEX dossier_items_order ON dossier_items(dossier_id, position);
 
 CREATE INDEX highlights_article ON highlights(article_id, start_offset);
 
+CREATE INDEX minhash_bands_article ON minhash_bands(article_id);
+
+CREATE INDEX near_duplicates_twin ON near_duplicates(twin_id);
+
 CREATE INDEX notes_article ON notes(article_id);
 
 CREATE INDEX source_aliases_source ON source_aliases(source_id);
+
+CREATE TRIGGER articles_search_collections AFTER UPDATE OF title, body, author, source_id, lang, published_iso ON articles BEGIN
+  UPDATE collection_search_indexes SET generation = generation + 1
+    WHERE collection_id IN (SELECT collection_id FROM collection_items WHERE article_id = new.id);
+END;
+
+CREATE TRIGGER articles_search_delete AFTER DELETE ON articles BEGIN
+  DELETE FROM search_fts WHERE rowid = old.id;
+  INSERT INTO search_retired (title, body) SELECT old.title, old.body
+    WHERE NOT EXISTS (SELECT 1 FROM search_queue WHERE article_id = old.id AND vocab = 1);
+  DELETE FROM search_queue WHERE article_id = old.id;
+END;
+
+CREATE TRIGGER articles_search_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO search_queue (article_id, vocab) VALUES (new.id, 1)
+    ON CONFLICT (article_id) DO UPDATE SET vocab = 1;
+END;
+
+CREATE TRIGGER articles_search_update AFTER UPDATE OF title, body, author, source_id, lang ON articles BEGIN
+  -- Counted text goes; text stored and changed in this same transaction was never counted.
+  INSERT INTO search_retired (title, body) SELECT old.title, old.body
+    WHERE (old.title IS NOT new.title OR old.body IS NOT new.body)
+      AND NOT EXISTS (SELECT 1 FROM search_queue WHERE article_id = old.id AND vocab = 1);
+  INSERT INTO search_queue (article_id, vocab) VALUES (new.id, old.title IS NOT new.title OR old.body IS NOT new.body)
+    ON CONFLICT (article_id) DO UPDATE SET vocab = max(vocab, excluded.vocab);
+END;
+
+CREATE TRIGGER collection_items_search_delete AFTER DELETE ON collection_items BEGIN
+  UPDATE collection_search_indexes SET generation = generation + 1 WHERE collection_id = old.collection_id;
+END;
+
+CREATE TRIGGER collection_items_search_insert AFTER INSERT ON collection_items BEGIN
+  UPDATE collection_search_indexes SET generation = generation + 1 WHERE collection_id = new.collection_id;
+END;
+
+CREATE TRIGGER sources_search_rename AFTER UPDATE OF name ON sources BEGIN
+  INSERT INTO search_queue (article_id, vocab) SELECT id, 0 FROM articles WHERE source_id = new.id
+    ON CONFLICT (article_id) DO NOTHING;
+  UPDATE collection_search_indexes SET generation = generation + 1
+    WHERE collection_id IN (SELECT ci.collection_id FROM collection_items ci JOIN articles a ON a.id = ci.article_id WHERE a.source_id = new.id);
+END;

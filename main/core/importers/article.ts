@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import { findDates, parseDate } from '../text/dates';
 import { detectDirection, detectLanguage } from '../text/language';
 import { normalizeForMatching } from '../text/normalize';
+import type { Direction } from '../../../preload/contract';
+import { minhashSignature } from './minhash';
 import type { ParsedArticle } from './types';
 
 export interface ArticleParts {
@@ -21,6 +23,11 @@ export interface ArticleParts {
   originPath: string;
   originFormat: string;
   encoding: string | null;
+  /** Direction the document declares (`<html dir>`); the text's own letters overrule it. */
+  dir?: Direction | null;
+  /** Sanitized HTML of the article (HTML imports). */
+  bodyHtml?: string | null;
+  tags?: readonly string[];
 }
 
 /** Paragraphs kept, each trimmed; runs of blank lines collapsed to one. */
@@ -39,7 +46,17 @@ export function cleanLine(text: string): string {
 }
 
 export function contentHash(body: string): string {
-  return createHash('sha256').update(normalizeForMatching(body)).digest('hex');
+  return hashNormalized(normalizeForMatching(body));
+}
+
+function hashNormalized(normalized: string): string {
+  return createHash('sha256').update(normalized).digest('hex');
+}
+
+/** "en-US" → "en", "AR" → "ar": the library filters by the primary language subtag. */
+export function primaryLanguageTag(value: string): string {
+  const m = /^([a-z]{2,3})(?:[-_]|$)/i.exec(value.trim());
+  return m ? m[1]!.toLowerCase() : value.trim().toLowerCase().slice(0, 12);
 }
 
 export function countWords(text: string): number {
@@ -67,6 +84,11 @@ export function buildArticle(parts: ArticleParts): ParsedArticle {
   // A date field may carry more than the date ("2015-07-21 02:51:32", "Tue, 03 Aug 2010 10:00 GMT").
   const parsed = dateText ? (parseDate(dateText) ?? findDates(dateText)[0] ?? null) : null;
   const sample = `${title}\n${body.slice(0, 4000)}`;
+  const detectedDir = detectDirection(sample);
+  // One fold serves the exact-duplicate hash and the near-duplicate signature.
+  const normalized = normalizeForMatching(body);
+  const lang = optional(parts.lang);
+  const tags = parts.tags?.map((t) => cleanLine(t)).filter((t) => t !== '' && t.length <= 200);
   return {
     title,
     body,
@@ -75,13 +97,17 @@ export function buildArticle(parts: ArticleParts): ParsedArticle {
     published: dateText
       ? { original: dateText, iso: parsed?.iso ?? null, precision: parsed?.precision ?? null }
       : null,
-    lang: optional(parts.lang)?.toLowerCase().slice(0, 12) ?? detectLanguage(sample),
-    dir: detectDirection(sample),
+    lang: lang ? primaryLanguageTag(lang) : detectLanguage(sample),
+    // A template's dir="ltr" around Arabic text is the template's, not the article's.
+    dir: parts.dir && !/\p{L}/u.test(sample) ? parts.dir : detectedDir,
     url: optional(parts.url),
     originPath: parts.originPath,
     originFormat: parts.originFormat,
     encoding: parts.encoding,
-    contentHash: contentHash(body),
+    contentHash: hashNormalized(normalized),
     wordCount: countWords(body),
+    ...(parts.bodyHtml ? { bodyHtml: parts.bodyHtml } : {}),
+    ...(tags && tags.length > 0 ? { tags: [...new Set(tags)] } : {}),
+    minhash: minhashSignature(normalized),
   };
 }

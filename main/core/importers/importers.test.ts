@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { seedPath, sharedData } from '../../../tests/support/paths';
 import { contentHash } from './article';
@@ -49,6 +50,16 @@ describe('plain text importer', () => {
     expect(parseSourceHeader('Reuters - 2021-07-26')).toEqual({ source: 'Reuters', date: '2021-07-26' });
     expect(parseSourceHeader('Markets rally – investors cheer')).toBeNull();
     expect(parseSourceHeader('أعلن الرئيس الأميركي، جو بايدن')).toBeNull();
+  });
+
+  it('imports the BBC set\'s one Latin-1 file (a £ sign) as Windows-1252', () => {
+    const bytes = execFileSync('tar', ['-xzOf', sharedData('bbc-fulltext.tar.gz'), 'bbc/sport/199.txt']);
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    const article = only(parseFile('bbc/sport/199.txt', bytes));
+    expect(article.title).toBe('Chelsea sack Mutu');
+    expect(article.encoding).toBe('windows-1252');
+    expect(article.body).toContain('a £15.8m signing from Parma');
+    expect(article.body).not.toContain('\uFFFD');
   });
 
   it('reads the BBC shape: line 1 is the title', () => {
@@ -125,9 +136,33 @@ describe('whole-file failures', () => {
     expect(codeOf(() => parseFile('empty.txt', new Uint8Array()))).toBe('IMPORT_EMPTY');
     expect(codeOf(() => parseFile('blank.txt', utf8('  \n\n \n')))).toBe('IMPORT_EMPTY');
     expect(codeOf(() => parseFile('photo.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0])))).toBe('IMPORT_BINARY');
-    expect(codeOf(() => parseFile('latin.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x6c, 0xe9])))).toBe('IMPORT_DECODE_FAILED');
+    // Eight bytes of random high bits and controls: no encoding reads them as words.
+    expect(codeOf(() => parseFile('noise.txt', new Uint8Array([0x8f, 0x9d, 0xc3, 0x01, 0xfe, 0x81, 0x90, 0xad, 0x9e, 0xdb])))).toBe('IMPORT_DECODE_FAILED');
     expect(codeOf(() => parseFile('photo.png', new Uint8Array([1, 2, 3])))).toBe('IMPORT_UNSUPPORTED_FORMAT');
     expect(codeOf(() => parseFile('fake.json.gz', utf8('not gzip')))).toBe('IMPORT_DECODE_FAILED');
+  });
+
+  it('reads Latin-1 bytes as Windows-1252 instead of refusing them', () => {
+    const article = only(parseFile('latin.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x6c, 0xe9])));
+    expect(article.body).toBe('café olé');
+    expect(article.encoding).toBe('windows-1252');
+  });
+
+  it('refuses images, archives and documents by their bytes, whatever their name', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    expect(codeOf(() => parseFile('scan.png', png))).toBe('IMPORT_BINARY');
+    expect(codeOf(() => parseFile('article.txt', png))).toBe('IMPORT_BINARY');
+    expect(codeOf(() => parseFile('photo.jpg', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46])))).toBe('IMPORT_BINARY');
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]);
+    expect(codeOf(() => parseFile('archive.zip', zip))).toBe('IMPORT_UNSUPPORTED_FORMAT');
+    expect(() => parseFile('articles.html', zip)).toThrow(/articles\.html: this is a ZIP archive.*extract it/);
+    expect(codeOf(() => parseFile('paper.pdf', utf8('%PDF-1.7\n...')))).toBe('IMPORT_UNSUPPORTED_FORMAT');
+  });
+
+  it('refuses a file that decompresses beyond the size limit', () => {
+    const big = gzipSync(Buffer.alloc(2 * 1024 * 1024, 0x61));
+    expect(codeOf(() => parseFile('huge.txt.gz', big, { maxBytes: 1024 * 1024 }))).toBe('IMPORT_TOO_LARGE');
+    expect(only(parseFile('huge.txt.gz', big, { maxBytes: 4 * 1024 * 1024 })).wordCount).toBe(1);
   });
 
   it('knows its formats from one registry', () => {
@@ -135,5 +170,8 @@ describe('whole-file failures', () => {
     expect(importerFor('x.ndjson')?.id).toBe('jsonl');
     expect(isImportable('2015-07-21.json.gz')).toBe(true);
     expect(isImportable('notes.xyz')).toBe(false);
+    for (const [name, id] of [['page.HTML', 'html'], ['page.htm', 'html'], ['saved.mhtml', 'mhtml'], ['saved.mht', 'mhtml'], ['note.md', 'markdown'], ['export.csv', 'csv'], ['export.tsv', 'tsv']] as const) {
+      expect(importerFor(name)?.id, name).toBe(id);
+    }
   });
 });

@@ -5,34 +5,23 @@
  */
 import { buildArticle } from './article';
 import { decodeText } from './decode';
-import { ImportError, type Importer, type ParsedRecord, type SourceFile } from './types';
+import { resolveColumns, splitTags } from './fields';
+import { firstSentenceTitle } from './plainText';
+import { ImportError, type Importer, type ImportOptions, type ParsedRecord, type SourceFile } from './types';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-// Field names seen in the wild, in order of preference.
-const FIELDS = {
-  title: ['title', 'headline', 'name'],
-  body: ['content', 'body', 'text', 'article', 'maintext', 'description'],
-  source: ['source', 'outlet', 'publisher', 'site', 'site_name', 'source_name'],
-  author: ['author', 'byline', 'authors', 'writer'],
-  date: ['published', 'publishedAt', 'published_at', 'date_published', 'datePublished', 'date', 'pubDate', 'date_extracted'],
-  url: ['url', 'link', 'canonical_url', 'href'],
-  lang: ['lang', 'language'],
-} as const;
-
-function pick(record: Record<string, Json>, names: readonly string[]): string | null {
-  for (const name of names) {
-    const value = record[name];
-    if (typeof value === 'string' && value.trim() !== '') return value;
-    if (typeof value === 'number') return String(value);
-    if (Array.isArray(value)) {
-      const strings = value.filter((v): v is string => typeof v === 'string' && v.trim() !== '');
-      if (strings.length > 0) return strings.join(', ');
-    }
-    if (value && typeof value === 'object' && !Array.isArray(value) && typeof value['name'] === 'string') {
-      return value['name'];
-    }
+function value(record: Record<string, Json>, key: string | undefined): string | null {
+  if (key === undefined) return null;
+  const v = record[key];
+  if (typeof v === 'string') return v.trim() === '' ? null : v;
+  if (typeof v === 'number') return String(v);
+  if (Array.isArray(v)) {
+    const strings = v.map((x) => (typeof x === 'string' ? x : x && typeof x === 'object' && !Array.isArray(x) && typeof x['name'] === 'string' ? x['name'] : null));
+    const kept = strings.filter((x): x is string => x !== null && x.trim() !== '');
+    return kept.length > 0 ? kept.join(', ') : null;
   }
+  if (v && typeof v === 'object' && typeof v['name'] === 'string') return v['name'];
   return null;
 }
 
@@ -48,25 +37,34 @@ function recordsOf(data: Json, path: string): Json[] {
   throw new ImportError('IMPORT_PARSE_FAILED', `${path}: JSON holds neither an article nor a list of articles`);
 }
 
-function parseRecord(record: Json, index: number, file: SourceFile, encoding: string, format: string): ParsedRecord {
+function parseRecord(record: Json, index: number, file: SourceFile, encoding: string, format: string, options: ImportOptions): ParsedRecord {
   const where = `${file.path}#${index + 1}`;
   if (!record || typeof record !== 'object' || Array.isArray(record)) {
     return { ok: false, error: { path: where, code: 'IMPORT_PARSE_FAILED', message: `${where}: record ${index + 1} is not an object` } };
   }
-  const body = pick(record, FIELDS.body);
-  const title = pick(record, FIELDS.title);
+  const columns = resolveColumns(Object.keys(record), options.mapping, where, false);
+  const body = value(record, columns.body);
+  const title = value(record, columns.title);
   if (!body || body.trim() === '') {
     const named = title ? ` ("${title.slice(0, 60)}")` : '';
-    return { ok: false, error: { path: where, code: 'IMPORT_EMPTY', message: `${where}: record ${index + 1}${named} has no article text` } };
+    const field = options.mapping?.body ? ` in "${options.mapping.body}"` : '';
+    return { ok: false, error: { path: where, code: 'IMPORT_EMPTY', message: `${where}: record ${index + 1}${named} has no article text${field}` } };
   }
+  const tagsValue = columns.tags === undefined ? undefined : record[columns.tags];
+  const tags = Array.isArray(tagsValue)
+    ? tagsValue.filter((t): t is string => typeof t === 'string')
+    : typeof tagsValue === 'string'
+      ? splitTags(tagsValue)
+      : undefined;
   const article = buildArticle({
-    title: title ?? body.split('\n')[0]!.slice(0, 200),
+    title: title ?? firstSentenceTitle(body),
     body,
-    author: pick(record, FIELDS.author),
-    source: pick(record, FIELDS.source),
-    date: pick(record, FIELDS.date),
-    url: pick(record, FIELDS.url),
-    lang: pick(record, FIELDS.lang),
+    author: value(record, columns.author),
+    source: value(record, columns.source),
+    date: value(record, columns.date),
+    url: value(record, columns.url),
+    lang: value(record, columns.lang),
+    tags,
     originPath: where,
     originFormat: format,
     encoding,
@@ -89,7 +87,7 @@ export const jsonImporter: Importer = {
   id: 'json',
   label: 'JSON (array of articles)',
   extensions: ['.json'],
-  parse(file) {
+  parse(file, options) {
     const { text, encoding } = decodeText(file.bytes, file.path);
     let data: Json;
     try {
@@ -97,7 +95,7 @@ export const jsonImporter: Importer = {
     } catch (error) {
       throw new ImportError('IMPORT_PARSE_FAILED', `${file.path}: invalid JSON: ${describeJsonError(error, text)}`);
     }
-    return recordsOf(data, file.path).map((r, i) => parseRecord(r, i, file, encoding, 'json'));
+    return recordsOf(data, file.path).map((r, i) => parseRecord(r, i, file, encoding, 'json', options));
   },
 };
 
@@ -105,13 +103,13 @@ export const jsonLinesImporter: Importer = {
   id: 'jsonl',
   label: 'JSON Lines',
   extensions: ['.jsonl', '.ndjson'],
-  parse(file) {
+  parse(file, options) {
     const { text, encoding } = decodeText(file.bytes, file.path);
     const out: ParsedRecord[] = [];
     text.split('\n').forEach((line, i) => {
       if (line.trim() === '') return;
       try {
-        out.push(parseRecord(JSON.parse(line) as Json, i, file, encoding, 'jsonl'));
+        out.push(parseRecord(JSON.parse(line) as Json, i, file, encoding, 'jsonl', options));
       } catch (error) {
         const where = `${file.path}#${i + 1}`;
         const reason = error instanceof Error ? error.message : String(error);

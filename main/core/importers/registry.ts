@@ -3,14 +3,27 @@
  * (file pickers, the CLI's help, folder walks) reads it from here.
  */
 import { gunzipSync } from 'node:zlib';
+import { csvImporter, tsvImporter } from './csv';
+import { htmlImporter } from './html';
 import { jsonImporter, jsonLinesImporter } from './json';
+import { markdownImporter } from './markdown';
+import { mhtmlImporter } from './mhtml';
 import { plainTextImporter } from './plainText';
 import { ImportError, type Importer, type ImportOptions, type ParsedRecord, type SourceFile } from './types';
 
-export const importers: readonly Importer[] = [plainTextImporter, jsonImporter, jsonLinesImporter];
+export const importers: readonly Importer[] = [
+  plainTextImporter,
+  htmlImporter,
+  mhtmlImporter,
+  markdownImporter,
+  jsonImporter,
+  jsonLinesImporter,
+  csvImporter,
+  tsvImporter,
+];
 
-/** Files larger than this are refused rather than exhausting memory. */
-export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+/** Files larger than this are refused rather than exhausting memory (ImportOptions.maxBytes overrides it). */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 function extensionOf(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? name;
@@ -33,20 +46,75 @@ function isGzip(bytes: Uint8Array): boolean {
   return bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
+function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0): boolean {
+  if (bytes.length < offset + signature.length) return false;
+  return signature.every((b, i) => bytes[offset + i] === b);
+}
+
+const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
+
+/**
+ * Formats recognised by their first bytes, whatever the file is called:
+ * media and programs are binary (IMPORT_BINARY); archives and documents are
+ * formats Mizan does not read (IMPORT_UNSUPPORTED_FORMAT), with what to do.
+ */
+const SIGNATURES: ReadonlyArray<{ test: (b: Uint8Array) => boolean; kind: string; code: 'IMPORT_BINARY' | 'IMPORT_UNSUPPORTED_FORMAT'; advice?: string }> = [
+  { test: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), kind: 'a PNG image', code: 'IMPORT_BINARY' },
+  { test: (b) => startsWith(b, [0xff, 0xd8, 0xff]), kind: 'a JPEG image', code: 'IMPORT_BINARY' },
+  { test: (b) => startsWith(b, ascii('GIF87a')) || startsWith(b, ascii('GIF89a')), kind: 'a GIF image', code: 'IMPORT_BINARY' },
+  { test: (b) => startsWith(b, ascii('RIFF')) && startsWith(b, ascii('WEBP'), 8), kind: 'a WebP image', code: 'IMPORT_BINARY' },
+  { test: (b) => startsWith(b, [0x49, 0x49, 0x2a, 0x00]) || startsWith(b, [0x4d, 0x4d, 0x00, 0x2a]), kind: 'a TIFF image', code: 'IMPORT_BINARY' },
+  { test: (b) => startsWith(b, ascii('ftyp'), 4), kind: 'a video or image (MP4/HEIC)', code: 'IMPORT_BINARY' },
+  { test: (b) => startsWith(b, ascii('ID3')) || startsWith(b, [0xff, 0xfb]), kind: 'an MP3 audio file', code: 'IMPORT_BINARY' },
+  { test: (b) => startsWith(b, ascii('OggS')) || startsWith(b, ascii('fLaC')), kind: 'an audio file', code: 'IMPORT_BINARY' },
+  { test: (b) => startsWith(b, ascii('SQLite format 3')), kind: 'a SQLite database', code: 'IMPORT_BINARY' },
+  { test: (b) => startsWith(b, ascii('MZ')) && b.length > 64 && looksLikePe(b), kind: 'a Windows program', code: 'IMPORT_BINARY' },
+  { test: (b) => startsWith(b, [0x7f, 0x45, 0x4c, 0x46]), kind: 'a program (ELF)', code: 'IMPORT_BINARY' },
+  { test: (b) => startsWith(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), kind: 'an old Office document (.doc/.xls)', code: 'IMPORT_UNSUPPORTED_FORMAT', advice: 'save it as text or HTML first' },
+  { test: (b) => startsWith(b, ascii('%PDF-')), kind: 'a PDF document', code: 'IMPORT_UNSUPPORTED_FORMAT', advice: 'Mizan does not read PDF; save the article as HTML or text' },
+  { test: (b) => startsWith(b, [0x50, 0x4b, 0x03, 0x04]) || startsWith(b, [0x50, 0x4b, 0x05, 0x06]), kind: 'a ZIP archive (or an Office/EPUB document)', code: 'IMPORT_UNSUPPORTED_FORMAT', advice: 'extract it and import the folder' },
+  { test: (b) => startsWith(b, ascii('Rar!\u001a\u0007')), kind: 'a RAR archive', code: 'IMPORT_UNSUPPORTED_FORMAT', advice: 'extract it and import the folder' },
+  { test: (b) => startsWith(b, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]), kind: 'a 7-Zip archive', code: 'IMPORT_UNSUPPORTED_FORMAT', advice: 'extract it and import the folder' },
+  { test: (b) => startsWith(b, [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]) || startsWith(b, ascii('BZh')) && b.length > 10 && b[3]! >= 0x31 && b[3]! <= 0x39, kind: 'a compressed archive (xz/bzip2)', code: 'IMPORT_UNSUPPORTED_FORMAT', advice: 'extract it and import the folder' },
+  { test: (b) => startsWith(b, ascii('ustar'), 257), kind: 'a tar archive', code: 'IMPORT_UNSUPPORTED_FORMAT', advice: 'extract it and import the folder' },
+  { test: (b) => isGzip(b), kind: 'gzip-compressed data', code: 'IMPORT_UNSUPPORTED_FORMAT', advice: 'name it after what it holds, e.g. articles.json.gz' },
+];
+
+function looksLikePe(b: Uint8Array): boolean {
+  const offset = b[0x3c]! | (b[0x3d]! << 8);
+  return startsWith(b, [0x50, 0x45, 0, 0], offset);
+}
+
+/** Refuses content that is not an article format, whatever its name says. */
+function refuseKnownBinary(path: string, bytes: Uint8Array): void {
+  for (const s of SIGNATURES) {
+    if (s.test(bytes)) {
+      throw new ImportError(s.code, `${path}: this is ${s.kind}, not an article${s.advice ? `: ${s.advice}` : ''}`);
+    }
+  }
+}
+
 /** Parses one file's bytes; whole-file failures throw ImportError. */
 export function parseFile(path: string, bytes: Uint8Array, options: ImportOptions = {}): ParsedRecord[] {
+  const limit = options.maxBytes ?? MAX_FILE_BYTES;
   let name = path;
   let content = bytes;
+  if (content.length === 0) throw new ImportError('IMPORT_EMPTY', `${path}: the file is empty`);
   if (name.toLowerCase().endsWith('.gz')) {
     name = name.slice(0, -3);
     if (!isGzip(content)) throw new ImportError('IMPORT_DECODE_FAILED', `${path}: named .gz but not gzip data`);
     try {
-      content = gunzipSync(content, { maxOutputLength: MAX_FILE_BYTES });
+      content = gunzipSync(content, { maxOutputLength: limit });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new ImportError('IMPORT_DECODE_FAILED', `${path}: gzip data is damaged or too large (${reason})`);
+      const tooBig = /maxOutputLength|Cannot create a Buffer larger|buffer/i.test(reason);
+      throw tooBig
+        ? new ImportError('IMPORT_TOO_LARGE', `${path}: decompresses to more than the ${Math.round(limit / 1e6)} MB limit for one file`)
+        : new ImportError('IMPORT_DECODE_FAILED', `${path}: gzip data is damaged (${reason})`);
     }
+    if (content.length === 0) throw new ImportError('IMPORT_EMPTY', `${path}: the compressed file is empty`);
   }
+  refuseKnownBinary(path, content);
   const importer = importerFor(name);
   if (!importer) {
     const ext = extensionOf(name) || '(no extension)';

@@ -1,4 +1,6 @@
 import type { DatePrecision, Direction, ErrorCode } from '../../../preload/contract';
+import type { FieldMapping } from './fields';
+import type { Signature } from './minhash';
 
 /** A file handed to an importer: its bytes, already read (and un-gzipped). */
 export interface SourceFile {
@@ -26,6 +28,16 @@ export interface ParsedArticle {
   /** sha256 of the normalized body: the key of exact duplicates. */
   contentHash: string;
   wordCount: number;
+  /** Sanitized article HTML (HTML imports only): safe to render, never live markup. */
+  bodyHtml?: string | null;
+  /** Tags the file itself names (Markdown front matter, a mapped CSV column). */
+  tags?: string[];
+  /**
+   * MinHash signature of the body's word shingles (see minhash.ts), computed
+   * where the file is parsed so the main thread only compares. Absent when
+   * the text is too short for near-duplicate detection to mean anything.
+   */
+  minhash?: Signature | null;
 }
 
 export interface RecordError {
@@ -39,6 +51,10 @@ export type ParsedRecord = { ok: true; article: ParsedArticle } | { ok: false; e
 export interface ImportOptions {
   /** Title for a single plain-text article instead of its first sentence. */
   title?: string;
+  /** Which column or field holds each part of an article (CSV/TSV, JSON, front matter). */
+  mapping?: FieldMapping;
+  /** Largest file (after decompression) to read, in bytes. */
+  maxBytes?: number;
 }
 
 /** One import format. Registered in registry.ts; nothing else lists formats. */

@@ -7,12 +7,21 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { MizanError, type CallContext, type ImportReport } from '../../../preload/contract';
+import { defaultNearDuplicateThreshold, MizanError, type CallContext, type ImportReport } from '../../../preload/contract';
 import type { Database, Writer } from '../db/connection';
 import { MAX_FILE_BYTES } from '../importers/registry';
+import type { Signature } from '../importers/minhash';
 import type { Parser } from '../importers/parser';
 import { ImportError, type ImportOptions, type ParsedArticle, type ParsedRecord } from '../importers/types';
-import { addArticleTags, addToCollection, ensureCollection, findByContentHash, insertArticle, resolveSource } from './libraryStore';
+import {
+  addArticleTags,
+  addToCollection,
+  ensureCollection,
+  findByContentHash,
+  insertArticle,
+  resolveSource,
+  storeNearDuplicates,
+} from './libraryStore';
 
 /** Articles per transaction: big enough for speed, small enough that the UI's own writes wait little. */
 const BATCH = 400;
@@ -21,6 +30,8 @@ export interface ImportRequest {
   collection?: string;
   tags?: string[];
   options?: ImportOptions;
+  /** Similarity (0.5..1) from which an article is linked to an earlier near-identical one. */
+  nearDuplicateThreshold?: number;
 }
 
 /** A file to import: on disk, or bytes already in hand (an upload). */
@@ -59,12 +70,18 @@ export async function expandPaths(paths: readonly string[], report: ImportReport
   return items;
 }
 
-async function readItem(item: ImportItem): Promise<Uint8Array> {
-  if (item.kind === 'bytes') return item.bytes;
-  const info = await stat(item.path);
-  if (info.size > MAX_FILE_BYTES) {
-    throw new ImportError('IMPORT_TOO_LARGE', `${item.path}: ${Math.round(info.size / 1e6)} MB is over the ${MAX_FILE_BYTES / 1e6} MB limit for one file`);
+function tooLarge(path: string, size: number, limit: number): ImportError {
+  const mb = (n: number) => (n >= 1e6 ? `${Math.round(n / 1e5) / 10} MB` : `${Math.ceil(n / 1e3)} KB`);
+  return new ImportError('IMPORT_TOO_LARGE', `${path}: ${mb(size)} is over the ${mb(limit)} limit for one file`);
+}
+
+async function readItem(item: ImportItem, limit: number): Promise<Uint8Array> {
+  if (item.kind === 'bytes') {
+    if (item.bytes.length > limit) throw tooLarge(item.path, item.bytes.length, limit);
+    return item.bytes;
   }
+  const info = await stat(item.path);
+  if (info.size > limit) throw tooLarge(item.path, info.size, limit);
   try {
     return await readFile(item.path);
   } catch (error) {
@@ -73,28 +90,42 @@ async function readItem(item: ImportItem): Promise<Uint8Array> {
 }
 
 interface StoreState {
-  sources: Map<string, number>;
+  /** Source name as written → its id and the outlet's display name. */
+  sources: Map<string, { id: number; name: string }>;
   collectionId: number | null;
+  threshold: number;
 }
 
 async function storeBatch(w: Writer, articles: readonly ParsedArticle[], request: ImportRequest, state: StoreState, report: ImportReport, now: string): Promise<void> {
   const added: number[] = [];
+  const signed: Array<{ id: number; signature: Signature; path: string }> = [];
   for (const article of articles) {
     const twin = await findByContentHash(w, article.contentHash);
     if (twin) {
       report.duplicates.push({ path: article.originPath, of: twin.id, title: twin.title });
       continue;
     }
-    let sourceId: number | null = null;
+    let source: { id: number; name: string } | null = null;
     if (article.source) {
-      sourceId = state.sources.get(article.source) ?? (await resolveSource(w, article.source, now));
-      state.sources.set(article.source, sourceId);
+      source = state.sources.get(article.source) ?? null;
+      if (!source) {
+        const id = await resolveSource(w, article.source, now);
+        const row = await w.get<{ name: string }>('SELECT name FROM sources WHERE id = ?', [id]);
+        source = { id, name: row?.name ?? article.source };
+        state.sources.set(article.source, source);
+      }
     }
-    const id = await insertArticle(w, article, sourceId, now);
-    if (request.tags && request.tags.length > 0) await addArticleTags(w, id, request.tags);
+    const id = await insertArticle(w, article, source?.id ?? null, now);
+    if (article.minhash) signed.push({ id, signature: article.minhash, path: article.originPath });
+    const tags = [...(request.tags ?? []), ...(article.tags ?? [])];
+    if (tags.length > 0) await addArticleTags(w, id, tags);
     added.push(id);
-    report.imported.push({ id, title: article.title, source: article.source, path: article.originPath });
+    report.imported.push({ id, title: article.title, source: source?.name ?? null, path: article.originPath });
   }
+  // In the same transaction as the articles: a killed import leaves no signature or link without its article.
+  const matches = await storeNearDuplicates(w, signed, state.threshold);
+  const pathOf = new Map(signed.map((s) => [s.id, s.path]));
+  for (const m of matches) (report.nearDuplicates ??= []).push({ path: pathOf.get(m.id)!, id: m.id, of: m.twinId, similarity: m.similarity });
   if (request.collection && added.length > 0) {
     state.collectionId ??= await ensureCollection(w, request.collection, now);
     await addToCollection(w, state.collectionId, added, now);
@@ -102,22 +133,28 @@ async function storeBatch(w: Writer, articles: readonly ParsedArticle[], request
 }
 
 export async function importItems(deps: ImportDeps, items: readonly ImportItem[], request: ImportRequest, ctx: CallContext, report: ImportReport): Promise<ImportReport> {
-  const state: StoreState = { sources: new Map(), collectionId: null };
+  const state: StoreState = { sources: new Map(), collectionId: null, threshold: request.nearDuplicateThreshold ?? defaultNearDuplicateThreshold };
+  const limit = request.options?.maxBytes ?? MAX_FILE_BYTES;
   const total = items.length;
   ctx.progress(0, total, 'Starting import');
 
-  // Read and parse the next file while the current one is being stored.
+  // Parse the next files (on every parser thread) while the current one is being stored.
   const start = (item: ImportItem): Promise<ParsedRecord[]> =>
-    readItem(item).then((bytes) => deps.parser.parse(item.path, bytes, request.options ?? {}));
-  let next: Promise<ParsedRecord[]> | null = items[0] ? start(items[0]) : null;
+    readItem(item, limit).then((bytes) => deps.parser.parse(item.path, bytes, { ...request.options, maxBytes: limit }));
+  const ahead = Math.max(1, deps.parser.concurrency ?? 1) + 1;
+  const started = new Map<number, Promise<ParsedRecord[]>>();
 
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
-    const current = next!;
-    // A rejected prefetch must not go unhandled while we wait on the current file.
-    const following = items[i + 1];
-    next = following ? start(following) : null;
-    next?.catch(() => undefined);
+    for (let k = i; k < Math.min(items.length, i + ahead); k++) {
+      if (started.has(k)) continue;
+      const parsing = start(items[k]!);
+      // A rejected prefetch must not go unhandled while we wait on an earlier file.
+      parsing.catch(() => undefined);
+      started.set(k, parsing);
+    }
+    const current = started.get(i)!;
+    started.delete(i);
 
     if (ctx.signal.aborted) {
       report.errors.push({ path: item.path, code: 'CANCELLED', message: `import cancelled; ${total - i} file(s) not imported, starting with ${item.path}` });
@@ -153,10 +190,9 @@ export async function importItems(deps: ImportDeps, items: readonly ImportItem[]
       break;
     }
   }
-  next?.catch(() => undefined);
   return report;
 }
 
 export function emptyReport(): ImportReport {
-  return { imported: [], duplicates: [], errors: [] };
+  return { imported: [], duplicates: [], errors: [], nearDuplicates: [] };
 }

@@ -12,10 +12,12 @@ import {
   type CollectionInfo,
   type DatePrecision,
   type Direction,
+  type NearDuplicateLink,
   type SourceInfo,
   type TagInfo,
 } from '../../../preload/contract';
 import type { Database, SqlValue, Writer } from '../db/connection';
+import { bandKeys, estimateSimilarity, signatureFromBytes, signatureToBytes, type Signature } from '../importers/minhash';
 import type { ParsedArticle } from '../importers/types';
 import { parseDate } from '../text/dates';
 import { normalizeForMatching } from '../text/normalize';
@@ -27,7 +29,7 @@ export function nameKey(name: string): string {
   return normalizeForMatching(name);
 }
 
-interface ArticleRow {
+export interface ArticleRow {
   id: number;
   title: string;
   body?: string;
@@ -44,13 +46,15 @@ interface ArticleRow {
   origin_path?: string | null;
   origin_format?: string | null;
   encoding?: string | null;
+  body_html?: string | null;
   word_count: number;
   imported_at: string;
   updated_at?: string;
   tag_names: string | null;
+  near_twin: number | null;
 }
 
-function summaryOf(row: ArticleRow): ArticleSummary {
+export function summaryOf(row: ArticleRow): ArticleSummary {
   return {
     id: row.id,
     title: row.title,
@@ -68,14 +72,16 @@ function summaryOf(row: ArticleRow): ArticleSummary {
     wordCount: row.word_count,
     importedAt: row.imported_at,
     tags: row.tag_names ? row.tag_names.split(SEP).sort((a, b) => a.localeCompare(b)) : [],
+    nearDuplicateOfId: row.near_twin ?? null,
   };
 }
 
-const SUMMARY_COLUMNS = `a.id, a.title, a.author, a.source_id, s.name AS source_name,
+export const SUMMARY_COLUMNS = `a.id, a.title, a.author, a.source_id, s.name AS source_name,
   a.published_original, a.published_iso, a.published_precision, a.lang, a.dir, a.url,
   a.word_count, a.imported_at,
   (SELECT group_concat(t.name, char(31)) FROM article_tags at JOIN tags t ON t.id = at.tag_id
-    WHERE at.article_id = a.id) AS tag_names`;
+    WHERE at.article_id = a.id) AS tag_names,
+  (SELECT twin_id FROM near_duplicates WHERE article_id = a.id) AS near_twin`;
 
 // ---------------------------------------------------------------------------
 // Sources
@@ -111,8 +117,8 @@ export async function findByContentHash(w: Writer, hash: string): Promise<{ id: 
 export async function insertArticle(w: Writer, article: ParsedArticle, sourceId: number | null, now: string): Promise<number> {
   const result = await w.run(
     `INSERT INTO articles (title, body, author, source_id, published_original, published_iso, published_precision,
-       lang, dir, url, content_hash, origin_path, origin_format, encoding, word_count, imported_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       lang, dir, url, content_hash, origin_path, origin_format, encoding, word_count, imported_at, updated_at, body_html)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       article.title,
       article.body,
@@ -131,12 +137,133 @@ export async function insertArticle(w: Writer, article: ParsedArticle, sourceId:
       article.wordCount,
       now,
       now,
+      article.bodyHtml ?? null,
     ],
   );
   return result.lastID;
 }
 
-function filterSql(filter: ArticleFilter): { where: string; params: SqlValue[] } {
+// ---------------------------------------------------------------------------
+// Near-duplicates (signatures and LSH bands: importers/minhash.ts)
+
+export interface NearDuplicateMatch {
+  /** The article just stored. */
+  id: number;
+  /** The earlier article it repeats. */
+  twinId: number;
+  similarity: number;
+}
+
+/** Rows of a multi-row statement per round trip: well under SQLite's variable limit. */
+const CHUNK = 400;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Finds and records the near-duplicates among articles just stored in this
+ * transaction (in import order), and stores their signatures and LSH bands
+ * so later imports find them. Each article is compared with the stored
+ * articles that share a band with it and with the earlier ones of the same
+ * call; the most similar at or above `threshold` is its twin (ties: the
+ * earliest). A handful of statements per batch rather than three per
+ * article: on SaudiNewsNet that is most of the cost of the feature.
+ */
+export async function storeNearDuplicates(
+  w: Writer,
+  stored: ReadonlyArray<{ id: number; signature: Signature }>,
+  threshold: number,
+): Promise<NearDuplicateMatch[]> {
+  if (stored.length === 0) return [];
+  const keysOf = stored.map((s) => bandKeys(s.signature));
+  const allKeys = [...new Set(keysOf.flat())];
+
+  // Stored articles sharing a band with any of these, and their signatures.
+  const byKey = new Map<number, number[]>();
+  for (const part of chunks(allKeys, CHUNK)) {
+    const rows = await w.all<{ band_key: number; article_id: number }>(
+      `SELECT band_key, article_id FROM minhash_bands WHERE band_key IN (${part.map(() => '?').join(',')})`,
+      part,
+    );
+    for (const r of rows) {
+      const list = byKey.get(r.band_key);
+      if (list) list.push(r.article_id);
+      else byKey.set(r.band_key, [r.article_id]);
+    }
+  }
+  const signatures = new Map<number, Signature>();
+  const candidateIds = [...new Set([...byKey.values()].flat())];
+  for (const part of chunks(candidateIds, CHUNK)) {
+    const rows = await w.all<{ article_id: number; signature: Buffer }>(
+      `SELECT article_id, signature FROM article_minhash WHERE article_id IN (${part.map(() => '?').join(',')})`,
+      part,
+    );
+    for (const r of rows) signatures.set(r.article_id, signatureFromBytes(r.signature));
+  }
+
+  const matches: NearDuplicateMatch[] = [];
+  stored.forEach(({ id, signature }, i) => {
+    const candidates = new Set<number>();
+    for (const key of keysOf[i]!) {
+      for (const c of byKey.get(key) ?? []) candidates.add(c);
+    }
+    let best: NearDuplicateMatch | null = null;
+    for (const c of [...candidates].sort((a, b) => a - b)) {
+      const other = signatures.get(c);
+      if (!other || c === id) continue;
+      const similarity = estimateSimilarity(signature, other);
+      if (similarity >= threshold && (!best || similarity > best.similarity)) best = { id, twinId: c, similarity };
+    }
+    if (best) matches.push({ ...best, similarity: Math.round(best.similarity * 1000) / 1000 });
+    // Later articles of this call can match this one.
+    signatures.set(id, signature);
+    for (const key of keysOf[i]!) {
+      const list = byKey.get(key);
+      if (list) list.push(id);
+      else byKey.set(key, [id]);
+    }
+  });
+
+  for (const part of chunks(stored, CHUNK)) {
+    await w.run(
+      `INSERT INTO article_minhash (article_id, signature) VALUES ${part.map(() => '(?, ?)').join(', ')}`,
+      part.flatMap((s) => [s.id, signatureToBytes(s.signature)]),
+    );
+  }
+  const bandRows = stored.flatMap((s, i) => keysOf[i]!.map((k) => [k, s.id] as const));
+  for (const part of chunks(bandRows, CHUNK)) {
+    await w.run(`INSERT OR IGNORE INTO minhash_bands (band_key, article_id) VALUES ${part.map(() => '(?, ?)').join(', ')}`, part.flat());
+  }
+  for (const part of chunks(matches, CHUNK)) {
+    await w.run(
+      `INSERT OR REPLACE INTO near_duplicates (article_id, twin_id, similarity) VALUES ${part.map(() => '(?, ?, ?)').join(', ')}`,
+      part.flatMap((m) => [m.id, m.twinId, m.similarity]),
+    );
+  }
+  return matches;
+}
+
+async function nearDuplicateLinks(db: Database | Writer, id: number): Promise<{ of: NearDuplicateLink | null; others: NearDuplicateLink[] }> {
+  const rows = await db.all<{ id: number; title: string; source: string | null; similarity: number; direction: 'of' | 'other' }>(
+    `SELECT a.id, a.title, s.name AS source, n.similarity, 'of' AS direction
+       FROM near_duplicates n JOIN articles a ON a.id = n.twin_id LEFT JOIN sources s ON s.id = a.source_id
+       WHERE n.article_id = ?
+     UNION ALL
+     SELECT a.id, a.title, s.name AS source, n.similarity, 'other' AS direction
+       FROM near_duplicates n JOIN articles a ON a.id = n.article_id LEFT JOIN sources s ON s.id = a.source_id
+       WHERE n.twin_id = ?
+     ORDER BY 4 DESC, 1`,
+    [id, id],
+  );
+  const link = (r: (typeof rows)[number]): NearDuplicateLink => ({ id: r.id, title: r.title, source: r.source, similarity: r.similarity });
+  return { of: rows.filter((r) => r.direction === 'of').map(link)[0] ?? null, others: rows.filter((r) => r.direction === 'other').map(link) };
+}
+
+/** The filter as SQL conditions on `articles a` (search adds them to its own queries). */
+export function filterClauses(filter: ArticleFilter): { clauses: string[]; params: SqlValue[] } {
   const clauses: string[] = [];
   const params: SqlValue[] = [];
   if (filter.sourceIds && filter.sourceIds.length > 0) {
@@ -165,6 +292,11 @@ function filterSql(filter: ArticleFilter): { where: string; params: SqlValue[] }
     clauses.push('a.id IN (SELECT article_id FROM collection_items WHERE collection_id = ?)');
     params.push(filter.collectionId);
   }
+  return { clauses, params };
+}
+
+function filterSql(filter: ArticleFilter): { where: string; params: SqlValue[] } {
+  const { clauses, params } = filterClauses(filter);
   return { where: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
@@ -198,7 +330,7 @@ export async function listArticles(db: Database, query: ListQuery): Promise<Arti
 
 export async function getArticle(db: Database | Writer, id: number): Promise<Article> {
   const row = await db.get<ArticleRow>(
-    `SELECT ${SUMMARY_COLUMNS}, a.body, a.content_hash, a.origin_path, a.origin_format, a.encoding, a.updated_at
+    `SELECT ${SUMMARY_COLUMNS}, a.body, a.content_hash, a.origin_path, a.origin_format, a.encoding, a.updated_at, a.body_html
      FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?`,
     [id],
   );
@@ -208,6 +340,7 @@ export async function getArticle(db: Database | Writer, id: number): Promise<Art
      WHERE ci.article_id = ? ORDER BY c.name`,
     [id],
   );
+  const near = await nearDuplicateLinks(db, id);
   return {
     ...summaryOf(row),
     body: row.body ?? '',
@@ -217,6 +350,9 @@ export async function getArticle(db: Database | Writer, id: number): Promise<Art
     encoding: row.encoding ?? null,
     updatedAt: row.updated_at ?? row.imported_at,
     collections,
+    bodyHtml: row.body_html ?? null,
+    nearDuplicateOf: near.of,
+    nearDuplicates: near.others,
   };
 }
 

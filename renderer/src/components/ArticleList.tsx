@@ -1,13 +1,16 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import type { ArticleSummary } from '../../../preload/contract';
+import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
+import type { ArticleSummary, SearchHit } from '../../../preload/contract';
 import type { ArticlePager } from '../hooks/articlePager';
 import { useI18n } from '../i18n';
 import { directionOf } from '../text/direction';
-import { isoForPrecision, languageName, longDate } from '../text/format';
+import { isoForPrecision, languageName, longDate, shortDate } from '../text/format';
+import { ARTICLE_DRAG_TYPE, draggedArticleIds } from './Sidebar';
 
 /** Fixed row height: two lines (title, then source · date · language). */
 export const ROW_HEIGHT = 64;
+/** Search results carry a line of snippet more. */
+export const SEARCH_ROW_HEIGHT = 92;
 
 interface ArticleListProps {
   pager: ArticlePager;
@@ -19,16 +22,39 @@ interface ArticleListProps {
   onOpen(article: ArticleSummary): void;
   /** Shown instead of rows when the list is empty. */
   empty: ReactNode;
+  rowHeight?: number;
+  label: string;
+  /** Collection order: rows can be dragged onto each other, or moved with Alt+↑/↓. */
+  onReorder?(articleId: number, beforeId: number | null): void;
 }
 
-export function ArticleList({ pager, queryKey, selectedIndex, openedId, onSelectIndex, onOpen, empty }: ArticleListProps) {
-  const { t, lang: uiLang, locale } = useI18n();
+function isSearchHit(article: ArticleSummary): article is SearchHit {
+  return 'snippet' in article && typeof (article as SearchHit).snippet === 'object';
+}
+
+/** Text with marked ranges (search matches), as React nodes. */
+function marked(text: string, ranges: readonly (readonly [number, number])[]): ReactNode[] {
+  const out: ReactNode[] = [];
+  let at = 0;
+  for (const [from, to] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    if (from < at || to <= from) continue;
+    if (from > at) out.push(text.slice(at, from));
+    out.push(<mark key={from} className="search-mark">{text.slice(from, to)}</mark>);
+    at = to;
+  }
+  if (at < text.length) out.push(text.slice(at));
+  return out;
+}
+
+export function ArticleList({ pager, queryKey, selectedIndex, openedId, onSelectIndex, onOpen, empty, rowHeight = ROW_HEIGHT, label, onReorder }: ArticleListProps) {
+  const { t, lang: uiLang, dir: uiDir, locale } = useI18n();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [dropBefore, setDropBefore] = useState<number | null>(null);
   const total = pager.total ?? 0;
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 6,
     useFlushSync: false,
   });
@@ -44,6 +70,11 @@ export function ArticleList({ pager, queryKey, selectedIndex, openedId, onSelect
     scrollRef.current?.scrollTo({ top: 0 });
   }, [queryKey]);
 
+  // Keep the selected row in view when it moves by j/k or a command.
+  useEffect(() => {
+    if (selectedIndex >= 0 && selectedIndex < total) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, total, virtualizer]);
+
   function move(to: number) {
     if (total === 0) return;
     const index = Math.max(0, Math.min(total - 1, to));
@@ -52,10 +83,29 @@ export function ArticleList({ pager, queryKey, selectedIndex, openedId, onSelect
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1);
+    const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight) / rowHeight) - 1);
     // With nothing selected yet, the keys start from the first row in view.
     const firstVisible = virtualizer.getVirtualItems().find((item) => item.end > (virtualizer.scrollOffset ?? 0) + 1)?.index ?? 0;
     const current = selectedIndex < 0 ? firstVisible - 1 : selectedIndex;
+    if (event.altKey && onReorder && (event.key === 'ArrowUp' || event.key === 'ArrowDown') && selectedIndex >= 0) {
+      const article = pager.get(selectedIndex);
+      if (!article) return;
+      if (event.key === 'ArrowUp') {
+        const before = pager.get(selectedIndex - 1);
+        if (before) {
+          onReorder(article.id, before.id);
+          onSelectIndex(selectedIndex - 1);
+        }
+      } else {
+        const after2 = pager.get(selectedIndex + 2);
+        if (selectedIndex + 1 < total) {
+          onReorder(article.id, after2 ? after2.id : null);
+          onSelectIndex(selectedIndex + 1);
+        }
+      }
+      event.preventDefault();
+      return;
+    }
     switch (event.key) {
       case 'ArrowDown':
         move(current + 1);
@@ -90,27 +140,51 @@ export function ArticleList({ pager, queryKey, selectedIndex, openedId, onSelect
     return <div className="list-empty">{empty}</div>;
   }
 
+  const reorderDrop = (beforeId: number | null) =>
+    onReorder
+      ? {
+          onDragOver(event: DragEvent) {
+            if (![...event.dataTransfer.types].includes(ARTICLE_DRAG_TYPE)) return;
+            event.preventDefault();
+            event.stopPropagation();
+            event.dataTransfer.dropEffect = 'move';
+            setDropBefore(beforeId ?? -1);
+          },
+          onDrop(event: DragEvent) {
+            const ids = draggedArticleIds(event);
+            setDropBefore(null);
+            if (!ids || ids.length !== 1 || ids[0] === beforeId) return;
+            event.preventDefault();
+            event.stopPropagation();
+            onReorder(ids[0]!, beforeId);
+          },
+        }
+      : {};
+
   return (
     <div
       ref={scrollRef}
       className="article-list"
       role="listbox"
-      aria-label={t.listLabel}
+      aria-label={label}
       aria-busy={pager.total === null}
       aria-activedescendant={selectedIndex >= 0 ? `article-row-${selectedIndex}` : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
+      onDragLeave={() => setDropBefore(null)}
+      {...reorderDrop(null)}
       data-testid="article-list"
     >
       <div className="article-list-inner" style={{ blockSize: pager.total === null ? '100%' : virtualizer.getTotalSize() }}>
         {pager.total === null
-          ? Array.from({ length: 8 }, (_, i) => <PlaceholderRow key={i} top={i * ROW_HEIGHT} />)
+          ? Array.from({ length: 8 }, (_, i) => <PlaceholderRow key={i} top={i * rowHeight} height={rowHeight} />)
           : items.map((item) => {
               const article = pager.get(item.index);
-              if (!article) return <PlaceholderRow key={item.key} top={item.start} />;
+              if (!article) return <PlaceholderRow key={item.key} top={item.start} height={rowHeight} />;
               const published = isoForPrecision(article.publishedAt);
               const long = longDate(article.publishedAt, locale);
               const dateTitle = [long, article.publishedAt.original].filter(Boolean).join(' — ');
+              const hit = isSearchHit(article) ? article : null;
               return (
                 <div
                   key={item.key}
@@ -123,21 +197,31 @@ export function ArticleList({ pager, queryKey, selectedIndex, openedId, onSelect
                   data-article-id={article.id}
                   dir={article.dir}
                   lang={article.lang}
-                  className={`article-row${item.index === selectedIndex ? ' is-selected' : ''}${article.id === openedId ? ' is-open' : ''}`}
-                  style={{ transform: `translateY(${item.start}px)` }}
-                  onMouseDown={(e) => {
-                    // Keep focus on the listbox so the arrow keys go on from the clicked row.
-                    e.preventDefault();
-                    scrollRef.current?.focus({ preventScroll: true });
+                  draggable
+                  className={`article-row${item.index === selectedIndex ? ' is-selected' : ''}${article.id === openedId ? ' is-open' : ''}${dropBefore === article.id ? ' is-drop-before' : ''}`}
+                  style={{ transform: `translateY(${item.start}px)`, blockSize: rowHeight }}
+                  onDragStart={(e) => {
+                    e.dataTransfer.setData(ARTICLE_DRAG_TYPE, JSON.stringify([article.id]));
+                    e.dataTransfer.setData('text/plain', article.title);
+                    e.dataTransfer.effectAllowed = 'copyMove';
                   }}
+                  onDragEnd={() => setDropBefore(null)}
+                  {...reorderDrop(article.id)}
                   onClick={() => {
+                    // Focus stays on the listbox so the arrow keys go on from the clicked row.
+                    scrollRef.current?.focus({ preventScroll: true });
                     onSelectIndex(item.index);
                     onOpen(article);
                   }}
                 >
                   <div className="row-title" dir={directionOf(article.title, article.dir)}>
-                    {article.title || '—'}
+                    {hit && hit.titleHighlights.length > 0 ? marked(article.title, hit.titleHighlights) : article.title || '—'}
                   </div>
+                  {hit ? (
+                    <div className="row-snippet" dir={directionOf(hit.snippet.text, article.dir)} data-testid="row-snippet">
+                      {marked(hit.snippet.text, hit.snippet.highlights)}
+                    </div>
+                  ) : null}
                   <div className="row-meta">
                     {article.source !== null ? (
                       <bdi className="row-source">{article.source}</bdi>
@@ -150,14 +234,24 @@ export function ArticleList({ pager, queryKey, selectedIndex, openedId, onSelect
                       ·
                     </span>
                     {published ? (
-                      <time className="row-date" dateTime={published} title={dateTitle} dir="ltr">
-                        {published}
+                      <time className="row-date" dateTime={published} title={dateTitle} lang={uiLang} dir={uiDir}>
+                        {shortDate(article.publishedAt, locale) ?? published}
                       </time>
                     ) : (
                       <span className="row-date muted" lang={uiLang}>
                         {t.undated}
                       </span>
                     )}
+                    {article.tags.length > 0 ? (
+                      <span className="row-tags">
+                        {article.tags.slice(0, 3).map((tag) => (
+                          <span key={tag} className="row-tag" dir={uiDir}>
+                            <span aria-hidden="true">#</span>
+                            <bdi>{tag}</bdi>
+                          </span>
+                        ))}
+                      </span>
+                    ) : null}
                     <span className="row-lang" title={languageName(article.lang, locale)}>
                       {article.lang.toUpperCase()}
                     </span>
@@ -170,9 +264,9 @@ export function ArticleList({ pager, queryKey, selectedIndex, openedId, onSelect
   );
 }
 
-function PlaceholderRow({ top }: { top: number }) {
+function PlaceholderRow({ top, height }: { top: number; height: number }) {
   return (
-    <div className="article-row placeholder" aria-hidden="true" style={{ transform: `translateY(${top}px)` }}>
+    <div className="article-row placeholder" aria-hidden="true" style={{ transform: `translateY(${top}px)`, blockSize: height }}>
       <div className="skeleton skeleton-title" />
       <div className="skeleton skeleton-meta" />
     </div>

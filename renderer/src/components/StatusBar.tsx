@@ -6,10 +6,13 @@ interface StatusBarProps {
   info: AppInfo | null;
   transportKind: TransportKind;
   busy: boolean;
+  activityCount: number;
+  activityErrors: boolean;
+  onActivity(): void;
 }
 
-export function StatusBar({ info, transportKind, busy }: StatusBarProps) {
-  const { t, formatNumber } = useI18n();
+export function StatusBar({ info, transportKind, busy, activityCount, activityErrors, onActivity }: StatusBarProps) {
+  const { t, w, formatNumber } = useI18n();
   return (
     <footer className="status-bar">
       <span className="status-item">{transportKind === 'electron' ? t.hostElectron : t.hostWeb}</span>
@@ -19,13 +22,15 @@ export function StatusBar({ info, transportKind, busy }: StatusBarProps) {
             {t.library}: <bdi dir="ltr">{info.libraryPath}</bdi>
           </span>
           <span className="status-item">{t.articles(formatNumber(info.articleCount), info.articleCount)}</span>
-          <span className="status-spacer" />
-          <span className="status-item muted">v{info.version}</span>
         </>
-      ) : (
-        <span className="status-spacer" />
-      )}
-      {busy ? <span className="status-item spinner" aria-label={t.loading} /> : null}
+      ) : null}
+      <span className="status-spacer" />
+      <button type="button" className={`status-button${activityErrors ? ' has-errors' : ''}`} onClick={onActivity} data-testid="activity-button">
+        {w.activity}
+        {activityCount > 0 ? ` (${formatNumber(activityCount)})` : ''}
+      </button>
+      {info ? <span className="status-item muted">v{info.version}</span> : null}
+      {busy ? <span className="status-item spinner" role="img" aria-label={t.loading} /> : null}
     </footer>
   );
 }

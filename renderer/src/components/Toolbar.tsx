@@ -1,106 +1,126 @@
-import type { SourceInfo } from '../../../preload/contract';
-import type { ListQuery } from '../hooks/useArticlePager';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { methodNames } from '../../../preload/contract';
+import { useApi } from '../api';
 import { useI18n } from '../i18n';
-import { languageName } from '../text/format';
-
-type Sort = ListQuery['sort'];
 
 interface ToolbarProps {
-  sort: Sort;
-  order: ListQuery['order'];
-  sourceId: number | null;
-  lang: string | null;
-  sources: readonly SourceInfo[];
-  languages: readonly string[];
   total: number | null;
   /** The count could not be loaded: show none rather than a wrong one. */
   totalFailed: boolean;
   importing: boolean;
+  search: string;
+  searchRef: RefObject<HTMLInputElement | null>;
+  sidebarOpen: boolean;
+  onToggleSidebar(): void;
+  onSearch(query: string): void;
   onImport(): void;
-  onSort(sort: Sort): void;
-  onToggleOrder(): void;
-  onSource(id: number | null): void;
-  onLang(lang: string | null): void;
+  onPalette(): void;
+  onSettings(): void;
   onToggleUiLang(): void;
 }
 
-const sorts: readonly Sort[] = ['publishedAt', 'importedAt', 'title', 'source'];
+export const searchAvailable = methodNames.includes('search.query');
+const suggestAvailable = methodNames.includes('search.suggest');
 
 export function Toolbar(props: ToolbarProps) {
-  const { t, locale, formatNumber } = useI18n();
-  const sortLabel: Record<Sort, string> = {
-    publishedAt: t.sortPublishedAt,
-    importedAt: t.sortImportedAt,
-    title: t.sortTitle,
-    source: t.sortSource,
-  };
+  const { api } = useApi();
+  const { t, w, formatNumber } = useI18n();
+  const [text, setText] = useState(props.search);
+  const [suggestions, setSuggestions] = useState<string[]>([]);
+  const listId = useId();
+  useEffect(() => setText(props.search), [props.search]);
+
+  // Completions of the word being typed, from the library's vocabulary.
+  useEffect(() => {
+    if (!suggestAvailable || text.trim().length < 2) {
+      setSuggestions([]);
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      api['search.suggest']({ text, limit: 8 }).then(
+        (s) => {
+          if (live) setSuggestions(s.items.map((item) => `${text.slice(0, s.from)}${item.value}${text.slice(s.to)}`));
+        },
+        () => undefined,
+      );
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [api, text]);
+
+  // The list follows the box after a pause in typing.
+  const onSearch = useRef(props.onSearch);
+  onSearch.current = props.onSearch;
+  useEffect(() => {
+    if (text === props.search) return;
+    const timer = setTimeout(() => onSearch.current(text), 300);
+    return () => clearTimeout(timer);
+  }, [text, props.search]);
+
   return (
     <header className="toolbar" role="toolbar" aria-label={t.appName}>
+      <button type="button" className="icon-button" aria-label={w.toggleSidebar} title={w.toggleSidebar} aria-pressed={props.sidebarOpen} onClick={props.onToggleSidebar} data-testid="sidebar-toggle">
+        <span aria-hidden="true">☰</span>
+      </button>
       <div className="brand">
         <span className="brand-mark" aria-hidden="true">
           ⚖
         </span>
         <span className="brand-name">{t.appName}</span>
       </div>
-      <button type="button" className="button button-primary" onClick={props.onImport} disabled={props.importing} title={t.importTitle}>
+      <button type="button" className="button button-primary" onClick={props.onImport} disabled={props.importing} title={t.importTitle} data-testid="import-button">
         {t.importButton}
       </button>
-      <div className="toolbar-divider" aria-hidden="true" />
-      <label className="field">
-        <span className="field-label">{t.sortBy}</span>
-        <select value={props.sort} onChange={(e) => props.onSort(e.currentTarget.value as Sort)} data-testid="sort-select">
-          {sorts.map((s) => (
-            <option key={s} value={s}>
-              {sortLabel[s]}
-            </option>
+      <div className="search-box" role="search">
+        <span className="search-icon" aria-hidden="true">
+          ⌕
+        </span>
+        <input
+          ref={props.searchRef}
+          type="search"
+          className="text-input search-input"
+          aria-label={w.searchLabel}
+          placeholder={searchAvailable ? `${w.searchPlaceholder}  /` : w.searchUnavailable}
+          title={searchAvailable ? undefined : w.searchUnavailable}
+          disabled={!searchAvailable}
+          value={text}
+          dir="auto"
+          list={suggestions.length > 0 ? listId : undefined}
+          onChange={(e) => setText(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              props.onSearch(text);
+            } else if (e.key === 'Escape' && text !== '') {
+              e.preventDefault();
+              e.stopPropagation();
+              setText('');
+              props.onSearch('');
+            }
+          }}
+          data-testid="search-input"
+        />
+        <datalist id={listId}>
+          {suggestions.map((s) => (
+            <option key={s} value={s} />
           ))}
-        </select>
-      </label>
-      <button
-        type="button"
-        className="icon-button order-button"
-        onClick={props.onToggleOrder}
-        title={props.order === 'desc' ? t.orderDesc : t.orderAsc}
-        aria-label={props.order === 'desc' ? t.orderDesc : t.orderAsc}
-        data-testid="order-toggle"
-      >
-        {props.order === 'desc' ? '↓' : '↑'}
-      </button>
-      <label className="field">
-        <span className="field-label">{t.source}</span>
-        <select
-          value={props.sourceId ?? ''}
-          onChange={(e) => props.onSource(e.currentTarget.value === '' ? null : Number(e.currentTarget.value))}
-          data-testid="source-filter"
-        >
-          <option value="">{t.allSources}</option>
-          {props.sources.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name} ({formatNumber(s.articleCount)})
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span className="field-label">{t.language}</span>
-        <select
-          value={props.lang ?? ''}
-          onChange={(e) => props.onLang(e.currentTarget.value === '' ? null : e.currentTarget.value)}
-          data-testid="lang-filter"
-        >
-          <option value="">{t.allLanguages}</option>
-          {props.languages.map((code) => (
-            <option key={code} value={code}>
-              {languageName(code, locale)}
-            </option>
-          ))}
-        </select>
-      </label>
+        </datalist>
+      </div>
       <span className="toolbar-spacer" />
       <span className="article-count" data-testid="article-count" aria-live="polite">
         {props.totalFailed ? '—' : props.total === null ? t.loading : t.articles(formatNumber(props.total), props.total)}
       </span>
-      <button type="button" className="button button-quiet" onClick={props.onToggleUiLang} title={t.switchLanguage} lang={t.otherLanguageName === 'English' ? 'en' : 'ar'}>
+      <button type="button" className="button button-quiet" onClick={props.onPalette} title={`${w.commandPalette} (Ctrl+K)`} data-testid="palette-button">
+        <kbd dir="ltr">Ctrl K</kbd>
+        <span className="visually-hidden">{w.commandPalette}</span>
+      </button>
+      <button type="button" className="icon-button" aria-label={w.settings} title={w.settings} onClick={props.onSettings} data-testid="settings-button">
+        <span aria-hidden="true">⚙</span>
+      </button>
+      <button type="button" className="button button-quiet" onClick={props.onToggleUiLang} title={t.switchLanguage} lang={t.otherLanguageName === 'English' ? 'en' : 'ar'} data-testid="ui-lang-toggle">
         {t.otherLanguageName}
       </button>
     </header>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseName, isoForPrecision, languageName, longDate } from './format';
+import { baseName, isoForPrecision, languageName, longDate, shortDate } from './format';
 
 describe('published dates', () => {
   it('shows the ISO date only as precisely as it is known', () => {
@@ -14,6 +14,19 @@ describe('published dates', () => {
     expect(longDate({ original: null, iso: '2021-07', precision: 'month' }, 'en-GB')).toBe('July 2021');
     expect(longDate({ original: null, iso: '2021-07-01', precision: 'year' }, 'en-GB')).toBe('2021');
     expect(longDate({ original: null, iso: '2021-07-26', precision: 'day' }, 'ar-u-nu-latn')).toMatch(/26.*2021/);
+  });
+});
+
+describe('shortDate', () => {
+  it('names the month in the chosen Arabic system and keeps the precision', () => {
+    const day = { original: null, iso: '2021-07-26', precision: 'day' as const };
+    expect(shortDate(day, 'en-GB')).toBe('26 Jul 2021');
+    expect(shortDate(day, 'ar-SY-u-nu-latn')).toBe('26 تموز 2021');
+    expect(shortDate(day, 'ar-EG-u-nu-latn')).toBe('26 يوليو 2021');
+    expect(shortDate(day, 'ar-TN-u-nu-latn')).toBe('26 جويلية 2021');
+    expect(shortDate(day, 'ar-SY-u-nu-arab')).toBe('٢٦ تموز ٢٠٢١');
+    expect(shortDate({ original: null, iso: '2021-07', precision: 'month' }, 'ar-SY-u-nu-latn')).toBe('تموز 2021');
+    expect(shortDate({ original: null, iso: '2021', precision: 'year' }, 'en-GB')).toBe('2021');
   });
 });
 

@@ -45,6 +45,26 @@ export function longDate(published: PublishedAt, locale: string): string | null 
   }
 }
 
+/**
+ * A compact date for list rows at the stored precision: "26 Jul 2021",
+ * "26 تموز 2021" (Arabic has no abbreviated month names), "Jul 2021", "2021".
+ */
+export function shortDate(published: PublishedAt, locale: string): string | null {
+  const shown = isoForPrecision(published);
+  if (!shown) return null;
+  const parts = partsOf(shown);
+  if (!parts) return shown;
+  const date = new Date(Date.UTC(parts.year, (parts.month ?? 1) - 1, parts.day ?? 1));
+  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
+  if (parts.month !== null) options.month = locale.startsWith('ar') ? 'long' : 'short';
+  if (parts.day !== null) options.day = 'numeric';
+  try {
+    return new Intl.DateTimeFormat(locale, options).format(date);
+  } catch {
+    return shown;
+  }
+}
+
 /** A timestamp such as importedAt, shown as date and time. */
 export function dateTime(value: string, locale: string): string {
   const date = new Date(value);

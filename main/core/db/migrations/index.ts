@@ -1,5 +1,8 @@
 import type { Migration } from '../migrate';
 import { migration0001 } from './0001_initial';
+import { migration0002 } from './0002_import_breadth';
+import { migration0003 } from './0003_search';
+import { migration0004 } from './0004_compare';
 
 /** Every migration, in order. Append only. */
-export const migrations: readonly Migration[] = [migration0001];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];

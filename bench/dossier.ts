@@ -1,0 +1,140 @@
+/**
+ * npm run bench:dossier — PDF export of dossiers of 1, 50 and 200
+ * SaudiNewsNet articles through the services (the worker thread the app
+ * uses), and, side by side, the same dossiers as the offline HTML file
+ * printed to PDF by Chromium (playwright page.pdf), for the size comparison.
+ * Prints seconds (wall and CPU of all threads, since this machine is often
+ * shared), pages and bytes; for 1 article also the cold first export (fresh
+ * worker: PDFKit loaded, Amiri parsed), which `mizan export` pays each time.
+ *
+ * Goals (issue 8): 1 article within 1 s, 50 within 10 s, 200 within 40 s;
+ * file size within 2x of Chromium's. Exits non-zero when a goal is missed.
+ *
+ *   node dist/bench/dossier.js [--runs N] [--no-chromium]
+ */
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { CallContext } from '../preload/contract';
+import { createServices } from '../main/core/services';
+import { benchDir, peakRssMb, printTable, sharedData } from './support';
+
+const SIZES = [1, 50, 200] as const;
+const GOAL_SECONDS: Record<number, number> = { 1: 1, 50: 10, 200: 40 };
+
+function context(): CallContext {
+  return { progress: () => undefined, signal: new AbortController().signal };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function chromiumPdf(html: string, pdf: string): Promise<{ seconds: number; bytes: number; pages: number }> {
+  const browser = await chromium.launch({
+    executablePath: process.env['MIZAN_CHROMIUM'] ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage();
+    const started = process.hrtime.bigint();
+    await page.goto(pathToFileURL(html).href);
+    await page.evaluate(() => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready);
+    const bytes = await page.pdf({
+      path: pdf,
+      format: 'A4',
+      margin: { top: '25mm', bottom: '25mm', left: '22mm', right: '22mm' },
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: '<div style="font-size:9px;width:100%;text-align:center"><span class="pageNumber"></span></div>',
+    });
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    // Count page objects: Chromium writes one /Type /Page per page.
+    const pages = (bytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    return { seconds, bytes: bytes.byteLength, pages };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const runsAt = args.indexOf('--runs');
+  const runs = runsAt >= 0 ? Math.max(1, Number(args[runsAt + 1] ?? '3')) : 3;
+  const withChromium = !args.includes('--no-chromium');
+
+  const dir = benchDir('dossier');
+  const dbPath = join(dir, 'library.db');
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
+  const out = join(dir, 'out');
+  mkdirSync(out, { recursive: true });
+
+  const services = await createServices({ dbPath, host: 'cli' });
+  const report = await services.handlers['library.importFiles']({ paths: [sharedData('saudinewsnet', '2015-07-22.json.gz')] }, context());
+  // The articles in the order the day file has them.
+  const ids = report.imported.map((a) => a.id);
+
+  const rows: Array<[string, string]> = [];
+  let failed = false;
+  for (const n of SIZES) {
+    const articleIds = ids.slice(0, n);
+    const pdf = join(out, `dossier-${n}.pdf`);
+    const times: number[] = [];
+    const cpuTimes: number[] = [];
+    let pages = 0;
+    let bytes = 0;
+    const tries = n >= 200 ? 1 : n === SIZES[0] ? runs + 1 : runs;
+    for (let r = 0; r < tries; r++) {
+      const started = process.hrtime.bigint();
+      const cpuBefore = process.cpuUsage();
+      const result = await services.handlers['dossier.exportPdf']({ articleIds, path: pdf, title: `SaudiNewsNet: ${n}` }, context());
+      times.push(Number(process.hrtime.bigint() - started) / 1e9);
+      // All threads of the process (the worker included): what the export costs on an idle machine.
+      const cpu = process.cpuUsage(cpuBefore);
+      cpuTimes.push((cpu.user + cpu.system) / 1e6);
+      pages = result.pages ?? 0;
+      bytes = result.bytes;
+    }
+    let words = 0;
+    for (const id of articleIds) {
+      const a = await services.handlers['library.getArticle']({ id }, context());
+      words += a.wordCount;
+    }
+    // The first export of the run starts the worker (loads PDFKit, parses
+    // Amiri): what `mizan export` pays each time. The app warms the worker
+    // when the dossiers are opened; the others are that case.
+    const cold = n === SIZES[0] ? { seconds: times.shift()!, cpu: cpuTimes.shift()! } : null;
+    const seconds = median(times);
+    const html = join(out, `dossier-${n}.html`);
+    const htmlResult = await services.handlers['dossier.exportHtml']({ articleIds, path: html, title: `SaudiNewsNet: ${n}` }, context());
+    let chromiumText = 'skipped';
+    let ratio = NaN;
+    if (withChromium) {
+      const c = await chromiumPdf(html, join(out, `dossier-${n}-chromium.pdf`));
+      ratio = bytes / c.bytes;
+      chromiumText = `${c.seconds.toFixed(2)} s, ${c.pages} pages, ${(c.bytes / 1024).toFixed(0)} KB`;
+    }
+    const timeOk = seconds <= GOAL_SECONDS[n]!;
+    const sizeOk = !withChromium || ratio <= 2;
+    if (!timeOk || !sizeOk) failed = true;
+    rows.push([`${n} article${n === 1 ? '' : 's'} (${words} words)`, `${seconds.toFixed(2)} s${times.length > 1 ? ` (median of ${times.length}: ${times.map((t) => t.toFixed(2)).join(', ')})` : ''}, ${pages} pages, ${(bytes / 1024).toFixed(0)} KB  [goal ${GOAL_SECONDS[n]} s: ${timeOk ? 'met' : 'MISSED'}]`]);
+    rows.push(['  CPU (all threads)', `${cpuTimes.map((t) => t.toFixed(2)).join(', ')} s`]);
+    if (cold) rows.push(['  cold (fresh worker)', `${cold.seconds.toFixed(2)} s, CPU ${cold.cpu.toFixed(2)} s`]);
+    rows.push(['  Chromium, same text', `${chromiumText}${withChromium ? `  [size ratio ${ratio.toFixed(2)}x, goal <= 2x: ${sizeOk ? 'met' : 'MISSED'}]` : ''}`]);
+    rows.push(['  offline HTML', `${(htmlResult.bytes / 1024).toFixed(0)} KB (${(statSync(html).size / 1024).toFixed(0)} KB on disk)`]);
+  }
+  await services.close();
+  rows.push(['machine', `${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`]);
+  rows.push(['peak RSS (main process)', `${peakRssMb().toFixed(0)} MB`]);
+  rows.push(['output', out]);
+  printTable('bench:dossier — PDF export of SaudiNewsNet dossiers (worker thread, PDFKit + Amiri)', rows);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

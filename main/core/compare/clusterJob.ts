@@ -1,0 +1,158 @@
+/**
+ * One clustering run, from the library's rows to placements: read what
+ * needs placing, compute or reuse story signatures, place articles into
+ * stories (clusterer.ts). It only reads the database, so it can run in a
+ * worker thread on its own read-only connection while the app goes on; the
+ * caller writes the result in one transaction (clusterStore.ts).
+ */
+import type { Row, SqlParams } from '../db/connection';
+import { dayNumber, placeStories, type ClusterOptions, type PlacedDoc, type Placement, type StoryDoc } from './clusterer';
+import { DocFrequencies, FEATURE_VERSION, packFeatures, storyFeatures, unpackFeatures, type StoryFeatures } from './features';
+
+export interface Reader {
+  all<T = Row>(sql: string, params?: SqlParams): Promise<T[]>;
+  get<T = Row>(sql: string, params?: SqlParams): Promise<T | undefined>;
+}
+
+export type ClusterMode = 'full' | 'incremental';
+
+export interface ClusterJobRequest {
+  mode: ClusterMode;
+  options: ClusterOptions;
+}
+
+export interface NewSignature {
+  articleId: number;
+  contentHash: string;
+  title: string;
+  publishedIso: string | null;
+  day: number;
+  terms: Buffer;
+}
+
+export interface ClusterJobResult {
+  /** The mode actually run: an incremental request becomes full when settings or the signature format changed. */
+  mode: ClusterMode;
+  placements: Placement[];
+  signatures: NewSignature[];
+  df: Buffer;
+  /** Articles analysed afresh (the rest reused their cached signature). */
+  analysed: number;
+}
+
+export type JobProgress = (done: number, total: number | null, label: string) => void;
+
+/** Settings a stored clustering was made with; a change means the stories must be rebuilt. */
+export function settingsKey(options: ClusterOptions): string {
+  return JSON.stringify({ v: FEATURE_VERSION, ...options });
+}
+
+interface ArticleRow {
+  id: number;
+  title: string;
+  body: string;
+  content_hash: string;
+  published_iso: string | null;
+  imported_at: string;
+  old_terms: Buffer | null;
+}
+
+interface SignatureRow {
+  article_id: number;
+  day: number;
+  terms: Buffer;
+  cluster_id: number | null;
+}
+
+/** The day an article counts from: its publication date, else the day it was imported. */
+function dayOf(publishedIso: string | null, importedAt: string): number {
+  return dayNumber(publishedIso ?? importedAt.slice(0, 10));
+}
+
+const PAGE = 2000;
+
+function checkCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('cancelled');
+}
+
+export async function runClusterJob(db: Reader, request: ClusterJobRequest, progress: JobProgress, signal?: AbortSignal): Promise<ClusterJobResult> {
+  const state = await db.get<{ value: Buffer | string | null }>("SELECT value FROM cluster_state WHERE key = 'settings'");
+  const storedSettings = state?.value ? String(state.value) : null;
+  const mode: ClusterMode = request.mode === 'incremental' && storedSettings === settingsKey(request.options) ? 'incremental' : 'full';
+
+  // Articles whose signature is missing or out of date (text, title or date changed).
+  const stale = `s.article_id IS NULL OR s.content_hash <> a.content_hash OR s.title <> a.title OR s.published_iso IS NOT a.published_iso`;
+  const condition = mode === 'full' ? `(${stale})` : `(${stale} OR m.article_id IS NULL)`;
+  const total = (await db.get<{ n: number }>(
+    `SELECT count(*) AS n FROM articles a LEFT JOIN cluster_signatures s ON s.article_id = a.id LEFT JOIN cluster_members m ON m.article_id = a.id WHERE ${condition}`,
+  ))?.n ?? 0;
+
+  const fresh: StoryDoc[] = [];
+  const signatures: NewSignature[] = [];
+  const replacedTerms: StoryFeatures[] = [];
+  let lastId = 0;
+  progress(0, total, 'analysing articles');
+  for (;;) {
+    checkCancelled(signal);
+    // Paged by id so that only a page of article text is in memory at a time.
+    const rows = await db.all<ArticleRow>(
+      `SELECT a.id, a.title, a.body, a.content_hash, a.published_iso, a.imported_at,
+              CASE WHEN m.article_id IS NULL THEN NULL ELSE s.terms END AS old_terms
+         FROM articles a LEFT JOIN cluster_signatures s ON s.article_id = a.id LEFT JOIN cluster_members m ON m.article_id = a.id
+        WHERE a.id > ? AND ${condition} ORDER BY a.id LIMIT ${PAGE}`,
+      [lastId],
+    );
+    if (rows.length === 0) break;
+    for (const r of rows) {
+      const features = storyFeatures(r.title, r.body);
+      const day = dayOf(r.published_iso, r.imported_at);
+      fresh.push({ id: r.id, day, features });
+      signatures.push({ articleId: r.id, contentHash: r.content_hash, title: r.title, publishedIso: r.published_iso, day, terms: packFeatures(features) });
+      if (r.old_terms) replacedTerms.push(unpackFeatures(r.old_terms));
+    }
+    lastId = rows[rows.length - 1]!.id;
+    progress(fresh.length, total, 'analysing articles');
+  }
+  const analysed = fresh.length;
+
+  let df: DocFrequencies;
+  let placed: PlacedDoc[] = [];
+  if (mode === 'full') {
+    // Every article is placed again; up-to-date signatures are reused.
+    const cached = await db.all<SignatureRow>(
+      `SELECT s.article_id, s.day, s.terms, NULL AS cluster_id FROM cluster_signatures s JOIN articles a ON a.id = s.article_id
+        WHERE NOT (${stale}) ORDER BY s.article_id`,
+    );
+    for (const r of cached) fresh.push({ id: r.article_id, day: r.day, features: unpackFeatures(r.terms) });
+    df = new DocFrequencies();
+    for (const d of fresh) df.add(d.features);
+  } else {
+    const stored = await db.get<{ value: Buffer | null }>("SELECT value FROM cluster_state WHERE key = 'df'");
+    df = DocFrequencies.unpack(stored?.value ?? null);
+    for (const old of replacedTerms) df.remove(old);
+    for (const d of fresh) df.add(d.features);
+    if (fresh.length > 0) {
+      let from = Infinity;
+      let to = -Infinity;
+      for (const d of fresh) {
+        from = Math.min(from, d.day);
+        to = Math.max(to, d.day);
+      }
+      // Every member of every story that has a member within reach of the new articles.
+      const rows = await db.all<SignatureRow>(
+        `SELECT s.article_id, s.day, s.terms, m.cluster_id FROM cluster_members m JOIN cluster_signatures s ON s.article_id = m.article_id
+          WHERE m.cluster_id IN (SELECT m2.cluster_id FROM cluster_members m2 JOIN cluster_signatures s2 ON s2.article_id = m2.article_id
+                                  WHERE s2.day BETWEEN ? AND ?)`,
+        [from - request.options.windowDays, to + request.options.windowDays],
+      );
+      const freshIds = new Set(fresh.map((d) => d.id));
+      placed = rows
+        .filter((r) => !freshIds.has(r.article_id) && r.cluster_id !== null)
+        .map((r) => ({ id: r.article_id, day: r.day, features: unpackFeatures(r.terms), cluster: r.cluster_id! }));
+    }
+  }
+  checkCancelled(signal);
+  progress(0, fresh.length, 'placing articles into stories');
+  const placements = placeStories(placed, fresh, df, request.options, (done, n) => progress(done, n, 'placing articles into stories'), signal);
+  return { mode, placements, signatures, df: df.pack(), analysed };
+}

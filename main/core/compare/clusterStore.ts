@@ -1,0 +1,246 @@
+/**
+ * Story clusters in the library: writing a run's result in one transaction,
+ * and reading clusters for the clusters view, "other coverage of this story"
+ * and the CLI. Counts, outlets and date ranges are computed from the
+ * members when read (see migration 0005).
+ */
+import type { Database, SqlValue, Writer } from '../db/connection';
+import type { ClusterOptions } from './clusterer';
+import { settingsKey, type ClusterJobResult, type ClusterMode } from './clusterJob';
+
+export interface ClusterRunInfo {
+  mode: ClusterMode;
+  at: string;
+  seconds: number;
+  /** Articles placed in this run. */
+  placed: number;
+  /** Articles whose signature was computed in this run. */
+  analysed: number;
+  clusters: number;
+  /** Clusters of two or more articles. */
+  stories: number;
+}
+
+export interface StoryArticleRow {
+  id: number;
+  title: string;
+  source: string | null;
+  sourceId: number | null;
+  publishedOriginal: string | null;
+  publishedIso: string | null;
+  publishedPrecision: 'day' | 'month' | 'year' | null;
+  lang: string;
+  dir: 'rtl' | 'ltr';
+  url: string | null;
+  similarity: number | null;
+}
+
+export interface StoryClusterRow {
+  id: number;
+  size: number;
+  outletCount: number;
+  outlets: string[];
+  /** Mean similarity with which the later articles joined; null for a story of one. */
+  score: number | null;
+  dateFrom: string | null;
+  dateTo: string | null;
+  articles: StoryArticleRow[];
+}
+
+export interface ClusterQuery {
+  offset: number;
+  limit: number;
+  sort: 'size' | 'date' | 'outlets';
+  minSize: number;
+  minOutlets: number;
+  dateFrom?: string;
+  dateTo?: string;
+  sourceIds?: readonly number[];
+}
+
+const CHUNK = 2000;
+
+/** Bytes that crossed a worker boundary arrive as a plain Uint8Array: view them as a Buffer again. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Rows as one JSON parameter per statement: a round trip per row would dominate a 31,000-article run. */
+async function insertJson(w: Writer, sql: string, rows: readonly unknown[], extra: readonly SqlValue[] = []): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await w.run(sql, [JSON.stringify(rows.slice(i, i + CHUNK)), ...extra]);
+}
+
+export async function saveClusterRun(w: Writer, result: ClusterJobResult, options: ClusterOptions, now: string, seconds: number): Promise<ClusterRunInfo> {
+  if (result.mode === 'full') {
+    await w.run('DELETE FROM cluster_members');
+    await w.run('DELETE FROM clusters');
+  } else {
+    await insertJson(w, 'DELETE FROM cluster_members WHERE article_id IN (SELECT value FROM json_each(?))', result.placements.map((p) => p.id));
+  }
+  // New stories get ids after the highest one; the write lock makes that safe.
+  const base = ((await w.get<{ n: number | null }>('SELECT max(id) AS n FROM clusters'))?.n ?? 0) + 1;
+  const idOf = (cluster: number): number => (cluster < 0 ? base - cluster - 1 : cluster);
+  const newIds = [...new Set(result.placements.filter((p) => p.cluster < 0).map((p) => idOf(p.cluster)))];
+  await insertJson(w, 'INSERT INTO clusters (id, created_at, updated_at) SELECT value, ?2, ?2 FROM json_each(?1)', newIds, [now]);
+  const touched = [...new Set(result.placements.filter((p) => p.cluster > 0).map((p) => p.cluster))];
+  await insertJson(w, 'UPDATE clusters SET updated_at = ?2 WHERE id IN (SELECT value FROM json_each(?1))', touched, [now]);
+  // An article deleted while the run was computing is skipped.
+  await insertJson(
+    w,
+    `INSERT INTO cluster_members (article_id, cluster_id, similarity)
+       SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?) WHERE EXISTS (SELECT 1 FROM articles WHERE id = value ->> 0)`,
+    result.placements.map((p) => [p.id, idOf(p.cluster), p.similarity === null ? null : Math.round(p.similarity * 1e4) / 1e4]),
+  );
+  // Signatures are blobs: bound as parameters, many rows a statement (as hex in JSON they took seconds).
+  const ROWS = 500;
+  for (let i = 0; i < result.signatures.length; i += ROWS) {
+    const chunk = result.signatures.slice(i, i + ROWS);
+    await w.run(
+      `INSERT OR REPLACE INTO cluster_signatures (article_id, content_hash, title, published_iso, day, terms)
+         SELECT column1, column2, column3, column4, column5, column6 FROM (VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')})
+          WHERE EXISTS (SELECT 1 FROM articles WHERE id = column1)`,
+      chunk.flatMap((s) => [s.articleId, s.contentHash, s.title, s.publishedIso, s.day, asBuffer(s.terms)]),
+    );
+  }
+  await w.run('DELETE FROM clusters WHERE NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.cluster_id = clusters.id)');
+  const counts = await w.get<{ clusters: number; stories: number }>(
+    `SELECT count(*) AS clusters, coalesce(sum(n >= 2), 0) AS stories FROM (SELECT count(*) AS n FROM cluster_members GROUP BY cluster_id)`,
+  );
+  const info: ClusterRunInfo = {
+    mode: result.mode,
+    at: now,
+    seconds: Math.round(seconds * 1000) / 1000,
+    placed: result.placements.length,
+    analysed: result.analysed,
+    clusters: counts?.clusters ?? 0,
+    stories: counts?.stories ?? 0,
+  };
+  const state: Array<[string, SqlValue]> = [
+    ['settings', settingsKey(options)],
+    ['options', JSON.stringify(options)],
+    ['df', asBuffer(result.df)],
+    ['lastRun', JSON.stringify(info)],
+  ];
+  for (const [key, value] of state) await w.run('INSERT OR REPLACE INTO cluster_state (key, value) VALUES (?, ?)', [key, value]);
+  return info;
+}
+
+export async function lastClusterRun(db: Database): Promise<ClusterRunInfo | null> {
+  const row = await db.get<{ value: string | Buffer | null }>("SELECT value FROM cluster_state WHERE key = 'lastRun'");
+  return row?.value ? (JSON.parse(String(row.value)) as ClusterRunInfo) : null;
+}
+
+export async function storedClusterOptions(db: Database): Promise<Partial<ClusterOptions>> {
+  const row = await db.get<{ value: string | Buffer | null }>("SELECT value FROM cluster_state WHERE key = 'options'");
+  return row?.value ? (JSON.parse(String(row.value)) as Partial<ClusterOptions>) : {};
+}
+
+/** Articles not in any story yet (imported since the last run). */
+export async function countUnclustered(db: Database): Promise<number> {
+  const row = await db.get<{ n: number }>('SELECT count(*) AS n FROM articles a WHERE NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.article_id = a.id)');
+  return row?.n ?? 0;
+}
+
+const DAY_OF = "coalesce(a.published_iso, substr(a.imported_at, 1, 10))";
+
+interface ClusterAggRow {
+  id: number;
+  size: number;
+  outlets: number;
+  score: number | null;
+  date_from: string | null;
+  date_to: string | null;
+}
+
+interface MemberRow {
+  cluster_id: number;
+  id: number;
+  title: string;
+  source: string | null;
+  source_id: number | null;
+  published_original: string | null;
+  published_iso: string | null;
+  published_precision: 'day' | 'month' | 'year' | null;
+  lang: string;
+  dir: 'rtl' | 'ltr';
+  url: string | null;
+  similarity: number | null;
+}
+
+async function withMembers(db: Database, aggs: readonly ClusterAggRow[]): Promise<StoryClusterRow[]> {
+  if (aggs.length === 0) return [];
+  const rows = await db.all<MemberRow>(
+    `SELECT m.cluster_id, a.id, a.title, s.name AS source, a.source_id, a.published_original, a.published_iso,
+            a.published_precision, a.lang, a.dir, a.url, m.similarity
+       FROM cluster_members m JOIN articles a ON a.id = m.article_id LEFT JOIN sources s ON s.id = a.source_id
+      WHERE m.cluster_id IN (SELECT value FROM json_each(?))
+      ORDER BY ${DAY_OF}, a.id`,
+    [JSON.stringify(aggs.map((c) => c.id))],
+  );
+  const byCluster = new Map<number, MemberRow[]>();
+  for (const r of rows) byCluster.set(r.cluster_id, [...(byCluster.get(r.cluster_id) ?? []), r]);
+  return aggs.map((c) => {
+    const members = byCluster.get(c.id) ?? [];
+    return {
+      id: c.id,
+      size: c.size,
+      outletCount: c.outlets,
+      outlets: [...new Set(members.map((m) => m.source).filter((s): s is string => s !== null))].sort(),
+      score: c.score === null ? null : Math.round(c.score * 1000) / 1000,
+      dateFrom: c.date_from,
+      dateTo: c.date_to,
+      articles: members.map((m) => ({
+        id: m.id,
+        title: m.title,
+        source: m.source,
+        sourceId: m.source_id,
+        publishedOriginal: m.published_original,
+        publishedIso: m.published_iso,
+        publishedPrecision: m.published_precision,
+        lang: m.lang,
+        dir: m.dir,
+        url: m.url,
+        similarity: m.similarity,
+      })),
+    };
+  });
+}
+
+const AGG = `SELECT m.cluster_id AS id, count(*) AS size, count(DISTINCT a.source_id) AS outlets, avg(m.similarity) AS score,
+       min(${DAY_OF}) AS date_from, max(${DAY_OF}) AS date_to
+  FROM cluster_members m JOIN articles a ON a.id = m.article_id`;
+
+export async function listClusters(db: Database, q: ClusterQuery): Promise<{ total: number; items: StoryClusterRow[] }> {
+  const having: string[] = ['count(*) >= ?', 'count(DISTINCT a.source_id) >= ?'];
+  const params: SqlValue[] = [q.minSize, q.minOutlets];
+  // A story is in a date range when it overlaps it.
+  if (q.dateFrom) {
+    having.push(`max(${DAY_OF}) >= ?`);
+    params.push(q.dateFrom);
+  }
+  if (q.dateTo) {
+    having.push(`min(${DAY_OF}) <= ? || '-99'`);
+    params.push(q.dateTo);
+  }
+  let where = '';
+  if (q.sourceIds && q.sourceIds.length > 0) {
+    where = `WHERE m.cluster_id IN (SELECT m2.cluster_id FROM cluster_members m2 JOIN articles a2 ON a2.id = m2.article_id WHERE a2.source_id IN (SELECT value FROM json_each(?)))`;
+    params.unshift(JSON.stringify(q.sourceIds));
+  }
+  const order = { size: 'size DESC, date_to DESC, id', date: 'date_to DESC, size DESC, id', outlets: 'outlets DESC, size DESC, date_to DESC, id' }[q.sort];
+  const base = `${AGG} ${where} GROUP BY m.cluster_id HAVING ${having.join(' AND ')}`;
+  const total = (await db.get<{ n: number }>(`SELECT count(*) AS n FROM (${base})`, params))?.n ?? 0;
+  const aggs = await db.all<ClusterAggRow>(`${base} ORDER BY ${order} LIMIT ? OFFSET ?`, [...params, q.limit, q.offset]);
+  return { total, items: await withMembers(db, aggs) };
+}
+
+/** One story by its id, or the story an article belongs to. */
+export async function getCluster(db: Database, by: { clusterId?: number; articleId?: number }): Promise<StoryClusterRow | null> {
+  let id = by.clusterId;
+  if (id === undefined && by.articleId !== undefined) {
+    id = (await db.get<{ cluster_id: number }>('SELECT cluster_id FROM cluster_members WHERE article_id = ?', [by.articleId]))?.cluster_id;
+  }
+  if (id === undefined) return null;
+  const aggs = await db.all<ClusterAggRow>(`${AGG} WHERE m.cluster_id = ? GROUP BY m.cluster_id`, [id]);
+  return (await withMembers(db, aggs))[0] ?? null;
+}

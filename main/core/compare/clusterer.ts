@@ -1,0 +1,297 @@
+/**
+ * Story clustering: which articles report the same event.
+ *
+ * Articles are TF-IDF vectors over their story signature (features.ts);
+ * two articles' similarity is the cosine of those vectors, counted only
+ * between articles at most `windowDays` apart (outlets report an event
+ * within a day or two; a year later the same words are another story).
+ *
+ * Articles are placed one at a time in date order, each joining the story
+ * whose best `topMembers` similarities average highest, if that reaches
+ * `threshold`, else founding a story of its own. Averaging the best few
+ * instead of taking the single best keeps a chain of loosely related
+ * articles (A like B, B like C, ...) from swallowing a whole topic, while a
+ * story may still drift as it develops. The same routine places a first
+ * batch (full run) and newcomers into existing stories (incremental run),
+ * so both give the same kind of clusters.
+ *
+ * Candidates come from an inverted index over the window (term-at-a-time
+ * accumulation of dot products), so only articles sharing a term are ever
+ * looked at; terms that most articles carry (more than `maxDocShare` of
+ * them) say nothing about a story and are left out of the vectors.
+ */
+import { DocFrequencies, type StoryFeatures } from './features';
+
+export interface ClusterOptions {
+  /** Story score (0..1) at or above which an article joins a story. */
+  threshold: number;
+  /** Articles further apart than this many days are never one story. */
+  windowDays: number;
+  /** Terms in more than this share of articles are ignored. */
+  maxDocShare: number;
+  /** A story's score for a newcomer: mean of its best this-many similarities (fewer if the story is smaller). */
+  topMembers: number;
+}
+
+/**
+ * Defaults tuned on SaudiNewsNet (see NOTES.md): at 0.3 a rewritten
+ * agency story still joins its wire copies, while two articles on the same
+ * topic but a different event (two separate Yemen battles on one day)
+ * mostly stay apart.
+ */
+export const defaultClusterOptions: ClusterOptions = {
+  threshold: 0.4,
+  windowDays: 2,
+  maxDocShare: 0.05,
+  topMembers: 2,
+};
+
+export interface StoryDoc {
+  id: number;
+  /** Days since 1970-01-01 of the article's date. */
+  day: number;
+  features: StoryFeatures;
+}
+
+export interface PlacedDoc extends StoryDoc {
+  /** The story it already belongs to (a positive id). */
+  cluster: number;
+}
+
+export interface Placement {
+  id: number;
+  /** An existing story's id, or a negative key naming a new story of this run. */
+  cluster: number;
+  /** The story score it joined with; null for the article that founded the story. */
+  similarity: number | null;
+}
+
+/** Days since the epoch of a YYYY[-MM[-DD]] date (month and year precision count from their first day). */
+export function dayNumber(iso: string): number {
+  const [y = '1970', m = '01', d = '01'] = iso.split('-');
+  return Math.floor(Date.UTC(Number(y), Number(m) - 1, Number(d)) / 86_400_000);
+}
+
+interface Vector {
+  slots: Int32Array;
+  weights: Float64Array;
+}
+
+export interface PlaceProgress {
+  (done: number, total: number): void;
+}
+
+/**
+ * Places `fresh` articles into the stories of `placed` ones or into new
+ * stories. `df` must already count the fresh articles.
+ */
+export function placeStories(
+  placed: readonly PlacedDoc[],
+  fresh: readonly StoryDoc[],
+  df: DocFrequencies,
+  options: ClusterOptions = defaultClusterOptions,
+  progress?: PlaceProgress,
+  signal?: AbortSignal,
+): Placement[] {
+  const docs: StoryDoc[] = [...placed, ...fresh];
+  const n = docs.length;
+  const days = new Int32Array(n);
+  docs.forEach((d, i) => (days[i] = d.day));
+  const clusterOf = new Float64Array(n);
+  placed.forEach((d, i) => (clusterOf[i] = d.cluster));
+  const clusterSize = new Map<number, number>();
+  // First and last day of each story: a story spans at most windowDays, so
+  // a daily weather report does not become one story a month long.
+  const firstDay = new Map<number, number>();
+  const lastDay = new Map<number, number>();
+  const widen = (c: number, day: number): void => {
+    clusterSize.set(c, (clusterSize.get(c) ?? 0) + 1);
+    if (!(day >= (firstDay.get(c) ?? Infinity))) firstDay.set(c, day);
+    if (!(day <= (lastDay.get(c) ?? -Infinity))) lastDay.set(c, day);
+  };
+  for (const d of placed) widen(d.cluster, d.day);
+
+  const total = Math.max(df.docCount, 1);
+  const maxDf = Math.max(2, Math.floor(options.maxDocShare * total));
+  // One lookup per term of each article: its posting slot (>= 0), or a
+  // marker for a term that only counts in the norm (no other article has it)
+  // or is ignored (too common to say anything about a story).
+  const NORM_ONLY = -1;
+  const IGNORED = -2;
+  const slotOf = new Map<number, number>();
+  const idfOf: number[] = [];
+  const rareIdf = Math.log(total);
+  const vectors: Vector[] = docs.map((d) => {
+    const { terms, counts } = d.features;
+    const slots = new Int32Array(terms.length);
+    const weights = new Float64Array(terms.length);
+    let m = 0;
+    let norm = 0;
+    for (let k = 0; k < terms.length; k++) {
+      const term = terms[k]!;
+      let slot = slotOf.get(term);
+      if (slot === undefined) {
+        const f = df.get(term);
+        if (f > maxDf) slot = IGNORED;
+        else if (f < 2) slot = NORM_ONLY;
+        else {
+          slot = idfOf.length;
+          idfOf.push(Math.log(total / f));
+        }
+        slotOf.set(term, slot);
+      }
+      if (slot === IGNORED) continue;
+      const w = (1 + Math.log(counts[k]!)) * (slot === NORM_ONLY ? rareIdf : idfOf[slot]!);
+      norm += w * w;
+      // A term no other article has can raise no similarity: it only counts in the norm.
+      if (slot === NORM_ONLY) continue;
+      slots[m] = slot;
+      weights[m] = w;
+      m++;
+    }
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let k = 0; k < m; k++) weights[k]! *= scale;
+    return { slots: slots.subarray(0, m), weights: weights.subarray(0, m) };
+  });
+
+  // Posting lists in one flat layout (offsets per slot), each in date order:
+  // a few typed arrays instead of hundreds of thousands of small ones keep
+  // the garbage collector out of a 31,000-article run. An article's entries
+  // become visible when it is placed (placed articles are from the start).
+  const byDay = (a: number, b: number): number => days[a]! - days[b]! || docs[a]!.id - docs[b]!.id;
+  const order = Array.from({ length: n }, (_, i) => i).sort(byDay);
+  const slots = idfOf.length;
+  const offset = new Int32Array(slots + 1);
+  for (const v of vectors) for (const slot of v.slots) offset[slot + 1]!++;
+  for (let k = 0; k < slots; k++) offset[k + 1]! += offset[k]!;
+  const postDoc = new Int32Array(offset[slots]!);
+  const postWeight = new Float32Array(offset[slots]!);
+  const fill = offset.slice(0, slots);
+  for (const i of order) {
+    const v = vectors[i]!;
+    for (let k = 0; k < v.slots.length; k++) {
+      const at = fill[v.slots[k]!]!++;
+      postDoc[at] = i;
+      postWeight[at] = v.weights[k]!;
+    }
+  }
+  const visible = new Uint8Array(n);
+  visible.fill(1, 0, placed.length);
+  // With nothing placed before (a full run), articles are placed in list
+  // order, so the first entry not yet visible ends the scan, and each list's
+  // window start only moves forward.
+  const firstRun = placed.length === 0;
+  const windowStart = offset.slice(0, slots);
+  const firstAtOrAfter = (slot: number, day: number): number => {
+    if (firstRun) {
+      let j = windowStart[slot]!;
+      const end = offset[slot + 1]!;
+      while (j < end && days[postDoc[j]!]! < day) j++;
+      windowStart[slot] = j;
+      return j;
+    }
+    let lo = offset[slot]!;
+    let hi = offset[slot + 1]!;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (days[postDoc[mid]!]! < day) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+
+  const freshOrder = order.filter((i) => i >= placed.length);
+  const acc = new Float64Array(n);
+  const touched: number[] = [];
+  const out: Placement[] = [];
+  let nextKey = -1;
+  const top = Math.max(1, options.topMembers);
+  const best = new Map<number, number[]>();
+
+  freshOrder.forEach((i, step) => {
+    if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('cancelled');
+    const v = vectors[i]!;
+    const from = days[i]! - options.windowDays;
+    const to = days[i]! + options.windowDays;
+    for (let k = 0; k < v.slots.length; k++) {
+      const slot = v.slots[k]!;
+      const w = v.weights[k]!;
+      const end = offset[slot + 1]!;
+      for (let j = firstAtOrAfter(slot, from); j < end; j++) {
+        const e = postDoc[j]!;
+        if (days[e]! > to) break;
+        if (!visible[e]) {
+          if (firstRun) break;
+          continue;
+        }
+        if (acc[e] === 0) touched.push(e);
+        acc[e]! += w * postWeight[j]!;
+      }
+    }
+    // A story's score is a mean of its best similarities, so it reaches the
+    // threshold only if one of them does: look only at those stories.
+    best.clear();
+    for (const e of touched) {
+      if (acc[e]! >= options.threshold) best.set(clusterOf[e]!, []);
+    }
+    if (best.size > 0) {
+      for (const e of touched) {
+        const list = best.get(clusterOf[e]!);
+        if (list) list.push(acc[e]!);
+      }
+    }
+    for (const e of touched) acc[e] = 0;
+    touched.length = 0;
+    let chosen = 0;
+    let chosenScore = -1;
+    for (const [c, sims] of best) {
+      if (Math.max(lastDay.get(c)!, days[i]!) - Math.min(firstDay.get(c)!, days[i]!) > options.windowDays) continue;
+      const m = Math.min(top, clusterSize.get(c) ?? 1);
+      sims.sort((a, b) => b - a);
+      let sum = 0;
+      for (let k = 0; k < m && k < sims.length; k++) sum += sims[k]!;
+      const score = sum / m;
+      if (score > chosenScore || (score === chosenScore && c < chosen)) {
+        chosenScore = score;
+        chosen = c;
+      }
+    }
+    let similarity: number | null = null;
+    if (chosenScore >= options.threshold) {
+      similarity = Math.min(1, chosenScore);
+    } else {
+      chosen = nextKey--;
+    }
+    clusterOf[i] = chosen;
+    widen(chosen, days[i]!);
+    visible[i] = 1;
+    out.push({ id: docs[i]!.id, cluster: chosen, similarity });
+    if (progress && (step % 500 === 499 || step === freshOrder.length - 1)) progress(step + 1, freshOrder.length);
+  });
+  return out;
+}
+
+/** Cosine similarity of two articles' signatures under `df` (for tests and tuning). */
+export function storySimilarity(a: StoryFeatures, b: StoryFeatures, df: DocFrequencies, options: ClusterOptions = defaultClusterOptions): number {
+  const total = Math.max(df.docCount, 1);
+  const maxDf = Math.max(2, Math.floor(options.maxDocShare * total));
+  const weigh = (f: StoryFeatures): Map<number, number> => {
+    const m = new Map<number, number>();
+    let norm = 0;
+    for (let k = 0; k < f.terms.length; k++) {
+      const d = df.get(f.terms[k]!);
+      if (d > maxDf) continue;
+      const w = (1 + Math.log(f.counts[k]!)) * Math.log(total / Math.max(d, 1));
+      m.set(f.terms[k]!, w);
+      norm += w * w;
+    }
+    const s = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (const [t, w] of m) m.set(t, w * s);
+    return m;
+  };
+  const va = weigh(a);
+  const vb = weigh(b);
+  let dot = 0;
+  for (const [t, w] of va) dot += w * (vb.get(t) ?? 0);
+  return dot;
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { extractFacts, type ArticleFacts } from './facts';
+import { prepareText } from './prepare';
+import { seedArticle } from './testData';
+
+const seed = seedArticle();
+
+function seedFacts(): ArticleFacts {
+  return extractFacts(prepareText(seed.body), { reference: '2021-07-26' });
+}
+
+describe('fact ledger of the seed', () => {
+  const facts = seedFacts();
+
+  it('finds the numbers with the nouns they count', () => {
+    const numbers = facts.numbers.map((n) => [n.value, n.unit, n.unitKey]);
+    expect(numbers).toEqual(
+      expect.arrayContaining([
+        [2500, 'جندي', expect.any(String)],
+        [3000, 'جندي', expect.any(String)],
+        [50, 'هجوما', 'هجوم'],
+      ]),
+    );
+    // 2500 twice (the troop count and "من أصل 2500 جندي"); years inside dates are not counts.
+    expect(facts.numbers.filter((n) => n.value === 2500)).toHaveLength(2);
+    expect(facts.numbers.some((n) => [2001, 2011, 2014, 2021].includes(n.value))).toBe(false);
+    const fifty = facts.numbers.find((n) => n.value === 50)!;
+    expect(seed.body.slice(fifty.start, fifty.end)).toBe('50 هجوما');
+    expect(seed.body.slice(fifty.context.start, fifty.context.end)).toContain('بنحو 50 هجوما بصواريخ');
+  });
+
+  it('finds the dates, resolved against the article date', () => {
+    const dates = facts.dates.map((d) => [d.text, d.iso, d.precision]);
+    expect(dates).toEqual(
+      expect.arrayContaining([
+        ['26 تموز 2021', '2021-07-26', 'day'],
+        ['25 تموز 2021', '2021-07-25', 'day'],
+        ['نيسان/أبريل', '2021-04', 'month'],
+        ['مارس/آذار', '2021-03', 'month'],
+        ['11 سبتمبر عام 2001', '2001-09-11', 'day'],
+        ['عام 2014', '2014', 'year'],
+      ]),
+    );
+  });
+
+  it('gives each quotation its speaker', () => {
+    const speakerOf = (words: string): string | null => {
+      const q = facts.quotes.find((x) => x.text.includes(words));
+      expect(q, `a quotation containing "${words}"`).toBeDefined();
+      return q!.speakerName;
+    };
+    expect(speakerOf('سأستضيف رئيس الوزراء')).toBe('بايدن');
+    expect(speakerOf('إنني أتطلع إلى تعزيز الشراكة')).toBe('بايدن'); // وأضاف: the same speaker
+    expect(speakerOf('لا حاجة لوجود قوات مقاتلة')).toBe('الكاظمي');
+    expect(speakerOf('هذه الزيارة تأتي في إطار')).toBe('الكاظمي');
+    expect(speakerOf('التعاون العسكري على المدى الطويل')).toBe('جون كيربي'); // بحسب ..., after the quote
+    expect(speakerOf('إعادة تأكيد التزامه')).toBe('كيربي');
+    expect(speakerOf('راغبة في أن تُواصل')).toBe('جين ساكي'); // the speaker before قالت
+    expect(speakerOf('داعش لا يزال موجودا')).toBe('فؤاد حسين'); // the name after the office
+    expect(speakerOf('بحاجة إلى البرامج')).toBe('فؤاد حسين'); // مضيفا
+    const kirby = facts.quotes.find((q) => q.text.includes('التعاون العسكري'))!;
+    expect(kirby.speaker).toBe('المتحدث باسم البنتاغون، جون كيربي');
+    expect(seed.body.slice(kirby.start, kirby.end)).toBe(kirby.text);
+  });
+
+  it('does not take names in quotation marks for quotations', () => {
+    expect(facts.quotes.some((q) => q.text === 'داعش' || q.text === 'أسوشيتد برس')).toBe(false);
+    expect(facts.entities.find((e) => e.name === 'أسوشيتد برس')?.kind).toBe('organisation');
+  });
+
+  it('names the people, places and organisations', () => {
+    const names = (kind: string): string[] => facts.entities.filter((e) => e.kind === kind).map((e) => e.name);
+    expect(names('person')).toEqual(expect.arrayContaining(['جو بايدن', 'مصطفى الكاظمي', 'جون كيربي', 'جين ساكي', 'فؤاد حسين', 'لويد أوستن', 'أنتوني بلينكن']));
+    expect(names('place')).toEqual(expect.arrayContaining(['العراق', 'الولايات المتحدة', 'واشنطن', 'بغداد', 'أفغانستان']));
+    expect(names('organisation')).toEqual(expect.arrayContaining(['البيت الأبيض', 'البنتاغون', 'داعش', 'وزارة الدفاع الأميركية']));
+    // A bare surname is a mention of the person named in full elsewhere.
+    const kadhimi = facts.entities.find((e) => e.name === 'مصطفى الكاظمي')!;
+    expect(kadhimi.mentions.length).toBeGreaterThanOrEqual(10);
+    expect(names('person')).not.toContain('الكاظمي');
+    // Offices are not people.
+    expect(names('person')).not.toEqual(expect.arrayContaining(['المسؤول']));
+  });
+});
+
+describe('fact ledger in English', () => {
+  const text =
+    'President Joe Biden met Prime Minister Mustafa al-Kadhimi in Washington on Monday. About 2,500 troops remain in Iraq. ' +
+    '"We are not going to be, by the end of the year, in a combat mission," Biden said. ' +
+    'According to the Pentagon, there were 50 attacks on US bases this year.';
+  const facts = extractFacts(prepareText(text), { reference: '2021-07-26' });
+
+  it('finds numbers, the speaker after the quotation, people and places', () => {
+    expect(facts.numbers.map((n) => [n.value, n.unit])).toEqual([
+      [2500, 'troops'],
+      [50, 'attacks'],
+    ]);
+    expect(facts.quotes).toHaveLength(1);
+    expect(facts.quotes[0]!.speakerName).toBe('Biden');
+    expect(facts.quotes[0]!.text.startsWith('We are not going')).toBe(true);
+    const names = facts.entities.map((e) => `${e.kind}:${e.name}`);
+    expect(names).toEqual(['person:Joe Biden', 'person:Mustafa al-Kadhimi', 'place:Washington', 'place:Iraq', 'organisation:Pentagon']);
+    // "Biden said" is a mention of Joe Biden.
+    expect(facts.entities[0]!.mentions).toHaveLength(2);
+    expect(facts.dates.map((d) => d.iso)).toContain('2021-07-26');
+  });
+});

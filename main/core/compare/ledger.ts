@@ -1,0 +1,262 @@
+/**
+ * The fact ledger across the compared articles: which facts the outlets
+ * share, and where they disagree.
+ *
+ * Disagreements are looked for where they can be trusted:
+ *  - numbers and dates inside aligned sentences, from the word diff: the
+ *    same sentence with "2500 جندي" in one outlet and "3000 جندي" in
+ *    another is a discrepancy, while two unrelated numbers in unrelated
+ *    sentences are not;
+ *  - numbers outside aligned sentences only when each outlet gives exactly
+ *    one value for the same unit and the numbers' contexts share words;
+ *  - quotations matched across outlets by their words: a different speaker
+ *    is flagged, and so is a quotation only one outlet carries.
+ */
+import type { Alignment, Span } from './align';
+import { extractBaseFacts, extractEntities, type ArticleFacts, type EntityKind, type NumberFact, type QuoteFact } from './facts';
+import { contentKeys, type PreparedText } from './prepare';
+
+export type ConflictKind = 'number' | 'date' | 'speaker' | 'quote-unique';
+
+export interface ConflictItem {
+  /** Index of the article among the compared ones. */
+  article: number;
+  /** The value as the article gives it: "2500 جندي", "2021-07-26", a speaker's name, a quotation. */
+  value: string;
+  start: number;
+  end: number;
+}
+
+export interface Conflict {
+  kind: ConflictKind;
+  /** What the disagreement is about: the unit, the quotation's first words. */
+  subject: string;
+  items: ConflictItem[];
+  /** The alignment row it was found in, when it was found in one. */
+  row: number | null;
+}
+
+export interface MergedEntity {
+  kind: EntityKind;
+  name: string;
+  key: string;
+  /** Mentions per compared article (0: the article does not name it). */
+  mentions: number[];
+}
+
+export interface FactComparison {
+  facts: ArticleFacts[];
+  entities: MergedEntity[];
+  conflicts: Conflict[];
+}
+
+const overlaps = (a: Span, s: { start: number; end: number }): boolean => s.start < a.end && a.start < s.end;
+
+function numberValue(n: NumberFact): string {
+  return n.unit ? `${n.text.replace(/\s+/gu, ' ')}` : n.text;
+}
+
+/** Facts of each article, with people found in any of them known to all (a bare "بايدن" in one is the "جو بايدن" of another). */
+export function extractAll(texts: readonly PreparedText[], references: ReadonlyArray<string | undefined>): ArticleFacts[] {
+  const bases = texts.map((p, i) => extractBaseFacts(p, references[i]));
+  const first = texts.map((p, i) => extractEntities(p, bases[i]!));
+  const known = new Map<string, string>();
+  for (const entities of first) for (const e of entities) if (e.kind === 'person' && e.key.includes(' ')) known.set(e.key, e.name);
+  const knownPeople = [...known].map(([key, name]) => ({ key, name }));
+  return texts.map((p, i) => {
+    const base = bases[i]!;
+    // Only an article that lacks some of the people needs its entities found again.
+    const own = new Set(first[i]!.map((e) => e.key));
+    const entities = texts.length > 1 && knownPeople.some((k) => !own.has(k.key)) ? extractEntities(p, base, knownPeople) : first[i]!;
+    return { numbers: base.numbers, dates: base.dates, quotes: base.quotes, entities };
+  });
+}
+
+/** The person a quotation's speaker names, as a key: the entity covering the name, else the name's keys. */
+function speakerKey(p: PreparedText, facts: ArticleFacts, q: QuoteFact): string | null {
+  if (!q.speakerName || !q.speakerSpan) return null;
+  const at = p.text.indexOf(q.speakerName, q.speakerSpan.start);
+  const span = at >= 0 ? { start: at, end: at + q.speakerName.length } : q.speakerSpan;
+  for (const e of facts.entities) if (e.kind === 'person' && e.mentions.some((m) => overlaps(m, span))) return e.key;
+  const keys: string[] = [];
+  for (const t of p.tokens) if (t.start >= span.start && t.end <= span.end) keys.push(t.kind === 'word' ? t.exact : t.norm);
+  return keys.join(' ') || null;
+}
+
+/** Two speaker keys name one person: equal, or one is the other's surname. */
+function samePerson(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.split(' ');
+  const lb = b.split(' ');
+  return la[la.length - 1] === lb[lb.length - 1] && (la.length === 1 || lb.length === 1);
+}
+
+function diceOf(a: Set<string>, b: Set<string>): number {
+  if (a.size + b.size === 0) return 0;
+  let common = 0;
+  for (const k of a) if (b.has(k)) common++;
+  return (2 * common) / (a.size + b.size);
+}
+
+function containmentOf(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0) return 0;
+  let common = 0;
+  for (const k of a) if (b.has(k)) common++;
+  return common / a.size;
+}
+
+function quoteKeys(p: PreparedText, q: QuoteFact): Set<string> {
+  let from = 0;
+  while (from < p.tokens.length && p.tokens[from]!.start < q.start) from++;
+  let to = from;
+  while (to < p.tokens.length && p.tokens[to]!.end <= q.end) to++;
+  return contentKeys(p.tokens, from, to);
+}
+
+function firstWords(text: string, n = 8): string {
+  const words = text.split(/\s+/u);
+  return words.length <= n ? text : `${words.slice(0, n).join(' ')}…`;
+}
+
+export function compareFacts(texts: readonly PreparedText[], facts: readonly ArticleFacts[], alignment: Alignment): FactComparison {
+  const conflicts: Conflict[] = [];
+  const reported = new Set<string>();
+  const report = (c: Conflict): void => {
+    const id = `${c.kind}|${c.items.map((i) => `${i.article}:${i.start}`).sort().join(',')}`;
+    if (reported.has(id)) return;
+    reported.add(id);
+    conflicts.push(c);
+  };
+
+  // 1. Numbers and dates changed inside aligned sentences.
+  alignment.rows.forEach((row, r) => {
+    for (const d of row.diffs) {
+      for (const ch of d.changes) {
+        if (!ch.a || !ch.b) continue;
+        const na = facts[d.against]!.numbers.filter((n) => overlaps(ch.a!, n));
+        const nb = facts[d.article]!.numbers.filter((n) => overlaps(ch.b!, n));
+        for (const x of na) {
+          const y = nb.find((m) => m.unitKey === x.unitKey) ?? (na.length === 1 && nb.length === 1 ? nb[0] : undefined);
+          if (!y || y.value === x.value) continue;
+          report({
+            kind: 'number',
+            subject: x.unit ?? y.unit ?? '',
+            items: [
+              { article: d.against, value: numberValue(x), start: x.start, end: x.end },
+              { article: d.article, value: numberValue(y), start: y.start, end: y.end },
+            ],
+            row: r,
+          });
+        }
+        const da = facts[d.against]!.dates.filter((x) => overlaps(ch.a!, x));
+        const db = facts[d.article]!.dates.filter((x) => overlaps(ch.b!, x));
+        if (da.length === 1 && db.length === 1 && da[0]!.iso !== db[0]!.iso) {
+          report({
+            kind: 'date',
+            subject: da[0]!.text,
+            items: [
+              { article: d.against, value: da[0]!.iso, start: da[0]!.start, end: da[0]!.end },
+              { article: d.article, value: db[0]!.iso, start: db[0]!.start, end: db[0]!.end },
+            ],
+            row: r,
+          });
+        }
+      }
+    }
+  });
+
+  // 2. Numbers outside aligned sentences: one value per outlet for a unit, in like contexts.
+  const inNumberConflict = new Set(conflicts.filter((c) => c.kind === 'number').map((c) => c.subject));
+  const byUnit = new Map<string, Array<{ article: number; facts: NumberFact[] }>>();
+  facts.forEach((f, a) => {
+    const units = new Map<string, NumberFact[]>();
+    for (const n of f.numbers) if (n.unitKey && n.unitKey !== '%') units.set(n.unitKey, [...(units.get(n.unitKey) ?? []), n]);
+    for (const [u, list] of units) byUnit.set(u, [...(byUnit.get(u) ?? []), { article: a, facts: list }]);
+  });
+  for (const [, perArticle] of byUnit) {
+    if (perArticle.length < 2) continue;
+    const single = perArticle.filter((x) => new Set(x.facts.map((n) => n.value)).size === 1);
+    if (single.length < 2 || single.length !== perArticle.length) continue;
+    const values = new Set(single.map((x) => x.facts[0]!.value));
+    if (values.size < 2 || inNumberConflict.has(single[0]!.facts[0]!.unit ?? '')) continue;
+    const ctx = single.map((x) => {
+      const n = x.facts[0]!;
+      const p = texts[x.article]!;
+      const keys = new Set<string>();
+      for (const t of p.tokens) if (t.start >= n.context.start && t.end <= n.context.end && t.kind === 'word' && !t.stop && t.start >= n.end) keys.add(t.stem);
+      for (const t of p.tokens) if (t.start >= n.context.start && t.end <= n.start && t.kind === 'word' && !t.stop) keys.add(t.stem);
+      return keys;
+    });
+    const shared = [...ctx[0]!].filter((k) => ctx.slice(1).every((c) => c.has(k)));
+    if (shared.length === 0) continue;
+    report({
+      kind: 'number',
+      subject: single[0]!.facts[0]!.unit ?? '',
+      items: single.map((x) => ({ article: x.article, value: numberValue(x.facts[0]!), start: x.facts[0]!.start, end: x.facts[0]!.end })),
+      row: null,
+    });
+  }
+
+  // 3. Quotations matched across outlets.
+  interface QuoteRef {
+    article: number;
+    quote: QuoteFact;
+    keys: Set<string>;
+    speaker: string | null;
+  }
+  const refs: QuoteRef[] = [];
+  facts.forEach((f, a) => {
+    for (const q of f.quotes) refs.push({ article: a, quote: q, keys: quoteKeys(texts[a]!, q), speaker: speakerKey(texts[a]!, f, q) });
+  });
+  const groupOf = refs.map((_, i) => i);
+  const find = (i: number): number => (groupOf[i] === i ? i : (groupOf[i] = find(groupOf[i]!)));
+  for (let i = 0; i < refs.length; i++) {
+    for (let j = i + 1; j < refs.length; j++) {
+      if (refs[i]!.article === refs[j]!.article) continue;
+      const a = refs[i]!.keys;
+      const b = refs[j]!.keys;
+      const alike = diceOf(a, b) >= 0.6 || (Math.min(a.size, b.size) >= 3 && Math.max(containmentOf(a, b), containmentOf(b, a)) >= 0.8);
+      if (alike) groupOf[find(j)] = find(i);
+    }
+  }
+  const groups = new Map<number, QuoteRef[]>();
+  refs.forEach((q, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), q]));
+  for (const group of groups.values()) {
+    const articles = new Set(group.map((q) => q.article));
+    const subject = firstWords(group[0]!.quote.text);
+    if (articles.size === 1 && texts.length > 1) {
+      const q = group[0]!;
+      report({
+        kind: 'quote-unique',
+        subject,
+        items: [{ article: q.article, value: q.quote.speakerName ?? '', start: q.quote.start, end: q.quote.end }],
+        row: null,
+      });
+      continue;
+    }
+    const named = group.filter((q) => q.speaker);
+    const people: string[] = [];
+    for (const q of named) if (!people.some((k) => samePerson(k, q.speaker!))) people.push(q.speaker!);
+    if (people.length > 1) {
+      report({
+        kind: 'speaker',
+        subject,
+        items: named.map((q) => ({ article: q.article, value: q.quote.speakerName ?? q.quote.speaker ?? '', start: q.quote.speakerSpan!.start, end: q.quote.speakerSpan!.end })),
+        row: null,
+      });
+    }
+  }
+
+  // Entities across the articles.
+  const merged = new Map<string, MergedEntity>();
+  facts.forEach((f, a) => {
+    for (const e of f.entities) {
+      const id = `${e.kind}:${e.key}`;
+      const m = merged.get(id) ?? { kind: e.kind, name: e.name, key: e.key, mentions: texts.map(() => 0) };
+      m.mentions[a] = (m.mentions[a] ?? 0) + e.mentions.length;
+      merged.set(id, m);
+    }
+  });
+  const entities = [...merged.values()].sort((x, y) => y.mentions.reduce((s, v) => s + v, 0) - x.mentions.reduce((s, v) => s + v, 0));
+  return { facts: [...facts], entities, conflicts };
+}

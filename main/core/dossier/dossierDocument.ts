@@ -1,0 +1,191 @@
+/**
+ * Resolves a dossier (or a plain list of articles) from the library into the
+ * plain `DossierDocument` the exporters render.
+ */
+import { MizanError, type Article } from '../../../preload/contract';
+import type { Database } from '../db/connection';
+import { getArticle } from '../library/libraryStore';
+import { detectDirection, paragraphDirections } from '../text/language';
+import { dirOfLang, formatPublished, isArabicScriptLang, labelsFor } from './labels';
+import type { CitationData, Dir, DossierDocument, ExportItem, ItemKind, TextBlock } from './model';
+import { getDossier } from './dossierStore';
+
+export interface DocumentRequest {
+  dossierId?: number;
+  articleIds?: number[];
+  title?: string;
+  subtitle?: string | null;
+  author?: string | null;
+  lang?: string;
+}
+
+function blocksOf(text: string): TextBlock[] {
+  return paragraphDirections(text).map((p) => ({ text: text.slice(p.start, p.end), dir: p.dir }));
+}
+
+function citationOf(a: Article): CitationData {
+  return {
+    outlet: a.source,
+    title: a.title,
+    author: a.author,
+    publishedOriginal: a.publishedAt.original,
+    publishedIso: a.publishedAt.iso,
+    url: a.url,
+    accessed: a.importedAt.slice(0, 10),
+    lang: a.lang,
+  };
+}
+
+function bylineOf(a: Article): string | null {
+  const dir: Dir = a.dir;
+  const parts = [a.source, a.author, formatPublished({ publishedOriginal: a.publishedAt.original, publishedIso: a.publishedAt.iso }, dir)].filter((p): p is string => !!p && p.trim() !== '');
+  return parts.length > 0 ? parts.join(' · ') : null;
+}
+
+function articleItem(a: Article, anchor: string): ExportItem {
+  return {
+    anchor,
+    kind: 'article',
+    title: a.title,
+    titleDir: detectDirection(a.title),
+    lang: a.lang,
+    dir: a.dir,
+    byline: bylineOf(a),
+    bylineDir: a.dir,
+    blocks: blocksOf(a.body),
+    annotation: null,
+    citations: [citationOf(a)],
+    articleIds: [a.id],
+  };
+}
+
+interface HighlightRow {
+  article_id: number;
+  quote: string;
+  note: string | null;
+}
+
+interface NoteRow {
+  article_id: number | null;
+  title: string | null;
+  body: string;
+}
+
+async function resolveItem(db: Database, kind: ItemKind, refId: number, anchor: string): Promise<ExportItem> {
+  switch (kind) {
+    case 'article':
+      return articleItem(await getArticle(db, refId), anchor);
+    case 'highlight': {
+      const h = await db.get<HighlightRow>('SELECT article_id, quote, note FROM highlights WHERE id = ?', [refId]);
+      if (!h) throw new MizanError('NOT_FOUND', `no highlight with id ${refId}`);
+      const a = await getArticle(db, h.article_id);
+      const title = `${labelsFor(a.lang).excerptOf}: ${a.title}`;
+      return {
+        ...articleItem(a, anchor),
+        kind: 'highlight',
+        title,
+        titleDir: detectDirection(title),
+        blocks: blocksOf(h.quote),
+        annotation: h.note ? { text: h.note, dir: detectDirection(h.note) } : null,
+      };
+    }
+    case 'note': {
+      const n = await db.get<NoteRow>('SELECT article_id, title, body FROM notes WHERE id = ?', [refId]);
+      if (!n) throw new MizanError('NOT_FOUND', `no note with id ${refId}`);
+      const a = n.article_id ? await getArticle(db, n.article_id) : null;
+      const lang = a?.lang ?? (detectDirection(n.body) === 'rtl' ? 'ar' : 'en');
+      const title = n.title?.trim() || labelsFor(lang).note;
+      return {
+        anchor,
+        kind: 'note',
+        title,
+        titleDir: detectDirection(title),
+        lang,
+        dir: detectDirection(n.body),
+        byline: a ? `${labelsFor(lang).note} · ${a.title}` : null,
+        bylineDir: a ? detectDirection(a.title) : dirOfLang(lang),
+        blocks: blocksOf(n.body),
+        annotation: null,
+        citations: a ? [citationOf(a)] : [],
+        articleIds: a ? [a.id] : [],
+      };
+    }
+    case 'comparison': {
+      const c = await db.get<{ title: string }>('SELECT title FROM comparisons WHERE id = ?', [refId]);
+      if (!c) throw new MizanError('NOT_FOUND', `no comparison with id ${refId}`);
+      const ids = await db.all<{ article_id: number }>(
+        'SELECT article_id FROM comparison_articles WHERE comparison_id = ? ORDER BY position',
+        [refId],
+      );
+      const articles: Article[] = [];
+      for (const r of ids) articles.push(await getArticle(db, r.article_id));
+      const lang = majorityLang(articles.map((a) => a.lang)) ?? 'en';
+      const L = labelsFor(lang);
+      return {
+        anchor,
+        kind: 'comparison',
+        title: c.title,
+        titleDir: detectDirection(c.title),
+        lang,
+        dir: dirOfLang(lang),
+        byline: `${L.comparison} · ${L.items(articles.length)}`,
+        bylineDir: dirOfLang(lang),
+        // One line per compared article: its outlet, date and title.
+        blocks: articles.map((a) => {
+          const text = [a.source, formatPublished({ publishedOriginal: a.publishedAt.original, publishedIso: a.publishedAt.iso }, a.dir), a.title].filter((p): p is string => !!p).join(' · ');
+          return { text, dir: detectDirection(text) };
+        }),
+        annotation: null,
+        citations: articles.map(citationOf),
+        articleIds: articles.map((a) => a.id),
+      };
+    }
+  }
+}
+
+function majorityLang(langs: readonly string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const l of langs) counts.set(l, (counts.get(l) ?? 0) + 1);
+  let best: string | null = null;
+  let bestN = 0;
+  for (const [l, n] of counts) {
+    if (n > bestN) {
+      best = l;
+      bestN = n;
+    }
+  }
+  return best;
+}
+
+/** Outlets first (most cited first), then the other distinct words worth indexing. */
+function keywordsOf(items: readonly ExportItem[]): string[] {
+  const counts = new Map<string, number>();
+  for (const item of items) for (const c of item.citations) if (c.outlet) counts.set(c.outlet, (counts.get(c.outlet) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([k]) => k);
+}
+
+export async function resolveDocument(db: Database, request: DocumentRequest, now: Date): Promise<DossierDocument> {
+  let title = request.title?.trim() || null;
+  let subtitle = request.subtitle?.trim() || null;
+  const items: ExportItem[] = [];
+  if (request.dossierId !== undefined) {
+    const dossier = await getDossier(db, request.dossierId);
+    title ??= dossier.title;
+    subtitle ??= dossier.subtitle;
+    for (const [i, item] of dossier.items.entries()) items.push(await resolveItem(db, item.kind, item.refId, `item-${i + 1}`));
+  } else {
+    for (const [i, id] of (request.articleIds ?? []).entries()) items.push(await resolveItem(db, 'article', id, `item-${i + 1}`));
+  }
+  if (items.length === 0) throw new MizanError('INVALID_ARGUMENT', 'the dossier has no items to export');
+  const lang = request.lang ?? majorityLang(items.map((i) => i.lang)) ?? 'en';
+  return {
+    title: title ?? (isArabicScriptLang(lang) ? 'ملف' : 'Dossier'),
+    subtitle,
+    author: request.author?.trim() || null,
+    lang,
+    dir: dirOfLang(lang),
+    createdAt: now.toISOString(),
+    keywords: keywordsOf(items),
+    items,
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * The `dossier.*` methods of the contract: editing dossiers, and exporting
+ * them (or a plain list of articles) as PDF or offline HTML.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, extname, isAbsolute } from 'node:path';
+import { MizanError, type CallContext, type DossierExportInput, type DossierExportResult, type Handlers, type MethodName } from '../../../preload/contract';
+import type { Database } from '../db/connection';
+import { resolveDocument } from './dossierDocument';
+import * as store from './dossierStore';
+import { createExporter, type ExportKind } from './exporter';
+import { defaultRenderOptions } from './model';
+
+export interface DossierDeps {
+  db: Database;
+  now: () => Date;
+}
+
+type DossierMethod = Extract<MethodName, `dossier.${string}`>;
+
+const EXTENSION: Record<ExportKind, string> = { pdf: '.pdf', html: '.html' };
+
+/** An output path the caller may use: absolute, the right extension, in an existing folder. */
+function checkedPath(path: string | undefined, kind: ExportKind): string | null {
+  if (path === undefined) return null;
+  if (!isAbsolute(path)) throw new MizanError('INVALID_ARGUMENT', `path: "${path}" is not an absolute path`);
+  const ext = extname(path).toLowerCase();
+  const allowed = kind === 'html' ? ['.html', '.htm'] : [EXTENSION[kind]];
+  if (!allowed.includes(ext)) throw new MizanError('INVALID_ARGUMENT', `path: "${path}" should end in ${allowed.join(' or ')}`);
+  const folder = dirname(path);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new MizanError('INVALID_ARGUMENT', `path: the folder ${folder} does not exist`);
+  return path;
+}
+
+/** Writes beside the target and renames, so a failed export never leaves half a file behind. */
+function writeAtomically(path: string, bytes: Uint8Array): void {
+  const temp = `${path}.${randomBytes(4).toString('hex')}.part`;
+  try {
+    writeFileSync(temp, bytes);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new MizanError('INVALID_ARGUMENT', `path: cannot write ${path}: ${reason}`);
+  }
+}
+
+export interface DossierService {
+  handlers: Pick<Handlers, DossierMethod>;
+  /** Stops the export worker. */
+  close(): Promise<void>;
+}
+
+export function createDossierService(deps: DossierDeps): DossierService {
+  const { db } = deps;
+  const stamp = () => deps.now().toISOString();
+  const exporter = createExporter();
+
+  async function exportAs(kind: ExportKind, input: DossierExportInput, ctx: CallContext): Promise<DossierExportResult> {
+    const path = checkedPath(input.path, kind);
+    ctx.progress(0, null, 'reading');
+    const document = await resolveDocument(db, input, deps.now());
+    const options = { ...defaultRenderOptions, ...(input.align ? { align: input.align } : {}), ...(input.numerals ? { numerals: input.numerals } : {}) };
+    const output = await exporter.run({ kind, document, options }, (done, total, label) => ctx.progress(done, total, label), ctx.signal);
+    if (ctx.signal.aborted) throw new MizanError('CANCELLED', 'export cancelled');
+    const result: DossierExportResult = { path, pages: output.pages, bytes: output.bytes.byteLength, items: document.items.length };
+    if (path) writeAtomically(path, output.bytes);
+    else result.contentBase64 = Buffer.from(output.bytes.buffer, output.bytes.byteOffset, output.bytes.byteLength).toString('base64');
+    return result;
+  }
+
+  const handlers: Pick<Handlers, DossierMethod> = {
+    // Opening the dossiers is the moment to get the export worker ready.
+    'dossier.list': async () => {
+      exporter.warm();
+      return store.listDossiers(db);
+    },
+    'dossier.get': async ({ id }) => {
+      exporter.warm();
+      return store.getDossier(db, id);
+    },
+    'dossier.create': async ({ title, subtitle, items }) => {
+      const id = await db.write(async (w) => {
+        const created = await store.createDossier(w, title, subtitle ?? null, stamp());
+        if (items && items.length > 0) await store.addItems(w, created, items, undefined, stamp());
+        return created;
+      });
+      return store.getDossier(db, id);
+    },
+    'dossier.rename': async ({ id, title, subtitle }) => {
+      await db.write((w) => store.renameDossier(w, id, title, subtitle, stamp()));
+      return store.getDossier(db, id);
+    },
+    'dossier.delete': async ({ id }) => {
+      await db.write((w) => store.deleteDossier(w, id));
+      return { ok: true };
+    },
+    'dossier.addItems': async ({ id, items, position }) => {
+      await db.write((w) => store.addItems(w, id, items, position, stamp()));
+      return store.getDossier(db, id);
+    },
+    'dossier.removeItem': async ({ id, itemId }) => {
+      await db.write((w) => store.removeItem(w, id, itemId, stamp()));
+      return store.getDossier(db, id);
+    },
+    'dossier.reorder': async ({ id, itemIds }) => {
+      await db.write((w) => store.reorderItems(w, id, itemIds, stamp()));
+      return store.getDossier(db, id);
+    },
+    'dossier.exportPdf': async (input, ctx) => exportAs('pdf', input, ctx),
+    'dossier.exportHtml': async (input, ctx) => exportAs('html', input, ctx),
+  };
+  return { handlers, close: () => exporter.close() };
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { formatCitation, formatNumber, formatPublished, labelsFor } from './labels';
+import type { CitationData } from './model';
+
+const LRI = '\u2066';
+const PDI = '\u2069';
+
+const seed: CitationData = {
+  outlet: 'حرية',
+  title: 'أعلن الرئيس الأميركي',
+  author: null,
+  publishedOriginal: '(26/7/2021)',
+  publishedIso: '2021-07-26',
+  url: null,
+  accessed: '2025-03-01',
+  lang: 'ar',
+};
+
+describe('citations', () => {
+  it('writes an Arabic citation with «», ، and dates kept in order', () => {
+    const { sentence, url } = formatCitation(seed);
+    expect(sentence).toBe(`«أعلن الرئيس الأميركي». حرية، ${LRI}(26/7/2021) 2021-07-26${PDI}. تاريخ الاطلاع: ${LRI}2025-03-01${PDI}.`);
+    expect(url).toBeNull();
+  });
+
+  it('writes an English citation with author, title, outlet, both dates and the URL apart', () => {
+    const { sentence, url } = formatCitation({ ...seed, lang: 'en', outlet: 'BBC', title: 'Ad sales boost Time Warner profit', author: 'A. Writer', url: 'http://news.bbc.co.uk/1' });
+    expect(sentence).toBe('A. Writer. “Ad sales boost Time Warner profit.” BBC, (26/7/2021) [2021-07-26]. Accessed: 2025-03-01.');
+    expect(url).toBe('http://news.bbc.co.uk/1');
+  });
+
+  it('shows the ISO date only when the written date does not already hold it', () => {
+    expect(formatPublished({ publishedOriginal: '2015-07-22 02:51:32', publishedIso: '2015-07-22' }, 'ltr')).toBe('2015-07-22 02:51:32');
+    expect(formatPublished({ publishedOriginal: '26 تموز 2021', publishedIso: '2021-07-26' }, 'rtl')).toBe(`26 تموز 2021 ${LRI}2021-07-26${PDI}`);
+    expect(formatPublished({ publishedOriginal: null, publishedIso: '2021-07' }, 'rtl')).toBe(`${LRI}2021-07${PDI}`);
+    expect(formatPublished({ publishedOriginal: null, publishedIso: null }, 'ltr')).toBeNull();
+  });
+
+  it('counts items in Arabic grammar and numbers pages in either digit set', () => {
+    const ar = labelsFor('ar');
+    expect([1, 2, 3, 11].map(ar.items)).toEqual(['مادة واحدة', 'مادتان', '3 مواد', '11 مادة']);
+    expect(labelsFor('en').items(2)).toBe('2 items');
+    expect(formatNumber(120, 'arab')).toBe('١٢٠');
+    expect(formatNumber(120, 'latn')).toBe('120');
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * The few words a dossier prints itself (cover, contents, citations), in the
+ * document's language. Arabic-script languages read Arabic labels; the rest
+ * English.
+ */
+import type { CitationData, Dir } from './model';
+
+export interface Labels {
+  contents: string;
+  items: (n: number) => string;
+  exported: string;
+  page: string;
+  citation: string;
+  accessed: string;
+  excerptOf: string;
+  note: string;
+  comparison: string;
+  by: string;
+  search: string;
+  searchPlaceholder: string;
+  noResults: string;
+  results: (n: number) => string;
+}
+
+const ARABIC_SCRIPT_LANGS = new Set(['ar', 'fa', 'ur', 'ps', 'ku', 'sd', 'ug']);
+
+export function isArabicScriptLang(lang: string): boolean {
+  return ARABIC_SCRIPT_LANGS.has(lang.toLowerCase().split('-')[0] ?? '');
+}
+
+export function dirOfLang(lang: string): Dir {
+  return isArabicScriptLang(lang) || lang.toLowerCase().startsWith('he') ? 'rtl' : 'ltr';
+}
+
+const ar: Labels = {
+  contents: 'المحتويات',
+  items: (n) => (n === 1 ? 'مادة واحدة' : n === 2 ? 'مادتان' : n >= 3 && n <= 10 ? `${n} مواد` : `${n} مادة`),
+  exported: 'تاريخ الإعداد',
+  page: 'صفحة',
+  citation: 'المرجع',
+  accessed: 'تاريخ الاطلاع',
+  excerptOf: 'مقتطف من',
+  note: 'ملاحظة',
+  comparison: 'مقارنة',
+  by: 'بقلم',
+  search: 'بحث',
+  searchPlaceholder: 'ابحث في الملف…',
+  noResults: 'لا نتائج',
+  results: (n) => `${n} نتيجة`,
+};
+
+const en: Labels = {
+  contents: 'Contents',
+  items: (n) => (n === 1 ? '1 item' : `${n} items`),
+  exported: 'Compiled',
+  page: 'Page',
+  citation: 'Citation',
+  accessed: 'Accessed',
+  excerptOf: 'Excerpt from',
+  note: 'Note',
+  comparison: 'Comparison',
+  by: 'by',
+  search: 'Search',
+  searchPlaceholder: 'Search this dossier…',
+  noResults: 'No results',
+  results: (n) => (n === 1 ? '1 result' : `${n} results`),
+};
+
+export function labelsFor(lang: string): Labels {
+  return isArabicScriptLang(lang) ? ar : en;
+}
+
+const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';
+
+export function formatNumber(n: number, numerals: 'latn' | 'arab'): string {
+  const s = String(n);
+  return numerals === 'arab' ? s.replace(/[0-9]/g, (d) => ARABIC_INDIC[Number(d)] ?? d) : s;
+}
+
+/** Left-to-right isolate: a URL or ISO date keeps its own order inside Arabic text. */
+export function ltrIsolate(text: string): string {
+  return `\u2066${text}\u2069`;
+}
+
+/**
+ * An ISO date as it must appear inside text of direction `dir`. After Arabic
+ * letters the bidi algorithm turns digits into Arabic numbers, and a hyphen
+ * between Arabic numbers does not bind them, so 2021-07-26 would be shown
+ * as 26-07-2021; an isolate keeps it in order.
+ */
+export function isoDate(iso: string, dir: Dir): string {
+  return dir === 'rtl' ? ltrIsolate(iso) : iso;
+}
+
+const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
+
+/**
+ * The date as written, then its ISO form when the written one does not
+ * already hold it: "(26/7/2021) [2021-07-26]". In right-to-left text a date
+ * written in digits goes into one left-to-right isolate with its ISO form
+ * and without the brackets: otherwise the bidi algorithm reorders
+ * "2015-07-22 00:05:53" (hyphens do not bind Arabic numbers), and text
+ * extraction (pdftotext) scrambles brackets next to digits at the edge of a
+ * right-to-left line.
+ */
+export function formatPublished(c: Pick<CitationData, 'publishedOriginal' | 'publishedIso'>, dir: Dir): string | null {
+  const written = c.publishedOriginal?.trim() || null;
+  const iso = c.publishedIso && !(written ?? '').includes(c.publishedIso) ? c.publishedIso : null;
+  if (dir === 'ltr') return written && iso ? `${written} [${iso}]` : (written ?? iso);
+  if (written && RTL_LETTER.test(written)) return iso ? `${written} ${ltrIsolate(iso)}` : written;
+  const both = [written, iso].filter((p): p is string => !!p).join(' ');
+  return both ? ltrIsolate(both) : null;
+}
+
+/**
+ * One citation, in a fixed order: author, title, outlet, date (as written and
+ * ISO), date accessed; then the URL on a line of its own, left to right.
+ * Chicago-like punctuation; Arabic uses «» and ،. The URL stands apart so
+ * that it never shares a line with right-to-left text: inside an Arabic line
+ * its parts would be reordered (by the reader's eye as much as by pdftotext).
+ */
+export function formatCitation(c: CitationData): { sentence: string; url: string | null } {
+  const arabic = isArabicScriptLang(c.lang);
+  const L = labelsFor(c.lang);
+  const comma = arabic ? '، ' : ', ';
+  const dir: Dir = arabic ? 'rtl' : 'ltr';
+  const parts: string[] = [];
+  if (c.author) parts.push(`${c.author}.`);
+  parts.push(arabic ? `«${c.title}».` : `“${c.title}.”`);
+  const where = [c.outlet, formatPublished(c, dir)].filter((p): p is string => !!p).join(comma);
+  if (where) parts.push(`${where}.`);
+  parts.push(`${L.accessed}: ${isoDate(c.accessed, dir)}.`);
+  return { sentence: parts.join(' '), url: c.url };
+}

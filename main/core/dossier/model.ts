@@ -1,0 +1,75 @@
+/**
+ * What the exporters render: a dossier resolved from the library into plain
+ * data (no database handle), so that it can be posted to a worker thread and
+ * so that exporters are testable without SQLite.
+ */
+export type Dir = 'rtl' | 'ltr';
+export type ItemKind = 'article' | 'highlight' | 'note' | 'comparison';
+
+export interface CitationData {
+  outlet: string | null;
+  title: string;
+  author: string | null;
+  /** The date as the source wrote it, e.g. "(26/7/2021)". */
+  publishedOriginal: string | null;
+  /** The normalized date, YYYY, YYYY-MM or YYYY-MM-DD. */
+  publishedIso: string | null;
+  url: string | null;
+  /** When the text entered the library: the date it was accessed (YYYY-MM-DD). */
+  accessed: string;
+  /** Language of the cited text; the citation is written in its script. */
+  lang: string;
+}
+
+export interface TextBlock {
+  text: string;
+  dir: Dir;
+}
+
+export interface ExportItem {
+  /** Stable anchor: named destination in the PDF, element id in the HTML. */
+  anchor: string;
+  kind: ItemKind;
+  title: string;
+  titleDir: Dir;
+  /** Language of the item's text (BCP 47 primary tag). */
+  lang: string;
+  /** Direction of the item's text as a whole. */
+  dir: Dir;
+  /** Outlet · author · date, as one line; null when there is nothing to say. */
+  byline: string | null;
+  bylineDir: Dir;
+  /** Paragraphs of an article or note, the quote of a highlight. */
+  blocks: TextBlock[];
+  /** A researcher's note attached to a highlight. */
+  annotation: TextBlock | null;
+  /** One per cited article (a comparison cites all of its articles). */
+  citations: CitationData[];
+  /** Article ids behind the item, for search results and tests. */
+  articleIds: number[];
+}
+
+export interface DossierDocument {
+  title: string;
+  subtitle: string | null;
+  author: string | null;
+  /** Language of the document's own words (headings, labels, cover). */
+  lang: string;
+  dir: Dir;
+  /** When the export was made (ISO 8601). */
+  createdAt: string;
+  keywords: string[];
+  items: ExportItem[];
+}
+
+/** Options shared by both exporters. */
+export interface RenderOptions {
+  /** Paragraph alignment in the body. */
+  align: 'start' | 'justify';
+  /** Digits for page numbers: Western (1, 2) or Arabic-Indic (١، ٢). */
+  numerals: 'latn' | 'arab';
+}
+
+export const defaultRenderOptions: RenderOptions = { align: 'justify', numerals: 'latn' };
+
+export type ProgressFn = (done: number, total: number, label: string) => void;

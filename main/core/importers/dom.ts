@@ -1,0 +1,60 @@
+/**
+ * The slice of the DOM the HTML importer uses, typed here so the core needs
+ * no browser type library, and the one place a page is parsed (linkedom: a
+ * fast, lenient DOM for Node; jsdom is ten times slower and not installed).
+ */
+import { parseHTML } from 'linkedom';
+
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+
+export interface DomNode {
+  readonly nodeType: number;
+  readonly nodeName: string;
+  readonly parentNode: DomNode | null;
+  readonly childNodes: ArrayLike<DomNode>;
+  readonly textContent: string | null;
+}
+
+export interface DomAttr {
+  readonly name: string;
+  readonly value: string;
+}
+
+export interface DomElement extends DomNode {
+  readonly tagName: string;
+  readonly localName: string;
+  readonly attributes: ArrayLike<DomAttr>;
+  readonly children: ArrayLike<DomElement>;
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+  remove(): void;
+}
+
+export interface DomDocument {
+  readonly documentElement: DomElement;
+  readonly head: DomElement | null;
+  readonly body: DomElement | null;
+  readonly title: string;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+}
+
+export function isElement(node: DomNode): node is DomElement {
+  return node.nodeType === ELEMENT_NODE;
+}
+
+/**
+ * Parses a page. Text without an <html> element (a fragment, or plain text
+ * saved as .html) is wrapped first: linkedom needs a document element.
+ */
+export function parseHtmlDocument(html: string): DomDocument {
+  const hasRoot = /<html[\s>]/i.test(html);
+  const source = hasRoot ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  const { document } = parseHTML(source) as unknown as { document: DomDocument };
+  if (!document.documentElement) {
+    return (parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`) as unknown as { document: DomDocument }).document;
+  }
+  return document;
+}

@@ -1,0 +1,200 @@
+/**
+ * Highlights and snippets in the ORIGINAL text, found with the analyzer's
+ * offsets: a token matches when its keys match the query's, so a query for
+ * الامريكي marks الأميركي as written, diacritics and all.
+ *
+ * Snippets must stay cheap (20 per answer): the body is folded chunk by
+ * chunk and only a chunk that contains one of the query's key strings
+ * ("needles") is analyzed.
+ */
+import { analyze, normalizeForMatching, VARIANT_PREFIXES, type AnalyzedToken } from '../text';
+import type { FuzzyExpansions } from './ftsQuery';
+import type { PlanLeaf } from './queryPlan';
+
+/** [start, end) in UTF-16 code units. */
+export type Range = [number, number];
+
+export interface Snippet {
+  text: string;
+  /** Ranges in `text` to mark. */
+  highlights: Range[];
+  /** Where `text` starts in the article body (so a reader can jump there). */
+  offset: number;
+}
+
+export type TextField = 'title' | 'body';
+
+export interface Matcher {
+  exact: ReadonlySet<string>;
+  stem: ReadonlySet<string>;
+  prefixes: readonly string[];
+  /** Strings whose presence in the folded text makes a match possible. */
+  needles: readonly string[];
+}
+
+export function tokenMatches(m: Matcher, t: AnalyzedToken): boolean {
+  if (t.stop) return false;
+  if (m.exact.has(t.exact) || m.stem.has(t.stem)) return true;
+  for (const p of m.prefixes) if (t.exact.startsWith(p) || t.norm.startsWith(p)) return true;
+  return false;
+}
+
+/** Spellings of a key's start as texts may write it (the variant table read backwards). */
+function needleForms(key: string): string[] {
+  const out = [key];
+  for (const [variant, canonical] of VARIANT_PREFIXES) {
+    if (key.startsWith(canonical)) out.push(variant + key.slice(canonical.length));
+    else if (canonical.startsWith(key)) out.push(variant.slice(0, key.length));
+  }
+  // Porter2 turns a final y into i (happy → happi): look for what both share.
+  if (/^[a-z]+i$/.test(key) && key.length > 3) out.push(key.slice(0, -1));
+  return out;
+}
+
+/** What to look for in a title or body, from the words that make a document match. */
+export function buildMatcher(leaves: readonly PlanLeaf[], expansions: FuzzyExpansions, field: TextField): Matcher {
+  const exact = new Set<string>();
+  const stem = new Set<string>();
+  const prefixes: string[] = [];
+  for (const leaf of leaves) {
+    if (leaf.field !== null && leaf.field !== field) continue;
+    switch (leaf.kind) {
+      case 'word':
+        exact.add(leaf.exact);
+        stem.add(leaf.stem);
+        break;
+      case 'phrase':
+        leaf.exact.forEach((k) => exact.add(k));
+        leaf.stem.forEach((k) => stem.add(k));
+        break;
+      case 'prefix':
+        prefixes.push(...leaf.prefixes);
+        break;
+      case 'fuzzy':
+        (expansions.get(leaf) ?? [leaf.exact]).forEach((k) => exact.add(k));
+        break;
+      case 'lang':
+        break;
+    }
+  }
+  const needles = new Set<string>();
+  for (const k of [...exact, ...stem, ...prefixes]) needleForms(k).forEach((n) => needles.add(n));
+  return { exact, stem, prefixes, needles: [...needles] };
+}
+
+/** Matcher from keys another engine reported as matched (Lunr's matchData). */
+export function matcherFromKeys(keys: Iterable<string>): Matcher {
+  const set = new Set(keys);
+  const needles = new Set<string>();
+  for (const k of set) needleForms(k).forEach((n) => needles.add(n));
+  return { exact: set, stem: set, prefixes: [], needles: [...needles] };
+}
+
+function isEmpty(m: Matcher): boolean {
+  return m.exact.size === 0 && m.stem.size === 0 && m.prefixes.length === 0;
+}
+
+/** Every match in `text` (titles, or a whole article in the reader). */
+export function findMatches(text: string, m: Matcher): Range[] {
+  if (isEmpty(m) || text.length === 0) return [];
+  return analyze(text)
+    .filter((t) => tokenMatches(m, t))
+    .map((t): Range => [t.start, t.end]);
+}
+
+const CHUNK = 800;
+const SNIPPET_BEFORE = 70;
+const SNIPPET_LENGTH = 260;
+
+function isWhite(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xa0;
+}
+
+/** End of the chunk starting at `from`: a whitespace near from + CHUNK, so no token is cut. */
+function chunkEnd(text: string, from: number): number {
+  let end = Math.min(text.length, from + CHUNK);
+  while (end < text.length && !isWhite(text.charCodeAt(end))) end++;
+  return end;
+}
+
+/** Matches in text[from, to), found only if a needle occurs there. */
+function chunkMatches(text: string, from: number, to: number, m: Matcher): AnalyzedToken[] {
+  const slice = text.slice(from, to);
+  const folded = normalizeForMatching(slice);
+  if (!m.needles.some((n) => folded.includes(n))) return [];
+  const out: AnalyzedToken[] = [];
+  for (const t of analyze(slice)) {
+    if (tokenMatches(m, t)) out.push({ ...t, start: t.start + from, end: t.end + from });
+  }
+  return out;
+}
+
+/** Start of the word at or after `i` (never inside a word), within [lo, hi]. */
+function snapForward(text: string, i: number, hi: number): number {
+  let j = Math.max(0, i);
+  if (j === 0) return 0;
+  while (j < hi && !isWhite(text.charCodeAt(j - 1))) j++;
+  return j;
+}
+
+function snapBack(text: string, i: number, lo: number): number {
+  let j = Math.min(text.length, i);
+  if (j === text.length) return j;
+  while (j > lo && !isWhite(text.charCodeAt(j))) j--;
+  return j;
+}
+
+function cut(text: string, start: number, end: number, marks: readonly AnalyzedToken[]): Snippet {
+  const lead = start > 0 ? '… ' : '';
+  const tail = end < text.length ? ' …' : '';
+  // One line of text: whitespace runs (paragraph breaks) become one space,
+  // so offsets are mapped by re-finding each mark.
+  const body = text.slice(start, end).replace(/\s+/g, ' ');
+  const highlights: Range[] = [];
+  let searchFrom = 0;
+  for (const t of marks) {
+    if (t.start < start || t.end > end) continue;
+    const at = body.indexOf(t.text, searchFrom);
+    if (at < 0) continue;
+    highlights.push([lead.length + at, lead.length + at + t.text.length]);
+    searchFrom = at + t.text.length;
+  }
+  return { text: `${lead}${body}${tail}`, highlights, offset: start };
+}
+
+/**
+ * A passage of `body` around the densest run of matches, with the matches
+ * marked; the opening of the body when nothing in it matches (a title or
+ * author match).
+ */
+export function makeSnippet(body: string, m: Matcher): Snippet {
+  let found: AnalyzedToken[] = [];
+  if (!isEmpty(m)) {
+    for (let from = 0; from < body.length && found.length === 0; ) {
+      const to = chunkEnd(body, from);
+      found = chunkMatches(body, from, to, m);
+      // Take the next chunk as well, so a window near the edge sees its neighbours.
+      if (found.length > 0 && to < body.length) found = found.concat(chunkMatches(body, to, chunkEnd(body, to), m));
+      from = to;
+    }
+  }
+  if (found.length === 0) {
+    const end = snapBack(body, SNIPPET_LENGTH, Math.floor(SNIPPET_LENGTH / 2));
+    return cut(body, 0, end <= 0 ? Math.min(body.length, SNIPPET_LENGTH) : end, []);
+  }
+  // The window holding the most distinct matched keys wins; earlier on ties.
+  let best = 0;
+  let bestScore = -1;
+  for (let i = 0; i < found.length; i++) {
+    const keys = new Set<string>();
+    for (let j = i; j < found.length && found[j]!.end - found[i]!.start <= SNIPPET_LENGTH - SNIPPET_BEFORE; j++) keys.add(found[j]!.exact);
+    if (keys.size > bestScore) {
+      bestScore = keys.size;
+      best = i;
+    }
+  }
+  const anchor = found[best]!.start;
+  const start = anchor - SNIPPET_BEFORE <= 0 ? 0 : snapForward(body, anchor - SNIPPET_BEFORE, anchor);
+  const end = start + SNIPPET_LENGTH >= body.length ? body.length : snapBack(body, start + SNIPPET_LENGTH, found[best]!.end);
+  return cut(body, start, end, found);
+}

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import lunr from 'lunr';
+import { describe, expect, it } from 'vitest';
+import { seedPath, sharedData } from '../../../tests/support/paths';
+import { buildSerializedIndex, collectionFields, collectionKeys, loadIndex, serializeIndex } from './lunrCollection';
+
+interface Raw {
+  title: string;
+  author: string;
+  source: string;
+  content: string;
+}
+
+function corpus(): Array<{ ref: string; keys: ReturnType<typeof collectionKeys> }> {
+  const day = JSON.parse(gunzipSync(readFileSync(sharedData('saudinewsnet', '2015-07-21.json.gz'))).toString('utf8')) as Raw[];
+  const seed = readFileSync(seedPath, 'utf8');
+  const inputs = [
+    { title: seed.split('\n')[1] ?? '', body: seed, author: null, source: 'حرية', lang: 'ar' },
+    { title: 'The Pentagon and the U.S. election', body: 'Officials said 2,500 soldiers were running the 2021 study.', author: 'A. Writer', source: 'BBC', lang: 'en' },
+    ...day.slice(0, 60).map((r) => ({ title: r.title, body: r.content, author: r.author || null, source: r.source, lang: 'ar' })),
+  ];
+  return inputs.map((input, i) => ({ ref: String(i + 1), keys: collectionKeys(input) }));
+}
+
+describe('collection index builder', () => {
+  it('writes exactly the index lunr.Builder builds from the same keys', () => {
+    const docs = corpus();
+    const builder = new lunr.Builder();
+    builder.pipeline.reset();
+    builder.searchPipeline.reset();
+    builder.metadataWhitelist = [];
+    builder.tokenizer = Object.assign((obj?: unknown) => (Array.isArray(obj) ? obj.map((k) => new lunr.Token(String(k), {})) : []), {
+      separator: lunr.tokenizer.separator,
+    });
+    builder.ref('id');
+    for (const [name, boost] of Object.entries(collectionFields)) builder.field(name, { boost });
+    for (const d of docs) builder.add({ id: d.ref, ...d.keys });
+    const reference = JSON.stringify(builder.build());
+    expect(buildSerializedIndex(docs)).toBe(reference);
+  });
+
+  it('round-trips through gzip and answers as lunr does', () => {
+    const docs = corpus();
+    const serialized = buildSerializedIndex(docs);
+    const index = loadIndex(serializeIndex(serialized));
+    const direct = lunr.Index.load(JSON.parse(serialized) as object);
+    for (const term of ['اميرك', 'كاظم', 'سعود', 'pentagon']) {
+      const a = index.query((q) => q.term(term, { usePipeline: false }));
+      const b = direct.query((q) => q.term(term, { usePipeline: false }));
+      expect(a.map((r) => [r.ref, r.score])).toEqual(b.map((r) => [r.ref, r.score]));
+    }
+    // Fuzzy and wildcard expand against the index's own terms.
+    expect(index.query((q) => q.term('كاظيم', { usePipeline: false, editDistance: 1 })).map((r) => r.ref)).toContain('1');
+    expect(index.query((q) => q.term('كاظ', { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING })).map((r) => r.ref)).toContain('1');
+  });
+});

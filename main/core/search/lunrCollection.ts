@@ -1,0 +1,300 @@
+/**
+ * Lunr indexes of collections, from the same analyzer keys as the library
+ * index and searched with the same query plan, so a query means the same in
+ * both. Fuzzy words and prefixes are expanded the way Lunr does it, against
+ * the collection's own vocabulary (its TokenSet).
+ *
+ * The index is written directly in lunr's serialized form (what
+ * `lunr.Index#toJSON` produces and `lunr.Index.load` reads), with lunr's own
+ * BM25 field vectors (k1 1.2, b 0.75, lunr.idf, scores rounded to 3
+ * places): lunr.Builder needs about 50 µs a token and a gigabyte for 5,000
+ * articles, because it creates objects per token; counting in Maps takes a
+ * fraction of both. lunrCollection.test.ts checks the output against
+ * lunr.Builder's, byte for byte.
+ *
+ * Fields: title and body hold stem keys (one stream each: Lunr ranks and
+ * expands, it does not need positions); author and source hold exact keys.
+ * Word order (phrases), lang: and the exact-form tier are decided with the
+ * library index (see searchService.ts), which holds the same articles.
+ *
+ * Runs in a worker (collectionWorker.ts) in the app; pure functions here.
+ */
+import { gunzipSync, gzipSync } from 'node:zlib';
+import lunr from 'lunr';
+import { bm25Weights } from './ftsQuery';
+import { indexedTokens, type IndexInput } from './indexDocument';
+import type { QueryField } from './queryParser';
+import type { PlanLeaf, PlanNode } from './queryPlan';
+
+export type CollectionInput = IndexInput & { id: number };
+
+/** Field boosts mirror the library index's bm25 weights (title above body). */
+export const collectionFields = {
+  title: bm25Weights.title_s,
+  body: bm25Weights.body_s,
+  author: bm25Weights.author,
+  source: bm25Weights.source,
+} as const;
+type LunrField = keyof typeof collectionFields;
+const fieldNames = Object.keys(collectionFields) as LunrField[];
+
+/** The keys each field of an article holds, in text order. */
+export function collectionKeys(input: IndexInput): Record<LunrField, string[]> {
+  return {
+    title: indexedTokens(input.title).map((t) => t.stem),
+    body: indexedTokens(input.body).map((t) => t.stem),
+    author: input.author ? indexedTokens(input.author).map((t) => t.exact) : [],
+    source: input.source ? indexedTokens(input.source).map((t) => t.exact) : [],
+  };
+}
+
+const K1 = 1.2;
+const B = 0.75;
+
+/** Per-document metadata is always empty here (no whitelist): one object shared by every posting. */
+const NO_METADATA: Readonly<Record<string, never>> = Object.freeze({});
+
+interface TermEntry {
+  index: number;
+  /** Per field: the refs of the documents holding the term (article ids). */
+  docs: Map<LunrField, string[]>;
+}
+
+/**
+ * The serialized lunr index of `docs` (keys per field, as collectionKeys
+ * gives them), as the JSON text lunr.Index#toJSON would produce: written
+ * out directly, because the object graph of a 5,000-article index is what
+ * makes lunr.Builder slow (the garbage collector).
+ */
+export function buildSerializedIndex(docs: ReadonlyArray<{ ref: string; keys: Record<LunrField, string[]> }>): string {
+  const terms = new Map<string, TermEntry>();
+  const lengthSum = new Map<LunrField, number>(fieldNames.map((f) => [f, 0]));
+  // Per document and field: (term number, count) packed into one number each.
+  const vectors: Array<{ name: string; field: LunrField; length: number; packed: Float64Array }> = [];
+  for (const doc of docs) {
+    for (const field of fieldNames) {
+      const keys = doc.keys[field];
+      const counts = new Map<number, number>();
+      for (const key of keys) {
+        let entry = terms.get(key);
+        if (!entry) {
+          // Term numbers in order of first appearance, as lunr.Builder assigns them.
+          entry = { index: terms.size, docs: new Map() };
+          terms.set(key, entry);
+        }
+        const n = counts.get(entry.index);
+        if (n === undefined) {
+          counts.set(entry.index, 1);
+          let refs = entry.docs.get(field);
+          if (!refs) entry.docs.set(field, (refs = []));
+          refs.push(doc.ref);
+        } else counts.set(entry.index, n + 1);
+      }
+      const packed = new Float64Array(counts.size);
+      let k = 0;
+      for (const [i, n] of counts) packed[k++] = i * 0x100000 + n;
+      packed.sort();
+      vectors.push({ name: JSON.stringify(`${field}/${doc.ref}`), field, length: keys.length, packed });
+      lengthSum.set(field, lengthSum.get(field)! + keys.length);
+    }
+  }
+  const documentCount = docs.length;
+  const average = new Map(fieldNames.map((f) => [f, documentCount > 0 ? lengthSum.get(f)! / documentCount : 0]));
+  const idf = new Float64Array(terms.size);
+  for (const entry of terms.values()) {
+    let withTerm = 0;
+    for (const refs of entry.docs.values()) withTerm += refs.length;
+    const x = (documentCount - withTerm + 0.5) / (withTerm + 0.5);
+    idf[entry.index] = Math.log(1 + Math.abs(x));
+  }
+
+  const parts: string[] = [`{"version":${JSON.stringify(lunr.version)},"fields":${JSON.stringify(fieldNames)},"fieldVectors":[`];
+  vectors.forEach(({ name, field, length, packed }, v) => {
+    const norm = K1 * (1 - B + B * (length / average.get(field)!));
+    const boost = collectionFields[field];
+    let elements = '';
+    for (let j = 0; j < packed.length; j++) {
+      const p = packed[j]!;
+      const i = Math.floor(p / 0x100000);
+      const n = p - i * 0x100000;
+      const score = ((idf[i]! * ((K1 + 1) * n)) / (norm + n)) * boost;
+      elements += `${j === 0 ? '' : ','}${i},${Math.round(score * 1000) / 1000}`;
+    }
+    parts.push(`${v === 0 ? '' : ','}[${name},[${elements}]]`);
+  });
+  parts.push('],"invertedIndex":[');
+  const fieldKeys = fieldNames.map((f) => JSON.stringify(f));
+  [...terms.keys()].sort().forEach((key, t) => {
+    const entry = terms.get(key)!;
+    let posting = `{"_index":${entry.index}`;
+    fieldNames.forEach((field, f) => {
+      // Refs are article ids: digits, nothing to escape.
+      const refs = entry.docs.get(field);
+      posting += `,${fieldKeys[f]}:{${refs ? refs.map((r) => `"${r}":{}`).join(',') : ''}}`;
+    });
+    parts.push(`${t === 0 ? '' : ','}[${JSON.stringify(key)},${posting}}]`);
+  });
+  parts.push('],"pipeline":[]}');
+  return parts.join('');
+}
+
+export function buildCollectionIndex(inputs: readonly CollectionInput[], onProgress?: (done: number) => void): string {
+  const docs = inputs.map((input, i) => {
+    if (onProgress && (i + 1) % 250 === 0) onProgress(i + 1);
+    return { ref: String(input.id), keys: collectionKeys(input) };
+  });
+  return buildSerializedIndex(docs);
+}
+
+export function serializeIndex(json: string): Buffer {
+  return gzipSync(json, { level: 4 });
+}
+
+interface SerializedIndex {
+  invertedIndex: Array<[string, Record<string, Record<string, unknown>>]>;
+}
+
+/**
+ * A loaded index (from the gzipped or plain JSON). The empty metadata object
+ * of every posting is replaced by one shared object: a third less memory.
+ */
+export function loadIndex(data: Uint8Array | string): lunr.Index {
+  const serialized = JSON.parse(typeof data === 'string' ? data : gunzipSync(data).toString('utf8')) as SerializedIndex;
+  for (const [, posting] of serialized.invertedIndex) {
+    for (const field of fieldNames) {
+      const refs = posting[field];
+      if (refs) for (const ref of Object.keys(refs)) refs[ref] = NO_METADATA;
+    }
+  }
+  return lunr.Index.load(serialized);
+}
+
+// ---------------------------------------------------------------------------
+// Search
+
+/** A plan leaf as sent to Lunr: phrases and lang: carry the ids the library index found for them. */
+export type CollectionLeaf = PlanLeaf & { within?: number[] };
+export type CollectionPlan = CollectionLeaf | { kind: 'and'; must: CollectionPlan[]; not: CollectionPlan[] } | { kind: 'or'; any: CollectionPlan[] };
+
+export interface CollectionHit {
+  id: number;
+  score: number;
+  /** Index keys that matched, for highlighting. */
+  keys: string[];
+}
+
+interface Acc {
+  score: number;
+  keys: Set<string>;
+}
+
+type Hits = Map<number, Acc>;
+
+/** Where a word is looked for (ftsQuery.ts's columns, as Lunr fields). */
+function fieldsOf(field: QueryField | null): LunrField[] {
+  switch (field) {
+    case null:
+      return ['title', 'body', 'author', 'source'];
+    case 'title':
+    case 'body':
+    case 'author':
+    case 'source':
+      return [field];
+    case 'lang':
+      return [];
+  }
+}
+
+/** Author and source hold exact keys, title and body stems: each clause names the key its fields hold. */
+function clauses(q: lunr.Query, fields: LunrField[], stem: string, exact: string, extra: Partial<lunr.Query.Clause> = {}): void {
+  const stemFields = fields.filter((f) => f === 'title' || f === 'body');
+  const exactFields = fields.filter((f) => f === 'author' || f === 'source');
+  if (stemFields.length > 0) q.term(stem, { fields: stemFields, usePipeline: false, ...extra });
+  if (exactFields.length > 0) q.term(exact, { fields: exactFields, usePipeline: false, ...extra });
+}
+
+function run(index: lunr.Index, build: (q: lunr.Query) => void): Hits {
+  const out: Hits = new Map();
+  for (const r of index.query(build)) out.set(Number(r.ref), { score: r.score, keys: new Set(Object.keys(r.matchData.metadata)) });
+  return out;
+}
+
+function leafHits(index: lunr.Index, leaf: CollectionLeaf): Hits {
+  const fields = fieldsOf(leaf.field);
+  let hits: Hits;
+  switch (leaf.kind) {
+    case 'lang':
+      hits = new Map();
+      break;
+    case 'word':
+      hits = run(index, (q) => clauses(q, fields, leaf.stem, leaf.exact));
+      break;
+    case 'phrase':
+      hits = run(index, (q) => leaf.stem.forEach((s, i) => clauses(q, fields, s, leaf.exact[i]!)));
+      break;
+    case 'prefix': {
+      const wildcard = { wildcard: lunr.Query.wildcard.TRAILING };
+      // A typed prefix can be longer than the stems it should find (اميركي* → اميرك): its own stem too.
+      hits = run(index, (q) => [...leaf.prefixes, ...leaf.stems].forEach((p) => clauses(q, fields, p, p, wildcard)));
+      break;
+    }
+    case 'fuzzy':
+      hits = run(index, (q) => clauses(q, fields, leaf.stem, leaf.exact, { editDistance: leaf.edits }));
+      break;
+  }
+  if (leaf.within) {
+    // Phrases (word order) and lang: are decided by the library index.
+    const allowed = new Set(leaf.within);
+    for (const id of hits.keys()) if (!allowed.has(id)) hits.delete(id);
+    for (const id of allowed) if (!hits.has(id)) hits.set(id, { score: 0, keys: new Set() });
+  }
+  return hits;
+}
+
+function merge(into: Acc, from: Acc): void {
+  into.score += from.score;
+  from.keys.forEach((k) => into.keys.add(k));
+}
+
+function evaluate(index: lunr.Index, node: CollectionPlan): Hits {
+  if (node.kind === 'and') {
+    const [first, ...rest] = node.must.map((n) => evaluate(index, n));
+    const out: Hits = first ?? new Map();
+    for (const other of rest) {
+      for (const [id, acc] of out) {
+        const o = other.get(id);
+        if (o) merge(acc, o);
+        else out.delete(id);
+      }
+    }
+    for (const n of node.not) for (const id of evaluate(index, n).keys()) out.delete(id);
+    return out;
+  }
+  if (node.kind === 'or') {
+    const out: Hits = new Map();
+    for (const hits of node.any.map((n) => evaluate(index, n))) {
+      for (const [id, acc] of hits) {
+        const seen = out.get(id);
+        if (seen) merge(seen, acc);
+        else out.set(id, { score: acc.score, keys: new Set(acc.keys) });
+      }
+    }
+    return out;
+  }
+  return leafHits(index, node);
+}
+
+/** Every matching article of the collection, by Lunr's score (the caller puts exact-form matches first). */
+export function searchCollection(index: lunr.Index, plan: CollectionPlan): CollectionHit[] {
+  return [...evaluate(index, plan)]
+    .map(([id, acc]) => ({ id, score: acc.score, keys: [...acc.keys] }))
+    .sort((a, b) => b.score - a.score || a.id - b.id);
+}
+
+/** Leaves whose matches Lunr cannot decide alone (word order, language). */
+export function leavesNeedingLibrary(node: PlanNode, out: Array<PlanLeaf & { kind: 'phrase' | 'lang' }> = []): Array<PlanLeaf & { kind: 'phrase' | 'lang' }> {
+  if (node.kind === 'and') [...node.must, ...node.not].forEach((n) => leavesNeedingLibrary(n, out));
+  else if (node.kind === 'or') node.any.forEach((n) => leavesNeedingLibrary(n, out));
+  else if (node.kind === 'phrase' || node.kind === 'lang') out.push(node);
+  return out;
+}

@@ -1,0 +1,123 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MizanError } from '../../../preload/contract';
+import { parseQuery, type QueryNode } from './queryParser';
+import { planQuery } from './queryPlan';
+
+/** A compact form of the tree: what the tests compare. */
+function show(node: QueryNode): string {
+  switch (node.kind) {
+    case 'term':
+      return `${node.field ? `${node.field}:` : ''}${node.text}${node.prefix ? '*' : ''}${node.fuzzy ? `~${node.fuzzy}` : ''}`;
+    case 'phrase':
+      return `${node.field ? `${node.field}:` : ''}"${node.text}"`;
+    case 'or':
+      return `(${node.any.map(show).join(' | ')})`;
+    case 'and':
+      return `[${node.must.map(show).join(' ')}${node.not.map((n) => ` -${show(n)}`).join('')}]`;
+  }
+}
+
+function invalid(query: string): MizanError {
+  try {
+    parseQuery(query);
+  } catch (error) {
+    expect(error).toBeInstanceOf(MizanError);
+    expect((error as MizanError).code).toBe('QUERY_INVALID');
+    return error as MizanError;
+  }
+  throw new Error(`"${query}" parsed, but should be refused`);
+}
+
+describe('query parser', () => {
+  it('reads words, phrases, signs, OR, groups and fields', () => {
+    expect(show(parseQuery('بايدن الكاظمي'))).toBe('[بايدن الكاظمي]');
+    expect(show(parseQuery('"الرئيس الأميركي" بايدن'))).toBe('["الرئيس الأميركي" بايدن]');
+    expect(show(parseQuery('«البيت الأبيض»'))).toBe('"البيت الأبيض"');
+    expect(show(parseQuery('+بايدن -أوباما'))).toBe('[بايدن -أوباما]');
+    expect(show(parseQuery('بايدن NOT أوباما'))).toBe('[بايدن -أوباما]');
+    // OR binds tighter than the implicit AND.
+    expect(show(parseQuery('بايدن الكاظمي OR السوداني'))).toBe('[بايدن (الكاظمي | السوداني)]');
+    expect(show(parseQuery('(a b) OR c'))).toBe('([a b] | c)');
+    expect(show(parseQuery('-(a OR b) c'))).toBe('[c -(a | b)]');
+    expect(show(parseQuery('title:بايدن author:"رنيم حنوش" source:okaz lang:ar'))).toBe('[title:بايدن author:"رنيم حنوش" source:okaz lang:ar]');
+    expect(show(parseQuery('title:(a OR b)'))).toBe('(title:a | title:b)');
+    expect(show(parseQuery('واشن* الامريكى~1 pentagon~2 word~'))).toBe('[واشن* الامريكى~1 pentagon~2 word~1]');
+  });
+
+  it('keeps inner hyphens, URLs and times as words', () => {
+    expect(show(parseQuery('al-Qaeda'))).toBe('al-Qaeda');
+    expect(show(parseQuery('http://aawsat.com/home'))).toBe('http://aawsat.com/home');
+    expect(show(parseQuery('12:30'))).toBe('12:30');
+    expect(show(parseQuery('c++ a&&b'))).toBe('[c++ a&&b]');
+    expect(show(parseQuery('بايدن : العراق — 2021'))).toBe('[بايدن العراق 2021]');
+  });
+
+  it('refuses malformed queries with the position and the reason', () => {
+    expect(invalid('"الرئيس الأميركي').message).toMatch(/^at position 0: the quote opened here is never closed/);
+    expect(invalid('بايدن "').message).toMatch(/^at position 6: /);
+    expect(invalid('OR بايدن').message).toMatch(/^at position 0: "OR" needs a term on both sides/);
+    expect(invalid('بايدن OR').message).toMatch(/^at position 6: "OR" needs a term/);
+    expect(invalid('a OR OR b').message).toMatch(/^at position 2: /);
+    expect(invalid('بايدن -').message).toMatch(/^at position 6: "-" must be followed/);
+    expect(invalid('+ a').message).toMatch(/^at position 0: "\+" must be followed/);
+    expect(invalid('(a b').message).toMatch(/^at position 0: the group opened here is never closed/);
+    expect(invalid('a b)').message).toMatch(/^at position 3: "\)" closes a group that was never opened/);
+    expect(invalid('()').message).toMatch(/empty group/);
+    expect(invalid('   ').message).toMatch(/the query is empty/);
+    expect(invalid('-بايدن').message).toMatch(/at least one word that is not excluded/);
+    expect(invalid('-a OR b').message).toMatch(/negated word cannot start an OR/);
+    expect(invalid('a OR -b').message).toMatch(/an OR cannot hold a negated/);
+    expect(invalid('titel:x').message).toMatch(/^at position 0: unknown field "titel"/);
+    expect(invalid('title: x').message).toMatch(/field "title:" has no value/);
+    expect(invalid('a*b').message).toMatch(/^at position 1: "\*" is allowed only at the end/);
+    expect(invalid('ب*').message).toMatch(/a prefix needs at least 2 letters/);
+    expect(invalid('word~3').message).toMatch(/^at position 4: fuzzy matching allows 1 or 2 edits/);
+    expect(invalid('word~x').message).toMatch(/"~" takes a number/);
+    expect(invalid('!!! ***').message).toMatch(/the query is empty/);
+    expect(invalid('a**').message).toMatch(/"\*" is allowed only at the end/);
+    expect(invalid('a AND').message).toMatch(/"AND" needs a term on both sides/);
+    expect(invalid('x'.repeat(1001)).message).toMatch(/longer than 1000/);
+  });
+
+  it('never throws anything but QUERY_INVALID, whatever is typed', () => {
+    const alphabet = fc.constantFrom('a', 'ب', ' ', '"', '(', ')', '-', '+', '*', '~', '1', ':', 'OR', 'NOT', 'AND', 'title', '«', '»', 'ـ', 'ِ');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 20 }), (parts) => {
+        const query = parts.join('');
+        try {
+          planQuery(query);
+        } catch (error) {
+          if (!(error instanceof MizanError) || error.code !== 'QUERY_INVALID') throw error;
+          expect(error.message).toMatch(/^at position \d+: /);
+          const at = Number(/^at position (\d+)/.exec(error.message)![1]);
+          expect(at).toBeLessThanOrEqual(query.length);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('query plan', () => {
+  it('analyzes words into the index keys, and drops function words', () => {
+    const { root, ignored } = planQuery('في الأمريكي');
+    expect(ignored).toEqual(['في']);
+    expect(root).toMatchObject({ kind: 'word', exact: 'اميركي' });
+    // Diacritics, tatweel and spelling variants give the same keys.
+    expect(planQuery('الأَمْرِيكِيّ').root).toMatchObject({ kind: 'word', exact: 'اميركي' });
+    expect(planQuery('الأميـــركي').root).toMatchObject({ kind: 'word', exact: 'اميركي' });
+    expect(planQuery('في من').root).toBeNull();
+  });
+
+  it('turns a phrase into its keys in order, and a split word into a phrase', () => {
+    expect(planQuery('"الرئيس الأميركي"').root).toMatchObject({ kind: 'phrase', exact: ['رييس', 'اميركي'] });
+    expect(planQuery('al-Qaeda').root).toMatchObject({ kind: 'phrase', exact: ['al', 'qaeda'] });
+  });
+
+  it('keeps both the key and the plain fold of a prefix', () => {
+    expect(planQuery('واشن*').root).toMatchObject({ kind: 'prefix', prefixes: expect.arrayContaining(['واشن']) });
+    expect(planQuery('lang:AR').root).toMatchObject({ kind: 'lang', lang: 'ar' });
+    expect(() => planQuery('lang:arabic!')).toThrow(/not a language code/);
+  });
+});

@@ -1,0 +1,615 @@
+/**
+ * Search behind the contract: the library index (SQLite FTS5, kept by the
+ * commit hook in libraryIndex.ts), collection indexes (Lunr, built in a
+ * worker and cached in SQLite), completions and reindexing.
+ */
+import {
+  MizanError,
+  type ArticleFilter,
+  type CallContext,
+  type CollectionIndexInfo,
+  type ParsedInput,
+  type SearchFacets,
+  type SearchHit,
+  type SearchResults,
+  type SearchStatus,
+  type SearchSuggestions,
+  type TextRange,
+} from '../../../preload/contract';
+import type { Database } from '../db/connection';
+import { filterClauses, getCollection, nameKey, summaryOf, SUMMARY_COLUMNS, type ArticleRow } from '../library/libraryStore';
+import { analyze, normalizeForMatching } from '../text';
+import { createCollectionEngine, type CollectionEngine } from './collectionEngine';
+import { expandFuzzy, ftsExpression, rankFunction, type FuzzyExpansions } from './ftsQuery';
+import { buildMatcher, findMatches, makeSnippet, matcherFromKeys, type Matcher } from './highlight';
+import { createIndexer, type Indexer } from './indexer';
+import { adoptEmptyIndex, analyzerFingerprint, flushIndexQueue, readIndexState, writeFingerprint } from './libraryIndex';
+import { leavesNeedingLibrary, type CollectionHit, type CollectionInput, type CollectionPlan } from './lunrCollection';
+import { planQuery, positiveLeaves, type LangLeaf, type PlanNode } from './queryPlan';
+import { createVocabulary } from './vocabulary';
+
+export interface SearchServiceOptions {
+  db: Database;
+  now: () => Date;
+  /** Worker threads for analysis (default: one per core, at most 4). */
+  workers?: number;
+}
+
+export interface SearchService {
+  query(input: ParsedInput<'search.query'>): Promise<SearchResults>;
+  suggest(input: ParsedInput<'search.suggest'>): Promise<SearchSuggestions>;
+  matches(input: ParsedInput<'search.matches'>): Promise<{ title: TextRange[]; body: TextRange[] }>;
+  status(): Promise<SearchStatus>;
+  reindex(ctx: CallContext): Promise<{ articleCount: number; ms: number }>;
+  buildCollectionIndex(collectionId: number, ctx?: CallContext): Promise<CollectionIndexInfo>;
+  /** Resolves when no background collection build is scheduled or running (tests, shutdown). */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Articles queued per reindex transaction. */
+const REINDEX_CHUNK = 2000;
+/** Background rebuilds wait this long after the last change, so a burst of edits costs one build. */
+const REBUILD_DELAY_MS = 1500;
+
+interface Meta {
+  sourceId: number | null;
+  lang: string;
+  iso: string | null;
+}
+
+interface LoadedCollection {
+  generation: number;
+  key: string;
+  meta: Map<number, Meta>;
+}
+
+interface IndexRow {
+  generation: number;
+  built_generation: number | null;
+  analyzer: string | null;
+  article_count: number | null;
+  built_at: string | null;
+  build_ms: number | null;
+  bytes: number | null;
+}
+
+const emptyFacets = (): SearchFacets => ({ sources: [], years: [], languages: [] });
+
+function engineKey(collectionId: number, generation: number): string {
+  return `${collectionId}@${generation}`;
+}
+
+export async function createSearchService(options: SearchServiceOptions): Promise<SearchService> {
+  const { db, now } = options;
+  const fingerprint = analyzerFingerprint();
+  const indexer: Indexer = createIndexer({ workers: options.workers });
+  const engine: CollectionEngine = createCollectionEngine();
+  const vocabulary = createVocabulary(db);
+  const loaded = new Map<number, LoadedCollection>();
+  const wanted = new Set<number>();
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let closing = false;
+  let reindexing = false;
+
+  const removeHook = db.beforeCommit(async (w) => {
+    await flushIndexQueue(w, indexer);
+    // A change to an indexed collection (triggers bumped its generation): rebuild it after the commit.
+    const stale = await w.get('SELECT 1 AS x FROM collection_search_indexes WHERE built_generation IS NOT generation LIMIT 1');
+    if (stale) schedule();
+  });
+  // Ranking reads whole doclists: 32 MB of page cache on the reader
+  // connection (SQLite's default is 2 MB) keeps the common terms' pages in memory.
+  await db.get('PRAGMA cache_size = -32768');
+  await adoptEmptyIndex(db, fingerprint);
+  let indexedFingerprint = (await readIndexState(db)).fingerprint;
+
+  // -------------------------------------------------------------------------
+  // Collection indexes
+
+  async function readIndexRow(collectionId: number): Promise<IndexRow | undefined> {
+    return db.get<IndexRow>(
+      `SELECT generation, built_generation, analyzer, article_count, built_at, build_ms, length(data) AS bytes
+       FROM collection_search_indexes WHERE collection_id = ?`,
+      [collectionId],
+    );
+  }
+
+  function isFresh(row: IndexRow | undefined): row is IndexRow {
+    return row !== undefined && row.built_generation === row.generation && row.analyzer === fingerprint;
+  }
+
+  function infoOf(collectionId: number, row: IndexRow | undefined): CollectionIndexInfo {
+    return {
+      collectionId,
+      state: row?.built_generation == null ? 'none' : isFresh(row) ? 'ready' : 'stale',
+      articleCount: row?.article_count ?? null,
+      builtAt: row?.built_at ?? null,
+      buildMs: row?.build_ms ?? null,
+      bytes: row?.bytes ?? null,
+    };
+  }
+
+  function remember(collectionId: number, entry: LoadedCollection): void {
+    loaded.delete(collectionId);
+    loaded.set(collectionId, entry);
+    // The worker keeps two indexes loaded; keep the same two here.
+    while (loaded.size > 2) loaded.delete(loaded.keys().next().value as number);
+  }
+
+  async function buildCollection(collectionId: number, ctx?: CallContext): Promise<CollectionIndexInfo> {
+    await getCollection(db, collectionId);
+    // The row must exist before reading the members: triggers only bump existing rows.
+    await db.write((w) => w.run('INSERT OR IGNORE INTO collection_search_indexes (collection_id) VALUES (?)', [collectionId]));
+    const generation = (await db.get<{ generation: number }>('SELECT generation FROM collection_search_indexes WHERE collection_id = ?', [collectionId]))?.generation ?? 0;
+    const rows = await db.all<CollectionInput & Meta>(
+      `SELECT a.id, a.title, a.body, a.author, s.name AS source, a.lang, a.source_id AS sourceId, a.published_iso AS iso
+       FROM collection_items ci JOIN articles a ON a.id = ci.article_id LEFT JOIN sources s ON s.id = a.source_id
+       WHERE ci.collection_id = ? ORDER BY a.id`,
+      [collectionId],
+    );
+    ctx?.progress(0, rows.length, 'Building the collection index');
+    const started = Date.now();
+    const key = engineKey(collectionId, generation);
+    const inputs: CollectionInput[] = rows.map(({ id, title, body, author, source, lang }) => ({ id, title, body, author, source, lang }));
+    const data = await engine.build(key, inputs, (done) => ctx?.progress(done, rows.length, 'Building the collection index'));
+    const ms = Date.now() - started;
+    await db.write((w) =>
+      w.run(
+        `UPDATE collection_search_indexes SET built_generation = ?, analyzer = ?, article_count = ?, built_at = ?, build_ms = ?, data = ?
+         WHERE collection_id = ?`,
+        [generation, fingerprint, rows.length, now().toISOString(), ms, Buffer.from(data.buffer, data.byteOffset, data.byteLength), collectionId],
+      ),
+    );
+    remember(collectionId, { generation, key, meta: new Map(rows.map((r) => [r.id, { sourceId: r.sourceId, lang: r.lang, iso: r.iso }])) });
+    ctx?.progress(rows.length, rows.length, 'Collection index ready');
+    return infoOf(collectionId, await readIndexRow(collectionId));
+  }
+
+  async function runScheduled(): Promise<void> {
+    const stale = await db.all<{ id: number }>(
+      'SELECT collection_id AS id FROM collection_search_indexes WHERE built_generation IS NOT generation OR analyzer IS NOT ?',
+      [fingerprint],
+    );
+    const ids = new Set([...wanted, ...stale.map((r) => r.id)]);
+    wanted.clear();
+    for (const id of ids) {
+      if (closing) return;
+      try {
+        await buildCollection(id);
+      } catch {
+        // A collection deleted meanwhile, or shutdown: the next use retries.
+      }
+    }
+  }
+
+  /** Debounced: each change restarts the wait, so an import into a collection costs one rebuild at its end. */
+  function schedule(collectionId?: number): void {
+    if (collectionId !== undefined) wanted.add(collectionId);
+    if (closing) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      const previous = running ?? Promise.resolve();
+      running = previous.then(runScheduled).finally(() => {
+        running = null;
+      });
+    }, REBUILD_DELAY_MS);
+    timer.unref();
+  }
+
+  /** Ids (within the collection) that match a leaf only the library index can decide: phrases, lang:. */
+  async function annotate(node: PlanNode, collectionId: number): Promise<CollectionPlan> {
+    const within = new Map<PlanNode, number[]>();
+    const none: FuzzyExpansions = new Map();
+    for (const leaf of leavesNeedingLibrary(node)) {
+      const match = ftsExpression(leaf, none);
+      const rows = match
+        ? await db.all<{ id: number }>(
+            'SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ? AND rowid IN (SELECT article_id FROM collection_items WHERE collection_id = ?)',
+            [match, collectionId],
+          )
+        : [];
+      within.set(leaf, rows.map((r) => r.id));
+    }
+    const copy = (n: PlanNode): CollectionPlan => {
+      if (n.kind === 'and') return { kind: 'and', must: n.must.map(copy), not: n.not.map(copy) };
+      if (n.kind === 'or') return { kind: 'or', any: n.any.map(copy) };
+      const ids = within.get(n);
+      return ids ? { ...n, within: ids } : n;
+    };
+    return copy(node);
+  }
+
+  /** Lunr hits of the collection, or null when its index is not ready (the caller uses FTS5). */
+  async function collectionHits(collectionId: number, root: PlanNode, force: boolean): Promise<{ hits: CollectionHit[]; meta: Map<number, Meta> } | null> {
+    let row = await readIndexRow(collectionId);
+    if (!isFresh(row)) {
+      if (!force) {
+        schedule(collectionId);
+        return null;
+      }
+      await buildCollection(collectionId);
+      row = await readIndexRow(collectionId);
+      if (!isFresh(row)) return null;
+    }
+    const plan = await annotate(root, collectionId);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      let entry = loaded.get(collectionId);
+      if (!entry || entry.generation !== row.generation || attempt > 0) {
+        const blob = await db.get<{ data: Buffer }>('SELECT data FROM collection_search_indexes WHERE collection_id = ?', [collectionId]);
+        if (!blob?.data) return null;
+        const key = engineKey(collectionId, row.generation);
+        await engine.load(key, blob.data);
+        const metaRows = await db.all<Meta & { id: number }>(
+          `SELECT a.id, a.source_id AS sourceId, a.lang, a.published_iso AS iso
+           FROM collection_items ci JOIN articles a ON a.id = ci.article_id WHERE ci.collection_id = ?`,
+          [collectionId],
+        );
+        entry = { generation: row.generation, key, meta: new Map(metaRows.map((m) => [m.id, m])) };
+        remember(collectionId, entry);
+      }
+      const hits = await engine.search(entry.key, plan);
+      if (hits) return { hits, meta: entry.meta };
+    }
+    return null;
+  }
+
+  // -------------------------------------------------------------------------
+  // Results
+
+  async function loadHits(
+    ids: readonly number[],
+    scores: ReadonlyMap<number, { score: number; exact: boolean }>,
+    matchers: (id: number) => { title: Matcher; body: Matcher },
+  ): Promise<SearchHit[]> {
+    if (ids.length === 0) return [];
+    const rows = await db.all<ArticleRow & { body: string }>(
+      `SELECT ${SUMMARY_COLUMNS}, a.body FROM articles a LEFT JOIN sources s ON s.id = a.source_id
+       WHERE a.id IN (SELECT value FROM json_each(?))`,
+      [JSON.stringify(ids)],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const hits: SearchHit[] = [];
+    for (const id of ids) {
+      const row = byId.get(id);
+      if (!row) continue;
+      const m = matchers(id);
+      hits.push({
+        ...summaryOf(row),
+        score: Number((scores.get(id)?.score ?? 0).toPrecision(6)),
+        exact: scores.get(id)?.exact ?? false,
+        snippet: makeSnippet(row.body, m.body),
+        titleHighlights: findMatches(row.title, m.title),
+      });
+    }
+    return hits;
+  }
+
+  async function sourceNames(ids: readonly number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db.all<{ id: number; name: string }>('SELECT id, name FROM sources WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)]);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  async function facetsOf(groups: ReadonlyArray<{ sourceId: number | null; year: string | null; lang: string; n: number }>): Promise<SearchFacets> {
+    const sources = new Map<number | null, number>();
+    const years = new Map<string | null, number>();
+    const langs = new Map<string, number>();
+    for (const g of groups) {
+      sources.set(g.sourceId, (sources.get(g.sourceId) ?? 0) + g.n);
+      years.set(g.year, (years.get(g.year) ?? 0) + g.n);
+      langs.set(g.lang, (langs.get(g.lang) ?? 0) + g.n);
+    }
+    const names = await sourceNames([...sources.keys()].filter((k): k is number => k !== null));
+    return {
+      sources: [...sources]
+        .map(([id, count]) => ({ id, name: id === null ? null : (names.get(id) ?? null), count }))
+        .sort((a, b) => b.count - a.count || (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff')),
+      years: [...years].map(([year, count]) => ({ year, count })).sort((a, b) => (b.year ?? '').localeCompare(a.year ?? '')),
+      languages: [...langs].map(([lang, count]) => ({ lang, count })).sort((a, b) => b.count - a.count || a.lang.localeCompare(b.lang)),
+    };
+  }
+
+  function emptyResults(offset: number, ignored: string[], facets: boolean): SearchResults {
+    return { total: 0, offset, items: [], facets: facets ? emptyFacets() : null, engine: 'fts5', ignored, indexStale: indexedFingerprint !== fingerprint };
+  }
+
+  async function queryLibrary(input: ParsedInput<'search.query'>, query: PlanNode, ignored: string[]): Promise<SearchResults> {
+    // lang: beside other words is a filter on the article row: as an FTS5
+    // term it would be in every article's row and cost bm25 a pass over all.
+    let root = query;
+    let filter = input.filter;
+    if (root.kind === 'and') {
+      const langs = root.must.filter((n): n is LangLeaf => n.kind === 'lang');
+      const rest = root.must.filter((n) => n.kind !== 'lang');
+      const wanted = new Set([...langs.map((l) => l.lang), ...(filter.lang ? [filter.lang] : [])]);
+      if (langs.length > 0 && rest.length > 0) {
+        if (wanted.size > 1) return emptyResults(input.offset, ignored, input.facets);
+        filter = { ...filter, lang: [...wanted][0] };
+        root = rest.length === 1 && root.not.length === 0 ? rest[0]! : { kind: 'and', must: rest, not: root.not };
+      }
+    }
+    const expansions = await expandFuzzy(root, vocabulary);
+    const all = ftsExpression(root, expansions, 'all');
+    if (!all) return emptyResults(input.offset, ignored, input.facets);
+    // Two tiers, each ranked by bm25: articles with every word in its exact
+    // form (a name as written), then those that match only through stems.
+    const exact = ftsExpression(root, expansions, 'exact');
+    const tiers = exact && exact !== all ? [exact, `(${all}) NOT (${exact})`] : [all];
+    const { clauses, params } = filterClauses(filter);
+    // The join reads filter and facet columns from a covering index, never the article rows.
+    const join = 'JOIN articles a INDEXED BY articles_search_facets ON a.id = f.rowid';
+    const where = clauses.length > 0 ? ` AND ${clauses.join(' AND ')}` : '';
+    const count = async (match: string): Promise<number> =>
+      (
+        await db.get<{ n: number }>(
+          clauses.length > 0 ? `SELECT count(*) AS n FROM search_fts f ${join} WHERE search_fts MATCH ?${where}` : 'SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ?',
+          [match, ...params],
+        )
+      )?.n ?? 0;
+
+    let total: number;
+    let facets: SearchFacets | null = null;
+    if (input.facets) {
+      const groups = await db.all<{ sourceId: number | null; year: string | null; lang: string; n: number }>(
+        `SELECT a.source_id AS sourceId, substr(a.published_iso, 1, 4) AS year, a.lang AS lang, count(*) AS n
+         FROM search_fts f ${join} WHERE search_fts MATCH ?${where} GROUP BY 1, 2, 3`,
+        [all, ...params],
+      );
+      total = groups.reduce((sum, g) => sum + g.n, 0);
+      facets = await facetsOf(groups);
+    } else {
+      total = await count(all);
+    }
+    const pageOf = (match: string, limit: number, offset: number) =>
+      db.all<{ id: number; rank: number }>(
+        clauses.length > 0
+          ? `SELECT f.rowid AS id, f.rank AS rank FROM search_fts f ${join} WHERE search_fts MATCH ? AND f.rank MATCH ?${where} ORDER BY f.rank LIMIT ? OFFSET ?`
+          : 'SELECT rowid AS id, rank FROM search_fts WHERE search_fts MATCH ? AND rank MATCH ? ORDER BY rank LIMIT ? OFFSET ?',
+        [match, rankFunction, ...params, limit, offset],
+      );
+    const page: Array<{ id: number; rank: number; tier: number }> = [];
+    if (tiers.length === 1) {
+      page.push(...(await pageOf(all, input.limit, input.offset)).map((r) => ({ ...r, tier: 0 })));
+    } else {
+      // The first tier's size is known without counting when the page is not full.
+      let exactCount: number | null = null;
+      if (input.offset === 0) {
+        const rows = await pageOf(tiers[0]!, input.limit, 0);
+        page.push(...rows.map((r) => ({ ...r, tier: 0 })));
+        if (rows.length < input.limit) exactCount = rows.length;
+      } else {
+        exactCount = await count(tiers[0]!);
+        if (input.offset < exactCount) page.push(...(await pageOf(tiers[0]!, input.limit, input.offset)).map((r) => ({ ...r, tier: 0 })));
+      }
+      if (exactCount !== null && page.length < input.limit) {
+        const rows = await pageOf(tiers[1]!, input.limit - page.length, Math.max(0, input.offset - exactCount));
+        page.push(...rows.map((r) => ({ ...r, tier: 1 })));
+      }
+    }
+    const leaves = positiveLeaves(root);
+    const matchers = { title: buildMatcher(leaves, expansions, 'title'), body: buildMatcher(leaves, expansions, 'body') };
+    const items = await loadHits(
+      page.map((p) => p.id),
+      new Map(page.map((p) => [p.id, { score: -p.rank, exact: p.tier === 0 && (tiers.length > 1 || exact === all) }])),
+      () => matchers,
+    );
+    return { total, offset: input.offset, items, facets, engine: 'fts5', ignored, indexStale: indexedFingerprint !== fingerprint };
+  }
+
+  async function tagged(tag: string): Promise<Set<number>> {
+    const rows = await db.all<{ id: number }>(
+      'SELECT at.article_id AS id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name_key = ?',
+      [nameKey(tag)],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  async function queryCollection(input: ParsedInput<'search.query'>, collectionId: number, root: PlanNode, ignored: string[]): Promise<SearchResults | null> {
+    const found = await collectionHits(collectionId, root, input.engine === 'lunr');
+    if (!found) return null;
+    // The exact-form tier, as in the library: decided by the library index, which holds the same articles.
+    const expansions = await expandFuzzy(root, vocabulary);
+    const all = ftsExpression(root, expansions, 'all');
+    const exactMatch = ftsExpression(root, expansions, 'exact');
+    let isExact: (id: number) => boolean = () => exactMatch !== null && exactMatch === all;
+    if (exactMatch && exactMatch !== all) {
+      const rows = await db.all<{ id: number }>(
+        'SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ? AND rowid IN (SELECT article_id FROM collection_items WHERE collection_id = ?)',
+        [exactMatch, collectionId],
+      );
+      const exactIds = new Set(rows.map((r) => r.id));
+      isExact = (id) => exactIds.has(id);
+    }
+    const f: ArticleFilter = input.filter;
+    const sourceIds = f.sourceIds && f.sourceIds.length > 0 ? new Set(f.sourceIds) : null;
+    const tags = f.tag ? await tagged(f.tag) : null;
+    const ranked = found.hits
+      .map((h) => ({ ...h, exact: isExact(h.id) }))
+      .sort((a, b) => Number(b.exact) - Number(a.exact) || b.score - a.score || a.id - b.id);
+    const hits = ranked.filter((h) => {
+      const m = found.meta.get(h.id);
+      if (!m) return false;
+      if (sourceIds && (m.sourceId === null || !sourceIds.has(m.sourceId))) return false;
+      if (f.lang && m.lang !== f.lang) return false;
+      if (f.dateFrom && !(m.iso !== null && m.iso >= f.dateFrom)) return false;
+      if (f.dateTo && !(m.iso !== null && m.iso <= `${f.dateTo}-99`)) return false;
+      if (tags && !tags.has(h.id)) return false;
+      return true;
+    });
+    let facets: SearchFacets | null = null;
+    if (input.facets) {
+      const groups = new Map<string, { sourceId: number | null; year: string | null; lang: string; n: number }>();
+      for (const h of hits) {
+        const m = found.meta.get(h.id)!;
+        const year = m.iso ? m.iso.slice(0, 4) : null;
+        const k = `${m.sourceId}|${year}|${m.lang}`;
+        const g = groups.get(k);
+        if (g) g.n++;
+        else groups.set(k, { sourceId: m.sourceId, year, lang: m.lang, n: 1 });
+      }
+      facets = await facetsOf([...groups.values()]);
+    }
+    const page = hits.slice(input.offset, input.offset + input.limit);
+    const keysOf = new Map(page.map((h) => [h.id, matcherFromKeys(h.keys)]));
+    const items = await loadHits(
+      page.map((h) => h.id),
+      new Map(page.map((h) => [h.id, { score: h.score, exact: h.exact }])),
+      (id) => {
+        const m = keysOf.get(id)!;
+        return { title: m, body: m };
+      },
+    );
+    return { total: hits.length, offset: input.offset, items, facets, engine: 'lunr', ignored, indexStale: indexedFingerprint !== fingerprint };
+  }
+
+  // -------------------------------------------------------------------------
+
+  return {
+    async query(input) {
+      const { root, ignored } = planQuery(input.query);
+      if (input.engine === 'lunr' && !input.filter.collectionId) {
+        throw new MizanError('INVALID_ARGUMENT', 'engine: "lunr" searches a collection: give filter.collectionId');
+      }
+      if (!root) return emptyResults(input.offset, ignored, input.facets);
+      const collectionId = input.filter.collectionId;
+      if (collectionId && input.engine !== 'fts5') {
+        // The collection is the index searched, not a filter on it.
+        const answer = await queryCollection({ ...input, filter: { ...input.filter, collectionId: undefined } }, collectionId, root, ignored);
+        if (answer) return answer;
+      }
+      return queryLibrary(input, root, ignored);
+    },
+
+    async suggest({ text, limit }) {
+      // The word being typed: after the last space, quote, bracket, sign or field name.
+      const m = /([^\s"“”«»()+\-:]*)$/u.exec(text);
+      const word = m?.[1] ?? '';
+      const from = text.length - word.length;
+      const empty: SearchSuggestions = { from, to: text.length, items: [] };
+      if (word.replace(/[\p{P}\p{S}]/gu, '').length === 0) return empty;
+      const token = analyze(word)[0];
+      if (!token) return empty;
+      const rows = await vocabulary.complete([token.exact, token.norm], limit * 2);
+      // Keep what the user typed before the key (و, بال in بالأمير…) in front
+      // of the completion; the article only on words that take it (not أميركا).
+      let clitic = '';
+      for (let p = 1; p < word.length; p++) {
+        if (normalizeForMatching(word.slice(p)) === token.exact) {
+          clitic = word.slice(0, p);
+          break;
+        }
+      }
+      const cliticHasArticle = /ال$|لل$/.test(normalizeForMatching(clitic));
+      const seen = new Set<string>();
+      const items: SearchSuggestions['items'] = [];
+      for (const r of rows) {
+        const surfaceHasClitic = normalizeForMatching(r.surface) !== r.key;
+        const keep = clitic !== '' && !surfaceHasClitic && (!cliticHasArticle || r.definite === 1);
+        const value = keep ? `${clitic}${r.surface}` : r.surface;
+        if (seen.has(value)) continue;
+        seen.add(value);
+        items.push({ value, count: r.df });
+        if (items.length >= limit) break;
+      }
+      return { from, to: text.length, items };
+    },
+
+    async matches({ id, query }) {
+      const row = await db.get<{ title: string; body: string }>('SELECT title, body FROM articles WHERE id = ?', [id]);
+      if (!row) throw new MizanError('NOT_FOUND', `no article with id ${id}`);
+      const { root } = planQuery(query);
+      if (!root) return { title: [], body: [] };
+      const expansions = await expandFuzzy(root, vocabulary);
+      const leaves = positiveLeaves(root);
+      return {
+        title: findMatches(row.title, buildMatcher(leaves, expansions, 'title')),
+        body: findMatches(row.body, buildMatcher(leaves, expansions, 'body')),
+      };
+    },
+
+    async status() {
+      const state = await readIndexState(db);
+      const rows = await db.all<IndexRow & { collection_id: number }>(
+        `SELECT collection_id, generation, built_generation, analyzer, article_count, built_at, build_ms, length(data) AS bytes
+         FROM collection_search_indexes ORDER BY collection_id`,
+      );
+      return {
+        articleCount: state.articles,
+        indexedCount: state.indexed,
+        stale: state.fingerprint !== fingerprint,
+        analyzer: { current: fingerprint, indexed: state.fingerprint },
+        collections: rows.map((r) => infoOf(r.collection_id, r)),
+      };
+    },
+
+    async reindex(ctx) {
+      if (reindexing) throw new MizanError('CONFLICT', 'the library is already being reindexed');
+      reindexing = true;
+      try {
+        const started = Date.now();
+        const bounds = await db.get<{ n: number; maxId: number | null }>('SELECT count(*) AS n, max(id) AS maxId FROM articles');
+        const total = bounds?.n ?? 0;
+        const maxId = bounds?.maxId ?? 0;
+        // The vocabulary is rebuilt from scratch; index rows are replaced chunk by
+        // chunk, so searches keep working (old keys, then new) throughout.
+        await db.write(async (w) => {
+          await writeFingerprint(w, null);
+          await w.run('DELETE FROM search_terms');
+          await w.run('DELETE FROM search_retired');
+        });
+        indexedFingerprint = null;
+        let last = 0;
+        let done = 0;
+        ctx.progress(0, total, 'Indexing articles');
+        for (;;) {
+          if (ctx.signal.aborted) throw new MizanError('CANCELLED', `reindex cancelled after ${done} of ${total} articles; run it again to finish`);
+          const queued = await db.write(async (w) => {
+            await w.run('INSERT OR IGNORE INTO search_queue (article_id, vocab) SELECT id, 1 FROM articles WHERE id > ? AND id <= ? ORDER BY id LIMIT ?', [
+              last,
+              maxId,
+              REINDEX_CHUNK,
+            ]);
+            return w.get<{ n: number; m: number | null }>('SELECT count(*) AS n, max(article_id) AS m FROM search_queue');
+          });
+          if (!queued || queued.n === 0 || queued.m === null) break;
+          last = queued.m;
+          done += queued.n;
+          ctx.progress(done, total, 'Indexing articles');
+        }
+        ctx.progress(done, total, 'Merging the index');
+        await db.write(async (w) => {
+          await w.run("INSERT INTO search_fts (search_fts) VALUES ('optimize')");
+          await writeFingerprint(w, fingerprint);
+        });
+        indexedFingerprint = fingerprint;
+        return { articleCount: done, ms: Date.now() - started };
+      } finally {
+        reindexing = false;
+      }
+    },
+
+    buildCollectionIndex: buildCollection,
+
+    async idle() {
+      while (timer || running) {
+        if (timer) await new Promise((r) => setTimeout(r, REBUILD_DELAY_MS));
+        if (running) await running;
+      }
+    },
+
+    async close() {
+      closing = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      removeHook();
+      // Terminating the workers ends a build in progress; it reports as failed and is dropped.
+      await engine.close();
+      await running?.catch(() => undefined);
+      await indexer.close();
+    },
+  };
+}
+

@@ -1,0 +1,481 @@
+/**
+ * The workbench's words in both languages, kept apart from the foundation's
+ * chrome strings in i18n.ts so each stays readable.
+ */
+import type { AnchorStatus, HighlightColor } from '../../preload/contract';
+
+/** First-strong isolate: a name in the other script keeps its place and its quotes in the sentence. */
+const iso = (text: string): string => `\u2068${text}\u2069`;
+/** The workbench's words (sidebar, reader tools, highlights, palette, activity). */
+export interface Workbench {
+  sidebarLabel: string;
+  allArticles: string;
+  highlightsView: string;
+  collections: string;
+  newCollection: string;
+  collectionName: string;
+  renameCollection: string;
+  deleteCollection: string;
+  rename: string;
+  delete: string;
+  save: string;
+  ok: string;
+  noCollections: string;
+  noTags: string;
+  sources: string;
+  languages: string;
+  manageSources: string;
+  renameTag: string;
+  deleteTag: string;
+  tagName: string;
+  collectionOrder: string;
+  moveUp: string;
+  moveDown: string;
+  searchPlaceholder: string;
+  searchLabel: string;
+  searchUnavailable: string;
+  searchResultsFor: (q: string) => string;
+  clearSearch: string;
+  readerTools: string;
+  textSmaller: string;
+  textLarger: string;
+  textSize: string;
+  measure: string;
+  measureNarrow: string;
+  measureMedium: string;
+  measureWide: string;
+  viewText: string;
+  viewHtml: string;
+  htmlNote: string;
+  find: string;
+  findPlaceholder: string;
+  findCount: (i: string, n: string) => string;
+  findNone: string;
+  findNext: string;
+  findPrev: string;
+  highlight: string;
+  highlightIn: (color: string) => string;
+  colorNames: Record<HighlightColor, string>;
+  highlightWithNote: string;
+  note: string;
+  notePlaceholder: string;
+  highlightsPanel: string;
+  noHighlights: string;
+  status: Record<AnchorStatus, string>;
+  statusHelp: Record<AnchorStatus, string>;
+  acceptPosition: string;
+  reattach: string;
+  goTo: string;
+  deleteHighlight: string;
+  articleNotes: string;
+  addNote: string;
+  addTag: string;
+  removeTag: (tag: string) => string;
+  addToCollection: string;
+  removeFromCollection: (name: string) => string;
+  newCollectionOption: string;
+  editMetadata: string;
+  metadataTitle: string;
+  title: string;
+  direction: string;
+  dirRtl: string;
+  dirLtr: string;
+  publishedAsWritten: string;
+  updateFromFile: string;
+  updateFromFileHelp: string;
+  updateResult: (anchored: string, moved: string, orphaned: string) => string;
+  updateSame: string;
+  deleteArticle: string;
+  deleted: (title: string) => string;
+  deletedMany: (n: string) => string;
+  undo: string;
+  restored: string;
+  addToDossier: string;
+  dossierUnavailable: string;
+  addedToDossier: string;
+  commandPalette: string;
+  paletteHint: string;
+  noCommands: string;
+  nextArticle: string;
+  prevArticle: string;
+  focusSearch: string;
+  themeLight: string;
+  themeDark: string;
+  themeSystem: string;
+  langSystem: string;
+  monthLevant: string;
+  monthEgypt: string;
+  monthMaghreb: string;
+  digitsLatn: string;
+  digitsArab: string;
+  showActivity: string;
+  toggleSidebar: string;
+  nextPane: string;
+  settings: string;
+  theme: string;
+  interfaceLanguage: string;
+  monthNames: string;
+  digits: string;
+  followSystem: string;
+  light: string;
+  dark: string;
+  activity: string;
+  activityEmpty: string;
+  clearLog: string;
+  jobImport: string;
+  jobStatus: Record<'running' | 'done' | 'failed' | 'cancelled', string>;
+  eta: (duration: string) => string;
+  working: string;
+  emptyCollection: string;
+  emptyHighlights: string;
+  emptyFiltered: string;
+  listKeys: string;
+  mergeSourcesTitle: string;
+  mergeInto: string;
+  merge: string;
+  aliases: string;
+  renameSource: string;
+  selectToMerge: string;
+  shortcutsTitle: string;
+  shortcuts: [string, string][];
+  saved: string;
+  tagged: (tag: string) => string;
+  addedTo: (name: string) => string;
+  highlightCreated: string;
+  selectTextFirst: string;
+  more: string;
+  readingPositionRestored: string;
+  articleLanguage: string;
+  allStatuses: string;
+  reindex: string;
+  searchIndex: string;
+  allColors: string;
+}
+
+export const workbenchEn: Workbench = {
+  sidebarLabel: 'Collections and filters',
+  allArticles: 'All articles',
+  highlightsView: 'Highlights',
+  collections: 'Collections',
+  newCollection: 'New collection…',
+  collectionName: 'Collection name',
+  renameCollection: 'Rename collection',
+  deleteCollection: 'Delete collection',
+  rename: 'Rename',
+  delete: 'Delete',
+  save: 'Save',
+  ok: 'OK',
+  noCollections: 'No collections yet. Create one, then drag articles onto it.',
+  noTags: 'No tags yet. Add one in the reader, or drag articles onto a tag.',
+  sources: 'Sources',
+  languages: 'Languages',
+  manageSources: 'Merge or rename sources…',
+  renameTag: 'Rename tag',
+  deleteTag: 'Delete tag',
+  tagName: 'Tag',
+  collectionOrder: 'Collection order',
+  moveUp: 'Move up in the collection',
+  moveDown: 'Move down in the collection',
+  searchPlaceholder: 'Search the library…',
+  searchLabel: 'Search',
+  searchUnavailable: 'Search becomes available when the library index is installed',
+  searchResultsFor: (q) => `Results for “${iso(q)}”`,
+  clearSearch: 'Clear search',
+  readerTools: 'Reader tools',
+  textSmaller: 'Smaller text',
+  textLarger: 'Larger text',
+  textSize: 'Text size',
+  measure: 'Line length',
+  measureNarrow: 'Narrow',
+  measureMedium: 'Medium',
+  measureWide: 'Wide',
+  viewText: 'Text',
+  viewHtml: 'Original layout',
+  htmlNote: 'A sanitized copy of the original page. Highlights and find work in the text view.',
+  find: 'Find in article',
+  findPlaceholder: 'Find in article…',
+  findCount: (i, n) => `${i} of ${n}`,
+  findNone: 'No matches',
+  findNext: 'Next match',
+  findPrev: 'Previous match',
+  highlight: 'Highlight',
+  highlightIn: (color) => `Highlight in ${color}`,
+  colorNames: { yellow: 'yellow', green: 'green', blue: 'blue', pink: 'pink', purple: 'purple' },
+  highlightWithNote: 'Highlight and add a note',
+  note: 'Note',
+  notePlaceholder: 'Write a note…',
+  highlightsPanel: 'Highlights and notes',
+  noHighlights: 'Select text in the article and pick a colour to highlight it. With the keyboard: find a phrase (Ctrl+F), then press h.',
+  status: { anchored: 'Anchored', moved: 'Moved', orphaned: 'Orphaned' },
+  statusHelp: {
+    anchored: 'At its place in the text.',
+    moved: 'The text changed; the quote was found again at a new place.',
+    orphaned: 'The quote is no longer in the text. It is kept here with its note.',
+  },
+  acceptPosition: 'Keep the new place',
+  reattach: 'Attach to the selected text',
+  goTo: 'Show in the text',
+  deleteHighlight: 'Delete highlight',
+  articleNotes: 'Notes on this article',
+  addNote: 'Add note',
+  addTag: 'Add a tag…',
+  removeTag: (tag) => `Remove tag ${iso(tag)}`,
+  addToCollection: 'Add to collection…',
+  removeFromCollection: (name) => `Remove from ${iso(name)}`,
+  newCollectionOption: 'New collection…',
+  editMetadata: 'Edit details…',
+  metadataTitle: 'Article details',
+  title: 'Title',
+  direction: 'Direction',
+  dirRtl: 'Right to left',
+  dirLtr: 'Left to right',
+  publishedAsWritten: 'Published (as written, e.g. 26 تموز 2021 or 2021-07-26)',
+  updateFromFile: 'Update text…',
+  updateFromFileHelp: 'Replace the text with a newer version of it from a file; tags, collections and highlights stay, highlights find their place again.',
+  updateResult: (a, m, o) => `Text updated. Highlights: ${a} in place, ${m} moved, ${o} orphaned.`,
+  updateSame: 'That file holds the same text: nothing changed.',
+  deleteArticle: 'Delete article',
+  deleted: (title) => `Deleted “${iso(title)}”`,
+  deletedMany: (n) => `Deleted ${n} articles`,
+  undo: 'Undo',
+  restored: 'Restored',
+  addToDossier: 'Add to dossier',
+  dossierUnavailable: 'Dossiers are not available in this version yet.',
+  addedToDossier: 'Added to the dossier',
+  commandPalette: 'Command palette',
+  paletteHint: 'Type a command…',
+  noCommands: 'No command matches.',
+  nextArticle: 'Next article',
+  prevArticle: 'Previous article',
+  focusSearch: 'Search the library',
+  themeLight: 'Theme: light',
+  themeDark: 'Theme: dark',
+  themeSystem: 'Theme: follow the system',
+  langSystem: 'Language: follow the system',
+  monthLevant: 'Arabic months: تموز (Levant, Iraq)',
+  monthEgypt: 'Arabic months: يوليو (Egypt, Gulf)',
+  monthMaghreb: 'Arabic months: جويلية (Maghreb)',
+  digitsLatn: 'Digits: 0 1 2 3',
+  digitsArab: 'Digits: ٠ ١ ٢ ٣',
+  showActivity: 'Activity log',
+  toggleSidebar: 'Show or hide the sidebar',
+  nextPane: 'Focus the next pane',
+  settings: 'Settings',
+  theme: 'Theme',
+  interfaceLanguage: 'Interface language',
+  monthNames: 'Arabic month names',
+  digits: 'Digits',
+  followSystem: 'Follow the system',
+  light: 'Light',
+  dark: 'Dark',
+  activity: 'Activity',
+  activityEmpty: 'Imports and other long work are logged here, with every result and error.',
+  clearLog: 'Clear the log',
+  jobImport: 'Import',
+  jobStatus: { running: 'Running', done: 'Done', failed: 'Failed', cancelled: 'Cancelled' },
+  eta: (d) => `about ${d} left`,
+  working: 'Working…',
+  emptyCollection: 'This collection is empty. Drag articles onto it in the sidebar, or use “Add to collection” in the reader.',
+  emptyHighlights: 'No highlights yet. Open an article, select a passage and pick a colour.',
+  emptyFiltered: 'No articles here yet.',
+  listKeys: 'j / k next · Enter opens · Ctrl+K commands',
+  mergeSourcesTitle: 'Sources',
+  mergeInto: 'Merge the checked sources into',
+  merge: 'Merge',
+  aliases: 'Also written',
+  renameSource: 'Rename source',
+  selectToMerge: 'Check two or more spellings of one outlet, then choose the name to keep.',
+  shortcutsTitle: 'Keyboard shortcuts',
+  shortcuts: [
+    ['Ctrl/⌘ K', 'Command palette'],
+    ['j / k, ↓ / ↑', 'Next / previous article'],
+    ['/', 'Search'],
+    ['Ctrl/⌘ F', 'Find in article'],
+    ['h', 'Highlight the selection or the find match'],
+    ['Shift H', 'Highlight with a note'],
+    ['t', 'Add a tag'],
+    ['c', 'Add to a collection'],
+    ['e', 'Edit details'],
+    ['d', 'Add to dossier'],
+    ['Delete', 'Delete the article (undo with Ctrl/⌘ Z)'],
+    ['+ / −', 'Text size'],
+    ['Alt ↑ / ↓', 'Move in collection order'],
+    ['F6', 'Next pane'],
+  ],
+  saved: 'Saved',
+  tagged: (tag) => `Tagged “${iso(tag)}”`,
+  addedTo: (name) => `Added to “${iso(name)}”`,
+  highlightCreated: 'Highlighted',
+  selectTextFirst: 'Select some text in the article first (or find a phrase with Ctrl+F).',
+  more: 'More',
+  readingPositionRestored: 'Back where you left off',
+  articleLanguage: 'Language code (ar, en…)',
+  allStatuses: 'Any place',
+  reindex: 'Rebuild the search index',
+  searchIndex: 'Search index',
+  allColors: 'Any colour',
+};
+
+export const workbenchAr: Workbench = {
+  sidebarLabel: 'المجموعات والمرشحات',
+  allArticles: 'كل المقالات',
+  highlightsView: 'التظليلات',
+  collections: 'المجموعات',
+  newCollection: 'مجموعة جديدة…',
+  collectionName: 'اسم المجموعة',
+  renameCollection: 'إعادة تسمية المجموعة',
+  deleteCollection: 'حذف المجموعة',
+  rename: 'إعادة تسمية',
+  delete: 'حذف',
+  save: 'حفظ',
+  ok: 'موافق',
+  noCollections: 'لا مجموعات بعد. أنشئ مجموعة ثم اسحب المقالات إليها.',
+  noTags: 'لا وسوم بعد. أضف وسمًا من القارئ، أو اسحب المقالات إلى وسم.',
+  sources: 'المصادر',
+  languages: 'اللغات',
+  manageSources: 'دمج المصادر أو إعادة تسميتها…',
+  renameTag: 'إعادة تسمية الوسم',
+  deleteTag: 'حذف الوسم',
+  tagName: 'الوسم',
+  collectionOrder: 'ترتيب المجموعة',
+  moveUp: 'تقديم في المجموعة',
+  moveDown: 'تأخير في المجموعة',
+  searchPlaceholder: 'ابحث في المكتبة…',
+  searchLabel: 'بحث',
+  searchUnavailable: 'يتاح البحث حين يُثبَّت فهرس المكتبة',
+  searchResultsFor: (q) => `نتائج «${iso(q)}»`,
+  clearSearch: 'مسح البحث',
+  readerTools: 'أدوات القارئ',
+  textSmaller: 'تصغير النص',
+  textLarger: 'تكبير النص',
+  textSize: 'حجم النص',
+  measure: 'طول السطر',
+  measureNarrow: 'قصير',
+  measureMedium: 'متوسط',
+  measureWide: 'طويل',
+  viewText: 'النص',
+  viewHtml: 'التنسيق الأصلي',
+  htmlNote: 'نسخة منقّاة من الصفحة الأصلية. التظليل والبحث يعملان في عرض النص.',
+  find: 'البحث في المقال',
+  findPlaceholder: 'ابحث في المقال…',
+  findCount: (i, n) => `${i} من ${n}`,
+  findNone: 'لا نتائج',
+  findNext: 'النتيجة التالية',
+  findPrev: 'النتيجة السابقة',
+  highlight: 'تظليل',
+  highlightIn: (color) => `تظليل باللون ال${color}`,
+  colorNames: { yellow: 'أصفر', green: 'أخضر', blue: 'أزرق', pink: 'وردي', purple: 'بنفسجي' },
+  highlightWithNote: 'تظليل مع ملاحظة',
+  note: 'ملاحظة',
+  notePlaceholder: 'اكتب ملاحظة…',
+  highlightsPanel: 'التظليلات والملاحظات',
+  noHighlights: 'حدّد نصًا في المقال واختر لونًا لتظليله. بلوحة المفاتيح: ابحث عن عبارة (Ctrl+F) ثم اضغط h.',
+  status: { anchored: 'في موضعه', moved: 'انتقل', orphaned: 'مفقود الموضع' },
+  statusHelp: {
+    anchored: 'في موضعه من النص.',
+    moved: 'تغيّر النص، وعُثر على الاقتباس في موضع جديد.',
+    orphaned: 'لم يعد الاقتباس في النص. يُحفظ هنا مع ملاحظته.',
+  },
+  acceptPosition: 'اعتماد الموضع الجديد',
+  reattach: 'ربطه بالنص المحدد',
+  goTo: 'عرضه في النص',
+  deleteHighlight: 'حذف التظليل',
+  articleNotes: 'ملاحظات على هذا المقال',
+  addNote: 'إضافة ملاحظة',
+  addTag: 'إضافة وسم…',
+  removeTag: (tag) => `إزالة الوسم ${iso(tag)}`,
+  addToCollection: 'إضافة إلى مجموعة…',
+  removeFromCollection: (name) => `إزالة من ${iso(name)}`,
+  newCollectionOption: 'مجموعة جديدة…',
+  editMetadata: 'تعديل البيانات…',
+  metadataTitle: 'بيانات المقال',
+  title: 'العنوان',
+  direction: 'الاتجاه',
+  dirRtl: 'من اليمين إلى اليسار',
+  dirLtr: 'من اليسار إلى اليمين',
+  publishedAsWritten: 'تاريخ النشر (كما ورد، مثل 26 تموز 2021 أو 2021-07-26)',
+  updateFromFile: 'تحديث النص…',
+  updateFromFileHelp: 'استبدال النص بنسخة أحدث منه من ملف؛ تبقى الوسوم والمجموعات والتظليلات، وتجد التظليلات مواضعها من جديد.',
+  updateResult: (a, m, o) => `حُدِّث النص. التظليلات: ${a} في موضعها، ${m} انتقلت، ${o} مفقودة الموضع.`,
+  updateSame: 'الملف يحمل النص نفسه: لم يتغير شيء.',
+  deleteArticle: 'حذف المقال',
+  deleted: (title) => `حُذف «${iso(title)}»`,
+  deletedMany: (n) => `حُذفت ${n} مقالات`,
+  undo: 'تراجع',
+  restored: 'استُعيد',
+  addToDossier: 'إضافة إلى الملف',
+  dossierUnavailable: 'الملفات غير متاحة في هذا الإصدار بعد.',
+  addedToDossier: 'أضيف إلى الملف',
+  commandPalette: 'لوحة الأوامر',
+  paletteHint: 'اكتب أمرًا…',
+  noCommands: 'لا أمر مطابق.',
+  nextArticle: 'المقال التالي',
+  prevArticle: 'المقال السابق',
+  focusSearch: 'البحث في المكتبة',
+  themeLight: 'السمة: فاتحة',
+  themeDark: 'السمة: داكنة',
+  themeSystem: 'السمة: حسب النظام',
+  langSystem: 'اللغة: حسب النظام',
+  monthLevant: 'أسماء الأشهر: تموز (الشام والعراق)',
+  monthEgypt: 'أسماء الأشهر: يوليو (مصر والخليج)',
+  monthMaghreb: 'أسماء الأشهر: جويلية (المغرب العربي)',
+  digitsLatn: 'الأرقام: 0 1 2 3',
+  digitsArab: 'الأرقام: ٠ ١ ٢ ٣',
+  showActivity: 'سجل النشاط',
+  toggleSidebar: 'إظهار الشريط الجانبي أو إخفاؤه',
+  nextPane: 'الانتقال إلى اللوح التالي',
+  settings: 'الإعدادات',
+  theme: 'السمة',
+  interfaceLanguage: 'لغة الواجهة',
+  monthNames: 'أسماء الأشهر',
+  digits: 'الأرقام',
+  followSystem: 'حسب النظام',
+  light: 'فاتحة',
+  dark: 'داكنة',
+  activity: 'النشاط',
+  activityEmpty: 'تُسجَّل هنا عمليات الاستيراد وغيرها من الأعمال الطويلة، بكل نتيجة وخطأ.',
+  clearLog: 'مسح السجل',
+  jobImport: 'استيراد',
+  jobStatus: { running: 'جارٍ', done: 'اكتمل', failed: 'فشل', cancelled: 'أُلغي' },
+  eta: (d) => `يتبقى نحو ${d}`,
+  working: 'جارٍ العمل…',
+  emptyCollection: 'هذه المجموعة فارغة. اسحب المقالات إليها في الشريط الجانبي، أو استخدم «إضافة إلى مجموعة» في القارئ.',
+  emptyHighlights: 'لا تظليلات بعد. افتح مقالًا وحدّد فقرة واختر لونًا.',
+  emptyFiltered: 'لا مقالات هنا بعد.',
+  listKeys: 'j / k التالي والسابق · Enter للفتح · Ctrl+K الأوامر',
+  mergeSourcesTitle: 'المصادر',
+  mergeInto: 'دمج المصادر المحددة في',
+  merge: 'دمج',
+  aliases: 'يُكتب أيضًا',
+  renameSource: 'إعادة تسمية المصدر',
+  selectToMerge: 'حدّد كتابتين أو أكثر لاسم وسيلة واحدة، ثم اختر الاسم الذي يبقى.',
+  shortcutsTitle: 'اختصارات لوحة المفاتيح',
+  shortcuts: [
+    ['Ctrl/⌘ K', 'لوحة الأوامر'],
+    ['j / k، ↓ / ↑', 'المقال التالي / السابق'],
+    ['/', 'البحث'],
+    ['Ctrl/⌘ F', 'البحث في المقال'],
+    ['h', 'تظليل النص المحدد أو نتيجة البحث'],
+    ['Shift H', 'تظليل مع ملاحظة'],
+    ['t', 'إضافة وسم'],
+    ['c', 'إضافة إلى مجموعة'],
+    ['e', 'تعديل البيانات'],
+    ['d', 'إضافة إلى الملف'],
+    ['Delete', 'حذف المقال (التراجع بـ Ctrl/⌘ Z)'],
+    ['+ / −', 'حجم النص'],
+    ['Alt ↑ / ↓', 'التحريك في ترتيب المجموعة'],
+    ['F6', 'اللوح التالي'],
+  ],
+  saved: 'حُفظ',
+  tagged: (tag) => `أضيف الوسم «${iso(tag)}»`,
+  addedTo: (name) => `أضيف إلى «${iso(name)}»`,
+  highlightCreated: 'ظُلِّل',
+  selectTextFirst: 'حدّد نصًا في المقال أولًا (أو ابحث عن عبارة بـ Ctrl+F).',
+  more: 'المزيد',
+  readingPositionRestored: 'عدت إلى حيث توقفت',
+  articleLanguage: 'رمز اللغة (ar، en…)',
+  allStatuses: 'كل المواضع',
+  reindex: 'إعادة بناء فهرس البحث',
+  searchIndex: 'فهرس البحث',
+  allColors: 'كل الألوان',
+};

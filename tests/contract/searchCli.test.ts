@@ -1,0 +1,74 @@
+/** `mizan search` and `mizan reindex` as archivists script them: a real process, a real library file. */
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, seedPath, tempDir } from '../support/paths';
+
+const run = promisify(execFile);
+const bin = join(repoRoot, 'bin', 'mizan.js');
+
+async function mizan(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: repoRoot, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+interface SearchJson {
+  total: number;
+  results: Array<{ id: number; title: string; source: string | null; publishedAt: string | null; score: number; snippet: string; highlights: Array<[number, number]> }>;
+  facets: { sources: Array<{ name: string; count: number }>; years: Array<{ year: string; count: number }>; languages: Array<{ lang: string; count: number }> };
+}
+
+describe('mizan search', () => {
+  const library = join(tempDir(), 'library.db');
+
+  it('finds the seed, which writes الأميركي, for الأمريكي', async () => {
+    expect((await mizan(['import', seedPath, '--library', library])).code).toBe(0);
+    const result = await mizan(['search', 'الأمريكي', '--library', library, '--json']);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as SearchJson;
+    expect(json.total).toBe(1);
+    expect(json.results).toHaveLength(1);
+    const hit = json.results[0]!;
+    expect(Object.keys(hit).sort()).toEqual(['highlights', 'id', 'publishedAt', 'score', 'snippet', 'source', 'title']);
+    expect(hit).toMatchObject({ id: 1, source: 'حرية', publishedAt: '2021-07-26' });
+    expect(hit.highlights.map(([s, e]) => hit.snippet.slice(s, e))).toEqual(expect.arrayContaining(['الأميركي']));
+    expect(json.facets).toEqual({ sources: [{ id: expect.any(Number), name: 'حرية', count: 1 }], years: [{ year: '2021', count: 1 }], languages: [{ lang: 'ar', count: 1 }] });
+  });
+
+  it('prints readable results with the matches marked, and exits 1 when nothing is found', async () => {
+    const found = await mizan(['search', 'الكاظمي', '--library', library]);
+    expect(found.code).toBe(0);
+    expect(found.stdout).toContain('[الكاظمي]');
+    expect(found.stdout).toContain('1-1 of 1 results');
+    const none = await mizan(['search', 'بريطانيا', '--library', library]);
+    expect(none.code).toBe(1);
+    expect(none.stdout).toContain('0 of 0 results');
+  });
+
+  it('explains a malformed query, an unknown collection and a missing query', async () => {
+    const bad = await mizan(['search', '"الرئيس الأمريكي', '--library', library]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('mizan: QUERY_INVALID: at position 0: the quote opened here is never closed');
+    const collection = await mizan(['search', 'الكاظمي', '--collection', 'nowhere', '--library', library]);
+    expect(collection.code).toBe(1);
+    expect(collection.stderr).toContain('no collection called "nowhere"');
+    expect((await mizan(['search', '--library', library])).code).toBe(2);
+  });
+
+  it('searches within a collection and reindexes', async () => {
+    expect((await mizan(['import', seedPath, '--library', join(library, '..', 'other.db'), '--collection', 'Iraq'])).code).toBe(0);
+    const inCollection = await mizan(['search', 'الأمريكي', '--collection', 'iraq', '--library', join(library, '..', 'other.db'), '--json']);
+    expect(inCollection.code).toBe(0);
+    expect((JSON.parse(inCollection.stdout) as SearchJson).results.map((r) => r.id)).toEqual([1]);
+    const reindex = await mizan(['reindex', '--library', library]);
+    expect(reindex.code).toBe(0);
+    expect(reindex.stdout).toMatch(/^Reindexed 1 articles in \d+\.\d s/);
+    expect((await mizan(['search', 'الأمريكي', '--library', library])).code).toBe(0);
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * Hostile input for every importer through parseFile: random bytes, random
+ * Unicode, and mutated well-formed files of each format. Each call must end
+ * within a bound and either return records (every failed record carrying a
+ * known code) or throw an ImportError with a known code: never a TypeError,
+ * a RangeError, a hang.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { errorCodes } from '../../preload/contract';
+import { importers, parseFile } from '../../main/core/importers/registry';
+import { ImportError } from '../../main/core/importers/types';
+
+const PER_CALL_MS = 2_000;
+const RUNS = Number(process.env['MIZAN_FUZZ_RUNS'] ?? 100);
+const known = new Set<string>(errorCodes);
+
+const templates: Record<string, string[]> = {
+  '.txt': ['الحرية – (26/7/2021)\nبايدن يعلن انسحاب 2500 جندي أميركي من العراق.\nقال مسؤول كبير إن القوات ستغادر.'],
+  '.html': [
+    '<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>بايدن</title><meta name="author" content="AP"></head><body><article><h1>بايدن والعراق</h1><p>قال البيت الأبيض إن 2500 جندي.</p><script>alert(1)</script></article></body></html>',
+  ],
+  '.md': ['---\ntitle: Biden and Iraq\ndate: 2021-07-26\n---\n# Biden\n\nThe White House said **2500** soldiers.\n'],
+  '.json': ['[{"title":"بايدن","body":"انسحاب 2500 جندي","source":"الحرية","date":"26/7/2021","tags":["العراق"]}]', '{"articles":[{"headline":"x","text":"y"}]}'],
+  '.jsonl': ['{"title":"a","body":"b"}\n{"title":"c","body":"d","date":"تموز 2021"}\n'],
+  '.csv': ['title,body,source,date\n"بايدن","انسحاب ""2500"" جندي",الحرية,26/7/2021\n'],
+  '.tsv': ['title\tbody\tdate\nBiden\tIraq withdrawal\t2021-07-26\n'],
+  '.mhtml': ['MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\nContent-Type: text/html; charset="utf-8"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n<html><body><p>Biden =E2=80=93 Iraq</p></body></html>\r\n--b--\r\n'],
+};
+
+/** Bytes that look like the format, then damaged: cut, spliced, flipped, re-encoded. */
+function mutatedFile(ext: string): fc.Arbitrary<Uint8Array> {
+  const bases = (templates[ext] ?? ['x']).map((t) => Buffer.from(t, 'utf8'));
+  return fc
+    .record({
+      base: fc.constantFrom(...bases),
+      cut: fc.nat(),
+      insertAt: fc.nat(),
+      insert: fc.oneof(fc.uint8Array({ maxLength: 64 }), fc.string({ unit: 'binary', maxLength: 64 }).map((s) => Buffer.from(s, 'utf8'))),
+      flips: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }),
+      repeat: fc.integer({ min: 1, max: 3 }),
+      utf16: fc.boolean(),
+    })
+    .map(({ base, cut, insertAt, insert, flips, repeat, utf16 }) => {
+      let bytes = Buffer.concat(Array.from({ length: repeat }, () => base));
+      if (utf16) bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(bytes.toString('utf8'), 'utf16le')]);
+      const at = insertAt % (bytes.length + 1);
+      bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from(insert), bytes.subarray(at)]);
+      for (const [i, v] of flips) if (bytes.length > 0) bytes[i % bytes.length] = v;
+      return bytes.subarray(0, bytes.length - (cut % Math.max(1, Math.floor(bytes.length / 2))));
+    });
+}
+
+const anyBytes = fc.oneof(
+  fc.uint8Array({ maxLength: 2048 }),
+  fc.string({ unit: 'grapheme', maxLength: 400 }).map((s) => Buffer.from(s, 'utf8')),
+  fc.string({ unit: 'binary', maxLength: 400 }).map((s) => Buffer.from(s, 'utf16le')),
+);
+
+function checkOutcome(path: string, bytes: Uint8Array): void {
+  const started = performance.now();
+  try {
+    const records = parseFile(path, bytes);
+    expect(Array.isArray(records)).toBe(true);
+    for (const r of records) {
+      if (r.ok) {
+        expect(typeof r.article.title).toBe('string');
+        expect(typeof r.article.body).toBe('string');
+      } else {
+        expect(known.has(r.error.code), `record error code ${r.error.code}`).toBe(true);
+        expect(r.error.message.length).toBeGreaterThan(0);
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw new Error(`${path}: threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)} instead of an ImportError`);
+    expect(known.has(error.code), `ImportError code ${error.code}`).toBe(true);
+    expect(error.message).toContain(path);
+  }
+  const ms = performance.now() - started;
+  expect(ms, `${path} took ${Math.round(ms)} ms on ${bytes.length} bytes`).toBeLessThan(PER_CALL_MS);
+}
+
+describe('importers under fuzzing (parseFile)', () => {
+  const extensions = [...new Set(importers.flatMap((i) => [...i.extensions]))];
+
+  it('knows every format it fuzzes', () => {
+    expect(extensions.length).toBe(new Set(extensions).size);
+    for (const ext of ['.txt', '.html', '.json', '.csv']) expect(extensions).toContain(ext);
+  });
+
+  for (const ext of extensions) {
+    it(`${ext}: random bytes and damaged files end in records or a coded ImportError`, () => {
+      fc.assert(
+        fc.property(fc.oneof(anyBytes, mutatedFile(ext)), (bytes) => checkOutcome(`fuzz${ext}`, bytes)),
+        { numRuns: RUNS, seed: Number(process.env['MIZAN_FUZZ_SEED'] ?? 20260726) },
+      );
+    });
+  }
+
+  it('gzip-wrapped damage and unknown extensions are coded too', () => {
+    fc.assert(
+      fc.property(anyBytes, fc.constantFrom('x.txt.gz', 'x.json.gz', 'x.exe', 'noext', 'x.HTML'), (bytes, name) => checkOutcome(name, bytes)),
+      { numRuns: RUNS, seed: 7 },
+    );
+  });
+});

@@ -1,0 +1,227 @@
+/**
+ * Attacks on the web host beyond the basic doors of tests/contract/webHost:
+ * oversized bodies, slow clients, malformed cookies and targets, the token in
+ * an API call's query, CORS preflights. Raw sockets where node:http would
+ * tidy the attack away.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { connect, type Socket } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServices, type Services } from '../../main/core/services';
+import { startWebHost, type WebHost } from '../../main/web/server';
+import { tempDir } from '../support/paths';
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function call(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    if (options.body) req.write(options.body);
+    req.end();
+  });
+}
+
+/** Writes `head` on a raw socket, then whatever `feed` writes; resolves with all the server sent and whether it closed. */
+function rawSocket(port: number, head: string, feed?: (socket: Socket) => void, waitMs = 5_000): Promise<{ text: string; closed: boolean; ms: number }> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const socket = connect(port, '127.0.0.1');
+    let text = '';
+    let done = false;
+    const finish = (closed: boolean) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve({ text, closed, ms: Date.now() - started });
+    };
+    const timer = setTimeout(() => finish(false), waitMs);
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => (text += chunk));
+    socket.on('close', () => finish(true));
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      // The server closing under an unfinished upload shows up as EPIPE/ECONNRESET.
+      if (error.code === 'EPIPE' || error.code === 'ECONNRESET') finish(true);
+      else reject(error);
+    });
+    socket.on('connect', () => {
+      socket.write(head);
+      feed?.(socket);
+    });
+  });
+}
+
+const LIMIT = 64 * 1024;
+
+describe('web host under attack', () => {
+  let services: Services;
+  let host: WebHost;
+  let hostHeader: string;
+  let auth: Record<string, string>;
+
+  beforeAll(async () => {
+    const dir = tempDir('mizan-sec-');
+    const rendererDir = join(dir, 'renderer');
+    mkdirSync(rendererDir, { recursive: true });
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Mizan</title>');
+    services = await createServices({ dbPath: join(dir, 'library.db'), host: 'test' });
+    host = await startWebHost({ handlers: services.handlers, rendererDir, maxBodyBytes: LIMIT, headersTimeoutMs: 800, requestTimeoutMs: 1_500 });
+    hostHeader = `127.0.0.1:${host.port}`;
+    auth = { 'X-Mizan-Token': host.token, Host: hostHeader };
+  });
+  afterAll(async () => {
+    await host?.close();
+    await services?.close();
+  });
+
+  it('refuses a body declared over the limit with 413 before reading it, and closes', async () => {
+    let sent = 0;
+    const declared = 200 * 1024 * 1024;
+    const head = `POST /api/app.info HTTP/1.1\r\nHost: ${hostHeader}\r\nX-Mizan-Token: ${host.token}\r\nContent-Type: application/json\r\nContent-Length: ${declared}\r\n\r\n`;
+    const result = await rawSocket(host.port, head, (socket) => {
+      // Keep pushing; a server that buffers would read all 200 MB.
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const pump = () => {
+        while (!socket.destroyed && sent < declared) {
+          sent += chunk.length;
+          if (!socket.write(chunk)) return void socket.once('drain', pump);
+        }
+      };
+      pump();
+    });
+    expect(result.text).toMatch(/^HTTP\/1\.1 413 /);
+    expect(result.text).toContain('"code":"INVALID_ARGUMENT"');
+    expect(result.closed).toBe(true);
+    expect(sent).toBeLessThan(declared / 4);
+  });
+
+  it('cuts off a chunked body as soon as it passes the limit', async () => {
+    const head = `POST /api/app.info HTTP/1.1\r\nHost: ${hostHeader}\r\nX-Mizan-Token: ${host.token}\r\nTransfer-Encoding: chunked\r\n\r\n`;
+    let sent = 0;
+    const result = await rawSocket(host.port, head, (socket) => {
+      const piece = 'x'.repeat(16 * 1024);
+      const frame = `${piece.length.toString(16)}\r\n${piece}\r\n`;
+      const timer = setInterval(() => {
+        if (socket.destroyed || sent > 50 * LIMIT) return clearInterval(timer);
+        sent += piece.length;
+        socket.write(frame);
+      }, 2);
+    });
+    expect(result.text).toMatch(/^HTTP\/1\.1 413 /);
+    expect(result.closed).toBe(true);
+    expect(sent).toBeLessThan(50 * LIMIT);
+  });
+
+  it('accepts a body just under the limit', async () => {
+    const padding = 'a'.repeat(LIMIT - 200);
+    const res = await call(host.port, '/api/app.info', { method: 'POST', headers: auth, body: JSON.stringify({ input: {}, pad: padding }) });
+    expect(res.status).toBe(200);
+  });
+
+  it('drops a client that sends its headers too slowly (slowloris)', async () => {
+    const result = await rawSocket(
+      host.port,
+      `GET / HTTP/1.1\r\nHost: ${hostHeader}\r\n`,
+      (socket) => {
+        const timer = setInterval(() => (socket.destroyed ? clearInterval(timer) : socket.write('X-Slow: 1\r\n')), 200);
+      },
+      6_000,
+    );
+    expect(result.closed).toBe(true);
+    expect(result.ms).toBeLessThan(5_000);
+    expect(result.text === '' || /^HTTP\/1\.1 408 /.test(result.text)).toBe(true);
+  });
+
+  it('drops a client that trickles its body past the request timeout', async () => {
+    const head = `POST /api/app.info HTTP/1.1\r\nHost: ${hostHeader}\r\nX-Mizan-Token: ${host.token}\r\nContent-Length: 1000\r\n\r\n`;
+    const result = await rawSocket(
+      host.port,
+      head,
+      (socket) => {
+        const timer = setInterval(() => (socket.destroyed ? clearInterval(timer) : socket.write(' ')), 100);
+      },
+      8_000,
+    );
+    expect(result.closed).toBe(true);
+    expect(result.ms).toBeLessThan(7_000);
+    expect(result.text).not.toMatch(/^HTTP\/1\.1 200 /);
+  });
+
+  it('treats a malformed cookie as no cookie (401), and still serves the right one', async () => {
+    for (const cookie of ['mizan_token=%E0%A4%A', 'mizan_token', 'mizan_token=', '=;;;=', `mizan_token=${'%'.repeat(3000)}`]) {
+      const res = await call(host.port, '/api/app.info', { method: 'POST', body: '{}', headers: { Host: hostHeader, Cookie: cookie } });
+      expect(res.status, cookie.slice(0, 40)).toBe(401);
+      expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    }
+    const good = await call(host.port, '/api/app.info', { method: 'POST', body: '{}', headers: { Host: hostHeader, Cookie: `junk=%E0; mizan_token=${host.token}` } });
+    expect(good.status).toBe(200);
+  });
+
+  it('does not accept the token in an API call’s query as a substitute for the header or cookie', async () => {
+    const post = await call(host.port, `/api/app.info?token=${host.token}`, { method: 'POST', body: '{}', headers: { Host: hostHeader } });
+    expect(post.status).toBe(401);
+    expect(post.headers['set-cookie']).toBeUndefined();
+    const get = await call(host.port, `/api/app.info?token=${host.token}`, { headers: { Host: hostHeader } });
+    expect(get.status).toBe(401);
+    expect(get.headers['set-cookie']).toBeUndefined();
+    // The page's address-bar token still works (and only on GET).
+    const page = await call(host.port, `/?token=${host.token}`, { headers: { Host: hostHeader } });
+    expect(page.status).toBe(303);
+    const postPage = await call(host.port, `/?token=${host.token}`, { method: 'POST', headers: { Host: hostHeader } });
+    expect(postPage.status).toBe(401);
+  });
+
+  it('refuses CORS preflights without any Access-Control-Allow header', async () => {
+    for (const origin of ['https://evil.example', `http://127.0.0.1:${host.port}`, 'null']) {
+      const res = await call(host.port, '/api/library.deleteArticle', {
+        method: 'OPTIONS',
+        headers: { Host: hostHeader, Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'x-mizan-token, content-type' },
+      });
+      expect(res.status, origin).toBeGreaterThanOrEqual(400);
+      expect(Object.keys(res.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
+    }
+    // A cross-site simple POST carrying a stolen-by-nobody cookie is stopped by Origin too.
+    const simple = await call(host.port, '/api/library.deleteArticle', {
+      method: 'POST',
+      body: '{"input":{"id":1}}',
+      headers: { Host: hostHeader, Origin: 'null', 'Content-Type': 'text/plain', Cookie: `mizan_token=${host.token}` },
+    });
+    expect(simple.status).toBe(403);
+  });
+
+  it('answers malformed targets and encodings with 4xx, never 500', async () => {
+    for (const path of ['/%E0%A4%A', '/api/%E0%A4%A', '/%00index.html', '/assets/..%2f..%2f..%2fetc%2fpasswd', '/a/..%5c..%5csecret', '/..\\..\\secret.txt']) {
+      const res = await call(host.port, path, { method: path.startsWith('/api/') ? 'POST' : 'GET', headers: auth, body: path.startsWith('/api/') ? '{}' : undefined });
+      expect(res.status, path).toBeGreaterThanOrEqual(400);
+      expect(res.status, path).toBeLessThan(500);
+      expect(res.body).not.toContain('root:');
+    }
+    // "//etc/passwd" parses as the path "/passwd" (the rest is an authority): a client route, so the app's page.
+    const doubled = await call(host.port, '//etc/passwd', { headers: auth });
+    expect(doubled.body).toContain('<title>Mizan</title>');
+  });
+
+  it('refuses a missing Host, an IPv6 or a bare-IP Host without the port', async () => {
+    for (const host_ of ['', '127.0.0.1', '[::1]:80', 'localhost.evil.example']) {
+      const result = await rawSocket(host.port, `GET / HTTP/1.1\r\nHost: ${host_}\r\nX-Mizan-Token: ${host.token}\r\nConnection: close\r\n\r\n`);
+      expect(result.text, host_).toMatch(/^HTTP\/1\.1 (400|421) /);
+    }
+  });
+
+  it('keeps serving after all of the above', async () => {
+    const res = await call(host.port, '/api/app.info', { method: 'POST', body: '{}', headers: auth });
+    expect(res.status).toBe(200);
+  });
+});
