@@ -85,11 +85,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'library.listArticles': async (input) => store.listArticles(db, input),
     'library.getArticle': async (input) => store.getArticle(db, input.id),
     'library.updateArticle': async ({ id, patch }) => {
-      await db.write(async (w) => {
+      // Read back on the writer: the reader connection may still hold a
+      // snapshot from before this commit while other reads are in flight.
+      return db.write(async (w) => {
         await store.requireArticle(w, id);
         await store.updateArticle(w, id, patch, stamp());
+        return store.getArticle(w, id);
       });
-      return store.getArticle(db, id);
     },
     'library.deleteArticle': async ({ id }) => {
       await db.write((w) => store.deleteArticle(w, id));
@@ -99,28 +101,35 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'library.listTags': async () => store.listTags(db),
     'library.listCollections': async () => store.listCollections(db),
     'library.createCollection': async ({ name, description }) => {
-      const id = await db.write((w) => store.createCollection(w, name, stamp(), description));
-      return store.getCollection(db, id);
+      return db.write(async (w) => store.getCollection(w, await store.createCollection(w, name, stamp(), description)));
     },
     'library.renameCollection': async ({ id, name }) => {
-      await db.write((w) => store.renameCollection(w, id, name, stamp()));
-      return store.getCollection(db, id);
+      return db.write(async (w) => {
+        await store.renameCollection(w, id, name, stamp());
+        return store.getCollection(w, id);
+      });
     },
     'library.deleteCollection': async ({ id }) => {
       await db.write((w) => store.deleteCollection(w, id));
       return { ok: true };
     },
     'library.addToCollection': async ({ collectionId, articleIds }) => {
-      await db.write((w) => store.addToCollection(w, collectionId, articleIds, stamp()));
-      return store.getCollection(db, collectionId);
+      return db.write(async (w) => {
+        await store.addToCollection(w, collectionId, articleIds, stamp());
+        return store.getCollection(w, collectionId);
+      });
     },
     'library.removeFromCollection': async ({ collectionId, articleIds }) => {
-      await db.write((w) => store.removeFromCollection(w, collectionId, articleIds, stamp()));
-      return store.getCollection(db, collectionId);
+      return db.write(async (w) => {
+        await store.removeFromCollection(w, collectionId, articleIds, stamp());
+        return store.getCollection(w, collectionId);
+      });
     },
     'library.reorderCollection': async ({ collectionId, articleIds }) => {
-      await db.write((w) => store.reorderCollection(w, collectionId, articleIds, stamp()));
-      return store.getCollection(db, collectionId);
+      return db.write(async (w) => {
+        await store.reorderCollection(w, collectionId, articleIds, stamp());
+        return store.getCollection(w, collectionId);
+      });
     },
     // Highlights, notes, organizing, undo, UI settings (renderer issue 6).
     ...workbenchHandlers({ db, now, settingsPath: settingsPathFor(options.dbPath) }),

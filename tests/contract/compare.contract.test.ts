@@ -158,6 +158,17 @@ describe.each(targets)('compare contract: $name', (target) => {
     expect(await api['compare.cluster']({})).toMatchObject({ mode: 'incremental', placed: 0 });
   });
 
+  it('cancels a clustering run and keeps the stories as they were', async () => {
+    const before = await api['compare.clusters']({ limit: 1 });
+    const controller = new AbortController();
+    const cancelled = api['compare.cluster']({ mode: 'full' }, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 100);
+    await expectError(cancelled, 'CANCELLED');
+    const after = await api['compare.clusters']({ limit: 1 });
+    expect(after.lastRun).toEqual(before.lastRun);
+    expect(after.items).toEqual(before.items);
+  });
+
   it('rebuilds every story when the settings change', async () => {
     const run = await api['compare.cluster']({ settings: { threshold: 0.6 } });
     expect(run.mode).toBe('full');

@@ -2,7 +2,7 @@
  * Story clusters in the library: writing a run's result in one transaction,
  * and reading clusters for the clusters view, "other coverage of this story"
  * and the CLI. Counts, outlets and date ranges are computed from the
- * members when read (see migration 0005).
+ * members when read (see migration 0004).
  */
 import type { Database, SqlValue, Writer } from '../db/connection';
 import type { ClusterOptions } from './clusterer';

@@ -1,6 +1,6 @@
 /**
  * Saved comparisons (the v1 tables comparisons and comparison_articles, plus
- * the settings column of migration 0005): which articles, in which order,
+ * the settings column of migration 0004): which articles, in which order,
  * with which alignment settings. The comparison itself is recomputed when
  * opened, so it always reflects the articles' current text.
  */

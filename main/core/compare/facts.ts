@@ -395,6 +395,12 @@ function titleLength(p: PreparedText, from: number, to: number): number {
       i++;
       continue;
     }
+    // A genitive with ل: "مدير المرصد السوري لحقوق الإنسان".
+    const next = p.tokens[i + 1];
+    if (isArabicWord(t) && t.norm.startsWith('ل') && !isDefinite(t) && next && i + 1 < to && isDefinite(next) && !/[^\s]/u.test(gap(p, i))) {
+      i += 2;
+      continue;
+    }
     // The office's domain: "أمير منطقة مكة المكرمة", "وزير خارجية إيران".
     const place = matchPhrase(p, i, PLACES, to);
     if (place) {

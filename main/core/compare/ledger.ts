@@ -14,6 +14,8 @@
  */
 import type { Alignment, Span } from './align';
 import { extractBaseFacts, extractEntities, type ArticleFacts, type EntityKind, type NumberFact, type QuoteFact } from './facts';
+import { normalizeForMatching } from '../text/normalize';
+import { TITLE_HEADS, TITLE_QUALIFIERS } from './lexicon';
 import { contentKeys, type PreparedText } from './prepare';
 
 export type ConflictKind = 'number' | 'date' | 'speaker' | 'quote-unique';
@@ -72,23 +74,46 @@ export function extractAll(texts: readonly PreparedText[], references: ReadonlyA
   });
 }
 
-/** The person a quotation's speaker names, as a key: the entity covering the name, else the name's keys. */
-function speakerKey(p: PreparedText, facts: ArticleFacts, q: QuoteFact): string | null {
+/**
+ * The person a quotation's speaker names, as name keys (the entity covering
+ * the name, else the name's own keys), or null when the speaker is only an
+ * office or a description ("المسؤول", "رئيس الوزراء التركي"): those cannot
+ * contradict a name.
+ */
+function speakerKey(p: PreparedText, facts: ArticleFacts, q: QuoteFact): string[] | null {
   if (!q.speakerName || !q.speakerSpan) return null;
   const at = p.text.indexOf(q.speakerName, q.speakerSpan.start);
   const span = at >= 0 ? { start: at, end: at + q.speakerName.length } : q.speakerSpan;
-  for (const e of facts.entities) if (e.kind === 'person' && e.mentions.some((m) => overlaps(m, span))) return e.key;
-  const keys: string[] = [];
-  for (const t of p.tokens) if (t.start >= span.start && t.end <= span.end) keys.push(t.kind === 'word' ? t.exact : t.norm);
-  return keys.join(' ') || null;
+  const tokens = p.tokens.filter((t) => t.start >= span.start && t.end <= span.end);
+  if (tokens.length === 0 || TITLE_HEADS.has(tokens[0]!.kind === 'word' ? tokens[0]!.exact : tokens[0]!.norm)) return null;
+  for (const e of facts.entities) if (e.kind === 'person' && e.mentions.some((m) => overlaps(m, span))) return nameKeys(e.key.split(' '));
+  return nameKeys(tokens.map((t) => (t.kind === 'word' ? t.exact : t.norm)));
 }
 
-/** Two speaker keys name one person: equal, or one is the other's surname. */
-function samePerson(a: string, b: string): boolean {
-  if (a === b) return true;
-  const la = a.split(' ');
-  const lb = b.split(' ');
-  return la[la.length - 1] === lb[lb.length - 1] && (la.length === 1 || lb.length === 1);
+/**
+ * Keys of a name's own words: offices and qualifiers dropped, and compounds
+ * written apart or together made one ("عبد الرحمن" = "عبدالرحمن").
+ */
+function nameKeys(keys: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (k === 'عبد' && i + 1 < keys.length) {
+      out.push(`عبد${keys[++i]!.replace(/^ال/u, '')}`);
+      continue;
+    }
+    if (TITLE_HEADS.has(k) || TITLE_QUALIFIERS.has(k) || k.length < 2) continue;
+    out.push(k.startsWith('عبدال') ? `عبد${k.slice(5)}` : k);
+  }
+  return out;
+}
+
+/** Two speakers are one person: the same surname, or one name inside the other ("بايدن", "جو بايدن"). */
+function samePerson(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return true;
+  if (a[a.length - 1] === b[b.length - 1]) return true;
+  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
+  return small.every((k) => large.includes(k));
 }
 
 function diceOf(a: Set<string>, b: Set<string>): number {
@@ -150,7 +175,9 @@ export function compareFacts(texts: readonly PreparedText[], facts: readonly Art
         }
         const da = facts[d.against]!.dates.filter((x) => overlaps(ch.a!, x));
         const db = facts[d.article]!.dates.filter((x) => overlaps(ch.b!, x));
-        if (da.length === 1 && db.length === 1 && da[0]!.iso !== db[0]!.iso) {
+        // The same words ("اليوم", "Thursday") read against two publication dates are not a disagreement.
+        const sameWords = da.length === 1 && db.length === 1 && normalizeForMatching(da[0]!.text) === normalizeForMatching(db[0]!.text);
+        if (da.length === 1 && db.length === 1 && da[0]!.iso !== db[0]!.iso && !sameWords) {
           report({
             kind: 'date',
             subject: da[0]!.text,
@@ -202,7 +229,7 @@ export function compareFacts(texts: readonly PreparedText[], facts: readonly Art
     article: number;
     quote: QuoteFact;
     keys: Set<string>;
-    speaker: string | null;
+    speaker: string[] | null;
   }
   const refs: QuoteRef[] = [];
   facts.forEach((f, a) => {
@@ -235,7 +262,7 @@ export function compareFacts(texts: readonly PreparedText[], facts: readonly Art
       continue;
     }
     const named = group.filter((q) => q.speaker);
-    const people: string[] = [];
+    const people: string[][] = [];
     for (const q of named) if (!people.some((k) => samePerson(k, q.speaker!))) people.push(q.speaker!);
     if (people.length > 1) {
       report({

@@ -494,12 +494,14 @@ export function workbenchHandlers(deps: WorkbenchDeps): Pick<Handlers, Workbench
   const settings = createSettingsStore(deps.settingsPath);
   return {
     'highlights.create': async (input) => {
-      const id = await db.write((w) => annotations.createHighlight(w, input, stamp()));
-      return annotations.getHighlight(db, id);
+      // Read back on the writer: the reader may hold an older snapshot while other reads run.
+      return db.write(async (w) => annotations.getHighlight(w, await annotations.createHighlight(w, input, stamp())));
     },
     'highlights.update': async ({ id, ...patch }) => {
-      await db.write((w) => annotations.updateHighlight(w, id, patch, stamp()));
-      return annotations.getHighlight(db, id);
+      return db.write(async (w) => {
+        await annotations.updateHighlight(w, id, patch, stamp());
+        return annotations.getHighlight(w, id);
+      });
     },
     'highlights.delete': async ({ id }) => {
       await db.write((w) => annotations.deleteHighlight(w, id));
@@ -508,12 +510,13 @@ export function workbenchHandlers(deps: WorkbenchDeps): Pick<Handlers, Workbench
     'highlights.listForArticle': async ({ articleId }) => annotations.listHighlightsForArticle(db, articleId),
     'highlights.listAll': async (input) => annotations.listAllHighlights(db, input),
     'notes.create': async (input) => {
-      const id = await db.write((w) => annotations.createNote(w, input, stamp()));
-      return annotations.getNote(db, id);
+      return db.write(async (w) => annotations.getNote(w, await annotations.createNote(w, input, stamp())));
     },
     'notes.update': async ({ id, ...patch }) => {
-      await db.write((w) => annotations.updateNote(w, id, patch, stamp()));
-      return annotations.getNote(db, id);
+      return db.write(async (w) => {
+        await annotations.updateNote(w, id, patch, stamp());
+        return annotations.getNote(w, id);
+      });
     },
     'notes.delete': async ({ id }) => {
       await db.write((w) => annotations.deleteNote(w, id));
@@ -529,26 +532,31 @@ export function workbenchHandlers(deps: WorkbenchDeps): Pick<Handlers, Workbench
       return { ok: true };
     },
     'library.renameTag': async ({ id, name }) => {
-      const kept = await db.write((w) => renameTag(w, id, name));
-      return tagInfo(db, kept);
+      return db.write(async (w) => tagInfo(w, await renameTag(w, id, name)));
     },
     'library.deleteTag': async ({ id }) => {
       await db.write((w) => deleteTag(w, id));
       return { ok: true };
     },
     'library.mergeSources': async ({ targetId, sourceIds }) => {
-      await db.write((w) => mergeSources(w, targetId, sourceIds, hooks));
-      return sourceInfo(db, targetId);
+      return db.write(async (w) => {
+        await mergeSources(w, targetId, sourceIds, hooks);
+        return sourceInfo(w, targetId);
+      });
     },
     'library.renameSource': async ({ id, name }) => {
-      await db.write((w) => renameSource(w, id, name, hooks));
-      return sourceInfo(db, id);
+      return db.write(async (w) => {
+        await renameSource(w, id, name, hooks);
+        return sourceInfo(w, id);
+      });
     },
     'library.listLanguages': async () => listLanguages(db),
     'library.listCollectionArticles': async ({ collectionId, offset, limit }) => listCollectionArticles(db, collectionId, offset, limit),
     'library.moveCollectionItem': async ({ collectionId, articleId, beforeId }) => {
-      await db.write((w) => moveCollectionItem(w, collectionId, articleId, beforeId, stamp()));
-      return getCollection(db, collectionId);
+      return db.write(async (w) => {
+        await moveCollectionItem(w, collectionId, articleId, beforeId, stamp());
+        return getCollection(w, collectionId);
+      });
     },
     'library.deleteArticles': async ({ ids }) => {
       const snapshots = await db.write((w) => deleteArticles(w, ids, hooks));
@@ -556,8 +564,10 @@ export function workbenchHandlers(deps: WorkbenchDeps): Pick<Handlers, Workbench
     },
     'library.restoreArticles': async ({ snapshots }) => db.write((w) => restoreArticles(w, snapshots, hooks)),
     'library.replaceBody': async ({ id, fromArticleId }) => {
-      await db.write((w) => replaceBody(w, id, fromArticleId, stamp(), hooks));
-      return { article: await getArticle(db, id), highlights: await annotations.anchorCounts(db, id) };
+      return db.write(async (w) => {
+        await replaceBody(w, id, fromArticleId, stamp(), hooks);
+        return { article: await getArticle(w, id), highlights: await annotations.anchorCounts(w, id) };
+      });
     },
     'app.settings.get': async () => settings.get(),
     'app.settings.set': async ({ values }) => {
