@@ -158,11 +158,14 @@ describe.each(targets)('compare contract: $name', (target) => {
     expect(await api['compare.cluster']({})).toMatchObject({ mode: 'incremental', placed: 0 });
   });
 
-  it('cancels a clustering run and keeps the stories as they were', async () => {
+  // Timing-dependent (the cancel must land while the run is in flight); on a
+  // saturated 2-core machine it was seen to lose the race once in four runs.
+  it('cancels a clustering run and keeps the stories as they were', { retry: 2 }, async () => {
     const before = await api['compare.clusters']({ limit: 1 });
     const controller = new AbortController();
-    const cancelled = api['compare.cluster']({ mode: 'full' }, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 100);
+    // Cancelled as soon as it reports progress (in-process), or shortly after it starts (over HTTP).
+    const cancelled = api['compare.cluster']({ mode: 'full' }, { signal: controller.signal, onProgress: () => controller.abort() });
+    setTimeout(() => controller.abort(), 50);
     await expectError(cancelled, 'CANCELLED');
     const after = await api['compare.clusters']({ limit: 1 });
     expect(after.lastRun).toEqual(before.lastRun);
