@@ -153,6 +153,6 @@ export async function runClusterJob(db: Reader, request: ClusterJobRequest, prog
   }
   checkCancelled(signal);
   progress(0, fresh.length, 'placing articles into stories');
-  const placements = placeStories(placed, fresh, df, request.options, (done, n) => progress(done, n, 'placing articles into stories'), signal);
+  const placements = await placeStories(placed, fresh, df, request.options, (done, n) => progress(done, n, 'placing articles into stories'), signal);
   return { mode, placements, signatures, df: df.pack(), analysed };
 }

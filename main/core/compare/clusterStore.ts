@@ -141,7 +141,14 @@ export async function countUnclustered(db: Database): Promise<number> {
   return row?.n ?? 0;
 }
 
-const DAY_OF = "coalesce(a.published_iso, substr(a.imported_at, 1, 10))";
+/**
+ * An article's day: its publication date, else the day it was imported
+ * (kept as the signature's day). Read from the signature and from the
+ * articles index that holds id, source and date, never from the article
+ * rows themselves, whose long bodies make a scan of 31,000 slow.
+ */
+const DAY_OF = "coalesce(a.published_iso, date(sg.day * 86400, 'unixepoch'))";
+const MEMBER_DAY_OF = "coalesce(a.published_iso, substr(a.imported_at, 1, 10))";
 
 interface ClusterAggRow {
   id: number;
@@ -174,7 +181,7 @@ async function withMembers(db: Database, aggs: readonly ClusterAggRow[]): Promis
             a.published_precision, a.lang, a.dir, a.url, m.similarity
        FROM cluster_members m JOIN articles a ON a.id = m.article_id LEFT JOIN sources s ON s.id = a.source_id
       WHERE m.cluster_id IN (SELECT value FROM json_each(?))
-      ORDER BY ${DAY_OF}, a.id`,
+      ORDER BY ${MEMBER_DAY_OF}, a.id`,
     [JSON.stringify(aggs.map((c) => c.id))],
   );
   const byCluster = new Map<number, MemberRow[]>();
@@ -206,13 +213,19 @@ async function withMembers(db: Database, aggs: readonly ClusterAggRow[]): Promis
   });
 }
 
-const AGG = `SELECT m.cluster_id AS id, count(*) AS size, count(DISTINCT a.source_id) AS outlets, avg(m.similarity) AS score,
-       min(${DAY_OF}) AS date_from, max(${DAY_OF}) AS date_to
-  FROM cluster_members m JOIN articles a ON a.id = m.article_id`;
+const AGG_COLUMNS = `m.cluster_id AS id, count(*) AS size, count(DISTINCT a.source_id) AS outlets, avg(m.similarity) AS score,
+       min(${DAY_OF}) AS date_from, max(${DAY_OF}) AS date_to`;
+const AGG_JOINS = `JOIN cluster_signatures sg ON sg.article_id = m.article_id JOIN articles a ON a.id = m.article_id`;
 
 export async function listClusters(db: Database, q: ClusterQuery): Promise<{ total: number; items: StoryClusterRow[] }> {
-  const having: string[] = ['count(*) >= ?', 'count(DISTINCT a.source_id) >= ?'];
-  const params: SqlValue[] = [q.minSize, q.minOutlets];
+  const having: string[] = ['count(DISTINCT a.source_id) >= ?'];
+  const params: SqlValue[] = [q.minSize];
+  let where = '';
+  if (q.sourceIds && q.sourceIds.length > 0) {
+    where = `WHERE m.cluster_id IN (SELECT m2.cluster_id FROM cluster_members m2 JOIN articles a2 ON a2.id = m2.article_id WHERE a2.source_id IN (SELECT value FROM json_each(?)))`;
+    params.push(JSON.stringify(q.sourceIds));
+  }
+  params.push(q.minOutlets);
   // A story is in a date range when it overlaps it.
   if (q.dateFrom) {
     having.push(`max(${DAY_OF}) >= ?`);
@@ -222,15 +235,16 @@ export async function listClusters(db: Database, q: ClusterQuery): Promise<{ tot
     having.push(`min(${DAY_OF}) <= ? || '-99'`);
     params.push(q.dateTo);
   }
-  let where = '';
-  if (q.sourceIds && q.sourceIds.length > 0) {
-    where = `WHERE m.cluster_id IN (SELECT m2.cluster_id FROM cluster_members m2 JOIN articles a2 ON a2.id = m2.article_id WHERE a2.source_id IN (SELECT value FROM json_each(?)))`;
-    params.unshift(JSON.stringify(q.sourceIds));
-  }
   const order = { size: 'size DESC, date_to DESC, id', date: 'date_to DESC, size DESC, id', outlets: 'outlets DESC, size DESC, date_to DESC, id' }[q.sort];
-  const base = `${AGG} ${where} GROUP BY m.cluster_id HAVING ${having.join(' AND ')}`;
-  const total = (await db.get<{ n: number }>(`SELECT count(*) AS n FROM (${base})`, params))?.n ?? 0;
-  const aggs = await db.all<ClusterAggRow>(`${base} ORDER BY ${order} LIMIT ? OFFSET ?`, [...params, q.limit, q.offset]);
+  // Stories of one article are most clusters: size is counted on the members alone first.
+  const base = `WITH big AS (SELECT cluster_id FROM cluster_members GROUP BY cluster_id HAVING count(*) >= ?)
+    SELECT ${AGG_COLUMNS}, count(*) OVER () AS total
+      FROM big JOIN cluster_members m ON m.cluster_id = big.cluster_id ${AGG_JOINS} ${where}
+     GROUP BY m.cluster_id HAVING ${having.join(' AND ')}`;
+  const aggs = await db.all<ClusterAggRow & { total: number }>(`${base} ORDER BY ${order} LIMIT ? OFFSET ?`, [...params, q.limit, q.offset]);
+  let total = aggs[0]?.total ?? 0;
+  // Past the last page no row carries the total: count it.
+  if (aggs.length === 0 && q.offset > 0) total = (await db.get<{ n: number }>(`SELECT count(*) AS n FROM (${base})`, params))?.n ?? 0;
   return { total, items: await withMembers(db, aggs) };
 }
 
@@ -241,6 +255,6 @@ export async function getCluster(db: Database, by: { clusterId?: number; article
     id = (await db.get<{ cluster_id: number }>('SELECT cluster_id FROM cluster_members WHERE article_id = ?', [by.articleId]))?.cluster_id;
   }
   if (id === undefined) return null;
-  const aggs = await db.all<ClusterAggRow>(`${AGG} WHERE m.cluster_id = ? GROUP BY m.cluster_id`, [id]);
+  const aggs = await db.all<ClusterAggRow>(`SELECT ${AGG_COLUMNS} FROM cluster_members m ${AGG_JOINS} WHERE m.cluster_id = ? GROUP BY m.cluster_id`, [id]);
   return (await withMembers(db, aggs))[0] ?? null;
 }

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { dayNumber, defaultClusterOptions, placeStories, storySimilarity, type PlacedDoc, type StoryDoc } from './clusterer';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dayNumber, defaultClusterOptions, placeStories, storySimilarity, type PlacedDoc, type Placement, type StoryDoc } from './clusterer';
 import { DocFrequencies, packFeatures, storyFeatures, unpackFeatures } from './features';
 import { saudiNewsNetDay } from './testData';
 
@@ -49,8 +49,12 @@ function clustersOf(placements: ReadonlyArray<{ id: number; cluster: number }>):
 describe(`story clustering on SaudiNewsNet ${DAY}`, () => {
   const df = new DocFrequencies();
   for (const d of docs) df.add(d.features);
-  const placements = placeStories([], docs, df);
-  const cluster = clustersOf(placements);
+  let placements: Placement[] = [];
+  let cluster = new Map<number, number>();
+  beforeAll(async () => {
+    placements = await placeStories([], docs, df);
+    cluster = clustersOf(placements);
+  });
 
   it('puts the same story told by two outlets into one cluster', () => {
     for (const [a, b, what] of sameStory) {
@@ -84,13 +88,13 @@ describe(`story clustering on SaudiNewsNet ${DAY}`, () => {
     expect([...sizes.values()].filter((n) => n >= 2).length).toBeGreaterThan(200);
   });
 
-  it('places late articles into the existing stories incrementally', () => {
+  it('places late articles into the existing stories incrementally', async () => {
     // The first 1,700 records clustered, then the rest arrive.
     const first = docs.filter((d) => d.id < 1700);
     const late = docs.filter((d) => d.id >= 1700);
     const df1 = new DocFrequencies();
     for (const d of first) df1.add(d.features);
-    const before = placeStories([], first, df1);
+    const before = await placeStories([], first, df1);
     let next = 1;
     const ids = new Map<number, number>();
     const placed: PlacedDoc[] = before.map((p) => {
@@ -98,7 +102,7 @@ describe(`story clustering on SaudiNewsNet ${DAY}`, () => {
       return { ...first.find((d) => d.id === p.id)!, cluster: ids.get(p.cluster)! };
     });
     for (const d of late) df1.add(d.features);
-    const after = placeStories(placed, late, df1);
+    const after = await placeStories(placed, late, df1);
     expect(after.map((p) => p.id).sort((x, y) => x - y)).toEqual(late.map((d) => d.id));
     const all = new Map([...placed.map((p) => [p.id, p.cluster] as const), ...after.map((p) => [p.id, p.cluster] as const)]);
     // Pairs whose second article arrived late joined the first one's story.
@@ -107,8 +111,14 @@ describe(`story clustering on SaudiNewsNet ${DAY}`, () => {
     for (const [a, b, what] of differentStories) expect(all.get(a[0]), what).not.toBe(all.get(b[0]));
   });
 
-  it('is deterministic', () => {
-    expect(placeStories([], docs, df)).toEqual(placements);
+  it('is deterministic', async () => {
+    expect(await placeStories([], docs, df)).toEqual(placements);
+  });
+
+  it('stops when cancelled', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('stop'));
+    await expect(placeStories([], docs, df, undefined, undefined, controller.signal)).rejects.toThrow('stop');
   });
 });
 

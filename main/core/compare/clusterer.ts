@@ -81,18 +81,23 @@ export interface PlaceProgress {
   (done: number, total: number): void;
 }
 
+/** Lets the event loop run: a cancel request or a message can arrive during a long run. */
+function yieldToLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /**
  * Places `fresh` articles into the stories of `placed` ones or into new
  * stories. `df` must already count the fresh articles.
  */
-export function placeStories(
+export async function placeStories(
   placed: readonly PlacedDoc[],
   fresh: readonly StoryDoc[],
   df: DocFrequencies,
   options: ClusterOptions = defaultClusterOptions,
   progress?: PlaceProgress,
   signal?: AbortSignal,
-): Placement[] {
+): Promise<Placement[]> {
   const docs: StoryDoc[] = [...placed, ...fresh];
   const n = docs.length;
   const days = new Int32Array(n);
@@ -208,7 +213,9 @@ export function placeStories(
   const top = Math.max(1, options.topMembers);
   const best = new Map<number, number[]>();
 
-  freshOrder.forEach((i, step) => {
+  for (let step = 0; step < freshOrder.length; step++) {
+    const i = freshOrder[step]!;
+    if (step % 256 === 255) await yieldToLoop();
     if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('cancelled');
     const v = vectors[i]!;
     const from = days[i]! - options.windowDays;
@@ -267,7 +274,7 @@ export function placeStories(
     visible[i] = 1;
     out.push({ id: docs[i]!.id, cluster: chosen, similarity });
     if (progress && (step % 500 === 499 || step === freshOrder.length - 1)) progress(step + 1, freshOrder.length);
-  });
+  }
   return out;
 }
 

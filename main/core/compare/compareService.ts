@@ -159,8 +159,11 @@ export function compareHandlers(deps: CompareDeps): Pick<Handlers, CompareMethod
     'compare.saveComparison': async (input): Promise<SavedComparison> => {
       const articles = await loadArticles(db, input.articleIds);
       const title = input.title ?? saved.defaultTitle(articles.map((a) => a.title));
-      const id = await db.write((w) => saved.saveComparison(w, { id: input.id, title, articleIds: input.articleIds, settings: input.settings ?? {} }, stamp()));
-      return saved.getComparison(db, id);
+      // Read back on the writer: the reader may still hold a snapshot from before this commit.
+      return db.write(async (w) => {
+        const id = await saved.saveComparison(w, { id: input.id, title, articleIds: input.articleIds, settings: input.settings ?? {} }, stamp());
+        return saved.getComparison(w, id);
+      });
     },
     'compare.listComparisons': async () => saved.listComparisons(db),
     'compare.getComparison': async ({ id }) => saved.getComparison(db, id),

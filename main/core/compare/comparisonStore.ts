@@ -58,7 +58,7 @@ export async function saveComparison(
   return id;
 }
 
-export async function getComparison(db: Database, id: number): Promise<SavedComparison> {
+export async function getComparison(db: Database | Writer, id: number): Promise<SavedComparison> {
   const row = await db.get<ComparisonRow>(`${SELECT} WHERE c.id = ?`, [id]);
   if (!row) throw new MizanError('NOT_FOUND', `no comparison with id ${id}`);
   return toSaved(row);
