@@ -117,16 +117,35 @@ function chunkEnd(text: string, from: number): number {
   return end;
 }
 
-/** Matches in text[from, to), found only if a needle occurs there. */
-function chunkMatches(text: string, from: number, to: number, m: Matcher): AnalyzedToken[] {
-  const slice = text.slice(from, to);
-  const folded = normalizeForMatching(slice);
-  if (!m.needles.some((n) => folded.includes(n))) return [];
+/** Matching tokens of text[from, to) (cut at whitespace by the caller). */
+function analyzeRange(text: string, from: number, to: number, m: Matcher): AnalyzedToken[] {
   const out: AnalyzedToken[] = [];
-  for (const t of analyze(slice)) {
+  for (const t of analyze(text.slice(from, to))) {
     if (tokenMatches(m, t)) out.push({ ...t, start: t.start + from, end: t.end + from });
   }
   return out;
+}
+
+/**
+ * Matches in text[from, to), looked for only if a needle occurs there, and
+ * first only around the first needle: the fold drops diacritics and
+ * collapses spaces, so its offsets are close to the original's, and a
+ * window of a snippet's length around them is a fifth of the chunk to analyze.
+ */
+function chunkMatches(text: string, from: number, to: number, m: Matcher): AnalyzedToken[] {
+  const slice = text.slice(from, to);
+  const folded = normalizeForMatching(slice);
+  let first = -1;
+  for (const n of m.needles) {
+    const at = folded.indexOf(n);
+    if (at >= 0 && (first < 0 || at < first)) first = at;
+  }
+  if (first < 0) return [];
+  const guess = from + Math.round((first * slice.length) / Math.max(1, folded.length));
+  const lo = Math.max(from, snapBack(text, guess - SNIPPET_BEFORE, from));
+  const hi = Math.min(to, snapForward(text, guess + SNIPPET_LENGTH, to));
+  const near = analyzeRange(text, lo, hi, m);
+  return near.length > 0 ? near : analyzeRange(text, from, to, m);
 }
 
 /** Start of the word at or after `i` (never inside a word), within [lo, hi]. */
@@ -173,8 +192,9 @@ export function makeSnippet(body: string, m: Matcher): Snippet {
     for (let from = 0; from < body.length && found.length === 0; ) {
       const to = chunkEnd(body, from);
       found = chunkMatches(body, from, to, m);
-      // Take the next chunk as well, so a window near the edge sees its neighbours.
-      if (found.length > 0 && to < body.length) found = found.concat(chunkMatches(body, to, chunkEnd(body, to), m));
+      // A match near the chunk's end: the window runs on into the next chunk, whose matches count too.
+      const last = found[found.length - 1];
+      if (last && to < body.length && last.end > to - SNIPPET_LENGTH) found = found.concat(chunkMatches(body, to, chunkEnd(body, to), m));
       from = to;
     }
   }

@@ -130,15 +130,25 @@ export async function writeFingerprint(w: Writer, fingerprint: string | null): P
   else await w.run("INSERT INTO search_meta (key, value) VALUES ('fingerprint', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [fingerprint]);
 }
 
+/** The fingerprint the index was built with (null: none recorded). One indexed read: opening stays cheap. */
+export async function readFingerprint(db: Database | Writer): Promise<string | null> {
+  return (await db.get<{ value: string }>("SELECT value FROM search_meta WHERE key = 'fingerprint'"))?.value ?? null;
+}
+
 /**
  * A library with no articles and no fingerprint (new, or just migrated)
  * is trivially up to date: record the analyzer so later opens can tell.
+ * Returns the fingerprint the index now has.
  */
-export async function adoptEmptyIndex(db: Database, fingerprint: string): Promise<void> {
-  const state = await readIndexState(db);
-  if (state.fingerprint !== null || state.articles > 0) return;
-  await db.write(async (w) => {
-    const again = await readIndexState(w);
-    if (again.fingerprint === null && again.articles === 0) await writeFingerprint(w, fingerprint);
+export async function adoptEmptyIndex(db: Database, fingerprint: string): Promise<string | null> {
+  const stored = await readFingerprint(db);
+  if (stored !== null) return stored;
+  if ((await db.get<{ any: number }>('SELECT EXISTS (SELECT 1 FROM articles) AS any'))?.any) return null;
+  return db.write(async (w) => {
+    const again = await readFingerprint(w);
+    if (again !== null) return again;
+    if ((await w.get<{ any: number }>('SELECT EXISTS (SELECT 1 FROM articles) AS any'))?.any) return null;
+    await writeFingerprint(w, fingerprint);
+    return fingerprint;
   });
 }

@@ -12,10 +12,12 @@
  * fraction of both. lunrCollection.test.ts checks the output against
  * lunr.Builder's, byte for byte.
  *
- * Fields: title and body hold stem keys (one stream each: Lunr ranks and
- * expands, it does not need positions); author and source hold exact keys.
- * Word order (phrases), lang: and the exact-form tier are decided with the
- * library index (see searchService.ts), which holds the same articles.
+ * Fields: title and body hold each word's stem key, and its exact key where
+ * it differs (one stream each: Lunr ranks and expands, it needs no
+ * positions), so an exact match scores twice and is known as such; author
+ * and source hold exact keys. Word order (phrases) and lang: are decided
+ * with the library index (see searchService.ts), which holds the same
+ * articles.
  *
  * Runs in a worker (collectionWorker.ts) in the app; pure functions here.
  */
@@ -38,11 +40,21 @@ export const collectionFields = {
 type LunrField = keyof typeof collectionFields;
 const fieldNames = Object.keys(collectionFields) as LunrField[];
 
+/** Stem keys, each followed by its exact key where the two differ: one stream per field. */
+function stemAndExact(text: string): string[] {
+  const out: string[] = [];
+  for (const t of indexedTokens(text)) {
+    out.push(t.stem);
+    if (t.exact !== t.stem) out.push(t.exact);
+  }
+  return out;
+}
+
 /** The keys each field of an article holds, in text order. */
 export function collectionKeys(input: IndexInput): Record<LunrField, string[]> {
   return {
-    title: indexedTokens(input.title).map((t) => t.stem),
-    body: indexedTokens(input.body).map((t) => t.stem),
+    title: stemAndExact(input.title),
+    body: stemAndExact(input.body),
     author: input.author ? indexedTokens(input.author).map((t) => t.exact) : [],
     source: input.source ? indexedTokens(input.source).map((t) => t.exact) : [],
   };
@@ -179,12 +191,15 @@ export type CollectionPlan = CollectionLeaf | { kind: 'and'; must: CollectionPla
 export interface CollectionHit {
   id: number;
   score: number;
+  /** Every word matched in its exact form: the first ranking tier, as in the library index. */
+  exact: boolean;
   /** Index keys that matched, for highlighting. */
   keys: string[];
 }
 
 interface Acc {
   score: number;
+  exact: boolean;
   keys: Set<string>;
 }
 
@@ -205,17 +220,22 @@ function fieldsOf(field: QueryField | null): LunrField[] {
   }
 }
 
-/** Author and source hold exact keys, title and body stems: each clause names the key its fields hold. */
+/** Title and body hold stems and exact keys, author and source exact keys: a clause per key. */
 function clauses(q: lunr.Query, fields: LunrField[], stem: string, exact: string, extra: Partial<lunr.Query.Clause> = {}): void {
-  const stemFields = fields.filter((f) => f === 'title' || f === 'body');
-  const exactFields = fields.filter((f) => f === 'author' || f === 'source');
-  if (stemFields.length > 0) q.term(stem, { fields: stemFields, usePipeline: false, ...extra });
+  const textFields = fields.filter((f) => f === 'title' || f === 'body');
+  if (textFields.length > 0) q.term(stem, { fields: textFields, usePipeline: false, ...extra });
+  const exactFields = exact !== stem ? fields : fields.filter((f) => f === 'author' || f === 'source');
   if (exactFields.length > 0) q.term(exact, { fields: exactFields, usePipeline: false, ...extra });
 }
 
-function run(index: lunr.Index, build: (q: lunr.Query) => void): Hits {
+/** Lunr's answer; a document is an exact match when every one of `exactKeys` matched (null: always). */
+function run(index: lunr.Index, build: (q: lunr.Query) => void, exactKeys: readonly string[] | null): Hits {
   const out: Hits = new Map();
-  for (const r of index.query(build)) out.set(Number(r.ref), { score: r.score, keys: new Set(Object.keys(r.matchData.metadata)) });
+  for (const r of index.query(build)) {
+    const matched = r.matchData.metadata;
+    const exact = exactKeys === null || exactKeys.every((k) => k in matched);
+    out.set(Number(r.ref), { score: r.score, exact, keys: new Set(Object.keys(matched)) });
+  }
   return out;
 }
 
@@ -227,32 +247,34 @@ function leafHits(index: lunr.Index, leaf: CollectionLeaf): Hits {
       hits = new Map();
       break;
     case 'word':
-      hits = run(index, (q) => clauses(q, fields, leaf.stem, leaf.exact));
+      hits = run(index, (q) => clauses(q, fields, leaf.stem, leaf.exact), [leaf.exact]);
       break;
     case 'phrase':
-      hits = run(index, (q) => leaf.stem.forEach((s, i) => clauses(q, fields, s, leaf.exact[i]!)));
+      hits = run(index, (q) => leaf.stem.forEach((s, i) => clauses(q, fields, s, leaf.exact[i]!)), leaf.exact);
       break;
     case 'prefix': {
       const wildcard = { wildcard: lunr.Query.wildcard.TRAILING };
       // A typed prefix can be longer than the stems it should find (اميركي* → اميرك): its own stem too.
-      hits = run(index, (q) => [...leaf.prefixes, ...leaf.stems].forEach((p) => clauses(q, fields, p, p, wildcard)));
+      hits = run(index, (q) => [...leaf.prefixes, ...leaf.stems].forEach((p) => clauses(q, fields, p, p, wildcard)), null);
       break;
     }
     case 'fuzzy':
-      hits = run(index, (q) => clauses(q, fields, leaf.stem, leaf.exact, { editDistance: leaf.edits }));
+      hits = run(index, (q) => clauses(q, fields, leaf.stem, leaf.exact, { editDistance: leaf.edits }), null);
       break;
   }
   if (leaf.within) {
     // Phrases (word order) and lang: are decided by the library index.
     const allowed = new Set(leaf.within);
     for (const id of hits.keys()) if (!allowed.has(id)) hits.delete(id);
-    for (const id of allowed) if (!hits.has(id)) hits.set(id, { score: 0, keys: new Set() });
+    for (const id of allowed) if (!hits.has(id)) hits.set(id, { score: 0, exact: leaf.kind === 'lang', keys: new Set() });
   }
   return hits;
 }
 
-function merge(into: Acc, from: Acc): void {
+/** AND: exact when both parts are; OR: when either is. */
+function merge(into: Acc, from: Acc, both: boolean): void {
   into.score += from.score;
+  into.exact = both ? into.exact && from.exact : into.exact || from.exact;
   from.keys.forEach((k) => into.keys.add(k));
 }
 
@@ -263,7 +285,7 @@ function evaluate(index: lunr.Index, node: CollectionPlan): Hits {
     for (const other of rest) {
       for (const [id, acc] of out) {
         const o = other.get(id);
-        if (o) merge(acc, o);
+        if (o) merge(acc, o, true);
         else out.delete(id);
       }
     }
@@ -275,8 +297,8 @@ function evaluate(index: lunr.Index, node: CollectionPlan): Hits {
     for (const hits of node.any.map((n) => evaluate(index, n))) {
       for (const [id, acc] of hits) {
         const seen = out.get(id);
-        if (seen) merge(seen, acc);
-        else out.set(id, { score: acc.score, keys: new Set(acc.keys) });
+        if (seen) merge(seen, acc, false);
+        else out.set(id, { score: acc.score, exact: acc.exact, keys: new Set(acc.keys) });
       }
     }
     return out;
@@ -284,11 +306,11 @@ function evaluate(index: lunr.Index, node: CollectionPlan): Hits {
   return leafHits(index, node);
 }
 
-/** Every matching article of the collection, by Lunr's score (the caller puts exact-form matches first). */
+/** Every matching article of the collection: exact-form matches first, each tier by Lunr's score. */
 export function searchCollection(index: lunr.Index, plan: CollectionPlan): CollectionHit[] {
   return [...evaluate(index, plan)]
-    .map(([id, acc]) => ({ id, score: acc.score, keys: [...acc.keys] }))
-    .sort((a, b) => b.score - a.score || a.id - b.id);
+    .map(([id, acc]) => ({ id, score: acc.score, exact: acc.exact, keys: [...acc.keys] }))
+    .sort((a, b) => Number(b.exact) - Number(a.exact) || b.score - a.score || a.id - b.id);
 }
 
 /** Leaves whose matches Lunr cannot decide alone (word order, language). */

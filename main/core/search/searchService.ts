@@ -16,7 +16,7 @@ import {
   type SearchSuggestions,
   type TextRange,
 } from '../../../preload/contract';
-import type { Database } from '../db/connection';
+import { Connection, type Database } from '../db/connection';
 import { filterClauses, getCollection, nameKey, summaryOf, SUMMARY_COLUMNS, type ArticleRow } from '../library/libraryStore';
 import { analyze, normalizeForMatching } from '../text';
 import { createCollectionEngine, type CollectionEngine } from './collectionEngine';
@@ -84,7 +84,9 @@ export async function createSearchService(options: SearchServiceOptions): Promis
   const { db, now } = options;
   const fingerprint = analyzerFingerprint();
   const indexer: Indexer = createIndexer({ workers: options.workers });
-  const engine: CollectionEngine = createCollectionEngine();
+  // The Lunr worker starts on the first collection search, not with the app.
+  let engineInstance: CollectionEngine | null = null;
+  const engine = (): CollectionEngine => (engineInstance ??= createCollectionEngine());
   const vocabulary = createVocabulary(db);
   const loaded = new Map<number, LoadedCollection>();
   const wanted = new Set<number>();
@@ -102,8 +104,12 @@ export async function createSearchService(options: SearchServiceOptions): Promis
   // Ranking reads whole doclists: 32 MB of page cache on the reader
   // connection (SQLite's default is 2 MB) keeps the common terms' pages in memory.
   await db.get('PRAGMA cache_size = -32768');
-  await adoptEmptyIndex(db, fingerprint);
-  let indexedFingerprint = (await readIndexState(db)).fingerprint;
+  // A second read-only connection of the search's own, for totals and facets (see queryLibrary).
+  const sideConnection = db.path === ':memory:' ? null : await Connection.open(db.path, 'readonly');
+  sideConnection?.configure(5000);
+  await sideConnection?.get('PRAGMA cache_size = -16384');
+  const side: Pick<Connection, 'get' | 'all'> = sideConnection ?? db;
+  let indexedFingerprint = await adoptEmptyIndex(db, fingerprint);
 
   // -------------------------------------------------------------------------
   // Collection indexes
@@ -134,8 +140,8 @@ export async function createSearchService(options: SearchServiceOptions): Promis
   function remember(collectionId: number, entry: LoadedCollection): void {
     loaded.delete(collectionId);
     loaded.set(collectionId, entry);
-    // The worker keeps two indexes loaded; keep the same two here.
-    while (loaded.size > 2) loaded.delete(loaded.keys().next().value as number);
+    // The worker keeps one index loaded (collectionEngine.ts); keep the same one here.
+    while (loaded.size > 1) loaded.delete(loaded.keys().next().value as number);
   }
 
   async function buildCollection(collectionId: number, ctx?: CallContext): Promise<CollectionIndexInfo> {
@@ -153,7 +159,7 @@ export async function createSearchService(options: SearchServiceOptions): Promis
     const started = Date.now();
     const key = engineKey(collectionId, generation);
     const inputs: CollectionInput[] = rows.map(({ id, title, body, author, source, lang }) => ({ id, title, body, author, source, lang }));
-    const data = await engine.build(key, inputs, (done) => ctx?.progress(done, rows.length, 'Building the collection index'));
+    const data = await engine().build(key, inputs, (done) => ctx?.progress(done, rows.length, 'Building the collection index'));
     const ms = Date.now() - started;
     await db.write((w) =>
       w.run(
@@ -207,8 +213,10 @@ export async function createSearchService(options: SearchServiceOptions): Promis
       const match = ftsExpression(leaf, none);
       const rows = match
         ? await db.all<{ id: number }>(
-            'SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ? AND rowid IN (SELECT article_id FROM collection_items WHERE collection_id = ?)',
-            [match, collectionId],
+            // Matches first, each probed in the collection: a rowid IN (...) list would make FTS5 seek every member.
+            `SELECT f.rowid AS id FROM search_fts f CROSS JOIN collection_items ci ON ci.collection_id = ? AND ci.article_id = f.rowid
+             WHERE search_fts MATCH ?`,
+            [collectionId, match],
           )
         : [];
       within.set(leaf, rows.map((r) => r.id));
@@ -241,7 +249,7 @@ export async function createSearchService(options: SearchServiceOptions): Promis
         const blob = await db.get<{ data: Buffer }>('SELECT data FROM collection_search_indexes WHERE collection_id = ?', [collectionId]);
         if (!blob?.data) return null;
         const key = engineKey(collectionId, row.generation);
-        await engine.load(key, blob.data);
+        await engine().load(key, blob.data);
         const metaRows = await db.all<Meta & { id: number }>(
           `SELECT a.id, a.source_id AS sourceId, a.lang, a.published_iso AS iso
            FROM collection_items ci JOIN articles a ON a.id = ci.article_id WHERE ci.collection_id = ?`,
@@ -250,7 +258,7 @@ export async function createSearchService(options: SearchServiceOptions): Promis
         entry = { generation: row.generation, key, meta: new Map(metaRows.map((m) => [m.id, m])) };
         remember(collectionId, entry);
       }
-      const hits = await engine.search(entry.key, plan);
+      const hits = await engine().search(entry.key, plan);
       if (hits) return { hits, meta: entry.meta };
     }
     return null;
@@ -293,16 +301,20 @@ export async function createSearchService(options: SearchServiceOptions): Promis
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
-  async function facetsOf(groups: ReadonlyArray<{ sourceId: number | null; year: string | null; lang: string; n: number }>): Promise<SearchFacets> {
+  /** Facets from (source, year, language) groups; `name` when the query already joined the outlet's name. */
+  async function facetsOf(groups: ReadonlyArray<{ sourceId: number | null; name?: string | null; year: string | null; lang: string; n: number }>): Promise<SearchFacets> {
     const sources = new Map<number | null, number>();
     const years = new Map<string | null, number>();
     const langs = new Map<string, number>();
+    const known = new Map<number, string>();
     for (const g of groups) {
       sources.set(g.sourceId, (sources.get(g.sourceId) ?? 0) + g.n);
       years.set(g.year, (years.get(g.year) ?? 0) + g.n);
       langs.set(g.lang, (langs.get(g.lang) ?? 0) + g.n);
+      if (g.sourceId !== null && g.name) known.set(g.sourceId, g.name);
     }
-    const names = await sourceNames([...sources.keys()].filter((k): k is number => k !== null));
+    const missing = [...sources.keys()].filter((k): k is number => k !== null && !known.has(k));
+    const names = missing.length > 0 ? new Map([...known, ...(await sourceNames(missing))]) : known;
     return {
       sources: [...sources]
         .map(([id, count]) => ({ id, name: id === null ? null : (names.get(id) ?? null), count }))
@@ -350,19 +362,28 @@ export async function createSearchService(options: SearchServiceOptions): Promis
         )
       )?.n ?? 0;
 
-    let total: number;
-    let facets: SearchFacets | null = null;
-    if (input.facets) {
-      const groups = await db.all<{ sourceId: number | null; year: string | null; lang: string; n: number }>(
-        `SELECT a.source_id AS sourceId, substr(a.published_iso, 1, 4) AS year, a.lang AS lang, count(*) AS n
-         FROM search_fts f ${join} WHERE search_fts MATCH ?${where} GROUP BY 1, 2, 3`,
+    // Total and facets on the second reader, while the page is ranked on the
+    // first: the two run on two threads of SQLite's pool at once.
+    const totals = (async (): Promise<{ total: number; facets: SearchFacets | null }> => {
+      if (!input.facets) {
+        const row = await side.get<{ n: number }>(
+          clauses.length > 0 ? `SELECT count(*) AS n FROM search_fts f ${join} WHERE search_fts MATCH ?${where}` : 'SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ?',
+          [all, ...params],
+        );
+        return { total: row?.n ?? 0, facets: null };
+      }
+      // Outlet names joined after grouping: one round trip, a few dozen lookups.
+      const groups = await side.all<{ sourceId: number | null; name: string | null; year: string | null; lang: string; n: number }>(
+        `SELECT g.sourceId, s.name, g.year, g.lang, g.n FROM (
+           SELECT a.source_id AS sourceId, substr(a.published_iso, 1, 4) AS year, a.lang AS lang, count(*) AS n
+           FROM search_fts f ${join} WHERE search_fts MATCH ?${where} GROUP BY 1, 2, 3
+         ) g LEFT JOIN sources s ON s.id = g.sourceId`,
         [all, ...params],
       );
-      total = groups.reduce((sum, g) => sum + g.n, 0);
-      facets = await facetsOf(groups);
-    } else {
-      total = await count(all);
-    }
+      return { total: groups.reduce((sum, g) => sum + g.n, 0), facets: await facetsOf(groups) };
+    })();
+    // Awaited below; a failing page query must not leave it unhandled.
+    totals.catch(() => undefined);
     const pageOf = (match: string, limit: number, offset: number) =>
       db.all<{ id: number; rank: number }>(
         clauses.length > 0
@@ -391,6 +412,7 @@ export async function createSearchService(options: SearchServiceOptions): Promis
     }
     const leaves = positiveLeaves(root);
     const matchers = { title: buildMatcher(leaves, expansions, 'title'), body: buildMatcher(leaves, expansions, 'body') };
+    const { total, facets } = await totals;
     const items = await loadHits(
       page.map((p) => p.id),
       new Map(page.map((p) => [p.id, { score: -p.rank, exact: p.tier === 0 && (tiers.length > 1 || exact === all) }])),
@@ -410,26 +432,10 @@ export async function createSearchService(options: SearchServiceOptions): Promis
   async function queryCollection(input: ParsedInput<'search.query'>, collectionId: number, root: PlanNode, ignored: string[]): Promise<SearchResults | null> {
     const found = await collectionHits(collectionId, root, input.engine === 'lunr');
     if (!found) return null;
-    // The exact-form tier, as in the library: decided by the library index, which holds the same articles.
-    const expansions = await expandFuzzy(root, vocabulary);
-    const all = ftsExpression(root, expansions, 'all');
-    const exactMatch = ftsExpression(root, expansions, 'exact');
-    let isExact: (id: number) => boolean = () => exactMatch !== null && exactMatch === all;
-    if (exactMatch && exactMatch !== all) {
-      const rows = await db.all<{ id: number }>(
-        'SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ? AND rowid IN (SELECT article_id FROM collection_items WHERE collection_id = ?)',
-        [exactMatch, collectionId],
-      );
-      const exactIds = new Set(rows.map((r) => r.id));
-      isExact = (id) => exactIds.has(id);
-    }
     const f: ArticleFilter = input.filter;
     const sourceIds = f.sourceIds && f.sourceIds.length > 0 ? new Set(f.sourceIds) : null;
     const tags = f.tag ? await tagged(f.tag) : null;
-    const ranked = found.hits
-      .map((h) => ({ ...h, exact: isExact(h.id) }))
-      .sort((a, b) => Number(b.exact) - Number(a.exact) || b.score - a.score || a.id - b.id);
-    const hits = ranked.filter((h) => {
+    const hits = found.hits.filter((h) => {
       const m = found.meta.get(h.id);
       if (!m) return false;
       if (sourceIds && (m.sourceId === null || !sourceIds.has(m.sourceId))) return false;
@@ -606,7 +612,8 @@ export async function createSearchService(options: SearchServiceOptions): Promis
       timer = null;
       removeHook();
       // Terminating the workers ends a build in progress; it reports as failed and is dropped.
-      await engine.close();
+      await engineInstance?.close();
+      await sideConnection?.close();
       await running?.catch(() => undefined);
       await indexer.close();
     },
