@@ -9,53 +9,11 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync }
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, MizanError, type Article, type MizanApi, type Progress, type Transport } from '../../preload/contract';
-import { createDispatcher } from '../../main/core/rpc';
-import { createServices } from '../../main/core/services';
-import { httpTransport } from '../support/httpTransport';
+import { type Article, type MizanApi, type Progress } from '../../preload/contract';
 import { repoRoot, seedPath, sharedData, tempDir } from '../support/paths';
-import { startWebHost } from '../support/webHost';
+import { contractTargets, expectError } from '../support/contractTargets';
 
-interface Target {
-  name: string;
-  slug: string;
-  start(libraryPath: string): Promise<{ api: MizanApi; stop(): Promise<void> }>;
-}
-
-const targets: Target[] = [
-  {
-    name: 'services in-process',
-    slug: 'inprocess',
-    async start(libraryPath) {
-      const services = await createServices({ dbPath: libraryPath, host: 'test', now: () => new Date('2025-03-01T09:30:00Z') });
-      const listeners = new Set<(p: Progress) => void>();
-      const dispatcher = createDispatcher(services.handlers, (p) => listeners.forEach((l) => l(p)));
-      const transport: Transport = {
-        invoke: (method, input, jobId) => dispatcher.dispatch(method, input, jobId),
-        onProgress(listener) {
-          listeners.add(listener);
-          return () => listeners.delete(listener);
-        },
-      };
-      return { api: createClient(transport), stop: () => services.close() };
-    },
-  },
-  {
-    name: 'web host over HTTP',
-    slug: 'webhost',
-    async start(libraryPath) {
-      const host = await startWebHost({ libraryPath });
-      const transport = httpTransport(host.origin, host.token);
-      return {
-        api: createClient(transport),
-        async stop() {
-          transport.close();
-          await host.stop();
-        },
-      };
-    },
-  },
-];
+const targets = contractTargets({ now: () => new Date('2025-03-01T09:30:00Z') });
 
 // ---------------------------------------------------------------------------
 // Reading PDFs with poppler
@@ -140,17 +98,6 @@ function writeMaterial(dir: string): string[] {
     return file;
   });
   return [seedPath, snn, ...bbc];
-}
-
-async function expectError(promise: Promise<unknown>, code: string): Promise<MizanError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(MizanError);
-    expect((error as MizanError).code).toBe(code);
-    return error as MizanError;
-  }
-  throw new Error(`expected ${code}, but the call succeeded`);
 }
 
 describe.each(targets)('dossier contract: $name', (target) => {

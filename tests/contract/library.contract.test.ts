@@ -6,62 +6,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, MizanError, type MizanApi, type Progress, type Transport } from '../../preload/contract';
-import { createDispatcher } from '../../main/core/rpc';
-import { createServices } from '../../main/core/services';
-import { httpTransport } from '../support/httpTransport';
+import { type MizanApi, type Progress, type Transport } from '../../preload/contract';
 import { seedPath, sharedData, tempDir } from '../support/paths';
-import { startWebHost } from '../support/webHost';
+import { contractTargets, expectError } from '../support/contractTargets';
 
-interface Target {
-  name: string;
-  start(libraryPath: string): Promise<{ api: MizanApi; transport: Transport; stop(): Promise<void> }>;
-}
-
-const targets: Target[] = [
-  {
-    name: 'services in-process',
-    async start(libraryPath) {
-      const services = await createServices({ dbPath: libraryPath, host: 'test' });
-      const listeners = new Set<(p: Progress) => void>();
-      const dispatcher = createDispatcher(services.handlers, (p) => listeners.forEach((l) => l(p)));
-      const transport: Transport = {
-        invoke: (method, input, jobId) => dispatcher.dispatch(method, input, jobId),
-        onProgress(listener) {
-          listeners.add(listener);
-          return () => listeners.delete(listener);
-        },
-      };
-      return { api: createClient(transport), transport, stop: () => services.close() };
-    },
-  },
-  {
-    name: 'web host over HTTP',
-    async start(libraryPath) {
-      const host = await startWebHost({ libraryPath });
-      const transport = httpTransport(host.origin, host.token);
-      return {
-        api: createClient(transport),
-        transport,
-        async stop() {
-          transport.close();
-          await host.stop();
-        },
-      };
-    },
-  },
-];
-
-async function expectError(promise: Promise<unknown>, code: string): Promise<MizanError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(MizanError);
-    expect((error as MizanError).code).toBe(code);
-    return error as MizanError;
-  }
-  throw new Error(`expected ${code}, but the call succeeded`);
-}
+const targets = contractTargets();
 
 describe.each(targets)('contract: $name', (target) => {
   let api: MizanApi;

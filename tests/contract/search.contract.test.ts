@@ -6,50 +6,11 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, MizanError, type Input, type MizanApi, type Progress, type SearchResults, type Transport } from '../../preload/contract';
-import { createDispatcher } from '../../main/core/rpc';
-import { createServices } from '../../main/core/services';
-import { httpTransport } from '../support/httpTransport';
+import { MizanError, type Input, type MizanApi, type Progress, type SearchResults } from '../../preload/contract';
 import { seedPath, sharedData, tempDir } from '../support/paths';
-import { startWebHost } from '../support/webHost';
+import { contractTargets } from '../support/contractTargets';
 
-interface Target {
-  name: string;
-  start(libraryPath: string): Promise<{ api: MizanApi; stop(): Promise<void> }>;
-}
-
-const targets: Target[] = [
-  {
-    name: 'services in-process',
-    async start(libraryPath) {
-      const services = await createServices({ dbPath: libraryPath, host: 'test' });
-      const listeners = new Set<(p: Progress) => void>();
-      const dispatcher = createDispatcher(services.handlers, (p) => listeners.forEach((l) => l(p)));
-      const transport: Transport = {
-        invoke: (method, input, jobId) => dispatcher.dispatch(method, input, jobId),
-        onProgress(listener) {
-          listeners.add(listener);
-          return () => listeners.delete(listener);
-        },
-      };
-      return { api: createClient(transport), stop: () => services.close() };
-    },
-  },
-  {
-    name: 'web host over HTTP',
-    async start(libraryPath) {
-      const host = await startWebHost({ libraryPath });
-      const transport = httpTransport(host.origin, host.token);
-      return {
-        api: createClient(transport),
-        async stop() {
-          transport.close();
-          await host.stop();
-        },
-      };
-    },
-  },
-];
+const targets = contractTargets();
 
 /** The queries both targets must answer identically. */
 const QUERIES: Array<Input<'search.query'>> = [
