@@ -1,23 +1,9 @@
 /** The `mizan` command as archivists script it: a real process, a real library file. */
-import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, seedPath, tempDir } from '../support/paths';
-
-const run = promisify(execFile);
-const bin = join(repoRoot, 'bin', 'mizan.js');
-
-async function mizan(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: repoRoot, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { mizan } from '../support/cli';
+import { seedPath, tempDir } from '../support/paths';
 
 describe('mizan CLI', () => {
   const dir = tempDir();

@@ -1,23 +1,10 @@
 /** `mizan export` as a script runs it: a real process, a real library file (needs `npm run build`). */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { mizan } from '../support/cli';
 import { repoRoot, seedPath, tempDir } from '../support/paths';
-
-const run = promisify(execFile);
-const bin = join(repoRoot, 'bin', 'mizan.js');
-
-async function mizan(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: repoRoot, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('mizan export', () => {
   const dir = tempDir('mizan-export-cli-');
