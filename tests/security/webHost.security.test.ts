@@ -5,33 +5,13 @@
  * tidy the attack away.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../main/core/services';
 import { startWebHost, type WebHost } from '../../main/web/server';
 import { tempDir } from '../support/paths';
-
-interface RawResponse {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function call(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    if (options.body) req.write(options.body);
-    req.end();
-  });
-}
+import { rawRequest as call } from '../support/rawHttp';
 
 /** Writes `head` on a raw socket, then whatever `feed` writes; resolves with all the server sent and whether it closed. */
 function rawSocket(port: number, head: string, feed?: (socket: Socket) => void, waitMs = 5_000): Promise<{ text: string; closed: boolean; ms: number }> {
