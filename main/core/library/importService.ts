@@ -185,10 +185,6 @@ export async function importItems(deps: ImportDeps, items: readonly ImportItem[]
       if (records.length > BATCH) ctx.progress(i, total, `${basename(item.path)}: ${Math.min(b + BATCH, articles.length)} of ${articles.length} articles`);
     }
     ctx.progress(i + 1, total, basename(item.path));
-    if (ctx.signal.aborted && i + 1 < items.length) {
-      report.errors.push({ path: items[i + 1]!.path, code: 'CANCELLED', message: `import cancelled; ${total - i - 1} file(s) not imported` });
-      break;
-    }
   }
   return report;
 }
