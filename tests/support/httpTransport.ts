@@ -3,8 +3,10 @@
  * browser, with the token in a header and progress from Server-Sent Events.
  */
 import type { Envelope, MethodName, Progress, Transport } from '../../preload/contract';
+import { rawRequest } from './rawHttp';
 
 export function httpTransport(origin: string, token: string): Transport & { close(): void } {
+  const port = Number(new URL(origin).port);
   const listeners = new Set<(p: Progress) => void>();
   const controller = new AbortController();
   let streaming: Promise<void> | null = null;
@@ -34,12 +36,16 @@ export function httpTransport(origin: string, token: string): Transport & { clos
 
   return {
     async invoke(method: MethodName, input: unknown, jobId: string | null) {
-      const res = await fetch(`${origin}/api/${method}`, {
+      // One connection per call: the suites block the event loop while
+      // pdftoppm runs, and fetch would then reuse a keep-alive socket the
+      // server closed in the meantime ("other side closed"). A browser
+      // retries such a request itself; a test client should not need to.
+      const res = await rawRequest(port, `/api/${method}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Mizan-Token': token },
+        headers: { 'Content-Type': 'application/json', 'X-Mizan-Token': token, Connection: 'close' },
         body: JSON.stringify({ input, jobId }),
       });
-      return (await res.json()) as Envelope<unknown>;
+      return JSON.parse(res.body) as Envelope<unknown>;
     },
     onProgress(listener) {
       ensureStream();
