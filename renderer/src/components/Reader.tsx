@@ -6,7 +6,7 @@ import { useUiState, useUiStore } from '../state/useUi';
 import { offsetOfPoint, paragraphSpans, rangeOfOffsets, segmentsOf } from '../text/anchors';
 import { directionOf } from '../text/direction';
 import { findAll, foldWithMap } from '../text/fold';
-import { baseName, dateTime, isoForPrecision, languageName, longDate } from '../text/format';
+import { baseName, dateTime, isoForPrecision, languageName, longDate, shortDate } from '../text/format';
 import { sanitizeArticleHtml } from '../text/sanitize';
 
 /** Titles taken from a first sentence can run to a paragraph: set them smaller. */
@@ -499,9 +499,7 @@ function ArticleView({ article, highlights, notes, scrollRef, focusHighlightId, 
               {published ? (
                 <>
                   <span aria-hidden="true"> · </span>
-                  <time dateTime={published} dir="ltr">
-                    {published}
-                  </time>
+                  <time dateTime={published}>{shortDate(article.publishedAt, locale) ?? published}</time>
                 </>
               ) : null}
             </p>
