@@ -61,6 +61,29 @@ function ms(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
+/** CPU time (user + system, every thread of this process: SQLite's pool included) since `start`, in ms. */
+function cpuMs(start: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1000;
+}
+
+/**
+ * Times `run` for each query: wall clock and CPU time. The machine is shared
+ * (load averages of 2-14 seen): wall figures move with it, CPU time much less.
+ */
+async function timed<T>(items: readonly T[], run: (item: T, i: number) => Promise<void>): Promise<{ wall: number[]; cpu: number[] }> {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (const [i, item] of items.entries()) {
+    const c = process.cpuUsage();
+    const t = process.hrtime.bigint();
+    await run(item, i);
+    wall.push(ms(t));
+    cpu.push(cpuMs(c));
+  }
+  return { wall, cpu };
+}
+
 function fileMb(path: string): number {
   const size = (p: string) => statSync(p, { throwIfNoEntry: false })?.size ?? 0;
   return (size(path) + size(`${path}-wal`)) / 1e6;
@@ -309,33 +332,38 @@ async function queryPhase(dir: string): Promise<void> {
   await bareSearch.close();
   await bare.close();
 
+  // The app's way: createServices opens a big library at once and runs the
+  // full integrity_check in the background, writes held until it passes.
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const services = await createServices({ dbPath: libraryPath, host: 'cli' });
   const opened = ms(t0);
   const first = await search(services, { query: 'الأمريكي', filter: {} });
   const firstAnswer = ms(t0);
+  const firstAnswerCpu = cpuMs(c0);
+  const failure = await services.db.checked();
+  if (failure) throw failure;
+  const checkMs = ms(t0);
   const segments = async () =>
     (await services.db.get<{ n: number }>('SELECT count(DISTINCT segid) AS n FROM search_fts_idx'))?.n ?? 0;
 
   const queries = await fixedQueries(services);
   writeFileSync(join(dir, 'queries.json'), JSON.stringify(queries, null, 1));
-  const passes: number[][] = [[], []];
   const totals: number[] = [];
-  for (const pass of passes) {
-    for (const [i, bq] of queries.entries()) {
-      const t = process.hrtime.bigint();
-      const r = await search(services, bq);
-      pass.push(ms(t));
-      totals[i] = r.total;
-    }
+  const timedPasses: Array<{ wall: number[]; cpu: number[] }> = [];
+  for (let pass = 0; pass < 2; pass++) {
+    timedPasses.push(
+      await timed(queries, async (bq, i) => {
+        totals[i] = (await search(services, bq)).total;
+      }),
+    );
   }
-  // The fast path for typing: no facet counts.
-  const noFacets: number[] = [];
-  for (const bq of queries) {
-    const t = process.hrtime.bigint();
+  const passes = timedPasses.map((p) => p.wall);
+  // The fast path for typing and paging: no facet counts.
+  const timedNoFacets = await timed(queries, async (bq) => {
     await search(services, bq, { facets: false });
-    noFacets.push(ms(t));
-  }
+  });
+  const noFacets = timedNoFacets.wall;
   const arabic = queries.map((q, i) => ({ q, t: passes[1]![i]! })).filter(({ q }) => /[\u0600-\u06ff]/.test(q.query));
   const english = queries.map((q, i) => ({ q, t: passes[1]![i]! })).filter(({ q }) => !/[\u0600-\u06ff]/.test(q.query));
   const filtered = queries.map((q, i) => ({ q, t: passes[1]![i]! })).filter(({ q }) => Object.keys(q.filter).length > 0);
@@ -432,11 +460,14 @@ async function queryPhase(dir: string): Promise<void> {
     ['library file', `${fileMb(libraryPath).toFixed(0)} MB: articles table ${articlesMb.toFixed(0)} MB, FTS5 index ${ftsMb.toFixed(0)} MB, vocabulary ${vocabMb.toFixed(1)} MB, facet index ${coveringMb.toFixed(1)} MB`],
     ['plain FTS5 file', `${fileMb(join(dir, 'plain.db')).toFixed(0)} MB (text stored again; built in ${buildInfo.plainSeconds?.toFixed(0)} s)`],
     ['open + first answer', `${searchFirstAnswer.toFixed(0)} ms: open, migrations checked, search service, first query (goal <= 1000 ms)`],
-    ['  with createServices', `${firstAnswer.toFixed(0)} ms (createServices ${opened.toFixed(0)} ms incl. the library integrity check; "الأمريكي": ${first.total} hits)`],
+    ['  with createServices', `${firstAnswer.toFixed(0)} ms, CPU ${firstAnswerCpu.toFixed(0)} ms (createServices ${opened.toFixed(0)} ms; "الأمريكي": ${first.total} hits; goal <= 1000 ms)`],
+    ['  integrity_check', `full check in the background passed ${checkMs.toFixed(0)} ms after open (writes held until then; reads served)`],
     ['queries', `${queries.length} (${arabic.length} Arabic, ${english.length} English, ${filtered.length} with filters)`],
     ['search.query pass 1', stats(passes[0]!)],
     ['search.query pass 2', `${stats(passes[1]!)} (goal p50 <= 5, p95 <= 30)`],
+    ['  CPU time pass 1 / 2', `${stats(timedPasses[0]!.cpu)} / ${stats(timedPasses[1]!.cpu)}`],
     ['  without facets', stats(noFacets)],
+    ['  without facets, CPU', stats(timedNoFacets.cpu)],
     ['  Arabic', stats(arabic.map((x) => x.t))],
     ['  English', stats(english.map((x) => x.t))],
     ['  with filters', stats(filtered.map((x) => x.t))],

@@ -22,6 +22,8 @@ export interface ServicesOptions {
   dbPath: string;
   host: AppInfo['host'];
   now?: () => Date;
+  /** Bytes above which the integrity check runs after open, writes held until it passes (librarySafety.ts). */
+  backgroundCheckAbove?: number;
 }
 
 export interface Services {
@@ -35,8 +37,9 @@ export interface Services {
 export async function createServices(options: ServicesOptions): Promise<Services> {
   const now = options.now ?? (() => new Date());
   if (options.dbPath !== ':memory:') mkdirSync(dirname(options.dbPath), { recursive: true });
-  // Integrity check (LIBRARY_CORRUPT), backup before a pending migration, migrate.
-  const db = await openLibrary({ dbPath: options.dbPath, migrations, now });
+  // Integrity check (LIBRARY_CORRUPT; a big library's runs in the background,
+  // see db.checked()), backup before a pending migration, migrate.
+  const db = await openLibrary({ dbPath: options.dbPath, migrations, now, backgroundCheckAbove: options.backgroundCheckAbove });
   // Registers the index's commit hook: must exist before the first write.
   let search: SearchService;
   try {

@@ -18,7 +18,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ipcChannels, MizanError, type ImportReport, type MethodName, type Progress } from '../../preload/contract';
-import { backupDirFor, createBackup, listBackups, recoverFromLatestBackup } from '../core/db/backup';
+import { backupDirFor, createBackup, latestGoodBackup, listBackups, recoverFromLatestBackup, restoreBackup } from '../core/db/backup';
 import { createDispatcher, type Dispatcher } from '../core/rpc';
 import { createServices, type Services } from '../core/services';
 import { parseLaunchArgs, PROTOCOL, type LaunchRequest, type MizanLink } from './launchArgs';
@@ -295,7 +295,9 @@ async function switchLibrary(dbPath: string): Promise<void> {
 /** Opens the library; on LIBRARY_CORRUPT offers to restore the last good backup (the damaged file is kept aside). */
 async function openServices(dbPath: string): Promise<Services | null> {
   try {
-    return await createServices({ dbPath, host: 'electron' });
+    const opened = await createServices({ dbPath, host: 'electron' });
+    watchIntegrityCheck(opened);
+    return opened;
   } catch (error) {
     log.error(`library ${dbPath} did not open: ${String(error)}`);
     const message = error instanceof Error ? error.message : String(error);
@@ -311,13 +313,44 @@ async function openServices(dbPath: string): Promise<Services | null> {
       if (choice.response === 0) {
         const { restoredFrom, keptAside } = await recoverFromLatestBackup(dbPath);
         log.warn(`restored ${restoredFrom.path}; damaged file kept as ${keptAside}`);
-        return createServices({ dbPath, host: 'electron' });
+        const restored = await createServices({ dbPath, host: 'electron' });
+        watchIntegrityCheck(restored);
+        return restored;
       }
       return null;
     }
     dialog.showErrorBox('Mizan cannot open its library', `${dbPath}\n\n${message}`);
     return null;
   }
+}
+
+/**
+ * A big library is checked after it opens (librarySafety.ts): writes wait for
+ * the check; when it fails, every call answers LIBRARY_CORRUPT and the same
+ * way out as on open is offered here, the restore done in place.
+ */
+function watchIntegrityCheck(opened: Services): void {
+  void opened.db.checked().then(async (failure) => {
+    if (!failure || services !== opened) return;
+    log.error(`library ${opened.db.path} failed its integrity check: ${failure.message}`);
+    const good = await latestGoodBackup(opened.db.path);
+    if (!good) {
+      dialog.showErrorBox('Mizan’s library is damaged', failure.message);
+      return;
+    }
+    const choice = await dialog.showMessageBox({
+      type: 'error',
+      message: 'Mizan’s library is damaged',
+      detail: `${failure.message}\n\nThe damaged file will be kept in ${backupDirFor(opened.db.path)}.`,
+      buttons: ['Restore the last good backup', 'Not now'],
+      defaultId: 0,
+      cancelId: 1,
+    });
+    if (choice.response !== 0) return;
+    const { keptAside } = await restoreBackup(opened.db, good.name);
+    log.warn(`restored ${good.path}; damaged file kept as ${keptAside}`);
+    mainWindow?.webContents.reload();
+  });
 }
 
 async function start(): Promise<void> {

@@ -51,6 +51,10 @@ async function main(): Promise<void> {
     }
     throw error;
   });
+  // A big library is checked after it opens: on failure every call answers LIBRARY_CORRUPT; say the way out here too.
+  void services.db.checked().then((failure) => {
+    if (failure) process.stderr.write(`${failure.message}\nTo restore the last good backup: mizan-web --library "${dbPath}" --restore-latest-backup\n`);
+  });
   const host = await startWebHost({ handlers: services.handlers, rendererDir: join(__dirname, '..', '..', 'renderer'), port });
   process.stdout.write(`Mizan web host: ${host.url}\nLibrary: ${dbPath}\nPress Ctrl+C to stop.\n`);
   if (!values['no-open']) openBrowser(host.url);

@@ -12,6 +12,7 @@ import { openLibrary } from '../library/librarySafety';
 import { createDispatcher } from '../rpc';
 import { createServices, type Services } from '../services';
 import { backupDirFor, checkIntegrity, listBackups, readBundle, recoverFromLatestBackup } from './backup';
+import { Connection } from './connection';
 import { migrations } from './migrations';
 
 const open: Services[] = [];
@@ -107,14 +108,14 @@ describe('library backups', () => {
 });
 
 describe('a damaged library', () => {
-  async function damagedLibrary(damage: (path: string) => void): Promise<{ dbPath: string; backupName: string }> {
+  async function damagedLibrary(damage: (path: string) => void | Promise<void>): Promise<{ dbPath: string; backupName: string }> {
     const dbPath = join(tempDir(), 'library.db');
     const s = await services(dbPath);
     await seed(s, 0, 40);
     const backup = await s.handlers['library.backupNow']({}, ctx);
     await seed(s, 500, 3);
     await closeAll();
-    damage(dbPath);
+    await damage(dbPath);
     return { dbPath, backupName: backup.name };
   }
 
@@ -145,6 +146,39 @@ describe('a damaged library', () => {
       closeSync(fd);
     });
     await expect(createServices({ dbPath, host: 'test' })).rejects.toMatchObject({ code: 'LIBRARY_CORRUPT' });
+  });
+
+  it('when big, opens at once and is checked in the background: the failure holds every write and answers LIBRARY_CORRUPT until the restore', async () => {
+    const { dbPath, backupName } = await damagedLibrary(async (path) => {
+      // A leaf page of the articles table: away from the schema and the migration ledger read on open.
+      const conn = await Connection.open(path, 'readonly');
+      const pages = await conn.all<{ pageno: number; size: number }>("SELECT pageno, pgsize AS size FROM dbstat WHERE name = 'articles' AND pagetype = 'leaf' ORDER BY pageno");
+      await conn.close();
+      const page = pages[Math.floor(pages.length / 2)]!;
+      const fd = openSync(path, 'r+');
+      writeSync(fd, Buffer.alloc(page.size, 0xa5), 0, page.size, (page.pageno - 1) * page.size);
+      closeSync(fd);
+    });
+    // backgroundCheckAbove 0: this small file is treated as a big one.
+    const s = await createServices({ dbPath, host: 'test', backgroundCheckAbove: 0 });
+    open.push(s);
+    const importing = seed(s, 900, 2).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    const failure = await s.db.checked();
+    expect(failure).toBeInstanceOf(MizanError);
+    expect((failure as MizanError).code).toBe('LIBRARY_CORRUPT');
+    expect(failure!.message).toContain(backupName);
+    // The import issued before the check ended was held, then refused with the same error.
+    expect(await importing).toBe(failure);
+    await expect(count(s)).rejects.toMatchObject({ code: 'LIBRARY_CORRUPT' });
+    // The recovery the app offers, through the contract, in place.
+    const { restoredFrom } = await s.handlers['library.restoreBackup']({ name: backupName }, ctx);
+    expect(restoredFrom).toBe(backupName);
+    expect(await count(s)).toBe(40);
+    await seed(s, 900, 2);
+    expect(await count(s)).toBe(42);
   });
 
   it('is refused when it is not a database at all, and says so without a backup to offer', async () => {

@@ -66,15 +66,20 @@ export interface IntegrityResult {
 /**
  * Runs `PRAGMA integrity_check` (or quick_check on big files) on a file,
  * read-only, on its own connection. A file that is not a database at all is
- * reported as a problem, not thrown.
+ * reported as a problem, not thrown. `signal` interrupts a running check
+ * (the library closed meanwhile): its result is then not ok, with the reason.
  */
-export async function checkIntegrity(path: string, options: { quick?: boolean } = {}): Promise<IntegrityResult> {
+export async function checkIntegrity(path: string, options: { quick?: boolean; signal?: AbortSignal } = {}): Promise<IntegrityResult> {
   const size = (await stat(path).catch(() => null))?.size ?? 0;
   const check = options.quick ?? size > quickCheckAbove ? 'quick_check' : 'integrity_check';
   let conn: Connection | null = null;
   try {
     conn = await Connection.open(path, 'readonly');
-    const rows = await conn.all<Record<string, string>>(`PRAGMA ${check}(20)`);
+    const opened = conn;
+    const interrupt = () => opened.interrupt();
+    if (options.signal?.aborted) return { ok: false, problems: ['check cancelled'], check };
+    options.signal?.addEventListener('abort', interrupt, { once: true });
+    const rows = await conn.all<Record<string, string>>(`PRAGMA ${check}(20)`).finally(() => options.signal?.removeEventListener('abort', interrupt));
     const lines = rows.map((r) => String(Object.values(r)[0]));
     return { ok: lines.length === 1 && lines[0] === 'ok', problems: lines[0] === 'ok' ? [] : lines, check };
   } catch (error) {
@@ -185,12 +190,16 @@ export async function latestGoodBackup(dbPath: string): Promise<BackupInfo | nul
 export async function assertLibraryIntact(dbPath: string): Promise<void> {
   if (dbPath === ':memory:' || !(await stat(dbPath).catch(() => null))) return;
   const result = await checkIntegrity(dbPath);
-  if (result.ok) return;
+  if (!result.ok) throw await corruptionError(dbPath, result);
+}
+
+/** LIBRARY_CORRUPT for a failed check of `dbPath`, naming the way out (the newest good backup). */
+export async function corruptionError(dbPath: string, result: IntegrityResult): Promise<MizanError> {
   const good = await latestGoodBackup(dbPath);
   const recovery = good
     ? `restore the last good backup (${good.name}, ${good.createdAt})`
     : 'no good backup was found in the backups folder; the damaged file is left untouched';
-  throw new MizanError('LIBRARY_CORRUPT', `library ${dbPath} is damaged (${result.check}: ${result.problems.slice(0, 3).join('; ')}): ${recovery}`);
+  return new MizanError('LIBRARY_CORRUPT', `library ${dbPath} is damaged (${result.check}: ${result.problems.slice(0, 3).join('; ')}): ${recovery}`);
 }
 
 /** Restores the newest good backup over a damaged library (closed). */

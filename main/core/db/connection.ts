@@ -94,6 +94,11 @@ export class Connection {
     });
   }
 
+  /** Stops the statement running on this connection (SQLITE_INTERRUPT): a long check at shutdown. */
+  interrupt(): void {
+    this.db.interrupt();
+  }
+
   configure(busyTimeoutMs: number): void {
     this.db.configure('busyTimeout', busyTimeoutMs);
   }
@@ -153,6 +158,12 @@ export interface OpenOptions {
 export class Database {
   private readonly lock = new Lock();
   private readonly commitHooks: Array<(w: Writer) => Promise<void>> = [];
+  // The integrity check running after open (holdWritesUntil): writes wait on
+  // it; a failed check leaves the library refusing reads and writes alike.
+  private writeGate: Promise<void> = Promise.resolve();
+  private failure: Error | null = null;
+  private cancelCheck: (() => void) | null = null;
+  private checkGeneration = 0;
 
   private constructor(
     readonly path: string,
@@ -186,17 +197,52 @@ export class Database {
 
   /** Reads see committed data only (separate connection under WAL). */
   get<T = Row>(sql: string, params: SqlParams = []): Promise<T | undefined> {
+    if (this.failure) return Promise.reject(this.failure);
     return this.reader.get<T>(sql, params);
   }
 
   all<T = Row>(sql: string, params: SqlParams = []): Promise<T[]> {
+    if (this.failure) return Promise.reject(this.failure);
     return this.reader.all<T>(sql, params);
+  }
+
+  /**
+   * Serves reads at once but holds every write (`write`, `exclusive`, backups)
+   * until `check` resolves: the library's integrity check runs in the
+   * background after open instead of before it, and nothing is written to a
+   * file that has not passed it. When `check` rejects, its error (the
+   * caller's LIBRARY_CORRUPT with the recovery path) is what every held and
+   * later read or write gets, until `replaceFile` puts a checked file in
+   * place. `cancel` stops the check when the library is closed first.
+   */
+  holdWritesUntil(check: Promise<void>, cancel: () => void = () => undefined): void {
+    const generation = ++this.checkGeneration;
+    this.cancelCheck = cancel;
+    this.writeGate = check.then(
+      () => {
+        if (generation === this.checkGeneration) this.cancelCheck = null;
+      },
+      (error: unknown) => {
+        if (generation !== this.checkGeneration) return; // a restored file replaced the one checked
+        this.cancelCheck = null;
+        this.failure = error instanceof Error ? error : new Error(String(error));
+      },
+    );
+  }
+
+  /** Settles when the check given to holdWritesUntil has: null when it passed (or none runs), else its error. */
+  async checked(): Promise<Error | null> {
+    await this.writeGate;
+    return this.failure;
   }
 
   /** Runs `work` alone on the writer, without a transaction (pragmas, DDL). */
   async exclusive<T>(work: (w: Writer) => Promise<T>): Promise<T> {
     const release = await this.lock.acquire();
     try {
+      // Inside the lock: writes keep their order while they wait for the check.
+      await this.writeGate;
+      if (this.failure) throw this.failure;
       return await work(this.writer);
     } finally {
       release();
@@ -267,12 +313,20 @@ export class Database {
       this.writer = writer;
       this.reader = reader;
       if (swapError !== null) throw swapError;
+      // The file now in place passed its own check (swapLibraryFile): the
+      // result of a check of the file it replaced no longer applies.
+      this.checkGeneration++;
+      this.cancelCheck?.();
+      this.cancelCheck = null;
+      this.writeGate = Promise.resolve();
+      this.failure = null;
     } finally {
       release();
     }
   }
 
   async close(): Promise<void> {
+    this.cancelCheck?.();
     const release = await this.lock.acquire();
     try {
       if (this.reader !== this.writer) await this.reader.close();

@@ -1,14 +1,18 @@
 /**
- * Opening a library safely and the contract's backup methods. The checks run
- * before anything else touches the file: an integrity check (LIBRARY_CORRUPT
- * with the recovery path when it fails), then a backup when a migration is
- * about to change the schema.
+ * Opening a library safely and the contract's backup methods. Every library
+ * gets the full `PRAGMA integrity_check` on open (LIBRARY_CORRUPT with the
+ * recovery path when it fails). A small one, or one about to be migrated, is
+ * checked before anything else touches it (then backed up before the
+ * migration). A big one up to date is opened at once and checked in the
+ * background on its own connection: reads are served meanwhile, every write
+ * waits for the check (Database.holdWritesUntil), and a failure puts the
+ * library in the LIBRARY_CORRUPT state, where the recovery is the same.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import type { Handlers } from '../../../preload/contract';
 import { MizanError } from '../../../preload/contract';
-import { assertLibraryIntact, backupDirFor, createBackup, importBundle, listBackups, migrationsPending, restoreBackup, writeBundle } from '../db/backup';
+import { assertLibraryIntact, backupDirFor, checkIntegrity, corruptionError, createBackup, importBundle, listBackups, migrationsPending, restoreBackup, writeBundle } from '../db/backup';
 import { Database } from '../db/connection';
 import { migrate, type Migration } from '../db/migrate';
 
@@ -16,34 +20,69 @@ export interface OpenLibraryOptions {
   dbPath: string;
   migrations: readonly Migration[];
   now: () => Date;
+  /**
+   * Files above this many bytes are checked in the background after open
+   * (default `backgroundCheckAbove`); 0 checks every existing file so.
+   */
+  backgroundCheckAbove?: number;
 }
+
+/**
+ * Above this size the check moves to the background: the 959 MB bench
+ * library took 4-15 s to quick_check before open, far beyond issue 5's first
+ * answer within 1 s. 64 MB is that scaled down with a margin, not a size
+ * measured to take exactly 1 s.
+ */
+export const backgroundCheckAbove = 64 * 1024 * 1024;
 
 function isNotADatabase(error: unknown): boolean {
   return error instanceof Error && /SQLITE_NOTADB|file is not a database|database disk image is malformed|SQLITE_CORRUPT/i.test(error.message);
 }
 
-/** Checks, opens, backs up before a pending migration, migrates. */
+/** Checks, opens, backs up before a pending migration, migrates (see the file's comment for when the check runs). */
 export async function openLibrary(options: OpenLibraryOptions): Promise<Database> {
-  await assertLibraryIntact(options.dbPath);
+  const { dbPath } = options;
+  const size = dbPath === ':memory:' ? 0 : (statSync(dbPath, { throwIfNoEntry: false })?.size ?? 0);
+  const inBackground = size > 0 && size > (options.backgroundCheckAbove ?? backgroundCheckAbove);
+  if (!inBackground) await assertLibraryIntact(dbPath);
   let db: Database;
   try {
-    db = await Database.open(options.dbPath);
+    db = await Database.open(dbPath);
   } catch (error) {
     if (isNotADatabase(error)) {
-      throw new MizanError('LIBRARY_CORRUPT', `library ${options.dbPath} cannot be read as a database: restore a backup (${error instanceof Error ? error.message : String(error)})`);
+      if (inBackground) await assertLibraryIntact(dbPath); // the recovery path, when the check finds the damage
+      throw new MizanError('LIBRARY_CORRUPT', `library ${dbPath} cannot be read as a database: restore a backup (${error instanceof Error ? error.message : String(error)})`);
     }
     throw error;
   }
   try {
-    if (options.dbPath !== ':memory:' && (await migrationsPending(db, options.migrations))) {
+    const pending = dbPath !== ':memory:' && (await migrationsPending(db, options.migrations).catch(async (error: unknown) => {
+      // Damage in the schema itself: say so the way the full check would.
+      if (inBackground && isNotADatabase(error)) await assertLibraryIntact(dbPath);
+      throw error;
+    }));
+    if (pending) {
+      // A migration rewrites the file: check it first, as for a small library.
+      if (inBackground) await assertLibraryIntact(dbPath);
       await createBackup(db, { reason: 'pre-migration', now: options.now() });
     }
+    // Up to date, migrate() only reads the ledger (it checks it against the shipped migrations).
     await migrate(db, options.migrations, options.now);
+    if (inBackground && !pending) checkInBackground(db, dbPath);
   } catch (error) {
     await db.close();
     throw error;
   }
   return db;
+}
+
+function checkInBackground(db: Database, dbPath: string): void {
+  const abort = new AbortController();
+  const check = checkIntegrity(dbPath, { quick: false, signal: abort.signal }).then(async (result) => {
+    if (abort.signal.aborted) throw new Error(`library ${dbPath} was closed before its integrity check finished`);
+    if (!result.ok) throw await corruptionError(dbPath, result);
+  });
+  db.holdWritesUntil(check, () => abort.abort());
 }
 
 export type LibrarySafetyMethod = 'library.backupNow' | 'library.listBackups' | 'library.restoreBackup' | 'library.exportBundle' | 'library.importBundle';

@@ -1,6 +1,10 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MizanError } from '../../../preload/contract';
+import { Database } from '../db/connection';
+import { migrate } from '../db/migrate';
+import { migrations } from '../db/migrations';
+import { ftsExpression } from './ftsQuery';
 import { parseQuery, type QueryNode } from './queryParser';
 import { planQuery } from './queryPlan';
 
@@ -96,6 +100,64 @@ describe('query parser', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('the parser under fuzzing (issue 9)', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await Database.open(':memory:');
+    await migrate(db, migrations);
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  /** Query syntax pieces mixed with any Unicode (astral, combining marks, controls, bidi). */
+  const piece = fc.oneof(
+    fc.constantFrom('"', '“', '”', '«', '»', '(', ')', '-', '+', '*', '~', '~1', '~2', '~9', ':', ' ', 'OR', 'NOT', 'AND', 'title:', 'lang:', 'source:', 'NEAR(', '{', '}', '^', "'", '\\', '\u0000', '\u200f'),
+    fc.constantFrom('الأمريكي', 'لواشنطن', 'بال', 'ال', 'في', 'ـ', 'ِ', '٢٥', 'U.S.', 'al-Qaeda', 'x'),
+    fc.string({ unit: 'binary', maxLength: 6 }),
+  );
+  const queries = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
+
+  /** Throws unless `query` either plans or fails with QUERY_INVALID at a position inside it. */
+  function planOrInvalid(query: string): ReturnType<typeof planQuery> | null {
+    try {
+      return planQuery(query);
+    } catch (error) {
+      if (!(error instanceof MizanError) || error.code !== 'QUERY_INVALID') throw error;
+      const at = /^at position (\d+): ./.exec(error.message);
+      expect(at, error.message).not.toBeNull();
+      expect(Number(at![1])).toBeLessThanOrEqual(query.length);
+      return null;
+    }
+  }
+
+  it('plans or answers QUERY_INVALID with a position, within a bound, and what it plans is valid FTS5', async () => {
+    await fc.assert(
+      fc.asyncProperty(queries, async (query) => {
+        const started = performance.now();
+        const plan = planOrInvalid(query);
+        // A hang detector, not a speed figure: a query of <= 1000 characters plans in well under a millisecond.
+        expect(performance.now() - started).toBeLessThan(2000);
+        if (!plan?.root) return;
+        for (const mode of ['all', 'exact'] as const) {
+          const match = ftsExpression(plan.root, new Map(), mode);
+          // The real FTS5 table: a MATCH string we build must never be an SQL error.
+          if (match !== null) await db.get('SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ?', [match]);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('stays within the bound on deep nesting and long runs of operators', () => {
+    for (const query of ['('.repeat(999), ')'.repeat(999), '"'.repeat(999), '('.repeat(400) + 'a' + ')'.repeat(400), 'a OR '.repeat(199) + 'a', '-'.repeat(999), 'a~1 '.repeat(250), '*'.repeat(999)]) {
+      const started = performance.now();
+      planOrInvalid(query);
+      expect(performance.now() - started, query.slice(0, 12)).toBeLessThan(2000);
+    }
   });
 });
 

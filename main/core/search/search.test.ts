@@ -83,6 +83,21 @@ describe('library search', () => {
     for (const q of ['بالرياض', 'للرياض', 'والرياض', 'رياض']) expect((await search(q)).total, q).toBe(riyadh.total);
   });
 
+  it('finds a name behind a bare preposition, both ways, as the exact name', async () => {
+    // The seed writes واشنطن; لواشنطن, بواشنطن are the clitic forms a query or another article uses.
+    for (const q of ['لواشنطن', 'بواشنطن', 'ولواشنطن']) {
+      const r = await search(q, { limit: 100 });
+      expect(r.items.map((h) => h.id), q).toContain(seedId);
+      expect(r.items.find((h) => h.id === seedId)?.exact, q).toBe(true);
+    }
+    const washington = await search('واشنطن');
+    for (const q of ['لواشنطن', 'بواشنطن']) expect((await search(q)).total, q).toBe(washington.total);
+    // And the other way: articles of the day that write لوكالة are found by وكالة, marked as written.
+    const agency = await search('لوكالة', { limit: 100 });
+    expect(agency.total).toBeGreaterThan(0);
+    expect((await search('وكالة')).total).toBe(agency.total);
+  });
+
   it('ranks the article that names the query exactly above stem-only matches', async () => {
     // الكاظمي (the seed) and كاظم (a given name in SaudiNewsNet) share a stem.
     const r = await search('الكاظمي');

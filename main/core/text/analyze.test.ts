@@ -77,3 +77,35 @@ describe('analyze, mixed text', () => {
     expect(analyze('2,500 ٢٬٥٠٠ ٢٥٠٠ 2.5 ٢٫٥').map((x) => x.exact)).toEqual(['2500', '2500', '2500', '2.5', '2.5']);
   });
 });
+
+describe('a bare preposition written on a word', () => {
+  const keys = (word: string) => {
+    const t = analyze(word)[0];
+    if (t === undefined) throw new Error(`no token in ${word}`);
+    return { exact: t.exact, stem: t.stem };
+  };
+
+  it('is stripped before a name or a word frequent on its own, in both keys', () => {
+    for (const [written, bare] of [
+      ['لواشنطن', 'واشنطن'],
+      ['بواشنطن', 'واشنطن'],
+      ['ولواشنطن', 'واشنطن'],
+      ['ببغداد', 'بغداد'],
+      ['لبغداد', 'بغداد'],
+      ['لوكالة', 'وكالة'],
+      ['بوكالة', 'الوكالة'],
+      ['لأمريكا', 'أميركا'],
+      ['كوزير', 'وزير'],
+    ] as const) {
+      expect(keys(written), written).toEqual(keys(bare));
+    }
+  });
+
+  it('is not stripped from a word whose first letter is its own', () => {
+    // A ل/ب/ك that is a radical, and clitic forms measured as words of their own.
+    for (const word of ['لبنان', 'بيان', 'بريطانيا', 'لندن', 'بغداد', 'بحر', 'كبير', 'بشكل', 'بسبب', 'كتاب', 'بنك', 'لعب']) {
+      expect(keys(word).exact, word).toBe(word);
+    }
+    expect(keys('لجنة').exact).toBe('لجنه');
+  });
+});

@@ -25,6 +25,7 @@
  * How the lists were derived is in NOTES.md.
  */
 import { normalizeForMatching } from './normalize';
+import { PREPOSITION_KEEP, PREPOSITION_TARGETS } from './prepositions';
 import { foldVariants } from './variants';
 
 function folded(words: readonly string[]): ReadonlySet<string> {
@@ -245,6 +246,22 @@ export function stripProclitics(norm: string, hamzaMask = 0): string {
 }
 
 /**
+ * Strips a bare preposition ل / ب / ك written on a word without the article
+ * (لواشنطن, ببغداد, لوكالة), which light10 leaves in place: only before a
+ * word measured frequent on its own (PREPOSITION_TARGETS) and not when the
+ * whole form is itself the more frequent word (PREPOSITION_KEEP: بشكل,
+ * كبير, لجنة). `word` has its article and conjunction stripped already;
+ * the result is variant-folded (a key).
+ */
+export function stripPreposition(word: string): string {
+  if (word.length < 4) return foldVariants(word);
+  const c0 = word.charCodeAt(0);
+  if (c0 !== LAM && c0 !== BEH && c0 !== KAF) return foldVariants(word);
+  const rest = foldVariants(word.slice(1));
+  return PREPOSITION_TARGETS.has(rest) && !PREPOSITION_KEEP.has(word) ? rest : foldVariants(word);
+}
+
+/**
  * light10 suffixes after folding (ة→ه so ية is يه): ها ان ات ون ين يه ه ي,
  * each tried once in this order. Guard: a stem keeps at least 3 letters, so
  * حسين, علي and three-letter roots are not cut (Lucene allows 2).
@@ -360,7 +377,7 @@ export function arabicKeysInto(target: KeyTarget, norm: string, hints: number): 
     target.stop = false;
     return;
   }
-  const exact = foldVariants(stripped);
+  const exact = stripPreposition(stripped);
   target.exact = exact;
   target.stem = stripSuffixes(exact);
   target.stop = false;
