@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallContext, ImportReport } from '../../preload/contract';
+import { buildArticle } from '../../main/core/importers/article';
+import { insertArticle } from '../../main/core/library/libraryStore';
+import { primeIndex } from '../../main/core/search/primedIndex';
 import { createServices, type Services } from '../../main/core/services';
 import { sharedData, tempDir } from '../support/paths';
 
@@ -62,5 +65,30 @@ describe('index keys computed at parse time', () => {
     expect(imported.rows).toEqual(rebuilt.rows);
     expect(imported.terms.length).toBe(rebuilt.terms.length);
     expect(imported.terms).toEqual(rebuilt.terms);
+  });
+
+  it('uses primed keys only for the very text they were computed from', async () => {
+    // Keys that no analysis would give, so the row shows which path wrote it.
+    const keys = { titleExact: 'k1', titleStem: 'k1', bodyExact: 'k1 k2 k3', bodyStem: 'k1 k2 k3' };
+    const parts = (body: string) => buildArticle({ title: 'عنوان الخبر', body, originPath: `primed-${body.length}`, originFormat: 'text', encoding: 'utf-8' });
+    const sizes = async (id: number) => (await services.db.get<{ sz: Buffer }>('SELECT sz FROM search_fts_docsize WHERE id = ?', [id]))!.sz;
+    const now = new Date().toISOString();
+
+    const same = parts('أعلنت الوزارة اليوم عن خطة جديدة لتطوير التعليم في المدارس الحكومية');
+    const sameId = await services.db.write(async (w) => {
+      const id = await insertArticle(w, same, null, now);
+      primeIndex(w, { articles: new Map([[id, { title: same.title, body: same.body, keys }]]), termsJson: null, minusJson: null });
+      return id;
+    });
+    const other = parts('نص آخر مختلف تماما عن النص الذي حسبت له المفاتيح قبل التخزين');
+    const otherId = await services.db.write(async (w) => {
+      const id = await insertArticle(w, other, null, now);
+      // Primed with another text's body: must be ignored.
+      primeIndex(w, { articles: new Map([[id, { title: other.title, body: same.body, keys }]]), termsJson: null, minusJson: null });
+      return id;
+    });
+    // FTS5 docsize: one varint per column (title_x title_s body_x body_s author source lang).
+    expect([...(await sizes(sameId))].slice(0, 4)).toEqual([1, 1, 3, 3]);
+    expect([...(await sizes(otherId))][2]).toBeGreaterThan(3);
   });
 });
