@@ -12,7 +12,7 @@
  * Each part runs in its own process, so its peak RSS is its own.
  * Goals (issue 3): JSON at least 1,000 articles/s, HTML at least 100 pages/s.
  *
- *   node dist/bench/import.js [json|html] [--pages N] [--keep]
+ *   node dist/bench/import.js [json|html] [--pages N] [--keep] [--files N]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -35,6 +35,7 @@ interface RunFigures {
   /** Share of the wall time the main thread was busy (storing, indexing). */
   mainBusy: number;
   load: number;
+  threads: string;
 }
 
 async function runImport(dbPath: string, paths: string[]): Promise<RunFigures> {
@@ -50,8 +51,32 @@ async function runImport(dbPath: string, paths: string[]): Promise<RunFigures> {
   const cpu = process.cpuUsage(cpuBefore);
   const mainBusy = performance.eventLoopUtilization(eluBefore).utilization;
   const load = loadavg()[0]!;
+  // Before close(): the worker threads that end with it take their CPU time along.
+  const threads = threadCpu();
   await services.close();
-  return { report, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, mainBusy, load };
+  return { report, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, mainBusy, load, threads };
+}
+
+/**
+ * CPU seconds per thread (Linux: /proc/self/task), read at the end of a run:
+ * the main thread, the parser workers, SQLite's (a libuv pool thread), V8's
+ * helpers. Says which of them bounds the import; n/a where /proc is missing.
+ */
+function threadCpu(): string {
+  const tick = 100; // USER_HZ on Linux
+  const byName = new Map<string, number>();
+  try {
+    for (const task of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const seconds = (Number(fields[11]) + Number(fields[12])) / tick;
+      byName.set(task === String(process.pid) ? 'main' : `${name}#${task}`, seconds);
+    }
+  } catch {
+    return 'n/a';
+  }
+  return [...byName].filter(([, s]) => s >= 0.05).sort((a, b) => b[1] - a[1]).map(([n, s]) => `${n} ${s.toFixed(1)} s`).join(', ');
 }
 
 /** Lines every part prints: how busy the machine was, and CPU per item (which contention distorts less than wall time). */
@@ -59,15 +84,17 @@ function machineRows(f: RunFigures, items: number, unit: string): Array<[string,
   return [
     [`CPU per ${unit}`, `${((f.cpuSeconds * 1000) / items).toFixed(1)} ms (all threads; ${f.cpuSeconds.toFixed(1)} s in ${f.seconds.toFixed(1)} s)`],
     ['main thread busy', `${(f.mainBusy * 100).toFixed(0)}%`],
+    ['CPU by thread', f.threads],
     ['machine', `${cpus().length} cores, load average ${f.load.toFixed(1)} at the end`],
   ];
 }
 
-async function benchJson(): Promise<void> {
+async function benchJson(fileCount: number): Promise<void> {
   const dir = benchDir('import');
   const dbPath = join(dir, 'library.db');
   const folder = sharedData('saudinewsnet');
-  const files = readdirSync(folder).filter((f) => f.endsWith('.json.gz')).map((f) => join(folder, f));
+  // --files N: the first N days only (profiling runs); the goal is measured on all of them.
+  const files = readdirSync(folder).filter((f) => f.endsWith('.json.gz')).sort().slice(0, fileCount).map((f) => join(folder, f));
   const run = await runImport(dbPath, files);
   const { report, seconds } = run;
   const records = report.imported.length + report.duplicates.length + report.errors.length;
@@ -141,7 +168,9 @@ async function main(): Promise<void> {
   const part = args.find((a) => a === 'json' || a === 'html');
   const pagesAt = args.indexOf('--pages');
   const pages = pagesAt >= 0 ? Number(args[pagesAt + 1]) : 5000;
-  if (part === 'json') return benchJson();
+  const filesAt = args.indexOf('--files');
+  const files = filesAt >= 0 ? Number(args[filesAt + 1]) : Infinity;
+  if (part === 'json') return benchJson(files);
   if (part === 'html') return benchHtml(pages, args.includes('--keep'));
   let failed = 0;
   for (const p of ['json', 'html']) {

@@ -71,6 +71,31 @@ export function countWords(text: string): number {
   return count;
 }
 
+/** A token that is code, not prose: braces, semicolons, calls, `a.b(`, `prop:value`, `key:` / `value;` of a CSS rule. */
+const CODE_TOKEN = /[{};=()[\]<>]|^[#.]?[\w-]+:\S|[\w$]\.[\w$]+|:$|^\/\//;
+
+/**
+ * The text language is detected from: the sample without inline script and
+ * style that scrapers left in the body (SaudiNewsNet's Al Riyadh polls end
+ * with a jqplot script and its CSS, whose Latin letters outvoted the Arabic
+ * article). Code tokens are dropped, and so is a prose-looking token whose
+ * neighbours are mostly code (`solid`, `auto`, `none` inside a rule). The
+ * stored text is not changed: this only decides `lang` and `dir`.
+ */
+export function languageSample(text: string): string {
+  if (!/[{};]/.test(text)) return text;
+  const tokens = text.split(/\s+/);
+  const code = tokens.map((t) => CODE_TOKEN.test(t));
+  const kept: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (code[i]) continue;
+    let around = 0;
+    for (let k = Math.max(0, i - 2); k <= Math.min(tokens.length - 1, i + 2); k++) if (k !== i && code[k]) around++;
+    if (around < 3) kept.push(tokens[i]!);
+  }
+  return kept.join(' ');
+}
+
 function optional(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   const v = cleanLine(value);
@@ -84,7 +109,9 @@ export function buildArticle(parts: ArticleParts): ParsedArticle {
   // A date field may carry more than the date ("2015-07-21 02:51:32", "Tue, 03 Aug 2010 10:00 GMT").
   const parsed = dateText ? (parseDate(dateText) ?? findDates(dateText)[0] ?? null) : null;
   const sample = `${title}\n${body.slice(0, 4000)}`;
-  const detectedDir = detectDirection(sample);
+  // Language and direction from the prose only (see languageSample).
+  const prose = languageSample(sample);
+  const detectedDir = detectDirection(prose);
   // One fold serves the exact-duplicate hash and the near-duplicate signature.
   const normalized = normalizeForMatching(body);
   const lang = optional(parts.lang);
@@ -97,7 +124,7 @@ export function buildArticle(parts: ArticleParts): ParsedArticle {
     published: dateText
       ? { original: dateText, iso: parsed?.iso ?? null, precision: parsed?.precision ?? null }
       : null,
-    lang: lang ? primaryLanguageTag(lang) : detectLanguage(sample),
+    lang: lang ? primaryLanguageTag(lang) : detectLanguage(prose),
     // A template's dir="ltr" around Arabic text is the template's, not the article's.
     dir: parts.dir && !/\p{L}/u.test(sample) ? parts.dir : detectedDir,
     url: optional(parts.url),

@@ -8,7 +8,7 @@
 import { parse } from 'csv-parse/sync';
 import { buildArticle } from './article';
 import { decodeText } from './decode';
-import { FIELD_NAMES, resolveColumns, splitTags } from './fields';
+import { decodeReferences, FIELD_NAMES, resolveColumns, splitTags } from './fields';
 import { firstSentenceTitle } from './plainText';
 import { ImportError, type Importer, type ImportOptions, type ParsedRecord, type SourceFile } from './types';
 
@@ -70,7 +70,7 @@ export function parseDelimited(text: string, file: SourceFile, encoding: string,
     const i = index[field];
     if (i === undefined || i < 0) return null;
     const v = row[i]?.trim();
-    return v ? v : null;
+    return v ? decodeReferences(v) : null;
   };
 
   const out: ParsedRecord[] = [];

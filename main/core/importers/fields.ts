@@ -4,6 +4,7 @@
  * (`--map title=headline,body=text`). One table, so every format agrees on
  * what "headline" or "pubDate" means.
  */
+import { decodeHTMLStrict } from 'entities';
 import type { ImportField, ImportMapping } from '../../../preload/contract';
 import { ImportError } from './types';
 
@@ -23,6 +24,18 @@ export const FIELD_NAMES: Readonly<Record<Field, readonly string[]>> = {
 };
 
 export const FIELDS = Object.keys(FIELD_NAMES) as Field[];
+
+/**
+ * Decodes HTML character references (`&quot;`, `&#8220;`, `&nbsp;`) in a
+ * field of a JSON or CSV export. Such exports are scraped from web pages and
+ * often keep the page's escaping: SaudiNewsNet has 600+ titles like
+ * `توزيع &#8220;موسوعة خطب الجمعة&#8221;`. Only complete references (with
+ * the semicolon) are decoded, so "AT&T" or "R&D" stay as written. Not used
+ * for HTML pages (their DOM decodes once already) or plain text.
+ */
+export function decodeReferences(value: string): string {
+  return value.includes('&') ? decodeHTMLStrict(value) : value;
+}
 
 /** Parses the CLI's `title=headline,body=text` into a mapping; throws a readable message. */
 export function parseMappingSpec(spec: string): FieldMapping {

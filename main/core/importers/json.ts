@@ -5,13 +5,18 @@
  */
 import { buildArticle } from './article';
 import { decodeText } from './decode';
-import { resolveColumns, splitTags } from './fields';
+import { decodeReferences, resolveColumns, splitTags } from './fields';
 import { firstSentenceTitle } from './plainText';
 import { ImportError, type Importer, type ImportOptions, type ParsedRecord, type SourceFile } from './types';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 function value(record: Record<string, Json>, key: string | undefined): string | null {
+  const v = rawValue(record, key);
+  return v === null ? null : decodeReferences(v);
+}
+
+function rawValue(record: Record<string, Json>, key: string | undefined): string | null {
   if (key === undefined) return null;
   const v = record[key];
   if (typeof v === 'string') return v.trim() === '' ? null : v;

@@ -1,16 +1,16 @@
 /**
  * Runs importers off the main thread: decoding, JSON parsing and analysis of
- * a large file would otherwise freeze the window for seconds.
+ * a large file (for near-duplicates and the search index) would otherwise
+ * freeze the window for seconds.
  */
 import { parentPort } from 'node:worker_threads';
-import { parseFile } from './registry';
 import { ImportError } from './types';
-import type { ParseRequest, ParseResponse } from './parser';
+import { parseForImport, type ParseRequest, type ParseResponse } from './parser';
 
 parentPort?.on('message', (request: ParseRequest) => {
   let response: ParseResponse;
   try {
-    response = { id: request.id, ok: true, records: parseFile(request.path, request.bytes, request.options) };
+    response = { id: request.id, ok: true, ...parseForImport(request.path, request.bytes, request.options) };
   } catch (error) {
     response =
       error instanceof ImportError

@@ -22,7 +22,7 @@ parentPort.on('message', (req) => {
 
 async function outcome(promise: Promise<unknown>): Promise<string> {
   try {
-    const records = (await promise) as Array<{ ok: false; error: { message: string } }>;
+    const { records } = (await promise) as { records: Array<{ ok: false; error: { message: string } }> };
     return records[0]!.error.message;
   } catch (error) {
     return error instanceof ImportError ? `${error.code}: ${error.message}` : `other: ${String(error)}`;

@@ -13,8 +13,9 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '../../../preload/contract';
+import { prepareTexts } from '../search/indexDocument';
 import { parseFile } from './registry';
-import { ImportError, type ImportOptions, type ParsedRecord } from './types';
+import { IMPORT_BATCH, ImportError, type ImportOptions, type ParsedArticle, type ParsedFile, type ParsedRecord } from './types';
 
 export interface ParseRequest {
   id: number;
@@ -24,11 +25,11 @@ export interface ParseRequest {
 }
 
 export type ParseResponse =
-  | { id: number; ok: true; records: ParsedRecord[] }
+  | { id: number; ok: true; records: ParsedRecord[]; vocab?: string[] }
   | { id: number; ok: false; code: ErrorCode; message: string };
 
 export interface Parser {
-  parse(path: string, bytes: Uint8Array, options: ImportOptions): Promise<ParsedRecord[]>;
+  parse(path: string, bytes: Uint8Array, options: ImportOptions): Promise<ParsedFile>;
   /** Files that can usefully be in flight at once. */
   readonly concurrency: number;
   close(): Promise<void>;
@@ -43,17 +44,30 @@ export interface ParserOptions {
   script?: string;
 }
 
+/**
+ * Parses a file and analyzes its articles for the search index, once, here:
+ * this runs on a parser thread, and the thread that stores only writes.
+ */
+export function parseForImport(path: string, bytes: Uint8Array, options: ImportOptions): ParsedFile {
+  const records = parseFile(path, bytes, options);
+  const articles: ParsedArticle[] = [];
+  for (const r of records) if (r.ok) articles.push(r.article);
+  const { keys, groups } = prepareTexts(articles, IMPORT_BATCH);
+  articles.forEach((a, i) => (a.keys = keys[i]));
+  return { records, vocab: groups };
+}
+
 function inlineParser(): Parser {
   return {
     concurrency: 1,
-    parse: async (path, bytes, options) => parseFile(path, bytes, options),
+    parse: async (path, bytes, options) => parseForImport(path, bytes, options),
     close: async () => undefined,
   };
 }
 
 interface Job {
   request: ParseRequest;
-  resolve: (records: ParsedRecord[]) => void;
+  resolve: (file: ParsedFile) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout | null;
 }
@@ -71,12 +85,12 @@ function workerPool(script: string, size: number, timeoutMs: number): Parser {
   const queue: Job[] = [];
   const slots: Slot[] = Array.from({ length: size }, () => ({ worker: null, online: false, job: null }));
 
-  const finish = (slot: Slot, outcome: { records: ParsedRecord[] } | { error: Error }) => {
+  const finish = (slot: Slot, outcome: { file: ParsedFile } | { error: Error }) => {
     const job = slot.job;
     if (!job) return;
     slot.job = null;
     if (job.timer) clearTimeout(job.timer);
-    if ('records' in outcome) job.resolve(outcome.records);
+    if ('file' in outcome) job.resolve(outcome.file);
     else job.reject(outcome.error);
     slot.worker?.unref();
     pump();
@@ -113,7 +127,8 @@ function workerPool(script: string, size: number, timeoutMs: number): Parser {
     });
     worker.on('message', (response: ParseResponse) => {
       if (!slot.job || response.id !== slot.job.request.id) return;
-      if (response.ok) finish(slot, { records: response.records });
+      // A worker that predates the vocabulary (a test's stand-in) sends records only.
+      if (response.ok) finish(slot, { file: { records: response.records, vocab: response.vocab ?? [] } });
       else finish(slot, { error: new ImportError(response.code, response.message) });
     });
     const crashed = (reason: string) => {
@@ -148,7 +163,7 @@ function workerPool(script: string, size: number, timeoutMs: number): Parser {
     concurrency: size,
     parse(path, bytes, options) {
       if (closed) return Promise.reject(new ImportError('IMPORT_PARSE_FAILED', `${path}: the parser is closed`));
-      return new Promise<ParsedRecord[]>((resolve, reject) => {
+      return new Promise<ParsedFile>((resolve, reject) => {
         queue.push({ request: { id: nextId++, path, bytes, options }, resolve, reject, timer: null });
         pump();
       });

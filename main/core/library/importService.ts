@@ -12,19 +12,21 @@ import type { Database, Writer } from '../db/connection';
 import { MAX_FILE_BYTES } from '../importers/registry';
 import type { Signature } from '../importers/minhash';
 import type { Parser } from '../importers/parser';
-import { ImportError, type ImportOptions, type ParsedArticle, type ParsedRecord } from '../importers/types';
+import { IMPORT_BATCH, ImportError, type ImportOptions, type ParsedArticle, type ParsedFile } from '../importers/types';
+import { droppedTerms } from '../search/indexDocument';
+import { clearPrimed, primeIndex, type PrimedArticle } from '../search/primedIndex';
 import {
   addArticleTags,
   addToCollection,
   ensureCollection,
-  findByContentHash,
-  insertArticle,
+  findByContentHashes,
+  insertArticles,
   resolveSource,
   storeNearDuplicates,
 } from './libraryStore';
 
 /** Articles per transaction: big enough for speed, small enough that the UI's own writes wait little. */
-const BATCH = 400;
+const BATCH = IMPORT_BATCH;
 
 export interface ImportRequest {
   collection?: string;
@@ -96,31 +98,61 @@ interface StoreState {
   threshold: number;
 }
 
-async function storeBatch(w: Writer, articles: readonly ParsedArticle[], request: ImportRequest, state: StoreState, report: ImportReport, now: string): Promise<void> {
-  const added: number[] = [];
+async function sourceOf(w: Writer, written: string, state: StoreState, now: string): Promise<{ id: number; name: string }> {
+  let source = state.sources.get(written);
+  if (!source) {
+    const id = await resolveSource(w, written, now);
+    const row = await w.get<{ name: string }>('SELECT name FROM sources WHERE id = ?', [id]);
+    source = { id, name: row?.name ?? written };
+    state.sources.set(written, source);
+  }
+  return source;
+}
+
+async function storeBatch(
+  w: Writer,
+  articles: readonly ParsedArticle[],
+  vocab: string | undefined,
+  request: ImportRequest,
+  state: StoreState,
+  report: ImportReport,
+  now: string,
+): Promise<void> {
   const signed: Array<{ id: number; signature: Signature; path: string }> = [];
+  const primed = new Map<number, PrimedArticle>();
+  const dropped: ParsedArticle[] = [];
+  const twins: Array<{ article: ParsedArticle; stored: { id: number; title: string } | undefined; earlier: ParsedArticle | undefined }> = [];
+  // Exact duplicates: of a stored article, or of an earlier one of this batch.
+  const stored = await findByContentHashes(w, articles.map((a) => a.contentHash));
+  const fresh: ParsedArticle[] = [];
+  const inBatch = new Map<string, ParsedArticle>();
   for (const article of articles) {
-    const twin = await findByContentHash(w, article.contentHash);
-    if (twin) {
-      report.duplicates.push({ path: article.originPath, of: twin.id, title: twin.title });
+    const twin = stored.get(article.contentHash);
+    const earlier = inBatch.get(article.contentHash);
+    if (twin || earlier) {
+      dropped.push(article);
+      twins.push({ article, stored: twin, earlier });
       continue;
     }
-    let source: { id: number; name: string } | null = null;
-    if (article.source) {
-      source = state.sources.get(article.source) ?? null;
-      if (!source) {
-        const id = await resolveSource(w, article.source, now);
-        const row = await w.get<{ name: string }>('SELECT name FROM sources WHERE id = ?', [id]);
-        source = { id, name: row?.name ?? article.source };
-        state.sources.set(article.source, source);
-      }
-    }
-    const id = await insertArticle(w, article, source?.id ?? null, now);
+    inBatch.set(article.contentHash, article);
+    fresh.push(article);
+  }
+  const sources: Array<{ id: number; name: string } | null> = [];
+  for (const article of fresh) sources.push(article.source ? await sourceOf(w, article.source, state, now) : null);
+  const added = await insertArticles(w, fresh.map((article, i) => ({ article, sourceId: sources[i]?.id ?? null })), now);
+  const idOf = new Map<ParsedArticle, number>();
+  for (let i = 0; i < fresh.length; i++) {
+    const article = fresh[i]!;
+    const id = added[i]!;
+    idOf.set(article, id);
+    if (article.keys) primed.set(id, { title: article.title, body: article.body, keys: article.keys });
     if (article.minhash) signed.push({ id, signature: article.minhash, path: article.originPath });
     const tags = [...(request.tags ?? []), ...(article.tags ?? [])];
     if (tags.length > 0) await addArticleTags(w, id, tags);
-    added.push(id);
-    report.imported.push({ id, title: article.title, source: source?.name ?? null, path: article.originPath });
+    report.imported.push({ id, title: article.title, source: sources[i]?.name ?? null, path: article.originPath });
+  }
+  for (const { article, stored: twin, earlier } of twins) {
+    report.duplicates.push({ path: article.originPath, of: twin ? twin.id : idOf.get(earlier!)!, title: twin ? twin.title : earlier!.title });
   }
   // In the same transaction as the articles: a killed import leaves no signature or link without its article.
   const matches = await storeNearDuplicates(w, signed, state.threshold);
@@ -130,6 +162,9 @@ async function storeBatch(w: Writer, articles: readonly ParsedArticle[], request
     state.collectionId ??= await ensureCollection(w, request.collection, now);
     await addToCollection(w, state.collectionId, added, now);
   }
+  // The search index's commit hook takes the keys the parser computed instead
+  // of analyzing the batch again (it checks them against what was stored).
+  if (vocab !== undefined && primed.size === added.length) primeIndex(w, { articles: primed, termsJson: vocab, minusJson: droppedTerms(dropped) });
 }
 
 export async function importItems(deps: ImportDeps, items: readonly ImportItem[], request: ImportRequest, ctx: CallContext, report: ImportReport): Promise<ImportReport> {
@@ -139,10 +174,10 @@ export async function importItems(deps: ImportDeps, items: readonly ImportItem[]
   ctx.progress(0, total, 'Starting import');
 
   // Parse the next files (on every parser thread) while the current one is being stored.
-  const start = (item: ImportItem): Promise<ParsedRecord[]> =>
+  const start = (item: ImportItem): Promise<ParsedFile> =>
     readItem(item, limit).then((bytes) => deps.parser.parse(item.path, bytes, { ...request.options, maxBytes: limit }));
   const ahead = Math.max(1, deps.parser.concurrency ?? 1) + 1;
-  const started = new Map<number, Promise<ParsedRecord[]>>();
+  const started = new Map<number, Promise<ParsedFile>>();
 
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
@@ -160,9 +195,9 @@ export async function importItems(deps: ImportDeps, items: readonly ImportItem[]
       report.errors.push({ path: item.path, code: 'CANCELLED', message: `import cancelled; ${total - i} file(s) not imported, starting with ${item.path}` });
       break;
     }
-    let records: ParsedRecord[];
+    let parsed: ParsedFile;
     try {
-      records = await current;
+      parsed = await current;
     } catch (error) {
       const code = error instanceof ImportError || error instanceof MizanError ? error.code : 'IMPORT_PARSE_FAILED';
       const message = error instanceof Error ? error.message : String(error);
@@ -170,6 +205,7 @@ export async function importItems(deps: ImportDeps, items: readonly ImportItem[]
       ctx.progress(i + 1, total, basename(item.path));
       continue;
     }
+    const { records, vocab } = parsed;
     const articles: ParsedArticle[] = [];
     for (const record of records) {
       if (record.ok) articles.push(record.article);
@@ -181,7 +217,16 @@ export async function importItems(deps: ImportDeps, items: readonly ImportItem[]
         break;
       }
       const batch = articles.slice(b, b + BATCH);
-      await deps.db.write((w) => storeBatch(w, batch, request, state, report, deps.now().toISOString()));
+      let writer: Writer | null = null;
+      try {
+        await deps.db.write((w) => {
+          writer = w;
+          return storeBatch(w, batch, vocab[b / BATCH], request, state, report, deps.now().toISOString());
+        });
+      } finally {
+        // A batch that failed before its commit hook ran leaves no prime behind.
+        if (writer) clearPrimed(writer);
+      }
       if (records.length > BATCH) ctx.progress(i, total, `${basename(item.path)}: ${Math.min(b + BATCH, articles.length)} of ${articles.length} articles`);
     }
     ctx.progress(i + 1, total, basename(item.path));

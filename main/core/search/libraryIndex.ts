@@ -9,8 +9,9 @@
 import { createHash } from 'node:crypto';
 import type { Database, Writer } from '../db/connection';
 import { analyze } from '../text';
-import type { IndexInput } from './indexDocument';
+import { streamsFromKeys, type IndexInput, type IndexStreams } from './indexDocument';
 import type { Indexer } from './indexer';
+import { takePrimed, type PrimedBatch } from './primedIndex';
 
 /**
  * Bumped when what indexDocument.ts stores changes (columns, stop words...).
@@ -54,6 +55,11 @@ const SUBTRACT_TERMS = `UPDATE search_terms SET df = df - j.n
 const INSERT_ROWS = `INSERT INTO search_fts (rowid, title_x, title_s, body_x, body_s, author, source, lang)
   SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7 FROM json_each(?)`;
 
+async function subtractTerms(w: Writer, json: string): Promise<void> {
+  await w.run(SUBTRACT_TERMS, [json]);
+  await w.run('DELETE FROM search_terms WHERE df <= 0 AND key IN (SELECT value ->> 0 FROM json_each(?))', [json]);
+}
+
 async function subtractRetired(w: Writer, indexer: Indexer): Promise<void> {
   for (;;) {
     const rows = await w.all<{ id: number; title: string; body: string }>('SELECT id, title, body FROM search_retired ORDER BY id LIMIT ?', [FLUSH_CHUNK]);
@@ -62,13 +68,45 @@ async function subtractRetired(w: Writer, indexer: Indexer): Promise<void> {
       rows.map((r) => ({ title: r.title, body: r.body, author: null, source: null, lang: '', countTerms: true })),
       false,
     );
-    if (terms.length > 0) {
-      const json = JSON.stringify(terms);
-      await w.run(SUBTRACT_TERMS, [json]);
-      await w.run('DELETE FROM search_terms WHERE df <= 0 AND key IN (SELECT value ->> 0 FROM json_each(?))', [json]);
-    }
+    if (terms.length > 0) await subtractTerms(w, JSON.stringify(terms));
     await w.run('DELETE FROM search_retired WHERE id <= ?', [rows[rows.length - 1]!.id]);
   }
+}
+
+/** Writes index rows and vocabulary counts for `ids`, and takes them off the queue. */
+async function writeRows(w: Writer, ids: readonly number[], streams: readonly IndexStreams[], termsJson: string | null): Promise<void> {
+  const idList = JSON.stringify(ids);
+  await w.run('DELETE FROM search_fts WHERE rowid IN (SELECT value FROM json_each(?))', [idList]);
+  await w.run(INSERT_ROWS, [
+    JSON.stringify(streams.map((d, i) => [ids[i], d.titleExact, d.titleStem, d.bodyExact, d.bodyStem, d.author, d.source, d.lang])),
+  ]);
+  if (termsJson !== null) await w.run(ADD_TERMS, [termsJson]);
+  await w.run('DELETE FROM search_queue WHERE article_id IN (SELECT value FROM json_each(?))', [idList]);
+}
+
+/**
+ * Indexes an import batch from the keys its parse workers computed. All or
+ * nothing: unless every primed article is queued (counting in the
+ * vocabulary) with exactly the primed title and body, the batch is left to
+ * `writeQueued`, which analyzes it again.
+ */
+async function writePrimed(w: Writer, batch: PrimedBatch): Promise<void> {
+  const rows = await w.all<QueuedRow>(
+    `SELECT q.article_id AS id, q.vocab, a.title, a.body, a.author, s.name AS source, a.lang
+     FROM search_queue q JOIN articles a ON a.id = q.article_id LEFT JOIN sources s ON s.id = a.source_id
+     WHERE q.article_id IN (SELECT value FROM json_each(?))
+     ORDER BY q.article_id`,
+    [JSON.stringify([...batch.articles.keys()])],
+  );
+  if (rows.length !== batch.articles.size) return;
+  const streams: IndexStreams[] = [];
+  for (const row of rows) {
+    const article = batch.articles.get(row.id);
+    if (!article || row.vocab !== 1 || row.title !== article.title || row.body !== article.body) return;
+    streams.push(streamsFromKeys(article.keys, { author: row.author, source: row.source, lang: row.lang }));
+  }
+  await writeRows(w, rows.map((r) => r.id), streams, batch.termsJson);
+  if (batch.minusJson !== null) await subtractTerms(w, batch.minusJson);
 }
 
 async function writeQueued(w: Writer, indexer: Indexer): Promise<void> {
@@ -88,18 +126,14 @@ async function writeQueued(w: Writer, indexer: Indexer): Promise<void> {
       rows.map(({ title, body, author, source, lang, vocab }) => ({ title, body, author, source, lang, countTerms: vocab === 1 })),
       true,
     );
-    const ids = JSON.stringify(rows.map((r) => r.id));
-    await w.run('DELETE FROM search_fts WHERE rowid IN (SELECT value FROM json_each(?))', [ids]);
-    await w.run(INSERT_ROWS, [
-      JSON.stringify(streams.map((d, i) => [rows[i]!.id, d.titleExact, d.titleStem, d.bodyExact, d.bodyStem, d.author, d.source, d.lang])),
-    ]);
-    if (terms.length > 0) await w.run(ADD_TERMS, [JSON.stringify(terms)]);
-    await w.run('DELETE FROM search_queue WHERE article_id IN (SELECT value FROM json_each(?))', [ids]);
+    await writeRows(w, rows.map((r) => r.id), streams, terms.length > 0 ? JSON.stringify(terms) : null);
   }
 }
 
 /** The commit hook: writes what the triggers queued. Cheap when nothing is queued (two indexed reads). */
 export async function flushIndexQueue(w: Writer, indexer: Indexer): Promise<void> {
+  const primed = takePrimed(w);
+  if (primed) await writePrimed(w, primed);
   const pending = await w.get<{ r: number; q: number }>(
     'SELECT EXISTS (SELECT 1 FROM search_retired) AS r, EXISTS (SELECT 1 FROM search_queue) AS q',
   );

@@ -1,0 +1,50 @@
+/**
+ * Index keys handed over by the import, so the commit hook does not analyze
+ * again what the parse workers already analyzed. The import stores a batch,
+ * then primes the writer with each new article's title/body keys and the
+ * batch's summed vocabulary; the commit hook of the same transaction takes
+ * them. Nothing is trusted blindly: a primed article is used only when it is
+ * queued for indexing and its stored title and body are the primed ones,
+ * and the summed vocabulary only when every primed article is (otherwise the
+ * hook analyzes as it always did). So a prime left behind by a rolled-back
+ * transaction can never put wrong keys in the index.
+ */
+import type { Writer } from '../db/connection';
+import type { TextKeys } from './indexDocument';
+
+export interface PrimedArticle {
+  title: string;
+  body: string;
+  keys: TextKeys;
+}
+
+export interface PrimedBatch {
+  articles: Map<number, PrimedArticle>;
+  /**
+   * Vocabulary counts summed over exactly `articles`, as the JSON of a
+   * TermCount list (null: none): made in the worker, passed to SQLite as is.
+   */
+  termsJson: string | null;
+  /** Counts to take back out of termsJson (articles of the group that were not stored), same form. */
+  minusJson: string | null;
+}
+
+const primed = new WeakMap<Writer, PrimedBatch>();
+
+/** Hands a stored batch's keys to this transaction's commit hook (replacing any earlier, unused prime). */
+export function primeIndex(w: Writer, batch: PrimedBatch): void {
+  if (batch.articles.size === 0) primed.delete(w);
+  else primed.set(w, batch);
+}
+
+/** What was primed on this writer, once. */
+export function takePrimed(w: Writer): PrimedBatch | null {
+  const batch = primed.get(w) ?? null;
+  primed.delete(w);
+  return batch;
+}
+
+/** Drops an unused prime (the transaction failed before its hook ran). */
+export function clearPrimed(w: Writer): void {
+  primed.delete(w);
+}
