@@ -79,7 +79,8 @@ describe('comparison tables', () => {
         {
           anchor: 'item-1',
           kind: 'comparison',
-          title: 'مقارنة',
+          // compare's default title; Amiri has no ↔.
+          title: 'الرياض ↔ BBC',
           titleDir: 'rtl',
           lang: 'ar',
           dir: 'rtl',
@@ -104,6 +105,9 @@ describe('comparison tables', () => {
       const text = execFileSync('pdftotext', [...crop, file, '-'], { encoding: 'utf8' }).replace(/[\u2066-\u2069\u202a-\u202e]/g, '');
       expect(text.replace(/\s+/g, ' ')).toContain('Turkish jets struck IS targets in Syria (3 sites) on Friday, see https://example.org/a?b=1 for more.');
       expect(text).toContain('BBC');
+      const contents = execFileSync('pdftotext', ['-f', '2', '-l', '2', file, '-'], { encoding: 'utf8' });
+      expect(contents).toContain('–');
+      expect(contents).not.toContain('↔');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -239,7 +239,10 @@ export class PdfRenderer {
    * lacks (a few CJK and Devanagari words) are drawn as its empty glyph.
    */
   private withBullets(text: string): string {
-    return text.replace(/[\u25a0-\u25ff]/g, (c) => (this.fonts.regular.hasGlyphForCodePoint(c.codePointAt(0)!) ? c : '\u2022'));
+    // Arrows it lacks too: the "A ↔ B" of a comparison's default title becomes "A – B".
+    return text.replace(/[\u2190-\u21ff\u25a0-\u25ff]/g, (c) =>
+      this.fonts.regular.hasGlyphForCodePoint(c.codePointAt(0)!) ? c : c < '\u2200' ? '\u2013' : '\u2022',
+    );
   }
 
   private placeLine(flow: Flow, block: Block, line: LaidLine): void {

@@ -100,15 +100,12 @@ function markedSpans(line: LaidLine, marks: ReadonlyArray<[number, number]>, mea
   return out;
 }
 
-/** Places lines [from, to) of every cell of a row at the flow's position; returns the height used. */
+/** Places lines [from, to) of every cell of a row at the flow's position and moves the flow below them. */
 function placeRowLines(ctx: TableContext, flow: Flow, row: LaidRow, from: number, to: number): void {
   const top = flow.y;
   const height = rowHeight(row, to - from);
   const ops: Op[] = [];
-  if (row.header) {
-    const x = Math.min(...row.cells.map((c) => c.x));
-    ops.push({ t: 'box', x, y: top, w: ctx.width, h: height, fill: HEAD_FILL });
-  }
+  if (row.header) ops.push({ t: 'box', x: ctx.left, y: top, w: ctx.width, h: height, fill: HEAD_FILL });
   const texts: Op[] = [];
   for (const c of row.cells) {
     const { block } = c;
