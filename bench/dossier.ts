@@ -60,6 +60,44 @@ async function chromiumPdf(html: string, pdf: string): Promise<{ seconds: number
   }
 }
 
+// Hand-checked same-story pairs of SaudiNewsNet 2015-07-22 (index in the day file; see compare/clusterer.test.ts).
+const STORY_PAIRS = [
+  [389, 772],
+  [771, 1850],
+] as const;
+
+/**
+ * A dossier of two saved comparisons (each recomputed at export by the
+ * comparison worker) drawn as aligned tables, coverage maps and ledgers.
+ */
+async function comparisonRun(
+  handlers: Awaited<ReturnType<typeof createServices>>['handlers'],
+  report: { imported: Array<{ id: number; path: string }> },
+  out: string,
+): Promise<Array<[string, string]>> {
+  const byIndex = new Map<number, number>();
+  for (const item of report.imported) {
+    const m = /#(\d+)$/.exec(item.path);
+    if (m) byIndex.set(Number(m[1]) - 1, item.id);
+  }
+  const items = [];
+  for (const pair of STORY_PAIRS) {
+    const articleIds = pair.map((i) => byIndex.get(i)).filter((id): id is number => id !== undefined);
+    const saved = await handlers['compare.saveComparison']({ articleIds }, context());
+    items.push({ kind: 'comparison' as const, id: saved.id });
+  }
+  const dossier = await handlers['dossier.create']({ title: 'SaudiNewsNet: comparisons', items }, context());
+  const started = process.hrtime.bigint();
+  const cpuBefore = process.cpuUsage();
+  const result = await handlers['dossier.exportPdf']({ dossierId: dossier.id, path: join(out, 'dossier-comparisons.pdf') }, context());
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = process.cpuUsage(cpuBefore);
+  return [
+    [`${items.length} comparisons (story pairs)`, `${seconds.toFixed(2)} s, ${result.pages} pages, ${(result.bytes / 1024).toFixed(0)} KB`],
+    ['  CPU (all threads)', `${((cpu.user + cpu.system) / 1e6).toFixed(2)} s`],
+  ];
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const runsAt = args.indexOf('--runs');
@@ -126,6 +164,7 @@ async function main(): Promise<void> {
     rows.push(['  Chromium, same text', `${chromiumText}${withChromium ? `  [size ratio ${ratio.toFixed(2)}x, goal <= 2x: ${sizeOk ? 'met' : 'MISSED'}]` : ''}`]);
     rows.push(['  offline HTML', `${(htmlResult.bytes / 1024).toFixed(0)} KB (${(statSync(html).size / 1024).toFixed(0)} KB on disk)`]);
   }
+  rows.push(...(await comparisonRun(services.handlers, report, out)));
   await services.close();
   rows.push(['machine', `${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`]);
   rows.push(['peak RSS (main process)', `${peakRssMb().toFixed(0)} MB`]);

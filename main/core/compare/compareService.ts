@@ -88,11 +88,11 @@ async function loadArticles(db: Database, ids: readonly number[]): Promise<Compa
 }
 
 /** A date the relative words of an article ("اليوم", "Thursday") resolve against. */
-function referenceOf(a: ComparedArticle): string | undefined {
+export function referenceOf(a: Pick<ComparedArticle, 'publishedAt'>): string | undefined {
   return a.publishedAt.precision === 'day' && a.publishedAt.iso ? a.publishedAt.iso : undefined;
 }
 
-function alignOptions(settings: AlignSettings | undefined): AlignOptions {
+export function alignOptions(settings: AlignSettings | undefined): AlignOptions {
   return {
     ...defaultAlignOptions,
     ...(settings?.matchThreshold !== undefined ? { matchThreshold: settings.matchThreshold } : {}),

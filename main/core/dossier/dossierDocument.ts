@@ -9,6 +9,16 @@ import { detectDirection, paragraphDirections } from '../text/language';
 import { dirOfLang, formatPublished, isArabicScriptLang, labelsFor } from './labels';
 import type { CitationData, Dir, DossierDocument, ExportItem, ItemKind, TextBlock } from './model';
 import { getDossier } from './dossierStore';
+import { compareTexts, type CompareInput, type TextComparison } from '../compare/comparison';
+import type { AlignOptions } from '../compare/align';
+import { alignOptions, referenceOf } from '../compare/compareService';
+import { getComparison } from '../compare/comparisonStore';
+import { comparisonView } from './comparisonBlock';
+
+/** The compare module's comparison (its worker in the app; in-line by default). */
+export type CompareFn = (inputs: CompareInput[], options: AlignOptions) => Promise<TextComparison>;
+
+const compareInline: CompareFn = async (inputs, options) => compareTexts(inputs, options);
 
 export interface DocumentRequest {
   dossierId?: number;
@@ -71,7 +81,7 @@ interface NoteRow {
   body: string;
 }
 
-async function resolveItem(db: Database, kind: ItemKind, refId: number, anchor: string): Promise<ExportItem> {
+async function resolveItem(db: Database, kind: ItemKind, refId: number, anchor: string, compare: CompareFn): Promise<ExportItem> {
   switch (kind) {
     case 'article':
       return articleItem(await getArticle(db, refId), anchor);
@@ -111,25 +121,26 @@ async function resolveItem(db: Database, kind: ItemKind, refId: number, anchor: 
       };
     }
     case 'comparison': {
-      const c = await db.get<{ title: string }>('SELECT title FROM comparisons WHERE id = ?', [refId]);
-      if (!c) throw new MizanError('NOT_FOUND', `no comparison with id ${refId}`);
-      const ids = await db.all<{ article_id: number }>(
-        'SELECT article_id FROM comparison_articles WHERE comparison_id = ? ORDER BY position',
-        [refId],
-      );
+      const saved = await getComparison(db, refId);
       const articles: Article[] = [];
-      for (const r of ids) articles.push(await getArticle(db, r.article_id));
+      for (const id of saved.articleIds) articles.push(await getArticle(db, id));
       const lang = majorityLang(articles.map((a) => a.lang)) ?? 'en';
+      const dir = dirOfLang(lang);
       const L = labelsFor(lang);
+      // Recomputed on export, like on opening (issue 7): the tables follow the articles' current text.
+      const result = await compare(
+        articles.map((a) => ({ text: a.body, reference: referenceOf(a) })),
+        alignOptions(saved.settings),
+      );
       return {
         anchor,
         kind: 'comparison',
-        title: c.title,
-        titleDir: detectDirection(c.title),
+        title: saved.title,
+        titleDir: detectDirection(saved.title),
         lang,
-        dir: dirOfLang(lang),
-        byline: `${L.comparison} · ${L.items(articles.length)}`,
-        bylineDir: dirOfLang(lang),
+        dir,
+        byline: `${L.comparison} · ${[...new Set(articles.map((a) => a.source).filter((s): s is string => !!s))].join(isArabicScriptLang(lang) ? '، ' : ', ')}`,
+        bylineDir: dir,
         // One line per compared article: its outlet, date and title.
         blocks: articles.map((a) => {
           const text = [a.source, formatPublished({ publishedOriginal: a.publishedAt.original, publishedIso: a.publishedAt.iso }, a.dir), a.title].filter((p): p is string => !!p).join(' · ');
@@ -138,6 +149,7 @@ async function resolveItem(db: Database, kind: ItemKind, refId: number, anchor: 
         annotation: null,
         citations: articles.map(citationOf),
         articleIds: articles.map((a) => a.id),
+        comparison: comparisonView(articles, result, lang, dir),
       };
     }
   }
@@ -164,7 +176,7 @@ function keywordsOf(items: readonly ExportItem[]): string[] {
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([k]) => k);
 }
 
-export async function resolveDocument(db: Database, request: DocumentRequest, now: Date): Promise<DossierDocument> {
+export async function resolveDocument(db: Database, request: DocumentRequest, now: Date, compare: CompareFn = compareInline): Promise<DossierDocument> {
   let title = request.title?.trim() || null;
   let subtitle = request.subtitle?.trim() || null;
   const items: ExportItem[] = [];
@@ -172,9 +184,9 @@ export async function resolveDocument(db: Database, request: DocumentRequest, no
     const dossier = await getDossier(db, request.dossierId);
     title ??= dossier.title;
     subtitle ??= dossier.subtitle;
-    for (const [i, item] of dossier.items.entries()) items.push(await resolveItem(db, item.kind, item.refId, `item-${i + 1}`));
+    for (const [i, item] of dossier.items.entries()) items.push(await resolveItem(db, item.kind, item.refId, `item-${i + 1}`, compare));
   } else {
-    for (const [i, id] of (request.articleIds ?? []).entries()) items.push(await resolveItem(db, 'article', id, `item-${i + 1}`));
+    for (const [i, id] of (request.articleIds ?? []).entries()) items.push(await resolveItem(db, 'article', id, `item-${i + 1}`, compare));
   }
   if (items.length === 0) throw new MizanError('INVALID_ARGUMENT', 'the dossier has no items to export');
   const lang = request.lang ?? majorityLang(items.map((i) => i.lang)) ?? 'en';

@@ -7,7 +7,8 @@ import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { dirname, extname, isAbsolute } from 'node:path';
 import { MizanError, type CallContext, type DossierExportInput, type DossierExportResult, type Handlers, type MethodName } from '../../../preload/contract';
 import type { Database } from '../db/connection';
-import { resolveDocument } from './dossierDocument';
+import { createComparer, type Comparer } from '../compare/comparisonRunner';
+import { resolveDocument, type CompareFn } from './dossierDocument';
 import * as store from './dossierStore';
 import { createExporter, type ExportKind } from './exporter';
 import { defaultRenderOptions } from './model';
@@ -56,11 +57,14 @@ export function createDossierService(deps: DossierDeps): DossierService {
   const { db } = deps;
   const stamp = () => deps.now().toISOString();
   const exporter = createExporter();
+  // Comparisons are recomputed for export off the main thread, in a comparison worker started when first needed.
+  let comparer: Comparer | null = null;
+  const compare: CompareFn = (inputs, options) => (comparer ??= createComparer()).compare(inputs, options);
 
   async function exportAs(kind: ExportKind, input: DossierExportInput, ctx: CallContext): Promise<DossierExportResult> {
     const path = checkedPath(input.path, kind);
     ctx.progress(0, null, 'reading');
-    const document = await resolveDocument(db, input, deps.now());
+    const document = await resolveDocument(db, input, deps.now(), compare);
     const options = { ...defaultRenderOptions, ...(input.align ? { align: input.align } : {}), ...(input.numerals ? { numerals: input.numerals } : {}) };
     const output = await exporter.run({ kind, document, options }, (done, total, label) => ctx.progress(done, total, label), ctx.signal);
     if (ctx.signal.aborted) throw new MizanError('CANCELLED', 'export cancelled');

@@ -13,6 +13,10 @@ import { formatCitation, isoDate, labelsFor } from './labels';
 import type { CitationData, DossierDocument, ExportItem, ProgressFn, RenderOptions } from './model';
 import { buildPageBundle, checkBundle, type PageBundle } from './pageBundle';
 import { PAGE_SCRIPT } from './pageScript';
+import { comparisonHtml, indexedTableText, TABLE_CSS } from './htmlTable';
+import { escapeHtml } from './htmlEscape';
+
+export { escapeHtml };
 
 export interface HtmlResult {
   bytes: Uint8Array;
@@ -20,11 +24,6 @@ export interface HtmlResult {
   indexBytes: number;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
 
 /** JSON that can sit inside <script type="application/json"> without ending it. */
 function jsonForScript(value: unknown): string {
@@ -44,7 +43,7 @@ function citationHtml(c: CitationData): string {
 
 /** The body text of an item as indexed: its blocks joined by newlines (the page rebuilds it the same way). */
 function bodyText(item: ExportItem): string {
-  return item.blocks.map((b) => b.text).join('\n');
+  return [...item.blocks.map((b) => b.text), ...indexedTableText(item)].join('\n');
 }
 
 function itemHtml(item: ExportItem, index: number, align: RenderOptions['align']): string {
@@ -56,6 +55,7 @@ function itemHtml(item: ExportItem, index: number, align: RenderOptions['align']
   if (item.byline) parts.push(`<p class="byline" dir="${item.bylineDir}">${escapeHtml(item.byline)}</p>`);
   const body = item.blocks.map((b) => `<p dir="${b.dir}" data-field="body">${escapeHtml(b.text)}</p>`).join('\n');
   parts.push(item.kind === 'highlight' ? `<blockquote class="${align}">${body}</blockquote>` : `<div class="body ${align}">${body}</div>`);
+  if (item.comparison) parts.push(comparisonHtml(item.comparison));
   if (item.annotation) parts.push(`<p class="annotation" dir="${item.annotation.dir}">${escapeHtml(`${L.note}: ${item.annotation.text}`)}</p>`);
   for (const c of item.citations) {
     const cl = labelsFor(c.lang);
@@ -197,7 +197,7 @@ ${d.author ? `<meta name="author" content="${escapeHtml(d.author)}">\n` : ''}${d
 <title>${escapeHtml(d.title)}</title>
 <style>
 ${fontCss()}
-${CSS}
+${CSS}${TABLE_CSS}
 </style>
 </head>
 <body>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCitation, formatNumber, formatPublished, labelsFor } from './labels';
+import { formatCitation, formatNumber, formatPublished, labelsFor, urlLine } from './labels';
 import type { CitationData } from './model';
 
 const LRI = '\u2066';
@@ -42,5 +42,26 @@ describe('citations', () => {
     expect(labelsFor('en').items(2)).toBe('2 items');
     expect(formatNumber(120, 'arab')).toBe('١٢٠');
     expect(formatNumber(120, 'latn')).toBe('120');
+  });
+});
+
+describe('citations in the other direction', () => {
+  const FSI = '\u2068';
+
+  it('isolates a Latin title and outlet inside an Arabic citation, and only those', () => {
+    const { sentence } = formatCitation({ ...seed, outlet: 'BBC عربي', title: 'Windows 10: a?b=1' });
+    expect(sentence.startsWith(`«${FSI}Windows 10: a?b=1${PDI}». ${FSI}BBC عربي${PDI}، `)).toBe(true);
+    expect(formatCitation(seed).sentence).not.toContain(FSI);
+  });
+
+  it('lays a URL with an Arabic path out in the page direction, its Latin parts isolated', () => {
+    const url = 'http://www.al-madina.com/node/620856/تركيا-تقصف-مواقع-«داعش»-في-سوريا.html?weekly';
+    expect(urlLine(url, 'rtl')).toEqual({
+      text: `${LRI}http://www.al-madina.com/node/620856/${PDI}تركيا-تقصف-مواقع-«داعش»-في-سوريا${LRI}.html?weekly${PDI}`,
+      dir: 'rtl',
+    });
+    const ascii = 'http://www.alwatan.com.sa/Politics/News_Detail.aspx?ArticleID=229912&CategoryID=1';
+    expect(urlLine(ascii, 'rtl')).toEqual({ text: ascii, dir: 'ltr' });
+    expect(urlLine(url, 'ltr')).toEqual({ text: url, dir: 'ltr' });
   });
 });

@@ -112,6 +112,46 @@ export function formatPublished(c: Pick<CitationData, 'publishedOriginal' | 'pub
   return both ? ltrIsolate(both) : null;
 }
 
+const FIRST_STRONG = /[\p{L}]/u;
+
+/**
+ * A name or title inside a citation of direction `dir`: when it starts in
+ * the other direction (a Latin title in an Arabic citation) it goes into a
+ * first-strong isolate, so that the punctuation and digits at its edges stay
+ * with it instead of being reordered with the sentence around it.
+ */
+function inCitation(text: string, dir: Dir): string {
+  const first = FIRST_STRONG.exec(text)?.[0];
+  if (first === undefined || RTL_LETTER.test(first) === (dir === 'rtl')) return text;
+  return `\u2068${text}\u2069`;
+}
+
+const RTL_PART = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff](?:[^\p{Script=Latin}\p{N}/?#&=.:;,+%~@!$'()*[\]]*[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff])?/gu;
+
+/**
+ * A URL as the line it is drawn on. In a left-to-right citation, or when it
+ * holds no right-to-left letters, it is one left-to-right line. In a
+ * right-to-left citation a URL with an Arabic path
+ * ("http://www.al-madina.com/node/620856/تركيا-تقصف-مواقع-«داعش»-في-سوريا.html?weekly")
+ * is laid out right to left with every Latin part in a left-to-right
+ * isolate: its parts then follow each other in the reading direction of the
+ * page, each in its own direction, and a reader's tools that read an Arabic
+ * page right to left (pdftotext, copying) give the URL back in logical order.
+ * Drawn left to right, the page's direction puts ".html?weekly" first.
+ */
+export function urlLine(url: string, dir: Dir): { text: string; dir: Dir } {
+  if (dir === 'ltr' || !RTL_LETTER.test(url)) return { text: url, dir: 'ltr' };
+  let text = '';
+  let at = 0;
+  for (const m of url.matchAll(RTL_PART)) {
+    if (m.index > at) text += ltrIsolate(url.slice(at, m.index));
+    text += m[0];
+    at = m.index + m[0].length;
+  }
+  if (at < url.length) text += ltrIsolate(url.slice(at));
+  return { text, dir: 'rtl' };
+}
+
 /**
  * One citation, in a fixed order: author, title, outlet, date (as written and
  * ISO), date accessed; then the URL on a line of its own, left to right.
@@ -125,9 +165,10 @@ export function formatCitation(c: CitationData): { sentence: string; url: string
   const comma = arabic ? '، ' : ', ';
   const dir: Dir = arabic ? 'rtl' : 'ltr';
   const parts: string[] = [];
-  if (c.author) parts.push(`${c.author}.`);
-  parts.push(arabic ? `«${c.title}».` : `“${c.title}.”`);
-  const where = [c.outlet, formatPublished(c, dir)].filter((p): p is string => !!p).join(comma);
+  if (c.author) parts.push(`${inCitation(c.author, dir)}.`);
+  const title = inCitation(c.title, dir);
+  parts.push(arabic ? `«${title}».` : `“${title}.”`);
+  const where = [c.outlet ? inCitation(c.outlet, dir) : null, formatPublished(c, dir)].filter((p): p is string => !!p).join(comma);
   if (where) parts.push(`${where}.`);
   parts.push(`${L.accessed}: ${isoDate(c.accessed, dir)}.`);
   return { sentence: parts.join(' '), url: c.url };

@@ -47,6 +47,41 @@ export interface ExportItem {
   citations: CitationData[];
   /** Article ids behind the item, for search results and tests. */
   articleIds: number[];
+  /** A comparison's aligned sentences, coverage and fact ledger, as tables (comparisonBlock.ts). */
+  comparison?: ComparisonView;
+}
+
+/** One cell of a dossier table: text in its own direction, with marked ranges (differing words). */
+export interface TableCell {
+  text: string;
+  dir: Dir;
+  /** [start, end) offsets into `text` to mark (underlined and shaded). */
+  marks: Array<[number, number]>;
+  tone: 'normal' | 'muted' | 'strong';
+}
+
+export interface TableRow {
+  cells: TableCell[];
+  /** Rows of one group are kept on one page when they fit on one (a sentence carried by several outlets). */
+  group: number;
+}
+
+/** A table the exporters draw as is: columns from the document's start side, relative widths. */
+export interface ExportTable {
+  caption: string;
+  headers: TableCell[];
+  /** Relative column widths (same length as `headers`). */
+  widths: number[];
+  rows: TableRow[];
+  /** Its plain cells are text of the dossier (searched in the HTML dossier): the aligned sentences. */
+  indexed: boolean;
+}
+
+export interface ComparisonView {
+  /** How to read the marks, one line. */
+  legend: TextBlock;
+  /** Alignment, coverage map, fact ledger (those that have rows). */
+  tables: ExportTable[];
 }
 
 export interface DossierDocument {

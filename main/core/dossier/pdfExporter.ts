@@ -13,9 +13,10 @@ import PDFDocument from 'pdfkit';
 import { layoutParagraph, prepareParagraph, type Align, type Dir, type LaidLine, type Measure } from './bidiLayout';
 import type * as fontkit from 'fontkit';
 import { parseAmiri } from './fonts';
-import { formatCitation, formatNumber, isArabicScriptLang, isoDate, labelsFor, type Labels } from './labels';
+import { formatCitation, formatNumber, isArabicScriptLang, isoDate, labelsFor, urlLine, type Labels } from './labels';
 import type { DossierDocument, ExportItem, ProgressFn, RenderOptions } from './model';
 import { isScriptless, LATIN_SCRIPT, runDrawings } from './pdfText';
+import { layoutComparison, type TableContext } from './pdfTable';
 
 export interface PdfResult {
   bytes: Uint8Array;
@@ -26,7 +27,7 @@ export interface PdfResult {
 
 type FontKey = 'regular' | 'bold';
 
-interface TextStyle {
+export interface TextStyle {
   font: FontKey;
   size: number;
   /** Distance between baselines. */
@@ -55,7 +56,8 @@ const STYLES = {
   toc: { font: 'regular', size: 11, leading: 18, color: '#161616' },
 } as const satisfies Record<string, TextStyle>;
 
-type Op =
+export type Op =
+  | { t: 'box'; x: number; y: number; w: number; h: number; fill: string }
   | { t: 'text'; style: TextStyle; x: number; baseline: number; line: LaidLine; spaceWidth: number; latin: boolean }
   | { t: 'rule'; x1: number; y1: number; x2: number; y2: number; color: string; width: number; dotted?: boolean }
   | { t: 'anchor'; item: number; y: number }
@@ -133,7 +135,7 @@ interface FragmentDrawer {
 }
 
 /** Pages being filled top to bottom. */
-class Flow {
+export class Flow {
   readonly pages: Page[] = [];
   y: number = MARGIN.top;
   private current: Page | null = null;
@@ -170,7 +172,7 @@ class Flow {
   }
 }
 
-interface Block {
+export interface Block {
   style: TextStyle;
   /** Left-to-right paragraph: digits and punctuation take Latin forms. */
   latin: boolean;
@@ -237,7 +239,10 @@ export class PdfRenderer {
    * lacks (a few CJK and Devanagari words) are drawn as its empty glyph.
    */
   private withBullets(text: string): string {
-    return text.replace(/[\u25a0-\u25ff]/g, (c) => (this.fonts.regular.hasGlyphForCodePoint(c.codePointAt(0)!) ? c : '\u2022'));
+    // Arrows it lacks too: the "A ↔ B" of a comparison's default title becomes "A – B".
+    return text.replace(/[\u2190-\u21ff\u25a0-\u25ff]/g, (c) =>
+      this.fonts.regular.hasGlyphForCodePoint(c.codePointAt(0)!) ? c : c < '\u2200' ? '\u2013' : '\u2022',
+    );
   }
 
   private placeLine(flow: Flow, block: Block, line: LaidLine): void {
@@ -325,6 +330,7 @@ export class PdfRenderer {
       this.placeBlock(flow, b);
       if (quote) this.quoteBar(flow, b, item.blocks[body.indexOf(b)]?.dir ?? item.dir, pageBefore);
     }
+    if (item.comparison) layoutComparison(this.tableContext(), flow, item.comparison);
     if (item.annotation) {
       const label = this.block(`${itemLabels.note}: ${item.annotation.text}`, { ...STYLES.body, color: '#444444' }, item.annotation.dir, CONTENT_WIDTH, align, MARGIN.side, 8);
       this.placeBlock(flow, label);
@@ -336,7 +342,8 @@ export class PdfRenderer {
       const cDir: Dir = isArabicScriptLang(c.lang) ? 'rtl' : 'ltr';
       const { sentence, url } = formatCitation(c);
       const block = this.block(`${labelsFor(c.lang).citation}: ${sentence}`, STYLES.citation, cDir, CONTENT_WIDTH, 'start', MARGIN.side, ci === 0 ? 12 : 5);
-      const urlBlock = url ? this.block(url, STYLES.citation, 'ltr', CONTENT_WIDTH, sideAlign(cDir === 'rtl' ? 'right' : 'left', 'ltr'), MARGIN.side) : null;
+      const line = url ? urlLine(url, cDir) : null;
+      const urlBlock = line ? this.block(line.text, STYLES.citation, line.dir, CONTENT_WIDTH, sideAlign(cDir === 'rtl' ? 'right' : 'left', line.dir), MARGIN.side) : null;
       flow.ensure(block.spaceBefore + this.heightOf(block, 3) + (urlBlock ? this.heightOf(urlBlock, 1) : 0) + 6);
       if (ci === 0) {
         flow.y += block.spaceBefore;
@@ -350,6 +357,19 @@ export class PdfRenderer {
         this.linkLines(flow, urlBlock, url);
       }
     }
+  }
+
+  private tableContext(): TableContext {
+    return {
+      block: (text, style, dir, width, align, x) => this.block(text, style, dir, width, align, x),
+      measure: (style, latin) => this.measurer.forStyle(style, latin),
+      left: MARGIN.side,
+      width: CONTENT_WIDTH,
+      pageTop: MARGIN.top,
+      pageBottom: BOTTOM,
+      dir: this.dossier.dir,
+      styles: { caption: STYLES.subheading, legend: STYLES.byline },
+    };
   }
 
   /** A link annotation over every line of a placed block that shows `url`. */
@@ -549,6 +569,9 @@ export class PdfRenderer {
       switch (op.t) {
         case 'text':
           this.drawLine(op, fill);
+          break;
+        case 'box':
+          doc.save().rect(op.x, op.y, op.w, op.h).fill(op.fill).restore();
           break;
         case 'rule':
           doc.save().lineWidth(op.width).strokeColor(op.color);
