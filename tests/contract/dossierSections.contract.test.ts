@@ -166,6 +166,33 @@ describe.each(targets)('dossier sections and metadata: $name', (target) => {
     await api['dossier.delete']({ id: dossier.id });
   });
 
+  it('puts an item back in its section on undo, or unsectioned when its section is gone, and reads sections contiguously', async () => {
+    const [a, b, c] = ids as [number, number, number];
+    let d = await api['dossier.create']({ title: 'Undo', items: [a, b, c].map((id) => ({ kind: 'article' as const, id })) });
+    const itemOf = (ref: number) => d.items.find((i) => i.refId === ref)!.id;
+    d = await api['dossier.addSection']({ id: d.id, title: 'S1', itemIds: [itemOf(b)] });
+    d = await api['dossier.addSection']({ id: d.id, title: 'S2', itemIds: [itemOf(c)] });
+    const [s1, s2] = d.sections.map((s) => s.id) as [number, number];
+    expect(order(d)).toEqual([[a, null], [b, s1], [c, s2]]);
+
+    // Deleted and restored with nothing changed in between: back in S1, in place.
+    let gone = await api['library.deleteArticles']({ ids: [b] });
+    await api['library.restoreArticles']({ snapshots: gone.snapshots });
+    d = await api['dossier.get']({ id: d.id });
+    expect(order(d)).toEqual([[a, null], [b, s1], [c, s2]]);
+
+    // Deleted; its section deleted and the rest reordered; restored: unsectioned, and every section still contiguous.
+    gone = await api['library.deleteArticles']({ ids: [b] });
+    await api['dossier.deleteSection']({ id: d.id, sectionId: s1 });
+    await api['dossier.moveItem']({ id: d.id, itemId: itemOf(a), sectionId: s2, index: 1 });
+    const restored = await api['library.restoreArticles']({ snapshots: gone.snapshots });
+    expect(restored.restored.map((r) => r.id)).toEqual([b]);
+    d = await api['dossier.get']({ id: d.id });
+    expect(order(d)).toEqual([[b, null], [c, s2], [a, s2]]);
+    expect(d.items.map((i) => i.position)).toEqual([1, 2, 3]);
+    await api['dossier.delete']({ id: d.id });
+  });
+
   it('exports sections as headings with their own outline level and contents entries, and the stored metadata', async () => {
     const [seed, b1, p1, t1, s1] = ids as [number, number, number, number, number];
     let d = await api['dossier.create']({

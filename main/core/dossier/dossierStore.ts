@@ -73,14 +73,15 @@ LEFT JOIN notes n ON n.id = i.note_id
 LEFT JOIN comparisons c ON c.id = i.comparison_id
 LEFT JOIN articles a ON a.id = coalesce(i.article_id, h.article_id, n.article_id)
 LEFT JOIN sources s ON s.id = a.source_id
+LEFT JOIN dossier_sections sec ON sec.id = i.section_id
 WHERE i.dossier_id = ?
-ORDER BY i.position, i.id`;
+ORDER BY coalesce(sec.position, 0), i.position, i.id`;
 
-function itemInfo(row: ItemRow): DossierItemInfo {
+function itemInfo(row: ItemRow, index: number): DossierItemInfo {
   const title = (row.title ?? '').replace(/\s+/g, ' ').trim();
   return {
     id: row.id,
-    position: row.position,
+    position: index + 1,
     kind: row.kind,
     refId: row.ref_id,
     articleId: row.article_id,
@@ -96,6 +97,8 @@ function itemInfo(row: ItemRow): DossierItemInfo {
 
 export async function listItems(db: Reader, dossierId: number): Promise<DossierItemInfo[]> {
   const rows = await db.all<ItemRow>(ITEM_SQL, [dossierId]);
+  // Read grouped by section whatever the stored positions say (a row put back
+  // by an undo keeps its old position), so sections are always contiguous.
   return rows.map(itemInfo);
 }
 
