@@ -137,8 +137,9 @@ export function DossierItems({ dossier, onMove, onRemove, onAddSection, onRename
                     ⋮⋮
                   </span>
                   <span className={`dossier-kind kind-${item.kind}`}>{ds.kind[item.kind]}</span>
-                  <span className="dossier-item-title" dir={item.dir}>
-                    {item.title}
+                  {/* The row keeps the interface's direction (a title lines up on its start side); the title its own, isolated. */}
+                  <span className="dossier-item-title">
+                    <bdi dir={item.dir}>{item.title}</bdi>
                   </span>
                   {item.source ? (
                     <span className="dossier-item-source muted">
@@ -209,7 +210,8 @@ interface SectionHeaderProps {
 
 /** A section's title, edited in place (saved on Enter or leaving the field), with its order and delete buttons. */
 function SectionHeader({ section, first, last, onRename, onDelete, onMove }: SectionHeaderProps) {
-  const { ds } = useI18n();
+  // The interface's direction, not the title's: the field lines up with the rest of the header.
+  const { ds, dir } = useI18n();
   const [title, setTitle] = useState(section.title);
   useEffect(() => setTitle(section.title), [section.title]);
   const commit = () => {
@@ -223,7 +225,7 @@ function SectionHeader({ section, first, last, onRename, onDelete, onMove }: Sec
         <input
           className="dossier-section-title"
           value={title}
-          dir="auto"
+          dir={dir}
           aria-label={ds.renameSection}
           data-testid="dossier-section-title"
           onChange={(e) => setTitle(e.currentTarget.value)}
