@@ -137,9 +137,9 @@ export function DossierItems({ dossier, onMove, onRemove, onAddSection, onRename
                     ⋮⋮
                   </span>
                   <span className={`dossier-kind kind-${item.kind}`}>{ds.kind[item.kind]}</span>
-                  {/* The row keeps the interface's direction (a title lines up on its start side); the title its own, isolated. */}
-                  <span className="dossier-item-title">
-                    <bdi dir={item.dir}>{item.title}</bdi>
+                  {/* The title's own direction, so that a long one is cut at its end (see dossier.css for its alignment). */}
+                  <span className="dossier-item-title" dir={item.dir}>
+                    {item.title}
                   </span>
                   {item.source ? (
                     <span className="dossier-item-source muted">
