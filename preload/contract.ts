@@ -402,21 +402,52 @@ export const DossierItemInfo = z.object({
   source: z.string().nullable(),
   publishedAt: PublishedAt.nullable(),
   dir: Direction,
+  /** The section the item is in; null for the items before the first section. */
+  sectionId: Id.nullable(),
 });
 export type DossierItemInfo = z.infer<typeof DossierItemInfo>;
+
+/** A titled group of items; a heading (with its own outline level) in the exports. */
+export const DossierSectionInfo = z.object({
+  id: Id,
+  title: z.string(),
+  /** 1-based place among the dossier's sections. */
+  position: z.number().int().positive(),
+});
+export type DossierSectionInfo = z.infer<typeof DossierSectionInfo>;
 
 export const DossierSummary = z.object({
   id: Id,
   title: z.string(),
   subtitle: z.string().nullable(),
+  author: z.string().nullable(),
+  description: z.string().nullable(),
+  /** Language of the document's own words (BCP 47); null: the items' majority. */
+  lang: z.string().nullable(),
   itemCount: z.number().int().nonnegative(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type DossierSummary = z.infer<typeof DossierSummary>;
 
-export const DossierInfo = DossierSummary.extend({ items: z.array(DossierItemInfo) });
+/** Items in dossier order: the unsectioned ones first, then each section's in turn. */
+export const DossierInfo = DossierSummary.extend({ sections: z.array(DossierSectionInfo), items: z.array(DossierItemInfo) });
 export type DossierInfo = z.infer<typeof DossierInfo>;
+
+/** A dossier's own words, stored with it and used by the exports unless an export overrides them. */
+export const DossierMetadata = z.object({
+  subtitle: z.string().trim().max(500).nullable().optional(),
+  author: z.string().trim().max(200).nullable().optional(),
+  description: z.string().trim().max(5000).nullable().optional(),
+  /** Language of the document (BCP 47 primary tag, e.g. "ar", "en"). */
+  lang: z
+    .string()
+    .trim()
+    .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'a language tag such as "ar" or "en"')
+    .nullable()
+    .optional(),
+});
+export type DossierMetadata = z.infer<typeof DossierMetadata>;
 
 /**
  * What to export: a stored dossier (`dossierId`) or, for scripts, a list of
@@ -938,13 +969,14 @@ export const contract = {
   'dossier.list': { input: z.object({}), output: z.array(DossierSummary), readonly: true },
   'dossier.get': { input: z.object({ id: Id }), output: DossierInfo, readonly: true },
   'dossier.create': {
-    input: z.object({
+    input: DossierMetadata.extend({
       title: Name,
-      subtitle: z.string().trim().max(500).nullable().optional(),
       items: z.array(DossierItemRef).max(10_000).optional(),
     }),
     output: DossierInfo,
   },
+  /** Sets the fields given; null clears one (title cannot be cleared). */
+  'dossier.update': { input: DossierMetadata.extend({ id: Id, title: Name.optional() }), output: DossierInfo },
   'dossier.rename': {
     input: z.object({ id: Id, title: Name, subtitle: z.string().trim().max(500).nullable().optional() }),
     output: DossierInfo,
@@ -956,12 +988,29 @@ export const contract = {
       items: z.array(DossierItemRef).min(1).max(10_000),
       /** 1-based place to insert before; default: at the end. */
       position: z.number().int().positive().optional(),
+      /** Instead of a position: at the end of this section (null: of the unsectioned items). */
+      sectionId: Id.nullable().optional(),
     }),
     output: DossierInfo,
   },
   'dossier.removeItem': { input: z.object({ id: Id, itemId: Id }), output: DossierInfo },
   /** Puts `itemIds` first in that order; items not named keep their order after them. */
   'dossier.reorder': { input: z.object({ id: Id, itemIds: z.array(Id).min(1).max(10_000) }), output: DossierInfo },
+  /** Moves an item into a section (null: before the first section) at a 0-based index among that section's items; default: its end. */
+  'dossier.moveItem': {
+    input: z.object({ id: Id, itemId: Id, sectionId: Id.nullable(), index: z.number().int().nonnegative().optional() }),
+    output: DossierInfo,
+  },
+  /** A new section, before the 1-based section `position` (default: last); `itemIds` move into it. */
+  'dossier.addSection': {
+    input: z.object({ id: Id, title: Name, position: z.number().int().positive().optional(), itemIds: z.array(Id).max(10_000).optional() }),
+    output: DossierInfo,
+  },
+  'dossier.renameSection': { input: z.object({ id: Id, sectionId: Id, title: Name }), output: DossierInfo },
+  /** Removes the heading only: its items join the section before it (or the unsectioned items). */
+  'dossier.deleteSection': { input: z.object({ id: Id, sectionId: Id }), output: DossierInfo },
+  /** Puts `sectionIds` first in that order; sections not named keep their order after them. */
+  'dossier.reorderSections': { input: z.object({ id: Id, sectionIds: z.array(Id).min(1).max(1000) }), output: DossierInfo },
   'dossier.exportPdf': { input: DossierExportInput, output: DossierExportResult, progress: true },
   'dossier.exportHtml': { input: DossierExportInput, output: DossierExportResult, progress: true },
 

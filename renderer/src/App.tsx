@@ -25,6 +25,8 @@ import { Sidebar } from './components/Sidebar';
 import { Splitter } from './components/Splitter';
 import { StatusBar } from './components/StatusBar';
 import { Toasts, type Toast } from './components/Toasts';
+import type { RunJob } from './components/dossier/DossierExport';
+import { DossiersView } from './components/dossier/DossiersView';
 import { searchAvailable, Toolbar } from './components/Toolbar';
 import { ArticlePager } from './hooks/articlePager';
 import { I18nContext, makeI18n, systemUiLang, type UiLang } from './i18n';
@@ -268,6 +270,30 @@ export function App() {
     return () => clearInterval(timer);
   }, [jobs.length]);
   const patchJob = useCallback((id: string, patch: Partial<RunningJob>) => setJobs((list) => list.map((j) => (j.id === id ? { ...j, ...patch } : j))), []);
+  /** A job with the app's progress bar, cancel and activity entry; rejects (after reporting) when it fails. */
+  const runJob: RunJob = useCallback(
+    async (kind, label, work) => {
+      const id = `${kind}-${Date.now()}-${++jobCounter}`;
+      const controller = new AbortController();
+      const startedAt = new Date().toISOString();
+      setJobs((l) => [...l, { id, kind, label, startedAt: Date.now(), fraction: 0, done: 0, total: null, cancel: () => controller.abort() }]);
+      const finish = (status: 'done' | 'failed' | 'cancelled', message?: string) =>
+        store.putActivity({ id, kind, label, startedAt, finishedAt: new Date().toISOString(), status, ...(message ? { message } : {}), errors: [], items: [] });
+      try {
+        const result = await work(controller.signal, (p) => patchJob(id, { done: p.done, total: p.total, fraction: p.total ? p.done / p.total : null, detail: p.label }));
+        finish('done');
+        return result;
+      } catch (error) {
+        finish(controller.signal.aborted ? 'cancelled' : 'failed', toShownError(error).message);
+        if (!controller.signal.aborted) pushError(label, error);
+        throw error;
+      } finally {
+        setJobs((l) => l.filter((j) => j.id !== id));
+      }
+    },
+    [store, patchJob, pushError],
+  );
+  const [dossiersOpen, setDossiersOpen] = useState(false);
   const [activityOpen, setActivityOpen] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
   const importing = jobs.some((j) => j.kind === 'import');
@@ -561,6 +587,7 @@ export function App() {
       { id: 'prev', label: w.prevArticle, keywords: 'previous up', shortcut: 'k', run: () => step(-1) },
       { id: 'view-all', label: w.allArticles, keywords: 'library all', run: () => setView({ kind: 'all' }) },
       { id: 'view-highlights', label: w.highlightsView, keywords: 'highlights annotations', run: () => setView({ kind: 'highlights' }) },
+      ...(dossierAvailable ? [{ id: 'view-dossiers', label: i18n.ds.openDossiers, keywords: 'dossiers export pdf html sections', run: () => setDossiersOpen(true) }] : []),
       { id: 'new-collection', label: w.newCollection, keywords: 'collection create new', run: newCollection },
       { id: 'sources', label: w.manageSources, keywords: 'sources merge rename outlet', run: () => setDialog({ kind: 'sources' }) },
       { id: 'activity', label: w.showActivity, keywords: 'activity log progress errors', run: () => setActivityOpen(true) },
@@ -601,22 +628,12 @@ export function App() {
         label: w.reindex,
         keywords: 'reindex search index',
         run: () => {
-          const id = `reindex-${Date.now()}`;
-          const controller = new AbortController();
-          const startedAt = Date.now();
-          const label = w.searchIndex;
-          setJobs((l) => [...l, { id, kind: 'reindex', label, startedAt, fraction: 0, done: 0, total: null, cancel: () => controller.abort() }]);
-          api['search.reindex']({}, { signal: controller.signal, onProgress: (p) => patchJob(id, { done: p.done, total: p.total, fraction: p.total ? p.done / p.total : null, detail: p.label }) })
-            .then(
-              (r) => store.putActivity({ id, kind: 'reindex', label, startedAt: new Date(startedAt).toISOString(), finishedAt: new Date().toISOString(), status: 'done', message: `${r.articleCount} · ${r.ms} ms`, errors: [], items: [] }),
-              (error: unknown) => store.putActivity({ id, kind: 'reindex', label, startedAt: new Date(startedAt).toISOString(), finishedAt: new Date().toISOString(), status: controller.signal.aborted ? 'cancelled' : 'failed', message: toShownError(error).message, errors: [], items: [] }),
-            )
-            .finally(() => setJobs((l) => l.filter((j) => j.id !== id)));
+          void runJob('reindex', w.searchIndex, (signal, onProgress) => api['search.reindex']({}, { signal, onProgress })).catch(() => undefined);
         },
       });
     }
     return list;
-  }, [t, w, locale, uiLang, openedId, facts, ui.sidebarOpen, openPicker, step, setView, newCollection, store, cyclePanes, tagArticle, collectArticle, addToDossier, openedSummary, deleteArticles, setScale, api, patchJob]);
+  }, [t, w, locale, uiLang, openedId, facts, ui.sidebarOpen, openPicker, step, setView, newCollection, store, cyclePanes, tagArticle, collectArticle, addToDossier, openedSummary, deleteArticles, setScale, api, runJob, dossierAvailable, i18n.ds]);
 
   // --- keyboard ---------------------------------------------------------------------------------------
   useEffect(() => {
@@ -765,7 +782,9 @@ export function App() {
         />
         {report ? <ImportReportPanel report={report} onOpen={(id) => openArticle(id)} onClose={() => setReport(null)} /> : null}
 
-        {libraryEmpty ? (
+        {dossiersOpen ? (
+          <DossiersView runJob={runJob} onClose={() => setDossiersOpen(false)} onError={pushError} onToast={(message) => toast(message)} />
+        ) : libraryEmpty ? (
           <main className="main main-empty">
             <EmptyState onImport={openPicker} disabled={importing} />
           </main>
@@ -854,6 +873,7 @@ export function App() {
                       )
                     }
                     onManageSources={() => setDialog({ kind: 'sources' })}
+                    onDossiers={dossierAvailable ? () => setDossiersOpen(true) : undefined}
                   />
                 </div>
                 <Splitter

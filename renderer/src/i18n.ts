@@ -6,6 +6,7 @@
 import { createContext, useContext } from 'react';
 import type { DatePrecision, ErrorCode } from '../../preload/contract';
 import { workbenchAr, workbenchEn, type Workbench } from './i18nWorkbench';
+import { dossierAr, dossierEn, type DossierWords } from './i18nDossier';
 
 export type UiLang = 'en' | 'ar';
 
@@ -77,6 +78,7 @@ export interface Messages {
   errorNames: Record<ErrorCode, string>;
   listLabel: string;
   workbench: Workbench;
+  dossier: DossierWords;
   readerLabel: string;
 }
 
@@ -146,6 +148,7 @@ const en: Messages = {
   listLabel: 'Articles',
   readerLabel: 'Reader',
   workbench: workbenchEn,
+  dossier: dossierEn,
   errorNames: {
     INVALID_ARGUMENT: 'Invalid request',
     NOT_FOUND: 'Not found',
@@ -254,6 +257,7 @@ const ar: Messages = {
   listLabel: 'المقالات',
   readerLabel: 'القارئ',
   workbench: workbenchAr,
+  dossier: dossierAr,
   errorNames: {
     INVALID_ARGUMENT: 'طلب غير صالح',
     NOT_FOUND: 'غير موجود',
@@ -303,6 +307,8 @@ export interface I18n {
   locale: string;
   t: Messages;
   w: Workbench;
+  /** The dossier editor's words. */
+  ds: DossierWords;
   formatNumber(n: number): string;
   /** "3 minutes", "40 seconds": for estimates of time left. */
   formatDuration(seconds: number): string;
@@ -321,6 +327,7 @@ export function makeI18n(lang: UiLang, format: FormatOptions = defaultFormat): I
     locale,
     t: messages[lang],
     w: messages[lang].workbench,
+    ds: messages[lang].dossier,
     formatNumber: (n) => numbers.format(n),
     formatDuration: (s) => (s < 90 ? seconds.format(Math.max(1, Math.round(s))) : s < 5400 ? minutes.format(Math.round(s / 60)) : hours.format(Math.round(s / 3600))),
   };

@@ -8,32 +8,21 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, resultPath } from '../support/e2eBrowser';
+import { describe, expect, it } from 'vitest';
+import { resultPath } from '../support/e2eBrowser';
 import { seedPath } from '../support/paths';
-import type { StartedWebHost } from '../support/webHost';
-import { importFiles, openFreshLibrary, openRow, selectInReader, TIMEOUT } from './workbenchHelpers';
+import { importFiles, openFreshLibrary, openRow, selectInReader, suiteBrowser, TIMEOUT } from './workbenchHelpers';
 
 const QUOTE = 'اتفاق لإنهاء المهمة القتالية للجيش الأميركي في العراق';
 const LOST = 'وسيتم توضيح خطة نقل المهمة العسكرية الأميركية';
 const NOTE = 'قارن مع رواية البنتاغون: 2500 جندي';
 
 describe('workbench: highlights, notes, organizing', () => {
-  let browser: Browser;
-  const hosts: StartedWebHost[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all(hosts.map((host) => host.stop()));
-  });
+  const suite = suiteBrowser();
+  const { hosts } = suite;
 
   it('highlights with a note; re-import keeps it anchored; an edited re-import shows it moved, and a lost one orphaned', async () => {
-    const { page, problems, dir } = await openFreshLibrary(browser, hosts);
+    const { page, problems, dir } = await openFreshLibrary(suite.browser(), hosts);
     await importFiles(page, [seedPath]);
     await openRow(page, 'الأميركي');
 
@@ -120,7 +109,7 @@ describe('workbench: highlights, notes, organizing', () => {
   });
 
   it('tags and collects (dialogs and drag and drop), orders a collection, merges sources, edits details, deletes with undo', async () => {
-    const { page, problems, dir } = await openFreshLibrary(browser, hosts);
+    const { page, problems, dir } = await openFreshLibrary(suite.browser(), hosts);
     const a = join(dir, 'reuters-a.txt');
     const b = join(dir, 'reuters-b.txt');
     writeFileSync(a, 'Reuters – (27/7/2021)\nBiden and Kadhimi sealed an agreement on Monday that formally ends the US combat mission in Iraq by the end of 2021.\n');
@@ -205,7 +194,7 @@ describe('workbench: highlights, notes, organizing', () => {
     expect(problems).toEqual([]);
   });
   it('shows the sanitized original layout of an HTML article, and nothing in it runs or loads', async () => {
-    const { page, problems, dir } = await openFreshLibrary(browser, hosts);
+    const { page, problems, dir } = await openFreshLibrary(suite.browser(), hosts);
     const html = join(dir, 'hurriya-page.html');
     writeFileSync(
       html,

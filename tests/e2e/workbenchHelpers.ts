@@ -6,8 +6,8 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { watchPage } from '../support/e2eBrowser';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { launchChromium, watchPage } from '../support/e2eBrowser';
 import { repoRoot, tempDir } from '../support/paths';
 import { startWebHost, type StartedWebHost } from '../support/webHost';
 
@@ -131,4 +131,27 @@ export async function axeSerious(page: Page): Promise<string[]> {
 /** The UI's direction and language as the document states them. */
 export async function rootDirAndLang(page: Page): Promise<{ dir: string | null; lang: string | null }> {
   return { dir: await page.locator('html').getAttribute('dir'), lang: await page.locator('html').getAttribute('lang') };
+}
+
+/**
+ * One Chromium for a suite and the web hosts its tests start, closed after
+ * the suite: call at the top of a describe block.
+ */
+export function suiteBrowser(): { browser(): Browser; hosts: StartedWebHost[] } {
+  let browser: Browser | undefined;
+  const hosts: StartedWebHost[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all(hosts.map((host) => host.stop()));
+  });
+  return {
+    browser() {
+      if (!browser) throw new Error('the suite browser is not started yet');
+      return browser;
+    },
+    hosts,
+  };
 }

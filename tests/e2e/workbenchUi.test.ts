@@ -8,12 +8,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computedDirections, launchChromium, renderedFonts, resultPath, watchPage } from '../support/e2eBrowser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { computedDirections, renderedFonts, resultPath, watchPage } from '../support/e2eBrowser';
 import { seedPath } from '../support/paths';
-import type { StartedWebHost } from '../support/webHost';
-import { axeSerious, box, importFiles, openFreshLibrary, openRow, rootDirAndLang, selectInReader, TIMEOUT } from './workbenchHelpers';
+import { axeSerious, box, importFiles, openFreshLibrary, openRow, rootDirAndLang, selectInReader, suiteBrowser, TIMEOUT } from './workbenchHelpers';
 
 const QUOTE = 'اتفاق لإنهاء المهمة القتالية للجيش الأميركي في العراق';
 const ENGLISH = 'Reuters – (27/7/2021)\nBiden and Kadhimi sealed an agreement on Monday that formally ends the US combat mission in Iraq by the end of 2021.\n';
@@ -27,20 +26,11 @@ async function activeTestId(page: Page): Promise<string | null> {
 }
 
 describe('workbench chrome: Arabic, keyboard, accessibility, themes', () => {
-  let browser: Browser;
-  const hosts: StartedWebHost[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all(hosts.map((host) => host.stop()));
-  });
+  const suite = suiteBrowser();
+  const { hosts } = suite;
 
   it('mirrors the whole chrome in Arabic, live, with the chosen month names, and follows the system language', async () => {
-    const { page, problems, dir, host } = await openFreshLibrary(browser, hosts);
+    const { page, problems, dir, host } = await openFreshLibrary(suite.browser(), hosts);
     const english = join(dir, 'reuters.txt');
     writeFileSync(english, ENGLISH);
     await importFiles(page, [seedPath, english]);
@@ -87,7 +77,7 @@ describe('workbench chrome: Arabic, keyboard, accessibility, themes', () => {
 
     // The choice is remembered with the library: a new browser profile on the same library sees Arabic.
     await page.waitForTimeout(700);
-    const again = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
+    const again = await suite.browser().newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
     const againProblems = watchPage(again).problems;
     await again.goto(host.url);
     await again.locator('[data-testid=article-count]', { hasText: 'مقالان' }).waitFor({ timeout: TIMEOUT });
@@ -97,14 +87,14 @@ describe('workbench chrome: Arabic, keyboard, accessibility, themes', () => {
     await again.close();
 
     // With no choice made, the interface follows the system's language.
-    const fresh = await openFreshLibrary(browser, hosts, { locale: 'ar-IQ' });
+    const fresh = await openFreshLibrary(suite.browser(), hosts, { locale: 'ar-IQ' });
     expect(await rootDirAndLang(fresh.page)).toEqual({ dir: 'rtl', lang: 'ar' });
     expect(await fresh.page.locator('[data-testid=empty-state] h2').textContent()).toBe('مكتبتك فارغة');
     expect([...problems, ...againProblems, ...fresh.problems]).toEqual([]);
   });
 
   it('runs the main flow from the keyboard alone', { retry: 1 }, async () => {
-    const { page, problems, dir } = await openFreshLibrary(browser, hosts);
+    const { page, problems, dir } = await openFreshLibrary(suite.browser(), hosts);
     const english = join(dir, 'reuters.txt');
     writeFileSync(english, ENGLISH);
 
@@ -210,7 +200,7 @@ describe('workbench chrome: Arabic, keyboard, accessibility, themes', () => {
 
   async function libraries() {
     if (full && empty) return { full, empty };
-    full = await openFreshLibrary(browser, hosts);
+    full = await openFreshLibrary(suite.browser(), hosts);
     const english = join(full.dir, 'reuters.txt');
     writeFileSync(english, ENGLISH);
     await importFiles(full.page, [seedPath, english]);
@@ -225,7 +215,7 @@ describe('workbench chrome: Arabic, keyboard, accessibility, themes', () => {
     await full.page.locator('[data-testid=reader-tags] .chip').waitFor({ timeout: TIMEOUT });
     await full.page.waitForTimeout(600);
     await full.page.close();
-    empty = await openFreshLibrary(browser, hosts);
+    empty = await openFreshLibrary(suite.browser(), hosts);
     await empty.page.close();
     return { full, empty };
   }
@@ -240,7 +230,7 @@ describe('workbench chrome: Arabic, keyboard, accessibility, themes', () => {
       for (const theme of ['light', 'dark'] as const) {
         const tag = `${lang}-${theme}`;
         // bypassCSP: axe-core is injected as an inline script, which the app's CSP (rightly) refuses.
-        const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale, colorScheme: theme, bypassCSP: true });
+        const ctx = await suite.browser().newContext({ viewport: { width: 1400, height: 900 }, locale, colorScheme: theme, bypassCSP: true });
         const page = await ctx.newPage();
         const { problems } = watchPage(page);
 

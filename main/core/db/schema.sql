@@ -1,6 +1,6 @@
 -- Mizan library schema, generated from the migrations by `npm run db:schema`.
 -- Do not edit: change the schema with a new migration in main/core/db/migrations.
--- Schema version 4.
+-- Schema version 5.
 CREATE TABLE article_minhash (
   article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
   signature BLOB NOT NULL CHECK (length(signature) = 256)
@@ -115,7 +115,7 @@ CREATE TABLE dossier_items (
   article_id INTEGER REFERENCES articles(id) ON DELETE CASCADE,
   highlight_id INTEGER REFERENCES highlights(id) ON DELETE CASCADE,
   note_id INTEGER REFERENCES notes(id) ON DELETE CASCADE,
-  comparison_id INTEGER REFERENCES comparisons(id) ON DELETE CASCADE,
+  comparison_id INTEGER REFERENCES comparisons(id) ON DELETE CASCADE, section_id INTEGER REFERENCES dossier_sections(id) ON DELETE SET NULL,
   -- exactly the reference that matches the kind
   CHECK (
     (kind = 'article' AND article_id IS NOT NULL AND highlight_id IS NULL AND note_id IS NULL AND comparison_id IS NULL) OR
@@ -125,13 +125,20 @@ CREATE TABLE dossier_items (
   )
 );
 
+CREATE TABLE dossier_sections (
+  id INTEGER PRIMARY KEY,
+  dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  title TEXT NOT NULL CHECK (length(trim(title)) > 0)
+);
+
 CREATE TABLE dossiers (
   id INTEGER PRIMARY KEY,
   title TEXT NOT NULL,
   subtitle TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
-);
+, author TEXT, description TEXT, lang TEXT);
 
 CREATE TABLE highlights (
   id INTEGER PRIMARY KEY,
@@ -258,6 +265,10 @@ CREATE INDEX collection_items_article ON collection_items(article_id);
 CREATE INDEX collection_items_order ON collection_items(collection_id, position);
 
 CREATE INDEX dossier_items_order ON dossier_items(dossier_id, position);
+
+CREATE INDEX dossier_items_section ON dossier_items(section_id);
+
+CREATE INDEX dossier_sections_order ON dossier_sections(dossier_id, position);
 
 CREATE INDEX highlights_article ON highlights(article_id, start_offset);
 

@@ -71,10 +71,12 @@ describe('comparison tables', () => {
       title: 'مقارنة',
       subtitle: null,
       author: null,
+      description: null,
       lang: 'ar',
       dir: 'rtl',
       createdAt: '2025-03-01T09:30:00Z',
       keywords: [],
+      sections: [],
       items: [
         {
           anchor: 'item-1',

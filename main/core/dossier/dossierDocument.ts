@@ -2,12 +2,12 @@
  * Resolves a dossier (or a plain list of articles) from the library into the
  * plain `DossierDocument` the exporters render.
  */
-import { MizanError, type Article } from '../../../preload/contract';
+import { MizanError, type Article, type DossierInfo } from '../../../preload/contract';
 import type { Database } from '../db/connection';
 import { getArticle } from '../library/libraryStore';
 import { detectDirection, paragraphDirections } from '../text/language';
 import { dirOfLang, formatPublished, isArabicScriptLang, labelsFor } from './labels';
-import type { CitationData, Dir, DossierDocument, ExportItem, ItemKind, TextBlock } from './model';
+import type { CitationData, Dir, DossierDocument, ExportItem, ExportSection, ItemKind, TextBlock } from './model';
 import { getDossier } from './dossierStore';
 import { compareTexts, type CompareInput, type TextComparison } from '../compare/comparison';
 import type { AlignOptions } from '../compare/align';
@@ -176,28 +176,51 @@ function keywordsOf(items: readonly ExportItem[]): string[] {
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([k]) => k);
 }
 
+/** The dossier's non-empty sections, as runs of consecutive items (the store keeps items grouped by section). */
+export function sectionsOf(dossier: Pick<DossierInfo, 'sections' | 'items'>): ExportSection[] {
+  const out: ExportSection[] = [];
+  for (const [k, section] of dossier.sections.entries()) {
+    const first = dossier.items.findIndex((i) => i.sectionId === section.id);
+    if (first < 0) continue;
+    const count = dossier.items.filter((i) => i.sectionId === section.id).length;
+    out.push({ anchor: `section-${k + 1}`, title: section.title, titleDir: detectDirection(section.title), first, count });
+  }
+  return out;
+}
+
 export async function resolveDocument(db: Database, request: DocumentRequest, now: Date, compare: CompareFn = compareInline): Promise<DossierDocument> {
+  // An export option overrides what is stored with the dossier.
   let title = request.title?.trim() || null;
   let subtitle = request.subtitle?.trim() || null;
+  let author = request.author?.trim() || null;
+  let description: string | null = null;
+  let lang = request.lang ?? null;
   const items: ExportItem[] = [];
+  let sections: ExportSection[] = [];
   if (request.dossierId !== undefined) {
     const dossier = await getDossier(db, request.dossierId);
     title ??= dossier.title;
     subtitle ??= dossier.subtitle;
+    author ??= dossier.author;
+    description = dossier.description;
+    lang ??= dossier.lang;
     for (const [i, item] of dossier.items.entries()) items.push(await resolveItem(db, item.kind, item.refId, `item-${i + 1}`, compare));
+    sections = sectionsOf(dossier);
   } else {
     for (const [i, id] of (request.articleIds ?? []).entries()) items.push(await resolveItem(db, 'article', id, `item-${i + 1}`, compare));
   }
   if (items.length === 0) throw new MizanError('INVALID_ARGUMENT', 'the dossier has no items to export');
-  const lang = request.lang ?? majorityLang(items.map((i) => i.lang)) ?? 'en';
+  const docLang = lang ?? majorityLang(items.map((i) => i.lang)) ?? 'en';
   return {
-    title: title ?? (isArabicScriptLang(lang) ? 'ملف' : 'Dossier'),
+    title: title ?? (isArabicScriptLang(docLang) ? 'ملف' : 'Dossier'),
     subtitle,
-    author: request.author?.trim() || null,
-    lang,
-    dir: dirOfLang(lang),
+    author,
+    description,
+    lang: docLang,
+    dir: dirOfLang(docLang),
     createdAt: now.toISOString(),
     keywords: keywordsOf(items),
     items,
+    sections,
   };
 }

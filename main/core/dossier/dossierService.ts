@@ -84,24 +84,28 @@ export function createDossierService(deps: DossierDeps): DossierService {
       exporter.warm();
       return store.getDossier(db, id);
     },
-    'dossier.create': async ({ title, subtitle, items }) => {
+    'dossier.create': async ({ title, items, ...metadata }) => {
       const id = await db.write(async (w) => {
-        const created = await store.createDossier(w, title, subtitle ?? null, stamp());
+        const created = await store.createDossier(w, title, metadata, stamp());
         if (items && items.length > 0) await store.addItems(w, created, items, undefined, stamp());
         return created;
       });
       return store.getDossier(db, id);
     },
     'dossier.rename': async ({ id, title, subtitle }) => {
-      await db.write((w) => store.renameDossier(w, id, title, subtitle, stamp()));
+      await db.write((w) => store.updateDossier(w, id, title, { subtitle }, stamp()));
+      return store.getDossier(db, id);
+    },
+    'dossier.update': async ({ id, title, ...metadata }) => {
+      await db.write((w) => store.updateDossier(w, id, title, metadata, stamp()));
       return store.getDossier(db, id);
     },
     'dossier.delete': async ({ id }) => {
       await db.write((w) => store.deleteDossier(w, id));
       return { ok: true };
     },
-    'dossier.addItems': async ({ id, items, position }) => {
-      await db.write((w) => store.addItems(w, id, items, position, stamp()));
+    'dossier.addItems': async ({ id, items, position, sectionId }) => {
+      await db.write((w) => store.addItems(w, id, items, position, stamp(), sectionId));
       return store.getDossier(db, id);
     },
     'dossier.removeItem': async ({ id, itemId }) => {
@@ -110,6 +114,26 @@ export function createDossierService(deps: DossierDeps): DossierService {
     },
     'dossier.reorder': async ({ id, itemIds }) => {
       await db.write((w) => store.reorderItems(w, id, itemIds, stamp()));
+      return store.getDossier(db, id);
+    },
+    'dossier.moveItem': async ({ id, itemId, sectionId, index }) => {
+      await db.write((w) => store.moveItem(w, id, itemId, sectionId, index, stamp()));
+      return store.getDossier(db, id);
+    },
+    'dossier.addSection': async ({ id, title, position, itemIds }) => {
+      await db.write((w) => store.addSection(w, id, title, position, itemIds ?? [], stamp()));
+      return store.getDossier(db, id);
+    },
+    'dossier.renameSection': async ({ id, sectionId, title }) => {
+      await db.write((w) => store.renameSection(w, id, sectionId, title, stamp()));
+      return store.getDossier(db, id);
+    },
+    'dossier.deleteSection': async ({ id, sectionId }) => {
+      await db.write((w) => store.deleteSection(w, id, sectionId, stamp()));
+      return store.getDossier(db, id);
+    },
+    'dossier.reorderSections': async ({ id, sectionIds }) => {
+      await db.write((w) => store.reorderSections(w, id, sectionIds, stamp()));
       return store.getDossier(db, id);
     },
     'dossier.exportPdf': async (input, ctx) => exportAs('pdf', input, ctx),

@@ -10,7 +10,7 @@ import { mizanLunrPlugin } from '../text/lunrPipeline';
 import { scanTokens } from '../text/tokenize';
 import { amiriWebFonts } from './fonts';
 import { formatCitation, isoDate, labelsFor } from './labels';
-import type { CitationData, DossierDocument, ExportItem, ProgressFn, RenderOptions } from './model';
+import type { CitationData, DossierDocument, ExportItem, ExportSection, ProgressFn, RenderOptions } from './model';
 import { buildPageBundle, checkBundle, type PageBundle } from './pageBundle';
 import { PAGE_SCRIPT } from './pageScript';
 import { comparisonHtml, indexedTableText, TABLE_CSS } from './htmlTable';
@@ -66,6 +66,42 @@ function itemHtml(item: ExportItem, index: number, align: RenderOptions['align']
   return parts.join('\n');
 }
 
+/**
+ * Item fragments grouped by section: the items before the first section as
+ * they are, then each section wrapped by `wrap` (its heading and its items).
+ */
+function grouped(fragments: readonly string[], sections: readonly ExportSection[], wrap: (section: ExportSection, inner: string) => string): string {
+  const out: string[] = [];
+  let i = 0;
+  for (const section of sections) {
+    out.push(...fragments.slice(i, section.first));
+    out.push(wrap(section, fragments.slice(section.first, section.first + section.count).join('\n')));
+    i = section.first + section.count;
+  }
+  out.push(...fragments.slice(i));
+  return out.join('\n');
+}
+
+function sectionHtml(section: ExportSection, inner: string): string {
+  const id = escapeHtml(section.anchor);
+  return `<section class="dossier-section" id="${id}" aria-labelledby="${id}-title">
+<h2 class="section-title" id="${id}-title" dir="${section.titleDir}">${escapeHtml(section.title)}</h2>
+${inner}
+</section>`;
+}
+
+function tocSectionHtml(section: ExportSection, inner: string): string {
+  return `<li class="toc-section"><a href="#${escapeHtml(section.anchor)}" dir="${section.titleDir}">${escapeHtml(section.title)}</a>
+<ol start="${section.first + 1}">
+${inner}
+</ol></li>`;
+}
+
+function descriptionHtml(description: string | null): string {
+  const paragraphs = (description ?? '').split(/\n+/).filter((p) => p.trim() !== '');
+  return paragraphs.map((p) => `<p class="description" dir="auto">${escapeHtml(p.trim())}</p>`).join('\n');
+}
+
 function fontCss(): string {
   return amiriWebFonts()
     .map((f) => {
@@ -104,6 +140,10 @@ mark { background: var(--mark); color: inherit; }
 .toc ol { padding-inline-start: 1.6rem; margin: 0; }
 .toc li { margin: .2rem 0; }
 .toc a { color: inherit; text-decoration: none; border-bottom: 1px dotted #999; }
+.cover .description { text-align: start; margin: 1rem 0 0; }
+.section-title { font-size: 1.8rem; line-height: 1.4; margin: 3rem 0 0; padding-bottom: .3rem; border-bottom: 2px solid #444; }
+.toc .toc-section > a { font-weight: 700; }
+.toc .toc-section > ol { list-style: decimal; }
 .item { border-top: 1px solid var(--rule); margin-top: 2.5rem; padding-top: 1.5rem; }
 .item h2 { font-size: 1.45rem; line-height: 1.5; margin: 0 0 .25rem; }
 .item-highlight h2, .item-note h2 { font-size: 1.2rem; }
@@ -118,7 +158,9 @@ blockquote { margin: 0 0 .8rem; padding-inline-start: 1rem; border-inline-start:
 .citation a { color: inherit; }
 @media print {
   .search { display: none; }
-  .item-article, .item-comparison { break-before: page; }
+  .item-article, .item-comparison, .dossier-section { break-before: page; }
+  .dossier-section > .item:first-of-type { break-before: avoid; }
+  .section-title { break-after: avoid; }
   .item h2 { break-after: avoid; }
 }
 `;
@@ -174,9 +216,8 @@ export class HtmlRenderer {
       items.push(itemHtml(item, i, this.options.align));
       progress(2 + i, steps, 'items');
     }
-    const toc = d.items
-      .map((item) => `<li><a href="#${escapeHtml(item.anchor)}" dir="${item.titleDir}">${escapeHtml(item.title)}</a></li>`)
-      .join('\n');
+    const tocItems = d.items.map((item) => `<li><a href="#${escapeHtml(item.anchor)}" dir="${item.titleDir}">${escapeHtml(item.title)}</a></li>`);
+    const toc = grouped(tocItems, d.sections, tocSectionHtml);
     const meta = [d.author, L.items(d.items.length), `${L.exported}: ${isoDate(d.createdAt.slice(0, 10), d.dir)}`].filter((s): s is string => !!s);
     const pageData = {
       lunrId: this.bundle.lunrId,
@@ -192,7 +233,7 @@ export class HtmlRenderer {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Mizan">
-${d.author ? `<meta name="author" content="${escapeHtml(d.author)}">\n` : ''}${d.subtitle ? `<meta name="description" content="${escapeHtml(d.subtitle)}">\n` : ''}<meta name="keywords" content="${escapeHtml(d.keywords.join(', '))}">
+${d.author ? `<meta name="author" content="${escapeHtml(d.author)}">\n` : ''}${d.description || d.subtitle ? `<meta name="description" content="${escapeHtml(d.description ?? d.subtitle ?? '')}">\n` : ''}<meta name="keywords" content="${escapeHtml(d.keywords.join(', '))}">
 <meta name="dcterms.created" content="${escapeHtml(d.createdAt)}">
 <title>${escapeHtml(d.title)}</title>
 <style>
@@ -205,6 +246,7 @@ ${CSS}${TABLE_CSS}
 <header class="cover">
 <h1>${escapeHtml(d.title)}</h1>
 ${d.subtitle ? `<p class="subtitle">${escapeHtml(d.subtitle)}</p>\n` : ''}${meta.map((m) => `<p class="meta">${escapeHtml(m)}</p>`).join('\n')}
+${descriptionHtml(d.description)}
 </header>
 <div class="search" role="search">
 <input id="mizan-q" type="search" placeholder="${escapeHtml(L.searchPlaceholder)}" aria-label="${escapeHtml(L.search)}" autocomplete="off" dir="auto">
@@ -218,7 +260,7 @@ ${toc}
 </ol>
 </nav>
 <main>
-${items.join('\n')}
+${grouped(items, d.sections, sectionHtml)}
 </main>
 </div>
 <script type="application/json" id="mizan-index">${indexJson}</script>

@@ -84,10 +84,24 @@ export interface ComparisonView {
   tables: ExportTable[];
 }
 
+/** A titled group of consecutive items: a heading in the exports, its own outline level. */
+export interface ExportSection {
+  /** Named destination in the PDF, element id in the HTML. */
+  anchor: string;
+  title: string;
+  titleDir: Dir;
+  /** Index in `items` of the section's first item; sections without items are not exported. */
+  first: number;
+  /** Number of items in the section. */
+  count: number;
+}
+
 export interface DossierDocument {
   title: string;
   subtitle: string | null;
   author: string | null;
+  /** The dossier's description: a paragraph on the cover. */
+  description: string | null;
   /** Language of the document's own words (headings, labels, cover). */
   lang: string;
   dir: Dir;
@@ -95,6 +109,8 @@ export interface DossierDocument {
   createdAt: string;
   keywords: string[];
   items: ExportItem[];
+  /** In order; empty when the dossier has none (or for a plain list of articles). */
+  sections: ExportSection[];
 }
 
 /** Options shared by both exporters. */

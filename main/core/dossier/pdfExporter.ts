@@ -14,9 +14,10 @@ import { layoutParagraph, prepareParagraph, type Align, type Dir, type LaidLine,
 import type * as fontkit from 'fontkit';
 import { parseAmiri } from './fonts';
 import { formatCitation, formatNumber, isArabicScriptLang, isoDate, labelsFor, urlLine, type Labels } from './labels';
-import type { DossierDocument, ExportItem, ProgressFn, RenderOptions } from './model';
+import type { DossierDocument, ExportItem, ExportSection, ProgressFn, RenderOptions } from './model';
 import { isScriptless, LATIN_SCRIPT, runDrawings } from './pdfText';
 import { layoutComparison, type TableContext } from './pdfTable';
+import { detectDirection } from '../text/language';
 
 export interface PdfResult {
   bytes: Uint8Array;
@@ -54,6 +55,8 @@ const STYLES = {
   coverMeta: { font: 'regular', size: 11.5, leading: 19, color: '#444444' },
   tocHeading: { font: 'bold', size: 20, leading: 32, color: '#000000' },
   toc: { font: 'regular', size: 11, leading: 18, color: '#161616' },
+  section: { font: 'bold', size: 22, leading: 36, color: '#000000' },
+  tocSection: { font: 'bold', size: 12, leading: 20, color: '#000000' },
 } as const satisfies Record<string, TextStyle>;
 
 export type Op =
@@ -61,8 +64,17 @@ export type Op =
   | { t: 'text'; style: TextStyle; x: number; baseline: number; line: LaidLine; spaceWidth: number; latin: boolean }
   | { t: 'rule'; x1: number; y1: number; x2: number; y2: number; color: string; width: number; dotted?: boolean }
   | { t: 'anchor'; item: number; y: number }
+  | { t: 'section'; section: number; y: number }
   | { t: 'goto'; x: number; y: number; w: number; h: number; dest: string }
   | { t: 'uri'; x: number; y: number; w: number; h: number; uri: string };
+
+interface Contents {
+  pages: Page[];
+  /** Per item. */
+  slots: ContentsSlot[];
+  /** Per exported section. */
+  sectionSlots: ContentsSlot[];
+}
 
 interface ContentsSlot {
   page: number;
@@ -187,6 +199,9 @@ export class PdfRenderer {
   private readonly measurer: Measurer;
   private readonly labels: Labels;
   private readonly chunks: Buffer[] = [];
+  /** While drawing: the outline entry of the section being drawn, parent of its items' entries. */
+  private sectionOutline: PDFKit.PDFOutline | null = null;
+  private sectionJustPlaced = false;
 
   constructor(
     private readonly dossier: DossierDocument,
@@ -295,8 +310,12 @@ export class PdfRenderer {
   private layoutItem(flow: Flow, item: ExportItem, index: number): void {
     const startsPage = item.kind === 'article' || item.kind === 'comparison';
     flow.currentItem = index;
-    if (startsPage) flow.freshPage();
-    else {
+    // A section heading just placed keeps its first item on its page.
+    const afterSection = this.sectionJustPlaced;
+    this.sectionJustPlaced = false;
+    if (startsPage) {
+      if (!afterSection) flow.freshPage();
+    } else {
       flow.ensure(STYLES.subheading.leading * 4);
       if (flow.page.ops.length > 0) flow.y += 18;
     }
@@ -401,7 +420,7 @@ export class PdfRenderer {
     }
   }
 
-  private layoutCover(): Page {
+  private layoutCover(): Page[] {
     const flow = new Flow(false);
     const d = this.dossier;
     const dir = d.dir;
@@ -420,14 +439,15 @@ export class PdfRenderer {
       `${L.exported}: ${isoDate(d.createdAt.slice(0, 10), dir)}`,
     ].filter((s): s is string => !!s);
     for (const m of meta) this.placeBlock(flow, this.block(m, STYLES.coverMeta, dir, CONTENT_WIDTH, 'center', MARGIN.side, 4));
-    return flow.pages[0]!;
+    this.layoutDescription(flow);
+    return flow.pages;
   }
 
   /**
    * The contents: entry number, title (wrapped), page number. Returns the
    * pages and, per item, where to write its page number once known.
    */
-  private layoutContents(): { pages: Page[]; slots: ContentsSlot[] } {
+  private layoutContents(): Contents {
     const flow = new Flow(true);
     const d = this.dossier;
     const dir = d.dir;
@@ -438,7 +458,10 @@ export class PdfRenderer {
     const slots: ContentsSlot[] = [];
     const titleX = dir === 'rtl' ? MARGIN.side + TOC_PAGE_COL : MARGIN.side + TOC_NUMBER_COL;
     const numberX = dir === 'rtl' ? MARGIN.side + CONTENT_WIDTH - TOC_NUMBER_COL : MARGIN.side;
+    const sectionSlots: ContentsSlot[] = [];
     for (const [i, item] of d.items.entries()) {
+      const section = d.sections.find((s) => s.first === i);
+      if (section) sectionSlots.push(this.layoutSectionEntry(flow, section));
       // A title in the other direction still lines up on the contents' start side.
       const title = this.block(item.title, STYLES.toc, item.titleDir, titleWidth, sideAlign(dir === 'rtl' ? 'right' : 'left', item.titleDir), titleX, 5);
       const num = this.block(`${formatNumber(i + 1, this.options.numerals)}.`, STYLES.toc, dir, TOC_NUMBER_COL - 6, 'start', numberX);
@@ -456,32 +479,99 @@ export class PdfRenderer {
       slots.push({ page: flow.pages.length - 1, title: last });
       firstPage.ops.push({ t: 'goto', x: MARGIN.side, y: top, w: CONTENT_WIDTH, h: flow.y - top, dest: item.anchor });
     }
-    return { pages: flow.pages, slots };
+    return { pages: flow.pages, slots, sectionSlots };
   }
 
   /** Second pass over the contents: the page numbers, now known, with dotted leaders. */
-  private fillContents(contents: { pages: Page[]; slots: ContentsSlot[] }, itemPages: number[]): void {
+  private fillContents(contents: Contents, itemPages: number[], sectionPages: number[]): void {
+    for (const [i, slot] of contents.slots.entries()) this.fillSlot(contents, slot, itemPages[i]!);
+    for (const [i, slot] of contents.sectionSlots.entries()) this.fillSlot(contents, slot, sectionPages[i]!);
+  }
+
+  private fillSlot(contents: Contents, slot: ContentsSlot, pageNumber: number): void {
     const dir = this.dossier.dir;
-    const style = STYLES.toc;
-    for (const [i, slot] of contents.slots.entries()) {
-      const label = formatNumber(itemPages[i]!, this.options.numerals);
-      const x = dir === 'rtl' ? MARGIN.side : MARGIN.side + CONTENT_WIDTH - TOC_PAGE_COL;
-      // Numbers sit at the outer edge: left in RTL, right in LTR.
-      const block = this.block(label, style, dir, TOC_PAGE_COL, sideAlign(dir === 'rtl' ? 'left' : 'right', dir), x);
-      const line = block.lines[0];
-      if (!line) continue;
-      const page = contents.pages[slot.page]!;
-      const baseline = slot.title.baseline;
-      page.ops.push({ t: 'text', style, x, baseline, line, spaceWidth: block.spaceWidth, latin: block.latin });
-      const runs = slot.title.line.runs;
-      if (runs.length === 0) continue;
-      const textLeft = slot.title.x + runs[0]!.x;
-      const textRight = slot.title.x + runs[runs.length - 1]!.x + runs[runs.length - 1]!.width;
-      const numberLeft = x + (line.runs[0]?.x ?? 0);
-      const numberRight = numberLeft + line.naturalWidth;
-      const [from, to] = dir === 'rtl' ? [numberRight + 6, textLeft - 6] : [textRight + 6, numberLeft - 6];
-      if (to - from > 12) page.ops.push({ t: 'rule', x1: from, y1: baseline - 1, x2: to, y2: baseline - 1, color: '#9a9a9a', width: 0.8, dotted: true });
+    const style = slot.title.style;
+    const label = formatNumber(pageNumber, this.options.numerals);
+    const x = dir === 'rtl' ? MARGIN.side : MARGIN.side + CONTENT_WIDTH - TOC_PAGE_COL;
+    // Numbers sit at the outer edge: left in RTL, right in LTR.
+    const block = this.block(label, style, dir, TOC_PAGE_COL, sideAlign(dir === 'rtl' ? 'left' : 'right', dir), x);
+    const line = block.lines[0];
+    if (!line) return;
+    const page = contents.pages[slot.page]!;
+    const baseline = slot.title.baseline;
+    page.ops.push({ t: 'text', style, x, baseline, line, spaceWidth: block.spaceWidth, latin: block.latin });
+    const runs = slot.title.line.runs;
+    if (runs.length === 0) return;
+    const textLeft = slot.title.x + runs[0]!.x;
+    const textRight = slot.title.x + runs[runs.length - 1]!.x + runs[runs.length - 1]!.width;
+    const numberLeft = x + (line.runs[0]?.x ?? 0);
+    const numberRight = numberLeft + line.naturalWidth;
+    const [from, to] = dir === 'rtl' ? [numberRight + 6, textLeft - 6] : [textRight + 6, numberLeft - 6];
+    if (to - from > 12) page.ops.push({ t: 'rule', x1: from, y1: baseline - 1, x2: to, y2: baseline - 1, color: '#9a9a9a', width: 0.8, dotted: true });
+  }
+
+  // -------------------------------------------------------------------------
+  // Sections and the dossier's description (schema v5)
+
+  /** The description under the cover's metadata, in the document's direction. */
+  private layoutDescription(flow: Flow): void {
+    const text = this.dossier.description?.trim();
+    if (!text) return;
+    flow.y += 16;
+    for (const [i, p] of text.split(/\n\s*\n|\n/).filter((t) => t.trim() !== '').entries()) {
+      const dir = detectDirection(p);
+      this.placeBlock(flow, this.block(p.trim(), STYLES.body, dir, CONTENT_WIDTH, this.options.align, MARGIN.side, i === 0 ? 0 : 7));
     }
+  }
+
+  /**
+   * A section's heading: at the top of a new page, in the document's
+   * direction, with a rule under it; its first item follows on the same
+   * page. Returns the 0-based body page it is on.
+   */
+  private layoutSection(flow: Flow, index: number): number {
+    const section = this.dossier.sections[index]!;
+    const dir = this.dossier.dir;
+    flow.currentItem = section.first;
+    flow.freshPage();
+    const head = this.block(section.title, STYLES.section, section.titleDir, CONTENT_WIDTH, sideAlign(dir === 'rtl' ? 'right' : 'left', section.titleDir), MARGIN.side);
+    flow.push({ t: 'section', section: index, y: Math.max(0, flow.y - 4) });
+    this.placeBlock(flow, head);
+    flow.y += 6;
+    flow.push({ t: 'rule', x1: MARGIN.side, y1: flow.y, x2: MARGIN.side + CONTENT_WIDTH, y2: flow.y, color: '#444444', width: 1.2 });
+    flow.y += 22;
+    this.sectionJustPlaced = true;
+    return flow.pages.length - 1;
+  }
+
+  /** A contents line for a section: bold, no entry number, its page number filled in later. */
+  private layoutSectionEntry(flow: Flow, section: ExportSection): ContentsSlot {
+    const dir = this.dossier.dir;
+    const width = CONTENT_WIDTH - TOC_PAGE_COL;
+    const x = dir === 'rtl' ? MARGIN.side + TOC_PAGE_COL : MARGIN.side;
+    const title = this.block(section.title, STYLES.tocSection, section.titleDir, width, sideAlign(dir === 'rtl' ? 'right' : 'left', section.titleDir), x, 12);
+    flow.ensure(title.spaceBefore + this.heightOf(title) + STYLES.toc.leading);
+    flow.y += title.spaceBefore;
+    title.spaceBefore = 0;
+    const top = flow.y;
+    const firstPage = flow.page;
+    this.placeBlock(flow, title);
+    const last = flow.page.ops[flow.page.ops.length - 1];
+    if (last?.t !== 'text') throw new Error('contents entry without a title line');
+    firstPage.ops.push({ t: 'goto', x: MARGIN.side, y: top, w: CONTENT_WIDTH, h: flow.y - top, dest: section.anchor });
+    return { page: flow.pages.length - 1, title: last };
+  }
+
+  /** Draws a section's destination and its outline entry, which its items' entries go under. */
+  private drawSectionAnchor(section: ExportSection, y: number): void {
+    this.doc.addNamedDestination(section.anchor, 'XYZ', 0, PAGE.height - y, null);
+    this.sectionOutline = this.doc.outline.addItem(section.title.replace(/\s+/g, ' ').slice(0, 200), { expanded: true });
+  }
+
+  /** The outline entry an item's entry goes under: its section's, or the top level. */
+  private outlineParent(item: number): PDFKit.PDFOutline {
+    const inSection = this.dossier.sections.some((s) => item >= s.first && item < s.first + s.count);
+    return inSection && this.sectionOutline ? this.sectionOutline : this.doc.outline;
   }
 
   // -------------------------------------------------------------------------
@@ -581,9 +671,12 @@ export class PdfRenderer {
         case 'anchor': {
           const item = this.dossier.items[op.item]!;
           doc.addNamedDestination(item.anchor, 'XYZ', 0, PAGE.height - op.y, null);
-          doc.outline.addItem(item.title.replace(/\s+/g, ' ').slice(0, 200));
+          this.outlineParent(op.item).addItem(item.title.replace(/\s+/g, ' ').slice(0, 200));
           break;
         }
+        case 'section':
+          this.drawSectionAnchor(this.dossier.sections[op.section]!, op.y);
+          break;
         case 'goto':
           doc.goTo(op.x, op.y, op.w, op.h, op.dest);
           break;
@@ -602,17 +695,20 @@ export class PdfRenderer {
     const contents = this.layoutContents();
     const body = new Flow(true);
     const itemPages: number[] = [];
-    const first = 1 + contents.pages.length;
+    const sectionPages: number[] = [];
+    const first = cover.length + contents.pages.length;
     for (const [i, item] of items.entries()) {
       if (signal?.aborted) throw signal.reason;
+      const section = this.dossier.sections.findIndex((s) => s.first === i);
+      if (section >= 0) sectionPages.push(first + 1 + this.layoutSection(body, section));
       this.layoutItem(body, item, i);
       const page = body.pages.findIndex((p) => p.ops.some((op) => op.t === 'anchor' && op.item === i));
       itemPages.push(first + page + 1);
       progress(i + 1, steps, 'layout');
       if (i % 10 === 9) await yieldToLoop();
     }
-    this.fillContents(contents, itemPages);
-    const pages = [cover, ...contents.pages, ...body.pages];
+    this.fillContents(contents, itemPages, sectionPages);
+    const pages = [...cover, ...contents.pages, ...body.pages];
     for (const [i, page] of pages.entries()) {
       if (signal?.aborted) throw signal.reason;
       this.drawPage(page, i + 1);

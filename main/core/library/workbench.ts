@@ -356,6 +356,10 @@ export async function restoreArticles(w: Writer, snapshots: readonly ArticleSnap
         if (mapped === undefined) continue;
         overrides['highlight_id'] = mapped;
       }
+      // A dossier section deleted meanwhile: the item comes back unsectioned rather than not at all.
+      if (table === 'dossier_items' && typeof row['section_id'] === 'number' && !(await w.get('SELECT 1 AS x FROM dossier_sections WHERE id = ?', [row['section_id']]))) {
+        overrides['section_id'] = null;
+      }
       try {
         const keep = table === 'dossier_items' ? await idFree(w, table, row['id']) : true;
         await insertRow(w, table, row, overrides, keep ? [] : ['id']);

@@ -38,12 +38,14 @@ interface SidebarProps {
   onDropOnCollection(c: CollectionInfo, ids: number[]): void;
   onDropOnTag(t: TagInfo, ids: number[]): void;
   onManageSources(): void;
+  /** Opens the Dossiers view (absent when the core has no dossiers). */
+  onDossiers?: () => void;
 }
 
 const SOURCES_SHOWN = 12;
 
 export function Sidebar(props: SidebarProps) {
-  const { t, w, locale, formatNumber } = useI18n();
+  const { t, w, ds, locale, formatNumber } = useI18n();
   const [dropTarget, setDropTarget] = useState<string | null>(null);
   const [allSources, setAllSources] = useState(false);
   const { view } = props;
@@ -87,6 +89,13 @@ export function Sidebar(props: SidebarProps) {
       <ul className="side-list">
         {link({ kind: 'all' }, w.allArticles, props.totalArticles, 'view-all')}
         {link({ kind: 'highlights' }, w.highlightsView, null, 'view-highlights')}
+        {props.onDossiers ? (
+          <li className="side-item">
+            <button type="button" className="side-link" onClick={props.onDossiers} data-testid="view-dossiers">
+              <span className="side-label">{ds.dossiers}</span>
+            </button>
+          </li>
+        ) : null}
       </ul>
 
       <section className="side-section" aria-labelledby="side-collections">
