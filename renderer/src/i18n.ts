@@ -5,6 +5,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { DatePrecision, ErrorCode } from '../../preload/contract';
+import { compareAr, compareEn, type CompareStrings } from './i18nCompare';
 import { workbenchAr, workbenchEn, type Workbench } from './i18nWorkbench';
 
 export type UiLang = 'en' | 'ar';
@@ -77,6 +78,7 @@ export interface Messages {
   errorNames: Record<ErrorCode, string>;
   listLabel: string;
   workbench: Workbench;
+  compare: CompareStrings;
   readerLabel: string;
 }
 
@@ -146,6 +148,7 @@ const en: Messages = {
   listLabel: 'Articles',
   readerLabel: 'Reader',
   workbench: workbenchEn,
+  compare: compareEn,
   errorNames: {
     INVALID_ARGUMENT: 'Invalid request',
     NOT_FOUND: 'Not found',
@@ -254,6 +257,7 @@ const ar: Messages = {
   listLabel: 'المقالات',
   readerLabel: 'القارئ',
   workbench: workbenchAr,
+  compare: compareAr,
   errorNames: {
     INVALID_ARGUMENT: 'طلب غير صالح',
     NOT_FOUND: 'غير موجود',

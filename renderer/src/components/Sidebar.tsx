@@ -87,6 +87,7 @@ export function Sidebar(props: SidebarProps) {
       <ul className="side-list">
         {link({ kind: 'all' }, w.allArticles, props.totalArticles, 'view-all')}
         {link({ kind: 'highlights' }, w.highlightsView, null, 'view-highlights')}
+        {link({ kind: 'stories' }, t.compare.stories, null, 'view-stories')}
       </ul>
 
       <section className="side-section" aria-labelledby="side-collections">
