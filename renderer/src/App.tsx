@@ -798,6 +798,7 @@ export function App() {
               onClose={() => setComparing(null)}
               onOpenArticle={(id) => {
                 setComparing(null);
+                setStory(null);
                 openArticle(id);
               }}
               onAddToDossier={(articleIds, title) =>

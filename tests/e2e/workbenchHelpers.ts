@@ -6,8 +6,8 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { watchPage } from '../support/e2eBrowser';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { launchChromium, watchPage } from '../support/e2eBrowser';
 import { repoRoot, tempDir } from '../support/paths';
 import { startWebHost, type StartedWebHost } from '../support/webHost';
 
@@ -18,6 +18,28 @@ export interface Opened {
   problems: string[];
   dir: string;
   host: StartedWebHost;
+}
+
+/**
+ * One Chromium for the suite and every web host it starts, closed after it.
+ * Call inside describe(); read `browser` inside the tests (it exists once beforeAll ran).
+ */
+export function browserForSuite(): { readonly browser: Browser; hosts: StartedWebHost[] } {
+  const suite: { browser: Browser | null; hosts: StartedWebHost[] } = { browser: null, hosts: [] };
+  beforeAll(async () => {
+    suite.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await Promise.all(suite.hosts.map((host) => host.stop()));
+  });
+  return {
+    get browser(): Browser {
+      if (!suite.browser) throw new Error('browserForSuite: the browser is read before beforeAll ran');
+      return suite.browser;
+    },
+    hosts: suite.hosts,
+  };
 }
 
 export async function openFreshLibrary(

@@ -54,6 +54,22 @@ export function ComparisonView({ articleIds, onClose, onOpenArticle, onAddToDoss
   }, [api, key]);
 
   const comparison = state.status === 'ready' ? state.comparison : null;
+
+  // Escape goes back to the panes, unless a dialog (e.g. the dossier prompt) is open and takes it.
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || document.querySelector('dialog[open]')) return;
+      event.preventDefault();
+      onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  // Keyboard users land on the first row, where the arrows work.
+  useEffect(() => {
+    if (comparison) gridRef.current?.querySelector<HTMLElement>('[data-row]')?.focus({ preventScroll: true });
+  }, [comparison]);
   const outlets = useMemo(() => comparison?.articles.map((a) => a.source ?? c.unknownOutlet) ?? [], [comparison, c.unknownOutlet]);
   const counts = useMemo(() => (comparison ? countKinds(comparison.rows) : null), [comparison]);
   const shown = useMemo(() => (comparison ? comparison.rows.map((row, index) => ({ row, index })).filter(({ row }) => !(hideShared && row.kind === 'shared')) : []), [comparison, hideShared]);
@@ -91,15 +107,7 @@ export function ComparisonView({ articleIds, onClose, onOpenArticle, onAddToDoss
   const title = c.comparisonTitle(outlets.join(c.listSeparator));
 
   return (
-    <div
-      className="comparison"
-      data-testid="comparison-view"
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape' || event.defaultPrevented) return;
-        event.preventDefault();
-        onClose();
-      }}
-    >
+    <div className="comparison" data-testid="comparison-view">
       <header className="comparison-header">
         <button type="button" className="button button-small" onClick={onClose} data-testid="comparison-back">
           <span aria-hidden="true">{dir === 'rtl' ? '→' : '←'}</span> {c.back}
@@ -142,8 +150,8 @@ export function ComparisonView({ articleIds, onClose, onOpenArticle, onAddToDoss
                   <div key={a.id} className="cmp-cell cmp-col-head" role="columnheader" dir={a.dir} lang={a.lang} data-testid="comparison-column">
                     <span className="cmp-outlet">
                       <span className={`cmp-swatch cmp-swatch-${i % 12}`} aria-hidden="true" />
-                      <bdi>{outlets[i]}</bdi>
-                      {a.publishedAt.iso ? <span className="muted"> · {dayLabel(a.publishedAt.iso, locale)}</span> : null}
+                      <bdi data-testid="comparison-outlet">{outlets[i]}</bdi>
+                      {a.publishedAt.iso ? <span className="muted"> · <bdi>{dayLabel(a.publishedAt.iso, locale)}</bdi></span> : null}
                     </span>
                     <button type="button" className="link-button cmp-col-title" dir={directionOf(a.title, a.dir)} onClick={() => onOpenArticle(a.id)} title={c.openArticle}>
                       {a.title}

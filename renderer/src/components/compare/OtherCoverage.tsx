@@ -63,7 +63,7 @@ export function OtherCoverage({ articleId, reloadKey, onOpen, onCompare }: Other
           <li key={a.id} className="other-coverage-item" data-testid="other-coverage-item">
             <span className="other-coverage-source">
               <bdi>{a.source ?? c.unknownOutlet}</bdi>
-              {a.publishedAt.iso ? <span className="muted"> · {dayLabel(a.publishedAt.iso, locale)}</span> : null}
+              {a.publishedAt.iso ? <span className="muted"> · <bdi>{dayLabel(a.publishedAt.iso, locale)}</bdi></span> : null}
             </span>
             <button type="button" className="link-button other-coverage-title" lang={a.lang} dir={directionOf(a.title, a.dir)} onClick={() => onOpen(a.id)}>
               {a.title}

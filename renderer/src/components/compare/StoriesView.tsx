@@ -13,6 +13,9 @@ import { dateTime } from '../../text/format';
 import { dayLabel, dayRange, defaultComparisonIds, storyTitles } from './storyFormat';
 
 const PAGE = 30;
+
+/** The list's choices outlive the component: a comparison replaces the panes, and coming back should not reset them. */
+const remembered: { sort: StorySort; multiOutlet: boolean; offset: number } = { sort: 'size', multiOutlet: true, offset: 0 };
 const MAX_COMPARED = 12;
 /** Columns a story's comparison starts with: more fit on no screen; the reader ticks others in. */
 const FIRST_COMPARED = 4;
@@ -33,9 +36,12 @@ export function StoriesView({ version, placing, onPlace, chosenId, onChoose }: S
   const { api } = useApi();
   const { t, locale, formatNumber } = useI18n();
   const c = t.compare;
-  const [sort, setSort] = useState<StorySort>('size');
-  const [multiOutlet, setMultiOutlet] = useState(true);
-  const [offset, setOffset] = useState(0);
+  const [sort, setSort] = useState<StorySort>(remembered.sort);
+  const [multiOutlet, setMultiOutlet] = useState(remembered.multiOutlet);
+  const [offset, setOffset] = useState(remembered.offset);
+  useEffect(() => {
+    Object.assign(remembered, { sort, multiOutlet, offset });
+  }, [sort, multiOutlet, offset]);
   const [page, setPage] = useState<ClusterPage | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -163,7 +169,7 @@ function StoryItem({ story, chosen, onChoose }: { story: StoryCluster; chosen: b
   const titles = storyTitles(story.articles, 2);
   const dir = story.articles[0]?.dir ?? 'rtl';
   return (
-    <button type="button" className={`highlight-item story-item${chosen ? ' is-current' : ''}`} aria-current={chosen ? 'true' : undefined} onClick={onChoose} data-testid="story-item" data-story-id={story.id}>
+    <button type="button" className={`highlight-item story-item${chosen ? ' is-current' : ''}`} aria-current={chosen ? 'true' : undefined} onClick={onChoose} data-testid="story-item" data-story-id={story.id} data-size={story.size} data-outlets={story.outletCount}>
       {titles.map((title, i) => (
         <span key={title} className={i === 0 ? 'story-title' : 'story-title story-title-alt'} dir={directionOf(title, dir)}>
           {title}
@@ -226,7 +232,7 @@ export function StoryPanel({ story, onOpenArticle, onCompare }: { story: StoryCl
               <span className="story-article-main">
                 <span className="story-article-source">
                   <bdi>{a.source ?? c.unknownOutlet}</bdi>
-                  {a.publishedAt.iso ? <span className="muted"> · {dayLabel(a.publishedAt.iso, locale)}</span> : null}
+                  {a.publishedAt.iso ? <span className="muted"> · <bdi>{dayLabel(a.publishedAt.iso, locale)}</bdi></span> : null}
                 </span>
                 <span className="story-article-title" lang={a.lang} dir={directionOf(a.title, a.dir)}>
                   {a.title}
