@@ -18,7 +18,7 @@ import { createClient } from '../../preload/contract';
 import { resultPath } from '../support/e2eBrowser';
 import { httpTransport } from '../support/httpTransport';
 import { sharedData } from '../support/paths';
-import { browserForSuite, importFiles, openFreshLibrary, TIMEOUT } from './workbenchHelpers';
+import { axeSerious, browserForSuite, importFiles, openFreshLibrary, TIMEOUT } from './workbenchHelpers';
 
 interface SnnRecord {
   source: string;
@@ -55,7 +55,7 @@ describe('compare views: stories, comparison, ledger, dossier', () => {
   const suite = browserForSuite();
 
   it('finds the multi-outlet story after an import, compares it, and adds the comparison to a dossier', async () => {
-    const { page, problems, dir, host } = await openFreshLibrary(suite.browser, suite.hosts, { width: 1500, height: 950 });
+    const { page, problems, dir, host } = await openFreshLibrary(suite.browser, suite.hosts, { width: 1500, height: 950, bypassCSP: true });
     const { path, judges } = writeDaySample(dir);
     const outlets = new Set(judges.map((r) => r.source));
     expect(judges.length).toBe(8);
@@ -85,6 +85,7 @@ describe('compare views: stories, comparison, ledger, dossier', () => {
     await panel.waitFor({ timeout: TIMEOUT });
     expect(await panel.locator('[data-testid=story-article]').count()).toBe(8);
     await page.screenshot({ path: resultPath('compare-stories-en.png') });
+    expect(await axeSerious(page)).toEqual([]);
 
     // The panel starts with four articles (one per outlet); add الرياض's, the one that splits the 125 into 100 + 25.
     expect(await panel.locator('[data-testid=story-article-pick]:checked').count()).toBe(4);
@@ -128,6 +129,7 @@ describe('compare views: stories, comparison, ledger, dossier', () => {
       await page.locator('[data-testid=comparison-row]').nth(2).getAttribute('data-row'),
     );
     await page.screenshot({ path: resultPath('compare-view-en.png') });
+    expect(await axeSerious(page)).toEqual([]);
 
     // Add the comparison to a new dossier, then read it back through the contract.
     await page.locator('[data-testid=comparison-dossier]').click();
@@ -160,6 +162,10 @@ describe('compare views: stories, comparison, ledger, dossier', () => {
     const second = await page.locator('[data-testid=comparison-column]').nth(1).boundingBox();
     expect(first!.x).toBeGreaterThan(second!.x);
     await page.screenshot({ path: resultPath('compare-view-ar.png') });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: resultPath('compare-view-ar-dark.png') });
+    expect(await axeSerious(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // From the reader: open one of the story's articles, its other coverage, one click to compare two outlets.
     await page.locator('[data-testid=comparison-column] button').first().click();

@@ -45,7 +45,8 @@ export function browserForSuite(): { readonly browser: Browser; hosts: StartedWe
 export async function openFreshLibrary(
   browser: Browser,
   hosts: StartedWebHost[],
-  options: { locale?: string; colorScheme?: 'light' | 'dark'; width?: number; height?: number } = {},
+  /** bypassCSP: for axe-core, injected as an inline script that the app's CSP (rightly) refuses. */
+  options: { locale?: string; colorScheme?: 'light' | 'dark'; width?: number; height?: number; bypassCSP?: boolean } = {},
 ): Promise<Opened> {
   const dir = tempDir('mizan-wb-');
   const host = await startWebHost({ libraryPath: join(dir, 'library.db') });
@@ -54,6 +55,7 @@ export async function openFreshLibrary(
     viewport: { width: options.width ?? 1400, height: options.height ?? 900 },
     locale: options.locale ?? 'en-GB',
     colorScheme: options.colorScheme ?? 'light',
+    bypassCSP: options.bypassCSP ?? false,
   });
   const { problems } = watchPage(page);
   await page.goto(host.url);

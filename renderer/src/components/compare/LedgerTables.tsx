@@ -47,7 +47,8 @@ export function LedgerTables({ comparison, outlets, onShowRow }: LedgerProps) {
   const articleDir = (i: number) => comparison.articles[i]?.dir ?? 'rtl';
 
   return (
-    <section className="ledger" aria-label={c.ledgerLabel} data-testid="ledger">
+    // Focusable: the ledger scrolls on its own, and keyboard users must be able to scroll it.
+    <section className="ledger" aria-label={c.ledgerLabel} tabIndex={0} data-testid="ledger">
       <h3>{c.conflicts}</h3>
       {comparison.conflicts.length === 0 ? (
         <p className="muted">{c.noConflicts}</p>
