@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
 import {
   methodNames,
+  MizanError,
+  type AlignSettings,
   type AppInfo,
   type Article,
   type ArticleFilter,
@@ -276,7 +278,7 @@ export function App() {
   const [activityOpen, setActivityOpen] = useState(false);
   // Source comparison: the story shown in the reader pane, and the articles compared (the view replaces the panes).
   const [story, setStory] = useState<StoryCluster | null>(null);
-  const [comparing, setComparing] = useState<number[] | null>(null);
+  const [comparing, setComparing] = useState<{ articleIds: number[]; settings?: AlignSettings } | null>(null);
   const storiesChanged = useCallback(() => {
     setArticleVersion((v) => v + 1);
     refresh();
@@ -534,7 +536,7 @@ export function App() {
       },
       onUpdateFromFile: updateFromFile,
       onAddToDossier: (items) => addToDossier(items),
-      onCompare: (ids) => setComparing(ids),
+      onCompare: (ids) => setComparing({ articleIds: ids }),
       onOpenArticle: (id) => openArticle(id),
       toast: (m) => toast(m),
       onError: (context, error) => pushError(context, error),
@@ -616,6 +618,31 @@ export function App() {
     if (clusteringAvailable) {
       list.push({ id: 'place-stories', label: t.compare.placeNow, keywords: 'stories clusters find', run: () => placeStories('incremental') });
       list.push({ id: 'rebuild-stories', label: t.compare.rebuildStories, keywords: 'stories clusters rebuild full', run: () => placeStories('full') });
+      list.push({
+        id: 'open-comparison',
+        label: t.compare.openSaved,
+        keywords: 'comparison saved open dossier',
+        // Saved comparisons keep ids and settings, not results: opening one recomputes it.
+        run: () =>
+          void api['compare.listComparisons']({}).then(
+            (saved) =>
+              setDialog({
+                kind: 'prompt',
+                title: t.compare.openSaved,
+                label: w.title,
+                initial: saved[0]?.title ?? '',
+                suggestions: saved.map((s) => s.title),
+                submitLabel: t.compare.compare,
+                testId: 'open-comparison-dialog',
+                onSubmit: async (title) => {
+                  const found = saved.find((s) => s.title === title);
+                  if (!found) throw new MizanError('NOT_FOUND', t.compare.noSavedNamed(title));
+                  setComparing({ articleIds: found.articleIds, settings: found.settings });
+                },
+              }),
+            (error: unknown) => pushError(t.compare.openSaved, error),
+          ),
+      });
     }
     if (methodNames.includes('search.reindex')) {
       list.push({
@@ -638,7 +665,7 @@ export function App() {
       });
     }
     return list;
-  }, [t, w, locale, uiLang, openedId, facts, ui.sidebarOpen, openPicker, step, setView, newCollection, store, cyclePanes, tagArticle, collectArticle, addToDossier, openedSummary, deleteArticles, setScale, api, patchJob, placeStories]);
+  }, [t, w, locale, uiLang, openedId, facts, ui.sidebarOpen, openPicker, step, setView, newCollection, store, cyclePanes, tagArticle, collectArticle, addToDossier, openedSummary, deleteArticles, setScale, api, patchJob, placeStories, pushError]);
 
   // --- keyboard ---------------------------------------------------------------------------------------
   useEffect(() => {
@@ -794,16 +821,17 @@ export function App() {
         {comparing ? (
           <main className="main comparison-main">
             <ComparisonView
-              articleIds={comparing}
+              articleIds={comparing.articleIds}
+              settings={comparing.settings}
               onClose={() => setComparing(null)}
               onOpenArticle={(id) => {
                 setComparing(null);
                 setStory(null);
                 openArticle(id);
               }}
-              onAddToDossier={(articleIds, title) =>
+              onAddToDossier={(articleIds, title, settings) =>
                 addToDossier(async () => {
-                  const saved = await api['compare.saveComparison']({ articleIds, title });
+                  const saved = await api['compare.saveComparison']({ articleIds, title, settings });
                   return [{ kind: 'comparison', id: saved.id }];
                 })
               }
@@ -997,7 +1025,7 @@ export function App() {
             <Splitter size={listSize} min={MIN_LIST} max={maxList} dir={i18n.dir} label={t.listLabel} onResize={(size) => store.update({ listSize: size })} />
             <section className="reader-pane" aria-label={t.readerLabel} ref={readerPane} tabIndex={-1}>
               {view.kind === 'stories' && story && !searching ? (
-                <StoryPanel key={story.id} story={story} onOpenArticle={(id) => { setStory(null); openArticle(id); }} onCompare={setComparing} />
+                <StoryPanel key={story.id} story={story} onOpenArticle={(id) => { setStory(null); openArticle(id); }} onCompare={(ids) => setComparing({ articleIds: ids })} />
               ) : openedId !== null ? (
                 <Reader
                   key={openedId}

@@ -75,6 +75,8 @@ export interface CompareStrings {
   entityColumns: { name: string; kind: string };
   noFacts: string;
   addToDossier: string;
+  openSaved: string;
+  noSavedNamed: (title: string) => string;
   comparisonTitle: (outlets: string) => string;
   savedToDossier: (title: string) => string;
   listSeparator: string;
@@ -153,6 +155,8 @@ export const compareEn: CompareStrings = {
   entityColumns: { name: 'Name', kind: 'Kind' },
   noFacts: 'No numbers, dates or quotations found.',
   addToDossier: 'Add this comparison to a dossier…',
+  openSaved: 'Open a saved comparison…',
+  noSavedNamed: (title) => `No saved comparison is called “${iso(title)}”`,
   comparisonTitle: (outlets) => `Comparison: ${outlets}`,
   savedToDossier: (title) => `Comparison added to “${iso(title)}”`,
   listSeparator: ', ',
@@ -231,6 +235,8 @@ export const compareAr: CompareStrings = {
   entityColumns: { name: 'الاسم', kind: 'النوع' },
   noFacts: 'لم يُعثر على أرقام أو تواريخ أو اقتباسات.',
   addToDossier: 'أضف هذه المقارنة إلى ملف…',
+  openSaved: 'افتح مقارنة محفوظة…',
+  noSavedNamed: (title) => `لا مقارنة محفوظة باسم «${iso(title)}»`,
   comparisonTitle: (outlets) => `مقارنة: ${outlets}`,
   savedToDossier: (title) => `أضيفت المقارنة إلى «${iso(title)}»`,
   listSeparator: '، ',

@@ -179,6 +179,17 @@ describe('compare views: stories, comparison, ledger, dossier', () => {
     await page.keyboard.press('Escape');
     await page.locator('[data-testid=comparison-view]').waitFor({ state: 'detached', timeout: TIMEOUT });
 
+    // The saved comparison opens again from the palette, recomputed: its five columns are back.
+    await page.keyboard.press('Control+k');
+    await page.locator('[data-testid=palette-input]').fill('comparison saved');
+    await page.keyboard.press('Enter');
+    const reopen = page.locator('[data-testid=open-comparison-dialog]');
+    await reopen.waitFor({ timeout: TIMEOUT });
+    expect(await reopen.locator('[data-testid=prompt-input]').inputValue()).toMatch(/^Comparison: /);
+    await reopen.locator('[data-testid=prompt-submit]').click();
+    await page.locator('[data-testid=comparison-row]').first().waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-testid=comparison-outlet]').allTextContents()).toEqual(columnOutlets);
+
     expect(problems).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@
  * height cannot be kept level across separate scrollers).
  */
 import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import type { AlignmentRow, Comparison } from '../../../../preload/contract';
+import type { AlignSettings, AlignmentRow, Comparison } from '../../../../preload/contract';
 import { toShownError, useApi, type ShownError } from '../../api';
 import { useI18n } from '../../i18n';
 import { directionOf } from '../../text/direction';
@@ -20,27 +20,29 @@ import { dayLabel } from './storyFormat';
 
 interface ComparisonViewProps {
   articleIds: number[];
+  /** A saved comparison's own thresholds; the core's defaults otherwise. */
+  settings?: AlignSettings;
   onClose(): void;
   onOpenArticle(id: number): void;
-  /** Saves the comparison and offers the dossiers; `title` names it. */
-  onAddToDossier(articleIds: number[], title: string): void;
+  /** Saves the comparison (with its settings) and offers the dossiers; `title` names it. */
+  onAddToDossier(articleIds: number[], title: string, settings?: AlignSettings): void;
 }
 
 type State = { status: 'loading' } | { status: 'ready'; comparison: Comparison } | { status: 'error'; error: ShownError };
 
-export function ComparisonView({ articleIds, onClose, onOpenArticle, onAddToDossier }: ComparisonViewProps) {
+export function ComparisonView({ articleIds, settings, onClose, onOpenArticle, onAddToDossier }: ComparisonViewProps) {
   const { api } = useApi();
   const { t, locale, dir, formatNumber } = useI18n();
   const c = t.compare;
   const [state, setState] = useState<State>({ status: 'loading' });
   const [hideShared, setHideShared] = useState(false);
   const gridRef = useRef<HTMLDivElement>(null);
-  const key = articleIds.join(',');
+  const key = JSON.stringify({ articleIds, settings: settings ?? {} });
 
   useEffect(() => {
     let live = true;
     setState({ status: 'loading' });
-    api['compare.articles']({ articleIds: key.split(',').map(Number) }).then(
+    api['compare.articles'](JSON.parse(key) as { articleIds: number[]; settings: AlignSettings }).then(
       (comparison) => {
         if (live) setState({ status: 'ready', comparison });
       },
@@ -122,7 +124,7 @@ export function ComparisonView({ articleIds, onClose, onOpenArticle, onAddToDoss
         <label className="check">
           <input type="checkbox" checked={hideShared} onChange={(e) => setHideShared(e.currentTarget.checked)} data-testid="comparison-hide-shared" /> {c.onlyDifferences}
         </label>
-        <button type="button" className="button button-small" disabled={!comparison} onClick={() => onAddToDossier(articleIds, title)} data-testid="comparison-dossier">
+        <button type="button" className="button button-small" disabled={!comparison} onClick={() => onAddToDossier(articleIds, title, settings)} data-testid="comparison-dossier">
           {c.addToDossier}
         </button>
       </header>
