@@ -315,7 +315,7 @@ export function App() {
         });
         setReport(result);
         // New articles join their stories in the background (incremental: only they are placed).
-        if (result.imported.length > 0) placeStories();
+        if (result.imported.length > 0) placeStories('incremental', true);
       } catch (error) {
         failure = error;
         pushError(t.importFailed, error);

@@ -21,14 +21,18 @@ interface ClusterJobDeps {
   i18n: I18n;
 }
 
-export function useClusterJob({ setJobs, patchJob, onDone, i18n }: ClusterJobDeps): (mode?: 'incremental' | 'full') => void {
+/**
+ * `quiet`: the run follows an import, whose own entry already tells the
+ * story; it logs only a failure. Runs asked for by name are always logged.
+ */
+export function useClusterJob({ setJobs, patchJob, onDone, i18n }: ClusterJobDeps): (mode?: 'incremental' | 'full', quiet?: boolean) => void {
   const { api } = useApi();
   const { t, formatNumber } = i18n;
   const store = useUiStore();
   // One run at a time: a second request while one runs would only queue the same work.
   const running = useRef(false);
   return useCallback(
-    (mode: 'incremental' | 'full' = 'incremental') => {
+    (mode: 'incremental' | 'full' = 'incremental', quiet = false) => {
       if (!clusteringAvailable || running.current) return;
       running.current = true;
       const id = `cluster-${Date.now()}`;
@@ -36,8 +40,10 @@ export function useClusterJob({ setJobs, patchJob, onDone, i18n }: ClusterJobDep
       const startedAt = new Date();
       const label = t.compare.clustering;
       setJobs((list) => [...list, { id, kind: 'cluster', label, startedAt: startedAt.getTime(), fraction: null, done: 0, total: null, cancel: () => controller.abort() }]);
-      const finish = (status: 'done' | 'failed' | 'cancelled', message: string) =>
+      const finish = (status: 'done' | 'failed' | 'cancelled', message: string) => {
+        if (quiet && status !== 'failed') return;
         store.putActivity({ id, kind: 'cluster', label, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), status, message, errors: [], items: [] });
+      };
       api['compare.cluster'](
         { mode },
         {
