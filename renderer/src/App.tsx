@@ -1,19 +1,26 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
 import {
   methodNames,
+  MizanError,
+  type AlignSettings,
   type AppInfo,
   type Article,
   type ArticleFilter,
   type ArticleSummary,
   type CollectionInfo,
+  type DossierItemRef,
   type ImportReport,
   type LanguageInfo,
   type SourceInfo,
+  type StoryCluster,
   type TagInfo,
 } from '../../preload/contract';
 import { toShownError, useApi } from './api';
 import { ArticleList, ROW_HEIGHT, SEARCH_ROW_HEIGHT } from './components/ArticleList';
 import { CommandPalette, type Command } from './components/CommandPalette';
+import { ComparisonView } from './components/compare/ComparisonView';
+import { StoriesView, StoryPanel } from './components/compare/StoriesView';
+import { clusteringAvailable, useClusterJob } from './components/compare/useClusterJob';
 import { MetadataDialog, PromptDialog, SettingsDialog, ShortcutsDialog, SourcesDialog } from './components/Dialogs';
 import { EmptyState } from './components/EmptyState';
 import { ErrorBanners, type BannerError } from './components/ErrorBanners';
@@ -295,6 +302,14 @@ export function App() {
   );
   const [dossiersOpen, setDossiersOpen] = useState(false);
   const [activityOpen, setActivityOpen] = useState(false);
+  // Source comparison: the story shown in the reader pane, and the articles compared (the view replaces the panes).
+  const [story, setStory] = useState<StoryCluster | null>(null);
+  const [comparing, setComparing] = useState<{ articleIds: number[]; settings?: AlignSettings } | null>(null);
+  const storiesChanged = useCallback(() => {
+    setArticleVersion((v) => v + 1);
+    refresh();
+  }, [refresh]);
+  const placeStories = useClusterJob({ setJobs, patchJob, onDone: storiesChanged, i18n });
   const [report, setReport] = useState<ImportReport | null>(null);
   const importing = jobs.some((j) => j.kind === 'import');
 
@@ -325,6 +340,8 @@ export function App() {
           },
         });
         setReport(result);
+        // New articles join their stories in the background (incremental: only they are placed).
+        if (result.imported.length > 0) placeStories('incremental', true);
       } catch (error) {
         failure = error;
         pushError(t.importFailed, error);
@@ -346,7 +363,7 @@ export function App() {
         items: result?.imported.map((a) => ({ id: a.id, title: a.title })) ?? [],
       });
     },
-    [api, importing, store, patchJob, pushError, refresh, t, w.jobImport, i18n],
+    [api, importing, store, patchJob, pushError, refresh, t, w.jobImport, i18n, placeStories],
   );
 
   const fileInput = useRef<HTMLInputElement>(null);
@@ -493,8 +510,8 @@ export function App() {
 
   const dossierAvailable = ['dossier.list', 'dossier.create', 'dossier.addItems'].every((m) => methodNames.includes(m as never));
   const addToDossier = useCallback(
-    (items: { kind: 'article' | 'highlight'; id: number }[]) => {
-      if (!dossierAvailable || items.length === 0) {
+    (items: DossierItemRef[] | (() => Promise<DossierItemRef[]>)) => {
+      if (!dossierAvailable || (Array.isArray(items) && items.length === 0)) {
         toast(w.dossierUnavailable);
         return;
       }
@@ -511,7 +528,7 @@ export function App() {
             onSubmit: async (title) => {
               const existing = dossiers.find((d) => d.title === title);
               const dossier = existing ?? (await api['dossier.create']({ title }));
-              await api['dossier.addItems']({ id: dossier.id, items });
+              await api['dossier.addItems']({ id: dossier.id, items: Array.isArray(items) ? items : await items() });
               toast(`${w.addedToDossier}: ${dossier.title}`);
             },
           }),
@@ -545,10 +562,12 @@ export function App() {
       },
       onUpdateFromFile: updateFromFile,
       onAddToDossier: (items) => addToDossier(items),
+      onCompare: (ids) => setComparing({ articleIds: ids }),
+      onOpenArticle: (id) => openArticle(id),
       toast: (m) => toast(m),
       onError: (context, error) => pushError(context, error),
     }),
-    [api, tagArticle, collectArticle, deleteArticles, articleChanged, pushError, w, updateFromFile, toast, addToDossier],
+    [api, tagArticle, collectArticle, deleteArticles, articleChanged, pushError, w, updateFromFile, toast, addToDossier, openArticle],
   );
 
   const openedSummary = useCallback((): { id: number; title: string } | null => {
@@ -587,6 +606,7 @@ export function App() {
       { id: 'prev', label: w.prevArticle, keywords: 'previous up', shortcut: 'k', run: () => step(-1) },
       { id: 'view-all', label: w.allArticles, keywords: 'library all', run: () => setView({ kind: 'all' }) },
       { id: 'view-highlights', label: w.highlightsView, keywords: 'highlights annotations', run: () => setView({ kind: 'highlights' }) },
+      { id: 'view-stories', label: t.compare.stories, keywords: 'stories clusters compare coverage outlets قصص', run: () => { setDossiersOpen(false); setView({ kind: 'stories' }); } },
       ...(dossierAvailable ? [{ id: 'view-dossiers', label: i18n.ds.openDossiers, keywords: 'dossiers export pdf html sections', run: () => setDossiersOpen(true) }] : []),
       { id: 'new-collection', label: w.newCollection, keywords: 'collection create new', run: newCollection },
       { id: 'sources', label: w.manageSources, keywords: 'sources merge rename outlet', run: () => setDialog({ kind: 'sources' }) },
@@ -622,6 +642,35 @@ export function App() {
     }
     for (const c of facts.collections) list.push({ id: `open-collection-${c.id}`, label: `${w.collections}: ${c.name}`, keywords: 'collection open', run: () => setView({ kind: 'collection', id: c.id }) });
     for (const l of facts.languages) list.push({ id: `open-lang-${l.code}`, label: `${w.languages}: ${languageName(l.code, locale)}`, keywords: l.code, run: () => setView({ kind: 'lang', code: l.code }) });
+    if (clusteringAvailable) {
+      list.push({ id: 'place-stories', label: t.compare.placeNow, keywords: 'stories clusters find', run: () => placeStories('incremental') });
+      list.push({ id: 'rebuild-stories', label: t.compare.rebuildStories, keywords: 'stories clusters rebuild full', run: () => placeStories('full') });
+      list.push({
+        id: 'open-comparison',
+        label: t.compare.openSaved,
+        keywords: 'comparison saved open dossier',
+        // Saved comparisons keep ids and settings, not results: opening one recomputes it.
+        run: () =>
+          void api['compare.listComparisons']({}).then(
+            (saved) =>
+              setDialog({
+                kind: 'prompt',
+                title: t.compare.openSaved,
+                label: w.title,
+                initial: saved[0]?.title ?? '',
+                suggestions: saved.map((s) => s.title),
+                submitLabel: t.compare.compare,
+                testId: 'open-comparison-dialog',
+                onSubmit: async (title) => {
+                  const found = saved.find((s) => s.title === title);
+                  if (!found) throw new MizanError('NOT_FOUND', t.compare.noSavedNamed(title));
+                  setComparing({ articleIds: found.articleIds, settings: found.settings });
+                },
+              }),
+            (error: unknown) => pushError(t.compare.openSaved, error),
+          ),
+      });
+    }
     if (methodNames.includes('search.reindex')) {
       list.push({
         id: 'reindex',
@@ -633,12 +682,14 @@ export function App() {
       });
     }
     return list;
-  }, [t, w, locale, uiLang, openedId, facts, ui.sidebarOpen, openPicker, step, setView, newCollection, store, cyclePanes, tagArticle, collectArticle, addToDossier, openedSummary, deleteArticles, setScale, api, runJob, dossierAvailable, i18n.ds]);
+  }, [t, w, locale, uiLang, openedId, facts, ui.sidebarOpen, openPicker, step, setView, newCollection, store, cyclePanes, tagArticle, collectArticle, addToDossier, openedSummary, deleteArticles, setScale, api, runJob, dossierAvailable, i18n.ds, patchJob, placeStories, pushError]);
 
   // --- keyboard ---------------------------------------------------------------------------------------
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       if (paletteOpen || dialog) return;
+      // The comparison has its own keys; the article keys would act on a hidden reader.
+      if (comparing && !((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k')) return;
       const mod = event.ctrlKey || event.metaKey;
       if (mod && event.key.toLowerCase() === 'k') {
         event.preventDefault();
@@ -692,7 +743,7 @@ export function App() {
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [paletteOpen, dialog, openedId, step, cyclePanes, tagArticle, collectArticle, addToDossier, openedSummary, deleteArticles, setScale]);
+  }, [comparing, paletteOpen, dialog, openedId, step, cyclePanes, tagArticle, collectArticle, addToDossier, openedSummary, deleteArticles, setScale]);
 
   // --- layout -------------------------------------------------------------------------------------------
   const [width, setWidth] = useState(() => window.innerWidth);
@@ -712,6 +763,8 @@ export function App() {
       ? w.allArticles
       : view.kind === 'highlights'
         ? w.highlightsView
+        : view.kind === 'stories'
+          ? t.compare.stories
         : view.kind === 'collection'
           ? (facts.collections.find((c) => c.id === view.id)?.name ?? w.collections)
           : view.kind === 'tag'
@@ -782,7 +835,26 @@ export function App() {
         />
         {report ? <ImportReportPanel report={report} onOpen={(id) => openArticle(id)} onClose={() => setReport(null)} /> : null}
 
-        {dossiersOpen ? (
+        {comparing ? (
+          <main className="main comparison-main">
+            <ComparisonView
+              articleIds={comparing.articleIds}
+              settings={comparing.settings}
+              onClose={() => setComparing(null)}
+              onOpenArticle={(id) => {
+                setComparing(null);
+                setStory(null);
+                openArticle(id);
+              }}
+              onAddToDossier={(articleIds, title, settings) =>
+                addToDossier(async () => {
+                  const saved = await api['compare.saveComparison']({ articleIds, title, settings });
+                  return [{ kind: 'comparison', id: saved.id }];
+                })
+              }
+            />
+          </main>
+        ) : dossiersOpen ? (
           <DossiersView runJob={runJob} onClose={() => setDossiersOpen(false)} onError={pushError} onToast={(message) => toast(message)} />
         ) : libraryEmpty ? (
           <main className="main main-empty">
@@ -887,7 +959,9 @@ export function App() {
               </>
             ) : null}
             <section className="list-pane" aria-label={t.listLabel} ref={listRef}>
-              {view.kind === 'highlights' && !searching ? (
+              {view.kind === 'stories' && !searching ? (
+                <StoriesView version={version} placing={jobs.some((j) => j.kind === 'cluster')} onPlace={() => placeStories()} chosenId={story?.id ?? null} onChoose={setStory} />
+              ) : view.kind === 'highlights' && !searching ? (
                 <HighlightsList version={version + articleVersion} onOpen={(articleId, highlightId) => openArticle(articleId, highlightId)} />
               ) : (
                 <>
@@ -970,7 +1044,9 @@ export function App() {
             </section>
             <Splitter size={listSize} min={MIN_LIST} max={maxList} dir={i18n.dir} label={t.listLabel} onResize={(size) => store.update({ listSize: size })} />
             <section className="reader-pane" aria-label={t.readerLabel} ref={readerPane} tabIndex={-1}>
-              {openedId !== null ? (
+              {view.kind === 'stories' && story && !searching ? (
+                <StoryPanel key={story.id} story={story} onOpenArticle={(id) => { setStory(null); openArticle(id); }} onCompare={(ids) => setComparing({ articleIds: ids })} />
+              ) : openedId !== null ? (
                 <Reader
                   key={openedId}
                   ref={readerRef}

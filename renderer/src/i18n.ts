@@ -5,6 +5,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { DatePrecision, ErrorCode } from '../../preload/contract';
+import { compareAr, compareEn, type CompareStrings } from './i18nCompare';
 import { workbenchAr, workbenchEn, type Workbench } from './i18nWorkbench';
 import { dossierAr, dossierEn, type DossierWords } from './i18nDossier';
 
@@ -79,6 +80,7 @@ export interface Messages {
   listLabel: string;
   workbench: Workbench;
   dossier: DossierWords;
+  compare: CompareStrings;
   readerLabel: string;
 }
 
@@ -149,6 +151,7 @@ const en: Messages = {
   readerLabel: 'Reader',
   workbench: workbenchEn,
   dossier: dossierEn,
+  compare: compareEn,
   errorNames: {
     INVALID_ARGUMENT: 'Invalid request',
     NOT_FOUND: 'Not found',
@@ -258,6 +261,7 @@ const ar: Messages = {
   readerLabel: 'القارئ',
   workbench: workbenchAr,
   dossier: dossierAr,
+  compare: compareAr,
   errorNames: {
     INVALID_ARGUMENT: 'طلب غير صالح',
     NOT_FOUND: 'غير موجود',

@@ -2,6 +2,7 @@ import '@fontsource/amiri/400.css';
 import '@fontsource/amiri/700.css';
 import './styles/fonts.css';
 import './styles/app.css';
+import './styles/compare.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createClient } from '../../preload/contract';

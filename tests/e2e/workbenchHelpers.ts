@@ -20,10 +20,33 @@ export interface Opened {
   host: StartedWebHost;
 }
 
+/**
+ * One Chromium for the suite and every web host it starts, closed after it.
+ * Call inside describe(); read `browser` inside the tests (it exists once beforeAll ran).
+ */
+export function browserForSuite(): { readonly browser: Browser; hosts: StartedWebHost[] } {
+  const suite: { browser: Browser | null; hosts: StartedWebHost[] } = { browser: null, hosts: [] };
+  beforeAll(async () => {
+    suite.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await Promise.all(suite.hosts.map((host) => host.stop()));
+  });
+  return {
+    get browser(): Browser {
+      if (!suite.browser) throw new Error('browserForSuite: the browser is read before beforeAll ran');
+      return suite.browser;
+    },
+    hosts: suite.hosts,
+  };
+}
+
 export async function openFreshLibrary(
   browser: Browser,
   hosts: StartedWebHost[],
-  options: { locale?: string; colorScheme?: 'light' | 'dark'; width?: number; height?: number } = {},
+  /** bypassCSP: for axe-core, injected as an inline script that the app's CSP (rightly) refuses. */
+  options: { locale?: string; colorScheme?: 'light' | 'dark'; width?: number; height?: number; bypassCSP?: boolean } = {},
 ): Promise<Opened> {
   const dir = tempDir('mizan-wb-');
   const host = await startWebHost({ libraryPath: join(dir, 'library.db') });
@@ -32,6 +55,7 @@ export async function openFreshLibrary(
     viewport: { width: options.width ?? 1400, height: options.height ?? 900 },
     locale: options.locale ?? 'en-GB',
     colorScheme: options.colorScheme ?? 'light',
+    bypassCSP: options.bypassCSP ?? false,
   });
   const { problems } = watchPage(page);
   await page.goto(host.url);

@@ -8,6 +8,7 @@ import { directionOf } from '../text/direction';
 import { findAll, foldWithMap } from '../text/fold';
 import { baseName, dateTime, isoForPrecision, languageName, longDate, shortDate } from '../text/format';
 import { sanitizeArticleHtml } from '../text/sanitize';
+import { OtherCoverage } from './compare/OtherCoverage';
 
 /** Titles taken from a first sentence can run to a paragraph: set them smaller. */
 const LONG_TITLE = 90;
@@ -28,6 +29,9 @@ export interface ReaderActions {
   onRemoveFromCollection(article: Article, collectionId: number, name: string): Promise<void>;
   onUpdateFromFile(article: Article, file: File): Promise<void>;
   onAddToDossier(items: { kind: 'article' | 'highlight'; id: number }[]): void;
+  /** Opens articles side by side (from "other coverage of this story"). */
+  onCompare?(articleIds: number[]): void;
+  onOpenArticle?(id: number): void;
   toast(message: string): void;
   onError(context: string, error: unknown): void;
 }
@@ -608,6 +612,8 @@ function ArticleView({ article, highlights, notes, scrollRef, focusHighlightId, 
               </div>
             ) : null}
           </dl>
+
+          {actions.onCompare && actions.onOpenArticle ? <OtherCoverage articleId={article.id} reloadKey={article} onOpen={actions.onOpenArticle} onCompare={actions.onCompare} /> : null}
 
           {view === 'html' ? (
             <>

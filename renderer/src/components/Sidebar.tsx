@@ -89,6 +89,7 @@ export function Sidebar(props: SidebarProps) {
       <ul className="side-list">
         {link({ kind: 'all' }, w.allArticles, props.totalArticles, 'view-all')}
         {link({ kind: 'highlights' }, w.highlightsView, null, 'view-highlights')}
+        {link({ kind: 'stories' }, t.compare.stories, null, 'view-stories')}
         {props.onDossiers ? (
           <li className="side-item">
             <button type="button" className="side-link" onClick={props.onDossiers} data-testid="view-dossiers">

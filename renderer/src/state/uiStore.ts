@@ -13,6 +13,7 @@ import { HighlightColor, methodNames, type MizanApi } from '../../../preload/con
 export const View = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }),
   z.object({ kind: z.literal('highlights') }),
+  z.object({ kind: z.literal('stories') }),
   z.object({ kind: z.literal('collection'), id: z.number().int().positive() }),
   z.object({ kind: z.literal('tag'), name: z.string().min(1) }),
   z.object({ kind: z.literal('source'), id: z.number().int().positive() }),

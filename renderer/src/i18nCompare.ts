@@ -1,0 +1,244 @@
+/**
+ * The words of the source-comparison views (stories, other coverage, the
+ * side-by-side comparison and its fact ledger) in both languages, kept apart
+ * from the workbench's like i18nWorkbench.ts.
+ */
+import type { AlignmentRow, FactConflict } from '../../preload/contract';
+
+/** First-strong isolate: a name in the other script keeps its place in the sentence. */
+const iso = (text: string): string => `\u2068${text}\u2069`;
+
+export type RowKind = AlignmentRow['kind'];
+export type ConflictKind = FactConflict['kind'];
+export type StorySort = 'size' | 'date' | 'outlets';
+
+export interface CompareStrings {
+  stories: string;
+  storiesLabel: string;
+  sortStories: string;
+  sortNames: Record<StorySort, string>;
+  multiOutletOnly: string;
+  storyCount: (n: string) => string;
+  storyArticles: (n: string) => string;
+  storyOutlets: (n: string) => string;
+  storyScore: (s: string) => string;
+  pageOf: (from: string, to: string, total: string) => string;
+  previousPage: string;
+  nextPage: string;
+  noStories: string;
+  notClustered: (n: string) => string;
+  placeNow: string;
+  rebuildStories: string;
+  clustering: string;
+  clusterDone: (stories: string, placed: string) => string;
+  lastRun: (when: string) => string;
+  chooseStory: string;
+  storyTitle: string;
+  compare: string;
+  compareSelected: (n: string) => string;
+  compareHint: string;
+  selectForCompare: (title: string) => string;
+  openArticle: string;
+  otherCoverage: string;
+  otherCoverageNone: string;
+  compareWithThis: string;
+  compareAll: (n: string) => string;
+  comparison: string;
+  comparisonOf: (n: string) => string;
+  back: string;
+  loadingComparison: string;
+  comparisonFailed: string;
+  kinds: Record<RowKind, string>;
+  kindHelp: Record<RowKind, string>;
+  moved: string;
+  coverage: string;
+  carriedBy: (names: string) => string;
+  notCarried: string;
+  rowLabel: (n: string, kind: string, carried: string) => string;
+  changedWords: string;
+  showRow: (n: string) => string;
+  summary: (shared: string, reworded: string, unique: string) => string;
+  onlyDifferences: string;
+  rowKeys: string;
+  ledger: string;
+  ledgerLabel: string;
+  factKinds: { number: string; date: string; quote: string };
+  factColumns: { kind: string; fact: string; detail: string; outlet: string; flag: string };
+  speaker: (name: string) => string;
+  noSpeaker: string;
+  conflict: string;
+  conflicts: string;
+  noConflicts: string;
+  conflictKinds: Record<ConflictKind, string>;
+  entities: string;
+  entityKinds: { person: string; place: string; organisation: string };
+  entityColumns: { name: string; kind: string };
+  noFacts: string;
+  addToDossier: string;
+  openSaved: string;
+  noSavedNamed: (title: string) => string;
+  comparisonTitle: (outlets: string) => string;
+  savedToDossier: (title: string) => string;
+  listSeparator: string;
+  unknownOutlet: string;
+}
+
+export const compareEn: CompareStrings = {
+  stories: 'Stories',
+  storiesLabel: 'Stories told by several articles',
+  sortStories: 'Sort stories by',
+  sortNames: { size: 'Most articles', date: 'Newest', outlets: 'Most outlets' },
+  multiOutletOnly: 'Only stories told by 2+ outlets',
+  storyCount: (n) => `${n} stories`,
+  storyArticles: (n) => `${n} articles`,
+  storyOutlets: (n) => `${n} outlets`,
+  storyScore: (s) => `similarity ${s}`,
+  pageOf: (from, to, total) => `${from}–${to} of ${total}`,
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
+  noStories: 'No stories yet. Stories appear when several articles report the same event within two days; import more articles, or place the new ones.',
+  notClustered: (n) => `${n} articles are not placed in stories yet.`,
+  placeNow: 'Find stories now',
+  rebuildStories: 'Rebuild all stories',
+  clustering: 'Finding stories',
+  clusterDone: (stories, placed) => `${placed} articles placed; ${stories} stories`,
+  lastRun: (when) => `Last placed ${when}`,
+  chooseStory: 'Choose a story to see its articles.',
+  storyTitle: 'Story',
+  compare: 'Compare',
+  compareSelected: (n) => `Compare ${n} articles`,
+  compareHint: 'Choose 2 to 12 articles to compare side by side.',
+  selectForCompare: (title) => `Include “${iso(title)}” in the comparison`,
+  openArticle: 'Open',
+  otherCoverage: 'Other coverage of this story',
+  otherCoverageNone: 'No other outlet’s article is in this story yet.',
+  compareWithThis: 'Compare with this',
+  compareAll: (n) => `Compare all ${n}`,
+  comparison: 'Comparison',
+  comparisonOf: (n) => `Comparison of ${n} articles`,
+  back: 'Back',
+  loadingComparison: 'Aligning the articles…',
+  comparisonFailed: 'Could not compare these articles',
+  kinds: { shared: 'Shared', reworded: 'Reworded', unique: 'Unique' },
+  kindHelp: {
+    shared: 'Carried word for word by two or more articles',
+    reworded: 'Carried by two or more articles with different words (differences marked)',
+    unique: 'Only one article carries this sentence',
+  },
+  moved: 'moved',
+  coverage: 'Coverage',
+  carriedBy: (names) => `Carried by ${names}`,
+  notCarried: 'not carried',
+  rowLabel: (n, kind, carried) => `Row ${n}, ${kind}. ${carried}`,
+  changedWords: 'Changed words',
+  showRow: (n) => `Show row ${n}`,
+  summary: (shared, reworded, unique) => `${shared} shared · ${reworded} reworded · ${unique} unique`,
+  onlyDifferences: 'Hide shared rows',
+  rowKeys: '↑/↓ or j/k move between rows · Home/End first/last row',
+  ledger: 'Fact ledger',
+  ledgerLabel: 'Facts of the compared articles',
+  factKinds: { number: 'Number', date: 'Date', quote: 'Quotation' },
+  factColumns: { kind: 'Kind', fact: 'Fact', detail: 'Unit / speaker', outlet: 'Outlet', flag: 'Conflict' },
+  speaker: (name) => `said by ${name}`,
+  noSpeaker: 'speaker not named',
+  conflict: 'Conflict',
+  conflicts: 'Conflicts',
+  noConflicts: 'No conflicting facts found.',
+  conflictKinds: {
+    number: 'Different numbers',
+    date: 'Different dates',
+    speaker: 'Quotation given to different people',
+    'quote-unique': 'Quotation only one article carries',
+  },
+  entities: 'People, places, organisations',
+  entityKinds: { person: 'Person', place: 'Place', organisation: 'Organisation' },
+  entityColumns: { name: 'Name', kind: 'Kind' },
+  noFacts: 'No numbers, dates or quotations found.',
+  addToDossier: 'Add this comparison to a dossier…',
+  openSaved: 'Open a saved comparison…',
+  noSavedNamed: (title) => `No saved comparison is called “${iso(title)}”`,
+  comparisonTitle: (outlets) => `Comparison: ${outlets}`,
+  savedToDossier: (title) => `Comparison added to “${iso(title)}”`,
+  listSeparator: ', ',
+  unknownOutlet: 'Unknown outlet',
+};
+
+export const compareAr: CompareStrings = {
+  stories: 'القصص',
+  storiesLabel: 'قصص روتها عدة مقالات',
+  sortStories: 'ترتيب القصص حسب',
+  sortNames: { size: 'الأكثر مقالات', date: 'الأحدث', outlets: 'الأكثر وسائل إعلام' },
+  multiOutletOnly: 'القصص التي روتها وسيلتان أو أكثر فقط',
+  storyCount: (n) => `${n} قصة`,
+  storyArticles: (n) => `${n} مقالات`,
+  storyOutlets: (n) => `${n} وسائل إعلام`,
+  storyScore: (s) => `التشابه ${s}`,
+  pageOf: (from, to, total) => `${from}–${to} من ${total}`,
+  previousPage: 'الصفحة السابقة',
+  nextPage: 'الصفحة التالية',
+  noStories: 'لا قصص بعد. تظهر القصص حين تروي عدة مقالات الحدث نفسه خلال يومين؛ استورد مقالات أخرى أو صنّف الجديدة.',
+  notClustered: (n) => `${n} مقالات لم تُصنَّف في قصص بعد.`,
+  placeNow: 'ابحث عن القصص الآن',
+  rebuildStories: 'إعادة بناء كل القصص',
+  clustering: 'البحث عن القصص',
+  clusterDone: (stories, placed) => `صُنِّف ${placed} مقالًا؛ ${stories} قصة`,
+  lastRun: (when) => `آخر تصنيف ${when}`,
+  chooseStory: 'اختر قصة لترى مقالاتها.',
+  storyTitle: 'القصة',
+  compare: 'قارن',
+  compareSelected: (n) => `قارن ${n} مقالات`,
+  compareHint: 'اختر من 2 إلى 12 مقالًا لمقارنتها جنبًا إلى جنب.',
+  selectForCompare: (title) => `أدرج «${iso(title)}» في المقارنة`,
+  openArticle: 'افتح',
+  otherCoverage: 'تغطيات أخرى لهذه القصة',
+  otherCoverageNone: 'لا مقال لوسيلة أخرى في هذه القصة بعد.',
+  compareWithThis: 'قارن معه',
+  compareAll: (n) => `قارن الكل (${n})`,
+  comparison: 'المقارنة',
+  comparisonOf: (n) => `مقارنة ${n} مقالات`,
+  back: 'رجوع',
+  loadingComparison: 'جارٍ مواءمة المقالات…',
+  comparisonFailed: 'تعذّرت مقارنة هذه المقالات',
+  kinds: { shared: 'مشتركة', reworded: 'معادة الصياغة', unique: 'منفردة' },
+  kindHelp: {
+    shared: 'ترد بالألفاظ نفسها في مقالين أو أكثر',
+    reworded: 'ترد في مقالين أو أكثر بألفاظ مختلفة (الفروق معلَّمة)',
+    unique: 'لا ترد هذه الجملة إلا في مقال واحد',
+  },
+  moved: 'في موضع آخر',
+  coverage: 'التغطية',
+  carriedBy: (names) => `ترد في ${names}`,
+  notCarried: 'لا ترد',
+  rowLabel: (n, kind, carried) => `الصف ${n}، ${kind}. ${carried}`,
+  changedWords: 'كلمات مختلفة',
+  showRow: (n) => `اعرض الصف ${n}`,
+  summary: (shared, reworded, unique) => `${shared} مشتركة · ${reworded} معادة الصياغة · ${unique} منفردة`,
+  onlyDifferences: 'إخفاء الصفوف المشتركة',
+  rowKeys: '↑/↓ أو j/k للتنقل بين الصفوف · Home/End الصف الأول/الأخير',
+  ledger: 'سجل الوقائع',
+  ledgerLabel: 'وقائع المقالات المقارنة',
+  factKinds: { number: 'رقم', date: 'تاريخ', quote: 'اقتباس' },
+  factColumns: { kind: 'النوع', fact: 'الواقعة', detail: 'الوحدة / القائل', outlet: 'الوسيلة', flag: 'تعارض' },
+  speaker: (name) => `على لسان ${name}`,
+  noSpeaker: 'القائل غير مسمّى',
+  conflict: 'تعارض',
+  conflicts: 'التعارضات',
+  noConflicts: 'لم يُعثر على وقائع متعارضة.',
+  conflictKinds: {
+    number: 'أرقام مختلفة',
+    date: 'تواريخ مختلفة',
+    speaker: 'اقتباس منسوب إلى أشخاص مختلفين',
+    'quote-unique': 'اقتباس لا يرد إلا في مقال واحد',
+  },
+  entities: 'أشخاص وأماكن وهيئات',
+  entityKinds: { person: 'شخص', place: 'مكان', organisation: 'هيئة' },
+  entityColumns: { name: 'الاسم', kind: 'النوع' },
+  noFacts: 'لم يُعثر على أرقام أو تواريخ أو اقتباسات.',
+  addToDossier: 'أضف هذه المقارنة إلى ملف…',
+  openSaved: 'افتح مقارنة محفوظة…',
+  noSavedNamed: (title) => `لا مقارنة محفوظة باسم «${iso(title)}»`,
+  comparisonTitle: (outlets) => `مقارنة: ${outlets}`,
+  savedToDossier: (title) => `أضيفت المقارنة إلى «${iso(title)}»`,
+  listSeparator: '، ',
+  unknownOutlet: 'وسيلة غير معروفة',
+};
