@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import {
   methodNames,
+  MizanError,
   type AppInfo,
   type Article,
   type ArticleFilter,
@@ -14,6 +15,7 @@ import {
 import { toShownError, useApi } from './api';
 import { ArticleList, ROW_HEIGHT, SEARCH_ROW_HEIGHT } from './components/ArticleList';
 import { CommandPalette, type Command } from './components/CommandPalette';
+import { DropZone, type DroppedImport } from './components/DropZone';
 import { MetadataDialog, PromptDialog, SettingsDialog, ShortcutsDialog, SourcesDialog } from './components/Dialogs';
 import { EmptyState } from './components/EmptyState';
 import { ErrorBanners, type BannerError } from './components/ErrorBanners';
@@ -27,6 +29,7 @@ import { StatusBar } from './components/StatusBar';
 import { Toasts, type Toast } from './components/Toasts';
 import { searchAvailable, Toolbar } from './components/Toolbar';
 import { ArticlePager } from './hooks/articlePager';
+import { useShellLinks } from './hooks/shellLinks';
 import { I18nContext, makeI18n, systemUiLang, type UiLang } from './i18n';
 import { IMPORT_ACCEPT, uploadFiles } from './import/uploadFiles';
 import type { UiState, View } from './state/uiStore';
@@ -273,7 +276,10 @@ export function App() {
   const importing = jobs.some((j) => j.kind === 'import');
 
   const runImport = useCallback(
-    async (files: File[]) => {
+    async (source: File[] | DroppedImport) => {
+      const dropped: DroppedImport = Array.isArray(source) ? { kind: 'files', files: source } : source;
+      // Real paths (Electron drops): the core reads the files and walks the folders itself.
+      const files = dropped.kind === 'files' ? dropped.files : dropped.paths.map((path) => ({ name: path.split(/[\\/]/).pop() || path }));
       if (files.length === 0 || importing) return;
       const id = `import-${Date.now()}-${++jobCounter}`;
       const controller = new AbortController();
@@ -285,7 +291,10 @@ export function App() {
       let result: ImportReport | null = null;
       let failure: unknown = null;
       try {
-        result = await uploadFiles(api, files, {
+        result = dropped.kind === 'paths' ? await api['library.importFiles']({ paths: dropped.paths }, {
+          signal: controller.signal,
+          onProgress: (p) => patchJob(id, { label: t.importing, fraction: p.total ? p.done / p.total : 0, done: p.done, total: p.total ?? files.length, detail: p.label }),
+        }) : await uploadFiles(api, dropped.files, {
           signal: controller.signal,
           onProgress: (p) => {
             const within = p.total ? p.done / p.total : 0;
@@ -323,10 +332,40 @@ export function App() {
     [api, importing, store, patchJob, pushError, refresh, t, w.jobImport, i18n],
   );
 
+  // mizan:// links and #routes (web host, cold start), and imports the desktop shell ran (menu, command line).
+  useShellLinks({
+    onRoute: (route) => {
+      if (route.kind === 'search') {
+        setView({ kind: 'all' });
+        setSearch(route.query);
+      } else if (route.kind === 'article') {
+        api['library.getArticle']({ id: route.id }).then(
+          () => openArticle(route.id),
+          () => toast(w.linkNotFound(`article/${route.id}`)),
+        );
+      } else {
+        // Until the dossier view lands, a dossier link opens the dossier's first article.
+        api['dossier.get']({ id: route.id }).then(
+          (dossier) => {
+            const first = dossier.items.find((item) => item.articleId !== null)?.articleId;
+            if (!first) return toast(w.linkNotFound(`dossier/${route.id}`));
+            openArticle(first);
+            toast(w.openedDossier(dossier.title));
+          },
+          () => toast(w.linkNotFound(`dossier/${route.id}`)),
+        );
+      }
+    },
+    onBadRoute: (raw) => toast(w.linkNotFound(raw)),
+    onImported: (imported) => {
+      setReport(imported);
+      refresh();
+    },
+    onImportFailed: (error) => pushError(t.importFailed, new MizanError(error.code, error.message)),
+  });
+
   const fileInput = useRef<HTMLInputElement>(null);
   const openPicker = useCallback(() => fileInput.current?.click(), []);
-  const [dragging, setDragging] = useState(false);
-  const hasFiles = (event: DragEvent) => [...event.dataTransfer.types].includes('Files');
 
   // --- organizing -------------------------------------------------------------------------------
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -708,26 +747,7 @@ export function App() {
 
   return (
     <I18nContext value={i18n}>
-      <div
-        className="app"
-        onDragEnter={(e) => {
-          if (hasFiles(e)) setDragging(true);
-        }}
-        onDragOver={(e) => {
-          if (!hasFiles(e)) return;
-          e.preventDefault();
-          e.dataTransfer.dropEffect = 'copy';
-        }}
-        onDragLeave={(e) => {
-          if (e.relatedTarget === null) setDragging(false);
-        }}
-        onDrop={(e) => {
-          if (!hasFiles(e)) return;
-          e.preventDefault();
-          setDragging(false);
-          void runImport([...e.dataTransfer.files]);
-        }}
-      >
+      <div className="app">
         <Toolbar
           total={totalForCount}
           totalFailed={pager.error !== null && pager.total === 0}
@@ -981,11 +1001,7 @@ export function App() {
           onActivity={() => setActivityOpen((v) => !v)}
         />
         <Toasts toasts={toasts} onDismiss={dismissToast} />
-        {dragging ? (
-          <div className="drop-overlay" aria-hidden="true">
-            <div className="drop-overlay-card">{t.dropHere}</div>
-          </div>
-        ) : null}
+        <DropZone disabled={importing} onImport={(dropped) => void runImport(dropped)} onNothing={() => toast(w.dropNothing)} />
         {paletteOpen ? <CommandPalette commands={commands} onClose={() => setPaletteOpen(false)} /> : null}
         {dialog?.kind === 'prompt' ? (
           <PromptDialog
