@@ -29,6 +29,8 @@ export const errorCodes = [
   'QUERY_INVALID',
   /** The library file failed SQLite's integrity check (or is not a database): restore a backup. */
   'LIBRARY_CORRUPT',
+  /** The disk holding the library filled up: an import stops there, keeping what it stored before. */
+  'DISK_FULL',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

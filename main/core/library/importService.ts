@@ -96,7 +96,35 @@ interface StoreState {
   threshold: number;
 }
 
-async function storeBatch(w: Writer, articles: readonly ParsedArticle[], request: ImportRequest, state: StoreState, report: ImportReport, now: string): Promise<void> {
+/** SQLite's "database or disk is full" (SQLITE_FULL), or the OS's ENOSPC on a file it writes. */
+function isDiskFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC' || (error instanceof Error && /SQLITE_FULL|ENOSPC/.test(error.message));
+}
+
+/**
+ * Stores one batch in one transaction. What it stored goes into `report`
+ * only once the transaction has committed: a batch that fails (a full disk)
+ * is rolled back whole, and the report must not name its articles.
+ */
+async function storeBatch(deps: ImportDeps, articles: readonly ParsedArticle[], request: ImportRequest, state: StoreState, report: ImportReport): Promise<void> {
+  const batchReport = emptyReport();
+  const sourcesBefore = new Map(state.sources);
+  const collectionBefore = state.collectionId;
+  try {
+    await deps.db.write((w) => storeInTransaction(w, articles, request, state, batchReport, deps.now().toISOString()));
+  } catch (error) {
+    // Ids cached during a rolled-back transaction no longer exist.
+    state.sources = sourcesBefore;
+    state.collectionId = collectionBefore;
+    throw error;
+  }
+  report.imported.push(...batchReport.imported);
+  report.duplicates.push(...batchReport.duplicates);
+  if (batchReport.nearDuplicates?.length) (report.nearDuplicates ??= []).push(...batchReport.nearDuplicates);
+}
+
+async function storeInTransaction(w: Writer, articles: readonly ParsedArticle[], request: ImportRequest, state: StoreState, report: ImportReport, now: string): Promise<void> {
   const added: number[] = [];
   const signed: Array<{ id: number; signature: Signature; path: string }> = [];
   for (const article of articles) {
@@ -181,7 +209,19 @@ export async function importItems(deps: ImportDeps, items: readonly ImportItem[]
         break;
       }
       const batch = articles.slice(b, b + BATCH);
-      await deps.db.write((w) => storeBatch(w, batch, request, state, report, deps.now().toISOString()));
+      try {
+        await storeBatch(deps, batch, request, state, report);
+      } catch (error) {
+        if (!isDiskFull(error)) throw error;
+        // Stop here: every later write would fail too. The report keeps what is stored and says where it stopped.
+        const left = total - i - 1;
+        report.errors.push({
+          path: item.path,
+          code: 'DISK_FULL',
+          message: `${item.path}: the disk holding the library is full; ${articles.length - b} article(s) of this file and ${left} more file(s) were not imported (${error instanceof Error ? error.message : String(error)})`,
+        });
+        return report;
+      }
       if (records.length > BATCH) ctx.progress(i, total, `${basename(item.path)}: ${Math.min(b + BATCH, articles.length)} of ${articles.length} articles`);
     }
     ctx.progress(i + 1, total, basename(item.path));
