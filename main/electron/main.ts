@@ -36,6 +36,8 @@ let services: Services | null = null;
 let dispatcher: Dispatcher | null = null;
 let mainWindow: BrowserWindow | null = null;
 let backupTimer: NodeJS.Timeout | null = null;
+/** True once the page has loaded and can hear shell events. */
+let pageLoaded = false;
 /** Files and links that arrived before the window was ready. */
 const pending: LaunchRequest = { files: [], links: [] };
 
@@ -122,13 +124,14 @@ function createWindow(): BrowserWindow {
   };
   win.on('close', remember);
   win.once('ready-to-show', () => win.show());
-  // Links waiting at start are loaded as the page's hash (before React listens); files are imported.
-  win.webContents.once('did-finish-load', () => flushPending());
-  win.webContents.on('did-start-loading', () => {
+  // A new document (not a hash change: that is did-navigate-in-page) cannot hear events until it has loaded.
+  win.webContents.on('did-navigate', () => {
     pageLoaded = false;
   });
+  // What arrived while it loaded: links become the page's hash (read at start), files are imported.
   win.webContents.on('did-finish-load', () => {
     pageLoaded = true;
+    flushPending();
   });
   void win.loadFile(rendererIndex);
   return win;
@@ -139,9 +142,6 @@ function notify(message: string, detail?: string): void {
   if (mainWindow) void dialog.showMessageBox(mainWindow, options);
   else void dialog.showMessageBox(options);
 }
-
-/** True once the page has loaded and can hear shell events. */
-let pageLoaded = false;
 
 function sendToPage(event: ShellEvent): boolean {
   if (!mainWindow || mainWindow.isDestroyed() || !pageLoaded) return false;
@@ -187,7 +187,8 @@ function openLink(link: MizanLink): void {
 }
 
 function handleLaunch(request: LaunchRequest): void {
-  if (!mainWindow || !dispatcher) {
+  // Until the page has loaded, nothing could show the outcome: keep the request for flushPending.
+  if (!mainWindow || !dispatcher || !pageLoaded) {
     pending.files.push(...request.files);
     pending.links.push(...request.links);
     return;
