@@ -136,7 +136,10 @@ export function DropZone({ disabled, onImport, onNothing }: DropZoneProps) {
     <div className="drop-overlay" role="status" aria-live="polite" data-testid="drop-overlay">
       <div className="drop-overlay-card">
         <p>{w.dropFilesOrFolders}</p>
-        <p className="muted">{w.dropKeyboardHint}</p>
+        {/* Secondary to the card's bold line. */}
+        <p className="muted" style={{ fontWeight: 400, fontSize: '0.875em' }}>
+          {w.dropKeyboardHint}
+        </p>
       </div>
     </div>
   );
