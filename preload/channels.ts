@@ -2,4 +2,6 @@
 export const ipcChannels = {
   invoke: 'mizan:invoke',
   progress: 'mizan:progress',
+  /** Main to page only: ShellEvent (imports the shell started, mizan:// links). */
+  shell: 'mizan:shell',
 } as const;

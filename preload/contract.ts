@@ -29,6 +29,8 @@ export const errorCodes = [
   'QUERY_INVALID',
   /** The library file failed SQLite's integrity check (or is not a database): restore a backup. */
   'LIBRARY_CORRUPT',
+  /** The disk holding the library filled up: an import stops there, keeping what it stored before. */
+  'DISK_FULL',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -1143,8 +1145,38 @@ export interface Transport {
   onProgress(listener: (progress: Progress) => void): () => void;
 }
 
-/** The shape the preload exposes as `window.mizan`. */
-export type Bridge = Transport;
+/**
+ * A file the user dropped onto the window, as the page holds it (a DOM
+ * `File`). Typed by the two fields we read so the contract compiles without
+ * the DOM library.
+ */
+export interface DroppedFile {
+  readonly name: string;
+  readonly size: number;
+}
+
+/**
+ * What the desktop shell tells the page outside any call it made: an import
+ * started from the menu, the command line or a second launch finished (the
+ * page refreshes and shows the report), or a mizan:// link asks the page to
+ * open a route ("article/12", "dossier/3", "search?q=...").
+ */
+export type ShellEvent =
+  | { kind: 'imported'; report: ImportReport }
+  | { kind: 'importFailed'; error: { code: ErrorCode; message: string } }
+  | { kind: 'open'; route: string };
+
+/** The shape the preload exposes as `window.mizan`: the transport plus what only a desktop window has. */
+export interface Bridge extends Transport {
+  /**
+   * The real path on disk of a dropped file or folder ('' when it has none,
+   * e.g. dragged out of another app's memory). Electron >= 32 no longer puts
+   * it on `File.path`; the sandboxed preload asks `webUtils.getPathForFile`.
+   */
+  pathForFile(file: DroppedFile): string;
+  /** Subscribe to the shell's events; returns an unsubscribe function. */
+  onShellEvent(listener: (event: ShellEvent) => void): () => void;
+}
 
 let jobCounter = 0;
 function newJobId(): string {

@@ -17,7 +17,7 @@ import log from 'electron-log/main';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ipcChannels, MizanError, type ImportReport, type MethodName, type Progress } from '../../preload/contract';
+import { ipcChannels, MizanError, type ImportReport, type MethodName, type Progress, type ShellEvent } from '../../preload/contract';
 import { backupDirFor, createBackup, latestGoodBackup, listBackups, recoverFromLatestBackup, restoreBackup } from '../core/db/backup';
 import { createDispatcher, type Dispatcher } from '../core/rpc';
 import { createServices, type Services } from '../core/services';
@@ -36,6 +36,8 @@ let services: Services | null = null;
 let dispatcher: Dispatcher | null = null;
 let mainWindow: BrowserWindow | null = null;
 let backupTimer: NodeJS.Timeout | null = null;
+/** True once the page has loaded and can hear shell events. */
+let pageLoaded = false;
 /** Files and links that arrived before the window was ready. */
 const pending: LaunchRequest = { files: [], links: [] };
 
@@ -122,7 +124,15 @@ function createWindow(): BrowserWindow {
   };
   win.on('close', remember);
   win.once('ready-to-show', () => win.show());
-  win.webContents.once('did-finish-load', () => flushPending());
+  // A new document (not a hash change: that is did-navigate-in-page) cannot hear events until it has loaded.
+  win.webContents.on('did-navigate', () => {
+    pageLoaded = false;
+  });
+  // What arrived while it loaded: links become the page's hash (read at start), files are imported.
+  win.webContents.on('did-finish-load', () => {
+    pageLoaded = true;
+    flushPending();
+  });
   void win.loadFile(rendererIndex);
   return win;
 }
@@ -133,29 +143,52 @@ function notify(message: string, detail?: string): void {
   else void dialog.showMessageBox(options);
 }
 
-/** Imports through the contract's own dispatcher: progress reaches the renderer on the progress channel. */
+function sendToPage(event: ShellEvent): boolean {
+  if (!mainWindow || mainWindow.isDestroyed() || !pageLoaded) return false;
+  mainWindow.webContents.send(ipcChannels.shell, event);
+  return true;
+}
+
+/**
+ * Imports through the contract's own dispatcher: progress reaches the
+ * renderer on the progress channel, and the outcome as a shell event, so the
+ * page refreshes its list and shows the report without a reload (which
+ * would lose the reader's place and any dialog).
+ */
 async function importPaths(paths: string[]): Promise<void> {
   if (!dispatcher || paths.length === 0) return;
   const jobId = `shell-import-${Date.now().toString(36)}`;
   log.info(`importing ${paths.length} path(s) from the shell`);
   const envelope = await dispatcher.dispatch('library.importFiles', { paths }, jobId);
-  if (!envelope.ok) return notify(labels().failed, `${envelope.error.code}: ${envelope.error.message}`);
+  if (!envelope.ok) {
+    log.warn(`shell import failed: ${envelope.error.code}: ${envelope.error.message}`);
+    if (!sendToPage({ kind: 'importFailed', error: envelope.error })) notify(labels().failed, `${envelope.error.code}: ${envelope.error.message}`);
+    return;
+  }
   const report = envelope.value as ImportReport;
-  notify(labels().importDone(report.imported.length, report.errors.length), report.errors.slice(0, 10).map((e) => `${e.path}: ${e.message}`).join('\n') || undefined);
-  mainWindow?.webContents.reload();
+  log.info(`shell import: ${report.imported.length} imported, ${report.duplicates.length} duplicate(s), ${report.errors.length} error(s)`);
+  if (!sendToPage({ kind: 'imported', report })) {
+    notify(labels().importDone(report.imported.length, report.errors.length), report.errors.slice(0, 10).map((e) => `${e.path}: ${e.message}`).join('\n') || undefined);
+  }
+}
+
+/** The page route of a link: the renderer reads it (#article/12, #dossier/3, #search?q=...). */
+function routeOf(link: MizanLink): string {
+  return link.kind === 'search' ? `search?q=${encodeURIComponent(link.query)}` : `${link.kind}/${link.id}`;
 }
 
 function openLink(link: MizanLink): void {
   if (!mainWindow) return;
-  // The renderer reads its hash (#article/12, #dossier/3, #search?q=...).
-  const hash = link.kind === 'search' ? `search?q=${encodeURIComponent(link.query)}` : `${link.kind}/${link.id}`;
-  void mainWindow.loadFile(rendererIndex, { hash });
+  const route = routeOf(link);
+  // A loaded page is told (no reload); a page still loading reads the hash when it starts.
+  if (!sendToPage({ kind: 'open', route })) void mainWindow.loadFile(rendererIndex, { hash: route });
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.focus();
 }
 
 function handleLaunch(request: LaunchRequest): void {
-  if (!mainWindow || !dispatcher) {
+  // Until the page has loaded, nothing could show the outcome: keep the request for flushPending.
+  if (!mainWindow || !dispatcher || !pageLoaded) {
     pending.files.push(...request.files);
     pending.links.push(...request.links);
     return;
@@ -165,8 +198,12 @@ function handleLaunch(request: LaunchRequest): void {
 }
 
 function flushPending(): void {
-  const request = { files: pending.files.splice(0), links: pending.links.splice(0) };
-  if (request.files.length > 0 || request.links.length > 0) handleLaunch(request);
+  const files = pending.files.splice(0);
+  const links = pending.links.splice(0);
+  // The page has just loaded: React may not listen yet, so the last link becomes the hash it reads at start.
+  const last = links.at(-1);
+  if (last && mainWindow) void mainWindow.loadFile(rendererIndex, { hash: routeOf(last) });
+  if (files.length > 0) void importPaths(files);
 }
 
 /** How many argv entries precede the user's arguments: the executable, plus the app folder when unpackaged. */

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import {
   methodNames,
   MizanError,
@@ -21,6 +21,7 @@ import { CommandPalette, type Command } from './components/CommandPalette';
 import { ComparisonView } from './components/compare/ComparisonView';
 import { StoriesView, StoryPanel } from './components/compare/StoriesView';
 import { clusteringAvailable, useClusterJob } from './components/compare/useClusterJob';
+import { DropZone, type DroppedImport } from './components/DropZone';
 import { MetadataDialog, PromptDialog, SettingsDialog, ShortcutsDialog, SourcesDialog } from './components/Dialogs';
 import { EmptyState } from './components/EmptyState';
 import { ErrorBanners, type BannerError } from './components/ErrorBanners';
@@ -36,6 +37,7 @@ import type { RunJob } from './components/dossier/DossierExport';
 import { DossiersView } from './components/dossier/DossiersView';
 import { searchAvailable, Toolbar } from './components/Toolbar';
 import { ArticlePager } from './hooks/articlePager';
+import { useShellLinks } from './hooks/shellLinks';
 import { I18nContext, makeI18n, systemUiLang, type UiLang } from './i18n';
 import { IMPORT_ACCEPT, uploadFiles } from './import/uploadFiles';
 import type { UiState, View } from './state/uiStore';
@@ -301,6 +303,8 @@ export function App() {
     [store, patchJob, pushError],
   );
   const [dossiersOpen, setDossiersOpen] = useState(false);
+  /** The dossier a mizan://dossier/N link asked for, shown first in the Dossiers view. */
+  const [linkedDossier, setLinkedDossier] = useState<number | null>(null);
   const [activityOpen, setActivityOpen] = useState(false);
   // Source comparison: the story shown in the reader pane, and the articles compared (the view replaces the panes).
   const [story, setStory] = useState<StoryCluster | null>(null);
@@ -314,7 +318,10 @@ export function App() {
   const importing = jobs.some((j) => j.kind === 'import');
 
   const runImport = useCallback(
-    async (files: File[]) => {
+    async (source: File[] | DroppedImport) => {
+      const dropped: DroppedImport = Array.isArray(source) ? { kind: 'files', files: source } : source;
+      // Real paths (Electron drops): the core reads the files and walks the folders itself.
+      const files = dropped.kind === 'files' ? dropped.files : dropped.paths.map((path) => ({ name: path.split(/[\\/]/).pop() || path }));
       if (files.length === 0 || importing) return;
       const id = `import-${Date.now()}-${++jobCounter}`;
       const controller = new AbortController();
@@ -326,7 +333,10 @@ export function App() {
       let result: ImportReport | null = null;
       let failure: unknown = null;
       try {
-        result = await uploadFiles(api, files, {
+        result = dropped.kind === 'paths' ? await api['library.importFiles']({ paths: dropped.paths }, {
+          signal: controller.signal,
+          onProgress: (p) => patchJob(id, { label: t.importing, fraction: p.total ? p.done / p.total : 0, done: p.done, total: p.total ?? files.length, detail: p.label }),
+        }) : await uploadFiles(api, dropped.files, {
           signal: controller.signal,
           onProgress: (p) => {
             const within = p.total ? p.done / p.total : 0;
@@ -366,10 +376,38 @@ export function App() {
     [api, importing, store, patchJob, pushError, refresh, t, w.jobImport, i18n, placeStories],
   );
 
+  // mizan:// links and #routes (web host, cold start), and imports the desktop shell ran (menu, command line).
+  useShellLinks({
+    onRoute: (route) => {
+      if (route.kind === 'search') {
+        setView({ kind: 'all' });
+        setSearch(route.query);
+      } else if (route.kind === 'article') {
+        api['library.getArticle']({ id: route.id }).then(
+          () => openArticle(route.id),
+          () => toast(w.linkNotFound(`article/${route.id}`)),
+        );
+      } else {
+        api['dossier.get']({ id: route.id }).then(
+          (dossier) => {
+            setComparing(null);
+            setLinkedDossier(dossier.id);
+            setDossiersOpen(true);
+          },
+          () => toast(w.linkNotFound(`dossier/${route.id}`)),
+        );
+      }
+    },
+    onBadRoute: (raw) => toast(w.linkNotFound(raw)),
+    onImported: (imported) => {
+      setReport(imported);
+      refresh();
+    },
+    onImportFailed: (error) => pushError(t.importFailed, new MizanError(error.code, error.message)),
+  });
+
   const fileInput = useRef<HTMLInputElement>(null);
   const openPicker = useCallback(() => fileInput.current?.click(), []);
-  const [dragging, setDragging] = useState(false);
-  const hasFiles = (event: DragEvent) => [...event.dataTransfer.types].includes('Files');
 
   // --- organizing -------------------------------------------------------------------------------
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -778,26 +816,7 @@ export function App() {
 
   return (
     <I18nContext value={i18n}>
-      <div
-        className="app"
-        onDragEnter={(e) => {
-          if (hasFiles(e)) setDragging(true);
-        }}
-        onDragOver={(e) => {
-          if (!hasFiles(e)) return;
-          e.preventDefault();
-          e.dataTransfer.dropEffect = 'copy';
-        }}
-        onDragLeave={(e) => {
-          if (e.relatedTarget === null) setDragging(false);
-        }}
-        onDrop={(e) => {
-          if (!hasFiles(e)) return;
-          e.preventDefault();
-          setDragging(false);
-          void runImport([...e.dataTransfer.files]);
-        }}
-      >
+      <div className="app">
         <Toolbar
           total={totalForCount}
           totalFailed={pager.error !== null && pager.total === 0}
@@ -855,7 +874,7 @@ export function App() {
             />
           </main>
         ) : dossiersOpen ? (
-          <DossiersView runJob={runJob} onClose={() => setDossiersOpen(false)} onError={pushError} onToast={(message) => toast(message)} />
+          <DossiersView runJob={runJob} openId={linkedDossier} onClose={() => { setDossiersOpen(false); setLinkedDossier(null); }} onError={pushError} onToast={(message) => toast(message)} />
         ) : libraryEmpty ? (
           <main className="main main-empty">
             <EmptyState onImport={openPicker} disabled={importing} />
@@ -1077,11 +1096,7 @@ export function App() {
           onActivity={() => setActivityOpen((v) => !v)}
         />
         <Toasts toasts={toasts} onDismiss={dismissToast} />
-        {dragging ? (
-          <div className="drop-overlay" aria-hidden="true">
-            <div className="drop-overlay-card">{t.dropHere}</div>
-          </div>
-        ) : null}
+        <DropZone disabled={importing} onImport={(dropped) => void runImport(dropped)} onNothing={() => toast(w.dropNothing)} />
         {paletteOpen ? <CommandPalette commands={commands} onClose={() => setPaletteOpen(false)} /> : null}
         {dialog?.kind === 'prompt' ? (
           <PromptDialog

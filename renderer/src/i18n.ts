@@ -168,6 +168,7 @@ const en: Messages = {
     IMPORT_TOO_LARGE: 'File too large',
     QUERY_INVALID: 'Invalid query',
     LIBRARY_CORRUPT: 'The library file is damaged',
+    DISK_FULL: 'The disk is full',
     INTERNAL: 'Internal error',
   },
 };
@@ -278,6 +279,7 @@ const ar: Messages = {
     IMPORT_TOO_LARGE: 'الملف كبير جدًا',
     QUERY_INVALID: 'استعلام غير صالح',
     LIBRARY_CORRUPT: 'ملف المكتبة تالف',
+    DISK_FULL: 'القرص ممتلئ',
     INTERNAL: 'خطأ داخلي',
   },
 };

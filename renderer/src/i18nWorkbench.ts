@@ -92,6 +92,12 @@ export interface Workbench {
   restored: string;
   addToDossier: string;
   dossierUnavailable: string;
+  /** The window-level drop zone (DropZone.tsx). */
+  dropFilesOrFolders: string;
+  dropKeyboardHint: string;
+  dropNothing: string;
+  /** mizan:// links and #routes. */
+  linkNotFound: (route: string) => string;
   addedToDossier: string;
   commandPalette: string;
   paletteHint: string;
@@ -241,6 +247,10 @@ export const workbenchEn: Workbench = {
   restored: 'Restored',
   addToDossier: 'Add to dossier',
   dossierUnavailable: 'Dossiers are not available in this version yet.',
+  dropFilesOrFolders: 'Drop files or folders to import them',
+  dropKeyboardHint: 'Keyboard: the Import button in the toolbar does the same.',
+  dropNothing: 'Nothing to import: drop files or folders from your computer.',
+  linkNotFound: (route) => `This link points to something that is not in the library: ${iso(route)}`,
   addedToDossier: 'Added to the dossier',
   commandPalette: 'Command palette',
   paletteHint: 'Type a command…',
@@ -405,6 +415,10 @@ export const workbenchAr: Workbench = {
   restored: 'استُعيد',
   addToDossier: 'إضافة إلى الملف',
   dossierUnavailable: 'الملفات غير متاحة في هذا الإصدار بعد.',
+  dropFilesOrFolders: 'أفلت الملفات أو المجلدات لاستيرادها',
+  dropKeyboardHint: 'من لوحة المفاتيح: زر الاستيراد في شريط الأدوات يؤدي الأمر نفسه.',
+  dropNothing: 'لا شيء للاستيراد: أفلت ملفات أو مجلدات من حاسوبك.',
+  linkNotFound: (route) => `يشير هذا الرابط إلى شيء غير موجود في المكتبة: ${iso(route)}`,
   addedToDossier: 'أضيف إلى الملف',
   commandPalette: 'لوحة الأوامر',
   paletteHint: 'اكتب أمرًا…',

@@ -3,7 +3,9 @@
  * stored and whole, what the report calls imported is really there, the file
  * passes integrity_check and opens again. A real full disk: an 8 MB tmpfs
  * (needs root to mount; skipped with the reason otherwise). 8 MB, not 2: SQLite's
- * WAL grows to ~4 MB (1000 pages) before its first checkpoint.
+ * WAL grows to ~4 MB (1000 pages) before its first checkpoint. The import
+ * that hits the full disk ends with a report (the files stored before, and
+ * one DISK_FULL error naming the file it stopped at), not a failed call.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -75,25 +77,41 @@ describe.skipIf(skipReason !== null)('disk full during import', () => {
     const before = await call<Page>(s, 'library.listArticles', { limit: 1000 });
     expect(before.total).toBe(20);
 
-    // Far more than 2 MB of text: the disk fills part-way through.
+    // Far more than 8 MB of text: the disk fills part-way through a call. That
+    // call still answers with a report: the files stored before the failure,
+    // then one DISK_FULL error naming the file it stopped at.
     let report: ImportReport | null = null;
+    let reportedImported = 0;
     let thrown: unknown = null;
     for (let batch = 0; batch < 12 && !thrown; batch += 1) {
       try {
         report = await call<ImportReport>(s, 'library.importUploads', { files: uploads(1000 + batch * 100, 100, 400) });
+        reportedImported += report.imported.length;
         if (report.errors.length > 0) break;
       } catch (error) {
         thrown = error;
       }
     }
-    const failures = thrown ? [String(thrown)] : (report?.errors ?? []).map((e) => `${e.code}: ${e.message}`);
+    expect(thrown, 'a full disk must end in a report, not a failed call').toBeNull();
+    const failures = (report?.errors ?? []).map((e) => `${e.code} ${e.path}: ${e.message}`);
     process.stdout.write(`disk full: ${failures.length} failure(s), first: ${failures[0] ?? 'none'}\n`);
     expect(failures.length, 'the disk never filled: the test did not test anything').toBeGreaterThan(0);
-    expect(failures.join('\n')).toMatch(/SQLITE_FULL|full|ENOSPC/i);
+    expect(report!.errors).toHaveLength(1);
+    const [failure] = report!.errors;
+    expect(failure!.code).toBe('DISK_FULL');
+    expect(failure!.path).toMatch(/^article-\d+\.txt$/);
+    expect(failure!.message).toContain(failure!.path);
+    expect(failure!.message).toMatch(/disk .*full/);
+    // The call stopped at that file: nothing after it was stored or reported.
+    const stoppedAt = Number(/article-(\d+)/.exec(failure!.path)![1]);
+    for (const item of report!.imported) expect(Number(/article-(\d+)/.exec(item.path)![1])).toBeLessThan(stoppedAt);
+    process.stdout.write(`disk full: the failing call reported ${report!.imported.length} file(s) stored before ${failure!.path}\n`);
 
     // Everything from before is still there, unchanged.
     const after = await call<Page>(s, 'library.listArticles', { limit: 1000, sort: 'importedAt', order: 'asc' });
     process.stdout.write(`disk full: ${before.total} articles before, ${after.total} stored when the disk filled\n`);
+    // Every stored article was reported imported, and every reported one is stored: nothing rolled back is named.
+    expect(after.total).toBe(before.total + reportedImported);
     const ids = new Set(after.items.map((a) => a.id));
     for (const a of before.items) expect(ids.has(a.id), `article ${a.id} lost`).toBe(true);
     // What the last report says was imported can be read back in full.

@@ -199,12 +199,18 @@ export function auditPreload(text: string): string[] {
     problems.push(`exposeInMainWorld must be called once, as ('mizan', bridge); found ${exposes.map((c) => c.getText(source)).join(' | ') || 'none'}`);
   }
   const members = bridge ? (bridge as ts.ObjectLiteralExpression).properties.map((p) => propName(p) ?? '?').sort() : [];
-  if (members.join(',') !== 'invoke,onProgress') problems.push(`the bridge must hold exactly invoke and onProgress, holds ${members.join(', ') || 'nothing'}`);
+  const expected = 'invoke,onProgress,onShellEvent,pathForFile';
+  if (members.join(',') !== expected) problems.push(`the bridge must hold exactly ${expected}, holds ${members.join(', ') || 'nothing'}`);
   for (const c of calls) {
     const name = calleeName(c, source);
-    if (!name.startsWith('ipcRenderer.')) continue;
+    // The one listening helper forwards its `channel` parameter; its callers are checked below instead.
+    const viaHelper = name === 'listen';
+    if (!name.startsWith('ipcRenderer.') && !viaHelper) continue;
     const channel = c.arguments[0]?.getText(source) ?? '';
-    if (!/^ipcChannels\.(invoke|progress)$/.test(channel)) problems.push(`${name}(${channel}) uses a channel outside the contract`);
+    // Only receiving goes through the helper's parameter: a send or invoke on it would be a door.
+    if (channel === 'channel' && (name === 'ipcRenderer.on' || name === 'ipcRenderer.removeListener')) continue;
+    const allowed = name === 'ipcRenderer.invoke' ? /^ipcChannels\.invoke$/ : /^ipcChannels\.(progress|shell)$/;
+    if (!allowed.test(channel)) problems.push(`${name}(${channel}) uses a channel outside the contract`);
   }
   return problems;
 }

@@ -48,13 +48,16 @@ describe('Electron main process, checked statically', () => {
 
 describe('preload, checked statically', () => {
   const preloadSource = readFileSync(join(repoRoot, 'preload', 'index.ts'), 'utf8');
-  it('exposes only window.mizan with invoke/onProgress on the contract channels', () => {
+  it('exposes only window.mizan with invoke/onProgress/onShellEvent/pathForFile on the contract channels', () => {
     expect(auditPreload(preloadSource)).toEqual([]);
   });
   it('catches a preload that leaks ipcRenderer or opens another channel', () => {
     expect(auditPreload(preloadSource.replace("contextBridge.exposeInMainWorld('mizan', bridge);", "contextBridge.exposeInMainWorld('mizan', bridge);\ncontextBridge.exposeInMainWorld('ipc', ipcRenderer);")).join('\n')).toMatch(/exposeInMainWorld/);
     expect(auditPreload(preloadSource.replace('ipcRenderer.invoke(ipcChannels.invoke,', "ipcRenderer.invoke('fs:read',")).join('\n')).toMatch(/channel/);
     expect(auditPreload(preloadSource.replace('const bridge: Bridge = {', 'const bridge: Bridge = {\n  send: ipcRenderer.send,')).join('\n')).toMatch(/bridge/);
+    // The listening helper: a caller with a foreign channel, or the helper sending on its parameter.
+    expect(auditPreload(preloadSource.replace('listen(ipcChannels.shell, listener)', "listen('fs:watch', listener)")).join('\n')).toMatch(/listen\('fs:watch'\) uses a channel outside/);
+    expect(auditPreload(preloadSource.replace('ipcRenderer.on(channel, handler);', 'ipcRenderer.on(channel, handler);\n  ipcRenderer.send(channel);')).join('\n')).toMatch(/ipcRenderer.send\(channel\)/);
   });
 });
 

@@ -109,7 +109,49 @@ async function sourceOf(w: Writer, written: string, state: StoreState, now: stri
   return source;
 }
 
+/** SQLite's "database or disk is full" (SQLITE_FULL), or the OS's ENOSPC on a file it writes. */
+function isDiskFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC' || (error instanceof Error && /SQLITE_FULL|ENOSPC/.test(error.message));
+}
+
+/**
+ * Stores one batch in one transaction. What it stored goes into `report`
+ * only once the transaction has committed: a batch that fails (a full disk)
+ * is rolled back whole, and the report must not name its articles.
+ */
 async function storeBatch(
+  deps: ImportDeps,
+  articles: readonly ParsedArticle[],
+  vocab: string | undefined,
+  request: ImportRequest,
+  state: StoreState,
+  report: ImportReport,
+): Promise<void> {
+  const batchReport = emptyReport();
+  const sourcesBefore = new Map(state.sources);
+  const collectionBefore = state.collectionId;
+  let writer: Writer | null = null;
+  try {
+    await deps.db.write((w) => {
+      writer = w;
+      return storeInTransaction(w, articles, vocab, request, state, batchReport, deps.now().toISOString());
+    });
+  } catch (error) {
+    // Ids cached during a rolled-back transaction no longer exist.
+    state.sources = sourcesBefore;
+    state.collectionId = collectionBefore;
+    throw error;
+  } finally {
+    // A batch that failed before its commit hook ran leaves no prime behind.
+    if (writer) clearPrimed(writer);
+  }
+  report.imported.push(...batchReport.imported);
+  report.duplicates.push(...batchReport.duplicates);
+  if (batchReport.nearDuplicates?.length) (report.nearDuplicates ??= []).push(...batchReport.nearDuplicates);
+}
+
+async function storeInTransaction(
   w: Writer,
   articles: readonly ParsedArticle[],
   vocab: string | undefined,
@@ -217,15 +259,18 @@ export async function importItems(deps: ImportDeps, items: readonly ImportItem[]
         break;
       }
       const batch = articles.slice(b, b + BATCH);
-      let writer: Writer | null = null;
       try {
-        await deps.db.write((w) => {
-          writer = w;
-          return storeBatch(w, batch, vocab[b / BATCH], request, state, report, deps.now().toISOString());
+        await storeBatch(deps, batch, vocab[b / BATCH], request, state, report);
+      } catch (error) {
+        if (!isDiskFull(error)) throw error;
+        // Stop here: every later write would fail too. The report keeps what is stored and says where it stopped.
+        const left = total - i - 1;
+        report.errors.push({
+          path: item.path,
+          code: 'DISK_FULL',
+          message: `${item.path}: the disk holding the library is full; ${articles.length - b} article(s) of this file and ${left} more file(s) were not imported (${error instanceof Error ? error.message : String(error)})`,
         });
-      } finally {
-        // A batch that failed before its commit hook ran leaves no prime behind.
-        if (writer) clearPrimed(writer);
+        return report;
       }
       if (records.length > BATCH) ctx.progress(i, total, `${basename(item.path)}: ${Math.min(b + BATCH, articles.length)} of ${articles.length} articles`);
     }

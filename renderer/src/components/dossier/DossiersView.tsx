@@ -16,13 +16,19 @@ export interface DossiersViewProps {
   onClose(): void;
   onError(context: string, error: unknown): void;
   onToast(message: string): void;
+  /** A dossier to show first (a mizan://dossier/N link); the list's first otherwise. */
+  openId?: number | null;
 }
 
-export function DossiersView({ runJob, onClose, onError, onToast }: DossiersViewProps) {
+export function DossiersView({ runJob, onClose, onError, onToast, openId = null }: DossiersViewProps) {
   const { api } = useApi();
   const { ds, formatNumber } = useI18n();
   const [dossiers, setDossiers] = useState<DossierSummary[] | null>(null);
-  const [selected, setSelected] = useState<number | null>(null);
+  const [selected, setSelected] = useState<number | null>(openId);
+  // A link followed while the view is already open selects its dossier.
+  useEffect(() => {
+    if (openId !== null) setSelected(openId);
+  }, [openId]);
   const [title, setTitle] = useState('');
 
   const reload = useCallback(() => {
