@@ -24,6 +24,10 @@ export default defineConfig({
           hookTimeout: 180_000,
           // One browser at a time on a 2-core machine keeps timings honest.
           fileParallelism: false,
+          // expect.poll's 1 s default measures the machine's load, not the
+          // app: opening a long Arabic article took longer than that on CI
+          // (a 'j' that did open the article failed the test).
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
