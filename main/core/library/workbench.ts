@@ -10,7 +10,6 @@ import {
   MizanError,
   type ArticlePage,
   type ArticleSnapshot,
-  type ArticleSummary,
   type Handlers,
   type LanguageInfo,
   type SourceInfo,
@@ -19,7 +18,7 @@ import {
 } from '../../../preload/contract';
 import type { Database, SqlValue, Writer } from '../db/connection';
 import * as annotations from './annotations';
-import { addArticleTags, deleteArticle, getArticle, getCollection, listSources, nameKey, requireArticle } from './libraryStore';
+import { addArticleTags, deleteArticle, getArticle, getCollection, listSources, nameKey, requireArticle, summaryOf, SUMMARY_COLUMNS, type ArticleRow } from './libraryStore';
 
 /**
  * Called around writes that change what an article's search document holds
@@ -149,51 +148,10 @@ export async function listLanguages(db: Reader): Promise<LanguageInfo[]> {
   return db.all<LanguageInfo>('SELECT lang AS code, count(*) AS articleCount FROM articles GROUP BY lang ORDER BY articleCount DESC, lang');
 }
 
-interface SummaryRow {
-  id: number;
-  title: string;
-  author: string | null;
-  source_id: number | null;
-  source_name: string | null;
-  published_original: string | null;
-  published_iso: string | null;
-  published_precision: ArticleSummary['publishedAt']['precision'];
-  lang: string;
-  dir: ArticleSummary['dir'];
-  url: string | null;
-  word_count: number;
-  imported_at: string;
-  tag_names: string | null;
-}
-
-// The same summary as libraryStore's list, in collection order.
-const SUMMARY = `a.id, a.title, a.author, a.source_id, s.name AS source_name,
-  a.published_original, a.published_iso, a.published_precision, a.lang, a.dir, a.url,
-  a.word_count, a.imported_at,
-  (SELECT group_concat(t.name, char(31)) FROM article_tags at JOIN tags t ON t.id = at.tag_id
-    WHERE at.article_id = a.id) AS tag_names`;
-
-function summaryOf(row: SummaryRow): ArticleSummary {
-  return {
-    id: row.id,
-    title: row.title,
-    source: row.source_name,
-    sourceId: row.source_id,
-    author: row.author,
-    publishedAt: { original: row.published_original, iso: row.published_iso, precision: row.published_precision },
-    lang: row.lang,
-    dir: row.dir,
-    url: row.url,
-    wordCount: row.word_count,
-    importedAt: row.imported_at,
-    tags: row.tag_names ? row.tag_names.split('\u001f').sort((a, b) => a.localeCompare(b)) : [],
-  };
-}
-
 export async function listCollectionArticles(db: Reader, collectionId: number, offset: number, limit: number): Promise<ArticlePage> {
   const info = await getCollection(db as Database, collectionId);
-  const rows = await db.all<SummaryRow>(
-    `SELECT ${SUMMARY} FROM collection_items ci JOIN articles a ON a.id = ci.article_id LEFT JOIN sources s ON s.id = a.source_id
+  const rows = await db.all<ArticleRow>(
+    `SELECT ${SUMMARY_COLUMNS} FROM collection_items ci JOIN articles a ON a.id = ci.article_id LEFT JOIN sources s ON s.id = a.source_id
      WHERE ci.collection_id = ? ORDER BY ci.position, ci.article_id LIMIT ? OFFSET ?`,
     [collectionId, limit, offset],
   );
