@@ -25,24 +25,34 @@ export function isoForPrecision(published: PublishedAt): string | null {
   return iso;
 }
 
-/** A spelled-out date at the stored precision, e.g. "Monday 26 July 2021" or "July 2021". */
-export function longDate(published: PublishedAt, locale: string): string | null {
+/**
+ * The date at its stored precision, formatted with the fields `fieldsFor`
+ * picks from the parts that date has (never a day or month it does not).
+ */
+function formatAtPrecision(published: PublishedAt, locale: string, fieldsFor: (parts: DateParts) => Intl.DateTimeFormatOptions): string | null {
   const shown = isoForPrecision(published);
   if (!shown) return null;
   const parts = partsOf(shown);
   if (!parts) return shown;
   const date = new Date(Date.UTC(parts.year, (parts.month ?? 1) - 1, parts.day ?? 1));
-  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
-  if (parts.month !== null) options.month = 'long';
-  if (parts.day !== null) {
-    options.day = 'numeric';
-    options.weekday = 'long';
-  }
   try {
-    return new Intl.DateTimeFormat(locale, options).format(date);
+    return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', ...fieldsFor(parts) }).format(date);
   } catch {
     return shown;
   }
+}
+
+/** A spelled-out date at the stored precision, e.g. "Monday 26 July 2021" or "July 2021". */
+export function longDate(published: PublishedAt, locale: string): string | null {
+  return formatAtPrecision(published, locale, (parts) => {
+    const fields: Intl.DateTimeFormatOptions = {};
+    if (parts.month !== null) fields.month = 'long';
+    if (parts.day !== null) {
+      fields.day = 'numeric';
+      fields.weekday = 'long';
+    }
+    return fields;
+  });
 }
 
 /**
@@ -50,19 +60,12 @@ export function longDate(published: PublishedAt, locale: string): string | null 
  * "26 تموز 2021" (Arabic has no abbreviated month names), "Jul 2021", "2021".
  */
 export function shortDate(published: PublishedAt, locale: string): string | null {
-  const shown = isoForPrecision(published);
-  if (!shown) return null;
-  const parts = partsOf(shown);
-  if (!parts) return shown;
-  const date = new Date(Date.UTC(parts.year, (parts.month ?? 1) - 1, parts.day ?? 1));
-  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
-  if (parts.month !== null) options.month = locale.startsWith('ar') ? 'long' : 'short';
-  if (parts.day !== null) options.day = 'numeric';
-  try {
-    return new Intl.DateTimeFormat(locale, options).format(date);
-  } catch {
-    return shown;
-  }
+  return formatAtPrecision(published, locale, (parts) => {
+    const fields: Intl.DateTimeFormatOptions = {};
+    if (parts.month !== null) fields.month = locale.startsWith('ar') ? 'long' : 'short';
+    if (parts.day !== null) fields.day = 'numeric';
+    return fields;
+  });
 }
 
 /** A timestamp such as importedAt, shown as date and time. */
