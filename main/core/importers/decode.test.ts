@@ -12,19 +12,9 @@ import { seedPath, sharedData } from '../../../tests/support/paths';
 import { decodeText, normalizeCharsetLabel, sniffDeclaredCharset } from './decode';
 import { parseFile } from './registry';
 import { detectSingleByte } from './singleByte';
-import { ImportError } from './types';
+import { codeOf } from '../../../tests/support/importErrors';
 
 const seed = readFileSync(seedPath, 'utf8');
-
-function codeOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ImportError) return error.code;
-    throw error;
-  }
-  return 'no error';
-}
 
 function saudiSample(file: string, every: number): Array<{ title: string; content: string }> {
   const records = JSON.parse(gunzipSync(readFileSync(sharedData('saudinewsnet', file))).toString('utf8')) as Array<{ title: string; content: string }>;

@@ -7,22 +7,13 @@ import { contentHash } from './article';
 import { parseSourceHeader } from './plainText';
 import { importerFor, isImportable, parseFile } from './registry';
 import { ImportError, type ParsedArticle, type ParsedRecord } from './types';
+import { codeOf } from '../../../tests/support/importErrors';
 
 function only(records: ParsedRecord[]): ParsedArticle {
   expect(records).toHaveLength(1);
   const [record] = records;
   if (!record?.ok) throw new Error(`expected an article, got ${JSON.stringify(record)}`);
   return record.article;
-}
-
-function codeOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ImportError) return error.code;
-    throw error;
-  }
-  return 'no error';
 }
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
