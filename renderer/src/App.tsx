@@ -309,10 +309,14 @@ export function App() {
   // Source comparison: the story shown in the reader pane, and the articles compared (the view replaces the panes).
   const [story, setStory] = useState<StoryCluster | null>(null);
   const [comparing, setComparing] = useState<{ articleIds: number[]; settings?: AlignSettings } | null>(null);
+  // Placing stories changes stories, not articles: the Stories view and the
+  // reader's "other coverage" read again, the article list is left as it is
+  // (a fresh list pager would blank the list after every import).
+  const [storiesVersion, setStoriesVersion] = useState(0);
   const storiesChanged = useCallback(() => {
     setArticleVersion((v) => v + 1);
-    refresh();
-  }, [refresh]);
+    setStoriesVersion((v) => v + 1);
+  }, []);
   const placeStories = useClusterJob({ setJobs, patchJob, onDone: storiesChanged, i18n });
   const [report, setReport] = useState<ImportReport | null>(null);
   const importing = jobs.some((j) => j.kind === 'import');
@@ -979,7 +983,7 @@ export function App() {
             ) : null}
             <section className="list-pane" aria-label={t.listLabel} ref={listRef}>
               {view.kind === 'stories' && !searching ? (
-                <StoriesView version={version} placing={jobs.some((j) => j.kind === 'cluster')} onPlace={() => placeStories()} chosenId={story?.id ?? null} onChoose={setStory} />
+                <StoriesView version={version + storiesVersion} placing={jobs.some((j) => j.kind === 'cluster')} onPlace={() => placeStories()} chosenId={story?.id ?? null} onChoose={setStory} />
               ) : view.kind === 'highlights' && !searching ? (
                 <HighlightsList version={version + articleVersion} onOpen={(articleId, highlightId) => openArticle(articleId, highlightId)} />
               ) : (
