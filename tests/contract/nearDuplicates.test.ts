@@ -99,7 +99,35 @@ describe('near-duplicates of agency copy', () => {
     await services.handlers['library.deleteArticle']({ id: idOf.get(1571)! }, ctx);
     const copy = await services.handlers['library.getArticle']({ id: idOf.get(1152)! }, ctx);
     expect(copy.nearDuplicateOf).toBeNull();
-    expect(await services.db.get('SELECT count(*) AS n FROM minhash_bands WHERE article_id = ?', [idOf.get(1571)!])).toEqual({ n: 0 });
+    expect(await services.db.get('SELECT count(*) AS n FROM article_minhash WHERE article_id = ?', [idOf.get(1571)!])).toEqual({ n: 0 });
+  });
+
+  it('finds the twins an earlier run stored, and not a deleted one', async () => {
+    // Originals in one run of the app, copies in the next: the second process
+    // knows the first one's articles only from the signatures in the file.
+    const dir = tempDir();
+    const dbPath = join(dir, 'library.db');
+    const originals = join(dir, 'originals.json');
+    const copies = join(dir, 'copies.json');
+    writeFileSync(originals, JSON.stringify([WIRE.yemen[0]!, WIRE.voters[0]!, WIRE.supercup[0]!, ...OTHERS].map((n) => day[n - 1])));
+    writeFileSync(copies, JSON.stringify([WIRE.yemen[1]!, WIRE.voters[1]!, WIRE.supercup[1]!].map((n) => day[n - 1])));
+    const first = await createServices({ dbPath, host: 'test' });
+    const stored = await first.handlers['library.importFiles']({ paths: [originals] }, ctx);
+    expect(stored.nearDuplicates ?? []).toEqual([]);
+    const originalId = (k: number): number => stored.imported.find((a) => a.path === `${originals}#${k}`)!.id;
+    // The Super Cup original goes before the copies arrive.
+    await first.handlers['library.deleteArticle']({ id: originalId(3) }, ctx);
+    await first.close();
+
+    const second = await createServices({ dbPath, host: 'test' });
+    try {
+      const r = await second.handlers['library.importFiles']({ paths: [copies] }, ctx);
+      expect(r.imported).toHaveLength(3);
+      const twinOf = Object.fromEntries((r.nearDuplicates ?? []).map((n) => [n.path, n.of]));
+      expect(twinOf).toEqual({ [`${copies}#1`]: originalId(1), [`${copies}#2`]: originalId(2) });
+    } finally {
+      await second.close();
+    }
   });
 
   it('honours a stricter threshold', async () => {

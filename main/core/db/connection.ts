@@ -164,6 +164,7 @@ export class Database {
   private failure: Error | null = null;
   private cancelCheck: (() => void) | null = null;
   private checkGeneration = 0;
+  private replacements = 0;
 
   private constructor(
     readonly path: string,
@@ -312,6 +313,7 @@ export class Database {
       const { writer, reader } = await Database.connect(this.path, this.busyMs);
       this.writer = writer;
       this.reader = reader;
+      this.replacements++;
       if (swapError !== null) throw swapError;
       // The file now in place passed its own check (swapLibraryFile): the
       // result of a check of the file it replaced no longer applies.
@@ -323,6 +325,11 @@ export class Database {
     } finally {
       release();
     }
+  }
+
+  /** Counts the files `replaceFile` put in place: what was derived from the old one is stale. */
+  get fileGeneration(): number {
+    return this.replacements;
   }
 
   async close(): Promise<void> {

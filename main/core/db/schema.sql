@@ -1,6 +1,6 @@
 -- Mizan library schema, generated from the migrations by `npm run db:schema`.
 -- Do not edit: change the schema with a new migration in main/core/db/migrations.
--- Schema version 5.
+-- Schema version 6.
 CREATE TABLE article_minhash (
   article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
   signature BLOB NOT NULL CHECK (length(signature) = 256)
@@ -154,12 +154,6 @@ CREATE TABLE highlights (
   updated_at TEXT NOT NULL
 );
 
-CREATE TABLE minhash_bands (
-  band_key INTEGER NOT NULL,
-  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-  PRIMARY KEY (band_key, article_id)
-) WITHOUT ROWID;
-
 CREATE TABLE near_duplicates (
   article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
   twin_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -271,8 +265,6 @@ CREATE INDEX dossier_items_section ON dossier_items(section_id);
 CREATE INDEX dossier_sections_order ON dossier_sections(dossier_id, position);
 
 CREATE INDEX highlights_article ON highlights(article_id, start_offset);
-
-CREATE INDEX minhash_bands_article ON minhash_bands(article_id);
 
 CREATE INDEX near_duplicates_twin ON near_duplicates(twin_id);
 

@@ -15,6 +15,7 @@ import type { Parser } from '../importers/parser';
 import { IMPORT_BATCH, ImportError, type ImportOptions, type ParsedArticle, type ParsedFile } from '../importers/types';
 import { droppedTerms } from '../search/indexDocument';
 import { clearPrimed, primeIndex, type PrimedArticle } from '../search/primedIndex';
+import { bandIndexOf, forgetBandIndex, type BandIndex } from './bandIndex';
 import {
   addArticleTags,
   addToCollection,
@@ -135,12 +136,15 @@ async function storeBatch(
   try {
     await deps.db.write((w) => {
       writer = w;
-      return storeInTransaction(w, articles, vocab, request, state, batchReport, deps.now().toISOString());
+      // Taken inside the writer lock: a batch that failed meanwhile has dropped the old one.
+      return storeInTransaction(w, articles, vocab, request, state, bandIndexOf(deps.db), batchReport, deps.now().toISOString());
     });
   } catch (error) {
     // Ids cached during a rolled-back transaction no longer exist.
     state.sources = sourcesBefore;
     state.collectionId = collectionBefore;
+    // The band index may hold this batch's articles: it is read again by the next batch.
+    forgetBandIndex(deps.db);
     throw error;
   } finally {
     // A batch that failed before its commit hook ran leaves no prime behind.
@@ -157,6 +161,7 @@ async function storeInTransaction(
   vocab: string | undefined,
   request: ImportRequest,
   state: StoreState,
+  bands: BandIndex,
   report: ImportReport,
   now: string,
 ): Promise<void> {
@@ -197,7 +202,7 @@ async function storeInTransaction(
     report.duplicates.push({ path: article.originPath, of: twin ? twin.id : idOf.get(earlier!)!, title: twin ? twin.title : earlier!.title });
   }
   // In the same transaction as the articles: a killed import leaves no signature or link without its article.
-  const matches = await storeNearDuplicates(w, signed, state.threshold);
+  const matches = await storeNearDuplicates(w, signed, state.threshold, bands);
   const pathOf = new Map(signed.map((s) => [s.id, s.path]));
   for (const m of matches) (report.nearDuplicates ??= []).push({ path: pathOf.get(m.id)!, id: m.id, of: m.twinId, similarity: m.similarity });
   if (request.collection && added.length > 0) {
@@ -210,7 +215,11 @@ async function storeInTransaction(
 }
 
 export async function importItems(deps: ImportDeps, items: readonly ImportItem[], request: ImportRequest, ctx: CallContext, report: ImportReport): Promise<ImportReport> {
-  const state: StoreState = { sources: new Map(), collectionId: null, threshold: request.nearDuplicateThreshold ?? defaultNearDuplicateThreshold };
+  const state: StoreState = {
+    sources: new Map(),
+    collectionId: null,
+    threshold: request.nearDuplicateThreshold ?? defaultNearDuplicateThreshold,
+  };
   const limit = request.options?.maxBytes ?? MAX_FILE_BYTES;
   const total = items.length;
   ctx.progress(0, total, 'Starting import');

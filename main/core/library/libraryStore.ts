@@ -18,6 +18,7 @@ import {
 } from '../../../preload/contract';
 import type { Database, SqlValue, Writer } from '../db/connection';
 import { bandKeys, estimateSimilarity, signatureFromBytes, signatureToBytes, type Signature } from '../importers/minhash';
+import type { BandIndex } from './bandIndex';
 import type { ParsedArticle } from '../importers/types';
 import { parseDate } from '../text/dates';
 import { normalizeForMatching } from '../text/normalize';
@@ -202,41 +203,39 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 /**
  * Finds and records the near-duplicates among articles just stored in this
- * transaction (in import order), and stores their signatures and LSH bands
- * so later imports find them. Each article is compared with the stored
- * articles that share a band with it and with the earlier ones of the same
- * call; the most similar at or above `threshold` is its twin (ties: the
- * earliest). A handful of statements per batch rather than three per
- * article: on SaudiNewsNet that is most of the cost of the feature.
+ * transaction (in import order), and stores their signatures. Each article
+ * is compared with the stored articles that share an LSH band with it (the
+ * in-memory `bands`, brought up to date here and extended with these
+ * articles) and with the earlier ones of the same call; the most similar at
+ * or above `threshold` is its twin (ties: the earliest). If the transaction
+ * rolls back, the caller must forget `bands`.
  */
 export async function storeNearDuplicates(
   w: Writer,
   stored: ReadonlyArray<{ id: number; signature: Signature }>,
   threshold: number,
+  bands: BandIndex,
 ): Promise<NearDuplicateMatch[]> {
   if (stored.length === 0) return [];
+  await bands.catchUp(w);
   const keysOf = stored.map((s) => bandKeys(s.signature));
-  const allKeys = [...new Set(keysOf.flat())].sort((a, b) => a - b);
 
   // Stored articles sharing a band with any of these, and their signatures.
   const byKey = new Map<number, number[]>();
-  for (const part of chunks(allKeys, CHUNK)) {
-    const rows = await w.all<{ band_key: number; article_id: number }>(
-      `SELECT band_key, article_id FROM minhash_bands WHERE band_key IN (${part.map(() => '?').join(',')})`,
-      part,
-    );
-    for (const r of rows) {
-      const list = byKey.get(r.band_key);
-      if (list) list.push(r.article_id);
-      else byKey.set(r.band_key, [r.article_id]);
+  const candidateIds = new Set<number>();
+  for (const keys of keysOf) {
+    for (const key of keys) {
+      if (byKey.has(key)) continue;
+      const ids = bands.articlesWith(key);
+      byKey.set(key, ids);
+      for (const id of ids) candidateIds.add(id);
     }
   }
   const signatures = new Map<number, Signature>();
-  const candidateIds = [...new Set([...byKey.values()].flat())];
-  for (const part of chunks(candidateIds, CHUNK)) {
+  for (const part of chunks([...candidateIds], CHUNK)) {
     const rows = await w.all<{ article_id: number; signature: Buffer }>(
-      `SELECT article_id, signature FROM article_minhash WHERE article_id IN (${part.map(() => '?').join(',')})`,
-      part,
+      'SELECT article_id, signature FROM article_minhash WHERE article_id IN (SELECT value FROM json_each(?))',
+      [JSON.stringify(part)],
     );
     for (const r of rows) signatures.set(r.article_id, signatureFromBytes(r.signature));
   }
@@ -270,17 +269,13 @@ export async function storeNearDuplicates(
       part.flatMap((s) => [s.id, signatureToBytes(s.signature)]),
     );
   }
-  // In key order: each chunk then lands on neighbouring B-tree pages instead of 400 random ones.
-  const bandRows = stored.flatMap((s, i) => keysOf[i]!.map((k) => [k, s.id] as const)).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  for (const part of chunks(bandRows, CHUNK)) {
-    await w.run(`INSERT OR IGNORE INTO minhash_bands (band_key, article_id) VALUES ${part.map(() => '(?, ?)').join(', ')}`, part.flat());
-  }
   for (const part of chunks(matches, CHUNK)) {
     await w.run(
       `INSERT OR REPLACE INTO near_duplicates (article_id, twin_id, similarity) VALUES ${part.map(() => '(?, ?, ?)').join(', ')}`,
       part.flatMap((m) => [m.id, m.twinId, m.similarity]),
     );
   }
+  bands.add(stored.map((s, i) => ({ id: s.id, keys: keysOf[i]! })));
   return matches;
 }
 

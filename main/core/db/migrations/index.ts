@@ -4,6 +4,7 @@ import { migration0002 } from './0002_import_breadth';
 import { migration0003 } from './0003_search';
 import { migration0004 } from './0004_compare';
 import { migration0005 } from './0005_dossier_sections';
+import { migration0006 } from './0006_memory_bands';
 
 /** Every migration, in order. Append only. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
