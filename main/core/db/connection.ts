@@ -190,6 +190,13 @@ export class Database {
       throw new Error(`cannot open library ${path}: WAL journal not available (${journal?.journal_mode})`);
     }
     await writer.exec('PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;');
+    // 64 MB of page cache for the writer (SQLite's default is 2 MB): bulk
+    // imports insert into indexes with random keys (content hashes, titles,
+    // the vocabulary, FTS segments) that outgrow 2 MB at a few thousand
+    // articles; with the default each batch re-read and spilled those pages
+    // (storing-only runs on 8 SaudiNewsNet days: 0.5-0.9 s less CPU of ~11 s,
+    // a fifth less system time). SQLite fills the cache only as pages are used.
+    await writer.exec('PRAGMA cache_size = -65536');
     const reader = path === ':memory:' ? writer : await Connection.open(path, 'readonly');
     reader.configure(busy);
     await reader.exec('PRAGMA foreign_keys = ON;');

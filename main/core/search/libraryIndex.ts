@@ -74,9 +74,10 @@ async function subtractRetired(w: Writer, indexer: Indexer): Promise<void> {
 }
 
 /** Writes index rows and vocabulary counts for `ids`, and takes them off the queue. */
-async function writeRows(w: Writer, ids: readonly number[], streams: readonly IndexStreams[], termsJson: string | null): Promise<void> {
+async function writeRows(w: Writer, ids: readonly number[], streams: readonly IndexStreams[], termsJson: string | null, fresh = false): Promise<void> {
   const idList = JSON.stringify(ids);
-  await w.run('DELETE FROM search_fts WHERE rowid IN (SELECT value FROM json_each(?))', [idList]);
+  // Articles inserted by this transaction have no row yet (a deleted article's row went with it, by trigger).
+  if (!fresh) await w.run('DELETE FROM search_fts WHERE rowid IN (SELECT value FROM json_each(?))', [idList]);
   await w.run(INSERT_ROWS, [
     JSON.stringify(streams.map((d, i) => [ids[i], d.titleExact, d.titleStem, d.bodyExact, d.bodyStem, d.author, d.source, d.lang])),
   ]);
@@ -105,7 +106,7 @@ async function writePrimed(w: Writer, batch: PrimedBatch): Promise<void> {
     if (!article || row.vocab !== 1 || row.title !== article.title || row.body !== article.body) return;
     streams.push(streamsFromKeys(article.keys, { author: row.author, source: row.source, lang: row.lang }));
   }
-  await writeRows(w, rows.map((r) => r.id), streams, batch.termsJson);
+  await writeRows(w, rows.map((r) => r.id), streams, batch.termsJson, true);
   if (batch.minusJson !== null) await subtractTerms(w, batch.minusJson);
 }
 
