@@ -45,6 +45,8 @@ function runReadability(doc: DomDocument): ReadabilityResult | null {
     charThreshold: 300,
     // JSON-LD is read once, by htmlMetadata.ts.
     disableJSONLD: true,
+    // The sanitizer drops every class: Readability need not walk the article to strip them first.
+    keepClasses: true,
   });
   const result = reader.parse();
   if (!result) return null;

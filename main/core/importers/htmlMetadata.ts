@@ -203,7 +203,7 @@ export function scanPage(doc: DomDocument): PageScan {
     if (itemprop === 'datePublished') scan.itemDate ??= el;
     else if (itemprop === 'author') scan.author ??= el;
     else if (itemprop === 'name' && !scan.authorName && hasAncestor(el, (a) => a.getAttribute('itemprop') === 'author')) scan.authorName = el;
-    const cls = el.getAttribute('class');
+    const cls = el.getAttributeNode('class')?.value ?? null;
     const id = el.getAttribute('id');
     if (cls !== null && !scan.publishedTitle && /(^|\s)published(\s|$)/.test(cls) && el.getAttribute('title') !== null) scan.publishedTitle = el;
     if ((cls !== null && DATE_NAMES.some((w) => cls.includes(w))) || (id !== null && DATE_NAMES.some((w) => id.includes(w)))) scan.dateNamed.push(el);
