@@ -169,6 +169,8 @@ export interface PageScan {
   author: DomElement | null;
   /** Elements whose class or id holds one of DATE_NAMES. */
   dateNamed: DomElement[];
+  /** [itemprop="articleBody"]: the story's container, where the markup names it. */
+  articleBodies: DomElement[];
 }
 
 function hasAncestor(el: DomElement, test: (a: DomElement) => boolean): boolean {
@@ -179,7 +181,7 @@ function hasAncestor(el: DomElement, test: (a: DomElement) => boolean): boolean 
 export function scanPage(doc: DomDocument): PageScan {
   const scan: PageScan = {
     metas: [], jsonLd: [], base: null, canonical: null, itemDate: null, pubdateTime: null, articleTime: null, datetimeTime: null,
-    publishedTitle: null, authorName: null, author: null, dateNamed: [],
+    publishedTitle: null, authorName: null, author: null, dateNamed: [], articleBodies: [],
   };
   const all = doc.querySelectorAll('*');
   for (let i = 0; i < all.length; i++) {
@@ -202,6 +204,7 @@ export function scanPage(doc: DomDocument): PageScan {
     const itemprop = el.getAttribute('itemprop');
     if (itemprop === 'datePublished') scan.itemDate ??= el;
     else if (itemprop === 'author') scan.author ??= el;
+    else if (itemprop === 'articleBody') scan.articleBodies.push(el);
     else if (itemprop === 'name' && !scan.authorName && hasAncestor(el, (a) => a.getAttribute('itemprop') === 'author')) scan.authorName = el;
     const cls = el.getAttributeNode('class')?.value ?? null;
     const id = el.getAttribute('id');
