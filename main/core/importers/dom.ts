@@ -27,6 +27,8 @@ export interface DomElement extends DomNode {
   readonly attributes: ArrayLike<DomAttr>;
   readonly children: ArrayLike<DomElement>;
   getAttribute(name: string): string | null;
+  /** The attribute as written (linkedom's getAttribute('class') rebuilds the class list to answer). */
+  getAttributeNode(name: string): DomAttr | null;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
   remove(): void;
