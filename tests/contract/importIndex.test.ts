@@ -77,14 +77,14 @@ describe('index keys computed at parse time', () => {
     const same = parts('أعلنت الوزارة اليوم عن خطة جديدة لتطوير التعليم في المدارس الحكومية');
     const sameId = await services.db.write(async (w) => {
       const id = await insertArticle(w, same, null, now);
-      primeIndex(w, { articles: new Map([[id, { title: same.title, body: same.body, keys }]]), termsJson: null, minusJson: null });
+      primeIndex(w, { articles: new Map([[id, { title: same.title, body: same.body, keys }]]), termsJsons: [], minusJson: null });
       return id;
     });
     const other = parts('نص آخر مختلف تماما عن النص الذي حسبت له المفاتيح قبل التخزين');
     const otherId = await services.db.write(async (w) => {
       const id = await insertArticle(w, other, null, now);
       // Primed with another text's body: must be ignored.
-      primeIndex(w, { articles: new Map([[id, { title: other.title, body: same.body, keys }]]), termsJson: null, minusJson: null });
+      primeIndex(w, { articles: new Map([[id, { title: other.title, body: same.body, keys }]]), termsJsons: [], minusJson: null });
       return id;
     });
     // FTS5 docsize: one varint per column (title_x title_s body_x body_s author source lang).

@@ -124,7 +124,7 @@ function isDiskFull(error: unknown): boolean {
 async function storeBatch(
   deps: ImportDeps,
   articles: readonly ParsedArticle[],
-  vocab: string | undefined,
+  vocab: readonly string[] | undefined,
   request: ImportRequest,
   state: StoreState,
   report: ImportReport,
@@ -158,7 +158,7 @@ async function storeBatch(
 async function storeInTransaction(
   w: Writer,
   articles: readonly ParsedArticle[],
-  vocab: string | undefined,
+  vocab: readonly string[] | undefined,
   request: ImportRequest,
   state: StoreState,
   bands: BandIndex,
@@ -211,7 +211,23 @@ async function storeInTransaction(
   }
   // The search index's commit hook takes the keys the parser computed instead
   // of analyzing the batch again (it checks them against what was stored).
-  if (vocab !== undefined && primed.size === added.length) primeIndex(w, { articles: primed, termsJson: vocab, minusJson: droppedTerms(dropped) });
+  if (vocab !== undefined && primed.size === added.length) primeIndex(w, { articles: primed, termsJsons: vocab, minusJson: droppedTerms(dropped) });
+}
+
+/** Files whose articles are stored in one transaction at most: small files (a page each) share commits. */
+const FILES_PER_BATCH = 100;
+/** A batch waiting longer than this for more files is stored anyway, so progress keeps moving on slow parses. */
+const BATCH_WAIT_MS = 1500;
+
+/** Parsed articles of one or more files waiting to be stored together. */
+interface PendingBatch {
+  articles: ParsedArticle[];
+  /** Vocabulary sums, one per parsed group (undefined once a group came without one). */
+  vocab: string[] | undefined;
+  /** Index in `items` of the first and the last file that have articles here. */
+  firstFile: number;
+  lastFile: number;
+  since: number;
 }
 
 export async function importItems(deps: ImportDeps, items: readonly ImportItem[], request: ImportRequest, ctx: CallContext, report: ImportReport): Promise<ImportReport> {
@@ -230,6 +246,40 @@ export async function importItems(deps: ImportDeps, items: readonly ImportItem[]
   const ahead = Math.max(1, deps.parser.concurrency ?? 1) + 1;
   const started = new Map<number, Promise<ParsedFile>>();
 
+  // Articles of several files share a transaction (up to BATCH articles or
+  // FILES_PER_BATCH files): a transaction's fixed cost (the index's commit
+  // hook, a vocabulary upsert, the commit's page writes) was most of the
+  // storing time of a one-page HTML file. Each article is still whole or absent.
+  let pending: PendingBatch | null = null;
+  let filesPending = 0;
+  let done = 0;
+
+  /** Stores the pending batch; false when the disk is full (reported; the import stops). */
+  const flush = async (): Promise<boolean> => {
+    const batch = pending;
+    pending = null;
+    const files = filesPending;
+    filesPending = 0;
+    if (batch) {
+      try {
+        await storeBatch(deps, batch.articles, batch.vocab, request, state, report);
+      } catch (error) {
+        if (!isDiskFull(error)) throw error;
+        // Stop here: every later write would fail too. The report keeps what is stored and says where it stopped.
+        const path = items[batch.firstFile]!.path;
+        const left = total - batch.lastFile - 1;
+        report.errors.push({
+          path,
+          code: 'DISK_FULL',
+          message: `${path}: the disk holding the library is full; ${batch.articles.length} article(s) of ${batch.lastFile - batch.firstFile + 1} file(s) from this one on and ${left} more file(s) were not imported (${error instanceof Error ? error.message : String(error)})`,
+        });
+        return false;
+      }
+    }
+    if (files > 0) ctx.progress(done, total, basename(items[done - 1]!.path));
+    return true;
+  };
+
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     for (let k = i; k < Math.min(items.length, i + ahead); k++) {
@@ -243,6 +293,8 @@ export async function importItems(deps: ImportDeps, items: readonly ImportItem[]
     started.delete(i);
 
     if (ctx.signal.aborted) {
+      // What is parsed already is stored; nothing more is started.
+      if (!(await flush())) return report;
       report.errors.push({ path: item.path, code: 'CANCELLED', message: `import cancelled; ${total - i} file(s) not imported, starting with ${item.path}` });
       break;
     }
@@ -253,7 +305,8 @@ export async function importItems(deps: ImportDeps, items: readonly ImportItem[]
       const code = error instanceof ImportError || error instanceof MizanError ? error.code : 'IMPORT_PARSE_FAILED';
       const message = error instanceof Error ? error.message : String(error);
       report.errors.push({ path: item.path, code, message: message.includes(item.path) ? message : `${item.path}: ${message}` });
-      ctx.progress(i + 1, total, basename(item.path));
+      done = i + 1;
+      if (!pending) ctx.progress(done, total, basename(item.path));
       continue;
     }
     const { records, vocab } = parsed;
@@ -262,29 +315,32 @@ export async function importItems(deps: ImportDeps, items: readonly ImportItem[]
       if (record.ok) articles.push(record.article);
       else report.errors.push(record.error);
     }
+    // The parser summed the vocabulary per BATCH articles of the file: a group is never split.
     for (let b = 0; b < articles.length; b += BATCH) {
-      if (ctx.signal.aborted) {
-        report.errors.push({ path: item.path, code: 'CANCELLED', message: `import cancelled during ${item.path}` });
-        break;
+      const group = articles.slice(b, b + BATCH);
+      const groupVocab = vocab[b / BATCH];
+      if (pending && pending.articles.length + group.length > BATCH) {
+        if (!(await flush())) return report;
+        if (ctx.signal.aborted) {
+          report.errors.push({ path: item.path, code: 'CANCELLED', message: `import cancelled during ${item.path}` });
+          return report;
+        }
+        if (records.length > BATCH) ctx.progress(i, total, `${basename(item.path)}: ${b} of ${articles.length} articles`);
       }
-      const batch = articles.slice(b, b + BATCH);
-      try {
-        await storeBatch(deps, batch, vocab[b / BATCH], request, state, report);
-      } catch (error) {
-        if (!isDiskFull(error)) throw error;
-        // Stop here: every later write would fail too. The report keeps what is stored and says where it stopped.
-        const left = total - i - 1;
-        report.errors.push({
-          path: item.path,
-          code: 'DISK_FULL',
-          message: `${item.path}: the disk holding the library is full; ${articles.length - b} article(s) of this file and ${left} more file(s) were not imported (${error instanceof Error ? error.message : String(error)})`,
-        });
-        return report;
-      }
-      if (records.length > BATCH) ctx.progress(i, total, `${basename(item.path)}: ${Math.min(b + BATCH, articles.length)} of ${articles.length} articles`);
+      pending ??= { articles: [], vocab: [], firstFile: i, lastFile: i, since: Date.now() };
+      pending.articles.push(...group);
+      pending.lastFile = i;
+      if (pending.vocab && groupVocab !== undefined) pending.vocab.push(groupVocab);
+      else pending.vocab = undefined;
     }
-    ctx.progress(i + 1, total, basename(item.path));
+    filesPending++;
+    done = i + 1;
+    const full = pending !== null && (pending.articles.length >= BATCH || filesPending >= FILES_PER_BATCH || Date.now() - pending.since >= BATCH_WAIT_MS);
+    if (full || !pending) {
+      if (!(await flush())) return report;
+    }
   }
+  await flush();
   return report;
 }
 

@@ -74,14 +74,14 @@ async function subtractRetired(w: Writer, indexer: Indexer): Promise<void> {
 }
 
 /** Writes index rows and vocabulary counts for `ids`, and takes them off the queue. */
-async function writeRows(w: Writer, ids: readonly number[], streams: readonly IndexStreams[], termsJson: string | null, fresh = false): Promise<void> {
+async function writeRows(w: Writer, ids: readonly number[], streams: readonly IndexStreams[], termsJsons: readonly string[], fresh = false): Promise<void> {
   const idList = JSON.stringify(ids);
   // Articles inserted by this transaction have no row yet (a deleted article's row went with it, by trigger).
   if (!fresh) await w.run('DELETE FROM search_fts WHERE rowid IN (SELECT value FROM json_each(?))', [idList]);
   await w.run(INSERT_ROWS, [
     JSON.stringify(streams.map((d, i) => [ids[i], d.titleExact, d.titleStem, d.bodyExact, d.bodyStem, d.author, d.source, d.lang])),
   ]);
-  if (termsJson !== null) await w.run(ADD_TERMS, [termsJson]);
+  for (const json of termsJsons) await w.run(ADD_TERMS, [json]);
   await w.run('DELETE FROM search_queue WHERE article_id IN (SELECT value FROM json_each(?))', [idList]);
 }
 
@@ -106,7 +106,7 @@ async function writePrimed(w: Writer, batch: PrimedBatch): Promise<void> {
     if (!article || row.vocab !== 1 || row.title !== article.title || row.body !== article.body) return;
     streams.push(streamsFromKeys(article.keys, { author: row.author, source: row.source, lang: row.lang }));
   }
-  await writeRows(w, rows.map((r) => r.id), streams, batch.termsJson, true);
+  await writeRows(w, rows.map((r) => r.id), streams, batch.termsJsons ?? [], true);
   if (batch.minusJson !== null) await subtractTerms(w, batch.minusJson);
 }
 
@@ -127,7 +127,7 @@ async function writeQueued(w: Writer, indexer: Indexer): Promise<void> {
       rows.map(({ title, body, author, source, lang, vocab }) => ({ title, body, author, source, lang, countTerms: vocab === 1 })),
       true,
     );
-    await writeRows(w, rows.map((r) => r.id), streams, terms.length > 0 ? JSON.stringify(terms) : null);
+    await writeRows(w, rows.map((r) => r.id), streams, terms.length > 0 ? [JSON.stringify(terms)] : []);
   }
 }
 

@@ -21,10 +21,11 @@ export interface PrimedArticle {
 export interface PrimedBatch {
   articles: Map<number, PrimedArticle>;
   /**
-   * Vocabulary counts summed over exactly `articles`, as the JSON of a
-   * TermCount list (null: none): made in the worker, passed to SQLite as is.
+   * Vocabulary counts summed over exactly `articles`, as JSON TermCount
+   * lists (one per parsed group; undefined: none): made in the workers,
+   * passed to SQLite as they are.
    */
-  termsJson: string | null;
+  termsJsons: readonly string[] | undefined;
   /** Counts to take back out of termsJson (articles of the group that were not stored), same form. */
   minusJson: string | null;
 }
