@@ -23,6 +23,13 @@ describe('parseDate', () => {
     expect(parsed('2015-07-21T10:00:00Z')).toEqual(['2015-07-21', 'day']);
   });
 
+  it('takes a machine-written date and time as one date (a SaudiNewsNet date field)', () => {
+    expect(parseDate('2015-07-21 02:51:32')).toEqual({ iso: '2015-07-21', precision: 'day', start: 0, end: 19, text: '2015-07-21 02:51:32' });
+    expect(parseDate(' 2010-08-13T23:30:00-05:00 ')).toMatchObject({ iso: '2010-08-13', start: 1, end: 26 });
+    expect(parsed('2015-02-29 10:00:00')).toBeNull();
+    expect(parsed('2015-07-21 25')).toBeNull();
+  });
+
   it('rejects impossible dates', () => {
     expect(parsed('31/2/2021')).toBeNull();
     expect(parsed('29/2/2021')).toBeNull();

@@ -431,6 +431,27 @@ export function findDates(text: string, options?: DateOptions): FoundDate[] {
   return chosen.map(({ iso, precision, start, end, text: t }) => ({ iso, precision, start, end, text: t }));
 }
 
+/**
+ * A date field as machines write it: ISO 8601 with a time after a space or a
+ * T ("2015-07-21 02:51:32", every SaudiNewsNet record) — the day as written,
+ * as the pattern scan would read it. Spares bulk imports that scan (two
+ * passes of every date pattern per record, since the space-separated time
+ * is not a wrapper the scan's answer may stand in).
+ */
+const MACHINE_DATE = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\s*$/i;
+
+function parseMachineDate(input: string): FoundDate | null {
+  const m = MACHINE_DATE.exec(input);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (!isValidDate(y, mo, d)) return null;
+  const start = input.length - input.trimStart().length;
+  const end = input.trimEnd().length;
+  return { iso: isoDay(y, mo, d), precision: 'day', start, end, text: input.slice(start, end) };
+}
+
 const WRAPPER_RE = /^[\s()[\]{}"'«»“”‘’,،.;؛:\-–—]*$/u;
 
 /**
@@ -440,6 +461,8 @@ const WRAPPER_RE = /^[\s()[\]{}"'«»“”‘’,،.;؛:\-–—]*$/u;
  * holds no date or more than punctuation around it.
  */
 export function parseDate(input: string, options?: DateOptions): FoundDate | null {
+  const machine = parseMachineDate(input);
+  if (machine) return machine;
   const found = findDates(input, options);
   for (const f of found) {
     const rest = input.slice(0, f.start) + input.slice(f.end);
