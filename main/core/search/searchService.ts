@@ -20,7 +20,7 @@ import { Connection, type Database } from '../db/connection';
 import { filterClauses, getCollection, nameKey, summaryOf, SUMMARY_COLUMNS, type ArticleRow } from '../library/libraryStore';
 import { analyze, normalizeForMatching } from '../text';
 import { createCollectionEngine, type CollectionEngine } from './collectionEngine';
-import { expandFuzzy, ftsExpression, rankFunction, type FuzzyExpansions } from './ftsQuery';
+import { expandFuzzy, ftsExpression, rankExpression, type FuzzyExpansions } from './ftsQuery';
 import { buildMatcher, findMatches, makeSnippet, matcherFromKeys, type Matcher } from './highlight';
 import { createIndexer, type Indexer } from './indexer';
 import { adoptEmptyIndex, analyzerFingerprint, flushIndexQueue, readIndexState, writeFingerprint } from './libraryIndex';
@@ -387,9 +387,9 @@ export async function createSearchService(options: SearchServiceOptions): Promis
     const pageOf = (match: string, limit: number, offset: number) =>
       db.all<{ id: number; rank: number }>(
         clauses.length > 0
-          ? `SELECT f.rowid AS id, f.rank AS rank FROM search_fts f ${join} WHERE search_fts MATCH ? AND f.rank MATCH ?${where} ORDER BY f.rank LIMIT ? OFFSET ?`
-          : 'SELECT rowid AS id, rank FROM search_fts WHERE search_fts MATCH ? AND rank MATCH ? ORDER BY rank LIMIT ? OFFSET ?',
-        [match, rankFunction, ...params, limit, offset],
+          ? `SELECT f.rowid AS id, ${rankExpression('search_fts')} AS rank FROM search_fts f ${join} WHERE search_fts MATCH ?${where} ORDER BY rank LIMIT ? OFFSET ?`
+          : `SELECT rowid AS id, ${rankExpression('search_fts')} AS rank FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`,
+        [match, ...params, limit, offset],
       );
     const page: Array<{ id: number; rank: number; tier: number }> = [];
     if (tiers.length === 1) {
@@ -412,12 +412,13 @@ export async function createSearchService(options: SearchServiceOptions): Promis
     }
     const leaves = positiveLeaves(root);
     const matchers = { title: buildMatcher(leaves, expansions, 'title'), body: buildMatcher(leaves, expansions, 'body') };
-    const { total, facets } = await totals;
+    // The page's articles and snippets while the side connection still counts.
     const items = await loadHits(
       page.map((p) => p.id),
       new Map(page.map((p) => [p.id, { score: -p.rank, exact: p.tier === 0 && (tiers.length > 1 || exact === all) }])),
       () => matchers,
     );
+    const { total, facets } = await totals;
     return { total, offset: input.offset, items, facets, engine: 'fts5', ignored, indexStale: indexedFingerprint !== fingerprint };
   }
 
