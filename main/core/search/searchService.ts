@@ -20,6 +20,7 @@ import { Connection, type Database } from '../db/connection';
 import { filterClauses, getCollection, nameKey, summaryOf, SUMMARY_COLUMNS, type ArticleRow } from '../library/libraryStore';
 import { analyze, normalizeForMatching } from '../text';
 import { createCollectionEngine, type CollectionEngine } from './collectionEngine';
+import { createFacetTable, type FacetGroup } from './facetTable';
 import { expandFuzzy, ftsExpression, rankExpression, type FuzzyExpansions } from './ftsQuery';
 import { buildMatcher, findMatches, makeSnippet, matcherFromKeys, type Matcher } from './highlight';
 import { createIndexer, type Indexer } from './indexer';
@@ -33,6 +34,8 @@ export interface SearchServiceOptions {
   now: () => Date;
   /** Worker threads for analysis (default: one per core, at most 4). */
   workers?: number;
+  /** How long writes must pause before the in-memory facet table is read again (facetTable.ts). */
+  facetSettleMs?: number;
 }
 
 export interface SearchService {
@@ -51,6 +54,8 @@ export interface SearchService {
 const REINDEX_CHUNK = 2000;
 /** Background rebuilds wait this long after the last change, so a burst of edits costs one build. */
 const REBUILD_DELAY_MS = 1500;
+/** The facet table is read again this long after the last change seen. */
+const FACET_SETTLE_MS = 1000;
 
 interface Meta {
   sourceId: number | null;
@@ -109,6 +114,8 @@ export async function createSearchService(options: SearchServiceOptions): Promis
   sideConnection?.configure(5000);
   await sideConnection?.get('PRAGMA cache_size = -16384');
   const side: Pick<Connection, 'get' | 'all'> = sideConnection ?? db;
+  // Needs a connection that never writes: not with an in-memory library.
+  const facetTable = sideConnection ? createFacetTable(sideConnection, options.facetSettleMs ?? FACET_SETTLE_MS) : null;
   let indexedFingerprint = await adoptEmptyIndex(db, fingerprint);
 
   // -------------------------------------------------------------------------
@@ -372,14 +379,20 @@ export async function createSearchService(options: SearchServiceOptions): Promis
         );
         return { total: row?.n ?? 0, facets: null };
       }
-      // Outlet names joined after grouping: one round trip, a few dozen lookups.
-      const groups = await side.all<{ sourceId: number | null; name: string | null; year: string | null; lang: string; n: number }>(
-        `SELECT g.sourceId, s.name, g.year, g.lang, g.n FROM (
-           SELECT a.source_id AS sourceId, substr(a.published_iso, 1, 4) AS year, a.lang AS lang, count(*) AS n
-           FROM search_fts f ${join} WHERE search_fts MATCH ?${where} GROUP BY 1, 2, 3
-         ) g LEFT JOIN sources s ON s.id = g.sourceId`,
-        [all, ...params],
-      );
+      // Unfiltered: counted in memory when the facet table is current.
+      let groups = clauses.length === 0 && facetTable ? await facetTable.groups(all) : null;
+      if (!groups) {
+        // Outlet names joined after grouping: one round trip, a few dozen lookups.
+        const rows = await side.all<FacetGroup & { version: number }>(
+          `SELECT g.sourceId, s.name, g.year, g.lang, g.n, (SELECT data_version FROM pragma_data_version) AS version FROM (
+             SELECT a.source_id AS sourceId, substr(a.published_iso, 1, 4) AS year, a.lang AS lang, count(*) AS n
+             FROM search_fts f ${join} WHERE search_fts MATCH ?${where} GROUP BY 1, 2, 3
+           ) g LEFT JOIN sources s ON s.id = g.sourceId`,
+          [all, ...params],
+        );
+        if (rows[0]) facetTable?.saw(rows[0].version);
+        groups = rows;
+      }
       return { total: groups.reduce((sum, g) => sum + g.n, 0), facets: await facetsOf(groups) };
     })();
     // Awaited below; a failing page query must not leave it unhandled.
@@ -612,6 +625,7 @@ export async function createSearchService(options: SearchServiceOptions): Promis
       if (timer) clearTimeout(timer);
       timer = null;
       removeHook();
+      facetTable?.close();
       // Terminating the workers ends a build in progress; it reports as failed and is dropped.
       await engineInstance?.close();
       await sideConnection?.close();
