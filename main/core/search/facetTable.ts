@@ -31,8 +31,12 @@ export interface FacetTable {
   close(): void;
 }
 
-/** Ids read per statement when the table is (re)read: ~20 ms each at 100,000 articles. */
-const CHUNK = 25_000;
+/**
+ * Ids read per statement when the table is (re)read, so that a search's
+ * facets never wait long behind it: 10-35 ms a chunk at load 4 here; the
+ * whole 100,000-article table in 110-300 ms.
+ */
+const CHUNK = 10_000;
 const VERSION = '(SELECT data_version FROM pragma_data_version)';
 
 interface Table {
