@@ -3,6 +3,7 @@
  * commit hook in libraryIndex.ts), collection indexes (Lunr, built in a
  * worker and cached in SQLite), completions and reindexing.
  */
+import { statSync } from 'node:fs';
 import {
   MizanError,
   type ArticleFilter,
@@ -20,7 +21,7 @@ import { Connection, type Database } from '../db/connection';
 import { filterClauses, getCollection, nameKey, summaryOf, SUMMARY_COLUMNS, type ArticleRow } from '../library/libraryStore';
 import { analyze, normalizeForMatching } from '../text';
 import { createCollectionEngine, type CollectionEngine } from './collectionEngine';
-import { createFacetTable, type FacetGroup } from './facetTable';
+import { createFacetTable, type FacetGroup, type FacetTable } from './facetTable';
 import { expandFuzzy, ftsExpression, rankExpression, type FuzzyExpansions } from './ftsQuery';
 import { buildMatcher, findMatches, makeSnippet, matcherFromKeys, type Matcher } from './highlight';
 import { createIndexer, type Indexer } from './indexer';
@@ -56,6 +57,13 @@ const REINDEX_CHUNK = 2000;
 const REBUILD_DELAY_MS = 1500;
 /** The facet table is read again this long after the last change seen. */
 const FACET_SETTLE_MS = 1000;
+
+interface SideConnection {
+  conn: Connection;
+  /** The library file's inode when this was opened. */
+  ino: number;
+  facetTable: FacetTable;
+}
 
 interface Meta {
   sourceId: number | null;
@@ -109,13 +117,38 @@ export async function createSearchService(options: SearchServiceOptions): Promis
   // Ranking reads whole doclists: 32 MB of page cache on the reader
   // connection (SQLite's default is 2 MB) keeps the common terms' pages in memory.
   await db.get('PRAGMA cache_size = -32768');
-  // A second read-only connection of the search's own, for totals and facets (see queryLibrary).
-  const sideConnection = db.path === ':memory:' ? null : await Connection.open(db.path, 'readonly');
-  sideConnection?.configure(5000);
-  await sideConnection?.get('PRAGMA cache_size = -16384');
-  const side: Pick<Connection, 'get' | 'all'> = sideConnection ?? db;
-  // Needs a connection that never writes: not with an in-memory library.
-  const facetTable = sideConnection ? createFacetTable(sideConnection, options.facetSettleMs ?? FACET_SETTLE_MS) : null;
+  // A second read-only connection of the search's own, for totals and facets
+  // (see queryLibrary), and the facet table read on it (it needs a
+  // connection that never writes: none with an in-memory library).
+  const openSide = async (): Promise<SideConnection | null> => {
+    if (db.path === ':memory:') return null;
+    const ino = statSync(db.path).ino;
+    const conn = await Connection.open(db.path, 'readonly');
+    conn.configure(5000);
+    await conn.get('PRAGMA cache_size = -16384');
+    return { conn, ino, facetTable: createFacetTable(conn, options.facetSettleMs ?? FACET_SETTLE_MS) };
+  };
+  let side = await openSide();
+  let reopening: Promise<void> | null = null;
+  /**
+   * The side connection, opened again when the library file was replaced
+   * (a restore: Database.replaceFile reopens only its own connections, and
+   * this one would go on counting in the replaced file).
+   */
+  const currentSide = async (): Promise<SideConnection | null> => {
+    const ino = side ? statSync(db.path, { throwIfNoEntry: false })?.ino : undefined;
+    if (!side || ino === undefined || ino === side.ino) return side;
+    reopening ??= (async () => {
+      const old = side;
+      side = await openSide();
+      old?.facetTable.close();
+      await old?.conn.close().catch(() => undefined);
+    })().finally(() => {
+      reopening = null;
+    });
+    await reopening;
+    return side;
+  };
   let indexedFingerprint = await adoptEmptyIndex(db, fingerprint);
 
   // -------------------------------------------------------------------------
@@ -372,6 +405,9 @@ export async function createSearchService(options: SearchServiceOptions): Promis
     // Total and facets on the second reader, while the page is ranked on the
     // first: the two run on two threads of SQLite's pool at once.
     const totals = (async (): Promise<{ total: number; facets: SearchFacets | null }> => {
+      const current = await currentSide();
+      const side: Pick<Connection, 'get' | 'all'> = current?.conn ?? db;
+      const facetTable = current?.facetTable ?? null;
       if (!input.facets) {
         const row = await side.get<{ n: number }>(
           clauses.length > 0 ? `SELECT count(*) AS n FROM search_fts f ${join} WHERE search_fts MATCH ?${where}` : 'SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ?',
@@ -625,10 +661,11 @@ export async function createSearchService(options: SearchServiceOptions): Promis
       if (timer) clearTimeout(timer);
       timer = null;
       removeHook();
-      facetTable?.close();
+      side?.facetTable.close();
       // Terminating the workers ends a build in progress; it reports as failed and is dropped.
       await engineInstance?.close();
-      await sideConnection?.close();
+      await reopening?.catch(() => undefined);
+      await side?.conn.close();
       await running?.catch(() => undefined);
       await indexer.close();
     },
