@@ -36,7 +36,15 @@ type Column = (typeof ftsColumns)[number];
  * (bm25's term frequency saturates at k1 + 1 = 2.2 times one mention).
  */
 export const bm25Weights: Record<Column, number> = { title_x: 8, title_s: 4, body_x: 2, body_s: 1, author: 4, source: 2, lang: 0 };
-export const rankFunction = `bm25(${ftsColumns.map((c) => bm25Weights[c].toFixed(1)).join(', ')})`;
+/**
+ * The rank as an SQL expression on the search_fts table named `table`.
+ * Called as a function, not through FTS5's `rank` column: `ORDER BY rank`
+ * makes FTS5 prepare and run a nested statement per query (~0.3 ms of a
+ * 1 ms page query on a few hundred hits), for the same values.
+ */
+export function rankExpression(table: string): string {
+  return `bm25(${table}, ${ftsColumns.map((c) => bm25Weights[c].toFixed(1)).join(', ')})`;
+}
 
 /** Where a word is looked for: [unstemmed columns, stemmed columns]. */
 function columnsOf(field: QueryField | null): [Column[], Column[]] {

@@ -3,6 +3,7 @@
  * commit hook in libraryIndex.ts), collection indexes (Lunr, built in a
  * worker and cached in SQLite), completions and reindexing.
  */
+import { statSync } from 'node:fs';
 import {
   MizanError,
   type ArticleFilter,
@@ -20,7 +21,8 @@ import { Connection, type Database } from '../db/connection';
 import { filterClauses, getCollection, nameKey, summaryOf, SUMMARY_COLUMNS, type ArticleRow } from '../library/libraryStore';
 import { analyze, normalizeForMatching } from '../text';
 import { createCollectionEngine, type CollectionEngine } from './collectionEngine';
-import { expandFuzzy, ftsExpression, rankFunction, type FuzzyExpansions } from './ftsQuery';
+import { createFacetTable, type FacetGroup, type FacetTable } from './facetTable';
+import { expandFuzzy, ftsExpression, rankExpression, type FuzzyExpansions } from './ftsQuery';
 import { buildMatcher, findMatches, makeSnippet, matcherFromKeys, type Matcher } from './highlight';
 import { createIndexer, type Indexer } from './indexer';
 import { adoptEmptyIndex, analyzerFingerprint, flushIndexQueue, readIndexState, writeFingerprint } from './libraryIndex';
@@ -33,6 +35,8 @@ export interface SearchServiceOptions {
   now: () => Date;
   /** Worker threads for analysis (default: one per core, at most 4). */
   workers?: number;
+  /** How long writes must pause before the in-memory facet table is read again (facetTable.ts). */
+  facetSettleMs?: number;
 }
 
 export interface SearchService {
@@ -51,6 +55,15 @@ export interface SearchService {
 const REINDEX_CHUNK = 2000;
 /** Background rebuilds wait this long after the last change, so a burst of edits costs one build. */
 const REBUILD_DELAY_MS = 1500;
+/** The facet table is read again this long after the last change seen. */
+const FACET_SETTLE_MS = 1000;
+
+interface SideConnection {
+  conn: Connection;
+  /** The library file's inode when this was opened. */
+  ino: number;
+  facetTable: FacetTable;
+}
 
 interface Meta {
   sourceId: number | null;
@@ -104,11 +117,38 @@ export async function createSearchService(options: SearchServiceOptions): Promis
   // Ranking reads whole doclists: 32 MB of page cache on the reader
   // connection (SQLite's default is 2 MB) keeps the common terms' pages in memory.
   await db.get('PRAGMA cache_size = -32768');
-  // A second read-only connection of the search's own, for totals and facets (see queryLibrary).
-  const sideConnection = db.path === ':memory:' ? null : await Connection.open(db.path, 'readonly');
-  sideConnection?.configure(5000);
-  await sideConnection?.get('PRAGMA cache_size = -16384');
-  const side: Pick<Connection, 'get' | 'all'> = sideConnection ?? db;
+  // A second read-only connection of the search's own, for totals and facets
+  // (see queryLibrary), and the facet table read on it (it needs a
+  // connection that never writes: none with an in-memory library).
+  const openSide = async (): Promise<SideConnection | null> => {
+    if (db.path === ':memory:') return null;
+    const ino = statSync(db.path).ino;
+    const conn = await Connection.open(db.path, 'readonly');
+    conn.configure(5000);
+    await conn.get('PRAGMA cache_size = -16384');
+    return { conn, ino, facetTable: createFacetTable(conn, options.facetSettleMs ?? FACET_SETTLE_MS) };
+  };
+  let side = await openSide();
+  let reopening: Promise<void> | null = null;
+  /**
+   * The side connection, opened again when the library file was replaced
+   * (a restore: Database.replaceFile reopens only its own connections, and
+   * this one would go on counting in the replaced file).
+   */
+  const currentSide = async (): Promise<SideConnection | null> => {
+    const ino = side ? statSync(db.path, { throwIfNoEntry: false })?.ino : undefined;
+    if (!side || ino === undefined || ino === side.ino) return side;
+    reopening ??= (async () => {
+      const old = side;
+      side = await openSide();
+      old?.facetTable.close();
+      await old?.conn.close().catch(() => undefined);
+    })().finally(() => {
+      reopening = null;
+    });
+    await reopening;
+    return side;
+  };
   let indexedFingerprint = await adoptEmptyIndex(db, fingerprint);
 
   // -------------------------------------------------------------------------
@@ -365,6 +405,9 @@ export async function createSearchService(options: SearchServiceOptions): Promis
     // Total and facets on the second reader, while the page is ranked on the
     // first: the two run on two threads of SQLite's pool at once.
     const totals = (async (): Promise<{ total: number; facets: SearchFacets | null }> => {
+      const current = await currentSide();
+      const side: Pick<Connection, 'get' | 'all'> = current?.conn ?? db;
+      const facetTable = current?.facetTable ?? null;
       if (!input.facets) {
         const row = await side.get<{ n: number }>(
           clauses.length > 0 ? `SELECT count(*) AS n FROM search_fts f ${join} WHERE search_fts MATCH ?${where}` : 'SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ?',
@@ -372,14 +415,20 @@ export async function createSearchService(options: SearchServiceOptions): Promis
         );
         return { total: row?.n ?? 0, facets: null };
       }
-      // Outlet names joined after grouping: one round trip, a few dozen lookups.
-      const groups = await side.all<{ sourceId: number | null; name: string | null; year: string | null; lang: string; n: number }>(
-        `SELECT g.sourceId, s.name, g.year, g.lang, g.n FROM (
-           SELECT a.source_id AS sourceId, substr(a.published_iso, 1, 4) AS year, a.lang AS lang, count(*) AS n
-           FROM search_fts f ${join} WHERE search_fts MATCH ?${where} GROUP BY 1, 2, 3
-         ) g LEFT JOIN sources s ON s.id = g.sourceId`,
-        [all, ...params],
-      );
+      // Unfiltered: counted in memory when the facet table is current.
+      let groups = clauses.length === 0 && facetTable ? await facetTable.groups(all) : null;
+      if (!groups) {
+        // Outlet names joined after grouping: one round trip, a few dozen lookups.
+        const rows = await side.all<FacetGroup & { version: number }>(
+          `SELECT g.sourceId, s.name, g.year, g.lang, g.n, (SELECT data_version FROM pragma_data_version) AS version FROM (
+             SELECT a.source_id AS sourceId, substr(a.published_iso, 1, 4) AS year, a.lang AS lang, count(*) AS n
+             FROM search_fts f ${join} WHERE search_fts MATCH ?${where} GROUP BY 1, 2, 3
+           ) g LEFT JOIN sources s ON s.id = g.sourceId`,
+          [all, ...params],
+        );
+        if (rows[0]) facetTable?.saw(rows[0].version);
+        groups = rows;
+      }
       return { total: groups.reduce((sum, g) => sum + g.n, 0), facets: await facetsOf(groups) };
     })();
     // Awaited below; a failing page query must not leave it unhandled.
@@ -387,9 +436,9 @@ export async function createSearchService(options: SearchServiceOptions): Promis
     const pageOf = (match: string, limit: number, offset: number) =>
       db.all<{ id: number; rank: number }>(
         clauses.length > 0
-          ? `SELECT f.rowid AS id, f.rank AS rank FROM search_fts f ${join} WHERE search_fts MATCH ? AND f.rank MATCH ?${where} ORDER BY f.rank LIMIT ? OFFSET ?`
-          : 'SELECT rowid AS id, rank FROM search_fts WHERE search_fts MATCH ? AND rank MATCH ? ORDER BY rank LIMIT ? OFFSET ?',
-        [match, rankFunction, ...params, limit, offset],
+          ? `SELECT f.rowid AS id, ${rankExpression('search_fts')} AS rank FROM search_fts f ${join} WHERE search_fts MATCH ?${where} ORDER BY rank LIMIT ? OFFSET ?`
+          : `SELECT rowid AS id, ${rankExpression('search_fts')} AS rank FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`,
+        [match, ...params, limit, offset],
       );
     const page: Array<{ id: number; rank: number; tier: number }> = [];
     if (tiers.length === 1) {
@@ -412,12 +461,13 @@ export async function createSearchService(options: SearchServiceOptions): Promis
     }
     const leaves = positiveLeaves(root);
     const matchers = { title: buildMatcher(leaves, expansions, 'title'), body: buildMatcher(leaves, expansions, 'body') };
-    const { total, facets } = await totals;
+    // The page's articles and snippets while the side connection still counts.
     const items = await loadHits(
       page.map((p) => p.id),
       new Map(page.map((p) => [p.id, { score: -p.rank, exact: p.tier === 0 && (tiers.length > 1 || exact === all) }])),
       () => matchers,
     );
+    const { total, facets } = await totals;
     return { total, offset: input.offset, items, facets, engine: 'fts5', ignored, indexStale: indexedFingerprint !== fingerprint };
   }
 
@@ -611,9 +661,11 @@ export async function createSearchService(options: SearchServiceOptions): Promis
       if (timer) clearTimeout(timer);
       timer = null;
       removeHook();
+      side?.facetTable.close();
       // Terminating the workers ends a build in progress; it reports as failed and is dropped.
       await engineInstance?.close();
-      await sideConnection?.close();
+      await reopening?.catch(() => undefined);
+      await side?.conn.close();
       await running?.catch(() => undefined);
       await indexer.close();
     },
