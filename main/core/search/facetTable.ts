@@ -170,7 +170,8 @@ export function createFacetTable(conn: Pick<Connection, 'get' | 'all'>, settleMs
         if (!timer && !loading) schedule();
         return null;
       }
-      const row = await conn.get<{ version: number; ids: string | null }>(
+      // all(), not get(): its statement stays prepared (Connection.all).
+      const [row] = await conn.all<{ version: number; ids: string | null }>(
         `SELECT ${VERSION} AS version, group_concat(rowid) AS ids FROM search_fts WHERE search_fts MATCH ?`,
         [match],
       );

@@ -394,13 +394,9 @@ export async function createSearchService(options: SearchServiceOptions): Promis
     // The join reads filter and facet columns from a covering index, never the article rows.
     const join = 'JOIN articles a INDEXED BY articles_search_facets ON a.id = f.rowid';
     const where = clauses.length > 0 ? ` AND ${clauses.join(' AND ')}` : '';
-    const count = async (match: string): Promise<number> =>
-      (
-        await db.get<{ n: number }>(
-          clauses.length > 0 ? `SELECT count(*) AS n FROM search_fts f ${join} WHERE search_fts MATCH ?${where}` : 'SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ?',
-          [match, ...params],
-        )
-      )?.n ?? 0;
+    const countSql = clauses.length > 0 ? `SELECT count(*) AS n FROM search_fts f ${join} WHERE search_fts MATCH ?${where}` : 'SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ?';
+    // all(), not get(): the statements stay prepared (Connection.all).
+    const count = async (match: string): Promise<number> => (await db.all<{ n: number }>(countSql, [match, ...params]))[0]?.n ?? 0;
 
     // Total and facets on the second reader, while the page is ranked on the
     // first: the two run on two threads of SQLite's pool at once.
@@ -409,10 +405,7 @@ export async function createSearchService(options: SearchServiceOptions): Promis
       const side: Pick<Connection, 'get' | 'all'> = current?.conn ?? db;
       const facetTable = current?.facetTable ?? null;
       if (!input.facets) {
-        const row = await side.get<{ n: number }>(
-          clauses.length > 0 ? `SELECT count(*) AS n FROM search_fts f ${join} WHERE search_fts MATCH ?${where}` : 'SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ?',
-          [all, ...params],
-        );
+        const [row] = await side.all<{ n: number }>(countSql, [all, ...params]);
         return { total: row?.n ?? 0, facets: null };
       }
       // Unfiltered: counted in memory when the facet table is current.
