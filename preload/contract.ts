@@ -277,8 +277,11 @@ export const ArticleSnapshot = z.object({
   highlights: z.array(SqlRow),
   /** Notes stay when their article goes (unlinked); undo links them again. */
   noteIds: z.array(Id),
-  /** Rows of other features that pointed at the article or its highlights (dossier items, comparisons). */
-  related: z.array(z.object({ table: z.enum(['dossier_items', 'comparison_articles']), row: SqlRow })),
+  /**
+   * Rows of other features that pointed at the article or its highlights
+   * (dossier items, comparisons, near-duplicate links either way).
+   */
+  related: z.array(z.object({ table: z.enum(['dossier_items', 'comparison_articles', 'near_duplicates']), row: SqlRow })),
 });
 export type ArticleSnapshot = z.infer<typeof ArticleSnapshot>;
 

@@ -102,6 +102,23 @@ describe('near-duplicates of agency copy', () => {
     expect(await services.db.get('SELECT count(*) AS n FROM article_minhash WHERE article_id = ?', [idOf.get(1571)!])).toEqual({ n: 0 });
   });
 
+  it('puts the links and the signature back when a delete is undone', async () => {
+    const original = idOf.get(1551)!;
+    const copy = idOf.get(258)!;
+    const { snapshots } = await services.handlers['library.deleteArticles']({ ids: [original] }, ctx);
+    expect((await services.handlers['library.getArticle']({ id: copy }, ctx)).nearDuplicateOf).toBeNull();
+    const { restored } = await services.handlers['library.restoreArticles']({ snapshots }, ctx);
+    expect(restored).toEqual([{ id: original, previousId: original }]);
+    expect((await services.handlers['library.getArticle']({ id: copy }, ctx)).nearDuplicateOf?.id).toBe(original);
+    expect((await services.handlers['library.getArticle']({ id: original }, ctx)).nearDuplicates?.map((n) => n.id)).toEqual([copy]);
+    // Later imports compare with it again: a lightly edited copy of the restored text is linked to it.
+    const edited = join(tempDir(), 'edited.json');
+    const record = day[1551 - 1]!;
+    writeFileSync(edited, JSON.stringify([{ ...record, content: `${record['content']} وأضاف المصدر أن الاجتماع استمر ساعتين.` }]));
+    const r = await services.handlers['library.importFiles']({ paths: [edited] }, ctx);
+    expect(r.nearDuplicates?.map((n) => n.of)).toEqual([original]);
+  });
+
   it('finds the twins an earlier run stored, and not a deleted one', async () => {
     // Originals in one run of the app, copies in the next: the second process
     // knows the first one's articles only from the signatures in the file.

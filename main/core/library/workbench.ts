@@ -17,7 +17,10 @@ import {
   type UiSettings,
 } from '../../../preload/contract';
 import type { Database, SqlValue, Writer } from '../db/connection';
+import { minhashSignature, signatureToBytes } from '../importers/minhash';
+import { normalizeForMatching } from '../text/normalize';
 import * as annotations from './annotations';
+import { forgetBandIndex } from './bandIndex';
 import { addArticleTags, deleteArticle, getArticle, getCollection, listSources, nameKey, requireArticle, summaryOf, SUMMARY_COLUMNS, type ArticleRow } from './libraryStore';
 
 /**
@@ -240,6 +243,10 @@ export async function snapshotArticle(w: Writer, id: number): Promise<ArticleSna
       related.push({ table: 'comparison_articles', row: jsonRow(row) });
     }
   }
+  // Its link to the article it repeats, and the links of its copies to it (both go with it by cascade).
+  for (const row of await w.all<Record<string, SqlValue>>('SELECT * FROM near_duplicates WHERE article_id = ? OR twin_id = ?', [id, id])) {
+    related.push({ table: 'near_duplicates', row: jsonRow(row) });
+  }
   return { article: jsonRow(article), tags, collections, highlights, noteIds, related };
 }
 
@@ -291,6 +298,10 @@ export async function restoreArticles(w: Writer, snapshots: readonly ArticleSnap
     const sourceOk = typeof sourceId === 'number' && !(await idFree(w, 'sources', sourceId));
     const keepId = await idFree(w, 'articles', previousId);
     const id = await insertRow(w, 'articles', snap.article, { source_id: sourceOk ? sourceId : null }, keepId ? [] : ['id']);
+    // The signature is not in the snapshot (a blob): computed again from the text, as the import did.
+    const body = snap.article['body'];
+    const signature = typeof body === 'string' ? minhashSignature(normalizeForMatching(body)) : null;
+    if (signature) await w.run('INSERT INTO article_minhash (article_id, signature) VALUES (?, ?)', [id, signatureToBytes(signature)]);
     if (snap.tags.length > 0) await addArticleTags(w, id, snap.tags);
     for (const c of snap.collections) {
       if (await idFree(w, 'collections', c.collectionId)) continue;
@@ -309,6 +320,7 @@ export async function restoreArticles(w: Writer, snapshots: readonly ArticleSnap
       if (!(await tableExists(w, table))) continue;
       const overrides: Row = {};
       if (row['article_id'] === previousId) overrides['article_id'] = id;
+      if (table === 'near_duplicates' && row['twin_id'] === previousId) overrides['twin_id'] = id;
       if (typeof row['highlight_id'] === 'number') {
         const mapped = highlightIds.get(row['highlight_id']);
         if (mapped === undefined) continue;
@@ -524,7 +536,12 @@ export function workbenchHandlers(deps: WorkbenchDeps): Pick<Handlers, Workbench
       const snapshots = await db.write((w) => deleteArticles(w, ids, hooks));
       return { deleted: snapshots.map((s) => Number(s.article['id'])), snapshots };
     },
-    'library.restoreArticles': async ({ snapshots }) => db.write((w) => restoreArticles(w, snapshots, hooks)),
+    'library.restoreArticles': async ({ snapshots }) => {
+      const result = await db.write((w) => restoreArticles(w, snapshots, hooks));
+      // Restored articles may keep ids below what the band index has read: it reads the signatures again.
+      if (result.restored.length > 0) forgetBandIndex(db);
+      return result;
+    },
     'library.replaceBody': async ({ id, fromArticleId }) => {
       return db.write(async (w) => {
         await replaceBody(w, id, fromArticleId, stamp(), hooks);
