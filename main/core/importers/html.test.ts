@@ -175,6 +175,18 @@ describe('metadata a page states about itself', () => {
   });
 });
 
+describe('hidden elements', () => {
+  it('keeps hidden text out of the article but still reads a date from a hidden element', () => {
+    const story = '<p>The council met on Friday and agreed the budget after a long debate about roads and schools and the harbour.</p>'.repeat(4);
+    const a = page(`<html><body><article>${story}<div hidden><p>${'Hidden teaser text. '.repeat(30)}</p></div>
+      <div style="display: none"><span class="dateline">August 14, 2010</span><p>${'Invisible promo. '.repeat(30)}</p></div>
+      <aside aria-hidden="true"><p>${'Screen-reader skip. '.repeat(30)}</p></aside></article></body></html>`);
+    expect(a.body).toMatch(/^The council met/);
+    expect(a.body).not.toMatch(/Hidden teaser|Invisible promo|Screen-reader skip/);
+    expect(a.published?.iso).toBe('2010-08-14');
+  });
+});
+
 describe('difficult pages', () => {
   it('imports what text a malformed page has', () => {
     const a = page('<html><body><div><p>Unclosed paragraph about the flood <b>bold <i>nested</div></span></p>The rest of the report follows here, with more words about the river and the rain.<table><tr><td>cell</body>');
