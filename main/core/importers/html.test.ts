@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { sharedData } from '../../../tests/support/paths';
+import { LazyEventTarget, parseHtmlDocument } from './dom';
 import { cleanAuthor, stripInert, stripOutletFromTitle, trimLeadingMetadata } from './html';
 import { parseFile } from './registry';
 import { ImportError, type ParsedArticle } from './types';
@@ -174,6 +175,18 @@ describe('metadata a page states about itself', () => {
   });
 });
 
+describe('hidden elements', () => {
+  it('keeps hidden text out of the article but still reads a date from a hidden element', () => {
+    const story = '<p>The council met on Friday and agreed the budget after a long debate about roads and schools and the harbour.</p>'.repeat(4);
+    const a = page(`<html><body><article>${story}<div hidden><p>${'Hidden teaser text. '.repeat(30)}</p></div>
+      <div style="display: none"><span class="dateline">August 14, 2010</span><p>${'Invisible promo. '.repeat(30)}</p></div>
+      <aside aria-hidden="true"><p>${'Screen-reader skip. '.repeat(30)}</p></aside></article></body></html>`);
+    expect(a.body).toMatch(/^The council met/);
+    expect(a.body).not.toMatch(/Hidden teaser|Invisible promo|Screen-reader skip/);
+    expect(a.published?.iso).toBe('2010-08-14');
+  });
+});
+
 describe('difficult pages', () => {
   it('imports what text a malformed page has', () => {
     const a = page('<html><body><div><p>Unclosed paragraph about the flood <b>bold <i>nested</div></span></p>The rest of the report follows here, with more words about the river and the rain.<table><tr><td>cell</body>');
@@ -298,5 +311,26 @@ describe('what is dropped before parsing', () => {
     expect(stripInert(html)).toBe(
       `<ul><li>a</li><li> b </li></ul><script>document.write('Aug 13')</script><p><b>x</b> <i>y</i></p><div class="byline"><div>by</div> <a href="/p">David Gura</a></div><pre>\n  keep  <b>this</b>\n</pre>`,
     );
+  });
+});
+
+describe('the DOM', () => {
+  it("is linkedom with listener tables made on a node's first listener, and events still reach their listeners", () => {
+    const doc = parseHtmlDocument('<html><body><div><p>x</p></div></body></html>');
+    const p = doc.querySelector('p')!;
+    // If a linkedom upgrade moved its event-target module, parsing would silently go back to a table per node.
+    expect(p).toBeInstanceOf(LazyEventTarget);
+    expect(doc.querySelector('div')!.getAttributeNode('x')).toBeNull();
+    const target = p as unknown as LazyEventTarget & { ownerDocument: { defaultView: { Event: new (type: string, init?: { bubbles?: boolean }) => never } } };
+    const seen: string[] = [];
+    const once = () => seen.push('once');
+    target.addEventListener('ping', once, { once: true });
+    target.addEventListener('ping', () => seen.push('p'));
+    (doc.querySelector('div') as unknown as LazyEventTarget).addEventListener('ping', () => seen.push('div'));
+    const { Event } = target.ownerDocument.defaultView;
+    target.dispatchEvent(new Event('ping', { bubbles: true }));
+    target.dispatchEvent(new Event('ping'));
+    target.removeEventListener('ping', once);
+    expect(seen).toEqual(['once', 'p', 'div', 'p']);
   });
 });

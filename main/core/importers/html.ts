@@ -352,6 +352,8 @@ export function parseHtmlText(html: string, file: SourceFile, encoding: string, 
     content = named;
     text = namedText;
   } else {
+    // After the metadata and date-named elements were read from them.
+    for (const el of scan.hidden) el.remove();
     try {
       extracted = runReadability(doc);
     } catch {

@@ -171,6 +171,22 @@ export interface PageScan {
   dateNamed: DomElement[];
   /** [itemprop="articleBody"]: the story's container, where the markup names it. */
   articleBodies: DomElement[];
+  /**
+   * Elements inside the body that Readability drops unseen as hidden
+   * (hidden, aria-hidden="true", style display:none or visibility:hidden),
+   * its own test: removed before it runs, it need not copy, prepare and
+   * walk them first.
+   */
+  hidden: DomElement[];
+}
+
+/** Readability's _isProbablyVisible, negated; the style is read (and parsed by linkedom) only where there is one. */
+function hiddenToReadability(el: DomElement, cls: string | null): boolean {
+  if (el.getAttributeNode('hidden')) return true;
+  if (el.getAttributeNode('aria-hidden')?.value === 'true' && !cls?.includes('fallback-image')) return true;
+  if (!el.getAttributeNode('style')) return false;
+  const style = (el as unknown as { style?: { display?: string; visibility?: string } }).style;
+  return style?.display === 'none' || style?.visibility === 'hidden';
 }
 
 function hasAncestor(el: DomElement, test: (a: DomElement) => boolean): boolean {
@@ -181,7 +197,7 @@ function hasAncestor(el: DomElement, test: (a: DomElement) => boolean): boolean 
 export function scanPage(doc: DomDocument): PageScan {
   const scan: PageScan = {
     metas: [], jsonLd: [], base: null, canonical: null, itemDate: null, pubdateTime: null, articleTime: null, datetimeTime: null,
-    publishedTitle: null, authorName: null, author: null, dateNamed: [], articleBodies: [],
+    publishedTitle: null, authorName: null, author: null, dateNamed: [], articleBodies: [], hidden: [],
   };
   const all = doc.querySelectorAll('*');
   for (let i = 0; i < all.length; i++) {
@@ -210,6 +226,7 @@ export function scanPage(doc: DomDocument): PageScan {
     const id = el.getAttribute('id');
     if (cls !== null && !scan.publishedTitle && /(^|\s)published(\s|$)/.test(cls) && el.getAttribute('title') !== null) scan.publishedTitle = el;
     if ((cls !== null && DATE_NAMES.some((w) => cls.includes(w))) || (id !== null && DATE_NAMES.some((w) => id.includes(w)))) scan.dateNamed.push(el);
+    if (tag !== 'html' && tag !== 'head' && tag !== 'body' && hiddenToReadability(el, cls)) scan.hidden.push(el);
   }
   return scan;
 }
