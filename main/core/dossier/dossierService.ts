@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, isAbsolute } from 'node:path';
 import { MizanError, type CallContext, type DossierExportInput, type DossierExportResult, type Handlers, type MethodName } from '../../../preload/contract';
-import type { Database } from '../db/connection';
+import type { Database, Writer } from '../db/connection';
 import { createComparer, type Comparer } from '../compare/comparisonRunner';
 import { resolveDocument, type CompareFn } from './dossierDocument';
 import * as store from './dossierStore';
@@ -57,6 +57,11 @@ export function createDossierService(deps: DossierDeps): DossierService {
   const { db } = deps;
   const stamp = () => deps.now().toISOString();
   const exporter = createExporter();
+  /** Makes one change in one transaction and answers with the dossier as it then is. */
+  const edit = async (id: number, change: (w: Writer) => Promise<unknown>): ReturnType<typeof store.getDossier> => {
+    await db.write(change);
+    return store.getDossier(db, id);
+  };
   // Comparisons are recomputed for export off the main thread, in a comparison worker started when first needed.
   let comparer: Comparer | null = null;
   const compare: CompareFn = (inputs, options) => (comparer ??= createComparer()).compare(inputs, options);
@@ -92,50 +97,20 @@ export function createDossierService(deps: DossierDeps): DossierService {
       });
       return store.getDossier(db, id);
     },
-    'dossier.rename': async ({ id, title, subtitle }) => {
-      await db.write((w) => store.updateDossier(w, id, title, { subtitle }, stamp()));
-      return store.getDossier(db, id);
-    },
-    'dossier.update': async ({ id, title, ...metadata }) => {
-      await db.write((w) => store.updateDossier(w, id, title, metadata, stamp()));
-      return store.getDossier(db, id);
-    },
+    'dossier.rename': async ({ id, title, subtitle }) => edit(id, (w) => store.updateDossier(w, id, title, { subtitle }, stamp())),
+    'dossier.update': async ({ id, title, ...metadata }) => edit(id, (w) => store.updateDossier(w, id, title, metadata, stamp())),
     'dossier.delete': async ({ id }) => {
       await db.write((w) => store.deleteDossier(w, id));
       return { ok: true };
     },
-    'dossier.addItems': async ({ id, items, position, sectionId }) => {
-      await db.write((w) => store.addItems(w, id, items, position, stamp(), sectionId));
-      return store.getDossier(db, id);
-    },
-    'dossier.removeItem': async ({ id, itemId }) => {
-      await db.write((w) => store.removeItem(w, id, itemId, stamp()));
-      return store.getDossier(db, id);
-    },
-    'dossier.reorder': async ({ id, itemIds }) => {
-      await db.write((w) => store.reorderItems(w, id, itemIds, stamp()));
-      return store.getDossier(db, id);
-    },
-    'dossier.moveItem': async ({ id, itemId, sectionId, index }) => {
-      await db.write((w) => store.moveItem(w, id, itemId, sectionId, index, stamp()));
-      return store.getDossier(db, id);
-    },
-    'dossier.addSection': async ({ id, title, position, itemIds }) => {
-      await db.write((w) => store.addSection(w, id, title, position, itemIds ?? [], stamp()));
-      return store.getDossier(db, id);
-    },
-    'dossier.renameSection': async ({ id, sectionId, title }) => {
-      await db.write((w) => store.renameSection(w, id, sectionId, title, stamp()));
-      return store.getDossier(db, id);
-    },
-    'dossier.deleteSection': async ({ id, sectionId }) => {
-      await db.write((w) => store.deleteSection(w, id, sectionId, stamp()));
-      return store.getDossier(db, id);
-    },
-    'dossier.reorderSections': async ({ id, sectionIds }) => {
-      await db.write((w) => store.reorderSections(w, id, sectionIds, stamp()));
-      return store.getDossier(db, id);
-    },
+    'dossier.addItems': async ({ id, items, position, sectionId }) => edit(id, (w) => store.addItems(w, id, items, position, stamp(), sectionId)),
+    'dossier.removeItem': async ({ id, itemId }) => edit(id, (w) => store.removeItem(w, id, itemId, stamp())),
+    'dossier.reorder': async ({ id, itemIds }) => edit(id, (w) => store.reorderItems(w, id, itemIds, stamp())),
+    'dossier.moveItem': async ({ id, itemId, sectionId, index }) => edit(id, (w) => store.moveItem(w, id, itemId, sectionId, index, stamp())),
+    'dossier.addSection': async ({ id, title, position, itemIds }) => edit(id, (w) => store.addSection(w, id, title, position, itemIds ?? [], stamp())),
+    'dossier.renameSection': async ({ id, sectionId, title }) => edit(id, (w) => store.renameSection(w, id, sectionId, title, stamp())),
+    'dossier.deleteSection': async ({ id, sectionId }) => edit(id, (w) => store.deleteSection(w, id, sectionId, stamp())),
+    'dossier.reorderSections': async ({ id, sectionIds }) => edit(id, (w) => store.reorderSections(w, id, sectionIds, stamp())),
     'dossier.exportPdf': async (input, ctx) => exportAs('pdf', input, ctx),
     'dossier.exportHtml': async (input, ctx) => exportAs('html', input, ctx),
   };
