@@ -3,7 +3,6 @@
  * commit hook in libraryIndex.ts), collection indexes (Lunr, built in a
  * worker and cached in SQLite), completions and reindexing.
  */
-import { statSync } from 'node:fs';
 import {
   MizanError,
   type ArticleFilter,
@@ -60,8 +59,8 @@ const FACET_SETTLE_MS = 1000;
 
 interface SideConnection {
   conn: Connection;
-  /** The library file's inode when this was opened. */
-  ino: number;
+  /** Database.fileGeneration when this was opened: the file it reads. */
+  generation: number;
   facetTable: FacetTable;
 }
 
@@ -122,11 +121,11 @@ export async function createSearchService(options: SearchServiceOptions): Promis
   // connection that never writes: none with an in-memory library).
   const openSide = async (): Promise<SideConnection | null> => {
     if (db.path === ':memory:') return null;
-    const ino = statSync(db.path).ino;
+    const generation = db.fileGeneration;
     const conn = await Connection.open(db.path, 'readonly');
     conn.configure(5000);
     await conn.get('PRAGMA cache_size = -16384');
-    return { conn, ino, facetTable: createFacetTable(conn, options.facetSettleMs ?? FACET_SETTLE_MS) };
+    return { conn, generation, facetTable: createFacetTable(conn, options.facetSettleMs ?? FACET_SETTLE_MS) };
   };
   let side = await openSide();
   let reopening: Promise<void> | null = null;
@@ -136,8 +135,7 @@ export async function createSearchService(options: SearchServiceOptions): Promis
    * this one would go on counting in the replaced file).
    */
   const currentSide = async (): Promise<SideConnection | null> => {
-    const ino = side ? statSync(db.path, { throwIfNoEntry: false })?.ino : undefined;
-    if (!side || ino === undefined || ino === side.ino) return side;
+    if (!side || side.generation === db.fileGeneration) return side;
     reopening ??= (async () => {
       const old = side;
       side = await openSide();
