@@ -42,10 +42,12 @@ export class BandIndex {
 
   /**
    * Reads the signatures stored since the last call (all of them the first
-   * time), inside the caller's transaction: another process may have
-   * imported meanwhile. Cheap when there are none (one indexed range read).
+   * time): on the reader before a batch takes the writer lock (the first
+   * read of a big library is seconds), then inside the batch's transaction
+   * for what was committed meanwhile (another process may have imported).
+   * Cheap when there are none (one indexed range read).
    */
-  async catchUp(w: Writer): Promise<void> {
+  async catchUp(w: Pick<Writer, 'all'> | Database): Promise<void> {
     for (;;) {
       const rows = await w.all<{ article_id: number; signature: Buffer }>(
         'SELECT article_id, signature FROM article_minhash WHERE article_id > ? ORDER BY article_id LIMIT ?',

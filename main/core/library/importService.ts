@@ -134,6 +134,9 @@ async function storeBatch(
   const collectionBefore = state.collectionId;
   let writer: Writer | null = null;
   try {
+    // Outside the writer lock: the first read of a big library's signatures
+    // (1-3 s at 100,000) must not hold up the app's own writes.
+    await bandIndexOf(deps.db).catchUp(deps.db);
     await deps.db.write((w) => {
       writer = w;
       // Taken inside the writer lock: a batch that failed meanwhile has dropped the old one.
