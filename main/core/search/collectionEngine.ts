@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type lunr from 'lunr';
-import { buildCollectionIndex, loadIndex, searchCollection, serializeIndex, type CollectionHit, type CollectionInput, type CollectionPlan } from './lunrCollection';
+import { buildCollectionIndex, loadIndex, packHits, searchCollection, serializeIndex, type CollectionInput, type CollectionPlan, type PackedHits } from './lunrCollection';
 
 export type EngineRequest =
   | { type: 'build'; id: number; key: string; inputs: CollectionInput[] }
@@ -21,7 +21,7 @@ export type EngineResponse =
   | { type: 'progress'; id: number; done: number }
   | { type: 'built'; id: number; data: Uint8Array }
   | { type: 'loaded'; id: number }
-  | { type: 'hits'; id: number; hits: CollectionHit[] }
+  | { type: 'hits'; id: number; hits: PackedHits }
   | { type: 'missing'; id: number }
   | { type: 'error'; id: number; message: string };
 
@@ -63,7 +63,7 @@ export function createEngineCore(): (request: EngineRequest, reply: (response: E
             return;
           }
           keep(request.key, index);
-          reply({ type: 'hits', id: request.id, hits: searchCollection(index, request.plan) });
+          reply({ type: 'hits', id: request.id, hits: packHits(searchCollection(index, request.plan)) });
           return;
         }
         case 'drop':
@@ -83,7 +83,7 @@ export interface CollectionEngine {
   build(key: string, inputs: CollectionInput[], onProgress?: (done: number) => void): Promise<Uint8Array>;
   load(key: string, data: Uint8Array): Promise<void>;
   /** null when the index `key` is not loaded. */
-  search(key: string, plan: CollectionPlan): Promise<CollectionHit[] | null>;
+  search(key: string, plan: CollectionPlan): Promise<PackedHits | null>;
   close(): Promise<void>;
 }
 

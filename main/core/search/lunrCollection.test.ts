@@ -3,7 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
 import { seedPath, sharedData } from '../../../tests/support/paths';
-import { buildSerializedIndex, collectionFields, collectionKeys, loadIndex, serializeIndex } from './lunrCollection';
+import { buildSerializedIndex, collectionFields, collectionKeys, loadIndex, packedKeys, packHits, serializeIndex, type CollectionHit } from './lunrCollection';
 
 interface Raw {
   title: string;
@@ -53,5 +53,23 @@ describe('collection index builder', () => {
     // Fuzzy and wildcard expand against the index's own terms.
     expect(index.query((q) => q.term('كاظيم', { usePipeline: false, editDistance: 1 })).map((r) => r.ref)).toContain('1');
     expect(index.query((q) => q.term('كاظ', { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING })).map((r) => r.ref)).toContain('1');
+  });
+});
+
+describe('hits packed for the trip from the worker', () => {
+  it('come back whole after a structured clone: ids, scores, tiers and each hit\'s keys', () => {
+    const index = loadIndex(serializeIndex(buildSerializedIndex(corpus())));
+    const results = index.query((q) => {
+      q.term('سعود', { usePipeline: false });
+      q.term('كاظ', { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
+    });
+    const hits: CollectionHit[] = results.map((r, i) => ({ id: Number(r.ref), score: r.score, exact: i % 2 === 0, keys: Object.keys(r.matchData.metadata) }));
+    // A hit matched through a filter only has no keys; it must not take its neighbour's.
+    hits.splice(1, 0, { id: 9999, score: 0, exact: false, keys: [] });
+    expect(hits.length).toBeGreaterThan(5);
+    expect(hits.some((h) => h.keys.length > 1)).toBe(true);
+    const packed = structuredClone(packHits(hits));
+    const back = [...packed.ids].map((id, i) => ({ id, score: packed.scores[i], exact: packed.exact[i] === 1, keys: packedKeys(packed, i) }));
+    expect(back).toEqual(hits);
   });
 });

@@ -25,7 +25,7 @@ import { expandFuzzy, ftsExpression, rankExpression, type FuzzyExpansions } from
 import { buildMatcher, findMatches, makeSnippet, matcherFromKeys, type Matcher } from './highlight';
 import { createIndexer, type Indexer } from './indexer';
 import { adoptEmptyIndex, analyzerFingerprint, flushIndexQueue, readIndexState, writeFingerprint } from './libraryIndex';
-import { leavesNeedingLibrary, type CollectionHit, type CollectionInput, type CollectionPlan } from './lunrCollection';
+import { leavesNeedingLibrary, packedKeys, type CollectionInput, type CollectionPlan, type PackedHits } from './lunrCollection';
 import { planQuery, positiveLeaves, type LangLeaf, type PlanNode } from './queryPlan';
 import { createVocabulary } from './vocabulary';
 
@@ -269,7 +269,7 @@ export async function createSearchService(options: SearchServiceOptions): Promis
   }
 
   /** Lunr hits of the collection, or null when its index is not ready (the caller uses FTS5). */
-  async function collectionHits(collectionId: number, root: PlanNode, force: boolean): Promise<{ hits: CollectionHit[]; meta: Map<number, Meta> } | null> {
+  async function collectionHits(collectionId: number, root: PlanNode, force: boolean): Promise<{ hits: PackedHits; meta: Map<number, Meta> } | null> {
     let row = await readIndexRow(collectionId);
     if (!isFresh(row)) {
       if (!force) {
@@ -430,40 +430,41 @@ export async function createSearchService(options: SearchServiceOptions): Promis
     })();
     // Awaited below; a failing page query must not leave it unhandled.
     totals.catch(() => undefined);
-    // The page's ids, ranks and articles in one statement: each statement is
-    // a round trip to SQLite's thread pool, and a thread woken from idle
+    // The page's ranks and articles in one statement: each statement is a
+    // round trip to SQLite's thread pool, and a pool thread woken from idle
     // costs 0.1-0.3 ms here (measured with a 1 ms pause between statements).
     // rowid breaks ties, so that a page ends at the same article every time.
-    const ranked =
+    const rank = rankExpression('search_fts');
+    const tierSql = (tier: number) =>
       clauses.length > 0
-        ? `SELECT f.rowid AS id, ${rankExpression('search_fts')} AS rank FROM search_fts f ${join} WHERE search_fts MATCH ?${where} ORDER BY rank, f.rowid LIMIT ? OFFSET ?`
-        : `SELECT rowid AS id, ${rankExpression('search_fts')} AS rank FROM search_fts WHERE search_fts MATCH ? ORDER BY rank, rowid LIMIT ? OFFSET ?`;
-    const pageSql = `SELECT p.rank, ${SUMMARY_COLUMNS}, a.body FROM (${ranked}) p
-      JOIN articles a ON a.id = p.id LEFT JOIN sources s ON s.id = a.source_id ORDER BY p.rank, p.id`;
-    const pageOf = (match: string, limit: number, offset: number) => db.all<HitRow & { rank: number }>(pageSql, [match, ...params, limit, offset]);
-    const page: Array<{ row: HitRow & { rank: number }; tier: number }> = [];
+        ? `SELECT * FROM (SELECT f.rowid AS id, ${rank} AS rank, ${tier} AS tier FROM search_fts f ${join} WHERE search_fts MATCH ?${where} ORDER BY rank, f.rowid LIMIT ? OFFSET ?)`
+        : `SELECT * FROM (SELECT rowid AS id, ${rank} AS rank, ${tier} AS tier FROM search_fts WHERE search_fts MATCH ? ORDER BY rank, rowid LIMIT ? OFFSET ?)`;
+    // Ordered here, not by SQL: an ORDER BY would copy the bodies through a sorter.
+    const withArticles = (ranked: string) => `SELECT p.rank, p.tier, ${SUMMARY_COLUMNS}, a.body FROM (${ranked}) p
+      JOIN articles a ON a.id = p.id LEFT JOIN sources s ON s.id = a.source_id`;
+    type PageRow = HitRow & { rank: number; tier: number };
+    const pageOf = (match: string, tier: number, limit: number, offset: number) => db.all<PageRow>(withArticles(tierSql(tier)), [match, ...params, limit, offset]);
+    let page: PageRow[];
     if (tiers.length === 1) {
-      page.push(...(await pageOf(all, input.limit, input.offset)).map((row) => ({ row, tier: 0 })));
+      page = await pageOf(all, 0, input.limit, input.offset);
+    } else if (input.offset === 0) {
+      // Both tiers at once: SQLite runs the stem tier only when the exact one
+      // leaves the page short (the compound stops at its LIMIT).
+      page = await db.all<PageRow>(withArticles(`${tierSql(0)} UNION ALL ${tierSql(1)} LIMIT ?`), [
+        tiers[0]!, ...params, input.limit, 0,
+        tiers[1]!, ...params, input.limit, 0,
+        input.limit,
+      ]);
     } else {
-      // The first tier's size is known without counting when the page is not full.
-      let exactCount: number | null = null;
-      if (input.offset === 0) {
-        const rows = await pageOf(tiers[0]!, input.limit, 0);
-        page.push(...rows.map((row) => ({ row, tier: 0 })));
-        if (rows.length < input.limit) exactCount = rows.length;
-      } else {
-        exactCount = await count(tiers[0]!);
-        if (input.offset < exactCount) page.push(...(await pageOf(tiers[0]!, input.limit, input.offset)).map((row) => ({ row, tier: 0 })));
-      }
-      if (exactCount !== null && page.length < input.limit) {
-        const rows = await pageOf(tiers[1]!, input.limit - page.length, Math.max(0, input.offset - exactCount));
-        page.push(...rows.map((row) => ({ row, tier: 1 })));
-      }
+      const exactCount = await count(tiers[0]!);
+      page = input.offset < exactCount ? await pageOf(tiers[0]!, 0, input.limit, input.offset) : [];
+      if (page.length < input.limit) page.push(...(await pageOf(tiers[1]!, 1, input.limit - page.length, Math.max(0, input.offset - exactCount))));
     }
+    page.sort((x, y) => x.tier - y.tier || x.rank - y.rank || x.id - y.id);
     const leaves = positiveLeaves(root);
     const matchers = { title: buildMatcher(leaves, expansions, 'title'), body: buildMatcher(leaves, expansions, 'body') };
     // Snippets while the side connection still counts.
-    const items = page.map((p) => hitOf(p.row, -p.row.rank, p.tier === 0 && (tiers.length > 1 || exact === all), matchers));
+    const items = page.map((row) => hitOf(row, -row.rank, row.tier === 0 && (tiers.length > 1 || exact === all), matchers));
     const { total, facets } = await totals;
     return { total, offset: input.offset, items, facets, engine: 'fts5', ignored, indexStale: indexedFingerprint !== fingerprint };
   }
@@ -482,21 +483,25 @@ export async function createSearchService(options: SearchServiceOptions): Promis
     const f: ArticleFilter = input.filter;
     const sourceIds = f.sourceIds && f.sourceIds.length > 0 ? new Set(f.sourceIds) : null;
     const tags = f.tag ? await tagged(f.tag) : null;
-    const hits = found.hits.filter((h) => {
-      const m = found.meta.get(h.id);
-      if (!m) return false;
-      if (sourceIds && (m.sourceId === null || !sourceIds.has(m.sourceId))) return false;
-      if (f.lang && m.lang !== f.lang) return false;
-      if (f.dateFrom && !(m.iso !== null && m.iso >= f.dateFrom)) return false;
-      if (f.dateTo && !(m.iso !== null && m.iso <= `${f.dateTo}-99`)) return false;
-      if (tags && !tags.has(h.id)) return false;
-      return true;
-    });
+    const { ids } = found.hits;
+    // Positions in the packed list of the hits the filter keeps, in rank order.
+    const kept: number[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      const m = found.meta.get(id);
+      if (!m) continue;
+      if (sourceIds && (m.sourceId === null || !sourceIds.has(m.sourceId))) continue;
+      if (f.lang && m.lang !== f.lang) continue;
+      if (f.dateFrom && !(m.iso !== null && m.iso >= f.dateFrom)) continue;
+      if (f.dateTo && !(m.iso !== null && m.iso <= `${f.dateTo}-99`)) continue;
+      if (tags && !tags.has(id)) continue;
+      kept.push(i);
+    }
     let facets: SearchFacets | null = null;
     if (input.facets) {
       const groups = new Map<string, { sourceId: number | null; year: string | null; lang: string; n: number }>();
-      for (const h of hits) {
-        const m = found.meta.get(h.id)!;
+      for (const i of kept) {
+        const m = found.meta.get(ids[i]!)!;
         const year = m.iso ? m.iso.slice(0, 4) : null;
         const k = `${m.sourceId}|${year}|${m.lang}`;
         const g = groups.get(k);
@@ -505,17 +510,17 @@ export async function createSearchService(options: SearchServiceOptions): Promis
       }
       facets = await facetsOf([...groups.values()]);
     }
-    const page = hits.slice(input.offset, input.offset + input.limit);
-    const keysOf = new Map(page.map((h) => [h.id, matcherFromKeys(h.keys)]));
+    const page = kept.slice(input.offset, input.offset + input.limit);
+    const keysOf = new Map(page.map((i) => [ids[i]!, matcherFromKeys(packedKeys(found.hits, i))]));
     const items = await loadHits(
-      page.map((h) => h.id),
-      new Map(page.map((h) => [h.id, { score: h.score, exact: h.exact }])),
+      page.map((i) => ids[i]!),
+      new Map(page.map((i) => [ids[i]!, { score: found.hits.scores[i]!, exact: found.hits.exact[i] === 1 }])),
       (id) => {
         const m = keysOf.get(id)!;
         return { title: m, body: m };
       },
     );
-    return { total: hits.length, offset: input.offset, items, facets, engine: 'lunr', ignored, indexStale: indexedFingerprint !== fingerprint };
+    return { total: kept.length, offset: input.offset, items, facets, engine: 'lunr', ignored, indexStale: indexedFingerprint !== fingerprint };
   }
 
   // -------------------------------------------------------------------------
