@@ -5,7 +5,7 @@
  * Cancel imports none of the table files but the rest of the pick; the
  * mapping is remembered for the next file with the same header; the dialog
  * mirrors in Arabic, runs from the keyboard and passes axe-core.
- * Screenshots: test-results/table-mapping-{en,ar}.png. Needs `npm run build`.
+ * Screenshots: test-results/table-mapping-{en,ar,ar-dark}.png. Needs `npm run build`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -153,7 +153,7 @@ describe('CSV/TSV column mapping dialog', () => {
     expect(problems).toEqual([]);
   });
 
-  it('mirrors the dialog in Arabic and passes axe-core there', async () => {
+  it('mirrors the dialog in Arabic and passes axe-core there, light and dark', async () => {
     const { page, problems, dir } = await openFreshLibrary(suite.browser(), suite.hosts, { locale: 'ar-IQ', bypassCSP: true });
     const csv = join(dir, 'تصدير.csv');
     writeFileSync(csv, exportCsv(records.slice(0, 6), OUTLETS));
@@ -180,6 +180,9 @@ describe('CSV/TSV column mapping dialog', () => {
     await dialog.locator('[data-testid=map-body]').first().selectOption('story');
     expect(await axeSerious(page)).toEqual([]);
     await page.screenshot({ path: resultPath('table-mapping-ar.png') });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeSerious(page)).toEqual([]);
+    await page.screenshot({ path: resultPath('table-mapping-ar-dark.png') });
     await dialog.locator('[data-testid=table-map-import]').click();
     await importDone(page);
     await expect.poll(() => listTitles(page), { timeout: TIMEOUT }).toHaveLength(7);
