@@ -336,17 +336,28 @@ export function App() {
       if (sources.length === 0 || importing || planning) return;
       // Table files are read and mapped first; the job starts once the user has said what to import.
       setPlanning(true);
+      // A bar while the table files are read, gone when the dialog opens.
+      const previewId = `preview-${Date.now()}-${++jobCounter}`;
+      const endPreview = () => setJobs((list) => list.filter((j) => j.id !== previewId));
       let plan: ImportPlan;
       try {
         plan = await planImport(api, sources, {
           remembered: (signature) => store.tableMapping(signature),
           remember: (signature, mapping) => store.rememberTableMapping(signature, mapping),
-          ask: (groups) => new Promise((resolve) => setTableDialog({ groups, resolve })),
+          onPreviewing: (done, total, name) => {
+            const job = { id: previewId, kind: 'preview', label: t.tableImport.readingTables, startedAt: Date.now(), fraction: done / total, done, total, detail: name };
+            setJobs((list) => (list.some((j) => j.id === previewId) ? list.map((j) => (j.id === previewId ? { ...job, startedAt: j.startedAt } : j)) : [...list, job]));
+          },
+          ask: (groups) => {
+            endPreview();
+            return new Promise((resolve) => setTableDialog({ groups, resolve }));
+          },
         });
       } catch (error) {
         pushError(t.importFailed, error);
         return;
       } finally {
+        endPreview();
         setTableDialog(null);
         setPlanning(false);
       }

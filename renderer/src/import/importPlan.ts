@@ -37,6 +37,8 @@ export interface PlanHooks {
   ask(groups: TableGroup[]): Promise<MappingChoice[] | null>;
   /** The mapping the user chose for a header, to fill the dialog in next time. */
   remember(signature: string, mapping: ImportMapping): void;
+  /** Before each table file is read (a big one takes a moment): `done` of `total` read so far. */
+  onPreviewing?(done: number, total: number, name: string): void;
 }
 
 /**
@@ -51,7 +53,8 @@ export async function planImport(api: MizanApi, sources: readonly ImportSource[]
   if (tables.length === 0) return plan;
   const previews: { source: ImportSource; preview: TablePreview }[] = [];
   const failed: { source: ImportSource; error: { code: ErrorCode; message: string } }[] = [];
-  for (const source of tables) {
+  for (const [i, source] of tables.entries()) {
+    hooks.onPreviewing?.(i, tables.length, sourceName(source));
     const outcome = await previewSource(api, source);
     if ('preview' in outcome) previews.push(outcome);
     else failed.push(outcome);
