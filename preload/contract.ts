@@ -95,6 +95,31 @@ export const ImportMapping = z.strictObject({
 export type ImportMapping = z.infer<typeof ImportMapping>;
 
 /**
+ * What a CSV/TSV file holds, read before importing it so the user can map
+ * its columns (the UI's mapping dialog): the delimiter and encoding found,
+ * the header, the first rows, and the mapping the importer would guess on
+ * its own from the column names.
+ */
+export const TablePreview = z.object({
+  /** The path or upload name it was asked for. */
+  path: z.string(),
+  format: z.enum(['csv', 'tsv']),
+  /** One of `,` `;` tab `|`. */
+  delimiter: z.string(),
+  encoding: z.string(),
+  /** Header cells, trimmed, in file order. */
+  columns: z.array(z.string()),
+  /** The first rows under the header (blank rows skipped), cells cut to 300 characters. */
+  rows: z.array(z.array(z.string())),
+  /** Rows under the header: counted when the whole file was read, else scaled from the part that was. */
+  rowCount: z.number().int().nonnegative(),
+  rowCountExact: z.boolean(),
+  /** Which column the importer takes for each part when no mapping is given. */
+  guessed: ImportMapping,
+});
+export type TablePreview = z.infer<typeof TablePreview>;
+
+/**
  * Jaccard similarity of word shingles at or above which an imported article
  * is linked to an earlier one as its near-duplicate. The detector is tuned to
  * find pairs from 0.5 up (see main/core/importers/minhash.ts).
@@ -760,6 +785,8 @@ export const contract = {
       /** Title to use for a single plain-text file instead of its first sentence. */
       title: Name.optional(),
       mapping: ImportMapping.optional(),
+      /** CSV/TSV: the mapping names every part to import; parts it leaves out are not guessed from column names. */
+      mappingComplete: z.boolean().optional(),
       nearDuplicateThreshold: NearDuplicateThreshold.optional(),
       /** Files larger than this are refused (default 50 MB). */
       maxFileBytes: z.number().int().positive().max(2 ** 31).optional(),
@@ -773,10 +800,29 @@ export const contract = {
       collection: Name.optional(),
       tags: z.array(Name).max(50).optional(),
       mapping: ImportMapping.optional(),
+      /** As in library.importFiles. */
+      mappingComplete: z.boolean().optional(),
       nearDuplicateThreshold: NearDuplicateThreshold.optional(),
     }),
     output: ImportReport,
     progress: true,
+  },
+  /**
+   * A CSV/TSV file's delimiter, encoding, header, first rows and guessed
+   * mapping, from a path or from an upload's bytes. Nothing is stored. An
+   * upload may carry only the beginning of a big file (cut at a line end),
+   * with `size` the whole file's bytes, to scale the row count.
+   */
+  'library.previewTable': {
+    input: z
+      .object({
+        path: z.string().min(1).optional(),
+        upload: UploadedFile.extend({ size: z.number().int().nonnegative().optional() }).optional(),
+        rows: z.number().int().min(1).max(20).default(5),
+      })
+      .refine((v) => (v.path === undefined) !== (v.upload === undefined), 'give path or upload'),
+    output: TablePreview,
+    readonly: true,
   },
   'library.listArticles': {
     input: z.object({

@@ -4,14 +4,17 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AppInfo, Handlers } from '../../preload/contract';
+import { MizanError, type AppInfo, type Handlers } from '../../preload/contract';
 import type { Database } from './db/connection';
 import { migrations } from './db/migrations';
 import { compareHandlers } from './compare/compareService';
 import { createDossierService } from './dossier/dossierService';
 import { createParser } from './importers/parser';
 import { importers } from './importers/registry';
-import { emptyReport, expandPaths, importItems, type ImportItem } from './library/importService';
+import { MAX_FILE_BYTES } from './importers/registry';
+import { previewTable } from './importers/tablePreview';
+import { ImportError } from './importers/types';
+import { emptyReport, expandPaths, importItems, readItem, type ImportItem } from './library/importService';
 import { librarySafetyHandlers, openLibrary } from './library/librarySafety';
 import * as store from './library/libraryStore';
 import { settingsPathFor, workbenchHandlers } from './library/workbench';
@@ -73,7 +76,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
         {
           collection: input.collection,
           tags: input.tags,
-          options: { title: input.title, mapping: input.mapping, maxBytes: input.maxFileBytes },
+          options: { title: input.title, mapping: input.mapping, mappingComplete: input.mappingComplete, maxBytes: input.maxFileBytes },
           nearDuplicateThreshold: input.nearDuplicateThreshold,
         },
         ctx,
@@ -82,8 +85,24 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
     'library.importUploads': async (input, ctx) => {
       const items: ImportItem[] = input.files.map((f) => ({ kind: 'bytes', path: f.name, bytes: Buffer.from(f.contentBase64, 'base64') }));
-      const request = { collection: input.collection, tags: input.tags, options: { mapping: input.mapping }, nearDuplicateThreshold: input.nearDuplicateThreshold };
+      const request = {
+        collection: input.collection,
+        tags: input.tags,
+        options: { mapping: input.mapping, mappingComplete: input.mappingComplete },
+        nearDuplicateThreshold: input.nearDuplicateThreshold,
+      };
       return importItems({ db, parser, now }, items, request, ctx, emptyReport());
+    },
+    'library.previewTable': async ({ path, upload, rows }) => {
+      const item: ImportItem = upload ? { kind: 'bytes', path: upload.name, bytes: Buffer.from(upload.contentBase64, 'base64') } : { kind: 'path', path: path! };
+      try {
+        const bytes = await readItem(item, MAX_FILE_BYTES);
+        return previewTable(item.path, bytes, { rows, fullSize: upload?.size });
+      } catch (error) {
+        // The importers' codes, as the import would report them for this file.
+        if (error instanceof ImportError) throw new MizanError(error.code, error.message);
+        throw error;
+      }
     },
     'library.listArticles': async (input) => store.listArticles(db, input),
     'library.getArticle': async (input) => store.getArticle(db, input.id),

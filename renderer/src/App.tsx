@@ -32,6 +32,7 @@ import { Reader, type ReaderActions, type ReaderHandle } from './components/Read
 import { Sidebar } from './components/Sidebar';
 import { Splitter } from './components/Splitter';
 import { StatusBar } from './components/StatusBar';
+import { TableMappingDialog } from './components/TableMappingDialog';
 import { Toasts, type Toast } from './components/Toasts';
 import type { RunJob } from './components/dossier/DossierExport';
 import { DossiersView } from './components/dossier/DossiersView';
@@ -39,6 +40,8 @@ import { searchAvailable, Toolbar } from './components/Toolbar';
 import { ArticlePager } from './hooks/articlePager';
 import { useShellLinks } from './hooks/shellLinks';
 import { I18nContext, makeI18n, systemUiLang, type UiLang } from './i18n';
+import { planImport, runImportPlan, type ImportPlan } from './import/importPlan';
+import { sourceName, type ImportSource, type MappingChoice, type TableGroup } from './import/tableFiles';
 import { IMPORT_ACCEPT, uploadFiles } from './import/uploadFiles';
 import type { UiState, View } from './state/uiStore';
 import { useUiState, useUiStore } from './state/useUi';
@@ -321,37 +324,66 @@ export function App() {
   const [report, setReport] = useState<ImportReport | null>(null);
   const importing = jobs.some((j) => j.kind === 'import');
 
+  // The CSV/TSV mapping dialog, open while an import waits for the user's columns.
+  const [tableDialog, setTableDialog] = useState<{ groups: TableGroup[]; resolve(choices: MappingChoice[] | null): void } | null>(null);
+  const [planning, setPlanning] = useState(false);
+
   const runImport = useCallback(
     async (source: File[] | DroppedImport) => {
       const dropped: DroppedImport = Array.isArray(source) ? { kind: 'files', files: source } : source;
       // Real paths (Electron drops): the core reads the files and walks the folders itself.
-      const files = dropped.kind === 'files' ? dropped.files : dropped.paths.map((path) => ({ name: path.split(/[\\/]/).pop() || path }));
-      if (files.length === 0 || importing) return;
+      const sources: ImportSource[] = dropped.kind === 'files' ? dropped.files.map((file) => ({ kind: 'file', file })) : dropped.paths.map((path) => ({ kind: 'path', path }));
+      if (sources.length === 0 || importing || planning) return;
+      // Table files are read and mapped first; the job starts once the user has said what to import.
+      setPlanning(true);
+      // A bar while the table files are read, gone when the dialog opens.
+      const previewId = `preview-${Date.now()}-${++jobCounter}`;
+      const endPreview = () => setJobs((list) => list.filter((j) => j.id !== previewId));
+      let plan: ImportPlan;
+      try {
+        plan = await planImport(api, sources, {
+          remembered: (signature) => store.tableMapping(signature),
+          remember: (signature, mapping) => store.rememberTableMapping(signature, mapping),
+          onPreviewing: (done, total, name) => {
+            const job = { id: previewId, kind: 'preview', label: t.tableImport.readingTables, startedAt: Date.now(), fraction: done / total, done, total, detail: name };
+            setJobs((list) => (list.some((j) => j.id === previewId) ? list.map((j) => (j.id === previewId ? { ...job, startedAt: j.startedAt } : j)) : [...list, job]));
+          },
+          ask: (groups) => {
+            endPreview();
+            return new Promise((resolve) => setTableDialog({ groups, resolve }));
+          },
+        });
+      } catch (error) {
+        pushError(t.importFailed, error);
+        return;
+      } finally {
+        endPreview();
+        setTableDialog(null);
+        setPlanning(false);
+      }
+      if (plan.cancelled > 0) toast(t.tableImport.cancelled(i18n.formatNumber(plan.cancelled), plan.cancelled));
+      const files = plan.parts.flatMap((part) => part.sources.map(sourceName));
+      if (files.length === 0 && plan.errors.length === 0) return;
       const id = `import-${Date.now()}-${++jobCounter}`;
       const controller = new AbortController();
       const startedAt = Date.now();
-      const label = `${w.jobImport}: ${files.length === 1 ? files[0]!.name : t.filesCount(i18n.formatNumber(files.length), files.length)}`;
+      const count = files.length + plan.errors.length;
+      const label = `${w.jobImport}: ${count === 1 ? (files[0] ?? plan.errors[0]!.path) : t.filesCount(i18n.formatNumber(count), count)}`;
       setReport(null);
       setJobs((list) => [...list, { id, kind: 'import', label: t.readingFiles, startedAt, fraction: 0, done: 0, total: files.length, cancel: () => controller.abort() }]);
       store.putActivity({ id, kind: 'import', label, startedAt: new Date(startedAt).toISOString(), finishedAt: null, status: 'running', errors: [], items: [] });
       let result: ImportReport | null = null;
       let failure: unknown = null;
       try {
-        result = dropped.kind === 'paths' ? await api['library.importFiles']({ paths: dropped.paths }, {
+        result = await runImportPlan(api, plan, {
           signal: controller.signal,
-          onProgress: (p) => patchJob(id, { label: t.importing, fraction: p.total ? p.done / p.total : 0, done: p.done, total: p.total ?? files.length, detail: p.label }),
-        }) : await uploadFiles(api, dropped.files, {
-          signal: controller.signal,
-          onProgress: (p) => {
-            const within = p.total ? p.done / p.total : 0;
-            const fraction = (p.batch - 1 + (p.phase === 'reading' ? 0.1 * within : 0.1 + 0.9 * within)) / p.batches;
+          onProgress: (p) =>
             patchJob(id, {
               label: p.phase === 'reading' ? t.readingFiles : t.importing,
-              fraction,
-              done: Math.min(files.length, Math.round(fraction * files.length)),
+              fraction: p.fraction,
+              done: Math.min(files.length, Math.round(p.fraction * files.length)),
               detail: p.label,
-            });
-          },
+            }),
         });
         setReport(result);
         // New articles join their stories in the background (incremental: only they are placed).
@@ -377,7 +409,7 @@ export function App() {
         items: result?.imported.map((a) => ({ id: a.id, title: a.title })) ?? [],
       });
     },
-    [api, importing, store, patchJob, pushError, refresh, t, w.jobImport, i18n, placeStories],
+    [api, importing, planning, store, patchJob, pushError, refresh, toast, t, w.jobImport, i18n, placeStories],
   );
 
   // mizan:// links and #routes (web host, cold start), and imports the desktop shell ran (menu, command line).
@@ -1100,7 +1132,10 @@ export function App() {
           onActivity={() => setActivityOpen((v) => !v)}
         />
         <Toasts toasts={toasts} onDismiss={dismissToast} />
-        <DropZone disabled={importing} onImport={(dropped) => void runImport(dropped)} onNothing={() => toast(w.dropNothing)} />
+        <DropZone disabled={importing || planning} onImport={(dropped) => void runImport(dropped)} onNothing={() => toast(w.dropNothing)} />
+        {tableDialog ? (
+          <TableMappingDialog groups={tableDialog.groups} onImport={(choices) => tableDialog.resolve(choices)} onCancel={() => tableDialog.resolve(null)} />
+        ) : null}
         {paletteOpen ? <CommandPalette commands={commands} onClose={() => setPaletteOpen(false)} /> : null}
         {dialog?.kind === 'prompt' ? (
           <PromptDialog

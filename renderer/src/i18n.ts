@@ -8,10 +8,11 @@ import type { DatePrecision, ErrorCode } from '../../preload/contract';
 import { compareAr, compareEn, type CompareStrings } from './i18nCompare';
 import { workbenchAr, workbenchEn, type Workbench } from './i18nWorkbench';
 import { dossierAr, dossierEn, type DossierWords } from './i18nDossier';
+import { arCount, type Plural } from './i18nPlural';
+import { tableImportAr, tableImportEn, type TableImportWords } from './i18nImport';
 
 export type UiLang = 'en' | 'ar';
 
-type Plural = (n: string, count: number) => string;
 
 export interface Messages {
   appName: string;
@@ -81,6 +82,8 @@ export interface Messages {
   workbench: Workbench;
   dossier: DossierWords;
   compare: CompareStrings;
+  /** The CSV/TSV column mapping dialog. */
+  tableImport: TableImportWords;
   readerLabel: string;
 }
 
@@ -152,6 +155,7 @@ const en: Messages = {
   workbench: workbenchEn,
   dossier: dossierEn,
   compare: compareEn,
+  tableImport: tableImportEn,
   errorNames: {
     INVALID_ARGUMENT: 'Invalid request',
     NOT_FOUND: 'Not found',
@@ -173,27 +177,6 @@ const en: Messages = {
   },
 };
 
-const arPlural = new Intl.PluralRules('ar');
-
-/** Arabic counted nouns: 1 and 2 have their own forms, 3–10 plural, 11–99 singular accusative. */
-function arCount(forms: { one: string; two: string; few: string; many: string; other: string; zero: string }): Plural {
-  return (n, count) => {
-    switch (arPlural.select(count)) {
-      case 'zero':
-        return forms.zero;
-      case 'one':
-        return forms.one;
-      case 'two':
-        return forms.two;
-      case 'few':
-        return `${n} ${forms.few}`;
-      case 'many':
-        return `${n} ${forms.many}`;
-      default:
-        return `${n} ${forms.other}`;
-    }
-  };
-}
 
 const ar: Messages = {
   appName: 'ميزان',
@@ -263,6 +246,7 @@ const ar: Messages = {
   workbench: workbenchAr,
   dossier: dossierAr,
   compare: compareAr,
+  tableImport: tableImportAr,
   errorNames: {
     INVALID_ARGUMENT: 'طلب غير صالح',
     NOT_FOUND: 'غير موجود',

@@ -34,7 +34,7 @@ export function sniffDelimiter(text: string): string {
   return best;
 }
 
-function rowsOf(text: string, delimiter: string, path: string): string[][] {
+export function rowsOf(text: string, delimiter: string, path: string): string[][] {
   try {
     return parse(text, {
       delimiter,
@@ -57,7 +57,7 @@ export function parseDelimited(text: string, file: SourceFile, encoding: string,
   const header = rows[0];
   if (!header || rows.length < 2) throw new ImportError('IMPORT_EMPTY', `${file.path}: no rows under the header`);
   const names = header.map((h) => h.trim());
-  const columns = resolveColumns(names, options.mapping, file.path);
+  const columns = resolveColumns(names, options.mapping, file.path, true, !options.mappingComplete);
   if (columns.body === undefined) {
     const shown = names.slice(0, 30).map((n) => `"${n}"`).join(', ');
     throw new ImportError(

@@ -61,7 +61,14 @@ export function parseMappingSpec(spec: string): FieldMapping {
  * column that is missing is an error (a CSV header); otherwise the field is
  * just absent (a JSON record that lacks an optional key).
  */
-export function resolveColumns(available: readonly string[], mapping: FieldMapping | undefined, where: string, strict = true): Partial<Record<Field, string>> {
+export function resolveColumns(
+  available: readonly string[],
+  mapping: FieldMapping | undefined,
+  where: string,
+  strict = true,
+  /** false: only the mapped fields (the user left the others out on purpose). */
+  guess = true,
+): Partial<Record<Field, string>> {
   const byLower = new Map<string, string>();
   for (const key of available) {
     const lower = key.trim().toLowerCase();
@@ -85,6 +92,7 @@ export function resolveColumns(available: readonly string[], mapping: FieldMappi
     out[field] = key;
     claimed.add(key);
   }
+  if (!guess) return out;
   for (const field of FIELDS) {
     if (out[field] !== undefined) continue;
     for (const name of FIELD_NAMES[field]) {

@@ -94,8 +94,14 @@ function refuseKnownBinary(path: string, bytes: Uint8Array): void {
   }
 }
 
-/** Parses one file's bytes; whole-file failures throw ImportError. */
-export function parseFile(path: string, bytes: Uint8Array, options: ImportOptions = {}): ParsedRecord[] {
+/**
+ * A file's bytes as its importer sees them: un-gzipped (within the size
+ * limit), refused when empty or when its first bytes say it is no article
+ * format, with the importer its name asks for. Whole-file failures throw
+ * ImportError. Shared by the import and the table preview, so both refuse
+ * the same files with the same words.
+ */
+export function openSourceFile(path: string, bytes: Uint8Array, options: Pick<ImportOptions, 'maxBytes'> = {}): { file: SourceFile; importer: Importer } {
   const limit = options.maxBytes ?? MAX_FILE_BYTES;
   let name = path;
   let content = bytes;
@@ -121,6 +127,11 @@ export function parseFile(path: string, bytes: Uint8Array, options: ImportOption
     const known = importers.flatMap((i) => i.extensions).join(', ');
     throw new ImportError('IMPORT_UNSUPPORTED_FORMAT', `${path}: unsupported format ${ext}; Mizan imports ${known}`);
   }
-  const file: SourceFile = { path, name, bytes: content };
+  return { file: { path, name, bytes: content }, importer };
+}
+
+/** Parses one file's bytes; whole-file failures throw ImportError. */
+export function parseFile(path: string, bytes: Uint8Array, options: ImportOptions = {}): ParsedRecord[] {
+  const { file, importer } = openSourceFile(path, bytes, options);
   return importer.parse(file, options);
 }

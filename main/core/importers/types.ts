@@ -71,6 +71,8 @@ export interface ImportOptions {
   title?: string;
   /** Which column or field holds each part of an article (CSV/TSV, JSON, front matter). */
   mapping?: FieldMapping;
+  /** CSV/TSV: `mapping` is the whole choice (the UI's mapping dialog); unmapped parts are left out, not guessed by name. */
+  mappingComplete?: boolean;
   /** Largest file (after decompression) to read, in bytes. */
   maxBytes?: number;
 }

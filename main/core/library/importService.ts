@@ -78,17 +78,27 @@ function tooLarge(path: string, size: number, limit: number): ImportError {
   return new ImportError('IMPORT_TOO_LARGE', `${path}: ${mb(size)} is over the ${mb(limit)} limit for one file`);
 }
 
-async function readItem(item: ImportItem, limit: number): Promise<Uint8Array> {
+/** A file's bytes, refused (IMPORT_TOO_LARGE, IMPORT_READ_FAILED) before reading what is over the limit. */
+export async function readItem(item: ImportItem, limit: number): Promise<Uint8Array> {
   if (item.kind === 'bytes') {
     if (item.bytes.length > limit) throw tooLarge(item.path, item.bytes.length, limit);
     return item.bytes;
   }
-  const info = await stat(item.path);
-  if (info.size > limit) throw tooLarge(item.path, info.size, limit);
+  const unreadable = (error: unknown) => {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
+    return new ImportError('IMPORT_READ_FAILED', `${item.path}: cannot read (${reason})`);
+  };
+  let size: number;
+  try {
+    size = (await stat(item.path)).size;
+  } catch (error) {
+    throw unreadable(error);
+  }
+  if (size > limit) throw tooLarge(item.path, size, limit);
   try {
     return await readFile(item.path);
   } catch (error) {
-    throw new ImportError('IMPORT_READ_FAILED', `${item.path}: cannot read (${error instanceof Error ? error.message : String(error)})`);
+    throw unreadable(error);
   }
 }
 

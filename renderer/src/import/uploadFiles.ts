@@ -5,10 +5,10 @@
  * read, or a batch the host refuses, becomes errors in the report: the rest
  * of the import goes on.
  */
-import { MizanError, type ImportReport, type MizanApi } from '../../../preload/contract';
+import { MizanError, type ImportMapping, type ImportReport, type MizanApi } from '../../../preload/contract';
 
 /** Extensions the file picker offers (the importers decide what they accept). */
-export const IMPORT_ACCEPT = '.txt,.json,.jsonl,.gz,.md,.html,.htm,.csv,.tsv';
+export const IMPORT_ACCEPT = '.txt,.json,.jsonl,.gz,.md,.html,.htm,.csv,.tsv,.tab';
 
 const BATCH_BYTES = 16 * 1024 * 1024;
 const BATCH_FILES = 200;
@@ -28,6 +28,8 @@ export interface UploadOptions {
   /** Batch limits; the defaults suit the web host and IPC alike. */
   maxBatchBytes?: number;
   maxBatchFiles?: number;
+  /** The columns the user mapped (CSV/TSV): the whole choice, nothing else is guessed. */
+  mapping?: ImportMapping;
 }
 
 interface Base64Capable {
@@ -95,7 +97,7 @@ export async function uploadFiles(api: MizanApi, files: readonly File[], options
     options.onProgress?.({ phase: 'importing', done: 0, total: uploads.length, batch: batchNo, batches: batches.length });
     try {
       const result = await api['library.importUploads'](
-        { files: uploads },
+        { files: uploads, ...(options.mapping ? { mapping: options.mapping, mappingComplete: true } : {}) },
         {
           signal: options.signal,
           onProgress: (p) =>

@@ -79,4 +79,19 @@ describe('etaSeconds', () => {
     expect(etaSeconds({ startedAt: 0, fraction: null }, 10_000)).toBeNull();
     expect(etaSeconds({ startedAt: 0, fraction: 0.5 }, 500)).toBeNull();
   });
+  it('remembers the last column mapping per table header, in localStorage and with the library, the 50 latest', async () => {
+    const storage = memoryStorage();
+    const store = new UiStore(storage);
+    const { api, saved } = fakeApi({ tableMappings: { 'csv|,|old': { mapping: { body: 'text' }, usedAt: 1 } }, ui: { savedAt: Date.now() + 1000 } });
+    await store.attach(api);
+    expect(store.tableMapping('csv|,|old')).toEqual({ body: 'text' });
+    for (let i = 0; i < 55; i++) store.rememberTableMapping(`sig-${i}`, { title: `h${i}`, body: 'story' });
+    expect(store.tableMapping('sig-54')).toEqual({ title: 'h54', body: 'story' });
+    expect(store.tableMapping('sig-4')).toBeUndefined();
+    expect(store.tableMapping('csv|,|old')).toBeUndefined();
+    expect(new UiStore(storage).tableMapping('sig-54')).toEqual({ title: 'h54', body: 'story' });
+    store.flush();
+    const sent = saved.at(-1)!['tableMappings'] as Record<string, unknown>;
+    expect(Object.keys(sent)).toHaveLength(50);
+  });
 });

@@ -8,7 +8,7 @@
  * localStorage alone would forget. Whichever copy was saved last wins.
  */
 import { z } from 'zod';
-import { HighlightColor, methodNames, type MizanApi } from '../../../preload/contract';
+import { HighlightColor, ImportMapping, methodNames, type MizanApi } from '../../../preload/contract';
 
 export const View = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }),
@@ -63,6 +63,12 @@ const Persisted = z.object({
   ui: UiState.catch(defaultUiState),
   positions: z.record(z.string(), z.number().min(0).max(1)).catch({}),
   activity: z.array(ActivityEntry).catch([]),
+  /**
+   * The last column mapping chosen for each CSV/TSV header (its signature,
+   * see import/tableFiles.ts): the next export from the same tool opens the
+   * mapping dialog already filled in.
+   */
+  tableMappings: z.record(z.string(), z.object({ mapping: ImportMapping, usedAt: z.number() })).catch({}),
 });
 type Persisted = z.infer<typeof Persisted>;
 
@@ -70,6 +76,7 @@ const LOCAL_KEY = 'mizan.workbench';
 const MAX_POSITIONS = 300;
 const MAX_ACTIVITY = 40;
 const MAX_ERRORS_KEPT = 200;
+const MAX_TABLE_MAPPINGS = 50;
 const SAVE_DELAY_MS = 400;
 
 function readLocal(storage: Storage | null): Persisted | null {
@@ -119,13 +126,31 @@ export class UiStore {
     return this.data.positions[String(articleId)];
   }
 
+  tableMapping(signature: string): ImportMapping | undefined {
+    return this.data.tableMappings[signature]?.mapping;
+  }
+
+  rememberTableMapping(signature: string, mapping: ImportMapping): void {
+    const now = Date.now();
+    // Kept latest first, so the oldest fall off the end.
+    const rest = Object.entries(this.data.tableMappings).filter(([key]) => key !== signature);
+    const kept = [[signature, { mapping, usedAt: now }] as const, ...rest].slice(0, MAX_TABLE_MAPPINGS);
+    this.data = { ...this.data, tableMappings: Object.fromEntries(kept), ui: { ...this.data.ui, savedAt: now } };
+    this.changed(false);
+  }
+
   /** Loads the copy kept with the library and starts saving there; newer wins. */
   async attach(api: MizanApi): Promise<void> {
     this.api = api;
     if (!methodNames.includes('app.settings.get')) return;
     try {
       const remote = await api['app.settings.get']({});
-      const parsed = Persisted.safeParse({ ui: remote['ui'] ?? {}, positions: remote['positions'] ?? {}, activity: remote['activity'] ?? [] });
+      const parsed = Persisted.safeParse({
+        ui: remote['ui'] ?? {},
+        positions: remote['positions'] ?? {},
+        activity: remote['activity'] ?? [],
+        tableMappings: remote['tableMappings'] ?? {},
+      });
       if (parsed.success && parsed.data.ui.savedAt > this.data.ui.savedAt) {
         this.data = parsed.data;
         this.writeLocal();
@@ -209,8 +234,8 @@ export class UiStore {
   private save(): void {
     if (!this.api || !this.dirty || !methodNames.includes('app.settings.set')) return;
     this.dirty = false;
-    const { ui, positions, activity } = this.data;
-    this.api['app.settings.set']({ values: { ui, positions, activity } }).catch(() => {
+    const { ui, positions, activity, tableMappings } = this.data;
+    this.api['app.settings.set']({ values: { ui, positions, activity, tableMappings } }).catch(() => {
       this.dirty = true;
     });
   }

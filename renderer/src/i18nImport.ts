@@ -1,0 +1,87 @@
+/**
+ * The words of the CSV/TSV column mapping dialog, in both languages.
+ */
+import type { ImportField } from '../../preload/contract';
+import { arCount, type Plural } from './i18nPlural';
+
+/** First-strong isolate: a file or column name in the other script keeps its place in the sentence. */
+const iso = (text: string): string => `\u2068${text}\u2069`;
+
+export interface TableImportWords {
+  title: string;
+  intro: string;
+  /** "Filled in from your last import of a file with these columns." */
+  remembered: string;
+  guessed: string;
+  /** Nothing recognised: every select starts empty. */
+  noneGuessed: string;
+  fileFacts: (delimiter: string, encoding: string, rows: string) => string;
+  delimiterNames: Record<string, string>;
+  rows: Plural;
+  aboutRows: Plural;
+  alsoFiles: string;
+  listSeparator: string;
+  previewLabel: (file: string) => string;
+  previewCaption: string;
+  fieldsLegend: (file: string) => string;
+  fieldNames: Record<ImportField, string>;
+  required: string;
+  notImported: string;
+  needBody: (file: string) => string;
+  ready: string;
+  importButton: string;
+  cancelled: Plural;
+  readingTables: string;
+}
+
+export const tableImportEn: TableImportWords = {
+  title: 'Map the columns of the table files',
+  intro: 'Choose the column that holds each part of the articles. Columns left on “Not imported” are not read.',
+  remembered: 'Filled in from your last import of a file with these columns.',
+  guessed: 'Filled in from the column names Mizan recognises; check them.',
+  noneGuessed: 'Mizan does not recognise these column names: choose the columns yourself.',
+  fileFacts: (delimiter, encoding, rows) => `${delimiter} · ${encoding} · ${rows}`,
+  delimiterNames: { ',': 'comma-separated', ';': 'semicolon-separated', '\t': 'tab-separated', '|': 'bar-separated' },
+  rows: (n, count) => (count === 1 ? `${n} row` : `${n} rows`),
+  aboutRows: (n) => `about ${n} rows`,
+  alsoFiles: 'Also mapped this way (same columns):',
+  listSeparator: ', ',
+  previewLabel: (file) => `First rows of ${iso(file)}`,
+  previewCaption: 'First rows',
+  fieldsLegend: (file) => `Columns of ${iso(file)}`,
+  fieldNames: { title: 'Title', body: 'Article text', source: 'Source (outlet)', author: 'Author', date: 'Date', url: 'URL', lang: 'Language', tags: 'Tags' },
+  required: 'required',
+  notImported: 'Not imported',
+  needBody: (file) => `Choose the column that holds the article text of ${iso(file)}.`,
+  ready: 'Ready to import.',
+  importButton: 'Import',
+  cancelled: (n, count) => (count === 1 ? 'Nothing imported from the table file.' : `Nothing imported from the ${n} table files.`),
+  readingTables: 'Reading the table files…',
+};
+
+const aboutArRows = arCount({ zero: '0 صف', one: 'صف واحد', two: 'صفّين', few: 'صفوف', many: 'صفًا', other: 'صف' });
+
+export const tableImportAr: TableImportWords = {
+  title: 'مطابقة أعمدة ملفات الجداول',
+  intro: 'اختر العمود الذي يحمل كل جزء من المقالات. الأعمدة المتروكة على «لا يُستورد» لا تُقرأ.',
+  remembered: 'مُلئت من آخر استيراد لملف بهذه الأعمدة.',
+  guessed: 'مُلئت من أسماء الأعمدة التي يعرفها ميزان؛ راجعها.',
+  noneGuessed: 'لا يعرف ميزان أسماء هذه الأعمدة: اختر الأعمدة بنفسك.',
+  fileFacts: (delimiter, encoding, rows) => `${delimiter} · ${iso(encoding)} · ${rows}`,
+  delimiterNames: { ',': 'مفصول بفواصل', ';': 'مفصول بفواصل منقوطة', '\t': 'مفصول بمسافات جدولة', '|': 'مفصول بخطوط عمودية' },
+  rows: arCount({ zero: 'لا صفوف', one: 'صف واحد', two: 'صفّان', few: 'صفوف', many: 'صفًا', other: 'صف' }),
+  aboutRows: (n, count) => `نحو ${aboutArRows(n, count)}`,
+  alsoFiles: 'وتُطابَق هكذا أيضًا (الأعمدة نفسها):',
+  listSeparator: '، ',
+  previewLabel: (file) => `الصفوف الأولى من ${iso(file)}`,
+  previewCaption: 'الصفوف الأولى',
+  fieldsLegend: (file) => `أعمدة ${iso(file)}`,
+  fieldNames: { title: 'العنوان', body: 'نص المقال', source: 'المصدر (الوسيلة)', author: 'الكاتب', date: 'التاريخ', url: 'الرابط', lang: 'اللغة', tags: 'الوسوم' },
+  required: 'مطلوب',
+  notImported: 'لا يُستورد',
+  needBody: (file) => `اختر العمود الذي يحمل نص المقال في ${iso(file)}.`,
+  ready: 'جاهز للاستيراد.',
+  importButton: 'استيراد',
+  cancelled: (n, count) => (count === 1 ? 'لم يُستورد شيء من ملف الجدول.' : `لم يُستورد شيء من ملفات الجداول (${n}).`),
+  readingTables: 'قراءة ملفات الجداول…',
+};
