@@ -1205,12 +1205,15 @@ export interface DroppedFile {
 }
 
 /**
- * What the desktop shell tells the page outside any call it made: an import
- * started from the menu, the command line or a second launch finished (the
- * page refreshes and shows the report), or a mizan:// link asks the page to
- * open a route ("article/12", "dossier/3", "search?q=...").
+ * What the desktop shell tells the page outside any call it made: files
+ * chosen from the menu, given on the command line or by a second launch
+ * for the page to import (as a drop: progress, cancel, the CSV mapping
+ * dialog, the report), an import the shell ran itself finished (before the
+ * page could take it), or a mizan:// link asks the page to open a route
+ * ("article/12", "dossier/3", "search?q=...").
  */
 export type ShellEvent =
+  | { kind: 'importPaths'; paths: string[] }
   | { kind: 'imported'; report: ImportReport }
   | { kind: 'importFailed'; error: { code: ErrorCode; message: string } }
   | { kind: 'open'; route: string };

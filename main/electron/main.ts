@@ -172,6 +172,17 @@ async function importPaths(paths: string[]): Promise<void> {
   }
 }
 
+/**
+ * Files to import from the menu, the command line or a second launch: the
+ * page imports them as it would a drop (progress and cancel in its jobs,
+ * the CSV/TSV column dialog, the report); the shell imports them itself
+ * only when no page is there to take them.
+ */
+async function importFromShell(paths: string[]): Promise<void> {
+  if (paths.length === 0) return;
+  if (!sendToPage({ kind: 'importPaths', paths })) await importPaths(paths);
+}
+
 /** The page route of a link: the renderer reads it (#article/12, #dossier/3, #search?q=...). */
 function routeOf(link: MizanLink): string {
   return link.kind === 'search' ? `search?q=${encodeURIComponent(link.query)}` : `${link.kind}/${link.id}`;
@@ -193,7 +204,7 @@ function handleLaunch(request: LaunchRequest): void {
     pending.links.push(...request.links);
     return;
   }
-  if (request.files.length > 0) void importPaths(request.files);
+  if (request.files.length > 0) void importFromShell(request.files);
   for (const link of request.links) openLink(link);
 }
 
@@ -203,6 +214,7 @@ function flushPending(): void {
   // The page has just loaded: React may not listen yet, so the last link becomes the hash it reads at start.
   const last = links.at(-1);
   if (last && mainWindow) void mainWindow.loadFile(rendererIndex, { hash: routeOf(last) });
+  // Imported by the shell: the page may not listen yet (as for links above).
   if (files.length > 0) void importPaths(files);
 }
 
@@ -239,7 +251,7 @@ function buildMenu(): void {
               properties: ['openFile', 'multiSelections'],
               filters: [{ name: 'Articles', extensions: ['txt', 'html', 'htm', 'md', 'json', 'jsonl', 'csv', 'tsv', 'mhtml'] }],
             });
-            if (!result.canceled) await importPaths(result.filePaths);
+            if (!result.canceled) await importFromShell(result.filePaths);
           },
         },
         {
@@ -247,7 +259,7 @@ function buildMenu(): void {
           accelerator: 'CmdOrCtrl+Shift+O',
           click: async () => {
             const result = await dialog.showOpenDialog({ properties: ['openDirectory'] });
-            if (!result.canceled) await importPaths(result.filePaths);
+            if (!result.canceled) await importFromShell(result.filePaths);
           },
         },
         { type: 'separator' },

@@ -435,6 +435,7 @@ export function App() {
       }
     },
     onBadRoute: (raw) => toast(w.linkNotFound(raw)),
+    onImportPaths: (paths) => void runImport({ kind: 'paths', paths }),
     onImported: (imported) => {
       setReport(imported);
       refresh();

@@ -3,7 +3,8 @@
  * the command line (as a file manager's "Open with Mizan" does) is imported
  * and shown without a reload; a search for الأمريكي finds it; a file dropped
  * on the window is imported by its real path; mizan:// links open what they
- * name; a dossier of the seed exports as a PDF whose text pdftotext reads.
+ * name; a CSV given by a second launch is imported by the page, after its
+ * column dialog; a dossier of the seed exports as a PDF whose text pdftotext reads.
  *
  * Runs where the Electron binary is installed (release machines) and skips
  * with the reason where it is not. Needs `npm run build`.
@@ -18,7 +19,7 @@
  * OS; the path it yields is the one webUtils gives for a real drop.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ElectronApplication, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,6 +133,22 @@ describe('the desktop app, as a user drives it', () => {
       electronApp.emit('open-url', { preventDefault: () => undefined }, url);
     }, `mizan://search?q=${encodeURIComponent('الأمريكي')}`);
     await expect.poll(() => window.locator('[data-testid=search-input]').inputValue(), { timeout: TIMEOUT }).toBe('الأمريكي');
+  });
+
+  it.skipIf(!binary)('asks for the columns of a CSV given by a second launch, then imports it in the page', async () => {
+    // Column names the importer cannot guess: only the page's mapping dialog can import it.
+    const csv = join(dir, 'newsroom-export.csv');
+    writeFileSync(csv, 'headline_txt,story,paper_name\n"Port reopens after storm","The port reopened on Monday after three days of storm damage repairs, officials said.",Gulf Daily\n');
+    await app!.evaluate(({ app: electronApp }, argv) => {
+      electronApp.emit('second-instance', { preventDefault: () => undefined }, argv, process.cwd());
+    }, [process.execPath, '.', csv]);
+    const dialog = window.locator('[data-testid=table-mapping-dialog]');
+    await dialog.waitFor({ timeout: TIMEOUT });
+    await dialog.locator('[data-testid=map-title]').selectOption('headline_txt');
+    await dialog.locator('[data-testid=map-body]').selectOption('story');
+    await dialog.locator('[data-testid=map-source]').selectOption('paper_name');
+    await dialog.locator('[data-testid=table-map-import]').click();
+    await window.locator('[data-testid=article-row]', { hasText: 'Port reopens after storm' }).first().waitFor({ timeout: TIMEOUT });
   });
 
   it.skipIf(!binary)('exports a dossier of the seed as a PDF that pdftotext reads', async () => {

@@ -38,6 +38,8 @@ export interface ShellLinkHandlers {
   onRoute(route: Route): void;
   /** A hash or link that names nothing we can open (shown to the user, never silently dropped). */
   onBadRoute(raw: string): void;
+  /** Files the shell asks the page to import (menu, command line, a second launch). */
+  onImportPaths(paths: string[]): void;
   onImported(report: ImportReport): void;
   onImportFailed(error: { code: ErrorCode; message: string }): void;
 }
@@ -63,6 +65,7 @@ export function useShellLinks(handlers: ShellLinkHandlers): void {
     window.addEventListener('hashchange', fromHash);
     const unsubscribe = window.mizan?.onShellEvent((event) => {
       if (event.kind === 'open') open(event.route);
+      else if (event.kind === 'importPaths') latest.current.onImportPaths(event.paths);
       else if (event.kind === 'imported') latest.current.onImported(event.report);
       else latest.current.onImportFailed(event.error);
     });
