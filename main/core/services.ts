@@ -10,9 +10,7 @@ import { migrations } from './db/migrations';
 import { compareHandlers } from './compare/compareService';
 import { createDossierService } from './dossier/dossierService';
 import { createParser } from './importers/parser';
-import { importers } from './importers/registry';
-import { MAX_FILE_BYTES } from './importers/registry';
-import { previewTable } from './importers/tablePreview';
+import { importers, MAX_FILE_BYTES } from './importers/registry';
 import { ImportError } from './importers/types';
 import { emptyReport, expandPaths, importItems, readItem, type ImportItem } from './library/importService';
 import { librarySafetyHandlers, openLibrary } from './library/librarySafety';
@@ -97,7 +95,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       const item: ImportItem = upload ? { kind: 'bytes', path: upload.name, bytes: Buffer.from(upload.contentBase64, 'base64') } : { kind: 'path', path: path! };
       try {
         const bytes = await readItem(item, MAX_FILE_BYTES);
-        return previewTable(item.path, bytes, { rows, fullSize: upload?.size });
+        return await parser.preview(item.path, bytes, { rows, fullSize: upload?.size });
       } catch (error) {
         // The importers' codes, as the import would report them for this file.
         if (error instanceof ImportError) throw new MizanError(error.code, error.message);

@@ -12,24 +12,28 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ErrorCode } from '../../../preload/contract';
+import type { ErrorCode, TablePreview } from '../../../preload/contract';
 import { prepareTexts } from '../search/indexDocument';
 import { parseFile } from './registry';
+import { previewTable, type PreviewOptions } from './tablePreview';
 import { IMPORT_BATCH, ImportError, type ImportOptions, type ParsedArticle, type ParsedFile, type ParsedRecord } from './types';
 
-export interface ParseRequest {
-  id: number;
-  path: string;
-  bytes: Uint8Array;
-  options: ImportOptions;
-}
+/** A file to parse for import, or (preview) a table file to look at before its columns are mapped. */
+export type ParseRequest = { id: number; path: string; bytes: Uint8Array } & ({ task?: 'import'; options: ImportOptions } | { task: 'preview'; preview: PreviewOptions });
 
 export type ParseResponse =
   | { id: number; ok: true; records: ParsedRecord[]; vocab?: string[] }
+  | { id: number; ok: true; preview: TablePreview }
   | { id: number; ok: false; code: ErrorCode; message: string };
 
 export interface Parser {
   parse(path: string, bytes: Uint8Array, options: ImportOptions): Promise<ParsedFile>;
+  /**
+   * A CSV/TSV file's header, first rows and guessed mapping (tablePreview.ts),
+   * on a parser thread too: decoding and counting a 40 MB export takes half
+   * a second, which the main process must not spend.
+   */
+  preview(path: string, bytes: Uint8Array, options: PreviewOptions): Promise<TablePreview>;
   /** Files that can usefully be in flight at once. */
   readonly concurrency: number;
   close(): Promise<void>;
@@ -42,6 +46,18 @@ export interface ParserOptions {
   timeoutMs?: number;
   /** The worker script; tests point it at a stand-in. */
   script?: string;
+}
+
+/** What a worker answers to a request (the same in-line). */
+export function answer(request: ParseRequest): ParseResponse {
+  try {
+    if (request.task === 'preview') return { id: request.id, ok: true, preview: previewTable(request.path, request.bytes, request.preview) };
+    return { id: request.id, ok: true, ...parseForImport(request.path, request.bytes, request.options) };
+  } catch (error) {
+    return error instanceof ImportError
+      ? { id: request.id, ok: false, code: error.code, message: error.message }
+      : { id: request.id, ok: false, code: 'IMPORT_PARSE_FAILED', message: `${request.path}: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }
 
 /**
@@ -61,13 +77,14 @@ function inlineParser(): Parser {
   return {
     concurrency: 1,
     parse: async (path, bytes, options) => parseForImport(path, bytes, options),
+    preview: async (path, bytes, options) => previewTable(path, bytes, options),
     close: async () => undefined,
   };
 }
 
 interface Job {
   request: ParseRequest;
-  resolve: (file: ParsedFile) => void;
+  resolve: (response: Extract<ParseResponse, { ok: true }>) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout | null;
 }
@@ -85,12 +102,12 @@ function workerPool(script: string, size: number, timeoutMs: number): Parser {
   const queue: Job[] = [];
   const slots: Slot[] = Array.from({ length: size }, () => ({ worker: null, online: false, job: null }));
 
-  const finish = (slot: Slot, outcome: { file: ParsedFile } | { error: Error }) => {
+  const finish = (slot: Slot, outcome: { done: Extract<ParseResponse, { ok: true }> } | { error: Error }) => {
     const job = slot.job;
     if (!job) return;
     slot.job = null;
     if (job.timer) clearTimeout(job.timer);
-    if ('file' in outcome) job.resolve(outcome.file);
+    if ('done' in outcome) job.resolve(outcome.done);
     else job.reject(outcome.error);
     slot.worker?.unref();
     pump();
@@ -127,8 +144,7 @@ function workerPool(script: string, size: number, timeoutMs: number): Parser {
     });
     worker.on('message', (response: ParseResponse) => {
       if (!slot.job || response.id !== slot.job.request.id) return;
-      // A worker that predates the vocabulary (a test's stand-in) sends records only.
-      if (response.ok) finish(slot, { file: { records: response.records, vocab: response.vocab ?? [] } });
+      if (response.ok) finish(slot, { done: response });
       else finish(slot, { error: new ImportError(response.code, response.message) });
     });
     const crashed = (reason: string) => {
@@ -159,14 +175,26 @@ function workerPool(script: string, size: number, timeoutMs: number): Parser {
     }
   };
 
+  const run = (request: ParseRequest): Promise<Extract<ParseResponse, { ok: true }>> => {
+    if (closed) return Promise.reject(new ImportError('IMPORT_PARSE_FAILED', `${request.path}: the parser is closed`));
+    return new Promise((resolve, reject) => {
+      queue.push({ request, resolve, reject, timer: null });
+      pump();
+    });
+  };
+
   return {
     concurrency: size,
-    parse(path, bytes, options) {
-      if (closed) return Promise.reject(new ImportError('IMPORT_PARSE_FAILED', `${path}: the parser is closed`));
-      return new Promise<ParsedFile>((resolve, reject) => {
-        queue.push({ request: { id: nextId++, path, bytes, options }, resolve, reject, timer: null });
-        pump();
-      });
+    async parse(path, bytes, options) {
+      const response = await run({ id: nextId++, path, bytes, options });
+      if ('preview' in response) throw new ImportError('IMPORT_PARSE_FAILED', `${path}: the parser answered with a table preview`);
+      // A worker that predates the vocabulary (a test's stand-in) sends records only.
+      return { records: response.records, vocab: response.vocab ?? [] };
+    },
+    async preview(path, bytes, options) {
+      const response = await run({ id: nextId++, path, bytes, task: 'preview', preview: options });
+      if (!('preview' in response)) throw new ImportError('IMPORT_PARSE_FAILED', `${path}: the parser answered without a table preview`);
+      return response.preview;
     },
     async close() {
       closed = true;

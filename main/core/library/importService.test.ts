@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CallContext } from '../../../preload/contract';
 import { sharedData, tempDir } from '../../../tests/support/paths';
 import { parseForImport, type Parser } from '../importers/parser';
+import { previewTable } from '../importers/tablePreview';
 import { createServices, type Services } from '../services';
 import { emptyReport, importItems, type ImportItem } from './importService';
 
@@ -39,6 +40,7 @@ function inThread(onParse: (path: string) => void = () => undefined): Parser {
       onParse(path);
       return parseForImport(path, bytes, options);
     },
+    preview: async (path, bytes, options) => previewTable(path, bytes, options),
     close: async () => undefined,
   };
 }
