@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const benches = ['import', 'text', 'search', 'compare', 'dossier'];
+const benches = ['import', 'htmlParts', 'text', 'search', 'compare', 'dossier'];
 let failed = 0;
 for (const name of benches) {
   const script = join(__dirname, `${name}.js`);
