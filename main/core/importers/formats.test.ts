@@ -66,6 +66,33 @@ ${seed}`;
     expect(a!.body).not.toContain('---');
   });
 
+  it('takes metadata from TOML front matter (+++, as Hugo writes it), dates as written', () => {
+    const md = `+++
+title = "بايدن يستضيف الكاظمي"
+date = 2021-07-26T10:30:00+03:00
+tags = ["العراق", "واشنطن"]
+url = "https://hurriya.example/2021/07/26"
+[author]
+name = "سارة أحمد"
++++
+
+${seed}`;
+    const [a] = articles(parseFile('kadhimi-hugo.md', utf8(md)));
+    expect(a).toMatchObject({
+      title: 'بايدن يستضيف الكاظمي',
+      author: 'سارة أحمد',
+      url: 'https://hurriya.example/2021/07/26',
+      tags: ['العراق', 'واشنطن'],
+      published: { iso: '2021-07-26' },
+    });
+    expect(a!.published?.original).toContain('2021-07-26T10:30:00');
+    expect(a!.body.startsWith('أعلن الرئيس الأميركي، جو بايدن')).toBe(true);
+    expect(a!.body).not.toContain('+++');
+    const bad = failure(() => parseFile('bad-hugo.md', utf8('+++\ntitle = "unclosed\n+++\nText')));
+    expect(bad.code).toBe('IMPORT_PARSE_FAILED');
+    expect(bad.message).toMatch(/^bad-hugo\.md: the front matter is not valid TOML/);
+  });
+
   it('strips the markup sensibly: headings, emphasis, links, images, code, lists, quotes, tables', () => {
     const { text, heading } = markdownToText(`# Harbour reopens
 

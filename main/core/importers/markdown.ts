@@ -1,8 +1,10 @@
 /**
- * Markdown notes and exports: metadata from YAML front matter, the body kept
+ * Markdown notes and exports: metadata from front matter (YAML between
+ * `---` lines, or TOML between `+++` lines as Hugo writes it), the body kept
  * as readable text with the markup taken out (links keep their words, images
  * their alt text, code its content, lists a bullet).
  */
+import { parse as parseToml, TomlDate } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { buildArticle, cleanLine } from './article';
 import { decodeText } from './decode';
@@ -20,17 +22,31 @@ export interface FrontMatter {
   lines: number;
 }
 
-/** `---` YAML `---` at the very top; null when the file has none. */
-export function splitFrontMatter(text: string, path: string): FrontMatter | null {
-  const m = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
-  if (!m) return null;
-  let data: Yaml;
+/** TOML's values as the YAML reader gives them: dates as written (TomlDate keeps the form: 2021-07-26, or with time and offset). */
+function fromToml(value: unknown): Yaml {
+  if (value instanceof TomlDate) return value.toISOString();
+  if (Array.isArray(value)) return value.map(fromToml);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fromToml(v)]));
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return value === undefined || value === null ? null : String(value);
+}
+
+function parseFront(kind: 'YAML' | 'TOML', source: string, path: string): Yaml {
   try {
-    data = parseYaml(m[1]!, { schema: 'core', maxAliasCount: 50 }) as Yaml;
+    return kind === 'YAML' ? (parseYaml(source, { schema: 'core', maxAliasCount: 50 }) as Yaml) : fromToml(parseToml(source));
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new ImportError('IMPORT_PARSE_FAILED', `${path}: the front matter is not valid YAML: ${reason}`);
+    throw new ImportError('IMPORT_PARSE_FAILED', `${path}: the front matter is not valid ${kind}: ${reason}`);
   }
+}
+
+/** `---` YAML `---` or `+++` TOML `+++` at the very top; null when the file has none. */
+export function splitFrontMatter(text: string, path: string): FrontMatter | null {
+  const yaml = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
+  const toml = yaml ? null : /^\+\+\+[ \t]*\n([\s\S]*?)\n\+\+\+[ \t]*(?:\n|$)/.exec(text);
+  const m = yaml ?? toml;
+  if (!m) return null;
+  const data = parseFront(yaml ? 'YAML' : 'TOML', m[1]!, path);
   if (data !== null && (typeof data !== 'object' || Array.isArray(data))) {
     throw new ImportError('IMPORT_PARSE_FAILED', `${path}: the front matter is not a set of "key: value" lines`);
   }
