@@ -824,6 +824,17 @@ export const contract = {
     output: TablePreview,
     readonly: true,
   },
+  /**
+   * The files an import of `paths` would read: folders walked as the import
+   * walks them (hidden entries skipped, names in order), so the UI can find
+   * the CSV/TSV files inside a dropped folder and ask for their columns.
+   * Paths that cannot be read are listed with the import's error.
+   */
+  'library.listImportFiles': {
+    input: z.object({ paths: z.array(z.string().min(1)).min(1).max(100_000) }),
+    output: z.object({ files: z.array(z.string()), errors: ImportReport.shape.errors }),
+    readonly: true,
+  },
   'library.listArticles': {
     input: z.object({
       offset: z.number().int().nonnegative().default(0),

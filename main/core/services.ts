@@ -91,6 +91,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
       };
       return importItems({ db, parser, now }, items, request, ctx, emptyReport());
     },
+    'library.listImportFiles': async ({ paths }) => {
+      const report = emptyReport();
+      const items = await expandPaths(paths, report);
+      return { files: items.map((item) => item.path), errors: report.errors };
+    },
     'library.previewTable': async ({ path, upload, rows }) => {
       const item: ImportItem = upload ? { kind: 'bytes', path: upload.name, bytes: Buffer.from(upload.contentBase64, 'base64') } : { kind: 'path', path: path! };
       try {

@@ -6,7 +6,7 @@
  * host; bad files get the import's own error codes, naming the file. Then
  * the mapping the user chose imports exactly what it says.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
@@ -149,5 +149,19 @@ describe.each(contractTargets())('library.previewTable: $name', (target) => {
     const missing = await expectError(api['library.previewTable']({ path: join(dir, 'gone.csv') }), 'IMPORT_READ_FAILED');
     expect(missing.message).toContain('gone.csv');
     await expectError(api['library.previewTable']({ path: png, upload: { name: 'x.csv', contentBase64: '' } }), 'INVALID_ARGUMENT');
+  });
+
+  it('lists the files an import of a folder would read, tables inside included, so the UI can map them', async () => {
+    const folder = join(dir, 'أرشيف');
+    mkdirSync(join(folder, 'sub'), { recursive: true });
+    mkdirSync(join(folder, '.cache'), { recursive: true });
+    writeFileSync(join(folder, 'b-note.txt'), 'A title\nA body long enough to be an article of its own.');
+    writeFileSync(join(folder, 'sub', 'export.csv'), table(['headline_txt', 'story'], [['t', 'body']]));
+    writeFileSync(join(folder, '.hidden.csv'), 'x');
+    writeFileSync(join(folder, '.cache', 'c.csv'), 'x');
+    const listed = await api['library.listImportFiles']({ paths: [folder, join(dir, 'nowhere')] });
+    // The import's own walk: names in order, hidden entries skipped, a missing path reported by name.
+    expect(listed.files).toEqual([join(folder, 'b-note.txt'), join(folder, 'sub', 'export.csv')]);
+    expect(listed.errors).toEqual([expect.objectContaining({ path: join(dir, 'nowhere'), code: 'IMPORT_READ_FAILED' })]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MizanError, type ImportMapping, type Input, type MizanApi, type TablePreview } from '../../../preload/contract';
 import { planImport, runImportPlan } from './importPlan';
-import { headerSignature, previewSlice, type ImportSource, type MappingChoice, type TableGroup } from './tableFiles';
+import { headerSignature, previewSlice, sourceName, type ImportSource, type MappingChoice, type TableGroup } from './tableFiles';
 
 const preview = (path: string, columns: string[], guessed: ImportMapping = {}): TablePreview => ({
   path,
@@ -21,12 +21,24 @@ function fakeApi(calls: unknown[]): MizanApi {
     'a.csv': preview('a.csv', ['headline', 'story'], { title: 'headline' }),
     'b.csv': preview('b.csv', ['Headline ', 'story']),
     'c.csv': preview('c.csv', ['title', 'text', 'date'], { title: 'title', body: 'text', date: 'date' }),
+    '/archive/sub/a.csv': preview('/archive/sub/a.csv', ['headline', 'story'], { title: 'headline' }),
   };
   return {
     'library.previewTable': async (input: Input<'library.previewTable'>) => {
       const name = input.upload?.name ?? input.path!;
       if (name === 'logo.csv') throw new MizanError('IMPORT_BINARY', 'logo.csv: this is a PNG image, not an article');
       return tables[name]!;
+    },
+    'library.listImportFiles': async (input: Input<'library.listImportFiles'>) => {
+      const folders: Record<string, string[]> = { '/archive': ['/archive/notes.txt', '/archive/sub/a.csv'], '/pages': ['/pages/one.html', '/pages/two.html'] };
+      return {
+        files: input.paths.flatMap((p) => folders[p] ?? (p === '/gone' ? [] : [p])),
+        errors: input.paths.includes('/gone') ? [{ path: '/gone', code: 'IMPORT_READ_FAILED', message: '/gone: no such file or folder' }] : [],
+      };
+    },
+    'library.importFiles': async (input: Input<'library.importFiles'>) => {
+      calls.push({ paths: input.paths, mapping: input.mapping, mappingComplete: input.mappingComplete });
+      return { imported: input.paths.map((p, i) => ({ id: calls.length * 10 + i, title: p, source: null, path: p })), duplicates: [], errors: [] };
     },
     'library.importUploads': async (input: Input<'library.importUploads'>) => {
       calls.push({ files: input.files.map((f) => f.name), mapping: input.mapping, mappingComplete: input.mappingComplete });
@@ -79,6 +91,40 @@ describe('planImport', () => {
     expect(plan).toMatchObject({ cancelled: 2, errors: [] });
     await runImportPlan(fakeApi(calls), plan);
     expect(calls).toEqual([{ files: ['note.txt'], mapping: undefined, mappingComplete: undefined }]);
+  });
+});
+
+describe('planImport with folders given by path (Electron)', () => {
+  const path = (p: string): ImportSource => ({ kind: 'path', path: p });
+  const hooks = (asked: TableGroup[][]) => ({
+    remembered: () => undefined,
+    remember: () => undefined,
+    ask: async (groups: TableGroup[]) => {
+      asked.push(groups);
+      return groups.map((g): MappingChoice => ({ ...g.initial, body: 'story' }));
+    },
+  });
+
+  it('lists a folder that holds a table file, so the table gets the dialog and the rest is imported as read', async () => {
+    const calls: unknown[] = [];
+    const asked: TableGroup[][] = [];
+    const plan = await planImport(fakeApi(calls), [path('/archive'), path('/gone')], hooks(asked));
+    expect(asked.flat().map((g) => g.sources.map(sourceName))).toEqual([['a.csv']]);
+    expect(plan.errors.map((e) => e.path)).toEqual(['/gone']);
+    await runImportPlan(fakeApi(calls), plan);
+    expect(calls).toEqual([
+      { paths: ['/archive/notes.txt'], mapping: undefined, mappingComplete: undefined },
+      { paths: ['/archive/sub/a.csv'], mapping: { title: 'headline', body: 'story' }, mappingComplete: true },
+    ]);
+  });
+
+  it('leaves a folder without tables whole: the import walks it itself', async () => {
+    const calls: unknown[] = [];
+    const asked: TableGroup[][] = [];
+    const plan = await planImport(fakeApi(calls), [path('/pages')], hooks(asked));
+    expect(asked).toEqual([]);
+    await runImportPlan(fakeApi(calls), plan);
+    expect(calls).toEqual([{ paths: ['/pages'], mapping: undefined, mappingComplete: undefined }]);
   });
 });
 

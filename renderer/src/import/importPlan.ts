@@ -42,14 +42,29 @@ export interface PlanHooks {
 }
 
 /**
+ * Folders given by path (an Electron drop, File ▸ Import Folder) listed file
+ * by file when they hold table files, so those get the mapping dialog too.
+ * A folder without tables stays one path: the import walks it itself.
+ */
+async function withFolderTables(api: MizanApi, sources: readonly ImportSource[]): Promise<{ sources: ImportSource[]; errors: ImportReport['errors'] }> {
+  const folders = sources.filter((s): s is Extract<ImportSource, { kind: 'path' }> => s.kind === 'path' && !isTableName(s.path));
+  if (folders.length === 0) return { sources: [...sources], errors: [] };
+  const listed = await api['library.listImportFiles']({ paths: folders.map((s) => s.path) });
+  if (!listed.files.some(isTableName)) return { sources: [...sources], errors: [] };
+  const kept = sources.filter((s) => !folders.includes(s as Extract<ImportSource, { kind: 'path' }>));
+  return { sources: [...kept, ...listed.files.map((path): ImportSource => ({ kind: 'path', path }))], errors: listed.errors };
+}
+
+/**
  * Previews the table files among `sources`, asks for their columns, and
  * says which imports to run. Cancelling drops the table files only: the
  * other files of the same drop are imported as usual.
  */
-export async function planImport(api: MizanApi, sources: readonly ImportSource[], hooks: PlanHooks): Promise<ImportPlan> {
+export async function planImport(api: MizanApi, given: readonly ImportSource[], hooks: PlanHooks): Promise<ImportPlan> {
+  const { sources, errors } = await withFolderTables(api, given);
   const tables = sources.filter((s) => isTableName(sourceName(s)));
   const others = sources.filter((s) => !isTableName(sourceName(s)));
-  const plan: ImportPlan = { parts: others.length > 0 ? [{ sources: others }] : [], errors: [], cancelled: 0 };
+  const plan: ImportPlan = { parts: others.length > 0 ? [{ sources: others }] : [], errors, cancelled: 0 };
   if (tables.length === 0) return plan;
   const previews: { source: ImportSource; preview: TablePreview }[] = [];
   const failed: { source: ImportSource; error: { code: ErrorCode; message: string } }[] = [];
@@ -83,6 +98,9 @@ export interface RunProgress {
 
 const pathOf = (s: ImportSource): string => (s.kind === 'path' ? s.path : s.file.name);
 
+/** library.importFiles takes at most 100,000 paths a call. */
+const PATHS_PER_CALL = 50_000;
+
 /** Runs the plan's imports in order, into one report; after a cancel, the parts not started are reported as cancelled. */
 export async function runImportPlan(api: MizanApi, plan: ImportPlan, options: { signal?: AbortSignal; onProgress?: (p: RunProgress) => void } = {}): Promise<ImportReport> {
   const report = mergeReports(emptyReport(), { imported: [], duplicates: [], errors: plan.errors });
@@ -96,12 +114,15 @@ export async function runImportPlan(api: MizanApi, plan: ImportPlan, options: { 
     }
     const paths = part.sources.flatMap((s) => (s.kind === 'path' ? [s.path] : []));
     const files = part.sources.flatMap((s) => (s.kind === 'file' ? [s.file] : []));
-    if (paths.length > 0) {
+    // A listed folder can hold more files than one call takes.
+    for (let from = 0; from < paths.length; from += PATHS_PER_CALL) {
+      const chunk = paths.slice(from, from + PATHS_PER_CALL);
+      const share = (done: number) => (from + done * chunk.length) / part.sources.length;
       mergeReports(
         report,
         await api['library.importFiles'](
-          { paths, ...(part.mapping ? { mapping: part.mapping, mappingComplete: true } : {}) },
-          { signal: options.signal, onProgress: (p) => options.onProgress?.({ fraction: at(p.total ? p.done / p.total : 0), phase: 'importing', label: p.label }) },
+          { paths: chunk, ...(part.mapping ? { mapping: part.mapping, mappingComplete: true } : {}) },
+          { signal: options.signal, onProgress: (p) => options.onProgress?.({ fraction: at(share(p.total ? p.done / p.total : 0)), phase: 'importing', label: p.label }) },
         ),
       );
     }
