@@ -94,6 +94,9 @@ export const ImportMapping = z.strictObject({
 });
 export type ImportMapping = z.infer<typeof ImportMapping>;
 
+/** A text encoding's label as a user types it; the core refuses one it cannot decode (INVALID_ARGUMENT). */
+export const EncodingLabel = z.string().trim().min(1).max(40);
+
 /**
  * What a CSV/TSV file holds, read before importing it so the user can map
  * its columns (the UI's mapping dialog): the delimiter and encoding found,
@@ -787,6 +790,8 @@ export const contract = {
       mapping: ImportMapping.optional(),
       /** CSV/TSV: the mapping names every part to import; parts it leaves out are not guessed from column names. */
       mappingComplete: z.boolean().optional(),
+      /** Read every file in this encoding (a label: windows-1254, iso-8859-6, utf-16le...) instead of detecting it. */
+      encoding: EncodingLabel.optional(),
       nearDuplicateThreshold: NearDuplicateThreshold.optional(),
       /** Files larger than this are refused (default 50 MB). */
       maxFileBytes: z.number().int().positive().max(2 ** 31).optional(),
@@ -802,6 +807,8 @@ export const contract = {
       mapping: ImportMapping.optional(),
       /** As in library.importFiles. */
       mappingComplete: z.boolean().optional(),
+      /** As in library.importFiles. */
+      encoding: EncodingLabel.optional(),
       nearDuplicateThreshold: NearDuplicateThreshold.optional(),
     }),
     output: ImportReport,

@@ -3,7 +3,7 @@
  * archivists who script their imports.
  *
  *   mizan import PATH... [--library FILE] [--collection NAME] [--tag T]... [--title T]
- *                [--map FIELD=COLUMN,...] [--near-threshold S] [--max-size MB] [--json]
+ *                [--map FIELD=COLUMN,...] [--encoding LABEL] [--near-threshold S] [--max-size MB] [--json]
  *   mizan list [--source S] [--lang L] [--limit N] [--offset N] [--json] [--library FILE]
  *   mizan show ID [--json] [--library FILE]
  *   mizan search "QUERY" [--collection NAME] [--limit N] [--json] [--library FILE] (searchCommands.ts)
@@ -14,6 +14,7 @@
  */
 import { parseArgs } from 'node:util';
 import { MizanError, type Envelope, type Input, type MethodName, type Output, type Progress } from '../../preload/contract';
+import { knownEncoding } from '../core/importers/decode';
 import { parseMappingSpec } from '../core/importers/fields';
 import { defaultLibraryPath } from '../core/paths';
 import { createDispatcher, type Dispatcher } from '../core/rpc';
@@ -28,7 +29,7 @@ const USAGE = `Mizan ${appVersion()} — offline research workbench for news arc
 
 Usage:
   mizan import PATH... [--collection NAME] [--tag TAG]... [--title TITLE] [--json]
-               [--map FIELD=COLUMN,...] [--near-threshold S] [--max-size MB]
+               [--map FIELD=COLUMN,...] [--encoding LABEL] [--near-threshold S] [--max-size MB]
   mizan list [--source NAME] [--lang CODE] [--limit N] [--offset N] [--json]
   mizan show ID [--json]
   mizan search "QUERY" [--collection NAME] [--source NAME] [--lang CODE] [--tag TAG]
@@ -47,6 +48,8 @@ Options:
   --library FILE   library to use (default: the app's own, ${defaultLibraryPath()})
   --map SPEC       CSV/TSV/JSON columns for each part, e.g. title=headline,body=text,date=published
                    (fields: title, body, source, author, date, url, lang, tags)
+  --encoding LABEL read every file in this encoding instead of detecting it
+                   (e.g. windows-1256, iso-8859-6, windows-1254, utf-16le)
   --near-threshold S
                    similarity (0.5-1, default 0.6) from which an article is linked to an
                    earlier one as its near-duplicate
@@ -86,6 +89,7 @@ async function run(argv: string[]): Promise<number> {
       tag: { type: 'string', multiple: true },
       title: { type: 'string' },
       map: { type: 'string' },
+      encoding: { type: 'string' },
       'near-threshold': { type: 'string' },
       'max-size': { type: 'string' },
       source: { type: 'string' },
@@ -147,6 +151,7 @@ async function run(argv: string[]): Promise<number> {
       throw new UsageError(`--map: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  if (values.encoding !== undefined && !knownEncoding(values.encoding)) throw new UsageError(`--encoding: "${values.encoding}" is not an encoding Mizan can read (e.g. windows-1256, iso-8859-6, windows-1254, utf-16le)`);
   let nearDuplicateThreshold: number | undefined;
   if (values['near-threshold'] !== undefined) {
     nearDuplicateThreshold = Number(values['near-threshold']);
@@ -168,7 +173,7 @@ async function run(argv: string[]): Promise<number> {
       const report = await call(
         dispatcher,
         'library.importFiles',
-        { paths: args, collection: values.collection, tags: values.tag, title: values.title, mapping, nearDuplicateThreshold, maxFileBytes },
+        { paths: args, collection: values.collection, tags: values.tag, title: values.title, mapping, encoding: values.encoding, nearDuplicateThreshold, maxFileBytes },
         'cli-import',
       );
       bar.done();

@@ -10,6 +10,7 @@ import { migrations } from './db/migrations';
 import { compareHandlers } from './compare/compareService';
 import { createDossierService } from './dossier/dossierService';
 import { createParser } from './importers/parser';
+import { knownEncoding } from './importers/decode';
 import { importers, MAX_FILE_BYTES } from './importers/registry';
 import { ImportError } from './importers/types';
 import { emptyReport, expandPaths, importItems, readItem, type ImportItem } from './library/importService';
@@ -33,6 +34,17 @@ export interface Services {
   /** The search service itself, for benchmarks and tests that wait on background index builds. */
   search: SearchService;
   close(): Promise<void>;
+}
+
+/**
+ * The encoding a user asked for, checked before any file is read: a typo
+ * refuses the import at once instead of failing every file of the batch.
+ */
+function checkedEncoding(label: string | undefined): string | undefined {
+  if (label === undefined) return undefined;
+  const encoding = knownEncoding(label);
+  if (!encoding) throw new MizanError('INVALID_ARGUMENT', `encoding "${label}" is not one Mizan can read (e.g. utf-8, utf-16le, windows-1256, iso-8859-6, windows-1252, windows-1254, windows-1250)`);
+  return encoding;
 }
 
 export async function createServices(options: ServicesOptions): Promise<Services> {
@@ -74,7 +86,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
         {
           collection: input.collection,
           tags: input.tags,
-          options: { title: input.title, mapping: input.mapping, mappingComplete: input.mappingComplete, maxBytes: input.maxFileBytes },
+          options: { title: input.title, mapping: input.mapping, mappingComplete: input.mappingComplete, maxBytes: input.maxFileBytes, encoding: checkedEncoding(input.encoding) },
           nearDuplicateThreshold: input.nearDuplicateThreshold,
         },
         ctx,
@@ -86,7 +98,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       const request = {
         collection: input.collection,
         tags: input.tags,
-        options: { mapping: input.mapping, mappingComplete: input.mappingComplete },
+        options: { mapping: input.mapping, mappingComplete: input.mappingComplete, encoding: checkedEncoding(input.encoding) },
         nearDuplicateThreshold: input.nearDuplicateThreshold,
       };
       return importItems({ db, parser, now }, items, request, ctx, emptyReport());

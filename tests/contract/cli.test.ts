@@ -1,5 +1,6 @@
 /** The `mizan` command as archivists script it: a real process, a real library file. */
 import { writeFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mizan } from '../support/cli';
@@ -55,5 +56,18 @@ describe('mizan CLI', () => {
     const missing = await mizan(['show', '99', '--library', library]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('NOT_FOUND');
+  });
+
+  it('reads a file in the encoding named by --encoding, and refuses an unknown one as a usage error', async () => {
+    const text = "Ankara'da bakanlar toplandı\n\nTürkiye'nin başkenti Ankara'da bakanlar bugün toplandı; İstanbul'daki şirketler ağır vergilerden şikâyetçi.";
+    const path = join(dir, 'haber.txt');
+    writeFileSync(path, iconv.encode(text, 'windows-1254'));
+    const result = await mizan(['import', path, '--encoding', 'windows-1254', '--library', library, '--json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { imported: Array<{ title: string }> };
+    expect(report.imported.map((a) => a.title)).toEqual(["Ankara'da bakanlar toplandı"]);
+    const unknown = await mizan(['import', path, '--encoding', 'latin-99', '--library', library]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--encoding: "latin-99" is not an encoding Mizan can read');
   });
 });

@@ -199,4 +199,17 @@ describe.each(targets)('contract: $name', (target) => {
     expect(info.importFormats.map((f) => f.id)).toEqual(expect.arrayContaining(['text', 'json', 'jsonl']));
     expect(info.articleCount).toBe(2797 + 1);
   });
+
+  it('reads files in the encoding the user names, and refuses one it does not know before reading any file', async () => {
+    const turkish = "Ankara'da bakanlar toplandı\n\nTürkiye'nin başkenti Ankara'da bakanlar bugün toplandı; İstanbul'daki şirketler ağır vergilerden şikâyetçi.";
+    const path = join(dir, 'haber-1254.txt');
+    writeFileSync(path, (await import('iconv-lite')).default.encode(turkish, 'windows-1254'));
+    const report = await api['library.importFiles']({ paths: [path], encoding: 'Windows-1254' });
+    expect(report.errors).toEqual([]);
+    const article = await api['library.getArticle']({ id: report.imported[0]!.id });
+    expect(article).toMatchObject({ title: "Ankara'da bakanlar toplandı", encoding: 'windows-1254' });
+    expect(article.body).toContain("İstanbul'daki şirketler ağır vergilerden şikâyetçi.");
+    const refused = await expectError(api['library.importFiles']({ paths: [path], encoding: 'latin-99' }), 'INVALID_ARGUMENT');
+    expect(refused.message).toContain('"latin-99"');
+  });
 });

@@ -113,7 +113,7 @@ export const csvImporter: Importer = {
   label: 'CSV (one article per row)',
   extensions: ['.csv'],
   parse(file, options) {
-    const { text, encoding } = decodeText(file.bytes, file.path);
+    const { text, encoding } = decodeText(file.bytes, file.path, { forced: options.encoding });
     return parseDelimited(text, file, encoding, options, 'csv');
   },
 };
@@ -123,7 +123,7 @@ export const tsvImporter: Importer = {
   label: 'TSV (tab-separated, one article per row)',
   extensions: ['.tsv', '.tab'],
   parse(file, options) {
-    const { text, encoding } = decodeText(file.bytes, file.path);
+    const { text, encoding } = decodeText(file.bytes, file.path, { forced: options.encoding });
     return parseDelimited(text, file, encoding, options, 'tsv');
   },
 };

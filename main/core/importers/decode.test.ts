@@ -12,7 +12,7 @@ import { seedPath, sharedData } from '../../../tests/support/paths';
 import { decodeText, normalizeCharsetLabel, sniffDeclaredCharset } from './decode';
 import { parseFile } from './registry';
 import { detectSingleByte } from './singleByte';
-import { codeOf } from '../../../tests/support/importErrors';
+import { codeOf, failure } from '../../../tests/support/importErrors';
 
 const seed = readFileSync(seedPath, 'utf8');
 
@@ -152,6 +152,49 @@ describe('Arabic and Western single-byte encodings', () => {
     expect(byName['windows-1256']!.arabicLogP).toBeGreaterThan(-3.3);
     expect(byName['windows-1252']!.score).toBeLessThan(0);
     expect(byName['iso-8859-6']!.invalid).toBeGreaterThan(0);
+  });
+});
+
+describe('an encoding the user chooses (--encoding, the import\'s encoding)', () => {
+  const turkish = "Türkiye Cumhuriyeti'nin başkenti Ankara'dır; en kalabalık şehri İstanbul'dur. Şehir, Boğaziçi'nin iki yakasına yayılır ve ağaçlı sokakları ünlüdür.";
+
+  it('reads what detection cannot: Turkish Windows-1254 (read as Western when guessed) and the encodings it refuses', () => {
+    const bytes = iconv.encode(turkish, 'windows-1254');
+    let guessed: string | null = null;
+    try {
+      guessed = decodeText(bytes, 'tr.txt').text;
+    } catch {
+      // refused is as good as wrong here: either way the user has to say
+    }
+    expect(guessed).not.toBe(turkish);
+    expect(decodeText(bytes, 'tr.txt', { forced: 'windows-1254' })).toEqual({ text: turkish, encoding: 'windows-1254' });
+    expect(decodeText(iconv.encode('Москва, столица России.', 'koi8-r'), 'ru.txt', { forced: 'KOI8-R' }).text).toBe('Москва, столица России.');
+    expect(decodeText(iconv.encode('日本語のテキストです。', 'shift_jis'), 'ja.txt', { forced: 'shift_jis' }).text).toBe('日本語のテキストです。');
+  });
+
+  it('overrides detection and declarations, skipping only its own byte order mark', () => {
+    // ISO-8859-6 bytes of the seed are detected as such; asked for as Windows-1256 they are read so (the user's word).
+    expect(decodeText(iconv.encode(seed, 'windows-1256'), 'seed.txt', { forced: 'cp1256' })).toEqual({ text: seed, encoding: 'windows-1256' });
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(seed, 'utf-16le')]);
+    expect(decodeText(le, 'seed16.txt', { forced: 'utf-16le' }).text).toBe(seed);
+    const page = Buffer.from('<html><head><meta charset="windows-1252"></head><body>Ankara</body></html>');
+    expect(decodeText(page, 'p.html', { declared: 'windows-1252', forced: 'utf-8' }).encoding).toBe('utf-8');
+  });
+
+  it('still refuses bytes that are not valid in it, and a label it does not know, naming the file', () => {
+    const wrong = failure(() => decodeText(iconv.encode(seed, 'windows-1256'), 'seed-1256.txt', { forced: 'utf-8' }));
+    expect(wrong.code).toBe('IMPORT_DECODE_FAILED');
+    expect(wrong.message).toMatch(/^seed-1256\.txt: read as utf-8 \(the encoding asked for\) but the byte at \d+ \(line \d+\) is not valid UTF-8$/);
+    const unknown = failure(() => decodeText(Buffer.from('text'), 'a.txt', { forced: 'klingon-8' }));
+    expect(unknown.message).toBe('a.txt: "klingon-8" is not an encoding Mizan can read');
+  });
+
+  it('reaches every importer through the import options', () => {
+    const bytes = iconv.encode(`Ankara\n${turkish}`, 'windows-1254');
+    const [record] = parseFile('tr.txt', bytes, { encoding: 'windows-1254' });
+    expect(record).toMatchObject({ ok: true, article: { title: 'Ankara', body: turkish, encoding: 'windows-1254' } });
+    const md = iconv.encode(`---\ntitle: Ankara\n---\n\n${turkish}`, 'windows-1254');
+    expect(parseFile('tr.md', md, { encoding: 'windows-1254' })[0]).toMatchObject({ ok: true, article: { body: turkish } });
   });
 });
 

@@ -24,6 +24,12 @@ export interface DecodedText {
 export interface DecodeHints {
   /** A charset label the container declares (`<meta charset>`, a MIME header). */
   declared?: string | null;
+  /**
+   * The encoding the user chose (`--encoding`, the import's `encoding`):
+   * no detection and no declaration is consulted, but bytes invalid in it
+   * are still refused, never stored as mojibake.
+   */
+  forced?: string | null;
 }
 
 const SNIFF_BYTES = 8192;
@@ -191,18 +197,45 @@ function lineOf(bytes: Uint8Array, offset: number): number {
 
 // ---------------------------------------------------------------------------
 
-function decodeWith(bytes: Uint8Array, encoding: string, path: string): DecodedText {
+function decodeWith(bytes: Uint8Array, encoding: string, path: string, how = 'declared as'): DecodedText {
   const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: true });
   const bad = (text.match(/\uFFFD/g) ?? []).length;
   // A few replacement characters in a long text may be the source's own; many mean the wrong table.
   if (bad > Math.max(2, text.length / 1000)) {
-    throw new ImportError('IMPORT_DECODE_FAILED', `${path}: declared as ${encoding} but ${bad} byte sequences are not valid in it`);
+    throw new ImportError('IMPORT_DECODE_FAILED', `${path}: ${how} ${encoding} but ${bad} byte sequences are not valid in it`);
   }
   return { text, encoding };
 }
 
+/** The user's encoding, whatever the bytes look like (only a byte order mark of that same encoding is skipped). */
+function decodeForced(bytes: Uint8Array, encoding: string, path: string): DecodedText {
+  const bom = byteOrderMark(bytes);
+  const skip = bom?.encoding === encoding ? bom.length : 0;
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') return decodeUtf16(bytes, encoding, skip, path);
+  if (encoding === 'utf-8') {
+    const text = tryUtf8(bytes.subarray(skip));
+    if (text === null) {
+      const at = utf8Evidence(bytes.subarray(skip)).firstInvalid + skip;
+      throw new ImportError('IMPORT_DECODE_FAILED', `${path}: read as utf-8 (the encoding asked for) but the byte at ${at} (line ${lineOf(bytes, at)}) is not valid UTF-8`);
+    }
+    return { text, encoding };
+  }
+  if (looksBinary(bytes)) throw new ImportError('IMPORT_BINARY', `${path}: this is a binary file, not text`);
+  return decodeWith(bytes, encoding, path, 'read as (the encoding asked for)');
+}
+
+/** An encoding a user may ask for, by any of its labels; null when Mizan cannot decode it. */
+export function knownEncoding(label: string): string | null {
+  return normalizeCharsetLabel(label);
+}
+
 export function decodeText(bytes: Uint8Array, path: string, hints: DecodeHints = {}): DecodedText {
   if (bytes.length === 0) throw new ImportError('IMPORT_EMPTY', `${path}: the file is empty`);
+  if (hints.forced) {
+    const forced = normalizeCharsetLabel(hints.forced);
+    if (!forced) throw new ImportError('IMPORT_DECODE_FAILED', `${path}: "${hints.forced}" is not an encoding Mizan can read`);
+    return decodeForced(bytes, forced, path);
+  }
 
   const bom = byteOrderMark(bytes);
   if (bom?.encoding === 'utf-32') throw new ImportError('IMPORT_DECODE_FAILED', `${path}: UTF-32 text is not supported; save it as UTF-8`);
@@ -248,6 +281,6 @@ export function decodeText(bytes: Uint8Array, path: string, hints: DecodeHints =
   const why = declared === 'utf-8' ? 'declared as UTF-8 but it is not valid UTF-8' : 'not valid UTF-8';
   throw new ImportError(
     'IMPORT_DECODE_FAILED',
-    `${path}: ${why}, and it does not read with confidence as Arabic (Windows-1256, ISO-8859-6) or Western (Windows-1252) text`,
+    `${path}: ${why}, and it does not read with confidence as Arabic (Windows-1256, ISO-8859-6) or Western (Windows-1252) text; if you know its encoding, import it naming that encoding (mizan import --encoding LABEL)`,
   );
 }

@@ -11,22 +11,13 @@ import { sniffDelimiter } from './csv';
 import { parseMappingSpec } from './fields';
 import { markdownToText } from './markdown';
 import { parseFile } from './registry';
-import { ImportError, type ImportOptions, type ParsedArticle, type ParsedRecord } from './types';
+import { failure } from '../../../tests/support/importErrors';
+import { type ImportOptions, type ParsedArticle, type ParsedRecord } from './types';
 
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
 
 function articles(records: ParsedRecord[]): ParsedArticle[] {
   return records.filter((r): r is Extract<ParsedRecord, { ok: true }> => r.ok).map((r) => r.article);
-}
-
-function failure(run: () => unknown): ImportError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ImportError) return error;
-    throw error;
-  }
-  throw new Error('expected an ImportError');
 }
 
 /** CSV quoting: every cell quoted, inner quotes doubled (Excel's way). */

@@ -414,7 +414,7 @@ export const htmlImporter: Importer = {
   label: 'Web page (HTML)',
   extensions: ['.html', '.htm', '.xhtml', '.shtml'],
   parse(file, options) {
-    const { text, encoding } = decodeText(file.bytes, file.path, { declared: sniffDeclaredCharset(file.bytes) });
+    const { text, encoding } = decodeText(file.bytes, file.path, { declared: sniffDeclaredCharset(file.bytes), forced: options.encoding });
     return parseHtmlText(text, file, encoding, options);
   },
 };

@@ -93,7 +93,7 @@ export const jsonImporter: Importer = {
   label: 'JSON (array of articles)',
   extensions: ['.json'],
   parse(file, options) {
-    const { text, encoding } = decodeText(file.bytes, file.path);
+    const { text, encoding } = decodeText(file.bytes, file.path, { forced: options.encoding });
     let data: Json;
     try {
       data = JSON.parse(text) as Json;
@@ -109,7 +109,7 @@ export const jsonLinesImporter: Importer = {
   label: 'JSON Lines',
   extensions: ['.jsonl', '.ndjson'],
   parse(file, options) {
-    const { text, encoding } = decodeText(file.bytes, file.path);
+    const { text, encoding } = decodeText(file.bytes, file.path, { forced: options.encoding });
     const out: ParsedRecord[] = [];
     text.split('\n').forEach((line, i) => {
       if (line.trim() === '') return;

@@ -188,7 +188,7 @@ export const markdownImporter: Importer = {
   label: 'Markdown',
   extensions: ['.md', '.markdown', '.mdown', '.mkd'],
   parse(file, options) {
-    const { text, encoding } = decodeText(file.bytes, file.path);
+    const { text, encoding } = decodeText(file.bytes, file.path, { forced: options.encoding });
     return parseMarkdown(text, file, encoding, options);
   },
 };

@@ -93,7 +93,7 @@ export const mhtmlImporter: Importer = {
     const page = parts.find((p) => /^text\/html\b/i.test(p.headers.get('content-type') ?? ''));
     if (!page) throw new ImportError('IMPORT_PARSE_FAILED', `${file.path}: the web archive holds no HTML page`);
     const charset = param(page.headers.get('content-type'), 'charset') ?? sniffDeclaredCharset(page.body);
-    const { text, encoding } = decodeText(page.body, file.path, { declared: charset });
+    const { text, encoding } = decodeText(page.body, file.path, { declared: charset, forced: options.encoding });
     const url = page.headers.get('content-location') ?? top.get('snapshot-content-location') ?? top.get('content-location') ?? null;
     return parseHtmlText(text, file, encoding, options, { url, format: 'mhtml' });
   },

@@ -84,7 +84,7 @@ export const plainTextImporter: Importer = {
   label: 'Plain text',
   extensions: ['.txt', '.text'],
   parse(file, options) {
-    const { text, encoding } = decodeText(file.bytes, file.path);
+    const { text, encoding } = decodeText(file.bytes, file.path, { forced: options.encoding });
     return parsePlainText(text, file, encoding, options);
   },
 };

@@ -75,6 +75,8 @@ export interface ImportOptions {
   mappingComplete?: boolean;
   /** Largest file (after decompression) to read, in bytes. */
   maxBytes?: number;
+  /** The text encoding to read every file with, instead of detecting it (a label: windows-1254, iso-8859-6...). */
+  encoding?: string;
 }
 
 /** One import format. Registered in registry.ts; nothing else lists formats. */
