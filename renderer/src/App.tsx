@@ -114,6 +114,11 @@ function isTyping(target: EventTarget | null): boolean {
 
 let jobCounter = 0;
 
+/** One file of an earlier import, as runImport takes it again. */
+function sourceList(source: ImportSource): File[] | DroppedImport {
+  return source.kind === 'file' ? [source.file] : { kind: 'paths', paths: [source.path] };
+}
+
 export function App() {
   const { api, transportKind } = useApi();
   const store = useUiStore();
@@ -328,12 +333,17 @@ export function App() {
   const [tableDialog, setTableDialog] = useState<{ groups: TableGroup[]; resolve(choices: MappingChoice[] | null): void } | null>(null);
   const [planning, setPlanning] = useState(false);
 
+  // The files of the last import by the path its report names them with: a
+  // file whose encoding was not recognised can be read again in another.
+  const lastSources = useRef(new Map<string, ImportSource>());
+
   const runImport = useCallback(
-    async (source: File[] | DroppedImport) => {
+    async (source: File[] | DroppedImport, retry?: { encoding: string }) => {
       const dropped: DroppedImport = Array.isArray(source) ? { kind: 'files', files: source } : source;
       // Real paths (Electron drops): the core reads the files and walks the folders itself.
       const sources: ImportSource[] = dropped.kind === 'files' ? dropped.files.map((file) => ({ kind: 'file', file })) : dropped.paths.map((path) => ({ kind: 'path', path }));
       if (sources.length === 0 || importing || planning) return;
+      if (!retry) lastSources.current = new Map(sources.map((s) => [s.kind === 'path' ? s.path : s.file.name, s]));
       // Table files are read and mapped first; the job starts once the user has said what to import.
       setPlanning(true);
       // A bar while the table files are read, gone when the dialog opens.
@@ -341,7 +351,8 @@ export function App() {
       const endPreview = () => setJobs((list) => list.filter((j) => j.id !== previewId));
       let plan: ImportPlan;
       try {
-        plan = await planImport(api, sources, {
+        // A retry in a chosen encoding reads the file as it is: its columns could not be read before either.
+        plan = retry ? { parts: [{ sources }], errors: [], cancelled: 0 } : await planImport(api, sources, {
           remembered: (signature) => store.tableMapping(signature),
           remember: (signature, mapping) => store.rememberTableMapping(signature, mapping),
           onPreviewing: (done, total, name) => {
@@ -376,6 +387,7 @@ export function App() {
       let failure: unknown = null;
       try {
         result = await runImportPlan(api, plan, {
+          encoding: retry?.encoding,
           signal: controller.signal,
           onProgress: (p) =>
             patchJob(id, {
@@ -889,7 +901,16 @@ export function App() {
           errors={[...(pager.error ? [{ id: 0, context: t.listFailed, ...toShownError(pager.error), retry: () => pager.retry(), dismissible: false }] : []), ...errors]}
           onDismiss={dismissError}
         />
-        {report ? <ImportReportPanel report={report} onOpen={(id) => openArticle(id)} onClose={() => setReport(null)} /> : null}
+        {report ? (
+          <ImportReportPanel
+            report={report}
+            onOpen={(id) => openArticle(id)}
+            onClose={() => setReport(null)}
+            // A path is at hand in the desktop app (the core reads it again); an upload only while its File is kept.
+            canRetry={(path) => lastSources.current.has(path) || (window.mizan !== undefined && /^([a-zA-Z]:[\\/]|\/)/.test(path))}
+            retryWithEncoding={importing || planning ? null : (path, encoding) => void runImport(lastSources.current.has(path) ? sourceList(lastSources.current.get(path)!) : { kind: 'paths', paths: [path] }, { encoding })}
+          />
+        ) : null}
 
         {comparing ? (
           <main className="main comparison-main">

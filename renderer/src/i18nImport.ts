@@ -32,7 +32,32 @@ export interface TableImportWords {
   importButton: string;
   cancelled: Plural;
   readingTables: string;
+  /** A file whose encoding was not recognised: read it again in the one the user picks. */
+  readAs: string;
+  importAgain: string;
+  /** Names of the encodings offered, by the script they write. */
+  encodingNames: Record<RetryEncoding, string>;
 }
+
+/** Encodings offered when a file's could not be recognised (labels the core's iconv-lite knows). */
+export const RETRY_ENCODINGS = [
+  'windows-1256',
+  'iso-8859-6',
+  'windows-1252',
+  'windows-1254',
+  'windows-1250',
+  'windows-1251',
+  'koi8-r',
+  'windows-1253',
+  'windows-1255',
+  'utf-8',
+  'utf-16le',
+  'utf-16be',
+  'shift_jis',
+  'gb18030',
+  'euc-kr',
+] as const;
+export type RetryEncoding = (typeof RETRY_ENCODINGS)[number];
 
 export const tableImportEn: TableImportWords = {
   title: 'Map the columns of the table files',
@@ -57,6 +82,25 @@ export const tableImportEn: TableImportWords = {
   importButton: 'Import',
   cancelled: (n, count) => (count === 1 ? 'Nothing imported from the table file.' : `Nothing imported from the ${n} table files.`),
   readingTables: 'Reading the table files…',
+  readAs: 'Read it as',
+  importAgain: 'Import again',
+  encodingNames: {
+    'windows-1256': 'Arabic (Windows-1256)',
+    'iso-8859-6': 'Arabic (ISO-8859-6)',
+    'windows-1252': 'Western (Windows-1252)',
+    'windows-1254': 'Turkish (Windows-1254)',
+    'windows-1250': 'Central European (Windows-1250)',
+    'windows-1251': 'Cyrillic (Windows-1251)',
+    'koi8-r': 'Cyrillic (KOI8-R)',
+    'windows-1253': 'Greek (Windows-1253)',
+    'windows-1255': 'Hebrew (Windows-1255)',
+    'utf-8': 'Unicode (UTF-8)',
+    'utf-16le': 'Unicode (UTF-16 LE)',
+    'utf-16be': 'Unicode (UTF-16 BE)',
+    shift_jis: 'Japanese (Shift_JIS)',
+    gb18030: 'Chinese (GB18030)',
+    'euc-kr': 'Korean (EUC-KR)',
+  },
 };
 
 const aboutArRows = arCount({ zero: '0 صف', one: 'صف واحد', two: 'صفّين', few: 'صفوف', many: 'صفًا', other: 'صف' });
@@ -84,4 +128,23 @@ export const tableImportAr: TableImportWords = {
   importButton: 'استيراد',
   cancelled: (n, count) => (count === 1 ? 'لم يُستورد شيء من ملف الجدول.' : `لم يُستورد شيء من ملفات الجداول (${n}).`),
   readingTables: 'قراءة ملفات الجداول…',
+  readAs: 'اقرأه بترميز',
+  importAgain: 'استورده من جديد',
+  encodingNames: {
+    'windows-1256': `عربي (${iso('Windows-1256')})`,
+    'iso-8859-6': `عربي (${iso('ISO-8859-6')})`,
+    'windows-1252': `غربي (${iso('Windows-1252')})`,
+    'windows-1254': `تركي (${iso('Windows-1254')})`,
+    'windows-1250': `أوروبي وسطي (${iso('Windows-1250')})`,
+    'windows-1251': `سيريلي (${iso('Windows-1251')})`,
+    'koi8-r': `سيريلي (${iso('KOI8-R')})`,
+    'windows-1253': `يوناني (${iso('Windows-1253')})`,
+    'windows-1255': `عبري (${iso('Windows-1255')})`,
+    'utf-8': `يونيكود (${iso('UTF-8')})`,
+    'utf-16le': `يونيكود (${iso('UTF-16 LE')})`,
+    'utf-16be': `يونيكود (${iso('UTF-16 BE')})`,
+    shift_jis: `ياباني (${iso('Shift_JIS')})`,
+    gb18030: `صيني (${iso('GB18030')})`,
+    'euc-kr': `كوري (${iso('EUC-KR')})`,
+  },
 };

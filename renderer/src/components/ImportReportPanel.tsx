@@ -1,16 +1,43 @@
+import { useState } from 'react';
 import type { ImportReport } from '../../../preload/contract';
 import { directionOf } from '../text/direction';
 import { baseName } from '../text/format';
 import { useI18n } from '../i18n';
+import { RETRY_ENCODINGS, type RetryEncoding } from '../i18nImport';
 
 interface ImportReportPanelProps {
   report: ImportReport;
   onOpen(id: number): void;
   onClose(): void;
+  /** Imports a file whose encoding was not recognised again, read in `encoding`; absent when the file is no longer at hand. */
+  retryWithEncoding?: ((path: string, encoding: RetryEncoding) => void) | null;
+  canRetry?(path: string): boolean;
+}
+
+/** "Read it as [encoding] · Import again", beside a file whose encoding was not recognised. */
+function RetryEncoding({ path, onRetry }: { path: string; onRetry(path: string, encoding: RetryEncoding): void }) {
+  const { t } = useI18n();
+  const [encoding, setEncoding] = useState<RetryEncoding>('windows-1256');
+  const id = `retry-${path.replace(/[^\p{L}\p{N}]+/gu, '-')}`;
+  return (
+    <span className="report-retry">
+      <label htmlFor={id}>{t.tableImport.readAs}</label>
+      <select id={id} data-testid="retry-encoding" value={encoding} onChange={(e) => setEncoding(e.target.value as RetryEncoding)}>
+        {RETRY_ENCODINGS.map((e) => (
+          <option key={e} value={e}>
+            {t.tableImport.encodingNames[e]}
+          </option>
+        ))}
+      </select>
+      <button type="button" className="button" data-testid="retry-import" onClick={() => onRetry(path, encoding)}>
+        {t.tableImport.importAgain}
+      </button>
+    </span>
+  );
 }
 
 /** What an import did, file by file: nothing is dropped without a line here. */
-export function ImportReportPanel({ report, onOpen, onClose }: ImportReportPanelProps) {
+export function ImportReportPanel({ report, onOpen, onClose, retryWithEncoding, canRetry }: ImportReportPanelProps) {
   const { t, formatNumber } = useI18n();
   const { imported, duplicates, errors } = report;
   return (
@@ -53,6 +80,7 @@ export function ImportReportPanel({ report, onOpen, onClose }: ImportReportPanel
                       </>
                     ) : null}
                   </span>
+                  {error.code === 'IMPORT_DECODE_FAILED' && retryWithEncoding && canRetry?.(error.path) ? <RetryEncoding path={error.path} onRetry={retryWithEncoding} /> : null}
                 </li>
               ))}
             </ul>

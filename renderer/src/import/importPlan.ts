@@ -102,7 +102,12 @@ const pathOf = (s: ImportSource): string => (s.kind === 'path' ? s.path : s.file
 const PATHS_PER_CALL = 50_000;
 
 /** Runs the plan's imports in order, into one report; after a cancel, the parts not started are reported as cancelled. */
-export async function runImportPlan(api: MizanApi, plan: ImportPlan, options: { signal?: AbortSignal; onProgress?: (p: RunProgress) => void } = {}): Promise<ImportReport> {
+export async function runImportPlan(
+  api: MizanApi,
+  plan: ImportPlan,
+  options: { signal?: AbortSignal; onProgress?: (p: RunProgress) => void; /** Read every file in this encoding (a retry of an unrecognised one). */ encoding?: string } = {},
+): Promise<ImportReport> {
+  const encoding = options.encoding ? { encoding: options.encoding } : {};
   const report = mergeReports(emptyReport(), { imported: [], duplicates: [], errors: plan.errors });
   const total = plan.parts.reduce((n, part) => n + part.sources.length, 0);
   let before = 0;
@@ -121,7 +126,7 @@ export async function runImportPlan(api: MizanApi, plan: ImportPlan, options: { 
       mergeReports(
         report,
         await api['library.importFiles'](
-          { paths: chunk, ...(part.mapping ? { mapping: part.mapping, mappingComplete: true } : {}) },
+          { paths: chunk, ...(part.mapping ? { mapping: part.mapping, mappingComplete: true } : {}), ...encoding },
           { signal: options.signal, onProgress: (p) => options.onProgress?.({ fraction: at(share(p.total ? p.done / p.total : 0)), phase: 'importing', label: p.label }) },
         ),
       );
@@ -132,6 +137,7 @@ export async function runImportPlan(api: MizanApi, plan: ImportPlan, options: { 
         await uploadFiles(api, files, {
           signal: options.signal,
           mapping: part.mapping,
+          encoding: options.encoding,
           onProgress: (p) => {
             const within = p.total ? p.done / p.total : 0;
             const fraction = (p.batch - 1 + (p.phase === 'reading' ? 0.1 * within : 0.1 + 0.9 * within)) / p.batches;

@@ -30,6 +30,8 @@ export interface UploadOptions {
   maxBatchFiles?: number;
   /** The columns the user mapped (CSV/TSV): the whole choice, nothing else is guessed. */
   mapping?: ImportMapping;
+  /** Read every file in this encoding instead of detecting it. */
+  encoding?: string;
 }
 
 interface Base64Capable {
@@ -97,7 +99,7 @@ export async function uploadFiles(api: MizanApi, files: readonly File[], options
     options.onProgress?.({ phase: 'importing', done: 0, total: uploads.length, batch: batchNo, batches: batches.length });
     try {
       const result = await api['library.importUploads'](
-        { files: uploads, ...(options.mapping ? { mapping: options.mapping, mappingComplete: true } : {}) },
+        { files: uploads, ...(options.mapping ? { mapping: options.mapping, mappingComplete: true } : {}), ...(options.encoding ? { encoding: options.encoding } : {}) },
         {
           signal: options.signal,
           onProgress: (p) =>
