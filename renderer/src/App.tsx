@@ -114,6 +114,16 @@ function isTyping(target: EventTarget | null): boolean {
 
 let jobCounter = 0;
 
+/** The report an import showed, with the files read again replaced by how they went this time. */
+function withRetry(shown: ImportReport, retry: ImportReport, retried: ReadonlySet<string>): ImportReport {
+  return {
+    imported: [...shown.imported, ...retry.imported],
+    duplicates: [...shown.duplicates, ...retry.duplicates],
+    errors: [...shown.errors.filter((e) => !retried.has(e.path)), ...retry.errors],
+    nearDuplicates: [...(shown.nearDuplicates ?? []), ...(retry.nearDuplicates ?? [])],
+  };
+}
+
 /** One file of an earlier import, as runImport takes it again. */
 function sourceList(source: ImportSource): File[] | DroppedImport {
   return source.kind === 'file' ? [source.file] : { kind: 'paths', paths: [source.path] };
@@ -380,7 +390,8 @@ export function App() {
       const startedAt = Date.now();
       const count = files.length + plan.errors.length;
       const label = `${w.jobImport}: ${count === 1 ? (files[0] ?? plan.errors[0]!.path) : t.filesCount(i18n.formatNumber(count), count)}`;
-      setReport(null);
+      // A retry keeps the report it was started from: its other files still offer theirs.
+      if (!retry) setReport(null);
       setJobs((list) => [...list, { id, kind: 'import', label: t.readingFiles, startedAt, fraction: 0, done: 0, total: files.length, cancel: () => controller.abort() }]);
       store.putActivity({ id, kind: 'import', label, startedAt: new Date(startedAt).toISOString(), finishedAt: null, status: 'running', errors: [], items: [] });
       let result: ImportReport | null = null;
@@ -397,7 +408,9 @@ export function App() {
               detail: p.label,
             }),
         });
-        setReport(result);
+        const outcome = result;
+        const retried = new Set(sources.map((s) => (s.kind === 'path' ? s.path : s.file.name)));
+        setReport((shown) => (retry && shown ? withRetry(shown, outcome, retried) : outcome));
         // New articles join their stories in the background (incremental: only they are placed).
         if (result.imported.length > 0) placeStories('incremental', true);
       } catch (error) {

@@ -2,7 +2,8 @@
  * A file whose encoding Mizan cannot recognise, through the real web host:
  * the import report names it and offers to read it again in an encoding the
  * user picks; picked, the same file (the upload the browser still holds) is
- * imported and reads right. In Arabic the control is labelled and the panel
+ * imported and reads right, and the report keeps the other refused file with
+ * its own offer. In Arabic the control is labelled and the panel
  * passes axe-core. Screenshot: test-results/encoding-retry-ar.png.
  * Needs `npm run build`.
  */
@@ -16,6 +17,8 @@ import { axeSerious, openFreshLibrary, rootDirAndLang, suiteBrowser, TIMEOUT } f
 // Russian in KOI8-R: detection reads Arabic and Western single-byte text, and refuses the rest rather than guess.
 const TITLE = 'Москва приняла новый бюджет';
 const BODY = 'Городская дума Москвы в среду приняла бюджет на следующий год; расходы на транспорт выросли на десятую часть.';
+const GREEK_TITLE = 'Η Αθήνα ενέκρινε τον νέο προϋπολογισμό';
+const GREEK_BODY = 'Το δημοτικό συμβούλιο της Αθήνας ενέκρινε την Τετάρτη τον προϋπολογισμό του επόμενου έτους για τις συγκοινωνίες.';
 
 describe('reading a file again in the encoding the user picks', () => {
   const suite = suiteBrowser();
@@ -24,9 +27,12 @@ describe('reading a file again in the encoding the user picks', () => {
     const { page, problems, dir } = await openFreshLibrary(suite.browser(), suite.hosts, { bypassCSP: true });
     const path = join(dir, 'moskva.txt');
     writeFileSync(path, iconv.encode(`${TITLE}\n\n${BODY}`, 'koi8-r'));
-    await page.setInputFiles('[data-testid=import-input]', [path]);
-    const failed = page.locator('[data-testid=import-error][data-code=IMPORT_DECODE_FAILED]');
-    await failed.waitFor({ timeout: TIMEOUT });
+    const greek = join(dir, 'athina.txt');
+    writeFileSync(greek, iconv.encode(`${GREEK_TITLE}\n\n${GREEK_BODY}`, 'windows-1253'));
+    await page.setInputFiles('[data-testid=import-input]', [path, greek]);
+    const refused = page.locator('[data-testid=import-error][data-code=IMPORT_DECODE_FAILED]');
+    await expect.poll(() => refused.count(), { timeout: TIMEOUT }).toBe(2);
+    const failed = refused.filter({ hasText: 'moskva.txt' });
     expect(await page.locator('[data-testid=article-row]').count()).toBe(0);
 
     // Arabic: the control is labelled, mirrored with the panel, and clean for axe-core.
@@ -42,8 +48,15 @@ describe('reading a file again in the encoding the user picks', () => {
     await failed.locator('[data-testid=retry-import]').click();
     const row = page.locator('[data-testid=article-row]', { hasText: TITLE });
     await row.waitFor({ timeout: TIMEOUT });
+    // The report keeps the other refused file, still offering its own retry.
     expect(await page.locator('[data-testid=import-imported-count]').textContent()).toContain('1');
-    expect(await page.locator('[data-testid=import-error]').count()).toBe(0);
+    expect(await refused.count()).toBe(1);
+    const other = refused.filter({ hasText: 'athina.txt' });
+    await other.locator('[data-testid=retry-encoding]').selectOption('windows-1253');
+    await other.locator('[data-testid=retry-import]').click();
+    await page.locator('[data-testid=article-row]', { hasText: GREEK_TITLE }).waitFor({ timeout: TIMEOUT });
+    await expect.poll(() => page.locator('[data-testid=import-error]').count()).toBe(0);
+    expect(await page.locator('[data-testid=import-imported-count]').textContent()).toContain('2');
     await row.click();
     await expect.poll(() => page.locator('[data-testid=reader-title]').textContent(), { timeout: TIMEOUT }).toBe(TITLE);
     expect(await page.locator('[data-testid=reader-body]').textContent()).toContain('расходы на транспорт');
