@@ -14,7 +14,7 @@
  */
 import { parseArgs } from 'node:util';
 import { MizanError, type Envelope, type Input, type MethodName, type Output, type Progress } from '../../preload/contract';
-import { knownEncoding } from '../core/importers/decode';
+import { normalizeCharsetLabel } from '../core/importers/decode';
 import { parseMappingSpec } from '../core/importers/fields';
 import { defaultLibraryPath } from '../core/paths';
 import { createDispatcher, type Dispatcher } from '../core/rpc';
@@ -151,7 +151,7 @@ async function run(argv: string[]): Promise<number> {
       throw new UsageError(`--map: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  if (values.encoding !== undefined && !knownEncoding(values.encoding)) throw new UsageError(`--encoding: "${values.encoding}" is not an encoding Mizan can read (e.g. windows-1256, iso-8859-6, windows-1254, utf-16le)`);
+  if (values.encoding !== undefined && !normalizeCharsetLabel(values.encoding)) throw new UsageError(`--encoding: "${values.encoding}" is not an encoding Mizan can read (e.g. windows-1256, iso-8859-6, windows-1254, utf-16le)`);
   let nearDuplicateThreshold: number | undefined;
   if (values['near-threshold'] !== undefined) {
     nearDuplicateThreshold = Number(values['near-threshold']);

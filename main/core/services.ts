@@ -10,7 +10,7 @@ import { migrations } from './db/migrations';
 import { compareHandlers } from './compare/compareService';
 import { createDossierService } from './dossier/dossierService';
 import { createParser } from './importers/parser';
-import { knownEncoding } from './importers/decode';
+import { normalizeCharsetLabel } from './importers/decode';
 import { importers, MAX_FILE_BYTES } from './importers/registry';
 import { ImportError } from './importers/types';
 import { emptyReport, expandPaths, importItems, readItem, type ImportItem } from './library/importService';
@@ -42,7 +42,7 @@ export interface Services {
  */
 function checkedEncoding(label: string | undefined): string | undefined {
   if (label === undefined) return undefined;
-  const encoding = knownEncoding(label);
+  const encoding = normalizeCharsetLabel(label);
   if (!encoding) throw new MizanError('INVALID_ARGUMENT', `encoding "${label}" is not one Mizan can read (e.g. utf-8, utf-16le, windows-1256, iso-8859-6, windows-1252, windows-1254, windows-1250)`);
   return encoding;
 }

@@ -224,11 +224,6 @@ function decodeForced(bytes: Uint8Array, encoding: string, path: string): Decode
   return decodeWith(bytes, encoding, path, 'read as (the encoding asked for)');
 }
 
-/** An encoding a user may ask for, by any of its labels; null when Mizan cannot decode it. */
-export function knownEncoding(label: string): string | null {
-  return normalizeCharsetLabel(label);
-}
-
 export function decodeText(bytes: Uint8Array, path: string, hints: DecodeHints = {}): DecodedText {
   if (bytes.length === 0) throw new ImportError('IMPORT_EMPTY', `${path}: the file is empty`);
   if (hints.forced) {
