@@ -207,19 +207,20 @@ function decodeWith(bytes: Uint8Array, encoding: string, path: string, how = 'de
   return { text, encoding };
 }
 
+/** The bytes from `skip` on as UTF-8, or refused with the first invalid byte's offset and line, in `refusal`'s words. */
+function strictUtf8(bytes: Uint8Array, skip: number, path: string, refusal: (at: number, line: number) => string): DecodedText {
+  const text = tryUtf8(bytes.subarray(skip));
+  if (text !== null) return { text, encoding: 'utf-8' };
+  const at = utf8Evidence(bytes.subarray(skip)).firstInvalid + skip;
+  throw new ImportError('IMPORT_DECODE_FAILED', `${path}: ${refusal(at, lineOf(bytes, at))}`);
+}
+
 /** The user's encoding, whatever the bytes look like (only a byte order mark of that same encoding is skipped). */
 function decodeForced(bytes: Uint8Array, encoding: string, path: string): DecodedText {
   const bom = byteOrderMark(bytes);
   const skip = bom?.encoding === encoding ? bom.length : 0;
   if (encoding === 'utf-16le' || encoding === 'utf-16be') return decodeUtf16(bytes, encoding, skip, path);
-  if (encoding === 'utf-8') {
-    const text = tryUtf8(bytes.subarray(skip));
-    if (text === null) {
-      const at = utf8Evidence(bytes.subarray(skip)).firstInvalid + skip;
-      throw new ImportError('IMPORT_DECODE_FAILED', `${path}: read as utf-8 (the encoding asked for) but the byte at ${at} (line ${lineOf(bytes, at)}) is not valid UTF-8`);
-    }
-    return { text, encoding };
-  }
+  if (encoding === 'utf-8') return strictUtf8(bytes, skip, path, (at, line) => `read as utf-8 (the encoding asked for) but the byte at ${at} (line ${line}) is not valid UTF-8`);
   if (looksBinary(bytes)) throw new ImportError('IMPORT_BINARY', `${path}: this is a binary file, not text`);
   return decodeWith(bytes, encoding, path, 'read as (the encoding asked for)');
 }
@@ -235,14 +236,7 @@ export function decodeText(bytes: Uint8Array, path: string, hints: DecodeHints =
   const bom = byteOrderMark(bytes);
   if (bom?.encoding === 'utf-32') throw new ImportError('IMPORT_DECODE_FAILED', `${path}: UTF-32 text is not supported; save it as UTF-8`);
   if (bom?.encoding === 'utf-16le' || bom?.encoding === 'utf-16be') return decodeUtf16(bytes, bom.encoding, bom.length, path);
-  if (bom?.encoding === 'utf-8') {
-    const text = tryUtf8(bytes.subarray(3));
-    if (text === null) {
-      const at = utf8Evidence(bytes.subarray(3)).firstInvalid + 3;
-      throw new ImportError('IMPORT_DECODE_FAILED', `${path}: marked as UTF-8 but holds invalid UTF-8 at byte ${at} (line ${lineOf(bytes, at)})`);
-    }
-    return { text, encoding: 'utf-8' };
-  }
+  if (bom?.encoding === 'utf-8') return strictUtf8(bytes, bom.length, path, (at, line) => `marked as UTF-8 but holds invalid UTF-8 at byte ${at} (line ${line})`);
 
   const declared = normalizeCharsetLabel(hints.declared);
   const utf16 = declared === 'utf-16le' || declared === 'utf-16be' ? declared : guessUtf16(bytes);
