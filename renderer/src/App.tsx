@@ -41,7 +41,7 @@ import { ArticlePager } from './hooks/articlePager';
 import { useShellLinks } from './hooks/shellLinks';
 import { I18nContext, makeI18n, systemUiLang, type UiLang } from './i18n';
 import { planImport, runImportPlan, type ImportPlan } from './import/importPlan';
-import { sourceName, type ImportSource, type MappingChoice, type TableGroup } from './import/tableFiles';
+import { pathOf, sourceName, type ImportSource, type MappingChoice, type TableGroup } from './import/tableFiles';
 import { IMPORT_ACCEPT, uploadFiles } from './import/uploadFiles';
 import type { UiState, View } from './state/uiStore';
 import { useUiState, useUiStore } from './state/useUi';
@@ -353,7 +353,7 @@ export function App() {
       // Real paths (Electron drops): the core reads the files and walks the folders itself.
       const sources: ImportSource[] = dropped.kind === 'files' ? dropped.files.map((file) => ({ kind: 'file', file })) : dropped.paths.map((path) => ({ kind: 'path', path }));
       if (sources.length === 0 || importing || planning) return;
-      if (!retry) lastSources.current = new Map(sources.map((s) => [s.kind === 'path' ? s.path : s.file.name, s]));
+      if (!retry) lastSources.current = new Map(sources.map((s) => [pathOf(s), s]));
       // Table files are read and mapped first; the job starts once the user has said what to import.
       setPlanning(true);
       // A bar while the table files are read, gone when the dialog opens.
@@ -409,7 +409,7 @@ export function App() {
             }),
         });
         const outcome = result;
-        const retried = new Set(sources.map((s) => (s.kind === 'path' ? s.path : s.file.name)));
+        const retried = new Set(sources.map(pathOf));
         setReport((shown) => (retry && shown ? withRetry(shown, outcome, retried) : outcome));
         // New articles join their stories in the background (incremental: only they are placed).
         if (result.imported.length > 0) placeStories('incremental', true);

@@ -5,7 +5,7 @@
  * read them, then each group of table files with its mapping.
  */
 import type { ErrorCode, ImportMapping, ImportReport, MizanApi, TablePreview } from '../../../preload/contract';
-import { groupPreviews, isTableName, mappingOf, previewSource, sourceName, type ImportSource, type MappingChoice, type TableGroup } from './tableFiles';
+import { groupPreviews, isTableName, mappingOf, pathOf, previewSource, sourceName, type ImportSource, type MappingChoice, type TableGroup } from './tableFiles';
 import { emptyReport, uploadFiles } from './uploadFiles';
 
 /** One import call: files of one kind sharing one mapping (none: the importer's own guesses). */
@@ -80,7 +80,7 @@ export async function planImport(api: MizanApi, given: readonly ImportSource[], 
     plan.cancelled = tables.length;
     return plan;
   }
-  plan.errors.push(...failed.map(({ source, error }) => ({ path: source.kind === 'path' ? source.path : source.file.name, ...error })));
+  plan.errors.push(...failed.map(({ source, error }) => ({ path: pathOf(source), ...error })));
   for (const [i, group] of groups.entries()) {
     const mapping = mappingOf(choices[i]!);
     hooks.remember(group.signature, mapping);
@@ -95,8 +95,6 @@ export interface RunProgress {
   phase: 'reading' | 'importing';
   label?: string;
 }
-
-const pathOf = (s: ImportSource): string => (s.kind === 'path' ? s.path : s.file.name);
 
 /** library.importFiles takes at most 100,000 paths a call. */
 const PATHS_PER_CALL = 50_000;

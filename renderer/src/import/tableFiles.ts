@@ -18,6 +18,9 @@ import { bytesToBase64 } from './uploadFiles';
 /** A file or a path to import: the page holds Files (web, picker), Electron drops hold paths. */
 export type ImportSource = { kind: 'file'; file: File } | { kind: 'path'; path: string };
 
+/** How the import's report names a source: its path, or an upload's file name. */
+export const pathOf = (s: ImportSource): string => (s.kind === 'path' ? s.path : s.file.name);
+
 export const sourceName = (s: ImportSource): string => (s.kind === 'file' ? s.file.name : s.path.split(/[\\/]/).pop() || s.path);
 
 /** The extensions the CSV/TSV importers read, gzipped or not (registry.ts decides; this only picks whom to ask). */
