@@ -51,7 +51,7 @@ async function withFolderTables(api: MizanApi, sources: readonly ImportSource[])
   if (folders.length === 0) return { sources: [...sources], errors: [] };
   const listed = await api['library.listImportFiles']({ paths: folders.map((s) => s.path) });
   if (!listed.files.some(isTableName)) return { sources: [...sources], errors: [] };
-  const kept = sources.filter((s) => !folders.includes(s as Extract<ImportSource, { kind: 'path' }>));
+  const kept = sources.filter((s) => s.kind !== 'path' || isTableName(s.path));
   return { sources: [...kept, ...listed.files.map((path): ImportSource => ({ kind: 'path', path }))], errors: listed.errors };
 }
 
