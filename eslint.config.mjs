@@ -2,10 +2,27 @@
 // runs, and an import across layers is a lint error.
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'http', 'crypto', 'zlib', 'url', 'util', 'net', 'stream'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'http',
+  'crypto',
+  'zlib',
+  'url',
+  'util',
+  'net',
+  'stream',
+];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'bench/results/**', 'release/**', 'node_modules/**', 'test-results/**', '**/*.js', '**/*.cjs'] },
+  {
+    ignores: ['dist/**', 'bench/results/**', 'release/**', 'node_modules/**', 'test-results/**', '**/*.js', '**/*.cjs'],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -16,39 +33,61 @@ export default tseslint.config(
   {
     files: ['main/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'main/core runs in any Node process: only main/electron may import electron.' }],
-        patterns: [{ group: ['**/electron/**', '**/web/**', '**/cli/**', '**/renderer/**'], message: 'main/core must not depend on a host or the renderer.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'main/core runs in any Node process: only main/electron may import electron.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/electron/**', '**/web/**', '**/cli/**', '**/renderer/**'],
+              message: 'main/core must not depend on a host or the renderer.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['main/cli/**/*.ts', 'main/web/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'only main/electron may import electron.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'only main/electron may import electron.' }],
+        },
+      ],
     },
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'the renderer talks to the contract only (window.mizan or HTTP).' }],
-        patterns: [
-          { group: nodeBuiltins, message: 'the renderer runs sandboxed in a browser: no Node modules.' },
-          { group: ['**/main/**'], message: 'the renderer imports only preload/contract.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'the renderer talks to the contract only (window.mizan or HTTP).' }],
+          patterns: [
+            { group: nodeBuiltins, message: 'the renderer runs sandboxed in a browser: no Node modules.' },
+            { group: ['**/main/**'], message: 'the renderer imports only preload/contract.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['preload/contract.ts', 'preload/channels.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'the contract is shared with the renderer and the core.' }],
-        patterns: [{ group: nodeBuiltins, message: 'the contract must run in a browser too.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'the contract is shared with the renderer and the core.' }],
+          patterns: [{ group: nodeBuiltins, message: 'the contract must run in a browser too.' }],
+        },
+      ],
     },
   },
 );

@@ -10,7 +10,16 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['main/**/*.test.ts', 'preload/**/*.test.ts', 'renderer/**/*.test.ts', 'tests/contract/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/security/**/*.test.ts', 'tests/fault/**/*.test.ts', 'tests/packaging/**/*.test.ts'],
+          include: [
+            'main/**/*.test.ts',
+            'preload/**/*.test.ts',
+            'renderer/**/*.test.ts',
+            'tests/contract/**/*.test.ts',
+            'tests/unit/**/*.test.ts',
+            'tests/security/**/*.test.ts',
+            'tests/fault/**/*.test.ts',
+            'tests/packaging/**/*.test.ts',
+          ],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -47,7 +47,9 @@ const words = (text: string): number => text.split(/\s+/u).filter(Boolean).lengt
 /** The data set split in two: every file but the last 1,000 records of the last day, and those records. */
 function splitData(dir: string): { main: string[]; heldOut: string } {
   const folder = sharedData('saudinewsnet');
-  const files = readdirSync(folder).filter((f) => f.endsWith('.json.gz')).sort();
+  const files = readdirSync(folder)
+    .filter((f) => f.endsWith('.json.gz'))
+    .sort();
   const last = files.pop()!;
   const records = JSON.parse(gunzipSync(readFileSync(join(folder, last))).toString('utf8')) as unknown[];
   const head = join(dir, `head-${last}`);
@@ -78,11 +80,16 @@ async function clusterRun(services: Services, mode: 'full' | 'incremental'): Pro
     else spans.set(label, [now, now]);
   };
   const cpu0 = cpuSeconds();
-  const value = await services.handlers['compare.cluster']({ mode }, { signal: new AbortController().signal, progress });
+  const value = await services.handlers['compare.cluster'](
+    { mode },
+    { signal: new AbortController().signal, progress },
+  );
   const wall = at();
   const cpu = cpuSeconds() - cpu0;
   const list = [...spans];
-  const parts = list.map(([label, [start]], i) => `${label.split(' ')[0]} ${((list[i + 1]?.[1][0] ?? list[i]![1][1]) - start).toFixed(1)}`);
+  const parts = list.map(
+    ([label, [start]], i) => `${label.split(' ')[0]} ${((list[i + 1]?.[1][0] ?? list[i]![1][1]) - start).toFixed(1)}`,
+  );
   const lastEnd = list.length > 0 ? list[list.length - 1]![1][1] : 0;
   parts.push(`storing ${(wall - lastEnd).toFixed(1)} s`);
   return { ...value, wall, cpu, phases: parts.join(', ') };
@@ -106,7 +113,14 @@ async function main(): Promise<void> {
   if (reuse) copyFileSync(saved, dbPath);
   const services = await createServices({ dbPath, host: 'cli' });
   const imported = reuse
-    ? { value: { imported: new Array<unknown>((await services.db.get<{ n: number }>('SELECT count(*) AS n FROM articles'))?.n ?? 0) }, seconds: 0 }
+    ? {
+        value: {
+          imported: new Array<unknown>(
+            (await services.db.get<{ n: number }>('SELECT count(*) AS n FROM articles'))?.n ?? 0,
+          ),
+        },
+        seconds: 0,
+      }
     : await timed(() => services.handlers['library.importFiles']({ paths: files }, ctx()));
   const rssAfterImport = peakRssMb();
   if (!reuse) {
@@ -131,14 +145,19 @@ async function main(): Promise<void> {
   const recluster = await clusterRun(services, 'full');
 
   // What the clusters view and "other coverage" cost on the whole library.
-  const listed = await timed(() => services.handlers['compare.clusters']({ offset: 0, limit: 50, sort: 'size', minSize: 2, minOutlets: 2 }, ctx()));
+  const listed = await timed(() =>
+    services.handlers['compare.clusters']({ offset: 0, limit: 50, sort: 'size', minSize: 2, minOutlets: 2 }, ctx()),
+  );
   const anyArticle = listed.value.items[0]!.articles[0]!.id;
   const other = await timed(() => services.handlers['compare.getCluster']({ articleId: anyArticle }, ctx()));
 
   // Same-story pairs: two outlets in one cluster, spread over the clusters.
   const pairs: Array<[number, number]> = [];
   for (let offset = 0; pairs.length < PAIRS; offset += 500) {
-    const page = await services.handlers['compare.clusters']({ offset, limit: 500, sort: 'size', minSize: 2, minOutlets: 2 }, ctx());
+    const page = await services.handlers['compare.clusters'](
+      { offset, limit: 500, sort: 'size', minSize: 2, minOutlets: 2 },
+      ctx(),
+    );
     if (page.items.length === 0) break;
     for (const c of page.items) {
       const a = c.articles[0]!;
@@ -163,8 +182,15 @@ async function main(): Promise<void> {
     const B = bodies.get(b)!;
     const t0 = process.hrtime.bigint();
     const c0 = cpuSeconds();
-    const c = compareTexts([{ text: A.body, reference: A.iso ?? undefined }, { text: B.body, reference: B.iso ?? undefined }]);
-    timings.push({ ms: Number(process.hrtime.bigint() - t0) / 1e6, cpuMs: (cpuSeconds() - c0) * 1000, words: [words(A.body), words(B.body)] });
+    const c = compareTexts([
+      { text: A.body, reference: A.iso ?? undefined },
+      { text: B.body, reference: B.iso ?? undefined },
+    ]);
+    timings.push({
+      ms: Number(process.hrtime.bigint() - t0) / 1e6,
+      cpuMs: (cpuSeconds() - c0) * 1000,
+      words: [words(A.body), words(B.body)],
+    });
     conflicts += c.conflicts.length;
     rows += c.alignment.rows.length;
   }
@@ -181,20 +207,45 @@ async function main(): Promise<void> {
     `${r.wall.toFixed(2)} s wall, ${r.cpu.toFixed(2)} s CPU (${r.placed} placed, ${r.analysed} analysed; ${r.stories} stories of 2+, ${r.clusters} clusters) [${r.phases}]`;
   printTable('bench:compare — SaudiNewsNet story clusters and alignment', [
     ['machine load (1 min avg) at start', `${load} on ${cpus().length} cores`],
-    ['import (not a goal here)', reuse ? `${imported.value.imported.length} articles, reused from the previous run` : `${imported.value.imported.length} articles in ${imported.seconds.toFixed(1)} s`],
+    [
+      'import (not a goal here)',
+      reuse
+        ? `${imported.value.imported.length} articles, reused from the previous run`
+        : `${imported.value.imported.length} articles in ${imported.seconds.toFixed(1)} s`,
+    ],
     ['first clustering (all but 1,000)', fmtRun(first)],
     ['import of the 1,000 held back', `${added.value.imported.length} articles in ${added.seconds.toFixed(1)} s`],
     ['incremental: 1,000 new into stories', fmtRun(incremental)],
     ['full from scratch (no signatures)', fmtRun(full)],
     ['full re-cluster (cached signatures)', fmtRun(recluster)],
-    ['peak RSS after import / first / full clustering', `${rssAfterImport.toFixed(0)} MB / ${rssAfterFirst.toFixed(0)} MB / ${rssAfterFull.toFixed(0)} MB`],
-    [`align + fact ledger, ${timings.length} same-story pairs`, `wall median ${percentile(sorted, 0.5).toFixed(1)} ms, p95 ${percentile(sorted, 0.95).toFixed(1)} ms, max ${sorted[sorted.length - 1]!.toFixed(1)} ms; CPU median ${percentile(cpuSorted, 0.5).toFixed(1)} ms, p95 ${percentile(cpuSorted, 0.95).toFixed(1)} ms`],
-    ['  pairs of 800-1,300-word articles', thousand.length > 0 ? `${thousand.length}: wall median ${percentile(thousandSorted, 0.5).toFixed(1)} ms, max ${thousandSorted[thousandSorted.length - 1]!.toFixed(1)} ms; CPU median ${percentile(thousandCpu, 0.5).toFixed(1)} ms, max ${thousandCpu[thousandCpu.length - 1]!.toFixed(1)} ms` : 'none among the pairs'],
-    ['  longest pair', `${longest.words[0]} + ${longest.words[1]} words: ${longest.ms.toFixed(1)} ms wall, ${longest.cpuMs.toFixed(1)} ms CPU`],
+    [
+      'peak RSS after import / first / full clustering',
+      `${rssAfterImport.toFixed(0)} MB / ${rssAfterFirst.toFixed(0)} MB / ${rssAfterFull.toFixed(0)} MB`,
+    ],
+    [
+      `align + fact ledger, ${timings.length} same-story pairs`,
+      `wall median ${percentile(sorted, 0.5).toFixed(1)} ms, p95 ${percentile(sorted, 0.95).toFixed(1)} ms, max ${sorted[sorted.length - 1]!.toFixed(1)} ms; CPU median ${percentile(cpuSorted, 0.5).toFixed(1)} ms, p95 ${percentile(cpuSorted, 0.95).toFixed(1)} ms`,
+    ],
+    [
+      '  pairs of 800-1,300-word articles',
+      thousand.length > 0
+        ? `${thousand.length}: wall median ${percentile(thousandSorted, 0.5).toFixed(1)} ms, max ${thousandSorted[thousandSorted.length - 1]!.toFixed(1)} ms; CPU median ${percentile(thousandCpu, 0.5).toFixed(1)} ms, max ${thousandCpu[thousandCpu.length - 1]!.toFixed(1)} ms`
+        : 'none among the pairs',
+    ],
+    [
+      '  longest pair',
+      `${longest.words[0]} + ${longest.words[1]} words: ${longest.ms.toFixed(1)} ms wall, ${longest.cpuMs.toFixed(1)} ms CPU`,
+    ],
     ['  rows / conflicts found', `${rows} rows, ${conflicts} conflicts`],
-    ['compare.clusters (first 50 of the multi-outlet stories)', `${(listed.seconds * 1000).toFixed(0)} ms (${listed.value.total} stories told by 2+ outlets)`],
+    [
+      'compare.clusters (first 50 of the multi-outlet stories)',
+      `${(listed.seconds * 1000).toFixed(0)} ms (${listed.value.total} stories told by 2+ outlets)`,
+    ],
     ['compare.getCluster (other coverage of an article)', `${(other.seconds * 1000).toFixed(1)} ms`],
-    ['compare.articles through the contract', `${(viaContract.seconds * 1000).toFixed(1)} ms (one pair, with the SQLite read)`],
+    [
+      'compare.articles through the contract',
+      `${(viaContract.seconds * 1000).toFixed(1)} ms (one pair, with the SQLite read)`,
+    ],
     ['peak RSS', `${peakRssMb().toFixed(0)} MB`],
     ['goals', 'full <= 60 s, 1,000 incremental <= 5 s, 1,000-word pair <= 150 ms'],
   ]);

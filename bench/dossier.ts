@@ -36,13 +36,22 @@ function median(values: number[]): number {
 async function chromiumPdf(html: string, pdf: string): Promise<{ seconds: number; bytes: number; pages: number }> {
   const browser = await chromium.launch({
     executablePath: process.env['MIZAN_CHROMIUM'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
   try {
     const page = await browser.newPage();
     const started = process.hrtime.bigint();
     await page.goto(pathToFileURL(html).href);
-    await page.evaluate(() => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready);
+    await page.evaluate(
+      () => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready,
+    );
     const bytes = await page.pdf({
       path: pdf,
       format: 'A4',
@@ -89,11 +98,17 @@ async function comparisonRun(
   const dossier = await handlers['dossier.create']({ title: 'SaudiNewsNet: comparisons', items }, context());
   const started = process.hrtime.bigint();
   const cpuBefore = process.cpuUsage();
-  const result = await handlers['dossier.exportPdf']({ dossierId: dossier.id, path: join(out, 'dossier-comparisons.pdf') }, context());
+  const result = await handlers['dossier.exportPdf'](
+    { dossierId: dossier.id, path: join(out, 'dossier-comparisons.pdf') },
+    context(),
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const cpu = process.cpuUsage(cpuBefore);
   return [
-    [`${items.length} comparisons (story pairs)`, `${seconds.toFixed(2)} s, ${result.pages} pages, ${(result.bytes / 1024).toFixed(0)} KB`],
+    [
+      `${items.length} comparisons (story pairs)`,
+      `${seconds.toFixed(2)} s, ${result.pages} pages, ${(result.bytes / 1024).toFixed(0)} KB`,
+    ],
     ['  CPU (all threads)', `${((cpu.user + cpu.system) / 1e6).toFixed(2)} s`],
   ];
 }
@@ -111,7 +126,10 @@ async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
 
   const services = await createServices({ dbPath, host: 'cli' });
-  const report = await services.handlers['library.importFiles']({ paths: [sharedData('saudinewsnet', '2015-07-22.json.gz')] }, context());
+  const report = await services.handlers['library.importFiles'](
+    { paths: [sharedData('saudinewsnet', '2015-07-22.json.gz')] },
+    context(),
+  );
   // The articles in the order the day file has them.
   const ids = report.imported.map((a) => a.id);
 
@@ -128,7 +146,10 @@ async function main(): Promise<void> {
     for (let r = 0; r < tries; r++) {
       const started = process.hrtime.bigint();
       const cpuBefore = process.cpuUsage();
-      const result = await services.handlers['dossier.exportPdf']({ articleIds, path: pdf, title: `SaudiNewsNet: ${n}` }, context());
+      const result = await services.handlers['dossier.exportPdf'](
+        { articleIds, path: pdf, title: `SaudiNewsNet: ${n}` },
+        context(),
+      );
       times.push(Number(process.hrtime.bigint() - started) / 1e9);
       // All threads of the process (the worker included): what the export costs on an idle machine.
       const cpu = process.cpuUsage(cpuBefore);
@@ -147,7 +168,10 @@ async function main(): Promise<void> {
     const cold = n === SIZES[0] ? { seconds: times.shift()!, cpu: cpuTimes.shift()! } : null;
     const seconds = median(times);
     const html = join(out, `dossier-${n}.html`);
-    const htmlResult = await services.handlers['dossier.exportHtml']({ articleIds, path: html, title: `SaudiNewsNet: ${n}` }, context());
+    const htmlResult = await services.handlers['dossier.exportHtml'](
+      { articleIds, path: html, title: `SaudiNewsNet: ${n}` },
+      context(),
+    );
     let chromiumText = 'skipped';
     let ratio = NaN;
     if (withChromium) {
@@ -158,15 +182,29 @@ async function main(): Promise<void> {
     const timeOk = seconds <= GOAL_SECONDS[n]!;
     const sizeOk = !withChromium || ratio <= 2;
     if (!timeOk || !sizeOk) failed = true;
-    rows.push([`${n} article${n === 1 ? '' : 's'} (${words} words)`, `${seconds.toFixed(2)} s${times.length > 1 ? ` (median of ${times.length}: ${times.map((t) => t.toFixed(2)).join(', ')})` : ''}, ${pages} pages, ${(bytes / 1024).toFixed(0)} KB  [goal ${GOAL_SECONDS[n]} s: ${timeOk ? 'met' : 'MISSED'}]`]);
+    rows.push([
+      `${n} article${n === 1 ? '' : 's'} (${words} words)`,
+      `${seconds.toFixed(2)} s${times.length > 1 ? ` (median of ${times.length}: ${times.map((t) => t.toFixed(2)).join(', ')})` : ''}, ${pages} pages, ${(bytes / 1024).toFixed(0)} KB  [goal ${GOAL_SECONDS[n]} s: ${timeOk ? 'met' : 'MISSED'}]`,
+    ]);
     rows.push(['  CPU (all threads)', `${cpuTimes.map((t) => t.toFixed(2)).join(', ')} s`]);
     if (cold) rows.push(['  cold (fresh worker)', `${cold.seconds.toFixed(2)} s, CPU ${cold.cpu.toFixed(2)} s`]);
-    rows.push(['  Chromium, same text', `${chromiumText}${withChromium ? `  [size ratio ${ratio.toFixed(2)}x, goal <= 2x: ${sizeOk ? 'met' : 'MISSED'}]` : ''}`]);
-    rows.push(['  offline HTML', `${(htmlResult.bytes / 1024).toFixed(0)} KB (${(statSync(html).size / 1024).toFixed(0)} KB on disk)`]);
+    rows.push([
+      '  Chromium, same text',
+      `${chromiumText}${withChromium ? `  [size ratio ${ratio.toFixed(2)}x, goal <= 2x: ${sizeOk ? 'met' : 'MISSED'}]` : ''}`,
+    ]);
+    rows.push([
+      '  offline HTML',
+      `${(htmlResult.bytes / 1024).toFixed(0)} KB (${(statSync(html).size / 1024).toFixed(0)} KB on disk)`,
+    ]);
   }
   rows.push(...(await comparisonRun(services.handlers, report, out)));
   await services.close();
-  rows.push(['machine', `${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`]);
+  rows.push([
+    'machine',
+    `${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  ]);
   rows.push(['peak RSS (main process)', `${peakRssMb().toFixed(0)} MB`]);
   rows.push(['output', out]);
   printTable('bench:dossier — PDF export of SaudiNewsNet dossiers (worker thread, PDFKit + Amiri)', rows);

@@ -42,7 +42,11 @@ function textOf(bytes: Uint8Array, path: string): string {
 }
 
 /** Runs `step` over every page `rounds` times after one warm-up round; per page. */
-async function timed(pages: ReadonlyArray<{ path: string; bytes: Uint8Array }>, rounds: number, step: (path: string, bytes: Uint8Array) => unknown): Promise<Pass> {
+async function timed(
+  pages: ReadonlyArray<{ path: string; bytes: Uint8Array }>,
+  rounds: number,
+  step: (path: string, bytes: Uint8Array) => unknown,
+): Promise<Pass> {
   for (const p of pages) step(p.path, p.bytes);
   // Let the observer report the warm-up's collections before counting.
   await new Promise((resolve) => setTimeout(resolve, 20));
@@ -70,7 +74,12 @@ async function main(): Promise<void> {
   const readability = await timed(pages, rounds, (path, bytes) => {
     const doc = parseHtmlDocument(textOf(bytes, path));
     try {
-      return new Readability(doc as never, { charThreshold: 300, disableJSONLD: true, keepClasses: true, serializer: (node: unknown) => node }).parse();
+      return new Readability(doc as never, {
+        charThreshold: 300,
+        disableJSONLD: true,
+        keepClasses: true,
+        serializer: (node: unknown) => node,
+      }).parse();
     } catch {
       return null;
     }

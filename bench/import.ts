@@ -46,7 +46,10 @@ async function runImport(dbPath: string, paths: string[]): Promise<RunFigures> {
   const started = process.hrtime.bigint();
   const cpuBefore = process.cpuUsage();
   const eluBefore = performance.eventLoopUtilization();
-  const report = await services.handlers['library.importFiles']({ paths }, { signal: new AbortController().signal, progress: () => undefined });
+  const report = await services.handlers['library.importFiles'](
+    { paths },
+    { signal: new AbortController().signal, progress: () => undefined },
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const cpu = process.cpuUsage(cpuBefore);
   const mainBusy = performance.eventLoopUtilization(eluBefore).utilization;
@@ -76,13 +79,20 @@ function threadCpu(): string {
   } catch {
     return 'n/a';
   }
-  return [...byName].filter(([, s]) => s >= 0.05).sort((a, b) => b[1] - a[1]).map(([n, s]) => `${n} ${s.toFixed(1)} s`).join(', ');
+  return [...byName]
+    .filter(([, s]) => s >= 0.05)
+    .sort((a, b) => b[1] - a[1])
+    .map(([n, s]) => `${n} ${s.toFixed(1)} s`)
+    .join(', ');
 }
 
 /** Lines every part prints: how busy the machine was, and CPU per item (which contention distorts less than wall time). */
 function machineRows(f: RunFigures, items: number, unit: string): Array<[string, string]> {
   return [
-    [`CPU per ${unit}`, `${((f.cpuSeconds * 1000) / items).toFixed(1)} ms (all threads; ${f.cpuSeconds.toFixed(1)} s in ${f.seconds.toFixed(1)} s)`],
+    [
+      `CPU per ${unit}`,
+      `${((f.cpuSeconds * 1000) / items).toFixed(1)} ms (all threads; ${f.cpuSeconds.toFixed(1)} s in ${f.seconds.toFixed(1)} s)`,
+    ],
     ['main thread busy', `${(f.mainBusy * 100).toFixed(0)}%`],
     ['CPU by thread', f.threads],
     ['machine', `${cpus().length} cores, load average ${f.load.toFixed(1)} at the end`],
@@ -94,7 +104,11 @@ async function benchJson(fileCount: number): Promise<void> {
   const dbPath = join(dir, 'library.db');
   const folder = sharedData('saudinewsnet');
   // --files N: the first N days only (profiling runs); the goal is measured on all of them.
-  const files = readdirSync(folder).filter((f) => f.endsWith('.json.gz')).sort().slice(0, fileCount).map((f) => join(folder, f));
+  const files = readdirSync(folder)
+    .filter((f) => f.endsWith('.json.gz'))
+    .sort()
+    .slice(0, fileCount)
+    .map((f) => join(folder, f));
   const run = await runImport(dbPath, files);
   const { report, seconds } = run;
   const records = report.imported.length + report.duplicates.length + report.errors.length;
@@ -115,19 +129,25 @@ async function benchJson(fileCount: number): Promise<void> {
 }
 
 /** Common words that get the copy's code appended: every copy's shingles differ, its markup and length do not. */
-const WOVEN = /(\s)(the|and|of|to|in|a|is|for|on|that|with|was|said|de|la|le|et|les|des|el|en|los|que|del|في|من|على|إلى|أن|عن)(?=\s)|([。，]|[.,](?=\s))/gi;
+const WOVEN =
+  /(\s)(the|and|of|to|in|a|is|for|on|that|with|was|said|de|la|le|et|les|des|el|en|los|que|del|في|من|على|إلى|أن|عن)(?=\s)|([。，]|[.,](?=\s))/gi;
 
 function writePages(folder: string, count: number): void {
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
   const source = sharedData('html-pages');
-  const pages = readdirSync(source).filter((f) => f.endsWith('.html')).sort().map((f) => ({ name: f, html: readFileSync(join(source, f), 'utf8') }));
+  const pages = readdirSync(source)
+    .filter((f) => f.endsWith('.html'))
+    .sort()
+    .map((f) => ({ name: f, html: readFileSync(join(source, f), 'utf8') }));
   for (let k = 0; k < count; k++) {
     const page = pages[k % pages.length]!;
     const code = k.toString(36);
     // Pages without those words (Chinese, Korean) get the code after sentence and clause marks too.
-    const html = page.html.replace(WOVEN, (_m, space: string | undefined, word: string | undefined, mark: string | undefined) =>
-      mark ? `${mark}${code}` : `${space}${word}${code}`,
+    const html = page.html.replace(
+      WOVEN,
+      (_m, space: string | undefined, word: string | undefined, mark: string | undefined) =>
+        mark ? `${mark}${code}` : `${space}${word}${code}`,
     );
     writeFileSync(join(folder, `${String(k).padStart(5, '0')}-${page.name}`), html);
   }

@@ -23,17 +23,32 @@ import { printTable, sharedData } from './support';
 
 function saudiDays(): string[] {
   const folder = sharedData('saudinewsnet');
-  return readdirSync(folder).filter((f) => f.endsWith('.json.gz')).sort().map((f) => join(folder, f));
+  return readdirSync(folder)
+    .filter((f) => f.endsWith('.json.gz'))
+    .sort()
+    .map((f) => join(folder, f));
 }
 
 function measureEncodings(): void {
   const arabic: string[] = [readFileSync(sharedData('seed', 'hurriya-2021-07-26.txt'), 'utf8')];
   for (const day of saudiDays()) {
-    const records = JSON.parse(gunzipSync(readFileSync(day)).toString('utf8')) as Array<{ content: string; title: string }>;
-    for (let i = 0; i < records.length; i += 97) if (records[i]!.content.trim() !== '') arabic.push(records[i]!.content, records[i]!.title);
+    const records = JSON.parse(gunzipSync(readFileSync(day)).toString('utf8')) as Array<{
+      content: string;
+      title: string;
+    }>;
+    for (let i = 0; i < records.length; i += 97)
+      if (records[i]!.content.trim() !== '') arabic.push(records[i]!.content, records[i]!.title);
   }
   const western: string[] = [];
-  for (const page of ['test_liberation', 'test_lefigaro', 'test_elpais', 'test_elmondo1', 'test_issue4', 'test_yahoo', 'test_guardian1']) {
+  for (const page of [
+    'test_liberation',
+    'test_lefigaro',
+    'test_elpais',
+    'test_elmondo1',
+    'test_issue4',
+    'test_yahoo',
+    'test_guardian1',
+  ]) {
     const text = readFileSync(sharedData('html-pages', `${page}.html`), 'utf8')
       .replace(/<script[\s\S]*?<\/script>/gi, ' ')
       .replace(/<style[\s\S]*?<\/style>/gi, ' ')
@@ -62,7 +77,10 @@ function measureEncodings(): void {
           refused++;
         }
       }
-      rows.push([`${name} as ${encoding}, first ${length === Infinity ? 'all' : length} chars`, `${right} right, ${wrong} wrong, ${refused} refused`]);
+      rows.push([
+        `${name} as ${encoding}, first ${length === Infinity ? 'all' : length} chars`,
+        `${right} right, ${wrong} wrong, ${refused} refused`,
+      ]);
     }
   }
   printTable('Single-byte encodings on real text', rows);
@@ -89,7 +107,10 @@ function measureNear(): void {
     if (a.contentHash === b.contentHash) continue;
     const estimate = estimateSimilarity(a.minhash!, b.minhash!);
     if (estimate < 0.4) continue;
-    const exact = exactSimilarity(shingleHashes(normalizeForMatching(a.body)), shingleHashes(normalizeForMatching(b.body)));
+    const exact = exactSimilarity(
+      shingleHashes(normalizeForMatching(a.body)),
+      shingleHashes(normalizeForMatching(b.body)),
+    );
     scored.push({ estimate, exact });
   }
   const error = scored.reduce((s, p) => s + Math.abs(p.estimate - p.exact), 0) / scored.length;

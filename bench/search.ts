@@ -71,7 +71,10 @@ function cpuMs(start: NodeJS.CpuUsage): number {
  * Times `run` for each query: wall clock and CPU time. The machine is shared
  * (load averages of 2-14 seen): wall figures move with it, CPU time much less.
  */
-async function timed<T>(items: readonly T[], run: (item: T, i: number) => Promise<void>): Promise<{ wall: number[]; cpu: number[] }> {
+async function timed<T>(
+  items: readonly T[],
+  run: (item: T, i: number) => Promise<void>,
+): Promise<{ wall: number[]; cpu: number[] }> {
   const wall: number[] = [];
   const cpu: number[] = [];
   for (const [i, item] of items.entries()) {
@@ -104,16 +107,27 @@ interface RawRecord {
 function loadBase(bbcDir: string): RawRecord[] {
   const base: RawRecord[] = [];
   const snn = sharedData('saudinewsnet');
-  for (const f of readdirSync(snn).filter((n) => n.endsWith('.json.gz')).sort()) {
+  for (const f of readdirSync(snn)
+    .filter((n) => n.endsWith('.json.gz'))
+    .sort()) {
     for (const r of JSON.parse(gunzipSync(readFileSync(join(snn, f))).toString('utf8')) as RawRecord[]) {
       if (r.content && r.content.trim().length > 200) base.push(r);
     }
   }
-  for (const topic of readdirSync(join(bbcDir, 'bbc')).filter((t) => !t.includes('.')).sort()) {
+  for (const topic of readdirSync(join(bbcDir, 'bbc'))
+    .filter((t) => !t.includes('.'))
+    .sort()) {
     for (const f of readdirSync(join(bbcDir, 'bbc', topic)).sort()) {
       const text = readFileSync(join(bbcDir, 'bbc', topic, f), 'utf8');
       const [title, ...rest] = text.split('\n');
-      base.push({ source: 'BBC', url: `bbc/${topic}/${f}`, date_extracted: '2005-01-01', title: title ?? f, author: '', content: rest.join('\n').trim() });
+      base.push({
+        source: 'BBC',
+        url: `bbc/${topic}/${f}`,
+        date_extracted: '2005-01-01',
+        title: title ?? f,
+        author: '',
+        content: rest.join('\n').trim(),
+      });
     }
   }
   return base;
@@ -134,19 +148,25 @@ function variantOf(r: RawRecord, k: number, other: RawRecord): RawRecord {
 }
 
 async function build(dir: string, target: number): Promise<void> {
-  for (const f of ['library.db', 'library.db-wal', 'library.db-shm', 'plain.db', 'plain.db-wal', 'plain.db-shm']) rmSync(join(dir, f), { force: true });
+  for (const f of ['library.db', 'library.db-wal', 'library.db-shm', 'plain.db', 'plain.db-wal', 'plain.db-shm'])
+    rmSync(join(dir, f), { force: true });
   const bbcDir = join(dir, 'bbc-src');
   if (!existsSync(join(bbcDir, 'bbc'))) {
     mkdirSync(bbcDir, { recursive: true });
     execFileSync('tar', ['-xzf', sharedData('bbc-fulltext.tar.gz'), '-C', bbcDir]);
   }
   const services = await createServices({ dbPath: join(dir, 'library.db'), host: 'cli' });
-  const importFiles = (paths: string[]): Promise<Output<'library.importFiles'>> => services.handlers['library.importFiles']({ paths }, ctx);
+  const importFiles = (paths: string[]): Promise<Output<'library.importFiles'>> =>
+    services.handlers['library.importFiles']({ paths }, ctx);
   const count = async (): Promise<number> => (await services.handlers['app.info']({}, ctx)).articleCount;
 
   const t0 = process.hrtime.bigint();
   const snn = sharedData('saudinewsnet');
-  await importFiles(readdirSync(snn).filter((n) => n.endsWith('.json.gz')).map((n) => join(snn, n)));
+  await importFiles(
+    readdirSync(snn)
+      .filter((n) => n.endsWith('.json.gz'))
+      .map((n) => join(snn, n)),
+  );
   const topics = readdirSync(join(bbcDir, 'bbc')).filter((t) => !t.includes('.'));
   await importFiles(topics.map((t) => join(bbcDir, 'bbc', t)));
   const real = await count();
@@ -215,13 +235,78 @@ interface BenchQuery {
 
 /** Queries a researcher would type, written out: variants, clitics, diacritics, operators. */
 const HANDWRITTEN = [
-  'الأمريكي', 'الأميركي', 'الامريكى', 'الأَمْرِيكِيّ', 'أمريكا', 'واشنطن', 'لواشنطن', 'بواشنطن', 'السعودية', 'المملكة العربية السعودية',
-  '"المملكة العربية السعودية"', '"الرئيس الأمريكي"', '"وزير الخارجية"', 'الكاظمي', 'بايدن', 'أوباما', 'البنتاغون', 'البنتاجون', 'مسئول', 'مسؤول',
-  'الملك سلمان', 'ولي العهد', 'داعش', 'الحوثي', 'الحوثيين', 'اليمن -الحوثي', 'إيران OR طهران', 'النفط أسعار', 'أسعار النفط -الذهب', 'سوق الأسهم',
-  'title:السعودية', 'title:النفط', 'author:الرياض', 'source:سبق', 'source:okaz', 'lang:ar الرياض', 'الرياض*', 'واشن*', 'السعو*', 'الامريكى~1',
-  'السعوديه~1', 'اليمن~1', 'كورونا', 'الإرهاب', 'الارهاب', 'بالإرهاب', 'والإرهاب', 'مكافحة الإرهاب', '"مكافحة الإرهاب"', 'الهلال النصر',
-  'government', 'election', 'Blair', 'Brown chancellor', '"prime minister"', 'economy growth', 'film award', 'mobile phone', 'music -film', 'footbal~1',
-  'champion*', 'title:election', 'الكاظمى~2', 'goverment~2', 'Chelsea OR Arsenal', 'broadband', 'Microsoft', 'Google', 'iPod', 'oil prices', 'interest rates', 'Iraq',
+  'الأمريكي',
+  'الأميركي',
+  'الامريكى',
+  'الأَمْرِيكِيّ',
+  'أمريكا',
+  'واشنطن',
+  'لواشنطن',
+  'بواشنطن',
+  'السعودية',
+  'المملكة العربية السعودية',
+  '"المملكة العربية السعودية"',
+  '"الرئيس الأمريكي"',
+  '"وزير الخارجية"',
+  'الكاظمي',
+  'بايدن',
+  'أوباما',
+  'البنتاغون',
+  'البنتاجون',
+  'مسئول',
+  'مسؤول',
+  'الملك سلمان',
+  'ولي العهد',
+  'داعش',
+  'الحوثي',
+  'الحوثيين',
+  'اليمن -الحوثي',
+  'إيران OR طهران',
+  'النفط أسعار',
+  'أسعار النفط -الذهب',
+  'سوق الأسهم',
+  'title:السعودية',
+  'title:النفط',
+  'author:الرياض',
+  'source:سبق',
+  'source:okaz',
+  'lang:ar الرياض',
+  'الرياض*',
+  'واشن*',
+  'السعو*',
+  'الامريكى~1',
+  'السعوديه~1',
+  'اليمن~1',
+  'كورونا',
+  'الإرهاب',
+  'الارهاب',
+  'بالإرهاب',
+  'والإرهاب',
+  'مكافحة الإرهاب',
+  '"مكافحة الإرهاب"',
+  'الهلال النصر',
+  'government',
+  'election',
+  'Blair',
+  'Brown chancellor',
+  '"prime minister"',
+  'economy growth',
+  'film award',
+  'mobile phone',
+  'music -film',
+  'footbal~1',
+  'champion*',
+  'title:election',
+  'الكاظمى~2',
+  'goverment~2',
+  'Chelsea OR Arsenal',
+  'broadband',
+  'Microsoft',
+  'Google',
+  'iPod',
+  'oil prices',
+  'interest rates',
+  'Iraq',
 ];
 
 const FILTER_KINDS = ['lang', 'source', 'date', 'lang+date'] as const;
@@ -241,7 +326,10 @@ async function fixedQueries(services: Services): Promise<BenchQuery[]> {
     if (words.length === 0) continue;
     const n = 1 + Math.floor(rnd() * Math.min(3, words.length));
     const at = Math.floor(rnd() * (words.length - n + 1));
-    const query = words.slice(at, at + n).map((t) => t.text).join(' ');
+    const query = words
+      .slice(at, at + n)
+      .map((t) => t.text)
+      .join(' ');
     const filter: BenchQuery['filter'] = {};
     if (rnd() < 0.25) {
       const kind = FILTER_KINDS[Math.floor(rnd() * FILTER_KINDS.length)]!;
@@ -299,7 +387,10 @@ async function plainQuery(db: Database, bq: BenchQuery): Promise<number> {
   }
   const where = clauses.map((c) => ` AND ${c}`).join('');
   try {
-    await db.all(`SELECT rowid, title, snippet(plain, 1, '[', ']', '…', 24) AS s FROM plain WHERE plain MATCH ?${where} ORDER BY rank LIMIT 20`, [match, ...params]);
+    await db.all(
+      `SELECT rowid, title, snippet(plain, 1, '[', ']', '…', 24) AS s FROM plain WHERE plain MATCH ?${where} ORDER BY rank LIMIT 20`,
+      [match, ...params],
+    );
     const groups = await db.all<{ n: number }>(
       `SELECT source_id, substr(published_iso, 1, 4), lang, count(*) AS n FROM plain WHERE plain MATCH ?${where} GROUP BY 1, 2, 3`,
       [match, ...params],
@@ -318,7 +409,10 @@ async function queryPhase(dir: string): Promise<void> {
   const libraryPath = join(dir, 'library.db');
   const buildInfo = JSON.parse(readFileSync(join(dir, 'build.json'), 'utf8')) as Record<string, number>;
   const search = (services: Services, bq: BenchQuery, extra: Partial<ParsedInput<'search.query'>> = {}) =>
-    services.handlers['search.query']({ query: bq.query, filter: bq.filter, offset: 0, limit: 20, facets: true, engine: 'auto', ...extra }, ctx);
+    services.handlers['search.query'](
+      { query: bq.query, filter: bq.filter, offset: 0, limit: 20, facets: true, engine: 'auto', ...extra },
+      ctx,
+    );
 
   // Open + first answer, in this fresh process: first what search itself
   // needs (open, migrations checked, the index's state read), then the app's
@@ -366,7 +460,9 @@ async function queryPhase(dir: string): Promise<void> {
   const noFacets = timedNoFacets.wall;
   const arabic = queries.map((q, i) => ({ q, t: passes[1]![i]! })).filter(({ q }) => /[\u0600-\u06ff]/.test(q.query));
   const english = queries.map((q, i) => ({ q, t: passes[1]![i]! })).filter(({ q }) => !/[\u0600-\u06ff]/.test(q.query));
-  const filtered = queries.map((q, i) => ({ q, t: passes[1]![i]! })).filter(({ q }) => Object.keys(q.filter).length > 0);
+  const filtered = queries
+    .map((q, i) => ({ q, t: passes[1]![i]! }))
+    .filter(({ q }) => Object.keys(q.filter).length > 0);
   const slowest = queries
     .map((q, i) => ({ q, t: passes[1]![i]!, n: totals[i]! }))
     .sort((a, b) => b.t - a.t)
@@ -409,13 +505,17 @@ async function queryPhase(dir: string): Promise<void> {
     }
   }
   await plain.close();
-  const examples = ['الأمريكي', 'الامريكى', 'الأَمْرِيكِيّ', 'لواشنطن', 'البنتاجون', 'مسئول', 'بالإرهاب', 'footbal~1'].map((query) => {
-    const i = queries.findIndex((q) => q.query === query);
-    return `${query}: ${totals[i]} / ${plainTotals[i]}`;
-  });
+  const examples = ['الأمريكي', 'الامريكى', 'الأَمْرِيكِيّ', 'لواشنطن', 'البنتاجون', 'مسئول', 'بالإرهاب', 'footbal~1'].map(
+    (query) => {
+      const i = queries.findIndex((q) => q.query === query);
+      return `${query}: ${totals[i]} / ${plainTotals[i]}`;
+    },
+  );
 
   // Index size.
-  const sizes = await services.db.all<{ name: string; bytes: number }>('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name');
+  const sizes = await services.db.all<{ name: string; bytes: number }>(
+    'SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name',
+  );
   const ftsMb = dbstatMb(sizes, (n) => n.startsWith('search_fts'));
   const vocabMb = dbstatMb(sizes, (n) => n === 'search_terms' || n.startsWith('sqlite_autoindex_search_terms'));
   const coveringMb = dbstatMb(sizes, (n) => n === 'articles_search_facets');
@@ -445,7 +545,11 @@ async function queryPhase(dir: string): Promise<void> {
     lunrTimes.length = 0;
     for (const bq of queries) {
       const t = process.hrtime.bigint();
-      const r = await search(services, { query: bq.query, filter: { ...bq.filter, collectionId: collection.id } }, { engine: 'lunr' });
+      const r = await search(
+        services,
+        { query: bq.query, filter: { ...bq.filter, collectionId: collection.id } },
+        { engine: 'lunr' },
+      );
       lunrTimes.push(ms(t));
       lunrEngine = r.engine;
     }
@@ -456,13 +560,34 @@ async function queryPhase(dir: string): Promise<void> {
 
   const load = (await import('node:os')).loadavg()[0]!.toFixed(1);
   printTable(`bench:search — ${buildInfo.total} articles (${buildInfo.real} real + ${buildInfo.variants} variants)`, [
-    ['library build', `${buildInfo.real} real in ${buildInfo.realSeconds?.toFixed(0)} s, ${buildInfo.variants} variants in ${buildInfo.variantSeconds?.toFixed(0)} s (import + index)`],
-    ['library file', `${fileMb(libraryPath).toFixed(0)} MB: articles table ${articlesMb.toFixed(0)} MB, FTS5 index ${ftsMb.toFixed(0)} MB, vocabulary ${vocabMb.toFixed(1)} MB, facet index ${coveringMb.toFixed(1)} MB`],
-    ['plain FTS5 file', `${fileMb(join(dir, 'plain.db')).toFixed(0)} MB (text stored again; built in ${buildInfo.plainSeconds?.toFixed(0)} s)`],
-    ['open + first answer', `${searchFirstAnswer.toFixed(0)} ms: open, migrations checked, search service, first query (goal <= 1000 ms)`],
-    ['  with createServices', `${firstAnswer.toFixed(0)} ms, CPU ${firstAnswerCpu.toFixed(0)} ms (createServices ${opened.toFixed(0)} ms; "الأمريكي": ${first.total} hits; goal <= 1000 ms)`],
-    ['  integrity_check', `full check in the background passed ${checkMs.toFixed(0)} ms after open (writes held until then; reads served)`],
-    ['queries', `${queries.length} (${arabic.length} Arabic, ${english.length} English, ${filtered.length} with filters)`],
+    [
+      'library build',
+      `${buildInfo.real} real in ${buildInfo.realSeconds?.toFixed(0)} s, ${buildInfo.variants} variants in ${buildInfo.variantSeconds?.toFixed(0)} s (import + index)`,
+    ],
+    [
+      'library file',
+      `${fileMb(libraryPath).toFixed(0)} MB: articles table ${articlesMb.toFixed(0)} MB, FTS5 index ${ftsMb.toFixed(0)} MB, vocabulary ${vocabMb.toFixed(1)} MB, facet index ${coveringMb.toFixed(1)} MB`,
+    ],
+    [
+      'plain FTS5 file',
+      `${fileMb(join(dir, 'plain.db')).toFixed(0)} MB (text stored again; built in ${buildInfo.plainSeconds?.toFixed(0)} s)`,
+    ],
+    [
+      'open + first answer',
+      `${searchFirstAnswer.toFixed(0)} ms: open, migrations checked, search service, first query (goal <= 1000 ms)`,
+    ],
+    [
+      '  with createServices',
+      `${firstAnswer.toFixed(0)} ms, CPU ${firstAnswerCpu.toFixed(0)} ms (createServices ${opened.toFixed(0)} ms; "الأمريكي": ${first.total} hits; goal <= 1000 ms)`,
+    ],
+    [
+      '  integrity_check',
+      `full check in the background passed ${checkMs.toFixed(0)} ms after open (writes held until then; reads served)`,
+    ],
+    [
+      'queries',
+      `${queries.length} (${arabic.length} Arabic, ${english.length} English, ${filtered.length} with filters)`,
+    ],
     ['search.query pass 1', stats(passes[0]!)],
     ['search.query pass 2', `${stats(passes[1]!)} (goal p50 <= 5, p95 <= 30)`],
     ['  CPU time pass 1 / 2', `${stats(timedPasses[0]!.cpu)} / ${stats(timedPasses[1]!.cpu)}`],
@@ -472,14 +597,23 @@ async function queryPhase(dir: string): Promise<void> {
     ['  English', stats(english.map((x) => x.t))],
     ['  with filters', stats(filtered.map((x) => x.t))],
     ['  slowest', slowest.map((s) => `${s.q.query} (${s.n} hits) ${s.t.toFixed(0)} ms`).join('; ')],
-    ['after optimize', `${stats(optimized)} (${segmentsBefore} segments merged into one in ${(optimizeMs / 1000).toFixed(1)} s)`],
+    [
+      'after optimize',
+      `${stats(optimized)} (${segmentsBefore} segments merged into one in ${(optimizeMs / 1000).toFixed(1)} s)`,
+    ],
     ['plain unicode61 FTS5', `${stats(plainTimes)} (same queries, top 20 + snippet() + total + facets)`],
     ['hits ours / plain', examples.join('; ')],
     ['search.suggest', stats(suggestTimes)],
     ['peak RSS after FTS queries', `${rssAfterFts.toFixed(0)} MB (goal < 400 MB)`],
-    ['Lunr 5,000 build', `${buildMs.toFixed(0)} ms in the worker (${(built.bytes ?? 0) / 1e6} MB gzipped; goal <= 15 s)`],
+    [
+      'Lunr 5,000 build',
+      `${buildMs.toFixed(0)} ms in the worker (${(built.bytes ?? 0) / 1e6} MB gzipped; goal <= 15 s)`,
+    ],
     ['Lunr 5,000 queries', `${stats(lunrTimes)} (engine ${lunrEngine}; goal p95 <= 20 ms)`],
-    ['peak RSS at the end', `${rssEnd.toFixed(0)} MB (incl. the Lunr worker's build); resident after the queries ${rssNow.toFixed(0)} MB`],
+    [
+      'peak RSS at the end',
+      `${rssEnd.toFixed(0)} MB (incl. the Lunr worker's build); resident after the queries ${rssNow.toFixed(0)} MB`,
+    ],
     ['machine', `load average ${load} at the end (2 cores shared with other work)`],
   ]);
 }
@@ -490,7 +624,9 @@ async function main(): Promise<void> {
   const targetAt = args.indexOf('--target');
   const target = targetAt >= 0 ? Number(args[targetAt + 1]) : 100_000;
   if (args.includes('--phase-query')) return queryPhase(dir);
-  const have = existsSync(join(dir, 'build.json')) ? (JSON.parse(readFileSync(join(dir, 'build.json'), 'utf8')) as { total: number }).total : 0;
+  const have = existsSync(join(dir, 'build.json'))
+    ? (JSON.parse(readFileSync(join(dir, 'build.json'), 'utf8')) as { total: number }).total
+    : 0;
   if (args.includes('--rebuild') || have < target || !existsSync(join(dir, 'plain.db'))) await build(dir, target);
   const child = spawnSync(process.execPath, [__filename, '--phase-query'], { stdio: 'inherit' });
   process.exitCode = child.status ?? 1;

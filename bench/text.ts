@@ -22,7 +22,10 @@ interface Article {
 
 function loadTexts(dir: string): string[] {
   const texts: string[] = [];
-  for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.json.gz')).sort()) {
+  for (const name of fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.json.gz'))
+    .sort()) {
     const articles = JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(dir, name))).toString('utf8')) as Article[];
     for (const a of articles) {
       if (a.title) texts.push(a.title);
@@ -36,7 +39,8 @@ function main(): void {
   const args = process.argv.slice(2);
   const repeatAt = args.indexOf('--repeat');
   const repeat = repeatAt >= 0 ? Math.max(1, Number(args[repeatAt + 1] ?? '1')) : 1;
-  const dir = args.find((a, i) => !a.startsWith('--') && (repeatAt < 0 || i !== repeatAt + 1)) ?? sharedData('saudinewsnet');
+  const dir =
+    args.find((a, i) => !a.startsWith('--') && (repeatAt < 0 || i !== repeatAt + 1)) ?? sharedData('saudinewsnet');
   const texts = loadTexts(dir);
   let chars = 0;
   for (const t of texts) chars += t.length;

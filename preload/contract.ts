@@ -179,7 +179,9 @@ export const ImportReport = z.object({
   duplicates: z.array(z.object({ path: z.string(), of: Id, title: z.string() })),
   errors: z.array(z.object({ path: z.string(), code: z.enum(errorCodes), message: z.string() })),
   /** Articles imported and linked to an earlier near-identical one (`of`). */
-  nearDuplicates: z.array(z.object({ path: z.string(), id: Id, of: Id, similarity: z.number().min(0).max(1) })).optional(),
+  nearDuplicates: z
+    .array(z.object({ path: z.string(), id: Id, of: Id, similarity: z.number().min(0).max(1) }))
+    .optional(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 
@@ -309,7 +311,9 @@ export const ArticleSnapshot = z.object({
    * Rows of other features that pointed at the article or its highlights
    * (dossier items, comparisons, near-duplicate links either way).
    */
-  related: z.array(z.object({ table: z.enum(['dossier_items', 'comparison_articles', 'near_duplicates']), row: SqlRow })),
+  related: z.array(
+    z.object({ table: z.enum(['dossier_items', 'comparison_articles', 'near_duplicates']), row: SqlRow }),
+  ),
 });
 export type ArticleSnapshot = z.infer<typeof ArticleSnapshot>;
 
@@ -464,7 +468,10 @@ export const DossierSummary = z.object({
 export type DossierSummary = z.infer<typeof DossierSummary>;
 
 /** Items in dossier order: the unsectioned ones first, then each section's in turn. */
-export const DossierInfo = DossierSummary.extend({ sections: z.array(DossierSectionInfo), items: z.array(DossierItemInfo) });
+export const DossierInfo = DossierSummary.extend({
+  sections: z.array(DossierSectionInfo),
+  items: z.array(DossierItemInfo),
+});
 export type DossierInfo = z.infer<typeof DossierInfo>;
 
 /** A dossier's own words, stored with it and used by the exports unless an export overrides them. */
@@ -615,7 +622,11 @@ export const ComparedArticle = z.object({
 export type ComparedArticle = z.infer<typeof ComparedArticle>;
 
 /** A word-level difference inside an aligned row: `a` in the reference article, `b` in the other. */
-export const WordChange = z.object({ op: z.enum(['replace', 'insert', 'delete']), a: TextSpan.nullable(), b: TextSpan.nullable() });
+export const WordChange = z.object({
+  op: z.enum(['replace', 'insert', 'delete']),
+  a: TextSpan.nullable(),
+  b: TextSpan.nullable(),
+});
 export type WordChange = z.infer<typeof WordChange>;
 
 export const RowDiff = z.object({
@@ -686,7 +697,12 @@ export const QuoteFact = z.object({
   sentence: z.number().int().nonnegative(),
 });
 export const EntityKind = z.enum(['person', 'place', 'organisation']);
-export const EntityFact = z.object({ kind: EntityKind, name: z.string(), key: z.string(), mentions: z.array(TextSpan) });
+export const EntityFact = z.object({
+  kind: EntityKind,
+  name: z.string(),
+  key: z.string(),
+  mentions: z.array(TextSpan),
+});
 export const ArticleFacts = z.object({
   numbers: z.array(NumberFact),
   dates: z.array(DateFact),
@@ -704,14 +720,26 @@ export const FactConflict = z.object({
   kind: z.enum(['number', 'date', 'speaker', 'quote-unique']),
   /** What it is about: the unit, the date as written, the quotation's first words. */
   subject: z.string(),
-  items: z.array(z.object({ article: z.number().int().nonnegative(), value: z.string(), start: z.number().int(), end: z.number().int() })),
+  items: z.array(
+    z.object({
+      article: z.number().int().nonnegative(),
+      value: z.string(),
+      start: z.number().int(),
+      end: z.number().int(),
+    }),
+  ),
   /** The alignment row it was found in, if any. */
   row: z.number().int().nonnegative().nullable(),
 });
 export type FactConflict = z.infer<typeof FactConflict>;
 
 /** A person, place or body across the compared articles: mentions per article (0: not named there). */
-export const MergedEntity = z.object({ kind: EntityKind, name: z.string(), key: z.string(), mentions: z.array(z.number().int().nonnegative()) });
+export const MergedEntity = z.object({
+  kind: EntityKind,
+  name: z.string(),
+  key: z.string(),
+  mentions: z.array(z.number().int().nonnegative()),
+});
 
 export const FactLedger = z.object({
   articles: z.array(ComparedArticle),
@@ -794,7 +822,12 @@ export const contract = {
       encoding: EncodingLabel.optional(),
       nearDuplicateThreshold: NearDuplicateThreshold.optional(),
       /** Files larger than this are refused (default 50 MB). */
-      maxFileBytes: z.number().int().positive().max(2 ** 31).optional(),
+      maxFileBytes: z
+        .number()
+        .int()
+        .positive()
+        .max(2 ** 31)
+        .optional(),
     }),
     output: ImportReport,
     progress: true,
@@ -932,28 +965,49 @@ export const contract = {
     readonly: true,
   },
   'notes.create': {
-    input: z.object({ articleId: Id.nullable().default(null), title: z.string().max(500).nullable().optional(), body: z.string().min(1).max(200_000) }),
+    input: z.object({
+      articleId: Id.nullable().default(null),
+      title: z.string().max(500).nullable().optional(),
+      body: z.string().min(1).max(200_000),
+    }),
     output: Note,
   },
   'notes.update': {
-    input: z.object({ id: Id, title: z.string().max(500).nullable().optional(), body: z.string().min(1).max(200_000).optional() }),
+    input: z.object({
+      id: Id,
+      title: z.string().max(500).nullable().optional(),
+      body: z.string().min(1).max(200_000).optional(),
+    }),
     output: Note,
   },
   'notes.delete': { input: z.object({ id: Id }), output: Ok },
   'notes.list': { input: z.object({ articleId: Id.optional() }), output: z.array(Note), readonly: true },
-  'library.tagArticles': { input: z.object({ articleIds: z.array(Id).min(1).max(100_000), tags: z.array(Name).min(1).max(50) }), output: Ok },
-  'library.untagArticles': { input: z.object({ articleIds: z.array(Id).min(1).max(100_000), tags: z.array(Name).min(1).max(50) }), output: Ok },
+  'library.tagArticles': {
+    input: z.object({ articleIds: z.array(Id).min(1).max(100_000), tags: z.array(Name).min(1).max(50) }),
+    output: Ok,
+  },
+  'library.untagArticles': {
+    input: z.object({ articleIds: z.array(Id).min(1).max(100_000), tags: z.array(Name).min(1).max(50) }),
+    output: Ok,
+  },
   /** Renaming onto an existing tag's name merges the two. */
   'library.renameTag': { input: z.object({ id: Id, name: Name }), output: TagInfo },
   'library.deleteTag': { input: z.object({ id: Id }), output: Ok },
   /** The merged outlets' names become aliases of the target: later imports under them land there. */
-  'library.mergeSources': { input: z.object({ targetId: Id, sourceIds: z.array(Id).min(1).max(500) }), output: SourceInfo },
+  'library.mergeSources': {
+    input: z.object({ targetId: Id, sourceIds: z.array(Id).min(1).max(500) }),
+    output: SourceInfo,
+  },
   /** The old name stays as an alias. */
   'library.renameSource': { input: z.object({ id: Id, name: Name }), output: SourceInfo },
   'library.listLanguages': { input: z.object({}), output: z.array(LanguageInfo), readonly: true },
   /** A collection's articles in the collection's own order. */
   'library.listCollectionArticles': {
-    input: z.object({ collectionId: Id, offset: z.number().int().nonnegative().default(0), limit: z.number().int().min(1).max(1000).default(100) }),
+    input: z.object({
+      collectionId: Id,
+      offset: z.number().int().nonnegative().default(0),
+      limit: z.number().int().min(1).max(1000).default(100),
+    }),
     output: ArticlePage,
     readonly: true,
   },
@@ -1072,14 +1126,22 @@ export const contract = {
   },
   /** A new section, before the 1-based section `position` (default: last); `itemIds` move into it. */
   'dossier.addSection': {
-    input: z.object({ id: Id, title: Name, position: z.number().int().positive().optional(), itemIds: z.array(Id).max(10_000).optional() }),
+    input: z.object({
+      id: Id,
+      title: Name,
+      position: z.number().int().positive().optional(),
+      itemIds: z.array(Id).max(10_000).optional(),
+    }),
     output: DossierInfo,
   },
   'dossier.renameSection': { input: z.object({ id: Id, sectionId: Id, title: Name }), output: DossierInfo },
   /** Removes the heading only: its items join the section before it (or the unsectioned items). */
   'dossier.deleteSection': { input: z.object({ id: Id, sectionId: Id }), output: DossierInfo },
   /** Puts `sectionIds` first in that order; sections not named keep their order after them. */
-  'dossier.reorderSections': { input: z.object({ id: Id, sectionIds: z.array(Id).min(1).max(1000) }), output: DossierInfo },
+  'dossier.reorderSections': {
+    input: z.object({ id: Id, sectionIds: z.array(Id).min(1).max(1000) }),
+    output: DossierInfo,
+  },
   'dossier.exportPdf': { input: DossierExportInput, output: DossierExportResult, progress: true },
   'dossier.exportHtml': { input: DossierExportInput, output: DossierExportResult, progress: true },
 
@@ -1090,7 +1152,13 @@ export const contract = {
   'library.listBackups': { input: z.object({}), output: z.array(BackupInfo), readonly: true },
   /** Replaces the library with a backup (by name); the current file is kept in the backups folder. */
   'library.restoreBackup': {
-    input: z.object({ name: z.string().min(1).max(300).regex(/^[^/\\]+$/, 'a backup name, not a path') }),
+    input: z.object({
+      name: z
+        .string()
+        .min(1)
+        .max(300)
+        .regex(/^[^/\\]+$/, 'a backup name, not a path'),
+    }),
     output: z.object({ restoredFrom: z.string(), keptAside: z.string().nullable() }),
   },
   /** Writes the library and its settings into one new file (a Mizan library bundle) at absolute `path`; CONFLICT if it exists. */
@@ -1160,7 +1228,12 @@ export const contract = {
   },
   /** Keeps a comparison (for a dossier); with `id`, updates that one. */
   'compare.saveComparison': {
-    input: z.object({ id: Id.optional(), title: Name.optional(), articleIds: ComparedIds, settings: AlignSettings.optional() }),
+    input: z.object({
+      id: Id.optional(),
+      title: Name.optional(),
+      articleIds: ComparedIds,
+      settings: AlignSettings.optional(),
+    }),
     output: SavedComparison,
   },
   'compare.listComparisons': { input: z.object({}), output: z.array(SavedComparison), readonly: true },

@@ -16,12 +16,17 @@ const sizes = [16, 32, 48, 64, 128, 256, 512];
 
 async function main() {
   const svg = readFileSync(join(assets, 'icon.svg'), 'utf8');
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox'],
+  });
   try {
     const page = await browser.newPage();
     const shoot = async (size, path) => {
       await page.setViewportSize({ width: size, height: size });
-      await page.setContent(`<html><body style="margin:0;background:transparent">${svg.replace('<svg ', `<svg width="${size}" height="${size}" `)}</body></html>`);
+      await page.setContent(
+        `<html><body style="margin:0;background:transparent">${svg.replace('<svg ', `<svg width="${size}" height="${size}" `)}</body></html>`,
+      );
       await page.screenshot({ path, omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
     };
     mkdirSync(join(assets, 'icons'), { recursive: true });

@@ -14,7 +14,10 @@ const { analyze } = require('../dist/main/core/text');
 
 const dir = path.resolve(__dirname, '..', '..', 'shared', 'data', 'saudinewsnet');
 const freq = new Map();
-for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.json.gz')).sort()) {
+for (const name of fs
+  .readdirSync(dir)
+  .filter((n) => n.endsWith('.json.gz'))
+  .sort()) {
   for (const article of JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(dir, name))).toString('utf8'))) {
     for (const text of [article.title, article.content]) {
       if (!text) continue;
@@ -23,6 +26,12 @@ for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.json.gz')).sor
   }
 }
 const count = (w) => freq.get(w) ?? 0;
-const targets = [...freq].filter(([w, n]) => n >= 100 && w.length >= 3 && /^[\u0621-\u064a]+$/.test(w)).map(([w]) => w).sort();
-const keep = targets.flatMap((y) => ['ل', 'ب', 'ك'].map((p) => p + y)).filter((w) => count(w) > 0 && count(w) > count(w.slice(1))).sort();
+const targets = [...freq]
+  .filter(([w, n]) => n >= 100 && w.length >= 3 && /^[\u0621-\u064a]+$/.test(w))
+  .map(([w]) => w)
+  .sort();
+const keep = targets
+  .flatMap((y) => ['ل', 'ب', 'ك'].map((p) => p + y))
+  .filter((w) => count(w) > 0 && count(w) > count(w.slice(1)))
+  .sort();
 process.stdout.write(JSON.stringify({ targets, keep }));

@@ -13,7 +13,16 @@
  * test-results/electronegativity.csv. Exit code 1 on any unexplained finding.
  */
 'use strict';
-const { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join, relative } = require('node:path');
 
@@ -31,7 +40,8 @@ const ACCEPTED_ELSEWHERE = [
   {
     id: 'ELECTRON_VERSION_JSON_CHECK',
     file: 'package.json',
-    reason: 'informational: the scanner reporting the pinned Electron version it read; JSON cannot carry an eng-disable comment',
+    reason:
+      'informational: the scanner reporting the pinned Electron version it read; JSON cannot carry an eng-disable comment',
   },
   {
     id: 'CSP_GLOBAL_CHECK',
@@ -51,7 +61,8 @@ function electronVersion() {
 function stage() {
   const dir = mkdtempSync(join(tmpdir(), 'mizan-eneg-'));
   const keep = (src) => !/\.test\.tsx?$/.test(src) && !src.includes(`${join('node_modules')}`);
-  for (const folder of ['main', 'preload']) cpSync(join(root, folder), join(dir, folder), { recursive: true, filter: keep });
+  for (const folder of ['main', 'preload'])
+    cpSync(join(root, folder), join(dir, folder), { recursive: true, filter: keep });
   mkdirSync(join(dir, 'renderer'), { recursive: true });
   cpSync(join(root, 'renderer', 'index.html'), join(dir, 'renderer', 'index.html'));
   cpSync(join(root, 'package.json'), join(dir, 'package.json'));
@@ -75,7 +86,8 @@ function unexplainedAnnotations(dir) {
       .split('\n')
       .forEach((line, i) => {
         const m = /eng-disable[ \t]+([\w \t]+)(.*)$/.exec(line);
-        if (m && !/^[:\s—–-]+\S.{8,}/.test(m[2] ?? '')) bad.push(`${relative(dir, file)}:${i + 1}: eng-disable ${m[1].trim()} has no reason after it`);
+        if (m && !/^[:\s—–-]+\S.{8,}/.test(m[2] ?? ''))
+          bad.push(`${relative(dir, file)}:${i + 1}: eng-disable ${m[1].trim()} has no reason after it`);
       });
   }
   return bad;
@@ -109,7 +121,9 @@ async function main() {
       severity: i.severity?.name ?? String(i.severity?.value ?? ''),
       confidence: i.confidence?.name ?? String(i.confidence?.value ?? ''),
       description: i.description,
-      sample: String(i.sample ?? '').trim().slice(0, 100),
+      sample: String(i.sample ?? '')
+        .trim()
+        .slice(0, 100),
     }));
     const acceptedHere = all.filter((i) => ACCEPTED_ELSEWHERE.some((a) => a.id === i.id && a.file === i.file));
     const issues = all.filter((i) => !acceptedHere.includes(i));
@@ -118,7 +132,13 @@ async function main() {
 
     mkdirSync(join(root, 'test-results'), { recursive: true });
     const csv = ['id,severity,confidence,file,line,description,sample']
-      .concat(issues.map((i) => [i.id, i.severity, i.confidence, i.file, i.line, i.description, i.sample].map((v) => `"${String(v).replace(/"/g, '""')}"`).join(',')))
+      .concat(
+        issues.map((i) =>
+          [i.id, i.severity, i.confidence, i.file, i.line, i.description, i.sample]
+            .map((v) => `"${String(v).replace(/"/g, '""')}"`)
+            .join(','),
+        ),
+      )
       .join('\n');
     writeFileSync(join(root, 'test-results', 'electronegativity.csv'), `${csv}\n`);
 
@@ -141,7 +161,10 @@ async function main() {
           if (m) process.stdout.write(`  accepted ${m[1].trim()} ${relative(dir, file)}:${n + 1}: ${m[2].trim()}\n`);
         });
     }
-    for (const i of issues) process.stdout.write(`  ${i.id} [${i.severity}/${i.confidence}] ${i.file}:${i.line} ${i.description}${i.sample ? `\n      ${i.sample}` : ''}\n`);
+    for (const i of issues)
+      process.stdout.write(
+        `  ${i.id} [${i.severity}/${i.confidence}] ${i.file}:${i.line} ${i.description}${i.sample ? `\n      ${i.sample}` : ''}\n`,
+      );
     for (const e of hardErrors) process.stdout.write(`  PARSE ERROR ${relative(dir, e.file)}: ${e.message}\n`);
     for (const b of bad) process.stdout.write(`  ${b}\n`);
     process.exitCode = issues.length + hardErrors.length + bad.length > 0 ? 1 : 0;

@@ -27,19 +27,26 @@ function electronBinary() {
   // First start on a machine that skipped the download at install time:
   // fetch the binary now, quietly, and fall back if that is impossible.
   process.stderr.write('Mizan: downloading Electron for the desktop app (first start)...\n');
-  const result = spawnSync(process.execPath, [path.join(packageDir, 'install.js')], { encoding: 'utf8', timeout: 5 * 60 * 1000 });
+  const result = spawnSync(process.execPath, [path.join(packageDir, 'install.js')], {
+    encoding: 'utf8',
+    timeout: 5 * 60 * 1000,
+  });
   if (fs.existsSync(pathFile)) {
     const binary = path.join(packageDir, 'dist', fs.readFileSync(pathFile, 'utf8').trim());
     if (result.status === 0 && fs.existsSync(binary)) return { binary };
   }
-  const why = `${result.stderr || ''}${result.stdout || ''}`.split('\n').find((line) => /error|failed/i.test(line)) || `exit code ${result.status}`;
+  const why =
+    `${result.stderr || ''}${result.stdout || ''}`.split('\n').find((line) => /error|failed/i.test(line)) ||
+    `exit code ${result.status}`;
   return { reason: `the Electron binary could not be downloaded (${why.trim()})` };
 }
 
 function startWeb(reason) {
   process.stderr.write(`Mizan: cannot start the desktop app: ${reason}.\n`);
   process.stderr.write('Mizan: opening the same app through the local web host instead.\n');
-  const child = spawn(process.execPath, [path.join(root, 'dist', 'main', 'web', 'main.js'), ...process.argv.slice(2)], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'main', 'web', 'main.js'), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 

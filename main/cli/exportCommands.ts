@@ -29,8 +29,13 @@ export interface ExportOptions {
 export class ExportUsageError extends Error {}
 
 function idList(spec: string): number[] {
-  const ids = spec.split(',').map((s) => s.trim()).filter((s) => s !== '').map(Number);
-  if (ids.length === 0 || ids.some((n) => !Number.isInteger(n) || n <= 0)) throw new ExportUsageError(`--articles: "${spec}" is not a list of article ids (e.g. 12,15,20)`);
+  const ids = spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .map(Number);
+  if (ids.length === 0 || ids.some((n) => !Number.isInteger(n) || n <= 0))
+    throw new ExportUsageError(`--articles: "${spec}" is not a list of article ids (e.g. 12,15,20)`);
   return ids;
 }
 
@@ -38,9 +43,12 @@ function idList(spec: string): number[] {
 export function exportRequest(args: readonly string[], o: ExportOptions): Omit<DossierExportInput, 'path'> {
   if (!o.pdf && !o.html) throw new ExportUsageError('export: name an output with --pdf FILE and/or --html FILE');
   if (args.length > 1) throw new ExportUsageError('export: name one dossier id');
-  if ((args.length === 1) === (o.articles !== undefined)) throw new ExportUsageError('export: give a dossier id or --articles ID,ID,..., not both');
-  if (o.numerals !== undefined && o.numerals !== 'latn' && o.numerals !== 'arab') throw new ExportUsageError('--numerals: latn or arab');
-  if (o.align !== undefined && o.align !== 'start' && o.align !== 'justify') throw new ExportUsageError('--align: start or justify');
+  if ((args.length === 1) === (o.articles !== undefined))
+    throw new ExportUsageError('export: give a dossier id or --articles ID,ID,..., not both');
+  if (o.numerals !== undefined && o.numerals !== 'latn' && o.numerals !== 'arab')
+    throw new ExportUsageError('--numerals: latn or arab');
+  if (o.align !== undefined && o.align !== 'start' && o.align !== 'justify')
+    throw new ExportUsageError('--align: start or justify');
   const request: Omit<DossierExportInput, 'path'> = {};
   if (args.length === 1) {
     const id = Number(args[0]);
@@ -58,7 +66,13 @@ export function exportRequest(args: readonly string[], o: ExportOptions): Omit<D
   return request;
 }
 
-export async function exportCommand(call: Call, args: readonly string[], o: ExportOptions, print: (text: string) => void, doneProgress: () => void): Promise<number> {
+export async function exportCommand(
+  call: Call,
+  args: readonly string[],
+  o: ExportOptions,
+  print: (text: string) => void,
+  doneProgress: () => void,
+): Promise<number> {
   const request = exportRequest(args, o);
   const results: Array<{ kind: 'pdf' | 'html'; result: DossierExportResult }> = [];
   if (o.pdf) {
@@ -71,11 +85,23 @@ export async function exportCommand(call: Call, args: readonly string[], o: Expo
   }
   doneProgress();
   if (o.json) {
-    print(JSON.stringify(results.map(({ kind, result }) => ({ kind, path: result.path, pages: result.pages, bytes: result.bytes, items: result.items }))));
+    print(
+      JSON.stringify(
+        results.map(({ kind, result }) => ({
+          kind,
+          path: result.path,
+          pages: result.pages,
+          bytes: result.bytes,
+          items: result.items,
+        })),
+      ),
+    );
   } else {
     for (const { kind, result } of results) {
       const pages = result.pages !== null ? `, ${result.pages} pages` : '';
-      print(`Wrote ${result.path} (${kind.toUpperCase()}, ${result.items} items${pages}, ${(result.bytes / 1024).toFixed(0)} KB)`);
+      print(
+        `Wrote ${result.path} (${kind.toUpperCase()}, ${result.items} items${pages}, ${(result.bytes / 1024).toFixed(0)} KB)`,
+      );
     }
   }
   return 0;

@@ -13,7 +13,14 @@
  *   mizan export DOSSIER_ID|--articles ID,ID,... --pdf FILE|--html FILE (exportCommands.ts)
  */
 import { parseArgs } from 'node:util';
-import { MizanError, type Envelope, type Input, type MethodName, type Output, type Progress } from '../../preload/contract';
+import {
+  MizanError,
+  type Envelope,
+  type Input,
+  type MethodName,
+  type Output,
+  type Progress,
+} from '../../preload/contract';
 import { normalizeCharsetLabel } from '../core/importers/decode';
 import { parseMappingSpec } from '../core/importers/fields';
 import { defaultLibraryPath } from '../core/paths';
@@ -65,7 +72,12 @@ Exit status: 0 success, 1 something could not be imported or found, 2 usage erro
 
 class UsageError extends Error {}
 
-async function call<M extends MethodName>(dispatcher: Dispatcher, method: M, input: Input<M>, jobId: string | null = null): Promise<Output<M>> {
+async function call<M extends MethodName>(
+  dispatcher: Dispatcher,
+  method: M,
+  input: Input<M>,
+  jobId: string | null = null,
+): Promise<Output<M>> {
   const envelope = (await dispatcher.dispatch(method, input, jobId)) as Envelope<Output<M>>;
   if (!envelope.ok) throw new MizanError(envelope.error.code, envelope.error.message);
   return envelope.value;
@@ -129,7 +141,12 @@ async function run(argv: string[]): Promise<number> {
     if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name}: "${value}" is not a whole number`);
     return n;
   };
-  if (!['import', 'list', 'show', 'search', 'reindex', 'clusters', 'compare', 'export', 'export-dossier'].includes(command)) throw new UsageError(`unknown command "${command}"`);
+  if (
+    !['import', 'list', 'show', 'search', 'reindex', 'clusters', 'compare', 'export', 'export-dossier'].includes(
+      command,
+    )
+  )
+    throw new UsageError(`unknown command "${command}"`);
   if (command === 'compare' && args.length < 2) throw new UsageError('compare: name two or more article ids');
   const compareIds = command === 'compare' ? args.map((a) => Number(a)) : [];
   const badId = args.find((a, i) => command === 'compare' && !(Number.isInteger(compareIds[i]) && compareIds[i]! > 0));
@@ -137,9 +154,11 @@ async function run(argv: string[]): Promise<number> {
   let threshold: number | undefined;
   if (values.threshold !== undefined) {
     threshold = Number(values.threshold);
-    if (!(threshold >= 0.05 && threshold <= 1)) throw new UsageError(`--threshold: "${values.threshold}" is not a number from 0.05 to 1`);
+    if (!(threshold >= 0.05 && threshold <= 1))
+      throw new UsageError(`--threshold: "${values.threshold}" is not a number from 0.05 to 1`);
   }
-  if (command === 'search' && args.length !== 1) throw new UsageError('search: give the query as one argument, in quotes');
+  if (command === 'search' && args.length !== 1)
+    throw new UsageError('search: give the query as one argument, in quotes');
   if (command === 'import' && args.length === 0) throw new UsageError('import: name at least one file or folder');
   if (command === 'show' && args.length !== 1) throw new UsageError('show: name one article id');
 
@@ -151,16 +170,21 @@ async function run(argv: string[]): Promise<number> {
       throw new UsageError(`--map: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  if (values.encoding !== undefined && !normalizeCharsetLabel(values.encoding)) throw new UsageError(`--encoding: "${values.encoding}" is not an encoding Mizan can read (e.g. windows-1256, iso-8859-6, windows-1254, utf-16le)`);
+  if (values.encoding !== undefined && !normalizeCharsetLabel(values.encoding))
+    throw new UsageError(
+      `--encoding: "${values.encoding}" is not an encoding Mizan can read (e.g. windows-1256, iso-8859-6, windows-1254, utf-16le)`,
+    );
   let nearDuplicateThreshold: number | undefined;
   if (values['near-threshold'] !== undefined) {
     nearDuplicateThreshold = Number(values['near-threshold']);
-    if (!(nearDuplicateThreshold >= 0.5 && nearDuplicateThreshold <= 1)) throw new UsageError(`--near-threshold: "${values['near-threshold']}" is not a number from 0.5 to 1`);
+    if (!(nearDuplicateThreshold >= 0.5 && nearDuplicateThreshold <= 1))
+      throw new UsageError(`--near-threshold: "${values['near-threshold']}" is not a number from 0.5 to 1`);
   }
   let maxFileBytes: number | undefined;
   if (values['max-size'] !== undefined) {
     const mb = Number(values['max-size']);
-    if (!(mb > 0 && mb <= 2000)) throw new UsageError(`--max-size: "${values['max-size']}" is not a size in MB (up to 2000)`);
+    if (!(mb > 0 && mb <= 2000))
+      throw new UsageError(`--max-size: "${values['max-size']}" is not a size in MB (up to 2000)`);
     maxFileBytes = Math.round(mb * 1024 * 1024);
   }
 
@@ -173,7 +197,16 @@ async function run(argv: string[]): Promise<number> {
       const report = await call(
         dispatcher,
         'library.importFiles',
-        { paths: args, collection: values.collection, tags: values.tag, title: values.title, mapping, encoding: values.encoding, nearDuplicateThreshold, maxFileBytes },
+        {
+          paths: args,
+          collection: values.collection,
+          tags: values.tag,
+          title: values.title,
+          mapping,
+          encoding: values.encoding,
+          nearDuplicateThreshold,
+          maxFileBytes,
+        },
         'cli-import',
       );
       bar.done();
@@ -188,32 +221,50 @@ async function run(argv: string[]): Promise<number> {
         );
       } else {
         const near = report.nearDuplicates ?? [];
-        print(`Imported ${report.imported.length} (${near.length} near-duplicates), duplicates ${report.duplicates.length}, errors ${report.errors.length} (library: ${dbPath})`);
+        print(
+          `Imported ${report.imported.length} (${near.length} near-duplicates), duplicates ${report.duplicates.length}, errors ${report.errors.length} (library: ${dbPath})`,
+        );
         for (const d of report.duplicates.slice(0, 50)) print(`  duplicate: ${d.path} is article ${d.of} (${d.title})`);
-        for (const n of near.slice(0, 50)) print(`  near-duplicate: ${n.path} (article ${n.id}) repeats article ${n.of}, similarity ${n.similarity}`);
+        for (const n of near.slice(0, 50))
+          print(`  near-duplicate: ${n.path} (article ${n.id}) repeats article ${n.of}, similarity ${n.similarity}`);
         for (const e of report.errors) print(`  error ${e.code}: ${e.message}`);
       }
       return report.errors.length > 0 ? 1 : 0;
     }
     if (command === 'clusters' || command === 'compare') {
-      const callCompare = <M extends MethodName>(method: M, input: Input<M>, jobId: string | null = null) => call(dispatcher, method, input, jobId);
+      const callCompare = <M extends MethodName>(method: M, input: Input<M>, jobId: string | null = null) =>
+        call(dispatcher, method, input, jobId);
       if (command === 'compare') return await compareCommand(callCompare, compareIds, values.json ?? false, print);
       const minSize = Math.max(1, number('min-size', values['min-size'], 2));
       const minOutlets = Math.max(1, number('min-outlets', values['min-outlets'], 1));
-      const limit = values.limit !== undefined ? Math.max(1, number('limit', values.limit, 50)) : values.json ? null : 50;
-      return await clustersCommand(callCompare, { full: values.full ?? false, threshold, minSize, minOutlets, limit, json: values.json ?? false }, print, () => bar.done());
+      const limit =
+        values.limit !== undefined ? Math.max(1, number('limit', values.limit, 50)) : values.json ? null : 50;
+      return await clustersCommand(
+        callCompare,
+        { full: values.full ?? false, threshold, minSize, minOutlets, limit, json: values.json ?? false },
+        print,
+        () => bar.done(),
+      );
     }
     if (command === 'export' || command === 'export-dossier') {
-      const callExport = <M extends MethodName>(method: M, input: Input<M>, jobId: string | null = null) => call(dispatcher, method, input, jobId);
+      const callExport = <M extends MethodName>(method: M, input: Input<M>, jobId: string | null = null) =>
+        call(dispatcher, method, input, jobId);
       const { pdf, html, articles, title, subtitle, author, lang, numerals, align } = values;
       try {
-        return await exportCommand(callExport, args, { pdf, html, articles, title, subtitle, author, lang, numerals, align, json: values.json ?? false }, print, () => bar.done());
+        return await exportCommand(
+          callExport,
+          args,
+          { pdf, html, articles, title, subtitle, author, lang, numerals, align, json: values.json ?? false },
+          print,
+          () => bar.done(),
+        );
       } catch (error) {
         throw error instanceof ExportUsageError ? new UsageError(error.message) : error;
       }
     }
     if (command === 'search' || command === 'reindex') {
-      const callSearch = <M extends MethodName>(method: M, input: Input<M>, jobId: string | null = null) => call(dispatcher, method, input, jobId);
+      const callSearch = <M extends MethodName>(method: M, input: Input<M>, jobId: string | null = null) =>
+        call(dispatcher, method, input, jobId);
       if (command === 'reindex') return await reindexCommand(callSearch, values.json ?? false, print);
       return await searchCommand(
         callSearch,
@@ -238,7 +289,9 @@ async function run(argv: string[]): Promise<number> {
       if (values.source) {
         const wanted = values.source.toLowerCase();
         const sources = await call(dispatcher, 'library.listSources', {});
-        const match = sources.filter((s) => s.name.toLowerCase() === wanted || s.aliases.some((a) => a.toLowerCase() === wanted));
+        const match = sources.filter(
+          (s) => s.name.toLowerCase() === wanted || s.aliases.some((a) => a.toLowerCase() === wanted),
+        );
         if (match.length === 0) throw new MizanError('NOT_FOUND', `no source called "${values.source}"`);
         sourceIds = match.map((s) => s.id);
       }
@@ -249,7 +302,10 @@ async function run(argv: string[]): Promise<number> {
       });
       if (values.json) print(JSON.stringify(page));
       else {
-        for (const a of page.items) print(`${String(a.id).padStart(6)}  ${formatDate(a.publishedAt).padEnd(10)}  ${(a.source ?? '—').padEnd(16)}  ${a.title.slice(0, 100)}`);
+        for (const a of page.items)
+          print(
+            `${String(a.id).padStart(6)}  ${formatDate(a.publishedAt).padEnd(10)}  ${(a.source ?? '—').padEnd(16)}  ${a.title.slice(0, 100)}`,
+          );
         print(`${page.items.length} of ${page.total} articles`);
       }
       return 0;
@@ -261,7 +317,9 @@ async function run(argv: string[]): Promise<number> {
       const { title, source, author, publishedAt, lang, dir, url, body, tags } = a;
       print(JSON.stringify({ id: a.id, title, source, author, publishedAt, lang, dir, url, body, tags }));
     } else {
-      print(`${a.title}\n${[a.source, a.author, a.publishedAt.original ?? a.publishedAt.iso, a.lang, a.url].filter(Boolean).join(' · ')}\n\n${a.body}`);
+      print(
+        `${a.title}\n${[a.source, a.author, a.publishedAt.original ?? a.publishedAt.iso, a.lang, a.url].filter(Boolean).join(' · ')}\n\n${a.body}`,
+      );
     }
     return 0;
   } finally {
@@ -275,7 +333,10 @@ run(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError || (error instanceof Error && 'code' in error && (error as { code: string }).code.startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      error instanceof UsageError ||
+      (error instanceof Error && 'code' in error && (error as { code: string }).code.startsWith('ERR_PARSE_ARGS'))
+    ) {
       process.stderr.write(`mizan: ${error.message}\nRun "mizan --help" for usage.\n`);
       process.exitCode = 2;
       return;

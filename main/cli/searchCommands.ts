@@ -6,7 +6,14 @@
  *                [--from DATE] [--to DATE] [--limit N] [--offset N] [--json]
  *   mizan reindex
  */
-import { MizanError, type ArticleFilter, type Input, type MethodName, type Output, type SearchHit } from '../../preload/contract';
+import {
+  MizanError,
+  type ArticleFilter,
+  type Input,
+  type MethodName,
+  type Output,
+  type SearchHit,
+} from '../../preload/contract';
 import { normalizeForMatching } from '../core/text';
 
 export type Call = <M extends MethodName>(method: M, input: Input<M>, jobId?: string | null) => Promise<Output<M>>;
@@ -60,8 +67,18 @@ async function filterOf(call: Call, o: SearchOptions): Promise<ArticleFilter> {
 }
 
 /** Prints the results; returns the exit status (1 when nothing was found). */
-export async function searchCommand(call: Call, query: string, o: SearchOptions, print: (text: string) => void): Promise<number> {
-  const result = await call('search.query', { query, filter: await filterOf(call, o), limit: o.limit, offset: o.offset });
+export async function searchCommand(
+  call: Call,
+  query: string,
+  o: SearchOptions,
+  print: (text: string) => void,
+): Promise<number> {
+  const result = await call('search.query', {
+    query,
+    filter: await filterOf(call, o),
+    limit: o.limit,
+    offset: o.offset,
+  });
   if (o.json) {
     const brief = (h: SearchHit) => ({
       id: h.id,
@@ -72,23 +89,38 @@ export async function searchCommand(call: Call, query: string, o: SearchOptions,
       snippet: h.snippet.text,
       highlights: h.snippet.highlights,
     });
-    print(JSON.stringify({ total: result.total, results: result.items.map(brief), facets: result.facets, engine: result.engine, ignored: result.ignored }));
+    print(
+      JSON.stringify({
+        total: result.total,
+        results: result.items.map(brief),
+        facets: result.facets,
+        engine: result.engine,
+        ignored: result.ignored,
+      }),
+    );
   } else {
     for (const h of result.items) {
       const date = h.publishedAt.iso ?? h.publishedAt.original ?? '—';
-      print(`${String(h.id).padStart(6)}  ${date.padEnd(10)}  ${(h.source ?? '—').padEnd(16)}  ${mark(h.title, h.titleHighlights, o.tty)}`);
+      print(
+        `${String(h.id).padStart(6)}  ${date.padEnd(10)}  ${(h.source ?? '—').padEnd(16)}  ${mark(h.title, h.titleHighlights, o.tty)}`,
+      );
       print(`        ${mark(h.snippet.text, h.snippet.highlights, o.tty)}`);
     }
     const shown = result.items.length > 0 ? `${result.offset + 1}-${result.offset + result.items.length}` : '0';
     print(`${shown} of ${result.total} results${result.engine === 'lunr' ? ' (collection index)' : ''}`);
     if (result.ignored.length > 0) print(`ignored common words: ${result.ignored.join(', ')}`);
   }
-  if (result.indexStale) process.stderr.write('mizan: the search index was built by another version of Mizan; run "mizan reindex" for complete results\n');
+  if (result.indexStale)
+    process.stderr.write(
+      'mizan: the search index was built by another version of Mizan; run "mizan reindex" for complete results\n',
+    );
   return result.total > 0 ? 0 : 1;
 }
 
 export async function reindexCommand(call: Call, json: boolean, print: (text: string) => void): Promise<number> {
   const result = await call('search.reindex', {}, 'cli-reindex');
-  print(json ? JSON.stringify(result) : `Reindexed ${result.articleCount} articles in ${(result.ms / 1000).toFixed(1)} s`);
+  print(
+    json ? JSON.stringify(result) : `Reindexed ${result.articleCount} articles in ${(result.ms / 1000).toFixed(1)} s`,
+  );
   return 0;
 }

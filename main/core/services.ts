@@ -43,7 +43,11 @@ export interface Services {
 function checkedEncoding(label: string | undefined): string | undefined {
   if (label === undefined) return undefined;
   const encoding = normalizeCharsetLabel(label);
-  if (!encoding) throw new MizanError('INVALID_ARGUMENT', `encoding "${label}" is not one Mizan can read (e.g. utf-8, utf-16le, windows-1256, iso-8859-6, windows-1252, windows-1254, windows-1250)`);
+  if (!encoding)
+    throw new MizanError(
+      'INVALID_ARGUMENT',
+      `encoding "${label}" is not one Mizan can read (e.g. utf-8, utf-16le, windows-1256, iso-8859-6, windows-1252, windows-1254, windows-1250)`,
+    );
   return encoding;
 }
 
@@ -52,7 +56,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
   if (options.dbPath !== ':memory:') mkdirSync(dirname(options.dbPath), { recursive: true });
   // Integrity check (LIBRARY_CORRUPT; a big library's runs in the background,
   // see db.checked()), backup before a pending migration, migrate.
-  const db = await openLibrary({ dbPath: options.dbPath, migrations, now, backgroundCheckAbove: options.backgroundCheckAbove });
+  const db = await openLibrary({
+    dbPath: options.dbPath,
+    migrations,
+    now,
+    backgroundCheckAbove: options.backgroundCheckAbove,
+  });
   // Registers the index's commit hook: must exist before the first write.
   let search: SearchService;
   try {
@@ -86,7 +95,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
         {
           collection: input.collection,
           tags: input.tags,
-          options: { title: input.title, mapping: input.mapping, mappingComplete: input.mappingComplete, maxBytes: input.maxFileBytes, encoding: checkedEncoding(input.encoding) },
+          options: {
+            title: input.title,
+            mapping: input.mapping,
+            mappingComplete: input.mappingComplete,
+            maxBytes: input.maxFileBytes,
+            encoding: checkedEncoding(input.encoding),
+          },
           nearDuplicateThreshold: input.nearDuplicateThreshold,
         },
         ctx,
@@ -94,11 +109,19 @@ export async function createServices(options: ServicesOptions): Promise<Services
       );
     },
     'library.importUploads': async (input, ctx) => {
-      const items: ImportItem[] = input.files.map((f) => ({ kind: 'bytes', path: f.name, bytes: Buffer.from(f.contentBase64, 'base64') }));
+      const items: ImportItem[] = input.files.map((f) => ({
+        kind: 'bytes',
+        path: f.name,
+        bytes: Buffer.from(f.contentBase64, 'base64'),
+      }));
       const request = {
         collection: input.collection,
         tags: input.tags,
-        options: { mapping: input.mapping, mappingComplete: input.mappingComplete, encoding: checkedEncoding(input.encoding) },
+        options: {
+          mapping: input.mapping,
+          mappingComplete: input.mappingComplete,
+          encoding: checkedEncoding(input.encoding),
+        },
         nearDuplicateThreshold: input.nearDuplicateThreshold,
       };
       return importItems({ db, parser, now }, items, request, ctx, emptyReport());
@@ -109,7 +132,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
       return { files: items.map((item) => item.path), errors: report.errors };
     },
     'library.previewTable': async ({ path, upload, rows }) => {
-      const item: ImportItem = upload ? { kind: 'bytes', path: upload.name, bytes: Buffer.from(upload.contentBase64, 'base64') } : { kind: 'path', path: path! };
+      const item: ImportItem = upload
+        ? { kind: 'bytes', path: upload.name, bytes: Buffer.from(upload.contentBase64, 'base64') }
+        : { kind: 'path', path: path! };
       try {
         const bytes = await readItem(item, MAX_FILE_BYTES);
         return await parser.preview(item.path, bytes, { rows, fullSize: upload?.size });

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 export function appVersion(): string {
   for (const up of ['../..', '../../..']) {
     try {
-      const pkg = JSON.parse(readFileSync(join(__dirname, up, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      const pkg = JSON.parse(readFileSync(join(__dirname, up, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (pkg.name === 'mizan' && pkg.version) return pkg.version;
     } catch {
       // not at this level; try the next

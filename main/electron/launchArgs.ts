@@ -9,7 +9,8 @@ export const PROTOCOL = 'mizan';
 /** Extensions the file associations in electron-builder.yml hand to Mizan. */
 export const importExtensions = ['.html', '.htm', '.txt', '.json', '.jsonl', '.md', '.csv'] as const;
 
-export type MizanLink = { kind: 'article'; id: number } | { kind: 'dossier'; id: number } | { kind: 'search'; query: string };
+export type MizanLink =
+  { kind: 'article'; id: number } | { kind: 'dossier'; id: number } | { kind: 'search'; query: string };
 
 export interface LaunchRequest {
   files: string[];
@@ -28,7 +29,12 @@ export function parseMizanLink(raw: string): MizanLink | null {
   // mizan://article/12 parses with host "article" and path "/12".
   const parts = [url.hostname, ...url.pathname.split('/')].filter((p) => p !== '');
   const [kind, id] = parts;
-  if ((kind === 'article' || kind === 'dossier') && id !== undefined && /^[1-9]\d{0,15}$/.test(id) && parts.length === 2) {
+  if (
+    (kind === 'article' || kind === 'dossier') &&
+    id !== undefined &&
+    /^[1-9]\d{0,15}$/.test(id) &&
+    parts.length === 2
+  ) {
     return { kind, id: Number(id) };
   }
   if (kind === 'search' && parts.length === 1) {

@@ -12,13 +12,38 @@
  * top of the page's <meta>; IPC only from our own top frame; the system
  * browser only for http(s) links the user clicked.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  screen,
+  session,
+  shell,
+  type IpcMainInvokeEvent,
+  type WebContents,
+} from 'electron';
 import log from 'electron-log/main';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ipcChannels, MizanError, type ImportReport, type MethodName, type Progress, type ShellEvent } from '../../preload/contract';
-import { backupDirFor, createBackup, latestGoodBackup, listBackups, recoverFromLatestBackup, restoreBackup } from '../core/db/backup';
+import {
+  ipcChannels,
+  MizanError,
+  type ImportReport,
+  type MethodName,
+  type Progress,
+  type ShellEvent,
+} from '../../preload/contract';
+import {
+  backupDirFor,
+  createBackup,
+  latestGoodBackup,
+  listBackups,
+  recoverFromLatestBackup,
+  restoreBackup,
+} from '../core/db/backup';
 import { createDispatcher, type Dispatcher } from '../core/rpc';
 import { createServices, type Services } from '../core/services';
 import { parseLaunchArgs, PROTOCOL, type LaunchRequest, type MizanLink } from './launchArgs';
@@ -62,7 +87,8 @@ function harden(contents: WebContents): void {
   // ...and never opens windows. A link the user clicked (target=_blank: the
   // renderer marks article links so) goes to the system browser when it is http(s).
   contents.setWindowOpenHandler(({ url }) => {
-    if (isExternalWebLink(url)) void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: only http(s) URLs without credentials (isExternalWebLink), only from a click the window-open handler receives
+    if (isExternalWebLink(url))
+      void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: only http(s) URLs without credentials (isExternalWebLink), only from a click the window-open handler receives
     else log.warn(`window.open refused: ${url.slice(0, 200)}`);
     return { action: 'deny' };
   });
@@ -88,7 +114,12 @@ function lockDownSession(): void {
 function createWindow(): BrowserWindow {
   const statePath = join(app.getPath('userData'), 'window-state.json');
   const saved = readWindowState(statePath);
-  const bounds = saved ? placeOnDisplays(saved.bounds, screen.getAllDisplays().map((d) => d.workArea)) : null;
+  const bounds = saved
+    ? placeOnDisplays(
+        saved.bounds,
+        screen.getAllDisplays().map((d) => d.workArea),
+      )
+    : null;
   const win = new BrowserWindow({
     ...(bounds ?? defaultSize),
     minWidth: 720,
@@ -162,13 +193,22 @@ async function importPaths(paths: string[]): Promise<void> {
   const envelope = await dispatcher.dispatch('library.importFiles', { paths }, jobId);
   if (!envelope.ok) {
     log.warn(`shell import failed: ${envelope.error.code}: ${envelope.error.message}`);
-    if (!sendToPage({ kind: 'importFailed', error: envelope.error })) notify(labels().failed, `${envelope.error.code}: ${envelope.error.message}`);
+    if (!sendToPage({ kind: 'importFailed', error: envelope.error }))
+      notify(labels().failed, `${envelope.error.code}: ${envelope.error.message}`);
     return;
   }
   const report = envelope.value as ImportReport;
-  log.info(`shell import: ${report.imported.length} imported, ${report.duplicates.length} duplicate(s), ${report.errors.length} error(s)`);
+  log.info(
+    `shell import: ${report.imported.length} imported, ${report.duplicates.length} duplicate(s), ${report.errors.length} error(s)`,
+  );
   if (!sendToPage({ kind: 'imported', report })) {
-    notify(labels().importDone(report.imported.length, report.errors.length), report.errors.slice(0, 10).map((e) => `${e.path}: ${e.message}`).join('\n') || undefined);
+    notify(
+      labels().importDone(report.imported.length, report.errors.length),
+      report.errors
+        .slice(0, 10)
+        .map((e) => `${e.path}: ${e.message}`)
+        .join('\n') || undefined,
+    );
   }
 }
 
@@ -249,7 +289,9 @@ function buildMenu(): void {
           click: async () => {
             const result = await dialog.showOpenDialog({
               properties: ['openFile', 'multiSelections'],
-              filters: [{ name: 'Articles', extensions: ['txt', 'html', 'htm', 'md', 'json', 'jsonl', 'csv', 'tsv', 'mhtml'] }],
+              filters: [
+                { name: 'Articles', extensions: ['txt', 'html', 'htm', 'md', 'json', 'jsonl', 'csv', 'tsv', 'mhtml'] },
+              ],
             });
             if (!result.canceled) await importFromShell(result.filePaths);
           },
@@ -266,14 +308,20 @@ function buildMenu(): void {
         {
           label: t.openLibrary,
           click: async () => {
-            const result = await dialog.showOpenDialog({ properties: ['openFile'], filters: [{ name: 'Mizan library', extensions: ['db'] }] });
+            const result = await dialog.showOpenDialog({
+              properties: ['openFile'],
+              filters: [{ name: 'Mizan library', extensions: ['db'] }],
+            });
             if (!result.canceled && result.filePaths[0]) await switchLibrary(result.filePaths[0]);
           },
         },
         {
           label: t.newLibrary,
           click: async () => {
-            const result = await dialog.showSaveDialog({ defaultPath: 'library.db', filters: [{ name: 'Mizan library', extensions: ['db'] }] });
+            const result = await dialog.showSaveDialog({
+              defaultPath: 'library.db',
+              filters: [{ name: 'Mizan library', extensions: ['db'] }],
+            });
             if (!result.canceled && result.filePath) await switchLibrary(result.filePath);
           },
         },
@@ -412,15 +460,19 @@ async function start(): Promise<void> {
   }
   dispatcher = dispatcherFor(services);
 
-  ipcMain.handle(ipcChannels.invoke, async (event: IpcMainInvokeEvent, method: MethodName, input: unknown, jobId: string | null) => {
-    // Only our own top-level page may call the API.
-    if (!isOwnPage(event.senderFrame?.url, rendererUrl) || event.senderFrame !== event.sender.mainFrame) {
-      log.warn(`IPC refused from ${event.senderFrame?.url ?? 'a destroyed frame'}`);
-      return { ok: false, error: { code: 'UNAUTHORIZED', message: 'calls are accepted from Mizan’s own page only' } };
-    }
-    if (!dispatcher) return { ok: false, error: { code: 'INTERNAL', message: 'the library is being switched; try again' } };
-    return dispatcher.dispatch(String(method), input, typeof jobId === 'string' ? jobId : null);
-  });
+  ipcMain.handle(
+    ipcChannels.invoke,
+    async (event: IpcMainInvokeEvent, method: MethodName, input: unknown, jobId: string | null) => {
+      // Only our own top-level page may call the API.
+      if (!isOwnPage(event.senderFrame?.url, rendererUrl) || event.senderFrame !== event.sender.mainFrame) {
+        log.warn(`IPC refused from ${event.senderFrame?.url ?? 'a destroyed frame'}`);
+        return { ok: false, error: { code: 'UNAUTHORIZED', message: 'calls are accepted from Mizan’s own page only' } };
+      }
+      if (!dispatcher)
+        return { ok: false, error: { code: 'INTERNAL', message: 'the library is being switched; try again' } };
+      return dispatcher.dispatch(String(method), input, typeof jobId === 'string' ? jobId : null);
+    },
+  );
 
   buildMenu();
   mainWindow = createWindow();

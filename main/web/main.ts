@@ -40,22 +40,34 @@ async function main(): Promise<void> {
   }
   const dbPath = values.library ?? defaultLibraryPath();
   const port = values.port ? Number(values.port) : 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: "${values.port}" is not a port number`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port: "${values.port}" is not a port number`);
   if (values['restore-latest-backup']) {
     const { restoredFrom, keptAside } = await recoverFromLatestBackup(dbPath);
-    process.stdout.write(`Restored ${restoredFrom.name} (${restoredFrom.createdAt}); the replaced file is kept as ${keptAside ?? '(none)'}\n`);
+    process.stdout.write(
+      `Restored ${restoredFrom.name} (${restoredFrom.createdAt}); the replaced file is kept as ${keptAside ?? '(none)'}\n`,
+    );
   }
   const services = await createServices({ dbPath, host: 'web' }).catch((error: unknown) => {
     if (error instanceof MizanError && error.code === 'LIBRARY_CORRUPT') {
-      throw new Error(`${error.message}\nTo restore the last good backup: mizan-web --library "${dbPath}" --restore-latest-backup`);
+      throw new Error(
+        `${error.message}\nTo restore the last good backup: mizan-web --library "${dbPath}" --restore-latest-backup`,
+      );
     }
     throw error;
   });
   // A big library is checked after it opens: on failure every call answers LIBRARY_CORRUPT; say the way out here too.
   void services.db.checked().then((failure) => {
-    if (failure) process.stderr.write(`${failure.message}\nTo restore the last good backup: mizan-web --library "${dbPath}" --restore-latest-backup\n`);
+    if (failure)
+      process.stderr.write(
+        `${failure.message}\nTo restore the last good backup: mizan-web --library "${dbPath}" --restore-latest-backup\n`,
+      );
   });
-  const host = await startWebHost({ handlers: services.handlers, rendererDir: join(__dirname, '..', '..', 'renderer'), port });
+  const host = await startWebHost({
+    handlers: services.handlers,
+    rendererDir: join(__dirname, '..', '..', 'renderer'),
+    port,
+  });
   process.stdout.write(`Mizan web host: ${host.url}\nLibrary: ${dbPath}\nPress Ctrl+C to stop.\n`);
   if (!values['no-open']) openBrowser(host.url);
 

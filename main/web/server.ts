@@ -101,7 +101,12 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(data);
 }
 
-function sendError(res: ServerResponse, status: number, code: 'UNAUTHORIZED' | 'INVALID_ARGUMENT' | 'NOT_FOUND', message: string): void {
+function sendError(
+  res: ServerResponse,
+  status: number,
+  code: 'UNAUTHORIZED' | 'INVALID_ARGUMENT' | 'NOT_FOUND',
+  message: string,
+): void {
   const envelope: Envelope<never> = { ok: false, error: { code, message } };
   sendJson(res, status, envelope);
 }
@@ -170,7 +175,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sendError(res, 404, 'NOT_FOUND', 'not found');
     }
     // No NUL, and no ".." segment at all (even one that normalizes inside the folder).
-    if (decoded.includes('\0') || decoded.split(/[/\\]/).includes('..')) return sendError(res, 404, 'NOT_FOUND', 'not found');
+    if (decoded.includes('\0') || decoded.split(/[/\\]/).includes('..'))
+      return sendError(res, 404, 'NOT_FOUND', 'not found');
     const relative = normalize(decoded).replace(/^([/\\])+/, '');
     const root = normalize(options.rendererDir + sep);
     let file = join(root, relative === '' ? 'index.html' : relative);
@@ -231,7 +237,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
 
     if (url.pathname === '/api/events' && req.method === 'GET') {
-      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.writeHead(200, {
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+      });
       res.write(': connected\n\n');
       listeners.add(res);
       req.on('close', () => listeners.delete(res));
@@ -278,12 +288,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const headersTimeout = options.headersTimeoutMs ?? 30_000;
   // Node enforces both timeouts on this interval: keep it well below them.
-  const server: Server = createServer({ connectionsCheckingInterval: Math.max(100, Math.min(30_000, Math.floor(headersTimeout / 4))) }, (req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: String(error) } });
-      else res.destroy();
-    });
-  });
+  const server: Server = createServer(
+    { connectionsCheckingInterval: Math.max(100, Math.min(30_000, Math.floor(headersTimeout / 4))) },
+    (req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: String(error) } });
+        else res.destroy();
+      });
+    },
+  );
   server.headersTimeout = headersTimeout;
   // Uploads of a few hundred MB over loopback take seconds, not minutes.
   server.requestTimeout = options.requestTimeoutMs ?? 300_000;

@@ -52,7 +52,16 @@ const MIN_LIST = 240;
 const MIN_SIDEBAR = 160;
 
 type Dialog =
-  | { kind: 'prompt'; title: string; label: string; initial?: string; suggestions?: string[]; submitLabel: string; onSubmit(value: string): Promise<void>; testId?: string }
+  | {
+      kind: 'prompt';
+      title: string;
+      label: string;
+      initial?: string;
+      suggestions?: string[];
+      submitLabel: string;
+      onSubmit(value: string): Promise<void>;
+      testId?: string;
+    }
   | { kind: 'metadata'; article: Article }
   | { kind: 'sources' }
   | { kind: 'settings' }
@@ -79,7 +88,9 @@ function useSystemLang(): UiLang {
 }
 
 function useResolvedTheme(choice: UiState['theme']): 'light' | 'dark' {
-  const [systemDark, setSystemDark] = useState(() => window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false);
+  const [systemDark, setSystemDark] = useState(
+    () => window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false,
+  );
   useEffect(() => {
     const query = window.matchMedia?.('(prefers-color-scheme: dark)');
     if (!query) return;
@@ -135,7 +146,10 @@ export function App() {
   const ui = useUiState();
   const systemLang = useSystemLang();
   const uiLang: UiLang = ui.uiLang === 'system' ? systemLang : ui.uiLang;
-  const i18n = useMemo(() => makeI18n(uiLang, { monthSystem: ui.monthSystem, digits: ui.digits }), [uiLang, ui.monthSystem, ui.digits]);
+  const i18n = useMemo(
+    () => makeI18n(uiLang, { monthSystem: ui.monthSystem, digits: ui.digits }),
+    [uiLang, ui.monthSystem, ui.digits],
+  );
   const { t, w, locale } = i18n;
   const theme = useResolvedTheme(ui.theme);
 
@@ -173,7 +187,14 @@ export function App() {
   const [version, setVersion] = useState(0);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
   const [articleVersion, setArticleVersion] = useState(0);
-  const [facts, setFacts] = useState<Facts>({ version: -1, info: null, sources: [], tags: [], collections: [], languages: [] });
+  const [facts, setFacts] = useState<Facts>({
+    version: -1,
+    info: null,
+    sources: [],
+    tags: [],
+    collections: [],
+    languages: [],
+  });
   useEffect(() => {
     let live = true;
     Promise.all([
@@ -202,20 +223,44 @@ export function App() {
   const inCollection = view.kind === 'collection';
   const sort = ui.sort === 'position' && !inCollection ? 'publishedAt' : ui.sort;
   const filter = useMemo(() => filterOf(view), [view]);
-  const mode: 'search' | 'collection' | 'list' = searching ? 'search' : inCollection && sort === 'position' ? 'collection' : 'list';
+  const mode: 'search' | 'collection' | 'list' = searching
+    ? 'search'
+    : inCollection && sort === 'position'
+      ? 'collection'
+      : 'list';
   const queryKey = JSON.stringify({ mode, sort, order: ui.order, filter, search: searching ? search.trim() : '' });
 
   const pager = useMemo(() => {
-    const q = JSON.parse(queryKey) as { mode: typeof mode; sort: UiState['sort']; order: 'asc' | 'desc'; filter: ArticleFilter; search: string };
+    const q = JSON.parse(queryKey) as {
+      mode: typeof mode;
+      sort: UiState['sort'];
+      order: 'asc' | 'desc';
+      filter: ArticleFilter;
+      search: string;
+    };
     if (q.mode === 'search') {
-      return new ArticlePager((offset, limit) => api['search.query']({ query: q.search, filter: q.filter, offset, limit: Math.min(limit, 100), facets: false }), { pageSize: 50 });
+      return new ArticlePager(
+        (offset, limit) =>
+          api['search.query']({
+            query: q.search,
+            filter: q.filter,
+            offset,
+            limit: Math.min(limit, 100),
+            facets: false,
+          }),
+        { pageSize: 50 },
+      );
     }
     if (q.mode === 'collection' && q.filter.collectionId) {
       const collectionId = q.filter.collectionId;
-      return new ArticlePager((offset, limit) => api['library.listCollectionArticles']({ collectionId, offset, limit }));
+      return new ArticlePager((offset, limit) =>
+        api['library.listCollectionArticles']({ collectionId, offset, limit }),
+      );
     }
     const listSort = q.sort === 'position' ? 'publishedAt' : q.sort;
-    return new ArticlePager((offset, limit) => api['library.listArticles']({ offset, limit, sort: listSort, order: q.order, filter: q.filter }));
+    return new ArticlePager((offset, limit) =>
+      api['library.listArticles']({ offset, limit, sort: listSort, order: q.order, filter: q.filter }),
+    );
     // `version` starts a fresh pager after any change to the library.
   }, [api, queryKey, version]);
   useEffect(() => {
@@ -296,18 +341,37 @@ export function App() {
     const timer = setInterval(() => setNow(Date.now()), 500);
     return () => clearInterval(timer);
   }, [jobs.length]);
-  const patchJob = useCallback((id: string, patch: Partial<RunningJob>) => setJobs((list) => list.map((j) => (j.id === id ? { ...j, ...patch } : j))), []);
+  const patchJob = useCallback(
+    (id: string, patch: Partial<RunningJob>) =>
+      setJobs((list) => list.map((j) => (j.id === id ? { ...j, ...patch } : j))),
+    [],
+  );
   /** A job with the app's progress bar, cancel and activity entry; rejects (after reporting) when it fails. */
   const runJob: RunJob = useCallback(
     async (kind, label, work) => {
       const id = `${kind}-${Date.now()}-${++jobCounter}`;
       const controller = new AbortController();
       const startedAt = new Date().toISOString();
-      setJobs((l) => [...l, { id, kind, label, startedAt: Date.now(), fraction: 0, done: 0, total: null, cancel: () => controller.abort() }]);
+      setJobs((l) => [
+        ...l,
+        { id, kind, label, startedAt: Date.now(), fraction: 0, done: 0, total: null, cancel: () => controller.abort() },
+      ]);
       const finish = (status: 'done' | 'failed' | 'cancelled', message?: string) =>
-        store.putActivity({ id, kind, label, startedAt, finishedAt: new Date().toISOString(), status, ...(message ? { message } : {}), errors: [], items: [] });
+        store.putActivity({
+          id,
+          kind,
+          label,
+          startedAt,
+          finishedAt: new Date().toISOString(),
+          status,
+          ...(message ? { message } : {}),
+          errors: [],
+          items: [],
+        });
       try {
-        const result = await work(controller.signal, (p) => patchJob(id, { done: p.done, total: p.total, fraction: p.total ? p.done / p.total : null, detail: p.label }));
+        const result = await work(controller.signal, (p) =>
+          patchJob(id, { done: p.done, total: p.total, fraction: p.total ? p.done / p.total : null, detail: p.label }),
+        );
         finish('done');
         return result;
       } catch (error) {
@@ -340,7 +404,10 @@ export function App() {
   const importing = jobs.some((j) => j.kind === 'import');
 
   // The CSV/TSV mapping dialog, open while an import waits for the user's columns.
-  const [tableDialog, setTableDialog] = useState<{ groups: TableGroup[]; resolve(choices: MappingChoice[] | null): void } | null>(null);
+  const [tableDialog, setTableDialog] = useState<{
+    groups: TableGroup[];
+    resolve(choices: MappingChoice[] | null): void;
+  } | null>(null);
   const [planning, setPlanning] = useState(false);
 
   // The files of the last import by the path its report names them with: a
@@ -351,7 +418,10 @@ export function App() {
     async (source: File[] | DroppedImport, retry?: { encoding: string }) => {
       const dropped: DroppedImport = Array.isArray(source) ? { kind: 'files', files: source } : source;
       // Real paths (Electron drops): the core reads the files and walks the folders itself.
-      const sources: ImportSource[] = dropped.kind === 'files' ? dropped.files.map((file) => ({ kind: 'file', file })) : dropped.paths.map((path) => ({ kind: 'path', path }));
+      const sources: ImportSource[] =
+        dropped.kind === 'files'
+          ? dropped.files.map((file) => ({ kind: 'file', file }))
+          : dropped.paths.map((path) => ({ kind: 'path', path }));
       if (sources.length === 0 || importing || planning) return;
       if (!retry) lastSources.current = new Map(sources.map((s) => [pathOf(s), s]));
       // Table files are read and mapped first; the job starts once the user has said what to import.
@@ -362,18 +432,33 @@ export function App() {
       let plan: ImportPlan;
       try {
         // A retry in a chosen encoding reads the file as it is: its columns could not be read before either.
-        plan = retry ? { parts: [{ sources }], errors: [], cancelled: 0 } : await planImport(api, sources, {
-          remembered: (signature) => store.tableMapping(signature),
-          remember: (signature, mapping) => store.rememberTableMapping(signature, mapping),
-          onPreviewing: (done, total, name) => {
-            const job = { id: previewId, kind: 'preview', label: t.tableImport.readingTables, startedAt: Date.now(), fraction: done / total, done, total, detail: name };
-            setJobs((list) => (list.some((j) => j.id === previewId) ? list.map((j) => (j.id === previewId ? { ...job, startedAt: j.startedAt } : j)) : [...list, job]));
-          },
-          ask: (groups) => {
-            endPreview();
-            return new Promise((resolve) => setTableDialog({ groups, resolve }));
-          },
-        });
+        plan = retry
+          ? { parts: [{ sources }], errors: [], cancelled: 0 }
+          : await planImport(api, sources, {
+              remembered: (signature) => store.tableMapping(signature),
+              remember: (signature, mapping) => store.rememberTableMapping(signature, mapping),
+              onPreviewing: (done, total, name) => {
+                const job = {
+                  id: previewId,
+                  kind: 'preview',
+                  label: t.tableImport.readingTables,
+                  startedAt: Date.now(),
+                  fraction: done / total,
+                  done,
+                  total,
+                  detail: name,
+                };
+                setJobs((list) =>
+                  list.some((j) => j.id === previewId)
+                    ? list.map((j) => (j.id === previewId ? { ...job, startedAt: j.startedAt } : j))
+                    : [...list, job],
+                );
+              },
+              ask: (groups) => {
+                endPreview();
+                return new Promise((resolve) => setTableDialog({ groups, resolve }));
+              },
+            });
       } catch (error) {
         pushError(t.importFailed, error);
         return;
@@ -392,8 +477,29 @@ export function App() {
       const label = `${w.jobImport}: ${count === 1 ? (files[0] ?? plan.errors[0]!.path) : t.filesCount(i18n.formatNumber(count), count)}`;
       // A retry keeps the report it was started from: its other files still offer theirs.
       if (!retry) setReport(null);
-      setJobs((list) => [...list, { id, kind: 'import', label: t.readingFiles, startedAt, fraction: 0, done: 0, total: files.length, cancel: () => controller.abort() }]);
-      store.putActivity({ id, kind: 'import', label, startedAt: new Date(startedAt).toISOString(), finishedAt: null, status: 'running', errors: [], items: [] });
+      setJobs((list) => [
+        ...list,
+        {
+          id,
+          kind: 'import',
+          label: t.readingFiles,
+          startedAt,
+          fraction: 0,
+          done: 0,
+          total: files.length,
+          cancel: () => controller.abort(),
+        },
+      ]);
+      store.putActivity({
+        id,
+        kind: 'import',
+        label,
+        startedAt: new Date(startedAt).toISOString(),
+        finishedAt: null,
+        status: 'running',
+        errors: [],
+        items: [],
+      });
       let result: ImportReport | null = null;
       let failure: unknown = null;
       try {
@@ -428,7 +534,9 @@ export function App() {
         startedAt: new Date(startedAt).toISOString(),
         finishedAt: new Date().toISOString(),
         status: failure ? 'failed' : cancelled ? 'cancelled' : 'done',
-        counts: result ? { imported: result.imported.length, duplicates: result.duplicates.length, errors: result.errors.length } : undefined,
+        counts: result
+          ? { imported: result.imported.length, duplicates: result.duplicates.length, errors: result.errors.length }
+          : undefined,
         message: failure ? toShownError(failure).message : undefined,
         errors: result?.errors ?? [],
         items: result?.imported.map((a) => ({ id: a.id, title: a.title })) ?? [],
@@ -499,7 +607,9 @@ export function App() {
 
   const addToCollectionNamed = useCallback(
     async (ids: number[], name: string) => {
-      const existing = facts.collections.find((c) => c.name.localeCompare(name, undefined, { sensitivity: 'accent' }) === 0);
+      const existing = facts.collections.find(
+        (c) => c.name.localeCompare(name, undefined, { sensitivity: 'accent' }) === 0,
+      );
       const collection = existing ?? (await api['library.createCollection']({ name }));
       await api['library.addToCollection']({ collectionId: collection.id, articleIds: ids });
       articleChanged();
@@ -559,7 +669,11 @@ export function App() {
           }
         };
         lastUndo.current = () => void undo();
-        toast(articles.length === 1 ? w.deleted(articles[0]!.title) : w.deletedMany(i18n.formatNumber(articles.length)), { label: w.undo, run: () => void undo() }, 12000);
+        toast(
+          articles.length === 1 ? w.deleted(articles[0]!.title) : w.deletedMany(i18n.formatNumber(articles.length)),
+          { label: w.undo, run: () => void undo() },
+          12000,
+        );
       } catch (error) {
         pushError(w.deleteArticle, error);
       }
@@ -584,7 +698,11 @@ export function App() {
         if (fresh) {
           const result = await api['library.replaceBody']({ id: article.id, fromArticleId: fresh.id });
           const f = i18n.formatNumber;
-          message = w.updateResult(f(result.highlights.anchored), f(result.highlights.moved), f(result.highlights.orphaned));
+          message = w.updateResult(
+            f(result.highlights.anchored),
+            f(result.highlights.moved),
+            f(result.highlights.orphaned),
+          );
         } else if (duplicate && duplicate.of === article.id) {
           message = w.updateSame;
         } else if (duplicate) {
@@ -602,13 +720,25 @@ export function App() {
       }
       toast(message, undefined, 9000);
       if (status === 'failed') pushError(w.updateFromFile, new Error(message));
-      store.putActivity({ id, kind: 'update', label, startedAt: new Date(startedAt).toISOString(), finishedAt: new Date().toISOString(), status, message, errors, items: [] });
+      store.putActivity({
+        id,
+        kind: 'update',
+        label,
+        startedAt: new Date(startedAt).toISOString(),
+        finishedAt: new Date().toISOString(),
+        status,
+        message,
+        errors,
+        items: [],
+      });
       articleChanged();
     },
     [api, w, t, i18n, toast, pushError, store, articleChanged],
   );
 
-  const dossierAvailable = ['dossier.list', 'dossier.create', 'dossier.addItems'].every((m) => methodNames.includes(m as never));
+  const dossierAvailable = ['dossier.list', 'dossier.create', 'dossier.addItems'].every((m) =>
+    methodNames.includes(m as never),
+  );
   const addToDossier = useCallback(
     (items: DossierItemRef[] | (() => Promise<DossierItemRef[]>)) => {
       if (!dossierAvailable || (Array.isArray(items) && items.length === 0)) {
@@ -667,7 +797,19 @@ export function App() {
       toast: (m) => toast(m),
       onError: (context, error) => pushError(context, error),
     }),
-    [api, tagArticle, collectArticle, deleteArticles, articleChanged, pushError, w, updateFromFile, toast, addToDossier, openArticle],
+    [
+      api,
+      tagArticle,
+      collectArticle,
+      deleteArticles,
+      articleChanged,
+      pushError,
+      w,
+      updateFromFile,
+      toast,
+      addToDossier,
+      openArticle,
+    ],
   );
 
   const openedSummary = useCallback((): { id: number; title: string } | null => {
@@ -678,15 +820,31 @@ export function App() {
 
   // --- panes and focus ------------------------------------------------------------------------------
   const focusPane = useCallback((which: 'sidebar' | 'list' | 'reader') => {
-    if (which === 'sidebar') (sidebarRef.current?.querySelector<HTMLElement>('.side-link.is-current') ?? sidebarRef.current?.querySelector<HTMLElement>('.side-link'))?.focus();
-    else if (which === 'list') (listRef.current?.querySelector<HTMLElement>('[data-testid=article-list], .highlight-item, button') ?? listRef.current)?.focus();
+    if (which === 'sidebar')
+      (
+        sidebarRef.current?.querySelector<HTMLElement>('.side-link.is-current') ??
+        sidebarRef.current?.querySelector<HTMLElement>('.side-link')
+      )?.focus();
+    else if (which === 'list')
+      (
+        listRef.current?.querySelector<HTMLElement>('[data-testid=article-list], .highlight-item, button') ??
+        listRef.current
+      )?.focus();
     else (readerPane.current?.querySelector<HTMLElement>('[data-testid=reader-body]') ?? readerPane.current)?.focus();
   }, []);
   const cyclePanes = useCallback(
     (backwards: boolean) => {
-      const order: ('sidebar' | 'list' | 'reader')[] = ui.sidebarOpen ? ['sidebar', 'list', 'reader'] : ['list', 'reader'];
+      const order: ('sidebar' | 'list' | 'reader')[] = ui.sidebarOpen
+        ? ['sidebar', 'list', 'reader']
+        : ['list', 'reader'];
       const active = document.activeElement;
-      const at = sidebarRef.current?.contains(active) ? 'sidebar' : readerPane.current?.contains(active) ? 'reader' : listRef.current?.contains(active) ? 'list' : null;
+      const at = sidebarRef.current?.contains(active)
+        ? 'sidebar'
+        : readerPane.current?.contains(active)
+          ? 'reader'
+          : listRef.current?.contains(active)
+            ? 'list'
+            : null;
       const index = at ? order.indexOf(at) : -1;
       const next = order[(index + (backwards ? order.length - 1 : 1) + order.length) % order.length]!;
       focusPane(next);
@@ -694,57 +852,236 @@ export function App() {
     [ui.sidebarOpen, focusPane],
   );
 
-  const setScale = useCallback((delta: number) => store.update({ fontScale: Math.round(Math.max(0.7, Math.min(1.8, ui.fontScale + delta)) * 100) / 100 }), [store, ui.fontScale]);
+  const setScale = useCallback(
+    (delta: number) =>
+      store.update({ fontScale: Math.round(Math.max(0.7, Math.min(1.8, ui.fontScale + delta)) * 100) / 100 }),
+    [store, ui.fontScale],
+  );
 
   // --- command palette ---------------------------------------------------------------------------
   const commands = useMemo<Command[]>(() => {
     const opened = openedId !== null;
     const list: Command[] = [
       { id: 'import', label: t.importButton, keywords: 'import files add استيراد', shortcut: '', run: openPicker },
-      { id: 'search', label: w.focusSearch, keywords: 'search find بحث', shortcut: '/', run: () => searchRef.current?.focus() },
+      {
+        id: 'search',
+        label: w.focusSearch,
+        keywords: 'search find بحث',
+        shortcut: '/',
+        run: () => searchRef.current?.focus(),
+      },
       { id: 'next', label: w.nextArticle, keywords: 'next down', shortcut: 'j', run: () => step(1) },
       { id: 'prev', label: w.prevArticle, keywords: 'previous up', shortcut: 'k', run: () => step(-1) },
       { id: 'view-all', label: w.allArticles, keywords: 'library all', run: () => setView({ kind: 'all' }) },
-      { id: 'view-highlights', label: w.highlightsView, keywords: 'highlights annotations', run: () => setView({ kind: 'highlights' }) },
-      { id: 'view-stories', label: t.compare.stories, keywords: 'stories clusters compare coverage outlets قصص', run: () => { setDossiersOpen(false); setView({ kind: 'stories' }); } },
-      ...(dossierAvailable ? [{ id: 'view-dossiers', label: i18n.ds.openDossiers, keywords: 'dossiers export pdf html sections', run: () => setDossiersOpen(true) }] : []),
+      {
+        id: 'view-highlights',
+        label: w.highlightsView,
+        keywords: 'highlights annotations',
+        run: () => setView({ kind: 'highlights' }),
+      },
+      {
+        id: 'view-stories',
+        label: t.compare.stories,
+        keywords: 'stories clusters compare coverage outlets قصص',
+        run: () => {
+          setDossiersOpen(false);
+          setView({ kind: 'stories' });
+        },
+      },
+      ...(dossierAvailable
+        ? [
+            {
+              id: 'view-dossiers',
+              label: i18n.ds.openDossiers,
+              keywords: 'dossiers export pdf html sections',
+              run: () => setDossiersOpen(true),
+            },
+          ]
+        : []),
       { id: 'new-collection', label: w.newCollection, keywords: 'collection create new', run: newCollection },
-      { id: 'sources', label: w.manageSources, keywords: 'sources merge rename outlet', run: () => setDialog({ kind: 'sources' }) },
-      { id: 'activity', label: w.showActivity, keywords: 'activity log progress errors', run: () => setActivityOpen(true) },
-      { id: 'settings', label: w.settings, keywords: 'settings preferences', run: () => setDialog({ kind: 'settings' }) },
-      { id: 'shortcuts', label: w.shortcutsTitle, keywords: 'keyboard shortcuts help', shortcut: '?', run: () => setDialog({ kind: 'shortcuts' }) },
-      { id: 'sidebar', label: w.toggleSidebar, keywords: 'sidebar panel', run: () => store.update({ sidebarOpen: !ui.sidebarOpen }) },
+      {
+        id: 'sources',
+        label: w.manageSources,
+        keywords: 'sources merge rename outlet',
+        run: () => setDialog({ kind: 'sources' }),
+      },
+      {
+        id: 'activity',
+        label: w.showActivity,
+        keywords: 'activity log progress errors',
+        run: () => setActivityOpen(true),
+      },
+      {
+        id: 'settings',
+        label: w.settings,
+        keywords: 'settings preferences',
+        run: () => setDialog({ kind: 'settings' }),
+      },
+      {
+        id: 'shortcuts',
+        label: w.shortcutsTitle,
+        keywords: 'keyboard shortcuts help',
+        shortcut: '?',
+        run: () => setDialog({ kind: 'shortcuts' }),
+      },
+      {
+        id: 'sidebar',
+        label: w.toggleSidebar,
+        keywords: 'sidebar panel',
+        run: () => store.update({ sidebarOpen: !ui.sidebarOpen }),
+      },
       { id: 'pane', label: w.nextPane, keywords: 'pane focus', shortcut: 'F6', run: () => cyclePanes(false) },
-      { id: 'lang', label: t.switchLanguage, keywords: 'language arabic english لغة', run: () => store.update({ uiLang: uiLang === 'ar' ? 'en' : 'ar' }) },
-      { id: 'lang-system', label: w.langSystem, keywords: 'language system', run: () => store.update({ uiLang: 'system' }) },
+      {
+        id: 'lang',
+        label: t.switchLanguage,
+        keywords: 'language arabic english لغة',
+        run: () => store.update({ uiLang: uiLang === 'ar' ? 'en' : 'ar' }),
+      },
+      {
+        id: 'lang-system',
+        label: w.langSystem,
+        keywords: 'language system',
+        run: () => store.update({ uiLang: 'system' }),
+      },
       { id: 'theme-light', label: w.themeLight, keywords: 'theme light', run: () => store.update({ theme: 'light' }) },
-      { id: 'theme-dark', label: w.themeDark, keywords: 'theme dark night', run: () => store.update({ theme: 'dark' }) },
-      { id: 'theme-system', label: w.themeSystem, keywords: 'theme system', run: () => store.update({ theme: 'system' }) },
-      { id: 'month-levant', label: w.monthLevant, keywords: 'months تموز', run: () => store.update({ monthSystem: 'levant' }) },
-      { id: 'month-egypt', label: w.monthEgypt, keywords: 'months يوليو', run: () => store.update({ monthSystem: 'egypt' }) },
-      { id: 'month-maghreb', label: w.monthMaghreb, keywords: 'months جويلية', run: () => store.update({ monthSystem: 'maghreb' }) },
-      { id: 'digits-latn', label: w.digitsLatn, keywords: 'digits numbers', run: () => store.update({ digits: 'latn' }) },
-      { id: 'digits-arab', label: w.digitsArab, keywords: 'digits numbers', run: () => store.update({ digits: 'arab' }) },
+      {
+        id: 'theme-dark',
+        label: w.themeDark,
+        keywords: 'theme dark night',
+        run: () => store.update({ theme: 'dark' }),
+      },
+      {
+        id: 'theme-system',
+        label: w.themeSystem,
+        keywords: 'theme system',
+        run: () => store.update({ theme: 'system' }),
+      },
+      {
+        id: 'month-levant',
+        label: w.monthLevant,
+        keywords: 'months تموز',
+        run: () => store.update({ monthSystem: 'levant' }),
+      },
+      {
+        id: 'month-egypt',
+        label: w.monthEgypt,
+        keywords: 'months يوليو',
+        run: () => store.update({ monthSystem: 'egypt' }),
+      },
+      {
+        id: 'month-maghreb',
+        label: w.monthMaghreb,
+        keywords: 'months جويلية',
+        run: () => store.update({ monthSystem: 'maghreb' }),
+      },
+      {
+        id: 'digits-latn',
+        label: w.digitsLatn,
+        keywords: 'digits numbers',
+        run: () => store.update({ digits: 'latn' }),
+      },
+      {
+        id: 'digits-arab',
+        label: w.digitsArab,
+        keywords: 'digits numbers',
+        run: () => store.update({ digits: 'arab' }),
+      },
     ];
     if (opened) {
       list.push(
-        { id: 'find', label: w.find, keywords: 'find in article', shortcut: 'Ctrl F', run: () => readerRef.current?.openFind() },
-        { id: 'highlight', label: w.highlight, keywords: 'highlight mark', shortcut: 'h', run: () => readerRef.current?.highlight(false) },
-        { id: 'highlight-note', label: w.highlightWithNote, keywords: 'highlight note', shortcut: 'Shift H', run: () => readerRef.current?.highlight(true) },
+        {
+          id: 'find',
+          label: w.find,
+          keywords: 'find in article',
+          shortcut: 'Ctrl F',
+          run: () => readerRef.current?.openFind(),
+        },
+        {
+          id: 'highlight',
+          label: w.highlight,
+          keywords: 'highlight mark',
+          shortcut: 'h',
+          run: () => readerRef.current?.highlight(false),
+        },
+        {
+          id: 'highlight-note',
+          label: w.highlightWithNote,
+          keywords: 'highlight note',
+          shortcut: 'Shift H',
+          run: () => readerRef.current?.highlight(true),
+        },
         { id: 'tag', label: w.addTag, keywords: 'tag label', shortcut: 't', run: () => tagArticle([openedId]) },
-        { id: 'collect', label: w.addToCollection, keywords: 'collection add', shortcut: 'c', run: () => collectArticle([openedId]) },
-        { id: 'metadata', label: w.editMetadata, keywords: 'edit metadata details', shortcut: 'e', run: () => { const a = readerRef.current?.current(); if (a) setDialog({ kind: 'metadata', article: a }); } },
-        { id: 'dossier', label: w.addToDossier, keywords: 'dossier', shortcut: 'd', run: () => addToDossier([{ kind: 'article', id: openedId }]) },
-        { id: 'delete', label: w.deleteArticle, keywords: 'delete remove', shortcut: 'Del', run: () => { const a = openedSummary(); if (a) void deleteArticles([a]); } },
+        {
+          id: 'collect',
+          label: w.addToCollection,
+          keywords: 'collection add',
+          shortcut: 'c',
+          run: () => collectArticle([openedId]),
+        },
+        {
+          id: 'metadata',
+          label: w.editMetadata,
+          keywords: 'edit metadata details',
+          shortcut: 'e',
+          run: () => {
+            const a = readerRef.current?.current();
+            if (a) setDialog({ kind: 'metadata', article: a });
+          },
+        },
+        {
+          id: 'dossier',
+          label: w.addToDossier,
+          keywords: 'dossier',
+          shortcut: 'd',
+          run: () => addToDossier([{ kind: 'article', id: openedId }]),
+        },
+        {
+          id: 'delete',
+          label: w.deleteArticle,
+          keywords: 'delete remove',
+          shortcut: 'Del',
+          run: () => {
+            const a = openedSummary();
+            if (a) void deleteArticles([a]);
+          },
+        },
         { id: 'larger', label: w.textLarger, keywords: 'font size bigger', shortcut: '+', run: () => setScale(0.1) },
-        { id: 'smaller', label: w.textSmaller, keywords: 'font size smaller', shortcut: '−', run: () => setScale(-0.1) },
+        {
+          id: 'smaller',
+          label: w.textSmaller,
+          keywords: 'font size smaller',
+          shortcut: '−',
+          run: () => setScale(-0.1),
+        },
       );
     }
-    for (const c of facts.collections) list.push({ id: `open-collection-${c.id}`, label: `${w.collections}: ${c.name}`, keywords: 'collection open', run: () => setView({ kind: 'collection', id: c.id }) });
-    for (const l of facts.languages) list.push({ id: `open-lang-${l.code}`, label: `${w.languages}: ${languageName(l.code, locale)}`, keywords: l.code, run: () => setView({ kind: 'lang', code: l.code }) });
+    for (const c of facts.collections)
+      list.push({
+        id: `open-collection-${c.id}`,
+        label: `${w.collections}: ${c.name}`,
+        keywords: 'collection open',
+        run: () => setView({ kind: 'collection', id: c.id }),
+      });
+    for (const l of facts.languages)
+      list.push({
+        id: `open-lang-${l.code}`,
+        label: `${w.languages}: ${languageName(l.code, locale)}`,
+        keywords: l.code,
+        run: () => setView({ kind: 'lang', code: l.code }),
+      });
     if (clusteringAvailable) {
-      list.push({ id: 'place-stories', label: t.compare.placeNow, keywords: 'stories clusters find', run: () => placeStories('incremental') });
-      list.push({ id: 'rebuild-stories', label: t.compare.rebuildStories, keywords: 'stories clusters rebuild full', run: () => placeStories('full') });
+      list.push({
+        id: 'place-stories',
+        label: t.compare.placeNow,
+        keywords: 'stories clusters find',
+        run: () => placeStories('incremental'),
+      });
+      list.push({
+        id: 'rebuild-stories',
+        label: t.compare.rebuildStories,
+        keywords: 'stories clusters rebuild full',
+        run: () => placeStories('full'),
+      });
       list.push({
         id: 'open-comparison',
         label: t.compare.openSaved,
@@ -777,12 +1114,41 @@ export function App() {
         label: w.reindex,
         keywords: 'reindex search index',
         run: () => {
-          void runJob('reindex', w.searchIndex, (signal, onProgress) => api['search.reindex']({}, { signal, onProgress })).catch(() => undefined);
+          void runJob('reindex', w.searchIndex, (signal, onProgress) =>
+            api['search.reindex']({}, { signal, onProgress }),
+          ).catch(() => undefined);
         },
       });
     }
     return list;
-  }, [t, w, locale, uiLang, openedId, facts, ui.sidebarOpen, openPicker, step, setView, newCollection, store, cyclePanes, tagArticle, collectArticle, addToDossier, openedSummary, deleteArticles, setScale, api, runJob, dossierAvailable, i18n.ds, patchJob, placeStories, pushError]);
+  }, [
+    t,
+    w,
+    locale,
+    uiLang,
+    openedId,
+    facts,
+    ui.sidebarOpen,
+    openPicker,
+    step,
+    setView,
+    newCollection,
+    store,
+    cyclePanes,
+    tagArticle,
+    collectArticle,
+    addToDossier,
+    openedSummary,
+    deleteArticles,
+    setScale,
+    api,
+    runJob,
+    dossierAvailable,
+    i18n.ds,
+    patchJob,
+    placeStories,
+    pushError,
+  ]);
 
   // --- keyboard ---------------------------------------------------------------------------------------
   useEffect(() => {
@@ -843,7 +1209,20 @@ export function App() {
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [comparing, paletteOpen, dialog, openedId, step, cyclePanes, tagArticle, collectArticle, addToDossier, openedSummary, deleteArticles, setScale]);
+  }, [
+    comparing,
+    paletteOpen,
+    dialog,
+    openedId,
+    step,
+    cyclePanes,
+    tagArticle,
+    collectArticle,
+    addToDossier,
+    openedSummary,
+    deleteArticles,
+    setScale,
+  ]);
 
   // --- layout -------------------------------------------------------------------------------------------
   const [width, setWidth] = useState(() => window.innerWidth);
@@ -852,10 +1231,13 @@ export function App() {
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);
   }, []);
-  const sidebarSize = ui.sidebarOpen ? Math.min(ui.sidebarSize, Math.max(MIN_SIDEBAR, width - MIN_LIST - MIN_READER)) : 0;
+  const sidebarSize = ui.sidebarOpen
+    ? Math.min(ui.sidebarSize, Math.max(MIN_SIDEBAR, width - MIN_LIST - MIN_READER))
+    : 0;
   const maxList = Math.max(MIN_LIST, width - sidebarSize - MIN_READER);
   const listSize = Math.min(ui.listSize, maxList);
-  const libraryEmpty = facts.info !== null && facts.info.articleCount === 0 && pager.total === 0 && !pager.error && openedId === null;
+  const libraryEmpty =
+    facts.info !== null && facts.info.articleCount === 0 && pager.total === 0 && !pager.error && openedId === null;
   const totalForCount = view.kind === 'all' && !searching ? pager.total : (facts.info?.articleCount ?? null);
   const viewTitle = searching
     ? w.searchResultsFor(search.trim())
@@ -865,16 +1247,18 @@ export function App() {
         ? w.highlightsView
         : view.kind === 'stories'
           ? t.compare.stories
-        : view.kind === 'collection'
-          ? (facts.collections.find((c) => c.id === view.id)?.name ?? w.collections)
-          : view.kind === 'tag'
-            ? view.name
-            : view.kind === 'source'
-              ? (facts.sources.find((s) => s.id === view.id)?.name ?? w.sources)
-              : languageName(view.code, locale);
+          : view.kind === 'collection'
+            ? (facts.collections.find((c) => c.id === view.id)?.name ?? w.collections)
+            : view.kind === 'tag'
+              ? view.name
+              : view.kind === 'source'
+                ? (facts.sources.find((s) => s.id === view.id)?.name ?? w.sources)
+                : languageName(view.code, locale);
   const activityErrors = store.activity.some((e) => e.status === 'failed' || (e.counts?.errors ?? 0) > 0);
 
-  const columns = ui.sidebarOpen ? `${sidebarSize}px auto ${listSize}px auto minmax(0, 1fr)` : `${listSize}px auto minmax(0, 1fr)`;
+  const columns = ui.sidebarOpen
+    ? `${sidebarSize}px auto ${listSize}px auto minmax(0, 1fr)`
+    : `${listSize}px auto minmax(0, 1fr)`;
 
   return (
     <I18nContext value={i18n}>
@@ -911,7 +1295,20 @@ export function App() {
         />
         <JobsBar jobs={jobs} now={now} />
         <ErrorBanners
-          errors={[...(pager.error ? [{ id: 0, context: t.listFailed, ...toShownError(pager.error), retry: () => pager.retry(), dismissible: false }] : []), ...errors]}
+          errors={[
+            ...(pager.error
+              ? [
+                  {
+                    id: 0,
+                    context: t.listFailed,
+                    ...toShownError(pager.error),
+                    retry: () => pager.retry(),
+                    dismissible: false,
+                  },
+                ]
+              : []),
+            ...errors,
+          ]}
           onDismiss={dismissError}
         />
         {report ? (
@@ -920,8 +1317,20 @@ export function App() {
             onOpen={(id) => openArticle(id)}
             onClose={() => setReport(null)}
             // A path is at hand in the desktop app (the core reads it again); an upload only while its File is kept.
-            canRetry={(path) => lastSources.current.has(path) || (window.mizan !== undefined && /^([a-zA-Z]:[\\/]|\/)/.test(path))}
-            retryWithEncoding={importing || planning ? null : (path, encoding) => void runImport(lastSources.current.has(path) ? sourceList(lastSources.current.get(path)!) : { kind: 'paths', paths: [path] }, { encoding })}
+            canRetry={(path) =>
+              lastSources.current.has(path) || (window.mizan !== undefined && /^([a-zA-Z]:[\\/]|\/)/.test(path))
+            }
+            retryWithEncoding={
+              importing || planning
+                ? null
+                : (path, encoding) =>
+                    void runImport(
+                      lastSources.current.has(path)
+                        ? sourceList(lastSources.current.get(path)!)
+                        : { kind: 'paths', paths: [path] },
+                      { encoding },
+                    )
+            }
           />
         ) : null}
 
@@ -945,7 +1354,16 @@ export function App() {
             />
           </main>
         ) : dossiersOpen ? (
-          <DossiersView runJob={runJob} openId={linkedDossier} onClose={() => { setDossiersOpen(false); setLinkedDossier(null); }} onError={pushError} onToast={(message) => toast(message)} />
+          <DossiersView
+            runJob={runJob}
+            openId={linkedDossier}
+            onClose={() => {
+              setDossiersOpen(false);
+              setLinkedDossier(null);
+            }}
+            onError={pushError}
+            onToast={(message) => toast(message)}
+          />
         ) : libraryEmpty ? (
           <main className="main main-empty">
             <EmptyState onImport={openPicker} disabled={importing} />
@@ -979,17 +1397,31 @@ export function App() {
                     }
                     onDeleteCollection={async (c) => {
                       try {
-                        const members = await api['library.listCollectionArticles']({ collectionId: c.id, limit: 1000 });
+                        const members = await api['library.listCollectionArticles']({
+                          collectionId: c.id,
+                          limit: 1000,
+                        });
                         await api['library.deleteCollection']({ id: c.id });
                         articleChanged();
-                        toast(w.deleted(c.name), {
-                          label: w.undo,
-                          run: async () => {
-                            const again = await api['library.createCollection']({ name: c.name, description: c.description ?? undefined });
-                            if (members.items.length > 0) await api['library.addToCollection']({ collectionId: again.id, articleIds: members.items.map((a) => a.id) });
-                            articleChanged();
+                        toast(
+                          w.deleted(c.name),
+                          {
+                            label: w.undo,
+                            run: async () => {
+                              const again = await api['library.createCollection']({
+                                name: c.name,
+                                description: c.description ?? undefined,
+                              });
+                              if (members.items.length > 0)
+                                await api['library.addToCollection']({
+                                  collectionId: again.id,
+                                  articleIds: members.items.map((a) => a.id),
+                                });
+                              articleChanged();
+                            },
                           },
-                        }, 12000);
+                          12000,
+                        );
                       } catch (error) {
                         pushError(w.deleteCollection, error);
                       }
@@ -1003,7 +1435,8 @@ export function App() {
                         submitLabel: w.rename,
                         onSubmit: async (name) => {
                           await api['library.renameTag']({ id: tag.id, name });
-                          if (view.kind === 'tag' && view.name === tag.name) store.update({ view: { kind: 'tag', name } });
+                          if (view.kind === 'tag' && view.name === tag.name)
+                            store.update({ view: { kind: 'tag', name } });
                           articleChanged();
                         },
                       })
@@ -1013,18 +1446,30 @@ export function App() {
                         const tagged = await api['library.listArticles']({ filter: { tag: tag.name }, limit: 1000 });
                         await api['library.deleteTag']({ id: tag.id });
                         articleChanged();
-                        toast(w.deleted(tag.name), {
-                          label: w.undo,
-                          run: async () => {
-                            if (tagged.items.length > 0) await api['library.tagArticles']({ articleIds: tagged.items.map((a) => a.id), tags: [tag.name] });
-                            articleChanged();
+                        toast(
+                          w.deleted(tag.name),
+                          {
+                            label: w.undo,
+                            run: async () => {
+                              if (tagged.items.length > 0)
+                                await api['library.tagArticles']({
+                                  articleIds: tagged.items.map((a) => a.id),
+                                  tags: [tag.name],
+                                });
+                              articleChanged();
+                            },
                           },
-                        }, 12000);
+                          12000,
+                        );
                       } catch (error) {
                         pushError(w.deleteTag, error);
                       }
                     }}
-                    onDropOnCollection={(c, ids) => void addToCollectionNamed(ids, c.name).catch((error: unknown) => pushError(w.addToCollection, error))}
+                    onDropOnCollection={(c, ids) =>
+                      void addToCollectionNamed(ids, c.name).catch((error: unknown) =>
+                        pushError(w.addToCollection, error),
+                      )
+                    }
                     onDropOnTag={(tag, ids) =>
                       void api['library.tagArticles']({ articleIds: ids, tags: [tag.name] }).then(
                         () => {
@@ -1050,9 +1495,18 @@ export function App() {
             ) : null}
             <section className="list-pane" aria-label={t.listLabel} ref={listRef}>
               {view.kind === 'stories' && !searching ? (
-                <StoriesView version={version + storiesVersion} placing={jobs.some((j) => j.kind === 'cluster')} onPlace={() => placeStories()} chosenId={story?.id ?? null} onChoose={setStory} />
+                <StoriesView
+                  version={version + storiesVersion}
+                  placing={jobs.some((j) => j.kind === 'cluster')}
+                  onPlace={() => placeStories()}
+                  chosenId={story?.id ?? null}
+                  onChoose={setStory}
+                />
               ) : view.kind === 'highlights' && !searching ? (
-                <HighlightsList version={version + articleVersion} onOpen={(articleId, highlightId) => openArticle(articleId, highlightId)} />
+                <HighlightsList
+                  version={version + articleVersion}
+                  onOpen={(articleId, highlightId) => openArticle(articleId, highlightId)}
+                />
               ) : (
                 <>
                   <div className="list-header">
@@ -1064,7 +1518,12 @@ export function App() {
                       <>
                         <label className="field">
                           <span className="visually-hidden">{t.sortBy}</span>
-                          <select value={sort} onChange={(e) => store.update({ sort: e.currentTarget.value as UiState['sort'] })} data-testid="sort-select" aria-label={t.sortBy}>
+                          <select
+                            value={sort}
+                            onChange={(e) => store.update({ sort: e.currentTarget.value as UiState['sort'] })}
+                            data-testid="sort-select"
+                            aria-label={t.sortBy}
+                          >
                             {inCollection ? <option value="position">{w.collectionOrder}</option> : null}
                             <option value="publishedAt">{t.sortPublishedAt}</option>
                             <option value="importedAt">{t.sortImportedAt}</option>
@@ -1103,7 +1562,10 @@ export function App() {
                     onReorder={
                       mode === 'collection' && view.kind === 'collection'
                         ? (articleId, beforeId) =>
-                            void api['library.moveCollectionItem']({ collectionId: view.id, articleId, beforeId }).then(refresh, (error: unknown) => pushError(w.collectionOrder, error))
+                            void api['library.moveCollectionItem']({ collectionId: view.id, articleId, beforeId }).then(
+                              refresh,
+                              (error: unknown) => pushError(w.collectionOrder, error),
+                            )
                         : undefined
                     }
                     empty={
@@ -1116,7 +1578,9 @@ export function App() {
                         </div>
                       ) : (
                         <div className="list-message teaching">
-                          <p>{searching ? t.noMatches : view.kind === 'collection' ? w.emptyCollection : w.emptyFiltered}</p>
+                          <p>
+                            {searching ? t.noMatches : view.kind === 'collection' ? w.emptyCollection : w.emptyFiltered}
+                          </p>
                           {view.kind !== 'all' || searching ? (
                             <button type="button" className="button" onClick={() => setView({ kind: 'all' })}>
                               {t.clearFilters}
@@ -1132,10 +1596,25 @@ export function App() {
                 </>
               )}
             </section>
-            <Splitter size={listSize} min={MIN_LIST} max={maxList} dir={i18n.dir} label={t.listLabel} onResize={(size) => store.update({ listSize: size })} />
+            <Splitter
+              size={listSize}
+              min={MIN_LIST}
+              max={maxList}
+              dir={i18n.dir}
+              label={t.listLabel}
+              onResize={(size) => store.update({ listSize: size })}
+            />
             <section className="reader-pane" aria-label={t.readerLabel} ref={readerPane} tabIndex={-1}>
               {view.kind === 'stories' && story && !searching ? (
-                <StoryPanel key={story.id} story={story} onOpenArticle={(id) => { setStory(null); openArticle(id); }} onCompare={(ids) => setComparing({ articleIds: ids })} />
+                <StoryPanel
+                  key={story.id}
+                  story={story}
+                  onOpenArticle={(id) => {
+                    setStory(null);
+                    openArticle(id);
+                  }}
+                  onCompare={(ids) => setComparing({ articleIds: ids })}
+                />
               ) : openedId !== null ? (
                 <Reader
                   key={openedId}
@@ -1157,7 +1636,14 @@ export function App() {
           </main>
         )}
 
-        {activityOpen ? <ActivityPanel entries={store.activity} onClose={() => setActivityOpen(false)} onClear={() => store.clearActivity()} onOpen={(id) => openArticle(id)} /> : null}
+        {activityOpen ? (
+          <ActivityPanel
+            entries={store.activity}
+            onClose={() => setActivityOpen(false)}
+            onClear={() => store.clearActivity()}
+            onOpen={(id) => openArticle(id)}
+          />
+        ) : null}
         <StatusBar
           info={facts.info}
           transportKind={transportKind}
@@ -1167,9 +1653,17 @@ export function App() {
           onActivity={() => setActivityOpen((v) => !v)}
         />
         <Toasts toasts={toasts} onDismiss={dismissToast} />
-        <DropZone disabled={importing || planning} onImport={(dropped) => void runImport(dropped)} onNothing={() => toast(w.dropNothing)} />
+        <DropZone
+          disabled={importing || planning}
+          onImport={(dropped) => void runImport(dropped)}
+          onNothing={() => toast(w.dropNothing)}
+        />
         {tableDialog ? (
-          <TableMappingDialog groups={tableDialog.groups} onImport={(choices) => tableDialog.resolve(choices)} onCancel={() => tableDialog.resolve(null)} />
+          <TableMappingDialog
+            groups={tableDialog.groups}
+            onImport={(choices) => tableDialog.resolve(choices)}
+            onCancel={() => tableDialog.resolve(null)}
+          />
         ) : null}
         {paletteOpen ? <CommandPalette commands={commands} onClose={() => setPaletteOpen(false)} /> : null}
         {dialog?.kind === 'prompt' ? (
@@ -1195,8 +1689,12 @@ export function App() {
             }}
           />
         ) : null}
-        {dialog?.kind === 'sources' ? <SourcesDialog sources={facts.sources} onChanged={articleChanged} onClose={() => setDialog(null)} /> : null}
-        {dialog?.kind === 'settings' ? <SettingsDialog ui={ui} onChange={(patch) => store.update(patch)} onClose={() => setDialog(null)} /> : null}
+        {dialog?.kind === 'sources' ? (
+          <SourcesDialog sources={facts.sources} onChanged={articleChanged} onClose={() => setDialog(null)} />
+        ) : null}
+        {dialog?.kind === 'settings' ? (
+          <SettingsDialog ui={ui} onChange={(patch) => store.update(patch)} onClose={() => setDialog(null)} />
+        ) : null}
         {dialog?.kind === 'shortcuts' ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}
       </div>
     </I18nContext>

@@ -13,7 +13,6 @@ import { tableImportAr, tableImportEn, type TableImportWords } from './i18nImpor
 
 export type UiLang = 'en' | 'ar';
 
-
 export interface Messages {
   appName: string;
   appTagline: string;
@@ -177,7 +176,6 @@ const en: Messages = {
   },
 };
 
-
 const ar: Messages = {
   appName: 'ميزان',
   appTagline: 'منضدة أرشيف الأخبار',
@@ -197,7 +195,14 @@ const ar: Messages = {
   allSources: 'كل المصادر',
   language: 'اللغة',
   allLanguages: 'كل اللغات',
-  articles: arCount({ zero: 'لا مقالات', one: 'مقال واحد', two: 'مقالان', few: 'مقالات', many: 'مقالًا', other: 'مقال' }),
+  articles: arCount({
+    zero: 'لا مقالات',
+    one: 'مقال واحد',
+    two: 'مقالان',
+    few: 'مقالات',
+    many: 'مقالًا',
+    other: 'مقال',
+  }),
   words: arCount({ zero: 'لا كلمات', one: 'كلمة واحدة', two: 'كلمتان', few: 'كلمات', many: 'كلمة', other: 'كلمة' }),
   filesCount: arCount({ zero: 'لا ملفات', one: 'ملف واحد', two: 'ملفان', few: 'ملفات', many: 'ملفًا', other: 'ملف' }),
   emptyTitle: 'مكتبتك فارغة',
@@ -307,7 +312,8 @@ export interface I18n {
 export function makeI18n(lang: UiLang, format: FormatOptions = defaultFormat): I18n {
   const locale = localeFor(lang, format);
   const numbers = new Intl.NumberFormat(locale);
-  const unit = (u: 'second' | 'minute' | 'hour') => new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'long', maximumFractionDigits: 0 });
+  const unit = (u: 'second' | 'minute' | 'hour') =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'long', maximumFractionDigits: 0 });
   const seconds = unit('second');
   const minutes = unit('minute');
   const hours = unit('hour');
@@ -319,7 +325,12 @@ export function makeI18n(lang: UiLang, format: FormatOptions = defaultFormat): I
     w: messages[lang].workbench,
     ds: messages[lang].dossier,
     formatNumber: (n) => numbers.format(n),
-    formatDuration: (s) => (s < 90 ? seconds.format(Math.max(1, Math.round(s))) : s < 5400 ? minutes.format(Math.round(s / 60)) : hours.format(Math.round(s / 3600))),
+    formatDuration: (s) =>
+      s < 90
+        ? seconds.format(Math.max(1, Math.round(s)))
+        : s < 5400
+          ? minutes.format(Math.round(s / 60))
+          : hours.format(Math.round(s / 3600)),
   };
 }
 

@@ -96,7 +96,8 @@ export const compareEn: CompareStrings = {
   pageOf: (from, to, total) => `${from}–${to} of ${total}`,
   previousPage: 'Previous page',
   nextPage: 'Next page',
-  noStories: 'No stories yet. Stories appear when several articles report the same event within two days; import more articles, or place the new ones.',
+  noStories:
+    'No stories yet. Stories appear when several articles report the same event within two days; import more articles, or place the new ones.',
   notClustered: (n) => `${n} articles are not placed in stories yet.`,
   placeNow: 'Find stories now',
   rebuildStories: 'Rebuild all stories',

@@ -121,7 +121,8 @@ export const dossierAr: DossierWords = {
   create: 'إنشاء',
   noDossiers: 'لا ملفات بعد. اكتب عنوانًا لملف جديد، أو اضغط «d» في مقال مفتوح لتبدأ ملفًا.',
   chooseDossier: 'اختر ملفًا من الجانب، أو أنشئ ملفًا.',
-  itemCount: (n, count) => (count === 1 ? 'مادة واحدة' : count === 2 ? 'مادتان' : count >= 3 && count <= 10 ? `${n} مواد` : `${n} مادة`),
+  itemCount: (n, count) =>
+    count === 1 ? 'مادة واحدة' : count === 2 ? 'مادتان' : count >= 3 && count <= 10 ? `${n} مواد` : `${n} مادة`,
   metadata: 'بيانات الملف',
   title: 'العنوان',
   subtitle: 'العنوان الفرعي',
@@ -150,7 +151,8 @@ export const dossierAr: DossierWords = {
   dragHandle: 'اسحب لإعادة الترتيب',
   reorderHint: `${keys('Alt+↑/↓')} يحرّك المادة المحددة (وبين الأقسام أيضًا)؛ واسحب الصفوف لإعادة ترتيبها.`,
   kind: { article: 'مقال', highlight: 'مقتطف', note: 'ملاحظة', comparison: 'مقارنة' },
-  moved: (title, position, count, section) => `نُقلت «${iso(title)}» إلى الموضع ${position} من ${count} في ${iso(section)}`,
+  moved: (title, position, count, section) =>
+    `نُقلت «${iso(title)}» إلى الموضع ${position} من ${count} في ${iso(section)}`,
   addNote: 'إضافة ملاحظة',
   noteTitle: 'عنوان الملاحظة (اختياري)',
   noteBody: 'الملاحظة',

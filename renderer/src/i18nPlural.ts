@@ -4,7 +4,14 @@ export type Plural = (n: string, count: number) => string;
 const arPlural = new Intl.PluralRules('ar');
 
 /** Arabic counted nouns: 1 and 2 have their own forms, 3–10 plural, 11–99 singular accusative. */
-export function arCount(forms: { one: string; two: string; few: string; many: string; other: string; zero: string }): Plural {
+export function arCount(forms: {
+  one: string;
+  two: string;
+  few: string;
+  many: string;
+  other: string;
+  zero: string;
+}): Plural {
   return (n, count) => {
     switch (arPlural.select(count)) {
       case 'zero':

@@ -211,7 +211,8 @@ export const workbenchEn: Workbench = {
   note: 'Note',
   notePlaceholder: 'Write a note…',
   highlightsPanel: 'Highlights and notes',
-  noHighlights: 'Select text in the article and pick a colour to highlight it. With the keyboard: find a phrase (Ctrl+F), then press h.',
+  noHighlights:
+    'Select text in the article and pick a colour to highlight it. With the keyboard: find a phrase (Ctrl+F), then press h.',
   status: { anchored: 'Anchored', moved: 'Moved', orphaned: 'Orphaned' },
   statusHelp: {
     anchored: 'At its place in the text.',
@@ -237,7 +238,8 @@ export const workbenchEn: Workbench = {
   dirLtr: 'Left to right',
   publishedAsWritten: 'Published (as written, e.g. 26 تموز 2021 or 2021-07-26)',
   updateFromFile: 'Update text…',
-  updateFromFileHelp: 'Replace the text with a newer version of it from a file; tags, collections and highlights stay, highlights find their place again.',
+  updateFromFileHelp:
+    'Replace the text with a newer version of it from a file; tags, collections and highlights stay, highlights find their place again.',
   updateResult: (a, m, o) => `Text updated. Highlights: ${a} in place, ${m} moved, ${o} orphaned.`,
   updateSame: 'That file holds the same text: nothing changed.',
   deleteArticle: 'Delete article',
@@ -285,7 +287,8 @@ export const workbenchEn: Workbench = {
   jobStatus: { running: 'Running', done: 'Done', failed: 'Failed', cancelled: 'Cancelled' },
   eta: (d) => `about ${d} left`,
   working: 'Working…',
-  emptyCollection: 'This collection is empty. Drag articles onto it in the sidebar, or use “Add to collection” in the reader.',
+  emptyCollection:
+    'This collection is empty. Drag articles onto it in the sidebar, or use “Add to collection” in the reader.',
   emptyHighlights: 'No highlights yet. Open an article, select a passage and pick a colour.',
   emptyFiltered: 'No articles here yet.',
   listKeys: 'j / k next · Enter opens · Ctrl+K commands',
@@ -405,7 +408,8 @@ export const workbenchAr: Workbench = {
   dirLtr: 'من اليسار إلى اليمين',
   publishedAsWritten: 'تاريخ النشر (كما ورد، مثل 26 تموز 2021 أو 2021-07-26)',
   updateFromFile: 'تحديث النص…',
-  updateFromFileHelp: 'استبدال النص بنسخة أحدث منه من ملف؛ تبقى الوسوم والمجموعات والتظليلات، وتجد التظليلات مواضعها من جديد.',
+  updateFromFileHelp:
+    'استبدال النص بنسخة أحدث منه من ملف؛ تبقى الوسوم والمجموعات والتظليلات، وتجد التظليلات مواضعها من جديد.',
   updateResult: (a, m, o) => `حُدِّث النص. التظليلات: ${a} في موضعها، ${m} انتقلت، ${o} مفقودة الموضع.`,
   updateSame: 'الملف يحمل النص نفسه: لم يتغير شيء.',
   deleteArticle: 'حذف المقال',

@@ -5,7 +5,11 @@ import { captureTokenFromUrl, createHttpTransport, readEnvelope, TOKEN_STORAGE_K
 describe('readEnvelope', () => {
   it('passes envelopes through and keeps known codes', async () => {
     expect(await readEnvelope(new Response('{"ok":true,"value":{"n":1}}'))).toEqual({ ok: true, value: { n: 1 } });
-    expect(await readEnvelope(new Response('{"ok":false,"error":{"code":"NOT_FOUND","message":"no article 9"}}', { status: 200 }))).toEqual({
+    expect(
+      await readEnvelope(
+        new Response('{"ok":false,"error":{"code":"NOT_FOUND","message":"no article 9"}}', { status: 200 }),
+      ),
+    ).toEqual({
       ok: false,
       error: { code: 'NOT_FOUND', message: 'no article 9' },
     });
@@ -13,7 +17,9 @@ describe('readEnvelope', () => {
   it('turns unknown codes and non-JSON answers into typed errors', async () => {
     const odd = await readEnvelope(new Response('{"ok":false,"error":{"code":"WEIRD","message":"x"}}'));
     expect(odd).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'x' } });
-    const proxy = await readEnvelope(new Response('<html>Unauthorized</html>', { status: 401, statusText: 'Unauthorized' }));
+    const proxy = await readEnvelope(
+      new Response('<html>Unauthorized</html>', { status: 401, statusText: 'Unauthorized' }),
+    );
     expect(proxy.ok === false && proxy.error.code).toBe('UNAUTHORIZED');
     const big = await readEnvelope(new Response('too big', { status: 413 }));
     expect(big.ok === false && big.error.code).toBe('IMPORT_TOO_LARGE');
@@ -39,10 +45,18 @@ describe('createHttpTransport', () => {
     expect(JSON.parse(String(requests[0]?.init?.body))).toEqual({ input: { limit: 5 }, jobId: null });
   });
   it('rebuilds MizanError from the envelope and reports an unreachable host', async () => {
-    const refused = createClient(createHttpTransport({ getToken: () => null, fetchImpl: async () => Promise.reject(new TypeError('fetch failed')) }));
+    const refused = createClient(
+      createHttpTransport({
+        getToken: () => null,
+        fetchImpl: async () => Promise.reject(new TypeError('fetch failed')),
+      }),
+    );
     await expect(refused['app.info']({})).rejects.toMatchObject({ code: 'INTERNAL' });
     const missing = createClient(
-      createHttpTransport({ getToken: () => null, fetchImpl: async () => new Response('{"ok":false,"error":{"code":"NOT_FOUND","message":"no article 7"}}') }),
+      createHttpTransport({
+        getToken: () => null,
+        fetchImpl: async () => new Response('{"ok":false,"error":{"code":"NOT_FOUND","message":"no article 7"}}'),
+      }),
     );
     const error = await missing['library.getArticle']({ id: 7 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MizanError);
@@ -55,7 +69,10 @@ describe('captureTokenFromUrl', () => {
     const stored = new Map<string, string>();
     const storage = { setItem: (k: string, v: string) => stored.set(k, v) } as unknown as Storage;
     let replaced = '';
-    const history = { state: null, replaceState: (_s: unknown, _t: string, url: string) => (replaced = url) } as unknown as History;
+    const history = {
+      state: null,
+      replaceState: (_s: unknown, _t: string, url: string) => (replaced = url),
+    } as unknown as History;
     captureTokenFromUrl({ href: 'http://127.0.0.1:5/?token=abc_-1&x=2#h' } as Location, storage, history);
     expect(stored.get(TOKEN_STORAGE_KEY)).toBe('abc_-1');
     expect(replaced).toBe('/?x=2#h');

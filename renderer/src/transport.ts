@@ -4,7 +4,15 @@
  * same contract travels over HTTP on the page's own origin. Either way the
  * app talks only to `createClient(transport)`.
  */
-import { Progress, errorCodes, type Bridge, type Envelope, type ErrorCode, type MethodName, type Transport } from '../../preload/contract';
+import {
+  Progress,
+  errorCodes,
+  type Bridge,
+  type Envelope,
+  type ErrorCode,
+  type MethodName,
+  type Transport,
+} from '../../preload/contract';
 
 declare global {
   interface Window {
@@ -93,7 +101,10 @@ export async function readEnvelope(response: Response): Promise<Envelope<unknown
     }
   }
   const snippet = text.replace(/\s+/g, ' ').trim().slice(0, 200);
-  return failure(codeForStatus(response.status), `HTTP ${response.status} ${response.statusText}${snippet ? `: ${snippet}` : ''}`);
+  return failure(
+    codeForStatus(response.status),
+    `HTTP ${response.status} ${response.statusText}${snippet ? `: ${snippet}` : ''}`,
+  );
 }
 
 export interface HttpTransportOptions {

@@ -13,7 +13,11 @@ describe('mizan CLI', () => {
   it('imports the seed and prints the JSON report', async () => {
     const result = await mizan(['import', seedPath, '--library', library, '--json']);
     expect(result.code).toBe(0);
-    const report = JSON.parse(result.stdout) as { imported: Array<{ id: number; title: string; source: string }>; duplicates: unknown[]; errors: unknown[] };
+    const report = JSON.parse(result.stdout) as {
+      imported: Array<{ id: number; title: string; source: string }>;
+      duplicates: unknown[];
+      errors: unknown[];
+    };
     expect(report).toEqual({
       imported: [{ id: 1, title: expect.stringMatching(/^أعلن الرئيس الأميركي/), source: 'حرية', path: seedPath }],
       duplicates: [],
@@ -26,8 +30,17 @@ describe('mizan CLI', () => {
     const result = await mizan(['show', '1', '--library', library, '--json']);
     expect(result.code).toBe(0);
     const article = JSON.parse(result.stdout) as Record<string, unknown>;
-    expect(Object.keys(article).sort()).toEqual(['author', 'body', 'dir', 'id', 'lang', 'publishedAt', 'source', 'tags', 'title', 'url'].sort());
-    expect(article).toMatchObject({ id: 1, source: 'حرية', lang: 'ar', dir: 'rtl', publishedAt: { original: '(26/7/2021)', iso: '2021-07-26', precision: 'day' }, tags: [] });
+    expect(Object.keys(article).sort()).toEqual(
+      ['author', 'body', 'dir', 'id', 'lang', 'publishedAt', 'source', 'tags', 'title', 'url'].sort(),
+    );
+    expect(article).toMatchObject({
+      id: 1,
+      source: 'حرية',
+      lang: 'ar',
+      dir: 'rtl',
+      publishedAt: { original: '(26/7/2021)', iso: '2021-07-26', precision: 'day' },
+      tags: [],
+    });
   });
 
   it('reports duplicates and failures, exits 1, and keeps what is stored', async () => {
@@ -35,7 +48,11 @@ describe('mizan CLI', () => {
     writeFileSync(empty, '');
     const result = await mizan(['import', seedPath, empty, '--library', library, '--json']);
     expect(result.code).toBe(1);
-    const report = JSON.parse(result.stdout) as { imported: unknown[]; duplicates: unknown[]; errors: Array<{ path: string; code: string; message: string }> };
+    const report = JSON.parse(result.stdout) as {
+      imported: unknown[];
+      duplicates: unknown[];
+      errors: Array<{ path: string; code: string; message: string }>;
+    };
     expect(report.imported).toEqual([]);
     expect(report.duplicates).toEqual([{ path: seedPath, of: 1 }]);
     expect(report.errors).toEqual([{ path: empty, code: 'IMPORT_EMPTY', message: `${empty}: the file is empty` }]);
@@ -59,7 +76,8 @@ describe('mizan CLI', () => {
   });
 
   it('reads a file in the encoding named by --encoding, and refuses an unknown one as a usage error', async () => {
-    const text = "Ankara'da bakanlar toplandı\n\nTürkiye'nin başkenti Ankara'da bakanlar bugün toplandı; İstanbul'daki şirketler ağır vergilerden şikâyetçi.";
+    const text =
+      "Ankara'da bakanlar toplandı\n\nTürkiye'nin başkenti Ankara'da bakanlar bugün toplandı; İstanbul'daki şirketler ağır vergilerden şikâyetçi.";
     const path = join(dir, 'haber.txt');
     writeFileSync(path, iconv.encode(text, 'windows-1254'));
     const result = await mizan(['import', path, '--encoding', 'windows-1254', '--library', library, '--json']);

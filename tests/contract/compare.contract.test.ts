@@ -15,7 +15,10 @@ const targets = contractTargets();
 function writeEditedSeed(dir: string): string {
   const lines = readFileSync(seedPath, 'utf8').split('\n');
   lines[0] = 'وكالة أخرى – (26/7/2021)';
-  const text = lines.join('\n').replace('حوالي 2500 جندي', 'حوالي 3000 جندي').replace('وقال الكاظمي لوكالة', 'وقال بايدن لوكالة');
+  const text = lines
+    .join('\n')
+    .replace('حوالي 2500 جندي', 'حوالي 3000 جندي')
+    .replace('وقال الكاظمي لوكالة', 'وقال بايدن لوكالة');
   const path = join(dir, 'edited-seed.txt');
   writeFileSync(path, text);
   return path;
@@ -61,7 +64,8 @@ describe.each(targets)('compare contract: $name', (target) => {
     // Nothing clustered yet: an incremental request builds everything.
     expect(run).toMatchObject({ mode: 'full', placed: dayIds.size + 2, analysed: dayIds.size + 2 });
     expect(run.stories).toBeGreaterThan(200);
-    if (target.name === 'services in-process') expect(events.some((e) => e.label === 'placing articles into stories')).toBe(true);
+    if (target.name === 'services in-process')
+      expect(events.some((e) => e.label === 'placing articles into stories')).toBe(true);
 
     const page = await api['compare.clusters']({ minOutlets: 2, limit: 20 });
     expect(page.unclustered).toBe(0);
@@ -80,7 +84,9 @@ describe.each(targets)('compare contract: $name', (target) => {
 
   it('finds other coverage of a story from any of its articles, and keeps unrelated ones apart', async () => {
     const morocco = await api['compare.getCluster']({ articleId: dayIds.get(MOROCCO[0])! });
-    expect(morocco!.articles.map((a) => a.id)).toEqual(expect.arrayContaining([dayIds.get(MOROCCO[0]), dayIds.get(MOROCCO[1])]));
+    expect(morocco!.articles.map((a) => a.id)).toEqual(
+      expect.arrayContaining([dayIds.get(MOROCCO[0]), dayIds.get(MOROCCO[1])]),
+    );
     expect(morocco!.articles.map((a) => a.id)).not.toContain(dayIds.get(UNRELATED[1]));
     const hezbollah = await api['compare.getCluster']({ articleId: dayIds.get(HEZBOLLAH[1])! });
     expect(hezbollah!.articles.map((a) => a.id)).toContain(dayIds.get(HEZBOLLAH[0]));
@@ -114,7 +120,10 @@ describe.each(targets)('compare contract: $name', (target) => {
     const before = await api['compare.clusters']({ limit: 1 });
     const controller = new AbortController();
     // Cancelled as soon as it reports progress (in-process), or shortly after it starts (over HTTP).
-    const cancelled = api['compare.cluster']({ mode: 'full' }, { signal: controller.signal, onProgress: () => controller.abort() });
+    const cancelled = api['compare.cluster'](
+      { mode: 'full' },
+      { signal: controller.signal, onProgress: () => controller.abort() },
+    );
     setTimeout(() => controller.abort(), 50);
     await expectError(cancelled, 'CANCELLED');
     const after = await api['compare.clusters']({ limit: 1 });
@@ -137,7 +146,10 @@ describe.each(targets)('compare contract: $name', (target) => {
     expect(c.articles.map((a) => a.id)).toEqual([seedId, editedId]);
     const reworded = c.rows.filter((r) => r.kind === 'reworded');
     const changes = reworded.flatMap((r) =>
-      r.diffs[0]!.changes.map((ch) => [c.articles[0]!.body.slice(ch.a!.start, ch.a!.end), c.articles[1]!.body.slice(ch.b!.start, ch.b!.end)]),
+      r.diffs[0]!.changes.map((ch) => [
+        c.articles[0]!.body.slice(ch.a!.start, ch.a!.end),
+        c.articles[1]!.body.slice(ch.b!.start, ch.b!.end),
+      ]),
     );
     expect(changes).toEqual([
       ['الكاظمي', 'بايدن'],
@@ -168,10 +180,17 @@ describe.each(targets)('compare contract: $name', (target) => {
   });
 
   it('keeps comparisons for dossiers', async () => {
-    const savedOne = await api['compare.saveComparison']({ articleIds: [seedId, editedId], settings: { matchThreshold: 0.4 } });
+    const savedOne = await api['compare.saveComparison']({
+      articleIds: [seedId, editedId],
+      settings: { matchThreshold: 0.4 },
+    });
     expect(savedOne).toMatchObject({ articleIds: [seedId, editedId], settings: { matchThreshold: 0.4 } });
     expect(savedOne.title).toContain('↔');
-    const renamed = await api['compare.saveComparison']({ id: savedOne.id, title: 'Biden hosts Kadhimi', articleIds: [editedId, seedId] });
+    const renamed = await api['compare.saveComparison']({
+      id: savedOne.id,
+      title: 'Biden hosts Kadhimi',
+      articleIds: [editedId, seedId],
+    });
     expect(renamed).toMatchObject({ id: savedOne.id, title: 'Biden hosts Kadhimi', articleIds: [editedId, seedId] });
     expect((await api['compare.listComparisons']({})).map((s) => s.id)).toContain(savedOne.id);
     expect(await api['compare.getComparison']({ id: savedOne.id })).toEqual(renamed);

@@ -12,17 +12,38 @@ describe('mizan clusters / compare', () => {
   const unrelated = join(dir, 'unrelated.txt');
   writeFileSync(
     edited,
-    readFileSync(seedPath, 'utf8').replace(/^[^\n]*/, 'وكالة أخرى – (26/7/2021)').replace('حوالي 2500 جندي', 'حوالي 3000 جندي'),
+    readFileSync(seedPath, 'utf8')
+      .replace(/^[^\n]*/, 'وكالة أخرى – (26/7/2021)')
+      .replace('حوالي 2500 جندي', 'حوالي 3000 جندي'),
   );
-  writeFileSync(unrelated, 'وكالة ثالثة – (26/7/2021)\nافتتح أمير منطقة الرياض مهرجان التمور السنوي في بريدة بمشاركة 300 مزارع.\nوقال رئيس اللجنة المنظمة إن المهرجان يستمر عشرة أيام.');
+  writeFileSync(
+    unrelated,
+    'وكالة ثالثة – (26/7/2021)\nافتتح أمير منطقة الرياض مهرجان التمور السنوي في بريدة بمشاركة 300 مزارع.\nوقال رئيس اللجنة المنظمة إن المهرجان يستمر عشرة أيام.',
+  );
 
   it('lists the stories as JSON, the same story from two outlets as one', async () => {
     const imported = await mizan(['import', seedPath, edited, unrelated, '--library', library, '--json']);
     expect(imported.code).toBe(0);
     const result = await mizan(['clusters', '--library', library, '--json']);
     expect(result.code).toBe(0);
-    const out = JSON.parse(result.stdout) as { clusters: Array<{ id: number; articleIds: number[]; score: number | null; dateRange: { from: string; to: string } }> };
-    expect(out.clusters).toEqual([{ id: expect.any(Number), articleIds: [1, 2], score: expect.any(Number), dateRange: { from: '2021-07-26', to: '2021-07-26' }, outlets: expect.any(Array), titles: expect.any(Array) }]);
+    const out = JSON.parse(result.stdout) as {
+      clusters: Array<{
+        id: number;
+        articleIds: number[];
+        score: number | null;
+        dateRange: { from: string; to: string };
+      }>;
+    };
+    expect(out.clusters).toEqual([
+      {
+        id: expect.any(Number),
+        articleIds: [1, 2],
+        score: expect.any(Number),
+        dateRange: { from: '2021-07-26', to: '2021-07-26' },
+        outlets: expect.any(Array),
+        titles: expect.any(Array),
+      },
+    ]);
     expect(out.clusters[0]!.score).toBeGreaterThan(0.9);
   });
 
@@ -34,10 +55,22 @@ describe('mizan clusters / compare', () => {
       unique: number[][];
       facts: { conflicts: Array<{ kind: string; items: Array<{ article: number; value: string }> }> };
     };
-    expect(out.rows.filter((r) => r.kind === 'reworded').flatMap((r) => r.changes.map((c) => [c.a, c.b]))).toEqual([['2500', '3000']]);
+    expect(out.rows.filter((r) => r.kind === 'reworded').flatMap((r) => r.changes.map((c) => [c.a, c.b]))).toEqual([
+      ['2500', '3000'],
+    ]);
     expect(out.rows.filter((r) => r.kind === 'shared').length).toBeGreaterThan(30);
     expect(out.unique).toEqual([[], []]);
-    expect(out.facts.conflicts).toEqual([{ kind: 'number', subject: 'جندي', row: expect.any(Number), items: [{ article: 0, value: '2500 جندي' }, { article: 1, value: '3000 جندي' }] }]);
+    expect(out.facts.conflicts).toEqual([
+      {
+        kind: 'number',
+        subject: 'جندي',
+        row: expect.any(Number),
+        items: [
+          { article: 0, value: '2500 جندي' },
+          { article: 1, value: '3000 جندي' },
+        ],
+      },
+    ]);
 
     const text = await mizan(['compare', '1', '3', '--library', library]);
     expect(text.code).toBe(0);

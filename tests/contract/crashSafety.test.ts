@@ -16,7 +16,10 @@ import { repoRoot, sharedData, tempDir } from '../support/paths';
 
 const cli = join(repoRoot, 'dist', 'main', 'cli', 'main.js');
 const days = ['2015-07-21', '2015-07-22'].map((d) => sharedData('saudinewsnet', `${d}.json.gz`));
-const recordCount = days.reduce((n, f) => n + (JSON.parse(gunzipSync(readFileSync(f)).toString('utf8')) as unknown[]).length, 0);
+const recordCount = days.reduce(
+  (n, f) => n + (JSON.parse(gunzipSync(readFileSync(f)).toString('utf8')) as unknown[]).length,
+  0,
+);
 
 interface RunResult {
   code: number | null;
@@ -26,15 +29,21 @@ interface RunResult {
 }
 
 function importRun(library: string, killWhen?: (count: number) => boolean): Promise<RunResult> {
-  const child = spawn(process.execPath, [cli, 'import', ...days, '--library', library, '--collection', 'Crash test', '--tag', 'wire', '--json'], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [cli, 'import', ...days, '--library', library, '--collection', 'Crash test', '--tag', 'wire', '--json'],
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<RunResult>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr })));
+  const exited = new Promise<RunResult>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
   if (killWhen) {
     void (async () => {
       // A read-only connection sees each committed batch; kill as soon as a few are in.
@@ -80,20 +89,53 @@ describe('crash safety', () => {
     expect(stored).toBeLessThan(recordCount);
 
     // Every stored article is whole...
-    expect(await count(db, "SELECT count(*) AS n FROM articles WHERE body = '' OR title = '' OR content_hash = '' OR source_id IS NULL")).toBe(0);
-    expect(await count(db, "SELECT count(*) AS n FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_tags t JOIN tags g ON g.id = t.tag_id WHERE t.article_id = a.id AND g.name = 'wire')")).toBe(0);
-    expect(await count(db, "SELECT count(*) AS n FROM collection_items i JOIN collections c ON c.id = i.collection_id WHERE c.name = 'Crash test'")).toBe(stored);
-    expect(await count(db, 'SELECT count(*) AS n FROM articles a WHERE a.word_count >= 40 AND NOT EXISTS (SELECT 1 FROM article_minhash m WHERE m.article_id = a.id)')).toBe(0);
+    expect(
+      await count(
+        db,
+        "SELECT count(*) AS n FROM articles WHERE body = '' OR title = '' OR content_hash = '' OR source_id IS NULL",
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        db,
+        "SELECT count(*) AS n FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_tags t JOIN tags g ON g.id = t.tag_id WHERE t.article_id = a.id AND g.name = 'wire')",
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        db,
+        "SELECT count(*) AS n FROM collection_items i JOIN collections c ON c.id = i.collection_id WHERE c.name = 'Crash test'",
+      ),
+    ).toBe(stored);
+    expect(
+      await count(
+        db,
+        'SELECT count(*) AS n FROM articles a WHERE a.word_count >= 40 AND NOT EXISTS (SELECT 1 FROM article_minhash m WHERE m.article_id = a.id)',
+      ),
+    ).toBe(0);
     // ...and nothing refers to an article that is not.
     for (const table of ['article_minhash', 'article_tags', 'collection_items']) {
-      expect(await count(db, `SELECT count(*) AS n FROM ${table} x WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = x.article_id)`), table).toBe(0);
+      expect(
+        await count(
+          db,
+          `SELECT count(*) AS n FROM ${table} x WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = x.article_id)`,
+        ),
+        table,
+      ).toBe(0);
     }
-    expect(await count(db, 'SELECT count(*) AS n FROM near_duplicates n WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = n.twin_id)')).toBe(0);
+    expect(
+      await count(
+        db,
+        'SELECT count(*) AS n FROM near_duplicates n WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = n.twin_id)',
+      ),
+    ).toBe(0);
     // The search index (migration 0003) is written in the article's transaction too.
     if (await db.get("SELECT 1 AS x FROM sqlite_schema WHERE name = 'search_fts'")) {
       expect(await count(db, 'SELECT count(*) AS n FROM search_fts')).toBe(stored);
     }
-    const before = new Set((await db.all<{ origin_path: string }>('SELECT origin_path FROM articles')).map((r) => r.origin_path));
+    const before = new Set(
+      (await db.all<{ origin_path: string }>('SELECT origin_path FROM articles')).map((r) => r.origin_path),
+    );
     await db.close();
 
     // The same import again finishes the job.
@@ -114,7 +156,12 @@ describe('crash safety', () => {
     expect(await after.all('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
     expect(await count(after, 'SELECT count(*) AS n FROM articles')).toBe(stored + report.imported.length);
     expect(await count(after, 'SELECT count(*) - count(DISTINCT origin_path) AS n FROM articles')).toBe(0);
-    expect(await count(after, "SELECT count(*) AS n FROM collection_items i JOIN collections c ON c.id = i.collection_id WHERE c.name = 'Crash test'")).toBe(stored + report.imported.length);
+    expect(
+      await count(
+        after,
+        "SELECT count(*) AS n FROM collection_items i JOIN collections c ON c.id = i.collection_id WHERE c.name = 'Crash test'",
+      ),
+    ).toBe(stored + report.imported.length);
     await after.close();
   });
 });

@@ -14,10 +14,31 @@ describe('mizan export', () => {
     expect((await mizan(['import', seedPath, '--library', library, '--json'])).code).toBe(0);
     const pdf = join(dir, 'seed.pdf');
     const html = join(dir, 'seed.html');
-    const result = await mizan(['export', '--articles', '1', '--title', 'الحرية: زيارة الكاظمي', '--author', 'CLI', '--pdf', pdf, '--html', html, '--library', library, '--json']);
+    const result = await mizan([
+      'export',
+      '--articles',
+      '1',
+      '--title',
+      'الحرية: زيارة الكاظمي',
+      '--author',
+      'CLI',
+      '--pdf',
+      pdf,
+      '--html',
+      html,
+      '--library',
+      library,
+      '--json',
+    ]);
     expect(result.stderr).not.toMatch(/mizan:/);
     expect(result.code).toBe(0);
-    const written = JSON.parse(result.stdout) as Array<{ kind: string; path: string; pages: number | null; bytes: number; items: number }>;
+    const written = JSON.parse(result.stdout) as Array<{
+      kind: string;
+      path: string;
+      pages: number | null;
+      bytes: number;
+      items: number;
+    }>;
     expect(written.map((w) => [w.kind, w.path, w.items])).toEqual([
       ['pdf', pdf, 1],
       ['html', html, 1],

@@ -44,7 +44,10 @@ function flat(text: string): string {
  * Letters and digits keep their order: that is what this compares.
  */
 function letters(text: string): string {
-  return text.replace(BIDI_CONTROLS, '').replace(TATWEEL, '').replace(/[^\p{L}\p{N}]/gu, '');
+  return text
+    .replace(BIDI_CONTROLS, '')
+    .replace(TATWEEL, '')
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 function pageText(pdf: string, page: number): string {
@@ -59,7 +62,11 @@ interface XmlText {
 }
 
 /** pdftohtml -xml: positioned text and the outline, as poppler reads them. */
-function pdfXml(pdf: string): { texts: XmlText[]; outline: Array<{ page: number; title: string }>; pageHeight: number } {
+function pdfXml(pdf: string): {
+  texts: XmlText[];
+  outline: Array<{ page: number; title: string }>;
+  pageHeight: number;
+} {
   const xml = tool('pdftohtml', ['-xml', '-i', '-stdout', '-q', pdf]);
   const texts: XmlText[] = [];
   let pageHeight = 0;
@@ -70,8 +77,17 @@ function pdfXml(pdf: string): { texts: XmlText[]; outline: Array<{ page: number;
     }
   }
   const outlineXml = /<outline>([\s\S]*?)<\/outline>/.exec(xml)?.[1] ?? '';
-  const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-  const outline = [...outlineXml.matchAll(/<item page="(\d+)">([\s\S]*?)<\/item>/g)].map((m) => ({ page: Number(m[1]), title: decode(m[2]!) }));
+  const decode = (s: string) =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
+  const outline = [...outlineXml.matchAll(/<item page="(\d+)">([\s\S]*?)<\/item>/g)].map((m) => ({
+    page: Number(m[1]),
+    title: decode(m[2]!),
+  }));
   return { texts, outline, pageHeight };
 }
 
@@ -88,7 +104,9 @@ function info(pdf: string): Record<string, string> {
 // The material: the seed, 20 SaudiNewsNet articles, 5 BBC articles
 
 function writeMaterial(dir: string): string[] {
-  const day = JSON.parse(gunzipSync(readFileSync(sharedData('saudinewsnet', '2015-07-22.json.gz'))).toString('utf8')) as Array<{ content: string }>;
+  const day = JSON.parse(
+    gunzipSync(readFileSync(sharedData('saudinewsnet', '2015-07-22.json.gz'))).toString('utf8'),
+  ) as Array<{ content: string }>;
   const twenty = day.filter((r) => r.content.trim().length > 400).slice(0, 20);
   const snn = join(dir, 'saudinewsnet-20.json');
   writeFileSync(snn, JSON.stringify(twenty));
@@ -125,26 +143,59 @@ describe.each(targets)('dossier contract: $name', (target) => {
 
   it('creates, fills, reorders, renames and deletes dossiers', async () => {
     const [a, b, c, d] = articles.map((x) => x.id);
-    const created = await api['dossier.create']({ title: 'تجربة', items: [{ kind: 'article', id: a! }, { kind: 'article', id: b! }] });
+    const created = await api['dossier.create']({
+      title: 'تجربة',
+      items: [
+        { kind: 'article', id: a! },
+        { kind: 'article', id: b! },
+      ],
+    });
     expect(created.items.map((i) => i.refId)).toEqual([a, b]);
     expect(created.itemCount).toBe(2);
     // Inserting before position 2, and not twice what is already there.
-    const added = await api['dossier.addItems']({ id: created.id, items: [{ kind: 'article', id: c! }, { kind: 'article', id: a! }, { kind: 'article', id: d! }], position: 2 });
+    const added = await api['dossier.addItems']({
+      id: created.id,
+      items: [
+        { kind: 'article', id: c! },
+        { kind: 'article', id: a! },
+        { kind: 'article', id: d! },
+      ],
+      position: 2,
+    });
     expect(added.items.map((i) => i.refId)).toEqual([a, c, d, b]);
     expect(added.items.map((i) => i.position)).toEqual([1, 2, 3, 4]);
-    expect(added.items[0]).toMatchObject({ kind: 'article', articleId: a, title: articles[0]!.title, source: 'حرية', dir: 'rtl' });
+    expect(added.items[0]).toMatchObject({
+      kind: 'article',
+      articleId: a,
+      title: articles[0]!.title,
+      source: 'حرية',
+      dir: 'rtl',
+    });
     expect(added.items[0]!.publishedAt).toEqual({ original: '(26/7/2021)', iso: '2021-07-26', precision: 'day' });
 
-    const reordered = await api['dossier.reorder']({ id: created.id, itemIds: [added.items[3]!.id, added.items[2]!.id] });
+    const reordered = await api['dossier.reorder']({
+      id: created.id,
+      itemIds: [added.items[3]!.id, added.items[2]!.id],
+    });
     expect(reordered.items.map((i) => i.refId)).toEqual([b, d, a, c]);
     const removed = await api['dossier.removeItem']({ id: created.id, itemId: reordered.items[1]!.id });
-    expect(removed.items.map((i) => [i.refId, i.position])).toEqual([[b, 1], [a, 2], [c, 3]]);
+    expect(removed.items.map((i) => [i.refId, i.position])).toEqual([
+      [b, 1],
+      [a, 2],
+      [c, 3],
+    ]);
     const renamed = await api['dossier.rename']({ id: created.id, title: 'Test dossier', subtitle: 'three articles' });
     expect(renamed).toMatchObject({ title: 'Test dossier', subtitle: 'three articles', itemCount: 3 });
     expect((await api['dossier.list']({})).map((x) => x.id)).toContain(created.id);
 
-    await expectError(api['dossier.addItems']({ id: created.id, items: [{ kind: 'article', id: 999_999 }] }), 'NOT_FOUND');
-    await expectError(api['dossier.addItems']({ id: created.id, items: [{ kind: 'highlight', id: 999_999 }] }), 'NOT_FOUND');
+    await expectError(
+      api['dossier.addItems']({ id: created.id, items: [{ kind: 'article', id: 999_999 }] }),
+      'NOT_FOUND',
+    );
+    await expectError(
+      api['dossier.addItems']({ id: created.id, items: [{ kind: 'highlight', id: 999_999 }] }),
+      'NOT_FOUND',
+    );
     await expectError(api['dossier.reorder']({ id: created.id, itemIds: [123_456] }), 'INVALID_ARGUMENT');
     await expectError(api['dossier.removeItem']({ id: created.id, itemId: 123_456 }), 'NOT_FOUND');
     await api['dossier.delete']({ id: created.id });
@@ -161,7 +212,10 @@ describe.each(targets)('dossier contract: $name', (target) => {
     dossierId = dossier.id;
     const pdf = join(results, 'dossier.pdf');
     const events: Progress[] = [];
-    const result = await api['dossier.exportPdf']({ dossierId, path: pdf, author: 'Mizan test suite' }, { onProgress: (p) => events.push(p) });
+    const result = await api['dossier.exportPdf'](
+      { dossierId, path: pdf, author: 'Mizan test suite' },
+      { onProgress: (p) => events.push(p) },
+    );
     expect(result.path).toBe(pdf);
     expect(result.items).toBe(26);
     expect(result.bytes).toBe(statSync(pdf).size);
@@ -201,13 +255,20 @@ describe.each(targets)('dossier contract: $name', (target) => {
 
     // The outline: one entry per item, in order, pointing at where it starts.
     const xml = pdfXml(pdf);
-    expect(xml.outline.map((o) => o.title.replace(/\s+/g, ' '))).toEqual(articles.map((a) => a.title.replace(/\s+/g, ' ')));
+    expect(xml.outline.map((o) => o.title.replace(/\s+/g, ' '))).toEqual(
+      articles.map((a) => a.title.replace(/\s+/g, ' ')),
+    );
 
     // The contents: its page numbers (digits alone, above the footer) in item order.
-    const contentsPages = [...new Set(xml.texts.filter((t) => t.page > 1 && t.page < xml.outline[0]!.page).map((t) => t.page))];
+    const contentsPages = [
+      ...new Set(xml.texts.filter((t) => t.page > 1 && t.page < xml.outline[0]!.page).map((t) => t.page)),
+    ];
     expect(contentsPages.length).toBeGreaterThan(0);
     const numbers = xml.texts
-      .filter((t) => contentsPages.includes(t.page) && /^\d+$/.test(t.text.trim()) && t.top < xml.pageHeight - 100 && t.top > 90)
+      .filter(
+        (t) =>
+          contentsPages.includes(t.page) && /^\d+$/.test(t.text.trim()) && t.top < xml.pageHeight - 100 && t.top > 90,
+      )
       .sort((x, y) => x.page - y.page || x.top - y.top)
       .map((t) => Number(t.text.trim()));
     expect(numbers).toEqual(xml.outline.map((o) => o.page));
@@ -227,7 +288,11 @@ describe.each(targets)('dossier contract: $name', (target) => {
     // A citation under every item: author, title, outlet, date (as written and
     // ISO) in that order after the item's label, then the URL and the date
     // accessed; the URL is also a link to exactly that address.
-    const links = new Set([...tool('pdftohtml', ['-xml', '-i', '-stdout', '-q', pdf]).matchAll(/<a href="(https?:[^"]+)"/g)].map((m) => decodeURI(m[1]!.replace(/&amp;/g, '&'))));
+    const links = new Set(
+      [...tool('pdftohtml', ['-xml', '-i', '-stdout', '-q', pdf]).matchAll(/<a href="(https?:[^"]+)"/g)].map((m) =>
+        decodeURI(m[1]!.replace(/&amp;/g, '&')),
+      ),
+    );
     for (const [i, a] of articles.entries()) {
       const start = numbers[i]!;
       const end = i + 1 < articles.length ? numbers[i + 1]! - 1 : result.pages!;
@@ -236,18 +301,25 @@ describe.each(targets)('dossier contract: $name', (target) => {
       const at = itemText.lastIndexOf(label);
       expect(at, `citation of item ${i + 1}`).toBeGreaterThan(0);
       const citation = itemText.slice(at);
-      const iso = a.publishedAt.iso && !(a.publishedAt.original ?? '').includes(a.publishedAt.iso) ? a.publishedAt.iso : null;
-      const parts = [a.author, a.title, a.source, a.publishedAt.original, iso].filter((p): p is string => !!p).map(letters);
+      const iso =
+        a.publishedAt.iso && !(a.publishedAt.original ?? '').includes(a.publishedAt.iso) ? a.publishedAt.iso : null;
+      const parts = [a.author, a.title, a.source, a.publishedAt.original, iso]
+        .filter((p): p is string => !!p)
+        .map(letters);
       let from = 0;
       for (const part of parts) {
         const found = citation.indexOf(part, from);
-        expect(found, `"${part}" in the citation of item ${i + 1}: ${citation.slice(0, 300)}`).toBeGreaterThanOrEqual(from);
+        expect(found, `"${part}" in the citation of item ${i + 1}: ${citation.slice(0, 300)}`).toBeGreaterThanOrEqual(
+          from,
+        );
         from = found + part.length;
       }
       expect(citation.slice(from), `date accessed of item ${i + 1}`).toContain(letters(a.importedAt.slice(0, 10)));
       if (a.url) {
         // Host and ASCII path; a URL wraps across lines, where pdftotext reorders its parts.
-        expect(citation, `URL of item ${i + 1}`).toContain(letters(a.url.replace(/^\w+:\/\//, '').replace(/[^\x00-\x7f].*$/, '')));
+        expect(citation, `URL of item ${i + 1}`).toContain(
+          letters(a.url.replace(/^\w+:\/\//, '').replace(/[^\x00-\x7f].*$/, '')),
+        );
         expect(links.has(decodeURI(encodeURI(a.url))) || links.has(a.url), `link to ${a.url}`).toBe(true);
       }
     }
@@ -259,19 +331,36 @@ describe.each(targets)('dossier contract: $name', (target) => {
     for (const image of images) expect(statSync(join(results, image)).size).toBeGreaterThan(3000);
   });
 
-  it('exports an excerpt with its note and a research note, each under its article\'s citation', async () => {
+  it("exports an excerpt with its note and a research note, each under its article's citation", async () => {
     const seed = articles[0]!;
     const quote = 'لا حاجة لوجود قوات مقاتلة أجنبية على الأراضي العراقية';
     const start = seed.body.indexOf(quote);
     expect(start).toBeGreaterThan(0);
-    const highlight = await api['highlights.create']({ articleId: seed.id, start, end: start + quote.length, note: 'تصريح الكاظمي قبل الزيارة' });
-    const note = await api['notes.create']({ articleId: seed.id, title: 'للمقارنة', body: 'قارن مع رواية البنتاغون (2500 جندي).' });
+    const highlight = await api['highlights.create']({
+      articleId: seed.id,
+      start,
+      end: start + quote.length,
+      note: 'تصريح الكاظمي قبل الزيارة',
+    });
+    const note = await api['notes.create']({
+      articleId: seed.id,
+      title: 'للمقارنة',
+      body: 'قارن مع رواية البنتاغون (2500 جندي).',
+    });
     const bbc = articles[21]!;
     const dossier = await api['dossier.create']({
       title: 'مقتطفات',
-      items: [{ kind: 'highlight', id: highlight.id }, { kind: 'note', id: note.id }, { kind: 'article', id: bbc.id }],
+      items: [
+        { kind: 'highlight', id: highlight.id },
+        { kind: 'note', id: note.id },
+        { kind: 'article', id: bbc.id },
+      ],
     });
-    expect(dossier.items.map((i) => [i.kind, i.articleId])).toEqual([['highlight', seed.id], ['note', seed.id], ['article', bbc.id]]);
+    expect(dossier.items.map((i) => [i.kind, i.articleId])).toEqual([
+      ['highlight', seed.id],
+      ['note', seed.id],
+      ['article', bbc.id],
+    ]);
     const pdf = join(results, 'excerpts.pdf');
     const result = await api['dossier.exportPdf']({ dossierId: dossier.id, path: pdf });
     const text = tool('pdftotext', [pdf, '-']);
@@ -290,7 +379,12 @@ describe.each(targets)('dossier contract: $name', (target) => {
 
   it('exports a list of articles without a stored dossier, and returns the bytes when no path is given', async () => {
     const ids = articles.slice(21, 23).map((a) => a.id);
-    const result = await api['dossier.exportPdf']({ articleIds: ids, title: 'Two BBC articles', numerals: 'arab', align: 'start' });
+    const result = await api['dossier.exportPdf']({
+      articleIds: ids,
+      title: 'Two BBC articles',
+      numerals: 'arab',
+      align: 'start',
+    });
     expect(result.path).toBeNull();
     const bytes = Buffer.from(result.contentBase64!, 'base64');
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -323,7 +417,14 @@ describe.each(targets)('dossier contract: $name', (target) => {
     expect(html).toMatch(/@font-face[\s\S]*?font-family: 'Amiri'[\s\S]*?url\(data:font\//);
     expect(html).toContain('id="mizan-index"');
     for (const a of articles) {
-      expect(html).toContain(a.title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
+      expect(html).toContain(
+        a.title
+          .replace(/&/g, '&amp;')
+          .replace(/</g, '&lt;')
+          .replace(/>/g, '&gt;')
+          .replace(/"/g, '&quot;')
+          .replace(/'/g, '&#39;'),
+      );
     }
     expect((html.match(/class="citation"/g) ?? []).length).toBe(26);
     expect(html).toMatch(/<p dir="ltr" data-field="body">Quarterly profits/);
@@ -333,7 +434,10 @@ describe.each(targets)('dossier contract: $name', (target) => {
   it('refuses what it cannot export, and stops when cancelled', async () => {
     await expectError(api['dossier.exportPdf']({ dossierId, path: 'relative.pdf' }), 'INVALID_ARGUMENT');
     await expectError(api['dossier.exportPdf']({ dossierId, path: join(dir, 'wrong.html') }), 'INVALID_ARGUMENT');
-    await expectError(api['dossier.exportHtml']({ dossierId, path: join(dir, 'no-such-folder', 'x.html') }), 'INVALID_ARGUMENT');
+    await expectError(
+      api['dossier.exportHtml']({ dossierId, path: join(dir, 'no-such-folder', 'x.html') }),
+      'INVALID_ARGUMENT',
+    );
     await expectError(api['dossier.exportPdf']({ dossierId, articleIds: [articles[0]!.id] }), 'INVALID_ARGUMENT');
     await expectError(api['dossier.exportPdf']({ dossierId: 999_999 }), 'NOT_FOUND');
     const empty = await api['dossier.create']({ title: 'Empty' });
@@ -341,7 +445,10 @@ describe.each(targets)('dossier contract: $name', (target) => {
 
     const target = join(dir, 'cancelled.pdf');
     const controller = new AbortController();
-    const pending = api['dossier.exportPdf']({ dossierId, path: target }, { signal: controller.signal, onProgress: () => controller.abort() });
+    const pending = api['dossier.exportPdf'](
+      { dossierId, path: target },
+      { signal: controller.signal, onProgress: () => controller.abort() },
+    );
     await expectError(pending, 'CANCELLED');
     expect(readdirSync(dir).filter((f) => f.startsWith('cancelled.pdf'))).toEqual([]);
   });

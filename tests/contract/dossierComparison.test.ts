@@ -24,7 +24,10 @@ function tool(name: string, args: string[]): string {
 const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** Letters and digits only, in order (see dossier.contract.test.ts for what pdftotext does to the rest). */
 function letters(text: string): string {
-  return text.replace(BIDI_CONTROLS, '').replace(/\u0640/g, '').replace(/[^\p{L}\p{N}]/gu, '');
+  return text
+    .replace(BIDI_CONTROLS, '')
+    .replace(/\u0640/g, '')
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** The story's articles, one per outlet (hand-read: all four report the first Turkish raids). */
@@ -42,7 +45,10 @@ const QUERY_URLS = [
 
 function writeMaterial(dir: string): string {
   const days = ['2015-07-24', '2015-07-25'].flatMap(
-    (d) => JSON.parse(gunzipSync(readFileSync(sharedData('saudinewsnet', `${d}.json.gz`))).toString('utf8')) as Array<{ url: string }>,
+    (d) =>
+      JSON.parse(gunzipSync(readFileSync(sharedData('saudinewsnet', `${d}.json.gz`))).toString('utf8')) as Array<{
+        url: string;
+      }>,
   );
   const chosen = [...STORY, ...QUERY_URLS].map((url) => {
     const r = days.find((x) => x.url === url);
@@ -71,13 +77,31 @@ describe('dossier comparisons (services in-process)', () => {
     articles = [];
     for (const a of report.imported) articles.push(await api['library.getArticle']({ id: a.id }));
     expect(articles.map((a) => a.url)).toEqual([...STORY, ...QUERY_URLS]);
-    const [riyadh, madina, ayn, yaum, watan, madinaQuery] = articles.map((a) => a.id) as [number, number, number, number, number, number];
-    const c3 = await api['compare.saveComparison']({ title: 'تركيا تقصف مواقع داعش في سوريا: ثلاث صحف', articleIds: [riyadh, madina, ayn] });
-    const c4 = await api['compare.saveComparison']({ title: 'تركيا تقصف مواقع داعش في سوريا: أربع صحف', articleIds: [riyadh, madina, ayn, yaum] });
+    const [riyadh, madina, ayn, yaum, watan, madinaQuery] = articles.map((a) => a.id) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    const c3 = await api['compare.saveComparison']({
+      title: 'تركيا تقصف مواقع داعش في سوريا: ثلاث صحف',
+      articleIds: [riyadh, madina, ayn],
+    });
+    const c4 = await api['compare.saveComparison']({
+      title: 'تركيا تقصف مواقع داعش في سوريا: أربع صحف',
+      articleIds: [riyadh, madina, ayn, yaum],
+    });
     three = await api['compare.articles']({ articleIds: [riyadh, madina, ayn] });
     const d = await api['dossier.create']({
       title: 'الضربات التركية الأولى',
-      items: [{ kind: 'comparison', id: c3.id }, { kind: 'comparison', id: c4.id }, { kind: 'article', id: watan }, { kind: 'article', id: madinaQuery }],
+      items: [
+        { kind: 'comparison', id: c3.id },
+        { kind: 'comparison', id: c4.id },
+        { kind: 'article', id: watan },
+        { kind: 'article', id: madinaQuery },
+      ],
     });
     dossierId = d.id;
     rmSync(results, { recursive: true, force: true });
@@ -91,15 +115,19 @@ describe('dossier comparisons (services in-process)', () => {
 
   /** The sentence text of a row's cell, as the table shows it. */
   const cellText = (c: Comparison, row: number, article: number): string =>
-    c.rows[row]!.cells[article]!.map((s) => c.articles[article]!.body.slice(c.sentences[article]![s]!.start, c.sentences[article]![s]!.end)).join(' ');
+    c.rows[row]!.cells[article]!.map((s) =>
+      c.articles[article]!.body.slice(c.sentences[article]![s]!.start, c.sentences[article]![s]!.end),
+    ).join(' ');
 
-  it('draws a comparison as an aligned table with row marks, every source\'s sentences in logical order, the header on every page', async () => {
+  it("draws a comparison as an aligned table with row marks, every source's sentences in logical order, the header on every page", async () => {
     const pdf = join(results, 'comparison.pdf');
     const result = await api['dossier.exportPdf']({ dossierId, path: pdf });
     tool('pdftoppm', ['-r', '70', '-png', pdf, join(results, 'page')]);
     expect(readdirSync(results).filter((f) => /^page-\d+\.png$/.test(f))).toHaveLength(result.pages!);
 
-    const pages = Array.from({ length: result.pages! }, (_, i) => tool('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), pdf, '-']));
+    const pages = Array.from({ length: result.pages! }, (_, i) =>
+      tool('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), pdf, '-']),
+    );
     const has = (page: string, words: string) => letters(page).includes(letters(words));
     const caption = 'الجمل المتقابلة';
     const first = pages.findIndex((p) => has(p, caption));
@@ -132,8 +160,19 @@ describe('dossier comparisons (services in-process)', () => {
     const unit = 467.28 / 10.25;
     const columnText = (a: number) => {
       const right = 595.28 - 64 - unit * (1.25 + 3 * a);
-      const crop = ['-x', String(Math.ceil(right - 3 * unit)), '-y', '60', '-W', String(Math.floor(3 * unit)), '-H', '720'];
-      return tablePages.map((_, i) => tool('pdftotext', [...crop, '-f', String(first + i + 1), '-l', String(first + i + 1), pdf, '-'])).join('\n');
+      const crop = [
+        '-x',
+        String(Math.ceil(right - 3 * unit)),
+        '-y',
+        '60',
+        '-W',
+        String(Math.floor(3 * unit)),
+        '-H',
+        '720',
+      ];
+      return tablePages
+        .map((_, i) => tool('pdftotext', [...crop, '-f', String(first + i + 1), '-l', String(first + i + 1), pdf, '-']))
+        .join('\n');
     };
     // Compared on letters, in order; numbers on their own: poppler reads two
     // numbers around a bracket in an Arabic line as one left-to-right run
@@ -195,8 +234,21 @@ describe('dossier comparisons (services in-process)', () => {
     // Every sentence cell is searchable text in its own direction.
     const cells = [...alignment.matchAll(/<td dir="(rtl|ltr)" class="normal" data-field="body">([\s\S]*?)<\/td>/g)];
     expect(cells.length).toBeGreaterThan(three.rows.length);
-    const plain = (s: string) => s.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-    expect(plain(cells[0]![2]!)).toBe(cellText(three, three.rows.findIndex((r) => r.cells.some((c) => c.length > 0)), three.rows[0]!.cells.findIndex((c) => c.length > 0)).replace(/\s/g, (c) => (c === ' ' ? c : ' ')));
+    const plain = (s: string) =>
+      s
+        .replace(/<[^>]+>/g, '')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
+    expect(plain(cells[0]![2]!)).toBe(
+      cellText(
+        three,
+        three.rows.findIndex((r) => r.cells.some((c) => c.length > 0)),
+        three.rows[0]!.cells.findIndex((c) => c.length > 0),
+      ).replace(/\s/g, (c) => (c === ' ' ? c : ' ')),
+    );
     expect(cells.every((c) => c[1] === 'rtl')).toBe(true);
     // Nothing that would need the network.
     expect(html).not.toMatch(/\ssrc="https?:|<link\s/);

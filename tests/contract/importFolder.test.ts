@@ -14,9 +14,14 @@ const cli = join(repoRoot, 'dist', 'main', 'cli', 'main.js');
 
 function mizan(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [cli, ...args], { cwd: repoRoot, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [cli, ...args],
+      { cwd: repoRoot, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -39,7 +44,10 @@ describe('mizan import on a mixed folder', () => {
     mkdirSync(join(folder, 'old-archive'), { recursive: true });
     copyFileSync(seedPath, join(folder, 'hurriya-2021-07-26.txt'));
     // The same article from an old Windows archive: Windows-1256, CRLF line ends.
-    writeFileSync(join(folder, 'old-archive', 'hurriya-2021-07-26.txt'), iconv.encode(readFileSync(seedPath, 'utf8').replace(/\n/g, '\r\n'), 'windows-1256'));
+    writeFileSync(
+      join(folder, 'old-archive', 'hurriya-2021-07-26.txt'),
+      iconv.encode(readFileSync(seedPath, 'utf8').replace(/\n/g, '\r\n'), 'windows-1256'),
+    );
     copyFileSync(sharedData('html-pages', 'test_cnn_arabic.html'), join(folder, 'cnn-syria.html'));
     writeFileSync(
       join(folder, 'wire.csv'),
@@ -48,14 +56,34 @@ describe('mizan import on a mixed folder', () => {
         '"Budget agreed","The council agreed the budget on Friday after a long debate about roads, schools and the harbour.",okaz,2015-07-21',
       ].join('\r\n'),
     );
-    writeFileSync(join(folder, 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]));
+    writeFileSync(
+      join(folder, 'logo.png'),
+      Buffer.from([
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8,
+        6, 0, 0, 0,
+      ]),
+    );
     writeFileSync(join(folder, 'empty.txt'), '');
-    const run = await mizan(['import', folder, '--library', library, '--json', '--map', 'title=headline,body=text,source=outlet,date=published']);
+    const run = await mizan([
+      'import',
+      folder,
+      '--library',
+      library,
+      '--json',
+      '--map',
+      'title=headline,body=text,source=outlet,date=published',
+    ]);
     exitCode = run.code;
     report = JSON.parse(run.stdout) as CliReport;
   });
 
-  async function show(id: number): Promise<{ title: string; source: string | null; publishedAt: { original: string | null; iso: string | null; precision: string | null }; lang: string; dir: string }> {
+  async function show(id: number): Promise<{
+    title: string;
+    source: string | null;
+    publishedAt: { original: string | null; iso: string | null; precision: string | null };
+    lang: string;
+    dir: string;
+  }> {
     const run = await mizan(['show', String(id), '--library', library, '--json']);
     expect(run.code).toBe(0);
     return JSON.parse(run.stdout);

@@ -37,7 +37,9 @@ describe('index keys computed at parse time', () => {
 
   beforeAll(async () => {
     const dir = tempDir();
-    const day = JSON.parse(gunzipSync(readFileSync(sharedData('saudinewsnet', '2015-08-10.json.gz'))).toString('utf8')) as unknown[];
+    const day = JSON.parse(
+      gunzipSync(readFileSync(sharedData('saudinewsnet', '2015-08-10.json.gz'))).toString('utf8'),
+    ) as unknown[];
     // The day's ~1,700 records (two transactions), then 40 of them again: exact duplicates inside the second batch.
     const records = [...day, ...day.slice(1000, 1040)];
     const file = join(dir, 'day.json');
@@ -70,21 +72,37 @@ describe('index keys computed at parse time', () => {
   it('uses primed keys only for the very text they were computed from', async () => {
     // Keys that no analysis would give, so the row shows which path wrote it.
     const keys = { titleExact: 'k1', titleStem: 'k1', bodyExact: 'k1 k2 k3', bodyStem: 'k1 k2 k3' };
-    const parts = (body: string) => buildArticle({ title: 'عنوان الخبر', body, originPath: `primed-${body.length}`, originFormat: 'text', encoding: 'utf-8' });
-    const sizes = async (id: number) => (await services.db.get<{ sz: Buffer }>('SELECT sz FROM search_fts_docsize WHERE id = ?', [id]))!.sz;
+    const parts = (body: string) =>
+      buildArticle({
+        title: 'عنوان الخبر',
+        body,
+        originPath: `primed-${body.length}`,
+        originFormat: 'text',
+        encoding: 'utf-8',
+      });
+    const sizes = async (id: number) =>
+      (await services.db.get<{ sz: Buffer }>('SELECT sz FROM search_fts_docsize WHERE id = ?', [id]))!.sz;
     const now = new Date().toISOString();
 
     const same = parts('أعلنت الوزارة اليوم عن خطة جديدة لتطوير التعليم في المدارس الحكومية');
     const sameId = await services.db.write(async (w) => {
       const id = await insertArticle(w, same, null, now);
-      primeIndex(w, { articles: new Map([[id, { title: same.title, body: same.body, keys }]]), termsJsons: [], minusJson: null });
+      primeIndex(w, {
+        articles: new Map([[id, { title: same.title, body: same.body, keys }]]),
+        termsJsons: [],
+        minusJson: null,
+      });
       return id;
     });
     const other = parts('نص آخر مختلف تماما عن النص الذي حسبت له المفاتيح قبل التخزين');
     const otherId = await services.db.write(async (w) => {
       const id = await insertArticle(w, other, null, now);
       // Primed with another text's body: must be ignored.
-      primeIndex(w, { articles: new Map([[id, { title: other.title, body: same.body, keys }]]), termsJsons: [], minusJson: null });
+      primeIndex(w, {
+        articles: new Map([[id, { title: other.title, body: same.body, keys }]]),
+        termsJsons: [],
+        minusJson: null,
+      });
       return id;
     });
     // FTS5 docsize: one varint per column (title_x title_s body_x body_s author source lang).

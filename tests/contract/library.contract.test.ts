@@ -89,10 +89,16 @@ describe.each(targets)('contract: $name', (target) => {
     const bad = join(dir, 'bad');
     (await import('node:fs')).mkdirSync(bad);
     writeFileSync(join(bad, 'empty.txt'), '');
-    writeFileSync(join(bad, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
+    writeFileSync(
+      join(bad, 'image.txt'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
+    );
     writeFileSync(join(bad, 'broken.json'), '[{"title": "half", "content": "written"');
     writeFileSync(join(bad, 'notes.xyz'), 'some text');
-    writeFileSync(join(bad, 'good.txt'), 'A headline about the harbour\n\nThe harbour reopened on Monday after a week of storms, officials said.');
+    writeFileSync(
+      join(bad, 'good.txt'),
+      'A headline about the harbour\n\nThe harbour reopened on Monday after a week of storms, officials said.',
+    );
     const report = await api['library.importFiles']({ paths: [bad, join(dir, 'missing.txt')] });
     const byFile = Object.fromEntries(report.errors.map((e) => [e.path.split(/[\\/]/).pop(), e]));
     expect(byFile['empty.txt']?.code).toBe('IMPORT_EMPTY');
@@ -135,7 +141,10 @@ describe.each(targets)('contract: $name', (target) => {
 
     const in2021 = await api['library.listArticles']({ filter: { dateFrom: '2021-01-01', dateTo: '2021-12-31' } });
     expect(in2021.items.map((a) => a.id)).toEqual([seedId]);
-    const july2015 = await api['library.listArticles']({ limit: 1, filter: { dateFrom: '2015-07', dateTo: '2015-07' } });
+    const july2015 = await api['library.listArticles']({
+      limit: 1,
+      filter: { dateFrom: '2015-07', dateTo: '2015-07' },
+    });
     expect(july2015.total).toBe(2797);
 
     // SQLite's NOCASE folds ASCII only, then compares code points.
@@ -161,14 +170,20 @@ describe.each(targets)('contract: $name', (target) => {
       ['Diplomacy', 1],
       ['العراق', 1],
     ]);
-    await expectError(api['library.updateArticle']({ id: seedId, patch: { publishedAt: 'not a date' } }), 'INVALID_ARGUMENT');
+    await expectError(
+      api['library.updateArticle']({ id: seedId, patch: { publishedAt: 'not a date' } }),
+      'INVALID_ARGUMENT',
+    );
 
     const dossier = await api['library.createCollection']({ name: 'Iraq dossier' });
     await expectError(api['library.createCollection']({ name: 'iraq DOSSIER' }), 'CONFLICT');
     const page = await api['library.listArticles']({ limit: 3, sort: 'title', order: 'asc' });
     const ids = page.items.map((a) => a.id);
     await api['library.addToCollection']({ collectionId: dossier.id, articleIds: [seedId, ...ids] });
-    const reordered = await api['library.reorderCollection']({ collectionId: dossier.id, articleIds: [ids[2]!, seedId] });
+    const reordered = await api['library.reorderCollection']({
+      collectionId: dossier.id,
+      articleIds: [ids[2]!, seedId],
+    });
     expect(reordered.articleCount).toBe(4);
     const members = await api['library.listArticles']({ filter: { collectionId: dossier.id } });
     expect(members.total).toBe(4);
@@ -189,7 +204,10 @@ describe.each(targets)('contract: $name', (target) => {
     await expectError(api['library.listArticles']({ limit: 100_000 }), 'INVALID_ARGUMENT');
     // @ts-expect-error: a method that does not exist, as a hostile page might send
     const envelope = await transport.invoke('library.dropEverything', {}, null);
-    expect(envelope).toEqual({ ok: false, error: { code: 'UNKNOWN_METHOD', message: 'no such method: library.dropEverything' } });
+    expect(envelope).toEqual({
+      ok: false,
+      error: { code: 'UNKNOWN_METHOD', message: 'no such method: library.dropEverything' },
+    });
   });
 
   it('describes the app', async () => {
@@ -201,7 +219,8 @@ describe.each(targets)('contract: $name', (target) => {
   });
 
   it('reads files in the encoding the user names, and refuses one it does not know before reading any file', async () => {
-    const turkish = "Ankara'da bakanlar toplandı\n\nTürkiye'nin başkenti Ankara'da bakanlar bugün toplandı; İstanbul'daki şirketler ağır vergilerden şikâyetçi.";
+    const turkish =
+      "Ankara'da bakanlar toplandı\n\nTürkiye'nin başkenti Ankara'da bakanlar bugün toplandı; İstanbul'daki şirketler ağır vergilerden şikâyetçi.";
     const path = join(dir, 'haber-1254.txt');
     writeFileSync(path, (await import('iconv-lite')).default.encode(turkish, 'windows-1254'));
     const report = await api['library.importFiles']({ paths: [path], encoding: 'Windows-1254' });
@@ -209,7 +228,10 @@ describe.each(targets)('contract: $name', (target) => {
     const article = await api['library.getArticle']({ id: report.imported[0]!.id });
     expect(article).toMatchObject({ title: "Ankara'da bakanlar toplandı", encoding: 'windows-1254' });
     expect(article.body).toContain("İstanbul'daki şirketler ağır vergilerden şikâyetçi.");
-    const refused = await expectError(api['library.importFiles']({ paths: [path], encoding: 'latin-99' }), 'INVALID_ARGUMENT');
+    const refused = await expectError(
+      api['library.importFiles']({ paths: [path], encoding: 'latin-99' }),
+      'INVALID_ARGUMENT',
+    );
     expect(refused.message).toContain('"latin-99"');
   });
 });

@@ -13,7 +13,9 @@ import type { CallContext, ImportReport } from '../../preload/contract';
 import { createServices, type Services } from '../../main/core/services';
 import { sharedData, tempDir } from '../support/paths';
 
-const day = JSON.parse(gunzipSync(readFileSync(sharedData('saudinewsnet', '2015-08-10.json.gz'))).toString('utf8')) as Array<Record<string, string>>;
+const day = JSON.parse(
+  gunzipSync(readFileSync(sharedData('saudinewsnet', '2015-08-10.json.gz'))).toString('utf8'),
+) as Array<Record<string, string>>;
 
 /** Wire stories: the SPA original first, then newspapers' copies. */
 const WIRE = {
@@ -69,7 +71,9 @@ describe('near-duplicates of agency copy', () => {
       expect(link, `#${copy}`).toBeDefined();
       expect(link!.of, `#${copy} should repeat #${twin}`).toBe(idOf.get(twin));
       expect(link!.similarity).toBeGreaterThanOrEqual(0.85);
-      expect(link!.path).toBe(`${file}#${[...WIRE.yemen, ...WIRE.voters, ...WIRE.supercup, ...OTHERS].indexOf(copy) + 1}`);
+      expect(link!.path).toBe(
+        `${file}#${[...WIRE.yemen, ...WIRE.voters, ...WIRE.supercup, ...OTHERS].indexOf(copy) + 1}`,
+      );
     }
     for (const n of [...OTHERS, 1551, 1558, 1571]) expect(links[idOf.get(n)!], `#${n}`).toBeUndefined();
   });
@@ -86,7 +90,10 @@ describe('near-duplicates of agency copy', () => {
     const original = await services.handlers['library.getArticle']({ id: idOf.get(1551)! }, ctx);
     expect(original.nearDuplicateOf).toBeNull();
     expect(original.nearDuplicates?.map((n) => n.id)).toEqual([idOf.get(258)]);
-    const page = await services.handlers['library.listArticles']({ offset: 0, limit: 100, sort: 'importedAt', order: 'asc', filter: {} }, ctx);
+    const page = await services.handlers['library.listArticles'](
+      { offset: 0, limit: 100, sort: 'importedAt', order: 'asc', filter: {} },
+      ctx,
+    );
     const marked = Object.fromEntries(page.items.map((a) => [a.id, a.nearDuplicateOfId]));
     expect(marked[idOf.get(258)!]).toBe(idOf.get(1551));
     expect(marked[idOf.get(1551)!]).toBeNull();
@@ -99,7 +106,9 @@ describe('near-duplicates of agency copy', () => {
     await services.handlers['library.deleteArticle']({ id: idOf.get(1571)! }, ctx);
     const copy = await services.handlers['library.getArticle']({ id: idOf.get(1152)! }, ctx);
     expect(copy.nearDuplicateOf).toBeNull();
-    expect(await services.db.get('SELECT count(*) AS n FROM article_minhash WHERE article_id = ?', [idOf.get(1571)!])).toEqual({ n: 0 });
+    expect(
+      await services.db.get('SELECT count(*) AS n FROM article_minhash WHERE article_id = ?', [idOf.get(1571)!]),
+    ).toEqual({ n: 0 });
   });
 
   it('puts the links and the signature back when a delete is undone', async () => {
@@ -110,11 +119,16 @@ describe('near-duplicates of agency copy', () => {
     const { restored } = await services.handlers['library.restoreArticles']({ snapshots }, ctx);
     expect(restored).toEqual([{ id: original, previousId: original }]);
     expect((await services.handlers['library.getArticle']({ id: copy }, ctx)).nearDuplicateOf?.id).toBe(original);
-    expect((await services.handlers['library.getArticle']({ id: original }, ctx)).nearDuplicates?.map((n) => n.id)).toEqual([copy]);
+    expect(
+      (await services.handlers['library.getArticle']({ id: original }, ctx)).nearDuplicates?.map((n) => n.id),
+    ).toEqual([copy]);
     // Later imports compare with it again: a lightly edited copy of the restored text is linked to it.
     const edited = join(tempDir(), 'edited.json');
     const record = day[1551 - 1]!;
-    writeFileSync(edited, JSON.stringify([{ ...record, content: `${record['content']} وأضاف المصدر أن الاجتماع استمر ساعتين.` }]));
+    writeFileSync(
+      edited,
+      JSON.stringify([{ ...record, content: `${record['content']} وأضاف المصدر أن الاجتماع استمر ساعتين.` }]),
+    );
     const r = await services.handlers['library.importFiles']({ paths: [edited] }, ctx);
     expect(r.nearDuplicates?.map((n) => n.of)).toEqual([original]);
   });
@@ -126,7 +140,10 @@ describe('near-duplicates of agency copy', () => {
     const dbPath = join(dir, 'library.db');
     const originals = join(dir, 'originals.json');
     const copies = join(dir, 'copies.json');
-    writeFileSync(originals, JSON.stringify([WIRE.yemen[0]!, WIRE.voters[0]!, WIRE.supercup[0]!, ...OTHERS].map((n) => day[n - 1])));
+    writeFileSync(
+      originals,
+      JSON.stringify([WIRE.yemen[0]!, WIRE.voters[0]!, WIRE.supercup[0]!, ...OTHERS].map((n) => day[n - 1])),
+    );
     writeFileSync(copies, JSON.stringify([WIRE.yemen[1]!, WIRE.voters[1]!, WIRE.supercup[1]!].map((n) => day[n - 1])));
     const first = await createServices({ dbPath, host: 'test' });
     const stored = await first.handlers['library.importFiles']({ paths: [originals] }, ctx);

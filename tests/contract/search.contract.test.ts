@@ -91,16 +91,24 @@ describe.each(targets)('search contract: $name', (target) => {
 
   it('builds a collection index with progress and searches it with Lunr', async () => {
     const c = await api['library.createCollection']({ name: 'Kadhimi visit' });
-    const others = (await api['search.query']({ query: 'العراق', limit: 50, facets: false })).items.map((h) => h.id).filter((id) => id !== seedId);
+    const others = (await api['search.query']({ query: 'العراق', limit: 50, facets: false })).items
+      .map((h) => h.id)
+      .filter((id) => id !== seedId);
     await api['library.addToCollection']({ collectionId: c.id, articleIds: [seedId, ...others] });
     const events: Progress[] = [];
-    const info = await api['search.buildCollectionIndex']({ collectionId: c.id }, { onProgress: (p) => events.push(p) });
+    const info = await api['search.buildCollectionIndex'](
+      { collectionId: c.id },
+      { onProgress: (p) => events.push(p) },
+    );
     expect(info).toMatchObject({ collectionId: c.id, state: 'ready', articleCount: others.length + 1 });
-    if (target.name === 'services in-process') expect(events.at(-1)).toMatchObject({ done: others.length + 1, total: others.length + 1 });
+    if (target.name === 'services in-process')
+      expect(events.at(-1)).toMatchObject({ done: others.length + 1, total: others.length + 1 });
     const r = await api['search.query']({ query: 'الأمريكي', filter: { collectionId: c.id } });
     expect(r.engine).toBe('lunr');
     expect(r.items[0]!.id).toBe(seedId);
-    expect((await api['search.query']({ query: 'الأمريكي', filter: { collectionId: c.id }, engine: 'fts5' })).engine).toBe('fts5');
+    expect(
+      (await api['search.query']({ query: 'الأمريكي', filter: { collectionId: c.id }, engine: 'fts5' })).engine,
+    ).toBe('fts5');
   });
 
   it('reindexes with progress', async () => {

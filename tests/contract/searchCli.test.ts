@@ -6,8 +6,20 @@ import { seedPath, tempDir } from '../support/paths';
 
 interface SearchJson {
   total: number;
-  results: Array<{ id: number; title: string; source: string | null; publishedAt: string | null; score: number; snippet: string; highlights: Array<[number, number]> }>;
-  facets: { sources: Array<{ name: string; count: number }>; years: Array<{ year: string; count: number }>; languages: Array<{ lang: string; count: number }> };
+  results: Array<{
+    id: number;
+    title: string;
+    source: string | null;
+    publishedAt: string | null;
+    score: number;
+    snippet: string;
+    highlights: Array<[number, number]>;
+  }>;
+  facets: {
+    sources: Array<{ name: string; count: number }>;
+    years: Array<{ year: string; count: number }>;
+    languages: Array<{ lang: string; count: number }>;
+  };
 }
 
 describe('mizan search', () => {
@@ -24,7 +36,11 @@ describe('mizan search', () => {
     expect(Object.keys(hit).sort()).toEqual(['highlights', 'id', 'publishedAt', 'score', 'snippet', 'source', 'title']);
     expect(hit).toMatchObject({ id: 1, source: 'حرية', publishedAt: '2021-07-26' });
     expect(hit.highlights.map(([s, e]) => hit.snippet.slice(s, e))).toEqual(expect.arrayContaining(['الأميركي']));
-    expect(json.facets).toEqual({ sources: [{ id: expect.any(Number), name: 'حرية', count: 1 }], years: [{ year: '2021', count: 1 }], languages: [{ lang: 'ar', count: 1 }] });
+    expect(json.facets).toEqual({
+      sources: [{ id: expect.any(Number), name: 'حرية', count: 1 }],
+      years: [{ year: '2021', count: 1 }],
+      languages: [{ lang: 'ar', count: 1 }],
+    });
   });
 
   it('prints readable results with the matches marked, and exits 1 when nothing is found', async () => {
@@ -48,8 +64,18 @@ describe('mizan search', () => {
   });
 
   it('searches within a collection and reindexes', async () => {
-    expect((await mizan(['import', seedPath, '--library', join(library, '..', 'other.db'), '--collection', 'Iraq'])).code).toBe(0);
-    const inCollection = await mizan(['search', 'الأمريكي', '--collection', 'iraq', '--library', join(library, '..', 'other.db'), '--json']);
+    expect(
+      (await mizan(['import', seedPath, '--library', join(library, '..', 'other.db'), '--collection', 'Iraq'])).code,
+    ).toBe(0);
+    const inCollection = await mizan([
+      'search',
+      'الأمريكي',
+      '--collection',
+      'iraq',
+      '--library',
+      join(library, '..', 'other.db'),
+      '--json',
+    ]);
     expect(inCollection.code).toBe(0);
     expect((JSON.parse(inCollection.stdout) as SearchJson).results.map((r) => r.id)).toEqual([1]);
     const reindex = await mizan(['reindex', '--library', library]);

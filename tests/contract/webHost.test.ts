@@ -36,12 +36,20 @@ describe('web host security', () => {
   });
 
   it('refuses requests without the token, or with a wrong one', async () => {
-    const api = await raw(host.port, '/api/app.info', { method: 'POST', body: '{}', headers: { Host: `127.0.0.1:${host.port}` } });
+    const api = await raw(host.port, '/api/app.info', {
+      method: 'POST',
+      body: '{}',
+      headers: { Host: `127.0.0.1:${host.port}` },
+    });
     expect(api.status).toBe(401);
     expect(JSON.parse(api.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
     expect((await raw(host.port, '/', { headers: { Host: `127.0.0.1:${host.port}` } })).status).toBe(401);
     expect((await raw(host.port, '/assets/app.js', { headers: { Host: `127.0.0.1:${host.port}` } })).status).toBe(401);
-    const wrong = await raw(host.port, '/api/app.info', { method: 'POST', body: '{}', headers: { ...auth, 'X-Mizan-Token': 'x'.repeat(32) } });
+    const wrong = await raw(host.port, '/api/app.info', {
+      method: 'POST',
+      body: '{}',
+      headers: { ...auth, 'X-Mizan-Token': 'x'.repeat(32) },
+    });
     expect(wrong.status).toBe(401);
   });
 
@@ -58,18 +66,32 @@ describe('web host security', () => {
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
-    const page = await raw(host.port, '/', { headers: { Host: `127.0.0.1:${host.port}`, Cookie: cookie.split(';')[0]! } });
+    const page = await raw(host.port, '/', {
+      headers: { Host: `127.0.0.1:${host.port}`, Cookie: cookie.split(';')[0]! },
+    });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Mizan</title>');
     expect(page.headers['content-security-policy']).toMatch(/default-src 'self'/);
   });
 
   it('refuses a foreign Host (DNS rebinding) and a foreign Origin', async () => {
-    const rebind = await raw(host.port, '/api/app.info', { method: 'POST', body: '{}', headers: { ...auth, Host: `evil.example:${host.port}` } });
+    const rebind = await raw(host.port, '/api/app.info', {
+      method: 'POST',
+      body: '{}',
+      headers: { ...auth, Host: `evil.example:${host.port}` },
+    });
     expect(rebind.status).toBe(421);
-    const cross = await raw(host.port, '/api/app.info', { method: 'POST', body: '{}', headers: { ...auth, Origin: 'https://evil.example' } });
+    const cross = await raw(host.port, '/api/app.info', {
+      method: 'POST',
+      body: '{}',
+      headers: { ...auth, Origin: 'https://evil.example' },
+    });
     expect(cross.status).toBe(403);
-    const same = await raw(host.port, '/api/app.info', { method: 'POST', body: '{}', headers: { ...auth, Origin: `http://127.0.0.1:${host.port}` } });
+    const same = await raw(host.port, '/api/app.info', {
+      method: 'POST',
+      body: '{}',
+      headers: { ...auth, Origin: `http://127.0.0.1:${host.port}` },
+    });
     expect(same.status).toBe(200);
   });
 

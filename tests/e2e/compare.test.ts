@@ -32,7 +32,9 @@ interface SnnRecord {
  * term weights are those of a real day, plus every article on the judges.
  */
 function writeDaySample(dir: string): { path: string; judges: SnnRecord[] } {
-  const records = JSON.parse(gunzipSync(readFileSync(sharedData('saudinewsnet', '2015-07-22.json.gz'))).toString('utf8')) as SnnRecord[];
+  const records = JSON.parse(
+    gunzipSync(readFileSync(sharedData('saudinewsnet', '2015-07-22.json.gz'))).toString('utf8'),
+  ) as SnnRecord[];
   const isJudges = (r: SnnRecord) => /قاض/.test(r.title) && /(125|100)/.test(r.title);
   const sample = records.filter((r, i) => i % 6 === 0 || isJudges(r));
   const path = join(dir, 'saudinewsnet-2015-07-22-sample.json');
@@ -47,7 +49,11 @@ async function rowKinds(page: Page): Promise<{ kind: string | null; label: strin
   const rows = page.locator('[data-testid=comparison-row]');
   const n = await rows.count();
   const out: { kind: string | null; label: string }[] = [];
-  for (let i = 0; i < n; i++) out.push({ kind: await rows.nth(i).getAttribute('data-kind'), label: (await rows.nth(i).locator('[data-testid=row-kind]').textContent()) ?? '' });
+  for (let i = 0; i < n; i++)
+    out.push({
+      kind: await rows.nth(i).getAttribute('data-kind'),
+      label: (await rows.nth(i).locator('[data-testid=row-kind]').textContent()) ?? '',
+    });
   return out;
 }
 
@@ -55,7 +61,11 @@ describe('compare views: stories, comparison, ledger, dossier', () => {
   const suite = browserForSuite();
 
   it('finds the multi-outlet story after an import, compares it, and adds the comparison to a dossier', async () => {
-    const { page, problems, dir, host } = await openFreshLibrary(suite.browser, suite.hosts, { width: 1500, height: 950, bypassCSP: true });
+    const { page, problems, dir, host } = await openFreshLibrary(suite.browser, suite.hosts, {
+      width: 1500,
+      height: 950,
+      bypassCSP: true,
+    });
     const { path, judges } = writeDaySample(dir);
     const outlets = new Set(judges.map((r) => r.source));
     expect(judges.length).toBe(8);
@@ -76,7 +86,9 @@ describe('compare views: stories, comparison, ledger, dossier', () => {
     const shownOutlets = (await story.locator('[data-testid=story-outlets]').textContent()) ?? '';
     for (const name of ['الرياض', 'اليوم', 'صحيفة الجزيرة', 'عكاظ']) expect(shownOutlets).toContain(name);
     // Sorted by outlets: no story before it has more.
-    const counts = await page.locator('[data-testid=story-item]').evaluateAll((els) => els.map((e) => Number((e as unknown as { dataset: { outlets: string } }).dataset.outlets)));
+    const counts = await page
+      .locator('[data-testid=story-item]')
+      .evaluateAll((els) => els.map((e) => Number((e as unknown as { dataset: { outlets: string } }).dataset.outlets)));
     expect(counts[0]).toBeGreaterThanOrEqual(8);
     expect([...counts].sort((a, b) => b - a)).toEqual(counts);
 
@@ -89,7 +101,9 @@ describe('compare views: stories, comparison, ledger, dossier', () => {
 
     // The panel starts with four articles (one per outlet); add الرياض's, the one that splits the 125 into 100 + 25.
     expect(await panel.locator('[data-testid=story-article-pick]:checked').count()).toBe(4);
-    const riyadh = panel.locator('[data-testid=story-article]', { hasText: 'الرياض' }).locator('[data-testid=story-article-pick]');
+    const riyadh = panel
+      .locator('[data-testid=story-article]', { hasText: 'الرياض' })
+      .locator('[data-testid=story-article-pick]');
     expect(await riyadh.isChecked()).toBe(false);
     await riyadh.check();
     await panel.locator('[data-testid=story-compare]').click();
@@ -97,7 +111,10 @@ describe('compare views: stories, comparison, ledger, dossier', () => {
     expect(await page.locator('[data-testid=comparison-column]').count()).toBe(5);
     const columnOutlets = await page.locator('[data-testid=comparison-outlet]').allTextContents();
     expect(columnOutlets).toContain('الرياض');
-    for (const dirAttr of await page.locator('[data-testid=comparison-column]').evaluateAll((els) => els.map((e) => e.getAttribute('dir')))) expect(dirAttr).toBe('rtl');
+    for (const dirAttr of await page
+      .locator('[data-testid=comparison-column]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('dir'))))
+      expect(dirAttr).toBe('rtl');
 
     // Every row is marked in words, not colour alone, and its coverage map names the outlets.
     const kinds = await rowKinds(page);
@@ -108,12 +125,18 @@ describe('compare views: stories, comparison, ledger, dossier', () => {
     }
     expect(kinds.some((k) => k.kind === 'shared')).toBe(true);
     expect(kinds.some((k) => k.kind === 'reworded')).toBe(true);
-    const coverage = await page.locator('[data-testid=comparison-row]').first().locator('[data-testid=row-coverage]').getAttribute('aria-label');
+    const coverage = await page
+      .locator('[data-testid=comparison-row]')
+      .first()
+      .locator('[data-testid=row-coverage]')
+      .getAttribute('aria-label');
     expect(coverage).toMatch(/^Carried by /);
     // Word differences are drawn on the articles' own words inside reworded rows only.
     const diffs = page.locator('[data-testid=comparison-row][data-kind=reworded] [data-testid=comparison-diff]');
     expect(await diffs.count()).toBeGreaterThan(0);
-    expect(await page.locator('[data-testid=comparison-row][data-kind=shared] [data-testid=comparison-diff]').count()).toBe(0);
+    expect(
+      await page.locator('[data-testid=comparison-row][data-kind=shared] [data-testid=comparison-diff]').count(),
+    ).toBe(0);
     expect(((await diffs.first().textContent()) ?? '').trim().length).toBeGreaterThan(0);
 
     // The ledger lists the numbers of the order, with their unit and outlet: الرياض's 100 judges at the ministry.
@@ -125,9 +148,13 @@ describe('compare views: stories, comparison, ledger, dossier', () => {
     await page.locator('[data-testid=comparison-row]').first().focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } } }).document.activeElement.getAttribute('data-row'))).toBe(
-      await page.locator('[data-testid=comparison-row]').nth(2).getAttribute('data-row'),
-    );
+    expect(
+      await page.evaluate(() =>
+        (
+          globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } } }
+        ).document.activeElement.getAttribute('data-row'),
+      ),
+    ).toBe(await page.locator('[data-testid=comparison-row]').nth(2).getAttribute('data-row'));
     await page.screenshot({ path: resultPath('compare-view-en.png') });
     expect(await axeSerious(page)).toEqual([]);
 

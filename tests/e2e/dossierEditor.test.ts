@@ -32,15 +32,25 @@ function letters(text: string): string {
 async function rows(page: Page): Promise<Array<[string, string]>> {
   return page.locator('[data-testid=dossier-section]').evaluateAll((sections) =>
     sections.flatMap((s) => {
-      const el = s as unknown as { getAttribute(n: string): string | null; querySelectorAll(q: string): ArrayLike<{ textContent: string | null }> };
-      return Array.from(el.querySelectorAll('.dossier-item-title')).map((t): [string, string] => [el.getAttribute('data-section-id') ?? '', (t.textContent ?? '').trim()]);
+      const el = s as unknown as {
+        getAttribute(n: string): string | null;
+        querySelectorAll(q: string): ArrayLike<{ textContent: string | null }>;
+      };
+      return Array.from(el.querySelectorAll('.dossier-item-title')).map((t): [string, string] => [
+        el.getAttribute('data-section-id') ?? '',
+        (t.textContent ?? '').trim(),
+      ]);
     }),
   );
 }
 
 async function focusedItemTitle(page: Page): Promise<string | null> {
   return page.evaluate(() => {
-    const doc = (globalThis as unknown as { document: { activeElement: { querySelector(s: string): { textContent: string | null } | null } | null } }).document;
+    const doc = (
+      globalThis as unknown as {
+        document: { activeElement: { querySelector(s: string): { textContent: string | null } | null } | null };
+      }
+    ).document;
     return doc.activeElement?.querySelector('.dossier-item-title')?.textContent?.trim() ?? null;
   });
 }
@@ -75,7 +85,9 @@ describe('dossier editor in the workbench', () => {
     // Details, stored with the dossier.
     await page.locator('[data-testid=dossier-subtitle]').fill('Four articles in two sections');
     await page.locator('[data-testid=dossier-author]').fill('E2E Researcher');
-    await page.locator('[data-testid=dossier-description]').fill('Built through the dossier editor by the end-to-end test.');
+    await page
+      .locator('[data-testid=dossier-description]')
+      .fill('Built through the dossier editor by the end-to-end test.');
     await page.locator('[data-testid=dossier-lang]').selectOption('en');
     await page.locator('[data-testid=dossier-save]').click();
     await page.locator('.toast', { hasText: 'Details saved' }).waitFor({ timeout: TIMEOUT });
@@ -85,14 +97,31 @@ describe('dossier editor in the workbench', () => {
       await page.locator('[data-testid=dossier-new-section]').fill(name);
       await page.locator('[data-testid=dossier-add-section]').click();
       await expect
-        .poll(() => page.locator('[data-testid=dossier-section-title]').evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value)), { timeout: TIMEOUT })
+        .poll(
+          () =>
+            page
+              .locator('[data-testid=dossier-section-title]')
+              .evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value)),
+          { timeout: TIMEOUT },
+        )
         .toContain(name);
     }
-    const sectionIds = await page.locator('[data-testid=dossier-section]').evaluateAll((s) => s.map((e) => (e as unknown as { getAttribute(n: string): string | null }).getAttribute('data-section-id') ?? ''));
+    const sectionIds = await page
+      .locator('[data-testid=dossier-section]')
+      .evaluateAll((s) =>
+        s.map(
+          (e) => (e as unknown as { getAttribute(n: string): string | null }).getAttribute('data-section-id') ?? '',
+        ),
+      );
     const [business, tech] = sectionIds.filter((id) => id !== '');
     const moveBy = async (title: string, sectionId: string) => {
-      await page.locator('[data-testid=dossier-item]', { hasText: title }).locator('[data-testid=dossier-item-section]').selectOption(sectionId);
-      await expect.poll(async () => (await rows(page)).find((r) => r[1].includes(title))?.[0], { timeout: TIMEOUT }).toBe(sectionId);
+      await page
+        .locator('[data-testid=dossier-item]', { hasText: title })
+        .locator('[data-testid=dossier-item-section]')
+        .selectOption(sectionId);
+      await expect
+        .poll(async () => (await rows(page)).find((r) => r[1].includes(title))?.[0], { timeout: TIMEOUT })
+        .toBe(sectionId);
     };
     await moveBy('Time Warner', business!);
     await moveBy('maternity', business!);
@@ -106,20 +135,35 @@ describe('dossier editor in the workbench', () => {
     const maternity = page.locator('[data-testid=dossier-item]', { hasText: 'maternity' });
     await maternity.focus();
     await page.keyboard.press('Alt+ArrowUp');
-    await expect.poll(async () => (await rows(page)).map((r) => r[1].slice(0, 12)), { timeout: TIMEOUT }).toEqual([before[0]![1].slice(0, 12), before[2]![1].slice(0, 12), before[1]![1].slice(0, 12), before[3]![1].slice(0, 12)]);
-    await expect.poll(() => page.locator('[data-testid=dossier-announcement]').textContent(), { timeout: TIMEOUT }).toMatch(/maternity.* 1 of 2 in .*Business and politics/);
+    await expect
+      .poll(async () => (await rows(page)).map((r) => r[1].slice(0, 12)), { timeout: TIMEOUT })
+      .toEqual([
+        before[0]![1].slice(0, 12),
+        before[2]![1].slice(0, 12),
+        before[1]![1].slice(0, 12),
+        before[3]![1].slice(0, 12),
+      ]);
+    await expect
+      .poll(() => page.locator('[data-testid=dossier-announcement]').textContent(), { timeout: TIMEOUT })
+      .toMatch(/maternity.* 1 of 2 in .*Business and politics/);
     await expect.poll(() => focusedItemTitle(page), { timeout: TIMEOUT }).toContain('maternity');
     // Alt+↓ twice: back below Time Warner, then across the boundary to the top of Technology.
     await page.keyboard.press('Alt+ArrowDown');
     await expect.poll(async () => (await rows(page))[2]?.[1], { timeout: TIMEOUT }).toContain('maternity');
     await expect.poll(() => focusedItemTitle(page), { timeout: TIMEOUT }).toContain('maternity');
     await page.keyboard.press('Alt+ArrowDown');
-    await expect.poll(async () => (await rows(page)).map((r) => r[0]), { timeout: TIMEOUT }).toEqual(['', business, tech, tech]);
+    await expect
+      .poll(async () => (await rows(page)).map((r) => r[0]), { timeout: TIMEOUT })
+      .toEqual(['', business, tech, tech]);
     expect((await rows(page))[2]![1]).toContain('maternity');
 
     // Drag and drop: "Ink helps" dropped on "maternity" takes its place, before it.
-    await page.locator('[data-testid=dossier-item]', { hasText: 'Ink helps' }).dragTo(page.locator('[data-testid=dossier-item]', { hasText: 'maternity' }));
-    await expect.poll(async () => (await rows(page)).map((r) => r[1].slice(0, 9)), { timeout: TIMEOUT }).toEqual([before[0]![1].slice(0, 9), 'Ad sales ', 'Ink helps', 'Labour pl']);
+    await page
+      .locator('[data-testid=dossier-item]', { hasText: 'Ink helps' })
+      .dragTo(page.locator('[data-testid=dossier-item]', { hasText: 'maternity' }));
+    await expect
+      .poll(async () => (await rows(page)).map((r) => r[1].slice(0, 9)), { timeout: TIMEOUT })
+      .toEqual([before[0]![1].slice(0, 9), 'Ad sales ', 'Ink helps', 'Labour pl']);
 
     // A research note, at the end of the last section.
     await page.locator('[data-testid=dossier-note-title]').fill('Why these four');
@@ -133,7 +177,9 @@ describe('dossier editor in the workbench', () => {
     await frame.waitFor({ timeout: TIMEOUT });
     expect(await frame.getAttribute('sandbox')).toBe('');
     const inner = page.frameLocator('[data-testid=dossier-preview-frame]');
-    await expect.poll(() => inner.locator('.section-title').allTextContents(), { timeout: TIMEOUT }).toEqual(['Business and politics', 'Technology']);
+    await expect
+      .poll(() => inner.locator('.section-title').allTextContents(), { timeout: TIMEOUT })
+      .toEqual(['Business and politics', 'Technology']);
     // Scripts are off in the preview: the dossier's search never ran (its status line stays empty).
     expect(await inner.locator('#mizan-status').textContent()).toBe('');
     await page.screenshot({ path: resultPath('dossier-editor-en.png') });
@@ -156,7 +202,13 @@ describe('dossier editor in the workbench', () => {
     expect(text).toContain('Builtthroughthedossiereditor');
     let at = text.indexOf(letters('الأراضي العراقية'));
     expect(at).toBeGreaterThan(text.indexOf('Contents'));
-    for (const phrase of ['BusinessandpoliticsAdsalesboostTimeWarnerprofit', 'Technology', 'InkhelpsdrivedemocracyinAsia', 'Labourplansmaternitypayrise', 'WhythesefourReportingononeweek']) {
+    for (const phrase of [
+      'BusinessandpoliticsAdsalesboostTimeWarnerprofit',
+      'Technology',
+      'InkhelpsdrivedemocracyinAsia',
+      'Labourplansmaternitypayrise',
+      'WhythesefourReportingononeweek',
+    ]) {
       const next = text.indexOf(phrase, at);
       expect(next, `"${phrase}" after offset ${at} in the PDF's text`).toBeGreaterThan(at);
       at = next;
@@ -175,7 +227,8 @@ describe('dossier editor in the workbench', () => {
     await page.locator('[data-testid=dossier-items]').screenshot({ path: resultPath('dossier-editor-items-ar.png') });
     // The preview's scripts were refused by the sandbox (Chromium says so on the console);
     // nothing else went wrong: no CSP violation, failed load or error.
-    const sandboxed = /^console\.error: Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed/;
+    const sandboxed =
+      /^console\.error: Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed/;
     expect(problems.filter((p) => sandboxed.test(p)).length).toBeGreaterThan(0);
     expect(problems.filter((p) => !sandboxed.test(p))).toEqual([]);
 

@@ -79,7 +79,9 @@ describe('offline HTML dossier in Chromium', () => {
     // English goes through the English pipeline (stemmed), and syntax errors do not break the box.
     await page.fill('#mizan-q', 'profits');
     await page.press('#mizan-q', 'Enter');
-    await expect.poll(async () => page.locator('#mizan-results li strong').allTextContents()).toEqual(['Ad sales boost Time Warner profit']);
+    await expect
+      .poll(async () => page.locator('#mizan-results li strong').allTextContents())
+      .toEqual(['Ad sales boost Time Warner profit']);
     await page.fill('#mizan-q', 'title:');
     await page.press('#mizan-q', 'Enter');
     await expect.poll(async () => page.locator('#mizan-status').textContent()).not.toBe('');

@@ -33,7 +33,11 @@ const SEED_WORD = 'الأميركي';
 
 interface BridgeInPage {
   mizan: {
-    invoke(method: string, input: unknown, jobId: string | null): Promise<{ ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }>;
+    invoke(
+      method: string,
+      input: unknown,
+      jobId: string | null,
+    ): Promise<{ ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }>;
     pathForFile(file: unknown): string;
   };
   document: {
@@ -47,7 +51,11 @@ interface BridgeInPage {
 
 /** Calls the contract through the window's bridge, as the renderer does; throws on an error envelope. */
 async function invoke<T>(page: Page, method: string, input: unknown, jobId: string | null = null): Promise<T> {
-  const envelope = await page.evaluate(({ m, i, j }) => (globalThis as unknown as BridgeInPage).mizan.invoke(m, i, j), { m: method, i: input, j: jobId });
+  const envelope = await page.evaluate(({ m, i, j }) => (globalThis as unknown as BridgeInPage).mizan.invoke(m, i, j), {
+    m: method,
+    i: input,
+    j: jobId,
+  });
   if (!envelope.ok) throw new Error(`${method}: ${envelope.error.code}: ${envelope.error.message}`);
   return envelope.value as T;
 }
@@ -82,7 +90,9 @@ describe('the desktop app, as a user drives it', () => {
     await window.locator('[data-testid=import-report]').waitFor({ timeout: TIMEOUT });
     expect(await window.locator('[data-testid=import-imported]').count()).toBe(1);
     await window.locator('[data-testid=article-row]', { hasText: SEED_WORD }).first().waitFor({ timeout: TIMEOUT });
-    const page = await invoke<{ items: { id: number; title: string }[] }>(window, 'library.listArticles', { limit: 10 });
+    const page = await invoke<{ items: { id: number; title: string }[] }>(window, 'library.listArticles', {
+      limit: 10,
+    });
     expect(page.items).toHaveLength(1);
     seedId = page.items[0]!.id;
     await window.screenshot({ path: resultPath('e2e-electron-argv-import.png') });
@@ -91,7 +101,9 @@ describe('the desktop app, as a user drives it', () => {
   it.skipIf(!binary)('finds the seed when searching for الأمريكي', async () => {
     await window.locator('[data-testid=search-input]').fill('الأمريكي');
     await window.locator('[data-testid=article-row]', { hasText: SEED_WORD }).first().click();
-    await expect.poll(() => window.locator('[data-testid=reader-title]').textContent(), { timeout: TIMEOUT }).toContain(SEED_WORD);
+    await expect
+      .poll(() => window.locator('[data-testid=reader-title]').textContent(), { timeout: TIMEOUT })
+      .toContain(SEED_WORD);
     await window.screenshot({ path: resultPath('e2e-electron-search.png') });
     await window.locator('[data-testid=search-input]').fill('');
   });
@@ -107,15 +119,18 @@ describe('the desktop app, as a user drives it', () => {
       g.document.body.append(input);
     });
     await window.setInputFiles('#e2e-probe', seedPath);
-    expect(await window.evaluate(() => {
-      const g = globalThis as unknown as BridgeInPage;
-      return g.mizan.pathForFile(g.document.getElementById('e2e-probe')!.files![0]);
-    })).toBe(seedPath);
+    expect(
+      await window.evaluate(() => {
+        const g = globalThis as unknown as BridgeInPage;
+        return g.mizan.pathForFile(g.document.getElementById('e2e-probe')!.files![0]);
+      }),
+    ).toBe(seedPath);
     await window.evaluate(() => {
       const g = globalThis as unknown as BridgeInPage;
       const data = new g.DataTransfer();
       data.items.add(g.document.getElementById('e2e-probe')!.files![0]);
-      for (const type of ['dragenter', 'dragover', 'drop']) g.document.body.dispatchEvent(new g.DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        g.document.body.dispatchEvent(new g.DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
     });
     // Imported by path (library.importFiles): the same seed again is reported as a duplicate.
     await expect.poll(() => window.locator('[data-testid=import-duplicate]').count(), { timeout: TIMEOUT }).toBe(1);
@@ -123,39 +138,64 @@ describe('the desktop app, as a user drives it', () => {
 
   it.skipIf(!binary)('opens mizan:// links in the running window', async () => {
     const title = window.locator('[data-testid=reader-title]');
-    await window.locator('[data-testid=reader-empty], [data-testid=reader-title]').first().waitFor({ timeout: TIMEOUT });
+    await window
+      .locator('[data-testid=reader-empty], [data-testid=reader-title]')
+      .first()
+      .waitFor({ timeout: TIMEOUT });
     // The link as macOS delivers it (open-url); other systems route a second launch to the same handler.
     await app!.evaluate(({ app: electronApp }, url) => {
       electronApp.emit('open-url', { preventDefault: () => undefined }, url);
     }, `mizan://article/${seedId}`);
     await expect.poll(() => title.textContent(), { timeout: TIMEOUT }).toContain(SEED_WORD);
-    await app!.evaluate(({ app: electronApp }, url) => {
-      electronApp.emit('open-url', { preventDefault: () => undefined }, url);
-    }, `mizan://search?q=${encodeURIComponent('الأمريكي')}`);
-    await expect.poll(() => window.locator('[data-testid=search-input]').inputValue(), { timeout: TIMEOUT }).toBe('الأمريكي');
+    await app!.evaluate(
+      ({ app: electronApp }, url) => {
+        electronApp.emit('open-url', { preventDefault: () => undefined }, url);
+      },
+      `mizan://search?q=${encodeURIComponent('الأمريكي')}`,
+    );
+    await expect
+      .poll(() => window.locator('[data-testid=search-input]').inputValue(), { timeout: TIMEOUT })
+      .toBe('الأمريكي');
   });
 
-  it.skipIf(!binary)('asks for the columns of a CSV given by a second launch, then imports it in the page', async () => {
-    // Column names the importer cannot guess: only the page's mapping dialog can import it.
-    const csv = join(dir, 'newsroom-export.csv');
-    writeFileSync(csv, 'headline_txt,story,paper_name\n"Port reopens after storm","The port reopened on Monday after three days of storm damage repairs, officials said.",Gulf Daily\n');
-    await app!.evaluate(({ app: electronApp }, argv) => {
-      electronApp.emit('second-instance', { preventDefault: () => undefined }, argv, process.cwd());
-    }, [process.execPath, '.', csv]);
-    const dialog = window.locator('[data-testid=table-mapping-dialog]');
-    await dialog.waitFor({ timeout: TIMEOUT });
-    await dialog.locator('[data-testid=map-title]').selectOption('headline_txt');
-    await dialog.locator('[data-testid=map-body]').selectOption('story');
-    await dialog.locator('[data-testid=map-source]').selectOption('paper_name');
-    await dialog.locator('[data-testid=table-map-import]').click();
-    await window.locator('[data-testid=article-row]', { hasText: 'Port reopens after storm' }).first().waitFor({ timeout: TIMEOUT });
-  });
+  it.skipIf(!binary)(
+    'asks for the columns of a CSV given by a second launch, then imports it in the page',
+    async () => {
+      // Column names the importer cannot guess: only the page's mapping dialog can import it.
+      const csv = join(dir, 'newsroom-export.csv');
+      writeFileSync(
+        csv,
+        'headline_txt,story,paper_name\n"Port reopens after storm","The port reopened on Monday after three days of storm damage repairs, officials said.",Gulf Daily\n',
+      );
+      await app!.evaluate(
+        ({ app: electronApp }, argv) => {
+          electronApp.emit('second-instance', { preventDefault: () => undefined }, argv, process.cwd());
+        },
+        [process.execPath, '.', csv],
+      );
+      const dialog = window.locator('[data-testid=table-mapping-dialog]');
+      await dialog.waitFor({ timeout: TIMEOUT });
+      await dialog.locator('[data-testid=map-title]').selectOption('headline_txt');
+      await dialog.locator('[data-testid=map-body]').selectOption('story');
+      await dialog.locator('[data-testid=map-source]').selectOption('paper_name');
+      await dialog.locator('[data-testid=table-map-import]').click();
+      await window
+        .locator('[data-testid=article-row]', { hasText: 'Port reopens after storm' })
+        .first()
+        .waitFor({ timeout: TIMEOUT });
+    },
+  );
 
   it.skipIf(!binary)('exports a dossier of the seed as a PDF that pdftotext reads', async () => {
     const dossier = await invoke<{ id: number }>(window, 'dossier.create', { title: 'Hurriya, 26 July 2021' });
     await invoke(window, 'dossier.addItems', { id: dossier.id, items: [{ kind: 'article', id: seedId }] });
     const pdf = join(dir, 'seed-dossier.pdf');
-    const result = await invoke<{ path: string; pages: number; bytes: number }>(window, 'dossier.exportPdf', { dossierId: dossier.id, path: pdf }, 'e2e-export-pdf');
+    const result = await invoke<{ path: string; pages: number; bytes: number }>(
+      window,
+      'dossier.exportPdf',
+      { dossierId: dossier.id, path: pdf },
+      'e2e-export-pdf',
+    );
     expect(result.path).toBe(pdf);
     expect(existsSync(pdf)).toBe(true);
     expect(result.pages).toBeGreaterThanOrEqual(2);

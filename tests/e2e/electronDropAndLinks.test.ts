@@ -18,7 +18,8 @@ import { seedPath } from '../support/paths';
 import type { StartedWebHost } from '../support/webHost';
 import { openFreshLibrary, TIMEOUT } from './workbenchHelpers';
 
-const ENGLISH = 'Reuters – (27/7/2021)\nBiden and Kadhimi sealed an agreement on Monday that formally ends the US combat mission in Iraq by the end of 2021.\n';
+const ENGLISH =
+  'Reuters – (27/7/2021)\nBiden and Kadhimi sealed an agreement on Monday that formally ends the US combat mission in Iraq by the end of 2021.\n';
 
 interface DroppedBytes {
   name: string;
@@ -30,19 +31,27 @@ interface DroppedBytes {
  * Fires dragenter/dragover (and drop unless `drop` is false) at the page
  * with a DataTransfer holding these files, as the OS would after a drag.
  */
-async function dragFiles(page: Page, files: DroppedBytes[], steps: ('dragenter' | 'dragover' | 'dragleave' | 'drop')[]): Promise<void> {
+async function dragFiles(
+  page: Page,
+  files: DroppedBytes[],
+  steps: ('dragenter' | 'dragover' | 'dragleave' | 'drop')[],
+): Promise<void> {
   await page.evaluate(
     ({ files: list, steps: events }) => {
       const g = globalThis as unknown as {
         DataTransfer: new () => { items: { add(file: unknown): void } };
         File: new (parts: unknown[], name: string, options: { type: string }) => unknown;
         Uint8Array: typeof Uint8Array;
-        DragEvent: new (type: string, init: { bubbles: boolean; cancelable: boolean; dataTransfer: unknown }) => unknown;
+        DragEvent: new (
+          type: string,
+          init: { bubbles: boolean; cancelable: boolean; dataTransfer: unknown },
+        ) => unknown;
         document: { body: { dispatchEvent(event: unknown): boolean } };
       };
       const data = new g.DataTransfer();
       for (const f of list) data.items.add(new g.File([new g.Uint8Array(f.bytes)], f.name, { type: f.type }));
-      for (const type of events) g.document.body.dispatchEvent(new g.DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+      for (const type of events)
+        g.document.body.dispatchEvent(new g.DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
     },
     { files, steps },
   );
@@ -93,7 +102,12 @@ describe('desktop shell, page side: drop to import, routes in the hash', () => {
     await dragFiles(page, [seed], ['dragenter', 'dragover']);
     await overlay.waitFor({ timeout: TIMEOUT });
     expect(await overlay.textContent()).toContain('أفلت الملفات أو المجلدات لاستيرادها');
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { dir: string } } }).document.documentElement.dir)).toBe('rtl');
+    expect(
+      await page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { documentElement: { dir: string } } }).document.documentElement.dir,
+      ),
+    ).toBe('rtl');
     await page.screenshot({ path: resultPath('e2e-drop-overlay-ar.png') });
     await dragFiles(page, [seed], ['dragleave']);
     await page.locator('[data-testid=ui-lang-toggle]').click();
@@ -117,12 +131,16 @@ describe('desktop shell, page side: drop to import, routes in the hash', () => {
     await page.evaluate(() => {
       const g = globalThis as unknown as {
         DataTransfer: new () => { setData(type: string, value: string): void };
-        DragEvent: new (type: string, init: { bubbles: boolean; cancelable: boolean; dataTransfer: unknown }) => unknown;
+        DragEvent: new (
+          type: string,
+          init: { bubbles: boolean; cancelable: boolean; dataTransfer: unknown },
+        ) => unknown;
         document: { body: { dispatchEvent(event: unknown): boolean } };
       };
       const data = new g.DataTransfer();
       data.setData('text/plain', 'just some words');
-      for (const type of ['dragenter', 'dragover', 'drop']) g.document.body.dispatchEvent(new g.DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        g.document.body.dispatchEvent(new g.DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
     });
     expect(await page.locator('[data-testid=drop-overlay]').count()).toBe(0);
     expect(await page.locator('[data-testid=import-report]').count()).toBe(0);
@@ -157,20 +175,31 @@ describe('desktop shell, page side: drop to import, routes in the hash', () => {
 
     // A search link: the spelling الأمريكي finds the seed (which writes الأميركي).
     await page.evaluate(() => {
-      (globalThis as unknown as { location: { hash: string } }).location.hash = `search?q=${encodeURIComponent('الأمريكي')}`;
+      (globalThis as unknown as { location: { hash: string } }).location.hash =
+        `search?q=${encodeURIComponent('الأمريكي')}`;
     });
-    await expect.poll(() => page.locator('[data-testid=search-input]').inputValue(), { timeout: TIMEOUT }).toBe('الأمريكي');
+    await expect
+      .poll(() => page.locator('[data-testid=search-input]').inputValue(), { timeout: TIMEOUT })
+      .toBe('الأمريكي');
     await page.locator('[data-testid=article-row]', { hasText: 'الأميركي' }).first().waitFor({ timeout: TIMEOUT });
     expect(await page.locator('[data-testid=article-row]', { hasText: 'Biden' }).count()).toBe(0);
 
     // A dossier link opens the Dossiers view on that dossier, not on the list's first one.
     const dossier = await api['dossier.create']({ title: 'Iraq mission' });
-    await api['dossier.addItems']({ id: dossier.id, items: [{ kind: 'article', id: englishId }, { kind: 'article', id: seedId }] });
+    await api['dossier.addItems']({
+      id: dossier.id,
+      items: [
+        { kind: 'article', id: englishId },
+        { kind: 'article', id: seedId },
+      ],
+    });
     // Newer, so it heads the list: the link must select the one it names.
     await api['dossier.create']({ title: 'Another dossier' });
     await page.goto(`${host.origin}/#dossier/${dossier.id}`);
     await page.locator('[data-testid=dossiers-view]').waitFor({ timeout: TIMEOUT });
-    await expect.poll(() => page.locator('[data-testid=dossier-entry][aria-current=true]').textContent(), { timeout: TIMEOUT }).toContain('Iraq mission');
+    await expect
+      .poll(() => page.locator('[data-testid=dossier-entry][aria-current=true]').textContent(), { timeout: TIMEOUT })
+      .toContain('Iraq mission');
     await page.locator('[data-testid=dossiers-close]').click();
 
     // A link to nothing, and one that is not a route: told, never a crash.

@@ -16,9 +16,11 @@ import { axeSerious, openFreshLibrary, rootDirAndLang, suiteBrowser, TIMEOUT } f
 
 // Russian in KOI8-R: detection reads Arabic and Western single-byte text, and refuses the rest rather than guess.
 const TITLE = 'Москва приняла новый бюджет';
-const BODY = 'Городская дума Москвы в среду приняла бюджет на следующий год; расходы на транспорт выросли на десятую часть.';
+const BODY =
+  'Городская дума Москвы в среду приняла бюджет на следующий год; расходы на транспорт выросли на десятую часть.';
 const GREEK_TITLE = 'Η Αθήνα ενέκρινε τον νέο προϋπολογισμό';
-const GREEK_BODY = 'Το δημοτικό συμβούλιο της Αθήνας ενέκρινε την Τετάρτη τον προϋπολογισμό του επόμενου έτους για τις συγκοινωνίες.';
+const GREEK_BODY =
+  'Το δημοτικό συμβούλιο της Αθήνας ενέκρινε την Τετάρτη τον προϋπολογισμό του επόμενου έτους για τις συγκοινωνίες.';
 
 describe('reading a file again in the encoding the user picks', () => {
   const suite = suiteBrowser();

@@ -7,7 +7,14 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computedDirections, fontFacts, launchChromium, renderedFonts, resultPath, watchPage } from '../support/e2eBrowser';
+import {
+  computedDirections,
+  fontFacts,
+  launchChromium,
+  renderedFonts,
+  resultPath,
+  watchPage,
+} from '../support/e2eBrowser';
 import { repoRoot, tempDir } from '../support/paths';
 import { startWebHost, type StartedWebHost } from '../support/webHost';
 
@@ -33,7 +40,10 @@ describe('library in the browser, against the real web host', () => {
   }
 
   async function importFiles(page: Page, files: string[]): Promise<void> {
-    await page.locator('[data-testid=import-report]').waitFor({ state: 'detached', timeout: 1 }).catch(() => undefined);
+    await page
+      .locator('[data-testid=import-report]')
+      .waitFor({ state: 'detached', timeout: 1 })
+      .catch(() => undefined);
     await page.setInputFiles('[data-testid=import-input]', files);
     await page.locator('[data-testid=import-report]').waitFor({ timeout: TIMEOUT });
     await page.locator('[data-testid=import-progress]').waitFor({ state: 'detached', timeout: TIMEOUT });
@@ -91,7 +101,9 @@ describe('library in the browser, against the real web host', () => {
     const directions = await computedDirections(page, '[data-testid=reader-body] p');
     expect(directions.length).toBeGreaterThanOrEqual(10);
     expect(new Set(directions)).toEqual(new Set(['rtl']));
-    const paragraphDirs = await page.locator('[data-testid=reader-body] p').evaluateAll((ps) => ps.map((p) => p.getAttribute('dir')));
+    const paragraphDirs = await page
+      .locator('[data-testid=reader-body] p')
+      .evaluateAll((ps) => ps.map((p) => p.getAttribute('dir')));
     expect(new Set(paragraphDirs)).toEqual(new Set(['rtl']));
 
     const date = page.locator('[data-testid=reader-date]');
@@ -101,7 +113,9 @@ describe('library in the browser, against the real web host', () => {
     // Amiri from @fontsource, loaded by the page itself and really drawn.
     const { amiriCheck, faces } = await fontFacts(page);
     expect(amiriCheck).toBe(true);
-    expect(faces.some((f) => f.family === 'Amiri' && f.status === 'loaded' && /U\+600-6FF/i.test(f.unicodeRange))).toBe(true);
+    expect(faces.some((f) => f.family === 'Amiri' && f.status === 'loaded' && /U\+600-6FF/i.test(f.unicodeRange))).toBe(
+      true,
+    );
     for (const selector of ['[data-testid=reader-body] p', '[data-testid=reader-title]']) {
       const fonts = await renderedFonts(page, selector);
       const drawn = fonts.filter((f) => f.glyphCount > 0);

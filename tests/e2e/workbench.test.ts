@@ -33,7 +33,13 @@ describe('workbench: highlights, notes, organizing', () => {
     await mark.first().waitFor({ timeout: TIMEOUT });
     expect((await mark.allTextContents()).join('')).toBe(QUOTE);
     const noteField = page.locator('[data-testid=annotation] [data-testid=note-field]').first();
-    await expect.poll(() => noteField.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)).toBe(true);
+    await expect
+      .poll(() =>
+        noteField.evaluate(
+          (el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement,
+        ),
+      )
+      .toBe(true);
     await page.keyboard.type(NOTE);
     await page.keyboard.press('Control+Enter');
     const annotation = page.locator('[data-testid=annotation]').first();
@@ -59,14 +65,21 @@ describe('workbench: highlights, notes, organizing', () => {
     await importFiles(page, [seedPath]);
     expect(await page.locator('[data-testid=import-duplicate]').count()).toBe(1);
     await openRow(page, 'الأميركي');
-    await expect.poll(() => page.locator('[data-testid=annotation]').evaluateAll((els) => els.map((e) => (e as unknown as { dataset: { status: string } }).dataset.status))).toEqual([
-      'anchored',
-      'anchored',
-    ]);
+    await expect
+      .poll(() =>
+        page
+          .locator('[data-testid=annotation]')
+          .evaluateAll((els) => els.map((e) => (e as unknown as { dataset: { status: string } }).dataset.status)),
+      )
+      .toEqual(['anchored', 'anchored']);
 
     // An edited version: a new paragraph on top, one sentence gone.
     const lines = readFileSync(seedPath, 'utf8').split('\n');
-    const edited = [lines[0], 'تحديث: أضيفت هذه الفقرة بعد النشر الأول للخبر.', ...lines.slice(1).filter((l) => !l.includes(LOST))].join('\n');
+    const edited = [
+      lines[0],
+      'تحديث: أضيفت هذه الفقرة بعد النشر الأول للخبر.',
+      ...lines.slice(1).filter((l) => !l.includes(LOST)),
+    ].join('\n');
     const editedPath = join(dir, 'hurriya-2021-07-26-v2.txt');
     writeFileSync(editedPath, edited);
     await page.setInputFiles('[data-testid=update-input]', [editedPath]);
@@ -76,7 +89,11 @@ describe('workbench: highlights, notes, organizing', () => {
     await expect.poll(() => page.locator('[data-testid=reader-body]').textContent()).toContain('تحديث: أضيفت');
 
     const statuses = page.locator('[data-testid=annotation]');
-    await expect.poll(() => statuses.evaluateAll((els) => els.map((e) => (e as unknown as { dataset: { status: string } }).dataset.status))).toEqual(['moved', 'orphaned']);
+    await expect
+      .poll(() =>
+        statuses.evaluateAll((els) => els.map((e) => (e as unknown as { dataset: { status: string } }).dataset.status)),
+      )
+      .toEqual(['moved', 'orphaned']);
     // The moved one is still drawn over its text; the orphan keeps its quote and says so.
     expect((await page.locator('[data-testid=reader-body] mark.hl').allTextContents()).join('')).toBe(QUOTE);
     const orphan = page.locator('[data-testid=annotation][data-status=orphaned]');
@@ -98,7 +115,9 @@ describe('workbench: highlights, notes, organizing', () => {
     await page.locator('[data-testid=highlight-status-filter]').selectOption('');
     await items.filter({ hasText: NOTE }).click();
     await page.locator('[data-testid=accept-position]').click();
-    await expect.poll(() => page.locator('[data-testid=annotation]').first().getAttribute('data-status')).toBe('anchored');
+    await expect
+      .poll(() => page.locator('[data-testid=annotation]').first().getAttribute('data-status'))
+      .toBe('anchored');
 
     // Everything the import and the update did is in the activity log.
     await page.locator('[data-testid=activity-button]').click();
@@ -112,8 +131,14 @@ describe('workbench: highlights, notes, organizing', () => {
     const { page, problems, dir } = await openFreshLibrary(suite.browser(), hosts);
     const a = join(dir, 'reuters-a.txt');
     const b = join(dir, 'reuters-b.txt');
-    writeFileSync(a, 'Reuters – (27/7/2021)\nBiden and Kadhimi sealed an agreement on Monday that formally ends the US combat mission in Iraq by the end of 2021.\n');
-    writeFileSync(b, 'Reuters News – (28/7/2021)\nThe Pentagon said about 2,500 US troops remain in Iraq to train and advise Iraqi forces after the combat mission ends.\n');
+    writeFileSync(
+      a,
+      'Reuters – (27/7/2021)\nBiden and Kadhimi sealed an agreement on Monday that formally ends the US combat mission in Iraq by the end of 2021.\n',
+    );
+    writeFileSync(
+      b,
+      'Reuters News – (28/7/2021)\nThe Pentagon said about 2,500 US troops remain in Iraq to train and advise Iraqi forces after the combat mission ends.\n',
+    );
     await importFiles(page, [seedPath, a, b]);
     await expect.poll(() => page.locator('[data-testid=article-row]').count()).toBe(3);
 
@@ -155,14 +180,19 @@ describe('workbench: highlights, notes, organizing', () => {
     await page.keyboard.press('Alt+ArrowDown');
     await expect.poll(async () => (await titles())[1]).toContain('Pentagon');
     // And by dragging: the Arabic article onto the first row goes first.
-    await page.locator('[data-testid=article-row]', { hasText: 'الأميركي' }).dragTo(page.locator('[data-testid=article-row]').first());
+    await page
+      .locator('[data-testid=article-row]', { hasText: 'الأميركي' })
+      .dragTo(page.locator('[data-testid=article-row]').first());
     await expect.poll(async () => (await titles())[0]).toContain('الأميركي');
     await page.screenshot({ path: resultPath('workbench-collection.png') });
 
     // Two spellings of one outlet become one.
     await page.locator('[data-testid=manage-sources]').click();
     const dialog = page.locator('[data-testid=sources-dialog]');
-    const line = (name: string) => dialog.locator('[data-testid=source-line]').filter({ has: page.locator('.source-name', { hasText: new RegExp(`^${name}$`) }) });
+    const line = (name: string) =>
+      dialog
+        .locator('[data-testid=source-line]')
+        .filter({ has: page.locator('.source-name', { hasText: new RegExp(`^${name}$`) }) });
     await line('Reuters News').locator('input[type=checkbox]').check();
     await line('Reuters').locator('input[type=checkbox]').check();
     await dialog.locator('[data-testid=merge-target]').selectOption({ label: 'Reuters' });
@@ -170,7 +200,9 @@ describe('workbench: highlights, notes, organizing', () => {
     await expect.poll(() => line('Reuters News').count()).toBe(0);
     await expect.poll(() => line('Reuters').textContent()).toContain('2 articles');
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('[data-testid=source-link]', { hasText: 'Reuters' }).textContent()).toMatch(/2$/);
+    await expect
+      .poll(() => page.locator('[data-testid=source-link]', { hasText: 'Reuters' }).textContent())
+      .toMatch(/2$/);
 
     // Details edited in the dialog show in the list and the reader.
     await page.locator('[data-testid=view-all]').click();
@@ -179,7 +211,9 @@ describe('workbench: highlights, notes, organizing', () => {
     await page.locator('[data-testid=meta-title]').fill('Pentagon: 2,500 troops stay in Iraq');
     await page.locator('[data-testid=meta-author]').fill('Staff');
     await page.locator('[data-testid=meta-save]').click();
-    await expect.poll(() => page.locator('[data-testid=reader-title]').textContent()).toBe('Pentagon: 2,500 troops stay in Iraq');
+    await expect
+      .poll(() => page.locator('[data-testid=reader-title]').textContent())
+      .toBe('Pentagon: 2,500 troops stay in Iraq');
     await expect.poll(() => page.locator('[data-testid=article-row]', { hasText: 'troops stay' }).count()).toBe(1);
 
     // Delete with the Delete key, then undo: back with its tag and its collection.
@@ -220,8 +254,12 @@ describe('workbench: highlights, notes, organizing', () => {
     expect(await view.locator('blockquote').count()).toBe(1);
     expect(await view.locator('script, iframe, [onclick], [style]').count()).toBe(0);
     // Nothing remote loads (the importer drops such images, the renderer strips any src but data:), no script URL.
-    expect(await view.locator('img[src]:not([src^="data:"]), [href^="javascript"], [src^="javascript"]').count()).toBe(0);
-    for (const rel of await view.locator('a[href]').evaluateAll((as) => as.map((a) => (a as unknown as { rel: string; href: string }).rel))) {
+    expect(await view.locator('img[src]:not([src^="data:"]), [href^="javascript"], [src^="javascript"]').count()).toBe(
+      0,
+    );
+    for (const rel of await view
+      .locator('a[href]')
+      .evaluateAll((as) => as.map((a) => (a as unknown as { rel: string; href: string }).rel))) {
       expect(rel).toContain('noopener');
     }
     await view.locator('p').nth(1).click();

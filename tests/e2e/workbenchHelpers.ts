@@ -46,7 +46,13 @@ export async function openFreshLibrary(
   browser: Browser,
   hosts: StartedWebHost[],
   /** bypassCSP: for axe-core, injected as an inline script that the app's CSP (rightly) refuses. */
-  options: { locale?: string; colorScheme?: 'light' | 'dark'; width?: number; height?: number; bypassCSP?: boolean } = {},
+  options: {
+    locale?: string;
+    colorScheme?: 'light' | 'dark';
+    width?: number;
+    height?: number;
+    bypassCSP?: boolean;
+  } = {},
 ): Promise<Opened> {
   const dir = tempDir('mizan-wb-');
   const host = await startWebHost({ libraryPath: join(dir, 'library.db') });
@@ -78,7 +84,12 @@ export async function openRow(page: Page, text: string): Promise<void> {
 export async function selectInReader(page: Page, quote: string): Promise<void> {
   const found = await page.evaluate((q) => {
     const g = globalThis as unknown as {
-      document: { querySelector(s: string): { querySelectorAll(s: string): ArrayLike<unknown>; dispatchEvent(e: unknown): void } | null; createRange(): { setStart(n: unknown, o: number): void; setEnd(n: unknown, o: number): void } };
+      document: {
+        querySelector(
+          s: string,
+        ): { querySelectorAll(s: string): ArrayLike<unknown>; dispatchEvent(e: unknown): void } | null;
+        createRange(): { setStart(n: unknown, o: number): void; setEnd(n: unknown, o: number): void };
+      };
       getSelection(): { removeAllRanges(): void; addRange(r: unknown): void };
       MouseEvent: new (type: string, init: { bubbles: boolean }) => unknown;
     };
@@ -86,7 +97,9 @@ export async function selectInReader(page: Page, quote: string): Promise<void> {
     if (!body) return false;
     const paragraphs = Array.from(body.querySelectorAll('p')) as { querySelectorAll(s: string): ArrayLike<unknown> }[];
     for (const p of paragraphs) {
-      const runs = (Array.from(p.querySelectorAll('[data-o]')) as { firstChild: { textContent: string } | null }[]).filter((r) => r.firstChild);
+      const runs = (
+        Array.from(p.querySelectorAll('[data-o]')) as { firstChild: { textContent: string } | null }[]
+      ).filter((r) => r.firstChild);
       const text = runs.map((r) => r.firstChild!.textContent).join('');
       const at = text.indexOf(q);
       if (at < 0) continue;
@@ -143,13 +156,27 @@ export async function axeSerious(page: Page): Promise<string[]> {
   const axePath = createRequire(join(repoRoot, 'package.json')).resolve('axe-core');
   await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run((globalThis as unknown as { document: unknown }).document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 4).map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+    const axe = (
+      globalThis as unknown as {
+        axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const result = await axe.run((globalThis as unknown as { document: unknown }).document, {
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 4).map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
   });
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary ?? ''})`).join('; ')}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary ?? ''})`).join('; ')}`,
+    );
 }
 
 /** The UI's direction and language as the document states them. */

@@ -12,14 +12,34 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { computedDirections, renderedFonts, resultPath, watchPage } from '../support/e2eBrowser';
 import { seedPath } from '../support/paths';
-import { axeSerious, box, importFiles, openFreshLibrary, openRow, rootDirAndLang, selectInReader, suiteBrowser, TIMEOUT } from './workbenchHelpers';
+import {
+  axeSerious,
+  box,
+  importFiles,
+  openFreshLibrary,
+  openRow,
+  rootDirAndLang,
+  selectInReader,
+  suiteBrowser,
+  TIMEOUT,
+} from './workbenchHelpers';
 
 const QUOTE = 'اتفاق لإنهاء المهمة القتالية للجيش الأميركي في العراق';
-const ENGLISH = 'Reuters – (27/7/2021)\nBiden and Kadhimi sealed an agreement on Monday that formally ends the US combat mission in Iraq by the end of 2021.\n';
+const ENGLISH =
+  'Reuters – (27/7/2021)\nBiden and Kadhimi sealed an agreement on Monday that formally ends the US combat mission in Iraq by the end of 2021.\n';
 
 async function activeTestId(page: Page): Promise<string | null> {
   return page.evaluate(() => {
-    const doc = (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null; closest(s: string): { getAttribute(n: string): string | null } | null } | null } }).document;
+    const doc = (
+      globalThis as unknown as {
+        document: {
+          activeElement: {
+            getAttribute(n: string): string | null;
+            closest(s: string): { getAttribute(n: string): string | null } | null;
+          } | null;
+        };
+      }
+    ).document;
     const el = doc.activeElement;
     return el?.getAttribute('data-testid') ?? el?.closest('[data-testid]')?.getAttribute('data-testid') ?? null;
   });
@@ -36,7 +56,11 @@ describe('workbench chrome: Arabic, keyboard, accessibility, themes', () => {
     await importFiles(page, [seedPath, english]);
     await openRow(page, 'الأميركي');
     expect(await rootDirAndLang(page)).toEqual({ dir: 'ltr', lang: 'en' });
-    const ltr = { sidebar: await box(page, '[data-testid=sidebar]'), list: await box(page, '.list-pane'), reader: await box(page, '.reader-pane') };
+    const ltr = {
+      sidebar: await box(page, '[data-testid=sidebar]'),
+      list: await box(page, '.list-pane'),
+      reader: await box(page, '.reader-pane'),
+    };
     expect(ltr.sidebar.x).toBeLessThan(ltr.list.x);
     expect(ltr.list.x).toBeLessThan(ltr.reader.x);
 
@@ -44,12 +68,21 @@ describe('workbench chrome: Arabic, keyboard, accessibility, themes', () => {
     await page.locator('[data-testid=article-count]', { hasText: 'مقالان' }).waitFor({ timeout: TIMEOUT });
     expect(await rootDirAndLang(page)).toEqual({ dir: 'rtl', lang: 'ar' });
     // The panes mirror: sidebar on the right, then the list, the reader on the left.
-    const rtl = { sidebar: await box(page, '[data-testid=sidebar]'), list: await box(page, '.list-pane'), reader: await box(page, '.reader-pane') };
+    const rtl = {
+      sidebar: await box(page, '[data-testid=sidebar]'),
+      list: await box(page, '.list-pane'),
+      reader: await box(page, '.reader-pane'),
+    };
     expect(rtl.sidebar.x).toBeGreaterThan(rtl.list.x);
     expect(rtl.list.x).toBeGreaterThan(rtl.reader.x);
     expect(rtl.list.x + rtl.list.width).toBeLessThanOrEqual(rtl.sidebar.x + 1);
     // So do the toolbars, the meta block and the annotations panel; the article keeps its own direction.
-    expect(await computedDirections(page, '.toolbar, .reader-toolbar, .list-header, [data-testid=reader-meta], [data-testid=annotations-panel]')).toEqual(['rtl', 'rtl', 'rtl', 'rtl', 'rtl']);
+    expect(
+      await computedDirections(
+        page,
+        '.toolbar, .reader-toolbar, .list-header, [data-testid=reader-meta], [data-testid=annotations-panel]',
+      ),
+    ).toEqual(['rtl', 'rtl', 'rtl', 'rtl', 'rtl']);
     const toolbar = await box(page, '.toolbar');
     const brand = await box(page, '.brand');
     expect(brand.x).toBeGreaterThan(toolbar.x + toolbar.width / 2);
@@ -102,7 +135,10 @@ describe('workbench chrome: Arabic, keyboard, accessibility, themes', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     const ring = await page.evaluate(() => {
-      const g = globalThis as unknown as { document: { activeElement: unknown }; getComputedStyle(e: unknown): { boxShadow: string; outlineStyle: string } };
+      const g = globalThis as unknown as {
+        document: { activeElement: unknown };
+        getComputedStyle(e: unknown): { boxShadow: string; outlineStyle: string };
+      };
       const style = g.getComputedStyle(g.document.activeElement);
       return style.boxShadow !== 'none' || style.outlineStyle !== 'none';
     });
@@ -137,7 +173,9 @@ describe('workbench chrome: Arabic, keyboard, accessibility, themes', () => {
     await expect.poll(() => page.locator('[data-testid=find-count]').textContent()).toBe('1 of 1');
     await page.keyboard.press('Escape');
     await page.keyboard.press('h');
-    await expect.poll(() => page.locator('[data-testid=reader-body] mark.hl').allTextContents()).toEqual(['الكاظمي باجتماع']);
+    await expect
+      .poll(() => page.locator('[data-testid=reader-body] mark.hl').allTextContents())
+      .toEqual(['الكاظمي باجتماع']);
 
     // t tags, c collects: each a small dialog, typed and confirmed with Enter.
     await page.keyboard.press('t');
@@ -149,7 +187,9 @@ describe('workbench chrome: Arabic, keyboard, accessibility, themes', () => {
     await page.locator('[data-testid=collect-dialog]').waitFor({ timeout: TIMEOUT });
     await page.keyboard.type('Withdrawal');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('[data-testid=reader-collections] .chip').allTextContents()).toEqual(['Withdrawal×']);
+    await expect
+      .poll(() => page.locator('[data-testid=reader-collections] .chip').allTextContents())
+      .toEqual(['Withdrawal×']);
 
     // Text size from the keyboard.
     await page.keyboard.press('+');
@@ -180,9 +220,23 @@ describe('workbench chrome: Arabic, keyboard, accessibility, themes', () => {
 
     // F6 walks the panes.
     await page.keyboard.press('F6');
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { closest(s: string): unknown } } }).document.activeElement.closest('.reader-pane') !== null)).toBe(true);
+    expect(
+      await page.evaluate(
+        () =>
+          (
+            globalThis as unknown as { document: { activeElement: { closest(s: string): unknown } } }
+          ).document.activeElement.closest('.reader-pane') !== null,
+      ),
+    ).toBe(true);
     await page.keyboard.press('F6');
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { closest(s: string): unknown } } }).document.activeElement.closest('[data-testid=sidebar]') !== null)).toBe(true);
+    expect(
+      await page.evaluate(
+        () =>
+          (
+            globalThis as unknown as { document: { activeElement: { closest(s: string): unknown } } }
+          ).document.activeElement.closest('[data-testid=sidebar]') !== null,
+      ),
+    ).toBe(true);
 
     // Delete and undo from the keyboard.
     await page.locator('[data-testid=view-all]').focus();
@@ -230,7 +284,9 @@ describe('workbench chrome: Arabic, keyboard, accessibility, themes', () => {
       for (const theme of ['light', 'dark'] as const) {
         const tag = `${lang}-${theme}`;
         // bypassCSP: axe-core is injected as an inline script, which the app's CSP (rightly) refuses.
-        const ctx = await suite.browser().newContext({ viewport: { width: 1400, height: 900 }, locale, colorScheme: theme, bypassCSP: true });
+        const ctx = await suite
+          .browser()
+          .newContext({ viewport: { width: 1400, height: 900 }, locale, colorScheme: theme, bypassCSP: true });
         const page = await ctx.newPage();
         const { problems } = watchPage(page);
 
@@ -251,7 +307,9 @@ describe('workbench chrome: Arabic, keyboard, accessibility, themes', () => {
         await openRow(page, 'الأميركي');
         await page.locator('[data-testid=reader-body] mark.hl').first().waitFor({ timeout: TIMEOUT });
         await page.locator('[data-testid=annotation]').first().waitFor({ timeout: TIMEOUT });
-        await page.evaluate(() => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready);
+        await page.evaluate(
+          () => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready,
+        );
         // The reader reopens where it was left; start the picture at the top.
         await page.locator('.reader-pane').evaluate((el) => ((el as unknown as { scrollTop: number }).scrollTop = 0));
         await page.screenshot({ path: resultPath(`ui-reader-${tag}.png`) });

@@ -46,10 +46,17 @@ function uploads(from: number, count: number, words: number): Array<{ name: stri
     let seed = i * 2654435761;
     const word = () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
-      return ['بايدن', 'العراق', 'جندي', 'withdrawal', 'Pentagon', 'البيت', 'الأبيض', 'official', 'قوات', 'troops'][seed % 10] + String(seed % 997);
+      return (
+        ['بايدن', 'العراق', 'جندي', 'withdrawal', 'Pentagon', 'البيت', 'الأبيض', 'official', 'قوات', 'troops'][
+          seed % 10
+        ] + String(seed % 997)
+      );
     };
     const body = Array.from({ length: words }, word).join(' ');
-    return { name: `article-${i}.txt`, contentBase64: Buffer.from(`Outlet ${i} – (26/7/2021)\nTitle ${i}. ${body}\n`).toString('base64') };
+    return {
+      name: `article-${i}.txt`,
+      contentBase64: Buffer.from(`Outlet ${i} – (26/7/2021)\nTitle ${i}. ${body}\n`).toString('base64'),
+    };
   });
 }
 
@@ -105,7 +112,9 @@ describe.skipIf(skipReason !== null)('disk full during import', () => {
     // The call stopped at that file: nothing after it was stored or reported.
     const stoppedAt = Number(/article-(\d+)/.exec(failure!.path)![1]);
     for (const item of report!.imported) expect(Number(/article-(\d+)/.exec(item.path)![1])).toBeLessThan(stoppedAt);
-    process.stdout.write(`disk full: the failing call reported ${report!.imported.length} file(s) stored before ${failure!.path}\n`);
+    process.stdout.write(
+      `disk full: the failing call reported ${report!.imported.length} file(s) stored before ${failure!.path}\n`,
+    );
 
     // Everything from before is still there, unchanged.
     const after = await call<Page>(s, 'library.listArticles', { limit: 1000, sort: 'importedAt', order: 'asc' });

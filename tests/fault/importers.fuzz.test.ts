@@ -21,11 +21,16 @@ const templates: Record<string, string[]> = {
     '<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>بايدن</title><meta name="author" content="AP"></head><body><article><h1>بايدن والعراق</h1><p>قال البيت الأبيض إن 2500 جندي.</p><script>alert(1)</script></article></body></html>',
   ],
   '.md': ['---\ntitle: Biden and Iraq\ndate: 2021-07-26\n---\n# Biden\n\nThe White House said **2500** soldiers.\n'],
-  '.json': ['[{"title":"بايدن","body":"انسحاب 2500 جندي","source":"الحرية","date":"26/7/2021","tags":["العراق"]}]', '{"articles":[{"headline":"x","text":"y"}]}'],
+  '.json': [
+    '[{"title":"بايدن","body":"انسحاب 2500 جندي","source":"الحرية","date":"26/7/2021","tags":["العراق"]}]',
+    '{"articles":[{"headline":"x","text":"y"}]}',
+  ],
   '.jsonl': ['{"title":"a","body":"b"}\n{"title":"c","body":"d","date":"تموز 2021"}\n'],
   '.csv': ['title,body,source,date\n"بايدن","انسحاب ""2500"" جندي",الحرية,26/7/2021\n'],
   '.tsv': ['title\tbody\tdate\nBiden\tIraq withdrawal\t2021-07-26\n'],
-  '.mhtml': ['MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\nContent-Type: text/html; charset="utf-8"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n<html><body><p>Biden =E2=80=93 Iraq</p></body></html>\r\n--b--\r\n'],
+  '.mhtml': [
+    'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\nContent-Type: text/html; charset="utf-8"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n<html><body><p>Biden =E2=80=93 Iraq</p></body></html>\r\n--b--\r\n',
+  ],
 };
 
 /** Bytes that look like the format, then damaged: cut, spliced, flipped, re-encoded. */
@@ -36,7 +41,10 @@ function mutatedFile(ext: string): fc.Arbitrary<Uint8Array> {
       base: fc.constantFrom(...bases),
       cut: fc.nat(),
       insertAt: fc.nat(),
-      insert: fc.oneof(fc.uint8Array({ maxLength: 64 }), fc.string({ unit: 'binary', maxLength: 64 }).map((s) => Buffer.from(s, 'utf8'))),
+      insert: fc.oneof(
+        fc.uint8Array({ maxLength: 64 }),
+        fc.string({ unit: 'binary', maxLength: 64 }).map((s) => Buffer.from(s, 'utf8')),
+      ),
       flips: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }),
       repeat: fc.integer({ min: 1, max: 3 }),
       utf16: fc.boolean(),
@@ -72,7 +80,10 @@ function checkOutcome(path: string, bytes: Uint8Array): void {
       }
     }
   } catch (error) {
-    if (!(error instanceof ImportError)) throw new Error(`${path}: threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)} instead of an ImportError`);
+    if (!(error instanceof ImportError))
+      throw new Error(
+        `${path}: threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)} instead of an ImportError`,
+      );
     expect(known.has(error.code), `ImportError code ${error.code}`).toBe(true);
     expect(error.message).toContain(path);
   }
@@ -99,7 +110,9 @@ describe('importers under fuzzing (parseFile)', () => {
 
   it('gzip-wrapped damage and unknown extensions are coded too', () => {
     fc.assert(
-      fc.property(anyBytes, fc.constantFrom('x.txt.gz', 'x.json.gz', 'x.exe', 'noext', 'x.HTML'), (bytes, name) => checkOutcome(name, bytes)),
+      fc.property(anyBytes, fc.constantFrom('x.txt.gz', 'x.json.gz', 'x.exe', 'noext', 'x.HTML'), (bytes, name) =>
+        checkOutcome(name, bytes),
+      ),
       { numRuns: RUNS, seed: 7 },
     );
   });

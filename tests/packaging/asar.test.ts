@@ -55,8 +55,22 @@ describe.skipIf(skipReason !== null)('packaged app (electron-builder --dir, stan
     const started = Date.now();
     const { stdout, stderr } = await run(
       process.execPath,
-      [builderCli, '--dir', '--linux', '--x64', `-c.electronDist=${electronDist}`, `-c.directories.output=${out}`, '--publish', 'never'],
-      { cwd: repoRoot, env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', CSC_IDENTITY_AUTO_DISCOVERY: 'false' }, timeout: 170_000, maxBuffer: 16 * 1024 * 1024 },
+      [
+        builderCli,
+        '--dir',
+        '--linux',
+        '--x64',
+        `-c.electronDist=${electronDist}`,
+        `-c.directories.output=${out}`,
+        '--publish',
+        'never',
+      ],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', CSC_IDENTITY_AUTO_DISCOVERY: 'false' },
+        timeout: 170_000,
+        maxBuffer: 16 * 1024 * 1024,
+      },
     ).catch((error: { stdout?: string; stderr?: string; message: string }) => {
       throw new Error(`electron-builder failed: ${error.message}\n${error.stdout ?? ''}\n${error.stderr ?? ''}`);
     });
@@ -65,7 +79,9 @@ describe.skipIf(skipReason !== null)('packaged app (electron-builder --dir, stan
     const asar = await import('@electron/asar');
     files = asar.listPackage(join(resources, 'app.asar'), { isPack: false }).map((f) => f.replace(/\\/g, '/'));
     header = (asar.getRawHeader(join(resources, 'app.asar')) as { header: AsarHeaderEntry }).header;
-    process.stdout.write(`electron-builder --dir: ${Math.round((Date.now() - started) / 1000)} s, app.asar holds ${files.length} entries\n`);
+    process.stdout.write(
+      `electron-builder --dir: ${Math.round((Date.now() - started) / 1000)} s, app.asar holds ${files.length} entries\n`,
+    );
   }, 180_000);
 
   function entry(path: string): AsarHeaderEntry | undefined {
@@ -75,20 +91,45 @@ describe.skipIf(skipReason !== null)('packaged app (electron-builder --dir, stan
   }
 
   it('holds the compiled app and its entry point', () => {
-    for (const f of ['/package.json', `/${pkg.main}`, '/dist/electron-preload/preload.js', '/dist/renderer/index.html', '/dist/main/web/main.js', '/dist/preload/contract.js']) {
+    for (const f of [
+      '/package.json',
+      `/${pkg.main}`,
+      '/dist/electron-preload/preload.js',
+      '/dist/renderer/index.html',
+      '/dist/main/web/main.js',
+      '/dist/preload/contract.js',
+    ]) {
       expect(files, f).toContain(f);
     }
   });
 
   it('holds no tests, benchmarks, sources, maps or data', () => {
     const own = files.filter((f) => !f.startsWith('/node_modules/'));
-    expect(own.filter((f) => /\.test\.|\.map$|\.tsx?$|^\/(tests|bench|main|renderer|preload|scripts|assets|release|test-results)\//.test(f) || f.startsWith('/dist/bench') || f.startsWith('/dist/tests'))).toEqual([]);
+    expect(
+      own.filter(
+        (f) =>
+          /\.test\.|\.map$|\.tsx?$|^\/(tests|bench|main|renderer|preload|scripts|assets|release|test-results)\//.test(
+            f,
+          ) ||
+          f.startsWith('/dist/bench') ||
+          f.startsWith('/dist/tests'),
+      ),
+    ).toEqual([]);
     expect(own.filter((f) => /\.(db|sqlite|jsonl|csv)$/.test(f))).toEqual([]);
     expect(files.filter((f) => /^\/node_modules\/[^/]+\/(test|tests|__tests__)\//.test(f))).toEqual([]);
   });
 
   it('holds every production dependency and no development one', () => {
-    const top = new Set(files.filter((f) => f.startsWith('/node_modules/')).map((f) => f.split('/').slice(2, f.split('/')[2]!.startsWith('@') ? 4 : 3).join('/')));
+    const top = new Set(
+      files
+        .filter((f) => f.startsWith('/node_modules/'))
+        .map((f) =>
+          f
+            .split('/')
+            .slice(2, f.split('/')[2]!.startsWith('@') ? 4 : 3)
+            .join('/'),
+        ),
+    );
     for (const dep of Object.keys(pkg.dependencies)) expect(top.has(dep), dep).toBe(true);
     for (const dep of Object.keys(pkg.devDependencies)) {
       if (dep in pkg.dependencies) continue;
@@ -101,7 +142,9 @@ describe.skipIf(skipReason !== null)('packaged app (electron-builder --dir, stan
     expect(files).toContain(binding);
     expect(entry(binding)?.unpacked).toBe(true);
     expect(existsSync(join(resources, 'app.asar.unpacked', binding))).toBe(true);
-    expect(files.filter((f) => f.startsWith('/node_modules/sqlite3/src/') || f.startsWith('/node_modules/sqlite3/deps/'))).toEqual([]);
+    expect(
+      files.filter((f) => f.startsWith('/node_modules/sqlite3/src/') || f.startsWith('/node_modules/sqlite3/deps/')),
+    ).toEqual([]);
   });
 
   /**
@@ -126,11 +169,15 @@ describe.skipIf(skipReason !== null)('packaged app (electron-builder --dir, stan
 
   it('packs every worker script beside the runner that starts it', () => {
     const packed = files.filter((f) => /Worker\.js$/.test(f) && f.startsWith('/dist/main/'));
-    expect(packed.sort()).toEqual(workers.map(([runner, worker]) => `/${runner.slice(0, runner.lastIndexOf('/'))}/${worker}`).sort());
+    expect(packed.sort()).toEqual(
+      workers.map(([runner, worker]) => `/${runner.slice(0, runner.lastIndexOf('/'))}/${worker}`).sort(),
+    );
     for (const [runner, worker] of workers) {
       expect(files, runner).toContain(`/${runner}`);
       expect(entry(`/${runner}`)?.unpacked, `${runner} packed`).not.toBe(true);
-      expect(entry(`/${runner.slice(0, runner.lastIndexOf('/'))}/${worker}`)?.unpacked, `${worker} packed`).not.toBe(true);
+      expect(entry(`/${runner.slice(0, runner.lastIndexOf('/'))}/${worker}`)?.unpacked, `${worker} packed`).not.toBe(
+        true,
+      );
     }
   });
 
@@ -143,7 +190,10 @@ describe.skipIf(skipReason !== null)('packaged app (electron-builder --dir, stan
       expect(readFileSync(join(extracted, runner), 'utf8'), runner).toContain(`'${worker}'`);
       const script = join(extracted, runner.slice(0, runner.lastIndexOf('/')), worker);
       // A worker that requires the script, then reports: a missing module throws before the report.
-      const probe = new Worker(`require(${JSON.stringify(script)}); require('node:worker_threads').parentPort.postMessage('loaded');`, { eval: true });
+      const probe = new Worker(
+        `require(${JSON.stringify(script)}); require('node:worker_threads').parentPort.postMessage('loaded');`,
+        { eval: true },
+      );
       const loaded = await new Promise<string>((resolve) => {
         probe.once('message', (message: string) => resolve(message));
         probe.once('error', (error) => resolve(`error: ${error.message}`));
@@ -156,14 +206,18 @@ describe.skipIf(skipReason !== null)('packaged app (electron-builder --dir, stan
   });
 
   it('declares the installers, icons, file associations and the mizan:// scheme', () => {
-    const config = parse(readFileSync(join(repoRoot, 'electron-builder.yml'), 'utf8')) as Record<string, Record<string, unknown> & unknown[]>;
+    const config = parse(readFileSync(join(repoRoot, 'electron-builder.yml'), 'utf8')) as Record<
+      string,
+      Record<string, unknown> & unknown[]
+    >;
     expect(config['linux']?.['target']).toEqual(['AppImage', 'deb']);
     expect(config['win']?.['target']).toEqual(['nsis']);
     expect(config['mac']?.['target']).toEqual(['dmg']);
     expect((config['protocols'] as unknown as Array<{ schemes: string[] }>)[0]?.schemes).toEqual(['mizan']);
     const exts = (config['fileAssociations'] as unknown as Array<{ ext: string | string[] }>).flatMap((a) => a.ext);
     for (const ext of ['html', 'txt', 'json']) expect(exts).toContain(ext);
-    for (const size of [16, 32, 48, 64, 128, 256, 512]) expect(existsSync(join(repoRoot, 'assets', 'icons', `${size}x${size}.png`)), `${size}px icon`).toBe(true);
+    for (const size of [16, 32, 48, 64, 128, 256, 512])
+      expect(existsSync(join(repoRoot, 'assets', 'icons', `${size}x${size}.png`)), `${size}px icon`).toBe(true);
     const png = readFileSync(join(repoRoot, 'assets', 'icon.png'));
     expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(512); // IHDR width: electron-builder needs 512+ for .icns
   });

@@ -16,7 +16,12 @@ const requiredPreferences: Record<string, boolean> = {
   webviewTag: false,
   experimentalFeatures: false,
 };
-const forbiddenPreferences = ['enableRemoteModule', 'enableBlinkFeatures', 'additionalArguments', 'nodeIntegrationInWorker_'];
+const forbiddenPreferences = [
+  'enableRemoteModule',
+  'enableBlinkFeatures',
+  'additionalArguments',
+  'nodeIntegrationInWorker_',
+];
 
 function walk(node: ts.Node, visit: (n: ts.Node) => void): void {
   visit(node);
@@ -72,7 +77,8 @@ export function auditElectronMain(text: string, fileName = 'main.ts'): string[] 
       continue;
     }
     const literal = prefs.initializer;
-    if (literal.properties.some((p) => ts.isSpreadAssignment(p))) problems.push(`webPreferences at line ${line(literal)}: spread hides settings`);
+    if (literal.properties.some((p) => ts.isSpreadAssignment(p)))
+      problems.push(`webPreferences at line ${line(literal)}: spread hides settings`);
     const values = new Map<string, ts.Expression>();
     for (const p of literal.properties) {
       const name = propName(p);
@@ -86,20 +92,29 @@ export function auditElectronMain(text: string, fileName = 'main.ts'): string[] 
     }
     for (const key of forbiddenPreferences) if (values.has(key)) problems.push(`webPreferences.${key} must not be set`);
     const blink = values.get('disableBlinkFeatures');
-    if (!blink || !ts.isStringLiteral(blink) || !blink.text.split(',').includes('Auxclick')) problems.push('webPreferences.disableBlinkFeatures must include Auxclick');
+    if (!blink || !ts.isStringLiteral(blink) || !blink.text.split(',').includes('Auxclick'))
+      problems.push('webPreferences.disableBlinkFeatures must include Auxclick');
     const preload = values.get('preload');
-    if (!preload || !ts.isIdentifier(preload) || preload.text !== 'preloadScript') problems.push('webPreferences.preload must be the bundled preloadScript');
+    if (!preload || !ts.isIdentifier(preload) || preload.text !== 'preloadScript')
+      problems.push('webPreferences.preload must be the bundled preloadScript');
   }
 
   // 2. Navigation and new windows.
   const onEvent = (event: string) =>
-    calls.filter((c) => /\.on$|\.once$/.test(calleeName(c, source)) && c.arguments[0] && ts.isStringLiteral(c.arguments[0]) && c.arguments[0].text === event);
+    calls.filter(
+      (c) =>
+        /\.on$|\.once$/.test(calleeName(c, source)) &&
+        c.arguments[0] &&
+        ts.isStringLiteral(c.arguments[0]) &&
+        c.arguments[0].text === event,
+    );
   for (const event of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
     const handlers = onEvent(event);
     if (handlers.length === 0) problems.push(`no ${event} handler`);
     for (const h of handlers) {
       const fn = firstFunctionArg(h, 1);
-      if (!fn || !containsCall(fn.body, source, /\.preventDefault$/)) problems.push(`${event} handler at line ${line(h)} never calls preventDefault`);
+      if (!fn || !containsCall(fn.body, source, /\.preventDefault$/))
+        problems.push(`${event} handler at line ${line(h)} never calls preventDefault`);
     }
   }
   const openHandlers = calls.filter((c) => calleeName(c, source).endsWith('.setWindowOpenHandler'));
@@ -116,13 +131,28 @@ export function auditElectronMain(text: string, fileName = 'main.ts'): string[] 
     if (returns.length === 0) problems.push('setWindowOpenHandler returns nothing');
     for (const r of returns) {
       const obj = ts.isParenthesizedExpression(r) ? r.expression : r;
-      const action = ts.isObjectLiteralExpression(obj) ? obj.properties.find((p) => propName(p) === 'action') : undefined;
-      if (!action || !ts.isPropertyAssignment(action) || !ts.isStringLiteral(action.initializer) || action.initializer.text !== 'deny') {
+      const action = ts.isObjectLiteralExpression(obj)
+        ? obj.properties.find((p) => propName(p) === 'action')
+        : undefined;
+      if (
+        !action ||
+        !ts.isPropertyAssignment(action) ||
+        !ts.isStringLiteral(action.initializer) ||
+        action.initializer.text !== 'deny'
+      ) {
         problems.push(`setWindowOpenHandler at line ${line(r)} may return something other than { action: 'deny' }`);
       }
     }
   }
-  if (!calls.some((c) => calleeName(c, source) === 'app.on' && ts.isStringLiteral(c.arguments[0]!) && (c.arguments[0] as ts.StringLiteral).text === 'web-contents-created' && containsCall(c, source, /^harden$/))) {
+  if (
+    !calls.some(
+      (c) =>
+        calleeName(c, source) === 'app.on' &&
+        ts.isStringLiteral(c.arguments[0]!) &&
+        (c.arguments[0] as ts.StringLiteral).text === 'web-contents-created' &&
+        containsCall(c, source, /^harden$/),
+    )
+  ) {
     problems.push("app.on('web-contents-created') must harden every WebContents");
   }
 
@@ -143,29 +173,35 @@ export function auditElectronMain(text: string, fileName = 'main.ts'): string[] 
     let allowsSomething = !fn;
     if (fn) {
       walk(fn.body, (n) => {
-        if (ts.isCallExpression(n) && n.arguments.length > 0 && n.arguments[0]!.kind !== ts.SyntaxKind.FalseKeyword) allowsSomething = true;
+        if (ts.isCallExpression(n) && n.arguments.length > 0 && n.arguments[0]!.kind !== ts.SyntaxKind.FalseKeyword)
+          allowsSomething = true;
       });
     }
     if (allowsSomething) problems.push(`setPermissionRequestHandler at line ${line(c)} may grant a permission`);
   }
   const check = calls.filter((c) => calleeName(c, source).endsWith('.setPermissionCheckHandler'));
-  if (check.length === 0 || check.some((c) => firstFunctionArg(c, 0)?.body.kind !== ts.SyntaxKind.FalseKeyword)) problems.push('setPermissionCheckHandler must be () => false');
+  if (check.length === 0 || check.some((c) => firstFunctionArg(c, 0)?.body.kind !== ts.SyntaxKind.FalseKeyword))
+    problems.push('setPermissionCheckHandler must be () => false');
 
   // 5. No network: every request goes through isAllowedRequest.
   const before = calls.filter((c) => calleeName(c, source).endsWith('.webRequest.onBeforeRequest'));
   if (before.length === 0) problems.push('no webRequest.onBeforeRequest: the network is not blocked');
   for (const c of before) {
     const filter = c.arguments[0];
-    if (!filter || !filter.getText(source).includes("'<all_urls>'")) problems.push('onBeforeRequest must filter <all_urls>');
-    if (!containsCall(c, source, /^isAllowedRequest$/)) problems.push('onBeforeRequest must decide with isAllowedRequest');
+    if (!filter || !filter.getText(source).includes("'<all_urls>'"))
+      problems.push('onBeforeRequest must filter <all_urls>');
+    if (!containsCall(c, source, /^isAllowedRequest$/))
+      problems.push('onBeforeRequest must decide with isAllowedRequest');
   }
 
   // 6. IPC: handle() only, on the contract's channel, sender checked first.
   for (const c of calls) {
     const name = calleeName(c, source);
-    if (/^ipcMain\.(on|once|addListener|handleOnce)$/.test(name)) problems.push(`${name} at line ${line(c)}: only ipcMain.handle on the contract channel is allowed`);
+    if (/^ipcMain\.(on|once|addListener|handleOnce)$/.test(name))
+      problems.push(`${name} at line ${line(c)}: only ipcMain.handle on the contract channel is allowed`);
     if (name !== 'ipcMain.handle') continue;
-    if (c.arguments[0]?.getText(source) !== 'ipcChannels.invoke') problems.push(`ipcMain.handle at line ${line(c)} on a channel outside the contract`);
+    if (c.arguments[0]?.getText(source) !== 'ipcChannels.invoke')
+      problems.push(`ipcMain.handle at line ${line(c)} on a channel outside the contract`);
     const fn = firstFunctionArg(c, 1);
     const first = fn && ts.isBlock(fn.body) ? fn.body.statements[0] : undefined;
     const cond = first && ts.isIfStatement(first) ? first.expression.getText(source) : '';
@@ -173,10 +209,12 @@ export function auditElectronMain(text: string, fileName = 'main.ts'): string[] 
       problems.push(`ipcMain.handle at line ${line(c)} does not check the sender frame (own page, top frame) first`);
     }
   }
-  if (!calls.some((c) => calleeName(c, source) === 'ipcMain.handle')) problems.push('no ipcMain.handle: the contract is not exposed');
+  if (!calls.some((c) => calleeName(c, source) === 'ipcMain.handle'))
+    problems.push('no ipcMain.handle: the contract is not exposed');
 
   // 7. Single instance.
-  if (!calls.some((c) => calleeName(c, source) === 'app.requestSingleInstanceLock')) problems.push('no single-instance lock');
+  if (!calls.some((c) => calleeName(c, source) === 'app.requestSingleInstanceLock'))
+    problems.push('no single-instance lock');
   return problems;
 }
 
@@ -192,15 +230,28 @@ export function auditPreload(text: string): string[] {
   let bridge: ts.ObjectLiteralExpression | null = null;
   walk(source, (n) => {
     if (ts.isCallExpression(n)) calls.push(n);
-    if (ts.isVariableDeclaration(n) && n.name.getText(source) === 'bridge' && n.initializer && ts.isObjectLiteralExpression(n.initializer)) bridge = n.initializer;
+    if (
+      ts.isVariableDeclaration(n) &&
+      n.name.getText(source) === 'bridge' &&
+      n.initializer &&
+      ts.isObjectLiteralExpression(n.initializer)
+    )
+      bridge = n.initializer;
   });
   const exposes = calls.filter((c) => calleeName(c, source) === 'contextBridge.exposeInMainWorld');
-  if (exposes.length !== 1 || exposes[0]!.arguments[0]?.getText(source) !== "'mizan'" || exposes[0]!.arguments[1]?.getText(source) !== 'bridge') {
-    problems.push(`exposeInMainWorld must be called once, as ('mizan', bridge); found ${exposes.map((c) => c.getText(source)).join(' | ') || 'none'}`);
+  if (
+    exposes.length !== 1 ||
+    exposes[0]!.arguments[0]?.getText(source) !== "'mizan'" ||
+    exposes[0]!.arguments[1]?.getText(source) !== 'bridge'
+  ) {
+    problems.push(
+      `exposeInMainWorld must be called once, as ('mizan', bridge); found ${exposes.map((c) => c.getText(source)).join(' | ') || 'none'}`,
+    );
   }
   const members = bridge ? (bridge as ts.ObjectLiteralExpression).properties.map((p) => propName(p) ?? '?').sort() : [];
   const expected = 'invoke,onProgress,onShellEvent,pathForFile';
-  if (members.join(',') !== expected) problems.push(`the bridge must hold exactly ${expected}, holds ${members.join(', ') || 'nothing'}`);
+  if (members.join(',') !== expected)
+    problems.push(`the bridge must hold exactly ${expected}, holds ${members.join(', ') || 'nothing'}`);
   for (const c of calls) {
     const name = calleeName(c, source);
     // The one listening helper forwards its `channel` parameter; its callers are checked below instead.

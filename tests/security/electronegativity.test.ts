@@ -15,7 +15,10 @@ const script = join(repoRoot, 'scripts', 'security.js');
 
 async function scan(root: string): Promise<{ code: number; out: string }> {
   try {
-    const { stdout } = await run(process.execPath, [script], { env: { ...process.env, MIZAN_SECURITY_ROOT: root }, timeout: 90_000 });
+    const { stdout } = await run(process.execPath, [script], {
+      env: { ...process.env, MIZAN_SECURITY_ROOT: root },
+      timeout: 90_000,
+    });
     return { code: 0, out: stdout };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
@@ -26,7 +29,8 @@ async function scan(root: string): Promise<{ code: number; out: string }> {
 function copyTree(): string {
   const dir = tempDir('mizan-eneg-copy-');
   const skipTests = (src: string) => !src.includes('node_modules');
-  for (const folder of ['main', 'preload']) cpSync(join(repoRoot, folder), join(dir, folder), { recursive: true, filter: skipTests });
+  for (const folder of ['main', 'preload'])
+    cpSync(join(repoRoot, folder), join(dir, folder), { recursive: true, filter: skipTests });
   cpSync(join(repoRoot, 'renderer', 'index.html'), join(dir, 'renderer', 'index.html'));
   cpSync(join(repoRoot, 'package.json'), join(dir, 'package.json'));
   return dir;
@@ -38,11 +42,13 @@ describe('electronegativity', () => {
     const mainPath = join(doctored, 'main', 'electron', 'main.ts');
     const text = readFileSync(mainPath, 'utf8')
       .replace(/ \/\/ eng-disable PRELOAD_JS_CHECK:[^\n]*/, '')
-      .replace("contextIsolation: true,", 'contextIsolation: false,');
+      .replace('contextIsolation: true,', 'contextIsolation: false,');
     writeFileSync(mainPath, text);
     const [real, bad] = await Promise.all([scan(repoRoot), scan(doctored)]);
     process.stdout.write(`${real.out}\n`);
-    expect(real.out).toMatch(/electronegativity [\d.]+ \(Electron [\d.]+\): \d+ checks, \d+ files scanned, 0 unexplained finding/);
+    expect(real.out).toMatch(
+      /electronegativity [\d.]+ \(Electron [\d.]+\): \d+ checks, \d+ files scanned, 0 unexplained finding/,
+    );
     expect(real.code).toBe(0);
     expect(bad.code).toBe(1);
     expect(bad.out).toMatch(/PRELOAD_JS_CHECK/);

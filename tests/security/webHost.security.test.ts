@@ -14,7 +14,12 @@ import { tempDir } from '../support/paths';
 import { rawRequest as call } from '../support/rawHttp';
 
 /** Writes `head` on a raw socket, then whatever `feed` writes; resolves with all the server sent and whether it closed. */
-function rawSocket(port: number, head: string, feed?: (socket: Socket) => void, waitMs = 5_000): Promise<{ text: string; closed: boolean; ms: number }> {
+function rawSocket(
+  port: number,
+  head: string,
+  feed?: (socket: Socket) => void,
+  waitMs = 5_000,
+): Promise<{ text: string; closed: boolean; ms: number }> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const socket = connect(port, '127.0.0.1');
@@ -57,7 +62,13 @@ describe('web host under attack', () => {
     mkdirSync(rendererDir, { recursive: true });
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Mizan</title>');
     services = await createServices({ dbPath: join(dir, 'library.db'), host: 'test' });
-    host = await startWebHost({ handlers: services.handlers, rendererDir, maxBodyBytes: LIMIT, headersTimeoutMs: 800, requestTimeoutMs: 1_500 });
+    host = await startWebHost({
+      handlers: services.handlers,
+      rendererDir,
+      maxBodyBytes: LIMIT,
+      headersTimeoutMs: 800,
+      requestTimeoutMs: 1_500,
+    });
     hostHeader = `127.0.0.1:${host.port}`;
     auth = { 'X-Mizan-Token': host.token, Host: hostHeader };
   });
@@ -106,7 +117,11 @@ describe('web host under attack', () => {
 
   it('accepts a body just under the limit', async () => {
     const padding = 'a'.repeat(LIMIT - 200);
-    const res = await call(host.port, '/api/app.info', { method: 'POST', headers: auth, body: JSON.stringify({ input: {}, pad: padding }) });
+    const res = await call(host.port, '/api/app.info', {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ input: {}, pad: padding }),
+    });
     expect(res.status).toBe(200);
   });
 
@@ -140,17 +155,35 @@ describe('web host under attack', () => {
   });
 
   it('treats a malformed cookie as no cookie (401), and still serves the right one', async () => {
-    for (const cookie of ['mizan_token=%E0%A4%A', 'mizan_token', 'mizan_token=', '=;;;=', `mizan_token=${'%'.repeat(3000)}`]) {
-      const res = await call(host.port, '/api/app.info', { method: 'POST', body: '{}', headers: { Host: hostHeader, Cookie: cookie } });
+    for (const cookie of [
+      'mizan_token=%E0%A4%A',
+      'mizan_token',
+      'mizan_token=',
+      '=;;;=',
+      `mizan_token=${'%'.repeat(3000)}`,
+    ]) {
+      const res = await call(host.port, '/api/app.info', {
+        method: 'POST',
+        body: '{}',
+        headers: { Host: hostHeader, Cookie: cookie },
+      });
       expect(res.status, cookie.slice(0, 40)).toBe(401);
       expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
     }
-    const good = await call(host.port, '/api/app.info', { method: 'POST', body: '{}', headers: { Host: hostHeader, Cookie: `junk=%E0; mizan_token=${host.token}` } });
+    const good = await call(host.port, '/api/app.info', {
+      method: 'POST',
+      body: '{}',
+      headers: { Host: hostHeader, Cookie: `junk=%E0; mizan_token=${host.token}` },
+    });
     expect(good.status).toBe(200);
   });
 
   it('does not accept the token in an API call’s query as a substitute for the header or cookie', async () => {
-    const post = await call(host.port, `/api/app.info?token=${host.token}`, { method: 'POST', body: '{}', headers: { Host: hostHeader } });
+    const post = await call(host.port, `/api/app.info?token=${host.token}`, {
+      method: 'POST',
+      body: '{}',
+      headers: { Host: hostHeader },
+    });
     expect(post.status).toBe(401);
     expect(post.headers['set-cookie']).toBeUndefined();
     const get = await call(host.port, `/api/app.info?token=${host.token}`, { headers: { Host: hostHeader } });
@@ -167,7 +200,12 @@ describe('web host under attack', () => {
     for (const origin of ['https://evil.example', `http://127.0.0.1:${host.port}`, 'null']) {
       const res = await call(host.port, '/api/library.deleteArticle', {
         method: 'OPTIONS',
-        headers: { Host: hostHeader, Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'x-mizan-token, content-type' },
+        headers: {
+          Host: hostHeader,
+          Origin: origin,
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'x-mizan-token, content-type',
+        },
       });
       expect(res.status, origin).toBeGreaterThanOrEqual(400);
       expect(Object.keys(res.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
@@ -182,8 +220,19 @@ describe('web host under attack', () => {
   });
 
   it('answers malformed targets and encodings with 4xx, never 500', async () => {
-    for (const path of ['/%E0%A4%A', '/api/%E0%A4%A', '/%00index.html', '/assets/..%2f..%2f..%2fetc%2fpasswd', '/a/..%5c..%5csecret', '/..\\..\\secret.txt']) {
-      const res = await call(host.port, path, { method: path.startsWith('/api/') ? 'POST' : 'GET', headers: auth, body: path.startsWith('/api/') ? '{}' : undefined });
+    for (const path of [
+      '/%E0%A4%A',
+      '/api/%E0%A4%A',
+      '/%00index.html',
+      '/assets/..%2f..%2f..%2fetc%2fpasswd',
+      '/a/..%5c..%5csecret',
+      '/..\\..\\secret.txt',
+    ]) {
+      const res = await call(host.port, path, {
+        method: path.startsWith('/api/') ? 'POST' : 'GET',
+        headers: auth,
+        body: path.startsWith('/api/') ? '{}' : undefined,
+      });
       expect(res.status, path).toBeGreaterThanOrEqual(400);
       expect(res.status, path).toBeLessThan(500);
       expect(res.body).not.toContain('root:');
@@ -195,7 +244,10 @@ describe('web host under attack', () => {
 
   it('refuses a missing Host, an IPv6 or a bare-IP Host without the port', async () => {
     for (const host_ of ['', '127.0.0.1', '[::1]:80', 'localhost.evil.example']) {
-      const result = await rawSocket(host.port, `GET / HTTP/1.1\r\nHost: ${host_}\r\nX-Mizan-Token: ${host.token}\r\nConnection: close\r\n\r\n`);
+      const result = await rawSocket(
+        host.port,
+        `GET / HTTP/1.1\r\nHost: ${host_}\r\nX-Mizan-Token: ${host.token}\r\nConnection: close\r\n\r\n`,
+      );
       expect(result.text, host_).toMatch(/^HTTP\/1\.1 (400|421) /);
     }
   });

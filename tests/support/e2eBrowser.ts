@@ -9,7 +9,14 @@ export const chromiumPath = process.env['MIZAN_CHROMIUM'] ?? '/usr/bin/chromium'
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -30,7 +37,9 @@ export function watchPage(page: Page): { problems: string[] } {
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
   });
-  page.on('requestfailed', (request) => problems.push(`requestfailed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (request) =>
+    problems.push(`requestfailed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
+  );
   return { problems };
 }
 
@@ -59,7 +68,12 @@ export async function fontFacts(page: Page): Promise<{ amiriCheck: boolean; face
     await document.fonts.ready;
     const faces: FontFaceFacts[] = [];
     document.fonts.forEach((face) =>
-      faces.push({ family: face.family.replace(/^["']|["']$/g, ''), weight: face.weight, status: face.status, unicodeRange: face.unicodeRange }),
+      faces.push({
+        family: face.family.replace(/^["']|["']$/g, ''),
+        weight: face.weight,
+        status: face.status,
+        unicodeRange: face.unicodeRange,
+      }),
     );
     return { amiriCheck: document.fonts.check('16px Amiri', 'عربي'), faces };
   });
@@ -69,7 +83,10 @@ export async function fontFacts(page: Page): Promise<{ amiriCheck: boolean; face
  * The fonts Chromium actually drew a node's text with (DevTools protocol):
  * the proof that Arabic is in Amiri and not in a fallback or as boxes.
  */
-export async function renderedFonts(page: Page, selector: string): Promise<{ familyName: string; glyphCount: number }[]> {
+export async function renderedFonts(
+  page: Page,
+  selector: string,
+): Promise<{ familyName: string; glyphCount: number }[]> {
   const cdp = await page.context().newCDPSession(page);
   try {
     await cdp.send('DOM.enable');

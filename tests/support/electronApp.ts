@@ -29,7 +29,8 @@ export function electronBinary(): string | null {
   }
 }
 
-export const electronSkipReason = 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); runs on release machines';
+export const electronSkipReason =
+  'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); runs on release machines';
 export const builtMain = join(repoRoot, 'dist', 'main', 'electron', 'main.js');
 
 /**
@@ -37,7 +38,11 @@ export const builtMain = join(repoRoot, 'dist', 'main', 'electron', 'main.js');
  * `extraArgs` after the app (files or mizan:// links, as a file manager or
  * the command line passes them).
  */
-export function launchElectronApp(binary: string, libraryPath: string, extraArgs: string[] = []): Promise<ElectronApplication> {
+export function launchElectronApp(
+  binary: string,
+  libraryPath: string,
+  extraArgs: string[] = [],
+): Promise<ElectronApplication> {
   const args = [builtMain, ...extraArgs];
   // Chromium refuses its sandbox as root (containers); the renderer stays sandboxed by Electron's own flag.
   if (process.getuid?.() === 0) args.unshift('--no-sandbox');

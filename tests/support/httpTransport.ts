@@ -13,7 +13,10 @@ export function httpTransport(origin: string, token: string): Transport & { clos
 
   function ensureStream(): void {
     streaming ??= (async () => {
-      const res = await fetch(`${origin}/api/events`, { headers: { 'X-Mizan-Token': token }, signal: controller.signal });
+      const res = await fetch(`${origin}/api/events`, {
+        headers: { 'X-Mizan-Token': token },
+        signal: controller.signal,
+      });
       if (!res.body) return;
       const decoder = new TextDecoder();
       let buffer = '';

@@ -29,7 +29,11 @@ const STOP_GRACE_MS = 5_000;
 
 export const webHostEntry = join(repoRoot, 'dist', 'main', 'web', 'main.js');
 
-export async function startWebHost({ libraryPath, timeoutMs = 30_000, env }: StartWebHostOptions): Promise<StartedWebHost> {
+export async function startWebHost({
+  libraryPath,
+  timeoutMs = 30_000,
+  env,
+}: StartWebHostOptions): Promise<StartedWebHost> {
   if (!existsSync(webHostEntry)) throw new Error(`${webHostEntry} does not exist: run \`npm run build\` first`);
   const child = spawn(process.execPath, [webHostEntry, '--library', libraryPath, '--port', '0', '--no-open'], {
     cwd: repoRoot,

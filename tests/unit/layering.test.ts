@@ -12,14 +12,28 @@ async function ruleIds(code: string, file: string): Promise<string[]> {
 
 describe('layering', () => {
   it('refuses electron in main/core', async () => {
-    expect(await ruleIds("import { app } from 'electron';\nexport const x = app;\n", 'main/core/library/x.ts')).toContain('no-restricted-imports');
+    expect(
+      await ruleIds("import { app } from 'electron';\nexport const x = app;\n", 'main/core/library/x.ts'),
+    ).toContain('no-restricted-imports');
   });
   it('refuses Node modules and main/ in the renderer', async () => {
-    expect(await ruleIds("import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n", 'renderer/src/x.ts')).toContain('no-restricted-imports');
-    expect(await ruleIds("import { createServices } from '../../main/core/services';\nexport const x = createServices;\n", 'renderer/src/x.ts')).toContain('no-restricted-imports');
+    expect(
+      await ruleIds("import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n", 'renderer/src/x.ts'),
+    ).toContain('no-restricted-imports');
+    expect(
+      await ruleIds(
+        "import { createServices } from '../../main/core/services';\nexport const x = createServices;\n",
+        'renderer/src/x.ts',
+      ),
+    ).toContain('no-restricted-imports');
   });
   it('allows the contract in the renderer and electron in main/electron', async () => {
-    expect(await ruleIds("import { contract } from '../../preload/contract';\nexport const x = contract;\n", 'renderer/src/x.ts')).toEqual([]);
+    expect(
+      await ruleIds(
+        "import { contract } from '../../preload/contract';\nexport const x = contract;\n",
+        'renderer/src/x.ts',
+      ),
+    ).toEqual([]);
     expect(await ruleIds("import { app } from 'electron';\nexport const x = app;\n", 'main/electron/x.ts')).toEqual([]);
   });
 });

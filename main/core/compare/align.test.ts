@@ -62,7 +62,9 @@ describe('sentence alignment', () => {
 
     // Two sentences are reworded, each by exactly the edited word.
     const reworded = rows.filter((r) => r.kind === 'reworded');
-    const changes = reworded.map((r) => r.diffs[0]!.changes.map((ch) => [ch.op, slice(body, ch.a), slice(edited.text, ch.b)]));
+    const changes = reworded.map((r) =>
+      r.diffs[0]!.changes.map((ch) => [ch.op, slice(body, ch.a), slice(edited.text, ch.b)]),
+    );
     expect(changes).toEqual([[['replace', 'الكاظمي', 'بايدن']], [['replace', '2500', '3000']]]);
 
     // Everything else is shared word for word, by both.

@@ -173,7 +173,14 @@ function monotonePairs(sim: Float64Array, rows: number, cols: number, threshold:
 }
 
 /** Adds article k's sentences to the rows. */
-function alignNext(rows: Row[], keys: readonly Keys[][], weights: Weights, k: number, n: number, options: AlignOptions): Row[] {
+function alignNext(
+  rows: Row[],
+  keys: readonly Keys[][],
+  weights: Weights,
+  k: number,
+  n: number,
+  options: AlignOptions,
+): Row[] {
   const sentences = keys[k]!;
   const R = rows.length;
   const M = sentences.length;
@@ -183,7 +190,8 @@ function alignNext(rows: Row[], keys: readonly Keys[][], weights: Weights, k: nu
     for (let j = 0; j < M; j++) {
       // A row is as like a sentence as its likest sentence (rows hold one per earlier article).
       let best = 0;
-      for (let a = 0; a < k; a++) for (const s of rows[r]!.cells[a]!) best = Math.max(best, weights.similarity(keys[a]![s]!, sentences[j]!));
+      for (let a = 0; a < k; a++)
+        for (const s of rows[r]!.cells[a]!) best = Math.max(best, weights.similarity(keys[a]![s]!, sentences[j]!));
       sim[r * M + j] = best;
     }
   }
@@ -198,7 +206,8 @@ function alignNext(rows: Row[], keys: readonly Keys[][], weights: Weights, k: nu
   const loose: Array<[number, number, number]> = [];
   for (let r = 0; r < R; r++) {
     if (taken[r]) continue;
-    for (let j = 0; j < M; j++) if (rowOf[j]! < 0 && sim[r * M + j]! >= options.movedThreshold) loose.push([sim[r * M + j]!, r, j]);
+    for (let j = 0; j < M; j++)
+      if (rowOf[j]! < 0 && sim[r * M + j]! >= options.movedThreshold) loose.push([sim[r * M + j]!, r, j]);
   }
   loose.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
   for (const [, r, j] of loose) {
@@ -209,7 +218,7 @@ function alignNext(rows: Row[], keys: readonly Keys[][], weights: Weights, k: nu
     taken[r] = 1;
   }
   // Splits: a leftover sentence next to an aligned one, mostly contained in that row.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (let j = 0; j < M; j++) {
       if (rowOf[j]! >= 0) continue;
@@ -245,7 +254,8 @@ function alignNext(rows: Row[], keys: readonly Keys[][], weights: Weights, k: nu
   // Each row joins the group of the row it merges into; a group keeps the place of its first row.
   const group = Array.from({ length: R }, (_, r) => r);
   const find = (r: number): number => (group[r] === r ? r : (group[r] = find(group[r]!)));
-  for (let r = 0; r < R; r++) if (mergeInto[r]! >= 0) group[Math.max(find(r), find(mergeInto[r]!))] = Math.min(find(r), find(mergeInto[r]!));
+  for (let r = 0; r < R; r++)
+    if (mergeInto[r]! >= 0) group[Math.max(find(r), find(mergeInto[r]!))] = Math.min(find(r), find(mergeInto[r]!));
   const merged: Row[] = [];
   const byGroup = new Map<number, Row>();
   for (let r = 0; r < R; r++) {
@@ -256,7 +266,8 @@ function alignNext(rows: Row[], keys: readonly Keys[][], weights: Weights, k: nu
       merged.push(rows[r]!);
       continue;
     }
-    for (let a = 0; a < n; a++) into.cells[a] = [...new Set([...into.cells[a]!, ...rows[r]!.cells[a]!])].sort((x, y) => x - y);
+    for (let a = 0; a < n; a++)
+      into.cells[a] = [...new Set([...into.cells[a]!, ...rows[r]!.cells[a]!])].sort((x, y) => x - y);
     rows[r]!.moved.forEach((m) => into.moved.add(m));
   }
 
@@ -323,14 +334,22 @@ export function alignTexts(texts: readonly PreparedText[], options: AlignOptions
     const refContent = union(row.cells[ref]!.map((s) => keys[ref]![s]!));
     const diffs: RowDiff[] = carriers.slice(1).map((a) => {
       const toks = cellTokens(a, row.cells[a]!);
-      const ops = diffTokens(refKeys, toks.map((t) => diffKey(texts[a]!.tokens[t]!)));
+      const ops = diffTokens(
+        refKeys,
+        toks.map((t) => diffKey(texts[a]!.tokens[t]!)),
+      );
       const changes: WordChange[] = ops
         .filter((o) => o.op !== 'equal')
-        .map((o) => ({ op: o.op as WordChange['op'], a: span(ref, refTokens, o.aStart, o.aEnd), b: span(a, toks, o.bStart, o.bEnd) }));
+        .map((o) => ({
+          op: o.op as WordChange['op'],
+          a: span(ref, refTokens, o.aStart, o.aEnd),
+          b: span(a, toks, o.bStart, o.bEnd),
+        }));
       const similarity = weights.similarity(refContent, union(row.cells[a]!.map((s) => keys[a]![s]!)));
       return { article: a, against: ref, similarity: Math.round(similarity * 1000) / 1000, changes };
     });
-    const kind: RowKind = carriers.length < 2 ? 'unique' : diffs.some((d) => d.changes.length > 0) ? 'reworded' : 'shared';
+    const kind: RowKind =
+      carriers.length < 2 ? 'unique' : diffs.some((d) => d.changes.length > 0) ? 'reworded' : 'shared';
     return { kind, cells: row.cells, moved: [...row.moved].sort((x, y) => x - y), diffs };
   });
 

@@ -6,8 +6,22 @@
  * caller writes the result in one transaction (clusterStore.ts).
  */
 import type { Row, SqlParams } from '../db/connection';
-import { dayNumber, placeStories, type ClusterOptions, type PlacedDoc, type Placement, type StoryDoc } from './clusterer';
-import { DocFrequencies, FEATURE_VERSION, packFeatures, storyFeatures, unpackFeatures, type StoryFeatures } from './features';
+import {
+  dayNumber,
+  placeStories,
+  type ClusterOptions,
+  type PlacedDoc,
+  type Placement,
+  type StoryDoc,
+} from './clusterer';
+import {
+  DocFrequencies,
+  FEATURE_VERSION,
+  packFeatures,
+  storyFeatures,
+  unpackFeatures,
+  type StoryFeatures,
+} from './features';
 
 export interface Reader {
   all<T = Row>(sql: string, params?: SqlParams): Promise<T[]>;
@@ -75,17 +89,28 @@ function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('cancelled');
 }
 
-export async function runClusterJob(db: Reader, request: ClusterJobRequest, progress: JobProgress, signal?: AbortSignal): Promise<ClusterJobResult> {
-  const state = await db.get<{ value: Buffer | string | null }>("SELECT value FROM cluster_state WHERE key = 'settings'");
+export async function runClusterJob(
+  db: Reader,
+  request: ClusterJobRequest,
+  progress: JobProgress,
+  signal?: AbortSignal,
+): Promise<ClusterJobResult> {
+  const state = await db.get<{ value: Buffer | string | null }>(
+    "SELECT value FROM cluster_state WHERE key = 'settings'",
+  );
   const storedSettings = state?.value ? String(state.value) : null;
-  const mode: ClusterMode = request.mode === 'incremental' && storedSettings === settingsKey(request.options) ? 'incremental' : 'full';
+  const mode: ClusterMode =
+    request.mode === 'incremental' && storedSettings === settingsKey(request.options) ? 'incremental' : 'full';
 
   // Articles whose signature is missing or out of date (text, title or date changed).
   const stale = `s.article_id IS NULL OR s.content_hash <> a.content_hash OR s.title <> a.title OR s.published_iso IS NOT a.published_iso`;
   const condition = mode === 'full' ? `(${stale})` : `(${stale} OR m.article_id IS NULL)`;
-  const total = (await db.get<{ n: number }>(
-    `SELECT count(*) AS n FROM articles a LEFT JOIN cluster_signatures s ON s.article_id = a.id LEFT JOIN cluster_members m ON m.article_id = a.id WHERE ${condition}`,
-  ))?.n ?? 0;
+  const total =
+    (
+      await db.get<{ n: number }>(
+        `SELECT count(*) AS n FROM articles a LEFT JOIN cluster_signatures s ON s.article_id = a.id LEFT JOIN cluster_members m ON m.article_id = a.id WHERE ${condition}`,
+      )
+    )?.n ?? 0;
 
   const fresh: StoryDoc[] = [];
   const signatures: NewSignature[] = [];
@@ -107,7 +132,14 @@ export async function runClusterJob(db: Reader, request: ClusterJobRequest, prog
       const features = storyFeatures(r.title, r.body);
       const day = dayOf(r.published_iso, r.imported_at);
       fresh.push({ id: r.id, day, features });
-      signatures.push({ articleId: r.id, contentHash: r.content_hash, title: r.title, publishedIso: r.published_iso, day, terms: packFeatures(features) });
+      signatures.push({
+        articleId: r.id,
+        contentHash: r.content_hash,
+        title: r.title,
+        publishedIso: r.published_iso,
+        day,
+        terms: packFeatures(features),
+      });
       if (r.old_terms) replacedTerms.push(unpackFeatures(r.old_terms));
     }
     lastId = rows[rows.length - 1]!.id;
@@ -153,6 +185,13 @@ export async function runClusterJob(db: Reader, request: ClusterJobRequest, prog
   }
   checkCancelled(signal);
   progress(0, fresh.length, 'placing articles into stories');
-  const placements = await placeStories(placed, fresh, df, request.options, (done, n) => progress(done, n, 'placing articles into stories'), signal);
+  const placements = await placeStories(
+    placed,
+    fresh,
+    df,
+    request.options,
+    (done, n) => progress(done, n, 'placing articles into stories'),
+    signal,
+  );
   return { mode, placements, signatures, df: df.pack(), analysed };
 }

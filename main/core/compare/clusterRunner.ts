@@ -15,7 +15,13 @@ function cancelled(): MizanError {
   return new MizanError('CANCELLED', 'clustering was cancelled');
 }
 
-function inWorker(script: string, dbPath: string, request: ClusterJobRequest, progress: JobProgress, signal: AbortSignal): Promise<ClusterJobResult> {
+function inWorker(
+  script: string,
+  dbPath: string,
+  request: ClusterJobRequest,
+  progress: JobProgress,
+  signal: AbortSignal,
+): Promise<ClusterJobResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(script);
     let settled = false;
@@ -35,15 +41,23 @@ function inWorker(script: string, dbPath: string, request: ClusterJobRequest, pr
       if (m.type === 'progress') {
         if (!settled) progress(m.done, m.total, m.label);
       } else if (m.type === 'done') finish(() => resolve(m.result));
-      else finish(() => reject(m.cancelled ? cancelled() : new MizanError('INTERNAL', `clustering failed: ${m.message}`)));
+      else
+        finish(() => reject(m.cancelled ? cancelled() : new MizanError('INTERNAL', `clustering failed: ${m.message}`)));
     });
     worker.on('error', (error) => finish(() => reject(error)));
-    worker.on('exit', (code) => finish(() => reject(new MizanError('INTERNAL', `clustering worker stopped (exit code ${code})`))));
+    worker.on('exit', (code) =>
+      finish(() => reject(new MizanError('INTERNAL', `clustering worker stopped (exit code ${code})`))),
+    );
     worker.postMessage({ type: 'run', dbPath, request } satisfies WorkerInbound);
   });
 }
 
-export async function runClustering(db: Database, request: ClusterJobRequest, progress: JobProgress, signal: AbortSignal): Promise<ClusterJobResult> {
+export async function runClustering(
+  db: Database,
+  request: ClusterJobRequest,
+  progress: JobProgress,
+  signal: AbortSignal,
+): Promise<ClusterJobResult> {
   if (signal.aborted) throw cancelled();
   const script = join(__dirname, 'clusterWorker.js');
   if (__filename.endsWith('.js') && existsSync(script) && db.path !== ':memory:') {

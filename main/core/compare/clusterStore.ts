@@ -66,30 +66,56 @@ function asBuffer(bytes: Uint8Array): Buffer {
 }
 
 /** Rows as one JSON parameter per statement: a round trip per row would dominate a 31,000-article run. */
-async function insertJson(w: Writer, sql: string, rows: readonly unknown[], extra: readonly SqlValue[] = []): Promise<void> {
+async function insertJson(
+  w: Writer,
+  sql: string,
+  rows: readonly unknown[],
+  extra: readonly SqlValue[] = [],
+): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) await w.run(sql, [JSON.stringify(rows.slice(i, i + CHUNK)), ...extra]);
 }
 
-export async function saveClusterRun(w: Writer, result: ClusterJobResult, options: ClusterOptions, now: string, seconds: number): Promise<ClusterRunInfo> {
+export async function saveClusterRun(
+  w: Writer,
+  result: ClusterJobResult,
+  options: ClusterOptions,
+  now: string,
+  seconds: number,
+): Promise<ClusterRunInfo> {
   if (result.mode === 'full') {
     await w.run('DELETE FROM cluster_members');
     await w.run('DELETE FROM clusters');
   } else {
-    await insertJson(w, 'DELETE FROM cluster_members WHERE article_id IN (SELECT value FROM json_each(?))', result.placements.map((p) => p.id));
+    await insertJson(
+      w,
+      'DELETE FROM cluster_members WHERE article_id IN (SELECT value FROM json_each(?))',
+      result.placements.map((p) => p.id),
+    );
   }
   // New stories get ids after the highest one; the write lock makes that safe.
   const base = ((await w.get<{ n: number | null }>('SELECT max(id) AS n FROM clusters'))?.n ?? 0) + 1;
   const idOf = (cluster: number): number => (cluster < 0 ? base - cluster - 1 : cluster);
   const newIds = [...new Set(result.placements.filter((p) => p.cluster < 0).map((p) => idOf(p.cluster)))];
-  await insertJson(w, 'INSERT INTO clusters (id, created_at, updated_at) SELECT value, ?2, ?2 FROM json_each(?1)', newIds, [now]);
+  await insertJson(
+    w,
+    'INSERT INTO clusters (id, created_at, updated_at) SELECT value, ?2, ?2 FROM json_each(?1)',
+    newIds,
+    [now],
+  );
   const touched = [...new Set(result.placements.filter((p) => p.cluster > 0).map((p) => p.cluster))];
-  await insertJson(w, 'UPDATE clusters SET updated_at = ?2 WHERE id IN (SELECT value FROM json_each(?1))', touched, [now]);
+  await insertJson(w, 'UPDATE clusters SET updated_at = ?2 WHERE id IN (SELECT value FROM json_each(?1))', touched, [
+    now,
+  ]);
   // An article deleted while the run was computing is skipped.
   await insertJson(
     w,
     `INSERT INTO cluster_members (article_id, cluster_id, similarity)
        SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?) WHERE EXISTS (SELECT 1 FROM articles WHERE id = value ->> 0)`,
-    result.placements.map((p) => [p.id, idOf(p.cluster), p.similarity === null ? null : Math.round(p.similarity * 1e4) / 1e4]),
+    result.placements.map((p) => [
+      p.id,
+      idOf(p.cluster),
+      p.similarity === null ? null : Math.round(p.similarity * 1e4) / 1e4,
+    ]),
   );
   // Signatures are blobs: bound as parameters, many rows a statement (as hex in JSON they took seconds).
   const ROWS = 500;
@@ -102,7 +128,9 @@ export async function saveClusterRun(w: Writer, result: ClusterJobResult, option
       chunk.flatMap((s) => [s.articleId, s.contentHash, s.title, s.publishedIso, s.day, asBuffer(s.terms)]),
     );
   }
-  await w.run('DELETE FROM clusters WHERE NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.cluster_id = clusters.id)');
+  await w.run(
+    'DELETE FROM clusters WHERE NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.cluster_id = clusters.id)',
+  );
   const counts = await w.get<{ clusters: number; stories: number }>(
     `SELECT count(*) AS clusters, coalesce(sum(n >= 2), 0) AS stories FROM (SELECT count(*) AS n FROM cluster_members GROUP BY cluster_id)`,
   );
@@ -121,7 +149,8 @@ export async function saveClusterRun(w: Writer, result: ClusterJobResult, option
     ['df', asBuffer(result.df)],
     ['lastRun', JSON.stringify(info)],
   ];
-  for (const [key, value] of state) await w.run('INSERT OR REPLACE INTO cluster_state (key, value) VALUES (?, ?)', [key, value]);
+  for (const [key, value] of state)
+    await w.run('INSERT OR REPLACE INTO cluster_state (key, value) VALUES (?, ?)', [key, value]);
   return info;
 }
 
@@ -137,7 +166,9 @@ export async function storedClusterOptions(db: Database): Promise<Partial<Cluste
 
 /** Articles not in any story yet (imported since the last run). */
 export async function countUnclustered(db: Database): Promise<number> {
-  const row = await db.get<{ n: number }>('SELECT count(*) AS n FROM articles a WHERE NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.article_id = a.id)');
+  const row = await db.get<{ n: number }>(
+    'SELECT count(*) AS n FROM articles a WHERE NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.article_id = a.id)',
+  );
   return row?.n ?? 0;
 }
 
@@ -148,7 +179,7 @@ export async function countUnclustered(db: Database): Promise<number> {
  * rows themselves, whose long bodies make a scan of 31,000 slow.
  */
 const DAY_OF = "coalesce(a.published_iso, date(sg.day * 86400, 'unixepoch'))";
-const MEMBER_DAY_OF = "coalesce(a.published_iso, substr(a.imported_at, 1, 10))";
+const MEMBER_DAY_OF = 'coalesce(a.published_iso, substr(a.imported_at, 1, 10))';
 
 interface ClusterAggRow {
   id: number;
@@ -217,7 +248,10 @@ const AGG_COLUMNS = `m.cluster_id AS id, count(*) AS size, count(DISTINCT a.sour
        min(${DAY_OF}) AS date_from, max(${DAY_OF}) AS date_to`;
 const AGG_JOINS = `JOIN cluster_signatures sg ON sg.article_id = m.article_id JOIN articles a ON a.id = m.article_id`;
 
-export async function listClusters(db: Database, q: ClusterQuery): Promise<{ total: number; items: StoryClusterRow[] }> {
+export async function listClusters(
+  db: Database,
+  q: ClusterQuery,
+): Promise<{ total: number; items: StoryClusterRow[] }> {
   const having: string[] = ['count(DISTINCT a.source_id) >= ?'];
   const params: SqlValue[] = [q.minSize];
   let where = '';
@@ -235,26 +269,45 @@ export async function listClusters(db: Database, q: ClusterQuery): Promise<{ tot
     having.push(`min(${DAY_OF}) <= ? || '-99'`);
     params.push(q.dateTo);
   }
-  const order = { size: 'size DESC, date_to DESC, id', date: 'date_to DESC, size DESC, id', outlets: 'outlets DESC, size DESC, date_to DESC, id' }[q.sort];
+  const order = {
+    size: 'size DESC, date_to DESC, id',
+    date: 'date_to DESC, size DESC, id',
+    outlets: 'outlets DESC, size DESC, date_to DESC, id',
+  }[q.sort];
   // Stories of one article are most clusters: size is counted on the members alone first.
   const base = `WITH big AS (SELECT cluster_id FROM cluster_members GROUP BY cluster_id HAVING count(*) >= ?)
     SELECT ${AGG_COLUMNS}, count(*) OVER () AS total
       FROM big JOIN cluster_members m ON m.cluster_id = big.cluster_id ${AGG_JOINS} ${where}
      GROUP BY m.cluster_id HAVING ${having.join(' AND ')}`;
-  const aggs = await db.all<ClusterAggRow & { total: number }>(`${base} ORDER BY ${order} LIMIT ? OFFSET ?`, [...params, q.limit, q.offset]);
+  const aggs = await db.all<ClusterAggRow & { total: number }>(`${base} ORDER BY ${order} LIMIT ? OFFSET ?`, [
+    ...params,
+    q.limit,
+    q.offset,
+  ]);
   let total = aggs[0]?.total ?? 0;
   // Past the last page no row carries the total: count it.
-  if (aggs.length === 0 && q.offset > 0) total = (await db.get<{ n: number }>(`SELECT count(*) AS n FROM (${base})`, params))?.n ?? 0;
+  if (aggs.length === 0 && q.offset > 0)
+    total = (await db.get<{ n: number }>(`SELECT count(*) AS n FROM (${base})`, params))?.n ?? 0;
   return { total, items: await withMembers(db, aggs) };
 }
 
 /** One story by its id, or the story an article belongs to. */
-export async function getCluster(db: Database, by: { clusterId?: number; articleId?: number }): Promise<StoryClusterRow | null> {
+export async function getCluster(
+  db: Database,
+  by: { clusterId?: number; articleId?: number },
+): Promise<StoryClusterRow | null> {
   let id = by.clusterId;
   if (id === undefined && by.articleId !== undefined) {
-    id = (await db.get<{ cluster_id: number }>('SELECT cluster_id FROM cluster_members WHERE article_id = ?', [by.articleId]))?.cluster_id;
+    id = (
+      await db.get<{ cluster_id: number }>('SELECT cluster_id FROM cluster_members WHERE article_id = ?', [
+        by.articleId,
+      ])
+    )?.cluster_id;
   }
   if (id === undefined) return null;
-  const aggs = await db.all<ClusterAggRow>(`SELECT ${AGG_COLUMNS} FROM cluster_members m ${AGG_JOINS} WHERE m.cluster_id = ? GROUP BY m.cluster_id`, [id]);
+  const aggs = await db.all<ClusterAggRow>(
+    `SELECT ${AGG_COLUMNS} FROM cluster_members m ${AGG_JOINS} WHERE m.cluster_id = ? GROUP BY m.cluster_id`,
+    [id],
+  );
   return (await withMembers(db, aggs))[0] ?? null;
 }

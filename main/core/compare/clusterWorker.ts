@@ -35,7 +35,11 @@ async function run(dbPath: string, request: ClusterJobRequest): Promise<WorkerMe
     );
     return { type: 'done', result };
   } catch (error) {
-    return { type: 'error', message: error instanceof Error ? error.message : String(error), cancelled: controller.signal.aborted };
+    return {
+      type: 'error',
+      message: error instanceof Error ? error.message : String(error),
+      cancelled: controller.signal.aborted,
+    };
   } finally {
     await db?.close().catch(() => undefined);
   }

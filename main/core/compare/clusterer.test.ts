@@ -1,5 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dayNumber, defaultClusterOptions, placeStories, storySimilarity, type PlacedDoc, type Placement, type StoryDoc } from './clusterer';
+import {
+  dayNumber,
+  defaultClusterOptions,
+  placeStories,
+  storySimilarity,
+  type PlacedDoc,
+  type Placement,
+  type StoryDoc,
+} from './clusterer';
 import { DocFrequencies, packFeatures, storyFeatures, unpackFeatures } from './features';
 import { saudiNewsNetDay } from './testData';
 
@@ -12,28 +20,85 @@ import { saudiNewsNetDay } from './testData';
 const DAY = '2015-07-22';
 type Fixture = [index: number, url: string];
 const sameStory: Array<[Fixture, Fixture, string]> = [
-  [[389, 'http://www.al-jazirah.com/2015/20150722/du15.htm'], [772, 'http://www.alriyadh.com/1066949'], 'Morocco arrests eight over planned attacks (wire copy)'],
-  [[771, 'http://www.alriyadh.com/1066948'], [1850, 'http://www.okaz.com.sa/new/Issues/20150722/Con20150722785057'], 'US sanctions three Hezbollah leaders (rewritten)'],
-  [[69, 'http://aawsat.com/home/article/412051/'], [388, 'http://www.al-jazirah.com/2015/20150722/du14.htm'], 'Britain charges a man with plotting to attack US soldiers'],
-  [[226, 'http://www.aleqt.com/2015/07/22/article_975169.html'], [788, 'http://www.alriyadh.com/1066886'], 'Petrobras corruption scandal widens'],
-  [[91, 'http://aawsat.com/home/article/411816/'], [372, 'http://www.al-jazirah.com/2015/20150722/ms6.htm'], 'Tom Cruise premieres Mission Impossible 5 in Vienna'],
-  [[293, 'http://www.aleqt.com/2015/07/22/article_975399.html'], [1543, 'http://www.alweeam.com.sa/348875/'], 'Enrique opens the door to Pedro leaving (rewritten)'],
-  [[442, 'http://www.al-jazirah.com/2015/20150722/ln18.htm'], [1721, 'http://www.alyaum.com/article/4079627'], 'Eid in Taif draws 300,000 / 350,000 visitors'],
-  [[423, 'http://www.al-jazirah.com/2015/20150722/ln52.htm'], [1732, 'http://www.alyaum.com/article/4079718'], 'Saudi ambassador in Jordan holds an Eid reception (short text)'],
+  [
+    [389, 'http://www.al-jazirah.com/2015/20150722/du15.htm'],
+    [772, 'http://www.alriyadh.com/1066949'],
+    'Morocco arrests eight over planned attacks (wire copy)',
+  ],
+  [
+    [771, 'http://www.alriyadh.com/1066948'],
+    [1850, 'http://www.okaz.com.sa/new/Issues/20150722/Con20150722785057'],
+    'US sanctions three Hezbollah leaders (rewritten)',
+  ],
+  [
+    [69, 'http://aawsat.com/home/article/412051/'],
+    [388, 'http://www.al-jazirah.com/2015/20150722/du14.htm'],
+    'Britain charges a man with plotting to attack US soldiers',
+  ],
+  [
+    [226, 'http://www.aleqt.com/2015/07/22/article_975169.html'],
+    [788, 'http://www.alriyadh.com/1066886'],
+    'Petrobras corruption scandal widens',
+  ],
+  [
+    [91, 'http://aawsat.com/home/article/411816/'],
+    [372, 'http://www.al-jazirah.com/2015/20150722/ms6.htm'],
+    'Tom Cruise premieres Mission Impossible 5 in Vienna',
+  ],
+  [
+    [293, 'http://www.aleqt.com/2015/07/22/article_975399.html'],
+    [1543, 'http://www.alweeam.com.sa/348875/'],
+    'Enrique opens the door to Pedro leaving (rewritten)',
+  ],
+  [
+    [442, 'http://www.al-jazirah.com/2015/20150722/ln18.htm'],
+    [1721, 'http://www.alyaum.com/article/4079627'],
+    'Eid in Taif draws 300,000 / 350,000 visitors',
+  ],
+  [
+    [423, 'http://www.al-jazirah.com/2015/20150722/ln52.htm'],
+    [1732, 'http://www.alyaum.com/article/4079718'],
+    'Saudi ambassador in Jordan holds an Eid reception (short text)',
+  ],
 ];
 const differentStories: Array<[Fixture, Fixture, string]> = [
-  [[389, 'http://www.al-jazirah.com/2015/20150722/du15.htm'], [69, 'http://aawsat.com/home/article/412051/'], 'two terror arrests: Morocco and Britain'],
-  [[442, 'http://www.al-jazirah.com/2015/20150722/ln18.htm'], [456, 'http://www.al-jazirah.com/2015/20150722/ln28.htm'], 'Eid celebrations in Taif and in Buraidah'],
-  [[1492, 'http://www.alweeam.com.sa/348828/'], [2024, 'http://sabq.org/Q5Cgde'], 'Eid receptions of the civil aviation authority and of the Red Crescent'],
-  [[2001, 'http://sabq.org/24Cgde'], [2017, 'http://sabq.org/y5Cgde'], 'Eid receptions of the civil defence in the Eastern Province and in Jeddah'],
-  [[1523, 'http://www.alweeam.com.sa/348777/'], [2002, 'http://sabq.org/y4Cgde'], 'Eid receptions of the civil defence and of the health ministry'],
-  [[771, 'http://www.alriyadh.com/1066948'], [245, 'http://www.aleqt.com/2015/07/22/article_975152.html'], 'US sanctions on Hezbollah and an Israeli law on stone throwers'],
+  [
+    [389, 'http://www.al-jazirah.com/2015/20150722/du15.htm'],
+    [69, 'http://aawsat.com/home/article/412051/'],
+    'two terror arrests: Morocco and Britain',
+  ],
+  [
+    [442, 'http://www.al-jazirah.com/2015/20150722/ln18.htm'],
+    [456, 'http://www.al-jazirah.com/2015/20150722/ln28.htm'],
+    'Eid celebrations in Taif and in Buraidah',
+  ],
+  [
+    [1492, 'http://www.alweeam.com.sa/348828/'],
+    [2024, 'http://sabq.org/Q5Cgde'],
+    'Eid receptions of the civil aviation authority and of the Red Crescent',
+  ],
+  [
+    [2001, 'http://sabq.org/24Cgde'],
+    [2017, 'http://sabq.org/y5Cgde'],
+    'Eid receptions of the civil defence in the Eastern Province and in Jeddah',
+  ],
+  [
+    [1523, 'http://www.alweeam.com.sa/348777/'],
+    [2002, 'http://sabq.org/y4Cgde'],
+    'Eid receptions of the civil defence and of the health ministry',
+  ],
+  [
+    [771, 'http://www.alriyadh.com/1066948'],
+    [245, 'http://www.aleqt.com/2015/07/22/article_975152.html'],
+    'US sanctions on Hezbollah and an Israeli law on stone throwers',
+  ],
 ];
 
 const records = saudiNewsNetDay(DAY);
 const docs: StoryDoc[] = [];
 records.forEach((a, i) => {
-  if (a?.published?.iso) docs.push({ id: i, day: dayNumber(a.published.iso), features: storyFeatures(a.title, a.body) });
+  if (a?.published?.iso)
+    docs.push({ id: i, day: dayNumber(a.published.iso), features: storyFeatures(a.title, a.body) });
 });
 
 function checkFixture([index, url]: Fixture): void {
@@ -104,9 +169,13 @@ describe(`story clustering on SaudiNewsNet ${DAY}`, () => {
     for (const d of late) df1.add(d.features);
     const after = await placeStories(placed, late, df1);
     expect(after.map((p) => p.id).sort((x, y) => x - y)).toEqual(late.map((d) => d.id));
-    const all = new Map([...placed.map((p) => [p.id, p.cluster] as const), ...after.map((p) => [p.id, p.cluster] as const)]);
+    const all = new Map([
+      ...placed.map((p) => [p.id, p.cluster] as const),
+      ...after.map((p) => [p.id, p.cluster] as const),
+    ]);
     // Pairs whose second article arrived late joined the first one's story.
-    for (const [a, b, what] of sameStory.filter(([x, y]) => x[0] < 1700 && y[0] >= 1700)) expect(all.get(b[0]), what).toBe(all.get(a[0]));
+    for (const [a, b, what] of sameStory.filter(([x, y]) => x[0] < 1700 && y[0] >= 1700))
+      expect(all.get(b[0]), what).toBe(all.get(a[0]));
     expect(sameStory.filter(([x, y]) => x[0] < 1700 && y[0] >= 1700).length).toBeGreaterThanOrEqual(3);
     for (const [a, b, what] of differentStories) expect(all.get(a[0]), what).not.toBe(all.get(b[0]));
   });

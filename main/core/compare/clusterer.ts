@@ -279,7 +279,12 @@ export async function placeStories(
 }
 
 /** Cosine similarity of two articles' signatures under `df` (for tests and tuning). */
-export function storySimilarity(a: StoryFeatures, b: StoryFeatures, df: DocFrequencies, options: ClusterOptions = defaultClusterOptions): number {
+export function storySimilarity(
+  a: StoryFeatures,
+  b: StoryFeatures,
+  df: DocFrequencies,
+  options: ClusterOptions = defaultClusterOptions,
+): number {
   const total = Math.max(df.docCount, 1);
   const maxDf = Math.max(2, Math.floor(options.maxDocShare * total));
   const weigh = (f: StoryFeatures): Map<number, number> => {

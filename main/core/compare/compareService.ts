@@ -17,7 +17,15 @@ import type { Database } from '../db/connection';
 import { defaultAlignOptions, type AlignOptions } from './align';
 import { defaultClusterOptions, type ClusterOptions } from './clusterer';
 import { runClustering } from './clusterRunner';
-import { countUnclustered, getCluster, lastClusterRun, listClusters, saveClusterRun, storedClusterOptions, type StoryClusterRow } from './clusterStore';
+import {
+  countUnclustered,
+  getCluster,
+  lastClusterRun,
+  listClusters,
+  saveClusterRun,
+  storedClusterOptions,
+  type StoryClusterRow,
+} from './clusterStore';
 import { createComparer, type Comparer } from './comparisonRunner';
 import * as saved from './comparisonStore';
 
@@ -100,12 +108,14 @@ export function alignOptions(settings: AlignSettings | undefined): AlignOptions 
   };
 }
 
-
 export function compareHandlers(deps: CompareDeps): Pick<Handlers, CompareMethod> {
   const { db } = deps;
   const stamp = (): string => deps.now().toISOString();
   let comparer: Comparer | null = null;
-  const compareArticles = (articles: readonly ComparedArticle[], settings: AlignSettings | undefined): ReturnType<Comparer['compare']> => {
+  const compareArticles = (
+    articles: readonly ComparedArticle[],
+    settings: AlignSettings | undefined,
+  ): ReturnType<Comparer['compare']> => {
     comparer ??= createComparer();
     return comparer.compare(
       articles.map((a) => ({ text: a.body, reference: referenceOf(a) })),
@@ -113,7 +123,10 @@ export function compareHandlers(deps: CompareDeps): Pick<Handlers, CompareMethod
     );
   };
 
-  const currentSettings = async (): Promise<ClusterOptions> => ({ ...defaultClusterOptions, ...(await storedClusterOptions(db)) });
+  const currentSettings = async (): Promise<ClusterOptions> => ({
+    ...defaultClusterOptions,
+    ...(await storedClusterOptions(db)),
+  });
   const publicSettings = (o: ClusterOptions): ClusterSettings => ({ threshold: o.threshold, windowDays: o.windowDays });
 
   return {
@@ -137,9 +150,16 @@ export function compareHandlers(deps: CompareDeps): Pick<Handlers, CompareMethod
       if (input.settings?.threshold !== undefined) options.threshold = input.settings.threshold;
       if (input.settings?.windowDays !== undefined) options.windowDays = input.settings.windowDays;
       const started = process.hrtime.bigint();
-      const result = await runClustering(db, { mode: input.mode, options }, (done, total, label) => ctx.progress(done, total, label), ctx.signal);
+      const result = await runClustering(
+        db,
+        { mode: input.mode, options },
+        (done, total, label) => ctx.progress(done, total, label),
+        ctx.signal,
+      );
       if (ctx.signal.aborted) throw new MizanError('CANCELLED', 'clustering was cancelled');
-      return db.write((w) => saveClusterRun(w, result, options, stamp(), Number(process.hrtime.bigint() - started) / 1e9));
+      return db.write((w) =>
+        saveClusterRun(w, result, options, stamp(), Number(process.hrtime.bigint() - started) / 1e9),
+      );
     },
     'compare.articles': async ({ articleIds, settings }) => {
       const articles = await loadArticles(db, articleIds);
@@ -161,7 +181,11 @@ export function compareHandlers(deps: CompareDeps): Pick<Handlers, CompareMethod
       const title = input.title ?? saved.defaultTitle(articles.map((a) => a.title));
       // Read back on the writer: the reader may still hold a snapshot from before this commit.
       return db.write(async (w) => {
-        const id = await saved.saveComparison(w, { id: input.id, title, articleIds: input.articleIds, settings: input.settings ?? {} }, stamp());
+        const id = await saved.saveComparison(
+          w,
+          { id: input.id, title, articleIds: input.articleIds, settings: input.settings ?? {} },
+          stamp(),
+        );
         return saved.getComparison(w, id);
       });
     },

@@ -18,9 +18,15 @@ export interface TextComparison extends FactComparison {
   alignment: Alignment;
 }
 
-export function compareTexts(inputs: readonly CompareInput[], options: AlignOptions = defaultAlignOptions): TextComparison {
+export function compareTexts(
+  inputs: readonly CompareInput[],
+  options: AlignOptions = defaultAlignOptions,
+): TextComparison {
   const texts = inputs.map((i) => prepareText(i.text));
   const alignment = alignTexts(texts, options);
-  const facts = extractAll(texts, inputs.map((i) => i.reference));
+  const facts = extractAll(
+    texts,
+    inputs.map((i) => i.reference),
+  );
   return { alignment, ...compareFacts(texts, facts, alignment) };
 }

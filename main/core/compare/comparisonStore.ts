@@ -45,9 +45,21 @@ export async function saveComparison(
 ): Promise<number> {
   let id = c.id;
   if (id === undefined) {
-    id = (await w.run('INSERT INTO comparisons (title, settings, created_at, updated_at) VALUES (?, ?, ?, ?)', [c.title, JSON.stringify(c.settings), now, now])).lastID;
+    id = (
+      await w.run('INSERT INTO comparisons (title, settings, created_at, updated_at) VALUES (?, ?, ?, ?)', [
+        c.title,
+        JSON.stringify(c.settings),
+        now,
+        now,
+      ])
+    ).lastID;
   } else {
-    const changed = await w.run('UPDATE comparisons SET title = ?, settings = ?, updated_at = ? WHERE id = ?', [c.title, JSON.stringify(c.settings), now, id]);
+    const changed = await w.run('UPDATE comparisons SET title = ?, settings = ?, updated_at = ? WHERE id = ?', [
+      c.title,
+      JSON.stringify(c.settings),
+      now,
+      id,
+    ]);
     if (changed.changes === 0) throw new MizanError('NOT_FOUND', `no comparison with id ${id}`);
     await w.run('DELETE FROM comparison_articles WHERE comparison_id = ?', [id]);
   }

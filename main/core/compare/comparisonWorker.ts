@@ -12,7 +12,8 @@ export interface ComparisonRequest {
   options: AlignOptions;
 }
 
-export type ComparisonReply = { id: number; ok: true; result: TextComparison } | { id: number; ok: false; message: string };
+export type ComparisonReply =
+  { id: number; ok: true; result: TextComparison } | { id: number; ok: false; message: string };
 
 parentPort?.on('message', (request: ComparisonRequest) => {
   let reply: ComparisonReply;

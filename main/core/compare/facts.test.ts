@@ -70,9 +70,23 @@ describe('fact ledger of the seed', () => {
 
   it('names the people, places and organisations', () => {
     const names = (kind: string): string[] => facts.entities.filter((e) => e.kind === kind).map((e) => e.name);
-    expect(names('person')).toEqual(expect.arrayContaining(['جو بايدن', 'مصطفى الكاظمي', 'جون كيربي', 'جين ساكي', 'فؤاد حسين', 'لويد أوستن', 'أنتوني بلينكن']));
-    expect(names('place')).toEqual(expect.arrayContaining(['العراق', 'الولايات المتحدة', 'واشنطن', 'بغداد', 'أفغانستان']));
-    expect(names('organisation')).toEqual(expect.arrayContaining(['البيت الأبيض', 'البنتاغون', 'داعش', 'وزارة الدفاع الأميركية']));
+    expect(names('person')).toEqual(
+      expect.arrayContaining([
+        'جو بايدن',
+        'مصطفى الكاظمي',
+        'جون كيربي',
+        'جين ساكي',
+        'فؤاد حسين',
+        'لويد أوستن',
+        'أنتوني بلينكن',
+      ]),
+    );
+    expect(names('place')).toEqual(
+      expect.arrayContaining(['العراق', 'الولايات المتحدة', 'واشنطن', 'بغداد', 'أفغانستان']),
+    );
+    expect(names('organisation')).toEqual(
+      expect.arrayContaining(['البيت الأبيض', 'البنتاغون', 'داعش', 'وزارة الدفاع الأميركية']),
+    );
     // A bare surname is a mention of the person named in full elsewhere.
     const kadhimi = facts.entities.find((e) => e.name === 'مصطفى الكاظمي')!;
     expect(kadhimi.mentions.length).toBeGreaterThanOrEqual(10);
@@ -98,7 +112,13 @@ describe('fact ledger in English', () => {
     expect(facts.quotes[0]!.speakerName).toBe('Biden');
     expect(facts.quotes[0]!.text.startsWith('We are not going')).toBe(true);
     const names = facts.entities.map((e) => `${e.kind}:${e.name}`);
-    expect(names).toEqual(['person:Joe Biden', 'person:Mustafa al-Kadhimi', 'place:Washington', 'place:Iraq', 'organisation:Pentagon']);
+    expect(names).toEqual([
+      'person:Joe Biden',
+      'person:Mustafa al-Kadhimi',
+      'place:Washington',
+      'place:Iraq',
+      'organisation:Pentagon',
+    ]);
     // "Biden said" is a mention of Joe Biden.
     expect(facts.entities[0]!.mentions).toHaveLength(2);
     expect(facts.dates.map((d) => d.iso)).toContain('2021-07-26');

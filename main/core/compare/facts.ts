@@ -163,7 +163,10 @@ const VERBAL_HEADS: ReadonlySet<string> = new Set(['تنظيم', 'اداره', '
 /** Key of a word, or of the word without a preposition written on it (ببغداد, لوكالة) when that is in `set`. */
 function keyIn(t: AnalyzedToken, set: ReadonlySet<string>): boolean {
   const k = key(t);
-  return set.has(k) || (isArabicWord(t) && PREPOSITION_PREFIX.test(k) && set.has(k.slice(1)) && !VERBAL_HEADS.has(k.slice(1)));
+  return (
+    set.has(k) ||
+    (isArabicWord(t) && PREPOSITION_PREFIX.test(k) && set.has(k.slice(1)) && !VERBAL_HEADS.has(k.slice(1)))
+  );
 }
 
 /** The entry of `list` matching at token i, or null. */
@@ -207,11 +210,21 @@ function findNumbers(p: PreparedText, dateSpans: readonly Span[]): NumberFact[] 
     const t = toks[i]!;
     let value: number;
     if (t.kind === 'number') value = Number(t.norm);
-    else if (t.kind === 'word' && NUMBER_WORDS.has(t.exact) && toks[i + 1]?.kind === 'word' && !toks[i + 1]!.stop && !/[^\s]/u.test(gap(p, i))) value = NUMBER_WORDS.get(t.exact)!;
+    else if (
+      t.kind === 'word' &&
+      NUMBER_WORDS.has(t.exact) &&
+      toks[i + 1]?.kind === 'word' &&
+      !toks[i + 1]!.stop &&
+      !/[^\s]/u.test(gap(p, i))
+    )
+      value = NUMBER_WORDS.get(t.exact)!;
     else continue;
     if (!Number.isFinite(value) || inDate(t)) continue;
     // Times (10:30), scores (2-1) and ranges glued by punctuation are not counts.
-    if (/^[:\-–]\s*$/u.test(gap(p, i)) && toks[i + 1]?.kind === 'number') { i++; continue; }
+    if (/^[:\-–]\s*$/u.test(gap(p, i)) && toks[i + 1]?.kind === 'number') {
+      i++;
+      continue;
+    }
     let end = t.end;
     let j = i + 1;
     const after = p.text.slice(t.end, t.end + 2);
@@ -247,7 +260,16 @@ function findNumbers(p: PreparedText, dateSpans: readonly Span[]): NumberFact[] 
     const sent = p.sentences[s]!;
     const from = toks[Math.max(sent.tokenStart, i - 4)]!.start;
     const to = toks[Math.min(sent.tokenEnd, j + 4) - 1]?.end ?? end;
-    out.push({ value, text: p.text.slice(t.start, end), start: t.start, end, unit, unitKey, context: { start: from, end: Math.max(to, end) }, sentence: s });
+    out.push({
+      value,
+      text: p.text.slice(t.start, end),
+      start: t.start,
+      end,
+      unit,
+      unitKey,
+      context: { start: from, end: Math.max(to, end) },
+      sentence: s,
+    });
   }
   return out;
 }
@@ -391,13 +413,25 @@ function titleLength(p: PreparedText, from: number, to: number): number {
     const t = p.tokens[i]!;
     if (COMMA.test(gap(p, i - 1)) || HARD_BREAK.test(gap(p, i - 1))) break;
     const k = key(t);
-    if (TITLE_QUALIFIERS.has(k) || TITLE_HEADS.has(k) || (isDefinite(t) && !SPEECH_VERBS.has(k) && !startsWithConjunction(t))) {
+    if (
+      TITLE_QUALIFIERS.has(k) ||
+      TITLE_HEADS.has(k) ||
+      (isDefinite(t) && !SPEECH_VERBS.has(k) && !startsWithConjunction(t))
+    ) {
       i++;
       continue;
     }
     // A genitive with ل: "مدير المرصد السوري لحقوق الإنسان".
     const next = p.tokens[i + 1];
-    if (isArabicWord(t) && t.norm.startsWith('ل') && !isDefinite(t) && next && i + 1 < to && isDefinite(next) && !/[^\s]/u.test(gap(p, i))) {
+    if (
+      isArabicWord(t) &&
+      t.norm.startsWith('ل') &&
+      !isDefinite(t) &&
+      next &&
+      i + 1 < to &&
+      isDefinite(next) &&
+      !/[^\s]/u.test(gap(p, i))
+    ) {
       i += 2;
       continue;
     }
@@ -451,7 +485,11 @@ function findSpeaker(p: PreparedText, quoteStart: number, quoteEnd: number, sent
     const [a, b] = phraseAfter(p, from, limit);
     if (b > a) {
       const [na, nb] = nameIn(p, a, b);
-      return { phrase: spanOf(p, a, b), name: spanOf(p, na, nb), cue: p.text.slice(p.tokens[i]!.start, p.tokens[i + n - 1]!.end) };
+      return {
+        phrase: spanOf(p, a, b),
+        name: spanOf(p, na, nb),
+        cue: p.text.slice(p.tokens[i]!.start, p.tokens[i + n - 1]!.end),
+      };
     }
   }
   // 3. English: “…,” X said / “…,” said X.
@@ -540,8 +578,18 @@ function findQuotes(p: PreparedText, nameQuotes: Span[]): QuoteFact[] {
       speakerSpan = lastSpeaker.span;
       cueText = cue ?? found?.cue ?? null;
     }
-    if (speaker && speakerName && speakerSpan) lastSpeaker = { speaker, name: speakerName, span: speakerSpan, sentence };
-    out.push({ text: p.text.slice(start, e), start, end: e, speaker, speakerName, speakerSpan, cue: cueText, sentence });
+    if (speaker && speakerName && speakerSpan)
+      lastSpeaker = { speaker, name: speakerName, span: speakerSpan, sentence };
+    out.push({
+      text: p.text.slice(start, e),
+      start,
+      end: e,
+      speaker,
+      speakerName,
+      speakerSpan,
+      cue: cueText,
+      sentence,
+    });
   }
   return out;
 }
@@ -552,13 +600,19 @@ function findQuotes(p: PreparedText, nameQuotes: Span[]): QuoteFact[] {
 /** A person's name after an office: first token not definite, then up to one more (two after عبد/أبو/بن). */
 function nameAfterTitle(p: PreparedText, from: number, to: number, surnames: ReadonlySet<string>): number {
   const first = p.tokens[from];
-  if (!first || first.kind !== 'word' || first.stop || PHRASE_STOPS.has(key(first)) || SPEECH_VERBS.has(key(first))) return 0;
+  if (!first || first.kind !== 'word' || first.stop || PHRASE_STOPS.has(key(first)) || SPEECH_VERBS.has(key(first)))
+    return 0;
   if (TITLE_HEADS.has(key(first)) || TITLE_QUALIFIERS.has(key(first))) return 0;
   if (isArabicWord(first) && (isDefinite(first) || startsWithConjunction(first)) && !surnames.has(key(first))) return 0;
   if (!isArabicWord(first) && !isLatinCapital(first)) return 0;
   // "لسنوات الموازنة": a preposition on a word followed by a definite one is a phrase, not a name.
   const second = p.tokens[from + 1];
-  if (isArabicWord(first) && /^[بل]/u.test(first.norm) && ((second && isDefinite(second)) || isPrepositionalNoun(first))) return 0;
+  if (
+    isArabicWord(first) &&
+    /^[بل]/u.test(first.norm) &&
+    ((second && isDefinite(second)) || isPrepositionalNoun(first))
+  )
+    return 0;
   let n = 1;
   let max = NAME_LINKS.has(key(first)) ? 3 : 2;
   while (from + n < to && n < max) {
@@ -614,7 +668,12 @@ class EntityTable {
     if (!k) return;
     const span = { start: toks[from]!.start, end: toks[to - 1]!.end };
     const id = `${kind}:${k}`;
-    const e = this.byId.get(id) ?? { kind, name: canonical?.name ?? this.p.text.slice(span.start, span.end), key: k, mentions: [] };
+    const e = this.byId.get(id) ?? {
+      kind,
+      name: canonical?.name ?? this.p.text.slice(span.start, span.end),
+      key: k,
+      mentions: [],
+    };
     if (!e.mentions.some((m) => m.start < span.end && span.start < m.end)) e.mentions.push(span);
     this.byId.set(id, e);
   }
@@ -635,7 +694,8 @@ class EntityTable {
       if (short.key.includes(' ')) continue;
       const full = people.find((e) => e !== short && e.key.split(' ').pop() === short.key);
       if (!full) continue;
-      for (const m of short.mentions) if (!full.mentions.some((x) => x.start < m.end && m.start < x.end)) full.mentions.push(m);
+      for (const m of short.mentions)
+        if (!full.mentions.some((x) => x.start < m.end && m.start < x.end)) full.mentions.push(m);
       this.byId.delete(`person:${short.key}`);
     }
   }
@@ -647,7 +707,12 @@ class EntityTable {
   }
 }
 
-function findEntities(p: PreparedText, quotes: readonly QuoteFact[], nameQuotes: readonly Span[], known: FactOptions['knownPeople']): EntityFact[] {
+function findEntities(
+  p: PreparedText,
+  quotes: readonly QuoteFact[],
+  nameQuotes: readonly Span[],
+  known: FactOptions['knownPeople'],
+): EntityFact[] {
   const table = new EntityTable(p);
   const toks = p.tokens;
   const n = toks.length;
@@ -686,7 +751,12 @@ function findEntities(p: PreparedText, quotes: readonly QuoteFact[], nameQuotes:
     let b = a;
     while (b < n && toks[b]!.end <= at + q.speakerName.length) b++;
     // A speaker that is only an office ("المسؤول") names nobody.
-    if (b > a && b - a <= 4 && !TITLE_HEADS.has(key(toks[a]!)) && toks.slice(a, b).every((t) => t.kind === 'word' && !t.stop)) {
+    if (
+      b > a &&
+      b - a <= 4 &&
+      !TITLE_HEADS.has(key(toks[a]!)) &&
+      toks.slice(a, b).every((t) => t.kind === 'word' && !t.stop)
+    ) {
       table.add('person', a, b);
       surnames.add(key(toks[b - 1]!));
     }
@@ -734,7 +804,14 @@ function findEntities(p: PreparedText, quotes: readonly QuoteFact[], nameQuotes:
         let j = i + 1;
         while (j < s.tokenEnd && j - i <= 3) {
           const c = toks[j]!;
-          if (c.kind !== 'word' || c.stop || isConjoined(c) || PHRASE_STOPS.has(key(c)) || !(isDefinite(c) || isLatinCapital(c))) break;
+          if (
+            c.kind !== 'word' ||
+            c.stop ||
+            isConjoined(c) ||
+            PHRASE_STOPS.has(key(c)) ||
+            !(isDefinite(c) || isLatinCapital(c))
+          )
+            break;
           j++;
           if (/[^\s]/u.test(gap(p, j - 1))) break;
         }
@@ -751,7 +828,16 @@ function findEntities(p: PreparedText, quotes: readonly QuoteFact[], nameQuotes:
         let j = i + 1;
         if (TITLE_QUALIFIERS.has(key(toks[j]!))) j++;
         const c = toks[j];
-        if (!c || j >= s.tokenEnd || c.kind !== 'word' || c.stop || startsWithConjunction(c) || PHRASE_STOPS.has(key(c)) || matchPhrase(p, j, PLACES, s.tokenEnd)) continue;
+        if (
+          !c ||
+          j >= s.tokenEnd ||
+          c.kind !== 'word' ||
+          c.stop ||
+          startsWithConjunction(c) ||
+          PHRASE_STOPS.has(key(c)) ||
+          matchPhrase(p, j, PLACES, s.tokenEnd)
+        )
+          continue;
         if (/[^\s]/u.test(gap(p, j - 1))) continue;
         table.add('place', j, j + 1);
         i = j;
@@ -768,9 +854,23 @@ function findEntities(p: PreparedText, quotes: readonly QuoteFact[], nameQuotes:
   for (const s of p.sentences) {
     for (let i = s.tokenStart + 1; i < s.tokenEnd; i++) {
       const t = toks[i]!;
-      if (t.kind !== 'word' || !isLatinCapital(t) || TITLE_HEADS.has(key(t)) || TITLE_QUALIFIERS.has(key(t)) || table.covers(t.start)) continue;
+      if (
+        t.kind !== 'word' ||
+        !isLatinCapital(t) ||
+        TITLE_HEADS.has(key(t)) ||
+        TITLE_QUALIFIERS.has(key(t)) ||
+        table.covers(t.start)
+      )
+        continue;
       let j = i + 1;
-      while (j < s.tokenEnd && toks[j]!.kind === 'word' && (isLatinCapital(toks[j]!) || NAME_LINKS.has(key(toks[j]!))) && !/[^\s]/u.test(gap(p, j - 1)) && j - i < 4) j++;
+      while (
+        j < s.tokenEnd &&
+        toks[j]!.kind === 'word' &&
+        (isLatinCapital(toks[j]!) || NAME_LINKS.has(key(toks[j]!))) &&
+        !/[^\s]/u.test(gap(p, j - 1)) &&
+        j - i < 4
+      )
+        j++;
       if (j - i >= 2) {
         table.add('person', i, j);
         i = j - 1;
@@ -793,18 +893,34 @@ export interface BaseFacts {
 
 export function extractBaseFacts(p: PreparedText, reference?: string): BaseFacts {
   const found = findDates(p.text, reference ? { reference } : undefined);
-  const dates: DateFact[] = found.map((d) => ({ iso: d.iso, precision: d.precision, text: d.text, start: d.start, end: d.end, sentence: sentenceOf(p, d.start) }));
+  const dates: DateFact[] = found.map((d) => ({
+    iso: d.iso,
+    precision: d.precision,
+    text: d.text,
+    start: d.start,
+    end: d.end,
+    sentence: sentenceOf(p, d.start),
+  }));
   const numbers = findNumbers(p, found);
   const nameQuotes: Span[] = [];
   const quotes = findQuotes(p, nameQuotes);
   return { numbers, dates, quotes, nameQuotes };
 }
 
-export function extractEntities(p: PreparedText, base: BaseFacts, knownPeople?: FactOptions['knownPeople']): EntityFact[] {
+export function extractEntities(
+  p: PreparedText,
+  base: BaseFacts,
+  knownPeople?: FactOptions['knownPeople'],
+): EntityFact[] {
   return findEntities(p, base.quotes, base.nameQuotes, knownPeople);
 }
 
 export function extractFacts(p: PreparedText, options: FactOptions = {}): ArticleFacts {
   const base = extractBaseFacts(p, options.reference);
-  return { numbers: base.numbers, dates: base.dates, quotes: base.quotes, entities: extractEntities(p, base, options.knownPeople) };
+  return {
+    numbers: base.numbers,
+    dates: base.dates,
+    quotes: base.quotes,
+    entities: extractEntities(p, base, options.knownPeople),
+  };
 }

@@ -13,7 +13,14 @@
  *    is flagged, and so is a quotation only one outlet carries.
  */
 import type { Alignment, Span } from './align';
-import { extractBaseFacts, extractEntities, type ArticleFacts, type EntityKind, type NumberFact, type QuoteFact } from './facts';
+import {
+  extractBaseFacts,
+  extractEntities,
+  type ArticleFacts,
+  type EntityKind,
+  type NumberFact,
+  type QuoteFact,
+} from './facts';
 import { normalizeForMatching } from '../text/normalize';
 import { TITLE_HEADS, TITLE_QUALIFIERS } from './lexicon';
 import { contentKeys, type PreparedText } from './prepare';
@@ -59,17 +66,22 @@ function numberValue(n: NumberFact): string {
 }
 
 /** Facts of each article, with people found in any of them known to all (a bare "بايدن" in one is the "جو بايدن" of another). */
-export function extractAll(texts: readonly PreparedText[], references: ReadonlyArray<string | undefined>): ArticleFacts[] {
+export function extractAll(
+  texts: readonly PreparedText[],
+  references: ReadonlyArray<string | undefined>,
+): ArticleFacts[] {
   const bases = texts.map((p, i) => extractBaseFacts(p, references[i]));
   const first = texts.map((p, i) => extractEntities(p, bases[i]!));
   const known = new Map<string, string>();
-  for (const entities of first) for (const e of entities) if (e.kind === 'person' && e.key.includes(' ')) known.set(e.key, e.name);
+  for (const entities of first)
+    for (const e of entities) if (e.kind === 'person' && e.key.includes(' ')) known.set(e.key, e.name);
   const knownPeople = [...known].map(([key, name]) => ({ key, name }));
   return texts.map((p, i) => {
     const base = bases[i]!;
     // Only an article that lacks some of the people needs its entities found again.
     const own = new Set(first[i]!.map((e) => e.key));
-    const entities = texts.length > 1 && knownPeople.some((k) => !own.has(k.key)) ? extractEntities(p, base, knownPeople) : first[i]!;
+    const entities =
+      texts.length > 1 && knownPeople.some((k) => !own.has(k.key)) ? extractEntities(p, base, knownPeople) : first[i]!;
     return { numbers: base.numbers, dates: base.dates, quotes: base.quotes, entities };
   });
 }
@@ -85,8 +97,10 @@ function speakerKey(p: PreparedText, facts: ArticleFacts, q: QuoteFact): string[
   const at = p.text.indexOf(q.speakerName, q.speakerSpan.start);
   const span = at >= 0 ? { start: at, end: at + q.speakerName.length } : q.speakerSpan;
   const tokens = p.tokens.filter((t) => t.start >= span.start && t.end <= span.end);
-  if (tokens.length === 0 || TITLE_HEADS.has(tokens[0]!.kind === 'word' ? tokens[0]!.exact : tokens[0]!.norm)) return null;
-  for (const e of facts.entities) if (e.kind === 'person' && e.mentions.some((m) => overlaps(m, span))) return nameKeys(e.key.split(' '));
+  if (tokens.length === 0 || TITLE_HEADS.has(tokens[0]!.kind === 'word' ? tokens[0]!.exact : tokens[0]!.norm))
+    return null;
+  for (const e of facts.entities)
+    if (e.kind === 'person' && e.mentions.some((m) => overlaps(m, span))) return nameKeys(e.key.split(' '));
   return nameKeys(tokens.map((t) => (t.kind === 'word' ? t.exact : t.norm)));
 }
 
@@ -143,11 +157,18 @@ function firstWords(text: string, n = 8): string {
   return words.length <= n ? text : `${words.slice(0, n).join(' ')}…`;
 }
 
-export function compareFacts(texts: readonly PreparedText[], facts: readonly ArticleFacts[], alignment: Alignment): FactComparison {
+export function compareFacts(
+  texts: readonly PreparedText[],
+  facts: readonly ArticleFacts[],
+  alignment: Alignment,
+): FactComparison {
   const conflicts: Conflict[] = [];
   const reported = new Set<string>();
   const report = (c: Conflict): void => {
-    const id = `${c.kind}|${c.items.map((i) => `${i.article}:${i.start}`).sort().join(',')}`;
+    const id = `${c.kind}|${c.items
+      .map((i) => `${i.article}:${i.start}`)
+      .sort()
+      .join(',')}`;
     if (reported.has(id)) return;
     reported.add(id);
     conflicts.push(c);
@@ -176,7 +197,8 @@ export function compareFacts(texts: readonly PreparedText[], facts: readonly Art
         const da = facts[d.against]!.dates.filter((x) => overlaps(ch.a!, x));
         const db = facts[d.article]!.dates.filter((x) => overlaps(ch.b!, x));
         // The same words ("اليوم", "Thursday") read against two publication dates are not a disagreement.
-        const sameWords = da.length === 1 && db.length === 1 && normalizeForMatching(da[0]!.text) === normalizeForMatching(db[0]!.text);
+        const sameWords =
+          da.length === 1 && db.length === 1 && normalizeForMatching(da[0]!.text) === normalizeForMatching(db[0]!.text);
         if (da.length === 1 && db.length === 1 && da[0]!.iso !== db[0]!.iso && !sameWords) {
           report({
             kind: 'date',
@@ -197,7 +219,8 @@ export function compareFacts(texts: readonly PreparedText[], facts: readonly Art
   const byUnit = new Map<string, Array<{ article: number; facts: NumberFact[] }>>();
   facts.forEach((f, a) => {
     const units = new Map<string, NumberFact[]>();
-    for (const n of f.numbers) if (n.unitKey && n.unitKey !== '%') units.set(n.unitKey, [...(units.get(n.unitKey) ?? []), n]);
+    for (const n of f.numbers)
+      if (n.unitKey && n.unitKey !== '%') units.set(n.unitKey, [...(units.get(n.unitKey) ?? []), n]);
     for (const [u, list] of units) byUnit.set(u, [...(byUnit.get(u) ?? []), { article: a, facts: list }]);
   });
   for (const [, perArticle] of byUnit) {
@@ -210,8 +233,11 @@ export function compareFacts(texts: readonly PreparedText[], facts: readonly Art
       const n = x.facts[0]!;
       const p = texts[x.article]!;
       const keys = new Set<string>();
-      for (const t of p.tokens) if (t.start >= n.context.start && t.end <= n.context.end && t.kind === 'word' && !t.stop && t.start >= n.end) keys.add(t.stem);
-      for (const t of p.tokens) if (t.start >= n.context.start && t.end <= n.start && t.kind === 'word' && !t.stop) keys.add(t.stem);
+      for (const t of p.tokens)
+        if (t.start >= n.context.start && t.end <= n.context.end && t.kind === 'word' && !t.stop && t.start >= n.end)
+          keys.add(t.stem);
+      for (const t of p.tokens)
+        if (t.start >= n.context.start && t.end <= n.start && t.kind === 'word' && !t.stop) keys.add(t.stem);
       return keys;
     });
     const shared = [...ctx[0]!].filter((k) => ctx.slice(1).every((c) => c.has(k)));
@@ -219,7 +245,12 @@ export function compareFacts(texts: readonly PreparedText[], facts: readonly Art
     report({
       kind: 'number',
       subject: single[0]!.facts[0]!.unit ?? '',
-      items: single.map((x) => ({ article: x.article, value: numberValue(x.facts[0]!), start: x.facts[0]!.start, end: x.facts[0]!.end })),
+      items: single.map((x) => ({
+        article: x.article,
+        value: numberValue(x.facts[0]!),
+        start: x.facts[0]!.start,
+        end: x.facts[0]!.end,
+      })),
       row: null,
     });
   }
@@ -233,7 +264,8 @@ export function compareFacts(texts: readonly PreparedText[], facts: readonly Art
   }
   const refs: QuoteRef[] = [];
   facts.forEach((f, a) => {
-    for (const q of f.quotes) refs.push({ article: a, quote: q, keys: quoteKeys(texts[a]!, q), speaker: speakerKey(texts[a]!, f, q) });
+    for (const q of f.quotes)
+      refs.push({ article: a, quote: q, keys: quoteKeys(texts[a]!, q), speaker: speakerKey(texts[a]!, f, q) });
   });
   const groupOf = refs.map((_, i) => i);
   const find = (i: number): number => (groupOf[i] === i ? i : (groupOf[i] = find(groupOf[i]!)));
@@ -242,7 +274,9 @@ export function compareFacts(texts: readonly PreparedText[], facts: readonly Art
       if (refs[i]!.article === refs[j]!.article) continue;
       const a = refs[i]!.keys;
       const b = refs[j]!.keys;
-      const alike = diceOf(a, b) >= 0.6 || (Math.min(a.size, b.size) >= 3 && Math.max(containmentOf(a, b), containmentOf(b, a)) >= 0.8);
+      const alike =
+        diceOf(a, b) >= 0.6 ||
+        (Math.min(a.size, b.size) >= 3 && Math.max(containmentOf(a, b), containmentOf(b, a)) >= 0.8);
       if (alike) groupOf[find(j)] = find(i);
     }
   }
@@ -268,7 +302,12 @@ export function compareFacts(texts: readonly PreparedText[], facts: readonly Art
       report({
         kind: 'speaker',
         subject,
-        items: named.map((q) => ({ article: q.article, value: q.quote.speakerName ?? q.quote.speaker ?? '', start: q.quote.speakerSpan!.start, end: q.quote.speakerSpan!.end })),
+        items: named.map((q) => ({
+          article: q.article,
+          value: q.quote.speakerName ?? q.quote.speaker ?? '',
+          start: q.quote.speakerSpan!.start,
+          end: q.quote.speakerSpan!.end,
+        })),
         row: null,
       });
     }
@@ -284,6 +323,8 @@ export function compareFacts(texts: readonly PreparedText[], facts: readonly Art
       merged.set(id, m);
     }
   });
-  const entities = [...merged.values()].sort((x, y) => y.mentions.reduce((s, v) => s + v, 0) - x.mentions.reduce((s, v) => s + v, 0));
+  const entities = [...merged.values()].sort(
+    (x, y) => y.mentions.reduce((s, v) => s + v, 0) - x.mentions.reduce((s, v) => s + v, 0),
+  );
   return { facts: [...facts], entities, conflicts };
 }

@@ -47,6 +47,7 @@ function phraseList(phrases: readonly string[]): PhraseList {
 }
 
 /** Verbs and participles that introduce what someone said. */
+// prettier-ignore
 export const SPEECH_VERBS: ReadonlySet<string> = keySet([
   'قال', 'قالت', 'يقول', 'تقول', 'يقولون', 'قالوا', 'أضاف', 'أضافت', 'يضيف', 'تضيف', 'مضيفا', 'مضيفة', 'أكد', 'أكدت', 'يؤكد', 'تؤكد', 'مؤكدا',
   'مؤكدة', 'أوضح', 'أوضحت', 'يوضح', 'موضحا', 'موضحة', 'أشار', 'أشارت', 'يشير', 'مشيرا', 'مشيرة', 'شدد', 'شددت', 'يشدد', 'مشددا', 'مشددة',
@@ -59,10 +60,20 @@ export const SPEECH_VERBS: ReadonlySet<string> = keySet([
 
 /** Attribution put after or before the words: بحسب X, according to X. */
 export const ATTRIBUTION_CUES: PhraseList = phraseList([
-  'بحسب', 'حسب', 'حسبما', 'وفقا ل', 'وفقا لما', 'نقلا عن', 'نقلت عن', 'نقل عن', 'على لسان', 'according to',
+  'بحسب',
+  'حسب',
+  'حسبما',
+  'وفقا ل',
+  'وفقا لما',
+  'نقلا عن',
+  'نقلت عن',
+  'نقل عن',
+  'على لسان',
+  'according to',
 ]);
 
 /** Words that end a speaker's name or title (what follows a name in a report, not part of it). */
+// prettier-ignore
 export const PHRASE_STOPS: ReadonlySet<string> = keySet([
   'إن', 'أن', 'أنه', 'أنها', 'إنه', 'إنها', 'بأن', 'لأن', 'في', 'على', 'إلى', 'عن', 'من', 'مع', 'خلال', 'عبر', 'أمام', 'قبيل', 'قبل',
   'بعد', 'عقب', 'منذ', 'لدى', 'عند', 'حول', 'الذي', 'التي', 'الذين', 'اللذين', 'اليوم', 'أمس', 'غدا', 'الليلة', 'صباح', 'مساء', 'ظهر',
@@ -72,6 +83,7 @@ export const PHRASE_STOPS: ReadonlySet<string> = keySet([
 ]);
 
 /** Particles that open a sentence before its subject (لكن X قال, بدوره قال). */
+// prettier-ignore
 export const LEADING_PARTICLES: ReadonlySet<string> = keySet(['لكن', 'ولكن', 'بدوره', 'بدورها', 'جهته', 'جهتها', 'كما', 'فيما', 'بينما', 'وقد', 'قد', 'but', 'and', 'meanwhile']);
 
 /**
@@ -79,6 +91,7 @@ export const LEADING_PARTICLES: ReadonlySet<string> = keySet(['لكن', 'ولك�
  * A title head is followed by its complements (definite words, باسم X)
  * before the name starts.
  */
+// prettier-ignore
 export const TITLE_HEADS: ReadonlySet<string> = keySet([
   'الرئيس', 'رئيس', 'رئيسة', 'نائب', 'الملك', 'الملكة', 'الأمير', 'الأميرة', 'أمير', 'العاهل', 'الشيخ', 'السفير', 'سفير', 'السفيرة',
   'المستشار', 'مستشار', 'مستشارة', 'النائب', 'الجنرال', 'اللواء', 'العميد', 'العقيد', 'المقدم', 'الرائد', 'الفريق', 'المشير', 'الدكتور',
@@ -92,6 +105,7 @@ export const TITLE_HEADS: ReadonlySet<string> = keySet([
 ]);
 
 /** Words that qualify a title without being a name (الرئيس الأميركي, السابق). */
+// prettier-ignore
 export const TITLE_QUALIFIERS: ReadonlySet<string> = keySet([
   'الأميركي', 'الأمريكي', 'الأميركية', 'العراقي', 'العراقية', 'المصري', 'الأردني', 'السعودي', 'الإيراني', 'الروسي', 'البريطاني',
   'الفرنسي', 'الصيني', 'التركي', 'اليمني', 'السوري', 'اللبناني', 'الإماراتي', 'القطري', 'الكويتي', 'البحريني', 'العماني', 'المغربي',
@@ -104,9 +118,22 @@ export const TITLE_QUALIFIERS: ReadonlySet<string> = keySet([
 ]);
 
 /** First parts of compound names (عبد الله, أبو بكر, محمد بن سلمان). */
-export const NAME_LINKS: ReadonlySet<string> = keySet(['عبد', 'أبو', 'أبي', 'بن', 'ابن', 'آل', 'bin', 'al', 'de', 'van', 'von']);
+export const NAME_LINKS: ReadonlySet<string> = keySet([
+  'عبد',
+  'أبو',
+  'أبي',
+  'بن',
+  'ابن',
+  'آل',
+  'bin',
+  'al',
+  'de',
+  'van',
+  'von',
+]);
 
 /** Places, Arabic and English names. */
+// prettier-ignore
 export const PLACES: PhraseList = phraseList([
   // Countries and regions
   'العراق', 'الولايات المتحدة', 'أمريكا', 'أميركا', 'السعودية', 'المملكة العربية السعودية', 'مصر', 'الأردن', 'سوريا', 'سورية', 'لبنان',
@@ -132,9 +159,11 @@ export const PLACES: PhraseList = phraseList([
 ]);
 
 /** Heads that, with the next word, name a place (مدينة النجف, محافظة عدن). */
+// prettier-ignore
 export const PLACE_HEADS: ReadonlySet<string> = keySet(['مدينة', 'محافظة', 'منطقة', 'العاصمة', 'بلدة', 'قرية', 'ولاية', 'إقليم', 'مقاطعة', 'جزيرة', 'قطاع', 'مطار', 'ميناء']);
 
 /** Bodies known by name. */
+// prettier-ignore
 export const ORGANISATIONS: PhraseList = phraseList([
   'البيت الأبيض', 'البنتاغون', 'الكونغرس', 'الكرملين', 'الأمم المتحدة', 'مجلس الأمن', 'حلف الناتو', 'الناتو', 'حلف شمال الأطلسي',
   'الاتحاد الأوروبي', 'جامعة الدول العربية', 'الجامعة العربية', 'مجلس التعاون الخليجي', 'مجلس التعاون', 'منظمة التعاون الإسلامي',
@@ -148,6 +177,7 @@ export const ORGANISATIONS: PhraseList = phraseList([
 ]);
 
 /** Heads that, with the words after them, name a body (وزارة الدفاع الأميركية, تنظيم “داعش”). */
+// prettier-ignore
 export const ORGANISATION_HEADS: ReadonlySet<string> = keySet([
   'وزارة', 'هيئة', 'مجلس', 'تنظيم', 'وكالة', 'صحيفة', 'قناة', 'حركة', 'حزب', 'جماعة', 'شركة', 'جامعة', 'منظمة', 'مؤسسة', 'البنك',
   'بنك', 'مصرف', 'جمعية', 'اتحاد', 'نادي', 'النادي', 'محكمة', 'المحكمة', 'برلمان', 'البرلمان', 'مركز', 'إدارة', 'مديرية', 'رئاسة',
@@ -156,6 +186,7 @@ export const ORGANISATION_HEADS: ReadonlySet<string> = keySet([
 ]);
 
 /** Heads before a quoted name: وكالة “أسوشيتد برس” names an agency, it quotes nobody. */
+// prettier-ignore
 export const QUOTED_NAME_HEADS: ReadonlySet<string> = keySet([
   'وكالة', 'صحيفة', 'قناة', 'تنظيم', 'حركة', 'جماعة', 'شركة', 'عملية', 'حملة', 'مركز', 'مشروع', 'برنامج', 'مبادرة', 'موقع', 'مجلة',
   'برنامج', 'كتاب', 'فيلم', 'مسلسل', 'هاشتاغ', 'وسم', 'منظمة', 'جمعية', 'هيئة', 'مؤسسة', 'ائتلاف', 'تحالف', 'عاصفة', 'إعادة',
@@ -163,12 +194,25 @@ export const QUOTED_NAME_HEADS: ReadonlySet<string> = keySet([
 
 /** Multipliers written as words after a number (10 آلاف, 5 million). */
 export const MULTIPLIERS: ReadonlyMap<string, number> = new Map(
-  ([['ألف', 1e3], ['آلاف', 1e3], ['الف', 1e3], ['مليون', 1e6], ['ملايين', 1e6], ['مليار', 1e9], ['مليارات', 1e9], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12]] as const).map(
-    ([w, m]) => [phraseKeys(w)[0] ?? w, m] as const,
-  ),
+  (
+    [
+      ['ألف', 1e3],
+      ['آلاف', 1e3],
+      ['الف', 1e3],
+      ['مليون', 1e6],
+      ['ملايين', 1e6],
+      ['مليار', 1e9],
+      ['مليارات', 1e9],
+      ['thousand', 1e3],
+      ['million', 1e6],
+      ['billion', 1e9],
+      ['trillion', 1e12],
+    ] as const
+  ).map(([w, m]) => [phraseKeys(w)[0] ?? w, m] as const),
 );
 
 /** Numbers written as words (ثلاثة جنود = 3 جنود). Only the common small ones: enough to match digits across outlets. */
+// prettier-ignore
 export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
   (
     [

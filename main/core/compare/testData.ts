@@ -9,7 +9,8 @@ import { parseFile } from '../importers/registry';
 import type { ParsedArticle } from '../importers/types';
 
 /** The shared data set, beside the repository (never copied into it). */
-export const sharedData = (...parts: string[]): string => resolve(__dirname, '..', '..', '..', '..', 'shared', 'data', ...parts);
+export const sharedData = (...parts: string[]): string =>
+  resolve(__dirname, '..', '..', '..', '..', 'shared', 'data', ...parts);
 
 export function seedArticle(): ParsedArticle {
   const path = sharedData('seed', 'hurriya-2021-07-26.txt');

@@ -39,7 +39,8 @@ describe('diffTokens', () => {
     const lcs = (a: string[], b: string[]): number => {
       const dp = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
       for (let i = 1; i <= a.length; i++)
-        for (let j = 1; j <= b.length; j++) dp[i]![j] = a[i - 1] === b[j - 1] ? dp[i - 1]![j - 1]! + 1 : Math.max(dp[i - 1]![j]!, dp[i]![j - 1]!);
+        for (let j = 1; j <= b.length; j++)
+          dp[i]![j] = a[i - 1] === b[j - 1] ? dp[i - 1]![j - 1]! + 1 : Math.max(dp[i - 1]![j]!, dp[i]![j - 1]!);
       return dp[a.length]![b.length]!;
     };
     const word = fc.constantFrom('قال', 'بايدن', 'الكاظمي', '2500', '3000', 'جندي', 'في', 'the', 'said');

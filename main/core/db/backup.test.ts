@@ -3,7 +3,16 @@
  * LIBRARY_CORRUPT with the way out, restore, carry a library to another
  * machine in one file.
  */
-import { existsSync, openSync, readFileSync, statSync, truncateSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import {
+  existsSync,
+  openSync,
+  readFileSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+  writeSync,
+  closeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MizanError } from '../../../preload/contract';
@@ -22,7 +31,11 @@ async function services(dbPath: string): Promise<Services> {
   return s;
 }
 async function closeAll(): Promise<void> {
-  while (open.length > 0) await open.pop()!.close().catch(() => undefined);
+  while (open.length > 0)
+    await open
+      .pop()!
+      .close()
+      .catch(() => undefined);
 }
 afterEach(closeAll);
 
@@ -33,12 +46,16 @@ function article(i: number): { name: string; contentBase64: string } {
 
 async function seed(s: Services, from: number, count: number): Promise<void> {
   const files = Array.from({ length: count }, (_, k) => article(from + k));
-  const report = await s.handlers['library.importUploads']({ files }, { progress: () => undefined, signal: new AbortController().signal });
+  const report = await s.handlers['library.importUploads'](
+    { files },
+    { progress: () => undefined, signal: new AbortController().signal },
+  );
   expect(report.errors).toEqual([]);
 }
 
 async function count(s: Services): Promise<number> {
-  return (await s.handlers['app.info']({}, { progress: () => undefined, signal: new AbortController().signal })).articleCount;
+  return (await s.handlers['app.info']({}, { progress: () => undefined, signal: new AbortController().signal }))
+    .articleCount;
 }
 
 const ctx = { progress: () => undefined, signal: new AbortController().signal };
@@ -61,12 +78,15 @@ describe('library backups', () => {
     const n = await count(reopened);
     expect(n).toBeGreaterThanOrEqual(20);
     expect(n).toBeLessThanOrEqual(30);
-
   });
 
   it('backs up before a migration that will change an existing library, not for a new one', async () => {
     const dbPath = join(tempDir(), 'library.db');
-    const old = await openLibrary({ dbPath, migrations: migrations.slice(0, 1), now: () => new Date('2026-01-01T00:00:00Z') });
+    const old = await openLibrary({
+      dbPath,
+      migrations: migrations.slice(0, 1),
+      now: () => new Date('2026-01-01T00:00:00Z'),
+    });
     await old.close();
     expect(await listBackups(backupDirFor(dbPath))).toEqual([]); // a new file: nothing to protect
     const db = await openLibrary({ dbPath, migrations, now: () => new Date('2026-02-01T00:00:00Z') });
@@ -75,7 +95,11 @@ describe('library backups', () => {
     expect(backups.map((b) => b.reason)).toEqual(migrations.length > 1 ? ['pre-migration'] : []);
     if (migrations.length > 1) {
       // The backup holds the schema as it was before the migration.
-      const before = await openLibrary({ dbPath: backups[0]!.path, migrations: migrations.slice(0, 1), now: () => new Date() });
+      const before = await openLibrary({
+        dbPath: backups[0]!.path,
+        migrations: migrations.slice(0, 1),
+        now: () => new Date(),
+      });
       expect((await before.get<{ n: number }>('SELECT count(*) AS n FROM schema_migrations'))?.n).toBe(1);
       await before.close();
     }
@@ -101,14 +125,22 @@ describe('library backups', () => {
 
   it('refuses to restore a name that is not one of the backups (or a path)', async () => {
     const s = await services(join(tempDir(), 'library.db'));
-    await expect(s.handlers['library.restoreBackup']({ name: 'nope.db' }, ctx)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    const envelope = await createDispatcher(s.handlers, () => undefined).dispatch('library.restoreBackup', { name: '../library.db' }, null);
+    await expect(s.handlers['library.restoreBackup']({ name: 'nope.db' }, ctx)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    const envelope = await createDispatcher(s.handlers, () => undefined).dispatch(
+      'library.restoreBackup',
+      { name: '../library.db' },
+      null,
+    );
     expect(envelope).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
   });
 });
 
 describe('a damaged library', () => {
-  async function damagedLibrary(damage: (path: string) => void | Promise<void>): Promise<{ dbPath: string; backupName: string }> {
+  async function damagedLibrary(
+    damage: (path: string) => void | Promise<void>,
+  ): Promise<{ dbPath: string; backupName: string }> {
     const dbPath = join(tempDir(), 'library.db');
     const s = await services(dbPath);
     await seed(s, 0, 40);
@@ -120,7 +152,9 @@ describe('a damaged library', () => {
   }
 
   it('is refused on open with LIBRARY_CORRUPT naming the last good backup when truncated, and recovers from it', async () => {
-    const { dbPath, backupName } = await damagedLibrary((path) => truncateSync(path, Math.floor(statSync(path).size / 2)));
+    const { dbPath, backupName } = await damagedLibrary((path) =>
+      truncateSync(path, Math.floor(statSync(path).size / 2)),
+    );
     const error = await createServices({ dbPath, host: 'test' }).then(
       () => null,
       (e: unknown) => e,
@@ -152,7 +186,9 @@ describe('a damaged library', () => {
     const { dbPath, backupName } = await damagedLibrary(async (path) => {
       // A leaf page of the articles table: away from the schema and the migration ledger read on open.
       const conn = await Connection.open(path, 'readonly');
-      const pages = await conn.all<{ pageno: number; size: number }>("SELECT pageno, pgsize AS size FROM dbstat WHERE name = 'articles' AND pagetype = 'leaf' ORDER BY pageno");
+      const pages = await conn.all<{ pageno: number; size: number }>(
+        "SELECT pageno, pgsize AS size FROM dbstat WHERE name = 'articles' AND pagetype = 'leaf' ORDER BY pageno",
+      );
       await conn.close();
       const page = pages[Math.floor(pages.length / 2)]!;
       const fd = openSync(path, 'r+');
@@ -202,8 +238,12 @@ describe('library bundle', () => {
     expect(written.bytes).toBe(statSync(bundlePath).size);
     expect((await readBundle(bundlePath)).settings?.toString()).toContain('dark');
     // Never over an existing file (the web host's page can call this), never a relative path.
-    await expect(a.handlers['library.exportBundle']({ path: bundlePath }, ctx)).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(a.handlers['library.exportBundle']({ path: 'relative.bundle' }, ctx)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(a.handlers['library.exportBundle']({ path: bundlePath }, ctx)).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await expect(a.handlers['library.exportBundle']({ path: 'relative.bundle' }, ctx)).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
 
     const bPath = join(tempDir(), 'library.db');
     const b = await services(bPath);
@@ -233,7 +273,9 @@ describe('library bundle', () => {
     for (const [label, data] of cases) {
       const path = join(tempDir(), `${label}.bundle`);
       writeFileSync(path, data);
-      await expect(a.handlers['library.importBundle']({ path }, ctx), label).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      await expect(a.handlers['library.importBundle']({ path }, ctx), label).rejects.toMatchObject({
+        code: 'INVALID_ARGUMENT',
+      });
     }
     expect(await count(a)).toBe(3);
   });

@@ -69,9 +69,12 @@ export interface IntegrityResult {
  * reported as a problem, not thrown. `signal` interrupts a running check
  * (the library closed meanwhile): its result is then not ok, with the reason.
  */
-export async function checkIntegrity(path: string, options: { quick?: boolean; signal?: AbortSignal } = {}): Promise<IntegrityResult> {
+export async function checkIntegrity(
+  path: string,
+  options: { quick?: boolean; signal?: AbortSignal } = {},
+): Promise<IntegrityResult> {
   const size = (await stat(path).catch(() => null))?.size ?? 0;
-  const check = options.quick ?? size > quickCheckAbove ? 'quick_check' : 'integrity_check';
+  const check = (options.quick ?? size > quickCheckAbove) ? 'quick_check' : 'integrity_check';
   let conn: Connection | null = null;
   try {
     conn = await Connection.open(path, 'readonly');
@@ -79,7 +82,9 @@ export async function checkIntegrity(path: string, options: { quick?: boolean; s
     const interrupt = () => opened.interrupt();
     if (options.signal?.aborted) return { ok: false, problems: ['check cancelled'], check };
     options.signal?.addEventListener('abort', interrupt, { once: true });
-    const rows = await conn.all<Record<string, string>>(`PRAGMA ${check}(20)`).finally(() => options.signal?.removeEventListener('abort', interrupt));
+    const rows = await conn
+      .all<Record<string, string>>(`PRAGMA ${check}(20)`)
+      .finally(() => options.signal?.removeEventListener('abort', interrupt));
     const lines = rows.map((r) => String(Object.values(r)[0]));
     return { ok: lines.length === 1 && lines[0] === 'ok', problems: lines[0] === 'ok' ? [] : lines, check };
   } catch (error) {
@@ -116,14 +121,19 @@ export async function createBackup(
   try {
     await db.backupTo(partial);
     const integrity = await checkIntegrity(partial, { quick: true });
-    if (!integrity.ok) throw new MizanError('LIBRARY_CORRUPT', `the backup of ${db.path} fails its check: ${integrity.problems.join('; ')}`);
+    if (!integrity.ok)
+      throw new MizanError(
+        'LIBRARY_CORRUPT',
+        `the backup of ${db.path} fails its check: ${integrity.problems.join('; ')}`,
+      );
     fsyncPath(partial);
     await rename(partial, path);
   } catch (error) {
     await rm(partial, { force: true });
     throw error;
   }
-  if (options.reason !== 'manual' && options.reason !== 'replaced') await pruneBackups(dir, basename(db.path), options.reason, options.keep ?? keepAutomatic);
+  if (options.reason !== 'manual' && options.reason !== 'replaced')
+    await pruneBackups(dir, basename(db.path), options.reason, options.keep ?? keepAutomatic);
   const bytes = (await stat(path)).size;
   return { name: basename(path), path, reason: options.reason, createdAt: now.toISOString(), bytes };
 }
@@ -144,7 +154,9 @@ export async function listBackups(dir: string): Promise<BackupInfo[]> {
     if (!info?.isFile()) continue;
     out.push({ name, path: join(dir, name), reason: parsed.reason, createdAt: parsed.createdAt, bytes: info.size });
   }
-  return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.name.localeCompare(a.name)));
+  return out.sort((a, b) =>
+    a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.name.localeCompare(a.name),
+  );
 }
 
 /**
@@ -154,9 +166,14 @@ export async function listBackups(dir: string): Promise<BackupInfo[]> {
  * the backup folder first; the new file is copied beside the target and
  * renamed over it, so a crash leaves either the old or the new file.
  */
-export async function swapLibraryFile(dbPath: string, sourcePath: string, now: Date = new Date()): Promise<{ keptAside: string | null }> {
+export async function swapLibraryFile(
+  dbPath: string,
+  sourcePath: string,
+  now: Date = new Date(),
+): Promise<{ keptAside: string | null }> {
   const integrity = await checkIntegrity(sourcePath);
-  if (!integrity.ok) throw new MizanError('LIBRARY_CORRUPT', `${basename(sourcePath)} is damaged too: ${integrity.problems.join('; ')}`);
+  if (!integrity.ok)
+    throw new MizanError('LIBRARY_CORRUPT', `${basename(sourcePath)} is damaged too: ${integrity.problems.join('; ')}`);
   const dir = backupDirFor(dbPath);
   await mkdir(dir, { recursive: true });
   let keptAside: string | null = null;
@@ -199,11 +216,17 @@ export async function corruptionError(dbPath: string, result: IntegrityResult): 
   const recovery = good
     ? `restore the last good backup (${good.name}, ${good.createdAt})`
     : 'no good backup was found in the backups folder; the damaged file is left untouched';
-  return new MizanError('LIBRARY_CORRUPT', `library ${dbPath} is damaged (${result.check}: ${result.problems.slice(0, 3).join('; ')}): ${recovery}`);
+  return new MizanError(
+    'LIBRARY_CORRUPT',
+    `library ${dbPath} is damaged (${result.check}: ${result.problems.slice(0, 3).join('; ')}): ${recovery}`,
+  );
 }
 
 /** Restores the newest good backup over a damaged library (closed). */
-export async function recoverFromLatestBackup(dbPath: string, now: Date = new Date()): Promise<{ restoredFrom: BackupInfo; keptAside: string | null }> {
+export async function recoverFromLatestBackup(
+  dbPath: string,
+  now: Date = new Date(),
+): Promise<{ restoredFrom: BackupInfo; keptAside: string | null }> {
   const good = await latestGoodBackup(dbPath);
   if (!good) throw new MizanError('NOT_FOUND', `no good backup of ${dbPath} in ${backupDirFor(dbPath)}`);
   const { keptAside } = await swapLibraryFile(dbPath, good.path, now);
@@ -212,7 +235,9 @@ export async function recoverFromLatestBackup(dbPath: string, now: Date = new Da
 
 /** True when `migrate` would apply at least one migration to an existing, non-empty library. */
 export async function migrationsPending(db: Database, migrations: readonly Migration[]): Promise<boolean> {
-  const ledger = await db.get<{ n: number }>("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'");
+  const ledger = await db.get<{ n: number }>(
+    "SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'",
+  );
   if (!ledger || ledger.n === 0) return false; // a new file: nothing to protect
   const applied = await db.get<{ n: number }>('SELECT count(*) AS n FROM schema_migrations');
   return (applied?.n ?? 0) > 0 && (applied?.n ?? 0) < migrations.length;
@@ -246,11 +271,21 @@ export async function writeBundle(
   const scratch = `${options.path}.db.partial`;
   await db.backupTo(scratch);
   try {
-    const parts: Array<{ name: BundleEntry['name']; data: Buffer }> = [{ name: 'library.db', data: await readFile(scratch) }];
+    const parts: Array<{ name: BundleEntry['name']; data: Buffer }> = [
+      { name: 'library.db', data: await readFile(scratch) },
+    ];
     const settings = options.settingsPath ? await readFile(options.settingsPath).catch(() => null) : null;
     if (settings) parts.push({ name: 'settings.json', data: settings });
-    const entries: BundleEntry[] = parts.map((p) => ({ name: p.name, bytes: p.data.length, sha256: createHash('sha256').update(p.data).digest('hex') }));
-    const manifest = JSON.stringify({ createdAt: (options.now ?? new Date()).toISOString(), app: options.app, entries });
+    const entries: BundleEntry[] = parts.map((p) => ({
+      name: p.name,
+      bytes: p.data.length,
+      sha256: createHash('sha256').update(p.data).digest('hex'),
+    }));
+    const manifest = JSON.stringify({
+      createdAt: (options.now ?? new Date()).toISOString(),
+      app: options.app,
+      entries,
+    });
     const partial = `${options.path}.partial`;
     const handle = await open(partial, 'w');
     try {
@@ -268,11 +303,17 @@ export async function writeBundle(
 }
 
 /** Reads and verifies a bundle; throws INVALID_ARGUMENT naming what is wrong. */
-export async function readBundle(path: string): Promise<{ library: Buffer; settings: Buffer | null; createdAt: string }> {
+export async function readBundle(
+  path: string,
+): Promise<{ library: Buffer; settings: Buffer | null; createdAt: string }> {
   const data = await readFile(path).catch((error: unknown) => {
-    throw new MizanError('NOT_FOUND', `cannot read bundle ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new MizanError(
+      'NOT_FOUND',
+      `cannot read bundle ${path}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   });
-  const bad = (why: string) => new MizanError('INVALID_ARGUMENT', `${basename(path)} is not a Mizan library bundle: ${why}`);
+  const bad = (why: string) =>
+    new MizanError('INVALID_ARGUMENT', `${basename(path)} is not a Mizan library bundle: ${why}`);
   if (data.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) throw bad('wrong header');
   const end = data.indexOf(0x0a, MAGIC.length);
   if (end < 0 || end - MAGIC.length > MAX_MANIFEST) throw bad('no manifest');
@@ -287,7 +328,13 @@ export async function readBundle(path: string): Promise<{ library: Buffer; setti
   const found = new Map<string, Buffer>();
   for (const raw of manifest.entries as unknown[]) {
     const e = raw as Partial<BundleEntry>;
-    if ((e.name !== 'library.db' && e.name !== 'settings.json') || !Number.isSafeInteger(e.bytes) || (e.bytes ?? -1) < 0 || typeof e.sha256 !== 'string') throw bad('bad entry');
+    if (
+      (e.name !== 'library.db' && e.name !== 'settings.json') ||
+      !Number.isSafeInteger(e.bytes) ||
+      (e.bytes ?? -1) < 0 ||
+      typeof e.sha256 !== 'string'
+    )
+      throw bad('bad entry');
     const bytes = e.bytes as number;
     if (offset + bytes > data.length) throw bad(`${e.name} is truncated`);
     const body = data.subarray(offset, offset + bytes);
@@ -305,7 +352,10 @@ export async function readBundle(path: string): Promise<{ library: Buffer; setti
  * Replaces the open library with a bundle's: verified first, then swapped
  * like a restore (the current file kept in backups/), settings written beside it.
  */
-export async function importBundle(db: Database, options: { path: string; settingsPath: string | null; now?: Date }): Promise<{ keptAside: string | null }> {
+export async function importBundle(
+  db: Database,
+  options: { path: string; settingsPath: string | null; now?: Date },
+): Promise<{ keptAside: string | null }> {
   const bundle = await readBundle(options.path);
   const staging = `${db.path}.bundle-incoming`;
   await writeFile(staging, bundle.library);
@@ -325,7 +375,11 @@ export async function importBundle(db: Database, options: { path: string; settin
 }
 
 /** Restores the named backup over the open library. */
-export async function restoreBackup(db: Database, name: string, now: Date = new Date()): Promise<{ restoredFrom: string; keptAside: string | null }> {
+export async function restoreBackup(
+  db: Database,
+  name: string,
+  now: Date = new Date(),
+): Promise<{ restoredFrom: string; keptAside: string | null }> {
   const dir = backupDirFor(db.path);
   const backup = (await listBackups(dir)).find((b) => b.name === name);
   if (!backup) throw new MizanError('NOT_FOUND', `no backup named ${name} in ${dir}`);

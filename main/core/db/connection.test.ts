@@ -21,7 +21,11 @@ function deferred(): { promise: Promise<void>; resolve: () => void; reject: (e: 
 
 const opened: Database[] = [];
 afterEach(async () => {
-  while (opened.length > 0) await opened.pop()!.close().catch(() => undefined);
+  while (opened.length > 0)
+    await opened
+      .pop()!
+      .close()
+      .catch(() => undefined);
 });
 
 async function library(): Promise<Database> {

@@ -35,8 +35,7 @@ export class Connection {
   private constructor(private readonly db: sqlite3.Database) {}
 
   static open(path: string, mode: 'readwrite' | 'readonly'): Promise<Connection> {
-    const flags =
-      mode === 'readonly' ? sqlite3.OPEN_READONLY : sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE;
+    const flags = mode === 'readonly' ? sqlite3.OPEN_READONLY : sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE;
     return new Promise((resolve, reject) => {
       const db = new sqlite3.Database(path, flags, (err) => {
         if (err) reject(new Error(`cannot open library ${path}: ${err.message}`));
@@ -85,7 +84,10 @@ export class Connection {
       const [oldest, dropped] = this.statements.entries().next().value as [string, Promise<sqlite3.Statement>];
       this.statements.delete(oldest);
       // Finalized after whatever is queued on it has run (sqlite3 queues per statement).
-      void dropped.then((stmt) => stmt.finalize(), () => undefined);
+      void dropped.then(
+        (stmt) => stmt.finalize(),
+        () => undefined,
+      );
     }
     return prepared;
   }
@@ -94,7 +96,14 @@ export class Connection {
   private async forgetStatements(): Promise<void> {
     const held = [...this.statements.values()];
     this.statements.clear();
-    await Promise.all(held.map((p) => p.then((stmt) => new Promise<void>((resolve) => stmt.finalize(() => resolve())), () => undefined)));
+    await Promise.all(
+      held.map((p) =>
+        p.then(
+          (stmt) => new Promise<void>((resolve) => stmt.finalize(() => resolve())),
+          () => undefined,
+        ),
+      ),
+    );
   }
 
   exec(sql: string): Promise<void> {
@@ -128,7 +137,8 @@ export class Connection {
         if (openErr) return reject(openErr);
         const next = (): void =>
           backup.step(pagesPerStep, (err) => {
-            if (err || backup.failed) return backup.finish(() => reject(err ?? new Error(`backup to ${destPath} failed`)));
+            if (err || backup.failed)
+              return backup.finish(() => reject(err ?? new Error(`backup to ${destPath} failed`)));
             if (backup.completed) return backup.finish((finishErr) => (finishErr ? reject(finishErr) : resolve()));
             setImmediate(next);
           });

@@ -14,10 +14,14 @@ describe('migrations', () => {
   });
 
   it('shipped migrations are frozen (checksums match shipped.json)', () => {
-    const shipped = JSON.parse(readFileSync(join(__dirname, 'migrations', 'shipped.json'), 'utf8')) as Record<string, string>;
+    const shipped = JSON.parse(readFileSync(join(__dirname, 'migrations', 'shipped.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
     for (const m of migrations) {
       const key = String(m.version).padStart(4, '0');
-      if (shipped[key]) expect(migrationChecksum(m), `migration ${key} (${m.name}) was edited after shipping`).toBe(shipped[key]);
+      if (shipped[key])
+        expect(migrationChecksum(m), `migration ${key} (${m.name}) was edited after shipping`).toBe(shipped[key]);
     }
     expect(Object.keys(shipped).length).toBeGreaterThanOrEqual(1);
   });
@@ -32,7 +36,9 @@ describe('migrations', () => {
     expect(second.version).toBe(migrations.length);
     expect(await db.get('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });
     expect(await db.get('PRAGMA foreign_keys')).toEqual({ foreign_keys: 1 });
-    const ledger = await db.all<{ version: number; checksum: string }>('SELECT version, checksum FROM schema_migrations');
+    const ledger = await db.all<{ version: number; checksum: string }>(
+      'SELECT version, checksum FROM schema_migrations',
+    );
     expect(ledger.map((r) => r.checksum)).toEqual(migrations.map(migrationChecksum));
     await db.close();
   });
@@ -40,7 +46,11 @@ describe('migrations', () => {
   it('refuses a library migrated by a newer Mizan, or with an edited migration, without touching it', async () => {
     const path = join(tempDir(), 'lib.db');
     const db = await Database.open(path);
-    const future: Migration = { version: migrations.length + 1, name: 'future', sql: 'CREATE TABLE future_things (id INTEGER PRIMARY KEY);' };
+    const future: Migration = {
+      version: migrations.length + 1,
+      name: 'future',
+      sql: 'CREATE TABLE future_things (id INTEGER PRIMARY KEY);',
+    };
     await migrate(db, [...migrations, future]);
     await expect(migrate(db, migrations)).rejects.toThrow(/newer than this Mizan knows/);
     await db.close();
@@ -55,7 +65,11 @@ describe('migrations', () => {
 
   it('rolls back a failing migration completely', async () => {
     const db = await Database.open(join(tempDir(), 'lib.db'));
-    const broken: Migration = { version: migrations.length + 1, name: 'broken', sql: 'CREATE TABLE half_done (id INTEGER); SELECT * FROM no_such_table;' };
+    const broken: Migration = {
+      version: migrations.length + 1,
+      name: 'broken',
+      sql: 'CREATE TABLE half_done (id INTEGER); SELECT * FROM no_such_table;',
+    };
     await expect(migrate(db, [...migrations, broken])).rejects.toThrow(/migration \d+ \(broken\) failed/);
     expect(await db.get("SELECT name FROM sqlite_schema WHERE name = 'half_done'")).toBeUndefined();
     expect((await migrate(db, migrations)).version).toBe(migrations.length);
@@ -66,9 +80,17 @@ describe('migrations', () => {
     const db = await Database.open(join(tempDir(), 'lib.db'));
     await migrate(db, migrations);
     const now = new Date().toISOString();
-    await expect(db.write((w) => w.run('INSERT INTO collection_items (collection_id, article_id, position, added_at) VALUES (99, 99, 1, ?)', [now]))).rejects.toThrow(/FOREIGN KEY/);
+    await expect(
+      db.write((w) =>
+        w.run('INSERT INTO collection_items (collection_id, article_id, position, added_at) VALUES (99, 99, 1, ?)', [
+          now,
+        ]),
+      ),
+    ).rejects.toThrow(/FOREIGN KEY/);
     await db.write((w) => w.run("INSERT INTO dossiers (title, created_at, updated_at) VALUES ('d', ?, ?)", [now, now]));
-    await expect(db.write((w) => w.run("INSERT INTO dossier_items (dossier_id, position, kind) VALUES (1, 1, 'note')"))).rejects.toThrow(/CHECK/);
+    await expect(
+      db.write((w) => w.run("INSERT INTO dossier_items (dossier_id, position, kind) VALUES (1, 1, 'note')")),
+    ).rejects.toThrow(/CHECK/);
     expect(await dumpSchema(db)).toContain('CREATE TABLE dossier_items');
     await db.close();
   });

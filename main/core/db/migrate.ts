@@ -77,7 +77,8 @@ export async function migrate(
       try {
         await w.exec(migration.sql);
         const broken = await w.all('PRAGMA foreign_key_check');
-        if (broken.length > 0) throw new Error(`migration ${migration.version} left ${broken.length} broken foreign keys`);
+        if (broken.length > 0)
+          throw new Error(`migration ${migration.version} left ${broken.length} broken foreign keys`);
         await w.run('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)', [
           migration.version,
           migration.name,

@@ -33,7 +33,8 @@ describe('kept statements', () => {
     await setup.close();
     const conn = await Connection.open(path, 'readonly');
     for (let round = 0; round < 2; round++) {
-      for (let k = 0; k < 100; k++) expect(await conn.all(`SELECT ${k} + count(*) AS n FROM t`)).toEqual([{ n: k + 3 }]);
+      for (let k = 0; k < 100; k++)
+        expect(await conn.all(`SELECT ${k} + count(*) AS n FROM t`)).toEqual([{ n: k + 3 }]);
     }
     await expect(conn.all('SELECT nope FROM t')).rejects.toThrow(/no such column: nope/);
     await expect(conn.all('SELECT nope FROM t')).rejects.toThrow(/no such column: nope/);

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { layoutParagraph, orderArabicMarks, prepareParagraph, visualText, type LayoutStyle } from './bidiLayout';
 
 /** A monospaced fake font: one point per character. */
-const mono = (width: number, dir: 'rtl' | 'ltr', align: LayoutStyle['align'] = 'start'): LayoutStyle => ({ width, dir, align, measure: (s) => [...s].length });
+const mono = (width: number, dir: 'rtl' | 'ltr', align: LayoutStyle['align'] = 'start'): LayoutStyle => ({
+  width,
+  dir,
+  align,
+  measure: (s) => [...s].length,
+});
 
 function lay(text: string, style: LayoutStyle) {
   return layoutParagraph(prepareParagraph(text), style);
@@ -41,7 +46,12 @@ describe('bidi paragraph layout', () => {
     const lines = lay('واحد اثنان ثلاثة أربعة خمسة ستة', mono(12, 'rtl'));
     expect(lines.length).toBeGreaterThan(2);
     expect(lines[0]!.runs.map((r) => r.text).join('')).toContain('واحد');
-    expect(lines.at(-1)!.runs.map((r) => r.text).join('')).toContain('ستة');
+    expect(
+      lines
+        .at(-1)!
+        .runs.map((r) => r.text)
+        .join(''),
+    ).toContain('ستة');
     for (const line of lines) expect(line.naturalWidth).toBeLessThanOrEqual(12);
   });
 

@@ -279,5 +279,14 @@ function lineOf(
 
 /** The line's text in visual order, left to right (for tests and debugging). */
 export function visualText(line: LaidLine): string {
-  return line.runs.map((r) => (r.rtl ? [...graphemes.segment(r.text)].map((g) => g.segment).reverse().join('') : r.text)).join('');
+  return line.runs
+    .map((r) =>
+      r.rtl
+        ? [...graphemes.segment(r.text)]
+            .map((g) => g.segment)
+            .reverse()
+            .join('')
+        : r.text,
+    )
+    .join('');
 }

@@ -32,7 +32,12 @@ const cellTexts = (rows: Array<{ cells: Array<{ text: string }> }>) => rows.map(
 
 describe('comparison tables', () => {
   it('marks the differing words of a reworded row and only those', () => {
-    const view = comparisonView([riyadh, madina], compareTexts([{ text: riyadh.body }, { text: madina.body }]), 'ar', 'rtl');
+    const view = comparisonView(
+      [riyadh, madina],
+      compareTexts([{ text: riyadh.body }, { text: madina.body }]),
+      'ar',
+      'rtl',
+    );
     const [alignment] = view.tables;
     expect(alignment!.caption).toBe('الجمل المتقابلة');
     expect(alignment!.headers.map((h) => h.text)).toEqual(['صف', 'الرياض', 'المدينة']);
@@ -46,7 +51,12 @@ describe('comparison tables', () => {
   });
 
   it('gives every cell its own direction: an English source left to right in an Arabic table', () => {
-    const view = comparisonView([riyadh, english], compareTexts([{ text: riyadh.body }, { text: english.body }]), 'ar', 'rtl');
+    const view = comparisonView(
+      [riyadh, english],
+      compareTexts([{ text: riyadh.body }, { text: english.body }]),
+      'ar',
+      'rtl',
+    );
     const rows = view.tables[0]!.rows;
     const englishCells = rows.map((r) => r.cells[2]!).filter((c) => c.text !== '—');
     expect(englishCells.length).toBeGreaterThan(0);
@@ -66,7 +76,12 @@ describe('comparison tables', () => {
   });
 
   it('draws the table in a PDF where an English cell reads in order beside Arabic ones', async () => {
-    const view = comparisonView([riyadh, english], compareTexts([{ text: riyadh.body }, { text: english.body }]), 'ar', 'rtl');
+    const view = comparisonView(
+      [riyadh, english],
+      compareTexts([{ text: riyadh.body }, { text: english.body }]),
+      'ar',
+      'rtl',
+    );
     const document: DossierDocument = {
       title: 'مقارنة',
       subtitle: null,
@@ -103,9 +118,27 @@ describe('comparison tables', () => {
       writeFileSync(file, pdf.bytes);
       // The English column alone (pdftotext reads lines across columns that share
       // a baseline): the leftmost 3 of 7.25 parts of the 467.28 pt text block.
-      const crop = ['-x', '64', '-y', '60', '-W', String(Math.floor((467.28 * 3) / 7.25)), '-H', '720', '-f', '3', '-l', '3'];
-      const text = execFileSync('pdftotext', [...crop, file, '-'], { encoding: 'utf8' }).replace(/[\u2066-\u2069\u202a-\u202e]/g, '');
-      expect(text.replace(/\s+/g, ' ')).toContain('Turkish jets struck IS targets in Syria (3 sites) on Friday, see https://example.org/a?b=1 for more.');
+      const crop = [
+        '-x',
+        '64',
+        '-y',
+        '60',
+        '-W',
+        String(Math.floor((467.28 * 3) / 7.25)),
+        '-H',
+        '720',
+        '-f',
+        '3',
+        '-l',
+        '3',
+      ];
+      const text = execFileSync('pdftotext', [...crop, file, '-'], { encoding: 'utf8' }).replace(
+        /[\u2066-\u2069\u202a-\u202e]/g,
+        '',
+      );
+      expect(text.replace(/\s+/g, ' ')).toContain(
+        'Turkish jets struck IS targets in Syria (3 sites) on Friday, see https://example.org/a?b=1 for more.',
+      );
       expect(text).toContain('BBC');
       const contents = execFileSync('pdftotext', ['-f', '2', '-l', '2', file, '-'], { encoding: 'utf8' });
       expect(contents).toContain('–');

@@ -63,7 +63,8 @@ const ar: ComparisonLabels = {
   sentence: 'الجملة',
   kind: { shared: 'مشتركة', reworded: 'معدّلة', unique: 'منفردة' },
   moved: 'في موضع آخر',
-  legend: '= مشتركة حرفياً · ~ معاد صياغتها (الكلمات المختلفة مسطّرة ومظلّلة) · + ينفرد بها مصدر واحد · ! تعارض في الوقائع',
+  legend:
+    '= مشتركة حرفياً · ~ معاد صياغتها (الكلمات المختلفة مسطّرة ومظلّلة) · + ينفرد بها مصدر واحد · ! تعارض في الوقائع',
   sentences: 'الجمل',
   rowsCarried: 'الصفوف التي يحملها',
   fact: 'الواقعة',
@@ -87,7 +88,8 @@ const en: ComparisonLabels = {
   sentence: 'Sentence',
   kind: { shared: 'shared', reworded: 'reworded', unique: 'unique' },
   moved: 'moved',
-  legend: '= shared word for word · ~ reworded (differing words underlined and shaded) · + carried by one source only · ! facts in conflict',
+  legend:
+    '= shared word for word · ~ reworded (differing words underlined and shaded) · + carried by one source only · ! facts in conflict',
   sentences: 'Sentences',
   rowsCarried: 'Rows carried',
   fact: 'Fact',
@@ -98,7 +100,12 @@ const en: ComparisonLabels = {
   date: 'date',
   quote: 'quote',
   noSpeaker: 'no speaker',
-  conflict: { number: 'numbers differ', date: 'dates differ', speaker: 'speaker differs', 'quote-unique': 'one source only' },
+  conflict: {
+    number: 'numbers differ',
+    date: 'dates differ',
+    speaker: 'speaker differs',
+    'quote-unique': 'one source only',
+  },
 };
 
 export function comparisonLabels(lang: string): ComparisonLabels {
@@ -108,7 +115,12 @@ export function comparisonLabels(lang: string): ComparisonLabels {
 /** Directional controls and line breaks: one character for one, so that offsets hold. */
 const UNSAFE = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\n\r\t\u2028\u2029]/g;
 
-function cell(text: string, dir: Dir, tone: TableCell['tone'] = 'normal', marks: Array<[number, number]> = []): TableCell {
+function cell(
+  text: string,
+  dir: Dir,
+  tone: TableCell['tone'] = 'normal',
+  marks: Array<[number, number]> = [],
+): TableCell {
   return { text, dir, marks, tone };
 }
 
@@ -136,7 +148,11 @@ function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
 }
 
 /** The row's sentences of one article as one cell, the words that differ from the other outlets marked. */
-function sentenceCell(article: ComparedText, spans: ReadonlyArray<{ start: number; end: number }>, changed: ReadonlyArray<{ start: number; end: number }>): TableCell {
+function sentenceCell(
+  article: ComparedText,
+  spans: ReadonlyArray<{ start: number; end: number }>,
+  changed: ReadonlyArray<{ start: number; end: number }>,
+): TableCell {
   let text = '';
   const marks: Array<[number, number]> = [];
   for (const s of spans) {
@@ -155,11 +171,19 @@ function sentenceCell(article: ComparedText, spans: ReadonlyArray<{ start: numbe
     while (e > s && /\s/.test(text[e - 1]!)) e--;
     return [s, e];
   });
-  return cell(text, article.dir, 'normal', trimmed.filter(([s, e]) => e > s));
+  return cell(
+    text,
+    article.dir,
+    'normal',
+    trimmed.filter(([s, e]) => e > s),
+  );
 }
 
 /** Per article, the body spans of this row that differ from the other articles carrying it. */
-function changedSpans(row: TextComparison['alignment']['rows'][number], articleCount: number): Array<Array<{ start: number; end: number }>> {
+function changedSpans(
+  row: TextComparison['alignment']['rows'][number],
+  articleCount: number,
+): Array<Array<{ start: number; end: number }>> {
   const out: Array<Array<{ start: number; end: number }>> = Array.from({ length: articleCount }, () => []);
   for (const d of row.diffs) {
     for (const c of d.changes) {
@@ -210,7 +234,11 @@ interface Sources {
   docDir: Dir;
 }
 
-function perSourceTable({ names, L, docDir }: Sources, { caption, lead, tail, valueWidth }: TableShape, rows: readonly LogicalRow[]): ExportTable {
+function perSourceTable(
+  { names, L, docDir }: Sources,
+  { caption, lead, tail, valueWidth }: TableShape,
+  rows: readonly LogicalRow[],
+): ExportTable {
   const absent = (): TableCell => cell('—', docDir, 'muted');
   if (names.length <= MAX_SIDE_BY_SIDE) {
     return {
@@ -227,7 +255,15 @@ function perSourceTable({ names, L, docDir }: Sources, { caption, lead, tail, va
     for (const [i, v] of r.values.entries()) {
       if (!v) continue;
       const blank = (cells: TableCell[]) => cells.map((c) => cell('', c.dir));
-      out.push({ cells: [...(first ? r.lead : blank(r.lead)), cell(names[i]!, docDir, 'strong'), v, ...(first ? r.tail : blank(r.tail))], group });
+      out.push({
+        cells: [
+          ...(first ? r.lead : blank(r.lead)),
+          cell(names[i]!, docDir, 'strong'),
+          v,
+          ...(first ? r.tail : blank(r.tail)),
+        ],
+        group,
+      });
       first = false;
     }
   }
@@ -240,7 +276,13 @@ function perSourceTable({ names, L, docDir }: Sources, { caption, lead, tail, va
   };
 }
 
-function alignmentTable(articles: readonly ComparedText[], c: TextComparison, names: readonly string[], L: ComparisonLabels, docDir: Dir): ExportTable {
+function alignmentTable(
+  articles: readonly ComparedText[],
+  c: TextComparison,
+  names: readonly string[],
+  L: ComparisonLabels,
+  docDir: Dir,
+): ExportTable {
   const rows = c.alignment.rows.map((row, r): LogicalRow => {
     const changed = changedSpans(row, articles.length);
     const mark = `${r + 1} ${SYMBOL[row.kind]} ${L.kind[row.kind]}${row.moved.length > 0 ? ` · ${L.moved}` : ''}`;
@@ -255,7 +297,12 @@ function alignmentTable(articles: readonly ComparedText[], c: TextComparison, na
       tail: [],
     };
   });
-  const shape = { caption: L.alignment, lead: { headers: [cell(L.row, docDir, 'strong')], widths: [1.25] }, tail: { headers: [], widths: [] }, valueWidth: 3 };
+  const shape = {
+    caption: L.alignment,
+    lead: { headers: [cell(L.row, docDir, 'strong')], widths: [1.25] },
+    tail: { headers: [], widths: [] },
+    valueWidth: 3,
+  };
   const table = perSourceTable({ names, L, docDir }, shape, rows);
   // Stacked, the value column holds sentences.
   if (names.length > MAX_SIDE_BY_SIDE) table.headers[2] = cell(L.sentence, docDir, 'strong');
@@ -263,8 +310,22 @@ function alignmentTable(articles: readonly ComparedText[], c: TextComparison, na
 }
 
 /** Per source: how many sentences, of which kinds of row, and which rows (numbered as in the alignment). */
-function coverageTable(articles: readonly ComparedText[], c: TextComparison, names: readonly string[], L: ComparisonLabels, docDir: Dir, arabic: boolean): ExportTable {
-  const headers = [L.source, L.sentences, `${SYMBOL.shared} ${L.kind.shared}`, `${SYMBOL.reworded} ${L.kind.reworded}`, `${SYMBOL.unique} ${L.kind.unique}`, L.rowsCarried];
+function coverageTable(
+  articles: readonly ComparedText[],
+  c: TextComparison,
+  names: readonly string[],
+  L: ComparisonLabels,
+  docDir: Dir,
+  arabic: boolean,
+): ExportTable {
+  const headers = [
+    L.source,
+    L.sentences,
+    `${SYMBOL.shared} ${L.kind.shared}`,
+    `${SYMBOL.reworded} ${L.kind.reworded}`,
+    `${SYMBOL.unique} ${L.kind.unique}`,
+    L.rowsCarried,
+  ];
   return {
     caption: L.coverage,
     indexed: false,
@@ -281,7 +342,13 @@ function coverageTable(articles: readonly ComparedText[], c: TextComparison, nam
           cell(count('shared'), docDir),
           cell(count('reworded'), docDir),
           cell(count('unique'), docDir),
-          cell(rowRanges(carried.map((r) => r + 1), arabic), docDir),
+          cell(
+            rowRanges(
+              carried.map((r) => r + 1),
+              arabic,
+            ),
+            docDir,
+          ),
         ],
       };
     }),
@@ -295,13 +362,16 @@ function short(text: string, words = 12): string {
 
 /** The conflicts touching a fact of article `a` at `start` (matched by position: the ledger gives both). */
 function conflictAt(c: TextComparison, a: number, start: number, end: number): ConflictKind | null {
-  for (const k of c.conflicts) if (k.items.some((i) => i.article === a && i.start < end && i.end > start)) return k.kind;
+  for (const k of c.conflicts)
+    if (k.items.some((i) => i.article === a && i.start < end && i.end > start)) return k.kind;
   return null;
 }
 
 function flagCell(kinds: ReadonlyArray<ConflictKind | null>, L: ComparisonLabels, docDir: Dir): TableCell {
   const found = [...new Set(kinds.filter((k): k is ConflictKind => k !== null))];
-  return found.length > 0 ? cell(`${CONFLICT_MARK} ${found.map((k) => L.conflict[k]).join('، ')}`, docDir, 'strong') : cell('', docDir);
+  return found.length > 0
+    ? cell(`${CONFLICT_MARK} ${found.map((k) => L.conflict[k]).join('، ')}`, docDir, 'strong')
+    : cell('', docDir);
 }
 
 /**
@@ -309,7 +379,14 @@ function flagCell(kinds: ReadonlyArray<ConflictKind | null>, L: ComparisonLabels
  * quotation, the value each source gives; a row some conflict touches is
  * flagged with "!" and what the conflict is.
  */
-function ledgerTable(articles: readonly ComparedText[], c: TextComparison, names: readonly string[], L: ComparisonLabels, docDir: Dir, arabic: boolean): ExportTable | null {
+function ledgerTable(
+  articles: readonly ComparedText[],
+  c: TextComparison,
+  names: readonly string[],
+  L: ComparisonLabels,
+  docDir: Dir,
+  arabic: boolean,
+): ExportTable | null {
   const sep = arabic ? '، ' : ', ';
   interface Group {
     kind: string;
@@ -319,7 +396,15 @@ function ledgerTable(articles: readonly ComparedText[], c: TextComparison, names
     flags: Array<ConflictKind | null>;
   }
   const groups = new Map<string, Group>();
-  const add = (key: string, kind: string, subject: string, subjectDir: Dir, a: number, value: string, flag: ConflictKind | null) => {
+  const add = (
+    key: string,
+    kind: string,
+    subject: string,
+    subjectDir: Dir,
+    a: number,
+    value: string,
+    flag: ConflictKind | null,
+  ) => {
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { kind, subject, subjectDir, values: articles.map(() => []), flags: [] }));
     if (!g.values[a]!.includes(value)) g.values[a]!.push(value);
@@ -333,8 +418,18 @@ function ledgerTable(articles: readonly ComparedText[], c: TextComparison, names
     }
     for (const d of facts.dates) add(`d:${d.iso}`, L.date, d.iso, 'ltr', a, d.text, conflictAt(c, a, d.start, d.end));
     for (const q of facts.quotes) {
-      const flag = conflictAt(c, a, q.start, q.end) ?? (q.speakerSpan ? conflictAt(c, a, q.speakerSpan.start, q.speakerSpan.end) : null);
-      add(`q:${q.text.replace(/\s+/g, ' ').trim()}`, L.quote, `«${short(q.text)}»`, dir, a, q.speakerName ?? q.speaker ?? L.noSpeaker, flag);
+      const flag =
+        conflictAt(c, a, q.start, q.end) ??
+        (q.speakerSpan ? conflictAt(c, a, q.speakerSpan.start, q.speakerSpan.end) : null);
+      add(
+        `q:${q.text.replace(/\s+/g, ' ').trim()}`,
+        L.quote,
+        `«${short(q.text)}»`,
+        dir,
+        a,
+        q.speakerName ?? q.speaker ?? L.noSpeaker,
+        flag,
+      );
     }
   }
   if (groups.size === 0) return null;
@@ -344,7 +439,11 @@ function ledgerTable(articles: readonly ComparedText[], c: TextComparison, names
     tail: [flagCell(g.flags, L, docDir)],
   }));
   const lead = { headers: [cell(L.fact, docDir, 'strong'), cell(L.subject, docDir, 'strong')], widths: [0.8, 2] };
-  return perSourceTable({ names, L, docDir }, { caption: L.ledger, lead, tail: { headers: [cell(L.flag, docDir, 'strong')], widths: [1.2] }, valueWidth: 1.4 }, rows);
+  return perSourceTable(
+    { names, L, docDir },
+    { caption: L.ledger, lead, tail: { headers: [cell(L.flag, docDir, 'strong')], widths: [1.2] }, valueWidth: 1.4 },
+    rows,
+  );
 }
 
 /**
@@ -352,11 +451,20 @@ function ledgerTable(articles: readonly ComparedText[], c: TextComparison, names
  * source's value and the row it is in. Quotations only one source carries
  * are flagged in the ledger already.
  */
-function conflictsTable(c: TextComparison, names: readonly string[], articles: readonly ComparedText[], L: ComparisonLabels, docDir: Dir): ExportTable | null {
+function conflictsTable(
+  c: TextComparison,
+  names: readonly string[],
+  articles: readonly ComparedText[],
+  L: ComparisonLabels,
+  docDir: Dir,
+): ExportTable | null {
   const between = c.conflicts.filter((k) => k.kind !== 'quote-unique');
   if (between.length === 0) return null;
   const rows = between.map((k): LogicalRow => ({
-    lead: [cell(`${CONFLICT_MARK} ${L.conflict[k.kind]}`, docDir, 'strong'), cell(short(k.subject), articles[k.items[0]?.article ?? 0]?.dir ?? docDir)],
+    lead: [
+      cell(`${CONFLICT_MARK} ${L.conflict[k.kind]}`, docDir, 'strong'),
+      cell(short(k.subject), articles[k.items[0]?.article ?? 0]?.dir ?? docDir),
+    ],
     values: names.map((_, a) => {
       const values = [...new Set(k.items.filter((i) => i.article === a).map((i) => short(i.value)))];
       return values.length > 0 ? cell(values.join(' / '), articles[a]!.dir) : null;
@@ -364,10 +472,19 @@ function conflictsTable(c: TextComparison, names: readonly string[], articles: r
     tail: [cell(k.row === null ? '' : String(k.row + 1), docDir)],
   }));
   const lead = { headers: [cell(L.flag, docDir, 'strong'), cell(L.subject, docDir, 'strong')], widths: [1.2, 1.8] };
-  return perSourceTable({ names, L, docDir }, { caption: L.conflicts, lead, tail: { headers: [cell(L.row, docDir, 'strong')], widths: [0.5] }, valueWidth: 1.6 }, rows);
+  return perSourceTable(
+    { names, L, docDir },
+    { caption: L.conflicts, lead, tail: { headers: [cell(L.row, docDir, 'strong')], widths: [0.5] }, valueWidth: 1.6 },
+    rows,
+  );
 }
 
-export function comparisonView(articles: readonly ComparedText[], c: TextComparison, lang: string, docDir: Dir): ComparisonView {
+export function comparisonView(
+  articles: readonly ComparedText[],
+  c: TextComparison,
+  lang: string,
+  docDir: Dir,
+): ComparisonView {
   const L = comparisonLabels(lang);
   const arabic = isArabicScriptLang(lang);
   const names = outletNames(articles, L.source);

@@ -48,7 +48,11 @@ function citationOf(a: Article): CitationData {
 
 function bylineOf(a: Article): string | null {
   const dir: Dir = a.dir;
-  const parts = [a.source, a.author, formatPublished({ publishedOriginal: a.publishedAt.original, publishedIso: a.publishedAt.iso }, dir)].filter((p): p is string => !!p && p.trim() !== '');
+  const parts = [
+    a.source,
+    a.author,
+    formatPublished({ publishedOriginal: a.publishedAt.original, publishedIso: a.publishedAt.iso }, dir),
+  ].filter((p): p is string => !!p && p.trim() !== '');
   return parts.length > 0 ? parts.join(' · ') : null;
 }
 
@@ -81,7 +85,13 @@ interface NoteRow {
   body: string;
 }
 
-async function resolveItem(db: Database, kind: ItemKind, refId: number, anchor: string, compare: CompareFn): Promise<ExportItem> {
+async function resolveItem(
+  db: Database,
+  kind: ItemKind,
+  refId: number,
+  anchor: string,
+  compare: CompareFn,
+): Promise<ExportItem> {
   switch (kind) {
     case 'article':
       return articleItem(await getArticle(db, refId), anchor);
@@ -143,7 +153,13 @@ async function resolveItem(db: Database, kind: ItemKind, refId: number, anchor: 
         bylineDir: dir,
         // One line per compared article: its outlet, date and title.
         blocks: articles.map((a) => {
-          const text = [a.source, formatPublished({ publishedOriginal: a.publishedAt.original, publishedIso: a.publishedAt.iso }, a.dir), a.title].filter((p): p is string => !!p).join(' · ');
+          const text = [
+            a.source,
+            formatPublished({ publishedOriginal: a.publishedAt.original, publishedIso: a.publishedAt.iso }, a.dir),
+            a.title,
+          ]
+            .filter((p): p is string => !!p)
+            .join(' · ');
           return { text, dir: detectDirection(text) };
         }),
         annotation: null,
@@ -172,8 +188,12 @@ function majorityLang(langs: readonly string[]): string | null {
 /** Outlets first (most cited first), then the other distinct words worth indexing. */
 function keywordsOf(items: readonly ExportItem[]): string[] {
   const counts = new Map<string, number>();
-  for (const item of items) for (const c of item.citations) if (c.outlet) counts.set(c.outlet, (counts.get(c.outlet) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([k]) => k);
+  for (const item of items)
+    for (const c of item.citations) if (c.outlet) counts.set(c.outlet, (counts.get(c.outlet) ?? 0) + 1);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 20)
+    .map(([k]) => k);
 }
 
 /** The dossier's non-empty sections, as runs of consecutive items (the store keeps items grouped by section). */
@@ -183,12 +203,23 @@ export function sectionsOf(dossier: Pick<DossierInfo, 'sections' | 'items'>): Ex
     const first = dossier.items.findIndex((i) => i.sectionId === section.id);
     if (first < 0) continue;
     const count = dossier.items.filter((i) => i.sectionId === section.id).length;
-    out.push({ anchor: `section-${k + 1}`, title: section.title, titleDir: detectDirection(section.title), first, count });
+    out.push({
+      anchor: `section-${k + 1}`,
+      title: section.title,
+      titleDir: detectDirection(section.title),
+      first,
+      count,
+    });
   }
   return out;
 }
 
-export async function resolveDocument(db: Database, request: DocumentRequest, now: Date, compare: CompareFn = compareInline): Promise<DossierDocument> {
+export async function resolveDocument(
+  db: Database,
+  request: DocumentRequest,
+  now: Date,
+  compare: CompareFn = compareInline,
+): Promise<DossierDocument> {
   // An export option overrides what is stored with the dossier.
   let title = request.title?.trim() || null;
   let subtitle = request.subtitle?.trim() || null;
@@ -204,10 +235,12 @@ export async function resolveDocument(db: Database, request: DocumentRequest, no
     author ??= dossier.author;
     description = dossier.description;
     lang ??= dossier.lang;
-    for (const [i, item] of dossier.items.entries()) items.push(await resolveItem(db, item.kind, item.refId, `item-${i + 1}`, compare));
+    for (const [i, item] of dossier.items.entries())
+      items.push(await resolveItem(db, item.kind, item.refId, `item-${i + 1}`, compare));
     sections = sectionsOf(dossier);
   } else {
-    for (const [i, id] of (request.articleIds ?? []).entries()) items.push(await resolveItem(db, 'article', id, `item-${i + 1}`, compare));
+    for (const [i, id] of (request.articleIds ?? []).entries())
+      items.push(await resolveItem(db, 'article', id, `item-${i + 1}`, compare));
   }
   if (items.length === 0) throw new MizanError('INVALID_ARGUMENT', 'the dossier has no items to export');
   const docLang = lang ?? majorityLang(items.map((i) => i.lang)) ?? 'en';

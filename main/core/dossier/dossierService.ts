@@ -5,7 +5,14 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, isAbsolute } from 'node:path';
-import { MizanError, type CallContext, type DossierExportInput, type DossierExportResult, type Handlers, type MethodName } from '../../../preload/contract';
+import {
+  MizanError,
+  type CallContext,
+  type DossierExportInput,
+  type DossierExportResult,
+  type Handlers,
+  type MethodName,
+} from '../../../preload/contract';
 import type { Database, Writer } from '../db/connection';
 import { createComparer, type Comparer } from '../compare/comparisonRunner';
 import { resolveDocument, type CompareFn } from './dossierDocument';
@@ -28,9 +35,11 @@ function checkedPath(path: string | undefined, kind: ExportKind): string | null 
   if (!isAbsolute(path)) throw new MizanError('INVALID_ARGUMENT', `path: "${path}" is not an absolute path`);
   const ext = extname(path).toLowerCase();
   const allowed = kind === 'html' ? ['.html', '.htm'] : [EXTENSION[kind]];
-  if (!allowed.includes(ext)) throw new MizanError('INVALID_ARGUMENT', `path: "${path}" should end in ${allowed.join(' or ')}`);
+  if (!allowed.includes(ext))
+    throw new MizanError('INVALID_ARGUMENT', `path: "${path}" should end in ${allowed.join(' or ')}`);
   const folder = dirname(path);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new MizanError('INVALID_ARGUMENT', `path: the folder ${folder} does not exist`);
+  if (!existsSync(folder) || !statSync(folder).isDirectory())
+    throw new MizanError('INVALID_ARGUMENT', `path: the folder ${folder} does not exist`);
   return path;
 }
 
@@ -70,12 +79,30 @@ export function createDossierService(deps: DossierDeps): DossierService {
     const path = checkedPath(input.path, kind);
     ctx.progress(0, null, 'reading');
     const document = await resolveDocument(db, input, deps.now(), compare);
-    const options = { ...defaultRenderOptions, ...(input.align ? { align: input.align } : {}), ...(input.numerals ? { numerals: input.numerals } : {}) };
-    const output = await exporter.run({ kind, document, options }, (done, total, label) => ctx.progress(done, total, label), ctx.signal);
+    const options = {
+      ...defaultRenderOptions,
+      ...(input.align ? { align: input.align } : {}),
+      ...(input.numerals ? { numerals: input.numerals } : {}),
+    };
+    const output = await exporter.run(
+      { kind, document, options },
+      (done, total, label) => ctx.progress(done, total, label),
+      ctx.signal,
+    );
     if (ctx.signal.aborted) throw new MizanError('CANCELLED', 'export cancelled');
-    const result: DossierExportResult = { path, pages: output.pages, bytes: output.bytes.byteLength, items: document.items.length };
+    const result: DossierExportResult = {
+      path,
+      pages: output.pages,
+      bytes: output.bytes.byteLength,
+      items: document.items.length,
+    };
     if (path) writeAtomically(path, output.bytes);
-    else result.contentBase64 = Buffer.from(output.bytes.buffer, output.bytes.byteOffset, output.bytes.byteLength).toString('base64');
+    else
+      result.contentBase64 = Buffer.from(
+        output.bytes.buffer,
+        output.bytes.byteOffset,
+        output.bytes.byteLength,
+      ).toString('base64');
     return result;
   }
 
@@ -97,20 +124,28 @@ export function createDossierService(deps: DossierDeps): DossierService {
       });
       return store.getDossier(db, id);
     },
-    'dossier.rename': async ({ id, title, subtitle }) => edit(id, (w) => store.updateDossier(w, id, title, { subtitle }, stamp())),
-    'dossier.update': async ({ id, title, ...metadata }) => edit(id, (w) => store.updateDossier(w, id, title, metadata, stamp())),
+    'dossier.rename': async ({ id, title, subtitle }) =>
+      edit(id, (w) => store.updateDossier(w, id, title, { subtitle }, stamp())),
+    'dossier.update': async ({ id, title, ...metadata }) =>
+      edit(id, (w) => store.updateDossier(w, id, title, metadata, stamp())),
     'dossier.delete': async ({ id }) => {
       await db.write((w) => store.deleteDossier(w, id));
       return { ok: true };
     },
-    'dossier.addItems': async ({ id, items, position, sectionId }) => edit(id, (w) => store.addItems(w, id, items, position, stamp(), sectionId)),
+    'dossier.addItems': async ({ id, items, position, sectionId }) =>
+      edit(id, (w) => store.addItems(w, id, items, position, stamp(), sectionId)),
     'dossier.removeItem': async ({ id, itemId }) => edit(id, (w) => store.removeItem(w, id, itemId, stamp())),
     'dossier.reorder': async ({ id, itemIds }) => edit(id, (w) => store.reorderItems(w, id, itemIds, stamp())),
-    'dossier.moveItem': async ({ id, itemId, sectionId, index }) => edit(id, (w) => store.moveItem(w, id, itemId, sectionId, index, stamp())),
-    'dossier.addSection': async ({ id, title, position, itemIds }) => edit(id, (w) => store.addSection(w, id, title, position, itemIds ?? [], stamp())),
-    'dossier.renameSection': async ({ id, sectionId, title }) => edit(id, (w) => store.renameSection(w, id, sectionId, title, stamp())),
-    'dossier.deleteSection': async ({ id, sectionId }) => edit(id, (w) => store.deleteSection(w, id, sectionId, stamp())),
-    'dossier.reorderSections': async ({ id, sectionIds }) => edit(id, (w) => store.reorderSections(w, id, sectionIds, stamp())),
+    'dossier.moveItem': async ({ id, itemId, sectionId, index }) =>
+      edit(id, (w) => store.moveItem(w, id, itemId, sectionId, index, stamp())),
+    'dossier.addSection': async ({ id, title, position, itemIds }) =>
+      edit(id, (w) => store.addSection(w, id, title, position, itemIds ?? [], stamp())),
+    'dossier.renameSection': async ({ id, sectionId, title }) =>
+      edit(id, (w) => store.renameSection(w, id, sectionId, title, stamp())),
+    'dossier.deleteSection': async ({ id, sectionId }) =>
+      edit(id, (w) => store.deleteSection(w, id, sectionId, stamp())),
+    'dossier.reorderSections': async ({ id, sectionIds }) =>
+      edit(id, (w) => store.reorderSections(w, id, sectionIds, stamp())),
     'dossier.exportPdf': async (input, ctx) => exportAs('pdf', input, ctx),
     'dossier.exportHtml': async (input, ctx) => exportAs('html', input, ctx),
   };

@@ -9,7 +9,15 @@
  * section — the unsectioned items first, then each section's items in the
  * sections' order — so one `ORDER BY position` reads the dossier in order.
  */
-import { MizanError, type DossierInfo, type DossierItemInfo, type DossierItemRef, type DossierMetadata, type DossierSectionInfo, type DossierSummary } from '../../../preload/contract';
+import {
+  MizanError,
+  type DossierInfo,
+  type DossierItemInfo,
+  type DossierItemRef,
+  type DossierMetadata,
+  type DossierSectionInfo,
+  type DossierSummary,
+} from '../../../preload/contract';
 import type { Database, SqlValue, Writer } from '../db/connection';
 import { detectDirection } from '../text/language';
 
@@ -105,7 +113,10 @@ export async function listItems(db: Reader, dossierId: number): Promise<DossierI
 export async function getDossier(db: Reader, id: number): Promise<DossierInfo> {
   const row = await db.get<DossierSummary>(`SELECT ${SUMMARY_COLUMNS} FROM dossiers d WHERE d.id = ?`, [id]);
   if (!row) throw new MizanError('NOT_FOUND', `no dossier with id ${id}`);
-  const sections = await db.all<DossierSectionInfo>('SELECT id, title, position FROM dossier_sections WHERE dossier_id = ? ORDER BY position, id', [id]);
+  const sections = await db.all<DossierSectionInfo>(
+    'SELECT id, title, position FROM dossier_sections WHERE dossier_id = ? ORDER BY position, id',
+    [id],
+  );
   return { ...row, sections, items: await listItems(db, id) };
 }
 
@@ -134,7 +145,13 @@ export async function createDossier(w: Writer, title: string, metadata: DossierM
 }
 
 /** Sets the fields that are given (undefined leaves one as it is, null clears it). */
-export async function updateDossier(w: Writer, id: number, title: string | undefined, metadata: DossierMetadata, now: string): Promise<void> {
+export async function updateDossier(
+  w: Writer,
+  id: number,
+  title: string | undefined,
+  metadata: DossierMetadata,
+  now: string,
+): Promise<void> {
   await requireDossier(w, id);
   const sets = ['updated_at = ?'];
   const params: SqlValue[] = [now];
@@ -162,16 +179,24 @@ interface OrderRow {
 
 /** The dossier's items in order, with their sections. */
 async function itemOrder(w: Writer, dossierId: number): Promise<OrderRow[]> {
-  return w.all<OrderRow>('SELECT id, section_id FROM dossier_items WHERE dossier_id = ? ORDER BY position, id', [dossierId]);
+  return w.all<OrderRow>('SELECT id, section_id FROM dossier_items WHERE dossier_id = ? ORDER BY position, id', [
+    dossierId,
+  ]);
 }
 
 async function sectionIds(w: Writer, dossierId: number): Promise<number[]> {
-  const rows = await w.all<{ id: number }>('SELECT id FROM dossier_sections WHERE dossier_id = ? ORDER BY position, id', [dossierId]);
+  const rows = await w.all<{ id: number }>(
+    'SELECT id FROM dossier_sections WHERE dossier_id = ? ORDER BY position, id',
+    [dossierId],
+  );
   return rows.map((r) => r.id);
 }
 
 async function requireSection(w: Writer, dossierId: number, sectionId: number): Promise<void> {
-  const row = await w.get('SELECT 1 AS x FROM dossier_sections WHERE id = ? AND dossier_id = ?', [sectionId, dossierId]);
+  const row = await w.get('SELECT 1 AS x FROM dossier_sections WHERE id = ? AND dossier_id = ?', [
+    sectionId,
+    dossierId,
+  ]);
   if (!row) throw new MizanError('NOT_FOUND', `dossier ${dossierId} has no section ${sectionId}`);
 }
 
@@ -182,17 +207,17 @@ async function requireSection(w: Writer, dossierId: number, sectionId: number): 
  */
 async function writeOrder(w: Writer, dossierId: number, order: readonly OrderRow[]): Promise<void> {
   const sections = await sectionIds(w, dossierId);
-  for (const [i, id] of sections.entries()) await w.run('UPDATE dossier_sections SET position = ? WHERE id = ? AND position <> ?', [i + 1, id, i + 1]);
+  for (const [i, id] of sections.entries())
+    await w.run('UPDATE dossier_sections SET position = ? WHERE id = ? AND position <> ?', [i + 1, id, i + 1]);
   const rank = new Map<number | null, number>([[null, 0], ...sections.map((id, i): [number, number] => [id, i + 1])]);
-  const grouped = order.map((row, i) => ({ row, i })).sort((a, b) => (rank.get(a.row.section_id) ?? 0) - (rank.get(b.row.section_id) ?? 0) || a.i - b.i);
+  const grouped = order
+    .map((row, i) => ({ row, i }))
+    .sort((a, b) => (rank.get(a.row.section_id) ?? 0) - (rank.get(b.row.section_id) ?? 0) || a.i - b.i);
   for (const [i, { row }] of grouped.entries()) {
-    await w.run('UPDATE dossier_items SET position = ?, section_id = ? WHERE id = ? AND (position <> ? OR section_id IS NOT ?)', [
-      i + 1,
-      row.section_id,
-      row.id,
-      i + 1,
-      row.section_id,
-    ]);
+    await w.run(
+      'UPDATE dossier_items SET position = ?, section_id = ? WHERE id = ? AND (position <> ? OR section_id IS NOT ?)',
+      [i + 1, row.section_id, row.id, i + 1, row.section_id],
+    );
   }
 }
 
@@ -259,7 +284,12 @@ export async function removeItem(w: Writer, dossierId: number, itemId: number, n
   await touch(w, dossierId, now);
 }
 
-function checkedIds(ids: readonly number[], members: ReadonlySet<number>, what: string, dossierId: number): Set<number> {
+function checkedIds(
+  ids: readonly number[],
+  members: ReadonlySet<number>,
+  what: string,
+  dossierId: number,
+): Set<number> {
   const named = new Set<number>();
   for (const id of ids) {
     if (!members.has(id)) throw new MizanError('INVALID_ARGUMENT', `${what} ${id} is not in dossier ${dossierId}`);
@@ -274,7 +304,12 @@ function checkedIds(ids: readonly number[], members: ReadonlySet<number>, what: 
  * order after them. Items stay in their sections: the order applies within
  * each section (moving between sections is `moveItem`).
  */
-export async function reorderItems(w: Writer, dossierId: number, itemIds: readonly number[], now: string): Promise<void> {
+export async function reorderItems(
+  w: Writer,
+  dossierId: number,
+  itemIds: readonly number[],
+  now: string,
+): Promise<void> {
   await requireDossier(w, dossierId);
   const rows = await itemOrder(w, dossierId);
   const named = checkedIds(itemIds, new Set(rows.map((r) => r.id)), 'item', dossierId);
@@ -285,7 +320,14 @@ export async function reorderItems(w: Writer, dossierId: number, itemIds: readon
 }
 
 /** Moves an item into `sectionId` (null: the unsectioned items) at 0-based `index` among its items (default: last). */
-export async function moveItem(w: Writer, dossierId: number, itemId: number, sectionId: number | null, index: number | undefined, now: string): Promise<void> {
+export async function moveItem(
+  w: Writer,
+  dossierId: number,
+  itemId: number,
+  sectionId: number | null,
+  index: number | undefined,
+  now: string,
+): Promise<void> {
   await requireDossier(w, dossierId);
   if (sectionId !== null) await requireSection(w, dossierId, sectionId);
   const rows = await itemOrder(w, dossierId);
@@ -296,29 +338,55 @@ export async function moveItem(w: Writer, dossierId: number, itemId: number, sec
   const target = Math.min(index ?? inSection.length, inSection.length);
   // Insert before the item now at `target` in the section, or after its last one.
   const anchor = inSection[target] ?? null;
-  const at = anchor ? rest.indexOf(anchor) : inSection.length > 0 ? rest.indexOf(inSection[inSection.length - 1]!) + 1 : rest.length;
+  const at = anchor
+    ? rest.indexOf(anchor)
+    : inSection.length > 0
+      ? rest.indexOf(inSection[inSection.length - 1]!) + 1
+      : rest.length;
   rest.splice(at, 0, { id: itemId, section_id: sectionId });
   await writeOrder(w, dossierId, rest);
   await touch(w, dossierId, now);
 }
 
 /** A new section before 1-based `position` (default: last), taking the items named. Returns its id. */
-export async function addSection(w: Writer, dossierId: number, title: string, position: number | undefined, itemIds: readonly number[], now: string): Promise<number> {
+export async function addSection(
+  w: Writer,
+  dossierId: number,
+  title: string,
+  position: number | undefined,
+  itemIds: readonly number[],
+  now: string,
+): Promise<number> {
   await requireDossier(w, dossierId);
   const sections = await sectionIds(w, dossierId);
   const rows = await itemOrder(w, dossierId);
   const named = checkedIds(itemIds, new Set(rows.map((r) => r.id)), 'item', dossierId);
   const at = Math.min(Math.max(1, position ?? sections.length + 1), sections.length + 1);
-  const result = await w.run('INSERT INTO dossier_sections (dossier_id, position, title) VALUES (?, ?, ?)', [dossierId, sections.length + 1, title.trim()]);
+  const result = await w.run('INSERT INTO dossier_sections (dossier_id, position, title) VALUES (?, ?, ?)', [
+    dossierId,
+    sections.length + 1,
+    title.trim(),
+  ]);
   const id = result.lastID;
   const order = [...sections.slice(0, at - 1), id, ...sections.slice(at - 1)];
-  for (const [i, sid] of order.entries()) await w.run('UPDATE dossier_sections SET position = ? WHERE id = ?', [i + 1, sid]);
-  await writeOrder(w, dossierId, rows.map((r) => (named.has(r.id) ? { id: r.id, section_id: id } : r)));
+  for (const [i, sid] of order.entries())
+    await w.run('UPDATE dossier_sections SET position = ? WHERE id = ?', [i + 1, sid]);
+  await writeOrder(
+    w,
+    dossierId,
+    rows.map((r) => (named.has(r.id) ? { id: r.id, section_id: id } : r)),
+  );
   await touch(w, dossierId, now);
   return id;
 }
 
-export async function renameSection(w: Writer, dossierId: number, sectionId: number, title: string, now: string): Promise<void> {
+export async function renameSection(
+  w: Writer,
+  dossierId: number,
+  sectionId: number,
+  title: string,
+  now: string,
+): Promise<void> {
   await requireDossier(w, dossierId);
   await requireSection(w, dossierId, sectionId);
   await w.run('UPDATE dossier_sections SET title = ? WHERE id = ?', [title.trim(), sectionId]);
@@ -338,12 +406,18 @@ export async function deleteSection(w: Writer, dossierId: number, sectionId: num
 }
 
 /** Puts `ids` first in that order; sections not named keep their order after them. Items follow their sections. */
-export async function reorderSections(w: Writer, dossierId: number, ids: readonly number[], now: string): Promise<void> {
+export async function reorderSections(
+  w: Writer,
+  dossierId: number,
+  ids: readonly number[],
+  now: string,
+): Promise<void> {
   await requireDossier(w, dossierId);
   const sections = await sectionIds(w, dossierId);
   const named = checkedIds(ids, new Set(sections), 'section', dossierId);
   const order = [...ids, ...sections.filter((id) => !named.has(id))];
-  for (const [i, id] of order.entries()) await w.run('UPDATE dossier_sections SET position = ? WHERE id = ?', [i + 1, id]);
+  for (const [i, id] of order.entries())
+    await w.run('UPDATE dossier_sections SET position = ? WHERE id = ?', [i + 1, id]);
   await writeOrder(w, dossierId, await itemOrder(w, dossierId));
   await touch(w, dossierId, now);
 }

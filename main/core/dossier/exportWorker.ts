@@ -23,10 +23,14 @@ parentPort?.on('message', (request: WorkerRequest) => {
   runExportHere(job, (done, total, label) => post({ id, type: 'progress', done, total, label }), undefined, fonts).then(
     (output) => {
       // A private copy whose buffer can move to the parent instead of being cloned.
-      const bytes = output.bytes.byteOffset === 0 && output.bytes.byteLength === output.bytes.buffer.byteLength ? output.bytes : output.bytes.slice();
+      const bytes =
+        output.bytes.byteOffset === 0 && output.bytes.byteLength === output.bytes.buffer.byteLength
+          ? output.bytes
+          : output.bytes.slice();
       const buffer = bytes.buffer instanceof ArrayBuffer ? bytes.buffer : null;
       post({ id, type: 'done', output: { ...output, bytes } }, buffer ? [buffer] : []);
     },
-    (error: unknown) => post({ id, type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    (error: unknown) =>
+      post({ id, type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 });

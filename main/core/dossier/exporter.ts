@@ -86,7 +86,10 @@ function workerExporter(script: string): Exporter {
       }
       running = null;
       if (message.type === 'done') job.resolve(message.output);
-      else job.reject(new MizanError('INTERNAL', `${job.request.job.kind.toUpperCase()} export failed: ${message.message}`));
+      else
+        job.reject(
+          new MizanError('INTERNAL', `${job.request.job.kind.toUpperCase()} export failed: ${message.message}`),
+        );
       next();
     });
     // A worker terminated on purpose (cancel, close) is no longer `worker`:
@@ -140,10 +143,12 @@ function workerExporter(script: string): Exporter {
           }
         };
         signal?.addEventListener('abort', onAbort, { once: true });
-        const settle = <T>(fn: (value: T) => void) => (value: T) => {
-          signal?.removeEventListener('abort', onAbort);
-          fn(value);
-        };
+        const settle =
+          <T>(fn: (value: T) => void) =>
+          (value: T) => {
+            signal?.removeEventListener('abort', onAbort);
+            fn(value);
+          };
         pending.resolve = settle(resolve);
         pending.reject = settle(reject);
         queue.push(pending);

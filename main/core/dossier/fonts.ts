@@ -62,7 +62,12 @@ function fontsourceFaces(weight: 400 | 700): WebFontFace[] | null {
     const file = /url\(\.\/files\/([\w-]+\.woff2)\)/.exec(block)?.[1];
     const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
     if (!file || !range || !/-normal\.woff2$/.test(file)) continue;
-    faces.push({ weight, format: 'woff2', unicodeRange: range.trim(), bytes: readFileSync(join(dirname(css), 'files', file)) });
+    faces.push({
+      weight,
+      format: 'woff2',
+      unicodeRange: range.trim(),
+      bytes: readFileSync(join(dirname(css), 'files', file)),
+    });
   }
   return faces.length > 0 ? faces : null;
 }
@@ -73,7 +78,13 @@ export function amiriWebFonts(): WebFontFace[] {
   for (const weight of [400, 700] as const) {
     const woff2 = fontsourceFaces(weight);
     if (woff2) faces.push(...woff2);
-    else faces.push({ weight, format: 'truetype', unicodeRange: null, bytes: readAmiriTtf(weight === 400 ? 'regular' : 'bold') });
+    else
+      faces.push({
+        weight,
+        format: 'truetype',
+        unicodeRange: null,
+        bytes: readAmiriTtf(weight === 400 ? 'regular' : 'bold'),
+      });
   }
   return faces;
 }

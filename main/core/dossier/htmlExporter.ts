@@ -24,10 +24,12 @@ export interface HtmlResult {
   indexBytes: number;
 }
 
-
 /** JSON that can sit inside <script type="application/json"> without ending it. */
 function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 function citationHtml(c: CitationData): string {
@@ -50,17 +52,28 @@ function itemHtml(item: ExportItem, index: number, align: RenderOptions['align']
   const L = labelsFor(item.lang);
   const cls = `item item-${item.kind}`;
   const parts: string[] = [];
-  parts.push(`<article id="${escapeHtml(item.anchor)}" class="${cls}" lang="${escapeHtml(item.lang)}" dir="${item.dir}" data-index="${index + 1}">`);
+  parts.push(
+    `<article id="${escapeHtml(item.anchor)}" class="${cls}" lang="${escapeHtml(item.lang)}" dir="${item.dir}" data-index="${index + 1}">`,
+  );
   parts.push(`<h2 dir="${item.titleDir}" data-field="title">${escapeHtml(item.title)}</h2>`);
   if (item.byline) parts.push(`<p class="byline" dir="${item.bylineDir}">${escapeHtml(item.byline)}</p>`);
   const body = item.blocks.map((b) => `<p dir="${b.dir}" data-field="body">${escapeHtml(b.text)}</p>`).join('\n');
-  parts.push(item.kind === 'highlight' ? `<blockquote class="${align}">${body}</blockquote>` : `<div class="body ${align}">${body}</div>`);
+  parts.push(
+    item.kind === 'highlight'
+      ? `<blockquote class="${align}">${body}</blockquote>`
+      : `<div class="body ${align}">${body}</div>`,
+  );
   if (item.comparison) parts.push(comparisonHtml(item.comparison));
-  if (item.annotation) parts.push(`<p class="annotation" dir="${item.annotation.dir}">${escapeHtml(`${L.note}: ${item.annotation.text}`)}</p>`);
+  if (item.annotation)
+    parts.push(
+      `<p class="annotation" dir="${item.annotation.dir}">${escapeHtml(`${L.note}: ${item.annotation.text}`)}</p>`,
+    );
   for (const c of item.citations) {
     const cl = labelsFor(c.lang);
     const dir = cl === labelsFor('ar') ? 'rtl' : 'ltr';
-    parts.push(`<p class="citation" dir="${dir}" lang="${escapeHtml(c.lang)}"><span class="label">${escapeHtml(cl.citation)}:</span> ${citationHtml(c)}</p>`);
+    parts.push(
+      `<p class="citation" dir="${dir}" lang="${escapeHtml(c.lang)}"><span class="label">${escapeHtml(cl.citation)}:</span> ${citationHtml(c)}</p>`,
+    );
   }
   parts.push('</article>');
   return parts.join('\n');
@@ -70,7 +83,11 @@ function itemHtml(item: ExportItem, index: number, align: RenderOptions['align']
  * Item fragments grouped by section: the items before the first section as
  * they are, then each section wrapped by `wrap` (its heading and its items).
  */
-function grouped(fragments: readonly string[], sections: readonly ExportSection[], wrap: (section: ExportSection, inner: string) => string): string {
+function grouped(
+  fragments: readonly string[],
+  sections: readonly ExportSection[],
+  wrap: (section: ExportSection, inner: string) => string,
+): string {
   const out: string[] = [];
   let i = 0;
   for (const section of sections) {
@@ -185,7 +202,12 @@ export class HtmlRenderer {
       this.field('body');
       this.field('source');
       for (const item of items) {
-        this.add({ anchor: item.anchor, title: item.title, body: bodyText(item), source: item.citations.map((c) => c.outlet ?? '').join(' ') });
+        this.add({
+          anchor: item.anchor,
+          title: item.title,
+          body: bodyText(item),
+          source: item.citations.map((c) => c.outlet ?? '').join(' '),
+        });
       }
     }).toJSON();
   }
@@ -216,9 +238,15 @@ export class HtmlRenderer {
       items.push(itemHtml(item, i, this.options.align));
       progress(2 + i, steps, 'items');
     }
-    const tocItems = d.items.map((item) => `<li><a href="#${escapeHtml(item.anchor)}" dir="${item.titleDir}">${escapeHtml(item.title)}</a></li>`);
+    const tocItems = d.items.map(
+      (item) => `<li><a href="#${escapeHtml(item.anchor)}" dir="${item.titleDir}">${escapeHtml(item.title)}</a></li>`,
+    );
     const toc = grouped(tocItems, d.sections, tocSectionHtml);
-    const meta = [d.author, L.items(d.items.length), `${L.exported}: ${isoDate(d.createdAt.slice(0, 10), d.dir)}`].filter((s): s is string => !!s);
+    const meta = [
+      d.author,
+      L.items(d.items.length),
+      `${L.exported}: ${isoDate(d.createdAt.slice(0, 10), d.dir)}`,
+    ].filter((s): s is string => !!s);
     const pageData = {
       lunrId: this.bundle.lunrId,
       pipelineId: this.bundle.pipelineId,
@@ -274,7 +302,10 @@ ${PAGE_SCRIPT}
 `;
     progress(steps, steps, 'done');
     const bytes = Buffer.from(html, 'utf8');
-    return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), indexBytes: Buffer.byteLength(indexJson) };
+    return {
+      bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      indexBytes: Buffer.byteLength(indexJson),
+    };
   }
 }
 

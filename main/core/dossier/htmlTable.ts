@@ -17,7 +17,8 @@ function isIndexed(table: ExportTable, c: TableCell): boolean {
 /** The cells' text searched with the item's body, in page order (the page rebuilds it from data-field). */
 export function indexedTableText(item: ExportItem): string[] {
   const out: string[] = [];
-  for (const table of item.comparison?.tables ?? []) for (const row of table.rows) for (const c of row.cells) if (isIndexed(table, c)) out.push(c.text);
+  for (const table of item.comparison?.tables ?? [])
+    for (const row of table.rows) for (const c of row.cells) if (isIndexed(table, c)) out.push(c.text);
   return out;
 }
 
@@ -38,11 +39,16 @@ function tableHtml(table: ExportTable): string {
     const starts = row.group !== lastGroup;
     lastGroup = row.group;
     const cells = row.cells
-      .map((c) => `<td dir="${c.dir}" class="${c.tone}"${isIndexed(table, c) ? ' data-field="body"' : ''}>${cellContent(c)}</td>`)
+      .map(
+        (c) =>
+          `<td dir="${c.dir}" class="${c.tone}"${isIndexed(table, c) ? ' data-field="body"' : ''}>${cellContent(c)}</td>`,
+      )
       .join('');
     return `<tr${starts ? ' class="group"' : ''}>${cells}</tr>`;
   });
-  const cols = table.widths.map((w) => `<col style="width:${((100 * w) / table.widths.reduce((a, b) => a + b, 0)).toFixed(1)}%">`).join('');
+  const cols = table.widths
+    .map((w) => `<col style="width:${((100 * w) / table.widths.reduce((a, b) => a + b, 0)).toFixed(1)}%">`)
+    .join('');
   return `<table class="cmp">\n<caption>${escape(table.caption)}</caption>\n<colgroup>${cols}</colgroup>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
 }
 

@@ -19,19 +19,34 @@ const seed: CitationData = {
 describe('citations', () => {
   it('writes an Arabic citation with «», ، and dates kept in order', () => {
     const { sentence, url } = formatCitation(seed);
-    expect(sentence).toBe(`«أعلن الرئيس الأميركي». حرية، ${LRI}(26/7/2021) 2021-07-26${PDI}. تاريخ الاطلاع: ${LRI}2025-03-01${PDI}.`);
+    expect(sentence).toBe(
+      `«أعلن الرئيس الأميركي». حرية، ${LRI}(26/7/2021) 2021-07-26${PDI}. تاريخ الاطلاع: ${LRI}2025-03-01${PDI}.`,
+    );
     expect(url).toBeNull();
   });
 
   it('writes an English citation with author, title, outlet, both dates and the URL apart', () => {
-    const { sentence, url } = formatCitation({ ...seed, lang: 'en', outlet: 'BBC', title: 'Ad sales boost Time Warner profit', author: 'A. Writer', url: 'http://news.bbc.co.uk/1' });
-    expect(sentence).toBe('A. Writer. “Ad sales boost Time Warner profit.” BBC, (26/7/2021) [2021-07-26]. Accessed: 2025-03-01.');
+    const { sentence, url } = formatCitation({
+      ...seed,
+      lang: 'en',
+      outlet: 'BBC',
+      title: 'Ad sales boost Time Warner profit',
+      author: 'A. Writer',
+      url: 'http://news.bbc.co.uk/1',
+    });
+    expect(sentence).toBe(
+      'A. Writer. “Ad sales boost Time Warner profit.” BBC, (26/7/2021) [2021-07-26]. Accessed: 2025-03-01.',
+    );
     expect(url).toBe('http://news.bbc.co.uk/1');
   });
 
   it('shows the ISO date only when the written date does not already hold it', () => {
-    expect(formatPublished({ publishedOriginal: '2015-07-22 02:51:32', publishedIso: '2015-07-22' }, 'ltr')).toBe('2015-07-22 02:51:32');
-    expect(formatPublished({ publishedOriginal: '26 تموز 2021', publishedIso: '2021-07-26' }, 'rtl')).toBe(`26 تموز 2021 ${LRI}2021-07-26${PDI}`);
+    expect(formatPublished({ publishedOriginal: '2015-07-22 02:51:32', publishedIso: '2015-07-22' }, 'ltr')).toBe(
+      '2015-07-22 02:51:32',
+    );
+    expect(formatPublished({ publishedOriginal: '26 تموز 2021', publishedIso: '2021-07-26' }, 'rtl')).toBe(
+      `26 تموز 2021 ${LRI}2021-07-26${PDI}`,
+    );
     expect(formatPublished({ publishedOriginal: null, publishedIso: '2021-07' }, 'rtl')).toBe(`${LRI}2021-07${PDI}`);
     expect(formatPublished({ publishedOriginal: null, publishedIso: null }, 'ltr')).toBeNull();
   });

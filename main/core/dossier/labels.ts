@@ -126,7 +126,8 @@ function inCitation(text: string, dir: Dir): string {
   return `\u2068${text}\u2069`;
 }
 
-const RTL_PART = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff](?:[^\p{Script=Latin}\p{N}/?#&=.:;,+%~@!$'()*[\]]*[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff])?/gu;
+const RTL_PART =
+  /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff](?:[^\p{Script=Latin}\p{N}/?#&=.:;,+%~@!$'()*[\]]*[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff])?/gu;
 
 /**
  * A URL as the line it is drawn on. In a left-to-right citation, or when it
@@ -168,7 +169,9 @@ export function formatCitation(c: CitationData): { sentence: string; url: string
   if (c.author) parts.push(`${inCitation(c.author, dir)}.`);
   const title = inCitation(c.title, dir);
   parts.push(arabic ? `«${title}».` : `“${title}.”`);
-  const where = [c.outlet ? inCitation(c.outlet, dir) : null, formatPublished(c, dir)].filter((p): p is string => !!p).join(comma);
+  const where = [c.outlet ? inCitation(c.outlet, dir) : null, formatPublished(c, dir)]
+    .filter((p): p is string => !!p)
+    .join(comma);
   if (where) parts.push(`${where}.`);
   parts.push(`${L.accessed}: ${isoDate(c.accessed, dir)}.`);
   return { sentence: parts.join(' '), url: c.url };

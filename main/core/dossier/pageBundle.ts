@@ -100,7 +100,10 @@ export function buildPageBundle(): PageBundle {
   const lunrFile = [...ids.keys()].find((f) => /[\\/]lunr(\.min)?\.js$/.test(f));
   if (!lunrFile) throw new Error('the page analyzer bundle has no lunr');
   const defs = modules
-    .map((m) => `${JSON.stringify(m.id)}: [function (module, exports, require) {\n${m.source}\n}, ${JSON.stringify(m.deps)}]`)
+    .map(
+      (m) =>
+        `${JSON.stringify(m.id)}: [function (module, exports, require) {\n${m.source}\n}, ${JSON.stringify(m.deps)}]`,
+    )
     .join(',\n');
   const code = `var mizanRequire = (function () {
   "use strict";
@@ -128,7 +131,13 @@ ${defs}
     if (!id) throw new Error(`the page analyzer bundle has no ${name}`);
     return id;
   };
-  return { code: scriptSafe(code), lunrId: ids.get(lunrFile)!, pipelineId: ids.get(entry)!, analyzeId: sibling('analyze.js'), tokenizeId: sibling('tokenize.js') };
+  return {
+    code: scriptSafe(code),
+    lunrId: ids.get(lunrFile)!,
+    pipelineId: ids.get(entry)!,
+    analyzeId: sibling('analyze.js'),
+    tokenizeId: sibling('tokenize.js'),
+  };
 }
 
 interface BundleApi {
@@ -150,7 +159,9 @@ export function checkBundle(bundle: PageBundle, words: Iterable<string>): void {
     const a = mine ? `${mine.stem}|${mine.exact}|${mine.stop}` : 'null';
     const b = theirs ? `${theirs.stem}|${theirs.exact}|${theirs.stop}` : 'null';
     if (a !== b) {
-      throw new Error(`the page analyzer (compiled) differs from the running one on "${word}" (${b} vs ${a}): run \`npm run build\``);
+      throw new Error(
+        `the page analyzer (compiled) differs from the running one on "${word}" (${b} vs ${a}): run \`npm run build\``,
+      );
     }
   }
 }

@@ -240,7 +240,15 @@ export class PdfRenderer {
   // -------------------------------------------------------------------------
   // Layout
 
-  private block(source: string, style: TextStyle, dir: Dir, width: number, align: Align, x: number, spaceBefore = 0): Block {
+  private block(
+    source: string,
+    style: TextStyle,
+    dir: Dir,
+    width: number,
+    align: Align,
+    x: number,
+    spaceBefore = 0,
+  ): Block {
     const latin = dir === 'ltr';
     const text = this.withBullets(source);
     const measure = this.measurer.forStyle(style, latin);
@@ -261,7 +269,15 @@ export class PdfRenderer {
   }
 
   private placeLine(flow: Flow, block: Block, line: LaidLine): void {
-    flow.push({ t: 'text', style: block.style, x: block.x, baseline: flow.y + block.style.size, line, spaceWidth: block.spaceWidth, latin: block.latin });
+    flow.push({
+      t: 'text',
+      style: block.style,
+      x: block.x,
+      baseline: flow.y + block.style.size,
+      line,
+      spaceWidth: block.spaceWidth,
+      latin: block.latin,
+    });
     flow.y += block.style.leading;
   }
 
@@ -297,7 +313,9 @@ export class PdfRenderer {
 
   /** Blocks kept on one page with the first lines of what follows (no lone heading). */
   private placeKeptTogether(flow: Flow, blocks: Block[], next: Block | null): void {
-    const need = blocks.reduce((h, b) => h + b.spaceBefore + this.heightOf(b), 0) + (next ? next.spaceBefore + this.heightOf(next, 2) : 0);
+    const need =
+      blocks.reduce((h, b) => h + b.spaceBefore + this.heightOf(b), 0) +
+      (next ? next.spaceBefore + this.heightOf(next, 2) : 0);
     flow.ensure(need);
     for (const b of blocks) this.placeBlock(flow, b);
   }
@@ -324,7 +342,8 @@ export class PdfRenderer {
     const headStyle = startsPage ? STYLES.title : STYLES.subheading;
     const head = this.block(item.title, headStyle, item.titleDir, CONTENT_WIDTH, 'start', MARGIN.side);
     const headBlocks = [head];
-    if (item.byline) headBlocks.push(this.block(item.byline, STYLES.byline, item.bylineDir, CONTENT_WIDTH, 'start', MARGIN.side, 2));
+    if (item.byline)
+      headBlocks.push(this.block(item.byline, STYLES.byline, item.bylineDir, CONTENT_WIDTH, 'start', MARGIN.side, 2));
 
     const quote = item.kind === 'highlight';
     const indent = quote ? 16 : 0;
@@ -337,9 +356,13 @@ export class PdfRenderer {
     const anchorAt = flow.pages.length;
     this.placeKeptTogether(flow, headBlocks, body[0] ?? null);
     let headPage = flow.pages.length - 1;
-    while (headPage > 0 && !flow.pages[headPage]!.ops.some((op) => op.t === 'text' && op.line === head.lines[0])) headPage--;
+    while (headPage > 0 && !flow.pages[headPage]!.ops.some((op) => op.t === 'text' && op.line === head.lines[0]))
+      headPage--;
     const firstOp = flow.pages[headPage]!.ops.findIndex((op) => op.t === 'text' && op.line === head.lines[0]);
-    const anchorY = (firstOp >= 0 ? (flow.pages[headPage]!.ops[firstOp] as { baseline: number }).baseline : flow.y) - headStyle.size - 4;
+    const anchorY =
+      (firstOp >= 0 ? (flow.pages[headPage]!.ops[firstOp] as { baseline: number }).baseline : flow.y) -
+      headStyle.size -
+      4;
     // Just before the heading: outline entries are added in drawing order.
     flow.pages[headPage]!.ops.splice(Math.max(0, firstOp), 0, { t: 'anchor', item: index, y: Math.max(0, anchorY) });
     if (anchorAt !== flow.pages.length) flow.pages[headPage]!.item = index;
@@ -351,7 +374,15 @@ export class PdfRenderer {
     }
     if (item.comparison) layoutComparison(this.tableContext(), flow, item.comparison);
     if (item.annotation) {
-      const label = this.block(`${itemLabels.note}: ${item.annotation.text}`, { ...STYLES.body, color: '#444444' }, item.annotation.dir, CONTENT_WIDTH, align, MARGIN.side, 8);
+      const label = this.block(
+        `${itemLabels.note}: ${item.annotation.text}`,
+        { ...STYLES.body, color: '#444444' },
+        item.annotation.dir,
+        CONTENT_WIDTH,
+        align,
+        MARGIN.side,
+        8,
+      );
       this.placeBlock(flow, label);
     }
 
@@ -360,9 +391,26 @@ export class PdfRenderer {
     for (const [ci, c] of item.citations.entries()) {
       const cDir: Dir = isArabicScriptLang(c.lang) ? 'rtl' : 'ltr';
       const { sentence, url } = formatCitation(c);
-      const block = this.block(`${labelsFor(c.lang).citation}: ${sentence}`, STYLES.citation, cDir, CONTENT_WIDTH, 'start', MARGIN.side, ci === 0 ? 12 : 5);
+      const block = this.block(
+        `${labelsFor(c.lang).citation}: ${sentence}`,
+        STYLES.citation,
+        cDir,
+        CONTENT_WIDTH,
+        'start',
+        MARGIN.side,
+        ci === 0 ? 12 : 5,
+      );
       const line = url ? urlLine(url, cDir) : null;
-      const urlBlock = line ? this.block(line.text, STYLES.citation, line.dir, CONTENT_WIDTH, sideAlign(cDir === 'rtl' ? 'right' : 'left', line.dir), MARGIN.side) : null;
+      const urlBlock = line
+        ? this.block(
+            line.text,
+            STYLES.citation,
+            line.dir,
+            CONTENT_WIDTH,
+            sideAlign(cDir === 'rtl' ? 'right' : 'left', line.dir),
+            MARGIN.side,
+          )
+        : null;
       flow.ensure(block.spaceBefore + this.heightOf(block, 3) + (urlBlock ? this.heightOf(urlBlock, 1) : 0) + 6);
       if (ci === 0) {
         flow.y += block.spaceBefore;
@@ -400,7 +448,14 @@ export class PdfRenderer {
         if (op.t !== 'text' || !block.lines.includes(op.line) || op.line.runs.length === 0) continue;
         const left = op.x + Math.min(...op.line.runs.map((r) => r.x));
         const right = op.x + Math.max(...op.line.runs.map((r) => r.x + r.width));
-        page.ops.push({ t: 'uri', x: left, y: op.baseline - block.style.size, w: right - left, h: block.style.leading, uri });
+        page.ops.push({
+          t: 'uri',
+          x: left,
+          y: op.baseline - block.style.size,
+          w: right - left,
+          h: block.style.leading,
+          uri,
+        });
       }
     }
   }
@@ -412,7 +467,9 @@ export class PdfRenderer {
     for (let p = pageBefore - 1; p < flow.pages.length; p++) {
       const page = flow.pages[p];
       if (!page) continue;
-      const lines = page.ops.filter((op): op is Extract<Op, { t: 'text' }> => op.t === 'text' && block.lines.includes(op.line));
+      const lines = page.ops.filter(
+        (op): op is Extract<Op, { t: 'text' }> => op.t === 'text' && block.lines.includes(op.line),
+      );
       if (lines.length === 0) continue;
       const top = lines[0]!.baseline - block.style.size;
       const bottom = lines[lines.length - 1]!.baseline + block.style.size * 0.45;
@@ -428,17 +485,28 @@ export class PdfRenderer {
     flow.y = 250;
     const title = this.block(d.title, STYLES.coverTitle, dir, CONTENT_WIDTH, 'center', MARGIN.side);
     this.placeBlock(flow, title);
-    if (d.subtitle) this.placeBlock(flow, this.block(d.subtitle, STYLES.coverSubtitle, dir, CONTENT_WIDTH, 'center', MARGIN.side, 10));
+    if (d.subtitle)
+      this.placeBlock(
+        flow,
+        this.block(d.subtitle, STYLES.coverSubtitle, dir, CONTENT_WIDTH, 'center', MARGIN.side, 10),
+      );
     flow.y += 24;
-    flow.push({ t: 'rule', x1: PAGE.width / 2 - 60, y1: flow.y, x2: PAGE.width / 2 + 60, y2: flow.y, color: '#888888', width: 0.8 });
+    flow.push({
+      t: 'rule',
+      x1: PAGE.width / 2 - 60,
+      y1: flow.y,
+      x2: PAGE.width / 2 + 60,
+      y2: flow.y,
+      color: '#888888',
+      width: 0.8,
+    });
     flow.y += 24;
     const L = this.labels;
-    const meta = [
-      d.author,
-      L.items(d.items.length),
-      `${L.exported}: ${isoDate(d.createdAt.slice(0, 10), dir)}`,
-    ].filter((s): s is string => !!s);
-    for (const m of meta) this.placeBlock(flow, this.block(m, STYLES.coverMeta, dir, CONTENT_WIDTH, 'center', MARGIN.side, 4));
+    const meta = [d.author, L.items(d.items.length), `${L.exported}: ${isoDate(d.createdAt.slice(0, 10), dir)}`].filter(
+      (s): s is string => !!s,
+    );
+    for (const m of meta)
+      this.placeBlock(flow, this.block(m, STYLES.coverMeta, dir, CONTENT_WIDTH, 'center', MARGIN.side, 4));
     this.layoutDescription(flow);
     return flow.pages;
   }
@@ -453,7 +521,10 @@ export class PdfRenderer {
     const dir = d.dir;
     const titleWidth = CONTENT_WIDTH - TOC_NUMBER_COL - TOC_PAGE_COL;
     flow.newPage();
-    this.placeBlock(flow, this.block(this.labels.contents, STYLES.tocHeading, dir, CONTENT_WIDTH, 'start', MARGIN.side));
+    this.placeBlock(
+      flow,
+      this.block(this.labels.contents, STYLES.tocHeading, dir, CONTENT_WIDTH, 'start', MARGIN.side),
+    );
     flow.y += 10;
     const slots: ContentsSlot[] = [];
     const titleX = dir === 'rtl' ? MARGIN.side + TOC_PAGE_COL : MARGIN.side + TOC_NUMBER_COL;
@@ -463,8 +534,23 @@ export class PdfRenderer {
       const section = d.sections.find((s) => s.first === i);
       if (section) sectionSlots.push(this.layoutSectionEntry(flow, section));
       // A title in the other direction still lines up on the contents' start side.
-      const title = this.block(item.title, STYLES.toc, item.titleDir, titleWidth, sideAlign(dir === 'rtl' ? 'right' : 'left', item.titleDir), titleX, 5);
-      const num = this.block(`${formatNumber(i + 1, this.options.numerals)}.`, STYLES.toc, dir, TOC_NUMBER_COL - 6, 'start', numberX);
+      const title = this.block(
+        item.title,
+        STYLES.toc,
+        item.titleDir,
+        titleWidth,
+        sideAlign(dir === 'rtl' ? 'right' : 'left', item.titleDir),
+        titleX,
+        5,
+      );
+      const num = this.block(
+        `${formatNumber(i + 1, this.options.numerals)}.`,
+        STYLES.toc,
+        dir,
+        TOC_NUMBER_COL - 6,
+        'start',
+        numberX,
+      );
       flow.ensure(title.spaceBefore + this.heightOf(title));
       flow.y += title.spaceBefore;
       title.spaceBefore = 0;
@@ -507,7 +593,17 @@ export class PdfRenderer {
     const numberLeft = x + (line.runs[0]?.x ?? 0);
     const numberRight = numberLeft + line.naturalWidth;
     const [from, to] = dir === 'rtl' ? [numberRight + 6, textLeft - 6] : [textRight + 6, numberLeft - 6];
-    if (to - from > 12) page.ops.push({ t: 'rule', x1: from, y1: baseline - 1, x2: to, y2: baseline - 1, color: '#9a9a9a', width: 0.8, dotted: true });
+    if (to - from > 12)
+      page.ops.push({
+        t: 'rule',
+        x1: from,
+        y1: baseline - 1,
+        x2: to,
+        y2: baseline - 1,
+        color: '#9a9a9a',
+        width: 0.8,
+        dotted: true,
+      });
   }
 
   // -------------------------------------------------------------------------
@@ -518,9 +614,15 @@ export class PdfRenderer {
     const text = this.dossier.description?.trim();
     if (!text) return;
     flow.y += 16;
-    for (const [i, p] of text.split(/\n\s*\n|\n/).filter((t) => t.trim() !== '').entries()) {
+    for (const [i, p] of text
+      .split(/\n\s*\n|\n/)
+      .filter((t) => t.trim() !== '')
+      .entries()) {
       const dir = detectDirection(p);
-      this.placeBlock(flow, this.block(p.trim(), STYLES.body, dir, CONTENT_WIDTH, this.options.align, MARGIN.side, i === 0 ? 0 : 7));
+      this.placeBlock(
+        flow,
+        this.block(p.trim(), STYLES.body, dir, CONTENT_WIDTH, this.options.align, MARGIN.side, i === 0 ? 0 : 7),
+      );
     }
   }
 
@@ -534,11 +636,26 @@ export class PdfRenderer {
     const dir = this.dossier.dir;
     flow.currentItem = section.first;
     flow.freshPage();
-    const head = this.block(section.title, STYLES.section, section.titleDir, CONTENT_WIDTH, sideAlign(dir === 'rtl' ? 'right' : 'left', section.titleDir), MARGIN.side);
+    const head = this.block(
+      section.title,
+      STYLES.section,
+      section.titleDir,
+      CONTENT_WIDTH,
+      sideAlign(dir === 'rtl' ? 'right' : 'left', section.titleDir),
+      MARGIN.side,
+    );
     flow.push({ t: 'section', section: index, y: Math.max(0, flow.y - 4) });
     this.placeBlock(flow, head);
     flow.y += 6;
-    flow.push({ t: 'rule', x1: MARGIN.side, y1: flow.y, x2: MARGIN.side + CONTENT_WIDTH, y2: flow.y, color: '#444444', width: 1.2 });
+    flow.push({
+      t: 'rule',
+      x1: MARGIN.side,
+      y1: flow.y,
+      x2: MARGIN.side + CONTENT_WIDTH,
+      y2: flow.y,
+      color: '#444444',
+      width: 1.2,
+    });
     flow.y += 22;
     this.sectionJustPlaced = true;
     return flow.pages.length - 1;
@@ -549,7 +666,15 @@ export class PdfRenderer {
     const dir = this.dossier.dir;
     const width = CONTENT_WIDTH - TOC_PAGE_COL;
     const x = dir === 'rtl' ? MARGIN.side + TOC_PAGE_COL : MARGIN.side;
-    const title = this.block(section.title, STYLES.tocSection, section.titleDir, width, sideAlign(dir === 'rtl' ? 'right' : 'left', section.titleDir), x, 12);
+    const title = this.block(
+      section.title,
+      STYLES.tocSection,
+      section.titleDir,
+      width,
+      sideAlign(dir === 'rtl' ? 'right' : 'left', section.titleDir),
+      x,
+      12,
+    );
     flow.ensure(title.spaceBefore + this.heightOf(title) + STYLES.toc.leading);
     flow.y += title.spaceBefore;
     title.spaceBefore = 0;
@@ -565,7 +690,9 @@ export class PdfRenderer {
   /** Draws a section's destination and its outline entry, which its items' entries go under. */
   private drawSectionAnchor(section: ExportSection, y: number): void {
     this.doc.addNamedDestination(section.anchor, 'XYZ', 0, PAGE.height - y, null);
-    this.sectionOutline = this.doc.outline.addItem(section.title.replace(/\s+/g, ' ').slice(0, 200), { expanded: true });
+    this.sectionOutline = this.doc.outline.addItem(section.title.replace(/\s+/g, ' ').slice(0, 200), {
+      expanded: true,
+    });
   }
 
   /** The outline entry an item's entry goes under: its section's, or the top level. */
@@ -624,7 +751,11 @@ export class PdfRenderer {
     const fill = { color: null as string | null };
     const headerText = (text: string, textDir: Dir, x: number, side: 'left' | 'right') => {
       const b = this.block(this.truncate(text, half, measure), style, textDir, half, sideAlign(side, textDir), x);
-      if (b.lines[0]) this.drawLine({ t: 'text', style, x, baseline: y, line: b.lines[0], spaceWidth: b.spaceWidth, latin: b.latin }, fill);
+      if (b.lines[0])
+        this.drawLine(
+          { t: 'text', style, x, baseline: y, line: b.lines[0], spaceWidth: b.spaceWidth, latin: b.latin },
+          fill,
+        );
     };
     // The dossier's title on the start side, the current item's on the outer side.
     headerText(this.dossier.title, dir, startX, dir === 'rtl' ? 'right' : 'left');
@@ -632,10 +763,36 @@ export class PdfRenderer {
       const item = this.dossier.items[page.item]!;
       headerText(item.title, item.titleDir, endX, dir === 'rtl' ? 'left' : 'right');
     }
-    doc.save().lineWidth(0.4).strokeColor('#c8c8c8').moveTo(MARGIN.side, y + 6).lineTo(MARGIN.side + CONTENT_WIDTH, y + 6).stroke().restore();
+    doc
+      .save()
+      .lineWidth(0.4)
+      .strokeColor('#c8c8c8')
+      .moveTo(MARGIN.side, y + 6)
+      .lineTo(MARGIN.side + CONTENT_WIDTH, y + 6)
+      .stroke()
+      .restore();
     const numberStyle = { ...style, size: 9.5 };
-    const nb = this.block(formatNumber(number, this.options.numerals), numberStyle, dir, CONTENT_WIDTH, 'center', MARGIN.side);
-    if (nb.lines[0]) this.drawLine({ t: 'text', style: numberStyle, x: nb.x, baseline: PAGE.height - MARGIN.bottom + 36, line: nb.lines[0], spaceWidth: nb.spaceWidth, latin: nb.latin }, fill);
+    const nb = this.block(
+      formatNumber(number, this.options.numerals),
+      numberStyle,
+      dir,
+      CONTENT_WIDTH,
+      'center',
+      MARGIN.side,
+    );
+    if (nb.lines[0])
+      this.drawLine(
+        {
+          t: 'text',
+          style: numberStyle,
+          x: nb.x,
+          baseline: PAGE.height - MARGIN.bottom + 36,
+          line: nb.lines[0],
+          spaceWidth: nb.spaceWidth,
+          latin: nb.latin,
+        },
+        fill,
+      );
   }
 
   private truncate(text: string, width: number, measure: Measure): string {

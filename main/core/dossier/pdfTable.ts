@@ -64,7 +64,13 @@ function columnsOf(ctx: TableContext, table: ExportTable): Array<{ x: number; wi
   });
 }
 
-function layRow(ctx: TableContext, cols: Array<{ x: number; width: number }>, cells: TableCell[], group: number, header: boolean): LaidRow {
+function layRow(
+  ctx: TableContext,
+  cols: Array<{ x: number; width: number }>,
+  cells: TableCell[],
+  group: number,
+  header: boolean,
+): LaidRow {
   const laid = cells.map((cell, i): LaidCell => {
     const col = cols[i]!;
     const style = header ? HEAD : styleOf(cell);
@@ -85,7 +91,11 @@ function rowHeight(row: LaidRow, lines = row.lines): number {
  * logical order: left to right its offsets grow rightwards, right to left
  * leftwards from its right edge.
  */
-function markedSpans(line: LaidLine, marks: ReadonlyArray<[number, number]>, measure: Measure): Array<[number, number]> {
+function markedSpans(
+  line: LaidLine,
+  marks: ReadonlyArray<[number, number]>,
+  measure: Measure,
+): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (const run of line.runs) {
     for (const [s, e] of marks) {
@@ -114,10 +124,33 @@ function placeRowLines(ctx: TableContext, flow: Flow, row: LaidRow, from: number
       const line = block.lines[j]!;
       const baseline = top + PAD_Y + (j - from) * row.leading + block.style.size;
       for (const [l, r] of markedSpans(line, c.cell.marks, measure)) {
-        ops.push({ t: 'box', x: block.x + l, y: baseline - block.style.size * 0.92, w: r - l, h: block.style.size * 1.3, fill: MARK_FILL });
-        texts.push({ t: 'rule', x1: block.x + l, y1: baseline + 2, x2: block.x + r, y2: baseline + 2, color: '#303030', width: 0.6 });
+        ops.push({
+          t: 'box',
+          x: block.x + l,
+          y: baseline - block.style.size * 0.92,
+          w: r - l,
+          h: block.style.size * 1.3,
+          fill: MARK_FILL,
+        });
+        texts.push({
+          t: 'rule',
+          x1: block.x + l,
+          y1: baseline + 2,
+          x2: block.x + r,
+          y2: baseline + 2,
+          color: '#303030',
+          width: 0.6,
+        });
       }
-      texts.push({ t: 'text', style: block.style, x: block.x, baseline, line, spaceWidth: block.spaceWidth, latin: block.latin });
+      texts.push({
+        t: 'text',
+        style: block.style,
+        x: block.x,
+        baseline,
+        line,
+        spaceWidth: block.spaceWidth,
+        latin: block.latin,
+      });
     }
   }
   // Column separators and the rule under the row.
@@ -125,7 +158,15 @@ function placeRowLines(ctx: TableContext, flow: Flow, row: LaidRow, from: number
     const x = ctx.dir === 'ltr' ? c.x : c.x + c.width;
     texts.push({ t: 'rule', x1: x, y1: top, x2: x, y2: top + height, color: RULE, width: 0.4 });
   }
-  texts.push({ t: 'rule', x1: ctx.left, y1: top + height, x2: ctx.left + ctx.width, y2: top + height, color: row.header ? '#555555' : RULE, width: row.header ? 0.8 : 0.4 });
+  texts.push({
+    t: 'rule',
+    x1: ctx.left,
+    y1: top + height,
+    x2: ctx.left + ctx.width,
+    y2: top + height,
+    color: row.header ? '#555555' : RULE,
+    width: row.header ? 0.8 : 0.4,
+  });
   for (const op of [...ops, ...texts]) flow.push(op);
   flow.y = top + height;
 }
@@ -152,7 +193,15 @@ function layoutTable(ctx: TableContext, flow: Flow, table: ExportTable): void {
   flow.y += 14;
   flow.ensure(caption.lines.length * caption.style.leading + 4 + rowHeight(header) + firstNeed);
   for (const line of caption.lines) {
-    flow.push({ t: 'text', style: caption.style, x: caption.x, baseline: flow.y + caption.style.size, line, spaceWidth: caption.spaceWidth, latin: caption.latin });
+    flow.push({
+      t: 'text',
+      style: caption.style,
+      x: caption.x,
+      baseline: flow.y + caption.style.size,
+      line,
+      spaceWidth: caption.spaceWidth,
+      latin: caption.latin,
+    });
     flow.y += caption.style.leading;
   }
   flow.y += 4;
@@ -192,7 +241,15 @@ export function layoutComparison(ctx: TableContext, flow: Flow, view: Comparison
   flow.ensure(legend.lines.length * legend.style.leading);
   for (const line of legend.lines) {
     if (flow.room() < legend.style.leading) flow.newPage();
-    flow.push({ t: 'text', style: legend.style, x: legend.x, baseline: flow.y + legend.style.size, line, spaceWidth: legend.spaceWidth, latin: legend.latin });
+    flow.push({
+      t: 'text',
+      style: legend.style,
+      x: legend.x,
+      baseline: flow.y + legend.style.size,
+      line,
+      spaceWidth: legend.spaceWidth,
+      latin: legend.latin,
+    });
     flow.y += legend.style.leading;
   }
   for (const table of view.tables) layoutTable(ctx, flow, table);

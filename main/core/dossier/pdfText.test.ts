@@ -2,8 +2,23 @@ import { describe, expect, it } from 'vitest';
 import type { LaidRun } from './bidiLayout';
 import { forFontkit, inferredRtl, runDrawings, WORD_PATH, type RunContext } from './pdfText';
 
-const ctx = (over: Partial<RunContext> = {}): RunContext => ({ spaceWidth: 1, spaceExtra: 0, measureWord: (w) => [...w].length, latin: false, ...over });
-const run = (text: string, rtl: boolean, over: Partial<LaidRun> = {}): LaidRun => ({ text, rtl, mirrors: [], start: 0, end: text.length, x: 0, width: [...text].length, ...over });
+const ctx = (over: Partial<RunContext> = {}): RunContext => ({
+  spaceWidth: 1,
+  spaceExtra: 0,
+  measureWord: (w) => [...w].length,
+  latin: false,
+  ...over,
+});
+const run = (text: string, rtl: boolean, over: Partial<LaidRun> = {}): LaidRun => ({
+  text,
+  rtl,
+  mirrors: [],
+  start: 0,
+  end: text.length,
+  x: 0,
+  width: [...text].length,
+  ...over,
+});
 
 describe('drawing runs with an explicit direction', () => {
   it('knows the direction fontkit will infer', () => {
@@ -39,7 +54,15 @@ describe('drawing runs with an explicit direction', () => {
 
   it('cuts mirrored brackets out, to be drawn reflected with the source character', () => {
     // Logical "(بايدن)" in a right-to-left run, brackets already mirrored by the layout.
-    const parts = runDrawings(run(')بايدن(', true, { mirrors: [[0, '('], [6, ')']] }), ctx());
+    const parts = runDrawings(
+      run(')بايدن(', true, {
+        mirrors: [
+          [0, '('],
+          [6, ')'],
+        ],
+      }),
+      ctx(),
+    );
     expect(parts.map((p) => [p.text, p.mirrored, p.x])).toEqual([
       [')', true, 0],
       ['بايدن', false, 1],

@@ -22,7 +22,8 @@
 import type { LaidRun } from './bidiLayout';
 
 const SCRIPTED = /[^\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]/u;
-const RTL_SCRIPT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}]/u;
+const RTL_SCRIPT =
+  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}]/u;
 
 const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
@@ -115,7 +116,8 @@ function piecesOf(word: string, offset: number, mirrors: ReadonlyMap<number, str
   const pieces: Piece[] = [];
   let start = 0;
   const flush = (end: number) => {
-    if (end > start) pieces.push({ text: word.slice(start, end), source: word.slice(start, end), mirrored: false, afterGap: false });
+    if (end > start)
+      pieces.push({ text: word.slice(start, end), source: word.slice(start, end), mirrored: false, afterGap: false });
   };
   for (let i = 0; i < word.length; i++) {
     const original = mirrors.get(offset + i);
@@ -160,7 +162,10 @@ export function runDrawings(run: LaidRun, ctx: RunContext): RunDrawing[] {
   let current: RunDrawing | null = null;
   for (const { word, offset } of words) {
     const wordWidth = ctx.measureWord(word);
-    const pieces = mirrors.size > 0 ? piecesOf(word, offset, mirrors, run.rtl) : [{ text: forFontkit(word, run.rtl), source: word, mirrored: false, afterGap: true }];
+    const pieces =
+      mirrors.size > 0
+        ? piecesOf(word, offset, mirrors, run.rtl)
+        : [{ text: forFontkit(word, run.rtl), source: word, mirrored: false, afterGap: true }];
     if (pieces[0]) pieces[0].afterGap = true;
     let px = x;
     for (const piece of pieces) {

@@ -121,9 +121,7 @@ export function buildArticle(parts: ArticleParts): ParsedArticle {
     body,
     author: optional(parts.author),
     source: optional(parts.source),
-    published: dateText
-      ? { original: dateText, iso: parsed?.iso ?? null, precision: parsed?.precision ?? null }
-      : null,
+    published: dateText ? { original: dateText, iso: parsed?.iso ?? null, precision: parsed?.precision ?? null } : null,
     lang: lang ? primaryLanguageTag(lang) : detectLanguage(prose),
     // A template's dir="ltr" around Arabic text is the template's, not the article's.
     dir: parts.dir && !/\p{L}/u.test(sample) ? parts.dir : detectedDir,

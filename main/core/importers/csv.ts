@@ -47,11 +47,20 @@ export function rowsOf(text: string, delimiter: string, path: string): string[][
     }) as string[][];
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ImportError('IMPORT_PARSE_FAILED', `${path}: not readable as ${delimiter === '\t' ? 'TSV' : 'CSV'}: ${reason}`);
+    throw new ImportError(
+      'IMPORT_PARSE_FAILED',
+      `${path}: not readable as ${delimiter === '\t' ? 'TSV' : 'CSV'}: ${reason}`,
+    );
   }
 }
 
-export function parseDelimited(text: string, file: SourceFile, encoding: string, options: ImportOptions, format: 'csv' | 'tsv'): ParsedRecord[] {
+export function parseDelimited(
+  text: string,
+  file: SourceFile,
+  encoding: string,
+  options: ImportOptions,
+  format: 'csv' | 'tsv',
+): ParsedRecord[] {
   const delimiter = format === 'tsv' ? '\t' : sniffDelimiter(text);
   const rows = rowsOf(text, delimiter, file.path);
   const header = rows[0];
@@ -59,13 +68,18 @@ export function parseDelimited(text: string, file: SourceFile, encoding: string,
   const names = header.map((h) => h.trim());
   const columns = resolveColumns(names, options.mapping, file.path, true, !options.mappingComplete);
   if (columns.body === undefined) {
-    const shown = names.slice(0, 30).map((n) => `"${n}"`).join(', ');
+    const shown = names
+      .slice(0, 30)
+      .map((n) => `"${n}"`)
+      .join(', ');
     throw new ImportError(
       'IMPORT_PARSE_FAILED',
       `${file.path}: no column holds the article text (looked for ${FIELD_NAMES.body.slice(0, 5).join(', ')}); map one, e.g. --map body=COLUMN. The columns are ${shown}`,
     );
   }
-  const index = Object.fromEntries(Object.entries(columns).map(([field, name]) => [field, names.indexOf(name)])) as Record<string, number>;
+  const index = Object.fromEntries(
+    Object.entries(columns).map(([field, name]) => [field, names.indexOf(name)]),
+  ) as Record<string, number>;
   const cell = (row: readonly string[], field: string): string | null => {
     const i = index[field];
     if (i === undefined || i < 0) return null;
@@ -83,7 +97,14 @@ export function parseDelimited(text: string, file: SourceFile, encoding: string,
       if (row.every((c) => c.trim() === '')) continue;
       const title = cell(row, 'title');
       const named = title ? ` ("${title.slice(0, 60)}")` : '';
-      out.push({ ok: false, error: { path: where, code: 'IMPORT_EMPTY', message: `${where}: row ${r + 1}${named} has no article text in column "${columns.body}"` } });
+      out.push({
+        ok: false,
+        error: {
+          path: where,
+          code: 'IMPORT_EMPTY',
+          message: `${where}: row ${r + 1}${named} has no article text in column "${columns.body}"`,
+        },
+      });
       continue;
     }
     const tags = cell(row, 'tags');

@@ -17,7 +17,10 @@ import { codeOf, failure } from '../../../tests/support/importErrors';
 const seed = readFileSync(seedPath, 'utf8');
 
 function saudiSample(file: string, every: number): Array<{ title: string; content: string }> {
-  const records = JSON.parse(gunzipSync(readFileSync(sharedData('saudinewsnet', file))).toString('utf8')) as Array<{ title: string; content: string }>;
+  const records = JSON.parse(gunzipSync(readFileSync(sharedData('saudinewsnet', file))).toString('utf8')) as Array<{
+    title: string;
+    content: string;
+  }>;
   return records.filter((r, i) => i % every === 0 && r.content.trim() !== '');
 }
 
@@ -34,7 +37,10 @@ function pageProse(name: string): string {
 describe('Unicode encodings', () => {
   it('reads UTF-8 with and without a byte-order mark', () => {
     expect(decodeText(Buffer.from(seed), 'a.txt')).toEqual({ text: seed, encoding: 'utf-8' });
-    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(seed)]), 'b.txt')).toEqual({ text: seed, encoding: 'utf-8' });
+    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(seed)]), 'b.txt')).toEqual({
+      text: seed,
+      encoding: 'utf-8',
+    });
   });
 
   it('reads UTF-16 little- and big-endian, with a byte-order mark or without one', () => {
@@ -49,12 +55,21 @@ describe('Unicode encodings', () => {
   });
 
   it('refuses broken UTF-8 and UTF-16 instead of storing replacement characters', () => {
-    const damaged = Buffer.concat([Buffer.from(seed.slice(0, 2000)), Buffer.from([0xc7, 0xe1]), Buffer.from(seed.slice(2000, 4000))]);
+    const damaged = Buffer.concat([
+      Buffer.from(seed.slice(0, 2000)),
+      Buffer.from([0xc7, 0xe1]),
+      Buffer.from(seed.slice(2000, 4000)),
+    ]);
     expect(codeOf(() => decodeText(damaged, 'mixed.txt'))).toBe('IMPORT_DECODE_FAILED');
-    expect(() => decodeText(damaged, 'mixed.txt')).toThrow(/mixed\.txt: mostly UTF-8 but 2 byte\(s\) are not .*line \d+/);
+    expect(() => decodeText(damaged, 'mixed.txt')).toThrow(
+      /mixed\.txt: mostly UTF-8 but 2 byte\(s\) are not .*line \d+/,
+    );
     const bomButLatin = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode('café olé', 'windows-1252')]);
     expect(codeOf(() => decodeText(bomButLatin, 'bom.txt'))).toBe('IMPORT_DECODE_FAILED');
-    const oddUtf16 = Buffer.concat([iconv.encode('Hello world, this is text', 'utf-16le', { addBOM: true }), Buffer.from([0x41])]);
+    const oddUtf16 = Buffer.concat([
+      iconv.encode('Hello world, this is text', 'utf-16le', { addBOM: true }),
+      Buffer.from([0x41]),
+    ]);
     expect(codeOf(() => decodeText(oddUtf16, 'odd.txt'))).toBe('IMPORT_DECODE_FAILED');
   });
 });
@@ -96,7 +111,14 @@ describe('Arabic and Western single-byte encodings', () => {
     const arabic = [...saudiSample('2015-07-22.json.gz', 25), ...saudiSample('2015-08-01.json.gz', 25)];
     expect(arabic.length).toBeGreaterThan(100);
     const western: string[] = [];
-    for (const page of ['test_liberation', 'test_lefigaro', 'test_elpais', 'test_elmondo1', 'test_issue4', 'test_yahoo']) {
+    for (const page of [
+      'test_liberation',
+      'test_lefigaro',
+      'test_elpais',
+      'test_elmondo1',
+      'test_issue4',
+      'test_yahoo',
+    ]) {
       const prose = pageProse(page);
       for (let i = 0; i + 1200 < prose.length; i += 1000) western.push(prose.slice(i, i + 1200));
     }
@@ -134,14 +156,20 @@ describe('Arabic and Western single-byte encodings', () => {
 
   it('refuses other encodings rather than guess (Cyrillic, Greek, Hebrew, Japanese)', () => {
     const samples: Array<[string, string]> = [
-      ['Москва — столица России, крупнейший по численности населения город страны и один из крупнейших городов мира.', 'koi8-r'],
+      [
+        'Москва — столица России, крупнейший по численности населения город страны и один из крупнейших городов мира.',
+        'koi8-r',
+      ],
       ['Москва — столица России, крупнейший по численности населения город страны.', 'windows-1251'],
       ['Η Αθήνα είναι η πρωτεύουσα της Ελλάδας και μία από τις αρχαιότερες πόλεις του κόσμου.', 'windows-1253'],
       ['ירושלים היא בירת ישראל והעיר הגדולה ביותר בה, עם אוכלוסייה של כמעט מיליון תושבים.', 'windows-1255'],
       ['日本語のテキストです。東京は日本の首都です。', 'shift_jis'],
     ];
     for (const [text, encoding] of samples) {
-      expect(codeOf(() => decodeText(iconv.encode(text, encoding), `${encoding}.txt`)), encoding).toBe('IMPORT_DECODE_FAILED');
+      expect(
+        codeOf(() => decodeText(iconv.encode(text, encoding), `${encoding}.txt`)),
+        encoding,
+      ).toBe('IMPORT_DECODE_FAILED');
     }
   });
 
@@ -155,8 +183,9 @@ describe('Arabic and Western single-byte encodings', () => {
   });
 });
 
-describe('an encoding the user chooses (--encoding, the import\'s encoding)', () => {
-  const turkish = "Türkiye Cumhuriyeti'nin başkenti Ankara'dır; en kalabalık şehri İstanbul'dur. Şehir, Boğaziçi'nin iki yakasına yayılır ve ağaçlı sokakları ünlüdür.";
+describe("an encoding the user chooses (--encoding, the import's encoding)", () => {
+  const turkish =
+    "Türkiye Cumhuriyeti'nin başkenti Ankara'dır; en kalabalık şehri İstanbul'dur. Şehir, Boğaziçi'nin iki yakasına yayılır ve ağaçlı sokakları ünlüdür.";
 
   it('reads what detection cannot: Turkish Windows-1254 (read as Western when guessed) and the encodings it refuses', () => {
     const bytes = iconv.encode(turkish, 'windows-1254');
@@ -167,14 +196,24 @@ describe('an encoding the user chooses (--encoding, the import\'s encoding)', ()
       // refused is as good as wrong here: either way the user has to say
     }
     expect(guessed).not.toBe(turkish);
-    expect(decodeText(bytes, 'tr.txt', { forced: 'windows-1254' })).toEqual({ text: turkish, encoding: 'windows-1254' });
-    expect(decodeText(iconv.encode('Москва, столица России.', 'koi8-r'), 'ru.txt', { forced: 'KOI8-R' }).text).toBe('Москва, столица России.');
-    expect(decodeText(iconv.encode('日本語のテキストです。', 'shift_jis'), 'ja.txt', { forced: 'shift_jis' }).text).toBe('日本語のテキストです。');
+    expect(decodeText(bytes, 'tr.txt', { forced: 'windows-1254' })).toEqual({
+      text: turkish,
+      encoding: 'windows-1254',
+    });
+    expect(decodeText(iconv.encode('Москва, столица России.', 'koi8-r'), 'ru.txt', { forced: 'KOI8-R' }).text).toBe(
+      'Москва, столица России.',
+    );
+    expect(
+      decodeText(iconv.encode('日本語のテキストです。', 'shift_jis'), 'ja.txt', { forced: 'shift_jis' }).text,
+    ).toBe('日本語のテキストです。');
   });
 
   it('overrides detection and declarations, skipping only its own byte order mark', () => {
     // ISO-8859-6 bytes of the seed are detected as such; asked for as Windows-1256 they are read so (the user's word).
-    expect(decodeText(iconv.encode(seed, 'windows-1256'), 'seed.txt', { forced: 'cp1256' })).toEqual({ text: seed, encoding: 'windows-1256' });
+    expect(decodeText(iconv.encode(seed, 'windows-1256'), 'seed.txt', { forced: 'cp1256' })).toEqual({
+      text: seed,
+      encoding: 'windows-1256',
+    });
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(seed, 'utf-16le')]);
     expect(decodeText(le, 'seed16.txt', { forced: 'utf-16le' }).text).toBe(seed);
     const page = Buffer.from('<html><head><meta charset="windows-1252"></head><body>Ankara</body></html>');
@@ -184,7 +223,9 @@ describe('an encoding the user chooses (--encoding, the import\'s encoding)', ()
   it('still refuses bytes that are not valid in it, and a label it does not know, naming the file', () => {
     const wrong = failure(() => decodeText(iconv.encode(seed, 'windows-1256'), 'seed-1256.txt', { forced: 'utf-8' }));
     expect(wrong.code).toBe('IMPORT_DECODE_FAILED');
-    expect(wrong.message).toMatch(/^seed-1256\.txt: read as utf-8 \(the encoding asked for\) but the byte at \d+ \(line \d+\) is not valid UTF-8$/);
+    expect(wrong.message).toMatch(
+      /^seed-1256\.txt: read as utf-8 \(the encoding asked for\) but the byte at \d+ \(line \d+\) is not valid UTF-8$/,
+    );
     const unknown = failure(() => decodeText(Buffer.from('text'), 'a.txt', { forced: 'klingon-8' }));
     expect(unknown.message).toBe('a.txt: "klingon-8" is not an encoding Mizan can read');
   });
@@ -194,14 +235,19 @@ describe('an encoding the user chooses (--encoding, the import\'s encoding)', ()
     const [record] = parseFile('tr.txt', bytes, { encoding: 'windows-1254' });
     expect(record).toMatchObject({ ok: true, article: { title: 'Ankara', body: turkish, encoding: 'windows-1254' } });
     const md = iconv.encode(`---\ntitle: Ankara\n---\n\n${turkish}`, 'windows-1254');
-    expect(parseFile('tr.md', md, { encoding: 'windows-1254' })[0]).toMatchObject({ ok: true, article: { body: turkish } });
+    expect(parseFile('tr.md', md, { encoding: 'windows-1254' })[0]).toMatchObject({
+      ok: true,
+      article: { body: turkish },
+    });
   });
 });
 
 describe('declared charsets', () => {
   it('finds <meta charset>, http-equiv and the XML declaration', () => {
     expect(sniffDeclaredCharset(Buffer.from('<html><head><meta charset="windows-1256"></head>'))).toBe('windows-1256');
-    expect(sniffDeclaredCharset(Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-6">'))).toBe('ISO-8859-6');
+    expect(
+      sniffDeclaredCharset(Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-6">')),
+    ).toBe('ISO-8859-6');
     expect(sniffDeclaredCharset(Buffer.from('<?xml version="1.0" encoding="utf-8"?><html>'))).toBe('utf-8');
     expect(sniffDeclaredCharset(Buffer.from('<html><body>no declaration</body></html>'))).toBeNull();
     expect(normalizeCharsetLabel('ISO-8859-1')).toBe('windows-1252');
@@ -210,9 +256,14 @@ describe('declared charsets', () => {
     expect(normalizeCharsetLabel('x-no-such-charset')).toBeNull();
   });
 
-  it('honours a page\'s declared charset, and valid UTF-8 over a wrong declaration', () => {
-    const body = seed.split('\n').slice(1).filter((l) => l.trim() !== '').join('</p><p>');
-    const page = (charset: string) => `<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="${charset}"><title>الكاظمي في واشنطن</title></head><body><article><p>${body}</p></article></body></html>`;
+  it("honours a page's declared charset, and valid UTF-8 over a wrong declaration", () => {
+    const body = seed
+      .split('\n')
+      .slice(1)
+      .filter((l) => l.trim() !== '')
+      .join('</p><p>');
+    const page = (charset: string) =>
+      `<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="${charset}"><title>الكاظمي في واشنطن</title></head><body><article><p>${body}</p></article></body></html>`;
     const [cp] = parseFile('page-1256.html', iconv.encode(page('windows-1256'), 'windows-1256'));
     if (!cp?.ok) throw new Error('should import');
     expect(cp.article.encoding).toBe('windows-1256');
@@ -229,7 +280,8 @@ describe('declared charsets', () => {
     expect(wrongLabel.article.encoding).toBe('windows-1256');
     expect(wrongLabel.article.title).toBe('الكاظمي في واشنطن');
     // A declared encoding statistics cannot check (Korean) is trusted.
-    const korean = '<html><head><meta charset="euc-kr"></head><body><p>경기도 용인에 자리 잡은 민간 시험인증 전문기업이 새로운 시험 시설을 열었다고 밝혔다.</p></body></html>';
+    const korean =
+      '<html><head><meta charset="euc-kr"></head><body><p>경기도 용인에 자리 잡은 민간 시험인증 전문기업이 새로운 시험 시설을 열었다고 밝혔다.</p></body></html>';
     const [ko] = parseFile('ko.html', iconv.encode(korean, 'euc-kr'));
     if (!ko?.ok) throw new Error('should import');
     expect(ko.article.encoding).toBe('euc-kr');

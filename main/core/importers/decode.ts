@@ -54,17 +54,46 @@ const LABELS: ReadonlyMap<string, string> = new Map([
   ...['utf-8', 'utf8', 'unicode-1-1-utf-8', 'x-unicode20utf8'].map((l) => [l, 'utf-8'] as const),
   ...['utf-16', 'utf-16le', 'utf16le', 'ucs-2', 'unicode', 'csunicode'].map((l) => [l, 'utf-16le'] as const),
   ...['utf-16be', 'utf16be', 'unicodefffe'].map((l) => [l, 'utf-16be'] as const),
-  ...['us-ascii', 'ascii', 'ansi_x3.4-1968', 'iso-8859-1', 'iso8859-1', 'iso_8859-1', 'iso88591', 'latin1', 'l1', 'cp819', 'ibm819', 'cp1252', 'windows-1252', 'x-cp1252', 'csisolatin1']
-    .map((l) => [l, 'windows-1252'] as const),
+  ...[
+    'us-ascii',
+    'ascii',
+    'ansi_x3.4-1968',
+    'iso-8859-1',
+    'iso8859-1',
+    'iso_8859-1',
+    'iso88591',
+    'latin1',
+    'l1',
+    'cp819',
+    'ibm819',
+    'cp1252',
+    'windows-1252',
+    'x-cp1252',
+    'csisolatin1',
+  ].map((l) => [l, 'windows-1252'] as const),
   ...['windows-1256', 'cp1256', 'x-cp1256'].map((l) => [l, 'windows-1256'] as const),
-  ...['iso-8859-6', 'iso8859-6', 'iso_8859-6', 'iso88596', 'arabic', 'asmo-708', 'ecma-114', 'iso-ir-127', 'csisolatinarabic', 'iso-8859-6-e', 'iso-8859-6-i']
-    .map((l) => [l, 'iso-8859-6'] as const),
+  ...[
+    'iso-8859-6',
+    'iso8859-6',
+    'iso_8859-6',
+    'iso88596',
+    'arabic',
+    'asmo-708',
+    'ecma-114',
+    'iso-ir-127',
+    'csisolatinarabic',
+    'iso-8859-6-e',
+    'iso-8859-6-i',
+  ].map((l) => [l, 'iso-8859-6'] as const),
 ]);
 
 /** The canonical encoding for a declared label, or null when we cannot decode it. */
 export function normalizeCharsetLabel(label: string | null | undefined): string | null {
   if (!label) return null;
-  const key = label.trim().toLowerCase().replace(/^["']|["']$/g, '');
+  const key = label
+    .trim()
+    .toLowerCase()
+    .replace(/^["']|["']$/g, '');
   if (key === '') return null;
   const known = LABELS.get(key);
   if (known) return known;
@@ -96,7 +125,8 @@ type Bom = { encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; length: number } | { e
 function byteOrderMark(bytes: Uint8Array): Bom | null {
   const [a, b, c, d] = [bytes[0], bytes[1], bytes[2], bytes[3]];
   if (a === 0xef && b === 0xbb && c === 0xbf) return { encoding: 'utf-8', length: 3 };
-  if ((a === 0xff && b === 0xfe && c === 0 && d === 0) || (a === 0 && b === 0 && c === 0xfe && d === 0xff)) return { encoding: 'utf-32', length: 4 };
+  if ((a === 0xff && b === 0xfe && c === 0 && d === 0) || (a === 0 && b === 0 && c === 0xfe && d === 0xff))
+    return { encoding: 'utf-32', length: 4 };
   if (a === 0xff && b === 0xfe) return { encoding: 'utf-16le', length: 2 };
   if (a === 0xfe && b === 0xff) return { encoding: 'utf-16be', length: 2 };
   return null;
@@ -130,13 +160,19 @@ function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 
 function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', offset: number, path: string): DecodedText {
   if ((bytes.length - offset) % 2 !== 0) {
-    throw new ImportError('IMPORT_DECODE_FAILED', `${path}: ${encoding.toUpperCase()} text with an odd number of bytes (truncated file?)`);
+    throw new ImportError(
+      'IMPORT_DECODE_FAILED',
+      `${path}: ${encoding.toUpperCase()} text with an odd number of bytes (truncated file?)`,
+    );
   }
   try {
     const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(offset));
     return { text, encoding };
   } catch {
-    throw new ImportError('IMPORT_DECODE_FAILED', `${path}: looks like ${encoding.toUpperCase()} but holds invalid code units`);
+    throw new ImportError(
+      'IMPORT_DECODE_FAILED',
+      `${path}: looks like ${encoding.toUpperCase()} but holds invalid code units`,
+    );
   }
 }
 
@@ -165,7 +201,7 @@ export function utf8Evidence(bytes: Uint8Array): { sequences: number; invalid: n
   let sequences = 0;
   let invalid = 0;
   let firstInvalid = -1;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     if (b < 0x80) {
       i++;
@@ -198,17 +234,27 @@ function lineOf(bytes: Uint8Array, offset: number): number {
 // ---------------------------------------------------------------------------
 
 function decodeWith(bytes: Uint8Array, encoding: string, path: string, how = 'declared as'): DecodedText {
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: true });
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, {
+    stripBOM: true,
+  });
   const bad = (text.match(/\uFFFD/g) ?? []).length;
   // A few replacement characters in a long text may be the source's own; many mean the wrong table.
   if (bad > Math.max(2, text.length / 1000)) {
-    throw new ImportError('IMPORT_DECODE_FAILED', `${path}: ${how} ${encoding} but ${bad} byte sequences are not valid in it`);
+    throw new ImportError(
+      'IMPORT_DECODE_FAILED',
+      `${path}: ${how} ${encoding} but ${bad} byte sequences are not valid in it`,
+    );
   }
   return { text, encoding };
 }
 
 /** The bytes from `skip` on as UTF-8, or refused with the first invalid byte's offset and line, in `refusal`'s words. */
-function strictUtf8(bytes: Uint8Array, skip: number, path: string, refusal: (at: number, line: number) => string): DecodedText {
+function strictUtf8(
+  bytes: Uint8Array,
+  skip: number,
+  path: string,
+  refusal: (at: number, line: number) => string,
+): DecodedText {
   const text = tryUtf8(bytes.subarray(skip));
   if (text !== null) return { text, encoding: 'utf-8' };
   const at = utf8Evidence(bytes.subarray(skip)).firstInvalid + skip;
@@ -220,7 +266,13 @@ function decodeForced(bytes: Uint8Array, encoding: string, path: string): Decode
   const bom = byteOrderMark(bytes);
   const skip = bom?.encoding === encoding ? bom.length : 0;
   if (encoding === 'utf-16le' || encoding === 'utf-16be') return decodeUtf16(bytes, encoding, skip, path);
-  if (encoding === 'utf-8') return strictUtf8(bytes, skip, path, (at, line) => `read as utf-8 (the encoding asked for) but the byte at ${at} (line ${line}) is not valid UTF-8`);
+  if (encoding === 'utf-8')
+    return strictUtf8(
+      bytes,
+      skip,
+      path,
+      (at, line) => `read as utf-8 (the encoding asked for) but the byte at ${at} (line ${line}) is not valid UTF-8`,
+    );
   if (looksBinary(bytes)) throw new ImportError('IMPORT_BINARY', `${path}: this is a binary file, not text`);
   return decodeWith(bytes, encoding, path, 'read as (the encoding asked for)');
 }
@@ -229,14 +281,23 @@ export function decodeText(bytes: Uint8Array, path: string, hints: DecodeHints =
   if (bytes.length === 0) throw new ImportError('IMPORT_EMPTY', `${path}: the file is empty`);
   if (hints.forced) {
     const forced = normalizeCharsetLabel(hints.forced);
-    if (!forced) throw new ImportError('IMPORT_DECODE_FAILED', `${path}: "${hints.forced}" is not an encoding Mizan can read`);
+    if (!forced)
+      throw new ImportError('IMPORT_DECODE_FAILED', `${path}: "${hints.forced}" is not an encoding Mizan can read`);
     return decodeForced(bytes, forced, path);
   }
 
   const bom = byteOrderMark(bytes);
-  if (bom?.encoding === 'utf-32') throw new ImportError('IMPORT_DECODE_FAILED', `${path}: UTF-32 text is not supported; save it as UTF-8`);
-  if (bom?.encoding === 'utf-16le' || bom?.encoding === 'utf-16be') return decodeUtf16(bytes, bom.encoding, bom.length, path);
-  if (bom?.encoding === 'utf-8') return strictUtf8(bytes, bom.length, path, (at, line) => `marked as UTF-8 but holds invalid UTF-8 at byte ${at} (line ${line})`);
+  if (bom?.encoding === 'utf-32')
+    throw new ImportError('IMPORT_DECODE_FAILED', `${path}: UTF-32 text is not supported; save it as UTF-8`);
+  if (bom?.encoding === 'utf-16le' || bom?.encoding === 'utf-16be')
+    return decodeUtf16(bytes, bom.encoding, bom.length, path);
+  if (bom?.encoding === 'utf-8')
+    return strictUtf8(
+      bytes,
+      bom.length,
+      path,
+      (at, line) => `marked as UTF-8 but holds invalid UTF-8 at byte ${at} (line ${line})`,
+    );
 
   const declared = normalizeCharsetLabel(hints.declared);
   const utf16 = declared === 'utf-16le' || declared === 'utf-16be' ? declared : guessUtf16(bytes);
@@ -261,7 +322,8 @@ export function decodeText(bytes: Uint8Array, path: string, hints: DecodeHints =
   }
 
   // Encodings statistics cannot separate from each other (CJK, Cyrillic, ...): trust the declaration.
-  if (declared && declared !== 'utf-8' && !SINGLE_BYTE_CANDIDATES.includes(declared)) return decodeWith(bytes, declared, path);
+  if (declared && declared !== 'utf-8' && !SINGLE_BYTE_CANDIDATES.includes(declared))
+    return decodeWith(bytes, declared, path);
 
   const guess = detectSingleByte(bytes);
   if (guess.best && guess.confident) return { text: guess.best.text, encoding: guess.best.encoding };

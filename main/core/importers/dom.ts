@@ -56,7 +56,9 @@ export function parseHtmlDocument(html: string): DomDocument {
   const source = hasRoot ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
   const { document } = parseHTML(source) as unknown as { document: DomDocument };
   if (!document.documentElement) {
-    return (parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`) as unknown as { document: DomDocument }).document;
+    return (
+      parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`) as unknown as { document: DomDocument }
+    ).document;
   }
   return document;
 }

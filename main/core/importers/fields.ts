@@ -14,10 +14,49 @@ export type Field = ImportField;
 /** Names seen in the wild, in order of preference (compared case-insensitively). */
 export const FIELD_NAMES: Readonly<Record<Field, readonly string[]>> = {
   title: ['title', 'headline', 'name', 'subject', 'العنوان', 'عنوان', 'titre', 'título', 'titulo'],
-  body: ['content', 'body', 'text', 'article', 'maintext', 'article_text', 'full_text', 'description', 'النص', 'المحتوى', 'texte', 'contenu', 'texto', 'contenido'],
-  source: ['source', 'outlet', 'publisher', 'site', 'site_name', 'source_name', 'newspaper', 'المصدر', 'الصحيفة', 'journal', 'fuente'],
+  body: [
+    'content',
+    'body',
+    'text',
+    'article',
+    'maintext',
+    'article_text',
+    'full_text',
+    'description',
+    'النص',
+    'المحتوى',
+    'texte',
+    'contenu',
+    'texto',
+    'contenido',
+  ],
+  source: [
+    'source',
+    'outlet',
+    'publisher',
+    'site',
+    'site_name',
+    'source_name',
+    'newspaper',
+    'المصدر',
+    'الصحيفة',
+    'journal',
+    'fuente',
+  ],
   author: ['author', 'byline', 'authors', 'writer', 'creator', 'الكاتب', 'المؤلف', 'auteur', 'autor'],
-  date: ['published', 'publishedAt', 'published_at', 'date_published', 'datePublished', 'publish_date', 'date', 'pubDate', 'date_extracted', 'التاريخ', 'fecha'],
+  date: [
+    'published',
+    'publishedAt',
+    'published_at',
+    'date_published',
+    'datePublished',
+    'publish_date',
+    'date',
+    'pubDate',
+    'date_extracted',
+    'التاريخ',
+    'fecha',
+  ],
   url: ['url', 'link', 'canonical_url', 'href', 'permalink', 'الرابط'],
   lang: ['lang', 'language', 'اللغة'],
   tags: ['tags', 'keywords', 'categories', 'category', 'الوسوم'],
@@ -46,7 +85,8 @@ export function parseMappingSpec(spec: string): FieldMapping {
     if (eq <= 0 || eq === part.length - 1) throw new Error(`"${part.trim()}" is not FIELD=COLUMN`);
     const field = part.slice(0, eq).trim().toLowerCase();
     const column = part.slice(eq + 1).trim();
-    if (!(FIELDS as string[]).includes(field)) throw new Error(`unknown field "${field}"; fields are ${FIELDS.join(', ')}`);
+    if (!(FIELDS as string[]).includes(field))
+      throw new Error(`unknown field "${field}"; fields are ${FIELDS.join(', ')}`);
     if (mapping[field as Field] !== undefined) throw new Error(`field "${field}" is mapped twice`);
     mapping[field as Field] = column;
   }
@@ -86,8 +126,14 @@ export function resolveColumns(
         out[field] = wanted;
         continue;
       }
-      const shown = available.slice(0, 30).map((k) => `"${k}"`).join(', ');
-      throw new ImportError('IMPORT_PARSE_FAILED', `${where}: no column "${wanted}" for ${field}; the columns are ${shown}`);
+      const shown = available
+        .slice(0, 30)
+        .map((k) => `"${k}"`)
+        .join(', ');
+      throw new ImportError(
+        'IMPORT_PARSE_FAILED',
+        `${where}: no column "${wanted}" for ${field}; the columns are ${shown}`,
+      );
     }
     out[field] = key;
     claimed.add(key);

@@ -25,7 +25,9 @@ function csvLine(cells: readonly string[], delimiter = ','): string {
   return cells.map((c) => `"${c.replace(/"/g, '""')}"`).join(delimiter);
 }
 
-const snn = JSON.parse(gunzipSync(readFileSync(sharedData('saudinewsnet', '2015-07-21.json.gz'))).toString('utf8')) as Array<Record<string, string>>;
+const snn = JSON.parse(
+  gunzipSync(readFileSync(sharedData('saudinewsnet', '2015-07-21.json.gz'))).toString('utf8'),
+) as Array<Record<string, string>>;
 
 describe('Markdown', () => {
   const seed = readFileSync(seedPath, 'utf8').split('\n').slice(1).join('\n');
@@ -131,7 +133,9 @@ Footnote here[^1].
   });
 
   it('uses the first heading as the title when the front matter has none, and refuses bad YAML by line', () => {
-    const [a] = articles(parseFile('note.md', utf8('# Budget agreed\n\nThe council agreed the budget on Friday after a long debate.')));
+    const [a] = articles(
+      parseFile('note.md', utf8('# Budget agreed\n\nThe council agreed the budget on Friday after a long debate.')),
+    );
     expect(a!.title).toBe('Budget agreed');
     expect(a!.body).toBe('The council agreed the budget on Friday after a long debate.');
     const bad = failure(() => parseFile('bad.md', utf8('---\ntitle: [unclosed\n---\nText')));
@@ -146,15 +150,26 @@ describe('CSV and TSV', () => {
 
   it('imports one article per row with a column mapping, reporting a row without text by its number', () => {
     const header = ['headline', 'text', 'outlet', 'published', 'link', 'writer'];
-    const lines = [csvLine(header), ...rows.map((r) => csvLine([r['title']!, r['content']!, r['source']!, r['date_extracted']!, r['url']!, r['author']!]))];
+    const lines = [
+      csvLine(header),
+      ...rows.map((r) =>
+        csvLine([r['title']!, r['content']!, r['source']!, r['date_extracted']!, r['url']!, r['author']!]),
+      ),
+    ];
     lines.splice(3, 0, csvLine(['A row with a headline but no text', '', 'okaz', '2015-07-21', '', '']));
-    const options: ImportOptions = { mapping: parseMappingSpec('title=headline,body=text,source=outlet,date=published,url=link,author=writer') };
+    const options: ImportOptions = {
+      mapping: parseMappingSpec('title=headline,body=text,source=outlet,date=published,url=link,author=writer'),
+    };
     const records = parseFile('export.csv', utf8(lines.join('\r\n')), options);
     expect(records).toHaveLength(6);
     const bad = records[2];
     expect(bad).toEqual({
       ok: false,
-      error: { path: 'export.csv#4', code: 'IMPORT_EMPTY', message: 'export.csv#4: row 4 ("A row with a headline but no text") has no article text in column "text"' },
+      error: {
+        path: 'export.csv#4',
+        code: 'IMPORT_EMPTY',
+        message: 'export.csv#4: row 4 ("A row with a headline but no text") has no article text in column "text"',
+      },
     });
     const [first] = articles(records);
     expect(first).toMatchObject({
@@ -170,25 +185,47 @@ describe('CSV and TSV', () => {
   });
 
   it('finds columns by their usual names without a mapping, and names the columns when it cannot', () => {
-    const csv = [csvLine(['Title', 'Body', 'Date', 'Tags']), csvLine(['Budget agreed', 'The council agreed the budget on Friday.', '2020-03-01', 'council; budget'])].join('\n');
+    const csv = [
+      csvLine(['Title', 'Body', 'Date', 'Tags']),
+      csvLine(['Budget agreed', 'The council agreed the budget on Friday.', '2020-03-01', 'council; budget']),
+    ].join('\n');
     const [a] = articles(parseFile('plain.csv', utf8(csv)));
-    expect(a).toMatchObject({ title: 'Budget agreed', body: 'The council agreed the budget on Friday.', tags: ['council', 'budget'], published: { iso: '2020-03-01' } });
+    expect(a).toMatchObject({
+      title: 'Budget agreed',
+      body: 'The council agreed the budget on Friday.',
+      tags: ['council', 'budget'],
+      published: { iso: '2020-03-01' },
+    });
     const noBody = failure(() => parseFile('odd.csv', utf8('headline,words\nA,B\n')));
     expect(noBody.code).toBe('IMPORT_PARSE_FAILED');
-    expect(noBody.message).toMatch(/odd\.csv: no column holds the article text .*--map body=COLUMN.*"headline", "words"/);
+    expect(noBody.message).toMatch(
+      /odd\.csv: no column holds the article text .*--map body=COLUMN.*"headline", "words"/,
+    );
     const wrongMap = failure(() => parseFile('odd.csv', utf8('headline,words\nA,B\n'), { mapping: { body: 'text' } }));
     expect(wrongMap.message).toBe('odd.csv: no column "text" for body; the columns are "headline", "words"');
   });
 
   it('reads semicolon CSV from European spreadsheets, TSV, and a Windows-1256 export', () => {
     expect(sniffDelimiter('a;b;"c,d"\n1;2;3')).toBe(';');
-    const semi = [csvLine(['titre', 'texte'], ';'), csvLine(['Budget', 'Le conseil a voté le budget, vendredi.'], ';')].join('\n');
-    expect(articles(parseFile('fr.csv', utf8(semi)))[0]).toMatchObject({ title: 'Budget', body: 'Le conseil a voté le budget, vendredi.' });
-    const tsv = ['title\tcontent\tsource', ...rows.map((r) => `${r['title']}\t${r['content']!.replace(/[\t\n]+/g, ' ')}\t${r['source']}`)].join('\n');
+    const semi = [
+      csvLine(['titre', 'texte'], ';'),
+      csvLine(['Budget', 'Le conseil a voté le budget, vendredi.'], ';'),
+    ].join('\n');
+    expect(articles(parseFile('fr.csv', utf8(semi)))[0]).toMatchObject({
+      title: 'Budget',
+      body: 'Le conseil a voté le budget, vendredi.',
+    });
+    const tsv = [
+      'title\tcontent\tsource',
+      ...rows.map((r) => `${r['title']}\t${r['content']!.replace(/[\t\n]+/g, ' ')}\t${r['source']}`),
+    ].join('\n');
     const fromTsv = articles(parseFile('export.tsv', utf8(tsv)));
     expect(fromTsv).toHaveLength(5);
     expect(fromTsv[0]!.originFormat).toBe('tsv');
-    const cp1256 = iconv.encode([csvLine(['title', 'content']), csvLine([rows[1]!['title']!, rows[1]!['content']!])].join('\r\n'), 'windows-1256');
+    const cp1256 = iconv.encode(
+      [csvLine(['title', 'content']), csvLine([rows[1]!['title']!, rows[1]!['content']!])].join('\r\n'),
+      'windows-1256',
+    );
     const [ar] = articles(parseFile('arabic.csv', cp1256));
     expect(ar!.encoding).toBe('windows-1256');
     expect(ar!.title).toBe(rows[1]!['title']);
@@ -204,17 +241,32 @@ describe('CSV and TSV', () => {
 
 describe('mappings', () => {
   it('parses the CLI form and refuses nonsense', () => {
-    expect(parseMappingSpec('title=headline, body=text ,date=pub date')).toEqual({ title: 'headline', body: 'text', date: 'pub date' });
+    expect(parseMappingSpec('title=headline, body=text ,date=pub date')).toEqual({
+      title: 'headline',
+      body: 'text',
+      date: 'pub date',
+    });
     expect(() => parseMappingSpec('titel=headline')).toThrow(/unknown field "titel"/);
     expect(() => parseMappingSpec('title')).toThrow(/not FIELD=COLUMN/);
     expect(() => parseMappingSpec('title=a,title=b')).toThrow(/mapped twice/);
   });
 
   it('applies to JSON records too', () => {
-    const json = JSON.stringify([{ hed: 'Budget agreed', copy: 'The council agreed the budget on Friday.', paper: 'Coast Times' }]);
-    const [a] = articles(parseFile('feed.json', utf8(json), { mapping: { title: 'hed', body: 'copy', source: 'paper' } }));
-    expect(a).toMatchObject({ title: 'Budget agreed', body: 'The council agreed the budget on Friday.', source: 'Coast Times' });
+    const json = JSON.stringify([
+      { hed: 'Budget agreed', copy: 'The council agreed the budget on Friday.', paper: 'Coast Times' },
+    ]);
+    const [a] = articles(
+      parseFile('feed.json', utf8(json), { mapping: { title: 'hed', body: 'copy', source: 'paper' } }),
+    );
+    expect(a).toMatchObject({
+      title: 'Budget agreed',
+      body: 'The council agreed the budget on Friday.',
+      source: 'Coast Times',
+    });
     const [missing] = parseFile('feed.json', utf8(json), { mapping: { body: 'text' } });
-    expect(missing).toMatchObject({ ok: false, error: { code: 'IMPORT_EMPTY', message: 'feed.json#1: record 1 has no article text in "text"' } });
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { code: 'IMPORT_EMPTY', message: 'feed.json#1: record 1 has no article text in "text"' },
+    });
   });
 });

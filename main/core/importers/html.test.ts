@@ -31,9 +31,13 @@ interface Expected {
 }
 
 describe('the 45 saved pages of the goose test suite', () => {
-  const names = readdirSync(pagesDir).filter((f) => f.endsWith('.html')).sort();
+  const names = readdirSync(pagesDir)
+    .filter((f) => f.endsWith('.html'))
+    .sort();
   const results = names.map((name) => {
-    const expected = (JSON.parse(readFileSync(`${pagesDir}/${name.replace(/\.html$/, '.json')}`, 'utf8')) as { expected: Expected }).expected;
+    const expected = (
+      JSON.parse(readFileSync(`${pagesDir}/${name.replace(/\.html$/, '.json')}`, 'utf8')) as { expected: Expected }
+    ).expected;
     const got = article(`${pagesDir}/${name}`, readFileSync(`${pagesDir}/${name}`));
     return { name, expected, got };
   });
@@ -57,8 +61,12 @@ describe('the 45 saved pages of the goose test suite', () => {
    * share bar above the story.
    */
   it('finds the article text: the expected opening within the first 600 characters on 44 of 45 pages', () => {
-    const found = results.filter(({ expected, got }) => squash(got.body).slice(0, 600).includes(squash(expected.cleaned_text).slice(0, 60)));
-    const starts = results.filter(({ expected, got }) => squash(got.body).startsWith(squash(expected.cleaned_text).slice(0, 60)));
+    const found = results.filter(({ expected, got }) =>
+      squash(got.body).slice(0, 600).includes(squash(expected.cleaned_text).slice(0, 60)),
+    );
+    const starts = results.filter(({ expected, got }) =>
+      squash(got.body).startsWith(squash(expected.cleaned_text).slice(0, 60)),
+    );
     expect(found.length).toBeGreaterThanOrEqual(44);
     expect(starts.length).toBeGreaterThanOrEqual(18);
     expect(results.filter((r) => !found.includes(r)).map((r) => r.name)).toEqual(['test_bbc_chinese.html']);
@@ -79,7 +87,9 @@ describe('the 45 saved pages of the goose test suite', () => {
     const titled = results.filter((r) => r.expected.title);
     expect(titled).toHaveLength(7);
     for (const { name, expected, got } of titled) {
-      const outlets = [got.source, got.url ? new URL(got.url).hostname.replace(/^www\./, '') : null].filter((n): n is string => !!n);
+      const outlets = [got.source, got.url ? new URL(got.url).hostname.replace(/^www\./, '') : null].filter(
+        (n): n is string => !!n,
+      );
       expect(got.title, name).toBe(stripOutletFromTitle(squash(expected.title!), outlets));
     }
   });
@@ -98,14 +108,24 @@ describe('the 45 saved pages of the goose test suite', () => {
     expect(ar.source).toBe('CNNArabic');
     expect(ar.published).toEqual({ original: '04 آب/اغسطس 2013', iso: '2013-08-04', precision: 'day' });
     expect(ar.url).toBe('http://arabic.cnn.com/2013/middle_east/8/3/syria.clashes/index.html');
-    expect(ar.body.startsWith('دمشق، سوريا (CNN) -- أكدت جهات سورية معارضة أن فصائل مسلحة معارضة لنظام الرئيس بشار الأسد')).toBe(true);
+    expect(
+      ar.body.startsWith('دمشق، سوريا (CNN) -- أكدت جهات سورية معارضة أن فصائل مسلحة معارضة لنظام الرئيس بشار الأسد'),
+    ).toBe(true);
     expect(ar.bodyHtml).toContain('<h2>معارضون يسيطرون على مخازن للصواريخ بريف دمشق</h2>');
   });
 
   it('takes dates from meta tags, JSON-LD, hAtom, date-named elements and bylines, as written', () => {
     const byName = Object.fromEntries(results.map((r) => [r.name.replace(/^test_|\.html$/g, ''), r.got]));
-    expect(byName['okaymarketing']!.published).toEqual({ original: '2014-06-30T16:54:02+00:00', iso: '2014-06-30', precision: 'day' });
-    expect(byName['aolNews']!.published).toEqual({ original: '2010-08-13T16:39:00-04:00', iso: '2010-08-13', precision: 'day' });
+    expect(byName['okaymarketing']!.published).toEqual({
+      original: '2014-06-30T16:54:02+00:00',
+      iso: '2014-06-30',
+      precision: 'day',
+    });
+    expect(byName['aolNews']!.published).toEqual({
+      original: '2010-08-13T16:39:00-04:00',
+      iso: '2010-08-13',
+      precision: 'day',
+    });
     expect(byName['cnn1']!.published).toEqual({ original: 'August 13, 2010', iso: '2010-08-13', precision: 'day' });
     expect(byName['cnet']!.published?.iso).toBe('2010-08-18');
     expect(byName['cnet']!.author).toBe('Marguerite Reardon');
@@ -125,7 +145,10 @@ describe('metadata a page states about itself', () => {
     author: { '@type': 'Person', name: 'سارة أحمد' },
     publisher: { '@type': 'Organization', name: 'حرية' },
   });
-  const paragraphs = readFileSync(sharedData('seed', 'hurriya-2021-07-26.txt'), 'utf8').split('\n').slice(1).filter((l) => l.trim() !== '');
+  const paragraphs = readFileSync(sharedData('seed', 'hurriya-2021-07-26.txt'), 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((l) => l.trim() !== '');
   const arabicPage = `<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
     <title>بايدن يستضيف الكاظمي في البيت الأبيض | حرية</title>
     <link rel="canonical" href="/2021/07/26/kadhimi">
@@ -146,7 +169,7 @@ describe('metadata a page states about itself', () => {
     expect(a.dir).toBe('rtl');
     expect(a.body.startsWith('أعلن الرئيس الأميركي، جو بايدن')).toBe(true);
     expect(a.body).toContain('2500 جندي');
-    expect(a.body).not.toContain("صفحة البداية للموقع");
+    expect(a.body).not.toContain('صفحة البداية للموقع');
     expect(a.body).not.toContain('جميع الحقوق محفوظة');
   });
 
@@ -157,18 +180,31 @@ describe('metadata a page states about itself', () => {
       <p>Posted <time datetime="2020-03-01T08:00:00Z">1 March</time></p>
       <p>The harbour reopened on Monday after a week of storms that kept the fishing fleet ashore, officials said on Tuesday.</p>
       <p>Port authority staff inspected the breakwater and found only minor damage to the outer wall, which crews repaired overnight.</p></article></body></html>`);
-    expect(a).toMatchObject({ title: 'Harbour reopens after storms', author: 'Jane Roe', source: 'Coast Times', lang: 'en', dir: 'ltr' });
+    expect(a).toMatchObject({
+      title: 'Harbour reopens after storms',
+      author: 'Jane Roe',
+      source: 'Coast Times',
+      lang: 'en',
+      dir: 'ltr',
+    });
     expect(a.published).toEqual({ original: '2020-03-01T08:00:00Z', iso: '2020-03-01', precision: 'day' });
   });
 
   it('trusts the text over a template that declares the wrong language or direction', () => {
-    const a = page(`<html lang="en" dir="ltr"><head><title>خبر</title></head><body><article>${paragraphs.slice(0, 4).map((p) => `<p>${p}</p>`).join('')}</article></body></html>`);
+    const a = page(
+      `<html lang="en" dir="ltr"><head><title>خبر</title></head><body><article>${paragraphs
+        .slice(0, 4)
+        .map((p) => `<p>${p}</p>`)
+        .join('')}</article></body></html>`,
+    );
     expect(a.lang).toBe('ar');
     expect(a.dir).toBe('rtl');
   });
 
   it('falls back to a date written at the top of the text', () => {
-    const a = page(`<html><body><article><p>Published August 14, 2010</p><p>${'The council met on Friday and agreed the budget after a long debate about roads and schools. '.repeat(6)}</p></article></body></html>`);
+    const a = page(
+      `<html><body><article><p>Published August 14, 2010</p><p>${'The council met on Friday and agreed the budget after a long debate about roads and schools. '.repeat(6)}</p></article></body></html>`,
+    );
     expect(a.published?.iso).toBe('2010-08-14');
     expect(a.body.startsWith('The council met on Friday')).toBe(true);
   });
@@ -176,7 +212,10 @@ describe('metadata a page states about itself', () => {
 
 describe('hidden elements', () => {
   it('keeps hidden text out of the article but still reads a date from a hidden element', () => {
-    const story = '<p>The council met on Friday and agreed the budget after a long debate about roads and schools and the harbour.</p>'.repeat(4);
+    const story =
+      '<p>The council met on Friday and agreed the budget after a long debate about roads and schools and the harbour.</p>'.repeat(
+        4,
+      );
     const a = page(`<html><body><article>${story}<div hidden><p>${'Hidden teaser text. '.repeat(30)}</p></div>
       <div style="display: none"><span class="dateline">August 14, 2010</span><p>${'Invisible promo. '.repeat(30)}</p></div>
       <aside aria-hidden="true"><p>${'Screen-reader skip. '.repeat(30)}</p></aside></article></body></html>`);
@@ -188,20 +227,26 @@ describe('hidden elements', () => {
 
 describe('difficult pages', () => {
   it('imports what text a malformed page has', () => {
-    const a = page('<html><body><div><p>Unclosed paragraph about the flood <b>bold <i>nested</div></span></p>The rest of the report follows here, with more words about the river and the rain.<table><tr><td>cell</body>');
+    const a = page(
+      '<html><body><div><p>Unclosed paragraph about the flood <b>bold <i>nested</div></span></p>The rest of the report follows here, with more words about the river and the rain.<table><tr><td>cell</body>',
+    );
     expect(a.body).toContain('Unclosed paragraph about the flood');
     expect(a.body).toContain('The rest of the report follows here');
   });
 
   it('imports plain text saved as .html, and a fragment without <html>', () => {
-    expect(page('Just words in a file, saved with an .html name by a careless tool, about the election results.').title).toBe(
-      'Just words in a file, saved with an .html name by a careless tool, about the election results.',
+    expect(
+      page('Just words in a file, saved with an .html name by a careless tool, about the election results.').title,
+    ).toBe('Just words in a file, saved with an .html name by a careless tool, about the election results.');
+    expect(page('<p>A fragment: the minister resigned on Thursday.</p><p>Her deputy takes over.</p>').body).toContain(
+      'Her deputy takes over.',
     );
-    expect(page('<p>A fragment: the minister resigned on Thursday.</p><p>Her deputy takes over.</p>').body).toContain('Her deputy takes over.');
   });
 
   it('refuses a page with no text, naming the reason', () => {
-    expect(() => page('<html><head><script>var x = 1;</script></head><body><img src="a.png"></body></html>', 'blank.html')).toThrow(ImportError);
+    expect(() =>
+      page('<html><head><script>var x = 1;</script></head><body><img src="a.png"></body></html>', 'blank.html'),
+    ).toThrow(ImportError);
     let caught: unknown = null;
     try {
       page('<html><body>   </body></html>', 'blank.html');
@@ -219,7 +264,12 @@ describe('difficult pages', () => {
     let qp = '';
     let line = '';
     for (const byte of html) {
-      const piece = byte === 0x0a ? '\n' : byte >= 0x80 || byte === 0x3d || (byte < 0x20 && byte !== 0x09) ? `=${byte.toString(16).toUpperCase().padStart(2, '0')}` : String.fromCharCode(byte);
+      const piece =
+        byte === 0x0a
+          ? '\n'
+          : byte >= 0x80 || byte === 0x3d || (byte < 0x20 && byte !== 0x09)
+            ? `=${byte.toString(16).toUpperCase().padStart(2, '0')}`
+            : String.fromCharCode(byte);
       if (piece === '\n') {
         qp += `${line}\r\n`;
         line = '';
@@ -268,7 +318,10 @@ describe('difficult pages', () => {
   });
 
   it('reads a Windows-1256 page that declares its charset', () => {
-    const html = readFileSync(`${pagesDir}/test_cnn_arabic.html`, 'utf8').replace(/charset=UTF-8/i, 'charset=windows-1256');
+    const html = readFileSync(`${pagesDir}/test_cnn_arabic.html`, 'utf8').replace(
+      /charset=UTF-8/i,
+      'charset=windows-1256',
+    );
     const a = article('cp1256.html', iconv.encode(html, 'windows-1256'));
     expect(a.encoding).toBe('windows-1256');
     expect(a.title).toBe('معارضون يسيطرون على مخازن للصواريخ بريف دمشق');
@@ -277,15 +330,23 @@ describe('difficult pages', () => {
 
 describe('title, byline and dateline clean-up', () => {
   it('takes the outlet out of a title, at either end', () => {
-    expect(stripOutletFromTitle('Five Social Media Lessons for Business - BusinessWeek', ['BusinessWeek'])).toBe('Five Social Media Lessons for Business');
-    expect(stripOutletFromTitle('TechCrunch | 2005 Zuckerberg Didn’t Want To Take Over The World', ['TechCrunch'])).toBe('2005 Zuckerberg Didn’t Want To Take Over The World');
-    expect(stripOutletFromTitle('Democrats to use Social Security - CNN.com', ['cnn.com'])).toBe('Democrats to use Social Security');
+    expect(stripOutletFromTitle('Five Social Media Lessons for Business - BusinessWeek', ['BusinessWeek'])).toBe(
+      'Five Social Media Lessons for Business',
+    );
+    expect(
+      stripOutletFromTitle('TechCrunch | 2005 Zuckerberg Didn’t Want To Take Over The World', ['TechCrunch']),
+    ).toBe('2005 Zuckerberg Didn’t Want To Take Over The World');
+    expect(stripOutletFromTitle('Democrats to use Social Security - CNN.com', ['cnn.com'])).toBe(
+      'Democrats to use Social Security',
+    );
     expect(stripOutletFromTitle('بايدن يستضيف الكاظمي | حرية', ['حرية'])).toBe('بايدن يستضيف الكاظمي');
     expect(stripOutletFromTitle('Iraq - Washington talks resume', ['Reuters'])).toBe('Iraq - Washington talks resume');
   });
 
   it('reduces bylines to names', () => {
-    expect(cleanAuthor('By: Marguerite Reardon August 18, 2010 3:21 PM PDT Print E-mail', [])).toBe('Marguerite Reardon');
+    expect(cleanAuthor('By: Marguerite Reardon August 18, 2010 3:21 PM PDT Print E-mail', [])).toBe(
+      'Marguerite Reardon',
+    );
     expect(cleanAuthor('Bryan Walsh Tuesday, Aug. 17, 2010', [])).toBe('Bryan Walsh');
     expect(cleanAuthor('9:39AM BST 05 Oct 2011', [])).toBeNull();
     expect(cleanAuthor('lefigaro.fr', [])).toBeNull();
@@ -295,10 +356,15 @@ describe('title, byline and dateline clean-up', () => {
   });
 
   it('drops a repeated headline and a dateline above the story, nothing else', () => {
-    const text = 'Harbour reopens\n\nUpdated: August 13, 2010, 5:02 PM ET\n\nThe harbour reopened on Monday.\nSecond line.';
+    const text =
+      'Harbour reopens\n\nUpdated: August 13, 2010, 5:02 PM ET\n\nThe harbour reopened on Monday.\nSecond line.';
     expect(trimLeadingMetadata(text, 'Harbour reopens', null)).toBe('The harbour reopened on Monday.\nSecond line.');
-    expect(trimLeadingMetadata('الأحد، 04 آب/اغسطس 2013، آخر تحديث 02:21 (GMT+0400)\nدمشق، سوريا (CNN)', null, null)).toBe('دمشق، سوريا (CNN)');
-    expect(trimLeadingMetadata('On August 13, 2010 the council voted to close the harbour for a week.\nMore.', null, null)).toMatch(/^On August 13/);
+    expect(
+      trimLeadingMetadata('الأحد، 04 آب/اغسطس 2013، آخر تحديث 02:21 (GMT+0400)\nدمشق، سوريا (CNN)', null, null),
+    ).toBe('دمشق، سوريا (CNN)');
+    expect(
+      trimLeadingMetadata('On August 13, 2010 the council voted to close the harbour for a week.\nMore.', null, null),
+    ).toMatch(/^On August 13/);
   });
 });
 

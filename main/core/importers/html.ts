@@ -72,11 +72,28 @@ function scriptFamily(lang: string): string {
 }
 
 /** Words that sit in byline slots but name no one. */
-const NOT_AUTHORS = new Set(['author', 'authors', 'by', 'staff', 'admin', 'administrator', 'editor', 'editors', 'print', 'e-mail', 'email', 'share']);
+const NOT_AUTHORS = new Set([
+  'author',
+  'authors',
+  'by',
+  'staff',
+  'admin',
+  'administrator',
+  'editor',
+  'editors',
+  'print',
+  'e-mail',
+  'email',
+  'share',
+]);
 
 /** Loose key for comparing names: "CNN.com" ~ "cnn.com" ~ "CNN". */
 function nameKey(value: string): string {
-  return value.toLowerCase().replace(/^www\./, '').replace(/\.(com|net|org|co\.uk|fr|es|de)$/, '').replace(/[^\p{L}\p{N}]+/gu, '');
+  return value
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .replace(/\.(com|net|org|co\.uk|fr|es|de)$/, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /**
@@ -91,7 +108,12 @@ export function cleanAuthor(value: string | null, outletNames: readonly string[]
   if (date) v = v.slice(0, date.start);
   v = v.replace(/\b\d{1,2}[:.]\d{2}\s*(am|pm|a\.m\.|p\.m\.)?.*$/i, '');
   v = v.replace(/\s*\b(print|e-?mail|share|comments?|updated|published|posted)\b.*$/i, '');
-  v = v.replace(/[\s,;:|•·–—-]+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)?[\s,.]*$/iu, '').trim();
+  v = v
+    .replace(
+      /[\s,;:|•·–—-]+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)?[\s,.]*$/iu,
+      '',
+    )
+    .trim();
   if (v === '' || v.length > 120 || /\d/.test(v) || NOT_AUTHORS.has(v.toLowerCase())) return null;
   if (/^[^\s]+\.[a-z]{2,}$/i.test(v)) return null; // a domain
   const key = nameKey(v);
@@ -140,7 +162,9 @@ function firstDate(candidates: ReadonlyArray<string | null | undefined>): string
     if (!c) continue;
     const whole = parseDate(c);
     if (whole && whole.precision !== 'year') return c;
-    const found = findDates(c).find((d) => d.precision !== 'year' && /\d{4}/.test(d.text) && parseDate(d.text) !== null);
+    const found = findDates(c).find(
+      (d) => d.precision !== 'year' && /\d{4}/.test(d.text) && parseDate(d.text) !== null,
+    );
     if (found) return found.text;
   }
   return null;
@@ -177,14 +201,18 @@ export function trimLeadingMetadata(text: string, title: string | null, author: 
     const p = paragraphs[drop]!.trim();
     const k = key(p);
     const isTitle = titleKey !== null && k !== '' && k === titleKey;
-    const isByline = author !== null && p.length <= 150 && key(p.replace(/^(by|par|por|بقلم)\s+/iu, '')).startsWith(key(author));
+    const isByline =
+      author !== null && p.length <= 150 && key(p.replace(/^(by|par|por|بقلم)\s+/iu, '')).startsWith(key(author));
     let isDateline = false;
     if (p.length <= 120) {
       const dates = findDates(p);
       if (dates.length > 0) {
         let rest = p;
         for (const d of dates) rest = rest.replace(d.text, ' ');
-        rest = rest.replace(/\b(updated|published|posted|last|modified|am|pm|a\.m\.|p\.m\.|gmt|utc|edt|est|pdt|pst|bst|cet|et|on|at)\b/giu, ' ');
+        rest = rest.replace(
+          /\b(updated|published|posted|last|modified|am|pm|a\.m\.|p\.m\.|gmt|utc|edt|est|pdt|pst|bst|cet|et|on|at)\b/giu,
+          ' ',
+        );
         rest = rest.replace(/(آخر تحديث|تحديث|نشر|بتوقيت|غرينتش|مساء|صباحا|الساعة)/gu, ' ');
         isDateline = letters(rest) <= 12;
       }
@@ -205,7 +233,15 @@ function bodyFallback(html: string): DomElement | null {
   const doc = parseHtmlDocument(html);
   const body = doc.body;
   if (!body) return null;
-  for (const selector of ['header', 'footer', 'nav', 'aside', '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]']) {
+  for (const selector of [
+    'header',
+    'footer',
+    'nav',
+    'aside',
+    '[role="navigation"]',
+    '[role="banner"]',
+    '[role="contentinfo"]',
+  ]) {
     const found = body.querySelectorAll(selector);
     for (let i = found.length - 1; i >= 0; i--) found[i]!.remove();
   }
@@ -213,9 +249,23 @@ function bodyFallback(html: string): DomElement | null {
 }
 
 /** A comment, or the start tag of an element dropped with its content (scripts only when long and not JSON-LD). */
-const COMMENT_OR_INERT = /<!--[\s\S]*?-->|<(style|svg|script|iframe|object|video|audio|select|noscript|nav|footer|template)\b([^>]*)>/gi;
+const COMMENT_OR_INERT =
+  /<!--[\s\S]*?-->|<(style|svg|script|iframe|object|video|audio|select|noscript|nav|footer|template)\b([^>]*)>/gi;
 const COMMENTS = /<!--[\s\S]*?-->/g;
-const INERT_CLOSE = closingTags(['style', 'svg', 'script', 'iframe', 'object', 'video', 'audio', 'select', 'noscript', 'nav', 'footer', 'template']);
+const INERT_CLOSE = closingTags([
+  'style',
+  'svg',
+  'script',
+  'iframe',
+  'object',
+  'video',
+  'audio',
+  'select',
+  'noscript',
+  'nav',
+  'footer',
+  'template',
+]);
 
 /**
  * Elements at whose edges whitespace never shows: a browser lays them out
@@ -226,10 +276,63 @@ const INERT_CLOSE = closingTags(['style', 'svg', 'script', 'iframe', 'object', '
  * dropped here.
  */
 const BLOCK: ReadonlySet<string> = new Set([
-  'html', 'head', 'body', 'meta', 'link', 'title', 'base', 'script', 'style', 'div', 'p', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-  'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'colgroup', 'col', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'section', 'article', 'header', 'footer', 'nav', 'aside', 'main', 'form', 'fieldset', 'legend', 'figure', 'figcaption',
-  'blockquote', 'hr', 'address', 'center', 'noscript', 'iframe', 'option', 'optgroup', 'select', 'details', 'summary', 'menu',
+  'html',
+  'head',
+  'body',
+  'meta',
+  'link',
+  'title',
+  'base',
+  'script',
+  'style',
+  'div',
+  'p',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'colgroup',
+  'col',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'nav',
+  'aside',
+  'main',
+  'form',
+  'fieldset',
+  'legend',
+  'figure',
+  'figcaption',
+  'blockquote',
+  'hr',
+  'address',
+  'center',
+  'noscript',
+  'iframe',
+  'option',
+  'optgroup',
+  'select',
+  'details',
+  'summary',
+  'menu',
   'br',
 ]);
 /** Blocks without content: "<br>\n<a>" is not the start of one ("line<br> <a>x</a>" would read "linex"). */
@@ -239,7 +342,8 @@ const EMPTY_BLOCK: ReadonlySet<string> = new Set(['br', 'hr', 'meta', 'link', 'b
  * shows in it, or it is code), or a tag, the whitespace after it, and the tag
  * that follows (its slash and name).
  */
-const VERBATIM_OR_SPACE = /<(pre|textarea|listing|xmp|script|style|title)\b[^>]*>|(<\/?([a-zA-Z][a-zA-Z0-9]*)[^<>]*>)[ \t\n\r\f]+(?=<(\/?)([a-zA-Z][a-zA-Z0-9]*))/gi;
+const VERBATIM_OR_SPACE =
+  /<(pre|textarea|listing|xmp|script|style|title)\b[^>]*>|(<\/?([a-zA-Z][a-zA-Z0-9]*)[^<>]*>)[ \t\n\r\f]+(?=<(\/?)([a-zA-Z][a-zA-Z0-9]*))/gi;
 const VERBATIM_CLOSE = closingTags(['pre', 'textarea', 'listing', 'xmp', 'script', 'style', 'title']);
 
 /** A searching expression for each element's end tag (compiled once: compiling one per element cost more than the search). */
@@ -331,7 +435,13 @@ export function stripInert(html: string): string {
 /** Readability's own threshold for an article (charThreshold above): a named container with less is not trusted alone. */
 const NAMED_BODY_MIN_CHARS = 300;
 
-export function parseHtmlText(html: string, file: SourceFile, encoding: string, options: ImportOptions, context: HtmlContext = {}): ParsedRecord[] {
+export function parseHtmlText(
+  html: string,
+  file: SourceFile,
+  encoding: string,
+  options: ImportOptions,
+  context: HtmlContext = {},
+): ParsedRecord[] {
   html = stripInert(html);
   const doc = parseHtmlDocument(html);
   const scan = scanPage(doc);
@@ -377,7 +487,10 @@ export function parseHtmlText(html: string, file: SourceFile, encoding: string, 
   const sample = text.slice(0, 4000);
   const detected = detectLanguage(`${meta.title ?? ''}\n${sample}`);
   const declaredLang = meta.lang ?? (extracted?.lang ? extracted.lang.slice(0, 2).toLowerCase() : null);
-  const lang = declaredLang && (detected === 'und' || scriptFamily(declaredLang) === scriptFamily(detected)) ? declaredLang : detected;
+  const lang =
+    declaredLang && (detected === 'und' || scriptFamily(declaredLang) === scriptFamily(detected))
+      ? declaredLang
+      : detected;
   const declaredDir = meta.dir ?? (extracted?.dir === 'rtl' || extracted?.dir === 'ltr' ? extracted.dir : null);
 
   const host = hostName(url);
@@ -385,7 +498,8 @@ export function parseHtmlText(html: string, file: SourceFile, encoding: string, 
   const outletNames = [meta.siteName, extracted?.siteName, host].filter((n): n is string => !!n);
   const rawTitle = nonEmpty(meta.title) ?? nonEmpty(extracted?.title) ?? documentTitle;
   const title = options.title ?? (rawTitle ? stripOutletFromTitle(cleanLine(rawTitle), outletNames) : null);
-  const date = markupDate ?? firstDate([extracted?.publishedTime, ...pageDates, ...meta.modifiedDates]) ?? dateInText(text);
+  const date =
+    markupDate ?? firstDate([extracted?.publishedTime, ...pageDates, ...meta.modifiedDates]) ?? dateInText(text);
   const author = cleanAuthor(meta.author, outletNames) ?? cleanAuthor(extracted?.byline ?? null, outletNames);
   const storyText = trimLeadingMetadata(text, title ?? rawTitle, author);
   return [
@@ -414,7 +528,10 @@ export const htmlImporter: Importer = {
   label: 'Web page (HTML)',
   extensions: ['.html', '.htm', '.xhtml', '.shtml'],
   parse(file, options) {
-    const { text, encoding } = decodeText(file.bytes, file.path, { declared: sniffDeclaredCharset(file.bytes), forced: options.encoding });
+    const { text, encoding } = decodeText(file.bytes, file.path, {
+      declared: sniffDeclaredCharset(file.bytes),
+      forced: options.encoding,
+    });
     return parseHtmlText(text, file, encoding, options);
   },
 };

@@ -23,18 +23,68 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
 const DATE_META = [
-  'article:published_time', 'og:published_time', 'article:published', 'published_time', 'datepublished', 'pubdate', 'publishdate',
-  'publish-date', 'publish_date', 'date_published', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date', 'dc.date.created',
-  'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'article.published', 'originalpublicationdate', 'ptime', 'date',
-  'displaydate', 'timestamp',
+  'article:published_time',
+  'og:published_time',
+  'article:published',
+  'published_time',
+  'datepublished',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'date_published',
+  'dc.date.issued',
+  'dcterms.issued',
+  'dc.date',
+  'dcterms.date',
+  'dc.date.created',
+  'dcterms.created',
+  'sailthru.date',
+  'parsely-pub-date',
+  'article.published',
+  'originalpublicationdate',
+  'ptime',
+  'date',
+  'displaydate',
+  'timestamp',
 ];
 const MODIFIED_META = ['og:updated_time', 'article:modified_time', 'dateModified', 'last-modified', 'lastmod'];
 /** Words in a class or id that say the element holds the article's date (CNN's cnn_strytmstmp, AOL's postTime, ...). */
-const DATE_NAMES = ['date', 'Date', 'time', 'Time', 'stamp', 'tmstmp', 'published', 'Published', 'posted', 'dateline', 'byline'];
-const AUTHOR_META = ['author', 'article:author', 'dc.creator', 'dcterms.creator', 'byl', 'sailthru.author', 'parsely-author', 'twitter:creator'];
-const SITE_META = ['og:site_name', 'application-name', 'publisher', 'dc.publisher', 'dcterms.publisher', 'cre', 'twitter:site'];
+const DATE_NAMES = [
+  'date',
+  'Date',
+  'time',
+  'Time',
+  'stamp',
+  'tmstmp',
+  'published',
+  'Published',
+  'posted',
+  'dateline',
+  'byline',
+];
+const AUTHOR_META = [
+  'author',
+  'article:author',
+  'dc.creator',
+  'dcterms.creator',
+  'byl',
+  'sailthru.author',
+  'parsely-author',
+  'twitter:creator',
+];
+const SITE_META = [
+  'og:site_name',
+  'application-name',
+  'publisher',
+  'dc.publisher',
+  'dcterms.publisher',
+  'cre',
+  'twitter:site',
+];
 const TITLE_META = ['og:title', 'twitter:title', 'dc.title', 'headline', 'sailthru.title', 'parsely-title'];
-const ARTICLE_TYPES = /(^|:)(NewsArticle|Article|ReportageNews|BlogPosting|AnalysisNewsArticle|OpinionNewsArticle|Report|ScholarlyArticle|LiveBlogPosting|WebPage)$/;
+const ARTICLE_TYPES =
+  /(^|:)(NewsArticle|Article|ReportageNews|BlogPosting|AnalysisNewsArticle|OpinionNewsArticle|Report|ScholarlyArticle|LiveBlogPosting|WebPage)$/;
 
 function clean(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
@@ -60,7 +110,11 @@ function metaMap(metas: readonly DomElement[]): Map<string, string> {
   return map;
 }
 
-function first(map: Map<string, string>, keys: readonly string[], accept: (v: string) => boolean = () => true): string | null {
+function first(
+  map: Map<string, string>,
+  keys: readonly string[],
+  accept: (v: string) => boolean = () => true,
+): string | null {
   for (const k of keys) {
     const v = map.get(k);
     if (v !== undefined && accept(v)) return v;
@@ -110,10 +164,19 @@ function text(value: Json | undefined): string | null {
 }
 
 function articleObject(objects: JsonObject[]): JsonObject | null {
-  const typed = objects.filter((o) => typeOf(o).split(' ').some((t) => ARTICLE_TYPES.test(t)));
+  const typed = objects.filter((o) =>
+    typeOf(o)
+      .split(' ')
+      .some((t) => ARTICLE_TYPES.test(t)),
+  );
   // An article type beats WebPage; among those, the one that has a date.
   typed.sort((a, b) => Number(/WebPage/.test(typeOf(a))) - Number(/WebPage/.test(typeOf(b))));
-  return typed.find((o) => o['datePublished'] !== undefined) ?? typed[0] ?? objects.find((o) => o['datePublished'] !== undefined) ?? null;
+  return (
+    typed.find((o) => o['datePublished'] !== undefined) ??
+    typed[0] ??
+    objects.find((o) => o['datePublished'] !== undefined) ??
+    null
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -190,14 +253,27 @@ function hiddenToReadability(el: DomElement, cls: string | null): boolean {
 }
 
 function hasAncestor(el: DomElement, test: (a: DomElement) => boolean): boolean {
-  for (let p = el.parentNode; p && p.nodeType === ELEMENT_NODE; p = p.parentNode) if (test(p as DomElement)) return true;
+  for (let p = el.parentNode; p && p.nodeType === ELEMENT_NODE; p = p.parentNode)
+    if (test(p as DomElement)) return true;
   return false;
 }
 
 export function scanPage(doc: DomDocument): PageScan {
   const scan: PageScan = {
-    metas: [], jsonLd: [], base: null, canonical: null, itemDate: null, pubdateTime: null, articleTime: null, datetimeTime: null,
-    publishedTitle: null, authorName: null, author: null, dateNamed: [], articleBodies: [], hidden: [],
+    metas: [],
+    jsonLd: [],
+    base: null,
+    canonical: null,
+    itemDate: null,
+    pubdateTime: null,
+    articleTime: null,
+    datetimeTime: null,
+    publishedTitle: null,
+    authorName: null,
+    author: null,
+    dateNamed: [],
+    articleBodies: [],
+    hidden: [],
   };
   const all = doc.querySelectorAll('*');
   for (let i = 0; i < all.length; i++) {
@@ -221,17 +297,27 @@ export function scanPage(doc: DomDocument): PageScan {
     if (itemprop === 'datePublished') scan.itemDate ??= el;
     else if (itemprop === 'author') scan.author ??= el;
     else if (itemprop === 'articleBody') scan.articleBodies.push(el);
-    else if (itemprop === 'name' && !scan.authorName && hasAncestor(el, (a) => a.getAttribute('itemprop') === 'author')) scan.authorName = el;
+    else if (itemprop === 'name' && !scan.authorName && hasAncestor(el, (a) => a.getAttribute('itemprop') === 'author'))
+      scan.authorName = el;
     const cls = el.getAttributeNode('class')?.value ?? null;
     const id = el.getAttribute('id');
-    if (cls !== null && !scan.publishedTitle && /(^|\s)published(\s|$)/.test(cls) && el.getAttribute('title') !== null) scan.publishedTitle = el;
-    if ((cls !== null && DATE_NAMES.some((w) => cls.includes(w))) || (id !== null && DATE_NAMES.some((w) => id.includes(w)))) scan.dateNamed.push(el);
+    if (cls !== null && !scan.publishedTitle && /(^|\s)published(\s|$)/.test(cls) && el.getAttribute('title') !== null)
+      scan.publishedTitle = el;
+    if (
+      (cls !== null && DATE_NAMES.some((w) => cls.includes(w))) ||
+      (id !== null && DATE_NAMES.some((w) => id.includes(w)))
+    )
+      scan.dateNamed.push(el);
     if (tag !== 'html' && tag !== 'head' && tag !== 'body' && hiddenToReadability(el, cls)) scan.hidden.push(el);
   }
   return scan;
 }
 
-export function readPageMetadata(doc: DomDocument, pageUrl: string | null = null, scan: PageScan = scanPage(doc)): PageMetadata {
+export function readPageMetadata(
+  doc: DomDocument,
+  pageUrl: string | null = null,
+  scan: PageScan = scanPage(doc),
+): PageMetadata {
   const meta = metaMap(scan.metas);
   const ld = articleObject(jsonLdObjects(scan.jsonLd));
   const html = doc.documentElement;
@@ -240,7 +326,7 @@ export function readPageMetadata(doc: DomDocument, pageUrl: string | null = null
   const baseHref = attr(scan.base, 'href');
   const ogUrl = first(meta, ['og:url', 'twitter:url']);
   const base = absolute(pageUrl, null) ?? absolute(ogUrl, null) ?? absolute(baseHref, null);
-  const ldUrl = ld ? text(ld['url']) ?? text(ld['mainEntityOfPage'] ?? null) : null;
+  const ldUrl = ld ? (text(ld['url']) ?? text(ld['mainEntityOfPage'] ?? null)) : null;
   const canonical = attr(scan.canonical, 'href');
   const url = absolute(canonical, base) ?? absolute(ogUrl, base) ?? absolute(ldUrl, base) ?? absolute(pageUrl, null);
 
@@ -272,12 +358,18 @@ export function readPageMetadata(doc: DomDocument, pageUrl: string | null = null
     clean(itemAuthor?.textContent);
 
   const ldPublisher = ld ? text(ld['publisher'] ?? ld['sourceOrganization'] ?? null) : null;
-  const siteName = first(meta, SITE_META.slice(0, 1)) ?? ldPublisher ?? first(meta, SITE_META.slice(1), (v) => !isUrl(v) && !v.startsWith('@'));
+  const siteName =
+    first(meta, SITE_META.slice(0, 1)) ??
+    ldPublisher ??
+    first(meta, SITE_META.slice(1), (v) => !isUrl(v) && !v.startsWith('@'));
 
   const title = (ld ? text(ld['headline']) : null) ?? first(meta, TITLE_META);
 
   const langAttr = attr(html, 'lang') ?? attr(html, 'xml:lang') ?? attr(body, 'lang');
-  const lang = primaryLanguage(langAttr) ?? primaryLanguage(first(meta, ['content-language', 'language', 'dc.language', 'og:locale'])) ?? primaryLanguage(ld ? text(ld['inLanguage']) : null);
+  const lang =
+    primaryLanguage(langAttr) ??
+    primaryLanguage(first(meta, ['content-language', 'language', 'dc.language', 'og:locale'])) ??
+    primaryLanguage(ld ? text(ld['inLanguage']) : null);
 
   const dirAttr = (attr(html, 'dir') ?? attr(body, 'dir'))?.toLowerCase();
   const dir = dirAttr === 'rtl' || dirAttr === 'ltr' ? dirAttr : null;

@@ -23,7 +23,9 @@ describe('plain text importer', () => {
     const article = only(parseFile(seedPath, readFileSync(seedPath)));
     expect(article.source).toBe('حرية');
     expect(article.published).toEqual({ original: '(26/7/2021)', iso: '2021-07-26', precision: 'day' });
-    expect(article.title).toBe('أعلن الرئيس الأميركي، جو بايدن، أنه سيستضيف رئيس مجلس الوزراء مصطفى الكاظمي، اليوم الاثنين، فيما أعرب عن تطلعه لتعزيز الشراكة بين الولايات المتحدة والعراق.');
+    expect(article.title).toBe(
+      'أعلن الرئيس الأميركي، جو بايدن، أنه سيستضيف رئيس مجلس الوزراء مصطفى الكاظمي، اليوم الاثنين، فيما أعرب عن تطلعه لتعزيز الشراكة بين الولايات المتحدة والعراق.',
+    );
     expect(article.body.split('\n')[0]).toBe(article.title);
     expect(article.lang).toBe('ar');
     expect(article.dir).toBe('rtl');
@@ -43,7 +45,7 @@ describe('plain text importer', () => {
     expect(parseSourceHeader('أعلن الرئيس الأميركي، جو بايدن')).toBeNull();
   });
 
-  it('imports the BBC set\'s one Latin-1 file (a £ sign) as Windows-1252', () => {
+  it("imports the BBC set's one Latin-1 file (a £ sign) as Windows-1252", () => {
     const bytes = execFileSync('tar', ['-xzOf', sharedData('bbc-fulltext.tar.gz'), 'bbc/sport/199.txt']);
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
     const article = only(parseFile('bbc/sport/199.txt', bytes));
@@ -107,7 +109,9 @@ describe('JSON importers', () => {
   });
 
   it('accepts an object holding an articles array, and a single article object', () => {
-    expect(parseFile('a.json', utf8(JSON.stringify({ articles: [{ title: 'T', text: 'Body text here.' }] })))).toHaveLength(1);
+    expect(
+      parseFile('a.json', utf8(JSON.stringify({ articles: [{ title: 'T', text: 'Body text here.' }] }))),
+    ).toHaveLength(1);
     expect(only(parseFile('b.json', utf8(JSON.stringify({ title: 'T', text: 'Body text here.' })))).title).toBe('T');
   });
 
@@ -126,9 +130,15 @@ describe('whole-file failures', () => {
   it('names each failure with its own code', () => {
     expect(codeOf(() => parseFile('empty.txt', new Uint8Array()))).toBe('IMPORT_EMPTY');
     expect(codeOf(() => parseFile('blank.txt', utf8('  \n\n \n')))).toBe('IMPORT_EMPTY');
-    expect(codeOf(() => parseFile('photo.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0])))).toBe('IMPORT_BINARY');
+    expect(codeOf(() => parseFile('photo.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0])))).toBe(
+      'IMPORT_BINARY',
+    );
     // Eight bytes of random high bits and controls: no encoding reads them as words.
-    expect(codeOf(() => parseFile('noise.txt', new Uint8Array([0x8f, 0x9d, 0xc3, 0x01, 0xfe, 0x81, 0x90, 0xad, 0x9e, 0xdb])))).toBe('IMPORT_DECODE_FAILED');
+    expect(
+      codeOf(() =>
+        parseFile('noise.txt', new Uint8Array([0x8f, 0x9d, 0xc3, 0x01, 0xfe, 0x81, 0x90, 0xad, 0x9e, 0xdb])),
+      ),
+    ).toBe('IMPORT_DECODE_FAILED');
     expect(codeOf(() => parseFile('photo.png', new Uint8Array([1, 2, 3])))).toBe('IMPORT_UNSUPPORTED_FORMAT');
     expect(codeOf(() => parseFile('fake.json.gz', utf8('not gzip')))).toBe('IMPORT_DECODE_FAILED');
   });
@@ -143,7 +153,9 @@ describe('whole-file failures', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
     expect(codeOf(() => parseFile('scan.png', png))).toBe('IMPORT_BINARY');
     expect(codeOf(() => parseFile('article.txt', png))).toBe('IMPORT_BINARY');
-    expect(codeOf(() => parseFile('photo.jpg', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46])))).toBe('IMPORT_BINARY');
+    expect(codeOf(() => parseFile('photo.jpg', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46])))).toBe(
+      'IMPORT_BINARY',
+    );
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]);
     expect(codeOf(() => parseFile('archive.zip', zip))).toBe('IMPORT_UNSUPPORTED_FORMAT');
     expect(() => parseFile('articles.html', zip)).toThrow(/articles\.html: this is a ZIP archive.*extract it/);
@@ -161,7 +173,15 @@ describe('whole-file failures', () => {
     expect(importerFor('x.ndjson')?.id).toBe('jsonl');
     expect(isImportable('2015-07-21.json.gz')).toBe(true);
     expect(isImportable('notes.xyz')).toBe(false);
-    for (const [name, id] of [['page.HTML', 'html'], ['page.htm', 'html'], ['saved.mhtml', 'mhtml'], ['saved.mht', 'mhtml'], ['note.md', 'markdown'], ['export.csv', 'csv'], ['export.tsv', 'tsv']] as const) {
+    for (const [name, id] of [
+      ['page.HTML', 'html'],
+      ['page.htm', 'html'],
+      ['saved.mhtml', 'mhtml'],
+      ['saved.mht', 'mhtml'],
+      ['note.md', 'markdown'],
+      ['export.csv', 'csv'],
+      ['export.tsv', 'tsv'],
+    ] as const) {
       expect(importerFor(name)?.id, name).toBe(id);
     }
   });

@@ -22,7 +22,13 @@ function rawValue(record: Record<string, Json>, key: string | undefined): string
   if (typeof v === 'string') return v.trim() === '' ? null : v;
   if (typeof v === 'number') return String(v);
   if (Array.isArray(v)) {
-    const strings = v.map((x) => (typeof x === 'string' ? x : x && typeof x === 'object' && !Array.isArray(x) && typeof x['name'] === 'string' ? x['name'] : null));
+    const strings = v.map((x) =>
+      typeof x === 'string'
+        ? x
+        : x && typeof x === 'object' && !Array.isArray(x) && typeof x['name'] === 'string'
+          ? x['name']
+          : null,
+    );
     const kept = strings.filter((x): x is string => x !== null && x.trim() !== '');
     return kept.length > 0 ? kept.join(', ') : null;
   }
@@ -42,10 +48,20 @@ function recordsOf(data: Json, path: string): Json[] {
   throw new ImportError('IMPORT_PARSE_FAILED', `${path}: JSON holds neither an article nor a list of articles`);
 }
 
-function parseRecord(record: Json, index: number, file: SourceFile, encoding: string, format: string, options: ImportOptions): ParsedRecord {
+function parseRecord(
+  record: Json,
+  index: number,
+  file: SourceFile,
+  encoding: string,
+  format: string,
+  options: ImportOptions,
+): ParsedRecord {
   const where = `${file.path}#${index + 1}`;
   if (!record || typeof record !== 'object' || Array.isArray(record)) {
-    return { ok: false, error: { path: where, code: 'IMPORT_PARSE_FAILED', message: `${where}: record ${index + 1} is not an object` } };
+    return {
+      ok: false,
+      error: { path: where, code: 'IMPORT_PARSE_FAILED', message: `${where}: record ${index + 1} is not an object` },
+    };
   }
   const columns = resolveColumns(Object.keys(record), options.mapping, where, false);
   const body = value(record, columns.body);
@@ -53,7 +69,14 @@ function parseRecord(record: Json, index: number, file: SourceFile, encoding: st
   if (!body || body.trim() === '') {
     const named = title ? ` ("${title.slice(0, 60)}")` : '';
     const field = options.mapping?.body ? ` in "${options.mapping.body}"` : '';
-    return { ok: false, error: { path: where, code: 'IMPORT_EMPTY', message: `${where}: record ${index + 1}${named} has no article text${field}` } };
+    return {
+      ok: false,
+      error: {
+        path: where,
+        code: 'IMPORT_EMPTY',
+        message: `${where}: record ${index + 1}${named} has no article text${field}`,
+      },
+    };
   }
   const tagsValue = columns.tags === undefined ? undefined : record[columns.tags];
   const tags = Array.isArray(tagsValue)
@@ -118,7 +141,14 @@ export const jsonLinesImporter: Importer = {
       } catch (error) {
         const where = `${file.path}#${i + 1}`;
         const reason = error instanceof Error ? error.message : String(error);
-        out.push({ ok: false, error: { path: where, code: 'IMPORT_PARSE_FAILED', message: `${where}: line ${i + 1} is not valid JSON: ${reason}` } });
+        out.push({
+          ok: false,
+          error: {
+            path: where,
+            code: 'IMPORT_PARSE_FAILED',
+            message: `${where}: line ${i + 1} is not valid JSON: ${reason}`,
+          },
+        });
       }
     });
     if (out.length === 0) throw new ImportError('IMPORT_EMPTY', `${file.path}: no records`);

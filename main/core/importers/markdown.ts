@@ -26,14 +26,17 @@ export interface FrontMatter {
 function fromToml(value: unknown): Yaml {
   if (value instanceof TomlDate) return value.toISOString();
   if (Array.isArray(value)) return value.map(fromToml);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fromToml(v)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fromToml(v)]));
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   return value === undefined || value === null ? null : String(value);
 }
 
 function parseFront(kind: 'YAML' | 'TOML', source: string, path: string): Yaml {
   try {
-    return kind === 'YAML' ? (parseYaml(source, { schema: 'core', maxAliasCount: 50 }) as Yaml) : fromToml(parseToml(source));
+    return kind === 'YAML'
+      ? (parseYaml(source, { schema: 'core', maxAliasCount: 50 }) as Yaml)
+      : fromToml(parseToml(source));
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new ImportError('IMPORT_PARSE_FAILED', `${path}: the front matter is not valid ${kind}: ${reason}`);
@@ -116,7 +119,8 @@ export function markdownToText(markdown: string): { text: string; heading: strin
     }
     const next = lines[i + 1];
     const atx = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
-    const setext = next !== undefined && line.trim() !== '' && /^\s{0,3}(=+|-+)\s*$/.test(next) && !/^\s*[-*+]\s/.test(line);
+    const setext =
+      next !== undefined && line.trim() !== '' && /^\s{0,3}(=+|-+)\s*$/.test(next) && !/^\s*[-*+]\s/.test(line);
     if (atx || setext) {
       const text = cleanLine(inline(atx ? atx[1]! : line));
       if (setext) i++;
@@ -146,7 +150,12 @@ export function markdownToText(markdown: string): { text: string; heading: strin
   return { text: out.join('\n'), heading };
 }
 
-export function parseMarkdown(text: string, file: SourceFile, encoding: string, options: ImportOptions): ParsedRecord[] {
+export function parseMarkdown(
+  text: string,
+  file: SourceFile,
+  encoding: string,
+  options: ImportOptions,
+): ParsedRecord[] {
   const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const front = splitFrontMatter(normalized, file.path);
   const data = front?.data ?? {};
@@ -156,13 +165,17 @@ export function parseMarkdown(text: string, file: SourceFile, encoding: string, 
     return key === undefined ? null : yamlText(data[key]);
   };
   const { text: body, heading } = markdownToText(front ? front.rest : normalized);
-  if (body.trim() === '' && heading === null) throw new ImportError('IMPORT_EMPTY', `${file.path}: the file holds no text`);
+  if (body.trim() === '' && heading === null)
+    throw new ImportError('IMPORT_EMPTY', `${file.path}: the file holds no text`);
   const givenTitle = options.title ?? field('title');
   // A heading the front matter's title does not repeat is part of the text.
-  const keepHeading = heading !== null && (body.trim() === '' || (givenTitle !== null && cleanLine(givenTitle) !== heading));
+  const keepHeading =
+    heading !== null && (body.trim() === '' || (givenTitle !== null && cleanLine(givenTitle) !== heading));
   const bodyText = keepHeading ? `${heading}\n\n${body}` : body;
   const tagsValue = columns.tags === undefined ? undefined : data[columns.tags];
-  const tags = Array.isArray(tagsValue) ? tagsValue.map(yamlText).filter((t): t is string => t !== null) : splitTags(yamlText(tagsValue ?? null) ?? '');
+  const tags = Array.isArray(tagsValue)
+    ? tagsValue.map(yamlText).filter((t): t is string => t !== null)
+    : splitTags(yamlText(tagsValue ?? null) ?? '');
   return [
     {
       ok: true,

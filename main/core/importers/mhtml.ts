@@ -68,7 +68,10 @@ export function mimeParts(bytes: Uint8Array, path: string): { top: Map<string, s
   const type = top.get('content-type') ?? '';
   const boundary = param(type, 'boundary');
   if (!/^multipart\//i.test(type) || !boundary) {
-    return { top, parts: [{ headers: top, body: decodeBody(raw.slice(split.bodyStart), top.get('content-transfer-encoding')) }] };
+    return {
+      top,
+      parts: [{ headers: top, body: decodeBody(raw.slice(split.bodyStart), top.get('content-transfer-encoding')) }],
+    };
   }
   const parts: MimePart[] = [];
   const chunks = raw.slice(split.bodyStart).split(`--${boundary}`);
@@ -78,7 +81,10 @@ export function mimeParts(bytes: Uint8Array, path: string): { top: Map<string, s
     const part = splitHead(chunk.replace(/^\r?\n/, ''));
     if (!part) continue;
     const headers = parseHeaders(part.head);
-    const body = chunk.replace(/^\r?\n/, '').slice(part.bodyStart).replace(/\r?\n$/, '');
+    const body = chunk
+      .replace(/^\r?\n/, '')
+      .slice(part.bodyStart)
+      .replace(/\r?\n$/, '');
     parts.push({ headers, body: decodeBody(body, headers.get('content-transfer-encoding')) });
   }
   return { top, parts };
@@ -94,7 +100,11 @@ export const mhtmlImporter: Importer = {
     if (!page) throw new ImportError('IMPORT_PARSE_FAILED', `${file.path}: the web archive holds no HTML page`);
     const charset = param(page.headers.get('content-type'), 'charset') ?? sniffDeclaredCharset(page.body);
     const { text, encoding } = decodeText(page.body, file.path, { declared: charset, forced: options.encoding });
-    const url = page.headers.get('content-location') ?? top.get('snapshot-content-location') ?? top.get('content-location') ?? null;
+    const url =
+      page.headers.get('content-location') ??
+      top.get('snapshot-content-location') ??
+      top.get('content-location') ??
+      null;
     return parseHtmlText(text, file, encoding, options, { url, format: 'mhtml' });
   },
 };

@@ -24,13 +24,18 @@ describe('MinHash signatures', () => {
     const a = sig(seed)!;
     expect(a).toHaveLength(MINHASH_BINS);
     expect(estimateSimilarity(a, sig(seed)!)).toBe(1);
-    const english = 'The harbour reopened on Monday after a week of storms that kept the fishing fleet ashore, officials said. '.repeat(3) +
+    const english =
+      'The harbour reopened on Monday after a week of storms that kept the fishing fleet ashore, officials said. '.repeat(
+        3,
+      ) +
       'Port authority staff inspected the breakwater and found only minor damage to the outer wall, which crews repaired overnight.';
     expect(estimateSimilarity(a, sig(english)!)).toBeLessThan(0.05);
   });
 
   it('folds spelling variants and diacritics before shingling', () => {
-    expect(shingles('قال المسؤول الأميركي إن القوات الأمريكية ستبقى')).toEqual(shingles('قال المسئول الأمريكي ان القوات الاميركيه ستبقى'));
+    expect(shingles('قال المسؤول الأميركي إن القوات الأمريكية ستبقى')).toEqual(
+      shingles('قال المسئول الأمريكي ان القوات الاميركيه ستبقى'),
+    );
     expect(shingles('الْقُوَّاتُ الأمريكية في العراق')).toEqual(shingles('القوات الامريكيه في العراق'));
   });
 
@@ -54,14 +59,20 @@ describe('MinHash signatures', () => {
   it('estimates any pair of word sets within the binomial error of 128 bins (property)', () => {
     const vocabulary = Array.from({ length: 400 }, (_, i) => `w${i}`);
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 399 }), { minLength: 60, maxLength: 300 }), fc.array(fc.integer({ min: 0, max: 399 }), { minLength: 60, maxLength: 300 }), (x, y) => {
-        const a = x.map((i) => vocabulary[i]).join(' ');
-        const b = [...x.slice(0, Math.floor(x.length / 2)), ...y].map((i) => vocabulary[i]).join(' ');
-        const exact = exactSimilarity(shingles(a), shingles(b));
-        const estimate = estimateSimilarity(sig(a)!, sig(b)!);
-        // 4.5 standard deviations of a binomial over 128 bins.
-        return Math.abs(estimate - exact) <= 4.5 * Math.sqrt(Math.max(exact * (1 - exact), 0.01) / MINHASH_BINS) + 0.02;
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 399 }), { minLength: 60, maxLength: 300 }),
+        fc.array(fc.integer({ min: 0, max: 399 }), { minLength: 60, maxLength: 300 }),
+        (x, y) => {
+          const a = x.map((i) => vocabulary[i]).join(' ');
+          const b = [...x.slice(0, Math.floor(x.length / 2)), ...y].map((i) => vocabulary[i]).join(' ');
+          const exact = exactSimilarity(shingles(a), shingles(b));
+          const estimate = estimateSimilarity(sig(a)!, sig(b)!);
+          // 4.5 standard deviations of a binomial over 128 bins.
+          return (
+            Math.abs(estimate - exact) <= 4.5 * Math.sqrt(Math.max(exact * (1 - exact), 0.01) / MINHASH_BINS) + 0.02
+          );
+        },
+      ),
       { numRuns: 60, seed: 42 },
     );
   });

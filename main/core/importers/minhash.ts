@@ -69,7 +69,7 @@ function isSkeletonVowel(c: number): boolean {
 export function shingleHashes(normalized: string): Uint32Array {
   const words: number[] = [];
   const n = normalized.length;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     if (WORD_UNIT[normalized.charCodeAt(i)] !== 1) {
       i++;
       continue;

@@ -38,7 +38,9 @@ describe('parser pool', () => {
     expect(parser.concurrency).toBe(2);
     const bytes = () => new Uint8Array([1, 2, 3]);
     const results = await Promise.all(
-      ['a.html', 'crash.html', 'b.html', 'hang.html', 'oom.html', 'c.html', 'd.html'].map((p) => outcome(parser.parse(p, bytes(), {}))),
+      ['a.html', 'crash.html', 'b.html', 'hang.html', 'oom.html', 'c.html', 'd.html'].map((p) =>
+        outcome(parser.parse(p, bytes(), {})),
+      ),
     );
     expect(results[0]).toBe('parsed 3');
     expect(results[1]).toMatch(/^IMPORT_PARSE_FAILED: crash\.html: the parser stopped \(exit code 3\)/);
@@ -47,6 +49,8 @@ describe('parser pool', () => {
     expect(results[4]).toMatch(/^IMPORT_PARSE_FAILED: oom\.html: the parser stopped \(Invalid array length\)/);
     expect(results.slice(5)).toEqual(['parsed 3', 'parsed 3']);
     await parser.close();
-    expect(await outcome(parser.parse('late.html', bytes(), {}))).toMatch(/^IMPORT_PARSE_FAILED: late\.html: the parser is closed/);
+    expect(await outcome(parser.parse('late.html', bytes(), {}))).toMatch(
+      /^IMPORT_PARSE_FAILED: late\.html: the parser is closed/,
+    );
   });
 });

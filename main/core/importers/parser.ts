@@ -16,10 +16,19 @@ import type { ErrorCode, TablePreview } from '../../../preload/contract';
 import { prepareTexts } from '../search/indexDocument';
 import { parseFile } from './registry';
 import { previewTable, type PreviewOptions } from './tablePreview';
-import { IMPORT_BATCH, ImportError, type ImportOptions, type ParsedArticle, type ParsedFile, type ParsedRecord } from './types';
+import {
+  IMPORT_BATCH,
+  ImportError,
+  type ImportOptions,
+  type ParsedArticle,
+  type ParsedFile,
+  type ParsedRecord,
+} from './types';
 
 /** A file to parse for import, or (preview) a table file to look at before its columns are mapped. */
-export type ParseRequest = { id: number; path: string; bytes: Uint8Array } & ({ task?: 'import'; options: ImportOptions } | { task: 'preview'; preview: PreviewOptions });
+export type ParseRequest = { id: number; path: string; bytes: Uint8Array } & (
+  { task?: 'import'; options: ImportOptions } | { task: 'preview'; preview: PreviewOptions }
+);
 
 export type ParseResponse =
   | { id: number; ok: true; records: ParsedRecord[]; vocab?: string[] }
@@ -51,12 +60,18 @@ export interface ParserOptions {
 /** What a worker answers to a request (the same in-line). */
 export function answer(request: ParseRequest): ParseResponse {
   try {
-    if (request.task === 'preview') return { id: request.id, ok: true, preview: previewTable(request.path, request.bytes, request.preview) };
+    if (request.task === 'preview')
+      return { id: request.id, ok: true, preview: previewTable(request.path, request.bytes, request.preview) };
     return { id: request.id, ok: true, ...parseForImport(request.path, request.bytes, request.options) };
   } catch (error) {
     return error instanceof ImportError
       ? { id: request.id, ok: false, code: error.code, message: error.message }
-      : { id: request.id, ok: false, code: 'IMPORT_PARSE_FAILED', message: `${request.path}: ${error instanceof Error ? error.message : String(error)}` };
+      : {
+          id: request.id,
+          ok: false,
+          code: 'IMPORT_PARSE_FAILED',
+          message: `${request.path}: ${error instanceof Error ? error.message : String(error)}`,
+        };
   }
 }
 
@@ -129,7 +144,13 @@ function workerPool(script: string, size: number, timeoutMs: number): Parser {
   const startTimer = (slot: Slot, job: Job) => {
     job.timer = setTimeout(() => {
       if (slot.job !== job) return;
-      discard(slot, new ImportError('IMPORT_PARSE_FAILED', `${job.request.path}: still not parsed after ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}; refused`));
+      discard(
+        slot,
+        new ImportError(
+          'IMPORT_PARSE_FAILED',
+          `${job.request.path}: still not parsed after ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}; refused`,
+        ),
+      );
     }, timeoutMs);
     job.timer.unref();
   };
@@ -149,7 +170,10 @@ function workerPool(script: string, size: number, timeoutMs: number): Parser {
     });
     const crashed = (reason: string) => {
       const path = slot.job?.request.path ?? 'file';
-      discard(slot, new ImportError('IMPORT_PARSE_FAILED', `${path}: the parser stopped (${reason}); the file was not imported`));
+      discard(
+        slot,
+        new ImportError('IMPORT_PARSE_FAILED', `${path}: the parser stopped (${reason}); the file was not imported`),
+      );
     };
     worker.on('error', (error) => crashed(error.message));
     worker.on('exit', (code) => {
@@ -170,7 +194,10 @@ function workerPool(script: string, size: number, timeoutMs: number): Parser {
       if (slot.online) startTimer(slot, job);
       const { bytes } = job.request;
       // The bytes move to the worker instead of being copied.
-      const transfer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : [];
+      const transfer =
+        bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
+          ? [bytes.buffer]
+          : [];
       worker.postMessage(job.request, transfer);
     }
   };
@@ -187,13 +214,15 @@ function workerPool(script: string, size: number, timeoutMs: number): Parser {
     concurrency: size,
     async parse(path, bytes, options) {
       const response = await run({ id: nextId++, path, bytes, options });
-      if ('preview' in response) throw new ImportError('IMPORT_PARSE_FAILED', `${path}: the parser answered with a table preview`);
+      if ('preview' in response)
+        throw new ImportError('IMPORT_PARSE_FAILED', `${path}: the parser answered with a table preview`);
       // A worker that predates the vocabulary (a test's stand-in) sends records only.
       return { records: response.records, vocab: response.vocab ?? [] };
     },
     async preview(path, bytes, options) {
       const response = await run({ id: nextId++, path, bytes, task: 'preview', preview: options });
-      if (!('preview' in response)) throw new ImportError('IMPORT_PARSE_FAILED', `${path}: the parser answered without a table preview`);
+      if (!('preview' in response))
+        throw new ImportError('IMPORT_PARSE_FAILED', `${path}: the parser answered without a table preview`);
       return response.preview;
     },
     async close() {
@@ -203,7 +232,8 @@ function workerPool(script: string, size: number, timeoutMs: number): Parser {
         slots.map(async (slot) => {
           const worker = slot.worker;
           slot.worker = null;
-          if (slot.job) finish(slot, { error: new ImportError('CANCELLED', `${slot.job.request.path}: import closed`) });
+          if (slot.job)
+            finish(slot, { error: new ImportError('CANCELLED', `${slot.job.request.path}: import closed`) });
           if (worker) {
             worker.removeAllListeners();
             await worker.terminate();

@@ -45,7 +45,13 @@ function looksLikeTitleLine(line: string, rest: string): boolean {
   return t.length > 0 && t.length <= MAX_TITLE && rest.trim().length > 0 && !/[.!?؟:،,]$/u.test(t);
 }
 
-export function parsePlainText(text: string, file: SourceFile, encoding: string, options: ImportOptions, format = 'text'): ParsedRecord[] {
+export function parsePlainText(
+  text: string,
+  file: SourceFile,
+  encoding: string,
+  options: ImportOptions,
+  format = 'text',
+): ParsedRecord[] {
   const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const lines = normalized.split('\n');
   const firstIndex = lines.findIndex((l) => l.trim() !== '');

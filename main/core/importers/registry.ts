@@ -58,26 +58,101 @@ const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
  * media and programs are binary (IMPORT_BINARY); archives and documents are
  * formats Mizan does not read (IMPORT_UNSUPPORTED_FORMAT), with what to do.
  */
-const SIGNATURES: ReadonlyArray<{ test: (b: Uint8Array) => boolean; kind: string; code: 'IMPORT_BINARY' | 'IMPORT_UNSUPPORTED_FORMAT'; advice?: string }> = [
-  { test: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), kind: 'a PNG image', code: 'IMPORT_BINARY' },
+const SIGNATURES: ReadonlyArray<{
+  test: (b: Uint8Array) => boolean;
+  kind: string;
+  code: 'IMPORT_BINARY' | 'IMPORT_UNSUPPORTED_FORMAT';
+  advice?: string;
+}> = [
+  {
+    test: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    kind: 'a PNG image',
+    code: 'IMPORT_BINARY',
+  },
   { test: (b) => startsWith(b, [0xff, 0xd8, 0xff]), kind: 'a JPEG image', code: 'IMPORT_BINARY' },
-  { test: (b) => startsWith(b, ascii('GIF87a')) || startsWith(b, ascii('GIF89a')), kind: 'a GIF image', code: 'IMPORT_BINARY' },
-  { test: (b) => startsWith(b, ascii('RIFF')) && startsWith(b, ascii('WEBP'), 8), kind: 'a WebP image', code: 'IMPORT_BINARY' },
-  { test: (b) => startsWith(b, [0x49, 0x49, 0x2a, 0x00]) || startsWith(b, [0x4d, 0x4d, 0x00, 0x2a]), kind: 'a TIFF image', code: 'IMPORT_BINARY' },
+  {
+    test: (b) => startsWith(b, ascii('GIF87a')) || startsWith(b, ascii('GIF89a')),
+    kind: 'a GIF image',
+    code: 'IMPORT_BINARY',
+  },
+  {
+    test: (b) => startsWith(b, ascii('RIFF')) && startsWith(b, ascii('WEBP'), 8),
+    kind: 'a WebP image',
+    code: 'IMPORT_BINARY',
+  },
+  {
+    test: (b) => startsWith(b, [0x49, 0x49, 0x2a, 0x00]) || startsWith(b, [0x4d, 0x4d, 0x00, 0x2a]),
+    kind: 'a TIFF image',
+    code: 'IMPORT_BINARY',
+  },
   { test: (b) => startsWith(b, ascii('ftyp'), 4), kind: 'a video or image (MP4/HEIC)', code: 'IMPORT_BINARY' },
-  { test: (b) => startsWith(b, ascii('ID3')) || startsWith(b, [0xff, 0xfb]), kind: 'an MP3 audio file', code: 'IMPORT_BINARY' },
-  { test: (b) => startsWith(b, ascii('OggS')) || startsWith(b, ascii('fLaC')), kind: 'an audio file', code: 'IMPORT_BINARY' },
+  {
+    test: (b) => startsWith(b, ascii('ID3')) || startsWith(b, [0xff, 0xfb]),
+    kind: 'an MP3 audio file',
+    code: 'IMPORT_BINARY',
+  },
+  {
+    test: (b) => startsWith(b, ascii('OggS')) || startsWith(b, ascii('fLaC')),
+    kind: 'an audio file',
+    code: 'IMPORT_BINARY',
+  },
   { test: (b) => startsWith(b, ascii('SQLite format 3')), kind: 'a SQLite database', code: 'IMPORT_BINARY' },
-  { test: (b) => startsWith(b, ascii('MZ')) && b.length > 64 && looksLikePe(b), kind: 'a Windows program', code: 'IMPORT_BINARY' },
+  {
+    test: (b) => startsWith(b, ascii('MZ')) && b.length > 64 && looksLikePe(b),
+    kind: 'a Windows program',
+    code: 'IMPORT_BINARY',
+  },
   { test: (b) => startsWith(b, [0x7f, 0x45, 0x4c, 0x46]), kind: 'a program (ELF)', code: 'IMPORT_BINARY' },
-  { test: (b) => startsWith(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), kind: 'an old Office document (.doc/.xls)', code: 'IMPORT_UNSUPPORTED_FORMAT', advice: 'save it as text or HTML first' },
-  { test: (b) => startsWith(b, ascii('%PDF-')), kind: 'a PDF document', code: 'IMPORT_UNSUPPORTED_FORMAT', advice: 'Mizan does not read PDF; save the article as HTML or text' },
-  { test: (b) => startsWith(b, [0x50, 0x4b, 0x03, 0x04]) || startsWith(b, [0x50, 0x4b, 0x05, 0x06]), kind: 'a ZIP archive (or an Office/EPUB document)', code: 'IMPORT_UNSUPPORTED_FORMAT', advice: 'extract it and import the folder' },
-  { test: (b) => startsWith(b, ascii('Rar!\u001a\u0007')), kind: 'a RAR archive', code: 'IMPORT_UNSUPPORTED_FORMAT', advice: 'extract it and import the folder' },
-  { test: (b) => startsWith(b, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]), kind: 'a 7-Zip archive', code: 'IMPORT_UNSUPPORTED_FORMAT', advice: 'extract it and import the folder' },
-  { test: (b) => startsWith(b, [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]) || startsWith(b, ascii('BZh')) && b.length > 10 && b[3]! >= 0x31 && b[3]! <= 0x39, kind: 'a compressed archive (xz/bzip2)', code: 'IMPORT_UNSUPPORTED_FORMAT', advice: 'extract it and import the folder' },
-  { test: (b) => startsWith(b, ascii('ustar'), 257), kind: 'a tar archive', code: 'IMPORT_UNSUPPORTED_FORMAT', advice: 'extract it and import the folder' },
-  { test: (b) => isGzip(b), kind: 'gzip-compressed data', code: 'IMPORT_UNSUPPORTED_FORMAT', advice: 'name it after what it holds, e.g. articles.json.gz' },
+  {
+    test: (b) => startsWith(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+    kind: 'an old Office document (.doc/.xls)',
+    code: 'IMPORT_UNSUPPORTED_FORMAT',
+    advice: 'save it as text or HTML first',
+  },
+  {
+    test: (b) => startsWith(b, ascii('%PDF-')),
+    kind: 'a PDF document',
+    code: 'IMPORT_UNSUPPORTED_FORMAT',
+    advice: 'Mizan does not read PDF; save the article as HTML or text',
+  },
+  {
+    test: (b) => startsWith(b, [0x50, 0x4b, 0x03, 0x04]) || startsWith(b, [0x50, 0x4b, 0x05, 0x06]),
+    kind: 'a ZIP archive (or an Office/EPUB document)',
+    code: 'IMPORT_UNSUPPORTED_FORMAT',
+    advice: 'extract it and import the folder',
+  },
+  {
+    test: (b) => startsWith(b, ascii('Rar!\u001a\u0007')),
+    kind: 'a RAR archive',
+    code: 'IMPORT_UNSUPPORTED_FORMAT',
+    advice: 'extract it and import the folder',
+  },
+  {
+    test: (b) => startsWith(b, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]),
+    kind: 'a 7-Zip archive',
+    code: 'IMPORT_UNSUPPORTED_FORMAT',
+    advice: 'extract it and import the folder',
+  },
+  {
+    test: (b) =>
+      startsWith(b, [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]) ||
+      (startsWith(b, ascii('BZh')) && b.length > 10 && b[3]! >= 0x31 && b[3]! <= 0x39),
+    kind: 'a compressed archive (xz/bzip2)',
+    code: 'IMPORT_UNSUPPORTED_FORMAT',
+    advice: 'extract it and import the folder',
+  },
+  {
+    test: (b) => startsWith(b, ascii('ustar'), 257),
+    kind: 'a tar archive',
+    code: 'IMPORT_UNSUPPORTED_FORMAT',
+    advice: 'extract it and import the folder',
+  },
+  {
+    test: (b) => isGzip(b),
+    kind: 'gzip-compressed data',
+    code: 'IMPORT_UNSUPPORTED_FORMAT',
+    advice: 'name it after what it holds, e.g. articles.json.gz',
+  },
 ];
 
 function looksLikePe(b: Uint8Array): boolean {
@@ -101,7 +176,11 @@ function refuseKnownBinary(path: string, bytes: Uint8Array): void {
  * ImportError. Shared by the import and the table preview, so both refuse
  * the same files with the same words.
  */
-export function openSourceFile(path: string, bytes: Uint8Array, options: Pick<ImportOptions, 'maxBytes'> = {}): { file: SourceFile; importer: Importer } {
+export function openSourceFile(
+  path: string,
+  bytes: Uint8Array,
+  options: Pick<ImportOptions, 'maxBytes'> = {},
+): { file: SourceFile; importer: Importer } {
   const limit = options.maxBytes ?? MAX_FILE_BYTES;
   let name = path;
   let content = bytes;
@@ -115,7 +194,10 @@ export function openSourceFile(path: string, bytes: Uint8Array, options: Pick<Im
       const reason = error instanceof Error ? error.message : String(error);
       const tooBig = /maxOutputLength|Cannot create a Buffer larger|buffer/i.test(reason);
       throw tooBig
-        ? new ImportError('IMPORT_TOO_LARGE', `${path}: decompresses to more than the ${Math.round(limit / 1e6)} MB limit for one file`)
+        ? new ImportError(
+            'IMPORT_TOO_LARGE',
+            `${path}: decompresses to more than the ${Math.round(limit / 1e6)} MB limit for one file`,
+          )
         : new ImportError('IMPORT_DECODE_FAILED', `${path}: gzip data is damaged (${reason})`);
     }
     if (content.length === 0) throw new ImportError('IMPORT_EMPTY', `${path}: the compressed file is empty`);

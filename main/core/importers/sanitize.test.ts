@@ -94,7 +94,8 @@ function parsedMarkup(html: string): Array<{ tag: string; attrs: string[] }> {
     for (let i = 0; i < el.children.length; i++) {
       const child = el.children[i]!;
       const attrs: string[] = [];
-      for (let k = 0; k < child.attributes.length; k++) attrs.push(`${child.attributes[k]!.name}=${child.attributes[k]!.value}`);
+      for (let k = 0; k < child.attributes.length; k++)
+        attrs.push(`${child.attributes[k]!.name}=${child.attributes[k]!.value}`);
       out.push({ tag: child.localName, attrs });
       walk(child);
     }
@@ -107,10 +108,25 @@ function expectSafe(html: string): void {
   const tags = tagsOf(html);
   for (const pattern of FORBIDDEN) expect(tags, `${pattern} survived`).not.toMatch(pattern);
   for (const { tag, attrs } of parsedMarkup(html)) {
-    expect(['script', 'style', 'iframe', 'svg', 'math', 'object', 'embed', 'form', 'link', 'meta', 'base']).not.toContain(tag);
+    expect([
+      'script',
+      'style',
+      'iframe',
+      'svg',
+      'math',
+      'object',
+      'embed',
+      'form',
+      'link',
+      'meta',
+      'base',
+    ]).not.toContain(tag);
     for (const attr of attrs) {
       expect(attr, `<${tag} ${attr}>`).not.toMatch(/^on|^style=|^srcset=|^formaction=/i);
-      if (/^(href|src)=/.test(attr)) expect(attr, `<${tag} ${attr}>`).toMatch(/^href=(https?:\/\/|mailto:|#)|^src=data:image\/(png|jpeg|gif|webp);base64,/);
+      if (/^(href|src)=/.test(attr))
+        expect(attr, `<${tag} ${attr}>`).toMatch(
+          /^href=(https?:\/\/|mailto:|#)|^src=data:image\/(png|jpeg|gif|webp);base64,/,
+        );
     }
   }
 }
@@ -127,9 +143,13 @@ describe('sanitizer', () => {
   it('keeps the words and harmless structure', () => {
     expect(html).toContain('<h1>Harbour reopens after storms</h1>');
     expect(html).toContain('<p>The harbour reopened on <b>Monday</b> after a week of storms, officials said.</p>');
-    expect(html).toContain('<a href="https://example.org/report?id=1&amp;x=2" rel="noopener noreferrer nofollow">full report</a>');
+    expect(html).toContain(
+      '<a href="https://example.org/report?id=1&amp;x=2" rel="noopener noreferrer nofollow">full report</a>',
+    );
     expect(html).toContain('<a href="#section-2" rel="noopener noreferrer nofollow">jump</a>');
-    expect(html).toContain('<a href="https://news.example.com/relative/path" rel="noopener noreferrer nofollow">relative</a>');
+    expect(html).toContain(
+      '<a href="https://news.example.com/relative/path" rel="noopener noreferrer nofollow">relative</a>',
+    );
     expect(html).toContain('<a href="mailto:desk@example.org" rel="noopener noreferrer nofollow">mail</a>');
     // The dangerous links keep their words, not their targets.
     expect(html).toMatch(/<a>statement<\/a>, the <a>archive<\/a>, the <a>notice<\/a>/);
@@ -150,7 +170,9 @@ describe('sanitizer', () => {
     expect(sanitizeChildren(parseHtmlDocument(`<html><body>${html}</body></html>`).body!)).toBe(
       sanitizeChildren(parseHtmlDocument(`<html><body>${html}</body></html>`).body!),
     );
-    const again = sanitizeChildren(parseHtmlDocument(`<html><body>${html}</body></html>`).body!, { baseUrl: 'https://news.example.com/' });
+    const again = sanitizeChildren(parseHtmlDocument(`<html><body>${html}</body></html>`).body!, {
+      baseUrl: 'https://news.example.com/',
+    });
     expect(again).toBe(html);
   });
 

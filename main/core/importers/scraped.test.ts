@@ -32,7 +32,9 @@ describe('character references in scraped fields', () => {
 
   it('leaves none in the whole day', () => {
     const reference = /&(#\d+|#x[0-9a-f]+|[a-z]+);/i;
-    expect(articles.filter((a) => reference.test(a.title) || reference.test(a.author ?? '')).map((a) => a.originPath)).toEqual([]);
+    expect(
+      articles.filter((a) => reference.test(a.title) || reference.test(a.author ?? '')).map((a) => a.originPath),
+    ).toEqual([]);
   });
 
   it('decodes only complete references', () => {

@@ -29,9 +29,9 @@ export const SINGLE_BYTE_CANDIDATES: readonly string[] = ['windows-1256', 'iso-8
  * in a short title.
  */
 const ARABIC_PER_MILLE = [
-  3.43, 1.02, 19.41, 1.29, 8.27, 4.2, 151.97, 34.15, 32.72, 45.93, 5.48, 14.23, 17.79, 8.44, 31.29, 5.88, 45.65, 6.43, 23.59, 10.05,
-  9.1, 6.51, 9.58, 2.45, 34.37, 3.41, 0, 0, 0, 0, 0, 0.5, 25.53, 21.51, 17.98, 117.27, 66.13, 49.6, 24.03, 53.3, 8.22, 74.76, 2.1,
-  0.04, 0.1, 0.63, 0.46, 0.29, 0.75, 0.17,
+  3.43, 1.02, 19.41, 1.29, 8.27, 4.2, 151.97, 34.15, 32.72, 45.93, 5.48, 14.23, 17.79, 8.44, 31.29, 5.88, 45.65, 6.43,
+  23.59, 10.05, 9.1, 6.51, 9.58, 2.45, 34.37, 3.41, 0, 0, 0, 0, 0, 0.5, 25.53, 21.51, 17.98, 117.27, 66.13, 49.6, 24.03,
+  53.3, 8.22, 74.76, 2.1, 0.04, 0.1, 0.63, 0.46, 0.29, 0.75, 0.17,
 ];
 const ARABIC_FIRST = 0x621;
 /** Unseen letters (Persian forms, U+063B..063F) get this. */
@@ -40,7 +40,31 @@ const ARABIC_LOG_P = ARABIC_PER_MILLE.map((pm) => (pm > 0 ? Math.log(pm / 1000) 
 
 /** Folded (alef-less hamza forms included) very frequent Arabic words. */
 const ARABIC_COMMON = new Set([
-  'في', 'من', 'على', 'إلى', 'الى', 'عن', 'أن', 'ان', 'إن', 'مع', 'هذا', 'هذه', 'التي', 'الذي', 'كان', 'قال', 'بعد', 'أو', 'او', 'ما', 'لا', 'كما', 'وقد', 'وفي', 'وأن',
+  'في',
+  'من',
+  'على',
+  'إلى',
+  'الى',
+  'عن',
+  'أن',
+  'ان',
+  'إن',
+  'مع',
+  'هذا',
+  'هذه',
+  'التي',
+  'الذي',
+  'كان',
+  'قال',
+  'بعد',
+  'أو',
+  'او',
+  'ما',
+  'لا',
+  'كما',
+  'وقد',
+  'وفي',
+  'وأن',
 ]);
 
 export interface SingleByteScore {
@@ -77,7 +101,16 @@ function classify(c: number): Cls {
   if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return Cls.AsciiLetter;
   if (c < 0xc0) {
     // ª º µ are letters in Latin-1 but never the body of a word; Œ œ Š š Ž ž Ÿ ƒ sit in 1252's 0x80 block.
-    return c === 0x152 || c === 0x153 || c === 0x160 || c === 0x161 || c === 0x17d || c === 0x17e || c === 0x178 || c === 0x192 ? Cls.LatinHigh : Cls.Other;
+    return c === 0x152 ||
+      c === 0x153 ||
+      c === 0x160 ||
+      c === 0x161 ||
+      c === 0x17d ||
+      c === 0x17e ||
+      c === 0x178 ||
+      c === 0x192
+      ? Cls.LatinHigh
+      : Cls.Other;
   }
   if (c <= 0x24f) return c === 0xd7 || c === 0xf7 ? Cls.Other : Cls.LatinHigh;
   if ((c >= 0x64b && c <= 0x65f) || c === 0x670) return Cls.ArabicMark;
@@ -150,7 +183,8 @@ export function scoreDecoding(encoding: string, text: string): SingleByteScore {
       if (c >= 0x64b && c <= 0x64d) {
         const next = text.charCodeAt(i + 1);
         const after = text.charCodeAt(i + 2);
-        const atEnd = classify(next) === Cls.Other || ((next === 0x627 || next === 0x649) && classify(after) === Cls.Other);
+        const atEnd =
+          classify(next) === Cls.Other || ((next === 0x627 || next === 0x649) && classify(after) === Cls.Other);
         if (!atEnd) strayTanween++;
       }
     }
@@ -222,14 +256,21 @@ export function detectSingleByte(bytes: Uint8Array): SingleByteGuess {
   if (a1 && a1.score >= SCORE_MIN && a1.arabicLogP >= arabicLogPMin(a1.arabicLetters)) {
     const overWestern = !western || a1.score - western.score >= SCORE_MARGIN;
     const overOther =
-      !a2 || a2.text === a1.text || a1.score - a2.score >= SCORE_MARGIN || (a1.score >= a2.score && a1.arabicLogP - a2.arabicLogP >= ARABIC_LOG_P_MARGIN);
+      !a2 ||
+      a2.text === a1.text ||
+      a1.score - a2.score >= SCORE_MARGIN ||
+      (a1.score >= a2.score && a1.arabicLogP - a2.arabicLogP >= ARABIC_LOG_P_MARGIN);
     return { best: a1, confident: overWestern && overOther, scores };
   }
   if (western) {
     // No plausible Arabic reading: Western if its words are plausible.
-    const arabicRival = a1 && a1.arabicLogP >= arabicLogPMin(a1.arabicLetters) && a1.score >= western.score - SCORE_MARGIN;
+    const arabicRival =
+      a1 && a1.arabicLogP >= arabicLogPMin(a1.arabicLetters) && a1.score >= western.score - SCORE_MARGIN;
     // Only punctuation above ASCII (’ … » —): Western, unless some table reads an Arabic letter in it.
-    const plausible = western.words > 0 ? western.score >= SCORE_MIN : valid.every((s) => s.text === western.text || s.arabicWords === 0);
+    const plausible =
+      western.words > 0
+        ? western.score >= SCORE_MIN
+        : valid.every((s) => s.text === western.text || s.arabicWords === 0);
     return { best: western, confident: plausible && !arabicRival, scores };
   }
   return { best: a1 ?? null, confident: false, scores };

@@ -22,7 +22,20 @@ describe('curated outlets', () => {
     const db = await openLibrary();
     const sources = await db.all<{ name: string; name_key: string }>('SELECT name, name_key FROM sources ORDER BY id');
     expect(sources.map((s) => s.name)).toEqual([
-      'الشرق الأوسط', 'الاقتصادية', 'صحيفة الجزيرة', 'المدينة', 'الرياض', 'الوطن', 'الوئام', 'اليوم', 'الرياضي', 'الرياضية', 'عكاظ', 'سبق', 'عين اليوم', 'واس',
+      'الشرق الأوسط',
+      'الاقتصادية',
+      'صحيفة الجزيرة',
+      'المدينة',
+      'الرياض',
+      'الوطن',
+      'الوئام',
+      'اليوم',
+      'الرياضي',
+      'الرياضية',
+      'عكاظ',
+      'سبق',
+      'عين اليوم',
+      'واس',
     ]);
     // The keys are written into the migration; if the normalizer changes, a new migration must re-key.
     for (const s of sources) expect(s.name_key, s.name).toBe(nameKey(s.name));
@@ -66,8 +79,12 @@ describe('curated outlets', () => {
     });
     // The bare name of a Qatari channel is not taken for the Saudi paper.
     const aljazeera = await db.write((w) => resolveSource(w, 'الجزيرة', now));
-    expect((await db.get<{ name: string }>('SELECT name FROM sources WHERE id = ?', [aljazeera]))?.name).toBe('الجزيرة');
-    expect((await listSources(db)).find((s) => s.name === 'عكاظ')?.aliases).toEqual(expect.arrayContaining(['okaz', 'okaz.com.sa', 'صحيفة عكاظ']));
+    expect((await db.get<{ name: string }>('SELECT name FROM sources WHERE id = ?', [aljazeera]))?.name).toBe(
+      'الجزيرة',
+    );
+    expect((await listSources(db)).find((s) => s.name === 'عكاظ')?.aliases).toEqual(
+      expect.arrayContaining(['okaz', 'okaz.com.sa', 'صحيفة عكاظ']),
+    );
     await db.close();
   });
 
@@ -75,7 +92,10 @@ describe('curated outlets', () => {
     const db = await openLibrary(1);
     const now = new Date().toISOString();
     await db.write(async (w) => {
-      await w.run("INSERT INTO sources (id, name, name_key, created_at) VALUES (1, 'aawsat', 'aawsat', ?), (2, 'okaz', 'okaz', ?), (3, 'حرية', 'حريه', ?)", [now, now, now]);
+      await w.run(
+        "INSERT INTO sources (id, name, name_key, created_at) VALUES (1, 'aawsat', 'aawsat', ?), (2, 'okaz', 'okaz', ?), (3, 'حرية', 'حريه', ?)",
+        [now, now, now],
+      );
       await w.run("INSERT INTO source_aliases (alias_key, alias, source_id) VALUES ('okaz daily', 'Okaz Daily', 2)");
       const insert = `INSERT INTO articles (title, body, source_id, lang, dir, content_hash, imported_at, updated_at) VALUES (?, 'نص', ?, 'ar', 'rtl', ?, ?, ?)`;
       await w.run(insert, ['a', 1, 'h1', now, now]);
@@ -83,7 +103,9 @@ describe('curated outlets', () => {
       await w.run(insert, ['c', 3, 'h3', now, now]);
     });
     await migrate(db, migrations);
-    const rows = await db.all<{ title: string; source: string }>('SELECT a.title, s.name AS source FROM articles a JOIN sources s ON s.id = a.source_id ORDER BY a.title');
+    const rows = await db.all<{ title: string; source: string }>(
+      'SELECT a.title, s.name AS source FROM articles a JOIN sources s ON s.id = a.source_id ORDER BY a.title',
+    );
     expect(rows).toEqual([
       { title: 'a', source: 'الشرق الأوسط' },
       { title: 'b', source: 'عكاظ' },

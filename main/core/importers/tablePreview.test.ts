@@ -17,7 +17,15 @@ describe('previewTable', () => {
   it('counts the rows the import imports', () => {
     const csv = 'headline;text\n"x";"a\nb"\n\n"y";"c"\n"z";"d"\n';
     const preview = previewTable('t.csv', utf8(csv), { rows: 2 });
-    expect(preview).toMatchObject({ delimiter: ';', rowCount: 3, rows: [['x', 'a\nb'], ['y', 'c']], guessed: { title: 'headline', body: 'text' } });
+    expect(preview).toMatchObject({
+      delimiter: ';',
+      rowCount: 3,
+      rows: [
+        ['x', 'a\nb'],
+        ['y', 'c'],
+      ],
+      guessed: { title: 'headline', body: 'text' },
+    });
     expect(parseFile('t.csv', utf8(csv))).toHaveLength(preview.rowCount);
   });
 });

@@ -56,7 +56,10 @@ export function scanRecords(text: string, wanted: number): { count: number; endO
 export function previewTable(path: string, bytes: Uint8Array, options: PreviewOptions): TablePreview {
   const { file, importer } = openSourceFile(path, bytes, { maxBytes: options.maxBytes });
   if (importer.id !== 'csv' && importer.id !== 'tsv') {
-    throw new ImportError('IMPORT_UNSUPPORTED_FORMAT', `${path}: not a table; only CSV and TSV files (.csv, .tsv, .tab) have columns to map`);
+    throw new ImportError(
+      'IMPORT_UNSUPPORTED_FORMAT',
+      `${path}: not a table; only CSV and TSV files (.csv, .tsv, .tab) have columns to map`,
+    );
   }
   const format = importer.id;
   const { text, encoding } = decodeText(file.bytes, path);
@@ -65,12 +68,16 @@ export function previewTable(path: string, bytes: Uint8Array, options: PreviewOp
   const { count, endOf } = scanRecords(text, options.rows + 1);
   const rows = rowsOf(text.slice(0, endOf), delimiter, path);
   const header = rows[0];
-  if (!header || header.every((cell) => cell.trim() === '')) throw new ImportError('IMPORT_EMPTY', `${path}: no header line`);
+  if (!header || header.every((cell) => cell.trim() === ''))
+    throw new ImportError('IMPORT_EMPTY', `${path}: no header line`);
   const columns = header.map((h) => h.trim());
   if (count < 2) throw new ImportError('IMPORT_EMPTY', `${path}: no rows under the header`);
   // A table has a header of columns: one column that is a whole paragraph is prose named .csv.
   if (columns.length === 1 && columns[0]!.length > 200) {
-    throw new ImportError('IMPORT_PARSE_FAILED', `${path}: not a table: its first line is ${columns[0]!.length} characters of text with no ${delimiter === '\t' ? 'tab' : `"${delimiter}"`} between columns`);
+    throw new ImportError(
+      'IMPORT_PARSE_FAILED',
+      `${path}: not a table: its first line is ${columns[0]!.length} characters of text with no ${delimiter === '\t' ? 'tab' : `"${delimiter}"`} between columns`,
+    );
   }
   const shown = rows
     .slice(1)

@@ -55,21 +55,28 @@ describe('reanchor', () => {
   });
 
   it('finds a quote whose middle was edited, and orphans one whose text is gone', () => {
-    const body = 'Biden said that the combat mission of the US military in Iraq will end by the end of the year, officials said.';
+    const body =
+      'Biden said that the combat mission of the US military in Iraq will end by the end of the year, officials said.';
     const anchor = anchorAt(body, 'the combat mission of the US military in Iraq will end by the end of the year');
     const edited = body.replace('US military', 'American military');
     const found = reanchor(edited, anchor);
     expect(found.status).toBe('moved');
-    expect(edited.slice(found.start!, found.end!)).toBe('the combat mission of the American military in Iraq will end by the end of the year');
+    expect(edited.slice(found.start!, found.end!)).toBe(
+      'the combat mission of the American military in Iraq will end by the end of the year',
+    );
 
     const gone = 'A different story about the weather in Baghdad, with no mention of any of that at all.';
     expect(reanchor(gone, anchor)).toEqual({ status: 'orphaned', start: null, end: null });
   });
 
   it('uses the context when only the quote itself was rewritten', () => {
-    const body = 'Before the meeting, the two leaders met for an hour in the Oval Office, and after the meeting they spoke.';
+    const body =
+      'Before the meeting, the two leaders met for an hour in the Oval Office, and after the meeting they spoke.';
     const anchor = anchorAt(body, 'the two leaders met for an hour in the Oval Office');
-    const edited = body.replace('the two leaders met for an hour in the Oval Office', 'the two leaders met for about an hour in the Oval Office');
+    const edited = body.replace(
+      'the two leaders met for an hour in the Oval Office',
+      'the two leaders met for about an hour in the Oval Office',
+    );
     const found = reanchor(edited, anchor);
     expect(found.status).toBe('moved');
     expect(edited.slice(found.start!, found.end!)).toBe('the two leaders met for about an hour in the Oval Office');
@@ -100,14 +107,23 @@ describe('highlights and notes through the services (real SQLite)', () => {
 
   async function open(): Promise<{ api: MizanApi; dir: string }> {
     const dir = tempDir('mizan-annotations-');
-    services = await createServices({ dbPath: join(dir, 'library.db'), host: 'test', now: () => new Date('2026-01-02T03:04:05Z') });
+    services = await createServices({
+      dbPath: join(dir, 'library.db'),
+      host: 'test',
+      now: () => new Date('2026-01-02T03:04:05Z'),
+    });
     const dispatcher = createDispatcher(services.handlers, () => undefined);
-    const transport: Transport = { invoke: (m, i, j) => dispatcher.dispatch(m, i, j), onProgress: () => () => undefined };
+    const transport: Transport = {
+      invoke: (m, i, j) => dispatcher.dispatch(m, i, j),
+      onProgress: () => () => undefined,
+    };
     return { api: createClient(transport), dir };
   }
 
   async function upload(api: MizanApi, name: string, text: string) {
-    return api['library.importUploads']({ files: [{ name, contentBase64: Buffer.from(text, 'utf8').toString('base64') }] });
+    return api['library.importUploads']({
+      files: [{ name, contentBase64: Buffer.from(text, 'utf8').toString('base64') }],
+    });
   }
 
   async function errorOf(promise: Promise<unknown>): Promise<MizanError> {
@@ -129,14 +145,30 @@ describe('highlights and notes through the services (real SQLite)', () => {
     expect(start).toBeGreaterThan(0);
 
     // A selection with a space on each side is trimmed to the words.
-    const h = await api['highlights.create']({ articleId: id, start: start - 1, end: start + QUOTE.length + 1, color: 'green', note: 'نهاية المهمة القتالية' });
-    expect(h).toMatchObject({ articleId: id, quote: QUOTE, color: 'green', note: 'نهاية المهمة القتالية', status: 'anchored', start, end: start + QUOTE.length });
+    const h = await api['highlights.create']({
+      articleId: id,
+      start: start - 1,
+      end: start + QUOTE.length + 1,
+      color: 'green',
+      note: 'نهاية المهمة القتالية',
+    });
+    expect(h).toMatchObject({
+      articleId: id,
+      quote: QUOTE,
+      color: 'green',
+      note: 'نهاية المهمة القتالية',
+      status: 'anchored',
+      start,
+      end: start + QUOTE.length,
+    });
     expect(h.prefix.length).toBeGreaterThan(0);
     expect(article.body.endsWith(h.prefix, start)).toBe(true);
 
     const wrong = await errorOf(api['highlights.create']({ articleId: id, start, end: start + 5, quote: 'not this' }));
     expect(wrong.code).toBe('CONFLICT');
-    expect((await errorOf(api['highlights.create']({ articleId: id, start: 0, end: article.body.length + 10 }))).code).toBe('INVALID_ARGUMENT');
+    expect(
+      (await errorOf(api['highlights.create']({ articleId: id, start: 0, end: article.body.length + 10 }))).code,
+    ).toBe('INVALID_ARGUMENT');
 
     const updated = await api['highlights.update']({ id: h.id, color: 'blue', note: null });
     expect(updated).toMatchObject({ color: 'blue', note: null, status: 'anchored' });
@@ -161,16 +193,28 @@ describe('highlights and notes through the services (real SQLite)', () => {
     const keptH = await api['highlights.create']({ articleId: id, start: kept, end: kept + QUOTE.length });
     const lostQuote = 'وسيتم توضيح خطة نقل المهمة العسكرية الأميركية';
     const lost = body.indexOf(lostQuote);
-    const lostH = await api['highlights.create']({ articleId: id, start: lost, end: lost + lostQuote.length, color: 'pink' });
+    const lostH = await api['highlights.create']({
+      articleId: id,
+      start: lost,
+      end: lost + lostQuote.length,
+      color: 'pink',
+    });
 
     // The same file again is a duplicate of the same article: nothing moves.
     const again = await upload(api, 'hurriya.txt', SEED);
     expect(again.duplicates[0]?.of).toBe(id);
-    expect((await api['highlights.listForArticle']({ articleId: id })).map((h) => h.status)).toEqual(['anchored', 'anchored']);
+    expect((await api['highlights.listForArticle']({ articleId: id })).map((h) => h.status)).toEqual([
+      'anchored',
+      'anchored',
+    ]);
 
     // An edited version: a new paragraph on top, one sentence gone.
     const lines = SEED.split('\n');
-    const edited = [lines[0], 'تحديث: أضيفت هذه الفقرة بعد النشر الأول للخبر.', ...lines.slice(1).filter((l) => !l.includes(lostQuote))].join('\n');
+    const edited = [
+      lines[0],
+      'تحديث: أضيفت هذه الفقرة بعد النشر الأول للخبر.',
+      ...lines.slice(1).filter((l) => !l.includes(lostQuote)),
+    ].join('\n');
     const fresh = (await upload(api, 'hurriya-v2.txt', edited)).imported[0]!.id;
     expect(fresh).not.toBe(id);
     await api['library.tagArticles']({ articleIds: [fresh], tags: ['v2'] });
@@ -198,7 +242,9 @@ describe('highlights and notes through the services (real SQLite)', () => {
 
   it('deletes with undo: the article comes back with its id, tags, collection place, highlights and notes', async () => {
     const { api } = await open();
-    const a = (await upload(api, 'a.txt', 'Outlet A – (1/2/2020)\nFirst article body with enough words to be an article.')).imported[0]!.id;
+    const a = (
+      await upload(api, 'a.txt', 'Outlet A – (1/2/2020)\nFirst article body with enough words to be an article.')
+    ).imported[0]!.id;
     const b = (await upload(api, 'b.txt', SEED)).imported[0]!.id;
     const collection = await api['library.createCollection']({ name: 'ملف العراق' });
     await api['library.addToCollection']({ collectionId: collection.id, articleIds: [a, b] });
@@ -210,7 +256,9 @@ describe('highlights and notes through the services (real SQLite)', () => {
 
     const { deleted, snapshots } = await api['library.deleteArticles']({ ids: [b] });
     expect(deleted).toEqual([b]);
-    expect((await api['library.listCollectionArticles']({ collectionId: collection.id })).items.map((x) => x.id)).toEqual([a]);
+    expect(
+      (await api['library.listCollectionArticles']({ collectionId: collection.id })).items.map((x) => x.id),
+    ).toEqual([a]);
     expect((await api['highlights.listAll']({})).total).toBe(0);
     expect((await api['notes.list']({}))[0]?.articleId).toBeNull();
 
@@ -220,8 +268,12 @@ describe('highlights and notes through the services (real SQLite)', () => {
     const back = await api['library.getArticle']({ id: b });
     expect(back.tags.sort()).toEqual(['iraq', 'عاجل'].sort());
     expect(back.collections.map((c) => c.id)).toEqual([collection.id]);
-    expect((await api['library.listCollectionArticles']({ collectionId: collection.id })).items.map((x) => x.id)).toEqual([a, b]);
-    expect(await api['highlights.listForArticle']({ articleId: b })).toMatchObject([{ id: h.id, status: 'anchored', note: 'مهم' }]);
+    expect(
+      (await api['library.listCollectionArticles']({ collectionId: collection.id })).items.map((x) => x.id),
+    ).toEqual([a, b]);
+    expect(await api['highlights.listForArticle']({ articleId: b })).toMatchObject([
+      { id: h.id, status: 'anchored', note: 'مهم' },
+    ]);
     expect((await api['notes.list']({ articleId: b })).map((n) => n.id)).toEqual([note.id]);
 
     // Restoring twice finds the text already there.
@@ -233,14 +285,28 @@ describe('highlights and notes through the services (real SQLite)', () => {
     const { api, dir } = await open();
     const ids: number[] = [];
     for (const [i, outlet] of ['Al-Hurriya', 'Al Hurriya', 'Okaz'].entries()) {
-      ids.push((await upload(api, `${i}.txt`, `${outlet} – (${i + 1}/7/2021)\nBody number ${i} of the test library, in English words.`)).imported[0]!.id);
+      ids.push(
+        (
+          await upload(
+            api,
+            `${i}.txt`,
+            `${outlet} – (${i + 1}/7/2021)\nBody number ${i} of the test library, in English words.`,
+          )
+        ).imported[0]!.id,
+      );
     }
     const c = await api['library.createCollection']({ name: 'Order' });
     await api['library.addToCollection']({ collectionId: c.id, articleIds: ids });
     await api['library.moveCollectionItem']({ collectionId: c.id, articleId: ids[2]!, beforeId: ids[0]! });
-    expect((await api['library.listCollectionArticles']({ collectionId: c.id })).items.map((x) => x.id)).toEqual([ids[2], ids[0], ids[1]]);
+    expect((await api['library.listCollectionArticles']({ collectionId: c.id })).items.map((x) => x.id)).toEqual([
+      ids[2],
+      ids[0],
+      ids[1],
+    ]);
     await api['library.moveCollectionItem']({ collectionId: c.id, articleId: ids[2]!, beforeId: null });
-    expect((await api['library.listCollectionArticles']({ collectionId: c.id, offset: 1, limit: 5 })).items.map((x) => x.id)).toEqual([ids[1], ids[2]]);
+    expect(
+      (await api['library.listCollectionArticles']({ collectionId: c.id, offset: 1, limit: 5 })).items.map((x) => x.id),
+    ).toEqual([ids[1], ids[2]]);
 
     await api['library.tagArticles']({ articleIds: ids, tags: ['Iraq'] });
     await api['library.untagArticles']({ articleIds: [ids[0]!], tags: ['iraq'] });
@@ -255,7 +321,11 @@ describe('highlights and notes through the services (real SQLite)', () => {
     expect(merged.articleCount).toBe(2);
     expect(merged.aliases).toContain(hurriya[1]!.name);
     // A later import under the merged spelling lands on the target.
-    const later = await upload(api, 'later.txt', `${hurriya[1]!.name} – (9/7/2021)\nA later article from the merged outlet.`);
+    const later = await upload(
+      api,
+      'later.txt',
+      `${hurriya[1]!.name} – (9/7/2021)\nA later article from the merged outlet.`,
+    );
     expect(later.imported[0]?.source).toBeDefined();
     expect((await api['library.getArticle']({ id: later.imported[0]!.id })).sourceId).toBe(hurriya[0]!.id);
     const renamed = await api['library.renameSource']({ id: hurriya[0]!.id, name: 'الحرية' });
@@ -267,6 +337,9 @@ describe('highlights and notes through the services (real SQLite)', () => {
     await api['app.settings.set']({ values: { theme: 'dark', panes: { list: 400 } } });
     await api['app.settings.set']({ values: { theme: null, uiLang: 'ar' } });
     expect(await api['app.settings.get']({})).toEqual({ panes: { list: 400 }, uiLang: 'ar' });
-    expect(JSON.parse(readFileSync(join(dir, 'library.db.ui.json'), 'utf8'))).toEqual({ panes: { list: 400 }, uiLang: 'ar' });
+    expect(JSON.parse(readFileSync(join(dir, 'library.db.ui.json'), 'utf8'))).toEqual({
+      panes: { list: 400 },
+      uiLang: 'ar',
+    });
   });
 });

@@ -11,7 +11,14 @@
  * 'orphaned' with its quote, never dropped. The user can accept a new
  * position (`highlights.update` with a range), which stores a new selector.
  */
-import { MizanError, type AnchorStatus, type Highlight, type HighlightColor, type HighlightListItem, type Note } from '../../../preload/contract';
+import {
+  MizanError,
+  type AnchorStatus,
+  type Highlight,
+  type HighlightColor,
+  type HighlightListItem,
+  type Note,
+} from '../../../preload/contract';
 import type { Database, Writer } from '../db/connection';
 import { foldWithOffsets } from '../text/normalize';
 
@@ -29,7 +36,8 @@ export interface StoredAnchor extends QuoteSelector {
   end: number;
 }
 
-export type AnchorResult = { status: 'anchored' | 'moved'; start: number; end: number } | { status: 'orphaned'; start: null; end: null };
+export type AnchorResult =
+  { status: 'anchored' | 'moved'; start: number; end: number } | { status: 'orphaned'; start: null; end: null };
 
 const ORPHANED: AnchorResult = { status: 'orphaned', start: null, end: null };
 
@@ -165,7 +173,13 @@ interface Candidate {
  * Best candidate by context (prefix before, suffix after), then by closeness
  * to where the highlight was; the quote's own match weighs most.
  */
-function pickBest(folded: FoldedText, candidates: readonly Candidate[], prefix: string, suffix: string, oldStart: number): Candidate | null {
+function pickBest(
+  folded: FoldedText,
+  candidates: readonly Candidate[],
+  prefix: string,
+  suffix: string,
+  oldStart: number,
+): Candidate | null {
   let best: Candidate | null = null;
   let bestScore = -Infinity;
   const span = Math.max(1, folded.offsets[folded.text.length]!);
@@ -310,7 +324,8 @@ interface HighlightRow {
   updated_at: string;
 }
 
-const HIGHLIGHT_COLUMNS = 'h.id, h.article_id, h.quote, h.prefix, h.suffix, h.start_offset, h.end_offset, h.color, h.note, h.created_at, h.updated_at';
+const HIGHLIGHT_COLUMNS =
+  'h.id, h.article_id, h.quote, h.prefix, h.suffix, h.start_offset, h.end_offset, h.color, h.note, h.created_at, h.updated_at';
 
 const knownColors: ReadonlySet<string> = new Set<HighlightColor>(['yellow', 'green', 'blue', 'pink', 'purple']);
 
@@ -350,7 +365,8 @@ export function anchorAll(body: string, rows: readonly HighlightRow[]): Highligh
   return rows.map((row) => {
     const anchor = anchorOf(row);
     // The common case needs no fold at all.
-    if (body.slice(anchor.start, anchor.end) === anchor.quote) return toHighlight(row, { status: 'anchored', start: anchor.start, end: anchor.end });
+    if (body.slice(anchor.start, anchor.end) === anchor.quote)
+      return toHighlight(row, { status: 'anchored', start: anchor.start, end: anchor.end });
     folded ??= foldForAnchoring(body);
     return toHighlight(row, reanchor(body, anchor, folded));
   });
@@ -363,7 +379,10 @@ function byPosition(a: Highlight, b: Highlight): number {
 
 export async function listHighlightsForArticle(db: Reader, articleId: number): Promise<Highlight[]> {
   const body = await articleBody(db, articleId);
-  const rows = await db.all<HighlightRow>(`SELECT ${HIGHLIGHT_COLUMNS} FROM highlights h WHERE h.article_id = ? ORDER BY h.start_offset, h.id`, [articleId]);
+  const rows = await db.all<HighlightRow>(
+    `SELECT ${HIGHLIGHT_COLUMNS} FROM highlights h WHERE h.article_id = ? ORDER BY h.start_offset, h.id`,
+    [articleId],
+  );
   return anchorAll(body, rows).sort(byPosition);
 }
 
@@ -382,10 +401,15 @@ export interface ListAllQuery {
 }
 
 /** Every highlight of the library, newest first, each anchored on its article's current text. */
-export async function listAllHighlights(db: Reader, query: ListAllQuery): Promise<{ total: number; items: HighlightListItem[] }> {
+export async function listAllHighlights(
+  db: Reader,
+  query: ListAllQuery,
+): Promise<{ total: number; items: HighlightListItem[] }> {
   const where = query.color ? 'WHERE h.color = ?' : '';
   const params = query.color ? [query.color] : [];
-  const rows = await db.all<HighlightRow & { title: string; source_name: string | null; lang: string; dir: 'rtl' | 'ltr' }>(
+  const rows = await db.all<
+    HighlightRow & { title: string; source_name: string | null; lang: string; dir: 'rtl' | 'ltr' }
+  >(
     `SELECT ${HIGHLIGHT_COLUMNS}, a.title, s.name AS source_name, a.lang, a.dir
      FROM highlights h JOIN articles a ON a.id = h.article_id LEFT JOIN sources s ON s.id = a.source_id
      ${where} ORDER BY h.created_at DESC, h.id DESC`,
@@ -429,12 +453,24 @@ export interface NewHighlight {
   note?: string | null;
 }
 
-function checkedRange(body: string, articleId: number, start: number, end: number, quote?: string): { start: number; end: number } {
+function checkedRange(
+  body: string,
+  articleId: number,
+  start: number,
+  end: number,
+  quote?: string,
+): { start: number; end: number } {
   if (end > body.length || start >= end) {
-    throw new MizanError('INVALID_ARGUMENT', `range ${start}–${end} is outside article ${articleId} (${body.length} characters)`);
+    throw new MizanError(
+      'INVALID_ARGUMENT',
+      `range ${start}–${end} is outside article ${articleId} (${body.length} characters)`,
+    );
   }
   if (quote !== undefined && body.slice(start, end) !== quote) {
-    throw new MizanError('CONFLICT', `the text of article ${articleId} changed at ${start}–${end}: reload it and select again`);
+    throw new MizanError(
+      'CONFLICT',
+      `the text of article ${articleId} changed at ${start}–${end}: reload it and select again`,
+    );
   }
   const trimmed = trimRange(body, start, end);
   if (!trimmed) throw new MizanError('INVALID_ARGUMENT', 'a highlight needs some text, not only white space');
@@ -508,11 +544,21 @@ interface NoteRow {
 }
 
 function toNote(row: NoteRow): Note {
-  return { id: row.id, articleId: row.article_id, title: row.title, body: row.body, createdAt: row.created_at, updatedAt: row.updated_at };
+  return {
+    id: row.id,
+    articleId: row.article_id,
+    title: row.title,
+    body: row.body,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
 export async function getNote(db: Reader, id: number): Promise<Note> {
-  const row = await db.get<NoteRow>('SELECT id, article_id, title, body, created_at, updated_at FROM notes WHERE id = ?', [id]);
+  const row = await db.get<NoteRow>(
+    'SELECT id, article_id, title, body, created_at, updated_at FROM notes WHERE id = ?',
+    [id],
+  );
   if (!row) throw new MizanError('NOT_FOUND', `no note with id ${id}`);
   return toNote(row);
 }
@@ -520,24 +566,35 @@ export async function getNote(db: Reader, id: number): Promise<Note> {
 export async function listNotes(db: Reader, articleId?: number): Promise<Note[]> {
   const rows =
     articleId === undefined
-      ? await db.all<NoteRow>('SELECT id, article_id, title, body, created_at, updated_at FROM notes ORDER BY updated_at DESC, id DESC')
-      : await db.all<NoteRow>('SELECT id, article_id, title, body, created_at, updated_at FROM notes WHERE article_id = ? ORDER BY created_at, id', [articleId]);
+      ? await db.all<NoteRow>(
+          'SELECT id, article_id, title, body, created_at, updated_at FROM notes ORDER BY updated_at DESC, id DESC',
+        )
+      : await db.all<NoteRow>(
+          'SELECT id, article_id, title, body, created_at, updated_at FROM notes WHERE article_id = ? ORDER BY created_at, id',
+          [articleId],
+        );
   return rows.map(toNote);
 }
 
-export async function createNote(w: Writer, input: { articleId: number | null; title?: string | null; body: string }, now: string): Promise<number> {
+export async function createNote(
+  w: Writer,
+  input: { articleId: number | null; title?: string | null; body: string },
+  now: string,
+): Promise<number> {
   if (input.articleId !== null) await articleBody(w, input.articleId);
-  const result = await w.run('INSERT INTO notes (article_id, title, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [
-    input.articleId,
-    input.title?.trim() || null,
-    input.body,
-    now,
-    now,
-  ]);
+  const result = await w.run(
+    'INSERT INTO notes (article_id, title, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+    [input.articleId, input.title?.trim() || null, input.body, now, now],
+  );
   return result.lastID;
 }
 
-export async function updateNote(w: Writer, id: number, patch: { title?: string | null; body?: string }, now: string): Promise<void> {
+export async function updateNote(
+  w: Writer,
+  id: number,
+  patch: { title?: string | null; body?: string },
+  now: string,
+): Promise<void> {
   const sets: string[] = ['updated_at = ?'];
   const params: (string | number | null)[] = [now];
   if (patch.title !== undefined) {

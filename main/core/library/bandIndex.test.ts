@@ -57,7 +57,10 @@ describe('BandIndex', () => {
            VALUES (?, ?, 'en', 'ltr', ?, 'text', 60, '2026-01-01', '2026-01-01') RETURNING id`,
           [title, words, `hash-${title}`],
         );
-        await w.run('INSERT INTO article_minhash (article_id, signature) VALUES (?, ?)', [row!.id, signatureToBytes(signatureOf(words))]);
+        await w.run('INSERT INTO article_minhash (article_id, signature) VALUES (?, ?)', [
+          row!.id,
+          signatureToBytes(signatureOf(words)),
+        ]);
         return row!.id;
       });
     }

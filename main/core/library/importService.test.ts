@@ -15,7 +15,9 @@ import { previewTable } from '../importers/tablePreview';
 import { createServices, type Services } from '../services';
 import { emptyReport, importItems, type ImportItem } from './importService';
 
-const day = JSON.parse(gunzipSync(readFileSync(sharedData('saudinewsnet', '2015-07-22.json.gz'))).toString('utf8')) as Array<{ title: string; content: string }>;
+const day = JSON.parse(
+  gunzipSync(readFileSync(sharedData('saudinewsnet', '2015-07-22.json.gz'))).toString('utf8'),
+) as Array<{ title: string; content: string }>;
 
 /** `count` one-article text files (line 1 = title), each a different story of the day. */
 function textFolder(count: number): ImportItem[] {
@@ -61,7 +63,13 @@ describe('importItems', () => {
     });
     const progress: number[] = [];
     const ctx: CallContext = { signal: new AbortController().signal, progress: (done) => progress.push(done) };
-    const report = await importItems({ db: services.db, parser: inThread(), now: () => new Date() }, items, {}, ctx, emptyReport());
+    const report = await importItems(
+      { db: services.db, parser: inThread(), now: () => new Date() },
+      items,
+      {},
+      ctx,
+      emptyReport(),
+    );
 
     expect(report.errors).toEqual([]);
     expect(report.imported.map((a) => a.path)).toEqual(items.map((i) => i.path));

@@ -7,7 +7,12 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { defaultNearDuplicateThreshold, MizanError, type CallContext, type ImportReport } from '../../../preload/contract';
+import {
+  defaultNearDuplicateThreshold,
+  MizanError,
+  type CallContext,
+  type ImportReport,
+} from '../../../preload/contract';
 import type { Database, Writer } from '../db/connection';
 import { MAX_FILE_BYTES } from '../importers/registry';
 import type { Signature } from '../importers/minhash';
@@ -85,7 +90,12 @@ export async function readItem(item: ImportItem, limit: number): Promise<Uint8Ar
     return item.bytes;
   }
   const unreadable = (error: unknown) => {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'no such file'
+        : error instanceof Error
+          ? error.message
+          : String(error);
     return new ImportError('IMPORT_READ_FAILED', `${item.path}: cannot read (${reason})`);
   };
   let size: number;
@@ -109,7 +119,12 @@ interface StoreState {
   threshold: number;
 }
 
-async function sourceOf(w: Writer, written: string, state: StoreState, now: string): Promise<{ id: number; name: string }> {
+async function sourceOf(
+  w: Writer,
+  written: string,
+  state: StoreState,
+  now: string,
+): Promise<{ id: number; name: string }> {
   let source = state.sources.get(written);
   if (!source) {
     const id = await resolveSource(w, written, now);
@@ -123,7 +138,9 @@ async function sourceOf(w: Writer, written: string, state: StoreState, now: stri
 /** SQLite's "database or disk is full" (SQLITE_FULL), or the OS's ENOSPC on a file it writes. */
 function isDiskFull(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_FULL' || code === 'ENOSPC' || (error instanceof Error && /SQLITE_FULL|ENOSPC/.test(error.message));
+  return (
+    code === 'SQLITE_FULL' || code === 'ENOSPC' || (error instanceof Error && /SQLITE_FULL|ENOSPC/.test(error.message))
+  );
 }
 
 /**
@@ -150,7 +167,16 @@ async function storeBatch(
     await deps.db.write((w) => {
       writer = w;
       // Taken inside the writer lock: a batch that failed meanwhile has dropped the old one.
-      return storeInTransaction(w, articles, vocab, request, state, bandIndexOf(deps.db), batchReport, deps.now().toISOString());
+      return storeInTransaction(
+        w,
+        articles,
+        vocab,
+        request,
+        state,
+        bandIndexOf(deps.db),
+        batchReport,
+        deps.now().toISOString(),
+      );
     });
   } catch (error) {
     // Ids cached during a rolled-back transaction no longer exist.
@@ -181,9 +207,16 @@ async function storeInTransaction(
   const signed: Array<{ id: number; signature: Signature; path: string }> = [];
   const primed = new Map<number, PrimedArticle>();
   const dropped: ParsedArticle[] = [];
-  const twins: Array<{ article: ParsedArticle; stored: { id: number; title: string } | undefined; earlier: ParsedArticle | undefined }> = [];
+  const twins: Array<{
+    article: ParsedArticle;
+    stored: { id: number; title: string } | undefined;
+    earlier: ParsedArticle | undefined;
+  }> = [];
   // Exact duplicates: of a stored article, or of an earlier one of this batch.
-  const stored = await findByContentHashes(w, articles.map((a) => a.contentHash));
+  const stored = await findByContentHashes(
+    w,
+    articles.map((a) => a.contentHash),
+  );
   const fresh: ParsedArticle[] = [];
   const inBatch = new Map<string, ParsedArticle>();
   for (const article of articles) {
@@ -199,7 +232,11 @@ async function storeInTransaction(
   }
   const sources: Array<{ id: number; name: string } | null> = [];
   for (const article of fresh) sources.push(article.source ? await sourceOf(w, article.source, state, now) : null);
-  const added = await insertArticles(w, fresh.map((article, i) => ({ article, sourceId: sources[i]?.id ?? null })), now);
+  const added = await insertArticles(
+    w,
+    fresh.map((article, i) => ({ article, sourceId: sources[i]?.id ?? null })),
+    now,
+  );
   const idOf = new Map<ParsedArticle, number>();
   for (let i = 0; i < fresh.length; i++) {
     const article = fresh[i]!;
@@ -212,19 +249,25 @@ async function storeInTransaction(
     report.imported.push({ id, title: article.title, source: sources[i]?.name ?? null, path: article.originPath });
   }
   for (const { article, stored: twin, earlier } of twins) {
-    report.duplicates.push({ path: article.originPath, of: twin ? twin.id : idOf.get(earlier!)!, title: twin ? twin.title : earlier!.title });
+    report.duplicates.push({
+      path: article.originPath,
+      of: twin ? twin.id : idOf.get(earlier!)!,
+      title: twin ? twin.title : earlier!.title,
+    });
   }
   // In the same transaction as the articles: a killed import leaves no signature or link without its article.
   const matches = await storeNearDuplicates(w, signed, state.threshold, bands);
   const pathOf = new Map(signed.map((s) => [s.id, s.path]));
-  for (const m of matches) (report.nearDuplicates ??= []).push({ path: pathOf.get(m.id)!, id: m.id, of: m.twinId, similarity: m.similarity });
+  for (const m of matches)
+    (report.nearDuplicates ??= []).push({ path: pathOf.get(m.id)!, id: m.id, of: m.twinId, similarity: m.similarity });
   if (request.collection && added.length > 0) {
     state.collectionId ??= await ensureCollection(w, request.collection, now);
     await addToCollection(w, state.collectionId, added, now);
   }
   // The search index's commit hook takes the keys the parser computed instead
   // of analyzing the batch again (it checks them against what was stored).
-  if (vocab !== undefined && primed.size === added.length) primeIndex(w, { articles: primed, termsJsons: vocab, minusJson: droppedTerms(dropped) });
+  if (vocab !== undefined && primed.size === added.length)
+    primeIndex(w, { articles: primed, termsJsons: vocab, minusJson: droppedTerms(dropped) });
 }
 
 /** Files whose articles are stored in one transaction at most: small files (a page each) share commits. */
@@ -243,7 +286,13 @@ interface PendingBatch {
   since: number;
 }
 
-export async function importItems(deps: ImportDeps, items: readonly ImportItem[], request: ImportRequest, ctx: CallContext, report: ImportReport): Promise<ImportReport> {
+export async function importItems(
+  deps: ImportDeps,
+  items: readonly ImportItem[],
+  request: ImportRequest,
+  ctx: CallContext,
+  report: ImportReport,
+): Promise<ImportReport> {
   const state: StoreState = {
     sources: new Map(),
     collectionId: null,
@@ -308,7 +357,11 @@ export async function importItems(deps: ImportDeps, items: readonly ImportItem[]
     if (ctx.signal.aborted) {
       // What is parsed already is stored; nothing more is started.
       if (!(await flush())) return report;
-      report.errors.push({ path: item.path, code: 'CANCELLED', message: `import cancelled; ${total - i} file(s) not imported, starting with ${item.path}` });
+      report.errors.push({
+        path: item.path,
+        code: 'CANCELLED',
+        message: `import cancelled; ${total - i} file(s) not imported, starting with ${item.path}`,
+      });
       break;
     }
     let parsed: ParsedFile;
@@ -317,7 +370,11 @@ export async function importItems(deps: ImportDeps, items: readonly ImportItem[]
     } catch (error) {
       const code = error instanceof ImportError || error instanceof MizanError ? error.code : 'IMPORT_PARSE_FAILED';
       const message = error instanceof Error ? error.message : String(error);
-      report.errors.push({ path: item.path, code, message: message.includes(item.path) ? message : `${item.path}: ${message}` });
+      report.errors.push({
+        path: item.path,
+        code,
+        message: message.includes(item.path) ? message : `${item.path}: ${message}`,
+      });
       done = i + 1;
       if (!pending) ctx.progress(done, total, basename(item.path));
       continue;
@@ -338,7 +395,8 @@ export async function importItems(deps: ImportDeps, items: readonly ImportItem[]
           report.errors.push({ path: item.path, code: 'CANCELLED', message: `import cancelled during ${item.path}` });
           return report;
         }
-        if (records.length > BATCH) ctx.progress(i, total, `${basename(item.path)}: ${b} of ${articles.length} articles`);
+        if (records.length > BATCH)
+          ctx.progress(i, total, `${basename(item.path)}: ${b} of ${articles.length} articles`);
       }
       pending ??= { articles: [], vocab: [], firstFile: i, lastFile: i, since: Date.now() };
       pending.articles.push(...group);
@@ -348,7 +406,11 @@ export async function importItems(deps: ImportDeps, items: readonly ImportItem[]
     }
     filesPending++;
     done = i + 1;
-    const full = pending !== null && (pending.articles.length >= BATCH || filesPending >= FILES_PER_BATCH || Date.now() - pending.since >= BATCH_WAIT_MS);
+    const full =
+      pending !== null &&
+      (pending.articles.length >= BATCH ||
+        filesPending >= FILES_PER_BATCH ||
+        Date.now() - pending.since >= BATCH_WAIT_MS);
     if (full || !pending) {
       if (!(await flush())) return report;
     }

@@ -12,7 +12,18 @@ import { existsSync, statSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import type { Handlers } from '../../../preload/contract';
 import { MizanError } from '../../../preload/contract';
-import { assertLibraryIntact, backupDirFor, checkIntegrity, corruptionError, createBackup, importBundle, listBackups, migrationsPending, restoreBackup, writeBundle } from '../db/backup';
+import {
+  assertLibraryIntact,
+  backupDirFor,
+  checkIntegrity,
+  corruptionError,
+  createBackup,
+  importBundle,
+  listBackups,
+  migrationsPending,
+  restoreBackup,
+  writeBundle,
+} from '../db/backup';
 import { Database } from '../db/connection';
 import { migrate, type Migration } from '../db/migrate';
 
@@ -36,7 +47,10 @@ export interface OpenLibraryOptions {
 export const backgroundCheckAbove = 64 * 1024 * 1024;
 
 function isNotADatabase(error: unknown): boolean {
-  return error instanceof Error && /SQLITE_NOTADB|file is not a database|database disk image is malformed|SQLITE_CORRUPT/i.test(error.message);
+  return (
+    error instanceof Error &&
+    /SQLITE_NOTADB|file is not a database|database disk image is malformed|SQLITE_CORRUPT/i.test(error.message)
+  );
 }
 
 /** Checks, opens, backs up before a pending migration, migrates (see the file's comment for when the check runs). */
@@ -51,16 +65,21 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Database
   } catch (error) {
     if (isNotADatabase(error)) {
       if (inBackground) await assertLibraryIntact(dbPath); // the recovery path, when the check finds the damage
-      throw new MizanError('LIBRARY_CORRUPT', `library ${dbPath} cannot be read as a database: restore a backup (${error instanceof Error ? error.message : String(error)})`);
+      throw new MizanError(
+        'LIBRARY_CORRUPT',
+        `library ${dbPath} cannot be read as a database: restore a backup (${error instanceof Error ? error.message : String(error)})`,
+      );
     }
     throw error;
   }
   try {
-    const pending = dbPath !== ':memory:' && (await migrationsPending(db, options.migrations).catch(async (error: unknown) => {
-      // Damage in the schema itself: say so the way the full check would.
-      if (inBackground && isNotADatabase(error)) await assertLibraryIntact(dbPath);
-      throw error;
-    }));
+    const pending =
+      dbPath !== ':memory:' &&
+      (await migrationsPending(db, options.migrations).catch(async (error: unknown) => {
+        // Damage in the schema itself: say so the way the full check would.
+        if (inBackground && isNotADatabase(error)) await assertLibraryIntact(dbPath);
+        throw error;
+      }));
     if (pending) {
       // A migration rewrites the file: check it first, as for a small library.
       if (inBackground) await assertLibraryIntact(dbPath);
@@ -85,12 +104,23 @@ function checkInBackground(db: Database, dbPath: string): void {
   db.holdWritesUntil(check, () => abort.abort());
 }
 
-export type LibrarySafetyMethod = 'library.backupNow' | 'library.listBackups' | 'library.restoreBackup' | 'library.exportBundle' | 'library.importBundle';
+export type LibrarySafetyMethod =
+  | 'library.backupNow'
+  | 'library.listBackups'
+  | 'library.restoreBackup'
+  | 'library.exportBundle'
+  | 'library.importBundle';
 
-export function librarySafetyHandlers(deps: { db: Database; now: () => Date; settingsPath: string | null; app: string }): Pick<Handlers, LibrarySafetyMethod> {
+export function librarySafetyHandlers(deps: {
+  db: Database;
+  now: () => Date;
+  settingsPath: string | null;
+  app: string;
+}): Pick<Handlers, LibrarySafetyMethod> {
   const { db } = deps;
   const fileOnly = () => {
-    if (db.path === ':memory:') throw new MizanError('INVALID_ARGUMENT', 'an in-memory library has no file to back up or replace');
+    if (db.path === ':memory:')
+      throw new MizanError('INVALID_ARGUMENT', 'an in-memory library has no file to back up or replace');
   };
   return {
     'library.backupNow': async () => {

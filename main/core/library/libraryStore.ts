@@ -17,7 +17,13 @@ import {
   type TagInfo,
 } from '../../../preload/contract';
 import type { Database, SqlValue, Writer } from '../db/connection';
-import { bandKeys, estimateSimilarity, signatureFromBytes, signatureToBytes, type Signature } from '../importers/minhash';
+import {
+  bandKeys,
+  estimateSimilarity,
+  signatureFromBytes,
+  signatureToBytes,
+  type Signature,
+} from '../importers/minhash';
 import type { BandIndex } from './bandIndex';
 import type { ParsedArticle } from '../importers/types';
 import { parseDate } from '../text/dates';
@@ -105,7 +111,12 @@ export async function listSources(db: Database): Promise<SourceInfo[]> {
        (SELECT count(*) FROM articles WHERE source_id = s.id) AS n
      FROM sources s ORDER BY n DESC, s.name`,
   );
-  return rows.map((r) => ({ id: r.id, name: r.name, aliases: r.aliases ? r.aliases.split(SEP) : [], articleCount: r.n }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    aliases: r.aliases ? r.aliases.split(SEP) : [],
+    articleCount: r.n,
+  }));
 }
 
 // ---------------------------------------------------------------------------
@@ -142,8 +153,16 @@ function articleValues(article: ParsedArticle, sourceId: number | null, now: str
   ];
 }
 
-export async function insertArticle(w: Writer, article: ParsedArticle, sourceId: number | null, now: string): Promise<number> {
-  const result = await w.run(`INSERT INTO articles (${ARTICLE_COLUMNS}) VALUES (${ARTICLE_PLACEHOLDERS})`, articleValues(article, sourceId, now));
+export async function insertArticle(
+  w: Writer,
+  article: ParsedArticle,
+  sourceId: number | null,
+  now: string,
+): Promise<number> {
+  const result = await w.run(
+    `INSERT INTO articles (${ARTICLE_COLUMNS}) VALUES (${ARTICLE_PLACEHOLDERS})`,
+    articleValues(article, sourceId, now),
+  );
   return result.lastID;
 }
 
@@ -169,7 +188,10 @@ export async function insertArticles(
 }
 
 /** The stored article holding each content hash, if any (one statement per 400 hashes). */
-export async function findByContentHashes(w: Writer, hashes: readonly string[]): Promise<Map<string, { id: number; title: string }>> {
+export async function findByContentHashes(
+  w: Writer,
+  hashes: readonly string[],
+): Promise<Map<string, { id: number; title: string }>> {
   const found = new Map<string, { id: number; title: string }>();
   for (const part of chunks(hashes, CHUNK)) {
     const rows = await w.all<{ id: number; title: string; content_hash: string }>(
@@ -279,8 +301,17 @@ export async function storeNearDuplicates(
   return matches;
 }
 
-async function nearDuplicateLinks(db: Database | Writer, id: number): Promise<{ of: NearDuplicateLink | null; others: NearDuplicateLink[] }> {
-  const rows = await db.all<{ id: number; title: string; source: string | null; similarity: number; direction: 'of' | 'other' }>(
+async function nearDuplicateLinks(
+  db: Database | Writer,
+  id: number,
+): Promise<{ of: NearDuplicateLink | null; others: NearDuplicateLink[] }> {
+  const rows = await db.all<{
+    id: number;
+    title: string;
+    source: string | null;
+    similarity: number;
+    direction: 'of' | 'other';
+  }>(
     `SELECT a.id, a.title, s.name AS source, n.similarity, 'of' AS direction
        FROM near_duplicates n JOIN articles a ON a.id = n.twin_id LEFT JOIN sources s ON s.id = a.source_id
        WHERE n.article_id = ?
@@ -291,8 +322,16 @@ async function nearDuplicateLinks(db: Database | Writer, id: number): Promise<{ 
      ORDER BY 4 DESC, 1`,
     [id, id],
   );
-  const link = (r: (typeof rows)[number]): NearDuplicateLink => ({ id: r.id, title: r.title, source: r.source, similarity: r.similarity });
-  return { of: rows.filter((r) => r.direction === 'of').map(link)[0] ?? null, others: rows.filter((r) => r.direction === 'other').map(link) };
+  const link = (r: (typeof rows)[number]): NearDuplicateLink => ({
+    id: r.id,
+    title: r.title,
+    source: r.source,
+    similarity: r.similarity,
+  });
+  return {
+    of: rows.filter((r) => r.direction === 'of').map(link)[0] ?? null,
+    others: rows.filter((r) => r.direction === 'other').map(link),
+  };
 }
 
 /** The filter as SQL conditions on `articles a` (search adds them to its own queries). */
@@ -318,7 +357,9 @@ export function filterClauses(filter: ArticleFilter): { clauses: string[]; param
     params.push(filter.lang);
   }
   if (filter.tag) {
-    clauses.push('a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name_key = ?)');
+    clauses.push(
+      'a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name_key = ?)',
+    );
     params.push(nameKey(filter.tag));
   }
   if (filter.collectionId) {
@@ -416,10 +457,10 @@ export async function addArticleTags(w: Writer, articleId: number, names: readon
   for (const name of names) {
     const key = nameKey(name);
     await w.run('INSERT INTO tags (name, name_key) VALUES (?, ?) ON CONFLICT(name_key) DO NOTHING', [name.trim(), key]);
-    await w.run(
-      'INSERT OR IGNORE INTO article_tags (article_id, tag_id) SELECT ?, id FROM tags WHERE name_key = ?',
-      [articleId, key],
-    );
+    await w.run('INSERT OR IGNORE INTO article_tags (article_id, tag_id) SELECT ?, id FROM tags WHERE name_key = ?', [
+      articleId,
+      key,
+    ]);
   }
 }
 
@@ -465,7 +506,10 @@ export async function createCollection(w: Writer, name: string, now: string, des
 }
 
 export async function renameCollection(w: Writer, id: number, name: string, now: string): Promise<void> {
-  const clash = await w.get<{ id: number }>('SELECT id FROM collections WHERE name_key = ? AND id <> ?', [nameKey(name), id]);
+  const clash = await w.get<{ id: number }>('SELECT id FROM collections WHERE name_key = ? AND id <> ?', [
+    nameKey(name),
+    id,
+  ]);
   if (clash) throw new MizanError('CONFLICT', `a collection called "${name}" already exists`);
   const result = await w.run('UPDATE collections SET name = ?, name_key = ?, updated_at = ? WHERE id = ?', [
     name.trim(),
@@ -482,9 +526,17 @@ export async function deleteCollection(w: Writer, id: number): Promise<void> {
 }
 
 /** Appends articles at the end of the collection, keeping those already in it where they are. */
-export async function addToCollection(w: Writer, collectionId: number, articleIds: readonly number[], now: string): Promise<void> {
+export async function addToCollection(
+  w: Writer,
+  collectionId: number,
+  articleIds: readonly number[],
+  now: string,
+): Promise<void> {
   await getCollection(w, collectionId);
-  const last = await w.get<{ p: number | null }>('SELECT max(position) AS p FROM collection_items WHERE collection_id = ?', [collectionId]);
+  const last = await w.get<{ p: number | null }>(
+    'SELECT max(position) AS p FROM collection_items WHERE collection_id = ?',
+    [collectionId],
+  );
   let position = (last?.p ?? 0) + 1;
   for (const articleId of articleIds) {
     await requireArticle(w, articleId);
@@ -497,7 +549,12 @@ export async function addToCollection(w: Writer, collectionId: number, articleId
   await w.run('UPDATE collections SET updated_at = ? WHERE id = ?', [now, collectionId]);
 }
 
-export async function removeFromCollection(w: Writer, collectionId: number, articleIds: readonly number[], now: string): Promise<void> {
+export async function removeFromCollection(
+  w: Writer,
+  collectionId: number,
+  articleIds: readonly number[],
+  now: string,
+): Promise<void> {
   await getCollection(w, collectionId);
   for (const articleId of articleIds) {
     await w.run('DELETE FROM collection_items WHERE collection_id = ? AND article_id = ?', [collectionId, articleId]);
@@ -506,7 +563,12 @@ export async function removeFromCollection(w: Writer, collectionId: number, arti
 }
 
 /** Puts `articleIds` first, in that order; members not named keep their relative order after them. */
-export async function reorderCollection(w: Writer, collectionId: number, articleIds: readonly number[], now: string): Promise<void> {
+export async function reorderCollection(
+  w: Writer,
+  collectionId: number,
+  articleIds: readonly number[],
+  now: string,
+): Promise<void> {
   await getCollection(w, collectionId);
   const members = await w.all<{ article_id: number }>(
     'SELECT article_id FROM collection_items WHERE collection_id = ? ORDER BY position',
@@ -514,12 +576,17 @@ export async function reorderCollection(w: Writer, collectionId: number, article
   );
   const memberSet = new Set(members.map((m) => m.article_id));
   for (const id of articleIds) {
-    if (!memberSet.has(id)) throw new MizanError('INVALID_ARGUMENT', `article ${id} is not in collection ${collectionId}`);
+    if (!memberSet.has(id))
+      throw new MizanError('INVALID_ARGUMENT', `article ${id} is not in collection ${collectionId}`);
   }
   const named = new Set(articleIds);
   const order = [...articleIds, ...members.map((m) => m.article_id).filter((id) => !named.has(id))];
   for (const [i, id] of order.entries()) {
-    await w.run('UPDATE collection_items SET position = ? WHERE collection_id = ? AND article_id = ?', [i + 1, collectionId, id]);
+    await w.run('UPDATE collection_items SET position = ? WHERE collection_id = ? AND article_id = ?', [
+      i + 1,
+      collectionId,
+      id,
+    ]);
   }
   await w.run('UPDATE collections SET updated_at = ? WHERE id = ?', [now, collectionId]);
 }
@@ -550,11 +617,13 @@ export async function updateArticle(w: Writer, id: number, patch: ArticlePatch, 
   if (patch.url !== undefined) set('url', patch.url?.trim() || null);
   if (patch.lang !== undefined) set('lang', patch.lang.toLowerCase());
   if (patch.dir !== undefined) set('dir', patch.dir);
-  if (patch.source !== undefined) set('source_id', patch.source ? await resolveSource(w, patch.source.trim(), now) : null);
+  if (patch.source !== undefined)
+    set('source_id', patch.source ? await resolveSource(w, patch.source.trim(), now) : null);
   if (patch.publishedAt !== undefined) {
     const original = patch.publishedAt?.trim() || null;
     const parsed = original ? parseDate(original) : null;
-    if (original && !parsed) throw new MizanError('INVALID_ARGUMENT', `publishedAt: "${original}" is not a date Mizan can read`);
+    if (original && !parsed)
+      throw new MizanError('INVALID_ARGUMENT', `publishedAt: "${original}" is not a date Mizan can read`);
     set('published_original', original);
     set('published_iso', parsed?.iso ?? null);
     set('published_precision', parsed?.precision ?? null);

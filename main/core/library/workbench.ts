@@ -21,7 +21,18 @@ import { minhashSignature, signatureToBytes } from '../importers/minhash';
 import { normalizeForMatching } from '../text/normalize';
 import * as annotations from './annotations';
 import { forgetBandIndex } from './bandIndex';
-import { addArticleTags, deleteArticle, getArticle, getCollection, listSources, nameKey, requireArticle, summaryOf, SUMMARY_COLUMNS, type ArticleRow } from './libraryStore';
+import {
+  addArticleTags,
+  deleteArticle,
+  getArticle,
+  getCollection,
+  listSources,
+  nameKey,
+  requireArticle,
+  summaryOf,
+  SUMMARY_COLUMNS,
+  type ArticleRow,
+} from './libraryStore';
 
 /**
  * Called around writes that change what an article's search document holds
@@ -65,7 +76,10 @@ export async function untagArticles(w: Writer, articleIds: readonly number[], ta
 }
 
 async function tagInfo(db: Reader, id: number): Promise<TagInfo> {
-  const row = await db.get<TagInfo>('SELECT t.id, t.name, (SELECT count(*) FROM article_tags WHERE tag_id = t.id) AS articleCount FROM tags t WHERE t.id = ?', [id]);
+  const row = await db.get<TagInfo>(
+    'SELECT t.id, t.name, (SELECT count(*) FROM article_tags WHERE tag_id = t.id) AS articleCount FROM tags t WHERE t.id = ?',
+    [id],
+  );
   if (!row) throw new MizanError('NOT_FOUND', `no tag with id ${id}`);
   return row;
 }
@@ -76,7 +90,10 @@ export async function renameTag(w: Writer, id: number, name: string): Promise<nu
   const key = nameKey(name);
   const other = await w.get<{ id: number }>('SELECT id FROM tags WHERE name_key = ? AND id <> ?', [key, id]);
   if (other) {
-    await w.run('INSERT OR IGNORE INTO article_tags (article_id, tag_id) SELECT article_id, ? FROM article_tags WHERE tag_id = ?', [other.id, id]);
+    await w.run(
+      'INSERT OR IGNORE INTO article_tags (article_id, tag_id) SELECT article_id, ? FROM article_tags WHERE tag_id = ?',
+      [other.id, id],
+    );
     await w.run('DELETE FROM tags WHERE id = ?', [id]);
     return other.id;
   }
@@ -103,12 +120,19 @@ async function articleIdsOfSource(w: Writer, sourceId: number): Promise<number[]
 }
 
 /** Folds `sourceIds` into `targetId`: their articles move, their names become aliases. */
-export async function mergeSources(w: Writer, targetId: number, sourceIds: readonly number[], hooks: ArticleWriteHooks = {}): Promise<void> {
+export async function mergeSources(
+  w: Writer,
+  targetId: number,
+  sourceIds: readonly number[],
+  hooks: ArticleWriteHooks = {},
+): Promise<void> {
   const target = await w.get<{ id: number }>('SELECT id FROM sources WHERE id = ?', [targetId]);
   if (!target) throw new MizanError('NOT_FOUND', `no source with id ${targetId}`);
   for (const sourceId of new Set(sourceIds)) {
     if (sourceId === targetId) continue;
-    const source = await w.get<{ name: string; name_key: string }>('SELECT name, name_key FROM sources WHERE id = ?', [sourceId]);
+    const source = await w.get<{ name: string; name_key: string }>('SELECT name, name_key FROM sources WHERE id = ?', [
+      sourceId,
+    ]);
     if (!source) throw new MizanError('NOT_FOUND', `no source with id ${sourceId}`);
     const moved = await articleIdsOfSource(w, sourceId);
     for (const id of moved) await hooks.beforeChange?.(w, id);
@@ -126,7 +150,9 @@ export async function mergeSources(w: Writer, targetId: number, sourceIds: reado
 
 /** Renames an outlet; the old name stays as an alias so later imports still land here. */
 export async function renameSource(w: Writer, id: number, name: string, hooks: ArticleWriteHooks = {}): Promise<void> {
-  const source = await w.get<{ name: string; name_key: string }>('SELECT name, name_key FROM sources WHERE id = ?', [id]);
+  const source = await w.get<{ name: string; name_key: string }>('SELECT name, name_key FROM sources WHERE id = ?', [
+    id,
+  ]);
   if (!source) throw new MizanError('NOT_FOUND', `no source with id ${id}`);
   const key = nameKey(name);
   const clash = await w.get<{ id: number }>(
@@ -137,7 +163,11 @@ export async function renameSource(w: Writer, id: number, name: string, hooks: A
   const moved = await articleIdsOfSource(w, id);
   for (const articleId of moved) await hooks.beforeChange?.(w, articleId);
   if (source.name_key !== key) {
-    await w.run('INSERT OR REPLACE INTO source_aliases (alias_key, alias, source_id) VALUES (?, ?, ?)', [source.name_key, source.name, id]);
+    await w.run('INSERT OR REPLACE INTO source_aliases (alias_key, alias, source_id) VALUES (?, ?, ?)', [
+      source.name_key,
+      source.name,
+      id,
+    ]);
   }
   await w.run('DELETE FROM source_aliases WHERE alias_key = ?', [key]);
   await w.run('UPDATE sources SET name = ?, name_key = ? WHERE id = ?', [name.trim(), key, id]);
@@ -148,10 +178,17 @@ export async function renameSource(w: Writer, id: number, name: string, hooks: A
 // Languages, collection order
 
 export async function listLanguages(db: Reader): Promise<LanguageInfo[]> {
-  return db.all<LanguageInfo>('SELECT lang AS code, count(*) AS articleCount FROM articles GROUP BY lang ORDER BY articleCount DESC, lang');
+  return db.all<LanguageInfo>(
+    'SELECT lang AS code, count(*) AS articleCount FROM articles GROUP BY lang ORDER BY articleCount DESC, lang',
+  );
 }
 
-export async function listCollectionArticles(db: Reader, collectionId: number, offset: number, limit: number): Promise<ArticlePage> {
+export async function listCollectionArticles(
+  db: Reader,
+  collectionId: number,
+  offset: number,
+  limit: number,
+): Promise<ArticlePage> {
   const info = await getCollection(db as Database, collectionId);
   const rows = await db.all<ArticleRow>(
     `SELECT ${SUMMARY_COLUMNS} FROM collection_items ci JOIN articles a ON a.id = ci.article_id LEFT JOIN sources s ON s.id = a.source_id
@@ -161,11 +198,20 @@ export async function listCollectionArticles(db: Reader, collectionId: number, o
   return { total: info.articleCount, offset, items: rows.map(summaryOf) };
 }
 
-export async function moveCollectionItem(w: Writer, collectionId: number, articleId: number, beforeId: number | null, now: string): Promise<void> {
+export async function moveCollectionItem(
+  w: Writer,
+  collectionId: number,
+  articleId: number,
+  beforeId: number | null,
+  now: string,
+): Promise<void> {
   await getCollection(w, collectionId);
-  const order = (await w.all<{ article_id: number }>('SELECT article_id FROM collection_items WHERE collection_id = ? ORDER BY position, article_id', [collectionId])).map(
-    (r) => r.article_id,
-  );
+  const order = (
+    await w.all<{ article_id: number }>(
+      'SELECT article_id FROM collection_items WHERE collection_id = ? ORDER BY position, article_id',
+      [collectionId],
+    )
+  ).map((r) => r.article_id);
   const from = order.indexOf(articleId);
   if (from < 0) throw new MizanError('INVALID_ARGUMENT', `article ${articleId} is not in collection ${collectionId}`);
   if (beforeId === articleId) return;
@@ -177,7 +223,11 @@ export async function moveCollectionItem(w: Writer, collectionId: number, articl
   const lo = Math.min(from, to);
   const hi = Math.max(from, to);
   for (to = lo; to <= hi; to++) {
-    await w.run('UPDATE collection_items SET position = ? WHERE collection_id = ? AND article_id = ?', [to + 1, collectionId, order[to]!]);
+    await w.run('UPDATE collection_items SET position = ? WHERE collection_id = ? AND article_id = ?', [
+      to + 1,
+      collectionId,
+      order[to]!,
+    ]);
   }
   // Positions before `lo` may have had gaps; make the whole list dense once.
   const dense = await w.get<{ bad: number }>(
@@ -186,7 +236,11 @@ export async function moveCollectionItem(w: Writer, collectionId: number, articl
   );
   if ((dense?.bad ?? 0) > 0) {
     for (const [i, id] of order.entries()) {
-      await w.run('UPDATE collection_items SET position = ? WHERE collection_id = ? AND article_id = ?', [i + 1, collectionId, id]);
+      await w.run('UPDATE collection_items SET position = ? WHERE collection_id = ? AND article_id = ?', [
+        i + 1,
+        collectionId,
+        id,
+      ]);
     }
   }
   await w.run('UPDATE collections SET updated_at = ? WHERE id = ?', [now, collectionId]);
@@ -208,7 +262,10 @@ function jsonRow(row: Record<string, SqlValue>): Row {
 }
 
 async function tableExists(w: Reader, table: string): Promise<boolean> {
-  return (await w.get<{ n: number }>("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name = ?", [table]))?.n === 1;
+  return (
+    (await w.get<{ n: number }>("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name = ?", [table]))
+      ?.n === 1
+  );
 }
 
 async function columnsOf(w: Reader, table: string): Promise<Set<string>> {
@@ -219,11 +276,21 @@ async function columnsOf(w: Reader, table: string): Promise<Set<string>> {
 export async function snapshotArticle(w: Writer, id: number): Promise<ArticleSnapshot> {
   const article = await w.get<Record<string, SqlValue>>('SELECT * FROM articles WHERE id = ?', [id]);
   if (!article) throw new MizanError('NOT_FOUND', `no article with id ${id}`);
-  const tags = (await w.all<{ name: string }>('SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ?', [id])).map((r) => r.name);
+  const tags = (
+    await w.all<{ name: string }>(
+      'SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ?',
+      [id],
+    )
+  ).map((r) => r.name);
   const collections = (
-    await w.all<{ collection_id: number; position: number; added_at: string }>('SELECT collection_id, position, added_at FROM collection_items WHERE article_id = ?', [id])
+    await w.all<{ collection_id: number; position: number; added_at: string }>(
+      'SELECT collection_id, position, added_at FROM collection_items WHERE article_id = ?',
+      [id],
+    )
   ).map((r) => ({ collectionId: r.collection_id, position: r.position, addedAt: r.added_at }));
-  const highlights = (await w.all<Record<string, SqlValue>>('SELECT * FROM highlights WHERE article_id = ? ORDER BY id', [id])).map(jsonRow);
+  const highlights = (
+    await w.all<Record<string, SqlValue>>('SELECT * FROM highlights WHERE article_id = ? ORDER BY id', [id])
+  ).map(jsonRow);
   const noteIds = (await w.all<{ id: number }>('SELECT id FROM notes WHERE article_id = ?', [id])).map((r) => r.id);
   const related: ArticleSnapshot['related'] = [];
   if (await tableExists(w, 'dossier_items')) {
@@ -234,23 +301,35 @@ export async function snapshotArticle(w: Writer, id: number): Promise<ArticleSna
       where.push(`highlight_id IN (SELECT value FROM json_each(?))`);
       params.push(JSON.stringify(highlights.map((h) => h['id'])));
     }
-    for (const row of await w.all<Record<string, SqlValue>>(`SELECT * FROM dossier_items WHERE ${where.join(' OR ')}`, params)) {
+    for (const row of await w.all<Record<string, SqlValue>>(
+      `SELECT * FROM dossier_items WHERE ${where.join(' OR ')}`,
+      params,
+    )) {
       related.push({ table: 'dossier_items', row: jsonRow(row) });
     }
   }
   if (await tableExists(w, 'comparison_articles')) {
-    for (const row of await w.all<Record<string, SqlValue>>('SELECT * FROM comparison_articles WHERE article_id = ?', [id])) {
+    for (const row of await w.all<Record<string, SqlValue>>('SELECT * FROM comparison_articles WHERE article_id = ?', [
+      id,
+    ])) {
       related.push({ table: 'comparison_articles', row: jsonRow(row) });
     }
   }
   // Its link to the article it repeats, and the links of its copies to it (both go with it by cascade).
-  for (const row of await w.all<Record<string, SqlValue>>('SELECT * FROM near_duplicates WHERE article_id = ? OR twin_id = ?', [id, id])) {
+  for (const row of await w.all<Record<string, SqlValue>>(
+    'SELECT * FROM near_duplicates WHERE article_id = ? OR twin_id = ?',
+    [id, id],
+  )) {
     related.push({ table: 'near_duplicates', row: jsonRow(row) });
   }
   return { article: jsonRow(article), tags, collections, highlights, noteIds, related };
 }
 
-export async function deleteArticles(w: Writer, ids: readonly number[], hooks: ArticleWriteHooks = {}): Promise<ArticleSnapshot[]> {
+export async function deleteArticles(
+  w: Writer,
+  ids: readonly number[],
+  hooks: ArticleWriteHooks = {},
+): Promise<ArticleSnapshot[]> {
   const snapshots: ArticleSnapshot[] = [];
   for (const id of new Set(ids)) {
     snapshots.push(await snapshotArticle(w, id));
@@ -261,7 +340,13 @@ export async function deleteArticles(w: Writer, ids: readonly number[], hooks: A
 }
 
 /** Inserts `row` into `table` using only the columns the table has; `overrides` win. */
-async function insertRow(w: Writer, table: string, row: Row, overrides: Row = {}, omit: readonly string[] = []): Promise<number> {
+async function insertRow(
+  w: Writer,
+  table: string,
+  row: Row,
+  overrides: Row = {},
+  omit: readonly string[] = [],
+): Promise<number> {
   const columns = await columnsOf(w, table);
   const values: Row = { ...row, ...overrides };
   const names = Object.keys(values).filter((k) => columns.has(k) && !omit.includes(k));
@@ -283,12 +368,19 @@ export interface RestoreResult {
 }
 
 /** Undo of deleteArticles: the article back with its id when it is still free, its tags, places, highlights and notes. */
-export async function restoreArticles(w: Writer, snapshots: readonly ArticleSnapshot[], hooks: ArticleWriteHooks = {}): Promise<RestoreResult> {
+export async function restoreArticles(
+  w: Writer,
+  snapshots: readonly ArticleSnapshot[],
+  hooks: ArticleWriteHooks = {},
+): Promise<RestoreResult> {
   const result: RestoreResult = { restored: [], conflicts: [] };
   for (const snap of snapshots) {
     const previousId = Number(snap.article['id']);
     const hash = snap.article['content_hash'];
-    const twin = typeof hash === 'string' ? await w.get<{ id: number }>('SELECT id FROM articles WHERE content_hash = ?', [hash]) : undefined;
+    const twin =
+      typeof hash === 'string'
+        ? await w.get<{ id: number }>('SELECT id FROM articles WHERE content_hash = ?', [hash])
+        : undefined;
     if (twin) {
       result.conflicts.push({ previousId, existingId: twin.id });
       continue;
@@ -297,15 +389,28 @@ export async function restoreArticles(w: Writer, snapshots: readonly ArticleSnap
     const sourceId = snap.article['source_id'];
     const sourceOk = typeof sourceId === 'number' && !(await idFree(w, 'sources', sourceId));
     const keepId = await idFree(w, 'articles', previousId);
-    const id = await insertRow(w, 'articles', snap.article, { source_id: sourceOk ? sourceId : null }, keepId ? [] : ['id']);
+    const id = await insertRow(
+      w,
+      'articles',
+      snap.article,
+      { source_id: sourceOk ? sourceId : null },
+      keepId ? [] : ['id'],
+    );
     // The signature is not in the snapshot (a blob): computed again from the text, as the import did.
     const body = snap.article['body'];
     const signature = typeof body === 'string' ? minhashSignature(normalizeForMatching(body)) : null;
-    if (signature) await w.run('INSERT INTO article_minhash (article_id, signature) VALUES (?, ?)', [id, signatureToBytes(signature)]);
+    if (signature)
+      await w.run('INSERT INTO article_minhash (article_id, signature) VALUES (?, ?)', [
+        id,
+        signatureToBytes(signature),
+      ]);
     if (snap.tags.length > 0) await addArticleTags(w, id, snap.tags);
     for (const c of snap.collections) {
       if (await idFree(w, 'collections', c.collectionId)) continue;
-      await w.run('INSERT OR IGNORE INTO collection_items (collection_id, article_id, position, added_at) VALUES (?, ?, ?, ?)', [c.collectionId, id, c.position, c.addedAt]);
+      await w.run(
+        'INSERT OR IGNORE INTO collection_items (collection_id, article_id, position, added_at) VALUES (?, ?, ?, ?)',
+        [c.collectionId, id, c.position, c.addedAt],
+      );
     }
     const highlightIds = new Map<number, number>();
     for (const h of snap.highlights) {
@@ -314,7 +419,10 @@ export async function restoreArticles(w: Writer, snapshots: readonly ArticleSnap
       highlightIds.set(oldId, await insertRow(w, 'highlights', h, { article_id: id }, keep ? [] : ['id']));
     }
     if (snap.noteIds.length > 0) {
-      await w.run('UPDATE notes SET article_id = ? WHERE article_id IS NULL AND id IN (SELECT value FROM json_each(?))', [id, JSON.stringify(snap.noteIds)]);
+      await w.run(
+        'UPDATE notes SET article_id = ? WHERE article_id IS NULL AND id IN (SELECT value FROM json_each(?))',
+        [id, JSON.stringify(snap.noteIds)],
+      );
     }
     for (const { table, row } of snap.related) {
       if (!(await tableExists(w, table))) continue;
@@ -327,7 +435,11 @@ export async function restoreArticles(w: Writer, snapshots: readonly ArticleSnap
         overrides['highlight_id'] = mapped;
       }
       // A dossier section deleted meanwhile: the item comes back unsectioned rather than not at all.
-      if (table === 'dossier_items' && typeof row['section_id'] === 'number' && !(await w.get('SELECT 1 AS x FROM dossier_sections WHERE id = ?', [row['section_id']]))) {
+      if (
+        table === 'dossier_items' &&
+        typeof row['section_id'] === 'number' &&
+        !(await w.get('SELECT 1 AS x FROM dossier_sections WHERE id = ?', [row['section_id']]))
+      ) {
         overrides['section_id'] = null;
       }
       try {
@@ -347,9 +459,25 @@ export async function restoreArticles(w: Writer, snapshots: readonly ArticleSnap
 // Edited re-import
 
 /** Columns that are the article's text and where it came from, as opposed to what the user made of it. */
-const TEXT_COLUMNS = ['body', 'body_html', 'content_hash', 'word_count', 'origin_path', 'origin_format', 'encoding', 'lang', 'dir'];
+const TEXT_COLUMNS = [
+  'body',
+  'body_html',
+  'content_hash',
+  'word_count',
+  'origin_path',
+  'origin_format',
+  'encoding',
+  'lang',
+  'dir',
+];
 
-export async function replaceBody(w: Writer, id: number, fromId: number, now: string, hooks: ArticleWriteHooks = {}): Promise<void> {
+export async function replaceBody(
+  w: Writer,
+  id: number,
+  fromId: number,
+  now: string,
+  hooks: ArticleWriteHooks = {},
+): Promise<void> {
   if (id === fromId) throw new MizanError('INVALID_ARGUMENT', 'an article cannot take its own text');
   await requireArticle(w, id);
   const from = await w.get<Record<string, SqlValue>>('SELECT * FROM articles WHERE id = ?', [fromId]);
@@ -357,17 +485,35 @@ export async function replaceBody(w: Writer, id: number, fromId: number, now: st
   const columns = await columnsOf(w, 'articles');
   const copied = TEXT_COLUMNS.filter((c) => columns.has(c) && c in from);
   // The new version's tags and places join the old article's.
-  const tags = (await w.all<{ name: string }>('SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ?', [fromId])).map((r) => r.name);
-  const places = await w.all<{ collection_id: number }>('SELECT collection_id FROM collection_items WHERE article_id = ?', [fromId]);
+  const tags = (
+    await w.all<{ name: string }>(
+      'SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ?',
+      [fromId],
+    )
+  ).map((r) => r.name);
+  const places = await w.all<{ collection_id: number }>(
+    'SELECT collection_id FROM collection_items WHERE article_id = ?',
+    [fromId],
+  );
   await hooks.beforeChange?.(w, fromId);
   // content_hash is unique: the fresh copy goes first.
   await deleteArticle(w, fromId);
   await hooks.beforeChange?.(w, id);
-  await w.run(`UPDATE articles SET ${copied.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`, [...copied.map((c) => from[c] ?? null), now, id]);
+  await w.run(`UPDATE articles SET ${copied.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`, [
+    ...copied.map((c) => from[c] ?? null),
+    now,
+    id,
+  ]);
   if (tags.length > 0) await addArticleTags(w, id, tags);
   for (const p of places) {
-    const last = await w.get<{ p: number | null }>('SELECT max(position) AS p FROM collection_items WHERE collection_id = ?', [p.collection_id]);
-    await w.run('INSERT OR IGNORE INTO collection_items (collection_id, article_id, position, added_at) VALUES (?, ?, ?, ?)', [p.collection_id, id, (last?.p ?? 0) + 1, now]);
+    const last = await w.get<{ p: number | null }>(
+      'SELECT max(position) AS p FROM collection_items WHERE collection_id = ?',
+      [p.collection_id],
+    );
+    await w.run(
+      'INSERT OR IGNORE INTO collection_items (collection_id, article_id, position, added_at) VALUES (?, ?, ?, ?)',
+      [p.collection_id, id, (last?.p ?? 0) + 1, now],
+    );
   }
   await hooks.afterChange?.(w, id);
 }
@@ -406,7 +552,8 @@ export function createSettingsStore(path: string | null): SettingsStore {
         else next[k] = v;
       }
       const text = JSON.stringify(next);
-      if (text.length > MAX_SETTINGS_BYTES) throw new MizanError('INVALID_ARGUMENT', `settings over ${MAX_SETTINGS_BYTES} bytes`);
+      if (text.length > MAX_SETTINGS_BYTES)
+        throw new MizanError('INVALID_ARGUMENT', `settings over ${MAX_SETTINGS_BYTES} bytes`);
       cache = next;
       if (path === null) return;
       const target = path;
@@ -525,7 +672,8 @@ export function workbenchHandlers(deps: WorkbenchDeps): Pick<Handlers, Workbench
       });
     },
     'library.listLanguages': async () => listLanguages(db),
-    'library.listCollectionArticles': async ({ collectionId, offset, limit }) => listCollectionArticles(db, collectionId, offset, limit),
+    'library.listCollectionArticles': async ({ collectionId, offset, limit }) =>
+      listCollectionArticles(db, collectionId, offset, limit),
     'library.moveCollectionItem': async ({ collectionId, articleId, beforeId }) => {
       return db.write(async (w) => {
         await moveCollectionItem(w, collectionId, articleId, beforeId, stamp());

@@ -9,7 +9,16 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type lunr from 'lunr';
-import { buildCollectionIndex, loadIndex, packHits, searchCollection, serializeIndex, type CollectionInput, type CollectionPlan, type PackedHits } from './lunrCollection';
+import {
+  buildCollectionIndex,
+  loadIndex,
+  packHits,
+  searchCollection,
+  serializeIndex,
+  type CollectionInput,
+  type CollectionPlan,
+  type PackedHits,
+} from './lunrCollection';
 
 export type EngineRequest =
   | { type: 'build'; id: number; key: string; inputs: CollectionInput[] }
@@ -45,7 +54,9 @@ export function createEngineCore(): (request: EngineRequest, reply: (response: E
         case 'build': {
           // Drop the index in use first: two at once is what would set the peak.
           loaded.clear();
-          const serialized = buildCollectionIndex(request.inputs, (done) => reply({ type: 'progress', id: request.id, done }));
+          const serialized = buildCollectionIndex(request.inputs, (done) =>
+            reply({ type: 'progress', id: request.id, done }),
+          );
           const data = serializeIndex(serialized);
           keep(request.key, loadIndex(serialized));
           reply({ type: 'built', id: request.id, data });
@@ -77,7 +88,11 @@ export function createEngineCore(): (request: EngineRequest, reply: (response: E
   };
 }
 
-type Pending = { resolve: (r: EngineResponse) => void; reject: (e: Error) => void; onProgress?: (done: number) => void };
+type Pending = {
+  resolve: (r: EngineResponse) => void;
+  reject: (e: Error) => void;
+  onProgress?: (done: number) => void;
+};
 
 export interface CollectionEngine {
   build(key: string, inputs: CollectionInput[], onProgress?: (done: number) => void): Promise<Uint8Array>;
@@ -87,7 +102,11 @@ export interface CollectionEngine {
   close(): Promise<void>;
 }
 
-function engineOver(send: (request: EngineRequest) => void, pending: Map<number, Pending>, close: () => Promise<void>): CollectionEngine {
+function engineOver(
+  send: (request: EngineRequest) => void,
+  pending: Map<number, Pending>,
+  close: () => Promise<void>,
+): CollectionEngine {
   let nextId = 1;
   const ask = (make: (id: number) => EngineRequest, onProgress?: (done: number) => void): Promise<EngineResponse> => {
     const id = nextId++;

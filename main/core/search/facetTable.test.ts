@@ -20,7 +20,8 @@ import { createSearchService, type SearchService } from './searchService';
 function article(n: number, iso: string, lang: string): ParsedArticle {
   return {
     title: lang === 'ar' ? `خبر رقم ${n} عن الميناء` : `Report ${n} on the harbour`,
-    body: lang === 'ar' ? `وصلت السفينة إلى الميناء في الصباح ${n}.` : `The ship reached the harbour in the morning ${n}.`,
+    body:
+      lang === 'ar' ? `وصلت السفينة إلى الميناء في الصباح ${n}.` : `The ship reached the harbour in the morning ${n}.`,
     author: null,
     source: null,
     published: { original: iso, iso, precision: 'day' },
@@ -58,7 +59,9 @@ describe('facet table', () => {
       const out: number[] = [];
       for (let n = 0; n < 8; n++) {
         const lang = n % 3 === 0 ? 'en' : 'ar';
-        out.push(await insertArticle(w, article(n, `${2018 + (n % 3)}-05-0${1 + (n % 5)}`, lang), n % 2 === 0 ? a : b, now));
+        out.push(
+          await insertArticle(w, article(n, `${2018 + (n % 3)}-05-0${1 + (n % 5)}`, lang), n % 2 === 0 ? a : b, now),
+        );
       }
       out.push(await insertArticle(w, article(8, '2021-01-01', 'ar'), null, now));
       return out;

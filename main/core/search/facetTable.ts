@@ -88,7 +88,9 @@ export function createFacetTable(conn: Pick<Connection, 'get' | 'all'>, settleMs
   let closed = false;
 
   async function read(): Promise<Table | null> {
-    const top = await conn.get<{ version: number; maxId: number | null }>(`SELECT ${VERSION} AS version, max(id) AS maxId FROM articles`);
+    const top = await conn.get<{ version: number; maxId: number | null }>(
+      `SELECT ${VERSION} AS version, max(id) AS maxId FROM articles`,
+    );
     if (!top) return null;
     const version = top.version;
     const groupOf = new Int32Array((top.maxId ?? 0) + 1).fill(-1);
@@ -96,7 +98,13 @@ export function createFacetTable(conn: Pick<Connection, 'get' | 'all'>, settleMs
     const index = new Map<string, number>();
     for (let from = 0; from < groupOf.length; from += CHUNK) {
       if (closed) return null;
-      const rows = await conn.all<{ version: number; sourceId: number | null; year: string | null; lang: string; ids: string }>(
+      const rows = await conn.all<{
+        version: number;
+        sourceId: number | null;
+        year: string | null;
+        lang: string;
+        ids: string;
+      }>(
         `SELECT ${VERSION} AS version, source_id AS sourceId, substr(published_iso, 1, 4) AS year, lang, group_concat(id) AS ids
          FROM articles INDEXED BY articles_search_facets WHERE id >= ? AND id < ? GROUP BY 2, 3, 4`,
         [from, from + CHUNK],
@@ -123,7 +131,9 @@ export function createFacetTable(conn: Pick<Connection, 'get' | 'all'>, settleMs
     order.forEach((g, i) => (rank[g] = i));
     for (let id = 0; id < groupOf.length; id++) if (groupOf[id]! >= 0) groupOf[id] = rank[groupOf[id]!]!;
     groups.splice(0, groups.length, ...order.map((g) => groups[g]!));
-    const names = await conn.all<{ version: number; id: number; name: string }>(`SELECT ${VERSION} AS version, id, name FROM sources`);
+    const names = await conn.all<{ version: number; id: number; name: string }>(
+      `SELECT ${VERSION} AS version, id, name FROM sources`,
+    );
     if (names.some((s) => s.version !== version)) return null;
     const nameOf = new Map(names.map((s) => [s.id, s.name]));
     for (const g of groups) g.name = g.sourceId === null ? null : (nameOf.get(g.sourceId) ?? null);
@@ -138,16 +148,19 @@ export function createFacetTable(conn: Pick<Connection, 'get' | 'all'>, settleMs
       if (loading) return schedule();
       loading = true;
       read()
-        .then((t) => {
-          if (t) {
-            table = t;
-            // data_version only grows: a query may have seen a later one meanwhile.
-            lastSeen = Math.max(lastSeen ?? t.version, t.version);
-          }
-          // Read, but a search has seen a later commit meanwhile: again. (Not
-          // read because of a commit between chunks: the next search asks.)
-          if (t && t.version !== lastSeen) schedule();
-        }, () => undefined)
+        .then(
+          (t) => {
+            if (t) {
+              table = t;
+              // data_version only grows: a query may have seen a later one meanwhile.
+              lastSeen = Math.max(lastSeen ?? t.version, t.version);
+            }
+            // Read, but a search has seen a later commit meanwhile: again. (Not
+            // read because of a commit between chunks: the next search asks.)
+            if (t && t.version !== lastSeen) schedule();
+          },
+          () => undefined,
+        )
         .finally(() => {
           loading = false;
         });

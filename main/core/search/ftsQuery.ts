@@ -23,7 +23,6 @@ export async function expandFuzzy(node: PlanNode, vocabulary: Vocabulary): Promi
   return new Map(leaves.map((l, i) => [l, keys[i]!]));
 }
 
-
 /** Columns of search_fts, in table order (bm25 weights follow this order). */
 export const ftsColumns = ['title_x', 'title_s', 'body_x', 'body_s', 'author', 'source', 'lang'] as const;
 type Column = (typeof ftsColumns)[number];
@@ -35,7 +34,15 @@ type Column = (typeof ftsColumns)[number];
  * outweighs any number of stem-only mentions in a field of similar length
  * (bm25's term frequency saturates at k1 + 1 = 2.2 times one mention).
  */
-export const bm25Weights: Record<Column, number> = { title_x: 8, title_s: 4, body_x: 2, body_s: 1, author: 4, source: 2, lang: 0 };
+export const bm25Weights: Record<Column, number> = {
+  title_x: 8,
+  title_s: 4,
+  body_x: 2,
+  body_s: 1,
+  author: 4,
+  source: 2,
+  lang: 0,
+};
 /**
  * The rank as an SQL expression on the search_fts table named `table`.
  * Called as a function, not through FTS5's `rank` column: `ORDER BY rank`
@@ -50,7 +57,10 @@ export function rankExpression(table: string): string {
 function columnsOf(field: QueryField | null): [Column[], Column[]] {
   switch (field) {
     case null:
-      return [['title_x', 'body_x', 'author', 'source'], ['title_s', 'body_s']];
+      return [
+        ['title_x', 'body_x', 'author', 'source'],
+        ['title_s', 'body_s'],
+      ];
     case 'title':
       return [['title_x'], ['title_s']];
     case 'body':

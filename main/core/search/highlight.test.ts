@@ -6,7 +6,8 @@ function matcher(query: string, field: 'title' | 'body' = 'body') {
   return buildMatcher(positiveLeaves(planQuery(query).root), new Map(), field);
 }
 
-const marked = (s: { text: string; highlights: Array<[number, number]> }) => s.highlights.map(([a, b]) => s.text.slice(a, b));
+const marked = (s: { text: string; highlights: Array<[number, number]> }) =>
+  s.highlights.map(([a, b]) => s.text.slice(a, b));
 
 describe('snippets and highlights', () => {
   it('marks the words as written, whatever spelling, clitic or diacritics the query used', () => {

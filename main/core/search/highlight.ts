@@ -189,12 +189,13 @@ function cut(text: string, start: number, end: number, marks: readonly AnalyzedT
 export function makeSnippet(body: string, m: Matcher): Snippet {
   let found: AnalyzedToken[] = [];
   if (!isEmpty(m)) {
-    for (let from = 0; from < body.length && found.length === 0; ) {
+    for (let from = 0; from < body.length && found.length === 0;) {
       const to = chunkEnd(body, from);
       found = chunkMatches(body, from, to, m);
       // A match near the chunk's end: the window runs on into the next chunk, whose matches count too.
       const last = found[found.length - 1];
-      if (last && to < body.length && last.end > to - SNIPPET_LENGTH) found = found.concat(chunkMatches(body, to, chunkEnd(body, to), m));
+      if (last && to < body.length && last.end > to - SNIPPET_LENGTH)
+        found = found.concat(chunkMatches(body, to, chunkEnd(body, to), m));
       from = to;
     }
   }
@@ -207,7 +208,8 @@ export function makeSnippet(body: string, m: Matcher): Snippet {
   let bestScore = -1;
   for (let i = 0; i < found.length; i++) {
     const keys = new Set<string>();
-    for (let j = i; j < found.length && found[j]!.end - found[i]!.start <= SNIPPET_LENGTH - SNIPPET_BEFORE; j++) keys.add(found[j]!.exact);
+    for (let j = i; j < found.length && found[j]!.end - found[i]!.start <= SNIPPET_LENGTH - SNIPPET_BEFORE; j++)
+      keys.add(found[j]!.exact);
     if (keys.size > bestScore) {
       bestScore = keys.size;
       best = i;
@@ -215,6 +217,7 @@ export function makeSnippet(body: string, m: Matcher): Snippet {
   }
   const anchor = found[best]!.start;
   const start = anchor - SNIPPET_BEFORE <= 0 ? 0 : snapForward(body, anchor - SNIPPET_BEFORE, anchor);
-  const end = start + SNIPPET_LENGTH >= body.length ? body.length : snapBack(body, start + SNIPPET_LENGTH, found[best]!.end);
+  const end =
+    start + SNIPPET_LENGTH >= body.length ? body.length : snapBack(body, start + SNIPPET_LENGTH, found[best]!.end);
   return cut(body, start, end, found);
 }

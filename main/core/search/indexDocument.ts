@@ -56,7 +56,11 @@ function streamKeys(title: readonly AnalyzedToken[], body: readonly AnalyzedToke
   return { titleExact: t.exact, titleStem: t.stem, bodyExact: b.exact, bodyStem: b.stem };
 }
 
-export function indexStreams(input: IndexInput, title: readonly AnalyzedToken[], body: readonly AnalyzedToken[]): IndexStreams {
+export function indexStreams(
+  input: IndexInput,
+  title: readonly AnalyzedToken[],
+  body: readonly AnalyzedToken[],
+): IndexStreams {
   return streamsFromKeys(streamKeys(title, body), input);
 }
 
@@ -159,7 +163,10 @@ export interface TextKeys {
  * (the import's transaction), so one string per group crosses threads
  * instead of a list per article.
  */
-export function prepareTexts(texts: ReadonlyArray<{ title: string; body: string }>, groupSize: number): { keys: TextKeys[]; groups: string[] } {
+export function prepareTexts(
+  texts: ReadonlyArray<{ title: string; body: string }>,
+  groupSize: number,
+): { keys: TextKeys[]; groups: string[] } {
   const keys: TextKeys[] = [];
   const groups: string[] = [];
   let counter = new TermCounter();

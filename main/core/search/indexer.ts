@@ -99,7 +99,9 @@ function workerIndexer(script: string, size: number): Indexer {
       const parts = inputs.length >= 40 ? pool.length : 1;
       const per = Math.ceil(inputs.length / parts);
       const byLoad = [...pool].sort((a, b) => a.pending.size - b.pending.size);
-      const results = await Promise.all(byLoad.slice(0, parts).map((w, i) => send(w, inputs.slice(i * per, (i + 1) * per), withStreams)));
+      const results = await Promise.all(
+        byLoad.slice(0, parts).map((w, i) => send(w, inputs.slice(i * per, (i + 1) * per), withStreams)),
+      );
       return { streams: results.flatMap((r) => r.streams), terms: mergeTerms(results.map((r) => r.terms)) };
     },
     async close() {

@@ -28,7 +28,10 @@ const PROBE =
 /** Changes whenever the analyzer would turn the same text into different keys. */
 export function analyzerFingerprint(): string {
   const keys = analyze(PROBE).map((t) => `${t.exact}|${t.stem}|${t.stop ? 1 : 0}`);
-  return createHash('sha256').update(`${INDEX_FORMAT}\n${keys.join('\n')}`).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(`${INDEX_FORMAT}\n${keys.join('\n')}`)
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** Articles analyzed per round inside one flush: bounds the text held in memory. */
@@ -62,7 +65,10 @@ async function subtractTerms(w: Writer, json: string): Promise<void> {
 
 async function subtractRetired(w: Writer, indexer: Indexer): Promise<void> {
   for (;;) {
-    const rows = await w.all<{ id: number; title: string; body: string }>('SELECT id, title, body FROM search_retired ORDER BY id LIMIT ?', [FLUSH_CHUNK]);
+    const rows = await w.all<{ id: number; title: string; body: string }>(
+      'SELECT id, title, body FROM search_retired ORDER BY id LIMIT ?',
+      [FLUSH_CHUNK],
+    );
     if (rows.length === 0) return;
     const { terms } = await indexer.build(
       rows.map((r) => ({ title: r.title, body: r.body, author: null, source: null, lang: '', countTerms: true })),
@@ -74,12 +80,20 @@ async function subtractRetired(w: Writer, indexer: Indexer): Promise<void> {
 }
 
 /** Writes index rows and vocabulary counts for `ids`, and takes them off the queue. */
-async function writeRows(w: Writer, ids: readonly number[], streams: readonly IndexStreams[], termsJsons: readonly string[], fresh = false): Promise<void> {
+async function writeRows(
+  w: Writer,
+  ids: readonly number[],
+  streams: readonly IndexStreams[],
+  termsJsons: readonly string[],
+  fresh = false,
+): Promise<void> {
   const idList = JSON.stringify(ids);
   // Articles inserted by this transaction have no row yet (a deleted article's row went with it, by trigger).
   if (!fresh) await w.run('DELETE FROM search_fts WHERE rowid IN (SELECT value FROM json_each(?))', [idList]);
   await w.run(INSERT_ROWS, [
-    JSON.stringify(streams.map((d, i) => [ids[i], d.titleExact, d.titleStem, d.bodyExact, d.bodyStem, d.author, d.source, d.lang])),
+    JSON.stringify(
+      streams.map((d, i) => [ids[i], d.titleExact, d.titleStem, d.bodyExact, d.bodyStem, d.author, d.source, d.lang]),
+    ),
   ]);
   for (const json of termsJsons) await w.run(ADD_TERMS, [json]);
   await w.run('DELETE FROM search_queue WHERE article_id IN (SELECT value FROM json_each(?))', [idList]);
@@ -106,7 +120,13 @@ async function writePrimed(w: Writer, batch: PrimedBatch): Promise<void> {
     if (!article || row.vocab !== 1 || row.title !== article.title || row.body !== article.body) return;
     streams.push(streamsFromKeys(article.keys, { author: row.author, source: row.source, lang: row.lang }));
   }
-  await writeRows(w, rows.map((r) => r.id), streams, batch.termsJsons ?? [], true);
+  await writeRows(
+    w,
+    rows.map((r) => r.id),
+    streams,
+    batch.termsJsons ?? [],
+    true,
+  );
   if (batch.minusJson !== null) await subtractTerms(w, batch.minusJson);
 }
 
@@ -124,10 +144,22 @@ async function writeQueued(w: Writer, indexer: Indexer): Promise<void> {
       return;
     }
     const { streams, terms } = await indexer.build(
-      rows.map(({ title, body, author, source, lang, vocab }) => ({ title, body, author, source, lang, countTerms: vocab === 1 })),
+      rows.map(({ title, body, author, source, lang, vocab }) => ({
+        title,
+        body,
+        author,
+        source,
+        lang,
+        countTerms: vocab === 1,
+      })),
       true,
     );
-    await writeRows(w, rows.map((r) => r.id), streams, terms.length > 0 ? [JSON.stringify(terms)] : []);
+    await writeRows(
+      w,
+      rows.map((r) => r.id),
+      streams,
+      terms.length > 0 ? [JSON.stringify(terms)] : [],
+    );
   }
 }
 
@@ -162,7 +194,11 @@ export async function readIndexState(db: Database | Writer): Promise<IndexState>
 
 export async function writeFingerprint(w: Writer, fingerprint: string | null): Promise<void> {
   if (fingerprint === null) await w.run("DELETE FROM search_meta WHERE key = 'fingerprint'");
-  else await w.run("INSERT INTO search_meta (key, value) VALUES ('fingerprint', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [fingerprint]);
+  else
+    await w.run(
+      "INSERT INTO search_meta (key, value) VALUES ('fingerprint', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      [fingerprint],
+    );
 }
 
 /** The fingerprint the index was built with (null: none recorded). One indexed read: opening stays cheap. */

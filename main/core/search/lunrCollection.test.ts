@@ -3,7 +3,16 @@ import { gunzipSync } from 'node:zlib';
 import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
 import { seedPath, sharedData } from '../../../tests/support/paths';
-import { buildSerializedIndex, collectionFields, collectionKeys, loadIndex, packedKeys, packHits, serializeIndex, type CollectionHit } from './lunrCollection';
+import {
+  buildSerializedIndex,
+  collectionFields,
+  collectionKeys,
+  loadIndex,
+  packedKeys,
+  packHits,
+  serializeIndex,
+  type CollectionHit,
+} from './lunrCollection';
 
 interface Raw {
   title: string;
@@ -13,12 +22,22 @@ interface Raw {
 }
 
 function corpus(): Array<{ ref: string; keys: ReturnType<typeof collectionKeys> }> {
-  const day = JSON.parse(gunzipSync(readFileSync(sharedData('saudinewsnet', '2015-07-21.json.gz'))).toString('utf8')) as Raw[];
+  const day = JSON.parse(
+    gunzipSync(readFileSync(sharedData('saudinewsnet', '2015-07-21.json.gz'))).toString('utf8'),
+  ) as Raw[];
   const seed = readFileSync(seedPath, 'utf8');
   const inputs = [
     { title: seed.split('\n')[1] ?? '', body: seed, author: null, source: 'حرية', lang: 'ar' },
-    { title: 'The Pentagon and the U.S. election', body: 'Officials said 2,500 soldiers were running the 2021 study.', author: 'A. Writer', source: 'BBC', lang: 'en' },
-    ...day.slice(0, 60).map((r) => ({ title: r.title, body: r.content, author: r.author || null, source: r.source, lang: 'ar' })),
+    {
+      title: 'The Pentagon and the U.S. election',
+      body: 'Officials said 2,500 soldiers were running the 2021 study.',
+      author: 'A. Writer',
+      source: 'BBC',
+      lang: 'en',
+    },
+    ...day
+      .slice(0, 60)
+      .map((r) => ({ title: r.title, body: r.content, author: r.author || null, source: r.source, lang: 'ar' })),
   ];
   return inputs.map((input, i) => ({ ref: String(i + 1), keys: collectionKeys(input) }));
 }
@@ -30,9 +49,12 @@ describe('collection index builder', () => {
     builder.pipeline.reset();
     builder.searchPipeline.reset();
     builder.metadataWhitelist = [];
-    builder.tokenizer = Object.assign((obj?: unknown) => (Array.isArray(obj) ? obj.map((k) => new lunr.Token(String(k), {})) : []), {
-      separator: lunr.tokenizer.separator,
-    });
+    builder.tokenizer = Object.assign(
+      (obj?: unknown) => (Array.isArray(obj) ? obj.map((k) => new lunr.Token(String(k), {})) : []),
+      {
+        separator: lunr.tokenizer.separator,
+      },
+    );
     builder.ref('id');
     for (const [name, boost] of Object.entries(collectionFields)) builder.field(name, { boost });
     for (const d of docs) builder.add({ id: d.ref, ...d.keys });
@@ -51,25 +73,41 @@ describe('collection index builder', () => {
       expect(a.map((r) => [r.ref, r.score])).toEqual(b.map((r) => [r.ref, r.score]));
     }
     // Fuzzy and wildcard expand against the index's own terms.
-    expect(index.query((q) => q.term('كاظيم', { usePipeline: false, editDistance: 1 })).map((r) => r.ref)).toContain('1');
-    expect(index.query((q) => q.term('كاظ', { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING })).map((r) => r.ref)).toContain('1');
+    expect(index.query((q) => q.term('كاظيم', { usePipeline: false, editDistance: 1 })).map((r) => r.ref)).toContain(
+      '1',
+    );
+    expect(
+      index
+        .query((q) => q.term('كاظ', { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING }))
+        .map((r) => r.ref),
+    ).toContain('1');
   });
 });
 
 describe('hits packed for the trip from the worker', () => {
-  it('come back whole after a structured clone: ids, scores, tiers and each hit\'s keys', () => {
+  it("come back whole after a structured clone: ids, scores, tiers and each hit's keys", () => {
     const index = loadIndex(serializeIndex(buildSerializedIndex(corpus())));
     const results = index.query((q) => {
       q.term('سعود', { usePipeline: false });
       q.term('كاظ', { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
     });
-    const hits: CollectionHit[] = results.map((r, i) => ({ id: Number(r.ref), score: r.score, exact: i % 2 === 0, keys: Object.keys(r.matchData.metadata) }));
+    const hits: CollectionHit[] = results.map((r, i) => ({
+      id: Number(r.ref),
+      score: r.score,
+      exact: i % 2 === 0,
+      keys: Object.keys(r.matchData.metadata),
+    }));
     // A hit matched through a filter only has no keys; it must not take its neighbour's.
     hits.splice(1, 0, { id: 9999, score: 0, exact: false, keys: [] });
     expect(hits.length).toBeGreaterThan(5);
     expect(hits.some((h) => h.keys.length > 1)).toBe(true);
     const packed = structuredClone(packHits(hits));
-    const back = [...packed.ids].map((id, i) => ({ id, score: packed.scores[i], exact: packed.exact[i] === 1, keys: packedKeys(packed, i) }));
+    const back = [...packed.ids].map((id, i) => ({
+      id,
+      score: packed.scores[i],
+      exact: packed.exact[i] === 1,
+      keys: packedKeys(packed, i),
+    }));
     expect(back).toEqual(hits);
   });
 });

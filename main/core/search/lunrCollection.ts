@@ -120,7 +120,9 @@ export function buildSerializedIndex(docs: ReadonlyArray<{ ref: string; keys: Re
     idf[entry.index] = Math.log(1 + Math.abs(x));
   }
 
-  const parts: string[] = [`{"version":${JSON.stringify(lunr.version)},"fields":${JSON.stringify(fieldNames)},"fieldVectors":[`];
+  const parts: string[] = [
+    `{"version":${JSON.stringify(lunr.version)},"fields":${JSON.stringify(fieldNames)},"fieldVectors":[`,
+  ];
   vectors.forEach(({ name, field, length, packed }, v) => {
     const norm = K1 * (1 - B + B * (length / average.get(field)!));
     const boost = collectionFields[field];
@@ -186,7 +188,10 @@ export function loadIndex(data: Uint8Array | string): lunr.Index {
 
 /** A plan leaf as sent to Lunr: phrases and lang: carry the ids the library index found for them. */
 export type CollectionLeaf = PlanLeaf & { within?: number[] };
-export type CollectionPlan = CollectionLeaf | { kind: 'and'; must: CollectionPlan[]; not: CollectionPlan[] } | { kind: 'or'; any: CollectionPlan[] };
+export type CollectionPlan =
+  | CollectionLeaf
+  | { kind: 'and'; must: CollectionPlan[]; not: CollectionPlan[] }
+  | { kind: 'or'; any: CollectionPlan[] };
 
 export interface CollectionHit {
   id: number;
@@ -221,7 +226,13 @@ function fieldsOf(field: QueryField | null): LunrField[] {
 }
 
 /** Title and body hold stems and exact keys, author and source exact keys: a clause per key. */
-function clauses(q: lunr.Query, fields: LunrField[], stem: string, exact: string, extra: Partial<lunr.Query.Clause> = {}): void {
+function clauses(
+  q: lunr.Query,
+  fields: LunrField[],
+  stem: string,
+  exact: string,
+  extra: Partial<lunr.Query.Clause> = {},
+): void {
   const textFields = fields.filter((f) => f === 'title' || f === 'body');
   if (textFields.length > 0) q.term(stem, { fields: textFields, usePipeline: false, ...extra });
   const exactFields = exact !== stem ? fields : fields.filter((f) => f === 'author' || f === 'source');
@@ -255,7 +266,11 @@ function leafHits(index: lunr.Index, leaf: CollectionLeaf): Hits {
     case 'prefix': {
       const wildcard = { wildcard: lunr.Query.wildcard.TRAILING };
       // A typed prefix can be longer than the stems it should find (اميركي* → اميرك): its own stem too.
-      hits = run(index, (q) => [...leaf.prefixes, ...leaf.stems].forEach((p) => clauses(q, fields, p, p, wildcard)), null);
+      hits = run(
+        index,
+        (q) => [...leaf.prefixes, ...leaf.stems].forEach((p) => clauses(q, fields, p, p, wildcard)),
+        null,
+      );
       break;
     }
     case 'fuzzy':
@@ -266,7 +281,8 @@ function leafHits(index: lunr.Index, leaf: CollectionLeaf): Hits {
     // Phrases (word order) and lang: are decided by the library index.
     const allowed = new Set(leaf.within);
     for (const id of hits.keys()) if (!allowed.has(id)) hits.delete(id);
-    for (const id of allowed) if (!hits.has(id)) hits.set(id, { score: 0, exact: leaf.kind === 'lang', keys: new Set() });
+    for (const id of allowed)
+      if (!hits.has(id)) hits.set(id, { score: 0, exact: leaf.kind === 'lang', keys: new Set() });
   }
   return hits;
 }
@@ -334,7 +350,13 @@ const KEY_SEP = '\u001f';
 
 export function packHits(hits: readonly CollectionHit[]): PackedHits {
   const n = hits.length;
-  const packed: PackedHits = { ids: new Int32Array(n), scores: new Float64Array(n), exact: new Uint8Array(n), keys: '', keyEnds: new Int32Array(n) };
+  const packed: PackedHits = {
+    ids: new Int32Array(n),
+    scores: new Float64Array(n),
+    exact: new Uint8Array(n),
+    keys: '',
+    keyEnds: new Int32Array(n),
+  };
   const parts: string[] = [];
   let end = 0;
   hits.forEach((h, i) => {
@@ -357,7 +379,10 @@ export function packedKeys(packed: PackedHits, i: number): string[] {
 }
 
 /** Leaves whose matches Lunr cannot decide alone (word order, language). */
-export function leavesNeedingLibrary(node: PlanNode, out: Array<PlanLeaf & { kind: 'phrase' | 'lang' }> = []): Array<PlanLeaf & { kind: 'phrase' | 'lang' }> {
+export function leavesNeedingLibrary(
+  node: PlanNode,
+  out: Array<PlanLeaf & { kind: 'phrase' | 'lang' }> = [],
+): Array<PlanLeaf & { kind: 'phrase' | 'lang' }> {
   if (node.kind === 'and') [...node.must, ...node.not].forEach((n) => leavesNeedingLibrary(n, out));
   else if (node.kind === 'or') node.any.forEach((n) => leavesNeedingLibrary(n, out));
   else if (node.kind === 'phrase' || node.kind === 'lang') out.push(node);

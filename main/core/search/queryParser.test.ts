@@ -44,7 +44,9 @@ describe('query parser', () => {
     expect(show(parseQuery('بايدن الكاظمي OR السوداني'))).toBe('[بايدن (الكاظمي | السوداني)]');
     expect(show(parseQuery('(a b) OR c'))).toBe('([a b] | c)');
     expect(show(parseQuery('-(a OR b) c'))).toBe('[c -(a | b)]');
-    expect(show(parseQuery('title:بايدن author:"رنيم حنوش" source:okaz lang:ar'))).toBe('[title:بايدن author:"رنيم حنوش" source:okaz lang:ar]');
+    expect(show(parseQuery('title:بايدن author:"رنيم حنوش" source:okaz lang:ar'))).toBe(
+      '[title:بايدن author:"رنيم حنوش" source:okaz lang:ar]',
+    );
     expect(show(parseQuery('title:(a OR b)'))).toBe('(title:a | title:b)');
     expect(show(parseQuery('واشن* الامريكى~1 pentagon~2 word~'))).toBe('[واشن* الامريكى~1 pentagon~2 word~1]');
   });
@@ -85,7 +87,28 @@ describe('query parser', () => {
   });
 
   it('never throws anything but QUERY_INVALID, whatever is typed', () => {
-    const alphabet = fc.constantFrom('a', 'ب', ' ', '"', '(', ')', '-', '+', '*', '~', '1', ':', 'OR', 'NOT', 'AND', 'title', '«', '»', 'ـ', 'ِ');
+    const alphabet = fc.constantFrom(
+      'a',
+      'ب',
+      ' ',
+      '"',
+      '(',
+      ')',
+      '-',
+      '+',
+      '*',
+      '~',
+      '1',
+      ':',
+      'OR',
+      'NOT',
+      'AND',
+      'title',
+      '«',
+      '»',
+      'ـ',
+      'ِ',
+    );
     fc.assert(
       fc.property(fc.array(alphabet, { maxLength: 20 }), (parts) => {
         const query = parts.join('');
@@ -115,7 +138,38 @@ describe('the parser under fuzzing (issue 9)', () => {
 
   /** Query syntax pieces mixed with any Unicode (astral, combining marks, controls, bidi). */
   const piece = fc.oneof(
-    fc.constantFrom('"', '“', '”', '«', '»', '(', ')', '-', '+', '*', '~', '~1', '~2', '~9', ':', ' ', 'OR', 'NOT', 'AND', 'title:', 'lang:', 'source:', 'NEAR(', '{', '}', '^', "'", '\\', '\u0000', '\u200f'),
+    fc.constantFrom(
+      '"',
+      '“',
+      '”',
+      '«',
+      '»',
+      '(',
+      ')',
+      '-',
+      '+',
+      '*',
+      '~',
+      '~1',
+      '~2',
+      '~9',
+      ':',
+      ' ',
+      'OR',
+      'NOT',
+      'AND',
+      'title:',
+      'lang:',
+      'source:',
+      'NEAR(',
+      '{',
+      '}',
+      '^',
+      "'",
+      '\\',
+      '\u0000',
+      '\u200f',
+    ),
     fc.constantFrom('الأمريكي', 'لواشنطن', 'بال', 'ال', 'في', 'ـ', 'ِ', '٢٥', 'U.S.', 'al-Qaeda', 'x'),
     fc.string({ unit: 'binary', maxLength: 6 }),
   );
@@ -153,7 +207,16 @@ describe('the parser under fuzzing (issue 9)', () => {
   });
 
   it('stays within the bound on deep nesting and long runs of operators', () => {
-    for (const query of ['('.repeat(999), ')'.repeat(999), '"'.repeat(999), '('.repeat(400) + 'a' + ')'.repeat(400), 'a OR '.repeat(199) + 'a', '-'.repeat(999), 'a~1 '.repeat(250), '*'.repeat(999)]) {
+    for (const query of [
+      '('.repeat(999),
+      ')'.repeat(999),
+      '"'.repeat(999),
+      '('.repeat(400) + 'a' + ')'.repeat(400),
+      'a OR '.repeat(199) + 'a',
+      '-'.repeat(999),
+      'a~1 '.repeat(250),
+      '*'.repeat(999),
+    ]) {
       const started = performance.now();
       planOrInvalid(query);
       expect(performance.now() - started, query.slice(0, 12)).toBeLessThan(2000);

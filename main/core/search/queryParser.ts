@@ -111,7 +111,8 @@ function lex(query: string): Lexeme[] {
     }
     if ((ch === '+' || ch === '-') && (i === 0 || isBreak(query[i - 1]))) {
       const next = query[i + 1];
-      if (next === undefined || isSpace(next) || next === ')') throw queryError(i, `"${ch}" must be followed by the word or group it applies to`);
+      if (next === undefined || isSpace(next) || next === ')')
+        throw queryError(i, `"${ch}" must be followed by the word or group it applies to`);
       out.push({ type: 'sign', sign: ch, start: i, end: i + 1 });
       i++;
       continue;
@@ -134,7 +135,8 @@ function lex(query: string): Lexeme[] {
       out.push({ type: 'field', field: name as QueryField, start: i, end: i + colon + 1 });
       // The value follows directly: a word, a quote or a group, never a space.
       const rest = i + colon + 1;
-      if (rest >= n || isSpace(query[rest]!) || query[rest] === ')') throw queryError(i, `field "${name}:" has no value`);
+      if (rest >= n || isSpace(query[rest]!) || query[rest] === ')')
+        throw queryError(i, `field "${name}:" has no value`);
       i = rest;
       continue;
     }
@@ -159,7 +161,8 @@ function termOf(word: Extract<Lexeme, { type: 'word' }>, field: QueryField | nul
     const spec = text.slice(tilde + 1);
     if (!/^\d?$/.test(spec)) throw queryError(word.start + tilde, `"~" takes a number of edits, 1 or 2 ("${text}")`);
     const edits = spec === '' ? 1 : Number(spec);
-    if (edits < 1 || edits > 2) throw queryError(word.start + tilde, `fuzzy matching allows 1 or 2 edits, not ${edits}`);
+    if (edits < 1 || edits > 2)
+      throw queryError(word.start + tilde, `fuzzy matching allows 1 or 2 edits, not ${edits}`);
     fuzzy = edits as 1 | 2;
     text = text.slice(0, tilde);
   }
@@ -173,7 +176,8 @@ function termOf(word: Extract<Lexeme, { type: 'word' }>, field: QueryField | nul
   if (prefix && fuzzy) throw queryError(word.start, `a word cannot be both a prefix (*) and fuzzy (~)`);
   const letters = text.replace(/[\p{P}\p{S}\p{M}\s]/gu, '').length;
   if (letters === 0) throw queryError(word.start, `"${word.text}" has no letters or digits to search for`);
-  if (prefix && letters < MIN_PREFIX_LETTERS) throw queryError(word.start, `a prefix needs at least ${MIN_PREFIX_LETTERS} letters ("${word.text}")`);
+  if (prefix && letters < MIN_PREFIX_LETTERS)
+    throw queryError(word.start, `a prefix needs at least ${MIN_PREFIX_LETTERS} letters ("${word.text}")`);
   return { kind: 'term', text, field, prefix, fuzzy, start: word.start, end: word.end };
 }
 
@@ -195,7 +199,11 @@ class Parser {
   parseAll(): QueryNode {
     const node = this.parseAnd(0, null);
     const extra = this.peek();
-    if (extra) throw queryError(extra.start, extra.type === 'rparen' ? `")" closes a group that was never opened` : 'unexpected input');
+    if (extra)
+      throw queryError(
+        extra.start,
+        extra.type === 'rparen' ? `")" closes a group that was never opened` : 'unexpected input',
+      );
     return node.must.length === 1 && node.not.length === 0 ? node.must[0]! : node;
   }
 
@@ -211,7 +219,13 @@ class Parser {
       if (lx.type === 'and') {
         this.pos++;
         const next = this.peek();
-        if (must.length + not.length === 0 || !next || next.type === 'rparen' || next.type === 'or' || next.type === 'and') {
+        if (
+          must.length + not.length === 0 ||
+          !next ||
+          next.type === 'rparen' ||
+          next.type === 'or' ||
+          next.type === 'and'
+        ) {
           throw queryError(lx.start, '"AND" needs a term on both sides');
         }
         continue;
@@ -224,12 +238,20 @@ class Parser {
         negate = op !== '+';
         this.pos++;
         const next = this.peek();
-        if (!next || next.type === 'rparen' || next.type === 'or' || next.type === 'and' || next.type === 'sign' || next.type === 'not') {
+        if (
+          !next ||
+          next.type === 'rparen' ||
+          next.type === 'or' ||
+          next.type === 'and' ||
+          next.type === 'sign' ||
+          next.type === 'not'
+        ) {
           throw queryError(lx.start, `"${op}" must be followed by the word or group it applies to`);
         }
       }
       const { node, joined } = this.parseOr(depth, field);
-      if (negate && joined) throw queryError(signStart, 'a negated word cannot start an OR; write -(a OR b) to exclude both');
+      if (negate && joined)
+        throw queryError(signStart, 'a negated word cannot start an OR; write -(a OR b) to exclude both');
       (negate ? not : must).push(node);
     }
     if (must.length === 0) {
@@ -247,7 +269,8 @@ class Parser {
       const or = this.peek()!;
       this.pos++;
       const next = this.peek();
-      if (!next || next.type === 'rparen' || next.type === 'or' || next.type === 'and') throw queryError(or.start, '"OR" needs a term on both sides');
+      if (!next || next.type === 'rparen' || next.type === 'or' || next.type === 'and')
+        throw queryError(or.start, '"OR" needs a term on both sides');
       if (next.type === 'sign' || next.type === 'not') {
         throw queryError(next.start, 'an OR cannot hold a negated or required word; use a group: a OR (b -c)');
       }
@@ -279,10 +302,15 @@ class Parser {
       case 'field': {
         if (field !== null && field !== lx.field) throw queryError(lx.start, `"${lx.field}:" inside "${field}:"`);
         const value = this.peek();
-        if (!value || value.start !== lx.end || (value.type !== 'word' && value.type !== 'quoted' && value.type !== 'lparen')) {
+        if (
+          !value ||
+          value.start !== lx.end ||
+          (value.type !== 'word' && value.type !== 'quoted' && value.type !== 'lparen')
+        ) {
           throw queryError(lx.start, `field "${lx.field}:" has no value`);
         }
-        if (lx.field === 'lang' && value.type !== 'word') throw queryError(lx.start, 'lang: takes one language code, such as lang:ar');
+        if (lx.field === 'lang' && value.type !== 'word')
+          throw queryError(lx.start, 'lang: takes one language code, such as lang:ar');
         const node = this.parseAtom(depth, lx.field);
         return { ...node, start: lx.start };
       }
@@ -296,7 +324,8 @@ class Parser {
 
 /** Parses a query; throws QUERY_INVALID with the position on malformed input. */
 export function parseQuery(query: string): QueryNode {
-  if (query.length > MAX_QUERY_LENGTH) throw queryError(MAX_QUERY_LENGTH, `the query is longer than ${MAX_QUERY_LENGTH} characters`);
+  if (query.length > MAX_QUERY_LENGTH)
+    throw queryError(MAX_QUERY_LENGTH, `the query is longer than ${MAX_QUERY_LENGTH} characters`);
   const root = new Parser(lex(query), query).parseAll();
   return root;
 }

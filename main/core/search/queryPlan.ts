@@ -72,20 +72,35 @@ function wordLeaf(t: AnalyzedToken, field: QueryField | null, text: string): Wor
 function termLeaf(node: TermNode, ignored: string[]): PlanLeaf | null {
   if (node.field === 'lang') {
     const lang = node.text.trim().toLowerCase();
-    if (!/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/.test(lang)) throw queryError(node.start, `"${node.text}" is not a language code (lang:ar, lang:en)`);
+    if (!/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/.test(lang))
+      throw queryError(node.start, `"${node.text}" is not a language code (lang:ar, lang:en)`);
     return { kind: 'lang', field: 'lang', text: node.text, lang };
   }
   const tokens = keyTokens(node.text);
   if (node.prefix || node.fuzzy) {
-    if (tokens.length !== 1) throw queryError(node.start, `"${node.text}" must be a single word to use ${node.prefix ? '*' : '~'}`);
+    if (tokens.length !== 1)
+      throw queryError(node.start, `"${node.text}" must be a single word to use ${node.prefix ? '*' : '~'}`);
     const t = tokens[0]!;
     if (node.prefix) {
       // The fold as typed too: a partial word's proclitic guess can be wrong
       // (واشن* is not و + اشن).
       const prefixes = [...new Set([t.exact, t.norm])].filter((p) => p.length > 0);
-      return { kind: 'prefix', field: node.field, text: node.text, prefixes, stems: t.stem !== t.exact ? [t.stem] : [] };
+      return {
+        kind: 'prefix',
+        field: node.field,
+        text: node.text,
+        prefixes,
+        stems: t.stem !== t.exact ? [t.stem] : [],
+      };
     }
-    return { kind: 'fuzzy', field: node.field, text: node.text, exact: t.exact, stem: t.stem, edits: node.fuzzy as 1 | 2 };
+    return {
+      kind: 'fuzzy',
+      field: node.field,
+      text: node.text,
+      exact: t.exact,
+      stem: t.stem,
+      edits: node.fuzzy as 1 | 2,
+    };
   }
   const kept = tokens.filter((t) => !t.stop);
   if (kept.length === 0) {
@@ -94,7 +109,13 @@ function termLeaf(node: TermNode, ignored: string[]): PlanLeaf | null {
   }
   if (kept.length === 1) return wordLeaf(kept[0]!, node.field, node.text);
   // One typed word the analyzer splits (al-Qaeda, 3.5%): its parts in order.
-  return { kind: 'phrase', field: node.field, text: node.text, exact: kept.map((t) => t.exact), stem: kept.map((t) => t.stem) };
+  return {
+    kind: 'phrase',
+    field: node.field,
+    text: node.text,
+    exact: kept.map((t) => t.exact),
+    stem: kept.map((t) => t.stem),
+  };
 }
 
 function planOf(node: QueryNode, ignored: string[]): PlanNode | null {
@@ -108,7 +129,13 @@ function planOf(node: QueryNode, ignored: string[]): PlanNode | null {
         return null;
       }
       if (kept.length === 1) return wordLeaf(kept[0]!, node.field, node.text);
-      return { kind: 'phrase', field: node.field, text: node.text, exact: kept.map((t) => t.exact), stem: kept.map((t) => t.stem) };
+      return {
+        kind: 'phrase',
+        field: node.field,
+        text: node.text,
+        exact: kept.map((t) => t.exact),
+        stem: kept.map((t) => t.stem),
+      };
     }
     case 'or': {
       const any = node.any.map((n) => planOf(n, ignored)).filter((n): n is PlanNode => n !== null);

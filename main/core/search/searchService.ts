@@ -17,15 +17,34 @@ import {
   type TextRange,
 } from '../../../preload/contract';
 import { Connection, type Database } from '../db/connection';
-import { filterClauses, getCollection, nameKey, summaryOf, SUMMARY_COLUMNS, type ArticleRow } from '../library/libraryStore';
+import {
+  filterClauses,
+  getCollection,
+  nameKey,
+  summaryOf,
+  SUMMARY_COLUMNS,
+  type ArticleRow,
+} from '../library/libraryStore';
 import { analyze, normalizeForMatching } from '../text';
 import { createCollectionEngine, type CollectionEngine } from './collectionEngine';
 import { createFacetTable, type FacetGroup, type FacetTable } from './facetTable';
 import { expandFuzzy, ftsExpression, rankExpression, type FuzzyExpansions } from './ftsQuery';
 import { buildMatcher, findMatches, makeSnippet, matcherFromKeys, type Matcher } from './highlight';
 import { createIndexer, type Indexer } from './indexer';
-import { adoptEmptyIndex, analyzerFingerprint, flushIndexQueue, readIndexState, writeFingerprint } from './libraryIndex';
-import { leavesNeedingLibrary, packedKeys, type CollectionInput, type CollectionPlan, type PackedHits } from './lunrCollection';
+import {
+  adoptEmptyIndex,
+  analyzerFingerprint,
+  flushIndexQueue,
+  readIndexState,
+  writeFingerprint,
+} from './libraryIndex';
+import {
+  leavesNeedingLibrary,
+  packedKeys,
+  type CollectionInput,
+  type CollectionPlan,
+  type PackedHits,
+} from './lunrCollection';
 import { planQuery, positiveLeaves, type LangLeaf, type PlanNode } from './queryPlan';
 import { createVocabulary } from './vocabulary';
 
@@ -110,7 +129,9 @@ export async function createSearchService(options: SearchServiceOptions): Promis
   const removeHook = db.beforeCommit(async (w) => {
     await flushIndexQueue(w, indexer);
     // A change to an indexed collection (triggers bumped its generation): rebuild it after the commit.
-    const stale = await w.get('SELECT 1 AS x FROM collection_search_indexes WHERE built_generation IS NOT generation LIMIT 1');
+    const stale = await w.get(
+      'SELECT 1 AS x FROM collection_search_indexes WHERE built_generation IS NOT generation LIMIT 1',
+    );
     if (stale) schedule();
   });
   // Ranking reads whole doclists: 32 MB of page cache on the reader
@@ -185,8 +206,16 @@ export async function createSearchService(options: SearchServiceOptions): Promis
   async function buildCollection(collectionId: number, ctx?: CallContext): Promise<CollectionIndexInfo> {
     await getCollection(db, collectionId);
     // The row must exist before reading the members: triggers only bump existing rows.
-    await db.write((w) => w.run('INSERT OR IGNORE INTO collection_search_indexes (collection_id) VALUES (?)', [collectionId]));
-    const generation = (await db.get<{ generation: number }>('SELECT generation FROM collection_search_indexes WHERE collection_id = ?', [collectionId]))?.generation ?? 0;
+    await db.write((w) =>
+      w.run('INSERT OR IGNORE INTO collection_search_indexes (collection_id) VALUES (?)', [collectionId]),
+    );
+    const generation =
+      (
+        await db.get<{ generation: number }>(
+          'SELECT generation FROM collection_search_indexes WHERE collection_id = ?',
+          [collectionId],
+        )
+      )?.generation ?? 0;
     const rows = await db.all<CollectionInput & Meta>(
       `SELECT a.id, a.title, a.body, a.author, s.name AS source, a.lang, a.source_id AS sourceId, a.published_iso AS iso
        FROM collection_items ci JOIN articles a ON a.id = ci.article_id LEFT JOIN sources s ON s.id = a.source_id
@@ -196,17 +225,38 @@ export async function createSearchService(options: SearchServiceOptions): Promis
     ctx?.progress(0, rows.length, 'Building the collection index');
     const started = Date.now();
     const key = engineKey(collectionId, generation);
-    const inputs: CollectionInput[] = rows.map(({ id, title, body, author, source, lang }) => ({ id, title, body, author, source, lang }));
-    const data = await engine().build(key, inputs, (done) => ctx?.progress(done, rows.length, 'Building the collection index'));
+    const inputs: CollectionInput[] = rows.map(({ id, title, body, author, source, lang }) => ({
+      id,
+      title,
+      body,
+      author,
+      source,
+      lang,
+    }));
+    const data = await engine().build(key, inputs, (done) =>
+      ctx?.progress(done, rows.length, 'Building the collection index'),
+    );
     const ms = Date.now() - started;
     await db.write((w) =>
       w.run(
         `UPDATE collection_search_indexes SET built_generation = ?, analyzer = ?, article_count = ?, built_at = ?, build_ms = ?, data = ?
          WHERE collection_id = ?`,
-        [generation, fingerprint, rows.length, now().toISOString(), ms, Buffer.from(data.buffer, data.byteOffset, data.byteLength), collectionId],
+        [
+          generation,
+          fingerprint,
+          rows.length,
+          now().toISOString(),
+          ms,
+          Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+          collectionId,
+        ],
       ),
     );
-    remember(collectionId, { generation, key, meta: new Map(rows.map((r) => [r.id, { sourceId: r.sourceId, lang: r.lang, iso: r.iso }])) });
+    remember(collectionId, {
+      generation,
+      key,
+      meta: new Map(rows.map((r) => [r.id, { sourceId: r.sourceId, lang: r.lang, iso: r.iso }])),
+    });
     ctx?.progress(rows.length, rows.length, 'Collection index ready');
     return infoOf(collectionId, await readIndexRow(collectionId));
   }
@@ -257,7 +307,10 @@ export async function createSearchService(options: SearchServiceOptions): Promis
             [collectionId, match],
           )
         : [];
-      within.set(leaf, rows.map((r) => r.id));
+      within.set(
+        leaf,
+        rows.map((r) => r.id),
+      );
     }
     const copy = (n: PlanNode): CollectionPlan => {
       if (n.kind === 'and') return { kind: 'and', must: n.must.map(copy), not: n.not.map(copy) };
@@ -269,7 +322,11 @@ export async function createSearchService(options: SearchServiceOptions): Promis
   }
 
   /** Lunr hits of the collection, or null when its index is not ready (the caller uses FTS5). */
-  async function collectionHits(collectionId: number, root: PlanNode, force: boolean): Promise<{ hits: PackedHits; meta: Map<number, Meta> } | null> {
+  async function collectionHits(
+    collectionId: number,
+    root: PlanNode,
+    force: boolean,
+  ): Promise<{ hits: PackedHits; meta: Map<number, Meta> } | null> {
     let row = await readIndexRow(collectionId);
     if (!isFresh(row)) {
       if (!force) {
@@ -284,7 +341,10 @@ export async function createSearchService(options: SearchServiceOptions): Promis
     for (let attempt = 0; attempt < 2; attempt++) {
       let entry = loaded.get(collectionId);
       if (!entry || entry.generation !== row.generation || attempt > 0) {
-        const blob = await db.get<{ data: Buffer }>('SELECT data FROM collection_search_indexes WHERE collection_id = ?', [collectionId]);
+        const blob = await db.get<{ data: Buffer }>(
+          'SELECT data FROM collection_search_indexes WHERE collection_id = ?',
+          [collectionId],
+        );
         if (!blob?.data) return null;
         const key = engineKey(collectionId, row.generation);
         await engine().load(key, blob.data);
@@ -341,12 +401,23 @@ export async function createSearchService(options: SearchServiceOptions): Promis
 
   async function sourceNames(ids: readonly number[]): Promise<Map<number, string>> {
     if (ids.length === 0) return new Map();
-    const rows = await db.all<{ id: number; name: string }>('SELECT id, name FROM sources WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)]);
+    const rows = await db.all<{ id: number; name: string }>(
+      'SELECT id, name FROM sources WHERE id IN (SELECT value FROM json_each(?))',
+      [JSON.stringify(ids)],
+    );
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   /** Facets from (source, year, language) groups; `name` when the query already joined the outlet's name. */
-  async function facetsOf(groups: ReadonlyArray<{ sourceId: number | null; name?: string | null; year: string | null; lang: string; n: number }>): Promise<SearchFacets> {
+  async function facetsOf(
+    groups: ReadonlyArray<{
+      sourceId: number | null;
+      name?: string | null;
+      year: string | null;
+      lang: string;
+      n: number;
+    }>,
+  ): Promise<SearchFacets> {
     const sources = new Map<number | null, number>();
     const years = new Map<string | null, number>();
     const langs = new Map<string, number>();
@@ -363,16 +434,32 @@ export async function createSearchService(options: SearchServiceOptions): Promis
       sources: [...sources]
         .map(([id, count]) => ({ id, name: id === null ? null : (names.get(id) ?? null), count }))
         .sort((a, b) => b.count - a.count || (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff')),
-      years: [...years].map(([year, count]) => ({ year, count })).sort((a, b) => (b.year ?? '').localeCompare(a.year ?? '')),
-      languages: [...langs].map(([lang, count]) => ({ lang, count })).sort((a, b) => b.count - a.count || a.lang.localeCompare(b.lang)),
+      years: [...years]
+        .map(([year, count]) => ({ year, count }))
+        .sort((a, b) => (b.year ?? '').localeCompare(a.year ?? '')),
+      languages: [...langs]
+        .map(([lang, count]) => ({ lang, count }))
+        .sort((a, b) => b.count - a.count || a.lang.localeCompare(b.lang)),
     };
   }
 
   function emptyResults(offset: number, ignored: string[], facets: boolean): SearchResults {
-    return { total: 0, offset, items: [], facets: facets ? emptyFacets() : null, engine: 'fts5', ignored, indexStale: indexedFingerprint !== fingerprint };
+    return {
+      total: 0,
+      offset,
+      items: [],
+      facets: facets ? emptyFacets() : null,
+      engine: 'fts5',
+      ignored,
+      indexStale: indexedFingerprint !== fingerprint,
+    };
   }
 
-  async function queryLibrary(input: ParsedInput<'search.query'>, query: PlanNode, ignored: string[]): Promise<SearchResults> {
+  async function queryLibrary(
+    input: ParsedInput<'search.query'>,
+    query: PlanNode,
+    ignored: string[],
+  ): Promise<SearchResults> {
     // lang: beside other words is a filter on the article row: as an FTS5
     // term it would be in every article's row and cost bm25 a pass over all.
     let root = query;
@@ -398,9 +485,13 @@ export async function createSearchService(options: SearchServiceOptions): Promis
     // The join reads filter and facet columns from a covering index, never the article rows.
     const join = 'JOIN articles a INDEXED BY articles_search_facets ON a.id = f.rowid';
     const where = clauses.length > 0 ? ` AND ${clauses.join(' AND ')}` : '';
-    const countSql = clauses.length > 0 ? `SELECT count(*) AS n FROM search_fts f ${join} WHERE search_fts MATCH ?${where}` : 'SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ?';
+    const countSql =
+      clauses.length > 0
+        ? `SELECT count(*) AS n FROM search_fts f ${join} WHERE search_fts MATCH ?${where}`
+        : 'SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ?';
     // all(), not get(): the statements stay prepared (Connection.all).
-    const count = async (match: string): Promise<number> => (await db.all<{ n: number }>(countSql, [match, ...params]))[0]?.n ?? 0;
+    const count = async (match: string): Promise<number> =>
+      (await db.all<{ n: number }>(countSql, [match, ...params]))[0]?.n ?? 0;
 
     // Total and facets on the second reader, while the page is ranked on the
     // first: the two run on two threads of SQLite's pool at once.
@@ -443,7 +534,8 @@ export async function createSearchService(options: SearchServiceOptions): Promis
     const withArticles = (ranked: string) => `SELECT p.rank, p.tier, ${SUMMARY_COLUMNS}, a.body FROM (${ranked}) p
       JOIN articles a ON a.id = p.id LEFT JOIN sources s ON s.id = a.source_id`;
     type PageRow = HitRow & { rank: number; tier: number };
-    const pageOf = (match: string, tier: number, limit: number, offset: number) => db.all<PageRow>(withArticles(tierSql(tier)), [match, ...params, limit, offset]);
+    const pageOf = (match: string, tier: number, limit: number, offset: number) =>
+      db.all<PageRow>(withArticles(tierSql(tier)), [match, ...params, limit, offset]);
     let page: PageRow[];
     if (tiers.length === 1) {
       page = await pageOf(all, 0, input.limit, input.offset);
@@ -451,22 +543,42 @@ export async function createSearchService(options: SearchServiceOptions): Promis
       // Both tiers at once: SQLite runs the stem tier only when the exact one
       // leaves the page short (the compound stops at its LIMIT).
       page = await db.all<PageRow>(withArticles(`${tierSql(0)} UNION ALL ${tierSql(1)} LIMIT ?`), [
-        tiers[0]!, ...params, input.limit, 0,
-        tiers[1]!, ...params, input.limit, 0,
+        tiers[0]!,
+        ...params,
+        input.limit,
+        0,
+        tiers[1]!,
+        ...params,
+        input.limit,
+        0,
         input.limit,
       ]);
     } else {
       const exactCount = await count(tiers[0]!);
       page = input.offset < exactCount ? await pageOf(tiers[0]!, 0, input.limit, input.offset) : [];
-      if (page.length < input.limit) page.push(...(await pageOf(tiers[1]!, 1, input.limit - page.length, Math.max(0, input.offset - exactCount))));
+      if (page.length < input.limit)
+        page.push(...(await pageOf(tiers[1]!, 1, input.limit - page.length, Math.max(0, input.offset - exactCount))));
     }
     page.sort((x, y) => x.tier - y.tier || x.rank - y.rank || x.id - y.id);
     const leaves = positiveLeaves(root);
-    const matchers = { title: buildMatcher(leaves, expansions, 'title'), body: buildMatcher(leaves, expansions, 'body') };
+    const matchers = {
+      title: buildMatcher(leaves, expansions, 'title'),
+      body: buildMatcher(leaves, expansions, 'body'),
+    };
     // Snippets while the side connection still counts.
-    const items = page.map((row) => hitOf(row, -row.rank, row.tier === 0 && (tiers.length > 1 || exact === all), matchers));
+    const items = page.map((row) =>
+      hitOf(row, -row.rank, row.tier === 0 && (tiers.length > 1 || exact === all), matchers),
+    );
     const { total, facets } = await totals;
-    return { total, offset: input.offset, items, facets, engine: 'fts5', ignored, indexStale: indexedFingerprint !== fingerprint };
+    return {
+      total,
+      offset: input.offset,
+      items,
+      facets,
+      engine: 'fts5',
+      ignored,
+      indexStale: indexedFingerprint !== fingerprint,
+    };
   }
 
   async function tagged(tag: string): Promise<Set<number>> {
@@ -477,7 +589,12 @@ export async function createSearchService(options: SearchServiceOptions): Promis
     return new Set(rows.map((r) => r.id));
   }
 
-  async function queryCollection(input: ParsedInput<'search.query'>, collectionId: number, root: PlanNode, ignored: string[]): Promise<SearchResults | null> {
+  async function queryCollection(
+    input: ParsedInput<'search.query'>,
+    collectionId: number,
+    root: PlanNode,
+    ignored: string[],
+  ): Promise<SearchResults | null> {
     const found = await collectionHits(collectionId, root, input.engine === 'lunr');
     if (!found) return null;
     const f: ArticleFilter = input.filter;
@@ -520,7 +637,15 @@ export async function createSearchService(options: SearchServiceOptions): Promis
         return { title: m, body: m };
       },
     );
-    return { total: kept.length, offset: input.offset, items, facets, engine: 'lunr', ignored, indexStale: indexedFingerprint !== fingerprint };
+    return {
+      total: kept.length,
+      offset: input.offset,
+      items,
+      facets,
+      engine: 'lunr',
+      ignored,
+      indexStale: indexedFingerprint !== fingerprint,
+    };
   }
 
   // -------------------------------------------------------------------------
@@ -535,7 +660,12 @@ export async function createSearchService(options: SearchServiceOptions): Promis
       const collectionId = input.filter.collectionId;
       if (collectionId && input.engine !== 'fts5') {
         // The collection is the index searched, not a filter on it.
-        const answer = await queryCollection({ ...input, filter: { ...input.filter, collectionId: undefined } }, collectionId, root, ignored);
+        const answer = await queryCollection(
+          { ...input, filter: { ...input.filter, collectionId: undefined } },
+          collectionId,
+          root,
+          ignored,
+        );
         if (answer) return answer;
       }
       return queryLibrary(input, root, ignored);
@@ -608,7 +738,9 @@ export async function createSearchService(options: SearchServiceOptions): Promis
       reindexing = true;
       try {
         const started = Date.now();
-        const bounds = await db.get<{ n: number; maxId: number | null }>('SELECT count(*) AS n, max(id) AS maxId FROM articles');
+        const bounds = await db.get<{ n: number; maxId: number | null }>(
+          'SELECT count(*) AS n, max(id) AS maxId FROM articles',
+        );
         const total = bounds?.n ?? 0;
         const maxId = bounds?.maxId ?? 0;
         // The vocabulary is rebuilt from scratch; index rows are replaced chunk by
@@ -623,14 +755,19 @@ export async function createSearchService(options: SearchServiceOptions): Promis
         let done = 0;
         ctx.progress(0, total, 'Indexing articles');
         for (;;) {
-          if (ctx.signal.aborted) throw new MizanError('CANCELLED', `reindex cancelled after ${done} of ${total} articles; run it again to finish`);
+          if (ctx.signal.aborted)
+            throw new MizanError(
+              'CANCELLED',
+              `reindex cancelled after ${done} of ${total} articles; run it again to finish`,
+            );
           const queued = await db.write(async (w) => {
-            await w.run('INSERT OR IGNORE INTO search_queue (article_id, vocab) SELECT id, 1 FROM articles WHERE id > ? AND id <= ? ORDER BY id LIMIT ?', [
-              last,
-              maxId,
-              REINDEX_CHUNK,
-            ]);
-            return w.get<{ n: number; m: number | null }>('SELECT count(*) AS n, max(article_id) AS m FROM search_queue');
+            await w.run(
+              'INSERT OR IGNORE INTO search_queue (article_id, vocab) SELECT id, 1 FROM articles WHERE id > ? AND id <= ? ORDER BY id LIMIT ?',
+              [last, maxId, REINDEX_CHUNK],
+            );
+            return w.get<{ n: number; m: number | null }>(
+              'SELECT count(*) AS n, max(article_id) AS m FROM search_queue',
+            );
           });
           if (!queued || queued.n === 0 || queued.m === null) break;
           last = queued.m;
@@ -673,4 +810,3 @@ export async function createSearchService(options: SearchServiceOptions): Promis
     },
   };
 }
-

@@ -20,8 +20,15 @@ describe('search after a restore', () => {
   it('counts totals and facets in the restored file', async () => {
     const s = (services = await createServices({ dbPath: join(tempDir(), 'library.db'), host: 'test' }));
     const search = async (query: string, facets: boolean) => {
-      const r = await s.handlers['search.query']({ query, filter: {}, offset: 0, limit: 100, facets, engine: 'auto' }, ctx);
-      return { total: r.total, items: r.items.length, facetTotal: r.facets?.sources.reduce((n, f) => n + f.count, 0) ?? null };
+      const r = await s.handlers['search.query'](
+        { query, filter: {}, offset: 0, limit: 100, facets, engine: 'auto' },
+        ctx,
+      );
+      return {
+        total: r.total,
+        items: r.items.length,
+        facetTotal: r.facets?.sources.reduce((n, f) => n + f.count, 0) ?? null,
+      };
     };
     await s.handlers['library.importFiles']({ paths: [seedPath] }, ctx);
     const backup = await s.handlers['library.backupNow']({}, ctx);

@@ -82,9 +82,10 @@ export function createVocabulary(db: Database): Vocabulary {
       let found: TermCount[];
       if (edits === 1) {
         // ~500 exact lookups beat scanning every key that shares a letter.
-        found = await db.all<TermCount>('SELECT key, df FROM search_terms WHERE key IN (SELECT value FROM json_each(?))', [
-          JSON.stringify([key, ...oneEditNeighbours(key)]),
-        ]);
+        found = await db.all<TermCount>(
+          'SELECT key, df FROM search_terms WHERE key IN (SELECT value FROM json_each(?))',
+          [JSON.stringify([key, ...oneEditNeighbours(key)])],
+        );
       } else {
         // Two edits: keys that keep the first letter, within two of its length.
         const first = String.fromCodePoint(key.codePointAt(0) ?? 0);
@@ -103,7 +104,10 @@ export function createVocabulary(db: Database): Vocabulary {
       if (wanted.length === 0) return [];
       const parts = wanted.map(() => '(key >= ? AND key < ?)').join(' OR ');
       const params = wanted.flatMap((p) => [p, `${p}\uffff`]);
-      return db.all<Completion>(`SELECT key, surface, definite, df FROM search_terms WHERE ${parts} ORDER BY df DESC, key LIMIT ?`, [...params, limit]);
+      return db.all<Completion>(
+        `SELECT key, surface, definite, df FROM search_terms WHERE ${parts} ORDER BY df DESC, key LIMIT ?`,
+        [...params, limit],
+      );
     },
   };
 }

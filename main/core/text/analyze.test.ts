@@ -3,7 +3,10 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze, type AnalyzedToken } from './analyze';
 
-const SEED_TEXT = fs.readFileSync(path.resolve(__dirname, '../../../../shared/data/seed/hurriya-2021-07-26.txt'), 'utf8');
+const SEED_TEXT = fs.readFileSync(
+  path.resolve(__dirname, '../../../../shared/data/seed/hurriya-2021-07-26.txt'),
+  'utf8',
+);
 const SEED = analyze(SEED_TEXT);
 
 function seedToken(text: string): AnalyzedToken {
@@ -103,7 +106,20 @@ describe('a bare preposition written on a word', () => {
 
   it('is not stripped from a word whose first letter is its own', () => {
     // A ل/ب/ك that is a radical, and clitic forms measured as words of their own.
-    for (const word of ['لبنان', 'بيان', 'بريطانيا', 'لندن', 'بغداد', 'بحر', 'كبير', 'بشكل', 'بسبب', 'كتاب', 'بنك', 'لعب']) {
+    for (const word of [
+      'لبنان',
+      'بيان',
+      'بريطانيا',
+      'لندن',
+      'بغداد',
+      'بحر',
+      'كبير',
+      'بشكل',
+      'بسبب',
+      'كتاب',
+      'بنك',
+      'لعب',
+    ]) {
       expect(keys(word).exact, word).toBe(word);
     }
     expect(keys('لجنة').exact).toBe('لجنه');

@@ -69,10 +69,22 @@ export function numberKey(raw: string): string {
   const n = raw.length;
   for (let i = 0; i < n; i++) {
     const c = raw.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) { out += raw[i]; continue; }
-    if (c >= 0x0660 && c <= 0x0669) { out += String.fromCharCode(c - 0x0630); continue; }
-    if (c >= 0x06f0 && c <= 0x06f9) { out += String.fromCharCode(c - 0x06c0); continue; }
-    if (c >= 0xff10 && c <= 0xff19) { out += String.fromCharCode(c - 0xfee0); continue; }
+    if (c >= 0x30 && c <= 0x39) {
+      out += raw[i];
+      continue;
+    }
+    if (c >= 0x0660 && c <= 0x0669) {
+      out += String.fromCharCode(c - 0x0630);
+      continue;
+    }
+    if (c >= 0x06f0 && c <= 0x06f9) {
+      out += String.fromCharCode(c - 0x06c0);
+      continue;
+    }
+    if (c >= 0xff10 && c <= 0xff19) {
+      out += String.fromCharCode(c - 0xfee0);
+      continue;
+    }
     if (c === 0x2c || c === 0x066c) {
       let d = 0;
       while (i + 1 + d < n && /[0-9\u0660-\u0669\u06f0-\u06f9]/.test(raw[i + 1 + d] ?? '')) d++;

@@ -8,7 +8,9 @@ import { normalizeForMatching } from './normalize';
 
 const TSV = path.resolve(__dirname, '../../../../shared/data/arabic-analysis/lucene-normalize-stem-pairs.tsv');
 
-const stemPairs: Array<[string, string]> = fs.readFileSync(TSV, 'utf8').split('\n')
+const stemPairs: Array<[string, string]> = fs
+  .readFileSync(TSV, 'utf8')
+  .split('\n')
   .filter((l) => l.length > 0 && !l.startsWith('#'))
   .map((l) => l.split('\t'))
   .filter((p) => p[0] === 'stem')

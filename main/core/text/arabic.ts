@@ -33,6 +33,7 @@ function folded(words: readonly string[]): ReadonlySet<string> {
 }
 
 /** Words starting with a radical و: a leading و here is not the conjunction. */
+// prettier-ignore
 const WAW_INITIAL: ReadonlySet<string> = new Set([
   'واتس', 'واتساب', 'واتفورد', 'واثقا', 'واثقه', 'واثقون', 'واجب', 'واجبا', 'واجبات', 'واجباته',
   'واجبه', 'واجبها', 'واجبهم', 'واجه', 'واجهات', 'واجهت', 'واجهته', 'واجهتها', 'واجهه', 'واجهها',
@@ -65,6 +66,7 @@ const WAW_INITIAL: ReadonlySet<string> = new Set([
 ]);
 
 /** Words starting with a radical ال (written أل/آل/إل or with the hamza omitted). */
+// prettier-ignore
 const AL_INITIAL: ReadonlySet<string> = new Set([
   'الاسكا', 'الاعيب', 'الاف', 'الباني', 'البانيا', 'البانيه', 'البسه', 'البوم', 'البومات', 'التباس',
   'التحاق', 'التحام', 'التزام', 'التزامات', 'التصاق', 'التفات', 'التفاف', 'التقاء', 'التقاط', 'التهاب',
@@ -75,6 +77,7 @@ const AL_INITIAL: ReadonlySet<string> = new Set([
 ]);
 
 /** ل-initial words: after لل the article absorbed only one ل (للجنة = ل + اللجنة). */
+// prettier-ignore
 const LAM_INITIAL: ReadonlySet<string> = new Set([
   'لابورتا', 'لاجيين', 'لازمه', 'لاعب', 'لاعبه', 'لاعبي', 'لاعبين', 'لاعبيه', 'لايحه', 'لبنان',
   'لبناني', 'لبنانيه', 'لبنانيين', 'لجان', 'لجنه', 'لجوء', 'لحظات', 'لحظه', 'لحمه', 'لحوم',
@@ -84,6 +87,7 @@ const LAM_INITIAL: ReadonlySet<string> = new Set([
 ]);
 
 /** Words ending in ان/ين/ون where the ending is not a suffix (measured; see above). */
+// prettier-ignore
 const SUFFIX_KEEP: ReadonlySet<string> = new Set([
   // Added by hand: بوتين (Putin) fails the measure only because بوتان (butane) exists.
   'بوتين',
@@ -151,6 +155,7 @@ const SUFFIX_KEEP: ReadonlySet<string> = new Set([
  * and their most frequent و/ف-prefixed forms. Written naturally, folded at
  * load so spelling here does not matter.
  */
+// prettier-ignore
 export const ARABIC_STOP_WORDS: ReadonlySet<string> = folded([
   'من', 'في', 'عن', 'مع', 'أن', 'إن', 'أنّ', 'لا', 'ما', 'لم', 'لن', 'قد', 'لقد', 'هذا', 'هذه', 'ذلك', 'تلك', 'هذان', 'هاتان',
   'هؤلاء', 'أولئك', 'هو', 'هي', 'هم', 'هما', 'هن', 'أنا', 'نحن', 'أنت', 'أنتم', 'الذي', 'التي', 'الذين', 'اللذان', 'اللتان', 'اللاتي',
@@ -173,7 +178,17 @@ export const ARABIC_STOP_WORDS: ReadonlySet<string> = folded([
 const MAKSURA_STOP_WORDS: ReadonlySet<string> = folded(['على', 'إلى', 'الى', 'وعلى', 'وإلى', 'فعلى']);
 
 /** Forms of the divine name: never cut (الله would otherwise lose its ال). */
-const ALLAH_FORMS: ReadonlySet<string> = folded(['الله', 'لله', 'والله', 'بالله', 'فالله', 'تالله', 'ولله', 'فلله', 'وبالله']);
+const ALLAH_FORMS: ReadonlySet<string> = folded([
+  'الله',
+  'لله',
+  'والله',
+  'بالله',
+  'فالله',
+  'تالله',
+  'ولله',
+  'فلله',
+  'وبالله',
+]);
 const ALLAH = normalizeForMatching('الله');
 
 const ALEF = 0x0627;

@@ -24,7 +24,13 @@ describe('parseDate', () => {
   });
 
   it('takes a machine-written date and time as one date (a SaudiNewsNet date field)', () => {
-    expect(parseDate('2015-07-21 02:51:32')).toEqual({ iso: '2015-07-21', precision: 'day', start: 0, end: 19, text: '2015-07-21 02:51:32' });
+    expect(parseDate('2015-07-21 02:51:32')).toEqual({
+      iso: '2015-07-21',
+      precision: 'day',
+      start: 0,
+      end: 19,
+      text: '2015-07-21 02:51:32',
+    });
     expect(parseDate(' 2010-08-13T23:30:00-05:00 ')).toMatchObject({ iso: '2010-08-13', start: 1, end: 26 });
     expect(parsed('2015-02-29 10:00:00')).toBeNull();
     expect(parsed('2015-07-21 25')).toBeNull();
@@ -109,14 +115,24 @@ describe('findDates', () => {
 
   it('finds numeric dates in the seed without a reference and skips relative words', () => {
     const text = fs.readFileSync(SEED, 'utf8');
-    expect(findDates(text).map((f) => f.iso)).toEqual(['2021-07-26', '2021-07-26', '2001-09-11', '2014', '2011', '2021-07-25', '2021-07-25']);
+    expect(findDates(text).map((f) => f.iso)).toEqual([
+      '2021-07-26',
+      '2021-07-26',
+      '2001-09-11',
+      '2014',
+      '2011',
+      '2021-07-25',
+      '2021-07-25',
+    ]);
   });
 
   it('does not take quantities, Hijri years or ordinary words for dates', () => {
     expect(findDates('بلغ عدد القوات 2500 جندي من أصل 3000 جندي', { reference: '2021-07-26' })).toEqual([]);
     expect(findDates('عام 1436 هـ', { reference: '2015-07-21' })).toEqual([]);
     expect(findDates('مارس الضغط على الأب', { reference: '2021-07-26' })).toEqual([]);
-    expect(findDates('اجتمع الاثنان وقال أحد المسؤولين إن الاثنين متفقان', { reference: '2021-07-26' }).map((f) => f.text)).toEqual([]);
+    expect(
+      findDates('اجتمع الاثنان وقال أحد المسؤولين إن الاثنين متفقان', { reference: '2021-07-26' }).map((f) => f.text),
+    ).toEqual([]);
     expect(findDates('اليوم العالمي للمرأة', { reference: '2021-07-26' })).toEqual([]);
   });
 

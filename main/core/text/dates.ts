@@ -30,6 +30,7 @@ export interface DateOptions {
 }
 
 /** Month names in their folded form (see normalizeForMatching) → month number. */
+// prettier-ignore
 const MONTHS: ReadonlyArray<readonly [string, number]> = [
   // Levantine / Iraqi (Syriac-derived) names.
   ['كانون الثاني', 1], ['كانون ثاني', 1], ['شباط', 2], ['اذار', 3], ['نيسان', 4], ['ايار', 5],
@@ -55,10 +56,14 @@ const MONTH_BY_NAME: ReadonlyMap<string, number> = new Map(MONTHS);
  * practised", ماي, may, mar …): only accepted next to a day or a year, in a
  * pair, or after a cue such as في / in.
  */
+// prettier-ignore
 const AMBIGUOUS_MONTHS: ReadonlySet<string> = new Set(['اب', 'مارس', 'ماي', 'may', 'mar', 'jan', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec', 'feb', 'apr', 'sept', 'march']);
 
 function altOf(names: readonly string[]): string {
-  return [...names].sort((a, b) => b.length - a.length).map((n) => n.replace(/ /g, '\\s+')).join('|');
+  return [...names]
+    .sort((a, b) => b.length - a.length)
+    .map((n) => n.replace(/ /g, '\\s+'))
+    .join('|');
 }
 
 const MONTH_ALT = altOf(MONTHS.map(([n]) => n));
@@ -72,10 +77,22 @@ const YEAR_CUE_INFIX = '(?:\\s*,?\\s*(?:(?:عام|سنه|لعام)\\s+)?)';
 const YEAR = '(?<y>[12]\\d{3})(?:\\s?م(?![\\p{L}\\p{N}]))?';
 
 const WEEKDAYS_AR: ReadonlyArray<readonly [string, number]> = [
-  ['الاحد', 0], ['الاثنين', 1], ['الثلاثاء', 2], ['الاربعاء', 3], ['الخميس', 4], ['الجمعه', 5], ['السبت', 6],
+  ['الاحد', 0],
+  ['الاثنين', 1],
+  ['الثلاثاء', 2],
+  ['الاربعاء', 3],
+  ['الخميس', 4],
+  ['الجمعه', 5],
+  ['السبت', 6],
 ];
 const WEEKDAYS_EN: ReadonlyArray<readonly [string, number]> = [
-  ['sunday', 0], ['monday', 1], ['tuesday', 2], ['wednesday', 3], ['thursday', 4], ['friday', 5], ['saturday', 6],
+  ['sunday', 0],
+  ['monday', 1],
+  ['tuesday', 2],
+  ['wednesday', 3],
+  ['thursday', 4],
+  ['friday', 5],
+  ['saturday', 6],
 ];
 const WEEKDAY_BY_NAME: ReadonlyMap<string, number> = new Map([...WEEKDAYS_AR, ...WEEKDAYS_EN]);
 /** Weekday names that are also ordinary words ("the two", "the one", "the congregation"). */
@@ -83,13 +100,17 @@ const AMBIGUOUS_WEEKDAYS: ReadonlySet<string> = new Set(['الاثنين', 'ال
 
 interface PatternSpec {
   readonly re: RegExp;
-  readonly kind: 'iso' | 'numeric' | 'dmy' | 'mdy' | 'my' | 'monthAlone' | 'yearCue' | 'weekday' | 'relDay' | 'relPeriod';
+  readonly kind:
+    'iso' | 'numeric' | 'dmy' | 'mdy' | 'my' | 'monthAlone' | 'yearCue' | 'weekday' | 'relDay' | 'relPeriod';
 }
 
 const PATTERNS: readonly PatternSpec[] = [
   {
     kind: 'iso',
-    re: new RegExp(`${L}(?<y>\\d{4})(?<s>[-/.])(?<mo>\\d{1,2})\\k<s>(?<d>\\d{1,2})(?:t\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:z|[+-]\\d{2}:?\\d{2})?)?${R}`, 'gu'),
+    re: new RegExp(
+      `${L}(?<y>\\d{4})(?<s>[-/.])(?<mo>\\d{1,2})\\k<s>(?<d>\\d{1,2})(?:t\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:z|[+-]\\d{2}:?\\d{2})?)?${R}`,
+      'gu',
+    ),
   },
   {
     kind: 'numeric',
@@ -97,7 +118,10 @@ const PATTERNS: readonly PatternSpec[] = [
   },
   {
     kind: 'dmy',
-    re: new RegExp(`${L}(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s*(?:(?:of|من)\\s+)?${MONTH_EXPR}(?:${YEAR_CUE_INFIX}${YEAR})?${R}`, 'gu'),
+    re: new RegExp(
+      `${L}(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s*(?:(?:of|من)\\s+)?${MONTH_EXPR}(?:${YEAR_CUE_INFIX}${YEAR})?${R}`,
+      'gu',
+    ),
   },
   {
     kind: 'mdy',
@@ -109,23 +133,38 @@ const PATTERNS: readonly PatternSpec[] = [
   },
   {
     kind: 'monthAlone',
-    re: new RegExp(`${L}(?<cue>(?:(?:[وف]?(?:في|خلال|منذ|حتى|بحلول|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه|شهر))|in|since|during|until|by|last|next|this|early|late|mid)\\s+)?${MONTH_EXPR}(?<rel>\\s+(?:الماضي|المقبل|القادم|الجاري|الحالي))?${R}`, 'gu'),
+    re: new RegExp(
+      `${L}(?<cue>(?:(?:[وف]?(?:في|خلال|منذ|حتى|بحلول|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه|شهر))|in|since|during|until|by|last|next|this|early|late|mid)\\s+)?${MONTH_EXPR}(?<rel>\\s+(?:الماضي|المقبل|القادم|الجاري|الحالي))?${R}`,
+      'gu',
+    ),
   },
   {
     kind: 'yearCue',
-    re: new RegExp(`${L}(?:(?<arcue>[وفبل]?(?:ال)?(?:عام|سنه))\\s+|(?<encue>in|since|year|by|until|of|from|to)\\s+)${YEAR}(?!\\s*ه${R})(?![\\p{L}\\p{N}]|[/.-]\\d)`, 'gu'),
+    re: new RegExp(
+      `${L}(?:(?<arcue>[وفبل]?(?:ال)?(?:عام|سنه))\\s+|(?<encue>in|since|year|by|until|of|from|to)\\s+)${YEAR}(?!\\s*ه${R})(?![\\p{L}\\p{N}]|[/.-]\\d)`,
+      'gu',
+    ),
   },
   {
     kind: 'weekday',
-    re: new RegExp(`${L}(?<pre>(?:(?:[وف]?(?:يوم|اليوم|مساء|صباح|ليله|ظهر|فجر|عصر|منذ|حتى))|last|next|this|on)\\s+)?(?<wd>[وفبل]?(?:${altOf(WEEKDAYS_AR.map(([n]) => n))})|${altOf(WEEKDAYS_EN.map(([n]) => n))})(?<rel>\\s+(?:الماضي|المقبل|القادم))?${R}`, 'gu'),
+    re: new RegExp(
+      `${L}(?<pre>(?:(?:[وف]?(?:يوم|اليوم|مساء|صباح|ليله|ظهر|فجر|عصر|منذ|حتى))|last|next|this|on)\\s+)?(?<wd>[وفبل]?(?:${altOf(WEEKDAYS_AR.map(([n]) => n))})|${altOf(WEEKDAYS_EN.map(([n]) => n))})(?<rel>\\s+(?:الماضي|المقبل|القادم))?${R}`,
+      'gu',
+    ),
   },
   {
     kind: 'relDay',
-    re: new RegExp(`${L}(?<w>اول\\s+(?:من\\s+)?امس|امس\\s+الاول|بعد\\s+غد|[وف]?(?:ب?الامس|امس|اليوم|غدا)|today|yesterday|tomorrow|the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow)${R}`, 'gu'),
+    re: new RegExp(
+      `${L}(?<w>اول\\s+(?:من\\s+)?امس|امس\\s+الاول|بعد\\s+غد|[وف]?(?:ب?الامس|امس|اليوم|غدا)|today|yesterday|tomorrow|the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow)${R}`,
+      'gu',
+    ),
   },
   {
     kind: 'relPeriod',
-    re: new RegExp(`${L}(?:(?<ar>[وفبل]?(?:ال)?(?:شهر|عام|سنه))\\s+(?<arrel>الماضي|الماضيه|المقبل|المقبله|القادم|القادمه|الجاري|الجاريه|الحالي|الحاليه)|(?<this>هذا\\s+(?:الشهر|العام)|هذه\\s+السنه)|(?<enrel>last|next|this)\\s+(?<en>month|year))${R}`, 'gu'),
+    re: new RegExp(
+      `${L}(?:(?<ar>[وفبل]?(?:ال)?(?:شهر|عام|سنه))\\s+(?<arrel>الماضي|الماضيه|المقبل|المقبله|القادم|القادمه|الجاري|الجاريه|الحالي|الحاليه)|(?<this>هذا\\s+(?:الشهر|العام)|هذه\\s+السنه)|(?<enrel>last|next|this)\\s+(?<en>month|year))${R}`,
+      'gu',
+    ),
   },
 ];
 
@@ -144,7 +183,17 @@ function daysIn(y: number, m: number): number {
 
 /** True for an existing Gregorian day. */
 export function isValidDate(y: number, m: number, d: number): boolean {
-  return Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && y >= 1000 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m);
+  return (
+    Number.isInteger(y) &&
+    Number.isInteger(m) &&
+    Number.isInteger(d) &&
+    y >= 1000 &&
+    y <= 2999 &&
+    m >= 1 &&
+    m <= 12 &&
+    d >= 1 &&
+    d <= daysIn(y, m)
+  );
 }
 
 function pad(n: number, w: number): string {
@@ -155,7 +204,11 @@ function isoDay(y: number, m: number, d: number): string {
   return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }
 
-interface Ymd { y: number; m: number; d: number }
+interface Ymd {
+  y: number;
+  m: number;
+  d: number;
+}
 
 function parseReference(ref: string | undefined): Ymd | null {
   if (ref === undefined) return null;
@@ -206,7 +259,10 @@ function nearestYear(ref: Ymd, m: number, d: number): number {
   for (const y of [ref.y - 1, ref.y, ref.y + 1]) {
     const dd = Math.min(d, daysIn(y, m));
     const dist = Math.abs(toDays({ y, m, d: dd }) - refDays);
-    if (dist < bestDist) { best = y; bestDist = dist; }
+    if (dist < bestDist) {
+      best = y;
+      bestDist = dist;
+    }
   }
   return best;
 }
@@ -241,17 +297,32 @@ function wordBefore(folded: string, at: number): string {
   return folded.slice(i + 1, end);
 }
 
+// prettier-ignore
 const CLAUSE_PUNCT = new Set(['', ',', '.', ';', ':', '-', '–', '—', ')', '(', '!', '?', '،', '؛', '؟', '"', '«', '»', '“', '”']);
 const WEEKDAY_CUE_AFTER_WORDS = new Set(['الماضي', 'المقبل', 'القادم', 'المقبله']);
 
-function resolve(kind: PatternSpec['kind'], g: Record<string, string | undefined>, ref: Ymd | null, folded: string, fs: number, fe: number, text: string, os: number, oe: number): { iso: string; precision: DatePrecision } | null {
+function resolve(
+  kind: PatternSpec['kind'],
+  g: Record<string, string | undefined>,
+  ref: Ymd | null,
+  folded: string,
+  fs: number,
+  fe: number,
+  text: string,
+  os: number,
+  oe: number,
+): { iso: string; precision: DatePrecision } | null {
   switch (kind) {
     case 'iso': {
-      const y = Number(g.y); const m = Number(g.mo); const d = Number(g.d);
+      const y = Number(g.y);
+      const m = Number(g.mo);
+      const d = Number(g.d);
       return isValidDate(y, m, d) ? { iso: isoDay(y, m, d), precision: 'day' } : null;
     }
     case 'numeric': {
-      const a = Number(g.a); const b = Number(g.b); const y = Number(g.y);
+      const a = Number(g.a);
+      const b = Number(g.b);
+      const y = Number(g.y);
       // Day-first (Arabic and European convention); month-first only when
       // day-first is impossible and month-first is not (7/26/2021).
       if (isValidDate(y, b, a)) return { iso: isoDay(y, b, a), precision: 'day' };
@@ -323,7 +394,12 @@ function resolve(kind: PatternSpec['kind'], g: Record<string, string | undefined
         const nextWord = folded.slice(fe).trimStart().split(/\s/u, 1)[0] ?? '';
         if (!CLAUSE_PUNCT.has(after) && !WEEKDAY_CUE_AFTER_WORDS.has(nextWord)) return null;
         const before = charBefore(text, os);
-        if (!CLAUSE_PUNCT.has(before) && !/^[وف]?(?:في|منذ|حتى)$/u.test(wordBefore(folded, fs)) && (g.wd ?? '') === wdName) return null;
+        if (
+          !CLAUSE_PUNCT.has(before) &&
+          !/^[وف]?(?:في|منذ|حتى)$/u.test(wordBefore(folded, fs)) &&
+          (g.wd ?? '') === wdName
+        )
+          return null;
       }
       const refWd = new Date(toDays(ref) * 86400000).getUTCDay();
       let back = (refWd - wd + 7) % 7; // 0..6 days before (today counts)
@@ -347,8 +423,17 @@ function resolve(kind: PatternSpec['kind'], g: Record<string, string | undefined
       // "اليوم التالي" (the next day), "اليوم العالمي" (international day)
       // and "اليوم الأول" are not today.
       if (delta === 0 && w === 'اليوم') {
-        const next = folded.slice(fe).trimStart().split(/[\s,.;:]/u, 1)[0] ?? '';
-        if (/^(?:التالي|العالمي|الوطني|الدولي|الاول|الثاني|الثالث|الاخير|نفسه|ذاته|الموعود|السابق|الذي|المقرر)$/u.test(next)) return null;
+        const next =
+          folded
+            .slice(fe)
+            .trimStart()
+            .split(/[\s,.;:]/u, 1)[0] ?? '';
+        if (
+          /^(?:التالي|العالمي|الوطني|الدولي|الاول|الثاني|الثالث|الاخير|نفسه|ذاته|الموعود|السابق|الذي|المقرر)$/u.test(
+            next,
+          )
+        )
+          return null;
       }
       return { iso: addDays(ref, delta), precision: 'day' };
     }
@@ -413,15 +498,28 @@ export function findDates(text: string, options?: DateOptions): FoundDate[] {
       let s = fs;
       if (p.kind === 'monthAlone' && g.cue !== undefined) s = fs + g.cue.length;
       if (p.kind === 'yearCue' && g.encue !== undefined) s = fe - (g.y ?? '').length;
-      if (p.kind === 'weekday' && g.pre !== undefined && /^(?:[وف]?(?:منذ|حتى)|on)\s/u.test(g.pre)) s = fs + g.pre.length;
+      if (p.kind === 'weekday' && g.pre !== undefined && /^(?:[وف]?(?:منذ|حتى)|on)\s/u.test(g.pre))
+        s = fs + g.pre.length;
       const start = offsets[s] ?? 0;
       const end = originalEnd(text, offsets, fe);
       cands.push({ ...r, start, end, text: text.slice(start, end), rank });
     }
   });
-  cands.sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start) || PRECISION_RANK[a.precision] - PRECISION_RANK[b.precision] || a.rank - b.rank);
+  cands.sort(
+    (a, b) =>
+      a.start - b.start ||
+      b.end - b.start - (a.end - a.start) ||
+      PRECISION_RANK[a.precision] - PRECISION_RANK[b.precision] ||
+      a.rank - b.rank,
+  );
   // Greedy: longest first among overlapping candidates.
-  const byLength = [...cands].sort((a, b) => (b.end - b.start) - (a.end - a.start) || PRECISION_RANK[a.precision] - PRECISION_RANK[b.precision] || a.start - b.start || a.rank - b.rank);
+  const byLength = [...cands].sort(
+    (a, b) =>
+      b.end - b.start - (a.end - a.start) ||
+      PRECISION_RANK[a.precision] - PRECISION_RANK[b.precision] ||
+      a.start - b.start ||
+      a.rank - b.rank,
+  );
   const chosen: Candidate[] = [];
   for (const c of byLength) {
     if (chosen.some((o) => c.start < o.end && o.start < c.end)) continue;

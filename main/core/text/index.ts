@@ -12,7 +12,15 @@ export { tokenize, scanTokens } from './tokenize';
 export type { Token, TokenKind } from './tokenize';
 export { analyze, analyzeWord, numberKey, dateKey } from './analyze';
 export type { AnalyzedToken } from './analyze';
-export { arabicKeys, stripProclitics, stripPreposition, stripSuffixes, lightStem, ARABIC_STOP_WORDS, MIN_STEM } from './arabic';
+export {
+  arabicKeys,
+  stripProclitics,
+  stripPreposition,
+  stripSuffixes,
+  lightStem,
+  ARABIC_STOP_WORDS,
+  MIN_STEM,
+} from './arabic';
 export type { ArabicKeys } from './arabic';
 export { englishKeys, ENGLISH_STOP_WORDS } from './english';
 export { foldVariants, VARIANT_PREFIXES } from './variants';

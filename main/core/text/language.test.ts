@@ -21,7 +21,9 @@ describe('language and direction', () => {
 
   it('detects English, other Latin languages, Persian, other scripts, and no letters', () => {
     expect(detectLanguage('The president said that the talks were over.')).toBe('en');
-    expect(detectLanguage('Le président a dit que les discussions sont terminées et que la paix est proche.')).toBe('fr');
+    expect(detectLanguage('Le président a dit que les discussions sont terminées et que la paix est proche.')).toBe(
+      'fr',
+    );
     expect(detectLanguage('این یک متن فارسی است که در آن کلمات زیادی وجود دارد')).toBe('fa');
     expect(detectLanguage('Президент заявил')).toBe('ru');
     expect(detectLanguage('12345 !!!')).toBe('und');

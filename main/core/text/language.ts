@@ -30,11 +30,22 @@ function buildScriptTable(): Uint8Array {
     const ch = String.fromCharCode(c);
     if (!LETTER_RE.test(ch)) continue;
     if (
-      (c >= 0x0600 && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08ff) ||
-      (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff)
-    ) t[c] = ARABIC;
-    else if (c >= 0x0590 && c <= 0x05ff || (c >= 0xfb1d && c <= 0xfb4f)) t[c] = HEBREW;
-    else if (c < 0x0250 || (c >= 0x1e00 && c <= 0x1eff) || (c >= 0xff21 && c <= 0xff5a) || (c >= 0x2c60 && c <= 0x2c7f) || (c >= 0xa720 && c <= 0xa7ff)) t[c] = LATIN;
+      (c >= 0x0600 && c <= 0x06ff) ||
+      (c >= 0x0750 && c <= 0x077f) ||
+      (c >= 0x08a0 && c <= 0x08ff) ||
+      (c >= 0xfb50 && c <= 0xfdff) ||
+      (c >= 0xfe70 && c <= 0xfeff)
+    )
+      t[c] = ARABIC;
+    else if ((c >= 0x0590 && c <= 0x05ff) || (c >= 0xfb1d && c <= 0xfb4f)) t[c] = HEBREW;
+    else if (
+      c < 0x0250 ||
+      (c >= 0x1e00 && c <= 0x1eff) ||
+      (c >= 0xff21 && c <= 0xff5a) ||
+      (c >= 0x2c60 && c <= 0x2c7f) ||
+      (c >= 0xa720 && c <= 0xa7ff)
+    )
+      t[c] = LATIN;
     else t[c] = OTHER;
   }
   return t;
@@ -111,7 +122,10 @@ const LATIN_FUNCTION_WORDS: ReadonlyArray<readonly [string, ReadonlySet<string>]
   ['en', new Set(['the', 'and', 'of', 'to', 'is', 'in', 'that', 'was', 'for', 'with', 'he', 'it', 'on', 'said'])],
   ['fr', new Set(['le', 'la', 'les', 'des', 'et', 'est', 'une', 'du', 'dans', 'que', 'pour', 'qui', 'au', 'sur'])],
   ['es', new Set(['el', 'los', 'las', 'del', 'y', 'que', 'en', 'por', 'una', 'con', 'para', 'es', 'se', 'al'])],
-  ['de', new Set(['der', 'die', 'und', 'das', 'nicht', 'ist', 'ein', 'eine', 'mit', 'den', 'zu', 'von', 'sich', 'auf'])],
+  [
+    'de',
+    new Set(['der', 'die', 'und', 'das', 'nicht', 'ist', 'ein', 'eine', 'mit', 'den', 'zu', 'von', 'sich', 'auf']),
+  ],
   ['it', new Set(['il', 'di', 'che', 'della', 'per', 'non', 'sono', 'gli', 'una', 'nel', 'con', 'del', 'le', 'è'])],
   ['pt', new Set(['o', 'os', 'da', 'do', 'que', 'não', 'uma', 'em', 'para', 'com', 'dos', 'das', 'é', 'ao'])],
 ];
@@ -151,10 +165,30 @@ function arabicScriptLanguage(text: string, start: number, end: number): string 
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     switch (c) {
-      case 0x0629: case 0x0649: case 0x064a: case 0x0643: arabicOnly++; break; // ة ى ي ك
-      case 0x06cc: case 0x06a9: case 0x067e: case 0x0686: case 0x0698: case 0x06af: persian++; break; // ی ک پ چ ژ گ
-      case 0x06d2: case 0x0679: case 0x0688: case 0x0691: case 0x06ba: case 0x06c1: urdu++; break; // ے ٹ ڈ ڑ ں ہ
-      default: break;
+      case 0x0629:
+      case 0x0649:
+      case 0x064a:
+      case 0x0643:
+        arabicOnly++;
+        break; // ة ى ي ك
+      case 0x06cc:
+      case 0x06a9:
+      case 0x067e:
+      case 0x0686:
+      case 0x0698:
+      case 0x06af:
+        persian++;
+        break; // ی ک پ چ ژ گ
+      case 0x06d2:
+      case 0x0679:
+      case 0x0688:
+      case 0x0691:
+      case 0x06ba:
+      case 0x06c1:
+        urdu++;
+        break; // ے ٹ ڈ ڑ ں ہ
+      default:
+        break;
     }
   }
   if (persian + urdu > arabicOnly) return urdu > persian / 4 && urdu > 0 ? 'ur' : 'fa';
@@ -225,7 +259,18 @@ function isLineBreak(c: number): boolean {
 }
 
 function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x0b || c === 0x0c || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0x20 ||
+    c === 0x09 ||
+    c === 0xa0 ||
+    c === 0x0b ||
+    c === 0x0c ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /**

@@ -29,13 +29,23 @@ describe('Lunr pipeline', () => {
     expect(json.pipeline).toEqual(['mizanStem']);
     expect((JSON.parse(JSON.stringify(build('exact'))) as { pipeline: string[] }).pipeline).toEqual(['mizanExact']);
     const loaded = lunr.Index.load(json);
-    expect(loaded.search('الأمريكي').map((r) => r.ref).sort()).toEqual(['a', 'b']);
+    expect(
+      loaded
+        .search('الأمريكي')
+        .map((r) => r.ref)
+        .sort(),
+    ).toEqual(['a', 'b']);
     expect(typeof mizanStem).toBe('function');
   });
 
   it('searches with the stem key, variants and clitics folded, stop words dropped', () => {
     const idx = build('stem');
-    expect(idx.search('الأمريكي').map((r) => r.ref).sort()).toEqual(['a', 'b']);
+    expect(
+      idx
+        .search('الأمريكي')
+        .map((r) => r.ref)
+        .sort(),
+    ).toEqual(['a', 'b']);
     expect(idx.search('والكاظمي').map((r) => r.ref)).toEqual(['a']);
     expect(idx.search('run').map((r) => r.ref)).toEqual(['c']);
     expect(idx.search('في')).toEqual([]);
@@ -47,7 +57,10 @@ describe('Lunr pipeline', () => {
     expect(idx.search('الأمريكي').map((r) => r.ref)).toEqual(['a']);
     expect(idx.search('الأمريكية').map((r) => r.ref)).toEqual(['b']);
     const hit = idx.search('الكاظمي')[0];
-    const meta = JSON.parse(JSON.stringify(hit?.matchData.metadata)) as Record<string, { body?: { position?: number[][] } }>;
+    const meta = JSON.parse(JSON.stringify(hit?.matchData.metadata)) as Record<
+      string,
+      { body?: { position?: number[][] } }
+    >;
     expect(Object.keys(meta)).toEqual(['كاظمي']);
     expect(meta['كاظمي']?.body?.position?.[0]).toEqual([DOCS[0]?.body.indexOf('الكاظمي'), 'الكاظمي'.length]);
   });

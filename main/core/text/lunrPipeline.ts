@@ -58,13 +58,21 @@ function tokenizeForLunr(obj?: null | string | object | object[], metadata?: obj
   const str = lunr.utils.asString(obj);
   const tokens: lunr.Token[] = [];
   scanTokens(str, (start, end) => {
-    tokens.push(new lunr.Token(str.slice(start, end), { ...(metadata ?? {}), position: [start, end - start], index: tokens.length }));
+    tokens.push(
+      new lunr.Token(str.slice(start, end), {
+        ...(metadata ?? {}),
+        position: [start, end - start],
+        index: tokens.length,
+      }),
+    );
   });
   return tokens;
 }
 
 /** Drop-in replacement for lunr.tokenizer using Mizan's tokenizer. */
-export const mizanTokenizer: typeof lunr.tokenizer = Object.assign(tokenizeForLunr, { separator: lunr.tokenizer.separator });
+export const mizanTokenizer: typeof lunr.tokenizer = Object.assign(tokenizeForLunr, {
+  separator: lunr.tokenizer.separator,
+});
 
 /**
  * Lunr builder plugin: Mizan tokenizer, and `key` ('stem' by default)

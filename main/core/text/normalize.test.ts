@@ -8,7 +8,9 @@ const DATA = path.resolve(__dirname, '../../../../shared/data');
 const TSV = path.join(DATA, 'arabic-analysis/lucene-normalize-stem-pairs.tsv');
 
 function lucenePairs(kind: string): Array<[string, string]> {
-  return fs.readFileSync(TSV, 'utf8').split('\n')
+  return fs
+    .readFileSync(TSV, 'utf8')
+    .split('\n')
     .filter((l) => l.length > 0 && !l.startsWith('#'))
     .map((l) => l.split('\t'))
     .filter((p) => p[0] === kind)
@@ -17,10 +19,78 @@ function lucenePairs(kind: string): Array<[string, string]> {
 
 /** Characters that exercise every rule: Arabic letters, marks, digits, punctuation, Latin, compat forms. */
 const ARABIC_HEAVY = fc.constantFrom(
-  'ا', 'أ', 'إ', 'آ', 'ٱ', 'ى', 'ي', 'ة', 'ه', 'ؤ', 'ئ', 'ء', 'و', 'ل', 'ك', 'ک', 'ی', 'ہ', 'ۀ', 'ﻻ', 'ﷲ', 'ﺍ',
-  '\u064b', '\u064e', '\u0650', '\u0651', '\u0652', '\u0670', '\u0640', '\u0653', '\u0654', '\u0655',
-  '٠', '٩', '۴', '٫', '٬', '،', '؛', '؟', '«', '»', '“', '”', '’', '"', ' ', '\n', '\t', '\u00a0', '\u200c', '\u200f',
-  'A', 'z', 'É', 'é', 'ß', 'İ', 'ﬁ', 'Ａ', '１', 'e\u0301', '…', '–', '—', '-', '.', ',', '😀', '𝐀', '가', '각',
+  'ا',
+  'أ',
+  'إ',
+  'آ',
+  'ٱ',
+  'ى',
+  'ي',
+  'ة',
+  'ه',
+  'ؤ',
+  'ئ',
+  'ء',
+  'و',
+  'ل',
+  'ك',
+  'ک',
+  'ی',
+  'ہ',
+  'ۀ',
+  'ﻻ',
+  'ﷲ',
+  'ﺍ',
+  '\u064b',
+  '\u064e',
+  '\u0650',
+  '\u0651',
+  '\u0652',
+  '\u0670',
+  '\u0640',
+  '\u0653',
+  '\u0654',
+  '\u0655',
+  '٠',
+  '٩',
+  '۴',
+  '٫',
+  '٬',
+  '،',
+  '؛',
+  '؟',
+  '«',
+  '»',
+  '“',
+  '”',
+  '’',
+  '"',
+  ' ',
+  '\n',
+  '\t',
+  '\u00a0',
+  '\u200c',
+  '\u200f',
+  'A',
+  'z',
+  'É',
+  'é',
+  'ß',
+  'İ',
+  'ﬁ',
+  'Ａ',
+  '１',
+  'e\u0301',
+  '…',
+  '–',
+  '—',
+  '-',
+  '.',
+  ',',
+  '😀',
+  '𝐀',
+  '가',
+  '각',
 );
 
 describe('normalizeForMatching', () => {
@@ -80,25 +150,34 @@ describe('normalizeForMatching', () => {
   });
 
   it('is idempotent (property, Arabic-heavy strings)', () => {
-    fc.assert(fc.property(fc.string({ unit: ARABIC_HEAVY, maxLength: 40 }), (s) => {
-      const once = normalizeForMatching(s);
-      expect(normalizeForMatching(once)).toBe(once);
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.string({ unit: ARABIC_HEAVY, maxLength: 40 }), (s) => {
+        const once = normalizeForMatching(s);
+        expect(normalizeForMatching(once)).toBe(once);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('is idempotent (property, any Unicode)', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => {
-      const once = normalizeForMatching(s);
-      expect(normalizeForMatching(once)).toBe(once);
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => {
+        const once = normalizeForMatching(s);
+        expect(normalizeForMatching(once)).toBe(once);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('never leaves separators at the ends or doubled (property)', () => {
-    fc.assert(fc.property(fc.string({ unit: ARABIC_HEAVY, maxLength: 40 }), (s) => {
-      const out = normalizeForMatching(s);
-      expect(out).toBe(out.trim());
-      expect(out.includes('  ')).toBe(false);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string({ unit: ARABIC_HEAVY, maxLength: 40 }), (s) => {
+        const out = normalizeForMatching(s);
+        expect(out).toBe(out.trim());
+        expect(out.includes('  ')).toBe(false);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('maps folded characters back to original offsets', () => {

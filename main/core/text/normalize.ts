@@ -43,26 +43,62 @@ function arabicRule(c: number): string | undefined {
   switch (c) {
     // Alef with madda / hamza above / hamza below, alef wasla and the
     // wavy-hamza variants all read as bare alef for matching.
-    case 0x0622: case 0x0623: case 0x0625: case 0x0671:
-    case 0x0672: case 0x0673: case 0x0675:
+    case 0x0622:
+    case 0x0623:
+    case 0x0625:
+    case 0x0671:
+    case 0x0672:
+    case 0x0673:
+    case 0x0675:
       return '\u0627';
-    case 0x0649: return '\u064a'; // alef maksura ى → ي
-    case 0x0629: return '\u0647'; // teh marbuta ة → ه
-    case 0x0624: case 0x0676: case 0x0677: return '\u0648'; // ؤ → و
-    case 0x0626: case 0x0678: return '\u064a'; // ئ → ي
+    case 0x0649:
+      return '\u064a'; // alef maksura ى → ي
+    case 0x0629:
+      return '\u0647'; // teh marbuta ة → ه
+    case 0x0624:
+    case 0x0676:
+    case 0x0677:
+      return '\u0648'; // ؤ → و
+    case 0x0626:
+    case 0x0678:
+      return '\u064a'; // ئ → ي
     // Persian / Urdu forms that are the same letter as an Arabic one.
-    case 0x06cc: case 0x06d0: case 0x06d2: case 0x06d3: return '\u064a'; // ی ې ے ۓ
-    case 0x06a9: case 0x06aa: return '\u0643'; // ک ڪ → ك
-    case 0x06c0: case 0x06c1: case 0x06c2: case 0x06c3: case 0x06d5: case 0x06be:
+    case 0x06cc:
+    case 0x06d0:
+    case 0x06d2:
+    case 0x06d3:
+      return '\u064a'; // ی ې ے ۓ
+    case 0x06a9:
+    case 0x06aa:
+      return '\u0643'; // ک ڪ → ك
+    case 0x06c0:
+    case 0x06c1:
+    case 0x06c2:
+    case 0x06c3:
+    case 0x06d5:
+    case 0x06be:
       return '\u0647'; // ۀ ہ ۂ ۃ ە ھ → ه
     // Punctuation that separates words.
-    case 0x060c: case 0x061b: case 0x061f: case 0x066d: case 0x06d4:
-    case 0x060d: case 0x060e: case 0x060f: case 0x061e: case 0x06dd: case 0x06de:
+    case 0x060c:
+    case 0x061b:
+    case 0x061f:
+    case 0x066d:
+    case 0x06d4:
+    case 0x060d:
+    case 0x060e:
+    case 0x060f:
+    case 0x061e:
+    case 0x06dd:
+    case 0x06de:
       return ' ';
-    case 0x066a: return '%'; // ٪
-    case 0x066b: return '.'; // ٫ Arabic decimal separator
-    case 0x066c: return ','; // ٬ Arabic thousands separator
-    default: return undefined;
+    case 0x066a:
+      return '%'; // ٪
+    case 0x066b:
+      return '.'; // ٫ Arabic decimal separator
+    case 0x066c:
+      return ','; // ٬ Arabic thousands separator
+    default:
+      return undefined;
   }
 }
 
@@ -70,23 +106,55 @@ function arabicRule(c: number): string | undefined {
 function punctuationRule(c: number): string | undefined {
   switch (c) {
     // Quotes are never part of a word: ASCII, typographic, guillemets, CJK.
-    case 0x22: case 0xab: case 0xbb: case 0x201c: case 0x201d: case 0x201e: case 0x201f:
-    case 0x2039: case 0x203a: case 0x300c: case 0x300d: case 0x300e: case 0x300f:
-    case 0x301d: case 0x301e: case 0x301f: case 0xff02:
+    case 0x22:
+    case 0xab:
+    case 0xbb:
+    case 0x201c:
+    case 0x201d:
+    case 0x201e:
+    case 0x201f:
+    case 0x2039:
+    case 0x203a:
+    case 0x300c:
+    case 0x300d:
+    case 0x300e:
+    case 0x300f:
+    case 0x301d:
+    case 0x301e:
+    case 0x301f:
+    case 0xff02:
       return ' ';
     // Single typographic quotes are, in practice, apostrophes inside Latin
     // words (Biden’s); folding them to ASCII lets Biden’s match Biden's.
-    case 0x2018: case 0x2019: case 0x201a: case 0x201b: case 0x2032: case 0xff07:
+    case 0x2018:
+    case 0x2019:
+    case 0x201a:
+    case 0x201b:
+    case 0x2032:
+    case 0xff07:
       return "'";
     // Hyphen-like dashes join (ranges, compounds); long dashes separate.
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2212: case 0xfe63: case 0xff0d:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2212:
+    case 0xfe63:
+    case 0xff0d:
       return '-';
-    case 0x2014: case 0x2015: case 0x2e3a: case 0x2e3b:
+    case 0x2014:
+    case 0x2015:
+    case 0x2e3a:
+    case 0x2e3b:
       return ' ';
-    case 0x2026: return '...'; // … (NFKD gives the same; stated for clarity)
-    case 0xdf: return 'ss'; // ß has no decomposition but folds to ss
-    case 0x1e9e: return 'ss';
-    default: return undefined;
+    case 0x2026:
+      return '...'; // … (NFKD gives the same; stated for clarity)
+    case 0xdf:
+      return 'ss'; // ß has no decomposition but folds to ss
+    case 0x1e9e:
+      return 'ss';
+    default:
+      return undefined;
   }
 }
 
@@ -122,12 +190,24 @@ function genericFold(ch: string): string {
   let out = '';
   for (const part of s) {
     const pc = part.codePointAt(0) ?? 0;
-    if (pc === c) { out += part; continue; }
+    if (pc === c) {
+      out += part;
+      continue;
+    }
     const arabic = pc >= 0x0600 && pc <= 0x06ff ? arabicRule(pc) : undefined;
-    if (arabic !== undefined) { out += arabic; continue; }
+    if (arabic !== undefined) {
+      out += arabic;
+      continue;
+    }
     const punct = punctuationRule(pc);
-    if (punct !== undefined) { out += punct; continue; }
-    if (WHITESPACE_RE.test(part)) { out += ' '; continue; }
+    if (punct !== undefined) {
+      out += punct;
+      continue;
+    }
+    if (WHITESPACE_RE.test(part)) {
+      out += ' ';
+      continue;
+    }
     out += part;
   }
   return out;
@@ -148,7 +228,12 @@ function foldCodePoint(cp: number): string {
   }
   // Large blocks whose characters fold to themselves: skip the expensive
   // generic computation (CJK ideographs, Hangul syllables, Yi).
-  if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xa000 && cp <= 0xa48f)) {
+  if (
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xa000 && cp <= 0xa48f)
+  ) {
     return String.fromCodePoint(cp);
   }
   return genericFold(String.fromCodePoint(cp));
@@ -165,12 +250,18 @@ function buildTables(): FoldTables {
   const map = new Uint16Array(0x10000);
   const multi = new Map<number, string>();
   for (let c = 0; c < 0x10000; c++) {
-    if (isSurrogate(c)) { map[c] = c; continue; }
+    if (isSurrogate(c)) {
+      map[c] = c;
+      continue;
+    }
     const r = foldCodePoint(c);
     if (r.length === 0) map[c] = DROP;
     else if (r === ' ') map[c] = SEP;
     else if (r.length === 1) map[c] = r.charCodeAt(0);
-    else { map[c] = MULTI_FLAG; multi.set(c, r); }
+    else {
+      map[c] = MULTI_FLAG;
+      multi.set(c, r);
+    }
   }
   return { map, multi };
 }
@@ -238,11 +329,17 @@ function foldSlow(text: string, start: number, end: number, firstChange: number)
       runStart = -1;
     }
     if (m === DROP) continue;
-    if (m === SEP) { pendingSpace = true; continue; }
+    if (m === SEP) {
+      pendingSpace = true;
+      continue;
+    }
     let r: string;
     if (isSurrogate(c)) {
       const cp = text.codePointAt(i) ?? c;
-      if (cp > 0xffff) { r = foldCodePoint(cp); i++; } else r = String.fromCharCode(c);
+      if (cp > 0xffff) {
+        r = foldCodePoint(cp);
+        i++;
+      } else r = String.fromCharCode(c);
     } else if (m === MULTI_FLAG) {
       r = TABLES.multi.get(c) ?? '';
     } else {
@@ -256,7 +353,10 @@ function foldSlow(text: string, start: number, end: number, firstChange: number)
     // Expansions may contain spaces (e.g. a compatibility form "1 2"):
     // apply the same collapse rule inside them.
     for (let k = 0; k < r.length; k++) {
-      if (r.charCodeAt(k) === SPACE) { pendingSpace = true; continue; }
+      if (r.charCodeAt(k) === SPACE) {
+        pendingSpace = true;
+        continue;
+      }
       if (pendingSpace) {
         if (out.length > 0) out += ' ';
         pendingSpace = false;
@@ -327,7 +427,10 @@ export function foldWithOffsets(text: string): { folded: string; offsets: Int32A
     const at = i;
     if (isSurrogate(c)) {
       const cp = text.codePointAt(i) ?? c;
-      if (cp > 0xffff) { r = foldCodePoint(cp); i++; } else r = String.fromCharCode(c);
+      if (cp > 0xffff) {
+        r = foldCodePoint(cp);
+        i++;
+      } else r = String.fromCharCode(c);
     } else if (m === DROP) continue;
     else if (m === SEP) r = ' ';
     else if (m === MULTI_FLAG) r = TABLES.multi.get(c) ?? '';

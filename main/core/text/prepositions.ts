@@ -6,6 +6,7 @@
  */
 
 /** Words frequent on their own (>= 100 occurrences as an exact key): a ل/ب/ك before them is a preposition. */
+// prettier-ignore
 export const PREPOSITION_TARGETS: ReadonlySet<string> = new Set(
   [
   'ابا اباء اباد ابار ابان ابتداء ابتداييه ابتزاز ابتسامه ابتعاث ابتعاد ابتكار ابحاث ابحر ابد ابدا',
@@ -576,9 +577,9 @@ export const PREPOSITION_TARGETS: ReadonlySet<string> = new Set(
 /** Prefixed forms more frequent than the word without the letter: words of their own (بشكل, كبير, لجنة), kept whole. */
 export const PREPOSITION_KEEP: ReadonlySet<string> = new Set(
   [
-  'بابا باتت بارز باستثناء باسم ببساطه بتهمه بحريه بحسب بحقهم بحيره بسبب بشان بشده بشكل بصحيفه',
-  'بطاقات بطوله بعنوان بفضل بلديه بمقدار بنيه بهدفين بوست كافه كامل كاملا كامله كبار كبري كبير كروي',
-  'لابد لجان لجنه لديه لمده ليغلق',
+    'بابا باتت بارز باستثناء باسم ببساطه بتهمه بحريه بحسب بحقهم بحيره بسبب بشان بشده بشكل بصحيفه',
+    'بطاقات بطوله بعنوان بفضل بلديه بمقدار بنيه بهدفين بوست كافه كامل كاملا كامله كبار كبري كبير كروي',
+    'لابد لجان لجنه لديه لمده ليغلق',
   ]
     .join(' ')
     .split(' '),

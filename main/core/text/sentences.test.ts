@@ -22,23 +22,41 @@ describe('splitSentences', () => {
 
   it('does not end at ، or ؛, does at ؟ ! and …', () => {
     expect(splitSentences('قال، ثم أضاف؛ وهل انتهى؟ نعم! ربما… لا.').map((x) => x.text)).toEqual([
-      'قال، ثم أضاف؛ وهل انتهى؟', 'نعم!', 'ربما…', 'لا.',
+      'قال، ثم أضاف؛ وهل انتهى؟',
+      'نعم!',
+      'ربما…',
+      'لا.',
     ]);
   });
 
   it('handles decimals, abbreviations, initials and quotes', () => {
-    expect(splitSentences('Dr. Smith met J. Doe in the U.S. on Monday. Growth was 2.5 percent. "Stop." he said. The end.').map((x) => x.text)).toEqual([
-      'Dr. Smith met J. Doe in the U.S. on Monday.', 'Growth was 2.5 percent.', '"Stop." he said.', 'The end.',
+    expect(
+      splitSentences(
+        'Dr. Smith met J. Doe in the U.S. on Monday. Growth was 2.5 percent. "Stop." he said. The end.',
+      ).map((x) => x.text),
+    ).toEqual([
+      'Dr. Smith met J. Doe in the U.S. on Monday.',
+      'Growth was 2.5 percent.',
+      '"Stop." he said.',
+      'The end.',
     ]);
     expect(splitSentences('He lives in the U.S. The rest is history.').map((x) => x.text)).toEqual([
-      'He lives in the U.S.', 'The rest is history.',
+      'He lives in the U.S.',
+      'The rest is history.',
     ]);
     expect(splitSentences('قال د. محمد إن النمو بلغ 2.5 بالمئة. وأضاف: «انتهى». ثم غادر').map((x) => x.text)).toEqual([
-      'قال د. محمد إن النمو بلغ 2.5 بالمئة.', 'وأضاف: «انتهى».', 'ثم غادر',
+      'قال د. محمد إن النمو بلغ 2.5 بالمئة.',
+      'وأضاف: «انتهى».',
+      'ثم غادر',
     ]);
   });
 
   it('treats line breaks as ends and a missing space after an Arabic full stop as an end', () => {
-    expect(splitSentences('سطر أول\nسطر ثان\n\nالعراق.وقال').map((x) => x.text)).toEqual(['سطر أول', 'سطر ثان', 'العراق.', 'وقال']);
+    expect(splitSentences('سطر أول\nسطر ثان\n\nالعراق.وقال').map((x) => x.text)).toEqual([
+      'سطر أول',
+      'سطر ثان',
+      'العراق.',
+      'وقال',
+    ]);
   });
 });

@@ -16,16 +16,111 @@ export interface Sentence {
 
 /** Lower-case English abbreviations that take a dot and rarely end a sentence. */
 const ABBREVIATIONS: ReadonlySet<string> = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'gen', 'gov', 'sen', 'rep',
-  'lt', 'col', 'sgt', 'capt', 'cmdr', 'adm', 'maj', 'mt', 'no', 'nos', 'fig', 'vol', 'pp', 'approx', 'dept', 'est', 'jan',
-  'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat',
-  'sun', 'rev', 'hon', 'pres', 'gov', 'atty', 'supt', 'ave', 'blvd', 'rd', 'u.s', 'u.n', 'u.k', 'e.g', 'i.e', 'a.m', 'p.m',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sr',
+  'jr',
+  'st',
+  'vs',
+  'etc',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'gen',
+  'gov',
+  'sen',
+  'rep',
+  'lt',
+  'col',
+  'sgt',
+  'capt',
+  'cmdr',
+  'adm',
+  'maj',
+  'mt',
+  'no',
+  'nos',
+  'fig',
+  'vol',
+  'pp',
+  'approx',
+  'dept',
+  'est',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'mon',
+  'tue',
+  'wed',
+  'thu',
+  'fri',
+  'sat',
+  'sun',
+  'rev',
+  'hon',
+  'pres',
+  'gov',
+  'atty',
+  'supt',
+  'ave',
+  'blvd',
+  'rd',
+  'u.s',
+  'u.n',
+  'u.k',
+  'e.g',
+  'i.e',
+  'a.m',
+  'p.m',
 ]);
 
 /** Capitalised words that usually start a sentence: after "U.S." they mean the dot ended one. */
 const SENTENCE_STARTERS: ReadonlySet<string> = new Set([
-  'the', 'he', 'she', 'it', 'they', 'we', 'i', 'in', 'but', 'a', 'an', 'this', 'that', 'these', 'those', 'there', 'on',
-  'at', 'as', 'after', 'when', 'if', 'his', 'her', 'their', 'its', 'our', 'some', 'many', 'meanwhile', 'however', 'and',
+  'the',
+  'he',
+  'she',
+  'it',
+  'they',
+  'we',
+  'i',
+  'in',
+  'but',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'there',
+  'on',
+  'at',
+  'as',
+  'after',
+  'when',
+  'if',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'some',
+  'many',
+  'meanwhile',
+  'however',
+  'and',
 ]);
 
 function isLineBreak(c: number): boolean {
@@ -33,12 +128,36 @@ function isLineBreak(c: number): boolean {
 }
 
 function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x0b || c === 0x0c || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || c === 0x200e || c === 0x200f;
+  return (
+    c === 0x20 ||
+    c === 0x09 ||
+    c === 0xa0 ||
+    c === 0x0b ||
+    c === 0x0c ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff ||
+    c === 0x200e ||
+    c === 0x200f
+  );
 }
 
 function isClosing(c: number): boolean {
   // " ' ” ’ » › ) ] } and the Arabic ornate parenthesis.
-  return c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 0x203a || c === 0x29 || c === 0x5d || c === 0x7d || c === 0xfd3f;
+  return (
+    c === 0x22 ||
+    c === 0x27 ||
+    c === 0x201d ||
+    c === 0x2019 ||
+    c === 0xbb ||
+    c === 0x203a ||
+    c === 0x29 ||
+    c === 0x5d ||
+    c === 0x7d ||
+    c === 0xfd3f
+  );
 }
 
 function isDigit(c: number): boolean {
@@ -50,7 +169,13 @@ function isLatinLetter(c: number): boolean {
 }
 
 function isArabicLetter(c: number): boolean {
-  return (c >= 0x0620 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || c === 0x06d5 || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefc);
+  return (
+    (c >= 0x0620 && c <= 0x064a) ||
+    (c >= 0x066e && c <= 0x06d3) ||
+    c === 0x06d5 ||
+    (c >= 0xfb50 && c <= 0xfdff) ||
+    (c >= 0xfe70 && c <= 0xfefc)
+  );
 }
 
 function isLetter(c: number): boolean {
@@ -71,7 +196,14 @@ function wordBefore(text: string, dot: number): string {
 /** First word after position `at`, skipping spaces and opening quotes. */
 function wordAfter(text: string, at: number): { word: string; first: number } {
   let i = at;
-  while (i < text.length && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 0x22 || text.charCodeAt(i) === 0x201c || text.charCodeAt(i) === 0xab)) i++;
+  while (
+    i < text.length &&
+    (isSpace(text.charCodeAt(i)) ||
+      text.charCodeAt(i) === 0x22 ||
+      text.charCodeAt(i) === 0x201c ||
+      text.charCodeAt(i) === 0xab)
+  )
+    i++;
   const s = i;
   while (i < text.length && isLatinLetter(text.charCodeAt(i))) i++;
   return { word: text.slice(s, i), first: s < text.length ? text.charCodeAt(s) : -1 };
@@ -98,7 +230,14 @@ function dotEnds(text: string, i: number): boolean {
     // typical sentence opener.
     const acronym = word.includes('.');
     if (acronym || ABBREVIATIONS.has(lower)) {
-      if (acronym && after.word.length > 0 && SENTENCE_STARTERS.has(after.word.toLowerCase()) && after.first >= 0x41 && after.first <= 0x5a) return true;
+      if (
+        acronym &&
+        after.word.length > 0 &&
+        SENTENCE_STARTERS.has(after.word.toLowerCase()) &&
+        after.first >= 0x41 &&
+        after.first <= 0x5a
+      )
+        return true;
       return false;
     }
     // Initials: a single capital letter (J. Smith).
@@ -141,7 +280,10 @@ export function splitSentences(text: string): Sentence[] {
     let isEnd = false;
     if (c === 0x21 || c === 0x3f || c === 0x061f || c === 0x2026 || c === 0x06d4) isEnd = true;
     else if (c === 0x2e) isEnd = text.charCodeAt(i + 1) === 0x2e || dotEnds(text, i);
-    if (!isEnd) { i++; continue; }
+    if (!isEnd) {
+      i++;
+      continue;
+    }
     // Swallow runs of terminators (?! ... ؟!) and the closing quotes/brackets after them.
     let j = i + 1;
     while (j < n) {
@@ -156,7 +298,10 @@ export function splitSentences(text: string): Sentence[] {
     // Latin text or digits glued to the terminator are not a new sentence (a?b=1, 3.5).
     const g = j < n ? text.charCodeAt(j) : -1;
     const glued = isLatinLetter(g) || isDigit(g);
-    if (lowerNext || glued) { i = j; continue; }
+    if (lowerNext || glued) {
+      i = j;
+      continue;
+    }
     push(start, j);
     start = j;
     i = j;

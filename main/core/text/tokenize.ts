@@ -38,13 +38,30 @@ function buildClassTable(): Uint8Array {
   for (let c = 0x61; c <= 0x7a; c++) t[c] = C_LATIN;
   for (let c = 0x30; c <= 0x39; c++) t[c] = C_DIGIT;
   for (let c = 0x80; c < 0x10000; c++) {
-    if (c >= 0xd800 && c <= 0xdbff) { t[c] = C_HIGH; continue; }
+    if (c >= 0xd800 && c <= 0xdbff) {
+      t[c] = C_HIGH;
+      continue;
+    }
     if (c >= 0xdc00 && c <= 0xdfff) continue;
     // Big uniform blocks: CJK ideographs and Hangul syllables are letters.
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7a3)) { t[c] = C_LETTER; continue; }
-    if ((c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9) || (c >= 0xff10 && c <= 0xff19)) { t[c] = C_DIGIT; continue; }
-    if (c === 0x200c || c === 0x200d) { t[c] = C_JOINER; continue; }
-    const arabicBlock = (c >= 0x0600 && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08ff) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefe);
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7a3)) {
+      t[c] = C_LETTER;
+      continue;
+    }
+    if ((c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9) || (c >= 0xff10 && c <= 0xff19)) {
+      t[c] = C_DIGIT;
+      continue;
+    }
+    if (c === 0x200c || c === 0x200d) {
+      t[c] = C_JOINER;
+      continue;
+    }
+    const arabicBlock =
+      (c >= 0x0600 && c <= 0x06ff) ||
+      (c >= 0x0750 && c <= 0x077f) ||
+      (c >= 0x08a0 && c <= 0x08ff) ||
+      (c >= 0xfb50 && c <= 0xfdff) ||
+      (c >= 0xfe70 && c <= 0xfefe);
     const ch = String.fromCharCode(c);
     if (arabicBlock) {
       if (c === 0x0640 || MARK_RE.test(ch)) t[c] = C_AR_MARK;
@@ -52,7 +69,12 @@ function buildClassTable(): Uint8Array {
       continue;
     }
     if (LETTER_RE.test(ch)) {
-      const latin = c < 0x0250 || (c >= 0x1e00 && c <= 0x1eff) || (c >= 0xff21 && c <= 0xff5a) || (c >= 0x2c60 && c <= 0x2c7f) || (c >= 0xa720 && c <= 0xa7ff);
+      const latin =
+        c < 0x0250 ||
+        (c >= 0x1e00 && c <= 0x1eff) ||
+        (c >= 0xff21 && c <= 0xff5a) ||
+        (c >= 0x2c60 && c <= 0x2c7f) ||
+        (c >= 0xa720 && c <= 0xa7ff);
       t[c] = latin ? C_LATIN : C_LETTER;
     } else if (MARK_RE.test(ch)) t[c] = C_MARK;
   }
@@ -116,7 +138,10 @@ function numericDateEnd(text: string, i: number, aEnd: number, n: number): numbe
   let ok = false;
   let iso = false;
   if (aLen <= 2 && cLen === 4) ok = isValidDate(cv, b, a) || isValidDate(cv, a, b);
-  else if (aLen === 4 && cLen >= 1 && cLen <= 2) { ok = isValidDate(a, b, cv); iso = true; }
+  else if (aLen === 4 && cLen >= 1 && cLen <= 2) {
+    ok = isValidDate(a, b, cv);
+    iso = true;
+  }
   if (!ok) return -1;
   let end = cEnd;
   // Letters or digits glued to the end mean this is something else (a code).
@@ -156,9 +181,26 @@ function startsWithCI(text: string, i: number, prefix: string): boolean {
 
 /** Characters that end a URL (whitespace, quotes, brackets, Arabic punctuation). */
 function endsUrl(c: number): boolean {
-  return c <= 0x20 || c === 0x22 || c === 0x3c || c === 0x3e || c === 0xab || c === 0xbb || c === 0x201c || c === 0x201d ||
-    c === 0x060c || c === 0x061b || c === 0x061f || c === 0x7b || c === 0x7d || c === 0x5b || c === 0x5d || c === 0xa0 ||
-    (c >= 0x2000 && c <= 0x200b) || c === 0x3000;
+  return (
+    c <= 0x20 ||
+    c === 0x22 ||
+    c === 0x3c ||
+    c === 0x3e ||
+    c === 0xab ||
+    c === 0xbb ||
+    c === 0x201c ||
+    c === 0x201d ||
+    c === 0x060c ||
+    c === 0x061b ||
+    c === 0x061f ||
+    c === 0x7b ||
+    c === 0x7d ||
+    c === 0x5b ||
+    c === 0x5d ||
+    c === 0xa0 ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x3000
+  );
 }
 
 /** Trailing punctuation that belongs to the sentence, not the URL. */
@@ -166,12 +208,31 @@ function trimUrlEnd(text: string, s: number, e: number): number {
   let end = e;
   for (;;) {
     const c = text.charCodeAt(end - 1);
-    if (c === 0x2e || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x21 || c === 0x3f || c === 0x27 || c === 0x2019) { end--; continue; }
+    if (
+      c === 0x2e ||
+      c === 0x2c ||
+      c === 0x3b ||
+      c === 0x3a ||
+      c === 0x21 ||
+      c === 0x3f ||
+      c === 0x27 ||
+      c === 0x2019
+    ) {
+      end--;
+      continue;
+    }
     if (c === 0x29) {
       // Keep a closing parenthesis only when the URL opened one (Wikipedia links).
       let open = 0;
-      for (let k = s; k < end; k++) { const d = text.charCodeAt(k); if (d === 0x28) open++; else if (d === 0x29) open--; }
-      if (open < 0) { end--; continue; }
+      for (let k = s; k < end; k++) {
+        const d = text.charCodeAt(k);
+        if (d === 0x28) open++;
+        else if (d === 0x29) open--;
+      }
+      if (open < 0) {
+        end--;
+        continue;
+      }
     }
     break;
   }
@@ -192,15 +253,31 @@ function emailEnd(text: string, at: number, n: number): number {
   while (j < n) {
     const c = text.charCodeAt(j);
     const isAlnum = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-    if (isAlnum || c === 0x2d) { j++; continue; }
-    if (c === 0x2e && j + 1 < n && /[A-Za-z0-9]/.test(text[j + 1] ?? '')) { dots++; lastDot = j; j++; continue; }
+    if (isAlnum || c === 0x2d) {
+      j++;
+      continue;
+    }
+    if (c === 0x2e && j + 1 < n && /[A-Za-z0-9]/.test(text[j + 1] ?? '')) {
+      dots++;
+      lastDot = j;
+      j++;
+      continue;
+    }
     break;
   }
   return dots > 0 && lastDot > at + 1 && j - lastDot > 2 ? j : -1;
 }
 
 function isLocalPartChar(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2e || c === 0x5f || c === 0x2d || c === 0x2b;
+  return (
+    (c >= 0x30 && c <= 0x39) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x61 && c <= 0x7a) ||
+    c === 0x2e ||
+    c === 0x5f ||
+    c === 0x2d ||
+    c === 0x2b
+  );
 }
 
 /**
@@ -212,8 +289,12 @@ function latinWordEnd(text: string, i: number, n: number): number {
   // Acronym: single letters each followed by a dot, at least two (U.S., e.g.).
   let k = i;
   let letters = 0;
-  while (k + 1 < n && CHAR_CLASS[text.charCodeAt(k)] === C_LATIN && text.charCodeAt(k + 1) === 0x2e &&
-    (k + 2 >= n || CHAR_CLASS[text.charCodeAt(k + 2)] !== C_LATIN || text.charCodeAt(k + 3) === 0x2e)) {
+  while (
+    k + 1 < n &&
+    CHAR_CLASS[text.charCodeAt(k)] === C_LATIN &&
+    text.charCodeAt(k + 1) === 0x2e &&
+    (k + 2 >= n || CHAR_CLASS[text.charCodeAt(k + 2)] !== C_LATIN || text.charCodeAt(k + 3) === 0x2e)
+  ) {
     letters++;
     k += 2;
   }
@@ -222,11 +303,20 @@ function latinWordEnd(text: string, i: number, n: number): number {
   while (j < n) {
     const c = text.charCodeAt(j);
     const cls = CHAR_CLASS[c];
-    if (cls === C_LATIN || cls === C_MARK || (c >= 0x30 && c <= 0x39)) { j++; continue; }
-    if (isApostrophe(c) && j + 1 < n && CHAR_CLASS[text.charCodeAt(j + 1)] === C_LATIN) { j++; continue; }
+    if (cls === C_LATIN || cls === C_MARK || (c >= 0x30 && c <= 0x39)) {
+      j++;
+      continue;
+    }
+    if (isApostrophe(c) && j + 1 < n && CHAR_CLASS[text.charCodeAt(j + 1)] === C_LATIN) {
+      j++;
+      continue;
+    }
     if (cls === C_HIGH) {
       const cp = text.codePointAt(j) ?? c;
-      if (/^\p{M}$/u.test(String.fromCodePoint(cp))) { j += 2; continue; }
+      if (/^\p{M}$/u.test(String.fromCodePoint(cp))) {
+        j += 2;
+        continue;
+      }
     }
     break;
   }
@@ -258,16 +348,27 @@ export function scanTokens(text: string, emit: (start: number, end: number, kind
     }
     if (cls === C_LATIN) {
       // URL with scheme or www.
-      if ((c === 0x68 || c === 0x48 || c === 0x77 || c === 0x57) && (startsWithCI(text, i, 'http://') || startsWithCI(text, i, 'https://') || startsWithCI(text, i, 'www.'))) {
+      if (
+        (c === 0x68 || c === 0x48 || c === 0x77 || c === 0x57) &&
+        (startsWithCI(text, i, 'http://') || startsWithCI(text, i, 'https://') || startsWithCI(text, i, 'www.'))
+      ) {
         const e = urlEnd(text, i, n);
-        if (e > i + 4) { emit(i, e, 'url'); i = e; continue; }
+        if (e > i + 4) {
+          emit(i, e, 'url');
+          i = e;
+          continue;
+        }
       }
       // E-mail: scan the local part, then look for '@'.
       let j = i;
       while (j < n && isLocalPartChar(text.charCodeAt(j))) j++;
       if (j < n && text.charCodeAt(j) === 0x40) {
         const e = emailEnd(text, j, n);
-        if (e > 0) { emit(i, e, 'url'); i = e; continue; }
+        if (e > 0) {
+          emit(i, e, 'url');
+          i = e;
+          continue;
+        }
       }
       const e = latinWordEnd(text, i, n);
       emit(i, e, 'word');
@@ -277,7 +378,11 @@ export function scanTokens(text: string, emit: (start: number, end: number, kind
     if (cls === C_DIGIT) {
       const aEnd = digitRunEnd(text, i, n);
       const dEnd = aEnd - i <= 4 ? numericDateEnd(text, i, aEnd, n) : -1;
-      if (dEnd > 0) { emit(i, dEnd, 'date'); i = dEnd; continue; }
+      if (dEnd > 0) {
+        emit(i, dEnd, 'date');
+        i = dEnd;
+        continue;
+      }
       const e = numberEnd(text, i, n);
       // Latin letters glued to ASCII digits form one word: 5th, 3D, 10km.
       if (e < n && CHAR_CLASS[text.charCodeAt(e)] === C_LATIN && c < 0x80) {
@@ -307,10 +412,16 @@ export function scanTokens(text: string, emit: (start: number, end: number, kind
         let j = i + 2;
         while (j < n) {
           const k = CHAR_CLASS[text.charCodeAt(j)];
-          if (k === C_LETTER || k === C_MARK) { j++; continue; }
+          if (k === C_LETTER || k === C_MARK) {
+            j++;
+            continue;
+          }
           if (k === C_HIGH) {
             const cp2 = text.codePointAt(j) ?? 0;
-            if (cp2 > 0xffff && ASTRAL_LETTER_RE.test(String.fromCodePoint(cp2))) { j += 2; continue; }
+            if (cp2 > 0xffff && ASTRAL_LETTER_RE.test(String.fromCodePoint(cp2))) {
+              j += 2;
+              continue;
+            }
           }
           break;
         }

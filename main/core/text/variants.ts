@@ -73,13 +73,20 @@ const BY_PREFIX = indexVariants();
 
 function foreignLetter(c: number): number {
   switch (c) {
-    case 0x06a4: return 0x0641; // ڤ → ف
-    case 0x067e: return 0x0628; // پ → ب
-    case 0x0686: return 0x062c; // چ → ج
-    case 0x0698: return 0x0632; // ژ → ز
-    case 0x06af: return 0x0643; // گ → ك
-    case 0x06a8: return 0x0642; // ڨ → ق
-    default: return 0;
+    case 0x06a4:
+      return 0x0641; // ڤ → ف
+    case 0x067e:
+      return 0x0628; // پ → ب
+    case 0x0686:
+      return 0x062c; // چ → ج
+    case 0x0698:
+      return 0x0632; // ژ → ز
+    case 0x06af:
+      return 0x0643; // گ → ك
+    case 0x06a8:
+      return 0x0642; // ڨ → ق
+    default:
+      return 0;
   }
 }
 

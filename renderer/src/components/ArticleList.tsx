@@ -39,14 +39,29 @@ function marked(text: string, ranges: readonly (readonly [number, number])[]): R
   for (const [from, to] of [...ranges].sort((a, b) => a[0] - b[0])) {
     if (from < at || to <= from) continue;
     if (from > at) out.push(text.slice(at, from));
-    out.push(<mark key={from} className="search-mark">{text.slice(from, to)}</mark>);
+    out.push(
+      <mark key={from} className="search-mark">
+        {text.slice(from, to)}
+      </mark>,
+    );
     at = to;
   }
   if (at < text.length) out.push(text.slice(at));
   return out;
 }
 
-export function ArticleList({ pager, queryKey, selectedIndex, openedId, onSelectIndex, onOpen, empty, rowHeight = ROW_HEIGHT, label, onReorder }: ArticleListProps) {
+export function ArticleList({
+  pager,
+  queryKey,
+  selectedIndex,
+  openedId,
+  onSelectIndex,
+  onOpen,
+  empty,
+  rowHeight = ROW_HEIGHT,
+  label,
+  onReorder,
+}: ArticleListProps) {
   const { t, lang: uiLang, dir: uiDir, locale } = useI18n();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [dropBefore, setDropBefore] = useState<number | null>(null);
@@ -85,7 +100,8 @@ export function ArticleList({ pager, queryKey, selectedIndex, openedId, onSelect
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight) / rowHeight) - 1);
     // With nothing selected yet, the keys start from the first row in view.
-    const firstVisible = virtualizer.getVirtualItems().find((item) => item.end > (virtualizer.scrollOffset ?? 0) + 1)?.index ?? 0;
+    const firstVisible =
+      virtualizer.getVirtualItems().find((item) => item.end > (virtualizer.scrollOffset ?? 0) + 1)?.index ?? 0;
     const current = selectedIndex < 0 ? firstVisible - 1 : selectedIndex;
     if (event.altKey && onReorder && (event.key === 'ArrowUp' || event.key === 'ArrowDown') && selectedIndex >= 0) {
       const article = pager.get(selectedIndex);
@@ -175,7 +191,10 @@ export function ArticleList({ pager, queryKey, selectedIndex, openedId, onSelect
       {...reorderDrop(null)}
       data-testid="article-list"
     >
-      <div className="article-list-inner" style={{ blockSize: pager.total === null ? '100%' : virtualizer.getTotalSize() }}>
+      <div
+        className="article-list-inner"
+        style={{ blockSize: pager.total === null ? '100%' : virtualizer.getTotalSize() }}
+      >
         {pager.total === null
           ? Array.from({ length: 8 }, (_, i) => <PlaceholderRow key={i} top={i * rowHeight} height={rowHeight} />)
           : items.map((item) => {
@@ -215,10 +234,16 @@ export function ArticleList({ pager, queryKey, selectedIndex, openedId, onSelect
                   }}
                 >
                   <div className="row-title" dir={directionOf(article.title, article.dir)}>
-                    {hit && hit.titleHighlights.length > 0 ? marked(article.title, hit.titleHighlights) : article.title || '—'}
+                    {hit && hit.titleHighlights.length > 0
+                      ? marked(article.title, hit.titleHighlights)
+                      : article.title || '—'}
                   </div>
                   {hit ? (
-                    <div className="row-snippet" dir={directionOf(hit.snippet.text, article.dir)} data-testid="row-snippet">
+                    <div
+                      className="row-snippet"
+                      dir={directionOf(hit.snippet.text, article.dir)}
+                      data-testid="row-snippet"
+                    >
                       {marked(hit.snippet.text, hit.snippet.highlights)}
                     </div>
                   ) : null}
@@ -266,7 +291,11 @@ export function ArticleList({ pager, queryKey, selectedIndex, openedId, onSelect
 
 function PlaceholderRow({ top, height }: { top: number; height: number }) {
   return (
-    <div className="article-row placeholder" aria-hidden="true" style={{ transform: `translateY(${top}px)`, blockSize: height }}>
+    <div
+      className="article-row placeholder"
+      aria-hidden="true"
+      style={{ transform: `translateY(${top}px)`, blockSize: height }}
+    >
       <div className="skeleton skeleton-title" />
       <div className="skeleton skeleton-meta" />
     </div>

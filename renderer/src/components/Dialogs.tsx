@@ -28,7 +28,16 @@ interface PromptDialogProps {
 }
 
 /** One line of text (a name, a tag), with suggestions from what already exists. */
-export function PromptDialog({ title, label, initial = '', suggestions = [], submitLabel, onSubmit, onClose, testId }: PromptDialogProps) {
+export function PromptDialog({
+  title,
+  label,
+  initial = '',
+  suggestions = [],
+  submitLabel,
+  onSubmit,
+  onClose,
+  testId,
+}: PromptDialogProps) {
   const { w, t } = useI18n();
   const [value, setValue] = useState(initial);
   const [error, setError] = useState<ShownError | null>(null);
@@ -76,7 +85,12 @@ export function PromptDialog({ title, label, initial = '', suggestions = [], sub
           <button type="button" className="button" onClick={onClose}>
             {t.cancel}
           </button>
-          <button type="submit" className="button button-primary" disabled={busy || value.trim() === ''} data-testid="prompt-submit">
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={busy || value.trim() === ''}
+            data-testid="prompt-submit"
+          >
             {submitLabel || w.ok}
           </button>
         </div>
@@ -87,7 +101,15 @@ export function PromptDialog({ title, label, initial = '', suggestions = [], sub
 
 type Patch = Input<'library.updateArticle'>['patch'];
 
-export function MetadataDialog({ article, onSave, onClose }: { article: Article; onSave(patch: Patch): Promise<void>; onClose(): void }) {
+export function MetadataDialog({
+  article,
+  onSave,
+  onClose,
+}: {
+  article: Article;
+  onSave(patch: Patch): Promise<void>;
+  onClose(): void;
+}) {
   const { w, t } = useI18n();
   const [form, setForm] = useState({
     title: article.title,
@@ -150,7 +172,11 @@ export function MetadataDialog({ article, onSave, onClose }: { article: Article;
             <label htmlFor={`${id}-dir`} className="form-label">
               {w.direction}
             </label>
-            <select id={`${id}-dir`} value={form.dir} onChange={(e) => setForm({ ...form, dir: e.currentTarget.value as 'rtl' | 'ltr' })}>
+            <select
+              id={`${id}-dir`}
+              value={form.dir}
+              onChange={(e) => setForm({ ...form, dir: e.currentTarget.value as 'rtl' | 'ltr' })}
+            >
               <option value="rtl">{w.dirRtl}</option>
               <option value="ltr">{w.dirLtr}</option>
             </select>
@@ -171,7 +197,15 @@ export function MetadataDialog({ article, onSave, onClose }: { article: Article;
 }
 
 /** Two spellings of one outlet become one; an outlet gets a better name. */
-export function SourcesDialog({ sources, onChanged, onClose }: { sources: readonly SourceInfo[]; onChanged(): void; onClose(): void }) {
+export function SourcesDialog({
+  sources,
+  onChanged,
+  onClose,
+}: {
+  sources: readonly SourceInfo[];
+  onChanged(): void;
+  onClose(): void;
+}) {
   const { api } = useApi();
   const { w, t, formatNumber } = useI18n();
   const [checked, setChecked] = useState<Set<number>>(new Set());
@@ -212,7 +246,8 @@ export function SourcesDialog({ sources, onChanged, onClose }: { sources: readon
             <span className="muted">{t.articles(formatNumber(s.articleCount), s.articleCount)}</span>
             {s.aliases.length > 0 ? (
               <span className="muted source-aliases">
-                {w.aliases}: {s.aliases.map((a, i) => (
+                {w.aliases}:{' '}
+                {s.aliases.map((a, i) => (
                   <bdi key={a}>
                     {i > 0 ? '، ' : ''}
                     {a}
@@ -225,16 +260,29 @@ export function SourcesDialog({ sources, onChanged, onClose }: { sources: readon
                 className="inline-form"
                 onSubmit={(e) => {
                   e.preventDefault();
-                  void run(() => api['library.renameSource']({ id: s.id, name: renaming.name })).then(() => setRenaming(null));
+                  void run(() => api['library.renameSource']({ id: s.id, name: renaming.name })).then(() =>
+                    setRenaming(null),
+                  );
                 }}
               >
-                <input className="text-input" aria-label={w.renameSource} value={renaming.name} autoFocus onChange={(e) => setRenaming({ id: s.id, name: e.currentTarget.value })} />
+                <input
+                  className="text-input"
+                  aria-label={w.renameSource}
+                  value={renaming.name}
+                  autoFocus
+                  onChange={(e) => setRenaming({ id: s.id, name: e.currentTarget.value })}
+                />
                 <button type="submit" className="button button-small">
                   {w.save}
                 </button>
               </form>
             ) : (
-              <button type="button" className="button button-small button-quiet" onClick={() => setRenaming({ id: s.id, name: s.name })} aria-label={`${w.renameSource}: ${s.name}`}>
+              <button
+                type="button"
+                className="button button-small button-quiet"
+                onClick={() => setRenaming({ id: s.id, name: s.name })}
+                aria-label={`${w.renameSource}: ${s.name}`}
+              >
                 {w.rename}
               </button>
             )}
@@ -245,7 +293,12 @@ export function SourcesDialog({ sources, onChanged, onClose }: { sources: readon
       <div className="form-actions">
         <label className="field">
           <span className="field-label">{w.mergeInto}</span>
-          <select value={targetId ?? ''} disabled={chosen.length < 2} onChange={(e) => setTarget(Number(e.currentTarget.value))} data-testid="merge-target">
+          <select
+            value={targetId ?? ''}
+            disabled={chosen.length < 2}
+            onChange={(e) => setTarget(Number(e.currentTarget.value))}
+            data-testid="merge-target"
+          >
             {chosen.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -259,9 +312,12 @@ export function SourcesDialog({ sources, onChanged, onClose }: { sources: readon
           disabled={chosen.length < 2 || targetId === null}
           data-testid="merge-button"
           onClick={() =>
-            void run(() => api['library.mergeSources']({ targetId: targetId!, sourceIds: chosen.map((s) => s.id).filter((id) => id !== targetId) })).then(() =>
-              setChecked(new Set()),
-            )
+            void run(() =>
+              api['library.mergeSources']({
+                targetId: targetId!,
+                sourceIds: chosen.map((s) => s.id).filter((id) => id !== targetId),
+              }),
+            ).then(() => setChecked(new Set()))
           }
         >
           {w.merge}
@@ -271,15 +327,32 @@ export function SourcesDialog({ sources, onChanged, onClose }: { sources: readon
   );
 }
 
-export function SettingsDialog({ ui, onChange, onClose }: { ui: UiState; onChange(patch: Partial<UiState>): void; onClose(): void }) {
+export function SettingsDialog({
+  ui,
+  onChange,
+  onClose,
+}: {
+  ui: UiState;
+  onChange(patch: Partial<UiState>): void;
+  onClose(): void;
+}) {
   const { w } = useI18n();
   const id = useId();
-  const select = <K extends 'uiLang' | 'theme' | 'monthSystem' | 'digits'>(key: K, label: string, options: [UiState[K], string][]) => (
+  const select = <K extends 'uiLang' | 'theme' | 'monthSystem' | 'digits'>(
+    key: K,
+    label: string,
+    options: [UiState[K], string][],
+  ) => (
     <div className="form-row">
       <label htmlFor={`${id}-${key}`} className="form-label">
         {label}
       </label>
-      <select id={`${id}-${key}`} value={ui[key]} onChange={(e) => onChange({ [key]: e.currentTarget.value } as Partial<UiState>)} data-testid={`setting-${key}`}>
+      <select
+        id={`${id}-${key}`}
+        value={ui[key]}
+        onChange={(e) => onChange({ [key]: e.currentTarget.value } as Partial<UiState>)}
+        data-testid={`setting-${key}`}
+      >
         {options.map(([value, text]) => (
           <option key={value} value={value}>
             {text}

@@ -75,10 +75,16 @@ function readDrop(data: DataTransfer): { paths: string[] | null; files: File[]; 
   const bridge = window.mizan;
   const paths = bridge && files.length > 0 ? files.map((file) => bridge.pathForFile(file)) : null;
   if (paths && paths.every((path) => path !== '')) return { paths, files, entries: null };
-  const entries = [...data.items].filter((item) => item.kind === 'file').map((item) => item.webkitGetAsEntry?.() ?? null);
+  const entries = [...data.items]
+    .filter((item) => item.kind === 'file')
+    .map((item) => item.webkitGetAsEntry?.() ?? null);
   // Synthetic drops (and some browsers) give no entries: the plain files are all there is.
   const usable = entries.length > 0 && entries.every((entry) => entry !== null);
-  return { paths: null, files, entries: usable && entries.some((entry) => entry!.isDirectory) ? (entries as FileSystemEntry[]) : null };
+  return {
+    paths: null,
+    files,
+    entries: usable && entries.some((entry) => entry!.isDirectory) ? (entries as FileSystemEntry[]) : null,
+  };
 }
 
 export function DropZone({ disabled, onImport, onNothing }: DropZoneProps) {
@@ -115,7 +121,8 @@ export function DropZone({ disabled, onImport, onNothing }: DropZoneProps) {
       const { paths, files, entries } = readDrop(event.dataTransfer);
       if (paths) return latest.current.onImport({ kind: 'paths', paths });
       void (entries ? filesOf(entries) : Promise.resolve(files)).then(
-        (found) => (found.length > 0 ? latest.current.onImport({ kind: 'files', files: found }) : latest.current.onNothing()),
+        (found) =>
+          found.length > 0 ? latest.current.onImport({ kind: 'files', files: found }) : latest.current.onNothing(),
         () => latest.current.onNothing(),
       );
     };

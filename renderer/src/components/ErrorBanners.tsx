@@ -21,7 +21,13 @@ export function ErrorBanners({ errors, onDismiss }: ErrorBannersProps) {
   return (
     <div className="banners">
       {errors.map((error) => (
-        <div key={error.id} className="banner banner-error" role="alert" data-testid="error-banner" data-code={error.code}>
+        <div
+          key={error.id}
+          className="banner banner-error"
+          role="alert"
+          data-testid="error-banner"
+          data-code={error.code}
+        >
           <span className="banner-icon" aria-hidden="true">
             !
           </span>
@@ -44,7 +50,13 @@ export function ErrorBanners({ errors, onDismiss }: ErrorBannersProps) {
               </button>
             ) : null}
             {error.dismissible !== false ? (
-              <button type="button" className="icon-button" aria-label={t.dismiss} title={t.dismiss} onClick={() => onDismiss(error.id)}>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={t.dismiss}
+                title={t.dismiss}
+                onClick={() => onDismiss(error.id)}
+              >
                 ×
               </button>
             ) : null}

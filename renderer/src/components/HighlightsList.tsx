@@ -1,5 +1,10 @@
 import { useEffect, useState } from 'react';
-import { highlightColors, type AnchorStatus, type HighlightColor, type HighlightListItem } from '../../../preload/contract';
+import {
+  highlightColors,
+  type AnchorStatus,
+  type HighlightColor,
+  type HighlightListItem,
+} from '../../../preload/contract';
 import { toShownError, useApi, type ShownError } from '../api';
 import { useI18n } from '../i18n';
 import { directionOf } from '../text/direction';
@@ -37,7 +42,11 @@ export function HighlightsList({ version, onOpen }: HighlightsListProps) {
       <div className="list-filters">
         <label className="field">
           <span className="field-label">{w.highlightsView}</span>
-          <select value={status} onChange={(e) => setStatus(e.currentTarget.value as AnchorStatus | '')} data-testid="highlight-status-filter">
+          <select
+            value={status}
+            onChange={(e) => setStatus(e.currentTarget.value as AnchorStatus | '')}
+            data-testid="highlight-status-filter"
+          >
             <option value="">{w.allStatuses}</option>
             {(['anchored', 'moved', 'orphaned'] as const).map((s) => (
               <option key={s} value={s}>
@@ -46,7 +55,11 @@ export function HighlightsList({ version, onOpen }: HighlightsListProps) {
             ))}
           </select>
         </label>
-        <select aria-label={w.highlight} value={color} onChange={(e) => setColor(e.currentTarget.value as HighlightColor | '')}>
+        <select
+          aria-label={w.highlight}
+          value={color}
+          onChange={(e) => setColor(e.currentTarget.value as HighlightColor | '')}
+        >
           <option value="">{w.allColors}</option>
           {highlightColors.map((c) => (
             <option key={c} value={c}>
@@ -65,7 +78,13 @@ export function HighlightsList({ version, onOpen }: HighlightsListProps) {
       <ul className="highlight-items" aria-label={w.highlightsView}>
         {state?.items.map((h) => (
           <li key={h.id}>
-            <button type="button" className={`highlight-item status-${h.status}`} onClick={() => onOpen(h.article.id, h.id)} data-testid="highlight-item" data-status={h.status}>
+            <button
+              type="button"
+              className={`highlight-item status-${h.status}`}
+              onClick={() => onOpen(h.article.id, h.id)}
+              data-testid="highlight-item"
+              data-status={h.status}
+            >
               <span className="highlight-item-head">
                 <span className={`dot hl-${h.color}`} aria-hidden="true" />
                 <bdi className="highlight-item-title" dir={directionOf(h.article.title, h.article.dir)}>

@@ -22,7 +22,12 @@ function RetryEncoding({ path, onRetry }: { path: string; onRetry(path: string, 
   return (
     <span className="report-retry">
       <label htmlFor={id}>{t.tableImport.readAs}</label>
-      <select id={id} data-testid="retry-encoding" value={encoding} onChange={(e) => setEncoding(e.target.value as RetryEncoding)}>
+      <select
+        id={id}
+        data-testid="retry-encoding"
+        value={encoding}
+        onChange={(e) => setEncoding(e.target.value as RetryEncoding)}
+      >
         {RETRY_ENCODINGS.map((e) => (
           <option key={e} value={e}>
             {t.tableImport.encodingNames[e]}
@@ -60,13 +65,20 @@ export function ImportReportPanel({ report, onOpen, onClose, retryWithEncoding, 
         </button>
       </header>
       <div className="import-report-body">
-        {imported.length === 0 && duplicates.length === 0 && errors.length === 0 ? <p className="muted">{t.nothingImported}</p> : null}
+        {imported.length === 0 && duplicates.length === 0 && errors.length === 0 ? (
+          <p className="muted">{t.nothingImported}</p>
+        ) : null}
         {errors.length > 0 ? (
           <div className="report-section">
             <h3>{t.errorsSection}</h3>
             <ul className="report-list">
               {errors.map((error, i) => (
-                <li key={`e${i}`} className="report-item report-error" data-testid="import-error" data-code={error.code}>
+                <li
+                  key={`e${i}`}
+                  className="report-item report-error"
+                  data-testid="import-error"
+                  data-code={error.code}
+                >
                   <bdi className="report-file" title={error.path}>
                     {baseName(error.path)}
                   </bdi>
@@ -80,7 +92,9 @@ export function ImportReportPanel({ report, onOpen, onClose, retryWithEncoding, 
                       </>
                     ) : null}
                   </span>
-                  {error.code === 'IMPORT_DECODE_FAILED' && retryWithEncoding && canRetry?.(error.path) ? <RetryEncoding path={error.path} onRetry={retryWithEncoding} /> : null}
+                  {error.code === 'IMPORT_DECODE_FAILED' && retryWithEncoding && canRetry?.(error.path) ? (
+                    <RetryEncoding path={error.path} onRetry={retryWithEncoding} />
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -99,7 +113,8 @@ export function ImportReportPanel({ report, onOpen, onClose, retryWithEncoding, 
                   <button type="button" className="link-button" onClick={() => onOpen(dup.of)}>
                     <bdi className="report-title" dir={directionOf(dup.title, 'ltr')} title={dup.title}>
                       {dup.title}
-                    </bdi> <span className="muted">#{dup.of}</span>
+                    </bdi>{' '}
+                    <span className="muted">#{dup.of}</span>
                   </button>
                 </li>
               ))}

@@ -31,9 +31,21 @@ export function JobsBar({ jobs, now }: { jobs: readonly RunningJob[]; now: numbe
       {jobs.map((job) => {
         const eta = etaSeconds(job, now);
         return (
-          <div key={job.id} className="import-progress" role="status" aria-live="polite" data-testid={job.kind === 'import' ? 'import-progress' : 'job-progress'}>
+          <div
+            key={job.id}
+            className="import-progress"
+            role="status"
+            aria-live="polite"
+            data-testid={job.kind === 'import' ? 'import-progress' : 'job-progress'}
+          >
             <span className="import-progress-phase">{job.label}</span>
-            <progress className="progress" max={1} value={job.fraction ?? undefined} aria-label={job.label} aria-valuetext={job.total !== null ? `${job.done} / ${job.total}` : undefined} />
+            <progress
+              className="progress"
+              max={1}
+              value={job.fraction ?? undefined}
+              aria-label={job.label}
+              aria-valuetext={job.total !== null ? `${job.done} / ${job.total}` : undefined}
+            />
             <span className="import-progress-count" data-testid="job-count">
               {formatNumber(job.done)}
               {job.total !== null ? ` / ${formatNumber(job.total)}` : ''}
@@ -59,14 +71,29 @@ export function JobsBar({ jobs, now }: { jobs: readonly RunningJob[]; now: numbe
 }
 
 /** The persistent log of long work: every result and error, readable later. */
-export function ActivityPanel({ entries, onClose, onClear, onOpen }: { entries: readonly ActivityEntry[]; onClose(): void; onClear(): void; onOpen(id: number): void }) {
+export function ActivityPanel({
+  entries,
+  onClose,
+  onClear,
+  onOpen,
+}: {
+  entries: readonly ActivityEntry[];
+  onClose(): void;
+  onClear(): void;
+  onOpen(id: number): void;
+}) {
   const { t, w, locale, formatNumber } = useI18n();
   return (
     <aside className="activity" aria-labelledby="activity-title" data-testid="activity-panel">
       <header className="activity-header">
         <h2 id="activity-title">{w.activity}</h2>
         <span className="toolbar-spacer" />
-        <button type="button" className="button button-small button-quiet" onClick={onClear} disabled={entries.length === 0}>
+        <button
+          type="button"
+          className="button button-small button-quiet"
+          onClick={onClear}
+          disabled={entries.length === 0}
+        >
           {w.clearLog}
         </button>
         <button type="button" className="icon-button" aria-label={t.close} title={t.close} onClick={onClose}>
@@ -76,7 +103,12 @@ export function ActivityPanel({ entries, onClose, onClear, onOpen }: { entries: 
       {entries.length === 0 ? <p className="panel-empty">{w.activityEmpty}</p> : null}
       <ol className="activity-list">
         {entries.map((e) => (
-          <li key={e.id} className={`activity-entry status-${e.status}`} data-testid="activity-entry" data-status={e.status}>
+          <li
+            key={e.id}
+            className={`activity-entry status-${e.status}`}
+            data-testid="activity-entry"
+            data-status={e.status}
+          >
             <div className="activity-line">
               <span className={`status-badge job-${e.status}`}>{w.jobStatus[e.status]}</span>
               <bdi className="activity-label">{e.label}</bdi>
@@ -111,8 +143,8 @@ export function ActivityPanel({ entries, onClose, onClear, onOpen }: { entries: 
                 <ul>
                   {e.errors.map((err, i) => (
                     <li key={i}>
-                      <bdi className="report-file">{baseName(err.path)}</bdi> <code className="error-code">{err.code}</code>{' '}
-                      <bdi className="muted">{err.message}</bdi>
+                      <bdi className="report-file">{baseName(err.path)}</bdi>{' '}
+                      <code className="error-code">{err.code}</code> <bdi className="muted">{err.message}</bdi>
                     </li>
                   ))}
                 </ul>

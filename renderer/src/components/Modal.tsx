@@ -26,7 +26,9 @@ export function Modal({ title, onClose, children, footer, className, testId }: M
     const previous = document.activeElement as HTMLElement | null;
     if (!dialog.open) dialog.showModal();
     // React's autoFocus ran before the dialog was shown; showModal then picked the close button.
-    dialog.querySelector<HTMLElement>('.modal-body input:not([type=hidden]), .modal-body textarea, .modal-body select')?.focus();
+    dialog
+      .querySelector<HTMLElement>('.modal-body input:not([type=hidden]), .modal-body textarea, .modal-body select')
+      ?.focus();
     return () => {
       if (dialog.open) dialog.close();
       previous?.focus?.({ preventScroll: true });

@@ -1,5 +1,23 @@
-import { useCallback, useEffect, useEffectEvent, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref, type RefObject } from 'react';
-import { highlightColors, methodNames, type Article, type Highlight as Annotation, type HighlightColor, type Note } from '../../../preload/contract';
+import {
+  useCallback,
+  useEffect,
+  useEffectEvent,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type Ref,
+  type RefObject,
+} from 'react';
+import {
+  highlightColors,
+  methodNames,
+  type Article,
+  type Highlight as Annotation,
+  type HighlightColor,
+  type Note,
+} from '../../../preload/contract';
 import { toShownError, useApi, type ShownError } from '../api';
 import { useI18n } from '../i18n';
 import { useUiState, useUiStore } from '../state/useUi';
@@ -174,7 +192,17 @@ interface ArticleViewProps {
   w: ReturnType<typeof useI18n>['w'];
 }
 
-function ArticleView({ article, highlights, notes, scrollRef, focusHighlightId, searchQuery, actions, onAnnotationsChanged, handleRef }: ArticleViewProps) {
+function ArticleView({
+  article,
+  highlights,
+  notes,
+  scrollRef,
+  focusHighlightId,
+  searchQuery,
+  actions,
+  onAnnotationsChanged,
+  handleRef,
+}: ArticleViewProps) {
   const { api } = useApi();
   const { t, w, lang: uiLang, dir: uiDir, locale, formatNumber } = useI18n();
   const ui = useUiState();
@@ -183,7 +211,11 @@ function ArticleView({ article, highlights, notes, scrollRef, focusHighlightId, 
   const fileRef = useRef<HTMLInputElement>(null);
   const findInputRef = useRef<HTMLInputElement>(null);
   const [selected, setSelected] = useState<Selected | null>(null);
-  const [find, setFind] = useState<{ open: boolean; query: string; current: number }>({ open: false, query: '', current: 0 });
+  const [find, setFind] = useState<{ open: boolean; query: string; current: number }>({
+    open: false,
+    query: '',
+    current: 0,
+  });
   const [focusNote, setFocusNote] = useState<number | null>(null);
   const [announce, setAnnounce] = useState('');
   const hasHtml = typeof article.bodyHtml === 'string' && article.bodyHtml.trim() !== '';
@@ -194,14 +226,23 @@ function ArticleView({ article, highlights, notes, scrollRef, focusHighlightId, 
     [article.body, article.dir],
   );
   const marks = useMemo(
-    () => highlights.filter((h) => h.start !== null && h.end !== null).map((h) => ({ id: h.id, start: h.start!, end: h.end! })),
+    () =>
+      highlights
+        .filter((h) => h.start !== null && h.end !== null)
+        .map((h) => ({ id: h.id, start: h.start!, end: h.end! })),
     [highlights],
   );
   const byId = useMemo(() => new Map(highlights.map((h) => [h.id, h])), [highlights]);
   const folded = useMemo(() => foldWithMap(article.body), [article.body]);
-  const matches = useMemo(() => (find.query.trim() ? findAll(article.body, find.query, 2000, folded) : []), [article.body, find.query, folded]);
+  const matches = useMemo(
+    () => (find.query.trim() ? findAll(article.body, find.query, 2000, folded) : []),
+    [article.body, find.query, folded],
+  );
   const currentMatch = matches.length > 0 ? Math.min(find.current, matches.length - 1) : -1;
-  const html = useMemo(() => (hasHtml && view === 'html' ? sanitizeArticleHtml(article.bodyHtml!) : ''), [hasHtml, view, article.bodyHtml]);
+  const html = useMemo(
+    () => (hasHtml && view === 'html' ? sanitizeArticleHtml(article.bodyHtml!) : ''),
+    [hasHtml, view, article.bodyHtml],
+  );
 
   // --- selection → toolbar ---------------------------------------------------
   const readSelection = useCallback(() => {
@@ -219,7 +260,11 @@ function ArticleView({ article, highlights, notes, scrollRef, focusHighlightId, 
       return;
     }
     const r = range.getBoundingClientRect();
-    setSelected({ start: Math.min(a, b), end: Math.max(a, b), rect: { top: r.top, left: r.left, bottom: r.bottom, right: r.right } });
+    setSelected({
+      start: Math.min(a, b),
+      end: Math.max(a, b),
+      rect: { top: r.top, left: r.left, bottom: r.bottom, right: r.right },
+    });
   }, []);
 
   useEffect(() => {
@@ -238,7 +283,13 @@ function ArticleView({ article, highlights, notes, scrollRef, focusHighlightId, 
   const createHighlight = useCallback(
     async (range: { start: number; end: number }, color: HighlightColor, withNote: boolean) => {
       try {
-        const created = await api['highlights.create']({ articleId: article.id, start: range.start, end: range.end, quote: article.body.slice(range.start, range.end), color });
+        const created = await api['highlights.create']({
+          articleId: article.id,
+          start: range.start,
+          end: range.end,
+          quote: article.body.slice(range.start, range.end),
+          color,
+        });
         store.update({ lastColor: color, panelOpen: withNote ? true : ui.panelOpen });
         window.getSelection()?.removeAllRanges();
         setSelected(null);
@@ -249,7 +300,17 @@ function ArticleView({ article, highlights, notes, scrollRef, focusHighlightId, 
         actions.onError(w.highlight, error);
       }
     },
-    [api, article.id, article.body, store, ui.panelOpen, w.highlightCreated, w.highlight, onAnnotationsChanged, actions],
+    [
+      api,
+      article.id,
+      article.body,
+      store,
+      ui.panelOpen,
+      w.highlightCreated,
+      w.highlight,
+      onAnnotationsChanged,
+      actions,
+    ],
   );
 
   useImperativeHandle(
@@ -286,7 +347,8 @@ function ArticleView({ article, highlights, notes, scrollRef, focusHighlightId, 
     }
     const ranges = matches.map((m) => rangeOfOffsets(root, m.start, m.end)).filter((r): r is Range => r !== null);
     setCustomHighlight('mizan-find', ranges);
-    const current = currentMatch >= 0 ? rangeOfOffsets(root, matches[currentMatch]!.start, matches[currentMatch]!.end) : null;
+    const current =
+      currentMatch >= 0 ? rangeOfOffsets(root, matches[currentMatch]!.start, matches[currentMatch]!.end) : null;
     setCustomHighlight('mizan-find-current', current ? [current] : []);
     if (current) {
       const holder = current.startContainer.parentElement;
@@ -294,7 +356,10 @@ function ArticleView({ article, highlights, notes, scrollRef, focusHighlightId, 
     }
   }, [matches, currentMatch, find.open, view, highlights]);
 
-  useEffect(() => () => ['mizan-find', 'mizan-find-current', 'mizan-search'].forEach((n) => setCustomHighlight(n, [])), []);
+  useEffect(
+    () => () => ['mizan-find', 'mizan-find-current', 'mizan-search'].forEach((n) => setCustomHighlight(n, [])),
+    [],
+  );
 
   useEffect(() => {
     if (!searchQuery || !canSearchMatches || view !== 'text') return;
@@ -303,7 +368,9 @@ function ArticleView({ article, highlights, notes, scrollRef, focusHighlightId, 
       (found) => {
         const root = bodyRef.current;
         if (!live || !root) return;
-        const ranges = found.body.map(([from, to]) => rangeOfOffsets(root, from, to)).filter((r): r is Range => r !== null);
+        const ranges = found.body
+          .map(([from, to]) => rangeOfOffsets(root, from, to))
+          .filter((r): r is Range => r !== null);
         setCustomHighlight('mizan-search', ranges);
         if (ranges[0] && !focusHighlightId) ranges[0].startContainer.parentElement?.scrollIntoView({ block: 'center' });
       },
@@ -362,27 +429,54 @@ function ArticleView({ article, highlights, notes, scrollRef, focusHighlightId, 
   const precision = article.publishedAt.precision;
   const safeUrl = article.url !== null && /^https?:\/\//i.test(article.url) ? article.url : null;
   const measure = { narrow: '56ch', medium: '70ch', wide: '92ch' }[ui.measure];
-  const setScale = (delta: number) => store.update({ fontScale: Math.round(Math.max(0.7, Math.min(1.8, ui.fontScale + delta)) * 100) / 100 });
+  const setScale = (delta: number) =>
+    store.update({ fontScale: Math.round(Math.max(0.7, Math.min(1.8, ui.fontScale + delta)) * 100) / 100 });
 
   return (
-    <div className="reader-frame" style={{ ['--reader-scale' as string]: String(ui.fontScale), ['--measure' as string]: measure }}>
+    <div
+      className="reader-frame"
+      style={{ ['--reader-scale' as string]: String(ui.fontScale), ['--measure' as string]: measure }}
+    >
       <div className="reader-toolbar" role="toolbar" aria-label={w.readerTools} data-testid="reader-toolbar">
         <div className="tool-group" role="group" aria-label={w.textSize}>
-          <button type="button" className="icon-button" onClick={() => setScale(-0.1)} aria-label={w.textSmaller} title={`${w.textSmaller} (−)`} data-testid="font-smaller">
-            <span aria-hidden="true" className="glyph-small">A</span>
+          <button
+            type="button"
+            className="icon-button"
+            onClick={() => setScale(-0.1)}
+            aria-label={w.textSmaller}
+            title={`${w.textSmaller} (−)`}
+            data-testid="font-smaller"
+          >
+            <span aria-hidden="true" className="glyph-small">
+              A
+            </span>
           </button>
           <span className="tool-value" aria-live="polite" data-testid="font-scale">
             {formatNumber(Math.round(ui.fontScale * 100))}%
           </span>
-          <button type="button" className="icon-button" onClick={() => setScale(0.1)} aria-label={w.textLarger} title={`${w.textLarger} (+)`} data-testid="font-larger">
-            <span aria-hidden="true" className="glyph-large">A</span>
+          <button
+            type="button"
+            className="icon-button"
+            onClick={() => setScale(0.1)}
+            aria-label={w.textLarger}
+            title={`${w.textLarger} (+)`}
+            data-testid="font-larger"
+          >
+            <span aria-hidden="true" className="glyph-large">
+              A
+            </span>
           </button>
         </div>
         <label className="field" title={w.measure}>
           <span className="field-label glyph-measure" aria-hidden="true">
             ↔
           </span>
-          <select value={ui.measure} aria-label={w.measure} onChange={(e) => store.update({ measure: e.currentTarget.value as typeof ui.measure })} data-testid="measure-select">
+          <select
+            value={ui.measure}
+            aria-label={w.measure}
+            onChange={(e) => store.update({ measure: e.currentTarget.value as typeof ui.measure })}
+            data-testid="measure-select"
+          >
             <option value="narrow">{w.measureNarrow}</option>
             <option value="medium">{w.measureMedium}</option>
             <option value="wide">{w.measureWide}</option>
@@ -390,10 +484,20 @@ function ArticleView({ article, highlights, notes, scrollRef, focusHighlightId, 
         </label>
         {hasHtml ? (
           <div className="segmented" role="group" aria-label={w.viewHtml}>
-            <button type="button" aria-pressed={view === 'text'} onClick={() => store.update({ readerView: 'text' })} data-testid="view-text">
+            <button
+              type="button"
+              aria-pressed={view === 'text'}
+              onClick={() => store.update({ readerView: 'text' })}
+              data-testid="view-text"
+            >
               {w.viewText}
             </button>
-            <button type="button" aria-pressed={view === 'html'} onClick={() => store.update({ readerView: 'html' })} data-testid="view-html">
+            <button
+              type="button"
+              aria-pressed={view === 'html'}
+              onClick={() => store.update({ readerView: 'html' })}
+              data-testid="view-html"
+            >
               {w.viewHtml}
             </button>
           </div>
@@ -426,10 +530,21 @@ function ArticleView({ article, highlights, notes, scrollRef, focusHighlightId, 
           <span className="visually-hidden">{w.highlightsPanel}</span>
           {highlights.length > 0 ? <span className="tool-badge">{formatNumber(highlights.length)}</span> : null}
         </button>
-        <button type="button" className="button button-small" onClick={() => actions.onEditMetadata(article)} data-testid="edit-metadata">
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => actions.onEditMetadata(article)}
+          data-testid="edit-metadata"
+        >
           {w.editMetadata}
         </button>
-        <button type="button" className="button button-small" onClick={() => fileRef.current?.click()} title={w.updateFromFileHelp} data-testid="update-from-file">
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => fileRef.current?.click()}
+          title={w.updateFromFileHelp}
+          data-testid="update-from-file"
+        >
           {w.updateFromFile}
         </button>
         <input
@@ -445,7 +560,14 @@ function ArticleView({ article, highlights, notes, scrollRef, focusHighlightId, 
             if (file) void actions.onUpdateFromFile(article, file);
           }}
         />
-        <button type="button" className="icon-button danger" aria-label={w.deleteArticle} title={`${w.deleteArticle} (Delete)`} onClick={() => actions.onDelete(article)} data-testid="delete-article">
+        <button
+          type="button"
+          className="icon-button danger"
+          aria-label={w.deleteArticle}
+          title={`${w.deleteArticle} (Delete)`}
+          onClick={() => actions.onDelete(article)}
+          data-testid="delete-article"
+        >
           <span aria-hidden="true">🗑</span>
         </button>
       </div>
@@ -464,7 +586,11 @@ function ArticleView({ article, highlights, notes, scrollRef, focusHighlightId, 
             onKeyDown={(e) => {
               if (e.key === 'Enter') {
                 e.preventDefault();
-                if (matches.length > 0) setFind((f) => ({ ...f, current: (currentMatch + (e.shiftKey ? matches.length - 1 : 1)) % matches.length }));
+                if (matches.length > 0)
+                  setFind((f) => ({
+                    ...f,
+                    current: (currentMatch + (e.shiftKey ? matches.length - 1 : 1)) % matches.length,
+                  }));
               } else if (e.key === 'Escape') {
                 e.preventDefault();
                 e.stopPropagation();
@@ -478,25 +604,58 @@ function ArticleView({ article, highlights, notes, scrollRef, focusHighlightId, 
             data-testid="find-input"
           />
           <span className="find-count" aria-live="polite" data-testid="find-count">
-            {find.query.trim() === '' ? '' : matches.length === 0 ? w.findNone : w.findCount(formatNumber(currentMatch + 1), formatNumber(matches.length))}
+            {find.query.trim() === ''
+              ? ''
+              : matches.length === 0
+                ? w.findNone
+                : w.findCount(formatNumber(currentMatch + 1), formatNumber(matches.length))}
           </span>
-          <button type="button" className="icon-button" aria-label={w.findPrev} disabled={matches.length === 0} onClick={() => setFind((f) => ({ ...f, current: (currentMatch - 1 + matches.length) % matches.length }))}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={w.findPrev}
+            disabled={matches.length === 0}
+            onClick={() => setFind((f) => ({ ...f, current: (currentMatch - 1 + matches.length) % matches.length }))}
+          >
             <span aria-hidden="true">{uiDir === 'rtl' ? '↓' : '↑'}</span>
           </button>
-          <button type="button" className="icon-button" aria-label={w.findNext} disabled={matches.length === 0} onClick={() => setFind((f) => ({ ...f, current: (currentMatch + 1) % matches.length }))}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={w.findNext}
+            disabled={matches.length === 0}
+            onClick={() => setFind((f) => ({ ...f, current: (currentMatch + 1) % matches.length }))}
+          >
             <span aria-hidden="true">{uiDir === 'rtl' ? '↑' : '↓'}</span>
           </button>
-          <button type="button" className="button button-small" disabled={currentMatch < 0} onClick={() => void createHighlight(matches[currentMatch]!, ui.lastColor, false)} data-testid="find-highlight">
+          <button
+            type="button"
+            className="button button-small"
+            disabled={currentMatch < 0}
+            onClick={() => void createHighlight(matches[currentMatch]!, ui.lastColor, false)}
+            data-testid="find-highlight"
+          >
             {w.highlight}
           </button>
-          <button type="button" className="icon-button" aria-label={t.close} onClick={() => setFind((f) => ({ ...f, open: false }))}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t.close}
+            onClick={() => setFind((f) => ({ ...f, open: false }))}
+          >
             ×
           </button>
         </div>
       ) : null}
 
       <div className={`reader-columns${ui.panelOpen ? ' with-panel' : ''}`}>
-        <article className={`reader${article.dir === 'rtl' ? ' reader-rtl' : ''}`} data-testid="reader" dir={article.dir} lang={article.lang} aria-labelledby="reader-title">
+        <article
+          className={`reader${article.dir === 'rtl' ? ' reader-rtl' : ''}`}
+          data-testid="reader"
+          dir={article.dir}
+          lang={article.lang}
+          aria-labelledby="reader-title"
+        >
           <header className="reader-header">
             <p className="reader-kicker">
               <bdi>{article.source ?? t.unknownSource}</bdi>
@@ -507,7 +666,12 @@ function ArticleView({ article, highlights, notes, scrollRef, focusHighlightId, 
                 </>
               ) : null}
             </p>
-            <h1 id="reader-title" className={`reader-title${article.title.length > LONG_TITLE ? ' reader-title-long' : ''}`} data-testid="reader-title" dir={directionOf(article.title, article.dir)}>
+            <h1
+              id="reader-title"
+              className={`reader-title${article.title.length > LONG_TITLE ? ' reader-title-long' : ''}`}
+              data-testid="reader-title"
+              dir={directionOf(article.title, article.dir)}
+            >
               {article.title}
             </h1>
           </header>
@@ -515,7 +679,13 @@ function ArticleView({ article, highlights, notes, scrollRef, focusHighlightId, 
           <dl className="reader-meta" dir={uiDir} lang={uiLang} data-testid="reader-meta">
             <div className="meta-row">
               <dt>{t.outlet}</dt>
-              <dd>{article.source !== null ? <bdi lang={article.lang}>{article.source}</bdi> : <span className="muted">{t.unknownSource}</span>}</dd>
+              <dd>
+                {article.source !== null ? (
+                  <bdi lang={article.lang}>{article.source}</bdi>
+                ) : (
+                  <span className="muted">{t.unknownSource}</span>
+                )}
+              </dd>
             </div>
             {article.author ? (
               <div className="meta-row">
@@ -573,12 +743,23 @@ function ArticleView({ article, highlights, notes, scrollRef, focusHighlightId, 
                 {article.tags.map((tag) => (
                   <span key={tag} className="tag chip">
                     <bdi>{tag}</bdi>
-                    <button type="button" className="chip-remove" aria-label={w.removeTag(tag)} title={w.removeTag(tag)} onClick={() => void actions.onUntag(article, tag)}>
+                    <button
+                      type="button"
+                      className="chip-remove"
+                      aria-label={w.removeTag(tag)}
+                      title={w.removeTag(tag)}
+                      onClick={() => void actions.onUntag(article, tag)}
+                    >
                       ×
                     </button>
                   </span>
                 ))}
-                <button type="button" className="link-button" onClick={() => actions.onTag(article)} data-testid="add-tag">
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => actions.onTag(article)}
+                  data-testid="add-tag"
+                >
                   {w.addTag}
                 </button>
               </dd>
@@ -589,12 +770,23 @@ function ArticleView({ article, highlights, notes, scrollRef, focusHighlightId, 
                 {article.collections.map((c) => (
                   <span key={c.id} className="tag chip chip-collection">
                     <bdi>{c.name}</bdi>
-                    <button type="button" className="chip-remove" aria-label={w.removeFromCollection(c.name)} title={w.removeFromCollection(c.name)} onClick={() => void actions.onRemoveFromCollection(article, c.id, c.name)}>
+                    <button
+                      type="button"
+                      className="chip-remove"
+                      aria-label={w.removeFromCollection(c.name)}
+                      title={w.removeFromCollection(c.name)}
+                      onClick={() => void actions.onRemoveFromCollection(article, c.id, c.name)}
+                    >
                       ×
                     </button>
                   </span>
                 ))}
-                <button type="button" className="link-button" onClick={() => actions.onCollect(article)} data-testid="add-to-collection">
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => actions.onCollect(article)}
+                  data-testid="add-to-collection"
+                >
                   {w.addToCollection}
                 </button>
               </dd>
@@ -613,17 +805,35 @@ function ArticleView({ article, highlights, notes, scrollRef, focusHighlightId, 
             ) : null}
           </dl>
 
-          {actions.onCompare && actions.onOpenArticle ? <OtherCoverage articleId={article.id} reloadKey={article} onOpen={actions.onOpenArticle} onCompare={actions.onCompare} /> : null}
+          {actions.onCompare && actions.onOpenArticle ? (
+            <OtherCoverage
+              articleId={article.id}
+              reloadKey={article}
+              onOpen={actions.onOpenArticle}
+              onCompare={actions.onCompare}
+            />
+          ) : null}
 
           {view === 'html' ? (
             <>
               <p className="html-note muted" dir={uiDir} lang={uiLang}>
                 {w.htmlNote}
               </p>
-              <div className="reader-body reader-html" data-testid="reader-html" dangerouslySetInnerHTML={{ __html: html }} />
+              <div
+                className="reader-body reader-html"
+                data-testid="reader-html"
+                dangerouslySetInnerHTML={{ __html: html }}
+              />
             </>
           ) : (
-            <div className="reader-body" data-testid="reader-body" ref={bodyRef} tabIndex={-1} onMouseUp={readSelection} onKeyUp={readSelection}>
+            <div
+              className="reader-body"
+              data-testid="reader-body"
+              ref={bodyRef}
+              tabIndex={-1}
+              onMouseUp={readSelection}
+              onKeyUp={readSelection}
+            >
               {paragraphs.map((p) => (
                 <p key={p.start} dir={p.dir}>
                   {segmentsOf(p, marks).map((seg) => {
@@ -677,7 +887,11 @@ function ArticleView({ article, highlights, notes, scrollRef, focusHighlightId, 
       </div>
 
       {selected && view === 'text' ? (
-        <SelectionToolbar rect={selected.rect} lastColor={ui.lastColor} onPick={(color, withNote) => void createHighlight(selected, color, withNote)} />
+        <SelectionToolbar
+          rect={selected.rect}
+          lastColor={ui.lastColor}
+          onPick={(color, withNote) => void createHighlight(selected, color, withNote)}
+        />
       ) : null}
       <div className="visually-hidden" role="status" aria-live="polite">
         {announce}
@@ -686,7 +900,15 @@ function ArticleView({ article, highlights, notes, scrollRef, focusHighlightId, 
   );
 }
 
-function SelectionToolbar({ rect, lastColor, onPick }: { rect: Selected['rect']; lastColor: HighlightColor; onPick(color: HighlightColor, withNote: boolean): void }) {
+function SelectionToolbar({
+  rect,
+  lastColor,
+  onPick,
+}: {
+  rect: Selected['rect'];
+  lastColor: HighlightColor;
+  onPick(color: HighlightColor, withNote: boolean): void;
+}) {
   const { w } = useI18n();
   const wanted = rect.top > 60 ? rect.top - 48 : rect.bottom + 8;
   const top = Math.max(8, Math.min(window.innerHeight - 56, wanted));
@@ -712,7 +934,12 @@ function SelectionToolbar({ rect, lastColor, onPick }: { rect: Selected['rect'];
           data-testid={`highlight-${color}`}
         />
       ))}
-      <button type="button" className="button button-small" onClick={() => onPick(lastColor, true)} data-testid="highlight-note">
+      <button
+        type="button"
+        className="button button-small"
+        onClick={() => onPick(lastColor, true)}
+        data-testid="highlight-note"
+      >
         {w.highlightWithNote}
       </button>
     </div>
@@ -732,7 +959,18 @@ interface PanelProps {
   onAddToDossier(items: { kind: 'highlight'; id: number }[]): void;
 }
 
-function AnnotationsPanel({ article, highlights, notes, selection, focusNote, onFocusedNote, onGoTo, onChanged, onError, onAddToDossier }: PanelProps) {
+function AnnotationsPanel({
+  article,
+  highlights,
+  notes,
+  selection,
+  focusNote,
+  onFocusedNote,
+  onGoTo,
+  onChanged,
+  onError,
+  onAddToDossier,
+}: PanelProps) {
   const { api } = useApi();
   const { w, lang: uiLang, dir: uiDir } = useI18n();
   const [draft, setDraft] = useState('');
@@ -745,15 +983,31 @@ function AnnotationsPanel({ article, highlights, notes, selection, focusNote, on
     }
   };
   return (
-    <aside className="annotations" aria-label={w.highlightsPanel} dir={uiDir} lang={uiLang} data-testid="annotations-panel">
+    <aside
+      className="annotations"
+      aria-label={w.highlightsPanel}
+      dir={uiDir}
+      lang={uiLang}
+      data-testid="annotations-panel"
+    >
       <h2 className="panel-title">{w.highlightsPanel}</h2>
       {highlights.length === 0 ? <p className="panel-empty">{w.noHighlights}</p> : null}
       <ul className="annotation-list">
         {highlights.map((h) => (
-          <li key={h.id} className={`annotation status-${h.status}`} data-testid="annotation" data-status={h.status} data-highlight-id={h.id}>
+          <li
+            key={h.id}
+            className={`annotation status-${h.status}`}
+            data-testid="annotation"
+            data-status={h.status}
+            data-highlight-id={h.id}
+          >
             <div className="annotation-head">
               <span className={`dot hl-${h.color}`} aria-hidden="true" />
-              <span className={`status-badge status-${h.status}`} title={w.statusHelp[h.status]} data-testid="anchor-status">
+              <span
+                className={`status-badge status-${h.status}`}
+                title={w.statusHelp[h.status]}
+                data-testid="anchor-status"
+              >
                 {w.status[h.status]}
               </span>
               <span className="toolbar-spacer" />
@@ -772,7 +1026,9 @@ function AnnotationsPanel({ article, highlights, notes, selection, focusNote, on
               autoFocus={focusNote === h.id}
               onFocused={onFocusedNote}
               label={`${w.note}: ${h.quote.slice(0, 40)}`}
-              onSave={(note) => run(() => api['highlights.update']({ id: h.id, note: note.trim() === '' ? null : note }))}
+              onSave={(note) =>
+                run(() => api['highlights.update']({ id: h.id, note: note.trim() === '' ? null : note }))
+              }
             />
             <div className="annotation-actions">
               <div className="swatches" role="group" aria-label={w.highlight}>
@@ -788,19 +1044,45 @@ function AnnotationsPanel({ article, highlights, notes, selection, focusNote, on
                 ))}
               </div>
               {h.status === 'moved' && h.start !== null && h.end !== null ? (
-                <button type="button" className="button button-small" onClick={() => void run(() => api['highlights.update']({ id: h.id, range: { start: h.start!, end: h.end! } }))} data-testid="accept-position">
+                <button
+                  type="button"
+                  className="button button-small"
+                  onClick={() =>
+                    void run(() => api['highlights.update']({ id: h.id, range: { start: h.start!, end: h.end! } }))
+                  }
+                  data-testid="accept-position"
+                >
                   {w.acceptPosition}
                 </button>
               ) : null}
               {h.status === 'orphaned' && selection ? (
-                <button type="button" className="button button-small" onMouseDown={(e) => e.preventDefault()} onClick={() => void run(() => api['highlights.update']({ id: h.id, range: { start: selection.start, end: selection.end } }))}>
+                <button
+                  type="button"
+                  className="button button-small"
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() =>
+                    void run(() =>
+                      api['highlights.update']({ id: h.id, range: { start: selection.start, end: selection.end } }),
+                    )
+                  }
+                >
                   {w.reattach}
                 </button>
               ) : null}
-              <button type="button" className="link-button" onClick={() => onAddToDossier([{ kind: 'highlight', id: h.id }])}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => onAddToDossier([{ kind: 'highlight', id: h.id }])}
+              >
                 {w.addToDossier}
               </button>
-              <button type="button" className="icon-button icon-small danger" aria-label={w.deleteHighlight} title={w.deleteHighlight} onClick={() => void run(() => api['highlights.delete']({ id: h.id }))}>
+              <button
+                type="button"
+                className="icon-button icon-small danger"
+                aria-label={w.deleteHighlight}
+                title={w.deleteHighlight}
+                onClick={() => void run(() => api['highlights.delete']({ id: h.id }))}
+              >
                 ×
               </button>
             </div>
@@ -812,10 +1094,24 @@ function AnnotationsPanel({ article, highlights, notes, selection, focusNote, on
       <ul className="annotation-list">
         {notes.map((n) => (
           <li key={n.id} className="annotation" data-testid="article-note">
-            <NoteField initial={n.body} label={w.note} onSave={(body) => run(() => (body.trim() === '' ? api['notes.delete']({ id: n.id }) : api['notes.update']({ id: n.id, body })))} />
+            <NoteField
+              initial={n.body}
+              label={w.note}
+              onSave={(body) =>
+                run(() =>
+                  body.trim() === '' ? api['notes.delete']({ id: n.id }) : api['notes.update']({ id: n.id, body }),
+                )
+              }
+            />
             <div className="annotation-actions">
               <span className="toolbar-spacer" />
-              <button type="button" className="icon-button icon-small danger" aria-label={w.delete} title={w.delete} onClick={() => void run(() => api['notes.delete']({ id: n.id }))}>
+              <button
+                type="button"
+                className="icon-button icon-small danger"
+                aria-label={w.delete}
+                title={w.delete}
+                onClick={() => void run(() => api['notes.delete']({ id: n.id }))}
+              >
                 ×
               </button>
             </div>
@@ -830,7 +1126,16 @@ function AnnotationsPanel({ article, highlights, notes, selection, focusNote, on
           void run(() => api['notes.create']({ articleId: article.id, body: draft })).then(() => setDraft(''));
         }}
       >
-        <textarea className="text-area" aria-label={w.addNote} placeholder={w.notePlaceholder} value={draft} dir="auto" rows={2} onChange={(e) => setDraft(e.currentTarget.value)} data-testid="new-note" />
+        <textarea
+          className="text-area"
+          aria-label={w.addNote}
+          placeholder={w.notePlaceholder}
+          value={draft}
+          dir="auto"
+          rows={2}
+          onChange={(e) => setDraft(e.currentTarget.value)}
+          data-testid="new-note"
+        />
         <button type="submit" className="button button-small" disabled={draft.trim() === ''}>
           {w.addNote}
         </button>
@@ -839,7 +1144,19 @@ function AnnotationsPanel({ article, highlights, notes, selection, focusNote, on
   );
 }
 
-function NoteField({ initial, label, onSave, autoFocus, onFocused }: { initial: string; label: string; onSave(value: string): Promise<void>; autoFocus?: boolean; onFocused?(): void }) {
+function NoteField({
+  initial,
+  label,
+  onSave,
+  autoFocus,
+  onFocused,
+}: {
+  initial: string;
+  label: string;
+  onSave(value: string): Promise<void>;
+  autoFocus?: boolean;
+  onFocused?(): void;
+}) {
   const { w } = useI18n();
   const [value, setValue] = useState(initial);
   const ref = useRef<HTMLTextAreaElement>(null);

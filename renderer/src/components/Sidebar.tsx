@@ -70,9 +70,27 @@ export function Sidebar(props: SidebarProps) {
     },
   });
 
-  const link = (target: View, label: ReactNode, count: number | null, testId: string, extra?: ReactNode, key?: string, onDropIds?: (ids: number[]) => void) => (
-    <li className={`side-item${key && dropTarget === key ? ' is-drop' : ''}`} key={key ?? testId} {...(onDropIds && key ? dropProps(key, onDropIds) : {})}>
-      <button type="button" className={`side-link${is(target) ? ' is-current' : ''}`} aria-current={is(target) ? 'true' : undefined} onClick={() => props.onView(target)} data-testid={testId}>
+  const link = (
+    target: View,
+    label: ReactNode,
+    count: number | null,
+    testId: string,
+    extra?: ReactNode,
+    key?: string,
+    onDropIds?: (ids: number[]) => void,
+  ) => (
+    <li
+      className={`side-item${key && dropTarget === key ? ' is-drop' : ''}`}
+      key={key ?? testId}
+      {...(onDropIds && key ? dropProps(key, onDropIds) : {})}
+    >
+      <button
+        type="button"
+        className={`side-link${is(target) ? ' is-current' : ''}`}
+        aria-current={is(target) ? 'true' : undefined}
+        onClick={() => props.onView(target)}
+        data-testid={testId}
+      >
         <span className="side-label">{label}</span>
         {count !== null ? <span className="side-count">{formatNumber(count)}</span> : null}
       </button>
@@ -102,7 +120,14 @@ export function Sidebar(props: SidebarProps) {
       <section className="side-section" aria-labelledby="side-collections">
         <div className="side-heading">
           <h2 id="side-collections">{w.collections}</h2>
-          <button type="button" className="icon-button icon-small" aria-label={w.newCollection} title={w.newCollection} onClick={props.onNewCollection} data-testid="new-collection">
+          <button
+            type="button"
+            className="icon-button icon-small"
+            aria-label={w.newCollection}
+            title={w.newCollection}
+            onClick={props.onNewCollection}
+            data-testid="new-collection"
+          >
             +
           </button>
         </div>
@@ -115,10 +140,22 @@ export function Sidebar(props: SidebarProps) {
               c.articleCount,
               'collection-link',
               <span className="side-actions">
-                <button type="button" className="icon-button icon-small" aria-label={`${w.renameCollection}: ${c.name}`} title={w.renameCollection} onClick={() => props.onRenameCollection(c)}>
+                <button
+                  type="button"
+                  className="icon-button icon-small"
+                  aria-label={`${w.renameCollection}: ${c.name}`}
+                  title={w.renameCollection}
+                  onClick={() => props.onRenameCollection(c)}
+                >
                   ✎
                 </button>
-                <button type="button" className="icon-button icon-small" aria-label={`${w.deleteCollection}: ${c.name}`} title={w.deleteCollection} onClick={() => props.onDeleteCollection(c)}>
+                <button
+                  type="button"
+                  className="icon-button icon-small"
+                  aria-label={`${w.deleteCollection}: ${c.name}`}
+                  title={w.deleteCollection}
+                  onClick={() => props.onDeleteCollection(c)}
+                >
                   ×
                 </button>
               </span>,
@@ -147,10 +184,22 @@ export function Sidebar(props: SidebarProps) {
               tag.articleCount,
               'tag-link',
               <span className="side-actions">
-                <button type="button" className="icon-button icon-small" aria-label={`${w.renameTag}: ${tag.name}`} title={w.renameTag} onClick={() => props.onRenameTag(tag)}>
+                <button
+                  type="button"
+                  className="icon-button icon-small"
+                  aria-label={`${w.renameTag}: ${tag.name}`}
+                  title={w.renameTag}
+                  onClick={() => props.onRenameTag(tag)}
+                >
                   ✎
                 </button>
-                <button type="button" className="icon-button icon-small" aria-label={`${w.deleteTag}: ${tag.name}`} title={w.deleteTag} onClick={() => props.onDeleteTag(tag)}>
+                <button
+                  type="button"
+                  className="icon-button icon-small"
+                  aria-label={`${w.deleteTag}: ${tag.name}`}
+                  title={w.deleteTag}
+                  onClick={() => props.onDeleteTag(tag)}
+                >
                   ×
                 </button>
               </span>,
@@ -164,15 +213,36 @@ export function Sidebar(props: SidebarProps) {
       <section className="side-section" aria-labelledby="side-sources">
         <div className="side-heading">
           <h2 id="side-sources">{w.sources}</h2>
-          <button type="button" className="icon-button icon-small" aria-label={w.manageSources} title={w.manageSources} onClick={props.onManageSources} data-testid="manage-sources">
+          <button
+            type="button"
+            className="icon-button icon-small"
+            aria-label={w.manageSources}
+            title={w.manageSources}
+            onClick={props.onManageSources}
+            data-testid="manage-sources"
+          >
             ⋯
           </button>
         </div>
         <ul className="side-list">
-          {sources.map((s) => link({ kind: 'source', id: s.id }, <bdi>{s.name}</bdi>, s.articleCount, 'source-link', undefined, `s${s.id}`))}
+          {sources.map((s) =>
+            link(
+              { kind: 'source', id: s.id },
+              <bdi>{s.name}</bdi>,
+              s.articleCount,
+              'source-link',
+              undefined,
+              `s${s.id}`,
+            ),
+          )}
         </ul>
         {withArticles.length > SOURCES_SHOWN ? (
-          <button type="button" className="link-button side-more" onClick={() => setAllSources((v) => !v)} aria-expanded={allSources}>
+          <button
+            type="button"
+            className="link-button side-more"
+            onClick={() => setAllSources((v) => !v)}
+            aria-expanded={allSources}
+          >
             {allSources ? '−' : `+${formatNumber(withArticles.length - SOURCES_SHOWN)}`}
           </button>
         ) : null}
@@ -183,7 +253,16 @@ export function Sidebar(props: SidebarProps) {
           <h2 id="side-langs">{w.languages}</h2>
         </div>
         <ul className="side-list">
-          {props.languages.map((l) => link({ kind: 'lang', code: l.code }, languageName(l.code, locale), l.articleCount, 'lang-link', undefined, `l${l.code}`))}
+          {props.languages.map((l) =>
+            link(
+              { kind: 'lang', code: l.code },
+              languageName(l.code, locale),
+              l.articleCount,
+              'lang-link',
+              undefined,
+              `l${l.code}`,
+            ),
+          )}
         </ul>
       </section>
     </nav>

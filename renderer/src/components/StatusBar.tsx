@@ -25,7 +25,12 @@ export function StatusBar({ info, transportKind, busy, activityCount, activityEr
         </>
       ) : null}
       <span className="status-spacer" />
-      <button type="button" className={`status-button${activityErrors ? ' has-errors' : ''}`} onClick={onActivity} data-testid="activity-button">
+      <button
+        type="button"
+        className={`status-button${activityErrors ? ' has-errors' : ''}`}
+        onClick={onActivity}
+        data-testid="activity-button"
+      >
         {w.activity}
         {activityCount > 0 ? ` (${formatNumber(activityCount)})` : ''}
       </button>

@@ -22,13 +22,23 @@ interface TableMappingDialogProps {
 /** A header cell may be blank: it is shown by its place and cannot be chosen (a mapping names columns). */
 const columnLabel = (name: string, index: number) => (name === '' ? `#${index + 1}` : name);
 
-function GroupSection({ group, choice, onChange }: { group: TableGroup; choice: MappingChoice; onChange(field: ImportField, column: string): void }) {
+function GroupSection({
+  group,
+  choice,
+  onChange,
+}: {
+  group: TableGroup;
+  choice: MappingChoice;
+  onChange(field: ImportField, column: string): void;
+}) {
   const { t, formatNumber } = useI18n();
   const words = t.tableImport;
   const id = useId();
   const { preview } = group;
   const name = sourceName(group.sources[0]!);
-  const rows = preview.rowCountExact ? words.rows(formatNumber(preview.rowCount), preview.rowCount) : words.aboutRows(formatNumber(preview.rowCount), preview.rowCount);
+  const rows = preview.rowCountExact
+    ? words.rows(formatNumber(preview.rowCount), preview.rowCount)
+    : words.aboutRows(formatNumber(preview.rowCount), preview.rowCount);
   const others = group.sources.slice(1).map(sourceName);
   const chosen = new Set(Object.values(choice).filter((c) => c !== ''));
   return (
@@ -50,7 +60,13 @@ function GroupSection({ group, choice, onChange }: { group: TableGroup; choice: 
           ))}
         </p>
       ) : null}
-      <div className="table-preview" role="region" aria-label={words.previewLabel(name)} tabIndex={0} data-testid="table-preview">
+      <div
+        className="table-preview"
+        role="region"
+        aria-label={words.previewLabel(name)}
+        tabIndex={0}
+        data-testid="table-preview"
+      >
         <table>
           <caption className="visually-hidden">{words.previewLabel(name)}</caption>
           <thead>
@@ -78,7 +94,11 @@ function GroupSection({ group, choice, onChange }: { group: TableGroup; choice: 
       <fieldset className="table-fields">
         <legend>{words.fieldsLegend(name)}</legend>
         <p className="muted table-map-origin" data-testid="table-map-origin">
-          {group.origin === 'remembered' ? words.remembered : Object.values(group.initial).some((c) => c !== '') ? words.guessed : words.noneGuessed}
+          {group.origin === 'remembered'
+            ? words.remembered
+            : Object.values(group.initial).some((c) => c !== '')
+              ? words.guessed
+              : words.noneGuessed}
         </p>
         <div className="table-fields-grid">
           {importFields.map((field) => {
@@ -130,7 +150,12 @@ export function TableMappingDialog({ groups, onImport, onCancel }: TableMappingD
       testId="table-mapping-dialog"
       footer={
         <>
-          <p id={reasonId} className={firstUnmapped ? 'table-map-reason form-error' : 'table-map-reason muted'} role="status" data-testid="table-map-reason">
+          <p
+            id={reasonId}
+            className={firstUnmapped ? 'table-map-reason form-error' : 'table-map-reason muted'}
+            role="status"
+            data-testid="table-map-reason"
+          >
             {reason}
           </p>
           <button type="button" className="button" onClick={onCancel} data-testid="table-map-cancel">
@@ -155,7 +180,9 @@ export function TableMappingDialog({ groups, onImport, onCancel }: TableMappingD
           key={group.signature}
           group={group}
           choice={choices[i]!}
-          onChange={(field, column) => setChoices((list) => list.map((c, k) => (k === i ? { ...c, [field]: column } : c)))}
+          onChange={(field, column) =>
+            setChoices((list) => list.map((c, k) => (k === i ? { ...c, [field]: column } : c)))
+          }
         />
       ))}
     </Modal>

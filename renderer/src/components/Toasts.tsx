@@ -27,7 +27,12 @@ export function Toasts({ toasts, onDismiss }: { toasts: readonly Toast[]; onDism
               {toast.action.label}
             </button>
           ) : null}
-          <button type="button" className="icon-button icon-small" aria-label={t.dismiss} onClick={() => onDismiss(toast.id)}>
+          <button
+            type="button"
+            className="icon-button icon-small"
+            aria-label={t.dismiss}
+            onClick={() => onDismiss(toast.id)}
+          >
             ×
           </button>
         </div>

@@ -62,7 +62,15 @@ export function Toolbar(props: ToolbarProps) {
 
   return (
     <header className="toolbar" role="toolbar" aria-label={t.appName}>
-      <button type="button" className="icon-button" aria-label={w.toggleSidebar} title={w.toggleSidebar} aria-pressed={props.sidebarOpen} onClick={props.onToggleSidebar} data-testid="sidebar-toggle">
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={w.toggleSidebar}
+        title={w.toggleSidebar}
+        aria-pressed={props.sidebarOpen}
+        onClick={props.onToggleSidebar}
+        data-testid="sidebar-toggle"
+      >
         <span aria-hidden="true">☰</span>
       </button>
       <div className="brand">
@@ -71,7 +79,14 @@ export function Toolbar(props: ToolbarProps) {
         </span>
         <span className="brand-name">{t.appName}</span>
       </div>
-      <button type="button" className="button button-primary" onClick={props.onImport} disabled={props.importing} title={t.importTitle} data-testid="import-button">
+      <button
+        type="button"
+        className="button button-primary"
+        onClick={props.onImport}
+        disabled={props.importing}
+        title={t.importTitle}
+        data-testid="import-button"
+      >
         {t.importButton}
       </button>
       <div className="search-box" role="search">
@@ -111,16 +126,40 @@ export function Toolbar(props: ToolbarProps) {
       </div>
       <span className="toolbar-spacer" />
       <span className="article-count" data-testid="article-count" aria-live="polite">
-        {props.totalFailed ? '—' : props.total === null ? t.loading : t.articles(formatNumber(props.total), props.total)}
+        {props.totalFailed
+          ? '—'
+          : props.total === null
+            ? t.loading
+            : t.articles(formatNumber(props.total), props.total)}
       </span>
-      <button type="button" className="button button-quiet" onClick={props.onPalette} title={`${w.commandPalette} (Ctrl+K)`} data-testid="palette-button">
+      <button
+        type="button"
+        className="button button-quiet"
+        onClick={props.onPalette}
+        title={`${w.commandPalette} (Ctrl+K)`}
+        data-testid="palette-button"
+      >
         <kbd dir="ltr">Ctrl K</kbd>
         <span className="visually-hidden">{w.commandPalette}</span>
       </button>
-      <button type="button" className="icon-button" aria-label={w.settings} title={w.settings} onClick={props.onSettings} data-testid="settings-button">
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={w.settings}
+        title={w.settings}
+        onClick={props.onSettings}
+        data-testid="settings-button"
+      >
         <span aria-hidden="true">⚙</span>
       </button>
-      <button type="button" className="button button-quiet" onClick={props.onToggleUiLang} title={t.switchLanguage} lang={t.otherLanguageName === 'English' ? 'en' : 'ar'} data-testid="ui-lang-toggle">
+      <button
+        type="button"
+        className="button button-quiet"
+        onClick={props.onToggleUiLang}
+        title={t.switchLanguage}
+        lang={t.otherLanguageName === 'English' ? 'en' : 'ar'}
+        data-testid="ui-lang-toggle"
+      >
         {t.otherLanguageName}
       </button>
     </header>

@@ -26,7 +26,9 @@ function fakeLibrary(total: number) {
   const fetchPage = (offset: number, limit: number) =>
     new Promise<ArticlePage>((resolve) => {
       calls.push(offset);
-      const items = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => summary(offset + i + 1));
+      const items = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) =>
+        summary(offset + i + 1),
+      );
       pending.push(() => resolve({ total, offset, items }));
     });
   const flush = async () => {

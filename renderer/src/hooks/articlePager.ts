@@ -34,7 +34,10 @@ export class ArticlePager {
   /** Languages seen in loaded rows, for the language filter. */
   readonly languages = new Set<string>();
 
-  constructor(private readonly fetchPage: FetchPage, options: PagerOptions = {}) {
+  constructor(
+    private readonly fetchPage: FetchPage,
+    options: PagerOptions = {},
+  ) {
     this.pageSize = options.pageSize ?? 100;
     this.maxConcurrent = options.maxConcurrent ?? 2;
     this.maxPages = Math.max(4, options.maxPages ?? 200);

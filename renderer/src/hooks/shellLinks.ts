@@ -9,7 +9,8 @@
 import { useEffect, useRef } from 'react';
 import type { ErrorCode, ImportReport } from '../../../preload/contract';
 
-export type Route = { kind: 'article'; id: number } | { kind: 'dossier'; id: number } | { kind: 'search'; query: string };
+export type Route =
+  { kind: 'article'; id: number } | { kind: 'dossier'; id: number } | { kind: 'search'; query: string };
 
 const MAX_QUERY = 1000;
 

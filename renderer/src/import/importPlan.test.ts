@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { MizanError, type ImportMapping, type Input, type MizanApi, type TablePreview } from '../../../preload/contract';
+import {
+  MizanError,
+  type ImportMapping,
+  type Input,
+  type MizanApi,
+  type TablePreview,
+} from '../../../preload/contract';
 import { planImport, runImportPlan } from './importPlan';
-import { headerSignature, previewSlice, sourceName, type ImportSource, type MappingChoice, type TableGroup } from './tableFiles';
+import {
+  headerSignature,
+  previewSlice,
+  sourceName,
+  type ImportSource,
+  type MappingChoice,
+  type TableGroup,
+} from './tableFiles';
 
 const preview = (path: string, columns: string[], guessed: ImportMapping = {}): TablePreview => ({
   path,
@@ -30,19 +43,36 @@ function fakeApi(calls: unknown[]): MizanApi {
       return tables[name]!;
     },
     'library.listImportFiles': async (input: Input<'library.listImportFiles'>) => {
-      const folders: Record<string, string[]> = { '/archive': ['/archive/notes.txt', '/archive/sub/a.csv'], '/pages': ['/pages/one.html', '/pages/two.html'] };
+      const folders: Record<string, string[]> = {
+        '/archive': ['/archive/notes.txt', '/archive/sub/a.csv'],
+        '/pages': ['/pages/one.html', '/pages/two.html'],
+      };
       return {
         files: input.paths.flatMap((p) => folders[p] ?? (p === '/gone' ? [] : [p])),
-        errors: input.paths.includes('/gone') ? [{ path: '/gone', code: 'IMPORT_READ_FAILED', message: '/gone: no such file or folder' }] : [],
+        errors: input.paths.includes('/gone')
+          ? [{ path: '/gone', code: 'IMPORT_READ_FAILED', message: '/gone: no such file or folder' }]
+          : [],
       };
     },
     'library.importFiles': async (input: Input<'library.importFiles'>) => {
       calls.push({ paths: input.paths, mapping: input.mapping, mappingComplete: input.mappingComplete });
-      return { imported: input.paths.map((p, i) => ({ id: calls.length * 10 + i, title: p, source: null, path: p })), duplicates: [], errors: [] };
+      return {
+        imported: input.paths.map((p, i) => ({ id: calls.length * 10 + i, title: p, source: null, path: p })),
+        duplicates: [],
+        errors: [],
+      };
     },
     'library.importUploads': async (input: Input<'library.importUploads'>) => {
-      calls.push({ files: input.files.map((f) => f.name), mapping: input.mapping, mappingComplete: input.mappingComplete });
-      return { imported: input.files.map((f, i) => ({ id: calls.length * 10 + i, title: f.name, source: null, path: f.name })), duplicates: [], errors: [] };
+      calls.push({
+        files: input.files.map((f) => f.name),
+        mapping: input.mapping,
+        mappingComplete: input.mappingComplete,
+      });
+      return {
+        imported: input.files.map((f, i) => ({ id: calls.length * 10 + i, title: f.name, source: null, path: f.name })),
+        duplicates: [],
+        errors: [],
+      };
     },
   } as unknown as MizanApi;
 }
@@ -52,16 +82,25 @@ const file = (name: string): ImportSource => ({ kind: 'file', file: new File(['x
 describe('planImport', () => {
   it('asks once per header, keeps the other files, reports unreadable tables, and remembers what was chosen', async () => {
     const calls: unknown[] = [];
-    const remembered = new Map<string, ImportMapping>([[headerSignature(preview('c.csv', ['title', 'text', 'date'])), { title: 'title', body: 'text' }]]);
+    const remembered = new Map<string, ImportMapping>([
+      [headerSignature(preview('c.csv', ['title', 'text', 'date'])), { title: 'title', body: 'text' }],
+    ]);
     let asked: TableGroup[] = [];
-    const plan = await planImport(fakeApi(calls), [file('a.csv'), file('note.txt'), file('b.csv'), file('logo.csv'), file('c.csv')], {
-      remembered: (s) => remembered.get(s),
-      remember: (s, m) => remembered.set(s, m),
-      ask: async (groups) => {
-        asked = groups;
-        return groups.map((g): MappingChoice => ({ ...g.initial, body: 'story' === g.preview.columns[1] ? 'story' : g.initial.body }));
+    const plan = await planImport(
+      fakeApi(calls),
+      [file('a.csv'), file('note.txt'), file('b.csv'), file('logo.csv'), file('c.csv')],
+      {
+        remembered: (s) => remembered.get(s),
+        remember: (s, m) => remembered.set(s, m),
+        ask: async (groups) => {
+          asked = groups;
+          return groups.map((g): MappingChoice => ({
+            ...g.initial,
+            body: 'story' === g.preview.columns[1] ? 'story' : g.initial.body,
+          }));
+        },
       },
-    });
+    );
     // a.csv and b.csv share a header (case and spaces aside); c.csv starts from its remembered mapping, not the guess.
     expect(asked.map((g) => [g.sources.map((s) => (s.kind === 'file' ? s.file.name : s.path)), g.origin])).toEqual([
       [['a.csv', 'b.csv'], 'guessed'],
@@ -69,7 +108,9 @@ describe('planImport', () => {
     ]);
     expect(asked[0]!.initial).toMatchObject({ title: 'headline', body: '' });
     expect(asked[1]!.initial).toMatchObject({ title: 'title', body: 'text', date: '' });
-    expect(plan.errors).toEqual([{ path: 'logo.csv', code: 'IMPORT_BINARY', message: 'logo.csv: this is a PNG image, not an article' }]);
+    expect(plan.errors).toEqual([
+      { path: 'logo.csv', code: 'IMPORT_BINARY', message: 'logo.csv: this is a PNG image, not an article' },
+    ]);
     const report = await runImportPlan(fakeApi(calls), plan);
     expect(calls).toEqual([
       { files: ['note.txt'], mapping: undefined, mappingComplete: undefined },

@@ -5,7 +5,17 @@
  * read them, then each group of table files with its mapping.
  */
 import type { ErrorCode, ImportMapping, ImportReport, MizanApi, TablePreview } from '../../../preload/contract';
-import { groupPreviews, isTableName, mappingOf, pathOf, previewSource, sourceName, type ImportSource, type MappingChoice, type TableGroup } from './tableFiles';
+import {
+  groupPreviews,
+  isTableName,
+  mappingOf,
+  pathOf,
+  previewSource,
+  sourceName,
+  type ImportSource,
+  type MappingChoice,
+  type TableGroup,
+} from './tableFiles';
 import { emptyReport, uploadFiles } from './uploadFiles';
 
 /** One import call: files of one kind sharing one mapping (none: the importer's own guesses). */
@@ -46,13 +56,21 @@ export interface PlanHooks {
  * by file when they hold table files, so those get the mapping dialog too.
  * A folder without tables stays one path: the import walks it itself.
  */
-async function withFolderTables(api: MizanApi, sources: readonly ImportSource[]): Promise<{ sources: ImportSource[]; errors: ImportReport['errors'] }> {
-  const folders = sources.filter((s): s is Extract<ImportSource, { kind: 'path' }> => s.kind === 'path' && !isTableName(s.path));
+async function withFolderTables(
+  api: MizanApi,
+  sources: readonly ImportSource[],
+): Promise<{ sources: ImportSource[]; errors: ImportReport['errors'] }> {
+  const folders = sources.filter(
+    (s): s is Extract<ImportSource, { kind: 'path' }> => s.kind === 'path' && !isTableName(s.path),
+  );
   if (folders.length === 0) return { sources: [...sources], errors: [] };
   const listed = await api['library.listImportFiles']({ paths: folders.map((s) => s.path) });
   if (!listed.files.some(isTableName)) return { sources: [...sources], errors: [] };
   const kept = sources.filter((s) => s.kind !== 'path' || isTableName(s.path));
-  return { sources: [...kept, ...listed.files.map((path): ImportSource => ({ kind: 'path', path }))], errors: listed.errors };
+  return {
+    sources: [...kept, ...listed.files.map((path): ImportSource => ({ kind: 'path', path }))],
+    errors: listed.errors,
+  };
 }
 
 /**
@@ -103,7 +121,11 @@ const PATHS_PER_CALL = 50_000;
 export async function runImportPlan(
   api: MizanApi,
   plan: ImportPlan,
-  options: { signal?: AbortSignal; onProgress?: (p: RunProgress) => void; /** Read every file in this encoding (a retry of an unrecognised one). */ encoding?: string } = {},
+  options: {
+    signal?: AbortSignal;
+    onProgress?: (p: RunProgress) => void;
+    /** Read every file in this encoding (a retry of an unrecognised one). */ encoding?: string;
+  } = {},
 ): Promise<ImportReport> {
   const encoding = options.encoding ? { encoding: options.encoding } : {};
   const report = mergeReports(emptyReport(), { imported: [], duplicates: [], errors: plan.errors });
@@ -112,7 +134,12 @@ export async function runImportPlan(
   for (const part of plan.parts) {
     const at = (within: number) => (before + within * part.sources.length) / Math.max(1, total);
     if (options.signal?.aborted) {
-      for (const source of part.sources) report.errors.push({ path: pathOf(source), code: 'CANCELLED', message: 'import cancelled before this file was read' });
+      for (const source of part.sources)
+        report.errors.push({
+          path: pathOf(source),
+          code: 'CANCELLED',
+          message: 'import cancelled before this file was read',
+        });
       continue;
     }
     const paths = part.sources.flatMap((s) => (s.kind === 'path' ? [s.path] : []));
@@ -125,7 +152,15 @@ export async function runImportPlan(
         report,
         await api['library.importFiles'](
           { paths: chunk, ...(part.mapping ? { mapping: part.mapping, mappingComplete: true } : {}), ...encoding },
-          { signal: options.signal, onProgress: (p) => options.onProgress?.({ fraction: at(share(p.total ? p.done / p.total : 0)), phase: 'importing', label: p.label }) },
+          {
+            signal: options.signal,
+            onProgress: (p) =>
+              options.onProgress?.({
+                fraction: at(share(p.total ? p.done / p.total : 0)),
+                phase: 'importing',
+                label: p.label,
+              }),
+          },
         ),
       );
     }

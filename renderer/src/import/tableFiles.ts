@@ -21,7 +21,8 @@ export type ImportSource = { kind: 'file'; file: File } | { kind: 'path'; path: 
 /** How the import's report names a source: its path, or an upload's file name. */
 export const pathOf = (s: ImportSource): string => (s.kind === 'path' ? s.path : s.file.name);
 
-export const sourceName = (s: ImportSource): string => (s.kind === 'file' ? s.file.name : s.path.split(/[\\/]/).pop() || s.path);
+export const sourceName = (s: ImportSource): string =>
+  s.kind === 'file' ? s.file.name : s.path.split(/[\\/]/).pop() || s.path;
 
 /** The extensions the CSV/TSV importers read, gzipped or not (registry.ts decides; this only picks whom to ask). */
 export function isTableName(name: string): boolean {
@@ -45,18 +46,30 @@ export function previewSlice(bytes: Uint8Array, name: string, limit = PREVIEW_BY
   return bytes.subarray(0, end + 1);
 }
 
-export type PreviewOutcome = { source: ImportSource; preview: TablePreview } | { source: ImportSource; error: { code: ErrorCode; message: string } };
+export type PreviewOutcome =
+  | { source: ImportSource; preview: TablePreview }
+  | { source: ImportSource; error: { code: ErrorCode; message: string } };
 
 export async function previewSource(api: MizanApi, source: ImportSource): Promise<PreviewOutcome> {
   try {
     if (source.kind === 'path') return { source, preview: await api['library.previewTable']({ path: source.path }) };
     const whole = new Uint8Array(await source.file.arrayBuffer());
     const part = previewSlice(whole, source.file.name);
-    const upload = { name: source.file.name, contentBase64: bytesToBase64(part), ...(part.length < whole.length ? { size: whole.length } : {}) };
+    const upload = {
+      name: source.file.name,
+      contentBase64: bytesToBase64(part),
+      ...(part.length < whole.length ? { size: whole.length } : {}),
+    };
     return { source, preview: await api['library.previewTable']({ upload }) };
   } catch (error) {
     if (error instanceof MizanError) return { source, error: { code: error.code, message: error.message } };
-    return { source, error: { code: 'IMPORT_READ_FAILED', message: `${sourceName(source)}: ${error instanceof Error ? error.message : String(error)}` } };
+    return {
+      source,
+      error: {
+        code: 'IMPORT_READ_FAILED',
+        message: `${sourceName(source)}: ${error instanceof Error ? error.message : String(error)}`,
+      },
+    };
   }
 }
 

@@ -27,14 +27,21 @@ describe('uploadFiles', () => {
     const api = {
       'library.importUploads': async (input: { files: { name: string }[] }) => {
         sent.push(input.files.map((f) => f.name));
-        if (input.files.some((f) => f.name === 'huge.txt')) throw new MizanError('IMPORT_TOO_LARGE', 'request body over the limit');
-        return { imported: input.files.map((f, i) => ({ id: i + 1, title: f.name, source: null, path: f.name })), duplicates: [], errors: [] };
+        if (input.files.some((f) => f.name === 'huge.txt'))
+          throw new MizanError('IMPORT_TOO_LARGE', 'request body over the limit');
+        return {
+          imported: input.files.map((f, i) => ({ id: i + 1, title: f.name, source: null, path: f.name })),
+          duplicates: [],
+          errors: [],
+        };
       },
     } as unknown as MizanApi;
     const files = [new File(['a'], 'a.txt'), new File([new Uint8Array(64)], 'huge.txt'), new File(['b'], 'b.txt')];
     const report = await uploadFiles(api, files, { maxBatchBytes: 32 });
     expect(sent).toEqual([['a.txt'], ['huge.txt'], ['b.txt']]);
     expect(report.imported.map((i) => i.path)).toEqual(['a.txt', 'b.txt']);
-    expect(report.errors).toEqual([{ path: 'huge.txt', code: 'IMPORT_TOO_LARGE', message: 'request body over the limit' }]);
+    expect(report.errors).toEqual([
+      { path: 'huge.txt', code: 'IMPORT_TOO_LARGE', message: 'request body over the limit' },
+    ]);
   });
 });

@@ -51,7 +51,11 @@ export function bytesToBase64(bytes: Uint8Array): string {
 }
 
 /** Files grouped so that no request carries more than ~16 MB or 200 files. */
-export function batchFiles<T extends { size: number }>(files: readonly T[], maxBytes: number = BATCH_BYTES, maxFiles: number = BATCH_FILES): T[][] {
+export function batchFiles<T extends { size: number }>(
+  files: readonly T[],
+  maxBytes: number = BATCH_BYTES,
+  maxFiles: number = BATCH_FILES,
+): T[][] {
   const batches: T[][] = [];
   let current: T[] = [];
   let bytes = 0;
@@ -77,33 +81,70 @@ function errorFor(path: string, error: unknown): ImportReport['errors'][number] 
   return { path, code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
 }
 
-export async function uploadFiles(api: MizanApi, files: readonly File[], options: UploadOptions = {}): Promise<ImportReport> {
+export async function uploadFiles(
+  api: MizanApi,
+  files: readonly File[],
+  options: UploadOptions = {},
+): Promise<ImportReport> {
   const report = emptyReport();
   const batches = batchFiles(files, options.maxBatchBytes, options.maxBatchFiles);
   for (const [index, batch] of batches.entries()) {
     const batchNo = index + 1;
     if (options.signal?.aborted) {
-      for (const file of batch) report.errors.push({ path: file.name, code: 'CANCELLED', message: 'import cancelled before this file was sent' });
+      for (const file of batch)
+        report.errors.push({
+          path: file.name,
+          code: 'CANCELLED',
+          message: 'import cancelled before this file was sent',
+        });
       continue;
     }
     const uploads: { name: string; contentBase64: string }[] = [];
     for (const [i, file] of batch.entries()) {
-      options.onProgress?.({ phase: 'reading', done: i, total: batch.length, label: file.name, batch: batchNo, batches: batches.length });
+      options.onProgress?.({
+        phase: 'reading',
+        done: i,
+        total: batch.length,
+        label: file.name,
+        batch: batchNo,
+        batches: batches.length,
+      });
       try {
         uploads.push({ name: file.name, contentBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) });
       } catch (error) {
-        report.errors.push({ path: file.name, code: 'IMPORT_READ_FAILED', message: error instanceof Error ? error.message : String(error) });
+        report.errors.push({
+          path: file.name,
+          code: 'IMPORT_READ_FAILED',
+          message: error instanceof Error ? error.message : String(error),
+        });
       }
     }
     if (uploads.length === 0) continue;
-    options.onProgress?.({ phase: 'importing', done: 0, total: uploads.length, batch: batchNo, batches: batches.length });
+    options.onProgress?.({
+      phase: 'importing',
+      done: 0,
+      total: uploads.length,
+      batch: batchNo,
+      batches: batches.length,
+    });
     try {
       const result = await api['library.importUploads'](
-        { files: uploads, ...(options.mapping ? { mapping: options.mapping, mappingComplete: true } : {}), ...(options.encoding ? { encoding: options.encoding } : {}) },
+        {
+          files: uploads,
+          ...(options.mapping ? { mapping: options.mapping, mappingComplete: true } : {}),
+          ...(options.encoding ? { encoding: options.encoding } : {}),
+        },
         {
           signal: options.signal,
           onProgress: (p) =>
-            options.onProgress?.({ phase: 'importing', done: p.done, total: p.total, label: p.label, batch: batchNo, batches: batches.length }),
+            options.onProgress?.({
+              phase: 'importing',
+              done: p.done,
+              total: p.total,
+              label: p.label,
+              batch: batchNo,
+              batches: batches.length,
+            }),
         },
       );
       report.imported.push(...result.imported);

@@ -35,7 +35,11 @@ describe('UiStore', () => {
     expect(store.ui.uiLang).toBe('ar');
     expect(store.ui.listSize).toBe(500);
     expect(store.ui.theme).toBe('system');
-    const damaged = new UiStore(memoryStorage({ 'mizan.workbench': JSON.stringify({ ui: { theme: 'neon', fontScale: 1.2 }, positions: { '3': 0.5 } }) }));
+    const damaged = new UiStore(
+      memoryStorage({
+        'mizan.workbench': JSON.stringify({ ui: { theme: 'neon', fontScale: 1.2 }, positions: { '3': 0.5 } }),
+      }),
+    );
     expect(damaged.ui.theme).toBe('system');
     expect(damaged.ui.fontScale).toBe(1.2);
     expect(damaged.position(3)).toBe(0.5);
@@ -44,7 +48,10 @@ describe('UiStore', () => {
   it('keeps what was saved last: the library’s copy wins over an older local one, and changes go to both', async () => {
     const storage = memoryStorage();
     const store = new UiStore(storage);
-    const { api, saved } = fakeApi({ ui: { uiLang: 'ar', theme: 'dark', savedAt: Date.now() + 1000 }, positions: { '7': 0.25 } });
+    const { api, saved } = fakeApi({
+      ui: { uiLang: 'ar', theme: 'dark', savedAt: Date.now() + 1000 },
+      positions: { '7': 0.25 },
+    });
     await store.attach(api);
     expect(store.ui).toMatchObject({ uiLang: 'ar', theme: 'dark' });
     expect(store.position(7)).toBe(0.25);
@@ -62,7 +69,16 @@ describe('UiStore', () => {
   it('bounds the activity log and the reading positions', () => {
     const store = new UiStore(memoryStorage());
     for (let i = 0; i < 60; i++) {
-      store.putActivity({ id: `j${i}`, kind: 'import', label: `${i}`, startedAt: '', finishedAt: null, status: 'done', errors: [], items: [] });
+      store.putActivity({
+        id: `j${i}`,
+        kind: 'import',
+        label: `${i}`,
+        startedAt: '',
+        finishedAt: null,
+        status: 'done',
+        errors: [],
+        items: [],
+      });
     }
     expect(store.activity).toHaveLength(40);
     expect(store.activity[0]?.id).toBe('j59');
@@ -82,7 +98,10 @@ describe('etaSeconds', () => {
   it('remembers the last column mapping per table header, in localStorage and with the library, the 50 latest', async () => {
     const storage = memoryStorage();
     const store = new UiStore(storage);
-    const { api, saved } = fakeApi({ tableMappings: { 'csv|,|old': { mapping: { body: 'text' }, usedAt: 1 } }, ui: { savedAt: Date.now() + 1000 } });
+    const { api, saved } = fakeApi({
+      tableMappings: { 'csv|,|old': { mapping: { body: 'text' }, usedAt: 1 } },
+      ui: { savedAt: Date.now() + 1000 },
+    });
     await store.attach(api);
     expect(store.tableMapping('csv|,|old')).toEqual({ body: 'text' });
     for (let i = 0; i < 55; i++) store.rememberTableMapping(`sig-${i}`, { title: `h${i}`, body: 'story' });

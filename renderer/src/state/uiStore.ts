@@ -164,7 +164,12 @@ export class UiStore {
 
   update(patch: Partial<UiState>): void {
     const next = { ...this.data.ui, ...patch };
-    if (Object.keys(patch).every((k) => JSON.stringify(next[k as keyof UiState]) === JSON.stringify(this.data.ui[k as keyof UiState]))) return;
+    if (
+      Object.keys(patch).every(
+        (k) => JSON.stringify(next[k as keyof UiState]) === JSON.stringify(this.data.ui[k as keyof UiState]),
+      )
+    )
+      return;
     this.data = { ...this.data, ui: { ...next, savedAt: Date.now() } };
     this.changed();
   }
@@ -186,12 +191,20 @@ export class UiStore {
   putActivity(entry: ActivityEntry): void {
     const kept = { ...entry, errors: entry.errors.slice(0, MAX_ERRORS_KEPT), items: entry.items.slice(0, 100) };
     const rest = this.data.activity.filter((e) => e.id !== entry.id);
-    this.data = { ...this.data, activity: [kept, ...rest].slice(0, MAX_ACTIVITY), ui: { ...this.data.ui, savedAt: Date.now() } };
+    this.data = {
+      ...this.data,
+      activity: [kept, ...rest].slice(0, MAX_ACTIVITY),
+      ui: { ...this.data.ui, savedAt: Date.now() },
+    };
     this.changed();
   }
 
   clearActivity(): void {
-    this.data = { ...this.data, activity: this.data.activity.filter((e) => e.status === 'running'), ui: { ...this.data.ui, savedAt: Date.now() } };
+    this.data = {
+      ...this.data,
+      activity: this.data.activity.filter((e) => e.status === 'running'),
+      ui: { ...this.data.ui, savedAt: Date.now() },
+    };
     this.changed();
   }
 

@@ -5,7 +5,8 @@
  * character keeps the offset it came from.
  */
 
-const DROP = /[\u064B-\u065F\u0670\u0640\u0610-\u061A\u06D6-\u06DC\u06DF-\u06E4\u06E7\u06E8\u06EA-\u06ED\u200C-\u200F]/u;
+const DROP =
+  /[\u064B-\u065F\u0670\u0640\u0610-\u061A\u06D6-\u06DC\u06DF-\u06E4\u06E7\u06E8\u06EA-\u06ED\u200C-\u200F]/u;
 
 function foldChar(ch: string): string {
   if (DROP.test(ch)) return '';
@@ -13,12 +14,23 @@ function foldChar(ch: string): string {
   if (c >= 0x0660 && c <= 0x0669) return String(c - 0x0660);
   if (c >= 0x06f0 && c <= 0x06f9) return String(c - 0x06f0);
   switch (ch) {
-    case 'أ': case 'إ': case 'آ': case 'ٱ': return 'ا';
-    case 'ى': case 'ی': case 'ئ': return 'ي';
-    case 'ة': return 'ه';
-    case 'ؤ': return 'و';
-    case 'ک': return 'ك';
-    default: break;
+    case 'أ':
+    case 'إ':
+    case 'آ':
+    case 'ٱ':
+      return 'ا';
+    case 'ى':
+    case 'ی':
+    case 'ئ':
+      return 'ي';
+    case 'ة':
+      return 'ه';
+    case 'ؤ':
+      return 'و';
+    case 'ک':
+      return 'ك';
+    default:
+      break;
   }
   if (/\s/u.test(ch)) return ' ';
   // Latin: case and accents.
@@ -54,7 +66,12 @@ export function foldQuery(query: string): string {
 }
 
 /** Every match of `query` in `body`, as body offsets, up to `limit`. */
-export function findAll(body: string, query: string, limit = 2000, folded: Folded = foldWithMap(body)): { start: number; end: number }[] {
+export function findAll(
+  body: string,
+  query: string,
+  limit = 2000,
+  folded: Folded = foldWithMap(body),
+): { start: number; end: number }[] {
   const q = foldQuery(query);
   if (q === '') return [];
   const out: { start: number; end: number }[] = [];

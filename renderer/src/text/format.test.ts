@@ -10,7 +10,9 @@ describe('published dates', () => {
     expect(isoForPrecision({ original: null, iso: null, precision: null })).toBeNull();
   });
   it('spells a date out without inventing a day or a month', () => {
-    expect(longDate({ original: null, iso: '2021-07-26', precision: 'day' }, 'en-GB')).toMatch(/^Monday,? 26 July 2021$/);
+    expect(longDate({ original: null, iso: '2021-07-26', precision: 'day' }, 'en-GB')).toMatch(
+      /^Monday,? 26 July 2021$/,
+    );
     expect(longDate({ original: null, iso: '2021-07', precision: 'month' }, 'en-GB')).toBe('July 2021');
     expect(longDate({ original: null, iso: '2021-07-01', precision: 'year' }, 'en-GB')).toBe('2021');
     expect(longDate({ original: null, iso: '2021-07-26', precision: 'day' }, 'ar-u-nu-latn')).toMatch(/26.*2021/);

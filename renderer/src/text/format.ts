@@ -29,7 +29,11 @@ export function isoForPrecision(published: PublishedAt): string | null {
  * The date at its stored precision, formatted with the fields `fieldsFor`
  * picks from the parts that date has (never a day or month it does not).
  */
-function formatAtPrecision(published: PublishedAt, locale: string, fieldsFor: (parts: DateParts) => Intl.DateTimeFormatOptions): string | null {
+function formatAtPrecision(
+  published: PublishedAt,
+  locale: string,
+  fieldsFor: (parts: DateParts) => Intl.DateTimeFormatOptions,
+): string | null {
   const shown = isoForPrecision(published);
   if (!shown) return null;
   const parts = partsOf(shown);

@@ -7,4 +7,11 @@ import { migration0005 } from './0005_dossier_sections';
 import { migration0006 } from './0006_memory_bands';
 
 /** Every migration, in order. Append only. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
+export const migrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  migration0006,
+];

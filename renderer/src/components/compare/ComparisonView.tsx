@@ -28,7 +28,8 @@ interface ComparisonViewProps {
   onAddToDossier(articleIds: number[], title: string, settings?: AlignSettings): void;
 }
 
-type State = { status: 'loading' } | { status: 'ready'; comparison: Comparison } | { status: 'error'; error: ShownError };
+type State =
+  { status: 'loading' } | { status: 'ready'; comparison: Comparison } | { status: 'error'; error: ShownError };
 
 export function ComparisonView({ articleIds, settings, onClose, onOpenArticle, onAddToDossier }: ComparisonViewProps) {
   const { api } = useApi();
@@ -72,9 +73,20 @@ export function ComparisonView({ articleIds, settings, onClose, onOpenArticle, o
   useEffect(() => {
     if (comparison) gridRef.current?.querySelector<HTMLElement>('[data-row]')?.focus({ preventScroll: true });
   }, [comparison]);
-  const outlets = useMemo(() => comparison?.articles.map((a) => a.source ?? c.unknownOutlet) ?? [], [comparison, c.unknownOutlet]);
+  const outlets = useMemo(
+    () => comparison?.articles.map((a) => a.source ?? c.unknownOutlet) ?? [],
+    [comparison, c.unknownOutlet],
+  );
   const counts = useMemo(() => (comparison ? countKinds(comparison.rows) : null), [comparison]);
-  const shown = useMemo(() => (comparison ? comparison.rows.map((row, index) => ({ row, index })).filter(({ row }) => !(hideShared && row.kind === 'shared')) : []), [comparison, hideShared]);
+  const shown = useMemo(
+    () =>
+      comparison
+        ? comparison.rows
+            .map((row, index) => ({ row, index }))
+            .filter(({ row }) => !(hideShared && row.kind === 'shared'))
+        : [],
+    [comparison, hideShared],
+  );
 
   const focusRow = (index: number) => {
     const row = gridRef.current?.querySelector<HTMLElement>(`[data-row="${index}"]`);
@@ -122,9 +134,21 @@ export function ComparisonView({ articleIds, settings, onClose, onOpenArticle, o
         ) : null}
         <span className="toolbar-spacer" />
         <label className="check">
-          <input type="checkbox" checked={hideShared} onChange={(e) => setHideShared(e.currentTarget.checked)} data-testid="comparison-hide-shared" /> {c.onlyDifferences}
+          <input
+            type="checkbox"
+            checked={hideShared}
+            onChange={(e) => setHideShared(e.currentTarget.checked)}
+            data-testid="comparison-hide-shared"
+          />{' '}
+          {c.onlyDifferences}
         </label>
-        <button type="button" className="button button-small" disabled={!comparison} onClick={() => onAddToDossier(articleIds, title, settings)} data-testid="comparison-dossier">
+        <button
+          type="button"
+          className="button button-small"
+          disabled={!comparison}
+          onClick={() => onAddToDossier(articleIds, title, settings)}
+          data-testid="comparison-dossier"
+        >
           {c.addToDossier}
         </button>
       </header>
@@ -149,13 +173,31 @@ export function ComparisonView({ articleIds, settings, onClose, onOpenArticle, o
                   {c.coverage}
                 </div>
                 {comparison.articles.map((a, i) => (
-                  <div key={a.id} className="cmp-cell cmp-col-head" role="columnheader" dir={a.dir} lang={a.lang} data-testid="comparison-column">
+                  <div
+                    key={a.id}
+                    className="cmp-cell cmp-col-head"
+                    role="columnheader"
+                    dir={a.dir}
+                    lang={a.lang}
+                    data-testid="comparison-column"
+                  >
                     <span className="cmp-outlet">
                       <span className={`cmp-swatch cmp-swatch-${i % 12}`} aria-hidden="true" />
                       <bdi data-testid="comparison-outlet">{outlets[i]}</bdi>
-                      {a.publishedAt.iso ? <span className="muted"> · <bdi>{dayLabel(a.publishedAt.iso, locale)}</bdi></span> : null}
+                      {a.publishedAt.iso ? (
+                        <span className="muted">
+                          {' '}
+                          · <bdi>{dayLabel(a.publishedAt.iso, locale)}</bdi>
+                        </span>
+                      ) : null}
                     </span>
-                    <button type="button" className="link-button cmp-col-title" dir={directionOf(a.title, a.dir)} onClick={() => onOpenArticle(a.id)} title={c.openArticle}>
+                    <button
+                      type="button"
+                      className="link-button cmp-col-title"
+                      dir={directionOf(a.title, a.dir)}
+                      onClick={() => onOpenArticle(a.id)}
+                      title={c.openArticle}
+                    >
                       {a.title}
                     </button>
                   </div>
@@ -163,7 +205,14 @@ export function ComparisonView({ articleIds, settings, onClose, onOpenArticle, o
               </div>
               <div className="cmp-body" ref={gridRef} onKeyDown={onGridKey} role="rowgroup">
                 {shown.map(({ row, index }, i) => (
-                  <CompareRow key={index} row={row} index={index} comparison={comparison} outlets={outlets} tabStop={i === 0} />
+                  <CompareRow
+                    key={index}
+                    row={row}
+                    index={index}
+                    comparison={comparison}
+                    outlets={outlets}
+                    tabStop={i === 0}
+                  />
                 ))}
               </div>
             </div>
@@ -178,10 +227,24 @@ export function ComparisonView({ articleIds, settings, onClose, onOpenArticle, o
   );
 }
 
-function CompareRow({ row, index, comparison, outlets, tabStop }: { row: AlignmentRow; index: number; comparison: Comparison; outlets: string[]; tabStop: boolean }) {
+function CompareRow({
+  row,
+  index,
+  comparison,
+  outlets,
+  tabStop,
+}: {
+  row: AlignmentRow;
+  index: number;
+  comparison: Comparison;
+  outlets: string[];
+  tabStop: boolean;
+}) {
   const { t, formatNumber } = useI18n();
   const c = t.compare;
-  const carried = row.cells.map((cell, i) => (cell.length > 0 ? outlets[i] : null)).filter((o): o is string => o !== null);
+  const carried = row.cells
+    .map((cell, i) => (cell.length > 0 ? outlets[i] : null))
+    .filter((o): o is string => o !== null);
   const carriedText = c.carriedBy(carried.join(c.listSeparator));
   return (
     <div
@@ -198,7 +261,13 @@ function CompareRow({ row, index, comparison, outlets, tabStop }: { row: Alignme
         <span className={`cmp-kind cmp-kind-${row.kind}`} title={c.kindHelp[row.kind]} data-testid="row-kind">
           {c.kinds[row.kind]}
         </span>
-        <span className="cmp-coverage" role="img" aria-label={carriedText} title={carriedText} data-testid="row-coverage">
+        <span
+          className="cmp-coverage"
+          role="img"
+          aria-label={carriedText}
+          title={carriedText}
+          data-testid="row-coverage"
+        >
           {row.cells.map((cell, i) => (
             <span key={i} className={`cmp-dot${cell.length > 0 ? ` is-on cmp-swatch-${i % 12}` : ''}`} />
           ))}

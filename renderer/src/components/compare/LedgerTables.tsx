@@ -25,7 +25,9 @@ interface FactRow {
 
 /** True when a conflict names this span of this article. */
 export function inConflict(conflicts: readonly FactConflict[], article: number, start: number, end: number): boolean {
-  return conflicts.some((c) => c.items.some((item) => item.article === article && item.start < end && start < item.end));
+  return conflicts.some((c) =>
+    c.items.some((item) => item.article === article && item.start < end && start < item.end),
+  );
 }
 
 const QUOTE_SHOWN = 140;
@@ -35,11 +37,37 @@ export function LedgerTables({ comparison, outlets, onShowRow }: LedgerProps) {
   const c = t.compare;
   const rows: FactRow[] = [];
   comparison.facts.forEach((facts, article) => {
-    for (const n of facts.numbers) rows.push({ key: `n${article}-${n.start}`, kind: 'number', article, start: n.start, end: n.end, fact: n.text, detail: n.unit ?? '' });
-    for (const d of facts.dates) rows.push({ key: `d${article}-${d.start}`, kind: 'date', article, start: d.start, end: d.end, fact: d.text, detail: d.iso });
+    for (const n of facts.numbers)
+      rows.push({
+        key: `n${article}-${n.start}`,
+        kind: 'number',
+        article,
+        start: n.start,
+        end: n.end,
+        fact: n.text,
+        detail: n.unit ?? '',
+      });
+    for (const d of facts.dates)
+      rows.push({
+        key: `d${article}-${d.start}`,
+        kind: 'date',
+        article,
+        start: d.start,
+        end: d.end,
+        fact: d.text,
+        detail: d.iso,
+      });
     for (const q of facts.quotes) {
       const text = q.text.length > QUOTE_SHOWN ? `${q.text.slice(0, QUOTE_SHOWN)}…` : q.text;
-      rows.push({ key: `q${article}-${q.start}`, kind: 'quote', article, start: q.start, end: q.end, fact: `“${text}”`, detail: q.speaker ? c.speaker(q.speaker) : c.noSpeaker });
+      rows.push({
+        key: `q${article}-${q.start}`,
+        kind: 'quote',
+        article,
+        start: q.start,
+        end: q.end,
+        fact: `“${text}”`,
+        detail: q.speaker ? c.speaker(q.speaker) : c.noSpeaker,
+      });
     }
   });
   const order = { number: 0, date: 1, quote: 2 } as const;
@@ -66,7 +94,8 @@ export function LedgerTables({ comparison, outlets, onShowRow }: LedgerProps) {
               <span className="conflict-items">
                 {conflict.items.map((item, k) => (
                   <span key={k} className="conflict-item">
-                    <bdi>{outlets[item.article]}</bdi>: <bdi dir={directionOf(item.value, articleDir(item.article))}>{item.value}</bdi>
+                    <bdi>{outlets[item.article]}</bdi>:{' '}
+                    <bdi dir={directionOf(item.value, articleDir(item.article))}>{item.value}</bdi>
                   </span>
                 ))}
               </span>
@@ -98,7 +127,13 @@ export function LedgerTables({ comparison, outlets, onShowRow }: LedgerProps) {
             {rows.map((row) => {
               const flagged = inConflict(comparison.conflicts, row.article, row.start, row.end);
               return (
-                <tr key={row.key} className={flagged ? 'is-conflict' : undefined} data-testid="ledger-fact" data-kind={row.kind} data-conflict={flagged ? 'true' : 'false'}>
+                <tr
+                  key={row.key}
+                  className={flagged ? 'is-conflict' : undefined}
+                  data-testid="ledger-fact"
+                  data-kind={row.kind}
+                  data-conflict={flagged ? 'true' : 'false'}
+                >
                   <td>{c.factKinds[row.kind]}</td>
                   <td>
                     <bdi dir={directionOf(row.fact, articleDir(row.article))}>{row.fact}</bdi>

@@ -53,7 +53,12 @@ export function OtherCoverage({ articleId, reloadKey, onOpen, onCompare }: Other
       <div className="other-coverage-head">
         <h2 id="other-coverage-title">{c.otherCoverage}</h2>
         {all.length > 2 ? (
-          <button type="button" className="button button-small" onClick={() => onCompare(all)} data-testid="other-coverage-compare-all">
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => onCompare(all)}
+            data-testid="other-coverage-compare-all"
+          >
             {c.compareAll(formatNumber(all.length))}
           </button>
         ) : null}
@@ -63,12 +68,29 @@ export function OtherCoverage({ articleId, reloadKey, onOpen, onCompare }: Other
           <li key={a.id} className="other-coverage-item" data-testid="other-coverage-item">
             <span className="other-coverage-source">
               <bdi>{a.source ?? c.unknownOutlet}</bdi>
-              {a.publishedAt.iso ? <span className="muted"> · <bdi>{dayLabel(a.publishedAt.iso, locale)}</bdi></span> : null}
+              {a.publishedAt.iso ? (
+                <span className="muted">
+                  {' '}
+                  · <bdi>{dayLabel(a.publishedAt.iso, locale)}</bdi>
+                </span>
+              ) : null}
             </span>
-            <button type="button" className="link-button other-coverage-title" lang={a.lang} dir={directionOf(a.title, a.dir)} onClick={() => onOpen(a.id)}>
+            <button
+              type="button"
+              className="link-button other-coverage-title"
+              lang={a.lang}
+              dir={directionOf(a.title, a.dir)}
+              onClick={() => onOpen(a.id)}
+            >
               {a.title}
             </button>
-            <button type="button" className="button button-small" onClick={() => onCompare([articleId, a.id])} aria-label={`${c.compareWithThis}: ${a.title}`} data-testid="other-coverage-compare">
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => onCompare([articleId, a.id])}
+              aria-label={`${c.compareWithThis}: ${a.title}`}
+              data-testid="other-coverage-compare"
+            >
               {c.compareWithThis}
             </button>
           </li>

@@ -15,7 +15,11 @@ import { dayLabel, dayRange, defaultComparisonIds, storyTitles } from './storyFo
 const PAGE = 30;
 
 /** The list's choices outlive the component: a comparison replaces the panes, and coming back should not reset them. */
-const remembered: { sort: StorySort; multiOutlet: boolean; offset: number } = { sort: 'size', multiOutlet: true, offset: 0 };
+const remembered: { sort: StorySort; multiOutlet: boolean; offset: number } = {
+  sort: 'size',
+  multiOutlet: true,
+  offset: 0,
+};
 const MAX_COMPARED = 12;
 /** Columns a story's comparison starts with: more fit on no screen; the reader ticks others in. */
 const FIRST_COMPARED = 4;
@@ -128,7 +132,13 @@ export function StoriesView({ version, placing, onPlace, chosenId, onChoose }: S
         {page && page.unclustered > 0 ? (
           <div className="stories-pending" role="status" data-testid="stories-unclustered">
             <span>{c.notClustered(formatNumber(page.unclustered))}</span>
-            <button type="button" className="button button-small" onClick={onPlace} disabled={placing} data-testid="stories-place">
+            <button
+              type="button"
+              className="button button-small"
+              onClick={onPlace}
+              disabled={placing}
+              data-testid="stories-place"
+            >
               {c.placeNow}
             </button>
           </div>
@@ -139,7 +149,9 @@ export function StoriesView({ version, placing, onPlace, chosenId, onChoose }: S
             <code className="error-code">{error.code}</code> {t.errorNames[error.code]}
           </p>
         ) : null}
-        {page && page.items.length === 0 && page.unclustered === 0 ? <p className="list-message teaching">{c.noStories}</p> : null}
+        {page && page.items.length === 0 && page.unclustered === 0 ? (
+          <p className="list-message teaching">{c.noStories}</p>
+        ) : null}
         <ul className="story-items" ref={listRef} aria-label={c.storiesLabel} onKeyDown={onListKey}>
           {page?.items.map((story) => (
             <li key={story.id}>
@@ -149,11 +161,25 @@ export function StoriesView({ version, placing, onPlace, chosenId, onChoose }: S
         </ul>
         {total > PAGE ? (
           <nav className="stories-pager" aria-label={c.storiesLabel}>
-            <button type="button" className="button button-small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))} data-testid="stories-prev">
+            <button
+              type="button"
+              className="button button-small"
+              disabled={offset === 0}
+              onClick={() => setOffset(Math.max(0, offset - PAGE))}
+              data-testid="stories-prev"
+            >
               {c.previousPage}
             </button>
-            <span className="muted">{c.pageOf(formatNumber(offset + 1), formatNumber(Math.min(total, offset + PAGE)), formatNumber(total))}</span>
-            <button type="button" className="button button-small" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)} data-testid="stories-next">
+            <span className="muted">
+              {c.pageOf(formatNumber(offset + 1), formatNumber(Math.min(total, offset + PAGE)), formatNumber(total))}
+            </span>
+            <button
+              type="button"
+              className="button button-small"
+              disabled={offset + PAGE >= total}
+              onClick={() => setOffset(offset + PAGE)}
+              data-testid="stories-next"
+            >
               {c.nextPage}
             </button>
           </nav>
@@ -169,9 +195,22 @@ function StoryItem({ story, chosen, onChoose }: { story: StoryCluster; chosen: b
   const titles = storyTitles(story.articles, 2);
   const dir = story.articles[0]?.dir ?? 'rtl';
   return (
-    <button type="button" className={`highlight-item story-item${chosen ? ' is-current' : ''}`} aria-current={chosen ? 'true' : undefined} onClick={onChoose} data-testid="story-item" data-story-id={story.id} data-size={story.size} data-outlets={story.outletCount}>
+    <button
+      type="button"
+      className={`highlight-item story-item${chosen ? ' is-current' : ''}`}
+      aria-current={chosen ? 'true' : undefined}
+      onClick={onChoose}
+      data-testid="story-item"
+      data-story-id={story.id}
+      data-size={story.size}
+      data-outlets={story.outletCount}
+    >
       {titles.map((title, i) => (
-        <span key={title} className={i === 0 ? 'story-title' : 'story-title story-title-alt'} dir={directionOf(title, dir)}>
+        <span
+          key={title}
+          className={i === 0 ? 'story-title' : 'story-title story-title-alt'}
+          dir={directionOf(title, dir)}
+        >
           {title}
         </span>
       ))}
@@ -192,11 +231,20 @@ function StoryItem({ story, chosen, onChoose }: { story: StoryCluster; chosen: b
 }
 
 /** One story: its articles (oldest first), each to open or to include in the comparison. */
-export function StoryPanel({ story, onOpenArticle, onCompare }: { story: StoryCluster; onOpenArticle(id: number): void; onCompare(ids: number[]): void }) {
+export function StoryPanel({
+  story,
+  onOpenArticle,
+  onCompare,
+}: {
+  story: StoryCluster;
+  onOpenArticle(id: number): void;
+  onCompare(ids: number[]): void;
+}) {
   const { t, locale, formatNumber } = useI18n();
   const c = t.compare;
   const [picked, setPicked] = useState<number[]>(() => defaultComparisonIds(story.articles, FIRST_COMPARED));
-  const toggle = (id: number, on: boolean) => setPicked((list) => (on ? [...list, id].slice(0, MAX_COMPARED) : list.filter((x) => x !== id)));
+  const toggle = (id: number, on: boolean) =>
+    setPicked((list) => (on ? [...list, id].slice(0, MAX_COMPARED) : list.filter((x) => x !== id)));
   const ordered = story.articles.map((a) => a.id).filter((id) => picked.includes(id));
   const title = storyTitles(story.articles, 1)[0] ?? '';
   return (
@@ -206,11 +254,18 @@ export function StoryPanel({ story, onOpenArticle, onCompare }: { story: StoryCl
           {title}
         </h2>
         <p className="muted">
-          {c.storyArticles(formatNumber(story.size))} · {c.storyOutlets(formatNumber(story.outletCount))} · {dayRange(story.dateRange, locale)}
+          {c.storyArticles(formatNumber(story.size))} · {c.storyOutlets(formatNumber(story.outletCount))} ·{' '}
+          {dayRange(story.dateRange, locale)}
           {story.score !== null ? ` · ${c.storyScore(formatNumber(Math.round(story.score * 100) / 100))}` : ''}
         </p>
         <div className="story-actions">
-          <button type="button" className="button button-primary" disabled={ordered.length < 2} onClick={() => onCompare(ordered)} data-testid="story-compare">
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={ordered.length < 2}
+            onClick={() => onCompare(ordered)}
+            data-testid="story-compare"
+          >
             {c.compareSelected(formatNumber(ordered.length))}
           </button>
           <span className="muted">{c.compareHint}</span>
@@ -232,13 +287,23 @@ export function StoryPanel({ story, onOpenArticle, onCompare }: { story: StoryCl
               <span className="story-article-main">
                 <span className="story-article-source">
                   <bdi>{a.source ?? c.unknownOutlet}</bdi>
-                  {a.publishedAt.iso ? <span className="muted"> · <bdi>{dayLabel(a.publishedAt.iso, locale)}</bdi></span> : null}
+                  {a.publishedAt.iso ? (
+                    <span className="muted">
+                      {' '}
+                      · <bdi>{dayLabel(a.publishedAt.iso, locale)}</bdi>
+                    </span>
+                  ) : null}
                 </span>
                 <span className="story-article-title" lang={a.lang} dir={directionOf(a.title, a.dir)}>
                   {a.title}
                 </span>
               </span>
-              <button type="button" className="link-button" onClick={() => onOpenArticle(a.id)} aria-label={`${c.openArticle}: ${a.title}`}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => onOpenArticle(a.id)}
+                aria-label={`${c.openArticle}: ${a.title}`}
+              >
                 {c.openArticle}
               </button>
             </li>

@@ -3,14 +3,33 @@ import type { AlignmentRow, StoryArticle } from '../../../../preload/contract';
 import { changedSpans, countKinds, mergeSpans, segmentsOf } from './marks';
 import { dayRange, defaultComparisonIds, storyTitles } from './storyFormat';
 
-const row = (over: Partial<AlignmentRow>): AlignmentRow => ({ kind: 'reworded', cells: [[0], [0], [0]], moved: [], diffs: [], ...over });
+const row = (over: Partial<AlignmentRow>): AlignmentRow => ({
+  kind: 'reworded',
+  cells: [[0], [0], [0]],
+  moved: [],
+  diffs: [],
+  ...over,
+});
 
 describe('comparison marks', () => {
   it('marks b spans in the diffed article and a spans in its reference, never the other way round', () => {
     const r = row({
       diffs: [
-        { article: 1, against: 0, similarity: 0.8, changes: [{ op: 'replace', a: { start: 10, end: 14 }, b: { start: 20, end: 25 } }] },
-        { article: 2, against: 0, similarity: 0.7, changes: [{ op: 'insert', a: null, b: { start: 3, end: 7 } }, { op: 'delete', a: { start: 12, end: 18 }, b: null }] },
+        {
+          article: 1,
+          against: 0,
+          similarity: 0.8,
+          changes: [{ op: 'replace', a: { start: 10, end: 14 }, b: { start: 20, end: 25 } }],
+        },
+        {
+          article: 2,
+          against: 0,
+          similarity: 0.7,
+          changes: [
+            { op: 'insert', a: null, b: { start: 3, end: 7 } },
+            { op: 'delete', a: { start: 12, end: 18 }, b: null },
+          ],
+        },
       ],
     });
     expect(changedSpans(r, 0)).toEqual([{ start: 10, end: 18 }]);
@@ -19,14 +38,26 @@ describe('comparison marks', () => {
   });
 
   it('merges overlapping and touching spans and drops empty ones', () => {
-    expect(mergeSpans([{ start: 5, end: 9 }, { start: 1, end: 3 }, { start: 3, end: 4 }, { start: 8, end: 12 }, { start: 20, end: 20 }])).toEqual([
+    expect(
+      mergeSpans([
+        { start: 5, end: 9 },
+        { start: 1, end: 3 },
+        { start: 3, end: 4 },
+        { start: 8, end: 12 },
+        { start: 20, end: 20 },
+      ]),
+    ).toEqual([
       { start: 1, end: 4 },
       { start: 5, end: 12 },
     ]);
   });
 
   it('cuts a sentence into runs that cover it exactly, clipping changes that cross its ends', () => {
-    const segs = segmentsOf({ start: 10, end: 30 }, [{ start: 5, end: 12 }, { start: 15, end: 18 }, { start: 28, end: 40 }]);
+    const segs = segmentsOf({ start: 10, end: 30 }, [
+      { start: 5, end: 12 },
+      { start: 15, end: 18 },
+      { start: 28, end: 40 },
+    ]);
     expect(segs).toEqual([
       { start: 10, end: 12, changed: true },
       { start: 12, end: 15, changed: false },
@@ -38,7 +69,11 @@ describe('comparison marks', () => {
   });
 
   it('counts rows by kind', () => {
-    expect(countKinds([row({ kind: 'shared' }), row({}), row({ kind: 'unique' }), row({ kind: 'shared' })])).toEqual({ shared: 2, reworded: 1, unique: 1 });
+    expect(countKinds([row({ kind: 'shared' }), row({}), row({ kind: 'unique' }), row({ kind: 'shared' })])).toEqual({
+      shared: 2,
+      reworded: 1,
+      unique: 1,
+    });
   });
 });
 
@@ -56,7 +91,13 @@ describe('story display', () => {
   });
 
   it('starts a comparison with one article per outlet, oldest first, up to the limit', () => {
-    const articles = [article(1, 'عكاظ', 'a'), article(2, 'عكاظ', 'b'), article(3, 'اليوم', 'c'), article(4, null, 'd'), article(5, 'الرياض', 'e')];
+    const articles = [
+      article(1, 'عكاظ', 'a'),
+      article(2, 'عكاظ', 'b'),
+      article(3, 'اليوم', 'c'),
+      article(4, null, 'd'),
+      article(5, 'الرياض', 'e'),
+    ];
     expect(defaultComparisonIds(articles)).toEqual([1, 3, 4, 5]);
     expect(defaultComparisonIds(articles, 2)).toEqual([1, 3]);
   });

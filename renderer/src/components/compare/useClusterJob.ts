@@ -25,7 +25,12 @@ interface ClusterJobDeps {
  * `quiet`: the run follows an import, whose own entry already tells the
  * story; it logs only a failure. Runs asked for by name are always logged.
  */
-export function useClusterJob({ setJobs, patchJob, onDone, i18n }: ClusterJobDeps): (mode?: 'incremental' | 'full', quiet?: boolean) => void {
+export function useClusterJob({
+  setJobs,
+  patchJob,
+  onDone,
+  i18n,
+}: ClusterJobDeps): (mode?: 'incremental' | 'full', quiet?: boolean) => void {
   const { api } = useApi();
   const { t, formatNumber } = i18n;
   const store = useUiStore();
@@ -39,16 +44,44 @@ export function useClusterJob({ setJobs, patchJob, onDone, i18n }: ClusterJobDep
       const controller = new AbortController();
       const startedAt = new Date();
       const label = t.compare.clustering;
-      setJobs((list) => [...list, { id, kind: 'cluster', label, startedAt: startedAt.getTime(), fraction: null, done: 0, total: null, cancel: () => controller.abort() }]);
+      setJobs((list) => [
+        ...list,
+        {
+          id,
+          kind: 'cluster',
+          label,
+          startedAt: startedAt.getTime(),
+          fraction: null,
+          done: 0,
+          total: null,
+          cancel: () => controller.abort(),
+        },
+      ]);
       const finish = (status: 'done' | 'failed' | 'cancelled', message: string) => {
         if (quiet && status !== 'failed') return;
-        store.putActivity({ id, kind: 'cluster', label, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), status, message, errors: [], items: [] });
+        store.putActivity({
+          id,
+          kind: 'cluster',
+          label,
+          startedAt: startedAt.toISOString(),
+          finishedAt: new Date().toISOString(),
+          status,
+          message,
+          errors: [],
+          items: [],
+        });
       };
       api['compare.cluster'](
         { mode },
         {
           signal: controller.signal,
-          onProgress: (p) => patchJob(id, { done: p.done, total: p.total, fraction: p.total ? p.done / p.total : null, detail: p.label }),
+          onProgress: (p) =>
+            patchJob(id, {
+              done: p.done,
+              total: p.total,
+              fraction: p.total ? p.done / p.total : null,
+              detail: p.label,
+            }),
         },
       )
         .then(

@@ -78,29 +78,48 @@ export function DossierEditor({ dossierId, runJob, onChanged, onDeleted, onError
           type="button"
           className="button button-small button-danger"
           data-testid="dossier-delete"
-          onClick={() => void api['dossier.delete']({ id }).then(() => onDeleted(dossier), (e: unknown) => onError(ds.deleteDossier, e))}
+          onClick={() =>
+            void api['dossier.delete']({ id }).then(
+              () => onDeleted(dossier),
+              (e: unknown) => onError(ds.deleteDossier, e),
+            )
+          }
         >
           {ds.deleteDossier}
         </button>
       </header>
       <DossierMetadataForm
         dossier={dossier}
-        onSave={(patch: MetadataPatch) => change(ds.metadata, () => api['dossier.update']({ id, ...patch })).then(() => onSaved(ds.saved))}
+        onSave={(patch: MetadataPatch) =>
+          change(ds.metadata, () => api['dossier.update']({ id, ...patch })).then(() => onSaved(ds.saved))
+        }
       />
       <DossierExport
         dossier={dossier}
         runJob={runJob}
-        exportFile={(kind, signal, onProgress) => api[kind === 'pdf' ? 'dossier.exportPdf' : 'dossier.exportHtml']({ dossierId: id }, { signal, onProgress })}
+        exportFile={(kind, signal, onProgress) =>
+          api[kind === 'pdf' ? 'dossier.exportPdf' : 'dossier.exportHtml']({ dossierId: id }, { signal, onProgress })
+        }
       />
       <h3 className="dossier-subheading">{ds.items}</h3>
       <DossierItems
         dossier={dossier}
-        onMove={(itemId, target: MoveTarget) => change(ds.items, () => api['dossier.moveItem']({ id, itemId, ...target }))}
-        onRemove={(item: DossierItemInfo) => change(ds.remove, () => api['dossier.removeItem']({ id, itemId: item.id }))}
+        onMove={(itemId, target: MoveTarget) =>
+          change(ds.items, () => api['dossier.moveItem']({ id, itemId, ...target }))
+        }
+        onRemove={(item: DossierItemInfo) =>
+          change(ds.remove, () => api['dossier.removeItem']({ id, itemId: item.id }))
+        }
         onAddSection={(title) => change(ds.addSection, () => api['dossier.addSection']({ id, title }))}
-        onRenameSection={(section, title) => change(ds.renameSection, () => api['dossier.renameSection']({ id, sectionId: section.id, title }))}
-        onDeleteSection={(section) => change(ds.deleteSection, () => api['dossier.deleteSection']({ id, sectionId: section.id }))}
-        onMoveSection={(section, delta) => change(ds.sections, () => api['dossier.reorderSections']({ id, sectionIds: sectionOrder(section, delta) }))}
+        onRenameSection={(section, title) =>
+          change(ds.renameSection, () => api['dossier.renameSection']({ id, sectionId: section.id, title }))
+        }
+        onDeleteSection={(section) =>
+          change(ds.deleteSection, () => api['dossier.deleteSection']({ id, sectionId: section.id }))
+        }
+        onMoveSection={(section, delta) =>
+          change(ds.sections, () => api['dossier.reorderSections']({ id, sectionIds: sectionOrder(section, delta) }))
+        }
       />
       <form
         className="dossier-note"
@@ -113,18 +132,33 @@ export function DossierEditor({ dossierId, runJob, onChanged, onDeleted, onError
             const created = await api['notes.create']({ articleId: null, title: note.title.trim() || null, body });
             // A new note goes at the end of the dossier (the last section).
             const last = dossier.sections[dossier.sections.length - 1];
-            return api['dossier.addItems']({ id, items: [{ kind: 'note', id: created.id }], sectionId: last?.id ?? null });
+            return api['dossier.addItems']({
+              id,
+              items: [{ kind: 'note', id: created.id }],
+              sectionId: last?.id ?? null,
+            });
           }).then(() => setNote({ title: '', body: '' }));
         }}
       >
         <h3 className="dossier-subheading">{ds.addNote}</h3>
         <label className="field">
           <span className="field-label">{ds.noteTitle}</span>
-          <input value={note.title} dir="auto" data-testid="dossier-note-title" onChange={(e) => setNote({ ...note, title: e.currentTarget.value })} />
+          <input
+            value={note.title}
+            dir="auto"
+            data-testid="dossier-note-title"
+            onChange={(e) => setNote({ ...note, title: e.currentTarget.value })}
+          />
         </label>
         <label className="field">
           <span className="field-label">{ds.noteBody}</span>
-          <textarea value={note.body} dir="auto" rows={3} data-testid="dossier-note-body" onChange={(e) => setNote({ ...note, body: e.currentTarget.value })} />
+          <textarea
+            value={note.body}
+            dir="auto"
+            rows={3}
+            data-testid="dossier-note-body"
+            onChange={(e) => setNote({ ...note, body: e.currentTarget.value })}
+          />
         </label>
         <button type="submit" className="button" disabled={!note.body.trim()} data-testid="dossier-add-note">
           {ds.addNote}

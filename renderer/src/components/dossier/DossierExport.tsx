@@ -9,7 +9,11 @@ import { useEffect, useState } from 'react';
 import type { DossierExportResult, DossierInfo, Progress } from '../../../../preload/contract';
 import { useI18n } from '../../i18n';
 
-export type RunJob = <T>(kind: string, label: string, work: (signal: AbortSignal, onProgress: (p: Progress) => void) => Promise<T>) => Promise<T>;
+export type RunJob = <T>(
+  kind: string,
+  label: string,
+  work: (signal: AbortSignal, onProgress: (p: Progress) => void) => Promise<T>,
+) => Promise<T>;
 
 interface Exported {
   kind: 'pdf' | 'html';
@@ -28,14 +32,23 @@ function bytesOf(result: DossierExportResult): Uint8Array {
 
 /** A file name from the title: letters of any script kept, the rest dashes. */
 function fileName(title: string, ext: string): string {
-  const base = title.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'dossier';
+  const base =
+    title
+      .normalize('NFC')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'dossier';
   return `${base}.${ext}`;
 }
 
 export interface DossierExportProps {
   dossier: DossierInfo;
   runJob: RunJob;
-  exportFile(kind: 'pdf' | 'html', signal: AbortSignal, onProgress: (p: Progress) => void): Promise<DossierExportResult>;
+  exportFile(
+    kind: 'pdf' | 'html',
+    signal: AbortSignal,
+    onProgress: (p: Progress) => void,
+  ): Promise<DossierExportResult>;
 }
 
 export function DossierExport({ dossier, runJob, exportFile }: DossierExportProps) {
@@ -50,7 +63,9 @@ export function DossierExport({ dossier, runJob, exportFile }: DossierExportProp
     setBusy(true);
     try {
       const label = `${ds.exporting}: ${dossier.title}`;
-      const result = await runJob(`export-${kind}`, label, (signal, onProgress) => exportFile(kind, signal, onProgress));
+      const result = await runJob(`export-${kind}`, label, (signal, onProgress) =>
+        exportFile(kind, signal, onProgress),
+      );
       const bytes = bytesOf(result);
       if (show) {
         setPreview(new TextDecoder().decode(bytes));
@@ -64,27 +79,58 @@ export function DossierExport({ dossier, runJob, exportFile }: DossierExportProp
     }
   };
 
-  const size = exported ? new Intl.NumberFormat(locale, { style: 'unit', unit: exported.bytes >= 1e6 ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(exported.bytes / (exported.bytes >= 1e6 ? 1e6 : 1e3)) : '';
+  const size = exported
+    ? new Intl.NumberFormat(locale, {
+        style: 'unit',
+        unit: exported.bytes >= 1e6 ? 'megabyte' : 'kilobyte',
+        maximumFractionDigits: 1,
+      }).format(exported.bytes / (exported.bytes >= 1e6 ? 1e6 : 1e3))
+    : '';
   const disabled = busy || dossier.items.length === 0;
   return (
     <div className="dossier-export">
       <div className="dossier-export-actions" role="group" aria-label={`${ds.exportPdf} / ${ds.exportHtml}`}>
-        <button type="button" className="button" disabled={disabled} data-testid="dossier-export-pdf" onClick={() => void run('pdf', false).catch(() => undefined)}>
+        <button
+          type="button"
+          className="button"
+          disabled={disabled}
+          data-testid="dossier-export-pdf"
+          onClick={() => void run('pdf', false).catch(() => undefined)}
+        >
           {ds.exportPdf}
         </button>
-        <button type="button" className="button" disabled={disabled} data-testid="dossier-export-html" onClick={() => void run('html', false).catch(() => undefined)}>
+        <button
+          type="button"
+          className="button"
+          disabled={disabled}
+          data-testid="dossier-export-html"
+          onClick={() => void run('html', false).catch(() => undefined)}
+        >
           {ds.exportHtml}
         </button>
-        <button type="button" className="button" disabled={disabled} data-testid="dossier-preview" onClick={() => void run('html', true).catch(() => undefined)}>
+        <button
+          type="button"
+          className="button"
+          disabled={disabled}
+          data-testid="dossier-preview"
+          onClick={() => void run('html', true).catch(() => undefined)}
+        >
           {ds.preview}
         </button>
       </div>
       {exported ? (
         <p className="dossier-exported" role="status">
-          <a className="button button-small" href={exported.url} download={exported.name} data-testid="dossier-download">
+          <a
+            className="button button-small"
+            href={exported.url}
+            download={exported.name}
+            data-testid="dossier-download"
+          >
             {ds.download} <bdi>{exported.name}</bdi>
           </a>{' '}
-          <span className="muted">{ds.exported(exported.pages !== null ? formatNumber(exported.pages) : null, size)}</span>
+          <span className="muted">
+            {ds.exported(exported.pages !== null ? formatNumber(exported.pages) : null, size)}
+          </span>
         </p>
       ) : null}
       {preview !== null ? (
@@ -95,7 +141,13 @@ export function DossierExport({ dossier, runJob, exportFile }: DossierExportProp
               {ds.closePreview}
             </button>
           </div>
-          <iframe title={ds.previewLabel} sandbox="" srcDoc={preview} referrerPolicy="no-referrer" data-testid="dossier-preview-frame" />
+          <iframe
+            title={ds.previewLabel}
+            sandbox=""
+            srcDoc={preview}
+            referrerPolicy="no-referrer"
+            data-testid="dossier-preview-frame"
+          />
         </div>
       ) : null}
     </div>

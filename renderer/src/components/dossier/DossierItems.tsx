@@ -21,7 +21,15 @@ export interface DossierItemsProps {
   onMoveSection(section: DossierSectionInfo, delta: -1 | 1): Promise<void>;
 }
 
-export function DossierItems({ dossier, onMove, onRemove, onAddSection, onRenameSection, onDeleteSection, onMoveSection }: DossierItemsProps) {
+export function DossierItems({
+  dossier,
+  onMove,
+  onRemove,
+  onAddSection,
+  onRenameSection,
+  onDeleteSection,
+  onMoveSection,
+}: DossierItemsProps) {
   const { ds, formatNumber } = useI18n();
   const groups = groupItems(dossier);
   const [announcement, setAnnouncement] = useState('');
@@ -44,7 +52,9 @@ export function DossierItems({ dossier, onMove, onRemove, onAddSection, onRename
     refocus.current = item.id;
     const group = groups.find((g) => (g.section?.id ?? null) === target.sectionId);
     const count = (group?.items.filter((i) => i.id !== item.id).length ?? 0) + 1;
-    setAnnouncement(ds.moved(item.title.slice(0, 80), formatNumber(target.index + 1), formatNumber(count), sectionName(group)));
+    setAnnouncement(
+      ds.moved(item.title.slice(0, 80), formatNumber(target.index + 1), formatNumber(count), sectionName(group)),
+    );
   };
 
   const onItemKey = (event: KeyboardEvent<HTMLLIElement>, item: DossierItemInfo) => {
@@ -87,7 +97,11 @@ export function DossierItems({ dossier, onMove, onRemove, onAddSection, onRename
               const item = dossier.items.find((i) => i.id === id);
               if (!item) return;
               e.preventDefault();
-              void move(item, { sectionId: group.section?.id ?? null, index: group.items.filter((i) => i.id !== item.id).length }, false);
+              void move(
+                item,
+                { sectionId: group.section?.id ?? null, index: group.items.filter((i) => i.id !== item.id).length },
+                false,
+              );
             }}
           >
             {group.section ? (
@@ -166,7 +180,14 @@ export function DossierItems({ dossier, onMove, onRemove, onAddSection, onRename
                       ))}
                     </select>
                   </label>
-                  <button type="button" className="icon-button" aria-label={`${ds.remove}: ${item.title.slice(0, 60)}`} title={ds.remove} data-testid="dossier-item-remove" onClick={() => void onRemove(item)}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`${ds.remove}: ${item.title.slice(0, 60)}`}
+                    title={ds.remove}
+                    data-testid="dossier-item-remove"
+                    onClick={() => void onRemove(item)}
+                  >
                     ✕
                   </button>
                 </li>
@@ -186,7 +207,14 @@ export function DossierItems({ dossier, onMove, onRemove, onAddSection, onRename
       >
         <label className="field">
           <span className="visually-hidden">{ds.newSectionTitle}</span>
-          <input value={newSection} placeholder={ds.newSectionTitle} aria-label={ds.newSectionTitle} dir="auto" data-testid="dossier-new-section" onChange={(e) => setNewSection(e.currentTarget.value)} />
+          <input
+            value={newSection}
+            placeholder={ds.newSectionTitle}
+            aria-label={ds.newSectionTitle}
+            dir="auto"
+            data-testid="dossier-new-section"
+            onChange={(e) => setNewSection(e.currentTarget.value)}
+          />
         </label>
         <button type="submit" className="button" data-testid="dossier-add-section" disabled={!newSection.trim()}>
           {ds.addSection}
@@ -238,13 +266,34 @@ function SectionHeader({ section, first, last, onRename, onDelete, onMove }: Sec
           }}
         />
       </h3>
-      <button type="button" className="icon-button" aria-label={`${ds.sectionUp}: ${section.title}`} title={ds.sectionUp} disabled={first} onClick={() => void onMove(-1)}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={`${ds.sectionUp}: ${section.title}`}
+        title={ds.sectionUp}
+        disabled={first}
+        onClick={() => void onMove(-1)}
+      >
         ↑
       </button>
-      <button type="button" className="icon-button" aria-label={`${ds.sectionDown}: ${section.title}`} title={ds.sectionDown} disabled={last} onClick={() => void onMove(1)}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={`${ds.sectionDown}: ${section.title}`}
+        title={ds.sectionDown}
+        disabled={last}
+        onClick={() => void onMove(1)}
+      >
         ↓
       </button>
-      <button type="button" className="icon-button" aria-label={`${ds.deleteSection}: ${section.title}`} title={ds.deleteSection} data-testid="dossier-section-delete" onClick={() => void onDelete()}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={`${ds.deleteSection}: ${section.title}`}
+        title={ds.deleteSection}
+        data-testid="dossier-section-delete"
+        onClick={() => void onDelete()}
+      >
         ✕
       </button>
     </div>

@@ -7,7 +7,13 @@ export interface MetadataPatch extends DossierMetadata {
   title: string;
 }
 
-export function DossierMetadataForm({ dossier, onSave }: { dossier: DossierInfo; onSave(patch: MetadataPatch): Promise<void> }) {
+export function DossierMetadataForm({
+  dossier,
+  onSave,
+}: {
+  dossier: DossierInfo;
+  onSave(patch: MetadataPatch): Promise<void>;
+}) {
   const { ds } = useI18n();
   const [form, setForm] = useState({
     title: dossier.title,
@@ -20,7 +26,13 @@ export function DossierMetadataForm({ dossier, onSave }: { dossier: DossierInfo;
   const field = (name: 'title' | 'subtitle' | 'author', label: string) => (
     <label className="field">
       <span className="field-label">{label}</span>
-      <input value={form[name]} dir="auto" required={name === 'title'} data-testid={`dossier-${name}`} onChange={(e) => setForm({ ...form, [name]: e.currentTarget.value })} />
+      <input
+        value={form[name]}
+        dir="auto"
+        required={name === 'title'}
+        data-testid={`dossier-${name}`}
+        onChange={(e) => setForm({ ...form, [name]: e.currentTarget.value })}
+      />
     </label>
   );
   return (
@@ -45,16 +57,28 @@ export function DossierMetadataForm({ dossier, onSave }: { dossier: DossierInfo;
       {field('author', ds.author)}
       <label className="field">
         <span className="field-label">{ds.documentLanguage}</span>
-        <select value={form.lang} data-testid="dossier-lang" onChange={(e) => setForm({ ...form, lang: e.currentTarget.value })}>
+        <select
+          value={form.lang}
+          data-testid="dossier-lang"
+          onChange={(e) => setForm({ ...form, lang: e.currentTarget.value })}
+        >
           <option value="">{ds.languageAuto}</option>
           <option value="ar">{ds.languageArabic}</option>
           <option value="en">{ds.languageEnglish}</option>
-          {form.lang && form.lang !== 'ar' && form.lang !== 'en' ? <option value={form.lang}>{form.lang}</option> : null}
+          {form.lang && form.lang !== 'ar' && form.lang !== 'en' ? (
+            <option value={form.lang}>{form.lang}</option>
+          ) : null}
         </select>
       </label>
       <label className="field dossier-description">
         <span className="field-label">{ds.description}</span>
-        <textarea value={form.description} dir="auto" rows={3} data-testid="dossier-description" onChange={(e) => setForm({ ...form, description: e.currentTarget.value })} />
+        <textarea
+          value={form.description}
+          dir="auto"
+          rows={3}
+          data-testid="dossier-description"
+          onChange={(e) => setForm({ ...form, description: e.currentTarget.value })}
+        />
       </label>
       <div className="dossier-metadata-actions">
         <button type="submit" className="button" disabled={busy || !form.title.trim()} data-testid="dossier-save">

@@ -35,7 +35,9 @@ export function DossiersView({ runJob, onClose, onError, onToast, openId = null 
     api['dossier.list']({}).then(
       (list) => {
         setDossiers(list);
-        setSelected((current) => (current !== null && list.some((d) => d.id === current) ? current : (list[0]?.id ?? null)));
+        setSelected((current) =>
+          current !== null && list.some((d) => d.id === current) ? current : (list[0]?.id ?? null),
+        );
       },
       (error: unknown) => onError(ds.dossiers, error),
     );
@@ -67,7 +69,14 @@ export function DossiersView({ runJob, onClose, onError, onToast, openId = null 
             );
           }}
         >
-          <input value={title} dir="auto" placeholder={ds.newDossier} aria-label={ds.newDossier} data-testid="dossier-new-title" onChange={(e) => setTitle(e.currentTarget.value)} />
+          <input
+            value={title}
+            dir="auto"
+            placeholder={ds.newDossier}
+            aria-label={ds.newDossier}
+            data-testid="dossier-new-title"
+            onChange={(e) => setTitle(e.currentTarget.value)}
+          />
           <button type="submit" className="button" disabled={!title.trim()} data-testid="dossier-create">
             {ds.create}
           </button>

@@ -3,7 +3,18 @@ import type { DossierItemInfo } from '../../../../preload/contract';
 import { dropTarget, groupItems, stepTarget } from './dossierOrder';
 
 function item(id: number, sectionId: number | null): DossierItemInfo {
-  return { id, position: id, kind: 'article', refId: id, articleId: id, title: `t${id}`, source: null, publishedAt: null, dir: 'ltr', sectionId };
+  return {
+    id,
+    position: id,
+    kind: 'article',
+    refId: id,
+    articleId: id,
+    title: `t${id}`,
+    source: null,
+    publishedAt: null,
+    dir: 'ltr',
+    sectionId,
+  };
 }
 
 const dossier = {

@@ -12,7 +12,10 @@ export interface ItemGroup {
 }
 
 export function groupItems(dossier: Pick<DossierInfo, 'sections' | 'items'>): ItemGroup[] {
-  const groups: ItemGroup[] = [{ section: null, items: [] }, ...dossier.sections.map((section) => ({ section, items: [] as DossierItemInfo[] }))];
+  const groups: ItemGroup[] = [
+    { section: null, items: [] },
+    ...dossier.sections.map((section) => ({ section, items: [] as DossierItemInfo[] })),
+  ];
   for (const item of dossier.items) {
     const group = groups.find((g) => (g.section?.id ?? null) === item.sectionId) ?? groups[0]!;
     group.items.push(item);
