@@ -1,11 +1,13 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { methodNames, MizanError, type AlignSettings, type StoryCluster } from '../../preload/contract';
+import { useCallback, useRef, useState } from 'react';
+import { MizanError, type AlignSettings, type StoryCluster } from '../../preload/contract';
 import { toShownError, useApi } from './api';
+import { useCommands } from './commands/useCommands';
+import type { CommandContext } from './commands/commandTable';
 import { AppDialogs, type Dialog } from './components/AppDialogs';
-import { CommandPalette, type Command } from './components/CommandPalette';
+import { CommandPalette } from './components/CommandPalette';
 import { ComparisonView } from './components/compare/ComparisonView';
 import { StoryPanel } from './components/compare/StoriesView';
-import { clusteringAvailable, useClusterJob } from './components/compare/useClusterJob';
+import { useClusterJob } from './components/compare/useClusterJob';
 import { DossiersView } from './components/dossier/DossiersView';
 import { DropZone } from './components/DropZone';
 import { EmptyState } from './components/EmptyState';
@@ -34,13 +36,6 @@ import { I18nContext } from './i18n';
 import { IMPORT_ACCEPT } from './import/uploadFiles';
 import { useUiState, useUiStore } from './state/useUi';
 import { languageName } from './text/format';
-
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  if (!el) return false;
-  const tag = el.tagName;
-  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable;
-}
 
 /** The workbench's layout: toolbar, bars, the three panes (or the comparison, or the dossiers), and what floats. */
 export function App() {
@@ -139,384 +134,78 @@ export function App() {
   });
   const panes = usePanes(ui);
 
-  const setScale = useCallback(
-    (delta: number) =>
-      store.update({ fontScale: Math.round(Math.max(0.7, Math.min(1.8, ui.fontScale + delta)) * 100) / 100 }),
-    [store, ui.fontScale],
-  );
-  const openedSummary = useCallback((): { id: number; title: string } | null => {
-    const current = readerRef.current?.current();
-    if (current) return current;
-    return openedId !== null ? { id: openedId, title: `#${openedId}` } : null;
-  }, [openedId]);
-  const [paletteOpen, setPaletteOpen] = useState(false);
-  const step = list.step;
+  const setScale = (delta: number) =>
+    store.update({ fontScale: Math.round(Math.max(0.7, Math.min(1.8, ui.fontScale + delta)) * 100) / 100 });
 
-  // --- command palette ---------------------------------------------------------------------------
-  const commands = useMemo<Command[]>(() => {
-    const opened = openedId !== null;
-    const list: Command[] = [
-      { id: 'import', label: t.importButton, keywords: 'import files add استيراد', shortcut: '', run: openPicker },
-      {
-        id: 'search',
-        label: w.focusSearch,
-        keywords: 'search find بحث',
-        shortcut: '/',
-        run: () => searchRef.current?.focus(),
-      },
-      { id: 'next', label: w.nextArticle, keywords: 'next down', shortcut: 'j', run: () => step(1) },
-      { id: 'prev', label: w.prevArticle, keywords: 'previous up', shortcut: 'k', run: () => step(-1) },
-      { id: 'view-all', label: w.allArticles, keywords: 'library all', run: () => setView({ kind: 'all' }) },
-      {
-        id: 'view-highlights',
-        label: w.highlightsView,
-        keywords: 'highlights annotations',
-        run: () => setView({ kind: 'highlights' }),
-      },
-      {
-        id: 'view-stories',
-        label: t.compare.stories,
-        keywords: 'stories clusters compare coverage outlets قصص',
-        run: () => {
-          setDossiersOpen(false);
-          setView({ kind: 'stories' });
-        },
-      },
-      ...(dossierAvailable
-        ? [
-            {
-              id: 'view-dossiers',
-              label: i18n.ds.openDossiers,
-              keywords: 'dossiers export pdf html sections',
-              run: () => setDossiersOpen(true),
-            },
-          ]
-        : []),
-      { id: 'new-collection', label: w.newCollection, keywords: 'collection create new', run: actions.newCollection },
-      {
-        id: 'sources',
-        label: w.manageSources,
-        keywords: 'sources merge rename outlet',
-        run: () => setDialog({ kind: 'sources' }),
-      },
-      {
-        id: 'activity',
-        label: w.showActivity,
-        keywords: 'activity log progress errors',
-        run: () => setActivityOpen(true),
-      },
-      {
-        id: 'settings',
-        label: w.settings,
-        keywords: 'settings preferences',
-        run: () => setDialog({ kind: 'settings' }),
-      },
-      {
-        id: 'shortcuts',
-        label: w.shortcutsTitle,
-        keywords: 'keyboard shortcuts help',
-        shortcut: '?',
-        run: () => setDialog({ kind: 'shortcuts' }),
-      },
-      {
-        id: 'sidebar',
-        label: w.toggleSidebar,
-        keywords: 'sidebar panel',
-        run: () => store.update({ sidebarOpen: !ui.sidebarOpen }),
-      },
-      { id: 'pane', label: w.nextPane, keywords: 'pane focus', shortcut: 'F6', run: () => panes.cyclePanes(false) },
-      {
-        id: 'lang',
-        label: t.switchLanguage,
-        keywords: 'language arabic english لغة',
-        run: () => store.update({ uiLang: uiLang === 'ar' ? 'en' : 'ar' }),
-      },
-      {
-        id: 'lang-system',
-        label: w.langSystem,
-        keywords: 'language system',
-        run: () => store.update({ uiLang: 'system' }),
-      },
-      { id: 'theme-light', label: w.themeLight, keywords: 'theme light', run: () => store.update({ theme: 'light' }) },
-      {
-        id: 'theme-dark',
-        label: w.themeDark,
-        keywords: 'theme dark night',
-        run: () => store.update({ theme: 'dark' }),
-      },
-      {
-        id: 'theme-system',
-        label: w.themeSystem,
-        keywords: 'theme system',
-        run: () => store.update({ theme: 'system' }),
-      },
-      {
-        id: 'month-levant',
-        label: w.monthLevant,
-        keywords: 'months تموز',
-        run: () => store.update({ monthSystem: 'levant' }),
-      },
-      {
-        id: 'month-egypt',
-        label: w.monthEgypt,
-        keywords: 'months يوليو',
-        run: () => store.update({ monthSystem: 'egypt' }),
-      },
-      {
-        id: 'month-maghreb',
-        label: w.monthMaghreb,
-        keywords: 'months جويلية',
-        run: () => store.update({ monthSystem: 'maghreb' }),
-      },
-      {
-        id: 'digits-latn',
-        label: w.digitsLatn,
-        keywords: 'digits numbers',
-        run: () => store.update({ digits: 'latn' }),
-      },
-      {
-        id: 'digits-arab',
-        label: w.digitsArab,
-        keywords: 'digits numbers',
-        run: () => store.update({ digits: 'arab' }),
-      },
-    ];
-    if (opened) {
-      list.push(
-        {
-          id: 'find',
-          label: w.find,
-          keywords: 'find in article',
-          shortcut: 'Ctrl F',
-          run: () => readerRef.current?.openFind(),
-        },
-        {
-          id: 'highlight',
-          label: w.highlight,
-          keywords: 'highlight mark',
-          shortcut: 'h',
-          run: () => readerRef.current?.highlight(false),
-        },
-        {
-          id: 'highlight-note',
-          label: w.highlightWithNote,
-          keywords: 'highlight note',
-          shortcut: 'Shift H',
-          run: () => readerRef.current?.highlight(true),
-        },
-        { id: 'tag', label: w.addTag, keywords: 'tag label', shortcut: 't', run: () => actions.tagArticle([openedId]) },
-        {
-          id: 'collect',
-          label: w.addToCollection,
-          keywords: 'collection add',
-          shortcut: 'c',
-          run: () => actions.collectArticle([openedId]),
-        },
-        {
-          id: 'metadata',
-          label: w.editMetadata,
-          keywords: 'edit metadata details',
-          shortcut: 'e',
-          run: () => {
-            const a = readerRef.current?.current();
-            if (a) setDialog({ kind: 'metadata', article: a });
-          },
-        },
-        {
-          id: 'dossier',
-          label: w.addToDossier,
-          keywords: 'dossier',
-          shortcut: 'd',
-          run: () => actions.addToDossier([{ kind: 'article', id: openedId }]),
-        },
-        {
-          id: 'delete',
-          label: w.deleteArticle,
-          keywords: 'delete remove',
-          shortcut: 'Del',
-          run: () => {
-            const a = openedSummary();
-            if (a) void actions.deleteArticles([a]);
-          },
-        },
-        { id: 'larger', label: w.textLarger, keywords: 'font size bigger', shortcut: '+', run: () => setScale(0.1) },
-        {
-          id: 'smaller',
-          label: w.textSmaller,
-          keywords: 'font size smaller',
-          shortcut: '−',
-          run: () => setScale(-0.1),
-        },
-      );
-    }
-    for (const c of facts.collections)
-      list.push({
-        id: `open-collection-${c.id}`,
-        label: `${w.collections}: ${c.name}`,
-        keywords: 'collection open',
-        run: () => setView({ kind: 'collection', id: c.id }),
-      });
-    for (const l of facts.languages)
-      list.push({
-        id: `open-lang-${l.code}`,
-        label: `${w.languages}: ${languageName(l.code, locale)}`,
-        keywords: l.code,
-        run: () => setView({ kind: 'lang', code: l.code }),
-      });
-    if (clusteringAvailable) {
-      list.push({
-        id: 'place-stories',
-        label: t.compare.placeNow,
-        keywords: 'stories clusters find',
-        run: () => placeStories('incremental'),
-      });
-      list.push({
-        id: 'rebuild-stories',
-        label: t.compare.rebuildStories,
-        keywords: 'stories clusters rebuild full',
-        run: () => placeStories('full'),
-      });
-      list.push({
-        id: 'open-comparison',
-        label: t.compare.openSaved,
-        keywords: 'comparison saved open dossier',
-        // Saved comparisons keep ids and settings, not results: opening one recomputes it.
-        run: () =>
-          void api['compare.listComparisons']({}).then(
-            (saved) =>
-              setDialog({
-                kind: 'prompt',
-                title: t.compare.openSaved,
-                label: w.title,
-                initial: saved[0]?.title ?? '',
-                suggestions: saved.map((s) => s.title),
-                submitLabel: t.compare.compare,
-                testId: 'open-comparison-dialog',
-                onSubmit: async (title) => {
-                  const found = saved.find((s) => s.title === title);
-                  if (!found) throw new MizanError('NOT_FOUND', t.compare.noSavedNamed(title));
-                  setComparing({ articleIds: found.articleIds, settings: found.settings });
-                },
-              }),
-            (error: unknown) => pushError(t.compare.openSaved, error),
-          ),
-      });
-    }
-    if (methodNames.includes('search.reindex')) {
-      list.push({
-        id: 'reindex',
-        label: w.reindex,
-        keywords: 'reindex search index',
-        run: () => {
-          void runJob('reindex', w.searchIndex, (signal, onProgress) =>
-            api['search.reindex']({}, { signal, onProgress }),
-          ).catch(() => undefined);
-        },
-      });
-    }
-    return list;
-  }, [
-    t,
-    w,
-    locale,
+  const commandContext: CommandContext = {
+    openedId,
+    sidebarOpen: ui.sidebarOpen,
     uiLang,
-    openedId,
-    facts,
-    ui.sidebarOpen,
-    openPicker,
-    step,
-    setView,
-    actions.newCollection,
-    store,
-    panes.cyclePanes,
-    actions.tagArticle,
-    actions.collectArticle,
-    actions.addToDossier,
-    openedSummary,
-    actions.deleteArticles,
-    setScale,
-    api,
-    runJob,
+    collections: facts.collections,
+    languages: facts.languages,
     dossierAvailable,
-    i18n.ds,
-    patchJob,
-    placeStories,
-    pushError,
-  ]);
-
-  // --- keyboard ---------------------------------------------------------------------------------------
-  useEffect(() => {
-    function onKeyDown(event: KeyboardEvent) {
-      if (paletteOpen || dialog) return;
-      // The comparison has its own keys; the article keys would act on a hidden reader.
-      if (comparing && !((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k')) return;
-      const mod = event.ctrlKey || event.metaKey;
-      if (mod && event.key.toLowerCase() === 'k') {
-        event.preventDefault();
-        setPaletteOpen(true);
-        return;
-      }
-      if (mod && event.key.toLowerCase() === 'f' && openedId !== null) {
-        event.preventDefault();
-        readerRef.current?.openFind();
-        return;
-      }
-      if (event.key === 'F6') {
-        event.preventDefault();
-        panes.cyclePanes(event.shiftKey);
-        return;
-      }
-      if (isTyping(event.target)) return;
-      if (mod && event.key.toLowerCase() === 'z' && lastUndo.current) {
-        event.preventDefault();
-        lastUndo.current();
-        return;
-      }
-      if (mod || event.altKey) return;
-      const key = event.key;
-      const act = (fn: () => void) => {
-        event.preventDefault();
-        fn();
-      };
-      if (key === 'j') act(() => step(1));
-      else if (key === 'k') act(() => step(-1));
-      else if (key === '/') act(() => searchRef.current?.focus());
-      else if (key === '?') act(() => setDialog({ kind: 'shortcuts' }));
-      else if (openedId === null) return;
-      else if (key === 'h') act(() => readerRef.current?.highlight(false));
-      else if (key === 'H') act(() => readerRef.current?.highlight(true));
-      else if (key === 't') act(() => actions.tagArticle([openedId]));
-      else if (key === 'c') act(() => actions.collectArticle([openedId]));
-      else if (key === 'd') act(() => actions.addToDossier([{ kind: 'article', id: openedId }]));
-      else if (key === 'e')
-        act(() => {
-          const a = readerRef.current?.current();
-          if (a) setDialog({ kind: 'metadata', article: a });
-        });
-      else if (key === 'Delete')
-        act(() => {
-          const a = openedSummary();
-          if (a) void actions.deleteArticles([a]);
-        });
-      else if (key === '+' || key === '=') act(() => setScale(0.1));
-      else if (key === '-') act(() => setScale(-0.1));
-    }
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [
-    comparing,
-    paletteOpen,
-    dialog,
-    openedId,
-    step,
-    panes.cyclePanes,
-    actions.tagArticle,
-    actions.collectArticle,
-    actions.addToDossier,
-    openedSummary,
-    actions.deleteArticles,
+    canUndo: () => lastUndo.current !== null,
+    openPicker,
+    focusSearch: () => searchRef.current?.focus(),
+    step: list.step,
+    setView,
+    showStories: () => {
+      setDossiersOpen(false);
+      setView({ kind: 'stories' });
+    },
+    showDossiers: () => setDossiersOpen(true),
+    newCollection: actions.newCollection,
+    showDialog: (kind) => setDialog({ kind }),
+    showActivity: () => setActivityOpen(true),
+    updateUi: (patch) => store.update(patch),
+    cyclePanes: panes.cyclePanes,
+    openFind: () => readerRef.current?.openFind(),
+    highlight: (withNote) => readerRef.current?.highlight(withNote),
+    tag: actions.tagArticle,
+    collect: actions.collectArticle,
+    editMetadata: () => {
+      const a = readerRef.current?.current();
+      if (a) setDialog({ kind: 'metadata', article: a });
+    },
+    addToDossier: actions.addToDossier,
+    deleteOpened: () => {
+      const a = readerRef.current?.current() ?? (openedId !== null ? { id: openedId, title: `#${openedId}` } : null);
+      if (a) void actions.deleteArticles([a]);
+    },
     setScale,
-  ]);
+    placeStories: (mode) => placeStories(mode),
+    // Saved comparisons keep ids and settings, not results: opening one recomputes it.
+    openSavedComparison: () =>
+      void api['compare.listComparisons']({}).then(
+        (saved) =>
+          setDialog({
+            kind: 'prompt',
+            title: t.compare.openSaved,
+            label: w.title,
+            initial: saved[0]?.title ?? '',
+            suggestions: saved.map((s) => s.title),
+            submitLabel: t.compare.compare,
+            testId: 'open-comparison-dialog',
+            onSubmit: async (title) => {
+              const found = saved.find((s) => s.title === title);
+              if (!found) throw new MizanError('NOT_FOUND', t.compare.noSavedNamed(title));
+              setComparing({ articleIds: found.articleIds, settings: found.settings });
+            },
+          }),
+        (error: unknown) => pushError(t.compare.openSaved, error),
+      ),
+    reindex: () =>
+      void runJob('reindex', w.searchIndex, (signal, onProgress) =>
+        api['search.reindex']({}, { signal, onProgress }),
+      ).catch(() => undefined),
+    undo: () => lastUndo.current?.(),
+  };
+  const palette = useCommands({
+    ctx: commandContext,
+    i18n,
+    dialogOpen: dialog !== null,
+    comparing: comparing !== null,
+  });
 
   const libraryEmpty =
     facts.info !== null && facts.info.articleCount === 0 && pager.total === 0 && !pager.error && openedId === null;
@@ -551,7 +240,7 @@ export function App() {
           onToggleSidebar={() => store.update({ sidebarOpen: !ui.sidebarOpen })}
           onSearch={setSearch}
           onImport={openPicker}
-          onPalette={() => setPaletteOpen(true)}
+          onPalette={palette.openPalette}
           onSettings={() => setDialog({ kind: 'settings' })}
           onToggleUiLang={() => store.update({ uiLang: uiLang === 'ar' ? 'en' : 'ar' })}
         />
@@ -756,7 +445,7 @@ export function App() {
             onCancel={() => tableDialog.resolve(null)}
           />
         ) : null}
-        {paletteOpen ? <CommandPalette commands={commands} onClose={() => setPaletteOpen(false)} /> : null}
+        {palette.paletteOpen ? <CommandPalette commands={palette.commands} onClose={palette.closePalette} /> : null}
         <AppDialogs
           dialog={dialog}
           onClose={() => setDialog(null)}
