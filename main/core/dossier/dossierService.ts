@@ -17,7 +17,8 @@ import type { Database, Writer } from '../db/connection';
 import { createComparer, type Comparer } from '../compare/comparisonRunner';
 import { resolveDocument, type CompareFn } from './dossierDocument';
 import * as store from './dossierStore';
-import { createExporter, type ExportKind } from './exporter';
+import { createExporter } from './exporter';
+import type { ExportKind } from './exportTypes';
 import { defaultRenderOptions } from './model';
 
 export interface DossierDeps {

@@ -15,23 +15,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { MizanError } from '../../../preload/contract';
-import type { DossierDocument, ProgressFn, RenderOptions } from './model';
-
-export type ExportKind = 'pdf' | 'html';
-
-export interface ExportJob {
-  kind: ExportKind;
-  document: DossierDocument;
-  options: RenderOptions;
-}
-
-export interface ExportOutput {
-  bytes: Uint8Array;
-  /** Pages of a PDF; null for HTML. */
-  pages: number | null;
-  /** 1-based page each item starts on (PDF). */
-  itemPages: number[] | null;
-}
+import type { ExportJob, ExportOutput } from './exportTypes';
+import type { ProgressFn } from './model';
 
 export type WorkerRequest = { id: number; job: ExportJob } | { id: 0; warm: true };
 
