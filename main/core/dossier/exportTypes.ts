@@ -16,3 +16,9 @@ export interface ExportOutput {
   /** 1-based page each item starts on (PDF). */
   itemPages: number[] | null;
 }
+
+export interface ExportProgress {
+  done: number;
+  total: number;
+  label: string;
+}
