@@ -5,7 +5,6 @@
  */
 import {
   MizanError,
-  type AlignSettings,
   type ClusterSettings,
   type ComparedArticle,
   type Handlers,
@@ -14,7 +13,6 @@ import {
   type StoryCluster,
 } from '../../../preload/contract';
 import type { Database } from '../db/connection';
-import { defaultAlignOptions, type AlignOptions } from './align';
 import { defaultClusterOptions, type ClusterOptions } from './clusterer';
 import { runClustering } from './clusterRunner';
 import {
@@ -26,7 +24,7 @@ import {
   storedClusterOptions,
   type StoryClusterRow,
 } from './clusterStore';
-import { createComparer, type Comparer } from './comparisonRunner';
+import type { Comparer } from './comparisonRunner';
 import * as saved from './comparisonStore';
 
 type CompareMethod = Extract<MethodName, `compare.${string}`>;
@@ -34,6 +32,8 @@ type CompareMethod = Extract<MethodName, `compare.${string}`>;
 export interface CompareDeps {
   db: Database;
   now: () => Date;
+  /** The one comparer (comparisonRunner.ts), shared with the dossier export. */
+  comparer: Comparer;
 }
 
 function toStoryCluster(c: StoryClusterRow): StoryCluster {
@@ -95,34 +95,9 @@ async function loadArticles(db: Database, ids: readonly number[]): Promise<Compa
   });
 }
 
-/** A date the relative words of an article ("اليوم", "Thursday") resolve against. */
-export function referenceOf(a: Pick<ComparedArticle, 'publishedAt'>): string | undefined {
-  return a.publishedAt.precision === 'day' && a.publishedAt.iso ? a.publishedAt.iso : undefined;
-}
-
-export function alignOptions(settings: AlignSettings | undefined): AlignOptions {
-  return {
-    ...defaultAlignOptions,
-    ...(settings?.matchThreshold !== undefined ? { matchThreshold: settings.matchThreshold } : {}),
-    ...(settings?.movedThreshold !== undefined ? { movedThreshold: settings.movedThreshold } : {}),
-  };
-}
-
 export function compareHandlers(deps: CompareDeps): Pick<Handlers, CompareMethod> {
-  const { db } = deps;
+  const { db, comparer } = deps;
   const stamp = (): string => deps.now().toISOString();
-  let comparer: Comparer | null = null;
-  const compareArticles = (
-    articles: readonly ComparedArticle[],
-    settings: AlignSettings | undefined,
-  ): ReturnType<Comparer['compare']> => {
-    comparer ??= createComparer();
-    return comparer.compare(
-      articles.map((a) => ({ text: a.body, reference: referenceOf(a) })),
-      alignOptions(settings),
-    );
-  };
-
   const currentSettings = async (): Promise<ClusterOptions> => ({
     ...defaultClusterOptions,
     ...(await storedClusterOptions(db)),
@@ -163,17 +138,17 @@ export function compareHandlers(deps: CompareDeps): Pick<Handlers, CompareMethod
     },
     'compare.articles': async ({ articleIds, settings }) => {
       const articles = await loadArticles(db, articleIds);
-      const c = await compareArticles(articles, settings);
+      const c = await comparer.compare(articles, settings);
       return { articles, ...c.alignment, facts: c.facts, entities: c.entities, conflicts: c.conflicts };
     },
     'compare.align': async ({ articleIds, settings }) => {
       const articles = await loadArticles(db, articleIds);
-      const c = await compareArticles(articles, settings);
+      const c = await comparer.compare(articles, settings);
       return { articles, ...c.alignment };
     },
     'compare.facts': async ({ articleIds }) => {
       const articles = await loadArticles(db, [...new Set(articleIds)]);
-      const c = await compareArticles(articles, undefined);
+      const c = await comparer.compare(articles, undefined);
       return { articles, facts: c.facts, entities: c.entities, conflicts: c.conflicts };
     },
     'compare.saveComparison': async (input): Promise<SavedComparison> => {
