@@ -17,11 +17,13 @@
  *  4. what is left is unique to its article and becomes a row of its own,
  *     placed after the row of its article's previous sentence.
  * Inside every row, each article's words are diffed against the first
- * article carrying the row (wordDiff.ts), on analyzer keys, with offsets
- * into the original texts.
+ * article carrying the row (phrases.ts), on spelling-blind keys
+ * (diffUnits.ts), with offsets into the original texts. A row is reworded
+ * only when a change touches a content word.
  */
-import { contentKeys, diffKey, type PreparedText } from './prepare';
-import { diffTokens } from './wordDiff';
+import { diffUnits, type DiffUnit } from './diffUnits';
+import { phraseDiff } from './phrases';
+import { contentKeys, type PreparedText } from './prepare';
 
 export interface AlignOptions {
   /** Similarity (0..1) at or above which two sentences align in order. */
@@ -44,11 +46,14 @@ export interface Span {
 }
 
 export interface WordChange {
-  op: 'replace' | 'insert' | 'delete';
+  /** move: the same phrase stands elsewhere in the sentence (a: where it was, b: where it is). */
+  op: 'replace' | 'insert' | 'delete' | 'move';
   /** In the reference article's text (null for an insertion). */
   a: Span | null;
   /** In the other article's text (null for a deletion). */
   b: Span | null;
+  /** Only function words differ (في وزارة / بوزارة): not a rewording, not marked. */
+  minor: boolean;
 }
 
 export interface RowDiff {
@@ -63,7 +68,7 @@ export interface RowDiff {
 export type RowKind = 'shared' | 'reworded' | 'unique';
 
 export interface AlignmentRow {
-  /** shared: carried by 2+ articles word for word; reworded: carried by 2+ with differences; unique: by one. */
+  /** shared: carried by 2+ articles with the same content words; reworded: carried by 2+ with differences; unique: by one. */
   kind: RowKind;
   /** Per article, the indexes of its sentences in this row (empty: the article does not carry it). */
   cells: number[][];
@@ -317,39 +322,33 @@ export function alignTexts(texts: readonly PreparedText[], options: AlignOptions
   });
   for (let k = 1; k < n; k++) rows = alignNext(rows, keys, weights, k, n, options);
 
-  const cellTokens = (a: number, cell: readonly number[]): number[] => {
+  const cellUnits = (a: number, cell: readonly number[]): DiffUnit[] => {
     const p = texts[a]!;
-    const out: number[] = [];
-    for (const s of cell) for (let t = p.sentences[s]!.tokenStart; t < p.sentences[s]!.tokenEnd; t++) out.push(t);
-    return out;
+    return cell.flatMap((s) => diffUnits(p.tokens, p.sentences[s]!.tokenStart, p.sentences[s]!.tokenEnd));
   };
-  const span = (a: number, toks: readonly number[], from: number, to: number): Span | null =>
-    from >= to ? null : { start: texts[a]!.tokens[toks[from]!]!.start, end: texts[a]!.tokens[toks[to - 1]!]!.end };
+  const span = (a: number, units: readonly DiffUnit[], from: number, to: number): Span | null =>
+    from >= to
+      ? null
+      : { start: texts[a]!.tokens[units[from]!.first]!.start, end: texts[a]!.tokens[units[to - 1]!.end - 1]!.end };
 
   const result: AlignmentRow[] = rows.map((row) => {
     const carriers = row.cells.map((c, a) => (c.length > 0 ? a : -1)).filter((a) => a >= 0);
     const ref = carriers[0]!;
-    const refTokens = cellTokens(ref, row.cells[ref]!);
-    const refKeys = refTokens.map((t) => diffKey(texts[ref]!.tokens[t]!));
+    const refUnits = cellUnits(ref, row.cells[ref]!);
     const refContent = union(row.cells[ref]!.map((s) => keys[ref]![s]!));
     const diffs: RowDiff[] = carriers.slice(1).map((a) => {
-      const toks = cellTokens(a, row.cells[a]!);
-      const ops = diffTokens(
-        refKeys,
-        toks.map((t) => diffKey(texts[a]!.tokens[t]!)),
-      );
-      const changes: WordChange[] = ops
-        .filter((o) => o.op !== 'equal')
-        .map((o) => ({
-          op: o.op as WordChange['op'],
-          a: span(ref, refTokens, o.aStart, o.aEnd),
-          b: span(a, toks, o.bStart, o.bEnd),
-        }));
+      const units = cellUnits(a, row.cells[a]!);
+      const changes: WordChange[] = phraseDiff(refUnits, units).map((o) => ({
+        op: o.op,
+        a: span(ref, refUnits, o.aStart, o.aEnd),
+        b: span(a, units, o.bStart, o.bEnd),
+        minor: o.minor,
+      }));
       const similarity = weights.similarity(refContent, union(row.cells[a]!.map((s) => keys[a]![s]!)));
       return { article: a, against: ref, similarity: Math.round(similarity * 1000) / 1000, changes };
     });
     const kind: RowKind =
-      carriers.length < 2 ? 'unique' : diffs.some((d) => d.changes.length > 0) ? 'reworded' : 'shared';
+      carriers.length < 2 ? 'unique' : diffs.some((d) => d.changes.some((c) => !c.minor)) ? 'reworded' : 'shared';
     return { kind, cells: row.cells, moved: [...row.moved].sort((x, y) => x - y), diffs };
   });
 

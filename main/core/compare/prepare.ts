@@ -34,11 +34,6 @@ export function prepareText(text: string): PreparedText {
   return { text, tokens, sentences };
 }
 
-/** The key a token is compared on in word diffs: spelling variants and clitics folded, case ignored. */
-export function diffKey(t: AnalyzedToken): string {
-  return t.kind === 'word' ? t.exact : t.norm;
-}
-
 /** The keys that say what a sentence is about: content words (stemmed), numbers, dates. */
 export function contentKeys(tokens: readonly AnalyzedToken[], from: number, to: number): Set<string> {
   const keys = new Set<string>();

@@ -19,15 +19,15 @@ describe('comparison marks', () => {
           article: 1,
           against: 0,
           similarity: 0.8,
-          changes: [{ op: 'replace', a: { start: 10, end: 14 }, b: { start: 20, end: 25 } }],
+          changes: [{ op: 'replace', a: { start: 10, end: 14 }, b: { start: 20, end: 25 }, minor: false }],
         },
         {
           article: 2,
           against: 0,
           similarity: 0.7,
           changes: [
-            { op: 'insert', a: null, b: { start: 3, end: 7 } },
-            { op: 'delete', a: { start: 12, end: 18 }, b: null },
+            { op: 'insert', a: null, b: { start: 3, end: 7 }, minor: false },
+            { op: 'delete', a: { start: 12, end: 18 }, b: null, minor: false },
           ],
         },
       ],
