@@ -87,6 +87,9 @@ export interface Alignment {
 
 type Keys = Set<string>;
 
+/** How far (in rows) a merge may reach for the row an article carries. */
+const MERGE_REACH = 3;
+
 class Weights {
   private readonly w = new Map<string, number>();
 
@@ -222,12 +225,19 @@ function alignNext(
     rowOf[j] = r;
     taken[r] = 1;
   }
-  // Splits: a leftover sentence next to an aligned one, mostly contained in that row.
+  // Splits: a leftover sentence mostly contained in the row of an aligned sentence at most MERGE_REACH
+  // sentences before or after it, nearest first (the other side of a merge, below: one outlet's "100
+  // judges at the ministry and 25 at the Board" is two sentences with the minister's words between).
+  const near = (j: number): number[] => {
+    const out: number[] = [];
+    for (let d = 1; d <= MERGE_REACH; d++) out.push(j - d, j + d);
+    return out;
+  };
   for (let changed = true; changed;) {
     changed = false;
     for (let j = 0; j < M; j++) {
       if (rowOf[j]! >= 0) continue;
-      for (const nb of [j - 1, j + 1]) {
+      for (const nb of near(j)) {
         if (nb < 0 || nb >= M || rowOf[nb]! < 0) continue;
         const r = rowOf[nb]!;
         if (weights.containment(sentences[j]!, rk[r]!) >= options.partThreshold) {
@@ -240,12 +250,18 @@ function alignNext(
       }
     }
   }
-  // Merges: a row article k skipped, contained in the sentence(s) k gave a neighbouring row.
+  // Merges: a row article k skipped, contained in the sentence(s) k gave the nearest row it carries
+  // before or after (over at most MERGE_REACH - 1 rows it skipped too).
   const mergeInto = new Int32Array(R).fill(-1);
+  const carriedNear = (r: number, step: -1 | 1): number => {
+    for (let nb = r + step, d = 1; d <= MERGE_REACH && nb >= 0 && nb < R; nb += step, d++)
+      if (rows[nb]!.cells[k]!.length > 0) return nb;
+    return -1;
+  };
   for (let r = 0; r < R; r++) {
     if (rows[r]!.cells[k]!.length > 0 || rk[r]!.size === 0) continue;
-    for (const nb of [r - 1, r + 1]) {
-      if (nb < 0 || nb >= R || rows[nb]!.cells[k]!.length === 0 || mergeInto[nb]! >= 0) continue;
+    for (const nb of [carriedNear(r, -1), carriedNear(r, 1)]) {
+      if (nb < 0 || mergeInto[nb]! >= 0) continue;
       const theirs = union(rows[nb]!.cells[k]!.map((j) => sentences[j]!));
       const covered = weights.containment(rk[r]!, theirs) >= options.partThreshold;
       // The neighbour's sentence must hold more than the neighbour row itself says.

@@ -146,4 +146,24 @@ describe('alignment of the judges articles', () => {
     expect(split).toHaveLength(1);
     expect(split[0]!.cells).toEqual([[3, 4], [3]]);
   });
+
+  it('links the one sentence "100 at the ministry and 25 at the Board" to the two sentences the others wrote', () => {
+    // الاقتصادية on the 21st wrote both orders in one sentence; الاقتصادية on the 22nd and المدينة wrote
+    // two, with the minister's words between them; الوئام has the first only.
+    const d21 = saudiNewsNetDay('2015-07-21');
+    const d22 = saudiNewsNetDay('2015-07-22');
+    const texts = [d21[897]!, d22[241]!, d21[1975]!, d22[459]!].map((a) => prepareText(a.body));
+    const al = alignTexts(texts);
+    const first = al.rows[0]!;
+    expect(first.cells).toEqual([[0], [0, 2], [0], [0, 2]]);
+    const words = (a: number, s: number): string => {
+      const span = al.sentences[a]![s]!;
+      return texts[a]!.text.slice(span.start, span.end);
+    };
+    expect(words(0, 0)).toMatch(/100 قاض.*25 قاض/u);
+    expect(words(1, 2)).toContain('25 قاضياً');
+    expect(words(3, 2)).toContain('25 قاضيًا');
+    // The minister's sentence stays a row of its own, carried by the three that have it.
+    expect(al.rows[1]!.cells).toEqual([[], [1], [1], [1]]);
+  });
 });
