@@ -4,7 +4,7 @@
  */
 import type { AlignmentRow, Comparison } from '../../../../preload/contract';
 import { useI18n } from '../../i18n';
-import { changedSpans, segmentsOf } from './marks';
+import { changedSpans, movedSpans, segmentsOf } from './marks';
 
 export function CompareRow({
   row,
@@ -19,7 +19,7 @@ export function CompareRow({
   outlets: string[];
   tabStop: boolean;
 }) {
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, dir, locale } = useI18n();
   const c = t.compare;
   const carried = row.cells
     .map((cell, i) => (cell.length > 0 ? outlets[i] : null))
@@ -62,17 +62,45 @@ export function CompareRow({
           );
         }
         const changed = row.kind === 'reworded' ? changedSpans(row, i) : [];
+        const moved = row.kind === 'reworded' ? movedSpans(row, i) : [];
+        // One outlet's single sentence against this outlet's several: each sentence on its own line.
+        const parts = cell.length > 1;
         return (
-          <div key={article.id} className="cmp-cell" role="cell" dir={article.dir} lang={article.lang}>
-            {row.moved.includes(i) ? <span className="cmp-moved badge">{c.moved}</span> : null}
+          <div
+            key={article.id}
+            className={`cmp-cell${parts ? ' cmp-cell-parts' : ''}`}
+            role="cell"
+            dir={article.dir}
+            lang={article.lang}
+          >
+            {row.moved.includes(i) ? (
+              <span className="cmp-moved badge" dir={dir} lang={locale}>
+                {c.moved}
+              </span>
+            ) : null}
+            {parts ? (
+              <span
+                className="cmp-parts badge"
+                title={c.partsHelp}
+                dir={dir}
+                lang={locale}
+                data-testid="comparison-parts"
+              >
+                {c.parts(formatNumber(cell.length))}
+              </span>
+            ) : null}
             {cell.map((sentenceIndex) => {
               const sentence = comparison.sentences[i]?.[sentenceIndex];
               if (!sentence) return null;
               return (
                 <span key={sentenceIndex} className="cmp-sentence">
-                  {segmentsOf(sentence, changed).map((seg) =>
+                  {segmentsOf(sentence, changed, moved).map((seg) =>
                     seg.changed ? (
                       <mark key={seg.start} className="cmp-diff" title={c.changedWords} data-testid="comparison-diff">
+                        {article.body.slice(seg.start, seg.end)}
+                      </mark>
+                    ) : seg.moved ? (
+                      <mark key={seg.start} className="cmp-move" title={c.movedWords} data-testid="comparison-move">
                         {article.body.slice(seg.start, seg.end)}
                       </mark>
                     ) : (
