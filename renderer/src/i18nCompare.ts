@@ -64,7 +64,7 @@ export interface CompareStrings {
   factsTab: (conflicts: string) => string;
   rowHead: string;
   columnSummary: (sentences: number, only: number, format: (n: number) => string) => string;
-  hiddenShared: (n: string) => string;
+  hiddenShared: (n: number, format: (n: number) => string) => string;
   allShared: string;
   showRow: (n: string) => string;
   summary: (shared: string, reworded: string, unique: string) => string;
@@ -151,7 +151,7 @@ export const compareEn: CompareStrings = {
   rowHead: 'Row · outlets',
   columnSummary: (sentences, only, format) =>
     `${format(sentences)} ${sentences === 1 ? 'sentence' : 'sentences'} · ${format(only)} only here`,
-  hiddenShared: (n) => `${n} shared rows hidden`,
+  hiddenShared: (n, format) => `${format(n)} shared ${n === 1 ? 'row' : 'rows'} hidden`,
   allShared: 'Every row is shared: these articles say the same thing in the same words.',
   showRow: (n) => `Show row ${n}`,
   summary: (shared, reworded, unique) => `${shared} shared · ${reworded} reworded · ${unique} unique`,
@@ -241,7 +241,7 @@ export const compareAr: CompareStrings = {
   factsTab: (conflicts) => `الوقائع والتعارضات (${conflicts})`,
   rowHead: 'الصف · الوسائل',
   columnSummary: (sentences, only, format) => `عدد الجمل: ${format(sentences)} · لا يرد إلا هنا: ${format(only)}`,
-  hiddenShared: (n) => `أُخفي ${n} من الصفوف المشتركة`,
+  hiddenShared: (n, format) => `الصفوف المشتركة المخفية: ${format(n)}`,
   allShared: 'كل الصفوف مشتركة: تقول هذه المقالات الشيء نفسه بالألفاظ نفسها.',
   showRow: (n) => `اعرض الصف ${n}`,
   summary: (shared, reworded, unique) => `${shared} مشتركة · ${reworded} معادة الصياغة · ${unique} منفردة`,

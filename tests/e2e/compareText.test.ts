@@ -99,7 +99,7 @@ describe('comparison screen: the text gets the room, shared rows can be hidden',
     expect(left).toHaveLength(all.length - shared);
     expect(left).not.toContain('shared');
     expect(await page.locator('[data-testid=comparison-hidden-note]').textContent()).toBe(
-      `${shared} shared rows hidden`,
+      `${shared} shared ${shared === 1 ? 'row' : 'rows'} hidden`,
     );
     await page.screenshot({ path: join(SHOTS, 'compare-hidden-shared-en.png') });
 
@@ -127,6 +127,7 @@ describe('comparison screen: the text gets the room, shared rows can be hidden',
     await page.screenshot({ path: join(SHOTS, 'compare-text-ar.png') });
     expect(await axeSerious(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
     await page.screenshot({ path: join(SHOTS, 'compare-text-ar-dark.png') });
     expect(await axeSerious(page)).toEqual([]);
 

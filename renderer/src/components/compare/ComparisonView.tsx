@@ -293,7 +293,7 @@ export function ComparisonView({ articleIds, settings, onClose, onOpenArticle, o
             </div>
             {hideShared && counts && counts.shared > 0 ? (
               <p className="muted cmp-hidden-note" role="status" data-testid="comparison-hidden-note">
-                {c.hiddenShared(formatNumber(counts.shared))}
+                {c.hiddenShared(counts.shared, formatNumber)}
               </p>
             ) : null}
           </section>
