@@ -13,7 +13,7 @@ import { createParser } from './importers/parser';
 import { normalizeCharsetLabel } from './importers/decode';
 import { importers, MAX_FILE_BYTES } from './importers/registry';
 import { ImportError } from './importers/types';
-import { emptyReport, expandPaths, importItems, readItem, type ImportItem } from './library/importService';
+import { emptyReport, expandPaths, importItems, readItem, type ImportItem } from './importers/importService';
 import { librarySafetyHandlers, openLibrary } from './library/librarySafety';
 import * as store from './library/libraryStore';
 import { settingsPathFor, workbenchHandlers } from './library/workbench';

@@ -1,7 +1,7 @@
 import type { DatePrecision, Direction, ErrorCode } from '../../../preload/contract';
 import type { FieldMapping } from './fields';
 import type { TextKeys } from '../search/indexDocument';
-import type { Signature } from './minhash';
+import type { Signature } from '../library/minhash';
 
 /** A file handed to an importer: its bytes, already read (and un-gzipped). */
 export interface SourceFile {

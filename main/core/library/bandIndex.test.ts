@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/support/paths';
-import { bandKeys, minhashSignature, signatureToBytes } from '../importers/minhash';
+import { bandKeys, minhashSignature, signatureToBytes } from './minhash';
 import { normalizeForMatching } from '../text';
 import { createServices, type Services } from '../services';
 import { BandIndex, bandIndexOf, forgetBandIndex } from './bandIndex';

@@ -24,7 +24,7 @@
  * drops the index (`forget`) and the next import reads it again.
  */
 import type { Database, Writer } from '../db/connection';
-import { bandKeys, signatureFromBytes } from '../importers/minhash';
+import { bandKeys, signatureFromBytes } from './minhash';
 
 const ID_SPACE = 0x100_0000;
 /** Article ids at or above this are not indexed (16.7 million: far beyond a desktop library). */

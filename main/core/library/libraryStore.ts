@@ -17,13 +17,7 @@ import {
   type TagInfo,
 } from '../../../preload/contract';
 import type { Database, SqlValue, Writer } from '../db/connection';
-import {
-  bandKeys,
-  estimateSimilarity,
-  signatureFromBytes,
-  signatureToBytes,
-  type Signature,
-} from '../importers/minhash';
+import { bandKeys, estimateSimilarity, signatureFromBytes, signatureToBytes, type Signature } from './minhash';
 import type { BandIndex } from './bandIndex';
 import type { ParsedArticle } from '../importers/types';
 import { parseDate } from '../text/dates';
@@ -204,7 +198,7 @@ export async function findByContentHashes(
 }
 
 // ---------------------------------------------------------------------------
-// Near-duplicates (signatures and LSH bands: importers/minhash.ts)
+// Near-duplicates (signatures and LSH bands: minhash.ts)
 
 export interface NearDuplicateMatch {
   /** The article just stored. */

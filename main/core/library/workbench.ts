@@ -17,7 +17,7 @@ import {
   type UiSettings,
 } from '../../../preload/contract';
 import type { Database, SqlValue, Writer } from '../db/connection';
-import { minhashSignature, signatureToBytes } from '../importers/minhash';
+import { minhashSignature, signatureToBytes } from './minhash';
 import { normalizeForMatching } from '../text/normalize';
 import * as annotations from './annotations';
 import { forgetBandIndex } from './bandIndex';

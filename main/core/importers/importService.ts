@@ -14,13 +14,13 @@ import {
   type ImportReport,
 } from '../../../preload/contract';
 import type { Database, Writer } from '../db/connection';
-import { MAX_FILE_BYTES } from '../importers/registry';
-import type { Signature } from '../importers/minhash';
-import type { Parser } from '../importers/parser';
-import { IMPORT_BATCH, ImportError, type ImportOptions, type ParsedArticle, type ParsedFile } from '../importers/types';
+import { MAX_FILE_BYTES } from './registry';
+import type { Signature } from '../library/minhash';
+import type { Parser } from './parser';
+import { IMPORT_BATCH, ImportError, type ImportOptions, type ParsedArticle, type ParsedFile } from './types';
 import { droppedTerms } from '../search/indexDocument';
 import { clearPrimed, primeIndex, type PrimedArticle } from '../search/primedIndex';
-import { bandIndexOf, forgetBandIndex, type BandIndex } from './bandIndex';
+import { bandIndexOf, forgetBandIndex, type BandIndex } from '../library/bandIndex';
 import {
   addArticleTags,
   addToCollection,
@@ -29,7 +29,7 @@ import {
   insertArticles,
   resolveSource,
   storeNearDuplicates,
-} from './libraryStore';
+} from '../library/libraryStore';
 
 /** Articles per transaction: big enough for speed, small enough that the UI's own writes wait little. */
 const BATCH = IMPORT_BATCH;

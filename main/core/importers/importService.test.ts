@@ -10,8 +10,8 @@ import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallContext } from '../../../preload/contract';
 import { sharedData, tempDir } from '../../../tests/support/paths';
-import { parseForImport, type Parser } from '../importers/parser';
-import { previewTable } from '../importers/tablePreview';
+import { parseForImport, type Parser } from './parser';
+import { previewTable } from './tablePreview';
 import { createServices, type Services } from '../services';
 import { emptyReport, importItems, type ImportItem } from './importService';
 
