@@ -19,7 +19,7 @@ import {
 import type { Database, SqlValue, Writer } from '../db/connection';
 import { bandKeys, estimateSimilarity, signatureFromBytes, signatureToBytes, type Signature } from './minhash';
 import type { BandIndex } from './bandIndex';
-import type { ParsedArticle } from '../importers/types';
+import type { ParsedArticle } from './newArticle';
 import { parseDate } from '../text/dates';
 import { normalizeForMatching } from '../text/normalize';
 
