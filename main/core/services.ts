@@ -14,9 +14,11 @@ import { normalizeCharsetLabel } from './importers/decode';
 import { importers, MAX_FILE_BYTES } from './importers/registry';
 import { ImportError } from './importers/types';
 import { emptyReport, expandPaths, importItems, readItem, type ImportItem } from './importers/importService';
+import { LibraryBands } from './library/bandIndex';
 import { librarySafetyHandlers, openLibrary } from './library/librarySafety';
 import * as store from './library/libraryStore';
 import { settingsPathFor, workbenchHandlers } from './library/workbench';
+import { IndexPrimer } from './search/primedIndex';
 import { createSearchService, type SearchService } from './search/searchService';
 import { appVersion } from './version';
 
@@ -33,7 +35,17 @@ export interface Services {
   db: Database;
   /** The search service itself, for benchmarks and tests that wait on background index builds. */
   search: SearchService;
+  /** What lives as long as the open library, shared by the services that need it (and tests that drive them). */
+  state: LibraryState;
   close(): Promise<void>;
+}
+
+/** Built here, once per open library, and passed to the services: no module keeps state of its own. */
+export interface LibraryState {
+  /** Near-duplicate band index: read by imports, dropped by restores. */
+  bands: LibraryBands;
+  /** Search keys an import batch computed while parsing, for the index's commit hook. */
+  primer: IndexPrimer;
 }
 
 /**
@@ -62,10 +74,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
     now,
     backgroundCheckAbove: options.backgroundCheckAbove,
   });
+  const state: LibraryState = { bands: new LibraryBands(db), primer: new IndexPrimer() };
   // Registers the index's commit hook: must exist before the first write.
   let search: SearchService;
   try {
-    search = await createSearchService({ db, now });
+    search = await createSearchService({ db, now, primer: state.primer });
   } catch (error) {
     await db.close();
     throw error;
@@ -73,6 +86,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const parser = createParser();
   const dossiers = createDossierService({ db, now });
   const stamp = () => now().toISOString();
+  const importDeps = { db, parser, now, ...state };
 
   const handlers: Handlers = {
     'app.info': async () => ({
@@ -90,7 +104,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       const report = emptyReport();
       const items = await expandPaths(input.paths, report);
       return importItems(
-        { db, parser, now },
+        importDeps,
         items,
         {
           collection: input.collection,
@@ -124,7 +138,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
         },
         nearDuplicateThreshold: input.nearDuplicateThreshold,
       };
-      return importItems({ db, parser, now }, items, request, ctx, emptyReport());
+      return importItems(importDeps, items, request, ctx, emptyReport());
     },
     'library.listImportFiles': async ({ paths }) => {
       const report = emptyReport();
@@ -194,7 +208,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       });
     },
     // Highlights, notes, organizing, undo, UI settings (renderer issue 6).
-    ...workbenchHandlers({ db, now, settingsPath: settingsPathFor(options.dbPath) }),
+    ...workbenchHandlers({ db, now, settingsPath: settingsPathFor(options.dbPath), bands: state.bands }),
     // Backups, restore, bundles (issue 9).
     ...librarySafetyHandlers({ db, now, settingsPath: settingsPathFor(options.dbPath), app: `Mizan ${appVersion()}` }),
 
@@ -214,6 +228,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     handlers,
     db,
     search,
+    state,
     async close() {
       await dossiers.close();
       await search.close();

@@ -20,7 +20,7 @@ import type { Database, SqlValue, Writer } from '../db/connection';
 import { minhashSignature, signatureToBytes } from './minhash';
 import { normalizeForMatching } from '../text/normalize';
 import * as annotations from './annotations';
-import { forgetBandIndex } from './bandIndex';
+import type { LibraryBands } from './bandIndex';
 import {
   addArticleTags,
   deleteArticle,
@@ -600,6 +600,8 @@ export interface WorkbenchDeps {
   now: () => Date;
   /** Where UI settings live; null keeps them in memory (tests, :memory: libraries). */
   settingsPath: string | null;
+  /** The open library's band index, dropped when a restore brings articles back. */
+  bands: LibraryBands;
   hooks?: ArticleWriteHooks;
 }
 
@@ -687,7 +689,7 @@ export function workbenchHandlers(deps: WorkbenchDeps): Pick<Handlers, Workbench
     'library.restoreArticles': async ({ snapshots }) => {
       const result = await db.write((w) => restoreArticles(w, snapshots, hooks));
       // Restored articles may keep ids below what the band index has read: it reads the signatures again.
-      if (result.restored.length > 0) forgetBandIndex(db);
+      if (result.restored.length > 0) deps.bands.forget();
       return result;
     },
     'library.replaceBody': async ({ id, fromArticleId }) => {

@@ -31,6 +31,7 @@ import { createFacetTable, type FacetGroup, type FacetTable } from './facetTable
 import { expandFuzzy, ftsExpression, rankExpression, type FuzzyExpansions } from './ftsQuery';
 import { buildMatcher, findMatches, makeSnippet, matcherFromKeys, type Matcher } from './highlight';
 import { createIndexer, type Indexer } from './indexer';
+import { IndexPrimer } from './primedIndex';
 import {
   adoptEmptyIndex,
   analyzerFingerprint,
@@ -55,6 +56,8 @@ export interface SearchServiceOptions {
   workers?: number;
   /** How long writes must pause before the in-memory facet table is read again (facetTable.ts). */
   facetSettleMs?: number;
+  /** Keys the import computed for its batches (createServices hands the import the same one); none: always analyze. */
+  primer?: IndexPrimer;
 }
 
 export interface SearchService {
@@ -113,6 +116,7 @@ function engineKey(collectionId: number, generation: number): string {
 
 export async function createSearchService(options: SearchServiceOptions): Promise<SearchService> {
   const { db, now } = options;
+  const primer = options.primer ?? new IndexPrimer();
   const fingerprint = analyzerFingerprint();
   const indexer: Indexer = createIndexer({ workers: options.workers });
   // The Lunr worker starts on the first collection search, not with the app.
@@ -127,7 +131,7 @@ export async function createSearchService(options: SearchServiceOptions): Promis
   let reindexing = false;
 
   const removeHook = db.beforeCommit(async (w) => {
-    await flushIndexQueue(w, indexer);
+    await flushIndexQueue(w, indexer, primer);
     // A change to an indexed collection (triggers bumped its generation): rebuild it after the commit.
     const stale = await w.get(
       'SELECT 1 AS x FROM collection_search_indexes WHERE built_generation IS NOT generation LIMIT 1',
