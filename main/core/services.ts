@@ -16,6 +16,7 @@ import { ImportError } from './importers/types';
 import { emptyReport, expandPaths, importItems, readItem, type ImportItem } from './importers/importService';
 import { LibraryBands } from './library/bandIndex';
 import { librarySafetyHandlers, openLibrary } from './library/librarySafety';
+import * as reader from './library/articleReader';
 import * as store from './library/libraryStore';
 import { settingsPathFor, workbenchHandlers } from './library/workbench';
 import { IndexPrimer } from './search/primedIndex';
@@ -158,15 +159,15 @@ export async function createServices(options: ServicesOptions): Promise<Services
         throw error;
       }
     },
-    'library.listArticles': async (input) => store.listArticles(db, input),
-    'library.getArticle': async (input) => store.getArticle(db, input.id),
+    'library.listArticles': async (input) => reader.listArticles(db, input),
+    'library.getArticle': async (input) => reader.getArticle(db, input.id),
     'library.updateArticle': async ({ id, patch }) => {
       // Read back on the writer: the reader connection may still hold a
       // snapshot from before this commit while other reads are in flight.
       return db.write(async (w) => {
         await store.requireArticle(w, id);
         await store.updateArticle(w, id, patch, stamp());
-        return store.getArticle(w, id);
+        return reader.getArticle(w, id);
       });
     },
     'library.deleteArticle': async ({ id }) => {

@@ -21,18 +21,8 @@ import { minhashSignature, signatureToBytes } from './minhash';
 import { normalizeForMatching } from '../text/normalize';
 import * as annotations from './annotations';
 import type { LibraryBands } from './bandIndex';
-import {
-  addArticleTags,
-  deleteArticle,
-  getArticle,
-  getCollection,
-  listSources,
-  nameKey,
-  requireArticle,
-  summaryOf,
-  SUMMARY_COLUMNS,
-  type ArticleRow,
-} from './libraryStore';
+import { addArticleTags, deleteArticle, getCollection, listSources, nameKey, requireArticle } from './libraryStore';
+import { getArticle, summaryOf, SUMMARY_COLUMNS, type ArticleRow } from './articleReader';
 
 /**
  * Called around writes that change what an article's search document holds

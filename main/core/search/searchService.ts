@@ -17,14 +17,8 @@ import {
   type TextRange,
 } from '../../../preload/contract';
 import { Connection, type Database } from '../db/connection';
-import {
-  filterClauses,
-  getCollection,
-  nameKey,
-  summaryOf,
-  SUMMARY_COLUMNS,
-  type ArticleRow,
-} from '../library/libraryStore';
+import { filterClauses, summaryOf, SUMMARY_COLUMNS, type ArticleRow } from '../library/articleReader';
+import { getCollection, nameKey } from '../library/libraryStore';
 import { analyze, normalizeForMatching } from '../text';
 import { createCollectionEngine, type CollectionEngine } from './collectionEngine';
 import { createFacetTable, type FacetGroup, type FacetTable } from './facetTable';
