@@ -11,12 +11,15 @@ import {
   type ArticleFilter,
   type ArticlePage,
   type ArticleSummary,
+  type ComparedArticle,
   type DatePrecision,
   type Direction,
   type NearDuplicateLink,
 } from '../../../preload/contract';
 import type { Database, SqlValue, Writer } from '../db/connection';
 import { nameKey } from './libraryStore';
+
+type Reader = Pick<Database, 'get' | 'all'> | Writer;
 
 /** Joins a list in one column (tag names): a character no name contains. */
 export const LIST_SEP = '\u001f';
@@ -76,6 +79,96 @@ export const SUMMARY_COLUMNS = `a.id, a.title, a.author, a.source_id, s.name AS 
   (SELECT group_concat(t.name, char(31)) FROM article_tags at JOIN tags t ON t.id = at.tag_id
     WHERE at.article_id = a.id) AS tag_names,
   (SELECT twin_id FROM near_duplicates WHERE article_id = a.id) AS near_twin`;
+
+/** What every shape shares: which article, its outlet, date, language and direction. */
+export interface ArticleHead {
+  id: number;
+  title: string;
+  source: string | null;
+  sourceId: number | null;
+  publishedAt: { original: string | null; iso: string | null; precision: DatePrecision | null };
+  lang: string;
+  dir: Direction;
+  url: string | null;
+  importedAt: string;
+}
+
+interface HeadRow {
+  id: number;
+  title: string;
+  source_name: string | null;
+  source_id: number | null;
+  published_original: string | null;
+  published_iso: string | null;
+  published_precision: DatePrecision | null;
+  lang: string;
+  dir: Direction;
+  url: string | null;
+  imported_at: string;
+  body?: string;
+}
+
+const HEAD_COLUMNS = `a.id, a.title, s.name AS source_name, a.source_id, a.published_original, a.published_iso,
+  a.published_precision, a.lang, a.dir, a.url, a.imported_at`;
+
+function headOf(r: HeadRow): ArticleHead {
+  return {
+    id: r.id,
+    title: r.title,
+    source: r.source_name,
+    sourceId: r.source_id,
+    publishedAt: { original: r.published_original, iso: r.published_iso, precision: r.published_precision },
+    lang: r.lang,
+    dir: r.dir,
+    url: r.url,
+    importedAt: r.imported_at,
+  };
+}
+
+async function readRows(db: Reader, ids: readonly number[], withBody: boolean): Promise<HeadRow[]> {
+  if (ids.length === 0) return [];
+  return db.all<HeadRow>(
+    `SELECT ${HEAD_COLUMNS}${withBody ? ', a.body' : ''}
+       FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id IN (SELECT value FROM json_each(?))`,
+    [JSON.stringify(ids)],
+  );
+}
+
+/** The heads of the articles with these ids, by id; an id with no article is absent. */
+export async function readArticleHeads(db: Reader, ids: readonly number[]): Promise<Map<number, ArticleHead>> {
+  return new Map((await readRows(db, ids, false)).map((r) => [r.id, headOf(r)]));
+}
+
+/** The articles to compare, in the order asked for; NOT_FOUND names the first missing one. */
+export async function readComparedArticles(db: Reader, ids: readonly number[]): Promise<ComparedArticle[]> {
+  const byId = new Map((await readRows(db, ids, true)).map((r) => [r.id, r]));
+  return ids.map((id) => {
+    const r = byId.get(id);
+    if (!r) throw new MizanError('NOT_FOUND', `no article with id ${id}`);
+    return {
+      id: r.id,
+      title: r.title,
+      source: r.source_name,
+      publishedAt: { original: r.published_original, iso: r.published_iso, precision: r.published_precision },
+      lang: r.lang,
+      dir: r.dir,
+      url: r.url,
+      body: r.body!,
+    };
+  });
+}
+
+/** What a citation of an article shows beside its title: outlet, date, direction (null parts: no article). */
+export interface ArticleCitation {
+  source: string | null;
+  publishedAt: ArticleHead['publishedAt'];
+  dir: Direction | null;
+}
+
+export function citationOf(head: ArticleHead | undefined): ArticleCitation {
+  if (!head) return { source: null, publishedAt: { original: null, iso: null, precision: null }, dir: null };
+  return { source: head.source, publishedAt: head.publishedAt, dir: head.dir };
+}
 
 // ---------------------------------------------------------------------------
 // The library's list and an article's page
