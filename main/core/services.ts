@@ -18,7 +18,7 @@ import { LibraryBands } from './library/bandIndex';
 import { librarySafetyHandlers, openLibrary } from './library/librarySafety';
 import * as reader from './library/articleReader';
 import * as store from './library/libraryStore';
-import { workbenchHandlers } from './library/handlers';
+import { libraryHandlers } from './library/handlers';
 import { settingsPathFor } from './library/settings';
 import { IndexPrimer } from './search/primedIndex';
 import { createSearchService, type SearchService } from './search/searchService';
@@ -209,8 +209,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
         return store.getCollection(w, collectionId);
       });
     },
-    // Highlights, notes, organizing, undo, UI settings (renderer issue 6).
-    ...workbenchHandlers({ db, now, settingsPath: settingsPathFor(options.dbPath), bands: state.bands }),
+    // Highlights, notes, organizing, undo, UI settings.
+    ...libraryHandlers({ db, now, settingsPath: settingsPathFor(options.dbPath), bands: state.bands }),
     // Backups, restore, bundles (issue 9).
     ...librarySafetyHandlers({ db, now, settingsPath: settingsPathFor(options.dbPath), app: `Mizan ${appVersion()}` }),
 

@@ -29,7 +29,7 @@ import { deleteArticles, replaceBody, restoreArticles } from './undo';
 // ---------------------------------------------------------------------------
 // Handlers
 
-export type WorkbenchMethod =
+export type LibraryMethod =
   | 'highlights.create'
   | 'highlights.update'
   | 'highlights.delete'
@@ -54,7 +54,7 @@ export type WorkbenchMethod =
   | 'app.settings.get'
   | 'app.settings.set';
 
-export interface WorkbenchDeps {
+export interface LibraryHandlerDeps {
   db: Database;
   now: () => Date;
   /** Where UI settings live; null keeps them in memory (tests, :memory: libraries). */
@@ -65,7 +65,7 @@ export interface WorkbenchDeps {
 }
 
 /** The settings file of a library file: `library.db` → `library.db.ui.json`. */
-export function workbenchHandlers(deps: WorkbenchDeps): Pick<Handlers, WorkbenchMethod> {
+export function libraryHandlers(deps: LibraryHandlerDeps): Pick<Handlers, LibraryMethod> {
   const { db } = deps;
   const hooks = deps.hooks ?? {};
   const stamp = () => deps.now().toISOString();
