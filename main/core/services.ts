@@ -211,7 +211,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
     // Highlights, notes, organizing, undo, UI settings.
     ...libraryHandlers({ db, now, settingsPath: settingsPathFor(options.dbPath), bands: state.bands }),
-    // Backups, restore, bundles (issue 9).
+    // Backups, restore, bundles.
     ...librarySafetyHandlers({ db, now, settingsPath: settingsPathFor(options.dbPath), app: `Mizan ${appVersion()}` }),
 
     'search.query': async (input) => search.query(input),
@@ -220,9 +220,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'search.status': async () => search.status(),
     'search.reindex': async (_input, ctx) => search.reindex(ctx),
     'search.buildCollectionIndex': async ({ collectionId }, ctx) => search.buildCollectionIndex(collectionId, ctx),
-    // Dossiers and their PDF / offline HTML export (issue 8).
+    // Dossiers and their PDF / offline HTML export.
     ...dossiers.handlers,
-    // Story clusters, aligned comparisons, fact ledgers (issue 7).
+    // Story clusters, aligned comparisons, fact ledgers.
     ...compareHandlers({ db, now }),
   };
 
