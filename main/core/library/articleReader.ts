@@ -301,3 +301,65 @@ export async function getArticle(db: Database | Writer, id: number): Promise<Art
     nearDuplicates: near.others,
   };
 }
+
+// ---------------------------------------------------------------------------
+// What search reads of articles beside its own index
+
+/** An article's title and body; NOT_FOUND when there is none. */
+export async function readArticleText(db: Reader, id: number): Promise<{ title: string; body: string }> {
+  const row = await db.get<{ title: string; body: string }>('SELECT title, body FROM articles WHERE id = ?', [id]);
+  if (!row) throw new MizanError('NOT_FOUND', `no article with id ${id}`);
+  return row;
+}
+
+/** What a result list filters and counts facets by. */
+export interface FacetFields {
+  sourceId: number | null;
+  lang: string;
+  iso: string | null;
+}
+
+/** A collection member as a search index is built from it. */
+export interface IndexedText extends FacetFields {
+  id: number;
+  title: string;
+  body: string;
+  author: string | null;
+  source: string | null;
+}
+
+/** The articles of a collection, in id order, with their text and facet fields. */
+export async function readCollectionTexts(db: Reader, collectionId: number): Promise<IndexedText[]> {
+  return db.all<IndexedText>(
+    `SELECT a.id, a.title, a.body, a.author, s.name AS source, a.lang, a.source_id AS sourceId, a.published_iso AS iso
+       FROM collection_items ci JOIN articles a ON a.id = ci.article_id LEFT JOIN sources s ON s.id = a.source_id
+       WHERE ci.collection_id = ? ORDER BY a.id`,
+    [collectionId],
+  );
+}
+
+/** The facet fields of a collection's articles. */
+export async function readCollectionFacets(
+  db: Reader,
+  collectionId: number,
+): Promise<Array<FacetFields & { id: number }>> {
+  return db.all<FacetFields & { id: number }>(
+    `SELECT a.id, a.source_id AS sourceId, a.lang, a.published_iso AS iso
+       FROM collection_items ci JOIN articles a ON a.id = ci.article_id WHERE ci.collection_id = ?`,
+    [collectionId],
+  );
+}
+
+/** Summaries of the articles with these ids and their bodies (a result page's snippets), by id. */
+export async function readSummaryRows(
+  db: Reader,
+  ids: readonly number[],
+): Promise<Map<number, ArticleRow & { body: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.all<ArticleRow & { body: string }>(
+    `SELECT ${SUMMARY_COLUMNS}, a.body FROM articles a LEFT JOIN sources s ON s.id = a.source_id
+       WHERE a.id IN (SELECT value FROM json_each(?))`,
+    [JSON.stringify(ids)],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}

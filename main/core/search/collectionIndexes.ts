@@ -5,6 +5,7 @@
  */
 import type { CallContext, CollectionIndexInfo } from '../../../preload/contract';
 import type { Database } from '../db/connection';
+import { readCollectionFacets, readCollectionTexts, type FacetFields } from '../library/articleReader';
 import { getCollection } from '../library/libraryStore';
 import { createCollectionEngine, type CollectionEngine } from './collectionEngine';
 import { ftsExpression, type FuzzyExpansions } from './ftsQuery';
@@ -14,11 +15,7 @@ import type { PlanNode } from './queryPlan';
 /** Background rebuilds wait this long after the last change, so a burst of edits costs one build. */
 const REBUILD_DELAY_MS = 1500;
 
-export interface Meta {
-  sourceId: number | null;
-  lang: string;
-  iso: string | null;
-}
+export type Meta = FacetFields;
 
 interface LoadedCollection {
   generation: number;
@@ -116,12 +113,7 @@ export function createCollectionIndexes(deps: {
           [collectionId],
         )
       )?.generation ?? 0;
-    const rows = await db.all<CollectionInput & Meta>(
-      `SELECT a.id, a.title, a.body, a.author, s.name AS source, a.lang, a.source_id AS sourceId, a.published_iso AS iso
-       FROM collection_items ci JOIN articles a ON a.id = ci.article_id LEFT JOIN sources s ON s.id = a.source_id
-       WHERE ci.collection_id = ? ORDER BY a.id`,
-      [collectionId],
-    );
+    const rows = await readCollectionTexts(db, collectionId);
     ctx?.progress(0, rows.length, 'Building the collection index');
     const started = Date.now();
     const key = engineKey(collectionId, generation);
@@ -247,11 +239,7 @@ export function createCollectionIndexes(deps: {
         if (!blob?.data) return null;
         const key = engineKey(collectionId, row.generation);
         await engine().load(key, blob.data);
-        const metaRows = await db.all<Meta & { id: number }>(
-          `SELECT a.id, a.source_id AS sourceId, a.lang, a.published_iso AS iso
-           FROM collection_items ci JOIN articles a ON a.id = ci.article_id WHERE ci.collection_id = ?`,
-          [collectionId],
-        );
+        const metaRows = await readCollectionFacets(db, collectionId);
         entry = { generation: row.generation, key, meta: new Map(metaRows.map((m) => [m.id, m])) };
         remember(collectionId, entry);
       }

@@ -12,7 +12,7 @@ import {
   type SearchResults,
 } from '../../../preload/contract';
 import type { Connection, Database } from '../db/connection';
-import { filterClauses, SUMMARY_COLUMNS, summaryOf, type ArticleRow } from '../library/articleReader';
+import { filterClauses, readSummaryRows, SUMMARY_COLUMNS, summaryOf, type ArticleRow } from '../library/articleReader';
 import { nameKey } from '../library/libraryStore';
 import type { CollectionIndexes } from './collectionIndexes';
 import type { FacetGroup } from './facetTable';
@@ -60,12 +60,7 @@ export function createSearchQuery(deps: SearchQueryDeps): {
     matchers: (id: number) => { title: Matcher; body: Matcher },
   ): Promise<SearchHit[]> {
     if (ids.length === 0) return [];
-    const rows = await db.all<HitRow>(
-      `SELECT ${SUMMARY_COLUMNS}, a.body FROM articles a LEFT JOIN sources s ON s.id = a.source_id
-       WHERE a.id IN (SELECT value FROM json_each(?))`,
-      [JSON.stringify(ids)],
-    );
-    const byId = new Map(rows.map((r) => [r.id, r]));
+    const byId = await readSummaryRows(db, ids);
     const hits: SearchHit[] = [];
     for (const id of ids) {
       const row = byId.get(id);

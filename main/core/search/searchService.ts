@@ -14,6 +14,7 @@ import {
   type TextRange,
 } from '../../../preload/contract';
 import type { Database } from '../db/connection';
+import { readArticleText } from '../library/articleReader';
 import { analyze, normalizeForMatching } from '../text';
 import { createCollectionIndexes, type IndexRow } from './collectionIndexes';
 import { expandFuzzy } from './ftsQuery';
@@ -132,8 +133,7 @@ export async function createSearchService(options: SearchServiceOptions): Promis
     },
 
     async matches({ id, query }) {
-      const row = await db.get<{ title: string; body: string }>('SELECT title, body FROM articles WHERE id = ?', [id]);
-      if (!row) throw new MizanError('NOT_FOUND', `no article with id ${id}`);
+      const row = await readArticleText(db, id);
       const { root } = planQuery(query);
       if (!root) return { title: [], body: [] };
       const expansions = await expandFuzzy(root, vocabulary);
