@@ -8,7 +8,7 @@
  * inserted 32,000 keys scattered over the whole tree, so each commit dirtied
  * (and wrote to the WAL) nearly every page of it — 25 MB at 30,000 articles,
  * 80 MB at 100,000 — and looked up 32,000 keys one seek each: 30-40 % of
- * the storing thread's time in bulk imports (importers/NOTES.md). Here a
+ * the storing thread's time in bulk imports (importers/README.md). Here a
  * batch costs a binary search per key and one merge of sorted arrays.
  *
  * The price is reading the signatures once per process and library: about
