@@ -4,7 +4,7 @@
  */
 import { MizanError, type Article, type DossierInfo } from '../../../preload/contract';
 import type { Database } from '../db/connection';
-import { getArticle } from '../library/libraryStore';
+import { getArticle } from '../library/articleReader';
 import { detectDirection, paragraphDirections } from '../text/language';
 import { dirOfLang, formatPublished, isArabicScriptLang, labelsFor } from './labels';
 import type { CitationData, Dir, DossierDocument, ExportItem, ExportSection, ItemKind, TextBlock } from './model';
