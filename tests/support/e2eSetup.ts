@@ -18,10 +18,10 @@ export default function setup(project: TestProject): void {
   try {
     path = ensureBrowser().path;
   } catch (error) {
-    // One line, not a stack: what to install is all there is to say.
-    const stop = new Error((error as Error).message);
-    stop.stack = stop.message;
-    throw stop;
+    // One line and stop: thrown, the error would come after vitest's own
+    // "No test files found" and the lists of patterns, as if none matched.
+    process.stderr.write(`mizan tests: ${(error as Error).message}\n`);
+    process.exit(1);
   }
   project.provide('chromiumPath', path);
 }
