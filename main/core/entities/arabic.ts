@@ -15,6 +15,7 @@ import {
   ORGANISATION_HEADS,
   PERSON_TITLES,
   PhraseList,
+  type PhraseEntry,
   STRONG_TITLES,
   WEAK_ORGANISATION_HEADS,
   keySet,
@@ -30,6 +31,8 @@ export interface Proposal {
   to: number;
   /** Token range of the title before a person's name. */
   title?: [number, number];
+  /** The first token's letters before its key are part of the name (بعقوبة), not a clitic. */
+  whole?: boolean;
 }
 
 const GIVEN: ReadonlySet<string> = new Set([
@@ -50,11 +53,16 @@ type Tokens = readonly EntityToken[];
 
 /** Length of the phrase of `list` that starts at token i (its first word may carry clitics), or 0. */
 export function matchAt(text: string, toks: Tokens, i: number, list: PhraseList): number {
+  return matchEntry(text, toks, i, list)?.keys.length ?? 0;
+}
+
+export function matchEntry(text: string, toks: Tokens, i: number, list: PhraseList): PhraseEntry | null {
   const first = toks[i];
-  if (!first || first.t.kind !== 'word') return 0;
-  for (const { keys, definite } of list.startingWith(first.key)) {
+  if (!first || first.t.kind !== 'word') return null;
+  for (const entry of list.startingWith(first.key)) {
+    const { keys, definite, prefix } = entry;
     // Latin words carry no article: only Arabic ones must agree with the list.
-    let ok = !first.arabic || first.definite === definite[0];
+    let ok = (!first.arabic || first.definite === definite[0]) && (prefix === '' || first.clitic === prefix);
     for (let k = 1; k < keys.length && ok; k++) {
       const t = toks[i + k];
       ok =
@@ -64,9 +72,9 @@ export function matchAt(text: string, toks: Tokens, i: number, list: PhraseList)
         (!t.arabic || t.definite === definite[k]) &&
         joined(text, toks[i + k - 1], t);
     }
-    if (ok) return keys.length;
+    if (ok) return entry;
   }
-  return 0;
+  return null;
 }
 
 function isWord(t: EntityToken | undefined): t is EntityToken {
@@ -78,7 +86,12 @@ function givenAt(text: string, toks: Tokens, i: number): { key: string; len: num
   const t = toks[i];
   if (!isWord(t)) return null;
   const next = toks[i + 1];
-  if ((t.key === 'عبد' || t.key === 'ابو') && isWord(next) && next.clitic === '' && joined(text, t, next))
+  if (
+    (t.key === 'عبد' || t.key === 'ابو' || t.key === 'ابي') &&
+    isWord(next) &&
+    next.clitic === '' &&
+    joined(text, t, next)
+  )
     return { key: t.key + next.t.norm, len: 2 };
   return { key: t.key, len: 1 };
 }
@@ -90,7 +103,9 @@ function namePart(t: EntityToken | undefined): t is EntityToken {
 
 /** A name no list knows, after a strong title: not definite, not a common word (الملك سلمان, الرئيس أوباما). */
 function unknownName(t: EntityToken): boolean {
-  return namePart(t) && !t.definite && !COMMON.has(t.key) && t.key.length >= 2;
+  // أمراً ملكياً: a common word with its tanween alef is still a common word.
+  const common = COMMON.has(t.key) || (t.key.endsWith('ا') && COMMON.has(t.key.slice(0, -1)));
+  return namePart(t) && !t.definite && !common && t.key.length >= 2;
 }
 
 /**
@@ -154,7 +169,7 @@ function titleAt(text: string, toks: Tokens, i: number): { end: number; strong: 
     if (j > i && t.clitic !== '') break;
     const n = matchAt(text, toks, j, PERSON_TITLES);
     if (n > 0) {
-      if (STRONG_TITLES.has(t.key) || n > 1) strong = true;
+      if (STRONG_TITLES.has(t.key)) strong = true;
       j += n;
       continue;
     }
@@ -254,9 +269,10 @@ function places(text: string, toks: Tokens, out: Proposal[]): void {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.t.kind !== 'word' || !t.arabic) continue;
-    const n = matchAt(text, toks, i, PLACES);
-    if (n > 0) {
-      out.push({ kind: 'place', from: i, to: i + n });
+    const entry = matchEntry(text, toks, i, PLACES);
+    const n = entry?.keys.length ?? 0;
+    if (entry && n > 0) {
+      out.push({ kind: 'place', from: i, to: i + n, whole: entry.prefix !== '' });
       i += n - 1;
       continue;
     }

@@ -24,7 +24,7 @@ const ORGANISATION_WORDS: ReadonlySet<string> = keySet([
   'association', 'organisation', 'organization', 'union', 'federation', 'party', 'company', 'corporation', 'corp', 'inc', 'ltd',
   'plc', 'group', 'club', 'fc', 'united', 'court', 'parliament', 'assembly', 'senate', 'congress', 'office', 'authority', 'board',
   'foundation', 'fund', 'society', 'police', 'army', 'navy', 'forces', 'airlines', 'airways', 'news', 'times', 'post', 'bbc',
-  'league', 'nations', 'service', 'trust', 'network', 'museum', 'hospital', 'church',
+  'league', 'nations', 'service', 'trust', 'network', 'museum', 'hospital', 'church', 'house', 'commons', 'lords',
 ]);
 
 const PLACES = new PhraseList(ENGLISH_PLACE_NAMES);

@@ -41,7 +41,7 @@ function spanOf(text: string, start: number, end: number): TextSpan {
 function draftOf(text: string, toks: readonly EntityToken[], p: Proposal): Draft {
   const first = toks[p.from]!;
   const last = toks[p.to - 1]!;
-  const start = first.nameStart;
+  const start = p.whole ? first.t.start : first.nameStart;
   const span = spanOf(text, start, last.t.end);
   const display = readable(span.text, first.restoreArticle);
   const draft: Draft = { kind: p.kind, span, display, words: nameKey(display).split(' '), group: -1 };
@@ -67,8 +67,9 @@ function addSurnames(text: string, toks: readonly EntityToken[], drafts: Draft[]
   if (bySurname.size === 0) return;
   toks.forEach((t, i) => {
     if (taken[i] || t.t.kind !== 'word' || t.t.stop) return;
-    const next = toks[i + 1];
-    if (next && (next.key === 'بن' || next.key === 'ابن')) return;
+    // Part of another chain (ابن طولون, طولون بن ...), not the person's own last name.
+    const link = (x: EntityToken | undefined): boolean => !!x && (x.key === 'بن' || x.key === 'ابن');
+    if (link(toks[i + 1]) || link(toks[i - 1])) return;
     const span = spanOf(text, t.nameStart, t.t.end);
     const display = readable(span.text, t.restoreArticle);
     const full = bySurname.get(nameKey(display));
@@ -89,6 +90,8 @@ function group(drafts: Draft[]): string[] {
       if (coreKeys[k] === core) g = k;
       // A bare last name joins the full name it was found from.
       else if (d.kind === 'person' && d.words.length === 1 && coreKeys[k]!.split(' ').pop() === d.words[0]) g = k;
+      // A bare given name after a title (الملك سلمان) is the full name given in the same text.
+      else if (d.kind === 'person' && d.words.length === 1 && coreKeys[k]!.split(' ')[0] === d.words[0]) g = k;
     }
     if (g < 0) {
       g = keys.length;

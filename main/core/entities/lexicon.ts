@@ -19,6 +19,8 @@ export interface PhraseEntry {
   keys: readonly string[];
   /** Per word: written with the article. الوجه (a town) is not وجه (a face), الرئيس is not رئيس ديوان. */
   definite: readonly boolean[];
+  /** Letters before the first key that belong to the name (بعقوبة, كابل, بالاو): the text must have them. */
+  prefix: string;
 }
 
 /**
@@ -45,8 +47,11 @@ export class PhraseList {
       if (words.length === 0) continue;
       const keys = words.map((t) => t.exact);
       const definite = words.map((t) => /^ال/u.test(t.norm) && t.exact !== t.norm);
+      const first = words[0]!;
+      const bare = definite[0] ? first.norm.slice(2) : first.norm;
+      const prefix = bare.endsWith(first.exact) ? bare.slice(0, bare.length - first.exact.length) : '';
       const list = this.byFirst.get(keys[0]!) ?? [];
-      list.push({ keys, definite });
+      list.push({ keys, definite, prefix });
       this.byFirst.set(keys[0]!, list);
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.keys.length - a.keys.length);
