@@ -174,11 +174,16 @@ if (process.env.MIZAN_NER_ERRORS) {
   for (const doc of docs) {
     const found = toSpans(doc, extractEntities(doc.text, { lang: 'ar' }));
     const words = (s: Span): string => doc.text.slice(doc.tokens[s.from]![0], doc.tokens[s.to - 1]![1]);
+    const around = (s: Span): string => {
+      const a = doc.tokens[Math.max(0, s.from - 4)]![0];
+      const b = doc.tokens[Math.min(doc.tokens.length - 1, s.to + 3)]![1];
+      return doc.text.slice(a, b).replace(/\n/gu, ' / ');
+    };
     const gold = new Set(doc.gold.map((s) => `${s.kind}:${s.from}:${s.to}`));
     const got = new Set(found.map((s) => `${s.kind}:${s.from}:${s.to}`));
     for (const s of found)
-      if (!gold.has(`${s.kind}:${s.from}:${s.to}`)) process.stdout.write(`FP ${s.kind} ${words(s)}\n`);
+      if (!gold.has(`${s.kind}:${s.from}:${s.to}`)) process.stdout.write(`FP ${s.kind} ${words(s)}\t${around(s)}\n`);
     for (const s of doc.gold)
-      if (!got.has(`${s.kind}:${s.from}:${s.to}`)) process.stdout.write(`FN ${s.kind} ${words(s)}\n`);
+      if (!got.has(`${s.kind}:${s.from}:${s.to}`)) process.stdout.write(`FN ${s.kind} ${words(s)}\t${around(s)}\n`);
   }
 }

@@ -5,9 +5,12 @@
  */
 import type { EntityKind } from './types';
 import { COMMON_WORDS, FAMILY_NAMES, GIVEN_NAMES } from './names.generated';
+import { KNOWN_PEOPLE } from './people.generated';
 import {
   COMPLEMENT_STOPS,
   EXTRA_GIVEN_NAMES,
+  KNOWN_ORGANISATIONS,
+  TEAM_HEADS,
   FORMULAE,
   NOT_GIVEN_NAMES,
   OFFICE_HEADS,
@@ -21,7 +24,7 @@ import {
   keySet,
   phraseKeys,
 } from './lexicon';
-import { ARABIC_PLACE_NAMES, PLACE_HEADS } from './places';
+import { ARABIC_PLACE_NAMES, DIRECTIONS, PLACE_HEADS } from './places';
 import { formKey, joined, type EntityToken } from './tokens';
 
 export interface Proposal {
@@ -42,7 +45,10 @@ const GIVEN: ReadonlySet<string> = new Set([
 const FAMILY: ReadonlySet<string> = new Set(FAMILY_NAMES);
 const COMMON: ReadonlySet<string> = new Set(COMMON_WORDS);
 const PLACES = new PhraseList(ARABIC_PLACE_NAMES);
+const ORGANISATIONS = new PhraseList(KNOWN_ORGANISATIONS);
+const PEOPLE = new PhraseList(KNOWN_PEOPLE);
 const PLACE_HEAD_KEYS = keySet(PLACE_HEADS);
+const DIRECTION_KEYS = keySet(DIRECTIONS);
 const LINKS = new Set(['بن', 'ابن', 'بنت']);
 /** Titles that name a body after its founder or patron (جامعة الملك سعود, مستشفى الأمير سلطان). */
 const ROYAL_TITLES = keySet(['الملك', 'الأمير', 'الأميرة']);
@@ -50,6 +56,12 @@ const ROYAL_TITLES = keySet(['الملك', 'الأمير', 'الأميرة']);
 const FAMILY_MARK = 'ال';
 
 type Tokens = readonly EntityToken[];
+
+/** A common word of SaudiNewsNet (الأموي, العدد): a name key's word, with or without its article. */
+export function isCommonWord(word: string): boolean {
+  const bare = word.replace(/^ال/u, '');
+  return !FAMILY.has(bare) && !GIVEN.has(bare) && COMMON.has(bare);
+}
 
 /** Length of the phrase of `list` that starts at token i (its first word may carry clitics), or 0. */
 export function matchAt(text: string, toks: Tokens, i: number, list: PhraseList): number {
@@ -96,6 +108,11 @@ function givenAt(text: string, toks: Tokens, i: number): { key: string; len: num
   return { key: t.key, len: 1 };
 }
 
+/** A definite adjective of origin (التركي, الأمريكية): written ال…ي or ال…ية. */
+function isNisba(t: EntityToken | undefined): boolean {
+  return !!t && t.arabic && t.definite && t.clitic === '' && /ي(?:ه)?$/u.test(t.t.norm) && t.key.length >= 4;
+}
+
 /** A word that can be part of a name: Arabic, no clitic, not a function word. */
 function namePart(t: EntityToken | undefined): t is EntityToken {
   return isWord(t) && t.clitic === '';
@@ -122,7 +139,8 @@ function nameAt(text: string, toks: Tokens, i: number, titled: boolean, strong: 
     LINKS.has(toks[k]?.key ?? '') && toks[k]!.clitic === '' && joined(text, toks[k - 1], toks[k]);
   const known = GIVEN.has(g.key);
   if (!known && !linked(j) && !(strong && !first.definite && unknownName(first))) return null;
-  if (first.definite && !known && !linked(j)) return null;
+  // الخليفة المستنصر: a definite given name (خليفة) starts a name only in a chain or after a title (الإمام الحسين).
+  if (first.definite && !linked(j) && !(titled && known)) return null;
   let chain = false;
   // بن chains: سلمان بن عبدالعزيز, خالد بن محمد اليوسف.
   while (linked(j) && namePart(toks[j + 1]) && joined(text, toks[j], toks[j + 1])) {
@@ -147,8 +165,8 @@ function nameAt(text: string, toks: Tokens, i: number, titled: boolean, strong: 
       j++;
       family = true;
     } else if (strong && !last.definite && !chain && unknownName(last)) {
-      // Names no list knows run on after a strong title: الرئيس باراك أوباما.
-      j++;
+      // Names no list knows run on after a strong title: الرئيس باراك أوباما (عبد الله as one name).
+      j += givenAt(text, toks, j)!.len;
       if (namePart(toks[j]) && joined(text, toks[j - 1], toks[j]) && unknownName(toks[j]!)) j++;
     } else if (known && GIVEN.has(last.key) && !last.definite && titled) {
       j++;
@@ -171,6 +189,8 @@ function titleAt(text: string, toks: Tokens, i: number): { end: number; strong: 
     if (n > 0) {
       if (STRONG_TITLES.has(t.key)) strong = true;
       j += n;
+      // الرئيس التركي رجب طيب أردوغان: a nationality after the title qualifies it (تركي is also a given name).
+      while (isNisba(toks[j]) && joined(text, toks[j - 1], toks[j]) && !LINKS.has(toks[j + 1]?.key ?? '')) j++;
       continue;
     }
     if (OFFICE_HEADS.has(formKey(t))) {
@@ -212,6 +232,12 @@ function people(text: string, toks: Tokens, out: Proposal[]): void {
     if (end !== null) {
       out.push({ kind: 'person', from: i, to: end });
       i = end - 1;
+      continue;
+    }
+    const known = matchEntry(text, toks, i, PEOPLE);
+    if (known) {
+      out.push({ kind: 'person', from: i, to: i + known.keys.length });
+      i += known.keys.length - 1;
     }
   }
 }
@@ -254,9 +280,27 @@ function organisations(text: string, toks: Tokens, out: Proposal[]): void {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.t.kind !== 'word' || !t.arabic) continue;
+    const known = matchEntry(text, toks, i, ORGANISATIONS);
+    if (known) {
+      out.push({ kind: 'organisation', from: i, to: i + known.keys.length, whole: known.prefix !== '' });
+      i += known.keys.length - 1;
+      continue;
+    }
     const head = formKey(t);
+    if (TEAM_HEADS.has(head)) {
+      // نادي مانشستر يونايتد: names no list knows after a team head.
+      let k = i + 1;
+      while (k < toks.length && k - i <= 3 && joined(text, toks[k - 1], toks[k]) && unknownName(toks[k]!)) k++;
+      if (k > i + 1) {
+        out.push({ kind: 'organisation', from: i, to: k });
+        i = k - 1;
+        continue;
+      }
+    }
     if (!ORGANISATION_HEADS.has(head)) continue;
     const weak = WEAK_ORGANISATION_HEADS.has(head);
+    // بتنظيم الحملات, لإدارة المشروع: a weak head after a preposition is a verbal noun, not a body.
+    if (weak && /[بل]$/u.test(t.clitic)) continue;
     const end = organisationEnd(text, toks, i, weak);
     if (end > i + 1) {
       out.push({ kind: 'organisation', from: i, to: end });
@@ -272,6 +316,13 @@ function places(text: string, toks: Tokens, out: Proposal[]): void {
     const entry = matchEntry(text, toks, i, PLACES);
     const n = entry?.keys.length ?? 0;
     if (entry && n > 0) {
+      // شمال فرنسا: the region is the place (the direction word may carry clitics: بشمال).
+      const d = toks[i - 1];
+      if (d && DIRECTION_KEYS.has(d.key) && !d.definite && joined(text, d, t) && entry.prefix === '') {
+        out.push({ kind: 'place', from: i - 1, to: i + n });
+        i += n - 1;
+        continue;
+      }
       out.push({ kind: 'place', from: i, to: i + n, whole: entry.prefix !== '' });
       i += n - 1;
       continue;
@@ -279,7 +330,9 @@ function places(text: string, toks: Tokens, out: Proposal[]): void {
     // محافظة الخرج, مدينة نيوم: the head and a name no list knows.
     if (PLACE_HEAD_KEYS.has(t.key) && !t.definite) {
       const c = toks[i + 1];
-      if (namePart(c) && joined(text, t, c) && !COMMON.has(c.key) && !COMPLEMENT_STOPS.has(c.key)) {
+      // Not a verb in the imperfect (منطقة تسمى, مدينة يبلغ): names rarely start so, verbs do.
+      const verbLike = !!c && /^[يتن]/u.test(c.t.norm);
+      if (namePart(c) && joined(text, t, c) && !verbLike && !COMMON.has(c.key) && !COMPLEMENT_STOPS.has(c.key)) {
         out.push({ kind: 'place', from: i + 1, to: i + 2 });
         i++;
       }

@@ -3,7 +3,7 @@
  * in a text, with offsets into it, titles kept apart, spellings folded to one
  * key and one readable name. Pure: imports only the text module and npm lists.
  */
-import { arabicProposals, type Proposal } from './arabic';
+import { arabicProposals, isCommonWord, type Proposal } from './arabic';
 import { englishProposals } from './english';
 import { nameKey, readable } from './fold';
 import { entityTokens, type EntityToken } from './tokens';
@@ -62,7 +62,8 @@ function addSurnames(text: string, toks: readonly EntityToken[], drafts: Draft[]
   for (const d of drafts) {
     if (d.kind !== 'person' || d.words.length < 2) continue;
     const last = d.words[d.words.length - 1]!;
-    if (last.replace(/^ال/u, '').length >= 3 && d.words[d.words.length - 2] !== 'ال') bySurname.set(last, d);
+    if (last.replace(/^ال/u, '').length >= 3 && d.words[d.words.length - 2] !== 'ال' && !isCommonWord(last))
+      bySurname.set(last, d);
   }
   if (bySurname.size === 0) return;
   toks.forEach((t, i) => {
