@@ -122,6 +122,8 @@ function namePart(t: EntityToken | undefined): t is EntityToken {
 function unknownName(t: EntityToken): boolean {
   // أمراً ملكياً: a common word with its tanween alef is still a common word.
   const common = COMMON.has(t.key) || (t.key.endsWith('ا') && COMMON.has(t.key.slice(0, -1)));
+  // لزيارتها, بيوتهم: a pronoun suffix marks a noun or verb, not a name.
+  if (/(?:ها|هم|هما|هن|كم|كما|نا)$/u.test(t.key) && t.key.length >= 5) return false;
   return namePart(t) && !t.definite && !common && t.key.length >= 2;
 }
 
@@ -252,7 +254,7 @@ function organisationEnd(text: string, toks: Tokens, i: number, weak: boolean): 
     if (COMPLEMENT_STOPS.has(c.key) || OFFICE_HEADS.has(formKey(c))) break;
     // A title starts a person, not more of the body's name (مجلس القضاء الإداري الشيخ خالد).
     if (!ROYAL_TITLES.has(c.key) && matchAt(text, toks, k, PERSON_TITLES) > 0) break;
-    const place = matchAt(text, toks, k, PLACES);
+    const place = c.clitic === '' ? matchAt(text, toks, k, PLACES) : 0;
     if (place > 0) {
       k += place;
       named = true;
@@ -265,7 +267,8 @@ function organisationEnd(text: string, toks: Tokens, i: number, weak: boolean): 
       named = true;
       continue;
     }
-    if (c.definite && c.clitic === '') {
+    // الهيئة السعودية للحياة الفطرية, منظمة الخليج للاستشارات الصناعية: a complement may open with لل.
+    if (c.definite && (c.clitic === '' || (c.clitic === 'ل' && k > i + 1))) {
       k++;
       continue;
     }
