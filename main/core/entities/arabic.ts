@@ -36,7 +36,12 @@ export interface Proposal {
   title?: [number, number];
   /** The first token's letters before its key are part of the name (بعقوبة), not a clitic. */
   whole?: boolean;
+  /** Found in a list (not by a head rule): wins a tie of length (قناة السويس is the canal, not a channel). */
+  listed?: boolean;
 }
+
+/** Heads that are also verbal nouns: after ب/ل they are an action (بتنظيم الحملات), not a body. */
+const VERBAL_HEADS = keySet(['تنظيم', 'إدارة', 'حركة', 'رئاسة']);
 
 const GIVEN: ReadonlySet<string> = new Set([
   ...GIVEN_NAMES.filter((n) => !NOT_GIVEN_NAMES.has(n)),
@@ -285,7 +290,7 @@ function organisations(text: string, toks: Tokens, out: Proposal[]): void {
     if (t.t.kind !== 'word' || !t.arabic) continue;
     const known = matchEntry(text, toks, i, ORGANISATIONS);
     if (known) {
-      out.push({ kind: 'organisation', from: i, to: i + known.keys.length, whole: known.prefix !== '' });
+      out.push({ kind: 'organisation', from: i, to: i + known.keys.length, whole: known.prefix !== '', listed: true });
       i += known.keys.length - 1;
       continue;
     }
@@ -302,8 +307,19 @@ function organisations(text: string, toks: Tokens, out: Proposal[]): void {
     }
     if (!ORGANISATION_HEADS.has(head)) continue;
     const weak = WEAK_ORGANISATION_HEADS.has(head);
+    if (TEAM_HEADS.has(head)) {
+      // نادي الباحة (الفوز ...): a club is named by one word or a listed place.
+      const c = toks[i + 1];
+      const place = matchAt(text, toks, i + 1, PLACES);
+      const n = place > 0 ? place : namePart(c) && c.definite ? 1 : 0;
+      if (n > 0 && joined(text, t, c)) {
+        out.push({ kind: 'organisation', from: i, to: i + 1 + n });
+        i += n;
+      }
+      continue;
+    }
     // بتنظيم الحملات, لإدارة المشروع: a weak head after a preposition is a verbal noun, not a body.
-    if (weak && /[بل]$/u.test(t.clitic)) continue;
+    if (VERBAL_HEADS.has(t.key) && /[بل]$/u.test(t.clitic)) continue;
     const end = organisationEnd(text, toks, i, weak);
     if (end > i + 1) {
       out.push({ kind: 'organisation', from: i, to: end });
@@ -322,11 +338,11 @@ function places(text: string, toks: Tokens, out: Proposal[]): void {
       // شمال فرنسا: the region is the place (the direction word may carry clitics: بشمال).
       const d = toks[i - 1];
       if (d && DIRECTION_KEYS.has(d.key) && !d.definite && joined(text, d, t) && entry.prefix === '') {
-        out.push({ kind: 'place', from: i - 1, to: i + n });
+        out.push({ kind: 'place', from: i - 1, to: i + n, listed: true });
         i += n - 1;
         continue;
       }
-      out.push({ kind: 'place', from: i, to: i + n, whole: entry.prefix !== '' });
+      out.push({ kind: 'place', from: i, to: i + n, whole: entry.prefix !== '', listed: true });
       i += n - 1;
       continue;
     }
