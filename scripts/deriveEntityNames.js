@@ -15,7 +15,10 @@
  *    (الملك, الرئيس, اللاعب...) fewer than NAME_AFTER_TITLE times or in under
  *    NAME_SHARE of its uses; or one written with the article in COMMON_DEFINITE
  *    of its uses, or right after a particle that governs a verb (لن لم قد سوف)
- *    or right before أن/إن in COMMON_VERB of them.
+ *    or right before أن/إن in COMMON_VERB of them;
+ *  - a definite-only word is seen at least DEFINITE_MIN times and with the
+ *    article in at least DEFINITE_ONLY of its uses: family names written with
+ *    ال (الثمالي, السيسي) are; nouns and adjectives (العام, السعودي) are not.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -31,6 +34,8 @@ const COMMON_MIN = 20;
 const COMMON_DEFINITE = 0.1;
 const COMMON_VERB = 0.05;
 const NAME_AFTER_TITLE = 2;
+const DEFINITE_MIN = 3;
+const DEFINITE_ONLY = 0.95;
 const NAME_SHARE = 0.05;
 const VERB_BEFORE = new Set(['لن', 'لم', 'قد', 'سوف', 'وقد', 'ولم', 'ولن', 'فقد', 'لقد']);
 const VERB_AFTER = new Set(['ان', 'انه', 'انها']);
@@ -116,6 +121,13 @@ const commonWords = [...freq]
   )
   .map(([w]) => w)
   .sort();
+const definiteOnly = [...freq]
+  .filter(
+    ([w, n]) =>
+      n >= DEFINITE_MIN && /^[\u0621-\u064a]{3,}$/.test(w) && (definiteUses.get(w) ?? 0) >= DEFINITE_ONLY * n,
+  )
+  .map(([w]) => w)
+  .sort();
 const rows = (list) => {
   const out = [];
   for (let i = 0; i < list.length; i += 12)
@@ -152,5 +164,11 @@ ${rows(familyNames)}
 // prettier-ignore
 export const COMMON_WORDS: readonly string[] = [
 ${rows(commonWords)}
+];
+
+/** Definite-only words: ${definiteOnly.length} (seen >= ${DEFINITE_MIN} times, with the article in >= ${DEFINITE_ONLY * 100}% of uses). */
+// prettier-ignore
+export const DEFINITE_ONLY_WORDS: readonly string[] = [
+${rows(definiteOnly)}
 ];
 `);

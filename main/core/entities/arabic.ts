@@ -4,7 +4,7 @@
  * caller keeps the longest of overlapping proposals.
  */
 import type { EntityKind } from './types';
-import { COMMON_WORDS, FAMILY_NAMES, GIVEN_NAMES } from './names.generated';
+import { COMMON_WORDS, DEFINITE_ONLY_WORDS, FAMILY_NAMES, GIVEN_NAMES } from './names.generated';
 import { KNOWN_PEOPLE } from './people.generated';
 import {
   COMPLEMENT_STOPS,
@@ -49,6 +49,7 @@ const GIVEN: ReadonlySet<string> = new Set([
 ]);
 const FAMILY: ReadonlySet<string> = new Set(FAMILY_NAMES);
 const COMMON: ReadonlySet<string> = new Set(COMMON_WORDS);
+const DEFINITE_ONLY: ReadonlySet<string> = new Set(DEFINITE_ONLY_WORDS);
 const PLACES = new PhraseList(ARABIC_PLACE_NAMES);
 const ORGANISATIONS = new PhraseList(KNOWN_ORGANISATIONS);
 const PEOPLE = new PhraseList(KNOWN_PEOPLE);
@@ -168,7 +169,10 @@ function nameAt(text: string, toks: Tokens, i: number, titled: boolean, strong: 
     j += 2;
     family = true;
   } else if (namePart(last) && joined(text, toks[j - 1], last) && !COMPLEMENT_STOPS.has(last.key)) {
-    if (FAMILY.has(last.key) || (last.definite && (chain || known || titled) && !COMMON.has(last.key))) {
+    // A family name: listed, or a word written only with ال (الثمالي, السيسي), or not a common word.
+    const familyLike =
+      FAMILY.has(last.key) || (last.definite && (DEFINITE_ONLY.has(last.key) || !COMMON.has(last.key)));
+    if (familyLike && (FAMILY.has(last.key) || chain || known || titled)) {
       j++;
       family = true;
     } else if (strong && !last.definite && !chain && unknownName(last)) {
