@@ -315,7 +315,8 @@ function organisations(text: string, toks: Tokens, out: Proposal[]): void {
       // نادي الباحة (الفوز ...): a club is named by one word or a listed place.
       const c = toks[i + 1];
       const place = matchAt(text, toks, i + 1, PLACES);
-      const n = place > 0 ? place : namePart(c) && c.definite ? 1 : 0;
+      // فريق العمل is a work team: فريق takes a place only, نادي and منتخب one definite word too.
+      const n = place > 0 ? place : namePart(c) && c.definite && t.key !== 'فريق' ? 1 : 0;
       if (n > 0 && joined(text, t, c)) {
         out.push({ kind: 'organisation', from: i, to: i + 1 + n });
         i += n;
