@@ -123,8 +123,7 @@ const commonWords = [...freq]
   .sort();
 const definiteOnly = [...freq]
   .filter(
-    ([w, n]) =>
-      n >= DEFINITE_MIN && /^[\u0621-\u064a]{3,}$/.test(w) && (definiteUses.get(w) ?? 0) >= DEFINITE_ONLY * n,
+    ([w, n]) => n >= DEFINITE_MIN && /^[\u0621-\u064a]{3,}$/.test(w) && (definiteUses.get(w) ?? 0) >= DEFINITE_ONLY * n,
   )
   .map(([w]) => w)
   .sort();
