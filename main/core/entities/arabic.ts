@@ -9,6 +9,7 @@ import { KNOWN_PEOPLE } from './people.generated';
 import {
   COMPLEMENT_STOPS,
   EXTRA_GIVEN_NAMES,
+  GENERIC_BODIES,
   KNOWN_ORGANISATIONS,
   TEAM_HEADS,
   FORMULAE,
@@ -52,6 +53,7 @@ const COMMON: ReadonlySet<string> = new Set(COMMON_WORDS);
 const DEFINITE_ONLY: ReadonlySet<string> = new Set(DEFINITE_ONLY_WORDS);
 const PLACES = new PhraseList(ARABIC_PLACE_NAMES);
 const ORGANISATIONS = new PhraseList(KNOWN_ORGANISATIONS);
+const GENERIC = new PhraseList(GENERIC_BODIES);
 const PEOPLE = new PhraseList(KNOWN_PEOPLE);
 const PLACE_HEAD_KEYS = keySet(PLACE_HEADS);
 const DIRECTION_KEYS = keySet(DIRECTIONS);
@@ -263,6 +265,13 @@ function organisationEnd(text: string, toks: Tokens, i: number, weak: boolean): 
     if (COMPLEMENT_STOPS.has(c.key) || OFFICE_HEADS.has(formKey(c))) break;
     // A title starts a person, not more of the body's name (مجلس القضاء الإداري الشيخ خالد).
     if (!ROYAL_TITLES.has(c.key) && matchAt(text, toks, k, PERSON_TITLES) > 0) break;
+    // اللجنة الدولية للصليب الأحمر: a known body inside the name names it.
+    const body = c.clitic === '' || c.clitic === 'ل' ? matchAt(text, toks, k, ORGANISATIONS) : 0;
+    if (body > 0) {
+      k += body;
+      named = true;
+      continue;
+    }
     const place = c.clitic === '' ? matchAt(text, toks, k, PLACES) : 0;
     if (place > 0) {
       k += place;
@@ -296,6 +305,11 @@ function organisations(text: string, toks: Tokens, out: Proposal[]): void {
     if (known) {
       out.push({ kind: 'organisation', from: i, to: i + known.keys.length, whole: known.prefix !== '', listed: true });
       i += known.keys.length - 1;
+      continue;
+    }
+    const generic = matchAt(text, toks, i, GENERIC);
+    if (generic > 0) {
+      i += generic - 1;
       continue;
     }
     const head = formKey(t);

@@ -132,6 +132,13 @@ export const KNOWN_ORGANISATIONS: readonly string[] = [
   'أرسنال', 'يوفنتوس', 'بايرن ميونخ', 'أتلتيكو مدريد', 'ميلان', 'إنتر ميلان', 'باريس سان جيرمان',
 ];
 
+/** Bodies named by what they are, not who (a board of any company): never read as an organisation. */
+// prettier-ignore
+export const GENERIC_BODIES: readonly string[] = [
+  'مجلس الإدارة', 'مجلس الجامعة', 'مجلس الأمناء', 'مجلس الكلية', 'مجلس القسم', 'مجلس المديرين', 'مجلس الأمانة', 'مجلس الشركة',
+  'مجلس العائلة', 'مجلس الأسرة', 'مجلس العزاء', 'مجلس الحي',
+];
+
 /** Heads of teams: with a name no list knows (نادي مانشستر يونايتد, منتخب البرتغال). */
 // prettier-ignore
 export const TEAM_HEADS: ReadonlySet<string> = formSet(['نادي', 'فريق', 'منتخب']);
