@@ -79,7 +79,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['preload/contract.ts', 'preload/channels.ts'],
+    files: ['preload/contract/**/*.ts', 'preload/channels.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
