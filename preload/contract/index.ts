@@ -18,6 +18,7 @@ import { searchMethods } from './search';
 import { workbenchMethods } from './workbench';
 
 export * from './errors';
+export * from './defaults';
 export { DatePrecision, Direction, PublishedAt } from './shapes';
 export * from './app';
 export * from './library';

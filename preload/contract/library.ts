@@ -55,7 +55,6 @@ export type TablePreview = z.infer<typeof TablePreview>;
  * find pairs from 0.5 up (see main/core/importers/minhash.ts).
  */
 export const NearDuplicateThreshold = z.number().min(0.5).max(1);
-export const defaultNearDuplicateThreshold = 0.6;
 
 export const NearDuplicateLink = z.object({
   id: Id,
