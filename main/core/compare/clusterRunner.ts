@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { MizanError } from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
 import type { Database } from '../db/connection';
 import { runClusterJob, type ClusterJobRequest, type ClusterJobResult, type JobProgress } from './clusterJob';
 import type { WorkerInbound, WorkerMessage } from './clusterWorker';

@@ -3,16 +3,15 @@
  * worker), comparisons of chosen articles (computed on demand), and saved
  * comparisons for dossiers. Built once in createServices.
  */
-import {
-  MizanError,
-  type AlignSettings,
-  type ClusterSettings,
-  type ComparedArticle,
-  type Handlers,
-  type MethodName,
-  type SavedComparison,
-  type StoryCluster,
-} from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
+import type {
+  AlignSettings,
+  ClusterSettings,
+  ComparedArticle,
+  SavedComparison,
+  StoryCluster,
+} from '../../../preload/contract/compare';
+import type { Handlers, MethodName } from '../../../preload/contract';
 import type { Database } from '../db/connection';
 import { defaultAlignOptions, type AlignOptions } from './align';
 import { defaultClusterOptions, type ClusterOptions } from './clusterer';

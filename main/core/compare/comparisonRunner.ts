@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { MizanError } from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
 import type { AlignOptions } from './align';
 import { compareTexts, type CompareInput, type TextComparison } from './comparison';
 import type { ComparisonReply, ComparisonRequest } from './comparisonWorker';

@@ -14,7 +14,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { MizanError } from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
 import type { DossierDocument, ProgressFn, RenderOptions } from './model';
 
 export type ExportKind = 'pdf' | 'html';

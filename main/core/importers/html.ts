@@ -9,7 +9,7 @@
  * with no text at all is refused as empty.
  */
 import { Readability } from '@mozilla/readability';
-import type { Direction } from '../../../preload/contract';
+import type { Direction } from '../../../preload/contract/shapes';
 import { findDates, parseDate } from '../text/dates';
 import { detectLanguage } from '../text/language';
 import { normalizeForMatching } from '../text/normalize';

@@ -1,4 +1,5 @@
-import type { DatePrecision, Direction, ErrorCode } from '../../../preload/contract';
+import type { ErrorCode } from '../../../preload/contract/errors';
+import type { DatePrecision, Direction } from '../../../preload/contract/shapes';
 import type { FieldMapping } from './fields';
 import type { TextKeys } from '../search/indexDocument';
 import type { Signature } from './minhash';

@@ -11,14 +11,14 @@
  * 'orphaned' with its quote, never dropped. The user can accept a new
  * position (`highlights.update` with a range), which stores a new selector.
  */
-import {
-  MizanError,
-  type AnchorStatus,
-  type Highlight,
-  type HighlightColor,
-  type HighlightListItem,
-  type Note,
-} from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
+import type {
+  AnchorStatus,
+  Highlight,
+  HighlightColor,
+  HighlightListItem,
+  Note,
+} from '../../../preload/contract/workbench';
 import type { Database, Writer } from '../db/connection';
 import { foldWithOffsets } from '../text/normalize';
 

@@ -3,19 +3,18 @@
  * Writes take a `Writer` so callers decide the transaction; reads go through
  * the reader connection and see committed data only.
  */
-import {
-  MizanError,
-  type Article,
-  type ArticleFilter,
-  type ArticlePage,
-  type ArticleSummary,
-  type CollectionInfo,
-  type DatePrecision,
-  type Direction,
-  type NearDuplicateLink,
-  type SourceInfo,
-  type TagInfo,
-} from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
+import type {
+  Article,
+  ArticleFilter,
+  ArticlePage,
+  ArticleSummary,
+  CollectionInfo,
+  NearDuplicateLink,
+  SourceInfo,
+  TagInfo,
+} from '../../../preload/contract/library';
+import type { DatePrecision, Direction } from '../../../preload/contract/shapes';
 import type { Database, SqlValue, Writer } from '../db/connection';
 import {
   bandKeys,

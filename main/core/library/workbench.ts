@@ -6,16 +6,16 @@
  * for these contract methods are built here and spread into createServices.
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import {
-  MizanError,
-  type ArticlePage,
-  type ArticleSnapshot,
-  type Handlers,
-  type LanguageInfo,
-  type SourceInfo,
-  type TagInfo,
-  type UiSettings,
-} from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
+import type { UiSettings } from '../../../preload/contract/app';
+import type {
+  ArticlePage,
+  ArticleSnapshot,
+  LanguageInfo,
+  SourceInfo,
+  TagInfo,
+} from '../../../preload/contract/library';
+import type { Handlers } from '../../../preload/contract';
 import type { Database, SqlValue, Writer } from '../db/connection';
 import { minhashSignature, signatureToBytes } from '../importers/minhash';
 import { normalizeForMatching } from '../text/normalize';

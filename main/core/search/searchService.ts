@@ -3,19 +3,18 @@
  * commit hook in libraryIndex.ts), collection indexes (Lunr, built in a
  * worker and cached in SQLite), completions and reindexing.
  */
-import {
-  MizanError,
-  type ArticleFilter,
-  type CallContext,
-  type CollectionIndexInfo,
-  type ParsedInput,
-  type SearchFacets,
-  type SearchHit,
-  type SearchResults,
-  type SearchStatus,
-  type SearchSuggestions,
-  type TextRange,
-} from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
+import type { ArticleFilter } from '../../../preload/contract/library';
+import type {
+  CollectionIndexInfo,
+  SearchFacets,
+  SearchHit,
+  SearchResults,
+  SearchStatus,
+  SearchSuggestions,
+  TextRange,
+} from '../../../preload/contract/search';
+import type { CallContext, ParsedInput } from '../../../preload/contract';
 import { Connection, type Database } from '../db/connection';
 import {
   filterClauses,
