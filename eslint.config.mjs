@@ -53,6 +53,29 @@ export default tseslint.config(
     },
   },
   {
+    // At run time the core reads only errors.ts and defaults.ts of the contract, so loading it never builds
+    // the zod schemas; the rest it takes with `import type`. The dispatcher (rpc.ts) routes every method
+    // and tests build clients: both need the assembled list.
+    files: ['main/core/**/*.ts'],
+    ignores: ['main/core/rpc.ts', 'main/core/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // Any file of preload/contract (the index included) but errors.ts and defaults.ts.
+              regex: '/preload/contract(?:/(?!(?:errors|defaults)$)[^/]+)?$',
+              allowTypeImports: true,
+              message:
+                'the core takes only errors.ts and defaults.ts from the contract at run time: `import type` the rest.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['main/cli/**/*.ts', 'main/web/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -16,6 +16,28 @@ describe('layering', () => {
       await ruleIds("import { app } from 'electron';\nexport const x = app;\n", 'main/core/library/x.ts'),
     ).toContain('no-restricted-imports');
   });
+  it('lets main/core take only errors and defaults from the contract at run time, the rest as types', async () => {
+    expect(
+      await ruleIds(
+        "import { ImportReport } from '../../../preload/contract/library';\nexport const x = ImportReport;\n",
+        'main/core/library/x.ts',
+      ),
+    ).toContain('@typescript-eslint/no-restricted-imports');
+    expect(
+      await ruleIds(
+        "import { contract } from '../../../preload/contract';\nexport const x = contract;\n",
+        'main/core/library/x.ts',
+      ),
+    ).toContain('@typescript-eslint/no-restricted-imports');
+    expect(
+      await ruleIds(
+        "import { MizanError } from '../../../preload/contract/errors';\n" +
+          "import type { ImportReport } from '../../../preload/contract/library';\n" +
+          "export const x = (r: ImportReport) => new MizanError('INTERNAL', String(r.imported.length));\n",
+        'main/core/library/x.ts',
+      ),
+    ).toEqual([]);
+  });
   it('refuses Node modules and main/ in the renderer', async () => {
     expect(
       await ruleIds("import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n", 'renderer/src/x.ts'),
