@@ -12,7 +12,7 @@ import { Readability } from '@mozilla/readability';
 import type { Direction } from '../../../preload/contract/shapes';
 import { findDates, parseDate } from '../text/dates';
 import { detectLanguage } from '../text/language';
-import { normalizeForMatching } from '../text/normalize';
+import { normalizeForMatching } from '../../../common/text/normalize';
 import { buildArticle, cleanLine } from './article';
 import { decodeText, sniffDeclaredCharset } from './decode';
 import { parseHtmlDocument, type DomDocument, type DomElement } from './dom';

@@ -20,7 +20,7 @@ import type {
   Note,
 } from '../../../preload/contract/workbench';
 import type { Database, Writer } from '../db/connection';
-import { foldWithOffsets } from '../text/normalize';
+import { foldWithOffsets } from '../../../common/text/normalize';
 
 /** Characters of context kept on each side of a quote. */
 export const CONTEXT_CHARS = 32;

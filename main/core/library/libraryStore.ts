@@ -26,7 +26,7 @@ import {
 import type { BandIndex } from './bandIndex';
 import type { ParsedArticle } from '../importers/types';
 import { parseDate } from '../text/dates';
-import { normalizeForMatching } from '../text/normalize';
+import { normalizeForMatching } from '../../../common/text/normalize';
 
 const SEP = '\u001f';
 

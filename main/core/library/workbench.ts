@@ -18,7 +18,7 @@ import type {
 import type { Handlers } from '../../../preload/contract';
 import type { Database, SqlValue, Writer } from '../db/connection';
 import { minhashSignature, signatureToBytes } from '../importers/minhash';
-import { normalizeForMatching } from '../text/normalize';
+import { normalizeForMatching } from '../../../common/text/normalize';
 import * as annotations from './annotations';
 import { forgetBandIndex } from './bandIndex';
 import {

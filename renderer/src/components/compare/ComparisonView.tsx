@@ -13,7 +13,7 @@ import { useEffect, useMemo, useRef, useState, type CSSProperties, type Keyboard
 import type { AlignSettings, AlignmentRow, Comparison } from '../../../../preload/contract';
 import { toShownError, useApi, type ShownError } from '../../api';
 import { useI18n } from '../../i18n';
-import { directionOf } from '../../text/direction';
+import { directionOf } from '../../../../common/text/direction';
 import { LedgerTables } from './LedgerTables';
 import { changedSpans, countKinds, segmentsOf } from './marks';
 import { dayLabel } from './storyFormat';

@@ -3,7 +3,9 @@
  * Unicode Bidirectional Algorithm's rules P2–P3 do (and `dir="auto"`), but
  * computed here so that the reader can set it explicitly and tests can see it.
  */
-import type { Direction } from '../../../preload/contract';
+
+/** The contract's Direction, spelled here so that common/ imports nothing. */
+export type TextDirection = 'rtl' | 'ltr';
 
 /**
  * Letters of right-to-left scripts (Arabic, Hebrew, Syriac, Thaana, N'Ko, ...).
@@ -16,7 +18,7 @@ const RTL_LETTER =
 const FIRST_STRONG = /[\p{L}\u200E\u200F\u061C]/u;
 
 /** 'rtl' or 'ltr' from the first strong character, or `fallback` when there is none. */
-export function directionOf(text: string, fallback: Direction): Direction {
+export function directionOf(text: string, fallback: TextDirection): TextDirection {
   const match = FIRST_STRONG.exec(text);
   if (!match) return fallback;
   const ch = match[0];
