@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findAll, foldWithMap } from './find';
+import { normalizeForMatching } from './normalize';
 
 describe('find folding', () => {
   it('finds Arabic across diacritics, hamza forms and spacing, and Latin across case', () => {
@@ -12,5 +13,22 @@ describe('find folding', () => {
     expect(findAll(body, 'قال')).toHaveLength(2);
     expect(findAll(body, '   ')).toEqual([]);
     expect(foldWithMap('ـبـايدن').text).toBe('بايدن');
+  });
+});
+
+describe('find uses the library fold', () => {
+  it('matches what search and duplicate keys call the same word', () => {
+    const body = 'قال Biden’s aide in Straße ﻻ يوجد، «تموز»';
+    const found = (q: string) => findAll(body, q).map((h) => body.slice(h.start, h.end));
+    expect(found("Biden's")).toEqual(['Biden’s']);
+    expect(found('strasse')).toEqual(['Straße']);
+    // The lam-alef presentation form is the two letters.
+    expect(found('لا يوجد')).toEqual(['ﻻ يوجد']);
+    // Arabic comma and guillemets separate words like spaces.
+    expect(found('يوجد تموز')).toEqual(['يوجد، «تموز']);
+  });
+  it('folds a query as normalizeForMatching does', () => {
+    for (const q of ['  الأمريكيّ   جو ', 'SPOKESMAN’S', '٢٥٠٠ جنديٍ'])
+      expect(foldWithMap(q.trim()).text).toBe(normalizeForMatching(q));
   });
 });

@@ -1,41 +1,12 @@
 /**
- * Find-in-article folding: case, Arabic diacritics and tatweel, hamza and
- * alef forms, alef maqsura, teh marbuta, Arabic-Indic digits and runs of
- * white space are ignored, so "الامريكي" finds "الأمريكيّ". Each folded
- * character keeps the offset it came from.
+ * Find-in-article on the matching fold (normalize.ts): case, accents, Arabic
+ * diacritics and tatweel, hamza and alef forms, alef maqsura, teh marbuta,
+ * Arabic-Indic digits and runs of separators are ignored, so "الامريكي"
+ * finds "الأمريكيّ" exactly when the library's search and duplicate keys
+ * would call them the same word. Each folded character keeps the offset it
+ * came from.
  */
-
-const DROP =
-  /[\u064B-\u065F\u0670\u0640\u0610-\u061A\u06D6-\u06DC\u06DF-\u06E4\u06E7\u06E8\u06EA-\u06ED\u200C-\u200F]/u;
-
-function foldChar(ch: string): string {
-  if (DROP.test(ch)) return '';
-  const c = ch.codePointAt(0)!;
-  if (c >= 0x0660 && c <= 0x0669) return String(c - 0x0660);
-  if (c >= 0x06f0 && c <= 0x06f9) return String(c - 0x06f0);
-  switch (ch) {
-    case 'أ':
-    case 'إ':
-    case 'آ':
-    case 'ٱ':
-      return 'ا';
-    case 'ى':
-    case 'ی':
-    case 'ئ':
-      return 'ي';
-    case 'ة':
-      return 'ه';
-    case 'ؤ':
-      return 'و';
-    case 'ک':
-      return 'ك';
-    default:
-      break;
-  }
-  if (/\s/u.test(ch)) return ' ';
-  // Latin: case and accents.
-  return ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+import { foldWithOffsets, normalizeForMatching } from './normalize';
 
 export interface Folded {
   text: string;
@@ -43,26 +14,24 @@ export interface Folded {
   offsets: number[];
 }
 
+/** The fold of `original` with runs of separators collapsed to one space, keeping each character's offset. */
 export function foldWithMap(original: string): Folded {
+  const { folded, offsets: from } = foldWithOffsets(original);
   let text = '';
   const offsets: number[] = [];
-  let i = 0;
-  for (const ch of original) {
-    const f = foldChar(ch);
-    for (const unit of f) {
-      // Collapse runs of space.
-      if (unit === ' ' && text.endsWith(' ')) continue;
-      text += unit;
-      offsets.push(i);
-    }
-    i += ch.length;
+  for (let i = 0; i < folded.length; i++) {
+    const unit = folded[i]!;
+    if (unit === ' ' && text.endsWith(' ')) continue;
+    text += unit;
+    offsets.push(from[i]!);
   }
   offsets.push(original.length);
   return { text, offsets };
 }
 
+/** A query as find compares it: folded, separators collapsed, trimmed. */
 export function foldQuery(query: string): string {
-  return foldWithMap(query.trim()).text;
+  return normalizeForMatching(query);
 }
 
 /** Every match of `query` in `body`, as body offsets, up to `limit`. */
