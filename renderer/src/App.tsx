@@ -46,6 +46,7 @@ import { IMPORT_ACCEPT, uploadFiles } from './import/uploadFiles';
 import type { UiState, View } from './state/uiStore';
 import { useUiState, useUiStore } from './state/useUi';
 import { languageName } from './text/format';
+import { sameName } from '../../common/text/names';
 
 const MIN_READER = 360;
 const MIN_LIST = 240;
@@ -607,9 +608,7 @@ export function App() {
 
   const addToCollectionNamed = useCallback(
     async (ids: number[], name: string) => {
-      const existing = facts.collections.find(
-        (c) => c.name.localeCompare(name, undefined, { sensitivity: 'accent' }) === 0,
-      );
+      const existing = facts.collections.find((c) => sameName(c.name, name));
       const collection = existing ?? (await api['library.createCollection']({ name }));
       await api['library.addToCollection']({ collectionId: collection.id, articleIds: ids });
       articleChanged();

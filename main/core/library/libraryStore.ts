@@ -26,14 +26,11 @@ import {
 import type { BandIndex } from './bandIndex';
 import type { ParsedArticle } from '../importers/types';
 import { parseDate } from '../text/dates';
-import { normalizeForMatching } from '../../../common/text/normalize';
+import { nameKey } from '../../../common/text/names';
 
 const SEP = '\u001f';
 
-/** The key two spellings of one name share ("Okaz" = "okaz", "الأهرام" = "الاهرام"). */
-export function nameKey(name: string): string {
-  return normalizeForMatching(name);
-}
+export { nameKey };
 
 export interface ArticleRow {
   id: number;
