@@ -102,6 +102,25 @@ export default tseslint.config(
     },
   },
   {
+    // Rules shared by the core and the renderer: pure TypeScript, so they run in Node and in the page alike.
+    files: ['common/**/*.ts'],
+    ignores: ['common/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^[^.]', message: 'common/ is pure TypeScript: no package, Node module or electron.' },
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/bench/**', '**/tests/**'],
+              message: 'common/ imports only common/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['preload/contract/**/*.ts', 'preload/channels.ts'],
     rules: {
       'no-restricted-imports': [

@@ -49,6 +49,26 @@ describe('layering', () => {
       ),
     ).toContain('no-restricted-imports');
   });
+  it('keeps common/ pure: no Node module, package or other layer, while the core and the renderer use it', async () => {
+    for (const code of [
+      "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n",
+      "import { z } from 'zod';\nexport const x = z;\n",
+      "import { MizanError } from '../../preload/contract/errors';\nexport const x = MizanError;\n",
+    ])
+      expect(await ruleIds(code, 'common/text/x.ts')).toContain('no-restricted-imports');
+    expect(
+      await ruleIds(
+        "import { sameName } from '../../../common/text/names';\nexport const x = sameName;\n",
+        'main/core/library/x.ts',
+      ),
+    ).toEqual([]);
+    expect(
+      await ruleIds(
+        "import { findAll } from '../../common/text/find';\nexport const x = findAll;\n",
+        'renderer/src/x.ts',
+      ),
+    ).toEqual([]);
+  });
   it('allows the contract in the renderer and electron in main/electron', async () => {
     expect(
       await ruleIds(
