@@ -10,6 +10,7 @@ import type { Handlers } from '../../preload/contract';
 import type { Database } from './db/connection';
 import { migrations } from './db/migrations';
 import { compareHandlers } from './compare/compareService';
+import { createComparer } from './compare/comparisonRunner';
 import { createDossierService } from './dossier/dossierService';
 import { createParser } from './importers/parser';
 import { normalizeCharsetLabel } from './importers/decode';
@@ -73,7 +74,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
     throw error;
   }
   const parser = createParser();
-  const dossiers = createDossierService({ db, now });
+  // One comparer for the compare.* methods and the dossier export's comparison blocks.
+  const comparer = createComparer();
+  const dossiers = createDossierService({ db, now, comparer });
   const stamp = () => now().toISOString();
 
   const handlers: Handlers = {
@@ -209,7 +212,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     // Dossiers and their PDF / offline HTML export (issue 8).
     ...dossiers.handlers,
     // Story clusters, aligned comparisons, fact ledgers (issue 7).
-    ...compareHandlers({ db, now }),
+    ...compareHandlers({ db, now, comparer }),
   };
 
   return {
@@ -218,6 +221,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     search,
     async close() {
       await dossiers.close();
+      await comparer.close();
       await search.close();
       await parser.close();
       await db.close();

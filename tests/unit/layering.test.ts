@@ -69,6 +69,20 @@ describe('layering', () => {
       ),
     ).toEqual([]);
   });
+  it('keeps main/core/workers below the rest of the core: Node and the contract only', async () => {
+    expect(
+      await ruleIds(
+        "import { createIndexer } from '../search/indexer';\nexport const x = createIndexer;\n",
+        'main/core/workers/x.ts',
+      ),
+    ).toContain('no-restricted-imports');
+    expect(
+      await ruleIds(
+        "import { MizanError } from '../../../preload/contract/errors';\nimport { toWire } from './protocol';\nexport const x = [MizanError, toWire];\n",
+        'main/core/workers/x.ts',
+      ),
+    ).toEqual([]);
+  });
   it('allows the contract in the renderer and electron in main/electron', async () => {
     expect(
       await ruleIds(

@@ -5,7 +5,6 @@
  */
 import { MizanError } from '../../../preload/contract/errors';
 import type {
-  AlignSettings,
   ClusterSettings,
   ComparedArticle,
   SavedComparison,
@@ -13,7 +12,6 @@ import type {
 } from '../../../preload/contract/compare';
 import type { Handlers, MethodName } from '../../../preload/contract';
 import type { Database } from '../db/connection';
-import { defaultAlignOptions, type AlignOptions } from './align';
 import { defaultClusterOptions, type ClusterOptions } from './clusterer';
 import { runClustering } from './clusterRunner';
 import {
@@ -25,7 +23,7 @@ import {
   storedClusterOptions,
   type StoryClusterRow,
 } from './clusterStore';
-import { createComparer, type Comparer } from './comparisonRunner';
+import type { Comparer } from './comparisonRunner';
 import * as saved from './comparisonStore';
 
 type CompareMethod = Extract<MethodName, `compare.${string}`>;
@@ -33,6 +31,8 @@ type CompareMethod = Extract<MethodName, `compare.${string}`>;
 export interface CompareDeps {
   db: Database;
   now: () => Date;
+  /** The one comparer (comparisonRunner.ts), shared with the dossier export. */
+  comparer: Comparer;
 }
 
 function toStoryCluster(c: StoryClusterRow): StoryCluster {
@@ -94,34 +94,9 @@ async function loadArticles(db: Database, ids: readonly number[]): Promise<Compa
   });
 }
 
-/** A date the relative words of an article ("اليوم", "Thursday") resolve against. */
-export function referenceOf(a: Pick<ComparedArticle, 'publishedAt'>): string | undefined {
-  return a.publishedAt.precision === 'day' && a.publishedAt.iso ? a.publishedAt.iso : undefined;
-}
-
-export function alignOptions(settings: AlignSettings | undefined): AlignOptions {
-  return {
-    ...defaultAlignOptions,
-    ...(settings?.matchThreshold !== undefined ? { matchThreshold: settings.matchThreshold } : {}),
-    ...(settings?.movedThreshold !== undefined ? { movedThreshold: settings.movedThreshold } : {}),
-  };
-}
-
 export function compareHandlers(deps: CompareDeps): Pick<Handlers, CompareMethod> {
-  const { db } = deps;
+  const { db, comparer } = deps;
   const stamp = (): string => deps.now().toISOString();
-  let comparer: Comparer | null = null;
-  const compareArticles = (
-    articles: readonly ComparedArticle[],
-    settings: AlignSettings | undefined,
-  ): ReturnType<Comparer['compare']> => {
-    comparer ??= createComparer();
-    return comparer.compare(
-      articles.map((a) => ({ text: a.body, reference: referenceOf(a) })),
-      alignOptions(settings),
-    );
-  };
-
   const currentSettings = async (): Promise<ClusterOptions> => ({
     ...defaultClusterOptions,
     ...(await storedClusterOptions(db)),
@@ -162,17 +137,17 @@ export function compareHandlers(deps: CompareDeps): Pick<Handlers, CompareMethod
     },
     'compare.articles': async ({ articleIds, settings }) => {
       const articles = await loadArticles(db, articleIds);
-      const c = await compareArticles(articles, settings);
+      const c = await comparer.compare(articles, settings);
       return { articles, ...c.alignment, facts: c.facts, entities: c.entities, conflicts: c.conflicts };
     },
     'compare.align': async ({ articleIds, settings }) => {
       const articles = await loadArticles(db, articleIds);
-      const c = await compareArticles(articles, settings);
+      const c = await comparer.compare(articles, settings);
       return { articles, ...c.alignment };
     },
     'compare.facts': async ({ articleIds }) => {
       const articles = await loadArticles(db, [...new Set(articleIds)]);
-      const c = await compareArticles(articles, undefined);
+      const c = await comparer.compare(articles, undefined);
       return { articles, facts: c.facts, entities: c.entities, conflicts: c.conflicts };
     },
     'compare.saveComparison': async (input): Promise<SavedComparison> => {

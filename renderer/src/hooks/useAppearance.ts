@@ -1,0 +1,53 @@
+import { useEffect, useMemo, useState } from 'react';
+import { makeI18n, systemUiLang, type I18n, type UiLang } from '../i18n';
+import type { UiState } from '../state/uiStore';
+
+function useSystemLang(): UiLang {
+  const [lang, setLang] = useState<UiLang>(() => systemUiLang());
+  useEffect(() => {
+    const onChange = () => setLang(systemUiLang());
+    window.addEventListener('languagechange', onChange);
+    return () => window.removeEventListener('languagechange', onChange);
+  }, []);
+  return lang;
+}
+
+function useResolvedTheme(choice: UiState['theme']): 'light' | 'dark' {
+  const [systemDark, setSystemDark] = useState(
+    () => window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false,
+  );
+  useEffect(() => {
+    const query = window.matchMedia?.('(prefers-color-scheme: dark)');
+    if (!query) return;
+    const onChange = () => setSystemDark(query.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
+  return choice === 'system' ? (systemDark ? 'dark' : 'light') : choice;
+}
+
+/**
+ * The interface language (the user's choice, or the system's, followed live),
+ * its strings and formats, and the theme; written onto <html> (lang, dir,
+ * data-theme, color-scheme) and the window title.
+ */
+export function useAppearance(ui: UiState): { uiLang: UiLang; i18n: I18n; theme: 'light' | 'dark' } {
+  const systemLang = useSystemLang();
+  const uiLang: UiLang = ui.uiLang === 'system' ? systemLang : ui.uiLang;
+  const i18n = useMemo(
+    () => makeI18n(uiLang, { monthSystem: ui.monthSystem, digits: ui.digits }),
+    [uiLang, ui.monthSystem, ui.digits],
+  );
+  const theme = useResolvedTheme(ui.theme);
+
+  useEffect(() => {
+    const root = document.documentElement;
+    root.lang = uiLang;
+    root.dir = i18n.dir;
+    root.dataset['theme'] = theme;
+    root.style.colorScheme = theme;
+    document.title = uiLang === 'ar' ? 'ميزان — Mizan' : 'Mizan — ميزان';
+  }, [uiLang, i18n.dir, theme]);
+
+  return { uiLang, i18n, theme };
+}

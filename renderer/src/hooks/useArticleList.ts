@@ -1,0 +1,165 @@
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { ArticleFilter } from '../../../preload/contract';
+import { useApi } from '../api';
+import { searchAvailable } from '../components/Toolbar';
+import type { UiState, View } from '../state/uiStore';
+import { useUiState, useUiStore } from '../state/useUi';
+import { ArticlePager } from './articlePager';
+import type { Facts } from './useLibraryFacts';
+
+function filterOf(view: View): ArticleFilter {
+  switch (view.kind) {
+    case 'tag':
+      return { tag: view.name };
+    case 'source':
+      return { sourceIds: [view.id] };
+    case 'lang':
+      return { lang: view.code };
+    case 'collection':
+      return { collectionId: view.id };
+    default:
+      return {};
+  }
+}
+
+/**
+ * What the list shows and which row is chosen: the view (library, tag,
+ * collection...), sort and order, or a search; one pager per query (a fresh
+ * one after any change to the library); the selected row, the open article,
+ * and j/k stepping through the list.
+ */
+export function useArticleList(version: number, facts: Facts) {
+  const { api } = useApi();
+  const store = useUiStore();
+  const ui = useUiState();
+  const [search, setSearch] = useState('');
+  const searching = searchAvailable && search.trim() !== '';
+  const view = ui.view;
+  const inCollection = view.kind === 'collection';
+  const sort = ui.sort === 'position' && !inCollection ? 'publishedAt' : ui.sort;
+  const filter = useMemo(() => filterOf(view), [view]);
+  const mode: 'search' | 'collection' | 'list' = searching
+    ? 'search'
+    : inCollection && sort === 'position'
+      ? 'collection'
+      : 'list';
+  const queryKey = JSON.stringify({ mode, sort, order: ui.order, filter, search: searching ? search.trim() : '' });
+
+  const pager = useMemo(() => {
+    const q = JSON.parse(queryKey) as {
+      mode: typeof mode;
+      sort: UiState['sort'];
+      order: 'asc' | 'desc';
+      filter: ArticleFilter;
+      search: string;
+    };
+    if (q.mode === 'search') {
+      return new ArticlePager(
+        (offset, limit) =>
+          api['search.query']({
+            query: q.search,
+            filter: q.filter,
+            offset,
+            limit: Math.min(limit, 100),
+            facets: false,
+          }),
+        { pageSize: 50 },
+      );
+    }
+    if (q.mode === 'collection' && q.filter.collectionId) {
+      const collectionId = q.filter.collectionId;
+      return new ArticlePager((offset, limit) =>
+        api['library.listCollectionArticles']({ collectionId, offset, limit }),
+      );
+    }
+    const listSort = q.sort === 'position' ? 'publishedAt' : q.sort;
+    return new ArticlePager((offset, limit) =>
+      api['library.listArticles']({ offset, limit, sort: listSort, order: q.order, filter: q.filter }),
+    );
+    // `version` starts a fresh pager after any change to the library.
+  }, [api, queryKey, version]);
+  useEffect(() => {
+    pager.setActive(true);
+    return () => pager.setActive(false);
+  }, [pager]);
+  useSyncExternalStore(pager.subscribe, pager.getRevision);
+
+  const [selection, setSelection] = useState<{ key: string; index: number }>({ key: queryKey, index: -1 });
+  const selectedIndex = selection.key === queryKey ? selection.index : -1;
+  const select = useCallback((index: number) => setSelection({ key: queryKey, index }), [queryKey]);
+  const openedId = ui.openedId;
+  const [focusHighlight, setFocusHighlight] = useState<number | null>(null);
+
+  const openArticle = useCallback(
+    (id: number, highlightId: number | null = null) => {
+      setFocusHighlight(highlightId);
+      store.update({ openedId: id });
+    },
+    [store],
+  );
+
+  const setView = useCallback(
+    (next: View) => {
+      const patch: Partial<UiState> = { view: next };
+      if (next.kind === 'collection') patch.sort = 'position';
+      else if (ui.sort === 'position') patch.sort = 'publishedAt';
+      store.update(patch);
+      setSearch('');
+    },
+    [store, ui.sort],
+  );
+
+  // A view of something that no longer exists falls back to the whole library.
+  useEffect(() => {
+    // Only facts read after the latest change can say that something is gone.
+    if (facts.info === null || facts.version !== version) return;
+    const gone =
+      (view.kind === 'collection' && !facts.collections.some((c) => c.id === view.id)) ||
+      (view.kind === 'source' && !facts.sources.some((s) => s.id === view.id)) ||
+      (view.kind === 'tag' && !facts.tags.some((tag) => tag.name === view.name));
+    if (gone) store.update({ view: { kind: 'all' }, sort: ui.sort === 'position' ? 'publishedAt' : ui.sort });
+  }, [facts, version, view, store, ui.sort]);
+
+  const step = useCallback(
+    (delta: number) => {
+      const total = pager.total ?? 0;
+      if (total === 0) return;
+      let base = selectedIndex;
+      if (base < 0 && openedId !== null) {
+        for (let i = 0; i < total; i++) {
+          const a = pager.get(i);
+          if (a?.id === openedId) {
+            base = i;
+            break;
+          }
+          if (!a) break;
+        }
+      }
+      const next = Math.max(0, Math.min(total - 1, base < 0 ? (delta > 0 ? 0 : total - 1) : base + delta));
+      const article = pager.get(next);
+      setSelection({ key: queryKey, index: next });
+      if (article) openArticle(article.id);
+      else pager.request(next, next);
+    },
+    [pager, selectedIndex, openedId, queryKey, openArticle],
+  );
+
+  return {
+    search,
+    setSearch,
+    searching,
+    view,
+    inCollection,
+    sort,
+    mode,
+    queryKey,
+    pager,
+    selectedIndex,
+    select,
+    openedId,
+    focusHighlight,
+    openArticle,
+    setView,
+    step,
+  };
+}
