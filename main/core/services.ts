@@ -4,7 +4,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { MizanError, type AppInfo, type Handlers } from '../../preload/contract';
+import { MizanError } from '../../preload/contract/errors';
+import type { AppInfo } from '../../preload/contract/app';
+import type { Handlers } from '../../preload/contract';
 import type { Database } from './db/connection';
 import { migrations } from './db/migrations';
 import { compareHandlers } from './compare/compareService';

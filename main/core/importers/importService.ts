@@ -7,12 +7,10 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import {
-  defaultNearDuplicateThreshold,
-  MizanError,
-  type CallContext,
-  type ImportReport,
-} from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
+import { defaultNearDuplicateThreshold } from '../../../preload/contract/defaults';
+import type { ImportReport } from '../../../preload/contract/library';
+import type { CallContext } from '../../../preload/contract';
 import type { Database, Writer } from '../db/connection';
 import { MAX_FILE_BYTES } from './registry';
 import type { Signature } from '../library/minhash';

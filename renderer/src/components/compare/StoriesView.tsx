@@ -8,7 +8,7 @@ import type { ClusterPage, StoryCluster } from '../../../../preload/contract';
 import { toShownError, useApi, type ShownError } from '../../api';
 import { useI18n } from '../../i18n';
 import type { StorySort } from '../../i18nCompare';
-import { directionOf } from '../../text/direction';
+import { directionOf } from '../../../../common/text/direction';
 import { dateTime } from '../../text/format';
 import { dayLabel, dayRange, defaultComparisonIds, storyTitles } from './storyFormat';
 
