@@ -21,6 +21,7 @@
  * them) say nothing about a story and are left out of the vectors.
  */
 import { DocFrequencies, type StoryFeatures } from './features';
+import { templateConflict, TemplateIndex, type EventKeys } from './templates';
 
 export interface ClusterOptions {
   /** Story score (0..1) at or above which an article joins a story. */
@@ -31,6 +32,10 @@ export interface ClusterOptions {
   maxDocShare: number;
   /** A story's score for a newcomer: mean of its best this-many similarities (fewer if the story is smaller). */
   topMembers: number;
+  /** Similarity at or above which two articles of different stories link their stories into one thread. */
+  threadThreshold: number;
+  /** Headlines that must share a frame before it counts as a template (templates.ts). */
+  minTemplateCount: number;
 }
 
 /**
@@ -44,6 +49,8 @@ export const defaultClusterOptions: ClusterOptions = {
   windowDays: 2,
   maxDocShare: 0.05,
   topMembers: 2,
+  threadThreshold: 0.3,
+  minTemplateCount: 3,
 };
 
 export interface StoryDoc {
@@ -51,11 +58,15 @@ export interface StoryDoc {
   /** Days since 1970-01-01 of the article's date. */
   day: number;
   features: StoryFeatures;
+  /** Headline and lead keys; without them no template is detected for the article. */
+  event?: EventKeys;
 }
 
 export interface PlacedDoc extends StoryDoc {
   /** The story it already belongs to (a positive id). */
   cluster: number;
+  /** The thread its story is in (a story id), if any. */
+  thread?: number | null;
 }
 
 export interface Placement {
@@ -75,6 +86,26 @@ export function dayNumber(iso: string): number {
 interface Vector {
   slots: Int32Array;
   weights: Float64Array;
+}
+
+/** A story's thread after a run: a story key (the thread's oldest story), or null for a story alone. */
+export interface ThreadAssignment {
+  cluster: number;
+  thread: number | null;
+  /** Threads (story ids) this one absorbed: their stories move to `thread`. */
+  merged: number[];
+}
+
+/** The member whose text is most like the rest of its story (its headline is the story's title). */
+export interface Headline {
+  cluster: number;
+  articleId: number;
+}
+
+export interface ClusterResult {
+  placements: Placement[];
+  threads: ThreadAssignment[];
+  headlines: Headline[];
 }
 
 export interface PlaceProgress {
@@ -98,6 +129,25 @@ export async function placeStories(
   progress?: PlaceProgress,
   signal?: AbortSignal,
 ): Promise<Placement[]> {
+  return (await clusterStories(placed, fresh, df, options, progress, signal)).placements;
+}
+
+/**
+ * placeStories, with the threads the stories form and each changed story's
+ * representative article. An article joins a story only if it is no item of
+ * a template whose slot differs from a member's (templates.ts); stories
+ * whose articles are alike above `threadThreshold` (and not by a template)
+ * are linked into one thread: a developing story, never merged into one.
+ */
+export async function clusterStories(
+  placed: readonly PlacedDoc[],
+  fresh: readonly StoryDoc[],
+  df: DocFrequencies,
+  options: ClusterOptions = defaultClusterOptions,
+  progress?: PlaceProgress,
+  signal?: AbortSignal,
+): Promise<ClusterResult> {
+  options = { ...defaultClusterOptions, ...options };
   const docs: StoryDoc[] = [...placed, ...fresh];
   const n = docs.length;
   const days = new Int32Array(n);
@@ -205,6 +255,20 @@ export async function placeStories(
     return lo;
   };
 
+  const templates = new TemplateIndex(options.minTemplateCount);
+  for (const d of docs) if (d.event) templates.add(d.event.title);
+  const conflict = (i: number, e: number): boolean => {
+    const a = docs[i]!.event;
+    const b = docs[e]!.event;
+    return (
+      a !== undefined &&
+      b !== undefined &&
+      templateConflict(templates, a, b, docs[i]!.features.terms, docs[e]!.features.terms)
+    );
+  };
+  const threads = new ThreadLinks();
+  for (const d of placed) if (d.thread != null && d.thread !== d.cluster) threads.seed(d.cluster, d.thread);
+
   const freshOrder = order.filter((i) => i >= placed.length);
   const acc = new Float64Array(n);
   const touched: number[] = [];
@@ -212,6 +276,8 @@ export async function placeStories(
   let nextKey = -1;
   const top = Math.max(1, options.topMembers);
   const best = new Map<number, number[]>();
+  const blocked = new Set<number>();
+  const linked = new Set<number>();
 
   for (let step = 0; step < freshOrder.length; step++) {
     const i = freshOrder[step]!;
@@ -236,10 +302,23 @@ export async function placeStories(
       }
     }
     // A story's score is a mean of its best similarities, so it reaches the
-    // threshold only if one of them does: look only at those stories.
+    // threshold only if one of them does: look only at those stories. One
+    // member that is another item of a template rules its story out.
     best.clear();
+    blocked.clear();
+    linked.clear();
     for (const e of touched) {
-      if (acc[e]! >= options.threshold) best.set(clusterOf[e]!, []);
+      if (acc[e]! < options.threadThreshold) continue;
+      const c = clusterOf[e]!;
+      if (conflict(i, e)) blocked.add(c);
+      else {
+        linked.add(c);
+        if (acc[e]! >= options.threshold) best.set(c, []);
+      }
+    }
+    for (const c of blocked) {
+      best.delete(c);
+      linked.delete(c);
     }
     if (best.size > 0) {
       for (const e of touched) {
@@ -272,8 +351,107 @@ export async function placeStories(
     clusterOf[i] = chosen;
     widen(chosen, days[i]!);
     visible[i] = 1;
+    for (const c of linked) if (c !== chosen) threads.link(chosen, c);
     out.push({ id: docs[i]!.id, cluster: chosen, similarity });
     if (progress && (step % 500 === 499 || step === freshOrder.length - 1)) progress(step + 1, freshOrder.length);
+  }
+  return { placements: out, threads: threads.assignments(), headlines: headlinesOf(docs, vectors, clusterOf, out) };
+}
+
+/**
+ * Stories linked into threads (union-find over story keys). Stored threads
+ * seed it, so an incremental run extends them; only threads this run
+ * touched are reported. A thread is named by its oldest stored story (the
+ * lowest positive id), else by one of this run's new stories.
+ */
+class ThreadLinks {
+  private readonly parent = new Map<number, number>();
+  private readonly touched = new Set<number>();
+
+  private find(x: number): number {
+    let root = x;
+    while (this.parent.has(root) && this.parent.get(root) !== root) root = this.parent.get(root)!;
+    let y = x;
+    while (y !== root) {
+      const next = this.parent.get(y) ?? root;
+      this.parent.set(y, root);
+      y = next;
+    }
+    return root;
+  }
+
+  private union(a: number, b: number): void {
+    if (!this.parent.has(a)) this.parent.set(a, a);
+    if (!this.parent.has(b)) this.parent.set(b, b);
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(ra, rb);
+  }
+
+  /** A stored story and the thread it is in (a story id, itself a node). */
+  seed(cluster: number, thread: number): void {
+    this.union(cluster, thread);
+  }
+
+  link(a: number, b: number): void {
+    this.touched.add(a);
+    this.touched.add(b);
+    this.union(a, b);
+  }
+
+  assignments(): ThreadAssignment[] {
+    const members = new Map<number, number[]>();
+    for (const node of this.parent.keys()) {
+      const root = this.find(node);
+      members.set(root, [...(members.get(root) ?? []), node]);
+    }
+    const out: ThreadAssignment[] = [];
+    for (const nodes of members.values()) {
+      if (!nodes.some((x) => this.touched.has(x))) continue;
+      const positive = nodes.filter((x) => x > 0);
+      const name = positive.length > 0 ? Math.min(...positive) : Math.max(...nodes);
+      // Stored stories that named a thread before: their threads are now this one.
+      const merged = positive.filter((x) => x !== name);
+      for (const c of nodes) out.push({ cluster: c, thread: name, merged });
+    }
+    return out;
+  }
+}
+
+/** For each story an article joined in this run: the member with the highest summed similarity to the others. */
+function headlinesOf(
+  docs: readonly StoryDoc[],
+  vectors: readonly Vector[],
+  clusterOf: Float64Array,
+  placements: readonly Placement[],
+): Headline[] {
+  const changed = new Set(placements.map((p) => p.cluster));
+  const members = new Map<number, number[]>();
+  for (let i = 0; i < docs.length; i++) {
+    const c = clusterOf[i]!;
+    if (changed.has(c)) members.set(c, [...(members.get(c) ?? []), i]);
+  }
+  const out: Headline[] = [];
+  for (const [cluster, list] of members) {
+    let bestDoc = list[0]!;
+    if (list.length > 2) {
+      const sum = new Map<number, number>();
+      for (const i of list) {
+        const v = vectors[i]!;
+        for (let k = 0; k < v.slots.length; k++) sum.set(v.slots[k]!, (sum.get(v.slots[k]!) ?? 0) + v.weights[k]!);
+      }
+      let bestScore = -Infinity;
+      for (const i of list) {
+        const v = vectors[i]!;
+        let score = 0;
+        for (let k = 0; k < v.slots.length; k++) score += v.weights[k]! * (sum.get(v.slots[k]!)! - v.weights[k]!);
+        if (score > bestScore) {
+          bestScore = score;
+          bestDoc = i;
+        }
+      }
+    }
+    out.push({ cluster, articleId: docs[bestDoc]!.id });
   }
   return out;
 }

@@ -5,9 +5,10 @@
  * cached in the library (cluster_signatures); bump FEATURE_VERSION whenever
  * what goes into it changes, and every cached signature is recomputed.
  */
-import { analyze } from '../text/analyze';
+import { analyze, type AnalyzedToken } from '../text/analyze';
+import type { EventKeys } from './templates';
 
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 3;
 
 export interface StoryFeatures {
   /** Term hashes, ascending, unique. */
@@ -37,20 +38,22 @@ export function termHash(key: string): number {
 const TITLE_WEIGHT = 2;
 const MAX_COUNT = 0xffff;
 
+/** The key a token counts by in a story signature, or null for a token that says nothing about the story. */
+function contentKey(t: AnalyzedToken): string | null {
+  if (t.kind === 'word') {
+    // One-letter keys are clitic debris and single Latin letters: noise.
+    return t.stop || t.stem.length < 2 ? null : t.stem;
+  }
+  // "1", "2" are everywhere; 2500 or 15 often name the story's facts.
+  if (t.kind === 'number') return t.exact.length < 2 ? null : `#${t.exact}`;
+  if (t.kind === 'date') return `@${t.exact}`;
+  return null;
+}
+
 function addTerms(text: string, weight: number, into: Map<number, number>): void {
   for (const t of analyze(text)) {
-    let key: string;
-    if (t.kind === 'word') {
-      // One-letter keys are clitic debris and single Latin letters: noise.
-      if (t.stop || t.stem.length < 2) continue;
-      key = t.stem;
-    } else if (t.kind === 'number') {
-      // "1", "2" are everywhere; 2500 or 15 often name the story's facts.
-      if (t.exact.length < 2) continue;
-      key = `#${t.exact}`;
-    } else if (t.kind === 'date') {
-      key = `@${t.exact}`;
-    } else continue;
+    const key = contentKey(t);
+    if (key === null) continue;
     const h = termHash(key);
     into.set(h, Math.min(MAX_COUNT, (into.get(h) ?? 0) + weight));
   }
@@ -64,6 +67,24 @@ export function storyFeatures(title: string, body: string): StoryFeatures {
   const out = new Uint16Array(terms.length);
   for (let i = 0; i < terms.length; i++) out[i] = counts.get(terms[i]!) ?? 0;
   return { terms, counts: out };
+}
+
+/** Characters of the body read as its lead: the first two or three sentences of a news article. */
+const LEAD_CHARS = 400;
+
+/** The headline's keys in order and the keys of headline and lead (templates.ts decides with them). */
+export function eventKeys(title: string, body: string): EventKeys {
+  const titleKeys: number[] = [];
+  for (const t of analyze(title)) {
+    const key = contentKey(t);
+    if (key !== null) titleKeys.push(termHash(key));
+  }
+  const lead = new Set(titleKeys);
+  for (const t of analyze(body.slice(0, LEAD_CHARS))) {
+    const key = contentKey(t);
+    if (key !== null) lead.add(termHash(key));
+  }
+  return { title: Uint32Array.from(titleKeys), lead: Uint32Array.from(lead).sort() };
 }
 
 /** 6 bytes a term, little-endian: hashes then counts. */

@@ -1,0 +1,167 @@
+/**
+ * Templates: headlines that many articles share word for word except for
+ * one slot ("مكتبة الملك عبدالعزيز العامة تعايد منسوبيها", "محكمة الاستئناف
+ * بالرياض تعايد منسوبيها", ... — 37 Eid greetings of 37 institutions). Their
+ * bodies are boilerplate too, so word similarity alone makes them one
+ * "story". Here the slot decides: two items of one template whose slot
+ * values differ are never one story, however alike the rest reads.
+ *
+ * A headline is its content keys in order (features.ts). Two headlines
+ * share a frame when they have a common prefix and/or suffix of at least
+ * two keys around a non-empty slot on each side. The frame is a template
+ * when at least `minTemplateCount` headlines of the run carry it. The slot
+ * values differ when neither slot's keys are mostly found in the other
+ * article (its headline and text; its lead when that is all there is): two outlets naming one institution in other
+ * words (محكمة استئناف الرياض / محكمة الاستئناف بالرياض) share their keys,
+ * while a ministry's greeting never names the library's.
+ */
+import { termHash } from './features';
+
+/** Keys of a frame's prefix and of its suffix that are counted (longer ones count by their outer keys). */
+const MAX_SIDE = 4;
+/** A frame is at least this many keys (a shared one-word head is not a template). */
+const MIN_FRAME = 2;
+/**
+ * A frame that is only the headline's first words needs more: headlines
+ * start with their subject, and a shared name ("wes welker ...", "jennifer
+ * love hewitt ...") is one topic's, not a template. Such a frame must be
+ * three keys or more and longer than either slot ("خادم الحرمين يتلقى
+ * اتصالا هاتفيا من [رئيس ...]").
+ */
+const MIN_PREFIX_FRAME = 3;
+/** A slot counts as named in the other article when this share of its keys is there. */
+const SLOT_SHARED = 0.5;
+
+export interface EventKeys {
+  /** Content-key hashes of the headline, in order. */
+  title: Uint32Array;
+  /** Content-key hashes of the headline and the lead (first sentences), ascending, unique. */
+  lead: Uint32Array;
+}
+
+function frameHash(title: Uint32Array, prefix: number, suffix: number): number {
+  let h = 0x811c9dc5;
+  const mix = (v: number): void => {
+    h ^= v;
+    h = Math.imul(h, 0x01000193);
+  };
+  mix(prefix);
+  mix(suffix);
+  for (let i = 0; i < prefix; i++) mix(title[i]!);
+  for (let i = title.length - suffix; i < title.length; i++) mix(title[i]!);
+  return (h ^ (h >>> 30)) & 0x3fffffff;
+}
+
+/** Every frame a headline carries: each prefix and suffix length up to MAX_SIDE around a non-empty slot. */
+function framesOf(title: Uint32Array): number[] {
+  const out: number[] = [];
+  const n = title.length;
+  for (let p = 0; p <= MAX_SIDE; p++) {
+    for (let s = 0; s <= MAX_SIDE; s++) {
+      if (p + s < (s === 0 ? MIN_PREFIX_FRAME : MIN_FRAME) || p + s >= n) continue;
+      out.push(frameHash(title, p, s));
+    }
+  }
+  return out;
+}
+
+/** How many headlines of a run carry each frame. */
+export class TemplateIndex {
+  private readonly counts = new Map<number, number>();
+
+  constructor(readonly minTemplateCount = 3) {}
+
+  add(title: Uint32Array): void {
+    for (const f of new Set(framesOf(title))) this.counts.set(f, (this.counts.get(f) ?? 0) + 1);
+  }
+
+  count(title: Uint32Array, prefix: number, suffix: number): number {
+    return this.counts.get(frameHash(title, prefix, suffix)) ?? 0;
+  }
+
+  /**
+   * The template two headlines share, with their two slots, or null. The
+   * frame is the longest common prefix and suffix (each counted up to
+   * MAX_SIDE keys, as framesOf does).
+   */
+  sharedTemplate(a: Uint32Array, b: Uint32Array): { slotA: Uint32Array; slotB: Uint32Array } | null {
+    const n = Math.min(a.length, b.length);
+    let p = 0;
+    while (p < n && a[p] === b[p]) p++;
+    let s = 0;
+    while (s < n - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
+    if (p === a.length && p === b.length) return null; // the same headline: no slot
+    const slotA = a.subarray(p, a.length - s);
+    const slotB = b.subarray(p, b.length - s);
+    if (slotA.length === 0 || slotB.length === 0) return null;
+    const pc = Math.min(p, MAX_SIDE);
+    const sc = Math.min(s, MAX_SIDE);
+    if (pc + sc < (sc === 0 ? MIN_PREFIX_FRAME : MIN_FRAME)) return null;
+    if (s === 0 && (p <= slotA.length || p <= slotB.length)) return null;
+    if (this.count(a, pc, sc) < this.minTemplateCount) return null;
+    return { slotA, slotB };
+  }
+}
+
+function mostlyIn(slot: Uint32Array, sortedKeys: Uint32Array): boolean {
+  let found = 0;
+  for (const k of slot) if (binaryHas(sortedKeys, k)) found++;
+  return found >= SLOT_SHARED * slot.length;
+}
+
+function binaryHas(sorted: Uint32Array, key: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo] === key;
+}
+
+/**
+ * True when the two articles are items of one template with different slot
+ * values: the headlines share a frame that enough headlines carry, and
+ * neither slot is named in the other article (`termsA`/`termsB`: every
+ * content key of each, sorted; their leads by default).
+ */
+export function templateConflict(
+  index: TemplateIndex,
+  a: EventKeys,
+  b: EventKeys,
+  termsA: Uint32Array = a.lead,
+  termsB: Uint32Array = b.lead,
+): boolean {
+  const shared = index.sharedTemplate(a.title, b.title);
+  if (!shared) return false;
+  return !mostlyIn(shared.slotA, termsB) && !mostlyIn(shared.slotB, termsA);
+}
+
+/** Packs event keys as little-endian uint32s: headline length, headline, lead. */
+export function packEventKeys(e: EventKeys): Buffer {
+  const buf = Buffer.allocUnsafe(4 * (1 + e.title.length + e.lead.length));
+  buf.writeUInt32LE(e.title.length, 0);
+  let o = 4;
+  for (const k of e.title) {
+    buf.writeUInt32LE(k, o);
+    o += 4;
+  }
+  for (const k of e.lead) {
+    buf.writeUInt32LE(k, o);
+    o += 4;
+  }
+  return buf;
+}
+
+export function unpackEventKeys(buf: Uint8Array | null | undefined): EventKeys {
+  if (!buf || buf.length < 4) return { title: new Uint32Array(0), lead: new Uint32Array(0) };
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const n = view.getUint32(0, true);
+  const all = new Uint32Array(buf.length / 4 - 1);
+  for (let i = 0; i < all.length; i++) all[i] = view.getUint32(4 + 4 * i, true);
+  return { title: all.subarray(0, n), lead: all.subarray(n) };
+}
+
+/** Hash of one content key, as the story signature hashes it (a headline's keys are looked up in the lead). */
+export const keyHash = termHash;
