@@ -8,6 +8,7 @@ import { MizanError, type AppInfo, type Handlers } from '../../preload/contract'
 import type { Database } from './db/connection';
 import { migrations } from './db/migrations';
 import { compareHandlers } from './compare/compareService';
+import { createStoryQueue, type StoryQueue } from './compare/storyQueue';
 import { createDossierService } from './dossier/dossierService';
 import { createParser } from './importers/parser';
 import { normalizeCharsetLabel } from './importers/decode';
@@ -26,6 +27,8 @@ export interface ServicesOptions {
   now?: () => Date;
   /** Bytes above which the integrity check runs after open, writes held until it passes (librarySafety.ts). */
   backgroundCheckAbove?: number;
+  /** Place imported articles into stories after each import (default true; benchmarks that time clustering turn it off). */
+  storiesAfterImport?: boolean;
 }
 
 export interface Services {
@@ -33,6 +36,8 @@ export interface Services {
   db: Database;
   /** The search service itself, for benchmarks and tests that wait on background index builds. */
   search: SearchService;
+  /** Story placement after imports, for tests that wait on it. */
+  stories: StoryQueue;
   close(): Promise<void>;
 }
 
@@ -73,6 +78,15 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const parser = createParser();
   const dossiers = createDossierService({ db, now });
   const stamp = () => now().toISOString();
+  const compare = compareHandlers({ db, now });
+  const stories = createStoryQueue(
+    (signal) => compare['compare.cluster']({ mode: 'incremental' }, { signal, progress: () => undefined }),
+    (error) =>
+      process.emitWarning(
+        `placing imported articles into stories failed: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+  );
+  const onImported = options.storiesAfterImport === false ? undefined : () => stories.request();
 
   const handlers: Handlers = {
     'app.info': async () => ({
@@ -90,7 +104,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       const report = emptyReport();
       const items = await expandPaths(input.paths, report);
       return importItems(
-        { db, parser, now },
+        { db, parser, now, onImported },
         items,
         {
           collection: input.collection,
@@ -124,7 +138,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
         },
         nearDuplicateThreshold: input.nearDuplicateThreshold,
       };
-      return importItems({ db, parser, now }, items, request, ctx, emptyReport());
+      return importItems({ db, parser, now, onImported }, items, request, ctx, emptyReport());
     },
     'library.listImportFiles': async ({ paths }) => {
       const report = emptyReport();
@@ -207,14 +221,16 @@ export async function createServices(options: ServicesOptions): Promise<Services
     // Dossiers and their PDF / offline HTML export (issue 8).
     ...dossiers.handlers,
     // Story clusters, aligned comparisons, fact ledgers (issue 7).
-    ...compareHandlers({ db, now }),
+    ...compare,
   };
 
   return {
     handlers,
     db,
     search,
+    stories,
     async close() {
+      await stories.close();
       await dossiers.close();
       await search.close();
       await parser.close();
