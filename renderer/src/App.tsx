@@ -517,8 +517,8 @@ export function App() {
         const outcome = result;
         const retried = new Set(sources.map(pathOf));
         setReport((shown) => (retry && shown ? withRetry(shown, outcome, retried) : outcome));
-        // New articles join their stories in the background (incremental: only they are placed).
-        if (result.imported.length > 0) placeStories('incremental', true);
+        // The core places new articles into stories by itself; the Stories view reads them when they are there.
+        if (result.imported.length > 0) storiesChanged();
       } catch (error) {
         failure = error;
         pushError(t.importFailed, error);
@@ -542,7 +542,7 @@ export function App() {
         items: result?.imported.map((a) => ({ id: a.id, title: a.title })) ?? [],
       });
     },
-    [api, importing, planning, store, patchJob, pushError, refresh, toast, t, w.jobImport, i18n, placeStories],
+    [api, importing, planning, store, patchJob, pushError, refresh, toast, t, w.jobImport, i18n, storiesChanged],
   );
 
   // mizan:// links and #routes (web host, cold start), and imports the desktop shell ran (menu, command line).
@@ -1614,6 +1614,7 @@ export function App() {
                     openArticle(id);
                   }}
                   onCompare={(ids) => setComparing({ articleIds: ids })}
+                  onChooseStory={setStory}
                 />
               ) : openedId !== null ? (
                 <Reader
