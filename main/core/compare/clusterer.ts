@@ -21,7 +21,7 @@
  * them) say nothing about a story and are left out of the vectors.
  */
 import { DocFrequencies, type StoryFeatures } from './features';
-import { templateConflict, TemplateIndex, type EventKeys } from './templates';
+import { entityConflict, templateConflict, TemplateIndex, type EventKeys } from './templates';
 
 export interface ClusterOptions {
   /** Story score (0..1) at or above which an article joins a story. */
@@ -36,6 +36,14 @@ export interface ClusterOptions {
   threadThreshold: number;
   /** Headlines that must share a frame before it counts as a template (templates.ts). */
   minTemplateCount: number;
+  /**
+   * A story's mean similarity over all its members must reach this too: a
+   * story grows by its closest members, and without it a chain of
+   * neighbours drifts into the next event.
+   */
+  minMeanSimilarity: number;
+  /** A thread spans at most this many days from its first story's first article to its last's last. */
+  threadDays: number;
 }
 
 /**
@@ -51,6 +59,8 @@ export const defaultClusterOptions: ClusterOptions = {
   topMembers: 2,
   threadThreshold: 0.3,
   minTemplateCount: 3,
+  minMeanSimilarity: 0.15,
+  threadDays: 4,
 };
 
 export interface StoryDoc {
@@ -257,16 +267,17 @@ export async function clusterStories(
 
   const templates = new TemplateIndex(options.minTemplateCount);
   for (const d of docs) if (d.event) templates.add(d.event.title);
-  const conflict = (i: number, e: number): boolean => {
+  // 2: items of one template with different slots (no story, no thread); 1: headlines naming other people or places (no story).
+  const conflict = (i: number, e: number): 0 | 1 | 2 => {
     const a = docs[i]!.event;
     const b = docs[e]!.event;
-    return (
-      a !== undefined &&
-      b !== undefined &&
-      templateConflict(templates, a, b, docs[i]!.features.terms, docs[e]!.features.terms)
-    );
+    if (a === undefined || b === undefined) return 0;
+    const ta = docs[i]!.features.terms;
+    const tb = docs[e]!.features.terms;
+    if (templateConflict(templates, a, b, ta, tb)) return 2;
+    return entityConflict(a, b, ta, tb) ? 1 : 0;
   };
-  const threads = new ThreadLinks();
+  const threads = new ThreadLinks(options.threadDays, (c) => [firstDay.get(c) ?? 0, lastDay.get(c) ?? 0]);
   for (const d of placed) if (d.thread != null && d.thread !== d.cluster) threads.seed(d.cluster, d.thread);
 
   const freshOrder = order.filter((i) => i >= placed.length);
@@ -277,6 +288,7 @@ export async function clusterStories(
   const top = Math.max(1, options.topMembers);
   const best = new Map<number, number[]>();
   const blocked = new Set<number>();
+  const unlinked = new Set<number>();
   const linked = new Set<number>();
 
   for (let step = 0; step < freshOrder.length; step++) {
@@ -307,19 +319,18 @@ export async function clusterStories(
     best.clear();
     blocked.clear();
     linked.clear();
+    unlinked.clear();
     for (const e of touched) {
       if (acc[e]! < options.threadThreshold) continue;
       const c = clusterOf[e]!;
-      if (conflict(i, e)) blocked.add(c);
-      else {
-        linked.add(c);
-        if (acc[e]! >= options.threshold) best.set(c, []);
-      }
+      const kind = conflict(i, e);
+      if (kind !== 0) blocked.add(c);
+      if (kind === 2) unlinked.add(c);
+      if (kind === 0 || kind === 1) linked.add(c);
+      if (kind === 0 && acc[e]! >= options.threshold) best.set(c, []);
     }
-    for (const c of blocked) {
-      best.delete(c);
-      linked.delete(c);
-    }
+    for (const c of blocked) best.delete(c);
+    for (const c of unlinked) linked.delete(c);
     if (best.size > 0) {
       for (const e of touched) {
         const list = best.get(clusterOf[e]!);
@@ -336,6 +347,9 @@ export async function clusterStories(
       sims.sort((a, b) => b - a);
       let sum = 0;
       for (let k = 0; k < m && k < sims.length; k++) sum += sims[k]!;
+      let all = 0;
+      for (const x of sims) all += x;
+      if (all / (clusterSize.get(c) ?? 1) < options.minMeanSimilarity) continue;
       const score = sum / m;
       if (score > chosenScore || (score === chosenScore && c < chosen)) {
         chosenScore = score;
@@ -367,6 +381,13 @@ export async function clusterStories(
 class ThreadLinks {
   private readonly parent = new Map<number, number>();
   private readonly touched = new Set<number>();
+  /** First and last day of each thread (by its root), as far as its stories' spans are known. */
+  private readonly span = new Map<number, [number, number]>();
+
+  constructor(
+    private readonly maxDays: number,
+    private readonly daysOf: (cluster: number) => [number, number],
+  ) {}
 
   private find(x: number): number {
     let root = x;
@@ -393,10 +414,23 @@ class ThreadLinks {
     this.union(cluster, thread);
   }
 
+  /** Links two stories unless the thread would then span more than maxDays (a topic, not a developing story). */
   link(a: number, b: number): void {
+    const spanOf = (x: number): [number, number] => {
+      const root = this.parent.has(x) ? this.find(x) : x;
+      const [f, l] = this.daysOf(x);
+      const known = this.span.get(root);
+      return known ? [Math.min(known[0], f), Math.max(known[1], l)] : [f, l];
+    };
+    const [fa, la] = spanOf(a);
+    const [fb, lb] = spanOf(b);
+    const first = Math.min(fa, fb);
+    const last = Math.max(la, lb);
+    if (last - first > this.maxDays) return;
     this.touched.add(a);
     this.touched.add(b);
     this.union(a, b);
+    this.span.set(this.find(a), [first, last]);
   }
 
   assignments(): ThreadAssignment[] {

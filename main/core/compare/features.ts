@@ -5,7 +5,9 @@
  * cached in the library (cluster_signatures); bump FEATURE_VERSION whenever
  * what goes into it changes, and every cached signature is recomputed.
  */
+import { extractEntities } from '../entities';
 import { analyze, type AnalyzedToken } from '../text/analyze';
+import { detectLanguage } from '../text/language';
 import type { EventKeys } from './templates';
 
 export const FEATURE_VERSION = 3;
@@ -84,7 +86,25 @@ export function eventKeys(title: string, body: string): EventKeys {
     const key = contentKey(t);
     if (key !== null) lead.add(termHash(key));
   }
-  return { title: Uint32Array.from(titleKeys), lead: Uint32Array.from(lead).sort() };
+  const places: Uint32Array[] = [];
+  const people: Uint32Array[] = [];
+  for (const m of headlineEntities(title)) {
+    const keys: number[] = [];
+    for (const t of analyze(m.text)) {
+      const key = contentKey(t);
+      if (key !== null) keys.push(termHash(key));
+    }
+    if (keys.length === 0) continue;
+    if (m.kind === 'place') places.push(Uint32Array.from(keys));
+    else if (m.kind === 'person') people.push(Uint32Array.from(keys));
+  }
+  return { title: Uint32Array.from(titleKeys), lead: Uint32Array.from(lead).sort(), places, people };
+}
+
+/** The people and places a headline names (the entity extractor; only headlines: it is the costly step). */
+function headlineEntities(title: string): Array<{ text: string; kind: string }> {
+  if (!title.trim()) return [];
+  return extractEntities(title, { lang: detectLanguage(title) === 'ar' ? 'ar' : 'en' });
 }
 
 /** 6 bytes a term, little-endian: hashes then counts. */

@@ -37,6 +37,10 @@ export interface EventKeys {
   title: Uint32Array;
   /** Content-key hashes of the headline and the lead (first sentences), ascending, unique. */
   lead: Uint32Array;
+  /** The places the headline names, each as its content-key hashes. */
+  places: Uint32Array[];
+  /** The people the headline names, each as its content-key hashes. */
+  people: Uint32Array[];
 }
 
 function frameHash(title: Uint32Array, prefix: number, suffix: number): number {
@@ -138,29 +142,50 @@ export function templateConflict(
   return !mostlyIn(shared.slotA, termsB) && !mostlyIn(shared.slotB, termsA);
 }
 
-/** Packs event keys as little-endian uint32s: headline length, headline, lead. */
+/**
+ * Two articles whose headlines name people (or places) of which neither
+ * article names any of the other's: not one event ("استشهاد الرقيب ماجد
+ * السبيعي ... نجران" / "استشهاد الجندي أول يحيى الشامري ... جازان").
+ */
+export function entityConflict(a: EventKeys, b: EventKeys, termsA: Uint32Array, termsB: Uint32Array): boolean {
+  const apart = (x: Uint32Array[], y: Uint32Array[]): boolean =>
+    x.length > 0 &&
+    y.length > 0 &&
+    !x.some((e) => e.length > 0 && mostlyIn(e, termsB)) &&
+    !y.some((e) => e.length > 0 && mostlyIn(e, termsA));
+  return apart(a.places, b.places) || apart(a.people, b.people);
+}
+
+/**
+ * Packs event keys as little-endian uint32s: headline length, lead length,
+ * place and person counts, each place's and person's length, then the keys.
+ */
 export function packEventKeys(e: EventKeys): Buffer {
-  const buf = Buffer.allocUnsafe(4 * (1 + e.title.length + e.lead.length));
-  buf.writeUInt32LE(e.title.length, 0);
-  let o = 4;
-  for (const k of e.title) {
-    buf.writeUInt32LE(k, o);
-    o += 4;
-  }
-  for (const k of e.lead) {
-    buf.writeUInt32LE(k, o);
-    o += 4;
-  }
+  const groups = [...e.places, ...e.people];
+  const words = [e.title.length, e.lead.length, e.places.length, e.people.length, ...groups.map((g) => g.length)];
+  for (const part of [e.title, e.lead, ...groups]) for (const k of part) words.push(k);
+  const buf = Buffer.allocUnsafe(4 * words.length);
+  words.forEach((w, i) => buf.writeUInt32LE(w >>> 0, 4 * i));
   return buf;
 }
 
 export function unpackEventKeys(buf: Uint8Array | null | undefined): EventKeys {
-  if (!buf || buf.length < 4) return { title: new Uint32Array(0), lead: new Uint32Array(0) };
+  const empty = { title: new Uint32Array(0), lead: new Uint32Array(0), places: [], people: [] };
+  if (!buf || buf.length < 16) return empty;
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  const n = view.getUint32(0, true);
-  const all = new Uint32Array(buf.length / 4 - 1);
-  for (let i = 0; i < all.length; i++) all[i] = view.getUint32(4 + 4 * i, true);
-  return { title: all.subarray(0, n), lead: all.subarray(n) };
+  const all = new Uint32Array(buf.length / 4);
+  for (let i = 0; i < all.length; i++) all[i] = view.getUint32(4 * i, true);
+  const [titleLength, leadLength, placeCount, personCount] = all;
+  let o = 4 + placeCount! + personCount!;
+  const take = (n: number): Uint32Array => {
+    const part = all.subarray(o, o + n);
+    o += n;
+    return part;
+  };
+  const title = take(titleLength!);
+  const lead = take(leadLength!);
+  const groups = Array.from(all.subarray(4, 4 + placeCount! + personCount!), (n) => take(n));
+  return { title, lead, places: groups.slice(0, placeCount), people: groups.slice(placeCount) };
 }
 
 /** Hash of one content key, as the story signature hashes it (a headline's keys are looked up in the lead). */
