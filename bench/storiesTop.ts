@@ -49,7 +49,8 @@ async function main(): Promise<void> {
   }
   const t0 = process.hrtime.bigint();
   const { docs, df } = storyDocs(texts);
-  const result = await mizanStories(docs, df);
+  // MIZAN_STORY_OPTIONS='{"threshold":0.45}' tries other settings.
+  const result = await mizanStories(docs, df, JSON.parse(process.env.MIZAN_STORY_OPTIONS ?? '{}') as object);
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const members = new Map<number, number[]>();
   for (const p of result.placements) members.set(p.cluster, [...(members.get(p.cluster) ?? []), p.id]);

@@ -59,7 +59,7 @@ export const defaultClusterOptions: ClusterOptions = {
   topMembers: 2,
   threadThreshold: 0.3,
   minTemplateCount: 3,
-  minMeanSimilarity: 0.15,
+  minMeanSimilarity: 0.2,
   threadDays: 4,
 };
 

@@ -71,15 +71,46 @@ export function storyFeatures(title: string, body: string): StoryFeatures {
   return { terms, counts: out };
 }
 
+/** Ordinal words as the analyzer keys them, with their number: the second plane is not the third. */
+const ORDINALS: ReadonlyMap<string, number> = new Map(
+  (
+    [
+      ['أول', 1],
+      ['الأولى', 1],
+      ['first', 1],
+      ['ثاني', 2],
+      ['الثانية', 2],
+      ['الثاني', 2],
+      ['second', 2],
+      ['ثالث', 3],
+      ['الثالثة', 3],
+      ['الثالث', 3],
+      ['third', 3],
+      ['رابع', 4],
+      ['الرابعة', 4],
+      ['الرابع', 4],
+      ['fourth', 4],
+      ['خامس', 5],
+      ['الخامسة', 5],
+      ['الخامس', 5],
+      ['fifth', 5],
+    ] as const
+  ).flatMap(([word, n]) => analyze(word).map((t) => [t.exact, n] as const)),
+);
+
 /** Characters of the body read as its lead: the first two or three sentences of a news article. */
 const LEAD_CHARS = 400;
 
 /** The headline's keys in order and the keys of headline and lead (templates.ts decides with them). */
 export function eventKeys(title: string, body: string): EventKeys {
   const titleKeys: number[] = [];
+  const numbers = new Set<number>();
   for (const t of analyze(title)) {
     const key = contentKey(t);
     if (key !== null) titleKeys.push(termHash(key));
+    if (t.kind === 'number') numbers.add(termHash(`#${t.exact}`));
+    const ordinal = t.kind === 'word' ? ORDINALS.get(t.exact) : undefined;
+    if (ordinal !== undefined) numbers.add(termHash(`#${ordinal}`));
   }
   const lead = new Set(titleKeys);
   for (const t of analyze(body.slice(0, LEAD_CHARS))) {
@@ -98,7 +129,13 @@ export function eventKeys(title: string, body: string): EventKeys {
     if (m.kind === 'place') places.push(Uint32Array.from(keys));
     else if (m.kind === 'person') people.push(Uint32Array.from(keys));
   }
-  return { title: Uint32Array.from(titleKeys), lead: Uint32Array.from(lead).sort(), places, people };
+  return {
+    title: Uint32Array.from(titleKeys),
+    lead: Uint32Array.from(lead).sort(),
+    places,
+    people,
+    numbers: Uint32Array.from(numbers).sort(),
+  };
 }
 
 /** The people and places a headline names (the entity extractor; only headlines: it is the costly step). */

@@ -41,6 +41,8 @@ export interface EventKeys {
   places: Uint32Array[];
   /** The people the headline names, each as its content-key hashes. */
   people: Uint32Array[];
+  /** The numbers and ordinals of the headline ("#3" for 3, الثالثة, third), hashed, ascending. */
+  numbers: Uint32Array;
 }
 
 function frameHash(title: Uint32Array, prefix: number, suffix: number): number {
@@ -153,7 +155,19 @@ export function entityConflict(a: EventKeys, b: EventKeys, termsA: Uint32Array, 
     y.length > 0 &&
     !x.some((e) => e.length > 0 && mostlyIn(e, termsB)) &&
     !y.some((e) => e.length > 0 && mostlyIn(e, termsA));
-  return apart(a.places, b.places) || apart(a.people, b.people);
+  return apart(a.places, b.places) || apart(a.people, b.people) || numbersApart(a, b, termsA, termsB);
+}
+
+/**
+ * Headlines with numbers of which none is in the other article: another
+ * plane, another day's count ("وصول الطائرة الإغاثية الثالثة" / "وصول ثاني
+ * طائرة"; "تصحيح أوضاع 354 ألف" / "363 ألف").
+ */
+function numbersApart(a: EventKeys, b: EventKeys, termsA: Uint32Array, termsB: Uint32Array): boolean {
+  if (a.numbers.length === 0 || b.numbers.length === 0) return false;
+  for (const n of a.numbers) if (binaryHas(b.numbers, n) || binaryHas(termsB, n)) return false;
+  for (const n of b.numbers) if (binaryHas(termsA, n)) return false;
+  return true;
 }
 
 /**
@@ -161,7 +175,7 @@ export function entityConflict(a: EventKeys, b: EventKeys, termsA: Uint32Array, 
  * place and person counts, each place's and person's length, then the keys.
  */
 export function packEventKeys(e: EventKeys): Buffer {
-  const groups = [...e.places, ...e.people];
+  const groups = [...e.places, ...e.people, e.numbers];
   const words = [e.title.length, e.lead.length, e.places.length, e.people.length, ...groups.map((g) => g.length)];
   for (const part of [e.title, e.lead, ...groups]) for (const k of part) words.push(k);
   const buf = Buffer.allocUnsafe(4 * words.length);
@@ -170,13 +184,19 @@ export function packEventKeys(e: EventKeys): Buffer {
 }
 
 export function unpackEventKeys(buf: Uint8Array | null | undefined): EventKeys {
-  const empty = { title: new Uint32Array(0), lead: new Uint32Array(0), places: [], people: [] };
-  if (!buf || buf.length < 16) return empty;
+  const empty = {
+    title: new Uint32Array(0),
+    lead: new Uint32Array(0),
+    places: [],
+    people: [],
+    numbers: new Uint32Array(0),
+  };
+  if (!buf || buf.length < 20) return empty;
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const all = new Uint32Array(buf.length / 4);
   for (let i = 0; i < all.length; i++) all[i] = view.getUint32(4 * i, true);
   const [titleLength, leadLength, placeCount, personCount] = all;
-  let o = 4 + placeCount! + personCount!;
+  let o = 5 + placeCount! + personCount!;
   const take = (n: number): Uint32Array => {
     const part = all.subarray(o, o + n);
     o += n;
@@ -184,8 +204,14 @@ export function unpackEventKeys(buf: Uint8Array | null | undefined): EventKeys {
   };
   const title = take(titleLength!);
   const lead = take(leadLength!);
-  const groups = Array.from(all.subarray(4, 4 + placeCount! + personCount!), (n) => take(n));
-  return { title, lead, places: groups.slice(0, placeCount), people: groups.slice(placeCount) };
+  const groups = Array.from(all.subarray(4, 5 + placeCount! + personCount!), (n) => take(n));
+  return {
+    title,
+    lead,
+    places: groups.slice(0, placeCount),
+    people: groups.slice(placeCount, placeCount! + personCount!),
+    numbers: groups[groups.length - 1]!,
+  };
 }
 
 /** Hash of one content key, as the story signature hashes it (a headline's keys are looked up in the lead). */
