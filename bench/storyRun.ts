@@ -5,6 +5,7 @@
  */
 import {
   clusterStories,
+  commonDf,
   defaultClusterOptions,
   type ClusterOptions,
   type ClusterResult,
@@ -51,7 +52,7 @@ export function singleLinkStories(
   windowDays = defaultClusterOptions.windowDays,
 ): Map<number, number> {
   const total = Math.max(df.docCount, 1);
-  const maxDf = Math.max(2, Math.floor(defaultClusterOptions.maxDocShare * total));
+  const maxDf = commonDf(defaultClusterOptions, total);
   const postings = new Map<number, Array<[number, number]>>();
   const vectors = docs.map((d, i) => {
     const v: Array<[number, number]> = [];

@@ -63,6 +63,18 @@ export const defaultClusterOptions: ClusterOptions = {
   threadDays: 4,
 };
 
+/**
+ * A term is dropped as too common only above this many articles too: in a
+ * small library 5% is a handful, and the words a story's articles share
+ * (طائرة, عدن) would be dropped with the boilerplate.
+ */
+export const MIN_COMMON_DF = 25;
+
+/** Document frequency above which a term says nothing about a story. */
+export function commonDf(options: ClusterOptions, docCount: number): number {
+  return Math.max(MIN_COMMON_DF, Math.floor(options.maxDocShare * Math.max(docCount, 1)));
+}
+
 export interface StoryDoc {
   id: number;
   /** Days since 1970-01-01 of the article's date. */
@@ -177,7 +189,7 @@ export async function clusterStories(
   for (const d of placed) widen(d.cluster, d.day);
 
   const total = Math.max(df.docCount, 1);
-  const maxDf = Math.max(2, Math.floor(options.maxDocShare * total));
+  const maxDf = commonDf(options, total);
   // One lookup per term of each article: its posting slot (>= 0), or a
   // marker for a term that only counts in the norm (no other article has it)
   // or is ignored (too common to say anything about a story).
@@ -498,7 +510,7 @@ export function storySimilarity(
   options: ClusterOptions = defaultClusterOptions,
 ): number {
   const total = Math.max(df.docCount, 1);
-  const maxDf = Math.max(2, Math.floor(options.maxDocShare * total));
+  const maxDf = commonDf(options, total);
   const weigh = (f: StoryFeatures): Map<number, number> => {
     const m = new Map<number, number>();
     let norm = 0;
