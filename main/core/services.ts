@@ -56,6 +56,17 @@ function checkedEncoding(label: string | undefined): string | undefined {
   return encoding;
 }
 
+/** The same handlers, each waiting first until no story run is under way. */
+function afterStories<H extends Partial<Handlers>>(stories: StoryQueue, handlers: H): H {
+  const out: Record<string, unknown> = {};
+  for (const [name, handler] of Object.entries(handlers) as Array<[string, (...args: never[]) => Promise<unknown>]>)
+    out[name] = async (...args: never[]) => {
+      await stories.idle();
+      return handler(...args);
+    };
+  return out as H;
+}
+
 export async function createServices(options: ServicesOptions): Promise<Services> {
   const now = options.now ?? (() => new Date());
   if (options.dbPath !== ':memory:') mkdirSync(dirname(options.dbPath), { recursive: true });
@@ -210,7 +221,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
     // Highlights, notes, organizing, undo, UI settings (renderer issue 6).
     ...workbenchHandlers({ db, now, settingsPath: settingsPathFor(options.dbPath) }),
     // Backups, restore, bundles (issue 9).
-    ...librarySafetyHandlers({ db, now, settingsPath: settingsPathFor(options.dbPath), app: `Mizan ${appVersion()}` }),
+    // A restore or a bundle replaces the library file: the story run after an import must have finished first.
+    ...afterStories(
+      stories,
+      librarySafetyHandlers({ db, now, settingsPath: settingsPathFor(options.dbPath), app: `Mizan ${appVersion()}` }),
+    ),
 
     'search.query': async (input) => search.query(input),
     'search.suggest': async (input) => search.suggest(input),
