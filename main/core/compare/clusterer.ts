@@ -42,6 +42,8 @@ export interface ClusterOptions {
    * neighbours drifts into the next event.
    */
   minMeanSimilarity: number;
+  /** A story spans at most this many days from its first article to its last (an event is reported within a day or so). */
+  storyDays: number;
   /** A thread spans at most this many days from its first story's first article to its last's last. */
   threadDays: number;
 }
@@ -61,6 +63,7 @@ export const defaultClusterOptions: ClusterOptions = {
   minTemplateCount: 3,
   minMeanSimilarity: 0.2,
   threadDays: 4,
+  storyDays: 1,
 };
 
 /**
@@ -354,7 +357,7 @@ export async function clusterStories(
     let chosen = 0;
     let chosenScore = -1;
     for (const [c, sims] of best) {
-      if (Math.max(lastDay.get(c)!, days[i]!) - Math.min(firstDay.get(c)!, days[i]!) > options.windowDays) continue;
+      if (Math.max(lastDay.get(c)!, days[i]!) - Math.min(firstDay.get(c)!, days[i]!) > options.storyDays) continue;
       const m = Math.min(top, clusterSize.get(c) ?? 1);
       sims.sort((a, b) => b - a);
       let sum = 0;

@@ -112,7 +112,7 @@ export class TemplateIndex {
 function mostlyIn(slot: Uint32Array, sortedKeys: Uint32Array): boolean {
   let found = 0;
   for (const k of slot) if (binaryHas(sortedKeys, k)) found++;
-  return found >= SLOT_SHARED * slot.length;
+  return found > SLOT_SHARED * slot.length;
 }
 
 function binaryHas(sorted: Uint32Array, key: number): boolean {
@@ -141,7 +141,11 @@ export function templateConflict(
 ): boolean {
   const shared = index.sharedTemplate(a.title, b.title);
   if (!shared) return false;
-  return !mostlyIn(shared.slotA, termsB) && !mostlyIn(shared.slotB, termsA);
+  // What one slot says and the other does not (ministry of *social affairs* / of the *interior*) decides.
+  const onlyA = shared.slotA.filter((k) => !shared.slotB.includes(k));
+  const onlyB = shared.slotB.filter((k) => !shared.slotA.includes(k));
+  if (onlyA.length === 0 || onlyB.length === 0) return false;
+  return !mostlyIn(onlyA, termsB) && !mostlyIn(onlyB, termsA);
 }
 
 /**
