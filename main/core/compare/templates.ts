@@ -149,9 +149,9 @@ export function templateConflict(
 }
 
 /**
- * Two articles whose headlines name people (or places) of which neither
- * article names any of the other's: not one event ("استشهاد الرقيب ماجد
- * السبيعي ... نجران" / "استشهاد الجندي أول يحيى الشامري ... جازان").
+ * Two articles whose headlines name people of which neither article names
+ * any of the other's, or numbers likewise: not one event ("استشهاد الرقيب
+ * ماجد السبيعي ... نجران" / "استشهاد الجندي أول يحيى الشامري ... جازان").
  */
 export function entityConflict(a: EventKeys, b: EventKeys, termsA: Uint32Array, termsB: Uint32Array): boolean {
   const apart = (x: Uint32Array[], y: Uint32Array[]): boolean =>
@@ -159,7 +159,8 @@ export function entityConflict(a: EventKeys, b: EventKeys, termsA: Uint32Array, 
     y.length > 0 &&
     !x.some((e) => e.length > 0 && mostlyIn(e, termsB)) &&
     !y.some((e) => e.length > 0 && mostlyIn(e, termsA));
-  return apart(a.places, b.places) || apart(a.people, b.people) || numbersApart(a, b, termsA, termsB);
+  // Places alone do not decide: a capital stands for its country (واشنطن / أميركا) and no list folds them yet.
+  return apart(a.people, b.people) || numbersApart(a, b, termsA, termsB);
 }
 
 /**
