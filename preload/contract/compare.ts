@@ -53,6 +53,10 @@ export const StoryCluster = z.object({
   score: z.number().min(0).max(1).nullable(),
   /** First and last day (YYYY-MM-DD) of its articles (publication date, else import date). */
   dateRange: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
+  /** The headline of its most representative article (the one most like the rest). */
+  title: z.string(),
+  /** The developing story it is part of: a thread of `stories` stories (this one included), or null. */
+  thread: z.object({ id: Id, stories: z.number().int().min(2) }).nullable(),
   /** Oldest first. */
   articles: z.array(StoryArticle),
 });
@@ -256,7 +260,8 @@ export const compareMethods = {
     input: z.object({
       offset: z.number().int().nonnegative().default(0),
       limit: z.number().int().min(1).max(500).default(50),
-      sort: z.enum(['size', 'date', 'outlets']).default('size'),
+      /** outlets: most outlets first, then the most recent (the default); size: most articles first. */
+      sort: z.enum(['size', 'date', 'outlets']).default('outlets'),
       /** Stories of at least this many articles (1 lists stories told once too). */
       minSize: z.number().int().min(1).default(2),
       /** Stories told by at least this many outlets. */
@@ -266,6 +271,8 @@ export const compareMethods = {
       dateTo: IsoDate.optional(),
       /** Stories that one of these outlets tells. */
       sourceIds: z.array(Id).max(500).optional(),
+      /** The stories of one thread. */
+      threadId: Id.optional(),
     }),
     output: ClusterPage,
     readonly: true,

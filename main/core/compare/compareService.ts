@@ -39,6 +39,8 @@ function toStoryCluster(c: StoryClusterRow): StoryCluster {
     outlets: c.outlets,
     score: c.score,
     dateRange: { from: c.dateFrom, to: c.dateTo },
+    title: c.title,
+    thread: c.thread,
     articles: c.articles.map((a) => ({
       id: a.id,
       title: a.title,

@@ -51,6 +51,8 @@ export interface ImportDeps {
   bands: LibraryBands;
   /** Hands each batch's parsed search keys to the index's commit hook. */
   primer: IndexPrimer;
+  /** Told after an import that stored articles (stories are updated from here). */
+  onImported?: (count: number) => void;
 }
 
 function isHidden(name: string): boolean {
@@ -291,6 +293,21 @@ interface PendingBatch {
 }
 
 export async function importItems(
+  deps: ImportDeps,
+  items: readonly ImportItem[],
+  request: ImportRequest,
+  ctx: CallContext,
+  report: ImportReport,
+): Promise<ImportReport> {
+  try {
+    return await importInBatches(deps, items, request, ctx, report);
+  } finally {
+    // A cancelled or failed import may still have stored whole batches.
+    if (report.imported.length > 0) deps.onImported?.(report.imported.length);
+  }
+}
+
+async function importInBatches(
   deps: ImportDeps,
   items: readonly ImportItem[],
   request: ImportRequest,
