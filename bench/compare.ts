@@ -9,7 +9,7 @@
  *   4. re-cluster with cached signatures (what a settings change costs);
  *   5. align 500 same-story pairs (different outlets, one cluster) with
  *      their fact ledgers, and the pairs of ~1,000-word articles among them.
- * Prints times and peak RSS. Goals (issue 7): full clustering <= 60 s,
+ * Prints times and peak RSS. Goals: full clustering <= 60 s,
  * 1,000 incremental <= 5 s, a pair of 1,000-word articles aligned <= 150 ms.
  *
  *   node dist/bench/compare.js [--reuse-import]

@@ -7,7 +7,7 @@
  * shared), pages and bytes; for 1 article also the cold first export (fresh
  * worker: PDFKit loaded, Amiri parsed), which `mizan export` pays each time.
  *
- * Goals (issue 8): 1 article within 1 s, 50 within 10 s, 200 within 40 s;
+ * Goals: 1 article within 1 s, 50 within 10 s, 200 within 40 s;
  * file size within 2x of Chromium's. Exits non-zero when a goal is missed.
  *
  *   node dist/bench/dossier.js [--runs N] [--no-chromium]

@@ -11,7 +11,7 @@
  *
  * and the garbage collector's pauses on this thread during each pass
  * (its helper threads work on top of that: compare process CPU and wall).
- * Issue 3's HTML goal (100 pages/s on this 2-core machine) needs about
+ * The HTML import goal (100 pages/s on this 2-core machine) needs about
  * 20 ms of CPU a page over all threads, storing included.
  *
  *   node dist/bench/htmlParts.js [R]

@@ -10,7 +10,7 @@
  *        exact or near duplicates.
  *
  * Each part runs in its own process, so its peak RSS is its own.
- * Goals (issue 3): JSON at least 1,000 articles/s, HTML at least 100 pages/s.
+ * Goals: JSON at least 1,000 articles/s, HTML at least 100 pages/s.
  *
  *   node dist/bench/import.js [json|html] [--pages N] [--keep] [--files N]
  */

@@ -1,5 +1,5 @@
 /**
- * npm run bench:search — search at 100,000 articles (issue 5).
+ * npm run bench:search — search at 100,000 articles.
  *
  * Build phase (skipped when bench/results/search/library.db already holds
  * the 100,000; --rebuild forces it): imports all of SaudiNewsNet and BBC

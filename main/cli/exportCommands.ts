@@ -5,7 +5,7 @@
  *   mizan export DOSSIER_ID --pdf FILE [--html FILE]
  *   mizan export --articles 12,15,20 [--title T] --pdf FILE
  *
- * `export-dossier` is the same command (the name issue 8 gives it).
+ * `export-dossier` is the same command (the name the dossier brief gives it).
  */
 import { resolve } from 'node:path';
 import type { DossierExportInput, DossierExportResult, Input, MethodName, Output } from '../../preload/contract';

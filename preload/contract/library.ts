@@ -369,7 +369,7 @@ export const libraryMethods = {
       highlights: z.object({ anchored: z.number().int(), moved: z.number().int(), orphaned: z.number().int() }),
     }),
   },
-  // Library safety (issue 9): backups, restore, bundles. Paths are on the machine running the core.
+  // Library safety: backups, restore, bundles. Paths are on the machine running the core.
   /** An online backup of the library now, into the backups folder beside it. */
   'library.backupNow': { input: z.object({}), output: BackupInfo },
   /** Backups of this library, newest first (automatic ones, manual ones, and files a restore replaced). */

@@ -1,5 +1,5 @@
 /**
- * Issue 3's "done when", as a user runs it: `mizan import FOLDER --json` on
+ * The import's "done when", as a user runs it: `mizan import FOLDER --json` on
  * a folder mixing the seed, a Windows-1256 copy of it, an HTML page, a CSV,
  * a PNG and an empty file. Runs the built CLI (`npm run build` first).
  */

@@ -1,7 +1,7 @@
 /**
  * The Electron security checklist as code: parses main/electron/main.ts with
  * the TypeScript compiler and lists every way it departs from the checklist.
- * An empty list means the shell is wired as DESIGN.md and issue 9 ask.
+ * An empty list means the shell is wired as DESIGN.md asks.
  */
 import ts from 'typescript';
 

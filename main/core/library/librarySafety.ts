@@ -40,7 +40,7 @@ export interface OpenLibraryOptions {
 
 /**
  * Above this size the check moves to the background: the 959 MB bench
- * library took 4-15 s to quick_check before open, far beyond issue 5's first
+ * library took 4-15 s to quick_check before open, far beyond the search goal's first
  * answer within 1 s. 64 MB is that scaled down with a margin, not a size
  * measured to take exactly 1 s.
  */

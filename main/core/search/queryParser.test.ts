@@ -126,7 +126,7 @@ describe('query parser', () => {
   });
 });
 
-describe('the parser under fuzzing (issue 9)', () => {
+describe('the parser under fuzzing', () => {
   let db: Database;
   beforeAll(async () => {
     db = await Database.open(':memory:');
