@@ -8,6 +8,10 @@
  * thread pool, so neither blocks the main process.
  */
 import sqlite3 from 'sqlite3';
+import { Lock } from './lock';
+import { Statement } from './statement';
+
+export { Statement };
 
 export type SqlValue = string | number | bigint | null | Buffer;
 export type SqlParams = readonly SqlValue[] | Readonly<Record<string, SqlValue>>;
@@ -176,43 +180,6 @@ export class Connection {
     return new Promise((resolve, reject) => {
       this.db.close((err) => (err ? reject(err) : resolve()));
     });
-  }
-}
-
-export class Statement {
-  constructor(private readonly stmt: sqlite3.Statement) {}
-
-  run(params: SqlParams = []): Promise<RunResult> {
-    return new Promise((resolve, reject) => {
-      this.stmt.run(params, function onRun(this: sqlite3.RunResult, err: Error | null) {
-        if (err) reject(err);
-        else resolve({ lastID: this.lastID, changes: this.changes });
-      });
-    });
-  }
-
-  get<T = Row>(params: SqlParams = []): Promise<T | undefined> {
-    return new Promise((resolve, reject) => {
-      this.stmt.get(params, (err: Error | null, row: T | undefined) => (err ? reject(err) : resolve(row)));
-    });
-  }
-
-  finalize(): Promise<void> {
-    return new Promise((resolve) => this.stmt.finalize(() => resolve()));
-  }
-}
-
-/** FIFO async mutex: the writer's statements and transactions take turns. */
-class Lock {
-  private tail: Promise<void> = Promise.resolve();
-
-  async acquire(): Promise<() => void> {
-    let release!: () => void;
-    const next = new Promise<void>((resolve) => (release = resolve));
-    const previous = this.tail;
-    this.tail = previous.then(() => next);
-    await previous;
-    return release;
   }
 }
 
