@@ -65,16 +65,13 @@ export class Connection {
    */
   get<T = Row>(sql: string, params: SqlParams = []): Promise<T | undefined> {
     return new Promise((resolve, reject) => {
-      let failure: Error | null = null;
-      let row: T | undefined;
-      const stmt = this.db.prepare(sql, (err) => {
-        if (err) failure ??= err;
+      // A statement that fails to prepare never calls finalize's callback: its error settles the read.
+      const stmt = this.db.prepare(sql, (prepareErr) => {
+        if (prepareErr) return reject(prepareErr);
+        stmt.get(params, (err: Error | null, row: T | undefined) => {
+          stmt.finalize(() => (err ? reject(err) : resolve(row)));
+        });
       });
-      stmt.get(params, (err: Error | null, found: T | undefined) => {
-        if (err) failure ??= err;
-        else row = found;
-      });
-      stmt.finalize(() => (failure ? reject(failure) : resolve(row)));
     });
   }
 
