@@ -17,7 +17,7 @@
  * the same facets), completions, and a 5,000-article collection in Lunr
  * (build time in the worker, query latency).
  *
- *   node dist/bench/search.js [--rebuild] [--target N]
+ *   node dist/bench/search.js [--rebuild] [--target N] [--build-only]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -628,6 +628,7 @@ async function main(): Promise<void> {
     ? (JSON.parse(readFileSync(join(dir, 'build.json'), 'utf8')) as { total: number }).total
     : 0;
   if (args.includes('--rebuild') || have < target || !existsSync(join(dir, 'plain.db'))) await build(dir, target);
+  if (args.includes('--build-only')) return;
   const child = spawnSync(process.execPath, [__filename, '--phase-query'], { stdio: 'inherit' });
   process.exitCode = child.status ?? 1;
 }

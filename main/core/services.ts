@@ -193,13 +193,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'library.listArticles': async (input) => reader.listArticles(db, input),
     'library.getArticle': async (input) => reader.getArticle(db, input.id),
     'library.updateArticle': async ({ id, patch }) => {
-      // Read back on the writer: the reader connection may still hold a
-      // snapshot from before this commit while other reads are in flight.
-      return db.write(async (w) => {
+      await db.write(async (w) => {
         await store.requireArticle(w, id);
         await store.updateArticle(w, id, patch, stamp());
-        return reader.getArticle(w, id);
       });
+      // Database serves a read issued after a write with that write in view.
+      return reader.getArticle(db, id);
     },
     'library.deleteArticle': async ({ id }) => {
       await db.write((w) => store.deleteArticle(w, id));

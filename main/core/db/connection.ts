@@ -8,6 +8,10 @@
  * thread pool, so neither blocks the main process.
  */
 import sqlite3 from 'sqlite3';
+import { Lock } from './lock';
+import { Statement } from './statement';
+
+export { Statement };
 
 export type SqlValue = string | number | bigint | null | Buffer;
 export type SqlParams = readonly SqlValue[] | Readonly<Record<string, SqlValue>>;
@@ -53,9 +57,21 @@ export class Connection {
     });
   }
 
+  /**
+   * Settles only once its statement is finalized: a statement stopped at its
+   * first row holds the connection's read transaction (and so its snapshot)
+   * open until then, and Database's read-your-writes counts on a read being
+   * over when its promise settles.
+   */
   get<T = Row>(sql: string, params: SqlParams = []): Promise<T | undefined> {
     return new Promise((resolve, reject) => {
-      this.db.get(sql, params, (err: Error | null, row: T | undefined) => (err ? reject(err) : resolve(row)));
+      // A statement that fails to prepare never calls finalize's callback: its error settles the read.
+      const stmt = this.db.prepare(sql, (prepareErr) => {
+        if (prepareErr) return reject(prepareErr);
+        stmt.get(params, (err: Error | null, row: T | undefined) => {
+          stmt.finalize(() => (err ? reject(err) : resolve(row)));
+        });
+      });
     });
   }
 
@@ -164,43 +180,6 @@ export class Connection {
   }
 }
 
-export class Statement {
-  constructor(private readonly stmt: sqlite3.Statement) {}
-
-  run(params: SqlParams = []): Promise<RunResult> {
-    return new Promise((resolve, reject) => {
-      this.stmt.run(params, function onRun(this: sqlite3.RunResult, err: Error | null) {
-        if (err) reject(err);
-        else resolve({ lastID: this.lastID, changes: this.changes });
-      });
-    });
-  }
-
-  get<T = Row>(params: SqlParams = []): Promise<T | undefined> {
-    return new Promise((resolve, reject) => {
-      this.stmt.get(params, (err: Error | null, row: T | undefined) => (err ? reject(err) : resolve(row)));
-    });
-  }
-
-  finalize(): Promise<void> {
-    return new Promise((resolve) => this.stmt.finalize(() => resolve()));
-  }
-}
-
-/** FIFO async mutex: the writer's statements and transactions take turns. */
-class Lock {
-  private tail: Promise<void> = Promise.resolve();
-
-  async acquire(): Promise<() => void> {
-    let release!: () => void;
-    const next = new Promise<void>((resolve) => (release = resolve));
-    const previous = this.tail;
-    this.tail = previous.then(() => next);
-    await previous;
-    return release;
-  }
-}
-
 /** The writer's view inside `Database.write`: plain statements, no locking. */
 export type Writer = Pick<Connection, 'run' | 'get' | 'all' | 'exec' | 'prepare'>;
 
@@ -208,9 +187,36 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
 }
 
-/** The library database: one writer, one reader. */
+/** `PRAGMA name = value`: a connection setting, not a query. */
+const READER_PRAGMA = /^\s*PRAGMA\s+\w+\s*=/i;
+
+/** Reader connections at most: a second one serves reads while the first still holds a snapshot older than a write. */
+const MAX_READERS = 2;
+
+/** A reader connection and its reads running, counted by the write generation each began at. */
+interface ReaderSlot {
+  conn: Connection;
+  running: Map<number, number>;
+  settled: Array<() => void>;
+}
+
+/**
+ * The library database: one writer, readers under WAL.
+ *
+ * Read-your-writes: a read issued after a write's promise resolved sees that
+ * write. A read sees the snapshot its connection's read transaction began
+ * with, and reads overlapping on one connection may share one, so a read
+ * goes to a reader on which no read begun before the latest write is still
+ * running: the first reader, else a second one (opened on demand), else it
+ * waits for the older reads of one of them to finish.
+ */
 export class Database {
   private readonly lock = new Lock();
+  private readers: ReaderSlot[];
+  private openingReader: Promise<void> | null = null;
+  private readonly readerPragmas: string[] = [];
+  /** Writes (and exclusive work) finished so far. */
+  private writeGeneration = 0;
   private readonly commitHooks: Array<(w: Writer) => Promise<void>> = [];
   // The integrity check running after open (holdWritesUntil): writes wait on
   // it; a failed check leaves the library refusing reads and writes alike.
@@ -224,9 +230,15 @@ export class Database {
     readonly path: string,
     // Not readonly: replaceFile() reopens both on a restored file.
     private writer: Connection,
-    private reader: Connection,
+    reader: Connection,
     private readonly busyMs = 5000,
-  ) {}
+  ) {
+    this.readers = [Database.slot(reader)];
+  }
+
+  private static slot(conn: Connection): ReaderSlot {
+    return { conn, running: new Map(), settled: [] };
+  }
 
   static async open(path: string, options: OpenOptions = {}): Promise<Database> {
     const busy = options.busyTimeoutMs ?? 5000;
@@ -257,15 +269,71 @@ export class Database {
     return { writer, reader };
   }
 
-  /** Reads see committed data only (separate connection under WAL). */
+  /** Reads see committed data only (separate connections under WAL), every write resolved before they were issued included. */
   get<T = Row>(sql: string, params: SqlParams = []): Promise<T | undefined> {
-    if (this.failure) return Promise.reject(this.failure);
-    return this.reader.get<T>(sql, params);
+    if (READER_PRAGMA.test(sql)) return this.configureReaders<T>(sql);
+    return this.read((c) => c.get<T>(sql, params));
+  }
+
+  /**
+   * A pragma setting through `get` (the search service sizes the readers'
+   * page cache so) applies to every reader, the ones opened later included.
+   */
+  private async configureReaders<T>(sql: string): Promise<T | undefined> {
+    this.readerPragmas.push(sql);
+    const results = await Promise.all(this.readers.map((slot) => slot.conn.get<T>(sql)));
+    return results[0];
   }
 
   all<T = Row>(sql: string, params: SqlParams = []): Promise<T[]> {
-    if (this.failure) return Promise.reject(this.failure);
-    return this.reader.all<T>(sql, params);
+    return this.read((c) => c.all<T>(sql, params));
+  }
+
+  private async read<T>(run: (c: Connection) => Promise<T>): Promise<T> {
+    if (this.failure) throw this.failure;
+    const generation = this.writeGeneration;
+    const slot = await this.readerFor(generation);
+    slot.running.set(generation, (slot.running.get(generation) ?? 0) + 1);
+    try {
+      return await run(slot.conn);
+    } finally {
+      const left = slot.running.get(generation)! - 1;
+      if (left > 0) slot.running.set(generation, left);
+      else slot.running.delete(generation);
+      for (const wake of slot.settled.splice(0)) wake();
+    }
+  }
+
+  /** A reader with no read running that began before write `generation` finished. */
+  private async readerFor(generation: number): Promise<ReaderSlot> {
+    // In memory the one connection is the writer: it sees every committed write.
+    if (this.readers[0]?.conn === this.writer) return this.readers[0];
+    for (;;) {
+      const fresh = (slot: ReaderSlot): boolean => [...slot.running.keys()].every((g) => g >= generation);
+      const free = this.readers.find(fresh);
+      if (free) return free;
+      if (this.readers.length < MAX_READERS) {
+        this.openingReader ??= this.openReader().finally(() => (this.openingReader = null));
+        await this.openingReader;
+        continue;
+      }
+      await Promise.race(this.readers.map((slot) => new Promise<void>((wake) => slot.settled.push(wake))));
+    }
+  }
+
+  /** A second reader, set up as the first one was. */
+  private async openReader(): Promise<void> {
+    const conn = await Connection.open(this.path, 'readonly');
+    conn.configure(this.busyMs);
+    await conn.exec('PRAGMA foreign_keys = ON;');
+    for (const pragma of this.readerPragmas) await conn.get(pragma);
+    this.readers.push(Database.slot(conn));
+  }
+
+  private async closeReaders(): Promise<void> {
+    await this.openingReader?.catch(() => undefined);
+    const readers = this.readers.splice(0);
+    for (const slot of readers) if (slot.conn !== this.writer) await slot.conn.close();
   }
 
   /**
@@ -307,6 +375,8 @@ export class Database {
       if (this.failure) throw this.failure;
       return await work(this.writer);
     } finally {
+      // Reads issued from now on must not share a snapshot taken before this work.
+      this.writeGeneration++;
       release();
     }
   }
@@ -363,7 +433,7 @@ export class Database {
     if (this.path === ':memory:') throw new Error('an in-memory library has no file to replace');
     const release = await this.lock.acquire();
     try {
-      await this.reader.close();
+      await this.closeReaders();
       await this.writer.close();
       let swapError: unknown = null;
       try {
@@ -373,7 +443,9 @@ export class Database {
       }
       const { writer, reader } = await Database.connect(this.path, this.busyMs);
       this.writer = writer;
-      this.reader = reader;
+      for (const pragma of this.readerPragmas) await reader.get(pragma);
+      this.readers = [Database.slot(reader)];
+      this.writeGeneration++;
       this.replacements++;
       if (swapError !== null) throw swapError;
       // The file now in place passed its own check (swapLibraryFile): the
@@ -397,7 +469,7 @@ export class Database {
     this.cancelCheck?.();
     const release = await this.lock.acquire();
     try {
-      if (this.reader !== this.writer) await this.reader.close();
+      await this.closeReaders();
       await this.writer.exec('PRAGMA optimize').catch(() => undefined);
       await this.writer.close();
     } finally {

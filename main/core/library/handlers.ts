@@ -71,15 +71,14 @@ export function libraryHandlers(deps: LibraryHandlerDeps): Pick<Handlers, Librar
   const stamp = () => deps.now().toISOString();
   const settings = createSettingsStore(deps.settingsPath);
   return {
+    // Read back after the write: Database serves a read issued after a write with that write in view.
     'highlights.create': async (input) => {
-      // Read back on the writer: the reader may hold an older snapshot while other reads run.
-      return db.write(async (w) => annotations.getHighlight(w, await annotations.createHighlight(w, input, stamp())));
+      const id = await db.write((w) => annotations.createHighlight(w, input, stamp()));
+      return annotations.getHighlight(db, id);
     },
     'highlights.update': async ({ id, ...patch }) => {
-      return db.write(async (w) => {
-        await annotations.updateHighlight(w, id, patch, stamp());
-        return annotations.getHighlight(w, id);
-      });
+      await db.write((w) => annotations.updateHighlight(w, id, patch, stamp()));
+      return annotations.getHighlight(db, id);
     },
     'highlights.delete': async ({ id }) => {
       await db.write((w) => annotations.deleteHighlight(w, id));
@@ -88,13 +87,12 @@ export function libraryHandlers(deps: LibraryHandlerDeps): Pick<Handlers, Librar
     'highlights.listForArticle': async ({ articleId }) => annotations.listHighlightsForArticle(db, articleId),
     'highlights.listAll': async (input) => annotations.listAllHighlights(db, input),
     'notes.create': async (input) => {
-      return db.write(async (w) => annotations.getNote(w, await annotations.createNote(w, input, stamp())));
+      const id = await db.write((w) => annotations.createNote(w, input, stamp()));
+      return annotations.getNote(db, id);
     },
     'notes.update': async ({ id, ...patch }) => {
-      return db.write(async (w) => {
-        await annotations.updateNote(w, id, patch, stamp());
-        return annotations.getNote(w, id);
-      });
+      await db.write((w) => annotations.updateNote(w, id, patch, stamp()));
+      return annotations.getNote(db, id);
     },
     'notes.delete': async ({ id }) => {
       await db.write((w) => annotations.deleteNote(w, id));
