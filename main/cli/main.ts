@@ -10,6 +10,7 @@
  *   mizan reindex [--library FILE]
  *   mizan clusters [--full] [--threshold S] [--min-size N] [--min-outlets N] [--limit N] [--json] (compareCommands.ts)
  *   mizan compare ID ID [ID...] [--json]
+ *   mizan entities ID... [--json] (entityCommands.ts)
  *   mizan export DOSSIER_ID|--articles ID,ID,... --pdf FILE|--html FILE (exportCommands.ts)
  */
 import { parseArgs } from 'node:util';
@@ -29,6 +30,7 @@ import { createServices } from '../core/services';
 import { appVersion } from '../core/version';
 import { createProgressBar } from './progressBar';
 import { clustersCommand, compareCommand } from './compareCommands';
+import { entitiesCommand } from './entityCommands';
 import { reindexCommand, searchCommand } from './searchCommands';
 import { exportCommand, ExportUsageError } from './exportCommands';
 
@@ -46,6 +48,8 @@ Usage:
                    stories told by several articles (new articles are placed first)
   mizan compare ID ID [ID...] [--json]
                    articles side by side: aligned sentences, differences, conflicting facts
+  mizan entities ID... [--json]
+                   people, places and organisations named in each article
   mizan export DOSSIER_ID --pdf FILE [--html FILE]
   mizan export --articles ID,ID,... [--title T] [--subtitle S] [--author A] --pdf FILE|--html FILE
                [--lang CODE] [--numerals latn|arab] [--align justify|start] [--json]
@@ -142,9 +146,18 @@ async function run(argv: string[]): Promise<number> {
     return n;
   };
   if (
-    !['import', 'list', 'show', 'search', 'reindex', 'clusters', 'compare', 'export', 'export-dossier'].includes(
-      command,
-    )
+    ![
+      'import',
+      'list',
+      'show',
+      'search',
+      'reindex',
+      'clusters',
+      'compare',
+      'entities',
+      'export',
+      'export-dossier',
+    ].includes(command)
   )
     throw new UsageError(`unknown command "${command}"`);
   if (command === 'compare' && args.length < 2) throw new UsageError('compare: name two or more article ids');
@@ -161,6 +174,12 @@ async function run(argv: string[]): Promise<number> {
     throw new UsageError('search: give the query as one argument, in quotes');
   if (command === 'import' && args.length === 0) throw new UsageError('import: name at least one file or folder');
   if (command === 'show' && args.length !== 1) throw new UsageError('show: name one article id');
+  const entityIds = command === 'entities' ? args.map((a) => Number(a)) : [];
+  if (command === 'entities' && args.length === 0) throw new UsageError('entities: name one or more article ids');
+  const badEntityId = args.find(
+    (a, i) => command === 'entities' && !(Number.isInteger(entityIds[i]) && entityIds[i]! > 0),
+  );
+  if (badEntityId !== undefined) throw new UsageError(`entities: "${badEntityId}" is not an article id`);
 
   let mapping: ReturnType<typeof parseMappingSpec> | undefined;
   if (values.map !== undefined) {
@@ -230,6 +249,11 @@ async function run(argv: string[]): Promise<number> {
         for (const e of report.errors) print(`  error ${e.code}: ${e.message}`);
       }
       return report.errors.length > 0 ? 1 : 0;
+    }
+    if (command === 'entities') {
+      const callEntities = <M extends MethodName>(method: M, input: Input<M>, jobId: string | null = null) =>
+        call(dispatcher, method, input, jobId);
+      return await entitiesCommand(callEntities, entityIds, values.json ?? false, print);
     }
     if (command === 'clusters' || command === 'compare') {
       const callCompare = <M extends MethodName>(method: M, input: Input<M>, jobId: string | null = null) =>

@@ -1,0 +1,184 @@
+/**
+ * npm run bench:entities -- CORPUS_DIR — the entity extractor against a
+ * hand-annotated Arabic corpus, beside today's fact-ledger extractor
+ * (compare/facts.ts) as a baseline, in the same run.
+ *
+ * Corpus: AQMAR Arabic Wikipedia NER corpus (Mohit, Schneider, Bhowmick,
+ * Oflazer, Smith, EACL 2012; CC BY-SA 3.0): 28 articles, one "token TAG"
+ * pair a line, a blank line between sentences, BIO tags PER/LOC/ORG (MIS*
+ * is not scored). ANERcorp, in the same format with PERS, can be given the
+ * same way for an independent check. The corpus is read by path (argument or
+ * MIZAN_NER_CORPUS), never committed.
+ *
+ * Scoring: typed exact spans at the corpus's token granularity. A mention
+ * counts from the token holding its first character to the one holding its
+ * last, so a stripped clitic (بدمشق → دمشق) still meets the gold token.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractEntities, type EntityKind } from '../main/core/entities';
+import { extractFacts } from '../main/core/compare/facts';
+import { prepareText } from '../main/core/compare/prepare';
+import { printTable } from './support';
+
+interface Doc {
+  name: string;
+  text: string;
+  /** [start, end) of each corpus token in text. */
+  tokens: Array<[number, number]>;
+  gold: Span[];
+}
+
+interface Span {
+  kind: EntityKind;
+  from: number;
+  to: number;
+}
+
+const KINDS: Record<string, EntityKind> = { PER: 'person', PERS: 'person', LOC: 'place', ORG: 'organisation' };
+
+function readDoc(name: string, raw: string): Doc {
+  let text = '';
+  const tokens: Array<[number, number]> = [];
+  const gold: Span[] = [];
+  let open: Span | null = null;
+  const close = (): void => {
+    if (open) gold.push(open);
+    open = null;
+  };
+  for (const line of raw.split(/\r?\n/u)) {
+    const parts = line.trim().split(/\s+/u);
+    if (parts.length < 2 || !parts[0]) {
+      close();
+      if (text && !text.endsWith('\n')) text += '\n';
+      continue;
+    }
+    const [word, tag] = parts as [string, string];
+    if (text && !text.endsWith('\n')) text += ' ';
+    tokens.push([text.length, text.length + word.length]);
+    text += word;
+    const i = tokens.length - 1;
+    const m = /^([BI])-+(\w+)$/u.exec(tag);
+    const kind = m ? KINDS[m[2]!] : undefined;
+    if (!m || !kind) {
+      close();
+      continue;
+    }
+    if (m[1] === 'I' && open && (open as Span).kind === kind && (open as Span).to === i) (open as Span).to = i + 1;
+    else {
+      close();
+      open = { kind, from: i, to: i + 1 };
+    }
+  }
+  close();
+  return { name, text, tokens, gold };
+}
+
+function tokenAt(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (doc.tokens[mid]![0] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function toSpans(doc: Doc, found: Array<{ kind: EntityKind; start: number; end: number }>): Span[] {
+  return found.map((m) => ({ kind: m.kind, from: tokenAt(doc, m.start), to: tokenAt(doc, m.end - 1) + 1 }));
+}
+
+interface Tally {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+function score(docs: readonly Doc[], predict: (doc: Doc) => Span[]): Map<string, Tally> {
+  const tallies = new Map<string, Tally>();
+  const bump = (k: string, f: keyof Tally): void => {
+    const t = tallies.get(k) ?? { tp: 0, fp: 0, fn: 0 };
+    t[f]++;
+    tallies.set(k, t);
+  };
+  for (const doc of docs) {
+    const id = (s: Span): string => `${s.kind}:${s.from}:${s.to}`;
+    const gold = new Set(doc.gold.map(id));
+    const seen = new Set<string>();
+    for (const s of predict(doc)) {
+      if (seen.has(id(s))) continue;
+      seen.add(id(s));
+      const hit = gold.has(id(s)) ? 'tp' : 'fp';
+      bump(s.kind, hit);
+      bump('all', hit);
+    }
+    for (const s of doc.gold) {
+      if (seen.has(id(s))) continue;
+      bump(s.kind, 'fn');
+      bump('all', 'fn');
+    }
+  }
+  return tallies;
+}
+
+function rows(tallies: Map<string, Tally>): Array<[string, string]> {
+  return ['person', 'place', 'organisation', 'all'].map((k) => {
+    const t = tallies.get(k) ?? { tp: 0, fp: 0, fn: 0 };
+    const p = t.tp / Math.max(1, t.tp + t.fp);
+    const r = t.tp / Math.max(1, t.tp + t.fn);
+    const f = p + r > 0 ? (2 * p * r) / (p + r) : 0;
+    return [k, `P ${p.toFixed(3)}  R ${r.toFixed(3)}  F1 ${f.toFixed(3)}  (tp ${t.tp}, fp ${t.fp}, fn ${t.fn})`] as [
+      string,
+      string,
+    ];
+  });
+}
+
+function corpusFiles(path: string): Array<{ name: string; raw: string }> {
+  if (statSync(path).isFile()) return [{ name: path, raw: readFileSync(path, 'utf8') }];
+  return readdirSync(path)
+    .filter((n) => /\.(txt|conll|bio)$/u.test(n))
+    .sort()
+    .map((n) => ({ name: n, raw: readFileSync(join(path, n), 'utf8') }));
+}
+
+const path = process.argv[2] ?? process.env.MIZAN_NER_CORPUS;
+if (!path) {
+  process.stderr.write('usage: node dist/bench/entities.js CORPUS_DIR_OR_FILE (or MIZAN_NER_CORPUS=...)\n');
+  process.exit(2);
+}
+const docs = corpusFiles(path).map((f) => readDoc(f.name, f.raw));
+const tokens = docs.reduce((n, d) => n + d.tokens.length, 0);
+process.stdout.write(
+  `corpus ${path}: ${docs.length} documents, ${tokens} tokens, ${docs.reduce((n, d) => n + d.gold.length, 0)} gold PER/LOC/ORG\n`,
+);
+
+const t0 = process.hrtime.bigint();
+const ours = score(docs, (doc) => toSpans(doc, extractEntities(doc.text, { lang: 'ar' })));
+const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+printTable(`entities (main/core/entities), ${(tokens / seconds / 1000).toFixed(0)} k tokens/s`, rows(ours));
+
+const baseline = score(docs, (doc) =>
+  toSpans(
+    doc,
+    extractFacts(prepareText(doc.text)).entities.flatMap((e) =>
+      e.mentions.map((m) => ({ kind: e.kind, start: m.start, end: m.end })),
+    ),
+  ),
+);
+printTable('baseline: fact ledger extractor (compare/facts.ts)', rows(baseline));
+
+if (process.env.MIZAN_NER_ERRORS) {
+  // Lists what was missed and what was wrong, for reading by hand.
+  for (const doc of docs) {
+    const found = toSpans(doc, extractEntities(doc.text, { lang: 'ar' }));
+    const words = (s: Span): string => doc.text.slice(doc.tokens[s.from]![0], doc.tokens[s.to - 1]![1]);
+    const gold = new Set(doc.gold.map((s) => `${s.kind}:${s.from}:${s.to}`));
+    const got = new Set(found.map((s) => `${s.kind}:${s.from}:${s.to}`));
+    for (const s of found)
+      if (!gold.has(`${s.kind}:${s.from}:${s.to}`)) process.stdout.write(`FP ${s.kind} ${words(s)}\n`);
+    for (const s of doc.gold)
+      if (!got.has(`${s.kind}:${s.from}:${s.to}`)) process.stdout.write(`FN ${s.kind} ${words(s)}\n`);
+  }
+}

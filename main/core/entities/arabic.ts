@@ -1,0 +1,296 @@
+/**
+ * Arabic rules: people after titles and in بن chains, bodies after their
+ * heads, places from the gazetteer. Each rule proposes a token range; the
+ * caller keeps the longest of overlapping proposals.
+ */
+import type { EntityKind } from './types';
+import { COMMON_WORDS, FAMILY_NAMES, GIVEN_NAMES } from './names.generated';
+import {
+  COMPLEMENT_STOPS,
+  EXTRA_GIVEN_NAMES,
+  FORMULAE,
+  NOT_GIVEN_NAMES,
+  OFFICE_HEADS,
+  OFFICE_LINKS,
+  ORGANISATION_HEADS,
+  PERSON_TITLES,
+  PhraseList,
+  type PhraseEntry,
+  STRONG_TITLES,
+  WEAK_ORGANISATION_HEADS,
+  keySet,
+  phraseKeys,
+} from './lexicon';
+import { ARABIC_PLACE_NAMES, PLACE_HEADS } from './places';
+import { formKey, joined, type EntityToken } from './tokens';
+
+export interface Proposal {
+  kind: EntityKind;
+  /** Token range of the name, [from, to). */
+  from: number;
+  to: number;
+  /** Token range of the title before a person's name. */
+  title?: [number, number];
+  /** The first token's letters before its key are part of the name (بعقوبة), not a clitic. */
+  whole?: boolean;
+}
+
+const GIVEN: ReadonlySet<string> = new Set([
+  ...GIVEN_NAMES.filter((n) => !NOT_GIVEN_NAMES.has(n)),
+  ...EXTRA_GIVEN_NAMES.map((n) => phraseKeys(n).join('')),
+]);
+const FAMILY: ReadonlySet<string> = new Set(FAMILY_NAMES);
+const COMMON: ReadonlySet<string> = new Set(COMMON_WORDS);
+const PLACES = new PhraseList(ARABIC_PLACE_NAMES);
+const PLACE_HEAD_KEYS = keySet(PLACE_HEADS);
+const LINKS = new Set(['بن', 'ابن', 'بنت']);
+/** Titles that name a body after its founder or patron (جامعة الملك سعود, مستشفى الأمير سلطان). */
+const ROYAL_TITLES = keySet(['الملك', 'الأمير', 'الأميرة']);
+/** آل as the analyzer keys it (the hamza fold makes it ال). */
+const FAMILY_MARK = 'ال';
+
+type Tokens = readonly EntityToken[];
+
+/** Length of the phrase of `list` that starts at token i (its first word may carry clitics), or 0. */
+export function matchAt(text: string, toks: Tokens, i: number, list: PhraseList): number {
+  return matchEntry(text, toks, i, list)?.keys.length ?? 0;
+}
+
+export function matchEntry(text: string, toks: Tokens, i: number, list: PhraseList): PhraseEntry | null {
+  const first = toks[i];
+  if (!first || first.t.kind !== 'word') return null;
+  for (const entry of list.startingWith(first.key)) {
+    const { keys, definite, prefix } = entry;
+    // Latin words carry no article: only Arabic ones must agree with the list.
+    let ok = (!first.arabic || first.definite === definite[0]) && (prefix === '' || first.clitic === prefix);
+    for (let k = 1; k < keys.length && ok; k++) {
+      const t = toks[i + k];
+      ok =
+        !!t &&
+        t.key === keys[k] &&
+        t.clitic === '' &&
+        (!t.arabic || t.definite === definite[k]) &&
+        joined(text, toks[i + k - 1], t);
+    }
+    if (ok) return entry;
+  }
+  return null;
+}
+
+function isWord(t: EntityToken | undefined): t is EntityToken {
+  return !!t && t.t.kind === 'word' && t.arabic && !t.t.stop;
+}
+
+/** Key of a compound given name at i (عبد العزيز → عبدالعزيز) and its length in tokens. */
+function givenAt(text: string, toks: Tokens, i: number): { key: string; len: number } | null {
+  const t = toks[i];
+  if (!isWord(t)) return null;
+  const next = toks[i + 1];
+  if (
+    (t.key === 'عبد' || t.key === 'ابو' || t.key === 'ابي') &&
+    isWord(next) &&
+    next.clitic === '' &&
+    joined(text, t, next)
+  )
+    return { key: t.key + next.t.norm, len: 2 };
+  return { key: t.key, len: 1 };
+}
+
+/** A word that can be part of a name: Arabic, no clitic, not a function word. */
+function namePart(t: EntityToken | undefined): t is EntityToken {
+  return isWord(t) && t.clitic === '';
+}
+
+/** A name no list knows, after a strong title: not definite, not a common word (الملك سلمان, الرئيس أوباما). */
+function unknownName(t: EntityToken): boolean {
+  // أمراً ملكياً: a common word with its tanween alef is still a common word.
+  const common = COMMON.has(t.key) || (t.key.endsWith('ا') && COMMON.has(t.key.slice(0, -1)));
+  return namePart(t) && !t.definite && !common && t.key.length >= 2;
+}
+
+/**
+ * The person's name that starts at token i, as [from, to), or null.
+ * titled: a title or office precedes; strong: that title allows unknown names.
+ */
+function nameAt(text: string, toks: Tokens, i: number, titled: boolean, strong: boolean): number | null {
+  const first = toks[i];
+  if (!isWord(first) || (titled && first.clitic !== '') || /^[وف]/u.test(first.clitic)) return null;
+  if (FORMULAE.startingWith(first.key).length > 0 && matchAt(text, toks, i, FORMULAE) > 0) return null;
+  const g = givenAt(text, toks, i)!;
+  let j = i + g.len;
+  const linked = (k: number): boolean =>
+    LINKS.has(toks[k]?.key ?? '') && toks[k]!.clitic === '' && joined(text, toks[k - 1], toks[k]);
+  const known = GIVEN.has(g.key);
+  if (!known && !linked(j) && !(strong && !first.definite && unknownName(first))) return null;
+  if (first.definite && !known && !linked(j)) return null;
+  let chain = false;
+  // بن chains: سلمان بن عبدالعزيز, خالد بن محمد اليوسف.
+  while (linked(j) && namePart(toks[j + 1]) && joined(text, toks[j], toks[j + 1])) {
+    const next = givenAt(text, toks, j + 1)!;
+    j += 1 + next.len;
+    chain = true;
+  }
+  const last = toks[j];
+  let family = false;
+  if (
+    last &&
+    last.key === FAMILY_MARK &&
+    namePart(toks[j + 1]) &&
+    joined(text, toks[j - 1], last) &&
+    joined(text, last, toks[j + 1])
+  ) {
+    // آل سعود
+    j += 2;
+    family = true;
+  } else if (namePart(last) && joined(text, toks[j - 1], last) && !COMPLEMENT_STOPS.has(last.key)) {
+    if (FAMILY.has(last.key) || (last.definite && (chain || known || titled) && !COMMON.has(last.key))) {
+      j++;
+      family = true;
+    } else if (strong && !last.definite && !chain && unknownName(last)) {
+      // Names no list knows run on after a strong title: الرئيس باراك أوباما.
+      j++;
+      if (namePart(toks[j]) && joined(text, toks[j - 1], toks[j]) && unknownName(toks[j]!)) j++;
+    } else if (known && GIVEN.has(last.key) && !last.definite && titled) {
+      j++;
+    }
+  }
+  if (!titled && !(known && (chain || family))) return null;
+  return j;
+}
+
+/** Title words and offices from token i: [end of title, strong?], or null. */
+function titleAt(text: string, toks: Tokens, i: number): { end: number; strong: boolean } | null {
+  let j = i;
+  let strong = false;
+  for (;;) {
+    if (j > i && !joined(text, toks[j - 1], toks[j])) break;
+    const t = toks[j];
+    if (!t || t.t.kind !== 'word') break;
+    if (j > i && t.clitic !== '') break;
+    const n = matchAt(text, toks, j, PERSON_TITLES);
+    if (n > 0) {
+      if (STRONG_TITLES.has(t.key)) strong = true;
+      j += n;
+      continue;
+    }
+    if (OFFICE_HEADS.has(formKey(t))) {
+      // The office's complements: definite words and linking nouns (وزير العدل, أمير منطقة الرياض).
+      let k = j + 1;
+      while (k < toks.length && k - j <= 6) {
+        const c = toks[k]!;
+        if (!joined(text, toks[k - 1], c) || c.t.kind !== 'word' || /^[وف]/u.test(c.clitic)) break;
+        if (PERSON_TITLES.startingWith(c.key).length > 0 && matchAt(text, toks, k, PERSON_TITLES) > 0) break;
+        if (
+          !(c.definite || OFFICE_LINKS.has(c.key) || matchAt(text, toks, k, PLACES) > 0) ||
+          COMPLEMENT_STOPS.has(c.key)
+        )
+          break;
+        k++;
+      }
+      if (k === j + 1) break;
+      j = k;
+      continue;
+    }
+    break;
+  }
+  return j > i ? { end: j, strong } : null;
+}
+
+function people(text: string, toks: Tokens, out: Proposal[]): void {
+  for (let i = 0; i < toks.length; i++) {
+    const title = titleAt(text, toks, i);
+    if (title) {
+      const end = nameAt(text, toks, title.end, true, title.strong);
+      if (end !== null && joined(text, toks[title.end - 1], toks[title.end])) {
+        out.push({ kind: 'person', from: title.end, to: end, title: [i, title.end] });
+        i = end - 1;
+        continue;
+      }
+      continue;
+    }
+    const end = nameAt(text, toks, i, false, false);
+    if (end !== null) {
+      out.push({ kind: 'person', from: i, to: end });
+      i = end - 1;
+    }
+  }
+}
+
+/** Complements of an organisation head: definite words, a place, or a person after الملك/الأمير (جامعة الملك سعود). */
+function organisationEnd(text: string, toks: Tokens, i: number, weak: boolean): number {
+  let k = i + 1;
+  let named = false;
+  while (k < toks.length && k - i <= 5) {
+    const c = toks[k]!;
+    if (!joined(text, toks[k - 1], c) || c.t.kind !== 'word' || c.t.stop || /^[وف]/u.test(c.clitic)) break;
+    if (COMPLEMENT_STOPS.has(c.key) || OFFICE_HEADS.has(formKey(c))) break;
+    // A title starts a person, not more of the body's name (مجلس القضاء الإداري الشيخ خالد).
+    if (!ROYAL_TITLES.has(c.key) && matchAt(text, toks, k, PERSON_TITLES) > 0) break;
+    const place = matchAt(text, toks, k, PLACES);
+    if (place > 0) {
+      k += place;
+      named = true;
+      continue;
+    }
+    if (ROYAL_TITLES.has(c.key) && c.definite) {
+      const end = nameAt(text, toks, k + 1, true, true);
+      if (end === null || !joined(text, c, toks[k + 1])) break;
+      k = end;
+      named = true;
+      continue;
+    }
+    if (c.definite && c.clitic === '') {
+      k++;
+      continue;
+    }
+    // بنك/مصرف followed by its name (مصرف الراجحي is definite; بنك ساب is not): only a given or unknown name.
+    break;
+  }
+  if (weak && !named) return i + 1;
+  return k;
+}
+
+function organisations(text: string, toks: Tokens, out: Proposal[]): void {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.t.kind !== 'word' || !t.arabic) continue;
+    const head = formKey(t);
+    if (!ORGANISATION_HEADS.has(head)) continue;
+    const weak = WEAK_ORGANISATION_HEADS.has(head);
+    const end = organisationEnd(text, toks, i, weak);
+    if (end > i + 1) {
+      out.push({ kind: 'organisation', from: i, to: end });
+      i = end - 1;
+    }
+  }
+}
+
+function places(text: string, toks: Tokens, out: Proposal[]): void {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.t.kind !== 'word' || !t.arabic) continue;
+    const entry = matchEntry(text, toks, i, PLACES);
+    const n = entry?.keys.length ?? 0;
+    if (entry && n > 0) {
+      out.push({ kind: 'place', from: i, to: i + n, whole: entry.prefix !== '' });
+      i += n - 1;
+      continue;
+    }
+    // محافظة الخرج, مدينة نيوم: the head and a name no list knows.
+    if (PLACE_HEAD_KEYS.has(t.key) && !t.definite) {
+      const c = toks[i + 1];
+      if (namePart(c) && joined(text, t, c) && !COMMON.has(c.key) && !COMPLEMENT_STOPS.has(c.key)) {
+        out.push({ kind: 'place', from: i + 1, to: i + 2 });
+        i++;
+      }
+    }
+  }
+}
+
+export function arabicProposals(text: string, toks: Tokens): Proposal[] {
+  const out: Proposal[] = [];
+  people(text, toks, out);
+  organisations(text, toks, out);
+  places(text, toks, out);
+  return out;
+}

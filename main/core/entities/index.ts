@@ -1,0 +1,159 @@
+/**
+ * One entity extractor for the whole app: people, places and organisations
+ * in a text, with offsets into it, titles kept apart, spellings folded to one
+ * key and one readable name. Pure: imports only the text module and npm lists.
+ */
+import { arabicProposals, type Proposal } from './arabic';
+import { englishProposals } from './english';
+import { nameKey, readable } from './fold';
+import { entityTokens, type EntityToken } from './tokens';
+import type { Entity, EntityKind, ExtractOptions, Mention, TextSpan } from './types';
+
+export type { Entity, EntityKind, ExtractOptions, Mention, TextSpan } from './types';
+export { nameKey } from './fold';
+
+const KIND_RANK: Record<EntityKind, number> = { person: 0, organisation: 1, place: 2 };
+
+/** Longest proposal first; among equals a person, then a body, then a place. Overlaps are dropped. */
+function resolve(proposals: Proposal[]): Proposal[] {
+  const sorted = [...proposals].sort(
+    (a, b) => b.to - b.from - (a.to - a.from) || KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.from - b.from,
+  );
+  const taken: Proposal[] = [];
+  for (const p of sorted) if (!taken.some((q) => p.from < q.to && q.from < p.to)) taken.push(p);
+  return taken.sort((a, b) => a.from - b.from);
+}
+
+interface Draft {
+  kind: EntityKind;
+  span: TextSpan;
+  display: string;
+  /** Words of the display as keyed (for person grouping). */
+  words: string[];
+  title?: TextSpan;
+  group: number;
+}
+
+function spanOf(text: string, start: number, end: number): TextSpan {
+  return { text: text.slice(start, end), start, end };
+}
+
+function draftOf(text: string, toks: readonly EntityToken[], p: Proposal): Draft {
+  const first = toks[p.from]!;
+  const last = toks[p.to - 1]!;
+  const start = p.whole ? first.t.start : first.nameStart;
+  const span = spanOf(text, start, last.t.end);
+  const display = readable(span.text, first.restoreArticle);
+  const draft: Draft = { kind: p.kind, span, display, words: nameKey(display).split(' '), group: -1 };
+  if (p.title) draft.title = spanOf(text, toks[p.title[0]]!.nameStart, toks[p.title[1] - 1]!.t.end);
+  return draft;
+}
+
+/** The words of a person's name that identify them: the given name and the last name, آل X dropped. */
+function personCore(words: readonly string[]): string[] {
+  let w = [...words];
+  if (w.length >= 4 && w[w.length - 2] === 'ال') w = w.slice(0, -2);
+  return w.length <= 1 ? w : [w[0]!, w[w.length - 1]!];
+}
+
+/** Bare last names of people found in full (وأكد اليوسف): the same person. */
+function addSurnames(text: string, toks: readonly EntityToken[], drafts: Draft[], taken: Uint8Array): void {
+  const bySurname = new Map<string, Draft>();
+  for (const d of drafts) {
+    if (d.kind !== 'person' || d.words.length < 2) continue;
+    const last = d.words[d.words.length - 1]!;
+    if (last.replace(/^ال/u, '').length >= 3 && d.words[d.words.length - 2] !== 'ال') bySurname.set(last, d);
+  }
+  if (bySurname.size === 0) return;
+  toks.forEach((t, i) => {
+    if (taken[i] || t.t.kind !== 'word' || t.t.stop) return;
+    // Part of another chain (ابن طولون, طولون بن ...), not the person's own last name.
+    const link = (x: EntityToken | undefined): boolean => !!x && (x.key === 'بن' || x.key === 'ابن');
+    if (link(toks[i + 1]) || link(toks[i - 1])) return;
+    const span = spanOf(text, t.nameStart, t.t.end);
+    const display = readable(span.text, t.restoreArticle);
+    const full = bySurname.get(nameKey(display));
+    if (!full) return;
+    drafts.push({ kind: 'person', span, display, words: [nameKey(display)], group: -1 });
+  });
+}
+
+/** Groups drafts naming one entity; returns each group's key. */
+function group(drafts: Draft[]): string[] {
+  const keys: string[] = [];
+  const coreKeys: string[] = [];
+  for (const d of drafts) {
+    const core = d.kind === 'person' ? personCore(d.words).join(' ') : d.words.join(' ');
+    let g = -1;
+    for (let k = 0; k < keys.length && g < 0; k++) {
+      if (drafts.find((x) => x.group === k)?.kind !== d.kind) continue;
+      if (coreKeys[k] === core) g = k;
+      // A bare last name joins the full name it was found from.
+      else if (d.kind === 'person' && d.words.length === 1 && coreKeys[k]!.split(' ').pop() === d.words[0]) g = k;
+      // A bare given name after a title (الملك سلمان) is the full name given in the same text.
+      else if (d.kind === 'person' && d.words.length === 1 && coreKeys[k]!.split(' ')[0] === d.words[0]) g = k;
+    }
+    if (g < 0) {
+      g = keys.length;
+      keys.push(core);
+      coreKeys.push(core);
+    }
+    d.group = g;
+  }
+  return keys;
+}
+
+/** Most frequent spelling in each group; ties go to the longer (fuller) one, then the first seen. */
+function canonicals(drafts: readonly Draft[], groups: number): string[] {
+  const out: string[] = [];
+  for (let g = 0; g < groups; g++) {
+    const counts = new Map<string, number>();
+    for (const d of drafts) if (d.group === g) counts.set(d.display, (counts.get(d.display) ?? 0) + 1);
+    let best = '';
+    let bestCount = 0;
+    for (const [text, n] of counts)
+      if (n > bestCount || (n === bestCount && text.length > best.length)) [best, bestCount] = [text, n];
+    out.push(best);
+  }
+  return out;
+}
+
+export function extractEntities(text: string, options: ExtractOptions): Mention[] {
+  const toks = entityTokens(text);
+  const arabic = options.lang === 'ar' || options.lang.startsWith('ar-');
+  const chosen = resolve([
+    ...(arabic ? arabicProposals(text, toks) : []),
+    ...(arabic ? [] : englishProposals(text, toks)),
+  ]);
+  const drafts = chosen.map((p) => draftOf(text, toks, p));
+  const taken = new Uint8Array(toks.length);
+  for (const p of chosen) taken.fill(1, p.from, p.to);
+  for (const p of chosen) if (p.title) taken.fill(1, p.title[0], p.title[1]);
+  addSurnames(text, toks, drafts, taken);
+  drafts.sort((a, b) => a.span.start - b.span.start);
+  const keys = group(drafts);
+  const names = canonicals(drafts, keys.length);
+  return drafts.map((d) => {
+    const m: Mention = { ...d.span, kind: d.kind, canonical: names[d.group]!, key: keys[d.group]! };
+    if (d.title) m.title = d.title;
+    return m;
+  });
+}
+
+/** Mentions from many texts gathered by kind and key, each with its spellings (most frequent first). */
+export function groupMentions(mentions: readonly Mention[]): Entity[] {
+  const byKey = new Map<string, { kind: EntityKind; key: string; counts: Map<string, number>; n: number }>();
+  for (const m of mentions) {
+    const id = `${m.kind}:${m.key}`;
+    const e = byKey.get(id) ?? { kind: m.kind, key: m.key, counts: new Map<string, number>(), n: 0 };
+    e.counts.set(m.canonical, (e.counts.get(m.canonical) ?? 0) + 1);
+    e.n++;
+    byKey.set(id, e);
+  }
+  return [...byKey.values()].map((e) => {
+    const spellings = [...e.counts]
+      .map(([text, count]) => ({ text, count }))
+      .sort((a, b) => b.count - a.count || b.text.length - a.text.length);
+    return { key: e.key, kind: e.kind, canonical: spellings[0]!.text, spellings, mentions: e.n };
+  });
+}

@@ -1,0 +1,151 @@
+/**
+ * Hand-written word lists of the entity extractor, written as people write
+ * them; compiled once, at load, to the analyzer's exact keys (clitics and
+ * article stripped, spelling folded), so بوزارة and الوزارة meet وزارة.
+ * Each list says what it is for; the measurements are in README.md.
+ */
+import { analyze } from '../text';
+
+/** Exact keys of a phrase: "خادم الحرمين الشريفين" → ["خادم", "حرمين", "شريفين"]. */
+export function phraseKeys(phrase: string): string[] {
+  return analyze(phrase).map((t) => (t.kind === 'word' ? t.exact : t.norm));
+}
+
+export function keySet(words: readonly string[]): ReadonlySet<string> {
+  return new Set(words.flatMap((w) => phraseKeys(w)));
+}
+
+export interface PhraseEntry {
+  keys: readonly string[];
+  /** Per word: written with the article. الوجه (a town) is not وجه (a face), الرئيس is not رئيس ديوان. */
+  definite: readonly boolean[];
+  /** Letters before the first key that belong to the name (بعقوبة, كابل, بالاو): the text must have them. */
+  prefix: string;
+}
+
+/**
+ * Words with their article: "الهيئة" → "الهييه", "هيئة" → "هييه". Heads are
+ * read in one form only (المجلس alone is a weak head, مجلس is not).
+ */
+export function formSet(words: readonly string[]): ReadonlySet<string> {
+  return new Set(
+    words.flatMap((w) =>
+      analyze(w)
+        .filter((t) => t.kind === 'word')
+        .map((t) => (/^ال/u.test(t.norm) && t.exact !== t.norm ? 'ال' : '') + t.exact),
+    ),
+  );
+}
+
+/** Phrases by their first key, longest first (a match looks up one word, not the list). */
+export class PhraseList {
+  private readonly byFirst = new Map<string, PhraseEntry[]>();
+
+  constructor(phrases: readonly string[]) {
+    for (const text of phrases) {
+      const words = analyze(text).filter((t) => t.kind === 'word');
+      if (words.length === 0) continue;
+      const keys = words.map((t) => t.exact);
+      const definite = words.map((t) => /^ال/u.test(t.norm) && t.exact !== t.norm);
+      const first = words[0]!;
+      const bare = definite[0] ? first.norm.slice(2) : first.norm;
+      const prefix = bare.endsWith(first.exact) ? bare.slice(0, bare.length - first.exact.length) : '';
+      const list = this.byFirst.get(keys[0]!) ?? [];
+      list.push({ keys, definite, prefix });
+      this.byFirst.set(keys[0]!, list);
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+  }
+
+  startingWith(key: string): readonly PhraseEntry[] {
+    return this.byFirst.get(key) ?? [];
+  }
+}
+
+/**
+ * Honorifics and ranks before a person's name. After one of these a name is
+ * read even when its first word is in no list (الأمير مشعل, الرئيس باراك أوباما).
+ */
+// prettier-ignore
+export const PERSON_TITLES = new PhraseList([
+  'خادم الحرمين الشريفين', 'صاحب السمو الملكي', 'صاحب السمو', 'صاحبة السمو', 'صاحب المعالي', 'صاحب الفضيلة', 'صاحب الجلالة',
+  'الملك', 'الملكة', 'الأمير', 'الأميرة', 'الشيخ', 'الشيخة', 'الدكتور', 'الدكتورة', 'د', 'معالي', 'سمو', 'فضيلة', 'سماحة',
+  'فخامة', 'جلالة', 'سعادة', 'المهندس', 'المهندسة', 'م', 'الأستاذ', 'الأستاذة', 'أ', 'السيد', 'السيدة', 'الرئيس', 'الإمام',
+  'البروفيسور', 'المستشار', 'اللواء', 'العميد', 'العقيد', 'المقدم', 'الرائد', 'النقيب', 'الملازم', 'الفريق', 'الفريق أول',
+  'المشير', 'الجنرال', 'العاهل', 'المفتي', 'القاضي', 'المحامي', 'الكاتب', 'الشاعر', 'الفنان', 'الفنانة', 'اللاعب', 'المدرب',
+  'الحارس', 'المهاجم', 'النجم', 'الداعية', 'المواطن', 'المواطنة', 'الطفل', 'الطفلة', 'الزميل', 'الزميلة', 'الإعلامي',
+  'الإعلامية', 'الباحث', 'البابا', 'المرشد', 'الرئيس التنفيذي', 'نائب الرئيس', 'ولي العهد', 'ولي ولي العهد',
+]);
+
+/** Titles that may be followed by a name no list knows (the rest need a known given name or a بن chain). */
+// prettier-ignore
+export const STRONG_TITLES: ReadonlySet<string> = keySet([
+  'الملك', 'الملكة', 'الأمير', 'الأميرة', 'الشيخ', 'الشيخة', 'الدكتور', 'الدكتورة', 'المهندس', 'الأستاذ', 'السيد', 'السيدة',
+  'الرئيس', 'الإمام', 'اللواء', 'العميد', 'العقيد', 'المقدم', 'الرائد', 'النقيب', 'الفريق', 'المشير', 'الجنرال', 'اللاعب',
+  'المدرب', 'الفنان', 'الفنانة', 'الشاعر', 'الكاتب', 'البروفيسور', 'العاهل', 'المستشار',
+]);
+
+/**
+ * Offices: the head and its complements name a post, then the name follows
+ * (وزير العدل الشيخ وليد, أمير منطقة الرياض الأمير فيصل, رئيس ديوان المظالم).
+ */
+// prettier-ignore
+export const OFFICE_HEADS: ReadonlySet<string> = formSet([
+  'وزير', 'وزيرة', 'رئيس', 'رئيسة', 'نائب', 'أمير', 'محافظ', 'مدير', 'مديرة', 'أمين', 'سفير', 'سفيرة', 'قائد', 'وكيل', 'مساعد',
+  'مستشار', 'المتحدث', 'متحدث', 'الناطق', 'مندوب', 'عضو', 'عميد', 'مفتي', 'زعيم', 'مبعوث', 'المبعوث', 'الأمين', 'مراقب',
+  'المدير', 'الوزير', 'السفير', 'المحافظ', 'النائب', 'مدرب', 'رئيسا', 'مديرا', 'وزيرا',
+]);
+
+/** Words inside an office that are not definite but belong to it (المتحدث الرسمي باسم الوزارة). */
+// prettier-ignore
+export const OFFICE_LINKS: ReadonlySet<string> = keySet(['باسم', 'لشؤون', 'لشئون', 'للشؤون', 'عام', 'إدارة', 'مجلس', 'منطقة', 'هيئة', 'وزارة', 'جامعة', 'شركة', 'شرطة', 'ديوان', 'مركز', 'مكتب', 'بوزارة', 'بمنطقة', 'مؤسسة', 'جمعية', 'لجنة', 'دولة', 'محافظة', 'أمانة', 'بنك', 'صندوق', 'غرفة', 'نادي', 'فرع']);
+
+/** Heads of organisation names; with their complements they name a body (وزارة العدل, جامعة الملك سعود). */
+// prettier-ignore
+export const ORGANISATION_HEADS: ReadonlySet<string> = formSet([
+  'وزارة', 'هيئة', 'مجلس', 'جامعة', 'شركة', 'بنك', 'البنك', 'مصرف', 'مؤسسة', 'المحكمة', 'محكمة', 'ديوان', 'الديوان', 'منظمة',
+  'وكالة', 'صندوق', 'جمعية', 'الاتحاد', 'اتحاد', 'نادي', 'النادي', 'أمانة', 'إمارة', 'رئاسة', 'مستشفى',
+  'الهيئة', 'المجلس', 'الجمعية', 'المنظمة', 'الوكالة', 'المؤسسة', 'الصندوق', 'حزب', 'حركة', 'جماعة', 'تنظيم', 'شرطة', 'كلية',
+  'معهد', 'غرفة', 'مجموعة', 'لجنة', 'اللجنة', 'مكتب', 'قناة', 'صحيفة', 'مطار', 'منتخب', 'المنتخب', 'فريق', 'الحرس', 'القوات',
+  'جيش', 'الجيش', 'برلمان', 'البرلمان', 'الأمم', 'الجامعة', 'الحكومة', 'حكومة', 'مديرية', 'المديرية', 'الإدارة', 'إدارة', 'دار',
+]);
+
+/** Organisation heads that need a named complement, not any definite word (لجنة, إدارة, فريق are also plain nouns). */
+// prettier-ignore
+export const WEAK_ORGANISATION_HEADS: ReadonlySet<string> = formSet([
+  'لجنة', 'اللجنة', 'مكتب', 'فريق', 'إدارة', 'الإدارة', 'دار', 'مجموعة', 'القوات', 'الحكومة', 'حكومة', 'الجامعة',
+  'المجلس', 'الهيئة', 'الجمعية', 'المنظمة', 'الوكالة', 'المؤسسة', 'الصندوق', 'المديرية', 'النادي', 'الحرس', 'الجيش', 'الاتحاد', 'المنتخب',
+]);
+
+/** Definite words that end an organisation's complement instead of continuing it (وزارة العدل اليوم). */
+// prettier-ignore
+export const COMPLEMENT_STOPS: ReadonlySet<string> = keySet([
+  'اليوم', 'أمس', 'الأمس', 'الماضي', 'المقبل', 'الجاري', 'الحالي', 'الأسبوع', 'الشهر', 'العام', 'السنة', 'الآن', 'الذي', 'التي',
+  'الذين', 'اللذين', 'اللتين', 'اللاتي', 'الأول', 'الأولى', 'الثاني', 'الثانية', 'الأخير', 'الأخيرة', 'الجديد', 'الجديدة',
+  'الكريم', 'الكريمة', 'الملكي', 'الملكية', 'السامي', 'المتواصل', 'الدائم', 'كافة', 'جميع', 'كل', 'بعض', 'الأحد', 'الاثنين',
+  'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت', 'صباح', 'مساء', 'الصباح', 'المساء', 'الليلة', 'الليل',
+]);
+
+/** Phrases that look like names but are formulae of news prose (عز وجل, صلى الله عليه وسلم, رحمه الله). */
+// prettier-ignore
+export const FORMULAE = new PhraseList([
+  'عز وجل', 'صلى الله عليه وسلم', 'رحمه الله', 'حفظه الله', 'أيده الله', 'وفقه الله', 'رضي الله عنه', 'عليه السلام', 'تعالى',
+  'سبحانه وتعالى', 'بإذن الله', 'إن شاء الله', 'الحمد لله', 'بسم الله', 'جل جلاله',
+]);
+
+/** Given names the SaudiNewsNet chains miss because they are also common words (علي/على, عمر "age", حسن "good"). */
+// prettier-ignore
+export const EXTRA_GIVEN_NAMES: readonly string[] = [
+  'علي', 'عمر', 'حسن', 'حسين', 'أمين', 'كريم', 'جمال', 'سامي', 'هاني', 'نبيل', 'عماد', 'وائل', 'هشام', 'طارق', 'أسامة', 'مصطفى',
+  'محمود', 'إبراهيم', 'إسماعيل', 'يعقوب', 'داود', 'سليمان', 'عيسى', 'موسى', 'يحيى', 'زكريا', 'نوح', 'آدم', 'مريم', 'فاطمة',
+  'عائشة', 'خديجة', 'نورة', 'سارة', 'هند', 'ليلى', 'منى', 'هدى', 'أمل', 'رشا', 'ريم', 'لمى', 'دانة', 'جواهر', 'لطيفة', 'مها',
+  'نوال', 'سلوى', 'أحلام', 'إيمان', 'عبير', 'غادة', 'حصة', 'منيرة', 'العنود', 'الجوهرة', 'هيفاء', 'بسمة', 'رحاب', 'سميرة',
+  'باراك', 'جون', 'جورج', 'فلاديمير', 'ديفيد', 'فرانسوا', 'أنجيلا', 'هيلاري', 'دونالد', 'بان', 'رجب', 'حسن', 'جواد',
+  'بشار', 'ستيفان', 'إسماعيل', 'خالد', 'عبدربه', 'عبد ربه', 'منصور', 'أشرف', 'مجدي', 'حمدي', 'رامي', 'ماهر', 'ياسر', 'عمرو',
+];
+
+/** Derived-list entries that are kinship words or noise around ابن (ابن أخته, ابن عمه), not given names. */
+// prettier-ignore
+export const NOT_GIVEN_NAMES: ReadonlySet<string> = keySet([
+  'أخته', 'أخيه', 'خالته', 'شقيقته', 'عمه', 'عمي', 'عم', 'فلان', 'متورطا', 'مركزات', 'ارطاهعبدالله', 'جلدته', 'بيد', 'أبي',
+]);
