@@ -1,0 +1,69 @@
+/** What the fact ledger finds in one article (see facts.ts). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface NumberFact {
+  value: number;
+  /** As written ("2500", "٢٥٠٠", "ثلاثة", "10 آلاف"). */
+  text: string;
+  start: number;
+  end: number;
+  /** What it counts, as written ("جندي", "هجوما", "%"), or null. */
+  unit: string | null;
+  /** The unit's matching key: the same for جندي and الجندي, for هجوما and هجوم. */
+  unitKey: string | null;
+  /** A few words around it. */
+  context: Span;
+  sentence: number;
+}
+
+export interface DateFact {
+  iso: string;
+  precision: 'day' | 'month' | 'year';
+  text: string;
+  start: number;
+  end: number;
+  sentence: number;
+}
+
+export interface QuoteFact {
+  /** The quoted words, without the marks. */
+  text: string;
+  start: number;
+  end: number;
+  /** Who says it, as the article names them ("وزير الخارجية العراقي، فؤاد حسين"), or null when no speaker is given. */
+  speaker: string | null;
+  /** The speaker's name alone when one is given ("فؤاد حسين"), else their description ("المسؤول"). */
+  speakerName: string | null;
+  speakerSpan: Span | null;
+  /** Words that introduce it ("وقال", "بحسب", "said"). */
+  cue: string | null;
+  sentence: number;
+}
+
+export type EntityKind = 'person' | 'place' | 'organisation';
+
+export interface EntityFact {
+  kind: EntityKind;
+  /** The fullest form the article uses ("مصطفى الكاظمي"). */
+  name: string;
+  /** Matching key: the analyzer's exact keys of the name, space-separated. */
+  key: string;
+  mentions: Span[];
+}
+
+export interface ArticleFacts {
+  numbers: NumberFact[];
+  dates: DateFact[];
+  quotes: QuoteFact[];
+  entities: EntityFact[];
+}
+
+export interface FactOptions {
+  /** The article's date (YYYY-MM-DD): resolves "اليوم", "الخميس", "last year". */
+  reference?: string;
+  /** People known from other articles (name → key), so a bare "بايدن" is found as the person. */
+  knownPeople?: ReadonlyArray<{ name: string; key: string }>;
+}
