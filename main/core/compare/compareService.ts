@@ -118,7 +118,7 @@ export function compareHandlers(deps: CompareDeps): Pick<Handlers, CompareMethod
   ): ReturnType<Comparer['compare']> => {
     comparer ??= createComparer();
     return comparer.compare(
-      articles.map((a) => ({ text: a.body, reference: referenceOf(a) })),
+      articles.map((a) => ({ text: a.body, reference: referenceOf(a), title: a.title, lang: a.lang })),
       alignOptions(settings),
     );
   };

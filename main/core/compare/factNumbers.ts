@@ -10,6 +10,8 @@ export function unitKeyOf(t: AnalyzedToken): string {
   if (t.kind !== 'word') return t.norm;
   let k = t.stem;
   if (isArabicWord(t) && k.length > 3 && k.endsWith('ا')) k = k.slice(0, -1);
+  // A noun whose last letter is a weak ي (قاضٍ, قاضيا, قاضيًا): one key with and without it.
+  if (isArabicWord(t) && /^.ا.ي$/u.test(k)) k = k.slice(0, -1);
   return k;
 }
 
@@ -60,7 +62,9 @@ export function findNumbers(p: PreparedText, dateSpans: readonly Span[]): Number
         // ثلاثة من جنود: the counted noun after من.
         if (toks[j] && key(toks[j]!) === 'من' && toks[j + 1]?.kind === 'word') j++;
         const u = toks[j];
-        if (u && u.kind === 'word' && !u.stop && !/[^\s\u0640]/u.test(p.text.slice(toks[j - 1]!.end, u.start))) {
+        // "(24) قاضيا": a number in brackets still counts the noun after it.
+        const between = p.text.slice(toks[j - 1]!.end, u?.start ?? 0);
+        if (u && u.kind === 'word' && !u.stop && /^[\s\u0640]*\)?[\s\u0640]*$/u.test(between)) {
           unit = u.text;
           unitKey = unitKeyOf(u);
           end = u.end;

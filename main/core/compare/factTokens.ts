@@ -20,11 +20,6 @@ export function isDefinite(t: AnalyzedToken): boolean {
   return t.kind === 'word' && /^[وف]?(?:ال|بال|كال|لل)../u.test(t.norm);
 }
 
-export function isLatinCapital(t: AnalyzedToken): boolean {
-  const c = t.text.charCodeAt(0);
-  return c >= 0x41 && c <= 0x5a;
-}
-
 export function isArabicWord(t: AnalyzedToken): boolean {
   const c = t.text.charCodeAt(0);
   return c >= 0x0600 && c <= 0x06ff;
@@ -55,11 +50,6 @@ export function sentenceOf(p: PreparedText, offset: number): number {
 /** The analyzer took a conjunction و/ف off the word (وسمنان → سمنان; وليد keeps its و). */
 export function startsWithConjunction(t: AnalyzedToken): boolean {
   return isArabicWord(t) && /^[وف]/u.test(t.norm) && !t.exact.startsWith(t.norm[0]!);
-}
-
-/** A preposition on a word with a feminine ending (بزيارة, لمناقشة): a noun phrase, not a name. */
-export function isPrepositionalNoun(t: AnalyzedToken): boolean {
-  return isArabicWord(t) && /^[بل]/u.test(t.norm) && /[هة]$/u.test(t.text);
 }
 
 export const PREPOSITION_PREFIX = /^[بلك]/u;

@@ -20,8 +20,11 @@ export interface NumberFact {
 }
 
 export interface DateFact {
+  /** The Gregorian date: YYYY-MM-DD, YYYY-MM or YYYY according to precision. */
   iso: string;
   precision: 'day' | 'month' | 'year';
+  /** The calendar the text gave it in: a Hijri date (26 شوال 1436 هـ) is shown in both. */
+  calendar: 'gregorian' | 'islamic-umalqura';
   text: string;
   start: number;
   end: number;
@@ -47,9 +50,9 @@ export type EntityKind = 'person' | 'place' | 'organisation';
 
 export interface EntityFact {
   kind: EntityKind;
-  /** The fullest form the article uses ("مصطفى الكاظمي"). */
+  /** The canonical name: the spelling the article uses most, clitics stripped, title kept apart ("سلمان بن عبدالعزيز"). */
   name: string;
-  /** Matching key: the analyzer's exact keys of the name, space-separated. */
+  /** The entity extractor's folded key: equal keys name one entity (عبدالعزيز = عبد العزيز). */
   key: string;
   mentions: Span[];
 }
@@ -59,11 +62,13 @@ export interface ArticleFacts {
   dates: DateFact[];
   quotes: QuoteFact[];
   entities: EntityFact[];
+  /** Numbers of the headline (offsets into the title): a headline often gives the total the body splits. */
+  titleNumbers: NumberFact[];
 }
 
 export interface FactOptions {
   /** The article's date (YYYY-MM-DD): resolves "اليوم", "الخميس", "last year". */
   reference?: string;
-  /** People known from other articles (name → key), so a bare "بايدن" is found as the person. */
-  knownPeople?: ReadonlyArray<{ name: string; key: string }>;
+  /** The article's language ('ar', 'en', …); found from the text when not given. */
+  lang?: string;
 }

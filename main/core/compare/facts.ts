@@ -8,17 +8,17 @@
  * the ones Arabic and English news writing follows: a number is followed by
  * what it counts (2500 جندي, 50 هجوما, 2,500 troops); speech is introduced
  * by a verb and its speaker (وقال X، إن “…”, X said) or attributed after it
- * (بحسب X, according to X); an office comes before a name (وزير الخارجية
- * العراقي، فؤاد حسين); places and bodies come from word lists (lexicon.ts)
- * and from heads such as مدينة, وزارة, تنظيم.
+ * (بحسب X, according to X). People, places and bodies come from the one
+ * entity extractor of the app (main/core/entities).
  */
-import { findDates } from '../text/dates';
-import { findEntities } from './factEntities';
+import { extractEntities as findEntities, nameKey, type Mention } from '../entities';
+import { detectLanguage } from '../text/language';
+import { findFactDates } from './factDates';
 import { findNumbers } from './factNumbers';
 import { findQuotes } from './factQuotes';
-import { sentenceOf } from './factTokens';
-import type { ArticleFacts, DateFact, EntityFact, FactOptions, Span, NumberFact, QuoteFact } from './factTypes';
-import type { PreparedText } from './prepare';
+import { TITLE_HEADS, phraseKeys } from './lexicon';
+import type { ArticleFacts, DateFact, EntityFact, FactOptions, NumberFact, QuoteFact, Span } from './factTypes';
+import { prepareText, type PreparedText } from './prepare';
 
 export type {
   ArticleFacts,
@@ -32,45 +32,66 @@ export type {
 } from './factTypes';
 export { unitKeyOf } from './factNumbers';
 
-/** Everything but the people, places and bodies, and what entity finding needs from it. */
+/** Everything but the people, places and bodies. */
 export interface BaseFacts {
   numbers: NumberFact[];
   dates: DateFact[];
   quotes: QuoteFact[];
-  /** Names in quotation marks after a head (وكالة “أسوشيتد برس”): bodies, not quotations. */
-  nameQuotes: Span[];
 }
 
 export function extractBaseFacts(p: PreparedText, reference?: string): BaseFacts {
-  const found = findDates(p.text, reference ? { reference } : undefined);
-  const dates: DateFact[] = found.map((d) => ({
-    iso: d.iso,
-    precision: d.precision,
-    text: d.text,
-    start: d.start,
-    end: d.end,
-    sentence: sentenceOf(p, d.start),
-  }));
-  const numbers = findNumbers(p, found);
+  const dates = findFactDates(p, reference);
+  const numbers = findNumbers(p, dates);
+  // Names in quotation marks after a head (وكالة “أسوشيتد برس”) are bodies the entity extractor reads, not quotations.
   const nameQuotes: Span[] = [];
   const quotes = findQuotes(p, nameQuotes);
-  return { numbers, dates, quotes, nameQuotes };
+  return { numbers, dates, quotes };
 }
 
-export function extractEntities(
-  p: PreparedText,
-  base: BaseFacts,
-  knownPeople?: FactOptions['knownPeople'],
-): EntityFact[] {
-  return findEntities(p, base.quotes, base.nameQuotes, knownPeople);
+/**
+ * People, places and bodies of a text, one entry per extractor key, with
+ * every mention. A quotation's named speaker is a person even where the
+ * extractor's rules do not reach (وقال بايدن): added under the extractor's
+ * key of the name, or to the person whose last name it is.
+ */
+export function extractEntities(text: string, lang?: string, quotes: readonly QuoteFact[] = []): EntityFact[] {
+  const mentions: Mention[] = findEntities(text, { lang: lang ?? detectLanguage(text) });
+  const byKey = new Map<string, EntityFact>();
+  const add = (kind: EntityFact['kind'], key: string, name: string, span: Span): void => {
+    const id = `${kind}:${key}`;
+    const e = byKey.get(id) ?? { kind, name, key, mentions: [] };
+    if (!e.mentions.some((m) => m.start < span.end && span.start < m.end)) e.mentions.push(span);
+    byKey.set(id, e);
+  };
+  for (const m of mentions) add(m.kind, m.key, m.canonical, { start: m.start, end: m.end });
+  for (const q of quotes) {
+    if (!q.speakerName || !q.speakerSpan) continue;
+    const at = text.indexOf(q.speakerName, q.speakerSpan.start);
+    const words = phraseKeys(q.speakerName);
+    if (at < 0 || words.length === 0 || words.length > 4 || TITLE_HEADS.has(words[0]!)) continue;
+    const span = { start: at, end: at + q.speakerName.length };
+    if (mentions.some((m) => m.start < span.end && span.start < m.end)) continue;
+    const key = nameKey(q.speakerName);
+    const last = key.split(' ').pop()!;
+    const full = [...byKey.values()].find((e) => e.kind === 'person' && e.key.split(' ').pop() === last);
+    if (full) add('person', full.key, full.name, span);
+    else add('person', key, q.speakerName, span);
+  }
+  return [...byKey.values()].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
 }
 
-export function extractFacts(p: PreparedText, options: FactOptions = {}): ArticleFacts {
+/** Numbers of a headline, read like a sentence of the body. */
+export function extractTitleNumbers(title: string | undefined, reference?: string): NumberFact[] {
+  if (!title?.trim()) return [];
+  const p = prepareText(title);
+  return findNumbers(p, findFactDates(p, reference));
+}
+
+export function extractFacts(p: PreparedText, options: FactOptions & { title?: string } = {}): ArticleFacts {
   const base = extractBaseFacts(p, options.reference);
   return {
-    numbers: base.numbers,
-    dates: base.dates,
-    quotes: base.quotes,
-    entities: extractEntities(p, base, options.knownPeople),
+    ...base,
+    entities: extractEntities(p.text, options.lang, base.quotes),
+    titleNumbers: extractTitleNumbers(options.title, options.reference),
   };
 }
