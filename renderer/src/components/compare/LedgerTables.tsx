@@ -54,6 +54,16 @@ export function formatFactDate(
 
 const QUOTE_SHOWN = 140;
 
+/** Each value once, by its figure ("125 قاضيا" and "125 قاضياً" are one). */
+function distinctValues(items: FactConflict['items']): string[] {
+  const seen = new Map<string, string>();
+  for (const i of items) {
+    const figure = /[\d.,٠-٩]+/u.exec(i.value)?.[0] ?? i.value;
+    if (!seen.has(figure)) seen.set(figure, i.value);
+  }
+  return [...seen.values()];
+}
+
 /** The sentence with the value marked. */
 function Sentence({ text, value, dir }: { text: string; value: string; dir: 'rtl' | 'ltr' }) {
   const at = value ? text.indexOf(value) : -1;
@@ -127,23 +137,37 @@ export function LedgerTables({ comparison, outlets, onShowRow }: LedgerProps) {
                   <bdi className="conflict-subject" dir={directionOf(conflict.subject, 'rtl')}>
                     {conflict.subject}
                   </bdi>{' '}
-                  <span className="conflict-items">
-                    {conflict.items.map((item, k) => (
-                      <span key={k} className="conflict-item">
-                        <bdi>{outlets[item.article]}</bdi>
-                        {item.inTitle ? ` (${c.inTitle})` : ''}:{' '}
-                        <bdi dir={directionOf(item.value, articleDir(item.article))}>{shownValue(conflict, item)}</bdi>
-                        {item.role ? ` (${c.roles[item.role]})` : ''}
-                      </span>
-                    ))}
-                  </span>
+                  {conflict.kind === 'sum' ? (
+                    <span className="conflict-items">
+                      <bdi dir={articleDir(conflict.items[0]!.article)}>
+                        {distinctValues(conflict.items.filter((i) => i.role === 'whole')).join(' / ')}
+                      </bdi>{' '}
+                      ({c.roles.whole}) ≠{' '}
+                      <bdi dir={articleDir(conflict.items[0]!.article)}>
+                        {distinctValues(conflict.items.filter((i) => i.role === 'part')).join(' + ')}
+                      </bdi>{' '}
+                      ({c.roles.part})
+                    </span>
+                  ) : (
+                    <span className="conflict-items">
+                      {conflict.items.map((item, k) => (
+                        <span key={k} className="conflict-item">
+                          <bdi>{outlets[item.article]}</bdi>:{' '}
+                          <bdi dir={directionOf(item.value, articleDir(item.article))}>
+                            {shownValue(conflict, item)}
+                          </bdi>
+                        </span>
+                      ))}
+                    </span>
+                  )}
                 </summary>
                 <ul className="conflict-sentences">
                   {conflict.items.map((item, k) => (
-                    <li key={k}>
+                    <li key={k} dir={articleDir(item.article)}>
                       <bdi className="conflict-outlet">
                         {outlets[item.article]}
                         {item.inTitle ? ` (${c.inTitle})` : ''}
+                        {item.role ? ` (${c.roles[item.role]})` : ''}
                       </bdi>
                       : <Sentence text={item.sentence} value={item.value} dir={articleDir(item.article)} />
                     </li>
