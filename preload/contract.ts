@@ -698,6 +698,8 @@ export const QuoteFact = z.object({
   /** What introduces it ("وقال", "بحسب", "said"). */
   cue: z.string().nullable(),
   sentence: z.number().int().nonnegative(),
+  /** Reported speech without quotation marks (وأوضح الوزير أن …): the clause after أن/إن. */
+  reported: z.boolean(),
 });
 export const EntityKind = z.enum(['person', 'place', 'organisation']);
 export const EntityFact = z.object({

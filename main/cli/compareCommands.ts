@@ -112,7 +112,7 @@ function comparisonJson(c: Comparison): unknown {
         numbers: f.numbers.map((n) => ({ value: n.value, unit: n.unit, text: n.text })),
         dates: f.dates.map((d) => ({ iso: d.iso, precision: d.precision, calendar: d.calendar, text: d.text })),
         titleNumbers: f.titleNumbers.map((n) => ({ value: n.value, unit: n.unit, text: n.text })),
-        quotes: f.quotes.map((q) => ({ speaker: q.speakerName, text: q.text })),
+        quotes: f.quotes.map((q) => ({ speaker: q.speakerName, text: q.text, reported: q.reported })),
         entities: f.entities.map((e) => ({ kind: e.kind, name: e.name, mentions: e.mentions.length })),
       })),
       conflicts: c.conflicts.map((k) => ({

@@ -1,5 +1,13 @@
 /** Quotations and their speakers: the marks Arabic typing mixes, speech verbs, attribution, apposition. */
-import { ATTRIBUTION_CUES, LEADING_PARTICLES, PHRASE_STOPS, QUOTED_NAME_HEADS, SPEECH_VERBS } from './lexicon';
+import {
+  ATTRIBUTION_CUES,
+  LEADING_PARTICLES,
+  PHRASE_STOPS,
+  QUOTED_NAME_HEADS,
+  SPEECH_VERBS,
+  TITLE_HEADS,
+  phraseKeys,
+} from './lexicon';
 import type { PreparedText } from './prepare';
 import type { QuoteFact, Span } from './factTypes';
 import {
@@ -253,7 +261,86 @@ export function findQuotes(p: PreparedText, nameQuotes: Span[]): QuoteFact[] {
       speakerSpan,
       cue: cueText,
       sentence,
+      reported: false,
     });
   }
+  return [...out, ...findReported(p, out)].sort((a, b) => a.start - b.start);
+}
+
+/** Verbs that report speech without quotation marks: وأوضح X أن …, وأكد X أن …. */
+const REPORTING_VERBS: ReadonlySet<string> = new Set(
+  [
+    'قال',
+    'قالت',
+    'أكد',
+    'أكدت',
+    'أضاف',
+    'أضافت',
+    'أوضح',
+    'أوضحت',
+    'أشار',
+    'أشارت',
+    'شدد',
+    'شددت',
+    'ذكر',
+    'ذكرت',
+    'صرح',
+    'صرحت',
+    'أفاد',
+    'أفادت',
+  ].flatMap((w) => phraseKeys(w)),
+);
+const THAT: ReadonlySet<string> = new Set(['ان', 'انه', 'انها', 'بان']);
+/** An honorific with a pronoun (وأكد معاليه أن): the person named before, not a name. */
+const HONORIFIC_PRONOUN = /^(?:معالي|سمو|فضيلت|جلالت|دولت|سيادت)(?:ه|ها)$/u;
+
+/**
+ * Reported speech (وأوضح الشيخ وليد الصمعاني وزير العدل أن الأمر الملكي …): the
+ * clause after أن/إن with the speaker between the verb and it, or the speaker
+ * of the statement before ("وأوضح أن …"). Sentences holding a marked
+ * quotation are left to it.
+ */
+function findReported(p: PreparedText, marked: readonly QuoteFact[]): QuoteFact[] {
+  const out: QuoteFact[] = [];
+  let last: { speaker: string; name: string; span: Span; sentence: number } | null = null;
+  p.sentences.forEach((s, sentence) => {
+    if (marked.some((q) => q.sentence === sentence)) return;
+    for (let v = s.tokenStart; v < Math.min(s.tokenEnd, s.tokenStart + 4); v++) {
+      if (!REPORTING_VERBS.has(key(p.tokens[v]!))) continue;
+      const [a, b] = phraseAfter(p, v + 1, s.tokenEnd);
+      if (b >= s.tokenEnd - 2 || !THAT.has(key(p.tokens[b]!))) return;
+      let speaker: string | null = null;
+      let name: string | null = null;
+      let span: Span | null = null;
+      const anaphoric = b === a + 1 && HONORIFIC_PRONOUN.test(p.tokens[a]!.text);
+      if (b > a && !anaphoric) {
+        const [na, end0] = nameIn(p, a, b);
+        let nb = end0;
+        // "وليد الصمعاني وزير العدل": the office after the name is not part of it.
+        for (let i = na + 1; i < nb; i++) if (TITLE_HEADS.has(key(p.tokens[i]!))) nb = i;
+        span = spanOf(p, a, b);
+        speaker = p.text.slice(span.start, span.end);
+        name = p.text.slice(p.tokens[na]!.start, p.tokens[nb - 1]!.end);
+      } else if (last && sentence - last.sentence <= 2) {
+        ({ speaker, name, span } = last);
+      }
+      const start = p.tokens[b + 1]!.start;
+      let end = s.end;
+      while (end > start && /[\s.!؟?،,]/u.test(p.text[end - 1]!)) end--;
+      if (speaker && name && span) last = { speaker, name, span, sentence };
+      out.push({
+        text: p.text.slice(start, end),
+        start,
+        end,
+        speaker,
+        speakerName: name,
+        speakerSpan: span,
+        cue: p.tokens[v]!.text,
+        sentence,
+        reported: true,
+      });
+      return;
+    }
+  });
   return out;
 }

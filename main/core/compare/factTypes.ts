@@ -44,6 +44,8 @@ export interface QuoteFact {
   /** Words that introduce it ("وقال", "بحسب", "said"). */
   cue: string | null;
   sentence: number;
+  /** Reported speech without quotation marks (وأوضح الوزير أن …): the clause after أن/إن. */
+  reported: boolean;
 }
 
 export type EntityKind = 'person' | 'place' | 'organisation';

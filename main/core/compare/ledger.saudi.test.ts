@@ -141,3 +141,19 @@ describe('the King’s order on 125 judges', () => {
     expect(people[0]!.mentions).toEqual([1, 1]);
   });
 });
+
+describe('reported speech', () => {
+  it('gives the statement after أن its speaker, without the office after the name', () => {
+    // الاقتصادية, 2015-07-22 (record 241).
+    const text =
+      'أصدر خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز أمره بترقية وتعيين 100 قاض في وزارة العدل. وأوضح الشيخ وليد الصمعاني وزير العدل أن الأمر الملكي يأتي في سياق الدعم المتواصل من خادم الحرمين الشريفين لمرفق القضاء. وأوضح أن التعيينات والترقيات ستسهم في سرعة البت في جميع القضايا.';
+    const quotes = factsOf(text).quotes;
+    expect(quotes.map((q) => [q.reported, q.speakerName, q.text.split(' ').slice(0, 3).join(' ')])).toEqual([
+      [true, 'وليد الصمعاني', 'الأمر الملكي يأتي'],
+      [true, 'وليد الصمعاني', 'التعيينات والترقيات ستسهم'],
+    ]);
+    expect(quotes[0]!.speaker).toBe('الشيخ وليد الصمعاني وزير العدل');
+    expect(text.slice(quotes[1]!.start, quotes[1]!.end)).toBe(quotes[1]!.text);
+    expect(quotes[1]!.text.endsWith('القضايا')).toBe(true);
+  });
+});

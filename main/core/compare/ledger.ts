@@ -305,7 +305,8 @@ export function compareFacts(
   for (const group of groups.values()) {
     const articles = new Set(group.map((q) => q.article));
     const subject = firstWords(group[0]!.quote.text);
-    if (articles.size === 1 && texts.length > 1) {
+    // Reported speech is paraphrase: one outlet's wording of it is no quotation the others lack.
+    if (articles.size === 1 && texts.length > 1 && !group[0]!.quote.reported) {
       const q = group[0]!;
       report({
         kind: 'quote-unique',

@@ -249,7 +249,9 @@ export function LedgerTables({ comparison, outlets, onShowRow }: LedgerProps) {
           </thead>
           <tbody>
             {quotes.map((q) => {
-              const text = `“${q.text.length > QUOTE_SHOWN ? `${q.text.slice(0, QUOTE_SHOWN)}…` : q.text}”`;
+              const shown = q.text.length > QUOTE_SHOWN ? `${q.text.slice(0, QUOTE_SHOWN)}…` : q.text;
+              // Reported speech is the article's paraphrase: no quotation marks around it.
+              const text = q.reported ? shown : `“${shown}”`;
               return (
                 <tr key={`q${q.article}-${q.start}`} {...rowProps('quote', q.article, q.start, q.end)}>
                   <td>
