@@ -53,6 +53,34 @@ export default tseslint.config(
     },
   },
   {
+    // The worker pool sits below every job of the core: Node and the contract only, nothing of the core.
+    files: ['main/core/workers/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'main/core runs in any Node process: only main/electron may import electron.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/electron/**', '**/web/**', '**/cli/**', '**/renderer/**'],
+              message: 'main/core must not depend on a host or the renderer.',
+            },
+            {
+              regex: '^\\.\\./(?!\\.\\./\\.\\./preload/contract$)',
+              message: 'main/core/workers imports nothing of the core above it (Node and the contract only).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['main/cli/**/*.ts', 'main/web/**/*.ts'],
     rules: {
       'no-restricted-imports': [

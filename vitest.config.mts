@@ -29,6 +29,8 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
+          // Finds or installs the browser once, before any file (see browserLookup.ts).
+          globalSetup: ['tests/support/e2eSetup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           // One browser at a time on a 2-core machine keeps timings honest.

@@ -10,14 +10,18 @@
  * same way for an independent check. The corpus is read by path (argument or
  * MIZAN_NER_CORPUS), never committed.
  *
+ * `--sample DAY N` instead prints the mentions of N articles of one
+ * SaudiNewsNet day, drawn with a fixed seed, for reading by hand.
+ *
  * Scoring: typed exact spans at the corpus's token granularity. A mention
  * counts from the token holding its first character to the one holding its
  * last, so a stripped clitic (بدمشق → دمشق) still meets the gold token.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { extractEntities, type EntityKind } from '../main/core/entities';
-import { printTable } from './support';
+import { printTable, sharedData } from './support';
 
 interface Doc {
   name: string;
@@ -141,6 +145,31 @@ function corpusFiles(path: string): Array<{ name: string; raw: string }> {
     .map((n) => ({ name: n, raw: readFileSync(join(path, n), 'utf8') }));
 }
 
+/** Mentions of n articles of a SaudiNewsNet day (seeded draw), one line per article, for hand reading. */
+function sample(day: string, n: number): void {
+  const file = sharedData('saudinewsnet', `${day}.json.gz`);
+  const articles = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as Array<{
+    source: string;
+    title: string;
+    content: string;
+  }>;
+  let seed = 7;
+  const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  let count = 0;
+  for (let k = 0; k < n; k++) {
+    const a = articles[Math.floor(next() * articles.length)]!;
+    const ms = extractEntities(a.content || '', { lang: 'ar' });
+    count += ms.length;
+    process.stdout.write(`== ${a.source} ${a.title}\n`);
+    process.stdout.write(ms.map((m) => `${m.kind} ${m.text}${m.title ? ` [${m.title.text}]` : ''}`).join(' | ') + '\n');
+  }
+  process.stdout.write(`${count} mentions in ${n} articles\n`);
+}
+
+if (process.argv[2] === '--sample') {
+  sample(process.argv[3] ?? '2015-08-04', Number(process.argv[4] ?? 12));
+  process.exit(0);
+}
 const path = process.argv[2] ?? process.env.MIZAN_NER_CORPUS;
 if (!path) {
   process.stderr.write('usage: node dist/bench/entities.js CORPUS_DIR_OR_FILE (or MIZAN_NER_CORPUS=...)\n');
@@ -162,11 +191,16 @@ if (process.env.MIZAN_NER_ERRORS) {
   for (const doc of docs) {
     const found = toSpans(doc, extractEntities(doc.text, { lang: 'ar' }));
     const words = (s: Span): string => doc.text.slice(doc.tokens[s.from]![0], doc.tokens[s.to - 1]![1]);
+    const around = (s: Span): string => {
+      const a = doc.tokens[Math.max(0, s.from - 4)]![0];
+      const b = doc.tokens[Math.min(doc.tokens.length - 1, s.to + 3)]![1];
+      return doc.text.slice(a, b).replace(/\n/gu, ' / ');
+    };
     const gold = new Set(doc.gold.map((s) => `${s.kind}:${s.from}:${s.to}`));
     const got = new Set(found.map((s) => `${s.kind}:${s.from}:${s.to}`));
     for (const s of found)
-      if (!gold.has(`${s.kind}:${s.from}:${s.to}`)) process.stdout.write(`FP ${s.kind} ${words(s)}\n`);
+      if (!gold.has(`${s.kind}:${s.from}:${s.to}`)) process.stdout.write(`FP ${s.kind} ${words(s)}\t${around(s)}\n`);
     for (const s of doc.gold)
-      if (!got.has(`${s.kind}:${s.from}:${s.to}`)) process.stdout.write(`FN ${s.kind} ${words(s)}\n`);
+      if (!got.has(`${s.kind}:${s.from}:${s.to}`)) process.stdout.write(`FN ${s.kind} ${words(s)}\t${around(s)}\n`);
   }
 }

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { decodeText } from '../main/core/importers/decode';
-import { bandKeys, estimateSimilarity, exactSimilarity, shingleHashes } from '../main/core/importers/minhash';
+import { bandKeys, estimateSimilarity, exactSimilarity, shingleHashes } from '../main/core/library/minhash';
 import { parseFile } from '../main/core/importers/registry';
 import type { ParsedArticle } from '../main/core/importers/types';
 import { normalizeForMatching } from '../main/core/text/normalize';

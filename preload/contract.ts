@@ -623,9 +623,14 @@ export type ComparedArticle = z.infer<typeof ComparedArticle>;
 
 /** A word-level difference inside an aligned row: `a` in the reference article, `b` in the other. */
 export const WordChange = z.object({
-  op: z.enum(['replace', 'insert', 'delete']),
+  /** move: the same phrase stands elsewhere in the sentence (`a` where it was, `b` where it is). */
+  op: z.enum(['replace', 'insert', 'delete', 'move']),
+  /** In the `against` article's body (null for an insertion). */
   a: TextSpan.nullable(),
+  /** In the diffed article's body (null for a deletion). */
   b: TextSpan.nullable(),
+  /** Only function words differ (في وزارة / بوزارة): no rewording, drawn unmarked. */
+  minor: z.boolean(),
 });
 export type WordChange = z.infer<typeof WordChange>;
 
@@ -640,7 +645,7 @@ export const RowDiff = z.object({
 export type RowDiff = z.infer<typeof RowDiff>;
 
 export const AlignmentRow = z.object({
-  /** shared: 2+ articles carry it word for word; reworded: 2+ carry it with differences; unique: one does. */
+  /** shared: 2+ articles carry it with the same content words (spelling, spacing and function words aside); reworded: 2+ carry it with differences; unique: one does. */
   kind: z.enum(['shared', 'reworded', 'unique']),
   /** Per article (same order as `articles`), its sentence indexes in this row; empty: not carried. The coverage map. */
   cells: z.array(z.array(z.number().int().nonnegative())),

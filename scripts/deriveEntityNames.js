@@ -10,15 +10,21 @@
  *    (common words that precede بن by accident fall below the share);
  *  - a family name is the definite word or آل+word that ends such a chain
  *    ("خالد بن محمد اليوسف"): at least FAMILY_MIN times and FAMILY_SHARE of its uses;
- *  - a common word is one seen at least COMMON_MIN times that is written with
- *    the article in COMMON_DEFINITE of its uses, or right after a particle that
- *    governs a verb (لن لم قد سوف) or right before أن/إن in COMMON_VERB of
- *    them: nouns, adjectives and verbs, which a name after a title is not.
+ *  - a common word is one seen at least COMMON_MIN times that is not a name:
+ *    not a given or family name above, and seen right after a strong title
+ *    (الملك, الرئيس, اللاعب...) fewer than NAME_AFTER_TITLE times or in under
+ *    NAME_SHARE of its uses; or one written with the article in COMMON_DEFINITE
+ *    of its uses, or right after a particle that governs a verb (لن لم قد سوف)
+ *    or right before أن/إن in COMMON_VERB of them;
+ *  - a definite-only word is seen at least DEFINITE_MIN times and with the
+ *    article in at least DEFINITE_ONLY of its uses: family names written with
+ *    ال (الثمالي, السيسي) are; nouns and adjectives (العام, السعودي) are not.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
 const { analyze } = require('../dist/main/core/text');
+const { STRONG_TITLES } = require('../dist/main/core/entities/lexicon');
 
 const GIVEN_MIN = 4;
 const GIVEN_SHARE = 0.1;
@@ -27,6 +33,10 @@ const FAMILY_SHARE = 0.25;
 const COMMON_MIN = 20;
 const COMMON_DEFINITE = 0.1;
 const COMMON_VERB = 0.05;
+const NAME_AFTER_TITLE = 2;
+const DEFINITE_MIN = 3;
+const DEFINITE_ONLY = 0.95;
+const NAME_SHARE = 0.05;
 const VERB_BEFORE = new Set(['لن', 'لم', 'قد', 'سوف', 'وقد', 'ولم', 'ولن', 'فقد', 'لقد']);
 const VERB_AFTER = new Set(['ان', 'انه', 'انها']);
 
@@ -36,6 +46,7 @@ const given = new Map();
 const family = new Map();
 const definiteUses = new Map();
 const verbUses = new Map();
+const afterTitle = new Map();
 const bump = (m, k) => m.set(k, (m.get(k) ?? 0) + 1);
 const isLink = (t) => t && t.kind === 'word' && (t.exact === 'بن' || t.exact === 'ابن');
 const arabic = (t) => t && t.kind === 'word' && /^[\u0621-\u064a]{2,}$/.test(t.exact);
@@ -54,6 +65,15 @@ for (const name of fs
         if (t.kind !== 'word') continue;
         freq.set(t.exact, (freq.get(t.exact) ?? 0) + 1);
         if (definite(t)) bump(definiteUses, t.exact);
+        const title = toks[i - 1];
+        if (
+          title &&
+          title.kind === 'word' &&
+          STRONG_TITLES.has(title.exact) &&
+          /^ال/.test(title.norm) &&
+          t.exact === t.norm
+        )
+          bump(afterTitle, t.exact);
         const prev = toks[i - 1];
         const next = toks[i + 1];
         if ((prev && VERB_BEFORE.has(prev.norm)) || (next && VERB_AFTER.has(next.norm))) bump(verbUses, t.exact);
@@ -95,7 +115,15 @@ const commonWords = [...freq]
       n >= COMMON_MIN &&
       /^[\u0621-\u064a]{2,}$/.test(w) &&
       !names.has(w) &&
-      ((definiteUses.get(w) ?? 0) >= COMMON_DEFINITE * n || (verbUses.get(w) ?? 0) >= COMMON_VERB * n),
+      (!((afterTitle.get(w) ?? 0) >= NAME_AFTER_TITLE && (afterTitle.get(w) ?? 0) >= NAME_SHARE * n) ||
+        (definiteUses.get(w) ?? 0) >= COMMON_DEFINITE * n ||
+        (verbUses.get(w) ?? 0) >= COMMON_VERB * n),
+  )
+  .map(([w]) => w)
+  .sort();
+const definiteOnly = [...freq]
+  .filter(
+    ([w, n]) => n >= DEFINITE_MIN && /^[\u0621-\u064a]{3,}$/.test(w) && (definiteUses.get(w) ?? 0) >= DEFINITE_ONLY * n,
   )
   .map(([w]) => w)
   .sort();
@@ -128,9 +156,18 @@ export const FAMILY_NAMES: readonly string[] = [
 ${rows(familyNames)}
 ];
 
-/** Common words: ${commonWords.length} (seen >= ${COMMON_MIN} times; with the article in >= ${COMMON_DEFINITE * 100}% of uses, or as a verb in >= ${COMMON_VERB * 100}%). */
+/**
+ * Common words: ${commonWords.length} (seen >= ${COMMON_MIN} times; not after a strong title >= ${NAME_AFTER_TITLE} times and ${NAME_SHARE * 100}% of uses,
+ * or with the article in >= ${COMMON_DEFINITE * 100}% of uses, or as a verb in >= ${COMMON_VERB * 100}%).
+ */
 // prettier-ignore
 export const COMMON_WORDS: readonly string[] = [
 ${rows(commonWords)}
+];
+
+/** Definite-only words: ${definiteOnly.length} (seen >= ${DEFINITE_MIN} times, with the article in >= ${DEFINITE_ONLY * 100}% of uses). */
+// prettier-ignore
+export const DEFINITE_ONLY_WORDS: readonly string[] = [
+${rows(definiteOnly)}
 ];
 `);

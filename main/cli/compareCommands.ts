@@ -103,6 +103,7 @@ function comparisonJson(c: Comparison): unknown {
           op: ch.op,
           a: text(d.against, ch.a),
           b: text(d.article, ch.b),
+          minor: ch.minor,
         })),
       ),
     })),
@@ -157,10 +158,15 @@ export async function compareCommand(
       `${mark[r.kind]} ${carriers}${r.moved.length > 0 ? ' moved' : ''}  ${sentence.length > 110 ? `${sentence.slice(0, 109)}…` : sentence}`,
     );
     for (const d of r.diffs) {
-      for (const ch of d.changes.slice(0, 8)) {
+      // Function-word changes are kept in --json; here only what makes a row reworded.
+      for (const ch of d.changes.filter((x) => !x.minor).slice(0, 8)) {
         const a = ch.a ? c.articles[d.against]!.body.slice(ch.a.start, ch.a.end) : '';
         const b = ch.b ? c.articles[d.article]!.body.slice(ch.b.start, ch.b.end) : '';
-        print(`      ${label(d.against)}→${label(d.article)}: ${a || '∅'} → ${b || '∅'}`);
+        print(
+          ch.op === 'move'
+            ? `      ${label(d.against)}→${label(d.article)}: moved ${b}`
+            : `      ${label(d.against)}→${label(d.article)}: ${a || '∅'} → ${b || '∅'}`,
+        );
       }
     }
   }

@@ -8,15 +8,20 @@ import { MizanError, type AppInfo, type Handlers } from '../../preload/contract'
 import type { Database } from './db/connection';
 import { migrations } from './db/migrations';
 import { compareHandlers } from './compare/compareService';
+import { createComparer } from './compare/comparisonRunner';
 import { createDossierService } from './dossier/dossierService';
 import { createParser } from './importers/parser';
 import { normalizeCharsetLabel } from './importers/decode';
 import { importers, MAX_FILE_BYTES } from './importers/registry';
 import { ImportError } from './importers/types';
-import { emptyReport, expandPaths, importItems, readItem, type ImportItem } from './library/importService';
+import { emptyReport, expandPaths, importItems, readItem, type ImportItem } from './importers/importService';
+import { LibraryBands } from './library/bandIndex';
 import { librarySafetyHandlers, openLibrary } from './library/librarySafety';
+import * as reader from './library/articleReader';
 import * as store from './library/libraryStore';
-import { settingsPathFor, workbenchHandlers } from './library/workbench';
+import { libraryHandlers } from './library/handlers';
+import { settingsPathFor } from './library/settings';
+import { IndexPrimer } from './search/primedIndex';
 import { createSearchService, type SearchService } from './search/searchService';
 import { appVersion } from './version';
 
@@ -33,7 +38,17 @@ export interface Services {
   db: Database;
   /** The search service itself, for benchmarks and tests that wait on background index builds. */
   search: SearchService;
+  /** What lives as long as the open library, shared by the services that need it (and tests that drive them). */
+  state: LibraryState;
   close(): Promise<void>;
+}
+
+/** Built here, once per open library, and passed to the services: no module keeps state of its own. */
+export interface LibraryState {
+  /** Near-duplicate band index: read by imports, dropped by restores. */
+  bands: LibraryBands;
+  /** Search keys an import batch computed while parsing, for the index's commit hook. */
+  primer: IndexPrimer;
 }
 
 /**
@@ -62,17 +77,21 @@ export async function createServices(options: ServicesOptions): Promise<Services
     now,
     backgroundCheckAbove: options.backgroundCheckAbove,
   });
+  const state: LibraryState = { bands: new LibraryBands(db), primer: new IndexPrimer() };
   // Registers the index's commit hook: must exist before the first write.
   let search: SearchService;
   try {
-    search = await createSearchService({ db, now });
+    search = await createSearchService({ db, now, primer: state.primer });
   } catch (error) {
     await db.close();
     throw error;
   }
   const parser = createParser();
-  const dossiers = createDossierService({ db, now });
+  // One comparer for the compare.* methods and the dossier export's comparison blocks.
+  const comparer = createComparer();
+  const dossiers = createDossierService({ db, now, comparer });
   const stamp = () => now().toISOString();
+  const importDeps = { db, parser, now, ...state };
 
   const handlers: Handlers = {
     'app.info': async () => ({
@@ -90,7 +109,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       const report = emptyReport();
       const items = await expandPaths(input.paths, report);
       return importItems(
-        { db, parser, now },
+        importDeps,
         items,
         {
           collection: input.collection,
@@ -124,7 +143,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
         },
         nearDuplicateThreshold: input.nearDuplicateThreshold,
       };
-      return importItems({ db, parser, now }, items, request, ctx, emptyReport());
+      return importItems(importDeps, items, request, ctx, emptyReport());
     },
     'library.listImportFiles': async ({ paths }) => {
       const report = emptyReport();
@@ -144,15 +163,15 @@ export async function createServices(options: ServicesOptions): Promise<Services
         throw error;
       }
     },
-    'library.listArticles': async (input) => store.listArticles(db, input),
-    'library.getArticle': async (input) => store.getArticle(db, input.id),
+    'library.listArticles': async (input) => reader.listArticles(db, input),
+    'library.getArticle': async (input) => reader.getArticle(db, input.id),
     'library.updateArticle': async ({ id, patch }) => {
       // Read back on the writer: the reader connection may still hold a
       // snapshot from before this commit while other reads are in flight.
       return db.write(async (w) => {
         await store.requireArticle(w, id);
         await store.updateArticle(w, id, patch, stamp());
-        return store.getArticle(w, id);
+        return reader.getArticle(w, id);
       });
     },
     'library.deleteArticle': async ({ id }) => {
@@ -193,9 +212,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
         return store.getCollection(w, collectionId);
       });
     },
-    // Highlights, notes, organizing, undo, UI settings (renderer issue 6).
-    ...workbenchHandlers({ db, now, settingsPath: settingsPathFor(options.dbPath) }),
-    // Backups, restore, bundles (issue 9).
+    // Highlights, notes, organizing, undo, UI settings.
+    ...libraryHandlers({ db, now, settingsPath: settingsPathFor(options.dbPath), bands: state.bands }),
+    // Backups, restore, bundles.
     ...librarySafetyHandlers({ db, now, settingsPath: settingsPathFor(options.dbPath), app: `Mizan ${appVersion()}` }),
 
     'search.query': async (input) => search.query(input),
@@ -204,18 +223,20 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'search.status': async () => search.status(),
     'search.reindex': async (_input, ctx) => search.reindex(ctx),
     'search.buildCollectionIndex': async ({ collectionId }, ctx) => search.buildCollectionIndex(collectionId, ctx),
-    // Dossiers and their PDF / offline HTML export (issue 8).
+    // Dossiers and their PDF / offline HTML export.
     ...dossiers.handlers,
-    // Story clusters, aligned comparisons, fact ledgers (issue 7).
-    ...compareHandlers({ db, now }),
+    // Story clusters, aligned comparisons, fact ledgers.
+    ...compareHandlers({ db, now, comparer }),
   };
 
   return {
     handlers,
     db,
     search,
+    state,
     async close() {
       await dossiers.close();
+      await comparer.close();
       await search.close();
       await parser.close();
       await db.close();

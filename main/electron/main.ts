@@ -87,8 +87,8 @@ function harden(contents: WebContents): void {
   // ...and never opens windows. A link the user clicked (target=_blank: the
   // renderer marks article links so) goes to the system browser when it is http(s).
   contents.setWindowOpenHandler(({ url }) => {
-    if (isExternalWebLink(url))
-      void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: only http(s) URLs without credentials (isExternalWebLink), only from a click the window-open handler receives
+    // eng-disable OPEN_EXTERNAL_JS_CHECK: http(s) URLs without credentials only, from a click the handler receives
+    if (isExternalWebLink(url)) void shell.openExternal(url);
     else log.warn(`window.open refused: ${url.slice(0, 200)}`);
     return { action: 'deny' };
   });

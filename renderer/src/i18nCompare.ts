@@ -56,6 +56,16 @@ export interface CompareStrings {
   notCarried: string;
   rowLabel: (n: string, kind: string, carried: string) => string;
   changedWords: string;
+  movedWords: string;
+  parts: (n: string) => string;
+  partsHelp: string;
+  views: string;
+  textTab: string;
+  factsTab: (conflicts: string) => string;
+  rowHead: string;
+  columnSummary: (sentences: number, only: number, format: (n: number) => string) => string;
+  hiddenShared: (n: number, format: (n: number) => string) => string;
+  allShared: string;
   showRow: (n: string) => string;
   summary: (shared: string, reworded: string, unique: string) => string;
   onlyDifferences: string;
@@ -130,7 +140,7 @@ export const compareEn: CompareStrings = {
   comparisonFailed: 'Could not compare these articles',
   kinds: { shared: 'Shared', reworded: 'Reworded', unique: 'Unique' },
   kindHelp: {
-    shared: 'Carried word for word by two or more articles',
+    shared: 'Carried by two or more articles in the same words (spelling, spacing and words such as في aside)',
     reworded: 'Carried by two or more articles with different words (differences marked)',
     unique: 'Only one article carries this sentence',
   },
@@ -140,6 +150,17 @@ export const compareEn: CompareStrings = {
   notCarried: 'not carried',
   rowLabel: (n, kind, carried) => `Row ${n}, ${kind}. ${carried}`,
   changedWords: 'Changed words',
+  movedWords: 'Phrase the other article has in another place',
+  parts: (n) => `${n} sentences`,
+  partsHelp: 'This article tells in several sentences what another tells in one',
+  views: 'What to show',
+  textTab: 'Text side by side',
+  factsTab: (conflicts) => `Facts and conflicts (${conflicts})`,
+  rowHead: 'Row · outlets',
+  columnSummary: (sentences, only, format) =>
+    `${format(sentences)} ${sentences === 1 ? 'sentence' : 'sentences'} · ${format(only)} only here`,
+  hiddenShared: (n, format) => `${format(n)} shared ${n === 1 ? 'row' : 'rows'} hidden`,
+  allShared: 'Every row is shared: these articles say the same thing in the same words.',
   showRow: (n) => `Show row ${n}`,
   summary: (shared, reworded, unique) => `${shared} shared · ${reworded} reworded · ${unique} unique`,
   onlyDifferences: 'Hide shared rows',
@@ -216,7 +237,7 @@ export const compareAr: CompareStrings = {
   comparisonFailed: 'تعذّرت مقارنة هذه المقالات',
   kinds: { shared: 'مشتركة', reworded: 'معادة الصياغة', unique: 'منفردة' },
   kindHelp: {
-    shared: 'ترد بالألفاظ نفسها في مقالين أو أكثر',
+    shared: 'ترد بالألفاظ نفسها في مقالين أو أكثر (بصرف النظر عن الإملاء والمسافات وكلمات مثل «في»)',
     reworded: 'ترد في مقالين أو أكثر بألفاظ مختلفة (الفروق معلَّمة)',
     unique: 'لا ترد هذه الجملة إلا في مقال واحد',
   },
@@ -226,6 +247,16 @@ export const compareAr: CompareStrings = {
   notCarried: 'لا ترد',
   rowLabel: (n, kind, carried) => `الصف ${n}، ${kind}. ${carried}`,
   changedWords: 'كلمات مختلفة',
+  movedWords: 'عبارة يوردها المقال الآخر في موضع آخر',
+  parts: (n) => `جمل: ${n}`,
+  partsHelp: 'يروي هذا المقال في عدة جمل ما يرويه مقال آخر في جملة واحدة',
+  views: 'ما يُعرض',
+  textTab: 'النصوص جنبًا إلى جنب',
+  factsTab: (conflicts) => `الوقائع والتعارضات (${conflicts})`,
+  rowHead: 'الصف · الوسائل',
+  columnSummary: (sentences, only, format) => `عدد الجمل: ${format(sentences)} · لا يرد إلا هنا: ${format(only)}`,
+  hiddenShared: (n, format) => `الصفوف المشتركة المخفية: ${format(n)}`,
+  allShared: 'كل الصفوف مشتركة: تقول هذه المقالات الشيء نفسه بالألفاظ نفسها.',
   showRow: (n) => `اعرض الصف ${n}`,
   summary: (shared, reworded, unique) => `${shared} مشتركة · ${reworded} معادة الصياغة · ${unique} منفردة`,
   onlyDifferences: 'إخفاء الصفوف المشتركة',

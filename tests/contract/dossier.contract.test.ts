@@ -1,8 +1,9 @@
 /**
  * Dossiers through the contract, against the services in-process and the
  * real web host over HTTP: editing, and exporting the seed + 20 SaudiNewsNet
- * + 5 BBC articles to PDF and offline HTML. The PDF is checked with poppler
- * (pdftotext, pdfinfo, pdftohtml, pdftoppm) as a reader's tools would see it.
+ * + 5 BBC articles to PDF and offline HTML. The PDF is read back as a
+ * reader's tools would see it (text in reading order, metadata, outline,
+ * links, fonts, page images: tests/support/pdfReader.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -12,15 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Article, type MizanApi, type Progress } from '../../preload/contract';
 import { repoRoot, seedPath, sharedData, tempDir } from '../support/paths';
 import { contractTargets, expectError } from '../support/contractTargets';
+import { type PdfFile, withPdf } from '../support/pdfReader';
 
 const targets = contractTargets({ now: () => new Date('2025-03-01T09:30:00Z') });
 
 // ---------------------------------------------------------------------------
-// Reading PDFs with poppler
-
-function tool(name: string, args: string[]): string {
-  return execFileSync(name, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-}
+// Reading the PDFs
 
 const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /**
@@ -30,18 +28,18 @@ const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
  */
 const TATWEEL = /\u0640/g;
 
-/** pdftotext's text with its bidi marks removed and white space collapsed. */
+/** The text with its bidi marks removed and white space collapsed. */
 function flat(text: string): string {
   return text.replace(BIDI_CONTROLS, '').replace(TATWEEL, '').replace(/\s+/g, ' ').trim();
 }
 
 /**
- * Letters and digits only, in order. pdftotext rebuilds logical order from
- * glyph positions with a simplified bidi of its own: it turns wide gaps
- * inside a word into spaces (Amiri kerns ر/و before ي by 0.12 em, over its
- * 0.1 em word gap), and moves punctuation next to digits or brackets at the
- * edge of right-to-left runs. Chromium's PDFs of the same text read the same.
- * Letters and digits keep their order: that is what this compares.
+ * Letters and digits only, in order. A reader rebuilds logical order from
+ * glyph positions: it turns wide gaps inside a word into spaces (Amiri kerns
+ * ر/و before ي by 0.12 em, over its 0.1 em word gap), and may move
+ * punctuation next to digits or brackets at the edge of right-to-left runs
+ * (poppler's pdftotext does). Letters and digits keep their order: that is
+ * what this compares.
  */
 function letters(text: string): string {
   return text
@@ -50,54 +48,9 @@ function letters(text: string): string {
     .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-function pageText(pdf: string, page: number): string {
-  return tool('pdftotext', ['-f', String(page), '-l', String(page), pdf, '-']);
-}
-
-interface XmlText {
-  page: number;
-  top: number;
-  left: number;
-  text: string;
-}
-
-/** pdftohtml -xml: positioned text and the outline, as poppler reads them. */
-function pdfXml(pdf: string): {
-  texts: XmlText[];
-  outline: Array<{ page: number; title: string }>;
-  pageHeight: number;
-} {
-  const xml = tool('pdftohtml', ['-xml', '-i', '-stdout', '-q', pdf]);
-  const texts: XmlText[] = [];
-  let pageHeight = 0;
-  for (const page of xml.matchAll(/<page number="(\d+)"[^>]*height="(\d+)"[^>]*>([\s\S]*?)<\/page>/g)) {
-    pageHeight = Number(page[2]);
-    for (const t of page[3]!.matchAll(/<text top="(\d+)" left="(\d+)"[^>]*>([\s\S]*?)<\/text>/g)) {
-      texts.push({ page: Number(page[1]), top: Number(t[1]), left: Number(t[2]), text: t[3]!.replace(/<[^>]+>/g, '') });
-    }
-  }
-  const outlineXml = /<outline>([\s\S]*?)<\/outline>/.exec(xml)?.[1] ?? '';
-  const decode = (s: string) =>
-    s
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&#39;/g, "'")
-      .replace(/&amp;/g, '&');
-  const outline = [...outlineXml.matchAll(/<item page="(\d+)">([\s\S]*?)<\/item>/g)].map((m) => ({
-    page: Number(m[1]),
-    title: decode(m[2]!),
-  }));
-  return { texts, outline, pageHeight };
-}
-
-function info(pdf: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of tool('pdfinfo', ['-isodates', pdf]).split('\n')) {
-    const m = /^([^:]+):\s*(.*)$/.exec(line);
-    if (m) out[m[1]!.trim()] = m[2]!.trim();
-  }
-  return out;
+/** Every page drawn to `dir/<prefix>-N.png` at 60 dpi, for a person to look at. */
+async function renderPages(pdf: PdfFile, dir: string, prefix: string): Promise<void> {
+  for (let n = 1; n <= pdf.pages; n++) await pdf.renderPng(n, join(dir, `${prefix}-${n}.png`), 60);
 }
 
 // ---------------------------------------------------------------------------
@@ -222,110 +175,111 @@ describe.each(targets)('dossier contract: $name', (target) => {
     expect(result.contentBase64).toBeUndefined();
     if (target.slug === 'inprocess') expect(events.at(-1)).toMatchObject({ done: events.at(-1)!.total });
 
-    // Metadata and page count.
-    const meta = info(pdf);
-    expect(meta['Title']).toBe('العراق والولايات المتحدة: ملف صحفي');
-    expect(meta['Author']).toBe('Mizan test suite');
-    expect(meta['Subject']).toBe('انسحاب القوات القتالية الأميركية (2021) وأخبار أخرى');
-    expect(meta['Keywords']).toContain('حرية');
-    expect(meta['Keywords']).toContain('الشرق الأوسط');
-    expect(meta['Creator']).toBe('Mizan');
-    if (target.slug === 'inprocess') expect(meta['CreationDate']).toMatch(/^2025-03-01T09:30:00/);
-    else expect(meta['CreationDate']).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    expect(Number(meta['Pages'])).toBe(result.pages);
-    expect(result.pages).toBeGreaterThan(26);
-    expect(meta['Page size']).toMatch(/595\.\d+ x 841\.\d+/);
-    expect(tool('pdffonts', [pdf])).toMatch(/Amiri/);
+    await withPdf(pdf, async (read) => {
+      // Metadata and page count.
+      const meta = await read.info();
+      expect(meta.title).toBe('العراق والولايات المتحدة: ملف صحفي');
+      expect(meta.author).toBe('Mizan test suite');
+      expect(meta.subject).toBe('انسحاب القوات القتالية الأميركية (2021) وأخبار أخرى');
+      expect(meta.keywords).toContain('حرية');
+      expect(meta.keywords).toContain('الشرق الأوسط');
+      expect(meta.creator).toBe('Mizan');
+      if (target.slug === 'inprocess') expect(meta.creationDate).toMatch(/^2025-03-01T09:30:00/);
+      else expect(meta.creationDate).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      expect(meta.pages).toBe(result.pages);
+      expect(result.pages).toBeGreaterThan(26);
+      expect(meta.pageSize).toMatch(/595\.\d+ x 841\.\d+/);
+      expect((await read.fontNames()).join('\n')).toMatch(/Amiri/);
 
-    // Every title, and the seed's key phrases in logical order.
-    const text = tool('pdftotext', [pdf, '-']);
-    const all = letters(text);
-    for (const a of articles) expect(all, `title of article ${a.id}`).toContain(letters(a.title));
-    const seedText = flat(text);
-    expect(seedText).toContain('الأراضي العراقية');
-    expect(seedText).toContain('(26/7/2021)');
-    // pdftotext (poppler's reorderText) moves the space after a number in a
-    // right-to-left line before it ("حوالي  2500جندي"), whatever made the
-    // PDF; so the order of the words is checked without their spaces.
-    const unspaced = seedText.replace(/ /g, '');
-    expect(unspaced).toContain('حوالي2500جنديمنذ');
-    expect(unspaced).toContain('القواتمن3000جندي');
-    expect(seedText).toContain('Ad sales boost Time Warner profit');
-    expect(seedText).toContain('Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn (£600m)');
+      // Every title, and the seed's key phrases in logical order.
+      const text = await read.text();
+      const all = letters(text);
+      for (const a of articles) expect(all, `title of article ${a.id}`).toContain(letters(a.title));
+      const seedText = flat(text);
+      expect(seedText).toContain('الأراضي العراقية');
+      expect(seedText).toContain('(26/7/2021)');
+      // A reader may move the space after a number in a right-to-left line
+      // before it (poppler's reorderText gives "حوالي  2500جندي", whatever
+      // made the PDF); so the order of the words is checked without their spaces.
+      const unspaced = seedText.replace(/ /g, '');
+      expect(unspaced).toContain('حوالي2500جنديمنذ');
+      expect(unspaced).toContain('القواتمن3000جندي');
+      expect(seedText).toContain('Ad sales boost Time Warner profit');
+      expect(seedText).toContain('Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn (£600m)');
 
-    // The outline: one entry per item, in order, pointing at where it starts.
-    const xml = pdfXml(pdf);
-    expect(xml.outline.map((o) => o.title.replace(/\s+/g, ' '))).toEqual(
-      articles.map((a) => a.title.replace(/\s+/g, ' ')),
-    );
+      // The outline: one entry per item, in order, pointing at where it starts.
+      const outline = await read.outline();
+      expect(outline.map((o) => o.title.replace(/\s+/g, ' '))).toEqual(
+        articles.map((a) => a.title.replace(/\s+/g, ' ')),
+      );
 
-    // The contents: its page numbers (digits alone, above the footer) in item order.
-    const contentsPages = [
-      ...new Set(xml.texts.filter((t) => t.page > 1 && t.page < xml.outline[0]!.page).map((t) => t.page)),
-    ];
-    expect(contentsPages.length).toBeGreaterThan(0);
-    const numbers = xml.texts
-      .filter(
-        (t) =>
-          contentsPages.includes(t.page) && /^\d+$/.test(t.text.trim()) && t.top < xml.pageHeight - 100 && t.top > 90,
-      )
-      .sort((x, y) => x.page - y.page || x.top - y.top)
-      .map((t) => Number(t.text.trim()));
-    expect(numbers).toEqual(xml.outline.map((o) => o.page));
+      // The contents: its page numbers (digits alone, below the header's 60 pt
+      // and above the footer's 66) in item order.
+      const texts = await read.positionedText();
+      const pageHeight = await read.pageHeight();
+      const contentsPages = [
+        ...new Set(texts.filter((t) => t.page > 1 && t.page < outline[0]!.page).map((t) => t.page)),
+      ];
+      expect(contentsPages.length).toBeGreaterThan(0);
+      const numbers = texts
+        .filter(
+          (t) => contentsPages.includes(t.page) && /^\d+$/.test(t.text.trim()) && t.top < pageHeight - 66 && t.top > 60,
+        )
+        .sort((x, y) => x.page - y.page || x.top - y.top)
+        .map((t) => Number(t.text.trim()));
+      expect(numbers).toEqual(outline.map((o) => o.page));
 
-    // Each number is the page where the item's heading is: its title is on that
-    // page, and on no earlier page after the contents.
-    const lastContents = Math.max(...contentsPages);
-    const pages = Array.from({ length: result.pages! }, (_, i) => letters(pageText(pdf, i + 1)));
-    for (const [i, a] of articles.entries()) {
-      const page = numbers[i]!;
-      const title = letters(a.title);
-      expect(pages[page - 1], `item ${i + 1} on page ${page}`).toContain(title);
-      const first = pages.findIndex((p, k) => k + 1 > lastContents && p.includes(title));
-      expect(first + 1, `first page with item ${i + 1}'s title`).toBe(page);
-    }
-
-    // A citation under every item: author, title, outlet, date (as written and
-    // ISO) in that order after the item's label, then the URL and the date
-    // accessed; the URL is also a link to exactly that address.
-    const links = new Set(
-      [...tool('pdftohtml', ['-xml', '-i', '-stdout', '-q', pdf]).matchAll(/<a href="(https?:[^"]+)"/g)].map((m) =>
-        decodeURI(m[1]!.replace(/&amp;/g, '&')),
-      ),
-    );
-    for (const [i, a] of articles.entries()) {
-      const start = numbers[i]!;
-      const end = i + 1 < articles.length ? numbers[i + 1]! - 1 : result.pages!;
-      const itemText = pages.slice(start - 1, end).join('');
-      const label = letters(a.lang === 'ar' ? 'المرجع:' : 'Citation:');
-      const at = itemText.lastIndexOf(label);
-      expect(at, `citation of item ${i + 1}`).toBeGreaterThan(0);
-      const citation = itemText.slice(at);
-      const iso =
-        a.publishedAt.iso && !(a.publishedAt.original ?? '').includes(a.publishedAt.iso) ? a.publishedAt.iso : null;
-      const parts = [a.author, a.title, a.source, a.publishedAt.original, iso]
-        .filter((p): p is string => !!p)
-        .map(letters);
-      let from = 0;
-      for (const part of parts) {
-        const found = citation.indexOf(part, from);
-        expect(found, `"${part}" in the citation of item ${i + 1}: ${citation.slice(0, 300)}`).toBeGreaterThanOrEqual(
-          from,
-        );
-        from = found + part.length;
+      // Each number is the page where the item's heading is: its title is on that
+      // page, and on no earlier page after the contents.
+      const lastContents = Math.max(...contentsPages);
+      const pages: string[] = [];
+      for (let n = 1; n <= result.pages!; n++) pages.push(letters(await read.pageText(n)));
+      for (const [i, a] of articles.entries()) {
+        const page = numbers[i]!;
+        const title = letters(a.title);
+        expect(pages[page - 1], `item ${i + 1} on page ${page}`).toContain(title);
+        const first = pages.findIndex((p, k) => k + 1 > lastContents && p.includes(title));
+        expect(first + 1, `first page with item ${i + 1}'s title`).toBe(page);
       }
-      expect(citation.slice(from), `date accessed of item ${i + 1}`).toContain(letters(a.importedAt.slice(0, 10)));
-      if (a.url) {
-        // Host and ASCII path; a URL wraps across lines, where pdftotext reorders its parts.
-        expect(citation, `URL of item ${i + 1}`).toContain(
-          letters(a.url.replace(/^\w+:\/\//, '').replace(/[^\x00-\x7f].*$/, '')),
-        );
-        expect(links.has(decodeURI(encodeURI(a.url))) || links.has(a.url), `link to ${a.url}`).toBe(true);
-      }
-    }
 
-    // Pages render; the images are kept for a person to look at.
-    tool('pdftoppm', ['-r', '60', '-png', pdf, join(results, 'page')]);
+      // A citation under every item: author, title, outlet, date (as written and
+      // ISO) in that order after the item's label, then the URL and the date
+      // accessed; the URL is also a link to exactly that address.
+      const links = new Set((await read.links()).filter((l) => /^https?:/.test(l)).map((l) => decodeURI(l)));
+      for (const [i, a] of articles.entries()) {
+        const start = numbers[i]!;
+        const end = i + 1 < articles.length ? numbers[i + 1]! - 1 : result.pages!;
+        const itemText = pages.slice(start - 1, end).join('');
+        const label = letters(a.lang === 'ar' ? 'المرجع:' : 'Citation:');
+        const at = itemText.lastIndexOf(label);
+        expect(at, `citation of item ${i + 1}`).toBeGreaterThan(0);
+        const citation = itemText.slice(at);
+        const iso =
+          a.publishedAt.iso && !(a.publishedAt.original ?? '').includes(a.publishedAt.iso) ? a.publishedAt.iso : null;
+        const parts = [a.author, a.title, a.source, a.publishedAt.original, iso]
+          .filter((p): p is string => !!p)
+          .map(letters);
+        let from = 0;
+        for (const part of parts) {
+          const found = citation.indexOf(part, from);
+          expect(found, `"${part}" in the citation of item ${i + 1}: ${citation.slice(0, 300)}`).toBeGreaterThanOrEqual(
+            from,
+          );
+          from = found + part.length;
+        }
+        expect(citation.slice(from), `date accessed of item ${i + 1}`).toContain(letters(a.importedAt.slice(0, 10)));
+        if (a.url) {
+          // Host and ASCII path; a URL wraps across lines, where a reader may reorder its parts.
+          expect(citation, `URL of item ${i + 1}`).toContain(
+            letters(a.url.replace(/^\w+:\/\//, '').replace(/[^\x00-\x7f].*$/, '')),
+          );
+          expect(links.has(decodeURI(encodeURI(a.url))) || links.has(a.url), `link to ${a.url}`).toBe(true);
+        }
+      }
+
+      // Pages render; the images are kept for a person to look at.
+      await renderPages(read, results, 'page');
+    });
     const images = readdirSync(results).filter((f) => /^page-\d+\.png$/.test(f));
     expect(images).toHaveLength(result.pages!);
     for (const image of images) expect(statSync(join(results, image)).size).toBeGreaterThan(3000);
@@ -363,8 +317,11 @@ describe.each(targets)('dossier contract: $name', (target) => {
     ]);
     const pdf = join(results, 'excerpts.pdf');
     const result = await api['dossier.exportPdf']({ dossierId: dossier.id, path: pdf });
-    const text = tool('pdftotext', [pdf, '-']);
-    const body = letters(text);
+    const text = await withPdf(pdf, async (read) => {
+      await renderPages(read, results, 'excerpts');
+      return { body: await read.text(), outline: await read.outline() };
+    });
+    const body = letters(text.body);
     expect(body).toContain(letters(`مقتطف من: ${seed.title}`));
     expect(body).toContain(letters(quote));
     expect(body).toContain(letters('ملاحظة: تصريح الكاظمي قبل الزيارة'));
@@ -372,8 +329,7 @@ describe.each(targets)('dossier contract: $name', (target) => {
     // One citation per item: the seed's twice (excerpt, note), the BBC article's once.
     expect(body.split('المرجع').length - 1).toBe(2);
     expect(body.split('Citation').length - 1).toBe(1);
-    expect(pdfXml(pdf).outline.map((o) => o.title)).toEqual([`مقتطف من: ${seed.title}`, 'للمقارنة', bbc.title]);
-    tool('pdftoppm', ['-r', '60', '-png', pdf, join(results, 'excerpts')]);
+    expect(text.outline.map((o) => o.title)).toEqual([`مقتطف من: ${seed.title}`, 'للمقارنة', bbc.title]);
     expect(result.pages).toBeGreaterThanOrEqual(4);
   });
 
@@ -391,11 +347,13 @@ describe.each(targets)('dossier contract: $name', (target) => {
     expect(bytes.byteLength).toBe(result.bytes);
     const file = join(dir, 'two.pdf');
     writeFileSync(file, bytes);
-    expect(info(file)['Title']).toBe('Two BBC articles');
-    expect(Number(info(file)['Pages'])).toBe(result.pages);
-    // English document, Arabic-Indic page numbers as asked.
-    expect(flat(pageText(file, 2))).toMatch(/Contents/);
-    expect(pageText(file, 3)).toMatch(/٣/);
+    await withPdf(file, async (read) => {
+      expect((await read.info()).title).toBe('Two BBC articles');
+      expect((await read.info()).pages).toBe(result.pages);
+      // English document, Arabic-Indic page numbers as asked.
+      expect(flat(await read.pageText(2))).toMatch(/Contents/);
+      expect(await read.pageText(3)).toMatch(/٣/);
+    });
 
     const html = await api['dossier.exportHtml']({ articleIds: ids });
     expect(Buffer.from(html.contentBase64!, 'base64').toString('utf8')).toMatch(/^<!DOCTYPE html>/);

@@ -2,11 +2,11 @@
  * A dossier holding saved comparisons of real SaudiNewsNet coverage of one
  * story (the first Turkish air strikes on ISIS in Syria, 2015-07-24: see
  * main/core/compare/NOTES.md), exported through the services to PDF and
- * offline HTML, and read back as a reader's tools see it: pdftotext for the
- * aligned table (sentences in logical order, row marks, every source's
- * column), page images for the eye, and the HTML parsed for its tables.
+ * offline HTML, and read back as a reader's tools see it: the PDF's text
+ * for the aligned table (sentences in logical order, row marks, every
+ * source's column), page images for the eye, and the HTML parsed for its
+ * tables.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -14,15 +14,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article, Comparison, MizanApi } from '../../preload/contract';
 import { repoRoot, sharedData, tempDir } from '../support/paths';
 import { contractTargets } from '../support/contractTargets';
+import { type PdfFile, openPdf } from '../support/pdfReader';
 
 const target = contractTargets({ now: () => new Date('2025-03-01T09:30:00Z') })[0]!;
 
-function tool(name: string, args: string[]): string {
-  return execFileSync(name, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-}
-
 const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-/** Letters and digits only, in order (see dossier.contract.test.ts for what pdftotext does to the rest). */
+/** Letters and digits only, in order (see dossier.contract.test.ts for what a reader does to the rest). */
 function letters(text: string): string {
   return text
     .replace(BIDI_CONTROLS, '')
@@ -67,6 +64,7 @@ describe('dossier comparisons (services in-process)', () => {
   let articles: Article[] = [];
   let three: Comparison;
   let dossierId: number;
+  let exported: PdfFile | undefined;
   const results = join(repoRoot, 'test-results', 'dossier-comparison');
 
   beforeAll(async () => {
@@ -109,6 +107,7 @@ describe('dossier comparisons (services in-process)', () => {
   }, 120_000);
 
   afterAll(async () => {
+    await exported?.close();
     await stop?.();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
@@ -122,12 +121,12 @@ describe('dossier comparisons (services in-process)', () => {
   it("draws a comparison as an aligned table with row marks, every source's sentences in logical order, the header on every page", async () => {
     const pdf = join(results, 'comparison.pdf');
     const result = await api['dossier.exportPdf']({ dossierId, path: pdf });
-    tool('pdftoppm', ['-r', '70', '-png', pdf, join(results, 'page')]);
+    const read = (exported = await openPdf(pdf));
+    for (let n = 1; n <= read.pages; n++) await read.renderPng(n, join(results, `page-${n}.png`), 70);
     expect(readdirSync(results).filter((f) => /^page-\d+\.png$/.test(f))).toHaveLength(result.pages!);
 
-    const pages = Array.from({ length: result.pages! }, (_, i) =>
-      tool('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), pdf, '-']),
-    );
+    const pages: string[] = [];
+    for (let n = 1; n <= result.pages!; n++) pages.push(await read.pageText(n));
     const has = (page: string, words: string) => letters(page).includes(letters(words));
     const caption = 'الجمل المتقابلة';
     const first = pages.findIndex((p) => has(p, caption));
@@ -153,26 +152,17 @@ describe('dossier comparisons (services in-process)', () => {
       expect(marks.length, `${kind} marks`).toBe(rows);
     }
     // Every sentence of every source is in its column, its letters in logical
-    // order. pdftotext reads lines across columns that share a baseline (an
+    // order. A reader reads lines across columns that share a baseline (an
     // untagged PDF says nothing of columns), so each column is read on its own
     // with a crop box: the table spans the 467.28 pt between the 64 pt margins
     // of an A4 page, columns 1.25 : 3 : 3 : 3 from the right (an Arabic dossier).
     const unit = 467.28 / 10.25;
-    const columnText = (a: number) => {
+    const columnText = async (a: number) => {
       const right = 595.28 - 64 - unit * (1.25 + 3 * a);
-      const crop = [
-        '-x',
-        String(Math.ceil(right - 3 * unit)),
-        '-y',
-        '60',
-        '-W',
-        String(Math.floor(3 * unit)),
-        '-H',
-        '720',
-      ];
-      return tablePages
-        .map((_, i) => tool('pdftotext', [...crop, '-f', String(first + i + 1), '-l', String(first + i + 1), pdf, '-']))
-        .join('\n');
+      const crop = { x: Math.ceil(right - 3 * unit), y: 60, width: Math.floor(3 * unit), height: 720 };
+      const texts: string[] = [];
+      for (const [i] of tablePages.entries()) texts.push(await read.pageText(first + i + 1, crop));
+      return texts.join('\n');
     };
     // Compared on letters, in order; numbers on their own: poppler reads two
     // numbers around a bracket in an Arabic line as one left-to-right run
@@ -181,7 +171,7 @@ describe('dossier comparisons (services in-process)', () => {
     const numbers = (t: string) => (t.match(/\p{N}+/gu) ?? []).sort();
     let checked = 0;
     for (let a = 0; a < 3; a++) {
-      const raw = columnText(a);
+      const raw = await columnText(a);
       const column = onlyLetters(raw);
       const columnNumbers = new Set(numbers(raw));
       let from = 0;
@@ -205,12 +195,13 @@ describe('dossier comparisons (services in-process)', () => {
 
   it('keeps URLs in citations in logical order: a query string, an Arabic path', async () => {
     const pdf = join(results, 'comparison.pdf');
-    const text = tool('pdftotext', [pdf, '-']).replace(BIDI_CONTROLS, '');
+    const text = (await (exported ?? (exported = await openPdf(pdf))).text()).replace(BIDI_CONTROLS, '');
     // A URL of ASCII only: exactly as written, query string and all.
     expect(text).toContain(QUERY_URLS[0]);
-    // A URL with an Arabic path: its parts in logical order on one line. Poppler
-    // puts a space where Amiri kerns ر before ي, and swaps a hyphen with the
-    // guillemet next to it («-داعش» for -«داعش») in its own reordering.
+    // A URL with an Arabic path: its parts in logical order on one line. A
+    // reader may put a space where Amiri kerns ر before ي, and poppler swaps a
+    // hyphen with the guillemet next to it («-داعش» for -«داعش») in its own
+    // reordering.
     const line = text.split('\n').find((l) => l.includes('620856'))!;
     const bare = (s: string) => s.replace(/[\s«»-]/g, '');
     expect(bare(line)).toBe(bare(QUERY_URLS[1]!));

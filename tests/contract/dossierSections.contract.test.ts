@@ -12,49 +12,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierInfo, MizanApi } from '../../preload/contract';
 import { contractTargets, expectError } from '../support/contractTargets';
+import { withPdf } from '../support/pdfReader';
 import { repoRoot, seedPath, sharedData, tempDir } from '../support/paths';
 
 const targets = contractTargets({ now: () => new Date('2025-03-01T09:30:00Z') });
 
-function poppler(name: string, args: string[]): string {
-  return execFileSync(name, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-}
-
-/** Letters and digits only (pdftotext's spacing and bidi marks vary; see dossier.contract.test.ts). */
+/** Letters and digits only (a reader's spacing and bidi marks vary; see dossier.contract.test.ts). */
 function letters(text: string): string {
   return text.replace(/[^\p{L}\p{N}]/gu, '');
-}
-
-interface OutlineEntry {
-  title: string;
-  page: number;
-  children: OutlineEntry[];
-}
-
-/** The PDF outline as a tree, from `pdftohtml -xml` (nested <outline> elements follow their parent <item>). */
-function outlineTree(pdf: string): OutlineEntry[] {
-  const xml = poppler('pdftohtml', ['-xml', '-i', '-stdout', '-q', pdf]);
-  const start = xml.indexOf('<outline>');
-  const root: OutlineEntry[] = [];
-  if (start < 0) return root;
-  const stack: OutlineEntry[][] = [];
-  let level: OutlineEntry[] = root;
-  let started = false;
-  for (const m of xml.slice(start).matchAll(/<outline>|<\/outline>|<item page="(\d+)">([\s\S]*?)<\/item>/g)) {
-    if (m[0] === '<outline>') {
-      if (started) {
-        stack.push(level);
-        level = level[level.length - 1]!.children;
-      }
-      started = true;
-    } else if (m[0] === '</outline>') {
-      if (stack.length === 0) break;
-      level = stack.pop()!;
-    } else {
-      level.push({ title: m[2]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"'), page: Number(m[1]), children: [] });
-    }
-  }
-  return root;
 }
 
 function bbcFile(dir: string, name: string): string {
@@ -317,59 +282,52 @@ describe.each(targets)('dossier sections and metadata: $name', (target) => {
     const result = await api['dossier.exportPdf']({ dossierId: d.id, path });
     expect(result.items).toBe(5);
 
-    const info = poppler('pdfinfo', [path]);
-    expect(info).toMatch(/^Author:\s+Mizan Tester$/m);
-    expect(info).toMatch(/^Title:\s+Iraq and the BBC$/m);
-    const cover = poppler('pdftotext', ['-f', '1', '-l', '1', path, '-']);
-    expect(cover).toContain('Why this dossier exists');
-    // English document: English labels, although most items' text is English anyway and the seed Arabic.
-    const contents = poppler('pdftotext', ['-f', '2', '-l', '2', path, '-']);
-    expect(contents).toContain('Contents');
+    await withPdf(path, async (read) => {
+      const info = await read.info();
+      expect(info.author).toBe('Mizan Tester');
+      expect(info.title).toBe('Iraq and the BBC');
+      const cover = await read.pageText(1);
+      expect(cover).toContain('Why this dossier exists');
+      // English document: English labels, although most items' text is English anyway and the seed Arabic.
+      const contents = await read.pageText(2);
+      expect(contents).toContain('Contents');
 
-    // Outline: the unsectioned seed at the top level, then each non-empty section with its items under it.
-    const tree = outlineTree(path);
-    expect(tree.map((e) => letters(e.title))).toEqual([
-      letters(d.items[0]!.title),
-      letters('Business and politics'),
-      letters('القسم العربي'),
-    ]);
-    expect(tree[0]!.children).toEqual([]);
-    expect(tree[1]!.children.map((e) => letters(e.title))).toEqual(d.items.slice(1, 3).map((i) => letters(i.title)));
-    expect(tree[2]!.children.map((e) => letters(e.title))).toEqual(d.items.slice(3, 5).map((i) => letters(i.title)));
-    // A section's heading is on the page of its first item.
-    expect(tree[1]!.page).toBe(tree[1]!.children[0]!.page);
-    expect(tree[2]!.page).toBe(tree[2]!.children[0]!.page);
-    const sectionPage = poppler('pdftotext', ['-f', String(tree[2]!.page), '-l', String(tree[2]!.page), path, '-']);
-    expect(letters(sectionPage)).toContain(letters('القسم العربي'));
-    // The contents list each section with the page it starts on, before its items.
-    const tocLines = poppler('pdftotext', ['-layout', '-f', '2', '-l', '2', path, '-'])
-      .split('\n')
-      .map((l) => l.trim());
-    const line = tocLines.find((l) => l.startsWith('Business and politics'));
-    expect(line?.replace(/\s+/g, ' ')).toBe(`Business and politics ${tree[1]!.page}`);
-    expect(letters(contents).indexOf(letters('Business and politics'))).toBeLessThan(
-      letters(contents).indexOf(letters(d.items[1]!.title)),
-    );
-    expect(letters(contents)).not.toContain(letters('An empty section'));
-    for (const page of [1, 2, tree[1]!.page, tree[2]!.page]) {
-      poppler('pdftoppm', [
-        '-r',
-        '60',
-        '-png',
-        '-f',
-        String(page),
-        '-l',
-        String(page),
-        path,
-        join(results, `page-${page}`),
+      // Outline: the unsectioned seed at the top level, then each non-empty section with its items under it.
+      const tree = await read.outline();
+      expect(tree.map((e) => letters(e.title))).toEqual([
+        letters(d.items[0]!.title),
+        letters('Business and politics'),
+        letters('القسم العربي'),
       ]);
-    }
+      expect(tree[0]!.children).toEqual([]);
+      expect(tree[1]!.children.map((e) => letters(e.title))).toEqual(d.items.slice(1, 3).map((i) => letters(i.title)));
+      expect(tree[2]!.children.map((e) => letters(e.title))).toEqual(d.items.slice(3, 5).map((i) => letters(i.title)));
+      // A section's heading is on the page of its first item.
+      expect(tree[1]!.page).toBe(tree[1]!.children[0]!.page);
+      expect(tree[2]!.page).toBe(tree[2]!.children[0]!.page);
+      const sectionPage = await read.pageText(tree[2]!.page);
+      expect(letters(sectionPage)).toContain(letters('القسم العربي'));
+      // The contents list each section with the page it starts on, before its
+      // items (a line holds all the text on its baseline, as pdftotext -layout).
+      const tocLines = contents.split('\n').map((l) => l.trim());
+      const line = tocLines.find((l) => l.startsWith('Business and politics'));
+      expect(line?.replace(/\s+/g, ' ')).toBe(`Business and politics ${tree[1]!.page}`);
+      expect(letters(contents).indexOf(letters('Business and politics'))).toBeLessThan(
+        letters(contents).indexOf(letters(d.items[1]!.title)),
+      );
+      expect(letters(contents)).not.toContain(letters('An empty section'));
+      for (const page of [1, 2, tree[1]!.page, tree[2]!.page]) {
+        await read.renderPng(page, join(results, `page-${page}.png`), 60);
+      }
+    });
 
     // Export options still override what is stored.
     const overridden = join(results, 'overridden.pdf');
     await api['dossier.exportPdf']({ dossierId: d.id, path: overridden, author: 'Someone Else', lang: 'ar' });
-    expect(poppler('pdfinfo', [overridden])).toMatch(/^Author:\s+Someone Else$/m);
-    expect(letters(poppler('pdftotext', ['-f', '2', '-l', '2', overridden, '-']))).toContain(letters('المحتويات'));
+    await withPdf(overridden, async (read) => {
+      expect((await read.info()).author).toBe('Someone Else');
+      expect(letters(await read.pageText(2))).toContain(letters('المحتويات'));
+    });
 
     // The HTML dossier: a <section> per non-empty section holding its items, and nested contents.
     const htmlPath = join(results, 'sections.html');

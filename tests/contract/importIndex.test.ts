@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallContext, ImportReport } from '../../preload/contract';
 import { buildArticle } from '../../main/core/importers/article';
 import { insertArticle } from '../../main/core/library/libraryStore';
-import { primeIndex } from '../../main/core/search/primedIndex';
 import { createServices, type Services } from '../../main/core/services';
 import { sharedData, tempDir } from '../support/paths';
 
@@ -87,7 +86,7 @@ describe('index keys computed at parse time', () => {
     const same = parts('أعلنت الوزارة اليوم عن خطة جديدة لتطوير التعليم في المدارس الحكومية');
     const sameId = await services.db.write(async (w) => {
       const id = await insertArticle(w, same, null, now);
-      primeIndex(w, {
+      services.state.primer.prime({
         articles: new Map([[id, { title: same.title, body: same.body, keys }]]),
         termsJsons: [],
         minusJson: null,
@@ -98,7 +97,7 @@ describe('index keys computed at parse time', () => {
     const otherId = await services.db.write(async (w) => {
       const id = await insertArticle(w, other, null, now);
       // Primed with another text's body: must be ignored.
-      primeIndex(w, {
+      services.state.primer.prime({
         articles: new Map([[id, { title: other.title, body: same.body, keys }]]),
         termsJsons: [],
         minusJson: null,

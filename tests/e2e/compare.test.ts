@@ -139,10 +139,13 @@ describe('compare views: stories, comparison, ledger, dossier', () => {
     ).toBe(0);
     expect(((await diffs.first().textContent()) ?? '').trim().length).toBeGreaterThan(0);
 
-    // The ledger lists the numbers of the order, with their unit and outlet: الرياض's 100 judges at the ministry.
+    // The ledger (a tab beside the text) lists the numbers of the order, with their unit and outlet:
+    // الرياض's 100 judges at the ministry.
+    await page.locator('[data-testid=comparison-tab-facts]').click();
     const numbers = await page.locator('[data-testid=ledger-fact][data-kind=number]').allTextContents();
     expect(numbers.some((text) => text.includes('100') && text.includes('قاض') && text.includes('الرياض'))).toBe(true);
     expect(numbers.some((text) => text.includes('25') && text.includes('قاض'))).toBe(true);
+    await page.locator('[data-testid=comparison-tab-text]').click();
 
     // Keyboard: the rows are one tab stop; arrows move between them.
     await page.locator('[data-testid=comparison-row]').first().focus();

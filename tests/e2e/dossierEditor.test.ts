@@ -3,7 +3,7 @@
  * from the reader ("d"), the dossier's details, sections, an item moved by
  * keyboard (Alt+↑/↓, announced, focus kept) and to a section by its menu, a
  * note, the sandboxed preview, and a PDF exported as a job, downloaded, and
- * read back with poppler. Screenshots in EN and AR under test-results/.
+ * read back (text, metadata, page images). Screenshots in EN and AR under test-results/.
  * Needs `npm run build`.
  */
 import { execFileSync } from 'node:child_process';
@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { resultPath } from '../support/e2eBrowser';
+import { withPdf } from '../support/pdfReader';
 import { seedPath, sharedData } from '../support/paths';
 import { axeSerious, importFiles, openFreshLibrary, openRow, suiteBrowser, TIMEOUT } from './workbenchHelpers';
 
@@ -23,7 +24,7 @@ function bbcFile(dir: string, name: string): string {
   return file;
 }
 
-/** Letters and digits only: pdftotext's spacing and bidi marks vary (see tests/contract/dossier.contract.test.ts). */
+/** Letters and digits only: a reader's spacing and bidi marks vary (see tests/contract/dossier.contract.test.ts). */
 function letters(text: string): string {
   return text.replace(/[^\p{L}\p{N}]/gu, '');
 }
@@ -185,7 +186,7 @@ describe('dossier editor in the workbench', () => {
     await page.screenshot({ path: resultPath('dossier-editor-en.png') });
     await page.locator('[data-testid=dossier-items]').screenshot({ path: resultPath('dossier-editor-items-en.png') });
 
-    // Export PDF: a job, then a download link; the file is read back with poppler.
+    // Export PDF: a job, then a download link; the file is read back (tests/support/pdfReader.ts).
     await page.locator('[data-testid=dossier-export-pdf]').click();
     const link = page.locator('[data-testid=dossier-download]');
     await link.waitFor({ timeout: 60_000 });
@@ -193,10 +194,13 @@ describe('dossier editor in the workbench', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     const pdf = resultPath('dossier-editor.pdf');
     await download.saveAs(pdf);
-    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-    expect(info).toMatch(/^Author:\s+E2E Researcher$/m);
-    expect(info).toMatch(/^Title:\s+Iraq and the BBC$/m);
-    const text = letters(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }));
+    const { info, text } = await withPdf(pdf, async (read) => {
+      for (let n = 1; n <= Math.min(4, read.pages); n++)
+        await read.renderPng(n, resultPath(`dossier-editor-pdf-${n}.png`), 60);
+      return { info: await read.info(), text: letters(await read.text()) };
+    });
+    expect(info.author).toBe('E2E Researcher');
+    expect(info.title).toBe('Iraq and the BBC');
     // The cover's description, then the body in the dossier's order: the seed, section 1 and its
     // story, section 2 and its two stories (in the dragged order), the note (searched from the seed on, past the contents).
     expect(text).toContain('Builtthroughthedossiereditor');
@@ -213,7 +217,6 @@ describe('dossier editor in the workbench', () => {
       expect(next, `"${phrase}" after offset ${at} in the PDF's text`).toBeGreaterThan(at);
       at = next;
     }
-    execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '4', pdf, resultPath('dossier-editor-pdf')]);
 
     // Arabic chrome: the view mirrors (the list on the right); screenshot, and axe finds nothing serious.
     await page.locator('[data-testid=ui-lang-toggle]').click();

@@ -4,7 +4,7 @@
  * and shown without a reload; a search for الأمريكي finds it; a file dropped
  * on the window is imported by its real path; mizan:// links open what they
  * name; a CSV given by a second launch is imported by the page, after its
- * column dialog; a dossier of the seed exports as a PDF whose text pdftotext reads.
+ * column dialog; a dossier of the seed exports as a PDF whose text a reader gets back.
  *
  * Runs where the Electron binary is installed (release machines) and skips
  * with the reason where it is not. Needs `npm run build`.
@@ -18,13 +18,13 @@
  * file input from the real seed on disk), since no automation drags from the
  * OS; the path it yields is the one webUtils gives for a real drop.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ElectronApplication, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resultPath } from '../support/e2eBrowser';
 import { electronBinary, electronSkipReason, launchElectronApp } from '../support/electronApp';
+import { withPdf } from '../support/pdfReader';
 import { seedPath, tempDir } from '../support/paths';
 
 const binary = electronBinary();
@@ -60,7 +60,7 @@ async function invoke<T>(page: Page, method: string, input: unknown, jobId: stri
   return envelope.value as T;
 }
 
-/** Letters and digits only: pdftotext reorders spaces and punctuation in right-to-left lines, never letters. */
+/** Letters and digits only: a reader may reorder spaces and punctuation in right-to-left lines, never letters. */
 function letters(text: string): string {
   return text.replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u0640]/g, '').replace(/[^\p{L}\p{N}]/gu, '');
 }
@@ -186,7 +186,7 @@ describe('the desktop app, as a user drives it', () => {
     },
   );
 
-  it.skipIf(!binary)('exports a dossier of the seed as a PDF that pdftotext reads', async () => {
+  it.skipIf(!binary)('exports a dossier of the seed as a PDF whose text reads back', async () => {
     const dossier = await invoke<{ id: number }>(window, 'dossier.create', { title: 'Hurriya, 26 July 2021' });
     await invoke(window, 'dossier.addItems', { id: dossier.id, items: [{ kind: 'article', id: seedId }] });
     const pdf = join(dir, 'seed-dossier.pdf');
@@ -199,7 +199,7 @@ describe('the desktop app, as a user drives it', () => {
     expect(result.path).toBe(pdf);
     expect(existsSync(pdf)).toBe(true);
     expect(result.pages).toBeGreaterThanOrEqual(2);
-    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+    const text = await withPdf(pdf, (read) => read.text());
     expect(letters(text)).toContain(letters('الأراضي العراقية'));
     expect(letters(text)).toContain(letters(SEED_WORD));
     expect(text).toContain('Hurriya, 26 July 2021');

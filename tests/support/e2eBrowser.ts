@@ -1,10 +1,13 @@
-/** Debian's Chromium driven by playwright-core, and what a page complained about. */
+/** Chromium driven by playwright-core, and what a page complained about. */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { ensureBrowser } from './browserLookup';
 import { repoRoot } from './paths';
 
-export const chromiumPath = process.env['MIZAN_CHROMIUM'] ?? '/usr/bin/chromium';
+/** The browser the end-to-end project's setup found (tests/support/e2eSetup.ts), or found now outside it. */
+export const chromiumPath = inject('chromiumPath') ?? ensureBrowser().path;
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({

@@ -40,7 +40,7 @@ export function httpTransport(origin: string, token: string): Transport & { clos
   return {
     async invoke(method: MethodName, input: unknown, jobId: string | null) {
       // One connection per call: the suites block the event loop while
-      // pdftoppm runs, and fetch would then reuse a keep-alive socket the
+      // they read or draw a PDF, and fetch would then reuse a keep-alive socket the
       // server closed in the meantime ("other side closed"). A browser
       // retries such a request itself; a test client should not need to.
       const res = await rawRequest(port, `/api/${method}`, {

@@ -27,6 +27,20 @@ describe('layering', () => {
       ),
     ).toContain('no-restricted-imports');
   });
+  it('keeps main/core/workers below the rest of the core: Node and the contract only', async () => {
+    expect(
+      await ruleIds(
+        "import { createIndexer } from '../search/indexer';\nexport const x = createIndexer;\n",
+        'main/core/workers/x.ts',
+      ),
+    ).toContain('no-restricted-imports');
+    expect(
+      await ruleIds(
+        "import { MizanError } from '../../../preload/contract';\nimport { toWire } from './protocol';\nexport const x = [MizanError, toWire];\n",
+        'main/core/workers/x.ts',
+      ),
+    ).toEqual([]);
+  });
   it('allows the contract in the renderer and electron in main/electron', async () => {
     expect(
       await ruleIds(

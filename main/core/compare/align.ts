@@ -17,11 +17,13 @@
  *  4. what is left is unique to its article and becomes a row of its own,
  *     placed after the row of its article's previous sentence.
  * Inside every row, each article's words are diffed against the first
- * article carrying the row (wordDiff.ts), on analyzer keys, with offsets
- * into the original texts.
+ * article carrying the row (phrases.ts), on spelling-blind keys
+ * (diffUnits.ts), with offsets into the original texts. A row is reworded
+ * only when a change touches a content word.
  */
-import { contentKeys, diffKey, type PreparedText } from './prepare';
-import { diffTokens } from './wordDiff';
+import { diffUnits, type DiffUnit } from './diffUnits';
+import { phraseDiff } from './phrases';
+import { contentKeys, type PreparedText } from './prepare';
 
 export interface AlignOptions {
   /** Similarity (0..1) at or above which two sentences align in order. */
@@ -44,11 +46,14 @@ export interface Span {
 }
 
 export interface WordChange {
-  op: 'replace' | 'insert' | 'delete';
+  /** move: the same phrase stands elsewhere in the sentence (a: where it was, b: where it is). */
+  op: 'replace' | 'insert' | 'delete' | 'move';
   /** In the reference article's text (null for an insertion). */
   a: Span | null;
   /** In the other article's text (null for a deletion). */
   b: Span | null;
+  /** Only function words differ (في وزارة / بوزارة): not a rewording, not marked. */
+  minor: boolean;
 }
 
 export interface RowDiff {
@@ -63,7 +68,7 @@ export interface RowDiff {
 export type RowKind = 'shared' | 'reworded' | 'unique';
 
 export interface AlignmentRow {
-  /** shared: carried by 2+ articles word for word; reworded: carried by 2+ with differences; unique: by one. */
+  /** shared: carried by 2+ articles with the same content words; reworded: carried by 2+ with differences; unique: by one. */
   kind: RowKind;
   /** Per article, the indexes of its sentences in this row (empty: the article does not carry it). */
   cells: number[][];
@@ -81,6 +86,9 @@ export interface Alignment {
 }
 
 type Keys = Set<string>;
+
+/** How far (in rows) a merge may reach for the row an article carries. */
+const MERGE_REACH = 3;
 
 class Weights {
   private readonly w = new Map<string, number>();
@@ -217,12 +225,19 @@ function alignNext(
     rowOf[j] = r;
     taken[r] = 1;
   }
-  // Splits: a leftover sentence next to an aligned one, mostly contained in that row.
+  // Splits: a leftover sentence mostly contained in the row of an aligned sentence at most MERGE_REACH
+  // sentences before or after it, nearest first (the other side of a merge, below: one outlet's "100
+  // judges at the ministry and 25 at the Board" is two sentences with the minister's words between).
+  const near = (j: number): number[] => {
+    const out: number[] = [];
+    for (let d = 1; d <= MERGE_REACH; d++) out.push(j - d, j + d);
+    return out;
+  };
   for (let changed = true; changed;) {
     changed = false;
     for (let j = 0; j < M; j++) {
       if (rowOf[j]! >= 0) continue;
-      for (const nb of [j - 1, j + 1]) {
+      for (const nb of near(j)) {
         if (nb < 0 || nb >= M || rowOf[nb]! < 0) continue;
         const r = rowOf[nb]!;
         if (weights.containment(sentences[j]!, rk[r]!) >= options.partThreshold) {
@@ -235,12 +250,18 @@ function alignNext(
       }
     }
   }
-  // Merges: a row article k skipped, contained in the sentence(s) k gave a neighbouring row.
+  // Merges: a row article k skipped, contained in the sentence(s) k gave the nearest row it carries
+  // before or after (over at most MERGE_REACH - 1 rows it skipped too).
   const mergeInto = new Int32Array(R).fill(-1);
+  const carriedNear = (r: number, step: -1 | 1): number => {
+    for (let nb = r + step, d = 1; d <= MERGE_REACH && nb >= 0 && nb < R; nb += step, d++)
+      if (rows[nb]!.cells[k]!.length > 0) return nb;
+    return -1;
+  };
   for (let r = 0; r < R; r++) {
     if (rows[r]!.cells[k]!.length > 0 || rk[r]!.size === 0) continue;
-    for (const nb of [r - 1, r + 1]) {
-      if (nb < 0 || nb >= R || rows[nb]!.cells[k]!.length === 0 || mergeInto[nb]! >= 0) continue;
+    for (const nb of [carriedNear(r, -1), carriedNear(r, 1)]) {
+      if (nb < 0 || mergeInto[nb]! >= 0) continue;
       const theirs = union(rows[nb]!.cells[k]!.map((j) => sentences[j]!));
       const covered = weights.containment(rk[r]!, theirs) >= options.partThreshold;
       // The neighbour's sentence must hold more than the neighbour row itself says.
@@ -317,39 +338,33 @@ export function alignTexts(texts: readonly PreparedText[], options: AlignOptions
   });
   for (let k = 1; k < n; k++) rows = alignNext(rows, keys, weights, k, n, options);
 
-  const cellTokens = (a: number, cell: readonly number[]): number[] => {
+  const cellUnits = (a: number, cell: readonly number[]): DiffUnit[] => {
     const p = texts[a]!;
-    const out: number[] = [];
-    for (const s of cell) for (let t = p.sentences[s]!.tokenStart; t < p.sentences[s]!.tokenEnd; t++) out.push(t);
-    return out;
+    return cell.flatMap((s) => diffUnits(p.tokens, p.sentences[s]!.tokenStart, p.sentences[s]!.tokenEnd));
   };
-  const span = (a: number, toks: readonly number[], from: number, to: number): Span | null =>
-    from >= to ? null : { start: texts[a]!.tokens[toks[from]!]!.start, end: texts[a]!.tokens[toks[to - 1]!]!.end };
+  const span = (a: number, units: readonly DiffUnit[], from: number, to: number): Span | null =>
+    from >= to
+      ? null
+      : { start: texts[a]!.tokens[units[from]!.first]!.start, end: texts[a]!.tokens[units[to - 1]!.end - 1]!.end };
 
   const result: AlignmentRow[] = rows.map((row) => {
     const carriers = row.cells.map((c, a) => (c.length > 0 ? a : -1)).filter((a) => a >= 0);
     const ref = carriers[0]!;
-    const refTokens = cellTokens(ref, row.cells[ref]!);
-    const refKeys = refTokens.map((t) => diffKey(texts[ref]!.tokens[t]!));
+    const refUnits = cellUnits(ref, row.cells[ref]!);
     const refContent = union(row.cells[ref]!.map((s) => keys[ref]![s]!));
     const diffs: RowDiff[] = carriers.slice(1).map((a) => {
-      const toks = cellTokens(a, row.cells[a]!);
-      const ops = diffTokens(
-        refKeys,
-        toks.map((t) => diffKey(texts[a]!.tokens[t]!)),
-      );
-      const changes: WordChange[] = ops
-        .filter((o) => o.op !== 'equal')
-        .map((o) => ({
-          op: o.op as WordChange['op'],
-          a: span(ref, refTokens, o.aStart, o.aEnd),
-          b: span(a, toks, o.bStart, o.bEnd),
-        }));
+      const units = cellUnits(a, row.cells[a]!);
+      const changes: WordChange[] = phraseDiff(refUnits, units).map((o) => ({
+        op: o.op,
+        a: span(ref, refUnits, o.aStart, o.aEnd),
+        b: span(a, units, o.bStart, o.bEnd),
+        minor: o.minor,
+      }));
       const similarity = weights.similarity(refContent, union(row.cells[a]!.map((s) => keys[a]![s]!)));
       return { article: a, against: ref, similarity: Math.round(similarity * 1000) / 1000, changes };
     });
     const kind: RowKind =
-      carriers.length < 2 ? 'unique' : diffs.some((d) => d.changes.length > 0) ? 'reworded' : 'shared';
+      carriers.length < 2 ? 'unique' : diffs.some((d) => d.changes.some((c) => !c.minor)) ? 'reworded' : 'shared';
     return { kind, cells: row.cells, moved: [...row.moved].sort((x, y) => x - y), diffs };
   });
 

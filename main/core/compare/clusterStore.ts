@@ -5,6 +5,7 @@
  * members when read (see migration 0004).
  */
 import type { Database, SqlValue, Writer } from '../db/connection';
+import { readArticleHeads, type ArticleHead } from '../library/articleReader';
 import type { ClusterOptions } from './clusterer';
 import { settingsKey, type ClusterJobResult, type ClusterMode } from './clusterJob';
 
@@ -179,7 +180,6 @@ export async function countUnclustered(db: Database): Promise<number> {
  * rows themselves, whose long bodies make a scan of 31,000 slow.
  */
 const DAY_OF = "coalesce(a.published_iso, date(sg.day * 86400, 'unixepoch'))";
-const MEMBER_DAY_OF = 'coalesce(a.published_iso, substr(a.imported_at, 1, 10))';
 
 interface ClusterAggRow {
   id: number;
@@ -190,32 +190,34 @@ interface ClusterAggRow {
   date_to: string | null;
 }
 
-interface MemberRow {
+interface Member {
   cluster_id: number;
-  id: number;
-  title: string;
-  source: string | null;
-  source_id: number | null;
-  published_original: string | null;
-  published_iso: string | null;
-  published_precision: 'day' | 'month' | 'year' | null;
-  lang: string;
-  dir: 'rtl' | 'ltr';
-  url: string | null;
+  article_id: number;
   similarity: number | null;
 }
 
+/** A member's day for ordering: its publication date, else the day it was imported. */
+const memberDay = (a: ArticleHead): string => a.publishedAt.iso ?? a.importedAt.slice(0, 10);
+
 async function withMembers(db: Database, aggs: readonly ClusterAggRow[]): Promise<StoryClusterRow[]> {
   if (aggs.length === 0) return [];
-  const rows = await db.all<MemberRow>(
-    `SELECT m.cluster_id, a.id, a.title, s.name AS source, a.source_id, a.published_original, a.published_iso,
-            a.published_precision, a.lang, a.dir, a.url, m.similarity
-       FROM cluster_members m JOIN articles a ON a.id = m.article_id LEFT JOIN sources s ON s.id = a.source_id
-      WHERE m.cluster_id IN (SELECT value FROM json_each(?))
-      ORDER BY ${MEMBER_DAY_OF}, a.id`,
+  const members = await db.all<Member>(
+    'SELECT cluster_id, article_id, similarity FROM cluster_members WHERE cluster_id IN (SELECT value FROM json_each(?))',
     [JSON.stringify(aggs.map((c) => c.id))],
   );
-  const byCluster = new Map<number, MemberRow[]>();
+  const heads = await readArticleHeads(
+    db,
+    members.map((m) => m.article_id),
+  );
+  const rows = members
+    .filter((m) => heads.has(m.article_id))
+    .map((m) => ({ ...heads.get(m.article_id)!, cluster_id: m.cluster_id, similarity: m.similarity }))
+    .sort((x, y) => {
+      const dx = memberDay(x);
+      const dy = memberDay(y);
+      return dx < dy ? -1 : dx > dy ? 1 : x.id - y.id;
+    });
+  const byCluster = new Map<number, typeof rows>();
   for (const r of rows) byCluster.set(r.cluster_id, [...(byCluster.get(r.cluster_id) ?? []), r]);
   return aggs.map((c) => {
     const members = byCluster.get(c.id) ?? [];
@@ -231,10 +233,10 @@ async function withMembers(db: Database, aggs: readonly ClusterAggRow[]): Promis
         id: m.id,
         title: m.title,
         source: m.source,
-        sourceId: m.source_id,
-        publishedOriginal: m.published_original,
-        publishedIso: m.published_iso,
-        publishedPrecision: m.published_precision,
+        sourceId: m.sourceId,
+        publishedOriginal: m.publishedAt.original,
+        publishedIso: m.publishedAt.iso,
+        publishedPrecision: m.publishedAt.precision,
         lang: m.lang,
         dir: m.dir,
         url: m.url,

@@ -4,54 +4,37 @@
  * opens its own read-only connection (WAL lets it read while the app
  * writes) and sends back placements; the main thread stores them.
  *
- * It always ends by itself, after closing its connection: terminating a
- * worker while sqlite3 closes a handle aborts the whole process (node-sqlite3
- * throws from its close callback during environment teardown). Cancelling is
- * a message, honoured between pages of articles and while placing.
+ * It always ends by itself, after closing its connection (a one-shot
+ * worker, serve.ts `once`): terminating a worker while sqlite3 closes a
+ * handle aborts the whole process (node-sqlite3 throws from its close
+ * callback during environment teardown). Cancelling is a message, honoured
+ * between pages of articles and while placing.
  */
-import { parentPort } from 'node:worker_threads';
 import { Connection } from '../db/connection';
+import { serveTasks } from '../workers/serve';
 import { runClusterJob, type ClusterJobRequest, type ClusterJobResult } from './clusterJob';
 
-export type WorkerInbound = { type: 'run'; dbPath: string; request: ClusterJobRequest } | { type: 'cancel' };
-
-export type WorkerMessage =
-  | { type: 'progress'; done: number; total: number | null; label: string }
-  | { type: 'done'; result: ClusterJobResult }
-  | { type: 'error'; message: string; cancelled: boolean };
-
-const controller = new AbortController();
-
-async function run(dbPath: string, request: ClusterJobRequest): Promise<WorkerMessage> {
-  let db: Connection | null = null;
-  try {
-    db = await Connection.open(dbPath, 'readonly');
-    db.configure(5000);
-    const result = await runClusterJob(
-      db,
-      request,
-      (done, total, label) => parentPort?.postMessage({ type: 'progress', done, total, label } satisfies WorkerMessage),
-      controller.signal,
-    );
-    return { type: 'done', result };
-  } catch (error) {
-    return {
-      type: 'error',
-      message: error instanceof Error ? error.message : String(error),
-      cancelled: controller.signal.aborted,
-    };
-  } finally {
-    await db?.close().catch(() => undefined);
-  }
+export interface ClusterTask {
+  dbPath: string;
+  request: ClusterJobRequest;
 }
 
-parentPort?.on('message', (message: WorkerInbound) => {
-  if (message.type === 'cancel') {
-    controller.abort(new Error('cancelled'));
-    return;
-  }
-  void run(message.dbPath, message.request).then((reply) => {
-    parentPort?.postMessage(reply);
-    parentPort?.close();
-  });
-});
+export interface ClusterProgress {
+  done: number;
+  total: number | null;
+  label: string;
+}
+
+serveTasks<ClusterTask, ClusterJobResult, ClusterProgress>(
+  async ({ dbPath, request }, ctx) => {
+    let db: Connection | null = null;
+    try {
+      db = await Connection.open(dbPath, 'readonly');
+      db.configure(5000);
+      return await runClusterJob(db, request, (done, total, label) => ctx.progress({ done, total, label }), ctx.signal);
+    } finally {
+      await db?.close().catch(() => undefined);
+    }
+  },
+  { once: true },
+);

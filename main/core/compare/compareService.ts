@@ -5,16 +5,14 @@
  */
 import {
   MizanError,
-  type AlignSettings,
   type ClusterSettings,
-  type ComparedArticle,
   type Handlers,
   type MethodName,
   type SavedComparison,
   type StoryCluster,
 } from '../../../preload/contract';
 import type { Database } from '../db/connection';
-import { defaultAlignOptions, type AlignOptions } from './align';
+import { readComparedArticles } from '../library/articleReader';
 import { defaultClusterOptions, type ClusterOptions } from './clusterer';
 import { runClustering } from './clusterRunner';
 import {
@@ -26,7 +24,7 @@ import {
   storedClusterOptions,
   type StoryClusterRow,
 } from './clusterStore';
-import { createComparer, type Comparer } from './comparisonRunner';
+import type { Comparer } from './comparisonRunner';
 import * as saved from './comparisonStore';
 
 type CompareMethod = Extract<MethodName, `compare.${string}`>;
@@ -34,6 +32,8 @@ type CompareMethod = Extract<MethodName, `compare.${string}`>;
 export interface CompareDeps {
   db: Database;
   now: () => Date;
+  /** The one comparer (comparisonRunner.ts), shared with the dossier export. */
+  comparer: Comparer;
 }
 
 function toStoryCluster(c: StoryClusterRow): StoryCluster {
@@ -58,71 +58,9 @@ function toStoryCluster(c: StoryClusterRow): StoryCluster {
   };
 }
 
-interface ArticleRow {
-  id: number;
-  title: string;
-  body: string;
-  source: string | null;
-  published_original: string | null;
-  published_iso: string | null;
-  published_precision: 'day' | 'month' | 'year' | null;
-  lang: string;
-  dir: 'rtl' | 'ltr';
-  url: string | null;
-}
-
-/** The articles, in the order asked for; NOT_FOUND names the first missing one. */
-async function loadArticles(db: Database, ids: readonly number[]): Promise<ComparedArticle[]> {
-  const rows = await db.all<ArticleRow>(
-    `SELECT a.id, a.title, a.body, s.name AS source, a.published_original, a.published_iso, a.published_precision, a.lang, a.dir, a.url
-       FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id IN (SELECT value FROM json_each(?))`,
-    [JSON.stringify(ids)],
-  );
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => {
-    const r = byId.get(id);
-    if (!r) throw new MizanError('NOT_FOUND', `no article with id ${id}`);
-    return {
-      id: r.id,
-      title: r.title,
-      source: r.source,
-      publishedAt: { original: r.published_original, iso: r.published_iso, precision: r.published_precision },
-      lang: r.lang,
-      dir: r.dir,
-      url: r.url,
-      body: r.body,
-    };
-  });
-}
-
-/** A date the relative words of an article ("اليوم", "Thursday") resolve against. */
-export function referenceOf(a: Pick<ComparedArticle, 'publishedAt'>): string | undefined {
-  return a.publishedAt.precision === 'day' && a.publishedAt.iso ? a.publishedAt.iso : undefined;
-}
-
-export function alignOptions(settings: AlignSettings | undefined): AlignOptions {
-  return {
-    ...defaultAlignOptions,
-    ...(settings?.matchThreshold !== undefined ? { matchThreshold: settings.matchThreshold } : {}),
-    ...(settings?.movedThreshold !== undefined ? { movedThreshold: settings.movedThreshold } : {}),
-  };
-}
-
 export function compareHandlers(deps: CompareDeps): Pick<Handlers, CompareMethod> {
-  const { db } = deps;
+  const { db, comparer } = deps;
   const stamp = (): string => deps.now().toISOString();
-  let comparer: Comparer | null = null;
-  const compareArticles = (
-    articles: readonly ComparedArticle[],
-    settings: AlignSettings | undefined,
-  ): ReturnType<Comparer['compare']> => {
-    comparer ??= createComparer();
-    return comparer.compare(
-      articles.map((a) => ({ text: a.body, reference: referenceOf(a), title: a.title, lang: a.lang })),
-      alignOptions(settings),
-    );
-  };
-
   const currentSettings = async (): Promise<ClusterOptions> => ({
     ...defaultClusterOptions,
     ...(await storedClusterOptions(db)),
@@ -162,22 +100,22 @@ export function compareHandlers(deps: CompareDeps): Pick<Handlers, CompareMethod
       );
     },
     'compare.articles': async ({ articleIds, settings }) => {
-      const articles = await loadArticles(db, articleIds);
-      const c = await compareArticles(articles, settings);
+      const articles = await readComparedArticles(db, articleIds);
+      const c = await comparer.compare(articles, settings);
       return { articles, ...c.alignment, facts: c.facts, entities: c.entities, conflicts: c.conflicts };
     },
     'compare.align': async ({ articleIds, settings }) => {
-      const articles = await loadArticles(db, articleIds);
-      const c = await compareArticles(articles, settings);
+      const articles = await readComparedArticles(db, articleIds);
+      const c = await comparer.compare(articles, settings);
       return { articles, ...c.alignment };
     },
     'compare.facts': async ({ articleIds }) => {
-      const articles = await loadArticles(db, [...new Set(articleIds)]);
-      const c = await compareArticles(articles, undefined);
+      const articles = await readComparedArticles(db, [...new Set(articleIds)]);
+      const c = await comparer.compare(articles, undefined);
       return { articles, facts: c.facts, entities: c.entities, conflicts: c.conflicts };
     },
     'compare.saveComparison': async (input): Promise<SavedComparison> => {
-      const articles = await loadArticles(db, input.articleIds);
+      const articles = await readComparedArticles(db, input.articleIds);
       const title = input.title ?? saved.defaultTitle(articles.map((a) => a.title));
       // Read back on the writer: the reader may still hold a snapshot from before this commit.
       return db.write(async (w) => {

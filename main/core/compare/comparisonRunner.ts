@@ -1,62 +1,69 @@
 /**
- * Runs comparisons in one long-lived worker thread when running from
- * compiled JavaScript (started on first use, unreferenced while idle so it
- * never keeps a process alive), and in-line otherwise (unit tests run the
- * TypeScript sources directly).
+ * The one comparer: every comparison of chosen articles (the compare.*
+ * handlers, a dossier's comparison block on export) is computed here, by
+ * compareTexts (comparison.ts), from the articles' bodies and dates and the
+ * user's alignment settings. Built once in createServices.
+ *
+ * In one long-lived worker thread when running from compiled JavaScript
+ * (started on first use, unreferenced while idle so it never keeps a
+ * process alive), in-line otherwise (unit tests run the TypeScript sources
+ * directly).
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { MizanError } from '../../../preload/contract';
-import type { AlignOptions } from './align';
+import { MizanError, type AlignSettings, type ComparedArticle } from '../../../preload/contract';
+import { createWorkerPool } from '../workers/pool';
+import { workerScript } from '../workers/script';
+import { defaultAlignOptions, type AlignOptions } from './align';
 import { compareTexts, type CompareInput, type TextComparison } from './comparison';
-import type { ComparisonReply, ComparisonRequest } from './comparisonWorker';
 
-export interface Comparer {
-  compare(inputs: CompareInput[], options: AlignOptions): Promise<TextComparison>;
+export interface ComparisonRequest {
+  inputs: CompareInput[];
+  options: AlignOptions;
 }
 
-function workerComparer(script: string): Comparer {
-  let worker: Worker | null = null;
-  let nextId = 1;
-  const pending = new Map<number, { resolve: (r: TextComparison) => void; reject: (e: Error) => void }>();
-  const start = (): Worker => {
-    const w = new Worker(script);
-    w.unref();
-    w.on('message', (reply: ComparisonReply) => {
-      const waiter = pending.get(reply.id);
-      if (!waiter) return;
-      pending.delete(reply.id);
-      if (pending.size === 0) w.unref();
-      if (reply.ok) waiter.resolve(reply.result);
-      else waiter.reject(new MizanError('INTERNAL', `comparison failed: ${reply.message}`));
-    });
-    // A crashed worker fails what it was doing; the next comparison starts a new one.
-    const fail = (error: Error): void => {
-      for (const waiter of pending.values()) waiter.reject(error);
-      pending.clear();
-      worker = null;
-    };
-    w.on('error', fail);
-    w.on('exit', (code) => fail(new MizanError('INTERNAL', `comparison worker stopped (exit code ${code})`)));
-    return w;
-  };
+/** What the comparison thread does with a request (the same in-line). */
+export function comparisonTask(request: ComparisonRequest): TextComparison {
+  return compareTexts(request.inputs, request.options);
+}
+
+/** What a comparison reads of an article. */
+/** What a comparison reads of an article; the headline and language sharpen the fact ledger when given. */
+export type ComparableArticle = Pick<ComparedArticle, 'body' | 'publishedAt'> &
+  Partial<Pick<ComparedArticle, 'title' | 'lang'>>;
+
+export interface Comparer {
+  /** The comparison of `articles`, in this order, aligned with `settings` (defaults where unset). */
+  compare(articles: readonly ComparableArticle[], settings: AlignSettings | undefined): Promise<TextComparison>;
+  close(): Promise<void>;
+}
+
+/** A date the relative words of an article ("اليوم", "Thursday") resolve against. */
+export function referenceOf(a: Pick<ComparedArticle, 'publishedAt'>): string | undefined {
+  return a.publishedAt.precision === 'day' && a.publishedAt.iso ? a.publishedAt.iso : undefined;
+}
+
+export function alignOptions(settings: AlignSettings | undefined): AlignOptions {
   return {
-    compare(inputs, options) {
-      worker ??= start();
-      const w = worker;
-      const id = nextId++;
-      return new Promise<TextComparison>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        w.ref();
-        w.postMessage({ id, inputs, options } satisfies ComparisonRequest);
-      });
-    },
+    ...defaultAlignOptions,
+    ...(settings?.matchThreshold !== undefined ? { matchThreshold: settings.matchThreshold } : {}),
+    ...(settings?.movedThreshold !== undefined ? { movedThreshold: settings.movedThreshold } : {}),
   };
 }
 
 export function createComparer(): Comparer {
-  const script = join(__dirname, 'comparisonWorker.js');
-  if (__filename.endsWith('.js') && existsSync(script)) return workerComparer(script);
-  return { compare: async (inputs, options) => compareTexts(inputs, options) };
+  const pool = createWorkerPool<ComparisonRequest, TextComparison>({
+    script: workerScript(__dirname, 'comparisonWorker.js'),
+    inline: comparisonTask,
+    errors: {
+      failed: (error) => new MizanError('INTERNAL', `comparison failed: ${error.message}`),
+      crashed: (reason) => new MizanError('INTERNAL', `comparison worker stopped (${reason})`),
+    },
+  });
+  return {
+    compare: (articles, settings) =>
+      pool.run({
+        inputs: articles.map((a) => ({ text: a.body, reference: referenceOf(a), title: a.title, lang: a.lang })),
+        options: alignOptions(settings),
+      }),
+    close: () => pool.close(),
+  };
 }

@@ -4,6 +4,7 @@
  * alignment, word diffs and the fact ledger all point at the same places.
  */
 import { analyze, type AnalyzedToken } from '../text/analyze';
+import { arabicKeys } from '../text/arabic';
 import { splitSentences } from '../text/sentences';
 
 export interface PreparedSentence {
@@ -34,9 +35,23 @@ export function prepareText(text: string): PreparedText {
   return { text, tokens, sentences };
 }
 
-/** The key a token is compared on in word diffs: spelling variants and clitics folded, case ignored. */
-export function diffKey(t: AnalyzedToken): string {
-  return t.kind === 'word' ? t.exact : t.norm;
+const accusative = new Map<string, string>();
+
+/**
+ * The stem with the accusative alef taken off (قاضيا = قاض, أمرا = أمر): the
+ * light stem keeps it, and outlets rewriting one wire story change the case
+ * of the same word ("أمره بترقية" / "أمرا ملكيا بترقية").
+ */
+function stemOf(t: AnalyzedToken): string {
+  const s = t.stem;
+  if (s.length <= 3 || !s.endsWith('ا') || !/^[\u0621-\u064a]/u.test(s)) return s;
+  let bare = accusative.get(t.exact);
+  if (bare === undefined) {
+    bare = t.exact.endsWith('ا') ? arabicKeys(t.exact.slice(0, -1), 0).stem : s;
+    if (accusative.size > 20_000) accusative.clear();
+    accusative.set(t.exact, bare);
+  }
+  return bare;
 }
 
 /** The keys that say what a sentence is about: content words (stemmed), numbers, dates. */
@@ -45,7 +60,7 @@ export function contentKeys(tokens: readonly AnalyzedToken[], from: number, to: 
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     if (t.kind === 'word') {
-      if (!t.stop && t.stem.length >= 2) keys.add(t.stem);
+      if (!t.stop && t.stem.length >= 2) keys.add(stemOf(t));
     } else if (t.kind === 'number' || t.kind === 'date') keys.add(`#${t.norm}`);
   }
   return keys;

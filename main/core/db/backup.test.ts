@@ -17,12 +17,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MizanError } from '../../../preload/contract';
 import { tempDir } from '../../../tests/support/paths';
-import { openLibrary } from '../library/librarySafety';
 import { createDispatcher } from '../rpc';
 import { createServices, type Services } from '../services';
-import { backupDirFor, checkIntegrity, listBackups, readBundle, recoverFromLatestBackup } from './backup';
+import { checkIntegrity, readBundle, recoverFromLatestBackup } from './backup';
 import { Connection } from './connection';
-import { migrations } from './migrations';
 
 const open: Services[] = [];
 async function services(dbPath: string): Promise<Services> {
@@ -78,31 +76,6 @@ describe('library backups', () => {
     const n = await count(reopened);
     expect(n).toBeGreaterThanOrEqual(20);
     expect(n).toBeLessThanOrEqual(30);
-  });
-
-  it('backs up before a migration that will change an existing library, not for a new one', async () => {
-    const dbPath = join(tempDir(), 'library.db');
-    const old = await openLibrary({
-      dbPath,
-      migrations: migrations.slice(0, 1),
-      now: () => new Date('2026-01-01T00:00:00Z'),
-    });
-    await old.close();
-    expect(await listBackups(backupDirFor(dbPath))).toEqual([]); // a new file: nothing to protect
-    const db = await openLibrary({ dbPath, migrations, now: () => new Date('2026-02-01T00:00:00Z') });
-    await db.close();
-    const backups = await listBackups(backupDirFor(dbPath));
-    expect(backups.map((b) => b.reason)).toEqual(migrations.length > 1 ? ['pre-migration'] : []);
-    if (migrations.length > 1) {
-      // The backup holds the schema as it was before the migration.
-      const before = await openLibrary({
-        dbPath: backups[0]!.path,
-        migrations: migrations.slice(0, 1),
-        now: () => new Date(),
-      });
-      expect((await before.get<{ n: number }>('SELECT count(*) AS n FROM schema_migrations'))?.n).toBe(1);
-      await before.close();
-    }
   });
 
   it('restores a backup in place: the running services see the old data, the replaced file is kept', async () => {

@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { withPdf } from '../../../tests/support/pdfReader';
 import { compareTexts } from '../compare/comparison';
 import { comparisonView, type ComparedText } from './comparisonBlock';
 import type { DossierDocument } from './model';
@@ -116,31 +116,17 @@ describe('comparison tables', () => {
     try {
       const file = join(dir, 'c.pdf');
       writeFileSync(file, pdf.bytes);
-      // The English column alone (pdftotext reads lines across columns that share
+      // The English column alone (a reader reads lines across columns that share
       // a baseline): the leftmost 3 of 7.25 parts of the 467.28 pt text block.
-      const crop = [
-        '-x',
-        '64',
-        '-y',
-        '60',
-        '-W',
-        String(Math.floor((467.28 * 3) / 7.25)),
-        '-H',
-        '720',
-        '-f',
-        '3',
-        '-l',
-        '3',
-      ];
-      const text = execFileSync('pdftotext', [...crop, file, '-'], { encoding: 'utf8' }).replace(
-        /[\u2066-\u2069\u202a-\u202e]/g,
-        '',
-      );
+      const crop = { x: 64, y: 60, width: Math.floor((467.28 * 3) / 7.25), height: 720 };
+      const { text, contents } = await withPdf(file, async (read) => ({
+        text: (await read.pageText(3, crop)).replace(/[\u2066-\u2069\u202a-\u202e]/g, ''),
+        contents: await read.pageText(2),
+      }));
       expect(text.replace(/\s+/g, ' ')).toContain(
         'Turkish jets struck IS targets in Syria (3 sites) on Friday, see https://example.org/a?b=1 for more.',
       );
       expect(text).toContain('BBC');
-      const contents = execFileSync('pdftotext', ['-f', '2', '-l', '2', file, '-'], { encoding: 'utf8' });
       expect(contents).toContain('–');
       expect(contents).not.toContain('↔');
     } finally {

@@ -4,21 +4,14 @@
  */
 import { MizanError, type Article, type DossierInfo } from '../../../preload/contract';
 import type { Database } from '../db/connection';
-import { getArticle } from '../library/libraryStore';
+import { getArticle } from '../library/articleReader';
 import { detectDirection, paragraphDirections } from '../text/language';
 import { dirOfLang, formatPublished, isArabicScriptLang, labelsFor } from './labels';
 import type { CitationData, Dir, DossierDocument, ExportItem, ExportSection, ItemKind, TextBlock } from './model';
 import { getDossier } from './dossierStore';
-import { compareTexts, type CompareInput, type TextComparison } from '../compare/comparison';
-import type { AlignOptions } from '../compare/align';
-import { alignOptions, referenceOf } from '../compare/compareService';
+import type { Comparer } from '../compare/comparisonRunner';
 import { getComparison } from '../compare/comparisonStore';
 import { comparisonView } from './comparisonBlock';
-
-/** The compare module's comparison (its worker in the app; in-line by default). */
-export type CompareFn = (inputs: CompareInput[], options: AlignOptions) => Promise<TextComparison>;
-
-const compareInline: CompareFn = async (inputs, options) => compareTexts(inputs, options);
 
 export interface DocumentRequest {
   dossierId?: number;
@@ -90,7 +83,7 @@ async function resolveItem(
   kind: ItemKind,
   refId: number,
   anchor: string,
-  compare: CompareFn,
+  comparer: Comparer,
 ): Promise<ExportItem> {
   switch (kind) {
     case 'article':
@@ -137,11 +130,8 @@ async function resolveItem(
       const lang = majorityLang(articles.map((a) => a.lang)) ?? 'en';
       const dir = dirOfLang(lang);
       const L = labelsFor(lang);
-      // Recomputed on export, like on opening (issue 7): the tables follow the articles' current text.
-      const result = await compare(
-        articles.map((a) => ({ text: a.body, reference: referenceOf(a) })),
-        alignOptions(saved.settings),
-      );
+      // Recomputed on export, like on opening: the tables follow the articles' current text.
+      const result = await comparer.compare(articles, saved.settings);
       return {
         anchor,
         kind: 'comparison',
@@ -218,7 +208,7 @@ export async function resolveDocument(
   db: Database,
   request: DocumentRequest,
   now: Date,
-  compare: CompareFn = compareInline,
+  comparer: Comparer,
 ): Promise<DossierDocument> {
   // An export option overrides what is stored with the dossier.
   let title = request.title?.trim() || null;
@@ -236,11 +226,11 @@ export async function resolveDocument(
     description = dossier.description;
     lang ??= dossier.lang;
     for (const [i, item] of dossier.items.entries())
-      items.push(await resolveItem(db, item.kind, item.refId, `item-${i + 1}`, compare));
+      items.push(await resolveItem(db, item.kind, item.refId, `item-${i + 1}`, comparer));
     sections = sectionsOf(dossier);
   } else {
     for (const [i, id] of (request.articleIds ?? []).entries())
-      items.push(await resolveItem(db, 'article', id, `item-${i + 1}`, compare));
+      items.push(await resolveItem(db, 'article', id, `item-${i + 1}`, comparer));
   }
   if (items.length === 0) throw new MizanError('INVALID_ARGUMENT', 'the dossier has no items to export');
   const docLang = lang ?? majorityLang(items.map((i) => i.lang)) ?? 'en';

@@ -14,15 +14,18 @@ import {
   type MethodName,
 } from '../../../preload/contract';
 import type { Database, Writer } from '../db/connection';
-import { createComparer, type Comparer } from '../compare/comparisonRunner';
-import { resolveDocument, type CompareFn } from './dossierDocument';
+import type { Comparer } from '../compare/comparisonRunner';
+import { resolveDocument } from './dossierDocument';
 import * as store from './dossierStore';
-import { createExporter, type ExportKind } from './exporter';
+import { createExporter } from './exporter';
+import type { ExportKind } from './exportTypes';
 import { defaultRenderOptions } from './model';
 
 export interface DossierDeps {
   db: Database;
   now: () => Date;
+  /** The one comparer (comparisonRunner.ts): a comparison block is recomputed on export. */
+  comparer: Comparer;
 }
 
 type DossierMethod = Extract<MethodName, `dossier.${string}`>;
@@ -71,14 +74,11 @@ export function createDossierService(deps: DossierDeps): DossierService {
     await db.write(change);
     return store.getDossier(db, id);
   };
-  // Comparisons are recomputed for export off the main thread, in a comparison worker started when first needed.
-  let comparer: Comparer | null = null;
-  const compare: CompareFn = (inputs, options) => (comparer ??= createComparer()).compare(inputs, options);
 
   async function exportAs(kind: ExportKind, input: DossierExportInput, ctx: CallContext): Promise<DossierExportResult> {
     const path = checkedPath(input.path, kind);
     ctx.progress(0, null, 'reading');
-    const document = await resolveDocument(db, input, deps.now(), compare);
+    const document = await resolveDocument(db, input, deps.now(), deps.comparer);
     const options = {
       ...defaultRenderOptions,
       ...(input.align ? { align: input.align } : {}),

@@ -19,6 +19,7 @@ import {
   type DossierSummary,
 } from '../../../preload/contract';
 import type { Database, SqlValue, Writer } from '../db/connection';
+import { citationOf, readArticleHeads, type ArticleHead } from '../library/articleReader';
 import { detectDirection } from '../text/language';
 
 type Reader = Pick<Database, 'get' | 'all'> | Writer;
@@ -50,43 +51,36 @@ interface ItemRow {
   kind: DossierItemRef['kind'];
   ref_id: number;
   article_id: number | null;
+  /** A note's title, a highlight's quote, a comparison's title (an article's comes from the library). */
   title: string | null;
-  source: string | null;
-  published_original: string | null;
-  published_iso: string | null;
-  published_precision: 'day' | 'month' | 'year' | null;
-  dir: 'rtl' | 'ltr' | null;
   section_id: number | null;
 }
 
 /**
  * One row per item with what a list needs to show it: the title (a note's
  * title or the start of its text, a highlight's quote), and the outlet and
- * date of the article behind it.
+ * date of the article behind it (read from the library).
  */
 const ITEM_SQL = `
 SELECT i.id, i.position, i.kind, i.section_id,
   coalesce(i.article_id, i.highlight_id, i.note_id, i.comparison_id) AS ref_id,
   coalesce(i.article_id, h.article_id, n.article_id) AS article_id,
   CASE i.kind
-    WHEN 'article' THEN a.title
     WHEN 'highlight' THEN h.quote
     WHEN 'note' THEN coalesce(n.title, substr(n.body, 1, 120))
     WHEN 'comparison' THEN c.title
-  END AS title,
-  s.name AS source, a.published_original, a.published_iso, a.published_precision, a.dir
+  END AS title
 FROM dossier_items i
 LEFT JOIN highlights h ON h.id = i.highlight_id
 LEFT JOIN notes n ON n.id = i.note_id
 LEFT JOIN comparisons c ON c.id = i.comparison_id
-LEFT JOIN articles a ON a.id = coalesce(i.article_id, h.article_id, n.article_id)
-LEFT JOIN sources s ON s.id = a.source_id
 LEFT JOIN dossier_sections sec ON sec.id = i.section_id
 WHERE i.dossier_id = ?
 ORDER BY coalesce(sec.position, 0), i.position, i.id`;
 
-function itemInfo(row: ItemRow, index: number): DossierItemInfo {
-  const title = (row.title ?? '').replace(/\s+/g, ' ').trim();
+function itemInfo(row: ItemRow, index: number, article: ArticleHead | undefined): DossierItemInfo {
+  const cited = citationOf(article);
+  const title = ((row.kind === 'article' ? article?.title : row.title) ?? '').replace(/\s+/g, ' ').trim();
   return {
     id: row.id,
     position: index + 1,
@@ -94,11 +88,9 @@ function itemInfo(row: ItemRow, index: number): DossierItemInfo {
     refId: row.ref_id,
     articleId: row.article_id,
     title,
-    source: row.source,
-    publishedAt: row.article_id
-      ? { original: row.published_original, iso: row.published_iso, precision: row.published_precision }
-      : null,
-    dir: row.dir ?? detectDirection(title),
+    source: cited.source,
+    publishedAt: row.article_id ? cited.publishedAt : null,
+    dir: cited.dir ?? detectDirection(title),
     sectionId: row.section_id,
   };
 }
@@ -107,7 +99,11 @@ export async function listItems(db: Reader, dossierId: number): Promise<DossierI
   const rows = await db.all<ItemRow>(ITEM_SQL, [dossierId]);
   // Read grouped by section whatever the stored positions say (a row put back
   // by an undo keeps its old position), so sections are always contiguous.
-  return rows.map(itemInfo);
+  const articles = await readArticleHeads(
+    db,
+    rows.flatMap((r) => (r.article_id === null ? [] : [r.article_id])),
+  );
+  return rows.map((row, i) => itemInfo(row, i, row.article_id === null ? undefined : articles.get(row.article_id)));
 }
 
 export async function getDossier(db: Reader, id: number): Promise<DossierInfo> {

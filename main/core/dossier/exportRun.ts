@@ -2,7 +2,7 @@
 import type * as fontkit from 'fontkit';
 import { renderHtml } from './htmlExporter';
 import type { ProgressFn } from './model';
-import type { ExportJob, ExportOutput } from './exporter';
+import type { ExportJob, ExportOutput } from './exportTypes';
 import { renderPdf } from './pdfExporter';
 
 export async function runExportHere(

@@ -9,7 +9,8 @@
  */
 import type { Align, Dir, LaidLine, Measure } from './bidiLayout';
 import type { ComparisonView, ExportTable, TableCell } from './model';
-import type { Block, Flow, Op, TextStyle } from './pdfExporter';
+import type { Flow } from './pdfFlow';
+import type { Block, Op, TextStyle } from './pdfTypes';
 
 export interface TableContext {
   block(text: string, style: TextStyle, dir: Dir, width: number, align: Align, x: number): Block;

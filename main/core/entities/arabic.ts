@@ -4,10 +4,14 @@
  * caller keeps the longest of overlapping proposals.
  */
 import type { EntityKind } from './types';
-import { COMMON_WORDS, FAMILY_NAMES, GIVEN_NAMES } from './names.generated';
+import { COMMON_WORDS, DEFINITE_ONLY_WORDS, FAMILY_NAMES, GIVEN_NAMES } from './names.generated';
+import { KNOWN_PEOPLE } from './people.generated';
 import {
   COMPLEMENT_STOPS,
   EXTRA_GIVEN_NAMES,
+  GENERIC_BODIES,
+  KNOWN_ORGANISATIONS,
+  TEAM_HEADS,
   FORMULAE,
   NOT_GIVEN_NAMES,
   OFFICE_HEADS,
@@ -21,7 +25,7 @@ import {
   keySet,
   phraseKeys,
 } from './lexicon';
-import { ARABIC_PLACE_NAMES, PLACE_HEADS } from './places';
+import { ARABIC_PLACE_NAMES, DIRECTIONS, PLACE_HEADS } from './places';
 import { formKey, joined, type EntityToken } from './tokens';
 
 export interface Proposal {
@@ -33,7 +37,12 @@ export interface Proposal {
   title?: [number, number];
   /** The first token's letters before its key are part of the name (بعقوبة), not a clitic. */
   whole?: boolean;
+  /** Found in a list (not by a head rule): wins a tie of length (قناة السويس is the canal, not a channel). */
+  listed?: boolean;
 }
+
+/** Heads that are also verbal nouns: after ب/ل they are an action (بتنظيم الحملات), not a body. */
+const VERBAL_HEADS = keySet(['تنظيم', 'إدارة', 'حركة', 'رئاسة']);
 
 const GIVEN: ReadonlySet<string> = new Set([
   ...GIVEN_NAMES.filter((n) => !NOT_GIVEN_NAMES.has(n)),
@@ -41,8 +50,13 @@ const GIVEN: ReadonlySet<string> = new Set([
 ]);
 const FAMILY: ReadonlySet<string> = new Set(FAMILY_NAMES);
 const COMMON: ReadonlySet<string> = new Set(COMMON_WORDS);
+const DEFINITE_ONLY: ReadonlySet<string> = new Set(DEFINITE_ONLY_WORDS);
 const PLACES = new PhraseList(ARABIC_PLACE_NAMES);
+const ORGANISATIONS = new PhraseList(KNOWN_ORGANISATIONS);
+const GENERIC = new PhraseList(GENERIC_BODIES);
+const PEOPLE = new PhraseList(KNOWN_PEOPLE);
 const PLACE_HEAD_KEYS = keySet(PLACE_HEADS);
+const DIRECTION_KEYS = keySet(DIRECTIONS);
 const LINKS = new Set(['بن', 'ابن', 'بنت']);
 /** Titles that name a body after its founder or patron (جامعة الملك سعود, مستشفى الأمير سلطان). */
 const ROYAL_TITLES = keySet(['الملك', 'الأمير', 'الأميرة']);
@@ -50,6 +64,12 @@ const ROYAL_TITLES = keySet(['الملك', 'الأمير', 'الأميرة']);
 const FAMILY_MARK = 'ال';
 
 type Tokens = readonly EntityToken[];
+
+/** A common word of SaudiNewsNet (الأموي, العدد): a name key's word, with or without its article. */
+export function isCommonWord(word: string): boolean {
+  const bare = word.replace(/^ال/u, '');
+  return !FAMILY.has(bare) && !GIVEN.has(bare) && COMMON.has(bare);
+}
 
 /** Length of the phrase of `list` that starts at token i (its first word may carry clitics), or 0. */
 export function matchAt(text: string, toks: Tokens, i: number, list: PhraseList): number {
@@ -96,6 +116,11 @@ function givenAt(text: string, toks: Tokens, i: number): { key: string; len: num
   return { key: t.key, len: 1 };
 }
 
+/** A definite adjective of origin (التركي, الأمريكية): written ال…ي or ال…ية. */
+function isNisba(t: EntityToken | undefined): boolean {
+  return !!t && t.arabic && t.definite && t.clitic === '' && /ي(?:ه)?$/u.test(t.t.norm) && t.key.length >= 4;
+}
+
 /** A word that can be part of a name: Arabic, no clitic, not a function word. */
 function namePart(t: EntityToken | undefined): t is EntityToken {
   return isWord(t) && t.clitic === '';
@@ -105,6 +130,8 @@ function namePart(t: EntityToken | undefined): t is EntityToken {
 function unknownName(t: EntityToken): boolean {
   // أمراً ملكياً: a common word with its tanween alef is still a common word.
   const common = COMMON.has(t.key) || (t.key.endsWith('ا') && COMMON.has(t.key.slice(0, -1)));
+  // لزيارتها, بيوتهم: a pronoun suffix marks a noun or verb, not a name.
+  if (/(?:ها|هم|هما|هن|كم|كما|نا)$/u.test(t.key) && t.key.length >= 5) return false;
   return namePart(t) && !t.definite && !common && t.key.length >= 2;
 }
 
@@ -122,7 +149,8 @@ function nameAt(text: string, toks: Tokens, i: number, titled: boolean, strong: 
     LINKS.has(toks[k]?.key ?? '') && toks[k]!.clitic === '' && joined(text, toks[k - 1], toks[k]);
   const known = GIVEN.has(g.key);
   if (!known && !linked(j) && !(strong && !first.definite && unknownName(first))) return null;
-  if (first.definite && !known && !linked(j)) return null;
+  // الخليفة المستنصر: a definite given name (خليفة) starts a name only in a chain or after a title (الإمام الحسين).
+  if (first.definite && !linked(j) && !(titled && known)) return null;
   let chain = false;
   // بن chains: سلمان بن عبدالعزيز, خالد بن محمد اليوسف.
   while (linked(j) && namePart(toks[j + 1]) && joined(text, toks[j], toks[j + 1])) {
@@ -143,12 +171,15 @@ function nameAt(text: string, toks: Tokens, i: number, titled: boolean, strong: 
     j += 2;
     family = true;
   } else if (namePart(last) && joined(text, toks[j - 1], last) && !COMPLEMENT_STOPS.has(last.key)) {
-    if (FAMILY.has(last.key) || (last.definite && (chain || known || titled) && !COMMON.has(last.key))) {
+    // A family name: listed, or a word written only with ال (الثمالي, السيسي), or not a common word.
+    const familyLike =
+      FAMILY.has(last.key) || (last.definite && (DEFINITE_ONLY.has(last.key) || !COMMON.has(last.key)));
+    if (familyLike && (FAMILY.has(last.key) || chain || known || titled)) {
       j++;
       family = true;
     } else if (strong && !last.definite && !chain && unknownName(last)) {
-      // Names no list knows run on after a strong title: الرئيس باراك أوباما.
-      j++;
+      // Names no list knows run on after a strong title: الرئيس باراك أوباما (عبد الله as one name).
+      j += givenAt(text, toks, j)!.len;
       if (namePart(toks[j]) && joined(text, toks[j - 1], toks[j]) && unknownName(toks[j]!)) j++;
     } else if (known && GIVEN.has(last.key) && !last.definite && titled) {
       j++;
@@ -171,6 +202,8 @@ function titleAt(text: string, toks: Tokens, i: number): { end: number; strong: 
     if (n > 0) {
       if (STRONG_TITLES.has(t.key)) strong = true;
       j += n;
+      // الرئيس التركي رجب طيب أردوغان: a nationality after the title qualifies it (تركي is also a given name).
+      while (isNisba(toks[j]) && joined(text, toks[j - 1], toks[j]) && !LINKS.has(toks[j + 1]?.key ?? '')) j++;
       continue;
     }
     if (OFFICE_HEADS.has(formKey(t))) {
@@ -212,6 +245,12 @@ function people(text: string, toks: Tokens, out: Proposal[]): void {
     if (end !== null) {
       out.push({ kind: 'person', from: i, to: end });
       i = end - 1;
+      continue;
+    }
+    const known = matchEntry(text, toks, i, PEOPLE);
+    if (known) {
+      out.push({ kind: 'person', from: i, to: i + known.keys.length });
+      i += known.keys.length - 1;
     }
   }
 }
@@ -226,7 +265,14 @@ function organisationEnd(text: string, toks: Tokens, i: number, weak: boolean): 
     if (COMPLEMENT_STOPS.has(c.key) || OFFICE_HEADS.has(formKey(c))) break;
     // A title starts a person, not more of the body's name (مجلس القضاء الإداري الشيخ خالد).
     if (!ROYAL_TITLES.has(c.key) && matchAt(text, toks, k, PERSON_TITLES) > 0) break;
-    const place = matchAt(text, toks, k, PLACES);
+    // اللجنة الدولية للصليب الأحمر: a known body inside the name names it.
+    const body = c.clitic === '' || c.clitic === 'ل' ? matchAt(text, toks, k, ORGANISATIONS) : 0;
+    if (body > 0) {
+      k += body;
+      named = true;
+      continue;
+    }
+    const place = c.clitic === '' ? matchAt(text, toks, k, PLACES) : 0;
     if (place > 0) {
       k += place;
       named = true;
@@ -239,7 +285,8 @@ function organisationEnd(text: string, toks: Tokens, i: number, weak: boolean): 
       named = true;
       continue;
     }
-    if (c.definite && c.clitic === '') {
+    // الهيئة السعودية للحياة الفطرية, منظمة الخليج للاستشارات الصناعية: a complement may open with لل.
+    if (c.definite && (c.clitic === '' || (c.clitic === 'ل' && k > i + 1))) {
       k++;
       continue;
     }
@@ -254,9 +301,44 @@ function organisations(text: string, toks: Tokens, out: Proposal[]): void {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.t.kind !== 'word' || !t.arabic) continue;
+    const known = matchEntry(text, toks, i, ORGANISATIONS);
+    if (known) {
+      out.push({ kind: 'organisation', from: i, to: i + known.keys.length, whole: known.prefix !== '', listed: true });
+      i += known.keys.length - 1;
+      continue;
+    }
+    const generic = matchAt(text, toks, i, GENERIC);
+    if (generic > 0) {
+      i += generic - 1;
+      continue;
+    }
     const head = formKey(t);
+    if (TEAM_HEADS.has(head)) {
+      // نادي مانشستر يونايتد: names no list knows after a team head.
+      let k = i + 1;
+      while (k < toks.length && k - i <= 3 && joined(text, toks[k - 1], toks[k]) && unknownName(toks[k]!)) k++;
+      if (k > i + 1) {
+        out.push({ kind: 'organisation', from: i, to: k });
+        i = k - 1;
+        continue;
+      }
+    }
     if (!ORGANISATION_HEADS.has(head)) continue;
     const weak = WEAK_ORGANISATION_HEADS.has(head);
+    if (TEAM_HEADS.has(head)) {
+      // نادي الباحة (الفوز ...): a club is named by one word or a listed place.
+      const c = toks[i + 1];
+      const place = matchAt(text, toks, i + 1, PLACES);
+      // فريق العمل is a work team: فريق takes a place only, نادي and منتخب one definite word too.
+      const n = place > 0 ? place : namePart(c) && c.definite && t.key !== 'فريق' ? 1 : 0;
+      if (n > 0 && joined(text, t, c)) {
+        out.push({ kind: 'organisation', from: i, to: i + 1 + n });
+        i += n;
+      }
+      continue;
+    }
+    // بتنظيم الحملات, لإدارة المشروع: a weak head after a preposition is a verbal noun, not a body.
+    if (VERBAL_HEADS.has(t.key) && /[بل]$/u.test(t.clitic)) continue;
     const end = organisationEnd(text, toks, i, weak);
     if (end > i + 1) {
       out.push({ kind: 'organisation', from: i, to: end });
@@ -284,14 +366,23 @@ function places(text: string, toks: Tokens, out: Proposal[]): void {
     )
       continue;
     if (entry && n > 0) {
-      out.push({ kind: 'place', from: i, to: i + n, whole: entry.prefix !== '' });
+      // شمال فرنسا: the region is the place (the direction word may carry clitics: بشمال).
+      const d = toks[i - 1];
+      if (d && DIRECTION_KEYS.has(d.key) && !d.definite && joined(text, d, t) && entry.prefix === '') {
+        out.push({ kind: 'place', from: i - 1, to: i + n, listed: true });
+        i += n - 1;
+        continue;
+      }
+      out.push({ kind: 'place', from: i, to: i + n, whole: entry.prefix !== '', listed: true });
       i += n - 1;
       continue;
     }
     // محافظة الخرج, مدينة نيوم: the head and a name no list knows.
     if (PLACE_HEAD_KEYS.has(t.key) && !t.definite) {
       const c = toks[i + 1];
-      if (namePart(c) && joined(text, t, c) && !COMMON.has(c.key) && !COMPLEMENT_STOPS.has(c.key)) {
+      // Not a verb in the imperfect (منطقة تسمى, مدينة يبلغ): names rarely start so, verbs do.
+      const verbLike = !!c && /^[يتن]/u.test(c.t.norm);
+      if (namePart(c) && joined(text, t, c) && !verbLike && !COMMON.has(c.key) && !COMPLEMENT_STOPS.has(c.key)) {
         out.push({ kind: 'place', from: i + 1, to: i + 2 });
         i++;
       }

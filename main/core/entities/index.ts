@@ -3,7 +3,7 @@
  * in a text, with offsets into it, titles kept apart, spellings folded to one
  * key and one readable name. Pure: imports only the text module and npm lists.
  */
-import { arabicProposals, type Proposal } from './arabic';
+import { arabicProposals, isCommonWord, type Proposal } from './arabic';
 import { englishProposals } from './english';
 import { nameKey, readable } from './fold';
 import { entityTokens, type EntityToken } from './tokens';
@@ -14,10 +14,14 @@ export { nameKey } from './fold';
 
 const KIND_RANK: Record<EntityKind, number> = { person: 0, organisation: 1, place: 2 };
 
-/** Longest proposal first; among equals a person, then a body, then a place. Overlaps are dropped. */
+/** Longest proposal first; among equals a listed name, then a person, a body, a place. Overlaps are dropped. */
 function resolve(proposals: Proposal[]): Proposal[] {
   const sorted = [...proposals].sort(
-    (a, b) => b.to - b.from - (a.to - a.from) || KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.from - b.from,
+    (a, b) =>
+      b.to - b.from - (a.to - a.from) ||
+      Number(b.listed ?? false) - Number(a.listed ?? false) ||
+      KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
+      a.from - b.from,
   );
   const taken: Proposal[] = [];
   for (const p of sorted) if (!taken.some((q) => p.from < q.to && q.from < p.to)) taken.push(p);
@@ -62,7 +66,8 @@ function addSurnames(text: string, toks: readonly EntityToken[], drafts: Draft[]
   for (const d of drafts) {
     if (d.kind !== 'person' || d.words.length < 2) continue;
     const last = d.words[d.words.length - 1]!;
-    if (last.replace(/^ال/u, '').length >= 3 && d.words[d.words.length - 2] !== 'ال') bySurname.set(last, d);
+    if (last.replace(/^ال/u, '').length >= 3 && d.words[d.words.length - 2] !== 'ال' && !isCommonWord(last))
+      bySurname.set(last, d);
   }
   if (bySurname.size === 0) return;
   toks.forEach((t, i) => {

@@ -8,7 +8,7 @@ import { findDates, parseDate } from '../text/dates';
 import { detectDirection, detectLanguage } from '../text/language';
 import { normalizeForMatching } from '../text/normalize';
 import type { Direction } from '../../../preload/contract';
-import { minhashSignature } from './minhash';
+import { minhashSignature } from '../library/minhash';
 import type { ParsedArticle } from './types';
 
 export interface ArticleParts {

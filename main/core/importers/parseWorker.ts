@@ -3,9 +3,7 @@
  * a large file (for near-duplicates and the search index) would otherwise
  * freeze the window for seconds.
  */
-import { parentPort } from 'node:worker_threads';
-import { answer, type ParseRequest } from './parser';
+import { serveTasks } from '../workers/serve';
+import { parseTask } from './parser';
 
-parentPort?.on('message', (request: ParseRequest) => {
-  parentPort?.postMessage(answer(request));
-});
+serveTasks(parseTask);

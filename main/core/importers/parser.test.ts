@@ -9,14 +9,16 @@ import { tempDir } from '../../../tests/support/paths';
 import { createParser } from './parser';
 import { ImportError } from './types';
 
-/** A stand-in worker speaking the real protocol: "crash" ends the thread, "hang" never answers, "oom" throws. */
+/** A stand-in worker speaking the pool's protocol: "crash" ends the thread, "hang" never answers, "oom" throws. */
 const WORKER = `
 const { parentPort } = require('node:worker_threads');
-parentPort.on('message', (req) => {
+parentPort.on('message', (m) => {
+  if (m.type !== 'run') return;
+  const req = m.input;
   if (req.path.includes('crash')) process.exit(3);
   if (req.path.includes('hang')) return;
   if (req.path.includes('oom')) throw new RangeError('Invalid array length');
-  parentPort.postMessage({ id: req.id, ok: true, records: [{ ok: false, error: { path: req.path, code: 'IMPORT_EMPTY', message: 'parsed ' + req.bytes.length } }] });
+  parentPort.postMessage({ type: 'done', id: m.id, output: { records: [{ ok: false, error: { path: req.path, code: 'IMPORT_EMPTY', message: 'parsed ' + req.bytes.length } }] } });
 });
 `;
 

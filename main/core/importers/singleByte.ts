@@ -4,7 +4,7 @@
  *
  * All three decode any byte string, so validity alone cannot decide. The
  * evidence is in the words each decoding produces (measured on SaudiNewsNet,
- * the seed, BBC and French/Spanish pages; see NOTES.md):
+ * the seed, BBC and French/Spanish pages; see README.md):
  *  - Arabic text in the wrong Arabic table turns into words that mix Arabic
  *    and Latin letters (ISO-8859-6 ل = 0xE4 is Windows-1256 ن, its ه و ي are
  *    ç è ê there) or hits bytes ISO-8859-6 leaves undefined (1256 ف ق ك).

@@ -1,7 +1,8 @@
-import type { DatePrecision, Direction, ErrorCode } from '../../../preload/contract';
+import type { ErrorCode } from '../../../preload/contract';
+import type { ParsedArticle } from '../library/newArticle';
 import type { FieldMapping } from './fields';
-import type { TextKeys } from '../search/indexDocument';
-import type { Signature } from './minhash';
+
+export type { ParsedArticle } from '../library/newArticle';
 
 /** A file handed to an importer: its bytes, already read (and un-gzipped). */
 export interface SourceFile {
@@ -10,37 +11,6 @@ export interface SourceFile {
   /** The name the format is judged by (".gz" already removed). */
   name: string;
   bytes: Uint8Array;
-}
-
-/** One article as an importer found it, before it is stored. */
-export interface ParsedArticle {
-  title: string;
-  body: string;
-  author: string | null;
-  source: string | null;
-  published: { original: string; iso: string | null; precision: DatePrecision | null } | null;
-  lang: string;
-  dir: Direction;
-  url: string | null;
-  /** path, or path#N for the N-th record of a bulk file (1-based). */
-  originPath: string;
-  originFormat: string;
-  encoding: string | null;
-  /** sha256 of the normalized body: the key of exact duplicates. */
-  contentHash: string;
-  wordCount: number;
-  /** Sanitized article HTML (HTML imports only): safe to render, never live markup. */
-  bodyHtml?: string | null;
-  /** Tags the file itself names (Markdown front matter, a mapped CSV column). */
-  tags?: string[];
-  /**
-   * MinHash signature of the body's word shingles (see minhash.ts), computed
-   * where the file is parsed so the main thread only compares. Absent when
-   * the text is too short for near-duplicate detection to mean anything.
-   */
-  minhash?: Signature | null;
-  /** The search index's keys of title and body, analyzed where the file was parsed (see parser.ts). */
-  keys?: TextKeys;
 }
 
 export interface RecordError {

@@ -10,7 +10,7 @@ import { createClient, MizanError, type MizanApi, type Transport } from '../../.
 import { seedPath, tempDir } from '../../../tests/support/paths';
 import { createDispatcher } from '../rpc';
 import { createServices, type Services } from '../services';
-import { foldForAnchoring, reanchor, selectorFor, similarity, trimRange, type StoredAnchor } from './annotations';
+import { foldForAnchoring, reanchor, selectorFor, similarity, trimRange, type StoredAnchor } from './anchoring';
 
 function anchorAt(body: string, quote: string, occurrence = 0): StoredAnchor {
   let start = -1;

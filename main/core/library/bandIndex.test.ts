@@ -6,10 +6,10 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/support/paths';
-import { bandKeys, minhashSignature, signatureToBytes } from '../importers/minhash';
+import { bandKeys, minhashSignature, signatureToBytes } from './minhash';
 import { normalizeForMatching } from '../text';
 import { createServices, type Services } from '../services';
-import { BandIndex, bandIndexOf, forgetBandIndex } from './bandIndex';
+import { BandIndex, LibraryBands } from './bandIndex';
 
 function signatureOf(words: string): ReturnType<typeof minhashSignature> & object {
   const sig = minhashSignature(normalizeForMatching(words));
@@ -69,8 +69,9 @@ describe('BandIndex', () => {
       services = await createServices({ dbPath: join(tempDir(), 'library.db'), host: 'test' });
       const s = services;
       const first = await storeSignature(s, 'one', text(1));
-      const index = bandIndexOf(s.db);
-      expect(bandIndexOf(s.db)).toBe(index);
+      const bands = new LibraryBands(s.db);
+      const index = bands.current();
+      expect(bands.current()).toBe(index);
       await s.db.write((w) => index.catchUp(w));
       const key = bandKeys(signatureOf(text(1)))[0]!;
       expect(index.articlesWith(key)).toEqual([first]);
@@ -83,8 +84,8 @@ describe('BandIndex', () => {
 
       // A batch that added to the index and rolled back: a fresh index reads the file again.
       index.add([{ id: 999, keys: [key] }]);
-      forgetBandIndex(s.db);
-      const fresh = bandIndexOf(s.db);
+      bands.forget();
+      const fresh = bands.current();
       expect(fresh).not.toBe(index);
       await s.db.write((w) => fresh.catchUp(w));
       expect(fresh.articlesWith(key)).toEqual([first, second]);

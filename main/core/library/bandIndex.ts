@@ -8,7 +8,7 @@
  * inserted 32,000 keys scattered over the whole tree, so each commit dirtied
  * (and wrote to the WAL) nearly every page of it — 25 MB at 30,000 articles,
  * 80 MB at 100,000 — and looked up 32,000 keys one seek each: 30-40 % of
- * the storing thread's time in bulk imports (importers/NOTES.md). Here a
+ * the storing thread's time in bulk imports (importers/README.md). Here a
  * batch costs a binary search per key and one merge of sorted arrays.
  *
  * The price is reading the signatures once per process and library: about
@@ -21,10 +21,10 @@
  * Stale entries are harmless: a deleted article's keys only add a candidate
  * whose signature is no longer found, so it is skipped. Entries are added by
  * the transaction that stores the signatures; if it rolls back, the caller
- * drops the index (`forget`) and the next import reads it again.
+ * drops the index (`LibraryBands.forget`) and the next import reads it again.
  */
 import type { Database, Writer } from '../db/connection';
-import { bandKeys, signatureFromBytes } from '../importers/minhash';
+import { bandKeys, signatureFromBytes } from './minhash';
 
 const ID_SPACE = 0x100_0000;
 /** Article ids at or above this are not indexed (16.7 million: far beyond a desktop library). */
@@ -119,21 +119,25 @@ function mergeSorted(a: Float64Array, b: Float64Array): Float64Array {
   return n === out.length ? out : out.slice(0, n);
 }
 
-const indexes = new WeakMap<Database, BandIndex>();
-
 /**
- * The band index of this open library, kept for the life of the process and
- * rebuilt when the file was replaced (a restored backup).
+ * The band index of one open library, built by createServices and handed to
+ * what stores or restores articles: rebuilt when the file was replaced (a
+ * restored backup) or when a batch that added to it rolled back.
  */
-export function bandIndexOf(db: Database): BandIndex {
-  const held = indexes.get(db);
-  if (held && held.fileGeneration === db.fileGeneration) return held;
-  const fresh = new BandIndex(db.fileGeneration);
-  indexes.set(db, fresh);
-  return fresh;
-}
+export class LibraryBands {
+  private held: BandIndex | null = null;
 
-/** Drops the index: a transaction that added to it rolled back. */
-export function forgetBandIndex(db: Database): void {
-  indexes.delete(db);
+  constructor(private readonly db: Database) {}
+
+  /** The index for the library file as it is now. */
+  current(): BandIndex {
+    if (this.held && this.held.fileGeneration === this.db.fileGeneration) return this.held;
+    this.held = new BandIndex(this.db.fileGeneration);
+    return this.held;
+  }
+
+  /** Drops the index: a transaction that added to it rolled back, or the file was restored. */
+  forget(): void {
+    this.held = null;
+  }
 }

@@ -1,31 +1,20 @@
 /**
- * Articles, sources, tags and collections in the library database.
+ * Writes of articles; sources, tags and collections in the library database
+ * (articles are read through articleReader.ts).
  * Writes take a `Writer` so callers decide the transaction; reads go through
  * the reader connection and see committed data only.
  */
 import {
   MizanError,
-  type Article,
-  type ArticleFilter,
-  type ArticlePage,
-  type ArticleSummary,
   type CollectionInfo,
-  type DatePrecision,
   type Direction,
-  type NearDuplicateLink,
   type SourceInfo,
   type TagInfo,
 } from '../../../preload/contract';
 import type { Database, SqlValue, Writer } from '../db/connection';
-import {
-  bandKeys,
-  estimateSimilarity,
-  signatureFromBytes,
-  signatureToBytes,
-  type Signature,
-} from '../importers/minhash';
+import { bandKeys, estimateSimilarity, signatureFromBytes, signatureToBytes, type Signature } from './minhash';
 import type { BandIndex } from './bandIndex';
-import type { ParsedArticle } from '../importers/types';
+import type { ParsedArticle } from './newArticle';
 import { parseDate } from '../text/dates';
 import { normalizeForMatching } from '../text/normalize';
 
@@ -35,60 +24,6 @@ const SEP = '\u001f';
 export function nameKey(name: string): string {
   return normalizeForMatching(name);
 }
-
-export interface ArticleRow {
-  id: number;
-  title: string;
-  body?: string;
-  author: string | null;
-  source_id: number | null;
-  source_name: string | null;
-  published_original: string | null;
-  published_iso: string | null;
-  published_precision: DatePrecision | null;
-  lang: string;
-  dir: Direction;
-  url: string | null;
-  content_hash?: string;
-  origin_path?: string | null;
-  origin_format?: string | null;
-  encoding?: string | null;
-  body_html?: string | null;
-  word_count: number;
-  imported_at: string;
-  updated_at?: string;
-  tag_names: string | null;
-  near_twin: number | null;
-}
-
-export function summaryOf(row: ArticleRow): ArticleSummary {
-  return {
-    id: row.id,
-    title: row.title,
-    source: row.source_name,
-    sourceId: row.source_id,
-    author: row.author,
-    publishedAt: {
-      original: row.published_original,
-      iso: row.published_iso,
-      precision: row.published_precision,
-    },
-    lang: row.lang,
-    dir: row.dir,
-    url: row.url,
-    wordCount: row.word_count,
-    importedAt: row.imported_at,
-    tags: row.tag_names ? row.tag_names.split(SEP).sort((a, b) => a.localeCompare(b)) : [],
-    nearDuplicateOfId: row.near_twin ?? null,
-  };
-}
-
-export const SUMMARY_COLUMNS = `a.id, a.title, a.author, a.source_id, s.name AS source_name,
-  a.published_original, a.published_iso, a.published_precision, a.lang, a.dir, a.url,
-  a.word_count, a.imported_at,
-  (SELECT group_concat(t.name, char(31)) FROM article_tags at JOIN tags t ON t.id = at.tag_id
-    WHERE at.article_id = a.id) AS tag_names,
-  (SELECT twin_id FROM near_duplicates WHERE article_id = a.id) AS near_twin`;
 
 // ---------------------------------------------------------------------------
 // Sources
@@ -204,7 +139,7 @@ export async function findByContentHashes(
 }
 
 // ---------------------------------------------------------------------------
-// Near-duplicates (signatures and LSH bands: importers/minhash.ts)
+// Near-duplicates (signatures and LSH bands: minhash.ts)
 
 export interface NearDuplicateMatch {
   /** The article just stored. */
@@ -299,135 +234,6 @@ export async function storeNearDuplicates(
   }
   bands.add(stored.map((s, i) => ({ id: s.id, keys: keysOf[i]! })));
   return matches;
-}
-
-async function nearDuplicateLinks(
-  db: Database | Writer,
-  id: number,
-): Promise<{ of: NearDuplicateLink | null; others: NearDuplicateLink[] }> {
-  const rows = await db.all<{
-    id: number;
-    title: string;
-    source: string | null;
-    similarity: number;
-    direction: 'of' | 'other';
-  }>(
-    `SELECT a.id, a.title, s.name AS source, n.similarity, 'of' AS direction
-       FROM near_duplicates n JOIN articles a ON a.id = n.twin_id LEFT JOIN sources s ON s.id = a.source_id
-       WHERE n.article_id = ?
-     UNION ALL
-     SELECT a.id, a.title, s.name AS source, n.similarity, 'other' AS direction
-       FROM near_duplicates n JOIN articles a ON a.id = n.article_id LEFT JOIN sources s ON s.id = a.source_id
-       WHERE n.twin_id = ?
-     ORDER BY 4 DESC, 1`,
-    [id, id],
-  );
-  const link = (r: (typeof rows)[number]): NearDuplicateLink => ({
-    id: r.id,
-    title: r.title,
-    source: r.source,
-    similarity: r.similarity,
-  });
-  return {
-    of: rows.filter((r) => r.direction === 'of').map(link)[0] ?? null,
-    others: rows.filter((r) => r.direction === 'other').map(link),
-  };
-}
-
-/** The filter as SQL conditions on `articles a` (search adds them to its own queries). */
-export function filterClauses(filter: ArticleFilter): { clauses: string[]; params: SqlValue[] } {
-  const clauses: string[] = [];
-  const params: SqlValue[] = [];
-  if (filter.sourceIds && filter.sourceIds.length > 0) {
-    clauses.push(`a.source_id IN (${filter.sourceIds.map(() => '?').join(',')})`);
-    params.push(...filter.sourceIds);
-  }
-  // Compare as text: "2021-07" sorts before "2021-07-26", so a month-precision
-  // date falls inside a range that starts at that month.
-  if (filter.dateFrom) {
-    clauses.push('a.published_iso >= ?');
-    params.push(filter.dateFrom);
-  }
-  if (filter.dateTo) {
-    clauses.push("a.published_iso <= ? || '-99'");
-    params.push(filter.dateTo);
-  }
-  if (filter.lang) {
-    clauses.push('a.lang = ?');
-    params.push(filter.lang);
-  }
-  if (filter.tag) {
-    clauses.push(
-      'a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name_key = ?)',
-    );
-    params.push(nameKey(filter.tag));
-  }
-  if (filter.collectionId) {
-    clauses.push('a.id IN (SELECT article_id FROM collection_items WHERE collection_id = ?)');
-    params.push(filter.collectionId);
-  }
-  return { clauses, params };
-}
-
-function filterSql(filter: ArticleFilter): { where: string; params: SqlValue[] } {
-  const { clauses, params } = filterClauses(filter);
-  return { where: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
-}
-
-const SORTS = {
-  publishedAt: (dir: string) => `a.published_iso IS NULL, a.published_iso ${dir}, a.id ${dir}`,
-  importedAt: (dir: string) => `a.imported_at ${dir}, a.id ${dir}`,
-  title: (dir: string) => `a.title COLLATE NOCASE ${dir}, a.id ${dir}`,
-  source: (dir: string) => `s.name IS NULL, s.name ${dir}, a.published_iso ${dir}, a.id ${dir}`,
-} as const;
-
-export interface ListQuery {
-  offset: number;
-  limit: number;
-  sort: keyof typeof SORTS;
-  order: 'asc' | 'desc';
-  filter: ArticleFilter;
-}
-
-export async function listArticles(db: Database, query: ListQuery): Promise<ArticlePage> {
-  const { where, params } = filterSql(query.filter);
-  const dir = query.order === 'asc' ? 'ASC' : 'DESC';
-  const orderBy = SORTS[query.sort](dir);
-  const rows = await db.all<ArticleRow>(
-    `SELECT ${SUMMARY_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id
-     ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
-    [...params, query.limit, query.offset],
-  );
-  const count = await db.get<{ n: number }>(`SELECT count(*) AS n FROM articles a ${where}`, params);
-  return { total: count?.n ?? 0, offset: query.offset, items: rows.map(summaryOf) };
-}
-
-export async function getArticle(db: Database | Writer, id: number): Promise<Article> {
-  const row = await db.get<ArticleRow>(
-    `SELECT ${SUMMARY_COLUMNS}, a.body, a.content_hash, a.origin_path, a.origin_format, a.encoding, a.updated_at, a.body_html
-     FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?`,
-    [id],
-  );
-  if (!row) throw new MizanError('NOT_FOUND', `no article with id ${id}`);
-  const collections = await db.all<{ id: number; name: string }>(
-    `SELECT c.id, c.name FROM collection_items ci JOIN collections c ON c.id = ci.collection_id
-     WHERE ci.article_id = ? ORDER BY c.name`,
-    [id],
-  );
-  const near = await nearDuplicateLinks(db, id);
-  return {
-    ...summaryOf(row),
-    body: row.body ?? '',
-    contentHash: row.content_hash ?? '',
-    originPath: row.origin_path ?? null,
-    originFormat: row.origin_format ?? null,
-    encoding: row.encoding ?? null,
-    updatedAt: row.updated_at ?? row.imported_at,
-    collections,
-    bodyHtml: row.body_html ?? null,
-    nearDuplicateOf: near.of,
-    nearDuplicates: near.others,
-  };
 }
 
 export async function deleteArticle(w: Writer, id: number): Promise<void> {

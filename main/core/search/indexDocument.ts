@@ -4,7 +4,10 @@
  * its distinct unstemmed word keys. Pure and synchronous, so it runs the
  * same in the indexing workers and in-line.
  */
+import type { TextKeys } from '../library/newArticle';
 import { analyze, type AnalyzedToken } from '../text';
+
+export type { TextKeys } from '../library/newArticle';
 
 export interface IndexInput {
   title: string;
@@ -146,14 +149,6 @@ export function analyzeBatch(inputs: readonly BatchInput[], withStreams: boolean
     if (input.countTerms) counter.add(title, body);
   }
   return { streams, terms: counter.terms() };
-}
-
-/** The keys of an article's title and body: the costly part of its index row. */
-export interface TextKeys {
-  titleExact: string;
-  titleStem: string;
-  bodyExact: string;
-  bodyStem: string;
 }
 
 /**

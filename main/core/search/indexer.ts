@@ -4,31 +4,26 @@
  * process for over 100 ms). Worker threads when running from compiled
  * JavaScript, in-line under the TypeScript test runner.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MizanError } from '../../../preload/contract';
+import { createWorkerPool } from '../workers/pool';
+import { workerScript } from '../workers/script';
 import { analyzeBatch, type BatchInput, type IndexBatch, type TermCount } from './indexDocument';
 
 export interface IndexerRequest {
-  id: number;
   inputs: BatchInput[];
   withStreams: boolean;
 }
 
-export type IndexerResponse = { id: number; ok: true; batch: IndexBatch } | { id: number; ok: false; message: string };
+/** What an indexing thread does with a request (the same in-line). */
+export function indexTask(request: IndexerRequest): IndexBatch {
+  return analyzeBatch(request.inputs, request.withStreams);
+}
 
 export interface Indexer {
   /** Index rows of `inputs` (in order, when `withStreams`) and their summed vocabulary. */
   build(inputs: BatchInput[], withStreams: boolean): Promise<IndexBatch>;
   close(): Promise<void>;
-}
-
-function inlineIndexer(): Indexer {
-  return {
-    build: async (inputs, withStreams) => analyzeBatch(inputs, withStreams),
-    close: async () => undefined,
-  };
 }
 
 /** Sums the vocabulary counts of batches analyzed apart. */
@@ -52,67 +47,29 @@ function mergeTerms(parts: readonly TermCount[][]): TermCount[] {
   return [...merged.values()];
 }
 
-interface PooledWorker {
-  worker: Worker;
-  pending: Map<number, { resolve: (b: IndexBatch) => void; reject: (e: Error) => void }>;
-}
-
-function startWorker(script: string): PooledWorker {
-  const worker = new Worker(script);
-  worker.unref();
-  const pending: PooledWorker['pending'] = new Map();
-  worker.on('message', (response: IndexerResponse) => {
-    const waiter = pending.get(response.id);
-    if (!waiter) return;
-    pending.delete(response.id);
-    if (response.ok) waiter.resolve(response.batch);
-    else waiter.reject(new Error(`indexing failed: ${response.message}`));
-    if (pending.size === 0) worker.unref();
+/** Large requests are split across the workers; small ones go to the first free one. */
+export function createIndexer(options: { workers?: number } = {}): Indexer {
+  const pool = createWorkerPool<IndexerRequest, IndexBatch>({
+    script: workerScript(__dirname, 'indexWorker.js'),
+    inline: indexTask,
+    size: Math.max(1, Math.min(options.workers ?? availableParallelism(), 4)),
+    errors: {
+      failed: (error) => new MizanError('INTERNAL', `indexing failed: ${error.message}`),
+      crashed: (reason) => new MizanError('INTERNAL', `the indexing worker stopped (${reason})`),
+    },
   });
-  const failAll = (error: Error): void => {
-    for (const waiter of pending.values()) waiter.reject(error);
-    pending.clear();
-  };
-  worker.on('error', failAll);
-  worker.on('exit', () => failAll(new Error('the indexing worker stopped')));
-  return { worker, pending };
-}
-
-/** Large requests are split across the workers; small ones go to the least busy. */
-function workerIndexer(script: string, size: number): Indexer {
-  const pool: PooledWorker[] = [];
-  let nextId = 1;
-  const send = (w: PooledWorker, inputs: BatchInput[], withStreams: boolean): Promise<IndexBatch> => {
-    const id = nextId++;
-    return new Promise((resolve, reject) => {
-      w.pending.set(id, { resolve, reject });
-      w.worker.ref();
-      const request: IndexerRequest = { id, inputs, withStreams };
-      w.worker.postMessage(request);
-    });
-  };
   return {
     async build(inputs, withStreams) {
       if (inputs.length === 0) return { streams: [], terms: [] };
-      // Workers start on first use: a CLI search never pays for them.
-      while (pool.length < size) pool.push(startWorker(script));
-      const parts = inputs.length >= 40 ? pool.length : 1;
+      const parts = inputs.length >= 40 ? pool.size : 1;
       const per = Math.ceil(inputs.length / parts);
-      const byLoad = [...pool].sort((a, b) => a.pending.size - b.pending.size);
       const results = await Promise.all(
-        byLoad.slice(0, parts).map((w, i) => send(w, inputs.slice(i * per, (i + 1) * per), withStreams)),
+        Array.from({ length: parts }, (_, i) =>
+          pool.run({ inputs: inputs.slice(i * per, (i + 1) * per), withStreams }),
+        ),
       );
       return { streams: results.flatMap((r) => r.streams), terms: mergeTerms(results.map((r) => r.terms)) };
     },
-    async close() {
-      await Promise.all(pool.map((w) => w.worker.terminate()));
-      pool.length = 0;
-    },
+    close: () => pool.close(),
   };
-}
-
-export function createIndexer(options: { workers?: number } = {}): Indexer {
-  const script = join(__dirname, 'indexWorker.js');
-  const size = Math.max(1, Math.min(options.workers ?? availableParallelism(), 4));
-  return __filename.endsWith('.js') && existsSync(script) ? workerIndexer(script, size) : inlineIndexer();
 }

@@ -11,7 +11,7 @@ import type { Database, Writer } from '../db/connection';
 import { analyze } from '../text';
 import { streamsFromKeys, type IndexInput, type IndexStreams } from './indexDocument';
 import type { Indexer } from './indexer';
-import { takePrimed, type PrimedBatch } from './primedIndex';
+import type { IndexPrimer, PrimedBatch } from './primedIndex';
 
 /**
  * Bumped when what indexDocument.ts stores changes (columns, stop words...).
@@ -164,8 +164,8 @@ async function writeQueued(w: Writer, indexer: Indexer): Promise<void> {
 }
 
 /** The commit hook: writes what the triggers queued. Cheap when nothing is queued (two indexed reads). */
-export async function flushIndexQueue(w: Writer, indexer: Indexer): Promise<void> {
-  const primed = takePrimed(w);
+export async function flushIndexQueue(w: Writer, indexer: Indexer, primer: IndexPrimer): Promise<void> {
+  const primed = primer.take();
   if (primed) await writePrimed(w, primed);
   const pending = await w.get<{ r: number; q: number }>(
     'SELECT EXISTS (SELECT 1 FROM search_retired) AS r, EXISTS (SELECT 1 FROM search_queue) AS q',

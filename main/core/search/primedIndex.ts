@@ -1,7 +1,7 @@
 /**
  * Index keys handed over by the import, so the commit hook does not analyze
  * again what the parse workers already analyzed. The import stores a batch,
- * then primes the writer with each new article's title/body keys and the
+ * then primes the commit hook with each new article's title/body keys and the
  * batch's summed vocabulary; the commit hook of the same transaction takes
  * them. Nothing is trusted blindly: a primed article is used only when it is
  * queued for indexing and its stored title and body are the primed ones,
@@ -9,7 +9,6 @@
  * hook analyzes as it always did). So a prime left behind by a rolled-back
  * transaction can never put wrong keys in the index.
  */
-import type { Writer } from '../db/connection';
 import type { TextKeys } from './indexDocument';
 
 export interface PrimedArticle {
@@ -30,22 +29,28 @@ export interface PrimedBatch {
   minusJson: string | null;
 }
 
-const primed = new WeakMap<Writer, PrimedBatch>();
+/**
+ * The keys primed for the open library's next commit: one per library (its
+ * writer is one connection), built by createServices and handed to the
+ * import, which primes, and to the search service, whose commit hook takes.
+ */
+export class IndexPrimer {
+  private batch: PrimedBatch | null = null;
 
-/** Hands a stored batch's keys to this transaction's commit hook (replacing any earlier, unused prime). */
-export function primeIndex(w: Writer, batch: PrimedBatch): void {
-  if (batch.articles.size === 0) primed.delete(w);
-  else primed.set(w, batch);
-}
+  /** Hands a stored batch's keys to this transaction's commit hook (replacing any earlier, unused prime). */
+  prime(batch: PrimedBatch): void {
+    this.batch = batch.articles.size === 0 ? null : batch;
+  }
 
-/** What was primed on this writer, once. */
-export function takePrimed(w: Writer): PrimedBatch | null {
-  const batch = primed.get(w) ?? null;
-  primed.delete(w);
-  return batch;
-}
+  /** What was primed, once. */
+  take(): PrimedBatch | null {
+    const batch = this.batch;
+    this.batch = null;
+    return batch;
+  }
 
-/** Drops an unused prime (the transaction failed before its hook ran). */
-export function clearPrimed(w: Writer): void {
-  primed.delete(w);
+  /** Drops an unused prime (the transaction failed before its hook ran). */
+  clear(): void {
+    this.batch = null;
+  }
 }

@@ -9,13 +9,14 @@
  * and a row can never drift from its neighbours (aligned rows of unequal
  * height cannot be kept level across separate scrollers).
  */
-import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import type { AlignSettings, AlignmentRow, Comparison } from '../../../../preload/contract';
+import { useEffect, useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import type { AlignSettings, Comparison } from '../../../../preload/contract';
 import { toShownError, useApi, type ShownError } from '../../api';
 import { useI18n } from '../../i18n';
 import { directionOf } from '../../text/direction';
 import { LedgerTables } from './LedgerTables';
-import { changedSpans, countKinds, segmentsOf } from './marks';
+import { CompareRow } from './CompareRow';
+import { countKinds } from './marks';
 import { dayLabel } from './storyFormat';
 
 interface ComparisonViewProps {
@@ -28,6 +29,9 @@ interface ComparisonViewProps {
   onAddToDossier(articleIds: number[], title: string, settings?: AlignSettings): void;
 }
 
+/** The aligned text, or the fact ledger: each gets the whole height below the toolbar. */
+type Tab = 'text' | 'facts';
+
 type State =
   { status: 'loading' } | { status: 'ready'; comparison: Comparison } | { status: 'error'; error: ShownError };
 
@@ -37,6 +41,9 @@ export function ComparisonView({ articleIds, settings, onClose, onOpenArticle, o
   const c = t.compare;
   const [state, setState] = useState<State>({ status: 'loading' });
   const [hideShared, setHideShared] = useState(false);
+  const [tab, setTab] = useState<Tab>('text');
+  const [pendingRow, setPendingRow] = useState<number | null>(null);
+  const ids = useId();
   const gridRef = useRef<HTMLDivElement>(null);
   const key = JSON.stringify({ articleIds, settings: settings ?? {} });
 
@@ -94,6 +101,54 @@ export function ComparisonView({ articleIds, settings, onClose, onOpenArticle, o
     row.focus();
     row.scrollIntoView({ block: 'nearest' });
   };
+
+  // "Show row N" in the ledger: back to the text, with the row shown even if it is a hidden shared one.
+  const showRow = (index: number) => {
+    if (comparison?.rows[index]?.kind === 'shared') setHideShared(false);
+    setTab('text');
+    setPendingRow(index);
+  };
+  useEffect(() => {
+    if (pendingRow === null || tab !== 'text') return;
+    focusRow(pendingRow);
+    setPendingRow(null);
+  }, [pendingRow, tab, hideShared]);
+
+  // Tabs: the arrows (either way, as there are two), Home and End move between them.
+  const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const next: Tab | null =
+      event.key === 'ArrowLeft' || event.key === 'ArrowRight'
+        ? tab === 'text'
+          ? 'facts'
+          : 'text'
+        : event.key === 'Home'
+          ? 'text'
+          : event.key === 'End'
+            ? 'facts'
+            : null;
+    if (!next) return;
+    event.preventDefault();
+    setTab(next);
+    document.getElementById(`${ids}-tab-${next}`)?.focus();
+  };
+  const tabProps = (which: Tab) => ({
+    id: `${ids}-tab-${which}`,
+    role: 'tab',
+    type: 'button' as const,
+    className: 'cmp-tab',
+    'aria-selected': tab === which,
+    'aria-controls': `${ids}-panel-${which}`,
+    tabIndex: tab === which ? 0 : -1,
+    onClick: () => setTab(which),
+    'data-testid': `comparison-tab-${which}`,
+  });
+  const panelProps = (which: Tab) => ({
+    id: `${ids}-panel-${which}`,
+    role: 'tabpanel',
+    'aria-labelledby': `${ids}-tab-${which}`,
+    hidden: tab !== which,
+    className: `cmp-panel cmp-panel-${which}`,
+  });
 
   // One tab stop for the rows; arrows (or j/k) move between them.
   const onGridKey = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -166,146 +221,87 @@ export function ComparisonView({ articleIds, settings, onClose, onOpenArticle, o
 
       {comparison ? (
         <>
-          <div className="cmp-scroller" data-testid="comparison-grid" style={gridStyle}>
-            <div className="cmp-table" role="table" aria-label={title} aria-rowcount={comparison.rows.length + 1}>
-              <div className="cmp-row cmp-head" role="row">
-                <div className="cmp-meta" role="columnheader">
-                  {c.coverage}
-                </div>
-                {comparison.articles.map((a, i) => (
-                  <div
-                    key={a.id}
-                    className="cmp-cell cmp-col-head"
-                    role="columnheader"
-                    dir={a.dir}
-                    lang={a.lang}
-                    data-testid="comparison-column"
-                  >
-                    <span className="cmp-outlet">
-                      <span className={`cmp-swatch cmp-swatch-${i % 12}`} aria-hidden="true" />
-                      <bdi data-testid="comparison-outlet">{outlets[i]}</bdi>
-                      {a.publishedAt.iso ? (
-                        <span className="muted">
-                          {' '}
-                          · <bdi>{dayLabel(a.publishedAt.iso, locale)}</bdi>
-                        </span>
-                      ) : null}
-                    </span>
-                    <button
-                      type="button"
-                      className="link-button cmp-col-title"
-                      dir={directionOf(a.title, a.dir)}
-                      onClick={() => onOpenArticle(a.id)}
-                      title={c.openArticle}
-                    >
-                      {a.title}
-                    </button>
-                  </div>
-                ))}
-              </div>
-              <div className="cmp-body" ref={gridRef} onKeyDown={onGridKey} role="rowgroup">
-                {shown.map(({ row, index }, i) => (
-                  <CompareRow
-                    key={index}
-                    row={row}
-                    index={index}
-                    comparison={comparison}
-                    outlets={outlets}
-                    tabStop={i === 0}
-                  />
-                ))}
-              </div>
-            </div>
+          <div className="cmp-tabs" role="tablist" aria-label={c.views} onKeyDown={onTabKey}>
+            <button {...tabProps('text')}>{c.textTab}</button>
+            <button {...tabProps('facts')}>{c.factsTab(formatNumber(comparison.conflicts.length))}</button>
+            {tab === 'text' ? (
+              <span className="cmp-legend muted" aria-hidden="true">
+                <mark className="cmp-diff">{c.changedWords}</mark> <mark className="cmp-move">{c.moved}</mark> ·{' '}
+                {c.rowKeys}
+              </span>
+            ) : null}
           </div>
-          <p className="muted cmp-keys" aria-hidden="true">
-            {c.rowKeys}
-          </p>
-          <LedgerTables comparison={comparison} outlets={outlets} onShowRow={focusRow} />
+          <section {...panelProps('text')}>
+            <div className="cmp-scroller" data-testid="comparison-grid" style={gridStyle}>
+              <div className="cmp-table" role="table" aria-label={title} aria-rowcount={comparison.rows.length + 1}>
+                <div className="cmp-row cmp-head" role="row">
+                  <div className="cmp-meta" role="columnheader">
+                    {c.rowHead}
+                  </div>
+                  {comparison.articles.map((a, i) => (
+                    <div
+                      key={a.id}
+                      className="cmp-cell cmp-col-head"
+                      role="columnheader"
+                      dir={a.dir}
+                      lang={a.lang}
+                      data-testid="comparison-column"
+                    >
+                      <span className="cmp-outlet">
+                        <span className={`cmp-swatch cmp-swatch-${i % 12}`} aria-hidden="true" />
+                        <bdi data-testid="comparison-outlet">{outlets[i]}</bdi>
+                        {a.publishedAt.iso ? (
+                          <span className="muted">
+                            {' '}
+                            · <bdi>{dayLabel(a.publishedAt.iso, locale)}</bdi>
+                          </span>
+                        ) : null}
+                      </span>
+                      <button
+                        type="button"
+                        className="link-button cmp-col-title"
+                        dir={directionOf(a.title, a.dir)}
+                        onClick={() => onOpenArticle(a.id)}
+                        title={c.openArticle}
+                      >
+                        {a.title}
+                      </button>
+                      <span className="muted cmp-col-summary" lang={locale} dir={dir}>
+                        {c.columnSummary(
+                          comparison.sentences[i]?.length ?? 0,
+                          comparison.unique[i]?.length ?? 0,
+                          formatNumber,
+                        )}
+                      </span>
+                    </div>
+                  ))}
+                </div>
+                <div className="cmp-body" ref={gridRef} onKeyDown={onGridKey} role="rowgroup">
+                  {shown.map(({ row, index }, i) => (
+                    <CompareRow
+                      key={index}
+                      row={row}
+                      index={index}
+                      comparison={comparison}
+                      outlets={outlets}
+                      tabStop={i === 0}
+                    />
+                  ))}
+                </div>
+              </div>
+              {shown.length === 0 ? <p className="list-message">{c.allShared}</p> : null}
+            </div>
+            {hideShared && counts && counts.shared > 0 ? (
+              <p className="muted cmp-hidden-note" role="status" data-testid="comparison-hidden-note">
+                {c.hiddenShared(counts.shared, formatNumber)}
+              </p>
+            ) : null}
+          </section>
+          <section {...panelProps('facts')}>
+            <LedgerTables comparison={comparison} outlets={outlets} onShowRow={showRow} />
+          </section>
         </>
       ) : null}
-    </div>
-  );
-}
-
-function CompareRow({
-  row,
-  index,
-  comparison,
-  outlets,
-  tabStop,
-}: {
-  row: AlignmentRow;
-  index: number;
-  comparison: Comparison;
-  outlets: string[];
-  tabStop: boolean;
-}) {
-  const { t, formatNumber } = useI18n();
-  const c = t.compare;
-  const carried = row.cells
-    .map((cell, i) => (cell.length > 0 ? outlets[i] : null))
-    .filter((o): o is string => o !== null);
-  const carriedText = c.carriedBy(carried.join(c.listSeparator));
-  return (
-    <div
-      className={`cmp-row cmp-row-${row.kind}`}
-      role="row"
-      tabIndex={tabStop ? 0 : -1}
-      data-row={index}
-      data-kind={row.kind}
-      data-testid="comparison-row"
-      aria-rowindex={index + 2}
-      aria-label={c.rowLabel(formatNumber(index + 1), c.kinds[row.kind], carriedText)}
-    >
-      <div className="cmp-meta" role="rowheader">
-        <span className={`cmp-kind cmp-kind-${row.kind}`} title={c.kindHelp[row.kind]} data-testid="row-kind">
-          {c.kinds[row.kind]}
-        </span>
-        <span
-          className="cmp-coverage"
-          role="img"
-          aria-label={carriedText}
-          title={carriedText}
-          data-testid="row-coverage"
-        >
-          {row.cells.map((cell, i) => (
-            <span key={i} className={`cmp-dot${cell.length > 0 ? ` is-on cmp-swatch-${i % 12}` : ''}`} />
-          ))}
-        </span>
-      </div>
-      {comparison.articles.map((article, i) => {
-        const cell = row.cells[i] ?? [];
-        if (cell.length === 0) {
-          return (
-            <div key={article.id} className="cmp-cell cmp-cell-empty" role="cell">
-              <span className="visually-hidden">{c.notCarried}</span>
-            </div>
-          );
-        }
-        const changed = row.kind === 'reworded' ? changedSpans(row, i) : [];
-        return (
-          <div key={article.id} className="cmp-cell" role="cell" dir={article.dir} lang={article.lang}>
-            {row.moved.includes(i) ? <span className="cmp-moved badge">{c.moved}</span> : null}
-            {cell.map((sentenceIndex) => {
-              const sentence = comparison.sentences[i]?.[sentenceIndex];
-              if (!sentence) return null;
-              return (
-                <span key={sentenceIndex} className="cmp-sentence">
-                  {segmentsOf(sentence, changed).map((seg) =>
-                    seg.changed ? (
-                      <mark key={seg.start} className="cmp-diff" title={c.changedWords} data-testid="comparison-diff">
-                        {article.body.slice(seg.start, seg.end)}
-                      </mark>
-                    ) : (
-                      <span key={seg.start}>{article.body.slice(seg.start, seg.end)}</span>
-                    ),
-                  )}{' '}
-                </span>
-              );
-            })}
-          </div>
-        );
-      })}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlignmentRow, StoryArticle } from '../../../../preload/contract';
-import { changedSpans, countKinds, mergeSpans, segmentsOf } from './marks';
+import { changedSpans, countKinds, mergeSpans, movedSpans, segmentsOf } from './marks';
 import { dayRange, defaultComparisonIds, storyTitles } from './storyFormat';
 
 const row = (over: Partial<AlignmentRow>): AlignmentRow => ({
@@ -19,15 +19,15 @@ describe('comparison marks', () => {
           article: 1,
           against: 0,
           similarity: 0.8,
-          changes: [{ op: 'replace', a: { start: 10, end: 14 }, b: { start: 20, end: 25 } }],
+          changes: [{ op: 'replace', a: { start: 10, end: 14 }, b: { start: 20, end: 25 }, minor: false }],
         },
         {
           article: 2,
           against: 0,
           similarity: 0.7,
           changes: [
-            { op: 'insert', a: null, b: { start: 3, end: 7 } },
-            { op: 'delete', a: { start: 12, end: 18 }, b: null },
+            { op: 'insert', a: null, b: { start: 3, end: 7 }, minor: false },
+            { op: 'delete', a: { start: 12, end: 18 }, b: null, minor: false },
           ],
         },
       ],
@@ -66,6 +66,40 @@ describe('comparison marks', () => {
       { start: 28, end: 30, changed: true },
     ]);
     expect(segmentsOf({ start: 0, end: 4 }, [])).toEqual([{ start: 0, end: 4, changed: false }]);
+  });
+
+  it('marks moved phrases apart from changed words, and leaves function-word changes unmarked', () => {
+    const r = row({
+      cells: [[0], [0]],
+      diffs: [
+        {
+          article: 1,
+          against: 0,
+          similarity: 0.9,
+          changes: [
+            { op: 'insert', a: null, b: { start: 0, end: 5 }, minor: false },
+            { op: 'move', a: { start: 30, end: 40 }, b: { start: 6, end: 16 }, minor: false },
+            { op: 'insert', a: null, b: { start: 10, end: 12 }, minor: false },
+            { op: 'delete', a: { start: 50, end: 52 }, b: null, minor: true },
+          ],
+        },
+      ],
+    });
+    expect(changedSpans(r, 0)).toEqual([]);
+    expect(movedSpans(r, 0)).toEqual([{ start: 30, end: 40 }]);
+    expect(changedSpans(r, 1)).toEqual([
+      { start: 0, end: 5 },
+      { start: 10, end: 12 },
+    ]);
+    // An insertion inside the moved phrase stays a change; the rest of the phrase is marked moved.
+    expect(segmentsOf({ start: 0, end: 20 }, changedSpans(r, 1), movedSpans(r, 1))).toEqual([
+      { start: 0, end: 5, changed: true },
+      { start: 5, end: 6, changed: false },
+      { start: 6, end: 10, changed: false, moved: true },
+      { start: 10, end: 12, changed: true },
+      { start: 12, end: 16, changed: false, moved: true },
+      { start: 16, end: 20, changed: false },
+    ]);
   });
 
   it('counts rows by kind', () => {

@@ -10,8 +10,8 @@ import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallContext } from '../../../preload/contract';
 import { sharedData, tempDir } from '../../../tests/support/paths';
-import { parseForImport, type Parser } from '../importers/parser';
-import { previewTable } from '../importers/tablePreview';
+import { parseForImport, type Parser } from './parser';
+import { previewTable } from './tablePreview';
 import { createServices, type Services } from '../services';
 import { emptyReport, importItems, type ImportItem } from './importService';
 
@@ -64,7 +64,7 @@ describe('importItems', () => {
     const progress: number[] = [];
     const ctx: CallContext = { signal: new AbortController().signal, progress: (done) => progress.push(done) };
     const report = await importItems(
-      { db: services.db, parser: inThread(), now: () => new Date() },
+      { db: services.db, ...services.state, parser: inThread(), now: () => new Date() },
       items,
       {},
       ctx,
@@ -94,7 +94,13 @@ describe('importItems', () => {
       if (++handedOut === 8) controller.abort();
     });
     const ctx: CallContext = { signal: controller.signal, progress: () => undefined };
-    const report = await importItems({ db: services.db, parser, now: () => new Date() }, items, {}, ctx, emptyReport());
+    const report = await importItems(
+      { db: services.db, ...services.state, parser, now: () => new Date() },
+      items,
+      {},
+      ctx,
+      emptyReport(),
+    );
 
     const cancelled = report.errors.filter((e) => e.code === 'CANCELLED');
     expect(cancelled).toHaveLength(1);

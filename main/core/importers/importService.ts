@@ -14,13 +14,13 @@ import {
   type ImportReport,
 } from '../../../preload/contract';
 import type { Database, Writer } from '../db/connection';
-import { MAX_FILE_BYTES } from '../importers/registry';
-import type { Signature } from '../importers/minhash';
-import type { Parser } from '../importers/parser';
-import { IMPORT_BATCH, ImportError, type ImportOptions, type ParsedArticle, type ParsedFile } from '../importers/types';
+import { MAX_FILE_BYTES } from './registry';
+import type { Signature } from '../library/minhash';
+import type { Parser } from './parser';
+import { IMPORT_BATCH, ImportError, type ImportOptions, type ParsedArticle, type ParsedFile } from './types';
 import { droppedTerms } from '../search/indexDocument';
-import { clearPrimed, primeIndex, type PrimedArticle } from '../search/primedIndex';
-import { bandIndexOf, forgetBandIndex, type BandIndex } from './bandIndex';
+import type { IndexPrimer, PrimedArticle } from '../search/primedIndex';
+import type { BandIndex, LibraryBands } from '../library/bandIndex';
 import {
   addArticleTags,
   addToCollection,
@@ -29,7 +29,7 @@ import {
   insertArticles,
   resolveSource,
   storeNearDuplicates,
-} from './libraryStore';
+} from '../library/libraryStore';
 
 /** Articles per transaction: big enough for speed, small enough that the UI's own writes wait little. */
 const BATCH = IMPORT_BATCH;
@@ -49,6 +49,10 @@ export interface ImportDeps {
   db: Database;
   parser: Parser;
   now: () => Date;
+  /** The open library's band index (near-duplicates). */
+  bands: LibraryBands;
+  /** Hands each batch's parsed search keys to the index's commit hook. */
+  primer: IndexPrimer;
 }
 
 function isHidden(name: string): boolean {
@@ -159,13 +163,13 @@ async function storeBatch(
   const batchReport = emptyReport();
   const sourcesBefore = new Map(state.sources);
   const collectionBefore = state.collectionId;
-  let writer: Writer | null = null;
+  let started = false;
   try {
     // Outside the writer lock: the first read of a big library's signatures
     // (1-3 s at 100,000) must not hold up the app's own writes.
-    await bandIndexOf(deps.db).catchUp(deps.db);
+    await deps.bands.current().catchUp(deps.db);
     await deps.db.write((w) => {
-      writer = w;
+      started = true;
       // Taken inside the writer lock: a batch that failed meanwhile has dropped the old one.
       return storeInTransaction(
         w,
@@ -173,7 +177,8 @@ async function storeBatch(
         vocab,
         request,
         state,
-        bandIndexOf(deps.db),
+        deps.bands.current(),
+        deps.primer,
         batchReport,
         deps.now().toISOString(),
       );
@@ -183,11 +188,11 @@ async function storeBatch(
     state.sources = sourcesBefore;
     state.collectionId = collectionBefore;
     // The band index may hold this batch's articles: it is read again by the next batch.
-    forgetBandIndex(deps.db);
+    deps.bands.forget();
     throw error;
   } finally {
     // A batch that failed before its commit hook ran leaves no prime behind.
-    if (writer) clearPrimed(writer);
+    if (started) deps.primer.clear();
   }
   report.imported.push(...batchReport.imported);
   report.duplicates.push(...batchReport.duplicates);
@@ -201,6 +206,7 @@ async function storeInTransaction(
   request: ImportRequest,
   state: StoreState,
   bands: BandIndex,
+  primer: IndexPrimer,
   report: ImportReport,
   now: string,
 ): Promise<void> {
@@ -267,7 +273,7 @@ async function storeInTransaction(
   // The search index's commit hook takes the keys the parser computed instead
   // of analyzing the batch again (it checks them against what was stored).
   if (vocab !== undefined && primed.size === added.length)
-    primeIndex(w, { articles: primed, termsJsons: vocab, minusJson: droppedTerms(dropped) });
+    primer.prime({ articles: primed, termsJsons: vocab, minusJson: droppedTerms(dropped) });
 }
 
 /** Files whose articles are stored in one transaction at most: small files (a page each) share commits. */
