@@ -63,7 +63,10 @@ describe('fact ledger', () => {
     await panel.locator('[data-testid=story-compare]').click();
     await page.locator('[data-testid=comparison-row]').first().waitFor({ timeout: 60_000 });
 
+    // The ledger has its own tab beside the aligned text.
+    await page.locator('[data-testid=comparison-tab-facts]').click();
     const ledger = page.locator('[data-testid=ledger]');
+    await ledger.waitFor({ timeout: TIMEOUT });
     const conflict = ledger.locator('[data-testid=ledger-conflict][data-kind=sum]');
     expect(await conflict.count()).toBe(1);
     await conflict.scrollIntoViewIfNeeded();
