@@ -118,8 +118,10 @@ function nameIn(p: PreparedText, from: number, to: number): [number, number] {
     return [i + 1, last + 1];
   }
   const title = titleLength(p, from, to);
-  if (title > 0 && from + title < to) return [from + title, to];
-  return [from, to];
+  const start = title > 0 && from + title < to ? from + title : from;
+  // "خالد اليوسف رئيس ديوان المظالم": an office after the name is not part of it.
+  for (let i = start + 1; i < to; i++) if (TITLE_HEADS.has(key(p.tokens[i]!))) return [start, i];
+  return [start, to];
 }
 
 function findSpeaker(p: PreparedText, quoteStart: number, quoteEnd: number, sentence: number): Speaker | null {
@@ -233,7 +235,8 @@ export function findQuotes(p: PreparedText, nameQuotes: Span[]): QuoteFact[] {
       continue;
     }
     const cue = hasBareCue(p, start, sentence);
-    if (words < 2 || (words < 3 && !cue)) continue;
+    // Two words in quotation marks are a term (درجة «ملازم قاضي»), not something said.
+    if (words < 3) continue;
     const found = findSpeaker(p, start, e, sentence);
     let speaker: string | null = null;
     let speakerName: string | null = null;
@@ -314,10 +317,7 @@ function findReported(p: PreparedText, marked: readonly QuoteFact[]): QuoteFact[
       let span: Span | null = null;
       const anaphoric = b === a + 1 && HONORIFIC_PRONOUN.test(p.tokens[a]!.text);
       if (b > a && !anaphoric) {
-        const [na, end0] = nameIn(p, a, b);
-        let nb = end0;
-        // "وليد الصمعاني وزير العدل": the office after the name is not part of it.
-        for (let i = na + 1; i < nb; i++) if (TITLE_HEADS.has(key(p.tokens[i]!))) nb = i;
+        const [na, nb] = nameIn(p, a, b);
         span = spanOf(p, a, b);
         speaker = p.text.slice(span.start, span.end);
         name = p.text.slice(p.tokens[na]!.start, p.tokens[nb - 1]!.end);

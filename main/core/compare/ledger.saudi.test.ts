@@ -115,8 +115,12 @@ describe('the King’s order on 125 judges', () => {
     expect(articles[p0.article]!.body.slice(p0.start, p0.end)).toBe(p0.value);
   });
 
-  it('raises no conflict between unrelated numbers', () => {
+  it('raises no conflict between unrelated numbers, nor for terms in quotation marks', () => {
     expect(comparison.conflicts.filter((c) => c.kind === 'number')).toEqual([]);
+    // الشرق الأوسط writes درجة «ملازم قاضي» and «قاضي ج»: terms, not quotations.
+    const aawsat = saudiNewsNetDay('2015-07-22')[60]!;
+    expect(aawsat.body).toContain('«ملازم قاضي»');
+    expect(factsOf(aawsat.body).quotes.filter((q) => !q.reported)).toEqual([]);
   });
 
   it('lists only names as entities, one person per key, clitics stripped', () => {
