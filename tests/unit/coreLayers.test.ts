@@ -1,7 +1,7 @@
 /**
  * The core's data flows one way (DESIGN.md, "Layers run one way"):
  *
- *   text  <-  db  <-  library  <-  importers, search, compare, dossier  <-  services.ts
+ *   text  <-  db, entities  <-  library  <-  importers, search, compare, dossier  <-  services.ts
  *
  * Read from the import statements of main/core/<folder>/ files: no file
  * imports a folder ranked above its own, and the folders of one rank never
@@ -19,6 +19,8 @@ import { repoRoot, tempDir } from '../support/paths';
 const RANK: Readonly<Record<string, number>> = {
   text: 0,
   db: 1,
+  // The entity extractor is pure text work (it imports only text/): any folder may use it.
+  entities: 1,
   library: 2,
   importers: 3,
   search: 3,
