@@ -53,6 +53,29 @@ export default tseslint.config(
     },
   },
   {
+    // At run time the core reads only errors.ts and defaults.ts of the contract, so loading it never builds
+    // the zod schemas; the rest it takes with `import type`. The dispatcher (rpc.ts) routes every method
+    // and tests build clients: both need the assembled list.
+    files: ['main/core/**/*.ts'],
+    ignores: ['main/core/rpc.ts', 'main/core/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // Any file of preload/contract (the index included) but errors.ts and defaults.ts.
+              regex: '/preload/contract(?:/(?!(?:errors|defaults)$)[^/]+)?$',
+              allowTypeImports: true,
+              message:
+                'the core takes only errors.ts and defaults.ts from the contract at run time: `import type` the rest.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The worker pool sits below every job of the core: Node and the contract only, nothing of the core.
     files: ['main/core/workers/**/*.ts'],
     ignores: ['**/*.test.ts'],
@@ -72,7 +95,7 @@ export default tseslint.config(
               message: 'main/core must not depend on a host or the renderer.',
             },
             {
-              regex: '^\\.\\./(?!\\.\\./\\.\\./preload/contract$)',
+              regex: '^\\.\\./(?!\\.\\./\\.\\./preload/contract(?:/[a-z]+)?$)',
               message: 'main/core/workers imports nothing of the core above it (Node and the contract only).',
             },
           ],
@@ -107,7 +130,26 @@ export default tseslint.config(
     },
   },
   {
-    files: ['preload/contract.ts', 'preload/channels.ts'],
+    // Rules shared by the core and the renderer: pure TypeScript, so they run in Node and in the page alike.
+    files: ['common/**/*.ts'],
+    ignores: ['common/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^[^.]', message: 'common/ is pure TypeScript: no package, Node module or electron.' },
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/bench/**', '**/tests/**'],
+              message: 'common/ imports only common/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['preload/contract/**/*.ts', 'preload/channels.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

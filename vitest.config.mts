@@ -11,6 +11,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: [
+            'common/**/*.test.ts',
             'main/**/*.test.ts',
             'preload/**/*.test.ts',
             'renderer/**/*.test.ts',

@@ -18,7 +18,7 @@ import { decodeText } from '../main/core/importers/decode';
 import { bandKeys, estimateSimilarity, exactSimilarity, shingleHashes } from '../main/core/library/minhash';
 import { parseFile } from '../main/core/importers/registry';
 import type { ParsedArticle } from '../main/core/importers/types';
-import { normalizeForMatching } from '../main/core/text/normalize';
+import { normalizeForMatching } from '../common/text/normalize';
 import { printTable, sharedData } from './support';
 
 function saudiDays(): string[] {

@@ -248,6 +248,8 @@ async function run(argv: string[]): Promise<number> {
           print(`  near-duplicate: ${n.path} (article ${n.id}) repeats article ${n.of}, similarity ${n.similarity}`);
         for (const e of report.errors) print(`  error ${e.code}: ${e.message}`);
       }
+      // The import asked the core to place its articles into stories: let that finish before the library closes.
+      await services.stories.idle();
       return report.errors.length > 0 ? 1 : 0;
     }
     if (command === 'entities') {

@@ -14,7 +14,7 @@ import {
   type Output,
   type SearchHit,
 } from '../../preload/contract';
-import { normalizeForMatching } from '../core/text';
+import { sameName } from '../../common/text/names';
 
 export type Call = <M extends MethodName>(method: M, input: Input<M>, jobId?: string | null) => Promise<Output<M>>;
 
@@ -46,15 +46,15 @@ function mark(text: string, ranges: ReadonlyArray<readonly [number, number]>, tt
 async function filterOf(call: Call, o: SearchOptions): Promise<ArticleFilter> {
   const filter: ArticleFilter = {};
   if (o.collection) {
-    const wanted = normalizeForMatching(o.collection);
-    const found = (await call('library.listCollections', {})).find((c) => normalizeForMatching(c.name) === wanted);
+    const wanted = o.collection;
+    const found = (await call('library.listCollections', {})).find((c) => sameName(c.name, wanted));
     if (!found) throw new MizanError('NOT_FOUND', `no collection called "${o.collection}"`);
     filter.collectionId = found.id;
   }
   if (o.source) {
-    const wanted = normalizeForMatching(o.source);
+    const wanted = o.source;
     const match = (await call('library.listSources', {})).filter(
-      (s) => normalizeForMatching(s.name) === wanted || s.aliases.some((a) => normalizeForMatching(a) === wanted),
+      (s) => sameName(s.name, wanted) || s.aliases.some((a) => sameName(a, wanted)),
     );
     if (match.length === 0) throw new MizanError('NOT_FOUND', `no source called "${o.source}"`);
     filter.sourceIds = match.map((s) => s.id);

@@ -4,11 +4,14 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { MizanError, type AppInfo, type Handlers } from '../../preload/contract';
+import { MizanError } from '../../preload/contract/errors';
+import type { AppInfo } from '../../preload/contract/app';
+import type { Handlers } from '../../preload/contract';
 import type { Database } from './db/connection';
 import { migrations } from './db/migrations';
 import { compareHandlers } from './compare/compareService';
 import { createComparer } from './compare/comparisonRunner';
+import { createStoryQueue, type StoryQueue } from './compare/storyQueue';
 import { createDossierService } from './dossier/dossierService';
 import { createParser } from './importers/parser';
 import { normalizeCharsetLabel } from './importers/decode';
@@ -31,6 +34,8 @@ export interface ServicesOptions {
   now?: () => Date;
   /** Bytes above which the integrity check runs after open, writes held until it passes (librarySafety.ts). */
   backgroundCheckAbove?: number;
+  /** Place imported articles into stories after each import (default true; benchmarks that time clustering turn it off). */
+  storiesAfterImport?: boolean;
 }
 
 export interface Services {
@@ -40,6 +45,8 @@ export interface Services {
   search: SearchService;
   /** What lives as long as the open library, shared by the services that need it (and tests that drive them). */
   state: LibraryState;
+  /** Story placement after imports, for tests that wait on it. */
+  stories: StoryQueue;
   close(): Promise<void>;
 }
 
@@ -64,6 +71,17 @@ function checkedEncoding(label: string | undefined): string | undefined {
       `encoding "${label}" is not one Mizan can read (e.g. utf-8, utf-16le, windows-1256, iso-8859-6, windows-1252, windows-1254, windows-1250)`,
     );
   return encoding;
+}
+
+/** The same handlers, each waiting first until no story run is under way. */
+function afterStories<H extends Partial<Handlers>>(stories: StoryQueue, handlers: H): H {
+  const out: Record<string, unknown> = {};
+  for (const [name, handler] of Object.entries(handlers) as Array<[string, (...args: never[]) => Promise<unknown>]>)
+    out[name] = async (...args: never[]) => {
+      await stories.idle();
+      return handler(...args);
+    };
+  return out as H;
 }
 
 export async function createServices(options: ServicesOptions): Promise<Services> {
@@ -91,7 +109,16 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const comparer = createComparer();
   const dossiers = createDossierService({ db, now, comparer });
   const stamp = () => now().toISOString();
-  const importDeps = { db, parser, now, ...state };
+  const compare = compareHandlers({ db, now, comparer });
+  const stories = createStoryQueue(
+    (signal) => compare['compare.cluster']({ mode: 'incremental' }, { signal, progress: () => undefined }),
+    (error) =>
+      process.emitWarning(
+        `placing imported articles into stories failed: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+  );
+  const onImported = options.storiesAfterImport === false ? undefined : () => stories.request();
+  const importDeps = { db, parser, now, ...state, onImported };
 
   const handlers: Handlers = {
     'app.info': async () => ({
@@ -215,7 +242,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
     // Highlights, notes, organizing, undo, UI settings.
     ...libraryHandlers({ db, now, settingsPath: settingsPathFor(options.dbPath), bands: state.bands }),
     // Backups, restore, bundles.
-    ...librarySafetyHandlers({ db, now, settingsPath: settingsPathFor(options.dbPath), app: `Mizan ${appVersion()}` }),
+    // A restore or a bundle replaces the library file: the story run after an import must have finished first.
+    ...afterStories(
+      stories,
+      librarySafetyHandlers({ db, now, settingsPath: settingsPathFor(options.dbPath), app: `Mizan ${appVersion()}` }),
+    ),
 
     'search.query': async (input) => search.query(input),
     'search.suggest': async (input) => search.suggest(input),
@@ -226,7 +257,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     // Dossiers and their PDF / offline HTML export.
     ...dossiers.handlers,
     // Story clusters, aligned comparisons, fact ledgers.
-    ...compareHandlers({ db, now, comparer }),
+    ...compare,
   };
 
   return {
@@ -234,7 +265,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
     db,
     search,
     state,
+    stories,
     async close() {
+      await stories.close();
       await dossiers.close();
       await comparer.close();
       await search.close();

@@ -87,8 +87,10 @@ function harden(contents: WebContents): void {
   // ...and never opens windows. A link the user clicked (target=_blank: the
   // renderer marks article links so) goes to the system browser when it is http(s).
   contents.setWindowOpenHandler(({ url }) => {
-    // eng-disable OPEN_EXTERNAL_JS_CHECK: http(s) URLs without credentials only, from a click the handler receives
-    if (isExternalWebLink(url)) void shell.openExternal(url);
+    // Only http(s) URLs without credentials (isExternalWebLink), only from a click this handler receives.
+    // The scan reads its waiver on the line of the call, and the security suite mutates this very line: one line.
+    // prettier-ignore
+    if (isExternalWebLink(url)) void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: http(s) URLs without credentials only, from a click the handler receives
     else log.warn(`window.open refused: ${url.slice(0, 200)}`);
     return { action: 'deny' };
   });

@@ -48,7 +48,9 @@ async function main(): Promise<void> {
       `Restored ${restoredFrom.name} (${restoredFrom.createdAt}); the replaced file is kept as ${keptAside ?? '(none)'}\n`,
     );
   }
-  const services = await createServices({ dbPath, host: 'web' }).catch((error: unknown) => {
+  // MIZAN_STORIES_AFTER_IMPORT=0: imports leave story placement to compare.cluster (suites that time or count runs).
+  const storiesAfterImport = process.env.MIZAN_STORIES_AFTER_IMPORT !== '0';
+  const services = await createServices({ dbPath, host: 'web', storiesAfterImport }).catch((error: unknown) => {
     if (error instanceof MizanError && error.code === 'LIBRARY_CORRUPT') {
       throw new Error(
         `${error.message}\nTo restore the last good backup: mizan-web --library "${dbPath}" --restore-latest-backup`,

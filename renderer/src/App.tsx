@@ -73,7 +73,7 @@ export function App() {
     setStoriesVersion((v) => v + 1);
   }, [touchArticle]);
   const placeStories = useClusterJob({ setJobs, patchJob, onDone: storiesChanged, i18n });
-  const imports = useImportFlow({ i18n, jobs, setJobs, patchJob, pushError, toast, refresh, placeStories });
+  const imports = useImportFlow({ i18n, jobs, setJobs, patchJob, pushError, toast, refresh, storiesChanged });
   const { report, setReport, importing, planning, tableDialog, runImport, openPicker } = imports;
 
   // mizan:// links and #routes (web host, cold start), and imports the desktop shell ran (menu, command line).
@@ -394,6 +394,7 @@ export function App() {
                     openArticle(id);
                   }}
                   onCompare={(ids) => setComparing({ articleIds: ids })}
+                  onChooseStory={setStory}
                 />
               ) : openedId !== null ? (
                 <Reader

@@ -27,6 +27,10 @@ export interface CompareStrings {
   nextPage: string;
   noStories: string;
   notClustered: (n: string) => string;
+  placing: string;
+  threadBadge: (n: string) => string;
+  threadHelp: string;
+  threadStories: string;
   placeNow: string;
   rebuildStories: string;
   clustering: string;
@@ -117,6 +121,10 @@ export const compareEn: CompareStrings = {
   noStories:
     'No stories yet. Stories appear when several articles report the same event within two days; import more articles, or place the new ones.',
   notClustered: (n) => `${n} articles are not placed in stories yet.`,
+  placing: 'Placing new articles into stories…',
+  threadBadge: (n) => `Developing story · ${n} events`,
+  threadHelp: 'This event is part of a developing story: related events on nearby days, kept as separate stories.',
+  threadStories: 'Other events of this developing story',
   placeNow: 'Find stories now',
   rebuildStories: 'Rebuild all stories',
   clustering: 'Finding stories',
@@ -214,6 +222,10 @@ export const compareAr: CompareStrings = {
   nextPage: 'الصفحة التالية',
   noStories: 'لا قصص بعد. تظهر القصص حين تروي عدة مقالات الحدث نفسه خلال يومين؛ استورد مقالات أخرى أو صنّف الجديدة.',
   notClustered: (n) => `${n} مقالات لم تُصنَّف في قصص بعد.`,
+  placing: 'تُصنَّف المقالات الجديدة في قصص…',
+  threadBadge: (n) => `قصة متطورة · ${n} أحداث`,
+  threadHelp: 'هذا الحدث جزء من قصة متطورة: أحداث مترابطة في أيام متقاربة، تبقى قصصًا منفصلة.',
+  threadStories: 'أحداث أخرى من هذه القصة المتطورة',
   placeNow: 'ابحث عن القصص الآن',
   rebuildStories: 'إعادة بناء كل القصص',
   clustering: 'البحث عن القصص',

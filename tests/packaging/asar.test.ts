@@ -97,7 +97,8 @@ describe.skipIf(skipReason !== null)('packaged app (electron-builder --dir, stan
       '/dist/electron-preload/preload.js',
       '/dist/renderer/index.html',
       '/dist/main/web/main.js',
-      '/dist/preload/contract.js',
+      '/dist/preload/contract/index.js',
+      '/dist/common/text/normalize.js',
     ]) {
       expect(files, f).toContain(f);
     }
@@ -108,7 +109,7 @@ describe.skipIf(skipReason !== null)('packaged app (electron-builder --dir, stan
     expect(
       own.filter(
         (f) =>
-          /\.test\.|\.map$|\.tsx?$|^\/(tests|bench|main|renderer|preload|scripts|assets|release|test-results)\//.test(
+          /\.test\.|\.map$|\.tsx?$|^\/(tests|bench|common|main|renderer|preload|scripts|assets|release|test-results)\//.test(
             f,
           ) ||
           f.startsWith('/dist/bench') ||

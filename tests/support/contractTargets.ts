@@ -26,6 +26,8 @@ export interface ContractTarget {
 export interface TargetOptions {
   /** Clock of the in-process services (the web host runs on real time). */
   now?: () => Date;
+  /** false: imports do not place their articles into stories (the suite runs compare.cluster itself). */
+  storiesAfterImport?: boolean;
 }
 
 export function contractTargets(options: TargetOptions = {}): ContractTarget[] {
@@ -34,7 +36,12 @@ export function contractTargets(options: TargetOptions = {}): ContractTarget[] {
       name: 'services in-process',
       slug: 'inprocess',
       async start(libraryPath) {
-        const services = await createServices({ dbPath: libraryPath, host: 'test', now: options.now });
+        const services = await createServices({
+          dbPath: libraryPath,
+          host: 'test',
+          now: options.now,
+          storiesAfterImport: options.storiesAfterImport,
+        });
         const listeners = new Set<(p: Progress) => void>();
         const dispatcher = createDispatcher(services.handlers, (p) => listeners.forEach((l) => l(p)));
         const transport: Transport = {
@@ -51,7 +58,10 @@ export function contractTargets(options: TargetOptions = {}): ContractTarget[] {
       name: 'web host over HTTP',
       slug: 'webhost',
       async start(libraryPath) {
-        const host = await startWebHost({ libraryPath });
+        const host = await startWebHost({
+          libraryPath,
+          env: options.storiesAfterImport === false ? { MIZAN_STORIES_AFTER_IMPORT: '0' } : undefined,
+        });
         const transport = httpTransport(host.origin, host.token);
         return {
           api: createClient(transport),

@@ -1,7 +1,7 @@
 /**
  * The core's data flows one way (DESIGN.md, "Layers run one way"):
  *
- *   text  <-  db, entities  <-  library  <-  importers, search, compare, dossier  <-  services.ts
+ *   text, workers  <-  db, entities  <-  library  <-  importers, search, compare, dossier  <-  services.ts
  *
  * Read from the import statements of main/core/<folder>/ files: no file
  * imports a folder ranked above its own, and the folders of one rank never
@@ -18,8 +18,10 @@ import { repoRoot, tempDir } from '../support/paths';
 /** Rank of each folder of main/core; the files beside the folders (services.ts, rpc.ts...) are above all. */
 const RANK: Readonly<Record<string, number>> = {
   text: 0,
+  // The worker pool knows Node and the contract only; every background job of the folders above runs on it.
+  workers: 0,
   db: 1,
-  // The entity extractor is pure text work (it imports only text/): any folder may use it.
+  // The entity extractor is text analysis with its name lists, no SQL: the ledger and the stories use it.
   entities: 1,
   library: 2,
   importers: 3,

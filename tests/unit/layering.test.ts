@@ -16,6 +16,28 @@ describe('layering', () => {
       await ruleIds("import { app } from 'electron';\nexport const x = app;\n", 'main/core/library/x.ts'),
     ).toContain('no-restricted-imports');
   });
+  it('lets main/core take only errors and defaults from the contract at run time, the rest as types', async () => {
+    expect(
+      await ruleIds(
+        "import { ImportReport } from '../../../preload/contract/library';\nexport const x = ImportReport;\n",
+        'main/core/library/x.ts',
+      ),
+    ).toContain('@typescript-eslint/no-restricted-imports');
+    expect(
+      await ruleIds(
+        "import { contract } from '../../../preload/contract';\nexport const x = contract;\n",
+        'main/core/library/x.ts',
+      ),
+    ).toContain('@typescript-eslint/no-restricted-imports');
+    expect(
+      await ruleIds(
+        "import { MizanError } from '../../../preload/contract/errors';\n" +
+          "import type { ImportReport } from '../../../preload/contract/library';\n" +
+          "export const x = (r: ImportReport) => new MizanError('INTERNAL', String(r.imported.length));\n",
+        'main/core/library/x.ts',
+      ),
+    ).toEqual([]);
+  });
   it('refuses Node modules and main/ in the renderer', async () => {
     expect(
       await ruleIds("import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n", 'renderer/src/x.ts'),
@@ -27,6 +49,26 @@ describe('layering', () => {
       ),
     ).toContain('no-restricted-imports');
   });
+  it('keeps common/ pure: no Node module, package or other layer, while the core and the renderer use it', async () => {
+    for (const code of [
+      "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n",
+      "import { z } from 'zod';\nexport const x = z;\n",
+      "import { MizanError } from '../../preload/contract/errors';\nexport const x = MizanError;\n",
+    ])
+      expect(await ruleIds(code, 'common/text/x.ts')).toContain('no-restricted-imports');
+    expect(
+      await ruleIds(
+        "import { sameName } from '../../../common/text/names';\nexport const x = sameName;\n",
+        'main/core/library/x.ts',
+      ),
+    ).toEqual([]);
+    expect(
+      await ruleIds(
+        "import { findAll } from '../../common/text/find';\nexport const x = findAll;\n",
+        'renderer/src/x.ts',
+      ),
+    ).toEqual([]);
+  });
   it('keeps main/core/workers below the rest of the core: Node and the contract only', async () => {
     expect(
       await ruleIds(
@@ -36,7 +78,7 @@ describe('layering', () => {
     ).toContain('no-restricted-imports');
     expect(
       await ruleIds(
-        "import { MizanError } from '../../../preload/contract';\nimport { toWire } from './protocol';\nexport const x = [MizanError, toWire];\n",
+        "import { MizanError } from '../../../preload/contract/errors';\nimport { toWire } from './protocol';\nexport const x = [MizanError, toWire];\n",
         'main/core/workers/x.ts',
       ),
     ).toEqual([]);

@@ -7,21 +7,25 @@
  */
 import type { Row, SqlParams } from '../db/connection';
 import {
+  clusterStories,
   dayNumber,
-  placeStories,
   type ClusterOptions,
+  type Headline,
   type PlacedDoc,
   type Placement,
   type StoryDoc,
+  type ThreadAssignment,
 } from './clusterer';
 import {
   DocFrequencies,
+  eventKeys,
   FEATURE_VERSION,
   packFeatures,
   storyFeatures,
   unpackFeatures,
   type StoryFeatures,
 } from './features';
+import { packEventKeys, unpackEventKeys } from './templates';
 
 export interface Reader {
   all<T = Row>(sql: string, params?: SqlParams): Promise<T[]>;
@@ -42,12 +46,17 @@ export interface NewSignature {
   publishedIso: string | null;
   day: number;
   terms: Buffer;
+  event: Buffer;
 }
 
 export interface ClusterJobResult {
   /** The mode actually run: an incremental request becomes full when settings or the signature format changed. */
   mode: ClusterMode;
   placements: Placement[];
+  /** Threads this run changed (story keys as in placements). */
+  threads: ThreadAssignment[];
+  /** The representative article of every story an article joined. */
+  headlines: Headline[];
   signatures: NewSignature[];
   df: Buffer;
   /** Articles analysed afresh (the rest reused their cached signature). */
@@ -75,7 +84,9 @@ interface SignatureRow {
   article_id: number;
   day: number;
   terms: Buffer;
+  event: Buffer | null;
   cluster_id: number | null;
+  thread_id: number | null;
 }
 
 /** The day an article counts from: its publication date, else the day it was imported. */
@@ -103,7 +114,7 @@ export async function runClusterJob(
     request.mode === 'incremental' && storedSettings === settingsKey(request.options) ? 'incremental' : 'full';
 
   // Articles whose signature is missing or out of date (text, title or date changed).
-  const stale = `s.article_id IS NULL OR s.content_hash <> a.content_hash OR s.title <> a.title OR s.published_iso IS NOT a.published_iso`;
+  const stale = `s.article_id IS NULL OR s.event IS NULL OR s.content_hash <> a.content_hash OR s.title <> a.title OR s.published_iso IS NOT a.published_iso`;
   const condition = mode === 'full' ? `(${stale})` : `(${stale} OR m.article_id IS NULL)`;
   const total =
     (
@@ -130,8 +141,9 @@ export async function runClusterJob(
     if (rows.length === 0) break;
     for (const r of rows) {
       const features = storyFeatures(r.title, r.body);
+      const event = eventKeys(r.title, r.body);
       const day = dayOf(r.published_iso, r.imported_at);
-      fresh.push({ id: r.id, day, features });
+      fresh.push({ id: r.id, day, features, event });
       signatures.push({
         articleId: r.id,
         contentHash: r.content_hash,
@@ -139,6 +151,7 @@ export async function runClusterJob(
         publishedIso: r.published_iso,
         day,
         terms: packFeatures(features),
+        event: packEventKeys(event),
       });
       if (r.old_terms) replacedTerms.push(unpackFeatures(r.old_terms));
     }
@@ -152,10 +165,16 @@ export async function runClusterJob(
   if (mode === 'full') {
     // Every article is placed again; up-to-date signatures are reused.
     const cached = await db.all<SignatureRow>(
-      `SELECT s.article_id, s.day, s.terms, NULL AS cluster_id FROM cluster_signatures s JOIN articles a ON a.id = s.article_id
+      `SELECT s.article_id, s.day, s.terms, s.event, NULL AS cluster_id, NULL AS thread_id FROM cluster_signatures s JOIN articles a ON a.id = s.article_id
         WHERE NOT (${stale}) ORDER BY s.article_id`,
     );
-    for (const r of cached) fresh.push({ id: r.article_id, day: r.day, features: unpackFeatures(r.terms) });
+    for (const r of cached)
+      fresh.push({
+        id: r.article_id,
+        day: r.day,
+        features: unpackFeatures(r.terms),
+        event: unpackEventKeys(r.event),
+      });
     df = new DocFrequencies();
     for (const d of fresh) df.add(d.features);
   } else {
@@ -172,7 +191,8 @@ export async function runClusterJob(
       }
       // Every member of every story that has a member within reach of the new articles.
       const rows = await db.all<SignatureRow>(
-        `SELECT s.article_id, s.day, s.terms, m.cluster_id FROM cluster_members m JOIN cluster_signatures s ON s.article_id = m.article_id
+        `SELECT s.article_id, s.day, s.terms, s.event, m.cluster_id, c.thread_id FROM cluster_members m
+           JOIN cluster_signatures s ON s.article_id = m.article_id JOIN clusters c ON c.id = m.cluster_id
           WHERE m.cluster_id IN (SELECT m2.cluster_id FROM cluster_members m2 JOIN cluster_signatures s2 ON s2.article_id = m2.article_id
                                   WHERE s2.day BETWEEN ? AND ?)`,
         [from - request.options.windowDays, to + request.options.windowDays],
@@ -180,12 +200,19 @@ export async function runClusterJob(
       const freshIds = new Set(fresh.map((d) => d.id));
       placed = rows
         .filter((r) => !freshIds.has(r.article_id) && r.cluster_id !== null)
-        .map((r) => ({ id: r.article_id, day: r.day, features: unpackFeatures(r.terms), cluster: r.cluster_id! }));
+        .map((r) => ({
+          id: r.article_id,
+          day: r.day,
+          features: unpackFeatures(r.terms),
+          event: unpackEventKeys(r.event),
+          cluster: r.cluster_id!,
+          thread: r.thread_id,
+        }));
     }
   }
   checkCancelled(signal);
   progress(0, fresh.length, 'placing articles into stories');
-  const placements = await placeStories(
+  const { placements, threads, headlines } = await clusterStories(
     placed,
     fresh,
     df,
@@ -193,5 +220,5 @@ export async function runClusterJob(
     (done, n) => progress(done, n, 'placing articles into stories'),
     signal,
   );
-  return { mode, placements, signatures, df: df.pack(), analysed };
+  return { mode, placements, threads, headlines, signatures, df: df.pack(), analysed };
 }

@@ -3,7 +3,7 @@
  * JavaScript, and in-line otherwise (unit tests run the TypeScript sources
  * directly, and an in-memory library cannot be opened by a second thread).
  */
-import { MizanError } from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
 import type { Database } from '../db/connection';
 import { createWorkerPool } from '../workers/pool';
 import { workerScript } from '../workers/script';

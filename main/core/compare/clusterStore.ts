@@ -45,6 +45,9 @@ export interface StoryClusterRow {
   score: number | null;
   dateFrom: string | null;
   dateTo: string | null;
+  /** The representative article's headline. */
+  title: string;
+  thread: { id: number; stories: number } | null;
   articles: StoryArticleRow[];
 }
 
@@ -57,6 +60,7 @@ export interface ClusterQuery {
   dateFrom?: string;
   dateTo?: string;
   sourceIds?: readonly number[];
+  threadId?: number;
 }
 
 const CHUNK = 2000;
@@ -123,14 +127,45 @@ export async function saveClusterRun(
   for (let i = 0; i < result.signatures.length; i += ROWS) {
     const chunk = result.signatures.slice(i, i + ROWS);
     await w.run(
-      `INSERT OR REPLACE INTO cluster_signatures (article_id, content_hash, title, published_iso, day, terms)
-         SELECT column1, column2, column3, column4, column5, column6 FROM (VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')})
+      `INSERT OR REPLACE INTO cluster_signatures (article_id, content_hash, title, published_iso, day, terms, event)
+         SELECT column1, column2, column3, column4, column5, column6, column7 FROM (VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')})
           WHERE EXISTS (SELECT 1 FROM articles WHERE id = column1)`,
-      chunk.flatMap((s) => [s.articleId, s.contentHash, s.title, s.publishedIso, s.day, asBuffer(s.terms)]),
+      chunk.flatMap((s) => [
+        s.articleId,
+        s.contentHash,
+        s.title,
+        s.publishedIso,
+        s.day,
+        asBuffer(s.terms),
+        asBuffer(s.event),
+      ]),
     );
   }
+  // Threads: merged threads first (their stories move to the surviving name), then each changed story's.
+  const merged = new Map<number, number>();
+  for (const t of result.threads) for (const old of t.merged) merged.set(old, idOf(t.thread!));
+  await insertJson(
+    w,
+    'UPDATE clusters SET thread_id = value ->> 1 FROM json_each(?) WHERE clusters.thread_id = value ->> 0',
+    [...merged],
+  );
+  await insertJson(
+    w,
+    'UPDATE clusters SET thread_id = value ->> 1 FROM json_each(?) WHERE clusters.id = value ->> 0',
+    result.threads.map((t) => [idOf(t.cluster), t.thread === null ? null : idOf(t.thread)]),
+  );
+  await insertJson(
+    w,
+    'UPDATE clusters SET headline_id = value ->> 1 FROM json_each(?) WHERE clusters.id = value ->> 0',
+    result.headlines.map((h) => [idOf(h.cluster), h.articleId]),
+  );
   await w.run(
     'DELETE FROM clusters WHERE NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.cluster_id = clusters.id)',
+  );
+  // A thread named by a story that no longer exists, or left with one story, is no thread.
+  await w.run(
+    `UPDATE clusters SET thread_id = NULL WHERE thread_id IS NOT NULL AND thread_id IN
+       (SELECT thread_id FROM clusters WHERE thread_id IS NOT NULL GROUP BY thread_id HAVING count(*) < 2)`,
   );
   const counts = await w.get<{ clusters: number; stories: number }>(
     `SELECT count(*) AS clusters, coalesce(sum(n >= 2), 0) AS stories FROM (SELECT count(*) AS n FROM cluster_members GROUP BY cluster_id)`,
@@ -183,6 +218,9 @@ const DAY_OF = "coalesce(a.published_iso, date(sg.day * 86400, 'unixepoch'))";
 
 interface ClusterAggRow {
   id: number;
+  headline_id: number | null;
+  thread_id: number | null;
+  thread_stories: number | null;
   size: number;
   outlets: number;
   score: number | null;
@@ -221,7 +259,11 @@ async function withMembers(db: Database, aggs: readonly ClusterAggRow[]): Promis
   for (const r of rows) byCluster.set(r.cluster_id, [...(byCluster.get(r.cluster_id) ?? []), r]);
   return aggs.map((c) => {
     const members = byCluster.get(c.id) ?? [];
+    const headline = members.find((m) => m.id === c.headline_id) ?? members[0];
     return {
+      title: headline?.title ?? '',
+      thread:
+        c.thread_id !== null && (c.thread_stories ?? 0) >= 2 ? { id: c.thread_id, stories: c.thread_stories! } : null,
       id: c.id,
       size: c.size,
       outletCount: c.outlets,
@@ -246,9 +288,11 @@ async function withMembers(db: Database, aggs: readonly ClusterAggRow[]): Promis
   });
 }
 
-const AGG_COLUMNS = `m.cluster_id AS id, count(*) AS size, count(DISTINCT a.source_id) AS outlets, avg(m.similarity) AS score,
+const AGG_COLUMNS = `m.cluster_id AS id, c.headline_id, c.thread_id,
+       (SELECT count(*) FROM clusters t WHERE t.thread_id = c.thread_id) AS thread_stories, count(*) AS size, count(DISTINCT a.source_id) AS outlets, avg(m.similarity) AS score,
        min(${DAY_OF}) AS date_from, max(${DAY_OF}) AS date_to`;
-const AGG_JOINS = `JOIN cluster_signatures sg ON sg.article_id = m.article_id JOIN articles a ON a.id = m.article_id`;
+const AGG_JOINS = `JOIN cluster_signatures sg ON sg.article_id = m.article_id JOIN articles a ON a.id = m.article_id
+  JOIN clusters c ON c.id = m.cluster_id`;
 
 export async function listClusters(
   db: Database,
@@ -260,6 +304,10 @@ export async function listClusters(
   if (q.sourceIds && q.sourceIds.length > 0) {
     where = `WHERE m.cluster_id IN (SELECT m2.cluster_id FROM cluster_members m2 JOIN articles a2 ON a2.id = m2.article_id WHERE a2.source_id IN (SELECT value FROM json_each(?)))`;
     params.push(JSON.stringify(q.sourceIds));
+  }
+  if (q.threadId !== undefined) {
+    where = `${where ? `${where} AND` : 'WHERE'} c.thread_id = ?`;
+    params.push(q.threadId);
   }
   params.push(q.minOutlets);
   // A story is in a date range when it overlaps it.
@@ -274,7 +322,7 @@ export async function listClusters(
   const order = {
     size: 'size DESC, date_to DESC, id',
     date: 'date_to DESC, size DESC, id',
-    outlets: 'outlets DESC, size DESC, date_to DESC, id',
+    outlets: 'outlets DESC, date_to DESC, size DESC, id',
   }[q.sort];
   // Stories of one article are most clusters: size is counted on the members alone first.
   const base = `WITH big AS (SELECT cluster_id FROM cluster_members GROUP BY cluster_id HAVING count(*) >= ?)

@@ -21,6 +21,8 @@
  * them) say nothing about a story and are left out of the vectors.
  */
 import { DocFrequencies, type StoryFeatures } from './features';
+import { entityConflict, templateConflict, TemplateIndex, type EventKeys } from './templates';
+import { headlinesOf, ThreadLinks } from './threads';
 
 export interface ClusterOptions {
   /** Story score (0..1) at or above which an article joins a story. */
@@ -31,6 +33,20 @@ export interface ClusterOptions {
   maxDocShare: number;
   /** A story's score for a newcomer: mean of its best this-many similarities (fewer if the story is smaller). */
   topMembers: number;
+  /** Similarity at or above which two articles of different stories link their stories into one thread. */
+  threadThreshold: number;
+  /** Headlines that must share a frame before it counts as a template (templates.ts). */
+  minTemplateCount: number;
+  /**
+   * A story's mean similarity over all its members must reach this too: a
+   * story grows by its closest members, and without it a chain of
+   * neighbours drifts into the next event.
+   */
+  minMeanSimilarity: number;
+  /** A story spans at most this many days from its first article to its last (an event is reported within a day or so). */
+  storyDays: number;
+  /** A thread spans at most this many days from its first story's first article to its last's last. */
+  threadDays: number;
 }
 
 /**
@@ -44,18 +60,39 @@ export const defaultClusterOptions: ClusterOptions = {
   windowDays: 2,
   maxDocShare: 0.05,
   topMembers: 2,
+  threadThreshold: 0.3,
+  minTemplateCount: 3,
+  minMeanSimilarity: 0.2,
+  threadDays: 4,
+  storyDays: 1,
 };
+
+/**
+ * A term is dropped as too common only above this many articles too: in a
+ * small library 5% is a handful, and the words a story's articles share
+ * (طائرة, عدن) would be dropped with the boilerplate.
+ */
+export const MIN_COMMON_DF = 25;
+
+/** Document frequency above which a term says nothing about a story. */
+export function commonDf(options: ClusterOptions, docCount: number): number {
+  return Math.max(MIN_COMMON_DF, Math.floor(options.maxDocShare * Math.max(docCount, 1)));
+}
 
 export interface StoryDoc {
   id: number;
   /** Days since 1970-01-01 of the article's date. */
   day: number;
   features: StoryFeatures;
+  /** Headline and lead keys; without them no template is detected for the article. */
+  event?: EventKeys;
 }
 
 export interface PlacedDoc extends StoryDoc {
   /** The story it already belongs to (a positive id). */
   cluster: number;
+  /** The thread its story is in (a story id), if any. */
+  thread?: number | null;
 }
 
 export interface Placement {
@@ -72,9 +109,29 @@ export function dayNumber(iso: string): number {
   return Math.floor(Date.UTC(Number(y), Number(m) - 1, Number(d)) / 86_400_000);
 }
 
-interface Vector {
+export interface Vector {
   slots: Int32Array;
   weights: Float64Array;
+}
+
+/** A story's thread after a run: a story key (the thread's oldest story), or null for a story alone. */
+export interface ThreadAssignment {
+  cluster: number;
+  thread: number | null;
+  /** Threads (story ids) this one absorbed: their stories move to `thread`. */
+  merged: number[];
+}
+
+/** The member whose text is most like the rest of its story (its headline is the story's title). */
+export interface Headline {
+  cluster: number;
+  articleId: number;
+}
+
+export interface ClusterResult {
+  placements: Placement[];
+  threads: ThreadAssignment[];
+  headlines: Headline[];
 }
 
 export interface PlaceProgress {
@@ -98,6 +155,25 @@ export async function placeStories(
   progress?: PlaceProgress,
   signal?: AbortSignal,
 ): Promise<Placement[]> {
+  return (await clusterStories(placed, fresh, df, options, progress, signal)).placements;
+}
+
+/**
+ * placeStories, with the threads the stories form and each changed story's
+ * representative article. An article joins a story only if it is no item of
+ * a template whose slot differs from a member's (templates.ts); stories
+ * whose articles are alike above `threadThreshold` (and not by a template)
+ * are linked into one thread: a developing story, never merged into one.
+ */
+export async function clusterStories(
+  placed: readonly PlacedDoc[],
+  fresh: readonly StoryDoc[],
+  df: DocFrequencies,
+  options: ClusterOptions = defaultClusterOptions,
+  progress?: PlaceProgress,
+  signal?: AbortSignal,
+): Promise<ClusterResult> {
+  options = { ...defaultClusterOptions, ...options };
   const docs: StoryDoc[] = [...placed, ...fresh];
   const n = docs.length;
   const days = new Int32Array(n);
@@ -117,7 +193,7 @@ export async function placeStories(
   for (const d of placed) widen(d.cluster, d.day);
 
   const total = Math.max(df.docCount, 1);
-  const maxDf = Math.max(2, Math.floor(options.maxDocShare * total));
+  const maxDf = commonDf(options, total);
   // One lookup per term of each article: its posting slot (>= 0), or a
   // marker for a term that only counts in the norm (no other article has it)
   // or is ignored (too common to say anything about a story).
@@ -205,6 +281,21 @@ export async function placeStories(
     return lo;
   };
 
+  const templates = new TemplateIndex(options.minTemplateCount);
+  for (const d of docs) if (d.event) templates.add(d.event.title);
+  // 2: items of one template with different slots (no story, no thread); 1: headlines naming other people or places (no story).
+  const conflict = (i: number, e: number): 0 | 1 | 2 => {
+    const a = docs[i]!.event;
+    const b = docs[e]!.event;
+    if (a === undefined || b === undefined) return 0;
+    const ta = docs[i]!.features.terms;
+    const tb = docs[e]!.features.terms;
+    if (templateConflict(templates, a, b, ta, tb)) return 2;
+    return entityConflict(a, b, ta, tb) ? 1 : 0;
+  };
+  const threads = new ThreadLinks(options.threadDays, (c) => [firstDay.get(c) ?? 0, lastDay.get(c) ?? 0]);
+  for (const d of placed) if (d.thread != null && d.thread !== d.cluster) threads.seed(d.cluster, d.thread);
+
   const freshOrder = order.filter((i) => i >= placed.length);
   const acc = new Float64Array(n);
   const touched: number[] = [];
@@ -212,6 +303,9 @@ export async function placeStories(
   let nextKey = -1;
   const top = Math.max(1, options.topMembers);
   const best = new Map<number, number[]>();
+  const blocked = new Set<number>();
+  const unlinked = new Set<number>();
+  const linked = new Set<number>();
 
   for (let step = 0; step < freshOrder.length; step++) {
     const i = freshOrder[step]!;
@@ -236,11 +330,23 @@ export async function placeStories(
       }
     }
     // A story's score is a mean of its best similarities, so it reaches the
-    // threshold only if one of them does: look only at those stories.
+    // threshold only if one of them does: look only at those stories. One
+    // member that is another item of a template rules its story out.
     best.clear();
+    blocked.clear();
+    linked.clear();
+    unlinked.clear();
     for (const e of touched) {
-      if (acc[e]! >= options.threshold) best.set(clusterOf[e]!, []);
+      if (acc[e]! < options.threadThreshold) continue;
+      const c = clusterOf[e]!;
+      const kind = conflict(i, e);
+      if (kind !== 0) blocked.add(c);
+      if (kind === 2) unlinked.add(c);
+      if (kind === 0 || kind === 1) linked.add(c);
+      if (kind === 0 && acc[e]! >= options.threshold) best.set(c, []);
     }
+    for (const c of blocked) best.delete(c);
+    for (const c of unlinked) linked.delete(c);
     if (best.size > 0) {
       for (const e of touched) {
         const list = best.get(clusterOf[e]!);
@@ -252,11 +358,14 @@ export async function placeStories(
     let chosen = 0;
     let chosenScore = -1;
     for (const [c, sims] of best) {
-      if (Math.max(lastDay.get(c)!, days[i]!) - Math.min(firstDay.get(c)!, days[i]!) > options.windowDays) continue;
+      if (Math.max(lastDay.get(c)!, days[i]!) - Math.min(firstDay.get(c)!, days[i]!) > options.storyDays) continue;
       const m = Math.min(top, clusterSize.get(c) ?? 1);
       sims.sort((a, b) => b - a);
       let sum = 0;
       for (let k = 0; k < m && k < sims.length; k++) sum += sims[k]!;
+      let all = 0;
+      for (const x of sims) all += x;
+      if (all / (clusterSize.get(c) ?? 1) < options.minMeanSimilarity) continue;
       const score = sum / m;
       if (score > chosenScore || (score === chosenScore && c < chosen)) {
         chosenScore = score;
@@ -272,10 +381,11 @@ export async function placeStories(
     clusterOf[i] = chosen;
     widen(chosen, days[i]!);
     visible[i] = 1;
+    for (const c of linked) if (c !== chosen) threads.link(chosen, c);
     out.push({ id: docs[i]!.id, cluster: chosen, similarity });
     if (progress && (step % 500 === 499 || step === freshOrder.length - 1)) progress(step + 1, freshOrder.length);
   }
-  return out;
+  return { placements: out, threads: threads.assignments(), headlines: headlinesOf(docs, vectors, clusterOf, out) };
 }
 
 /** Cosine similarity of two articles' signatures under `df` (for tests and tuning). */
@@ -286,7 +396,7 @@ export function storySimilarity(
   options: ClusterOptions = defaultClusterOptions,
 ): number {
   const total = Math.max(df.docCount, 1);
-  const maxDf = Math.max(2, Math.floor(options.maxDocShare * total));
+  const maxDf = commonDf(options, total);
   const weigh = (f: StoryFeatures): Map<number, number> => {
     const m = new Map<number, number>();
     let norm = 0;

@@ -3,14 +3,9 @@
  * worker), comparisons of chosen articles (computed on demand), and saved
  * comparisons for dossiers. Built once in createServices.
  */
-import {
-  MizanError,
-  type ClusterSettings,
-  type Handlers,
-  type MethodName,
-  type SavedComparison,
-  type StoryCluster,
-} from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
+import type { ClusterSettings, SavedComparison, StoryCluster } from '../../../preload/contract/compare';
+import type { Handlers, MethodName } from '../../../preload/contract';
 import type { Database } from '../db/connection';
 import { readComparedArticles } from '../library/articleReader';
 import { defaultClusterOptions, type ClusterOptions } from './clusterer';
@@ -44,6 +39,8 @@ function toStoryCluster(c: StoryClusterRow): StoryCluster {
     outlets: c.outlets,
     score: c.score,
     dateRange: { from: c.dateFrom, to: c.dateTo },
+    title: c.title,
+    thread: c.thread,
     articles: c.articles.map((a) => ({
       id: a.id,
       title: a.title,

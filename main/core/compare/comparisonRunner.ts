@@ -9,7 +9,8 @@
  * process alive), in-line otherwise (unit tests run the TypeScript sources
  * directly).
  */
-import { MizanError, type AlignSettings, type ComparedArticle } from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
+import type { AlignSettings, ComparedArticle } from '../../../preload/contract/compare';
 import { createWorkerPool } from '../workers/pool';
 import { workerScript } from '../workers/script';
 import { defaultAlignOptions, type AlignOptions } from './align';

@@ -4,7 +4,8 @@
  * with which alignment settings. The comparison itself is recomputed when
  * opened, so it always reflects the articles' current text.
  */
-import { MizanError, type AlignSettings, type SavedComparison } from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
+import type { AlignSettings, SavedComparison } from '../../../preload/contract/compare';
 import type { Database, Writer } from '../db/connection';
 
 interface ComparisonRow {

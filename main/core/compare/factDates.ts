@@ -11,7 +11,7 @@
  */
 import { CalendarDate, GregorianCalendar, IslamicUmalquraCalendar, toCalendar } from '@internationalized/date';
 import { findDates, type FoundDate } from '../text/dates';
-import { foldWithOffsets } from '../text/normalize';
+import { foldWithOffsets } from '../../../common/text/normalize';
 import { sentenceOf } from './factTokens';
 import type { DateFact } from './factTypes';
 import type { PreparedText } from './prepare';

@@ -5,9 +5,12 @@
  * cached in the library (cluster_signatures); bump FEATURE_VERSION whenever
  * what goes into it changes, and every cached signature is recomputed.
  */
-import { analyze } from '../text/analyze';
+import { extractEntities } from '../entities';
+import { analyze, type AnalyzedToken } from '../text/analyze';
+import { detectLanguage } from '../text/language';
+import type { EventKeys } from './templates';
 
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 3;
 
 export interface StoryFeatures {
   /** Term hashes, ascending, unique. */
@@ -37,20 +40,22 @@ export function termHash(key: string): number {
 const TITLE_WEIGHT = 2;
 const MAX_COUNT = 0xffff;
 
+/** The key a token counts by in a story signature, or null for a token that says nothing about the story. */
+function contentKey(t: AnalyzedToken): string | null {
+  if (t.kind === 'word') {
+    // One-letter keys are clitic debris and single Latin letters: noise.
+    return t.stop || t.stem.length < 2 ? null : t.stem;
+  }
+  // "1", "2" are everywhere; 2500 or 15 often name the story's facts.
+  if (t.kind === 'number') return t.exact.length < 2 ? null : `#${t.exact}`;
+  if (t.kind === 'date') return `@${t.exact}`;
+  return null;
+}
+
 function addTerms(text: string, weight: number, into: Map<number, number>): void {
   for (const t of analyze(text)) {
-    let key: string;
-    if (t.kind === 'word') {
-      // One-letter keys are clitic debris and single Latin letters: noise.
-      if (t.stop || t.stem.length < 2) continue;
-      key = t.stem;
-    } else if (t.kind === 'number') {
-      // "1", "2" are everywhere; 2500 or 15 often name the story's facts.
-      if (t.exact.length < 2) continue;
-      key = `#${t.exact}`;
-    } else if (t.kind === 'date') {
-      key = `@${t.exact}`;
-    } else continue;
+    const key = contentKey(t);
+    if (key === null) continue;
     const h = termHash(key);
     into.set(h, Math.min(MAX_COUNT, (into.get(h) ?? 0) + weight));
   }
@@ -64,6 +69,79 @@ export function storyFeatures(title: string, body: string): StoryFeatures {
   const out = new Uint16Array(terms.length);
   for (let i = 0; i < terms.length; i++) out[i] = counts.get(terms[i]!) ?? 0;
   return { terms, counts: out };
+}
+
+/** Ordinal words as the analyzer keys them, with their number: the second plane is not the third. */
+const ORDINALS: ReadonlyMap<string, number> = new Map(
+  (
+    [
+      ['أول', 1],
+      ['الأولى', 1],
+      ['first', 1],
+      ['ثاني', 2],
+      ['الثانية', 2],
+      ['الثاني', 2],
+      ['second', 2],
+      ['ثالث', 3],
+      ['الثالثة', 3],
+      ['الثالث', 3],
+      ['third', 3],
+      ['رابع', 4],
+      ['الرابعة', 4],
+      ['الرابع', 4],
+      ['fourth', 4],
+      ['خامس', 5],
+      ['الخامسة', 5],
+      ['الخامس', 5],
+      ['fifth', 5],
+    ] as const
+  ).flatMap(([word, n]) => analyze(word).map((t) => [t.exact, n] as const)),
+);
+
+/** Characters of the body read as its lead: the first two or three sentences of a news article. */
+const LEAD_CHARS = 400;
+
+/** The headline's keys in order and the keys of headline and lead (templates.ts decides with them). */
+export function eventKeys(title: string, body: string): EventKeys {
+  const titleKeys: number[] = [];
+  const numbers = new Set<number>();
+  for (const t of analyze(title)) {
+    const key = contentKey(t);
+    if (key !== null) titleKeys.push(termHash(key));
+    if (t.kind === 'number') numbers.add(termHash(`#${t.exact}`));
+    const ordinal = t.kind === 'word' ? ORDINALS.get(t.exact) : undefined;
+    if (ordinal !== undefined) numbers.add(termHash(`#${ordinal}`));
+  }
+  const lead = new Set(titleKeys);
+  for (const t of analyze(body.slice(0, LEAD_CHARS))) {
+    const key = contentKey(t);
+    if (key !== null) lead.add(termHash(key));
+  }
+  const places: Uint32Array[] = [];
+  const people: Uint32Array[] = [];
+  for (const m of headlineEntities(title)) {
+    const keys: number[] = [];
+    for (const t of analyze(m.text)) {
+      const key = contentKey(t);
+      if (key !== null) keys.push(termHash(key));
+    }
+    if (keys.length === 0) continue;
+    if (m.kind === 'place') places.push(Uint32Array.from(keys));
+    else if (m.kind === 'person') people.push(Uint32Array.from(keys));
+  }
+  return {
+    title: Uint32Array.from(titleKeys),
+    lead: Uint32Array.from(lead).sort(),
+    places,
+    people,
+    numbers: Uint32Array.from(numbers).sort(),
+  };
+}
+
+/** The people and places a headline names (the entity extractor; only headlines: it is the costly step). */
+function headlineEntities(title: string): Array<{ text: string; kind: string }> {
+  if (!title.trim()) return [];
+  return extractEntities(title, { lang: detectLanguage(title) === 'ar' ? 'ar' : 'en' });
 }
 
 /** 6 bytes a term, little-endian: hashes then counts. */

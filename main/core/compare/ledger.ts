@@ -22,7 +22,7 @@ import {
   type NumberFact,
   type QuoteFact,
 } from './facts';
-import { normalizeForMatching } from '../text/normalize';
+import { normalizeForMatching } from '../../../common/text/normalize';
 import { TITLE_HEADS, TITLE_QUALIFIERS } from './lexicon';
 import { contentKeys, type PreparedText } from './prepare';
 import { sumConflicts } from './sumConflicts';

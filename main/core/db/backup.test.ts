@@ -15,7 +15,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MizanError } from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
 import { tempDir } from '../../../tests/support/paths';
 import { createDispatcher } from '../rpc';
 import { createServices, type Services } from '../services';

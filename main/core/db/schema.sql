@@ -1,6 +1,6 @@
 -- Mizan library schema, generated from the migrations by `npm run db:schema`.
 -- Do not edit: change the schema with a new migration in main/core/db/migrations.
--- Schema version 6.
+-- Schema version 7.
 CREATE TABLE article_minhash (
   article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
   signature BLOB NOT NULL CHECK (length(signature) = 256)
@@ -52,7 +52,7 @@ CREATE TABLE cluster_signatures (
   day INTEGER NOT NULL,
   -- uint32 term hashes then uint16 counts, little-endian
   terms BLOB NOT NULL
-);
+, event BLOB);
 
 CREATE TABLE cluster_state (
   key TEXT PRIMARY KEY,
@@ -63,7 +63,7 @@ CREATE TABLE clusters (
   id INTEGER PRIMARY KEY,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
-);
+, thread_id INTEGER, headline_id INTEGER REFERENCES articles(id) ON DELETE SET NULL);
 
 CREATE TABLE collection_items (
   collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
@@ -253,6 +253,8 @@ CREATE INDEX articles_title ON articles(title COLLATE NOCASE);
 CREATE INDEX cluster_members_cluster ON cluster_members(cluster_id);
 
 CREATE INDEX cluster_signatures_day ON cluster_signatures(day);
+
+CREATE INDEX clusters_thread ON clusters(thread_id) WHERE thread_id IS NOT NULL;
 
 CREATE INDEX collection_items_article ON collection_items(article_id);
 

@@ -2,7 +2,9 @@
  * Resolves a dossier (or a plain list of articles) from the library into the
  * plain `DossierDocument` the exporters render.
  */
-import { MizanError, type Article, type DossierInfo } from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
+import type { DossierInfo } from '../../../preload/contract/dossier';
+import type { Article } from '../../../preload/contract/library';
 import type { Database } from '../db/connection';
 import { getArticle } from '../library/articleReader';
 import { detectDirection, paragraphDirections } from '../text/language';

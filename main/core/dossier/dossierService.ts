@@ -5,14 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, isAbsolute } from 'node:path';
-import {
-  MizanError,
-  type CallContext,
-  type DossierExportInput,
-  type DossierExportResult,
-  type Handlers,
-  type MethodName,
-} from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
+import type { DossierExportInput, DossierExportResult } from '../../../preload/contract/dossier';
+import type { CallContext, Handlers, MethodName } from '../../../preload/contract';
 import type { Database, Writer } from '../db/connection';
 import type { Comparer } from '../compare/comparisonRunner';
 import { resolveDocument } from './dossierDocument';

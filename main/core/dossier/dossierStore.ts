@@ -9,15 +9,15 @@
  * section — the unsectioned items first, then each section's items in the
  * sections' order — so one `ORDER BY position` reads the dossier in order.
  */
-import {
-  MizanError,
-  type DossierInfo,
-  type DossierItemInfo,
-  type DossierItemRef,
-  type DossierMetadata,
-  type DossierSectionInfo,
-  type DossierSummary,
-} from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
+import type {
+  DossierInfo,
+  DossierItemInfo,
+  DossierItemRef,
+  DossierMetadata,
+  DossierSectionInfo,
+  DossierSummary,
+} from '../../../preload/contract/dossier';
 import type { Database, SqlValue, Writer } from '../db/connection';
 import { citationOf, readArticleHeads, type ArticleHead } from '../library/articleReader';
 import { detectDirection } from '../text/language';

@@ -11,7 +11,7 @@
  * Unit tests run the TypeScript sources, where there is no compiled worker
  * script: there the export runs in-line.
  */
-import { MizanError } from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
 import { createWorkerPool } from '../workers/pool';
 import { workerScript } from '../workers/script';
 import type { ExportJob, ExportOutput, ExportProgress } from './exportTypes';

@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import { findDates, parseDate } from '../text/dates';
 import { detectDirection, detectLanguage } from '../text/language';
-import { normalizeForMatching } from '../text/normalize';
-import type { Direction } from '../../../preload/contract';
+import { normalizeForMatching } from '../../../common/text/normalize';
+import type { Direction } from '../../../preload/contract/shapes';
 import { minhashSignature } from '../library/minhash';
 import type { ParsedArticle } from './types';
 

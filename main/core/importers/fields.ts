@@ -5,7 +5,7 @@
  * what "headline" or "pubDate" means.
  */
 import { decodeHTMLStrict } from 'entities';
-import type { ImportField, ImportMapping } from '../../../preload/contract';
+import type { ImportField, ImportMapping } from '../../../preload/contract/library';
 import { ImportError } from './types';
 
 export type FieldMapping = ImportMapping;

@@ -9,10 +9,10 @@
  * with no text at all is refused as empty.
  */
 import { Readability } from '@mozilla/readability';
-import type { Direction } from '../../../preload/contract';
+import type { Direction } from '../../../preload/contract/shapes';
 import { findDates, parseDate } from '../text/dates';
 import { detectLanguage } from '../text/language';
-import { normalizeForMatching } from '../text/normalize';
+import { normalizeForMatching } from '../../../common/text/normalize';
 import { buildArticle, cleanLine } from './article';
 import { decodeText, sniffDeclaredCharset } from './decode';
 import { parseHtmlDocument, type DomDocument, type DomElement } from './dom';

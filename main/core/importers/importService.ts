@@ -7,12 +7,10 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import {
-  defaultNearDuplicateThreshold,
-  MizanError,
-  type CallContext,
-  type ImportReport,
-} from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
+import { defaultNearDuplicateThreshold } from '../../../preload/contract/defaults';
+import type { ImportReport } from '../../../preload/contract/library';
+import type { CallContext } from '../../../preload/contract';
 import type { Database, Writer } from '../db/connection';
 import { MAX_FILE_BYTES } from './registry';
 import type { Signature } from '../library/minhash';
@@ -53,6 +51,8 @@ export interface ImportDeps {
   bands: LibraryBands;
   /** Hands each batch's parsed search keys to the index's commit hook. */
   primer: IndexPrimer;
+  /** Told after an import that stored articles (stories are updated from here). */
+  onImported?: (count: number) => void;
 }
 
 function isHidden(name: string): boolean {
@@ -293,6 +293,21 @@ interface PendingBatch {
 }
 
 export async function importItems(
+  deps: ImportDeps,
+  items: readonly ImportItem[],
+  request: ImportRequest,
+  ctx: CallContext,
+  report: ImportReport,
+): Promise<ImportReport> {
+  try {
+    return await importInBatches(deps, items, request, ctx, report);
+  } finally {
+    // A cancelled or failed import may still have stored whole batches.
+    if (report.imported.length > 0) deps.onImported?.(report.imported.length);
+  }
+}
+
+async function importInBatches(
   deps: ImportDeps,
   items: readonly ImportItem[],
   request: ImportRequest,

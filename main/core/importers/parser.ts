@@ -9,7 +9,7 @@
  * one bad file never stalls or ends a batch.
  */
 import { availableParallelism } from 'node:os';
-import type { TablePreview } from '../../../preload/contract';
+import type { TablePreview } from '../../../preload/contract/library';
 import { prepareTexts } from '../search/indexDocument';
 import { parseFile } from './registry';
 import { previewTable, type PreviewOptions } from './tablePreview';

@@ -5,7 +5,7 @@
  * the dialog shows is what the import will read, and a file the import would
  * refuse is refused here with the same code and words.
  */
-import type { ImportMapping, TablePreview } from '../../../preload/contract';
+import type { ImportMapping, TablePreview } from '../../../preload/contract/library';
 import { rowsOf, sniffDelimiter } from './csv';
 import { decodeText } from './decode';
 import { resolveColumns } from './fields';

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../../preload/contract';
+import type { ErrorCode } from '../../../preload/contract/errors';
 import type { ParsedArticle } from '../library/newArticle';
 import type { FieldMapping } from './fields';
 

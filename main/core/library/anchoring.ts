@@ -10,7 +10,7 @@
  * 'orphaned' with its quote, never dropped. The user can accept a new
  * position (`highlights.update` with a range), which stores a new selector.
  */
-import { foldWithOffsets } from '../text/normalize';
+import { foldWithOffsets } from '../../../common/text/normalize';
 
 /** Characters of context kept on each side of a quote. */
 export const CONTEXT_CHARS = 32;

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClient, MizanError, type MizanApi, type Transport } from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
+import { createClient, type MizanApi, type Transport } from '../../../preload/contract';
 import { seedPath, tempDir } from '../../../tests/support/paths';
 import { createDispatcher } from '../rpc';
 import { createServices, type Services } from '../services';

@@ -2,14 +2,14 @@
  * Highlights and notes in the library database; every read anchors a
  * highlight again on the article's current body (anchoring.ts).
  */
-import {
-  MizanError,
-  type AnchorStatus,
-  type Highlight,
-  type HighlightColor,
-  type HighlightListItem,
-  type Note,
-} from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
+import type {
+  AnchorStatus,
+  Highlight,
+  HighlightColor,
+  HighlightListItem,
+  Note,
+} from '../../../preload/contract/workbench';
 import type { Database, Writer } from '../db/connection';
 
 import {

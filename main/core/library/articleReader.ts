@@ -5,17 +5,16 @@
  * Other modules ask here by id instead of writing their own SELECT of
  * articles, so a column change is made once.
  */
-import {
-  MizanError,
-  type Article,
-  type ArticleFilter,
-  type ArticlePage,
-  type ArticleSummary,
-  type ComparedArticle,
-  type DatePrecision,
-  type Direction,
-  type NearDuplicateLink,
-} from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
+import type { ComparedArticle } from '../../../preload/contract/compare';
+import type {
+  Article,
+  ArticleFilter,
+  ArticlePage,
+  ArticleSummary,
+  NearDuplicateLink,
+} from '../../../preload/contract/library';
+import type { DatePrecision, Direction } from '../../../preload/contract/shapes';
 import type { Database, SqlValue, Writer } from '../db/connection';
 import { nameKey } from './libraryStore';
 

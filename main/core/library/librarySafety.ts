@@ -10,8 +10,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
+import { MizanError } from '../../../preload/contract/errors';
 import type { Handlers } from '../../../preload/contract';
-import { MizanError } from '../../../preload/contract';
 import {
   assertLibraryIntact,
   backupDirFor,

@@ -4,26 +4,19 @@
  * Writes take a `Writer` so callers decide the transaction; reads go through
  * the reader connection and see committed data only.
  */
-import {
-  MizanError,
-  type CollectionInfo,
-  type Direction,
-  type SourceInfo,
-  type TagInfo,
-} from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
+import type { CollectionInfo, SourceInfo, TagInfo } from '../../../preload/contract/library';
+import type { Direction } from '../../../preload/contract/shapes';
 import type { Database, SqlValue, Writer } from '../db/connection';
 import { bandKeys, estimateSimilarity, signatureFromBytes, signatureToBytes, type Signature } from './minhash';
 import type { BandIndex } from './bandIndex';
 import type { ParsedArticle } from './newArticle';
 import { parseDate } from '../text/dates';
-import { normalizeForMatching } from '../text/normalize';
+import { nameKey } from '../../../common/text/names';
 
 const SEP = '\u001f';
 
-/** The key two spellings of one name share ("Okaz" = "okaz", "الأهرام" = "الاهرام"). */
-export function nameKey(name: string): string {
-  return normalizeForMatching(name);
-}
+export { nameKey };
 
 // ---------------------------------------------------------------------------
 // Sources

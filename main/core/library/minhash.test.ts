@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { seedPath } from '../../../tests/support/paths';
-import { normalizeForMatching } from '../text/normalize';
+import { normalizeForMatching } from '../../../common/text/normalize';
 import {
   bandKeys,
   estimateSimilarity,

@@ -3,7 +3,7 @@
  * the parsed fields, and what was computed where the file was parsed (its
  * near-duplicate signature, its search keys) carried as data.
  */
-import type { DatePrecision, Direction } from '../../../preload/contract';
+import type { DatePrecision, Direction } from '../../../preload/contract/shapes';
 import type { Signature } from './minhash';
 
 /** One article as an importer found it, before it is stored. */

@@ -2,13 +2,8 @@
  * Organizing the library beyond one article: tags across many articles,
  * source renames and merges, the library's languages, collection order.
  */
-import {
-  MizanError,
-  type ArticlePage,
-  type LanguageInfo,
-  type SourceInfo,
-  type TagInfo,
-} from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
+import type { ArticlePage, LanguageInfo, SourceInfo, TagInfo } from '../../../preload/contract/library';
 import type { Database, Writer } from '../db/connection';
 import { SUMMARY_COLUMNS, summaryOf, type ArticleRow } from './articleReader';
 import { addArticleTags, getCollection, listSources, nameKey, requireArticle } from './libraryStore';

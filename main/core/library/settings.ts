@@ -1,6 +1,7 @@
 /** UI settings, kept in a small JSON file beside the library. */
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { MizanError, type UiSettings } from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
+import type { UiSettings } from '../../../preload/contract/app';
 
 const MAX_SETTINGS_BYTES = 512 * 1024;
 

@@ -3,9 +3,10 @@
  * back to restore) and an edited re-import that keeps the article's
  * highlights and notes.
  */
-import { MizanError, type ArticleSnapshot } from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
+import type { ArticleSnapshot } from '../../../preload/contract/library';
 import type { Database, SqlValue, Writer } from '../db/connection';
-import { normalizeForMatching } from '../text/normalize';
+import { normalizeForMatching } from '../../../common/text/normalize';
 import { addArticleTags, deleteArticle, requireArticle } from './libraryStore';
 import { minhashSignature, signatureToBytes } from './minhash';
 import type { ArticleWriteHooks } from './organizing';

@@ -6,7 +6,7 @@
  * Both run the same engine (createEngineCore).
  */
 import type lunr from 'lunr';
-import { MizanError } from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
 import { createWorkerPool } from '../workers/pool';
 import { workerScript } from '../workers/script';
 import type { TaskFn } from '../workers/serve';

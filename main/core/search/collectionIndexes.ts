@@ -3,7 +3,8 @@
  * (collectionEngine.ts) and cached in SQLite, rebuilt in the background
  * after the collection changes, and searched in place of the library index.
  */
-import type { CallContext, CollectionIndexInfo } from '../../../preload/contract';
+import type { CollectionIndexInfo } from '../../../preload/contract/search';
+import type { CallContext } from '../../../preload/contract';
 import type { Database } from '../db/connection';
 import { readCollectionFacets, readCollectionTexts, type FacetFields } from '../library/articleReader';
 import { getCollection } from '../library/libraryStore';

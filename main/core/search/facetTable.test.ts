@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SearchFacets } from '../../../preload/contract';
+import type { SearchFacets } from '../../../preload/contract/search';
 import { tempDir } from '../../../tests/support/paths';
 import { Connection, Database } from '../db/connection';
 import { migrate } from '../db/migrate';

@@ -5,7 +5,7 @@
  * JavaScript, in-line under the TypeScript test runner.
  */
 import { availableParallelism } from 'node:os';
-import { MizanError } from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
 import { createWorkerPool } from '../workers/pool';
 import { workerScript } from '../workers/script';
 import { analyzeBatch, type BatchInput, type IndexBatch, type TermCount } from './indexDocument';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MizanError } from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
 import { Database } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { migrations } from '../db/migrations';

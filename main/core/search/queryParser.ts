@@ -17,7 +17,7 @@
  * Malformed input throws QUERY_INVALID naming the position (0-based, in
  * UTF-16 code units of the query as typed) and the reason.
  */
-import { MizanError } from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
 
 export const queryFields = ['title', 'body', 'author', 'source', 'lang'] as const;
 export type QueryField = (typeof queryFields)[number];

@@ -5,13 +5,10 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  MizanError,
-  type CallContext,
-  type ParsedInput,
-  type Progress,
-  type SearchResults,
-} from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
+import type { Progress } from '../../../preload/contract/app';
+import type { SearchResults } from '../../../preload/contract/search';
+import type { CallContext, ParsedInput } from '../../../preload/contract';
 import { seedPath, sharedData, tempDir } from '../../../tests/support/paths';
 import type { ParsedArticle } from '../importers/types';
 import { insertArticle } from '../library/libraryStore';

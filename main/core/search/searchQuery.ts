@@ -3,14 +3,10 @@
  * totals and facets counted on the side connection meanwhile), or from a
  * collection's Lunr index when the query is about one collection.
  */
-import {
-  MizanError,
-  type ArticleFilter,
-  type ParsedInput,
-  type SearchFacets,
-  type SearchHit,
-  type SearchResults,
-} from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
+import type { ArticleFilter } from '../../../preload/contract/library';
+import type { SearchFacets, SearchHit, SearchResults } from '../../../preload/contract/search';
+import type { ParsedInput } from '../../../preload/contract';
 import type { Connection, Database } from '../db/connection';
 import { filterClauses, readSummaryRows, SUMMARY_COLUMNS, summaryOf, type ArticleRow } from '../library/articleReader';
 import { nameKey } from '../library/libraryStore';

@@ -3,16 +3,15 @@
  * commit hook in libraryIndex.ts), collection indexes (Lunr, built in a
  * worker and cached in SQLite), completions and reindexing.
  */
-import {
-  MizanError,
-  type CallContext,
-  type CollectionIndexInfo,
-  type ParsedInput,
-  type SearchResults,
-  type SearchStatus,
-  type SearchSuggestions,
-  type TextRange,
-} from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
+import type {
+  CollectionIndexInfo,
+  SearchResults,
+  SearchStatus,
+  SearchSuggestions,
+  TextRange,
+} from '../../../preload/contract/search';
+import type { CallContext, ParsedInput } from '../../../preload/contract';
 import type { Database } from '../db/connection';
 import { readArticleText } from '../library/articleReader';
 import { analyze, normalizeForMatching } from '../text';

@@ -10,7 +10,7 @@
  */
 import { arabicKeysInto, HINT_FINAL_MAKSURA, HINT_FINAL_TEH_MARBUTA } from './arabic';
 import { englishKeysInto } from './english';
-import { foldRange } from './normalize';
+import { foldRange } from '../../../common/text/normalize';
 import { C_AR, C_AR_MARK, C_LATIN, CHAR_CLASS, scanTokens, type TokenKind } from './tokenize';
 
 export interface AnalyzedToken {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeWord } from './analyze';
 import { arabicKeys, stripProclitics, stripSuffixes } from './arabic';
 import { foldVariants } from './variants';
-import { normalizeForMatching } from './normalize';
+import { normalizeForMatching } from '../../../common/text/normalize';
 
 const TSV = path.resolve(__dirname, '../../../../shared/data/arabic-analysis/lucene-normalize-stem-pairs.tsv');
 

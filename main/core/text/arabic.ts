@@ -24,7 +24,7 @@
  *    (بوتان is butane) added by hand.
  * How the lists were derived is in NOTES.md.
  */
-import { normalizeForMatching } from './normalize';
+import { normalizeForMatching } from '../../../common/text/normalize';
 import { PREPOSITION_KEEP, PREPOSITION_TARGETS } from './prepositions';
 import { foldVariants } from './variants';
 

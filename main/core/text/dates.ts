@@ -9,7 +9,7 @@
  * case folded) with an offset map back to the original, so a single pattern
  * covers أبريل/ابريل/إبريل and ٢٦/٧/٢٠٢١ and spans point into the original.
  */
-import { foldWithOffsets } from './normalize';
+import { foldWithOffsets } from '../../../common/text/normalize';
 
 export type DatePrecision = 'day' | 'month' | 'year';
 

@@ -3,7 +3,13 @@
  * dates, language. The Lunr integration lives in './lunrPipeline' and is not
  * re-exported here so that importing the analyzer does not load lunr.
  */
-export { normalizeForMatching, normalizeArabicWord, asciiDigits, foldRange, foldWithOffsets } from './normalize';
+export {
+  normalizeForMatching,
+  normalizeArabicWord,
+  asciiDigits,
+  foldRange,
+  foldWithOffsets,
+} from '../../../common/text/normalize';
 export { detectLanguage, detectDirection, describeScripts, describeLanguage, paragraphDirections } from './language';
 export type { TextDirection, ScriptCounts, LanguageProfile, ParagraphInfo } from './language';
 export { parseDate, findDates, isValidDate } from './dates';

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { directionOf } from '../../../common/text/direction';
 import { describeLanguage, describeScripts, detectDirection, detectLanguage, paragraphDirections } from './language';
 
 const SEED = path.resolve(__dirname, '../../../../shared/data/seed/hurriya-2021-07-26.txt');
@@ -47,5 +48,15 @@ describe('language and direction', () => {
 
   it('flags mixed text', () => {
     expect(describeLanguage('قال الرئيس Joe Biden في خطاب').mixed).toBe(true);
+  });
+
+  it('knows the same right-to-left letters as the reader, and breaks ties as it does', () => {
+    // Syriac and Thaana are right-to-left scripts, as the reader's directionOf says.
+    expect(detectDirection('ܫܠܡܐ ܠܟܘܢ')).toBe('rtl');
+    expect(detectDirection('ދިވެހި')).toBe('rtl');
+    expect(detectDirection('ܫܠܡܐ')).toBe(directionOf('ܫܠܡܐ', 'ltr'));
+    // As many letters each way: the first strong character decides, an explicit RLM included.
+    expect(detectDirection('ab جد')).toBe('ltr');
+    expect(detectDirection('\u200Fab جد')).toBe('rtl');
   });
 });

@@ -6,7 +6,9 @@
  * Persian/Urdu-only letters.
  */
 
-export type TextDirection = 'rtl' | 'ltr';
+import { firstStrongDirection, isRtlLetter, type TextDirection } from '../../../common/text/direction';
+
+export type { TextDirection };
 
 export interface ScriptCounts {
   arabic: number;
@@ -14,12 +16,15 @@ export interface ScriptCounts {
   other: number;
 }
 
-/** Script class of a code unit: 0 none (not a letter), 1 Arabic, 2 Latin, 3 other letter, 4 Hebrew (RTL other). */
+/**
+ * Script class of a code unit: 0 none (not a letter), 1 Arabic, 2 Latin, 3 other letter, 4 other right-to-left
+ * letter (Hebrew, Syriac, Thaana, N'Ko...: the renderer's rule, common/text/direction.ts).
+ */
 const NONE = 0;
 const ARABIC = 1;
 const LATIN = 2;
 const OTHER = 3;
-const HEBREW = 4;
+const RTL_OTHER = 4;
 
 const LETTER_RE = /^\p{L}$/u;
 
@@ -37,7 +42,8 @@ function buildScriptTable(): Uint8Array {
       (c >= 0xfe70 && c <= 0xfeff)
     )
       t[c] = ARABIC;
-    else if ((c >= 0x0590 && c <= 0x05ff) || (c >= 0xfb1d && c <= 0xfb4f)) t[c] = HEBREW;
+    // Every BMP right-to-left letter lies in these two spans; the test is skipped for the rest (CJK, Hangul...).
+    else if (((c >= 0x0590 && c <= 0x08ff) || (c >= 0xfb1d && c <= 0xfeff)) && isRtlLetter(ch)) t[c] = RTL_OTHER;
     else if (
       c < 0x0250 ||
       (c >= 0x1e00 && c <= 0x1eff) ||
@@ -67,7 +73,7 @@ function countRange(text: string, start: number, end: number): ScriptCounts {
     const s = SCRIPT[text.charCodeAt(i)];
     if (s === ARABIC) arabic++;
     else if (s === LATIN) latin++;
-    else if (s === OTHER || s === HEBREW) other++;
+    else if (s === OTHER || s === RTL_OTHER) other++;
     else if (s === NONE) {
       const c = text.charCodeAt(i);
       // Astral letters (rare): count as other script.
@@ -81,22 +87,12 @@ function countRange(text: string, start: number, end: number): ScriptCounts {
   return { arabic, latin, other };
 }
 
-/** First strong character's direction (Unicode bidi rule P2, simplified to letters). */
-function firstStrong(text: string, start: number, end: number): TextDirection | null {
-  for (let i = start; i < end; i++) {
-    const s = SCRIPT[text.charCodeAt(i)];
-    if (s === ARABIC || s === HEBREW) return 'rtl';
-    if (s === LATIN || s === OTHER) return 'ltr';
-  }
-  return null;
-}
-
 function rtlCount(text: string, start: number, end: number): { rtl: number; ltr: number } {
   let rtl = 0;
   let ltr = 0;
   for (let i = start; i < end; i++) {
     const s = SCRIPT[text.charCodeAt(i)];
-    if (s === ARABIC || s === HEBREW) rtl++;
+    if (s === ARABIC || s === RTL_OTHER) rtl++;
     else if (s === LATIN || s === OTHER) ltr++;
   }
   return { rtl, ltr };
@@ -106,7 +102,8 @@ function directionOf(text: string, start: number, end: number): TextDirection {
   const { rtl, ltr } = rtlCount(text, start, end);
   if (rtl > ltr) return 'rtl';
   if (ltr > rtl) return 'ltr';
-  return firstStrong(text, start, end) ?? 'ltr';
+  // A tie: the first strong character decides, as the reader's dir does (explicit marks included).
+  return firstStrongDirection(text.slice(start, end)) ?? 'ltr';
 }
 
 /** rtl when right-to-left letters dominate; first strong letter decides ties; ltr when there are no letters. */

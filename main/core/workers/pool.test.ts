@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { MizanError } from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
 import { tempDir } from '../../../tests/support/paths';
 import { createWorkerPool } from './pool';
 import type { FromWorker, ToWorker } from './protocol';

@@ -19,7 +19,7 @@
  * through the same function the worker would run, with the same errors.
  */
 import { Worker } from 'node:worker_threads';
-import { MizanError } from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
 import { toWire, type FromWorker, type ToWorker, type WireError } from './protocol';
 import type { TaskFn } from './serve';
 

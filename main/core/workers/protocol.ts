@@ -4,7 +4,7 @@
  * that id. An error crosses as `{code, message}`: a thread boundary keeps
  * no class, so the code is what carries the meaning.
  */
-import { errorCodes, type ErrorCode } from '../../../preload/contract';
+import { type ErrorCode, errorCodes } from '../../../preload/contract/errors';
 
 export type ToWorker<I> = { type: 'run'; id: number; input: I } | { type: 'cancel'; id: number } | { type: 'warm' };
 

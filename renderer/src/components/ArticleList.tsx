@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type R
 import type { ArticleSummary, SearchHit } from '../../../preload/contract';
 import type { ArticlePager } from '../hooks/articlePager';
 import { useI18n } from '../i18n';
-import { directionOf } from '../text/direction';
+import { directionOf } from '../../../common/text/direction';
 import { isoForPrecision, languageName, longDate, shortDate } from '../text/format';
 import { ARTICLE_DRAG_TYPE, draggedArticleIds } from './Sidebar';
 

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../i18n';
-import { foldQuery } from '../text/fold';
+import { foldQuery } from '../../../common/text/find';
 
 export interface Command {
   id: string;

@@ -3,7 +3,7 @@ import type { Article, Input, SourceInfo } from '../../../preload/contract';
 import { toShownError, useApi, type ShownError } from '../api';
 import { useI18n } from '../i18n';
 import type { UiState } from '../state/uiStore';
-import { directionOf } from '../text/direction';
+import { directionOf } from '../../../common/text/direction';
 import { Modal } from './Modal';
 
 function ErrorLine({ error }: { error: ShownError | null }) {

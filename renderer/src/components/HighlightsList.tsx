@@ -7,7 +7,7 @@ import {
 } from '../../../preload/contract';
 import { toShownError, useApi, type ShownError } from '../api';
 import { useI18n } from '../i18n';
-import { directionOf } from '../text/direction';
+import { directionOf } from '../../../common/text/direction';
 
 interface HighlightsListProps {
   version: number;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ImportReport } from '../../../preload/contract';
-import { directionOf } from '../text/direction';
+import { directionOf } from '../../../common/text/direction';
 import { baseName } from '../text/format';
 import { useI18n } from '../i18n';
 import { RETRY_ENCODINGS, type RetryEncoding } from '../i18nImport';

@@ -11,6 +11,7 @@ import type { View } from '../state/uiStore';
 import type { Facts } from './useLibraryFacts';
 import { nextJobId } from './useJobs';
 import type { PushError, ShowToast } from './useNotices';
+import { sameName } from '../../../common/text/names';
 
 export const dossierAvailable = ['dossier.list', 'dossier.create', 'dossier.addItems'].every((m) =>
   methodNames.includes(m as never),
@@ -76,9 +77,7 @@ export function useArticleActions({
 
   const addToCollectionNamed = useCallback(
     async (ids: number[], name: string) => {
-      const existing = facts.collections.find(
-        (c) => c.name.localeCompare(name, undefined, { sensitivity: 'accent' }) === 0,
-      );
+      const existing = facts.collections.find((c) => sameName(c.name, name));
       const collection = existing ?? (await api['library.createCollection']({ name }));
       await api['library.addToCollection']({ collectionId: collection.id, articleIds: ids });
       articleChanged();

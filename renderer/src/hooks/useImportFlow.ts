@@ -33,7 +33,8 @@ interface ImportFlowDeps {
   pushError: PushError;
   toast: ShowToast;
   refresh(): void;
-  placeStories(mode?: 'incremental' | 'full', quiet?: boolean): void;
+  /** The core places new articles into stories by itself; this tells the Stories view to read them again. */
+  storiesChanged(): void;
 }
 
 /**
@@ -50,7 +51,7 @@ export function useImportFlow({
   pushError,
   toast,
   refresh,
-  placeStories,
+  storiesChanged,
 }: ImportFlowDeps) {
   const { api } = useApi();
   const store = useUiStore();
@@ -172,8 +173,8 @@ export function useImportFlow({
         const outcome = result;
         const retried = new Set(sources.map(pathOf));
         setReport((shown) => (retry && shown ? withRetry(shown, outcome, retried) : outcome));
-        // New articles join their stories in the background (incremental: only they are placed).
-        if (result.imported.length > 0) placeStories('incremental', true);
+        // The core places new articles into stories by itself; the Stories view reads them when they are there.
+        if (result.imported.length > 0) storiesChanged();
       } catch (error) {
         failure = error;
         pushError(t.importFailed, error);
@@ -197,7 +198,21 @@ export function useImportFlow({
         items: result?.imported.map((a) => ({ id: a.id, title: a.title })) ?? [],
       });
     },
-    [api, importing, planning, store, setJobs, patchJob, pushError, refresh, toast, t, w.jobImport, i18n, placeStories],
+    [
+      api,
+      importing,
+      planning,
+      store,
+      setJobs,
+      patchJob,
+      pushError,
+      refresh,
+      toast,
+      t,
+      w.jobImport,
+      i18n,
+      storiesChanged,
+    ],
   );
 
   const fileInput = useRef<HTMLInputElement>(null);

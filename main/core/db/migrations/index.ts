@@ -5,6 +5,7 @@ import { migration0003 } from './0003_search';
 import { migration0004 } from './0004_compare';
 import { migration0005 } from './0005_dossier_sections';
 import { migration0006 } from './0006_memory_bands';
+import { migration0007 } from './0007_story_threads';
 
 /** Every migration, in order. Append only. */
 export const migrations: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];

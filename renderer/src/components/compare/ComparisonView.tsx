@@ -13,7 +13,7 @@ import { useEffect, useId, useMemo, useRef, useState, type CSSProperties, type K
 import type { AlignSettings, Comparison } from '../../../../preload/contract';
 import { toShownError, useApi, type ShownError } from '../../api';
 import { useI18n } from '../../i18n';
-import { directionOf } from '../../text/direction';
+import { directionOf } from '../../../../common/text/direction';
 import { LedgerTables } from './LedgerTables';
 import { CompareRow } from './CompareRow';
 import { countKinds } from './marks';

@@ -7,7 +7,7 @@
 import type { ReactNode } from 'react';
 import type { Comparison, FactConflict } from '../../../../preload/contract';
 import { useI18n } from '../../i18n';
-import { directionOf } from '../../text/direction';
+import { directionOf } from '../../../../common/text/direction';
 
 interface LedgerProps {
   comparison: Comparison;

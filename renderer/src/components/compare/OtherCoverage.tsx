@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { methodNames, type StoryCluster } from '../../../../preload/contract';
 import { useApi } from '../../api';
 import { useI18n } from '../../i18n';
-import { directionOf } from '../../text/direction';
+import { directionOf } from '../../../../common/text/direction';
 import { dayLabel, defaultComparisonIds } from './storyFormat';
 
 const available = methodNames.includes('compare.getCluster');

@@ -1,22 +1,26 @@
 /**
- * Stories: clusters of articles that report one event, listed by size, date
- * or number of outlets (the contract's sorts), a page at a time; the chosen
- * story's articles beside the list, with "Compare" for a chosen subset.
+ * Stories: clusters of articles that report one event, listed by number of
+ * outlets (the default), size or date, a page at a time; the chosen story's
+ * articles beside the list, with "Compare" for a chosen subset. A story that
+ * is part of a developing story (a thread) says so and lists the thread's
+ * other events.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ClusterPage, StoryCluster } from '../../../../preload/contract';
 import { toShownError, useApi, type ShownError } from '../../api';
 import { useI18n } from '../../i18n';
 import type { StorySort } from '../../i18nCompare';
-import { directionOf } from '../../text/direction';
+import { directionOf } from '../../../../common/text/direction';
 import { dateTime } from '../../text/format';
 import { dayLabel, dayRange, defaultComparisonIds, storyTitles } from './storyFormat';
 
 const PAGE = 30;
+/** While the core is still placing imported articles, the list is read again this often. */
+const PLACING_POLL_MS = 2000;
 
 /** The list's choices outlive the component: a comparison replaces the panes, and coming back should not reset them. */
 const remembered: { sort: StorySort; multiOutlet: boolean; offset: number } = {
-  sort: 'size',
+  sort: 'outlets',
   multiOutlet: true,
   offset: 0,
 };
@@ -52,17 +56,25 @@ export function StoriesView({ version, placing, onPlace, chosenId, onChoose }: S
 
   useEffect(() => {
     let live = true;
-    setError(null);
-    api['compare.clusters']({ offset, limit: PAGE, sort, minSize: 2, minOutlets: multiOutlet ? 2 : 1 }).then(
-      (next) => {
-        if (live) setPage(next);
-      },
-      (e: unknown) => {
-        if (live) setError(toShownError(e));
-      },
-    );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const read = () => {
+      api['compare.clusters']({ offset, limit: PAGE, sort, minSize: 2, minOutlets: multiOutlet ? 2 : 1 }).then(
+        (next) => {
+          if (!live) return;
+          setPage(next);
+          setError(null);
+          // The core places imported articles by itself: read again until it has.
+          if (next.unclustered > 0) timer = setTimeout(read, PLACING_POLL_MS);
+        },
+        (e: unknown) => {
+          if (live) setError(toShownError(e));
+        },
+      );
+    };
+    read();
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, [api, offset, sort, multiOutlet, version]);
 
@@ -131,7 +143,9 @@ export function StoriesView({ version, placing, onPlace, chosenId, onChoose }: S
         </div>
         {page && page.unclustered > 0 ? (
           <div className="stories-pending" role="status" data-testid="stories-unclustered">
-            <span>{c.notClustered(formatNumber(page.unclustered))}</span>
+            <span>
+              {c.notClustered(formatNumber(page.unclustered))} {c.placing}
+            </span>
             <button
               type="button"
               className="button button-small"
@@ -192,7 +206,8 @@ export function StoriesView({ version, placing, onPlace, chosenId, onChoose }: S
 function StoryItem({ story, chosen, onChoose }: { story: StoryCluster; chosen: boolean; onChoose(): void }) {
   const { t, locale, formatNumber } = useI18n();
   const c = t.compare;
-  const titles = storyTitles(story.articles, 2);
+  const other = storyTitles(story.articles, 2).find((title) => title !== story.title);
+  const titles = other ? [story.title, other] : [story.title];
   const dir = story.articles[0]?.dir ?? 'rtl';
   return (
     <button
@@ -222,6 +237,11 @@ function StoryItem({ story, chosen, onChoose }: { story: StoryCluster; chosen: b
           {c.storyOutlets(formatNumber(story.outletCount))}
         </span>
         <span className="muted">{dayRange(story.dateRange, locale)}</span>
+        {story.thread ? (
+          <span className="badge story-thread" title={c.threadHelp} data-testid="story-thread">
+            {c.threadBadge(formatNumber(story.thread.stories))}
+          </span>
+        ) : null}
       </span>
       <span className="story-outlets muted" data-testid="story-outlets">
         <bdi>{story.outlets.join(c.listSeparator)}</bdi>
@@ -235,10 +255,13 @@ export function StoryPanel({
   story,
   onOpenArticle,
   onCompare,
+  onChooseStory,
 }: {
   story: StoryCluster;
   onOpenArticle(id: number): void;
   onCompare(ids: number[]): void;
+  /** Opens another story (of the same thread). */
+  onChooseStory(story: StoryCluster): void;
 }) {
   const { t, locale, formatNumber } = useI18n();
   const c = t.compare;
@@ -246,7 +269,7 @@ export function StoryPanel({
   const toggle = (id: number, on: boolean) =>
     setPicked((list) => (on ? [...list, id].slice(0, MAX_COMPARED) : list.filter((x) => x !== id)));
   const ordered = story.articles.map((a) => a.id).filter((id) => picked.includes(id));
-  const title = storyTitles(story.articles, 1)[0] ?? '';
+  const title = story.title;
   return (
     <div className="story-panel" data-testid="story-panel">
       <header className="story-panel-header">
@@ -310,6 +333,49 @@ export function StoryPanel({
           );
         })}
       </ul>
+      {story.thread ? <ThreadStories story={story} onChooseStory={onChooseStory} /> : null}
     </div>
+  );
+}
+
+/** The other events of a story's thread, newest first; each opens as a story of its own. */
+function ThreadStories({ story, onChooseStory }: { story: StoryCluster; onChooseStory(story: StoryCluster): void }) {
+  const { api } = useApi();
+  const { t, locale, formatNumber } = useI18n();
+  const c = t.compare;
+  const [others, setOthers] = useState<StoryCluster[]>([]);
+  const threadId = story.thread?.id;
+  useEffect(() => {
+    if (threadId === undefined) return;
+    let live = true;
+    api['compare.clusters']({ threadId, sort: 'date', minSize: 1, minOutlets: 1, offset: 0, limit: 50 }).then(
+      (page) => {
+        if (live) setOthers(page.items.filter((s) => s.id !== story.id));
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, threadId, story.id]);
+  if (others.length === 0) return null;
+  return (
+    <section className="story-thread-list" aria-label={c.threadStories} data-testid="story-thread-list">
+      <h3>{c.threadStories}</h3>
+      <p className="muted">{c.threadHelp}</p>
+      <ul>
+        {others.map((s) => (
+          <li key={s.id}>
+            <button type="button" className="link-button" onClick={() => onChooseStory(s)} data-testid="thread-story">
+              <bdi dir={directionOf(s.title, s.articles[0]?.dir ?? 'rtl')}>{s.title}</bdi>
+            </button>{' '}
+            <span className="muted">
+              {c.storyArticles(formatNumber(s.size))} · {c.storyOutlets(formatNumber(s.outletCount))} ·{' '}
+              {dayRange(s.dateRange, locale)}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

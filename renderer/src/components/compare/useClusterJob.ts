@@ -1,7 +1,8 @@
 /**
  * Placing new articles into stories (compare.cluster) as a background job:
  * a bar with progress and Cancel while it runs, an entry in the activity log
- * when it ends. Run after every import, and on demand from the Stories view.
+ * when it ends. Run on demand (the Stories view, the palette); after imports
+ * the core places new articles by itself.
  */
 import { useCallback, useRef, type Dispatch, type SetStateAction } from 'react';
 import { methodNames } from '../../../../preload/contract';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { highlightColors, type Article, type Highlight as Annotation, type Note } from '../../../../preload/contract';
 import { useApi } from '../../api';
 import { useI18n } from '../../i18n';
-import { directionOf } from '../../text/direction';
+import { directionOf } from '../../../../common/text/direction';
 import { NoteField } from './NoteField';
 import type { Selected } from './useTextSelection';
 

@@ -2,7 +2,7 @@ import { useMemo, type RefObject } from 'react';
 import type { Article, Highlight as Annotation } from '../../../../preload/contract';
 import { useI18n } from '../../i18n';
 import { paragraphSpans, segmentsOf } from '../../text/anchors';
-import { directionOf } from '../../text/direction';
+import { directionOf } from '../../../../common/text/direction';
 
 interface ArticleBodyProps {
   article: Article;

@@ -1,6 +1,6 @@
 import type { Article } from '../../../../preload/contract';
 import { useI18n } from '../../i18n';
-import { directionOf } from '../../text/direction';
+import { directionOf } from '../../../../common/text/direction';
 import { baseName, dateTime, isoForPrecision, languageName, longDate, shortDate } from '../../text/format';
 import type { ReaderActions } from '../Reader';
 

@@ -12,7 +12,7 @@ import type { Article, Highlight as Annotation, HighlightColor, Note } from '../
 import { useApi } from '../../api';
 import { useI18n } from '../../i18n';
 import { useUiState, useUiStore } from '../../state/useUi';
-import { findAll, foldWithMap } from '../../text/fold';
+import { findAll, foldWithMap } from '../../../../common/text/find';
 import { sanitizeArticleHtml } from '../../text/sanitize';
 import { OtherCoverage } from '../compare/OtherCoverage';
 import type { ReaderActions, ReaderHandle } from '../Reader';

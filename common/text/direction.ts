@@ -3,7 +3,9 @@
  * Unicode Bidirectional Algorithm's rules P2–P3 do (and `dir="auto"`), but
  * computed here so that the reader can set it explicitly and tests can see it.
  */
-import type { Direction } from '../../../preload/contract';
+
+/** The contract's Direction, spelled here so that common/ imports nothing. */
+export type TextDirection = 'rtl' | 'ltr';
 
 /**
  * Letters of right-to-left scripts (Arabic, Hebrew, Syriac, Thaana, N'Ko, ...).
@@ -15,14 +17,24 @@ const RTL_LETTER =
 /** The first letter, or an explicit mark (LRM U+200E, RLM U+200F, ALM U+061C). */
 const FIRST_STRONG = /[\p{L}\u200E\u200F\u061C]/u;
 
-/** 'rtl' or 'ltr' from the first strong character, or `fallback` when there is none. */
-export function directionOf(text: string, fallback: Direction): Direction {
+/** True for a letter of a right-to-left script (one character, as a string). */
+export function isRtlLetter(ch: string): boolean {
+  return RTL_LETTER.test(ch);
+}
+
+/** 'rtl' or 'ltr' from the first strong character, or null when there is none. */
+export function firstStrongDirection(text: string): TextDirection | null {
   const match = FIRST_STRONG.exec(text);
-  if (!match) return fallback;
+  if (!match) return null;
   const ch = match[0];
   if (ch === '\u200E') return 'ltr';
   if (ch === '\u200F' || ch === '\u061C') return 'rtl';
   return RTL_LETTER.test(ch) ? 'rtl' : 'ltr';
+}
+
+/** 'rtl' or 'ltr' from the first strong character, or `fallback` when there is none. */
+export function directionOf(text: string, fallback: TextDirection): TextDirection {
+  return firstStrongDirection(text) ?? fallback;
 }
 
 /** Paragraphs of a stored body: one per non-blank line. */

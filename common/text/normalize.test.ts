@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { asciiDigits, foldWithOffsets, normalizeForMatching } from './normalize';
 
-const DATA = path.resolve(__dirname, '../../../../shared/data');
+const DATA = path.resolve(__dirname, '../../../shared/data');
 const TSV = path.join(DATA, 'arabic-analysis/lucene-normalize-stem-pairs.tsv');
 
 function lucenePairs(kind: string): Array<[string, string]> {

@@ -266,12 +266,20 @@ function buildTables(): FoldTables {
   return { map, multi };
 }
 
-/** Built once; never written after construction. */
-const TABLES: FoldTables = buildTables();
-const FOLD = TABLES.map;
+/**
+ * Built on first use, never written after. Not at load: the renderer imports
+ * this module for find in the article, and the build (tens of ms) would
+ * delay its first paint.
+ */
+let built: FoldTables | undefined;
+function tables(): FoldTables {
+  return (built ??= buildTables());
+}
 
 /** True if the code unit is a whitespace/punctuation separator after folding. */
 export function isSeparatorCode(c: number): boolean {
+  const TABLES = tables();
+  const FOLD = TABLES.map;
   return FOLD[c] === SEP;
 }
 
@@ -281,6 +289,8 @@ export function isSeparatorCode(c: number): boolean {
  * date finder, which fold while keeping offsets.
  */
 export function foldCodeUnit(c: number): string {
+  const TABLES = tables();
+  const FOLD = TABLES.map;
   const m = FOLD[c] ?? c;
   if (m === DROP) return '';
   if (m === SEP) return ' ';
@@ -295,6 +305,8 @@ export function foldCodeUnit(c: number): string {
  * without hamza/tashkeel and for lower-case ASCII.
  */
 export function foldRange(text: string, start: number, end: number): string {
+  const TABLES = tables();
+  const FOLD = TABLES.map;
   // Fast scan: find the first code unit that does not map to itself.
   let i = start;
   for (; i < end; i++) {
@@ -306,6 +318,8 @@ export function foldRange(text: string, start: number, end: number): string {
 }
 
 function foldSlow(text: string, start: number, end: number, firstChange: number): string {
+  const TABLES = tables();
+  const FOLD = TABLES.map;
   // Unchanged prefix copied as one slice; afterwards runs of identity code
   // units are copied as slices too, so the cost is per change, not per char.
   let out = text.slice(start, firstChange);
@@ -418,6 +432,8 @@ export function asciiDigits(text: string): string {
  * Separators become one space each (not collapsed) so patterns see word gaps.
  */
 export function foldWithOffsets(text: string): { folded: string; offsets: Int32Array } {
+  const TABLES = tables();
+  const FOLD = TABLES.map;
   const parts: string[] = [];
   const offs: number[] = [];
   for (let i = 0; i < text.length; i++) {

@@ -1,0 +1,128 @@
+/**
+ * Story clustering of texts held in memory, for the story benchmarks: the
+ * core's own signature, event keys and placement (clusterer.ts), and a plain
+ * TF-IDF single-link baseline over the same signatures, plus B-cubed scores.
+ */
+import {
+  clusterStories,
+  commonDf,
+  defaultClusterOptions,
+  type ClusterOptions,
+  type ClusterResult,
+  type StoryDoc,
+} from '../main/core/compare/clusterer';
+import { DocFrequencies, eventKeys, storyFeatures } from '../main/core/compare/features';
+
+export interface StoryText {
+  id: number;
+  title: string;
+  body: string;
+  /** Days since 1970-01-01. */
+  day: number;
+}
+
+export function storyDocs(texts: readonly StoryText[]): { docs: StoryDoc[]; df: DocFrequencies } {
+  const df = new DocFrequencies();
+  const docs = texts.map((t) => {
+    const features = storyFeatures(t.title, t.body);
+    df.add(features);
+    return { id: t.id, day: t.day, features, event: eventKeys(t.title, t.body) };
+  });
+  return { docs, df };
+}
+
+export async function mizanStories(
+  docs: readonly StoryDoc[],
+  df: DocFrequencies,
+  options: Partial<ClusterOptions> = {},
+): Promise<ClusterResult> {
+  return clusterStories([], docs, df, { ...defaultClusterOptions, ...options });
+}
+
+/**
+ * The textbook baseline: TF-IDF cosine over the same signatures (same
+ * document frequencies, same dropped common terms), and two articles at most
+ * `windowDays` apart whose cosine reaches `threshold` are in one story
+ * (connected components: single link). Returns a story key per article.
+ */
+export function singleLinkStories(
+  docs: readonly StoryDoc[],
+  df: DocFrequencies,
+  threshold: number,
+  windowDays = defaultClusterOptions.windowDays,
+): Map<number, number> {
+  const total = Math.max(df.docCount, 1);
+  const maxDf = commonDf(defaultClusterOptions, total);
+  const postings = new Map<number, Array<[number, number]>>();
+  const vectors = docs.map((d, i) => {
+    const v: Array<[number, number]> = [];
+    let norm = 0;
+    for (let k = 0; k < d.features.terms.length; k++) {
+      const f = df.get(d.features.terms[k]!);
+      if (f > maxDf) continue;
+      const w = (1 + Math.log(d.features.counts[k]!)) * Math.log(total / Math.max(f, 1));
+      norm += w * w;
+      if (f >= 2) v.push([d.features.terms[k]!, w]);
+    }
+    const s = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (const e of v) {
+      e[1] *= s;
+      const list = postings.get(e[0]) ?? [];
+      list.push([i, e[1]]);
+      postings.set(e[0], list);
+    }
+    return v;
+  });
+  const parent = docs.map((_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
+    return x;
+  };
+  const acc = new Float64Array(docs.length);
+  for (let i = 0; i < docs.length; i++) {
+    const touched: number[] = [];
+    for (const [term, w] of vectors[i]!) {
+      for (const [j, wj] of postings.get(term)!) {
+        if (j <= i || Math.abs(docs[j]!.day - docs[i]!.day) > windowDays) continue;
+        if (acc[j] === 0) touched.push(j);
+        acc[j]! += w * wj;
+      }
+    }
+    for (const j of touched) {
+      if (acc[j]! >= threshold) parent[find(i)] = find(j);
+      acc[j] = 0;
+    }
+  }
+  return new Map(docs.map((d, i) => [d.id, find(i)]));
+}
+
+export interface BCubed {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+/** B-cubed precision, recall and F1 (Bagga & Baldwin 1998; Amigó et al. 2009) of a clustering against gold labels. */
+export function bcubed(predicted: ReadonlyMap<number, number>, gold: ReadonlyMap<number, string | number>): BCubed {
+  const inPred = new Map<number, number>();
+  const inGold = new Map<string | number, number>();
+  const both = new Map<string, number>();
+  for (const [id, g] of gold) {
+    const p = predicted.get(id)!;
+    inPred.set(p, (inPred.get(p) ?? 0) + 1);
+    inGold.set(g, (inGold.get(g) ?? 0) + 1);
+    const k = `${p}\u0000${g}`;
+    both.set(k, (both.get(k) ?? 0) + 1);
+  }
+  let precision = 0;
+  let recall = 0;
+  for (const [id, g] of gold) {
+    const p = predicted.get(id)!;
+    const shared = both.get(`${p}\u0000${g}`)!;
+    precision += shared / inPred.get(p)!;
+    recall += shared / inGold.get(g)!;
+  }
+  precision /= gold.size;
+  recall /= gold.size;
+  return { precision, recall, f1: (2 * precision * recall) / (precision + recall) };
+}

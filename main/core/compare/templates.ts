@@ -1,0 +1,223 @@
+/**
+ * Templates: headlines that many articles share word for word except for
+ * one slot ("مكتبة الملك عبدالعزيز العامة تعايد منسوبيها", "محكمة الاستئناف
+ * بالرياض تعايد منسوبيها", ... — 37 Eid greetings of 37 institutions). Their
+ * bodies are boilerplate too, so word similarity alone makes them one
+ * "story". Here the slot decides: two items of one template whose slot
+ * values differ are never one story, however alike the rest reads.
+ *
+ * A headline is its content keys in order (features.ts). Two headlines
+ * share a frame when they have a common prefix and/or suffix of at least
+ * two keys around a non-empty slot on each side. The frame is a template
+ * when at least `minTemplateCount` headlines of the run carry it. The slot
+ * values differ when neither slot's keys are mostly found in the other
+ * article (its headline and text; its lead when that is all there is): two outlets naming one institution in other
+ * words (محكمة استئناف الرياض / محكمة الاستئناف بالرياض) share their keys,
+ * while a ministry's greeting never names the library's.
+ */
+import { termHash } from './features';
+
+/** Keys of a frame's prefix and of its suffix that are counted (longer ones count by their outer keys). */
+const MAX_SIDE = 4;
+/** A frame is at least this many keys (a shared one-word head is not a template). */
+const MIN_FRAME = 2;
+/**
+ * A frame that is only the headline's first words needs more: headlines
+ * start with their subject, and a shared name ("wes welker ...", "jennifer
+ * love hewitt ...") is one topic's, not a template. Such a frame must be
+ * three keys or more and longer than either slot ("خادم الحرمين يتلقى
+ * اتصالا هاتفيا من [رئيس ...]").
+ */
+const MIN_PREFIX_FRAME = 3;
+/** A slot counts as named in the other article when this share of its keys is there. */
+const SLOT_SHARED = 0.5;
+
+export interface EventKeys {
+  /** Content-key hashes of the headline, in order. */
+  title: Uint32Array;
+  /** Content-key hashes of the headline and the lead (first sentences), ascending, unique. */
+  lead: Uint32Array;
+  /** The places the headline names, each as its content-key hashes. */
+  places: Uint32Array[];
+  /** The people the headline names, each as its content-key hashes. */
+  people: Uint32Array[];
+  /** The numbers and ordinals of the headline ("#3" for 3, الثالثة, third), hashed, ascending. */
+  numbers: Uint32Array;
+}
+
+function frameHash(title: Uint32Array, prefix: number, suffix: number): number {
+  let h = 0x811c9dc5;
+  const mix = (v: number): void => {
+    h ^= v;
+    h = Math.imul(h, 0x01000193);
+  };
+  mix(prefix);
+  mix(suffix);
+  for (let i = 0; i < prefix; i++) mix(title[i]!);
+  for (let i = title.length - suffix; i < title.length; i++) mix(title[i]!);
+  return (h ^ (h >>> 30)) & 0x3fffffff;
+}
+
+/** Every frame a headline carries: each prefix and suffix length up to MAX_SIDE around a non-empty slot. */
+function framesOf(title: Uint32Array): number[] {
+  const out: number[] = [];
+  const n = title.length;
+  for (let p = 0; p <= MAX_SIDE; p++) {
+    for (let s = 0; s <= MAX_SIDE; s++) {
+      if (p + s < (s === 0 ? MIN_PREFIX_FRAME : MIN_FRAME) || p + s >= n) continue;
+      out.push(frameHash(title, p, s));
+    }
+  }
+  return out;
+}
+
+/** How many headlines of a run carry each frame. */
+export class TemplateIndex {
+  private readonly counts = new Map<number, number>();
+
+  constructor(readonly minTemplateCount = 3) {}
+
+  add(title: Uint32Array): void {
+    for (const f of new Set(framesOf(title))) this.counts.set(f, (this.counts.get(f) ?? 0) + 1);
+  }
+
+  count(title: Uint32Array, prefix: number, suffix: number): number {
+    return this.counts.get(frameHash(title, prefix, suffix)) ?? 0;
+  }
+
+  /**
+   * The template two headlines share, with their two slots, or null. The
+   * frame is the longest common prefix and suffix (each counted up to
+   * MAX_SIDE keys, as framesOf does).
+   */
+  sharedTemplate(a: Uint32Array, b: Uint32Array): { slotA: Uint32Array; slotB: Uint32Array } | null {
+    const n = Math.min(a.length, b.length);
+    let p = 0;
+    while (p < n && a[p] === b[p]) p++;
+    let s = 0;
+    while (s < n - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
+    if (p === a.length && p === b.length) return null; // the same headline: no slot
+    const slotA = a.subarray(p, a.length - s);
+    const slotB = b.subarray(p, b.length - s);
+    if (slotA.length === 0 || slotB.length === 0) return null;
+    const pc = Math.min(p, MAX_SIDE);
+    const sc = Math.min(s, MAX_SIDE);
+    if (pc + sc < (sc === 0 ? MIN_PREFIX_FRAME : MIN_FRAME)) return null;
+    if (s === 0 && (p <= slotA.length || p <= slotB.length)) return null;
+    if (this.count(a, pc, sc) < this.minTemplateCount) return null;
+    return { slotA, slotB };
+  }
+}
+
+function mostlyIn(slot: Uint32Array, sortedKeys: Uint32Array): boolean {
+  let found = 0;
+  for (const k of slot) if (binaryHas(sortedKeys, k)) found++;
+  return found > SLOT_SHARED * slot.length;
+}
+
+function binaryHas(sorted: Uint32Array, key: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo] === key;
+}
+
+/**
+ * True when the two articles are items of one template with different slot
+ * values: the headlines share a frame that enough headlines carry, and
+ * neither slot is named in the other article (`termsA`/`termsB`: every
+ * content key of each, sorted; their leads by default).
+ */
+export function templateConflict(
+  index: TemplateIndex,
+  a: EventKeys,
+  b: EventKeys,
+  termsA: Uint32Array = a.lead,
+  termsB: Uint32Array = b.lead,
+): boolean {
+  const shared = index.sharedTemplate(a.title, b.title);
+  if (!shared) return false;
+  // What one slot says and the other does not (ministry of *social affairs* / of the *interior*) decides.
+  const onlyA = shared.slotA.filter((k) => !shared.slotB.includes(k));
+  const onlyB = shared.slotB.filter((k) => !shared.slotA.includes(k));
+  if (onlyA.length === 0 || onlyB.length === 0) return false;
+  return !mostlyIn(onlyA, termsB) && !mostlyIn(onlyB, termsA);
+}
+
+/**
+ * Two articles whose headlines name people of which neither article names
+ * any of the other's, or numbers likewise: not one event ("استشهاد الرقيب
+ * ماجد السبيعي ... نجران" / "استشهاد الجندي أول يحيى الشامري ... جازان").
+ */
+export function entityConflict(a: EventKeys, b: EventKeys, termsA: Uint32Array, termsB: Uint32Array): boolean {
+  const apart = (x: Uint32Array[], y: Uint32Array[]): boolean =>
+    x.length > 0 &&
+    y.length > 0 &&
+    !x.some((e) => e.length > 0 && mostlyIn(e, termsB)) &&
+    !y.some((e) => e.length > 0 && mostlyIn(e, termsA));
+  // Places alone do not decide: a capital stands for its country (واشنطن / أميركا) and no list folds them yet.
+  return apart(a.people, b.people) || numbersApart(a, b, termsA, termsB);
+}
+
+/**
+ * Headlines with numbers of which none is in the other article: another
+ * plane, another day's count ("وصول الطائرة الإغاثية الثالثة" / "وصول ثاني
+ * طائرة"; "تصحيح أوضاع 354 ألف" / "363 ألف").
+ */
+function numbersApart(a: EventKeys, b: EventKeys, termsA: Uint32Array, termsB: Uint32Array): boolean {
+  if (a.numbers.length === 0 || b.numbers.length === 0) return false;
+  for (const n of a.numbers) if (binaryHas(b.numbers, n) || binaryHas(termsB, n)) return false;
+  for (const n of b.numbers) if (binaryHas(termsA, n)) return false;
+  return true;
+}
+
+/**
+ * Packs event keys as little-endian uint32s: headline length, lead length,
+ * place and person counts, each place's and person's length, then the keys.
+ */
+export function packEventKeys(e: EventKeys): Buffer {
+  const groups = [...e.places, ...e.people, e.numbers];
+  const words = [e.title.length, e.lead.length, e.places.length, e.people.length, ...groups.map((g) => g.length)];
+  for (const part of [e.title, e.lead, ...groups]) for (const k of part) words.push(k);
+  const buf = Buffer.allocUnsafe(4 * words.length);
+  words.forEach((w, i) => buf.writeUInt32LE(w >>> 0, 4 * i));
+  return buf;
+}
+
+export function unpackEventKeys(buf: Uint8Array | null | undefined): EventKeys {
+  const empty = {
+    title: new Uint32Array(0),
+    lead: new Uint32Array(0),
+    places: [],
+    people: [],
+    numbers: new Uint32Array(0),
+  };
+  if (!buf || buf.length < 20) return empty;
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const all = new Uint32Array(buf.length / 4);
+  for (let i = 0; i < all.length; i++) all[i] = view.getUint32(4 * i, true);
+  const [titleLength, leadLength, placeCount, personCount] = all;
+  let o = 5 + placeCount! + personCount!;
+  const take = (n: number): Uint32Array => {
+    const part = all.subarray(o, o + n);
+    o += n;
+    return part;
+  };
+  const title = take(titleLength!);
+  const lead = take(leadLength!);
+  const groups = Array.from(all.subarray(4, 5 + placeCount! + personCount!), (n) => take(n));
+  return {
+    title,
+    lead,
+    places: groups.slice(0, placeCount),
+    people: groups.slice(placeCount, placeCount! + personCount!),
+    numbers: groups[groups.length - 1]!,
+  };
+}
+
+/** Hash of one content key, as the story signature hashes it (a headline's keys are looked up in the lead). */
+export const keyHash = termHash;
