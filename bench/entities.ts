@@ -1,7 +1,7 @@
 /**
  * npm run bench:entities -- CORPUS_DIR — the entity extractor against a
- * hand-annotated Arabic corpus, beside today's fact-ledger extractor
- * (compare/facts.ts) as a baseline, in the same run.
+ * hand-annotated Arabic corpus. (The fact ledger's own extractor, once the
+ * baseline here, is gone: the ledger uses this one.)
  *
  * Corpus: AQMAR Arabic Wikipedia NER corpus (Mohit, Schneider, Bhowmick,
  * Oflazer, Smith, EACL 2012; CC BY-SA 3.0): 28 articles, one "token TAG"
@@ -21,8 +21,6 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { extractEntities, type EntityKind } from '../main/core/entities';
-import { extractFacts } from '../main/core/compare/facts';
-import { prepareText } from '../main/core/compare/prepare';
 import { printTable, sharedData } from './support';
 
 interface Doc {
@@ -187,16 +185,6 @@ const t0 = process.hrtime.bigint();
 const ours = score(docs, (doc) => toSpans(doc, extractEntities(doc.text, { lang: 'ar' })));
 const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
 printTable(`entities (main/core/entities), ${(tokens / seconds / 1000).toFixed(0)} k tokens/s`, rows(ours));
-
-const baseline = score(docs, (doc) =>
-  toSpans(
-    doc,
-    extractFacts(prepareText(doc.text)).entities.flatMap((e) =>
-      e.mentions.map((m) => ({ kind: e.kind, start: m.start, end: m.end })),
-    ),
-  ),
-);
-printTable('baseline: fact ledger extractor (compare/facts.ts)', rows(baseline));
 
 if (process.env.MIZAN_NER_ERRORS) {
   // Lists what was missed and what was wrong, for reading by hand.

@@ -111,15 +111,22 @@ function comparisonJson(c: Comparison): unknown {
     facts: {
       perArticle: c.facts.map((f) => ({
         numbers: f.numbers.map((n) => ({ value: n.value, unit: n.unit, text: n.text })),
-        dates: f.dates.map((d) => ({ iso: d.iso, precision: d.precision, text: d.text })),
-        quotes: f.quotes.map((q) => ({ speaker: q.speakerName, text: q.text })),
+        dates: f.dates.map((d) => ({ iso: d.iso, precision: d.precision, calendar: d.calendar, text: d.text })),
+        titleNumbers: f.titleNumbers.map((n) => ({ value: n.value, unit: n.unit, text: n.text })),
+        quotes: f.quotes.map((q) => ({ speaker: q.speakerName, text: q.text, reported: q.reported })),
         entities: f.entities.map((e) => ({ kind: e.kind, name: e.name, mentions: e.mentions.length })),
       })),
       conflicts: c.conflicts.map((k) => ({
         kind: k.kind,
         subject: k.subject,
         row: k.row,
-        items: k.items.map((i) => ({ article: i.article, value: i.value })),
+        items: k.items.map((i) => ({
+          article: i.article,
+          value: i.value,
+          sentence: i.sentence,
+          ...(i.inTitle ? { inTitle: true } : {}),
+          ...(i.role ? { role: i.role } : {}),
+        })),
       })),
     },
   };

@@ -148,8 +148,11 @@ export const NumberFact = z.object({
   sentence: z.number().int().nonnegative(),
 });
 export const DateFact = z.object({
+  /** Gregorian: YYYY-MM-DD, YYYY-MM or YYYY according to precision. */
   iso: z.string(),
   precision: DatePrecision,
+  /** The calendar the text gave it in: show a Hijri date in both calendars. */
+  calendar: z.enum(['gregorian', 'islamic-umalqura']),
   text: z.string(),
   start: z.number().int(),
   end: z.number().int(),
@@ -168,6 +171,8 @@ export const QuoteFact = z.object({
   /** What introduces it ("وقال", "بحسب", "said"). */
   cue: z.string().nullable(),
   sentence: z.number().int().nonnegative(),
+  /** Reported speech without quotation marks (وأوضح الوزير أن …): the clause after أن/إن. */
+  reported: z.boolean(),
 });
 export const EntityKind = z.enum(['person', 'place', 'organisation']);
 export const EntityFact = z.object({
@@ -181,24 +186,33 @@ export const ArticleFacts = z.object({
   dates: z.array(DateFact),
   quotes: z.array(QuoteFact),
   entities: z.array(EntityFact),
+  /** Numbers of the headline (offsets into the title). */
+  titleNumbers: z.array(NumberFact),
 });
 export type ArticleFacts = z.infer<typeof ArticleFacts>;
 
 /**
  * A disagreement between articles: number (same unit, different value, in an
- * aligned sentence or a like context), date, speaker (one quotation given to
- * different people), quote-unique (a quotation only one article carries).
+ * aligned sentence or a like context), sum (a total one outlet gives against
+ * the parts another gives), date, speaker (one quotation given to different
+ * people), quote-unique (a quotation only one article carries).
  */
 export const FactConflict = z.object({
-  kind: z.enum(['number', 'date', 'speaker', 'quote-unique']),
+  kind: z.enum(['number', 'sum', 'date', 'speaker', 'quote-unique']),
   /** What it is about: the unit, the date as written, the quotation's first words. */
   subject: z.string(),
   items: z.array(
     z.object({
       article: z.number().int().nonnegative(),
       value: z.string(),
+      /** Offsets into the body, or into the title when inTitle. */
       start: z.number().int(),
       end: z.number().int(),
+      /** The sentence giving the value (the headline when inTitle). */
+      sentence: z.string(),
+      inTitle: z.boolean(),
+      /** In a sum: the total, or one of the parts. */
+      role: z.enum(['whole', 'part']).nullable(),
     }),
   ),
   /** The alignment row it was found in, if any. */

@@ -77,8 +77,16 @@ export interface CompareStrings {
   ledger: string;
   ledgerLabel: string;
   factKinds: { number: string; date: string; quote: string };
-  factColumns: { kind: string; fact: string; detail: string; outlet: string; flag: string };
-  speaker: (name: string) => string;
+  numberColumns: { number: string; counts: string; outlet: string; flag: string };
+  dateColumns: { written: string; date: string; outlet: string; flag: string };
+  quoteColumns: { quote: string; speaker: string; outlet: string; flag: string };
+  /** A Hijri date given by the text, beside its Gregorian day. */
+  hijri: (date: string) => string;
+  /** A figure taken from the article's headline. */
+  inTitle: string;
+  /** The roles of the figures in a total-against-parts conflict. */
+  roles: { whole: string; part: string };
+  showSentences: string;
   noSpeaker: string;
   conflict: string;
   conflicts: string;
@@ -168,14 +176,20 @@ export const compareEn: CompareStrings = {
   ledger: 'Fact ledger',
   ledgerLabel: 'Facts of the compared articles',
   factKinds: { number: 'Number', date: 'Date', quote: 'Quotation' },
-  factColumns: { kind: 'Kind', fact: 'Fact', detail: 'Unit / speaker', outlet: 'Outlet', flag: 'Conflict' },
-  speaker: (name) => `said by ${name}`,
+  numberColumns: { number: 'Number', counts: 'What it counts', outlet: 'Outlet', flag: 'Conflict' },
+  dateColumns: { written: 'As written', date: 'Date', outlet: 'Outlet', flag: 'Conflict' },
+  quoteColumns: { quote: 'Quotation', speaker: 'Speaker', outlet: 'Outlet', flag: 'Conflict' },
+  hijri: (date) => `${date} AH`,
+  inTitle: 'headline',
+  roles: { whole: 'total', part: 'part' },
+  showSentences: 'Show the sentences',
   noSpeaker: 'speaker not named',
   conflict: 'Conflict',
   conflicts: 'Conflicts',
   noConflicts: 'No conflicting facts found.',
   conflictKinds: {
     number: 'Different numbers',
+    sum: 'A total against its parts',
     date: 'Different dates',
     speaker: 'Quotation given to different people',
     'quote-unique': 'Quotation only one article carries',
@@ -262,14 +276,20 @@ export const compareAr: CompareStrings = {
   ledger: 'سجل الوقائع',
   ledgerLabel: 'وقائع المقالات المقارنة',
   factKinds: { number: 'رقم', date: 'تاريخ', quote: 'اقتباس' },
-  factColumns: { kind: 'النوع', fact: 'الواقعة', detail: 'الوحدة / القائل', outlet: 'الوسيلة', flag: 'تعارض' },
-  speaker: (name) => `على لسان ${name}`,
+  numberColumns: { number: 'الرقم', counts: 'المعدود', outlet: 'الوسيلة', flag: 'تعارض' },
+  dateColumns: { written: 'كما ورد', date: 'التاريخ', outlet: 'الوسيلة', flag: 'تعارض' },
+  quoteColumns: { quote: 'الاقتباس', speaker: 'القائل', outlet: 'الوسيلة', flag: 'تعارض' },
+  hijri: (date) => `${date} هـ`,
+  inTitle: 'العنوان',
+  roles: { whole: 'المجموع', part: 'جزء' },
+  showSentences: 'اعرض الجمل',
   noSpeaker: 'القائل غير مسمّى',
   conflict: 'تعارض',
   conflicts: 'التعارضات',
   noConflicts: 'لم يُعثر على وقائع متعارضة.',
   conflictKinds: {
     number: 'أرقام مختلفة',
+    sum: 'مجموع مقابل أجزائه',
     date: 'تواريخ مختلفة',
     speaker: 'اقتباس منسوب إلى أشخاص مختلفين',
     'quote-unique': 'اقتباس لا يرد إلا في مقال واحد',

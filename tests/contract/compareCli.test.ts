@@ -66,8 +66,8 @@ describe('mizan clusters / compare', () => {
         subject: 'جندي',
         row: expect.any(Number),
         items: [
-          { article: 0, value: '2500 جندي' },
-          { article: 1, value: '3000 جندي' },
+          { article: 0, value: '2500 جندي', sentence: expect.stringContaining('2500 جندي') },
+          { article: 1, value: '3000 جندي', sentence: expect.stringContaining('3000 جندي') },
         ],
       },
     ]);

@@ -12,6 +12,10 @@ export interface CompareInput {
   text: string;
   /** The article's date (YYYY-MM-DD) for relative dates ("اليوم", "last Thursday"). */
   reference?: string;
+  /** Its headline: a total given there is checked against the parts other outlets give. */
+  title?: string;
+  /** Its language ('ar', 'en'); found from the text when not given. */
+  lang?: string;
 }
 
 export interface TextComparison extends FactComparison {
@@ -24,9 +28,14 @@ export function compareTexts(
 ): TextComparison {
   const texts = inputs.map((i) => prepareText(i.text));
   const alignment = alignTexts(texts, options);
-  const facts = extractAll(
-    texts,
-    inputs.map((i) => i.reference),
-  );
-  return { alignment, ...compareFacts(texts, facts, alignment) };
+  const facts = extractAll(texts, inputs);
+  return {
+    alignment,
+    ...compareFacts(
+      texts,
+      facts,
+      alignment,
+      inputs.map((i) => i.title),
+    ),
+  };
 }

@@ -27,7 +27,9 @@ export function comparisonTask(request: ComparisonRequest): TextComparison {
 }
 
 /** What a comparison reads of an article. */
-export type ComparableArticle = Pick<ComparedArticle, 'body' | 'publishedAt'>;
+/** What a comparison reads of an article; the headline and language sharpen the fact ledger when given. */
+export type ComparableArticle = Pick<ComparedArticle, 'body' | 'publishedAt'> &
+  Partial<Pick<ComparedArticle, 'title' | 'lang'>>;
 
 export interface Comparer {
   /** The comparison of `articles`, in this order, aligned with `settings` (defaults where unset). */
@@ -60,7 +62,7 @@ export function createComparer(): Comparer {
   return {
     compare: (articles, settings) =>
       pool.run({
-        inputs: articles.map((a) => ({ text: a.body, reference: referenceOf(a) })),
+        inputs: articles.map((a) => ({ text: a.body, reference: referenceOf(a), title: a.title, lang: a.lang })),
         options: alignOptions(settings),
       }),
     close: () => pool.close(),

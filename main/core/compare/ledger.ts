@@ -16,6 +16,7 @@ import type { Alignment, Span } from './align';
 import {
   extractBaseFacts,
   extractEntities,
+  extractTitleNumbers,
   type ArticleFacts,
   type EntityKind,
   type NumberFact,
@@ -24,16 +25,30 @@ import {
 import { normalizeForMatching } from '../../../common/text/normalize';
 import { TITLE_HEADS, TITLE_QUALIFIERS } from './lexicon';
 import { contentKeys, type PreparedText } from './prepare';
+import { sumConflicts } from './sumConflicts';
 
-export type ConflictKind = 'number' | 'date' | 'speaker' | 'quote-unique';
+export type ConflictKind = 'number' | 'sum' | 'date' | 'speaker' | 'quote-unique';
 
 export interface ConflictItem {
   /** Index of the article among the compared ones. */
   article: number;
   /** The value as the article gives it: "2500 جندي", "2021-07-26", a speaker's name, a quotation. */
   value: string;
+  /** Offsets into the article's body, or into its title when `inTitle`. */
   start: number;
   end: number;
+  /** The sentence that gives the value (the headline when `inTitle`), so both sides can be read. */
+  sentence: string;
+  inTitle: boolean;
+  /** In a `sum` conflict: the total one outlet gives, or one of the parts another gives. */
+  role: 'whole' | 'part' | null;
+}
+
+/** What extractAll needs to know of each article beside its text. */
+export interface FactInput {
+  reference?: string;
+  title?: string;
+  lang?: string;
 }
 
 export interface Conflict {
@@ -65,24 +80,16 @@ function numberValue(n: NumberFact): string {
   return n.unit ? `${n.text.replace(/\s+/gu, ' ')}` : n.text;
 }
 
-/** Facts of each article, with people found in any of them known to all (a bare "بايدن" in one is the "جو بايدن" of another). */
-export function extractAll(
-  texts: readonly PreparedText[],
-  references: ReadonlyArray<string | undefined>,
-): ArticleFacts[] {
-  const bases = texts.map((p, i) => extractBaseFacts(p, references[i]));
-  const first = texts.map((p, i) => extractEntities(p, bases[i]!));
-  const known = new Map<string, string>();
-  for (const entities of first)
-    for (const e of entities) if (e.kind === 'person' && e.key.includes(' ')) known.set(e.key, e.name);
-  const knownPeople = [...known].map(([key, name]) => ({ key, name }));
+/** Facts of each article: numbers, dates and quotations by the ledger's rules, people, places and bodies by the entity extractor. */
+export function extractAll(texts: readonly PreparedText[], inputs: readonly FactInput[]): ArticleFacts[] {
   return texts.map((p, i) => {
-    const base = bases[i]!;
-    // Only an article that lacks some of the people needs its entities found again.
-    const own = new Set(first[i]!.map((e) => e.key));
-    const entities =
-      texts.length > 1 && knownPeople.some((k) => !own.has(k.key)) ? extractEntities(p, base, knownPeople) : first[i]!;
-    return { numbers: base.numbers, dates: base.dates, quotes: base.quotes, entities };
+    const input = inputs[i] ?? {};
+    const base = extractBaseFacts(p, input.reference);
+    return {
+      ...base,
+      entities: extractEntities(p.text, input.lang, base.quotes),
+      titleNumbers: extractTitleNumbers(input.title, input.reference),
+    };
   });
 }
 
@@ -157,12 +164,33 @@ function firstWords(text: string, n = 8): string {
   return words.length <= n ? text : `${words.slice(0, n).join(' ')}…`;
 }
 
+/** The sentence holding an offset, as written. */
+function sentenceAt(p: PreparedText, sentence: number): string {
+  const s = p.sentences[sentence];
+  return s ? p.text.slice(s.start, s.end).trim() : '';
+}
+
 export function compareFacts(
   texts: readonly PreparedText[],
   facts: readonly ArticleFacts[],
   alignment: Alignment,
+  titles: ReadonlyArray<string | undefined> = [],
 ): FactComparison {
   const conflicts: Conflict[] = [];
+  const bodyItem = (
+    article: number,
+    value: string,
+    at: { start: number; end: number; sentence: number },
+    role: ConflictItem['role'] = null,
+  ): ConflictItem => ({
+    article,
+    value,
+    start: at.start,
+    end: at.end,
+    sentence: sentenceAt(texts[article]!, at.sentence),
+    inTitle: false,
+    role,
+  });
   const reported = new Set<string>();
   const report = (c: Conflict): void => {
     const id = `${c.kind}|${c.items
@@ -187,10 +215,7 @@ export function compareFacts(
           report({
             kind: 'number',
             subject: x.unit ?? y.unit ?? '',
-            items: [
-              { article: d.against, value: numberValue(x), start: x.start, end: x.end },
-              { article: d.article, value: numberValue(y), start: y.start, end: y.end },
-            ],
+            items: [bodyItem(d.against, numberValue(x), x), bodyItem(d.article, numberValue(y), y)],
             row: r,
           });
         }
@@ -203,10 +228,7 @@ export function compareFacts(
           report({
             kind: 'date',
             subject: da[0]!.text,
-            items: [
-              { article: d.against, value: da[0]!.iso, start: da[0]!.start, end: da[0]!.end },
-              { article: d.article, value: db[0]!.iso, start: db[0]!.start, end: db[0]!.end },
-            ],
+            items: [bodyItem(d.against, da[0]!.iso, da[0]!), bodyItem(d.article, db[0]!.iso, db[0]!)],
             row: r,
           });
         }
@@ -245,17 +267,15 @@ export function compareFacts(
     report({
       kind: 'number',
       subject: single[0]!.facts[0]!.unit ?? '',
-      items: single.map((x) => ({
-        article: x.article,
-        value: numberValue(x.facts[0]!),
-        start: x.facts[0]!.start,
-        end: x.facts[0]!.end,
-      })),
+      items: single.map((x) => bodyItem(x.article, numberValue(x.facts[0]!), x.facts[0]!)),
       row: null,
     });
   }
 
-  // 3. Quotations matched across outlets.
+  // 3. A total one outlet gives (often in its headline) against the parts another gives instead.
+  for (const c of sumConflicts(texts, facts, titles)) report(c);
+
+  // 4. Quotations matched across outlets.
   interface QuoteRef {
     article: number;
     quote: QuoteFact;
@@ -285,12 +305,13 @@ export function compareFacts(
   for (const group of groups.values()) {
     const articles = new Set(group.map((q) => q.article));
     const subject = firstWords(group[0]!.quote.text);
-    if (articles.size === 1 && texts.length > 1) {
+    // Reported speech is paraphrase: one outlet's wording of it is no quotation the others lack.
+    if (articles.size === 1 && texts.length > 1 && !group[0]!.quote.reported) {
       const q = group[0]!;
       report({
         kind: 'quote-unique',
         subject,
-        items: [{ article: q.article, value: q.quote.speakerName ?? '', start: q.quote.start, end: q.quote.end }],
+        items: [bodyItem(q.article, q.quote.speakerName ?? '', q.quote)],
         row: null,
       });
       continue;
@@ -303,8 +324,7 @@ export function compareFacts(
         kind: 'speaker',
         subject,
         items: named.map((q) => ({
-          article: q.article,
-          value: q.quote.speakerName ?? q.quote.speaker ?? '',
+          ...bodyItem(q.article, q.quote.speakerName ?? q.quote.speaker ?? '', q.quote),
           start: q.quote.speakerSpan!.start,
           end: q.quote.speakerSpan!.end,
         })),

@@ -75,7 +75,13 @@ const ar: ComparisonLabels = {
   date: 'تاريخ',
   quote: 'اقتباس',
   noSpeaker: 'بلا قائل',
-  conflict: { number: 'أعداد مختلفة', date: 'تواريخ مختلفة', speaker: 'قائل مختلف', 'quote-unique': 'مصدر واحد' },
+  conflict: {
+    number: 'أعداد مختلفة',
+    sum: 'مجموع وأجزاء',
+    date: 'تواريخ مختلفة',
+    speaker: 'قائل مختلف',
+    'quote-unique': 'مصدر واحد',
+  },
 };
 
 const en: ComparisonLabels = {
@@ -102,6 +108,7 @@ const en: ComparisonLabels = {
   noSpeaker: 'no speaker',
   conflict: {
     number: 'numbers differ',
+    sum: 'total against parts',
     date: 'dates differ',
     speaker: 'speaker differs',
     'quote-unique': 'one source only',

@@ -347,12 +347,24 @@ function organisations(text: string, toks: Tokens, out: Proposal[]): void {
   }
 }
 
+/** Towns whose name is also a common noun (الخبر "the news": رابط الخبر): a place only after في/مدينة … or a clitic. */
+const PLACES_NEEDING_CUE: ReadonlySet<string> = new Set(['الخبر', 'خبر']);
+const PLACE_CUES: ReadonlySet<string> = new Set(['في', 'من', 'الى', 'الي', 'مدينه', 'محافظه', 'مدينة', 'محافظة']);
+
 function places(text: string, toks: Tokens, out: Proposal[]): void {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.t.kind !== 'word' || !t.arabic) continue;
     const entry = matchEntry(text, toks, i, PLACES);
     const n = entry?.keys.length ?? 0;
+    if (
+      entry &&
+      n === 1 &&
+      PLACES_NEEDING_CUE.has(t.key) &&
+      entry.prefix === '' &&
+      !PLACE_CUES.has(toks[i - 1]?.key ?? '')
+    )
+      continue;
     if (entry && n > 0) {
       // شمال فرنسا: the region is the place (the direction word may carry clitics: بشمال).
       const d = toks[i - 1];

@@ -1,8 +1,10 @@
 /**
  * The fact ledger of a comparison: conflicts first (what a researcher checks),
- * then every number, date and quotation per outlet with the conflicting ones
- * flagged, then the people, places and bodies with mentions per outlet.
+ * each opening onto the sentences that give the values; then the numbers,
+ * dates and quotations per outlet in a table each (conflicting ones flagged),
+ * then the people, places and bodies with mentions per outlet.
  */
+import type { ReactNode } from 'react';
 import type { Comparison, FactConflict } from '../../../../preload/contract';
 import { useI18n } from '../../i18n';
 import { directionOf } from '../../../../common/text/direction';
@@ -13,66 +15,108 @@ interface LedgerProps {
   onShowRow(row: number): void;
 }
 
-interface FactRow {
-  key: string;
-  kind: 'number' | 'date' | 'quote';
-  article: number;
-  start: number;
-  end: number;
-  fact: string;
-  detail: string;
-}
+type DateFact = Comparison['facts'][number]['dates'][number];
 
-/** True when a conflict names this span of this article. */
+/** True when a conflict names this span of this article's body. */
 export function inConflict(conflicts: readonly FactConflict[], article: number, start: number, end: number): boolean {
   return conflicts.some((c) =>
-    c.items.some((item) => item.article === article && item.start < end && start < item.end),
+    c.items.some((item) => item.article === article && !item.inTitle && item.start < end && start < item.end),
   );
+}
+
+/**
+ * A ledger date in the reader's language with the month named ("22 July 2015",
+ * "22 يوليو 2015"); a date the text gave in the Hijri calendar also in it.
+ */
+export function formatFactDate(
+  d: Pick<DateFact, 'iso' | 'precision' | 'calendar'>,
+  locale: string,
+  hijri: (date: string) => string,
+): string {
+  const [y, m, day] = d.iso.split('-').map(Number);
+  const at = Date.UTC(y!, (m ?? 1) - 1, day ?? 1);
+  const fields: Intl.DateTimeFormatOptions =
+    d.precision === 'day'
+      ? { day: 'numeric', month: 'long', year: 'numeric' }
+      : d.precision === 'month'
+        ? { month: 'long', year: 'numeric' }
+        : { year: 'numeric' };
+  const gregorian = new Intl.DateTimeFormat(locale, { ...fields, calendar: 'gregory', timeZone: 'UTC' }).format(at);
+  if (d.calendar !== 'islamic-umalqura') return gregorian;
+  const islamic = new Intl.DateTimeFormat(locale, { ...fields, calendar: 'islamic-umalqura', timeZone: 'UTC' })
+    .formatToParts(at)
+    .filter((p) => p.type !== 'era')
+    .map((p) => p.value)
+    .join('')
+    .trim();
+  return `${gregorian} · ${hijri(islamic)}`;
 }
 
 const QUOTE_SHOWN = 140;
 
+/** Each value once, by its figure ("125 قاضيا" and "125 قاضياً" are one). */
+function distinctValues(items: FactConflict['items']): string[] {
+  const seen = new Map<string, string>();
+  for (const i of items) {
+    const figure = /[\d.,٠-٩]+/u.exec(i.value)?.[0] ?? i.value;
+    if (!seen.has(figure)) seen.set(figure, i.value);
+  }
+  return [...seen.values()];
+}
+
+/** The sentence with the value marked. */
+function Sentence({ text, value, dir }: { text: string; value: string; dir: 'rtl' | 'ltr' }) {
+  const at = value ? text.indexOf(value) : -1;
+  const body: ReactNode =
+    at < 0 ? (
+      text
+    ) : (
+      <>
+        {text.slice(0, at)}
+        <mark>{value}</mark>
+        {text.slice(at + value.length)}
+      </>
+    );
+  return (
+    <q className="conflict-sentence" dir={dir} data-testid="conflict-sentence">
+      {body}
+    </q>
+  );
+}
+
 export function LedgerTables({ comparison, outlets, onShowRow }: LedgerProps) {
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, locale } = useI18n();
   const c = t.compare;
-  const rows: FactRow[] = [];
-  comparison.facts.forEach((facts, article) => {
-    for (const n of facts.numbers)
-      rows.push({
-        key: `n${article}-${n.start}`,
-        kind: 'number',
-        article,
-        start: n.start,
-        end: n.end,
-        fact: n.text,
-        detail: n.unit ?? '',
-      });
-    for (const d of facts.dates)
-      rows.push({
-        key: `d${article}-${d.start}`,
-        kind: 'date',
-        article,
-        start: d.start,
-        end: d.end,
-        fact: d.text,
-        detail: d.iso,
-      });
-    for (const q of facts.quotes) {
-      const text = q.text.length > QUOTE_SHOWN ? `${q.text.slice(0, QUOTE_SHOWN)}…` : q.text;
-      rows.push({
-        key: `q${article}-${q.start}`,
-        kind: 'quote',
-        article,
-        start: q.start,
-        end: q.end,
-        fact: `“${text}”`,
-        detail: q.speaker ? c.speaker(q.speaker) : c.noSpeaker,
-      });
-    }
-  });
-  const order = { number: 0, date: 1, quote: 2 } as const;
-  rows.sort((a, b) => order[a.kind] - order[b.kind] || a.article - b.article || a.start - b.start);
   const articleDir = (i: number) => comparison.articles[i]?.dir ?? 'rtl';
+  const flag = (article: number, start: number, end: number) =>
+    inConflict(comparison.conflicts, article, start, end) ? (
+      <span className="conflict-flag">⚠ {c.conflict}</span>
+    ) : null;
+  const rowProps = (kind: string, article: number, start: number, end: number) => {
+    const flagged = inConflict(comparison.conflicts, article, start, end);
+    return {
+      className: flagged ? 'is-conflict' : undefined,
+      'data-testid': 'ledger-fact',
+      'data-kind': kind,
+      'data-conflict': flagged ? 'true' : 'false',
+    };
+  };
+  const dateOf = (article: number, start: number): DateFact | undefined =>
+    comparison.facts[article]?.dates.find((d) => d.start === start);
+  /** A conflict's value as shown: dates formatted, never as ISO strings. */
+  const shownValue = (conflict: FactConflict, item: FactConflict['items'][number]): string => {
+    if (conflict.kind !== 'date') return item.value;
+    const d = dateOf(item.article, item.start);
+    return d ? formatFactDate(d, locale, c.hijri) : item.value;
+  };
+  const numbers = comparison.facts.flatMap((f, article) => f.numbers.map((n) => ({ ...n, article })));
+  const dates = comparison.facts.flatMap((f, article) => f.dates.map((d) => ({ ...d, article })));
+  const quotes = comparison.facts.flatMap((f, article) => f.quotes.map((q) => ({ ...q, article })));
+  const outletCell = (article: number) => (
+    <td>
+      <bdi>{outlets[article]}</bdi>
+    </td>
+  );
 
   return (
     // Focusable: the ledger scrolls on its own, and keyboard users must be able to scroll it.
@@ -84,73 +128,150 @@ export function LedgerTables({ comparison, outlets, onShowRow }: LedgerProps) {
         <ul className="ledger-conflicts" data-testid="ledger-conflicts">
           {comparison.conflicts.map((conflict, i) => (
             <li key={i} className="ledger-conflict" data-testid="ledger-conflict" data-kind={conflict.kind}>
-              <span className="conflict-flag">
-                <span aria-hidden="true">⚠ </span>
-                {c.conflictKinds[conflict.kind]}
-              </span>
-              <bdi className="conflict-subject" dir={directionOf(conflict.subject, 'rtl')}>
-                {conflict.subject}
-              </bdi>
-              <span className="conflict-items">
-                {conflict.items.map((item, k) => (
-                  <span key={k} className="conflict-item">
-                    <bdi>{outlets[item.article]}</bdi>:{' '}
-                    <bdi dir={directionOf(item.value, articleDir(item.article))}>{item.value}</bdi>
-                  </span>
-                ))}
-              </span>
-              {conflict.row !== null ? (
-                <button type="button" className="link-button" onClick={() => onShowRow(conflict.row!)}>
-                  {c.showRow(formatNumber(conflict.row + 1))}
-                </button>
-              ) : null}
+              <details>
+                <summary title={c.showSentences}>
+                  <span className="conflict-flag">
+                    <span aria-hidden="true">⚠ </span>
+                    {c.conflictKinds[conflict.kind]}
+                  </span>{' '}
+                  <bdi className="conflict-subject" dir={directionOf(conflict.subject, 'rtl')}>
+                    {conflict.subject}
+                  </bdi>{' '}
+                  {conflict.kind === 'sum' ? (
+                    <span className="conflict-items">
+                      <bdi dir={articleDir(conflict.items[0]!.article)}>
+                        {distinctValues(conflict.items.filter((i) => i.role === 'whole')).join(' / ')}
+                      </bdi>{' '}
+                      ({c.roles.whole}) ≠{' '}
+                      <bdi dir={articleDir(conflict.items[0]!.article)}>
+                        {distinctValues(conflict.items.filter((i) => i.role === 'part')).join(' + ')}
+                      </bdi>{' '}
+                      ({c.roles.part})
+                    </span>
+                  ) : (
+                    <span className="conflict-items">
+                      {conflict.items.map((item, k) => (
+                        <span key={k} className="conflict-item">
+                          <bdi>{outlets[item.article]}</bdi>:{' '}
+                          <bdi dir={directionOf(item.value, articleDir(item.article))}>
+                            {shownValue(conflict, item)}
+                          </bdi>
+                        </span>
+                      ))}
+                    </span>
+                  )}
+                </summary>
+                <ul className="conflict-sentences">
+                  {conflict.items.map((item, k) => (
+                    <li key={k} dir={articleDir(item.article)}>
+                      <bdi className="conflict-outlet">
+                        {outlets[item.article]}
+                        {item.inTitle ? ` (${c.inTitle})` : ''}
+                        {item.role ? ` (${c.roles[item.role]})` : ''}
+                      </bdi>
+                      : <Sentence text={item.sentence} value={item.value} dir={articleDir(item.article)} />
+                    </li>
+                  ))}
+                </ul>
+                {conflict.row !== null ? (
+                  <button type="button" className="link-button" onClick={() => onShowRow(conflict.row!)}>
+                    {c.showRow(formatNumber(conflict.row + 1))}
+                  </button>
+                ) : null}
+              </details>
             </li>
           ))}
         </ul>
       )}
 
       <h3>{c.ledger}</h3>
-      {rows.length === 0 ? (
-        <p className="muted">{c.noFacts}</p>
-      ) : (
-        <table className="ledger-table" data-testid="ledger-facts">
+      {numbers.length + dates.length + quotes.length === 0 ? <p className="muted">{c.noFacts}</p> : null}
+      {numbers.length > 0 ? (
+        <table className="ledger-table" data-testid="ledger-numbers">
+          <caption>{c.factKinds.number}</caption>
           <thead>
             <tr>
-              <th scope="col">{c.factColumns.kind}</th>
-              <th scope="col">{c.factColumns.fact}</th>
-              <th scope="col">{c.factColumns.detail}</th>
-              <th scope="col">{c.factColumns.outlet}</th>
-              <th scope="col">{c.factColumns.flag}</th>
+              <th scope="col">{c.numberColumns.number}</th>
+              <th scope="col">{c.numberColumns.counts}</th>
+              <th scope="col">{c.numberColumns.outlet}</th>
+              <th scope="col">{c.numberColumns.flag}</th>
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => {
-              const flagged = inConflict(comparison.conflicts, row.article, row.start, row.end);
+            {numbers.map((n) => (
+              <tr key={`n${n.article}-${n.start}`} {...rowProps('number', n.article, n.start, n.end)}>
+                <td>
+                  <bdi dir={directionOf(n.text, articleDir(n.article))}>{n.text}</bdi>
+                </td>
+                <td>{n.unit ? <bdi dir={directionOf(n.unit, articleDir(n.article))}>{n.unit}</bdi> : '—'}</td>
+                {outletCell(n.article)}
+                <td>{flag(n.article, n.start, n.end)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {dates.length > 0 ? (
+        <table className="ledger-table" data-testid="ledger-dates">
+          <caption>{c.factKinds.date}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{c.dateColumns.written}</th>
+              <th scope="col">{c.dateColumns.date}</th>
+              <th scope="col">{c.dateColumns.outlet}</th>
+              <th scope="col">{c.dateColumns.flag}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {dates.map((d) => (
+              <tr key={`d${d.article}-${d.start}`} {...rowProps('date', d.article, d.start, d.end)}>
+                <td>
+                  <bdi dir={directionOf(d.text, articleDir(d.article))}>{d.text}</bdi>
+                </td>
+                <td data-testid="ledger-date">{formatFactDate(d, locale, c.hijri)}</td>
+                {outletCell(d.article)}
+                <td>{flag(d.article, d.start, d.end)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {quotes.length > 0 ? (
+        <table className="ledger-table" data-testid="ledger-quotes">
+          <caption>{c.factKinds.quote}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{c.quoteColumns.quote}</th>
+              <th scope="col">{c.quoteColumns.speaker}</th>
+              <th scope="col">{c.quoteColumns.outlet}</th>
+              <th scope="col">{c.quoteColumns.flag}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {quotes.map((q) => {
+              const shown = q.text.length > QUOTE_SHOWN ? `${q.text.slice(0, QUOTE_SHOWN)}…` : q.text;
+              // Reported speech is the article's paraphrase: no quotation marks around it.
+              const text = q.reported ? shown : `“${shown}”`;
               return (
-                <tr
-                  key={row.key}
-                  className={flagged ? 'is-conflict' : undefined}
-                  data-testid="ledger-fact"
-                  data-kind={row.kind}
-                  data-conflict={flagged ? 'true' : 'false'}
-                >
-                  <td>{c.factKinds[row.kind]}</td>
+                <tr key={`q${q.article}-${q.start}`} {...rowProps('quote', q.article, q.start, q.end)}>
                   <td>
-                    <bdi dir={directionOf(row.fact, articleDir(row.article))}>{row.fact}</bdi>
+                    <bdi dir={directionOf(text, articleDir(q.article))}>{text}</bdi>
                   </td>
                   <td>
-                    <bdi dir={directionOf(row.detail, articleDir(row.article))}>{row.detail}</bdi>
+                    {q.speaker ? (
+                      <bdi dir={directionOf(q.speaker, articleDir(q.article))}>{q.speaker}</bdi>
+                    ) : (
+                      <span className="muted">{c.noSpeaker}</span>
+                    )}
                   </td>
-                  <td>
-                    <bdi>{outlets[row.article]}</bdi>
-                  </td>
-                  <td>{flagged ? <span className="conflict-flag">⚠ {c.conflict}</span> : null}</td>
+                  {outletCell(q.article)}
+                  <td>{flag(q.article, q.start, q.end)}</td>
                 </tr>
               );
             })}
           </tbody>
         </table>
-      )}
+      ) : null}
 
       <h3>{c.entities}</h3>
       <table className="ledger-table" data-testid="ledger-entities">
@@ -167,7 +288,7 @@ export function LedgerTables({ comparison, outlets, onShowRow }: LedgerProps) {
         </thead>
         <tbody>
           {comparison.entities.map((e) => (
-            <tr key={`${e.kind}-${e.key}`}>
+            <tr key={`${e.kind}-${e.key}`} data-testid="ledger-entity" data-kind={e.kind}>
               <td>
                 <bdi dir={directionOf(e.name, 'rtl')}>{e.name}</bdi>
               </td>
