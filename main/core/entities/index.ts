@@ -108,16 +108,30 @@ function group(drafts: Draft[]): string[] {
   return keys;
 }
 
-/** Most frequent spelling in each group; ties go to the longer (fuller) one, then the first seen. */
+/**
+ * Each group's readable name: the fullest spelling (most words), so a person
+ * named in full once and by surname after that (مصطفى الكاظمي, then الكاظمي
+ * eleven times) is shown by the full name; among spellings of one length the
+ * most frequent, then the longer, then the first seen.
+ */
 function canonicals(drafts: readonly Draft[], groups: number): string[] {
   const out: string[] = [];
   for (let g = 0; g < groups; g++) {
-    const counts = new Map<string, number>();
-    for (const d of drafts) if (d.group === g) counts.set(d.display, (counts.get(d.display) ?? 0) + 1);
+    const counts = new Map<string, { n: number; words: number }>();
+    for (const d of drafts) {
+      if (d.group !== g) continue;
+      const c = counts.get(d.display) ?? { n: 0, words: d.words.length };
+      c.n++;
+      counts.set(d.display, c);
+    }
     let best = '';
-    let bestCount = 0;
-    for (const [text, n] of counts)
-      if (n > bestCount || (n === bestCount && text.length > best.length)) [best, bestCount] = [text, n];
+    let bestCount = { n: 0, words: 0 };
+    for (const [text, c] of counts) {
+      const better =
+        c.words > bestCount.words ||
+        (c.words === bestCount.words && (c.n > bestCount.n || (c.n === bestCount.n && text.length > best.length)));
+      if (better) [best, bestCount] = [text, c];
+    }
     out.push(best);
   }
   return out;
