@@ -1,5 +1,5 @@
 /**
- * The measurements behind two importer decisions (main/core/importers/NOTES.md),
+ * The measurements behind two importer decisions (main/core/importers/README.md),
  * re-runnable on real data:
  *
  *   node dist/bench/importMeasures.js encodings

@@ -3,7 +3,7 @@
  * ل / ب / ك may be stripped from. Run after `npm run build`:
  *   node scripts/measurePrepositions.js > /tmp/lists.json
  * Counts are of exact keys (article and conjunction already stripped, stop
- * words left out). Rule (NOTES.md, "Prepositions"): a word Y of at least 3
+ * words left out). Rule (main/core/text/README.md, "Prepositions"): a word Y of at least 3
  * letters seen >= 100 times is a target; p+Y is kept whole when it occurs
  * more often than Y itself (بشكل, كبير, لجنة are words, not ب+شكل...).
  */

@@ -1,7 +1,7 @@
 /**
  * A dossier holding saved comparisons of real SaudiNewsNet coverage of one
  * story (the first Turkish air strikes on ISIS in Syria, 2015-07-24: see
- * main/core/compare/NOTES.md), exported through the services to PDF and
+ * main/core/compare/README.md), exported through the services to PDF and
  * offline HTML, and read back as a reader's tools see it: the PDF's text
  * for the aligned table (sentences in logical order, row marks, every
  * source's column), page images for the eye, and the HTML parsed for its

@@ -2,7 +2,7 @@
  * Near-duplicates on real agency copy: SaudiNewsNet stories of 10 August
  * 2015 that the Saudi Press Agency (واس, source "was") put on the wire and
  * newspapers printed with light edits. Found by measurement (every pair of
- * the 18 days through MinHash/LSH, see main/core/importers/NOTES.md) and read
+ * the 18 days through MinHash/LSH, see main/core/library/README.md) and read
  * by hand; record numbers are 1-based positions in 2015-08-10.json.gz.
  */
 import { readFileSync, writeFileSync } from 'node:fs';

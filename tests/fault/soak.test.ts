@@ -152,10 +152,11 @@ describe('soak through the web host', () => {
       const counts = new Map<string, number>();
       const unexpected: string[] = [];
       /**
-       * Known and reported (main/electron/NOTES.md): under concurrent reads a
-       * create that reads its row back on the reader connection can miss its own
-       * commit (the reader still holds an older WAL snapshot) and answer
-       * NOT_FOUND. Counted and printed, not failed on, until the owner fixes it.
+       * A create that reads its row back could once miss its own commit under
+       * concurrent reads (a reader still held an older WAL snapshot) and answer
+       * NOT_FOUND. Database now serves a read issued after a write with that
+       * write in view (main/core/db/README.md); any such answer is counted and
+       * printed here so a regression shows in the soak's report.
        */
       const known: string[] = [];
       const isKnown = (label: string, code: string | undefined, message: string | undefined) =>

@@ -50,7 +50,7 @@ export interface ClusterOptions {
 }
 
 /**
- * Defaults tuned on SaudiNewsNet (see NOTES.md): at 0.3 a rewritten
+ * Defaults tuned on SaudiNewsNet (see README.md): at 0.3 a rewritten
  * agency story still joins its wire copies, while two articles on the same
  * topic but a different event (two separate Yemen battles on one day)
  * mostly stay apart.

@@ -22,7 +22,7 @@
  *    as يعملون keep their stripping because يعمل is frequent), under 10%.
  *    Frequency >= 20 as an exact key; كانون (كان is a verb) and بوتين
  *    (بوتان is butane) added by hand.
- * How the lists were derived is in NOTES.md.
+ * How the lists were derived is in README.md ("Decisions and measurements").
  */
 import { normalizeForMatching } from '../../../common/text/normalize';
 import { PREPOSITION_KEEP, PREPOSITION_TARGETS } from './prepositions';

@@ -8,7 +8,7 @@
  * چ→ج, ژ→ز, گ→ك, ڨ→ق.
  * Step 2 (table): prefix rewrites, each measured on SaudiNewsNet (counts are
  * occurrences of words starting with each spelling after article stripping;
- * see NOTES.md). A rewrite is a prefix so inflected forms follow
+ * see README.md). A rewrite is a prefix so inflected forms follow
  * (الأمريكيين → اميركيين). Canonical = either spelling; it is internal.
  */
 
