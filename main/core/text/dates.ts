@@ -10,6 +10,27 @@
  * covers أبريل/ابريل/إبريل and ٢٦/٧/٢٠٢١ and spans point into the original.
  */
 import { foldWithOffsets } from '../../../common/text/normalize';
+import {
+  addDays,
+  isValidDate,
+  isoDay,
+  nearestYear,
+  pad,
+  parseReference,
+  shiftMonth,
+  toDays,
+  yearMonth,
+  type Ymd,
+} from './calendar';
+import {
+  AMBIGUOUS_MONTHS,
+  AMBIGUOUS_WEEKDAYS,
+  MONTH_BY_NAME,
+  MONTHS,
+  WEEKDAY_BY_NAME,
+  WEEKDAYS_AR,
+  WEEKDAYS_EN,
+} from './dateNames';
 
 export type DatePrecision = 'day' | 'month' | 'year';
 
@@ -29,36 +50,6 @@ export interface DateOptions {
   reference?: string;
 }
 
-/** Month names in their folded form (see normalizeForMatching) → month number. */
-// prettier-ignore
-const MONTHS: ReadonlyArray<readonly [string, number]> = [
-  // Levantine / Iraqi (Syriac-derived) names.
-  ['كانون الثاني', 1], ['كانون ثاني', 1], ['شباط', 2], ['اذار', 3], ['نيسان', 4], ['ايار', 5],
-  ['حزيران', 6], ['تموز', 7], ['اب', 8], ['ايلول', 9], ['تشرين الاول', 10], ['تشرين اول', 10],
-  ['تشرين الثاني', 11], ['تشرين ثاني', 11], ['كانون الاول', 12], ['كانون اول', 12],
-  // Egyptian / Gulf (from the European names).
-  ['يناير', 1], ['فبراير', 2], ['مارس', 3], ['ابريل', 4], ['مايو', 5], ['يونيو', 6], ['يونيه', 6],
-  ['يوليو', 7], ['يوليه', 7], ['اغسطس', 8], ['سبتمبر', 9], ['اكتوبر', 10], ['نوفمبر', 11], ['ديسمبر', 12],
-  // Maghrebi (Algeria, Tunisia: from French) and Moroccan.
-  ['جانفي', 1], ['فيفري', 2], ['افريل', 4], ['ماي', 5], ['جوان', 6], ['جويليه', 7], ['اوت', 8],
-  ['يوليوز', 7], ['غشت', 8], ['شتنبر', 9], ['نونبر', 11], ['دجنبر', 12],
-  // English, full and abbreviated.
-  ['january', 1], ['february', 2], ['march', 3], ['april', 4], ['may', 5], ['june', 6], ['july', 7],
-  ['august', 8], ['september', 9], ['october', 10], ['november', 11], ['december', 12],
-  ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['jun', 6], ['jul', 7], ['aug', 8], ['sep', 9],
-  ['sept', 9], ['oct', 10], ['nov', 11], ['dec', 12],
-];
-
-const MONTH_BY_NAME: ReadonlyMap<string, number> = new Map(MONTHS);
-
-/**
- * Month names that are also ordinary words (آب/أب "father", مارس "he
- * practised", ماي, may, mar …): only accepted next to a day or a year, in a
- * pair, or after a cue such as في / in.
- */
-// prettier-ignore
-const AMBIGUOUS_MONTHS: ReadonlySet<string> = new Set(['اب', 'مارس', 'ماي', 'may', 'mar', 'jan', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec', 'feb', 'apr', 'sept', 'march']);
-
 function altOf(names: readonly string[]): string {
   return [...names]
     .sort((a, b) => b.length - a.length)
@@ -75,28 +66,6 @@ const R = '(?![\\p{L}\\p{N}])';
 const YEAR_CUE_INFIX = '(?:\\s*,?\\s*(?:(?:عام|سنه|لعام)\\s+)?)';
 // "2021م" marks the Gregorian (ميلادي) year; kept in the span.
 const YEAR = '(?<y>[12]\\d{3})(?:\\s?م(?![\\p{L}\\p{N}]))?';
-
-const WEEKDAYS_AR: ReadonlyArray<readonly [string, number]> = [
-  ['الاحد', 0],
-  ['الاثنين', 1],
-  ['الثلاثاء', 2],
-  ['الاربعاء', 3],
-  ['الخميس', 4],
-  ['الجمعه', 5],
-  ['السبت', 6],
-];
-const WEEKDAYS_EN: ReadonlyArray<readonly [string, number]> = [
-  ['sunday', 0],
-  ['monday', 1],
-  ['tuesday', 2],
-  ['wednesday', 3],
-  ['thursday', 4],
-  ['friday', 5],
-  ['saturday', 6],
-];
-const WEEKDAY_BY_NAME: ReadonlyMap<string, number> = new Map([...WEEKDAYS_AR, ...WEEKDAYS_EN]);
-/** Weekday names that are also ordinary words ("the two", "the one", "the congregation"). */
-const AMBIGUOUS_WEEKDAYS: ReadonlySet<string> = new Set(['الاثنين', 'الاحد', 'الجمعه']);
 
 interface PatternSpec {
   readonly re: RegExp;
@@ -173,68 +142,6 @@ interface Candidate extends FoundDate {
   readonly rank: number;
 }
 
-function isLeap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
-function daysIn(y: number, m: number): number {
-  return m === 2 ? (isLeap(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
-}
-
-/** True for an existing Gregorian day. */
-export function isValidDate(y: number, m: number, d: number): boolean {
-  return (
-    Number.isInteger(y) &&
-    Number.isInteger(m) &&
-    Number.isInteger(d) &&
-    y >= 1000 &&
-    y <= 2999 &&
-    m >= 1 &&
-    m <= 12 &&
-    d >= 1 &&
-    d <= daysIn(y, m)
-  );
-}
-
-function pad(n: number, w: number): string {
-  return String(n).padStart(w, '0');
-}
-
-function isoDay(y: number, m: number, d: number): string {
-  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
-}
-
-interface Ymd {
-  y: number;
-  m: number;
-  d: number;
-}
-
-function parseReference(ref: string | undefined): Ymd | null {
-  if (ref === undefined) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(ref.trim());
-  if (!m) return null;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  return isValidDate(y, mo, d) ? { y, m: mo, d } : null;
-}
-
-/** Days since 1970-01-01 (UTC, proleptic Gregorian); avoids Date time zones. */
-function toDays({ y, m, d }: Ymd): number {
-  return Math.floor(Date.UTC(y, m - 1, d) / 86400000);
-}
-
-function fromDays(days: number): Ymd {
-  const dt = new Date(days * 86400000);
-  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
-}
-
-function addDays(r: Ymd, n: number): string {
-  const x = fromDays(toDays(r) + n);
-  return isoDay(x.y, x.m, x.d);
-}
-
 function monthOf(name: string | undefined): number | undefined {
   if (name === undefined) return undefined;
   return MONTH_BY_NAME.get(name.replace(/\s+/g, ' '));
@@ -251,32 +158,6 @@ function monthFromGroups(g: Record<string, string | undefined>): number | undefi
   return m1;
 }
 
-/** Year for a year-less month/day: the one that puts the date nearest the reference. */
-function nearestYear(ref: Ymd, m: number, d: number): number {
-  const refDays = toDays(ref);
-  let best = ref.y;
-  let bestDist = Infinity;
-  for (const y of [ref.y - 1, ref.y, ref.y + 1]) {
-    const dd = Math.min(d, daysIn(y, m));
-    const dist = Math.abs(toDays({ y, m, d: dd }) - refDays);
-    if (dist < bestDist) {
-      best = y;
-      bestDist = dist;
-    }
-  }
-  return best;
-}
-
-function yearMonth(y: number, m: number): string {
-  return `${pad(y, 4)}-${pad(m, 2)}`;
-}
-
-function shiftMonth(ref: Ymd, delta: number): string {
-  const idx = ref.y * 12 + (ref.m - 1) + delta;
-  return yearMonth(Math.floor(idx / 12), (idx % 12) + 1);
-}
-
-/** Nearest non-space character before/after a position in the original text ('' at the edges). */
 function charBefore(text: string, at: number): string {
   let i = at - 1;
   while (i >= 0 && /\s/u.test(text[i] ?? '')) i--;

@@ -12,7 +12,8 @@ export {
 } from '../../../common/text/normalize';
 export { detectLanguage, detectDirection, describeScripts, describeLanguage, paragraphDirections } from './language';
 export type { TextDirection, ScriptCounts, LanguageProfile, ParagraphInfo } from './language';
-export { parseDate, findDates, isValidDate } from './dates';
+export { parseDate, findDates } from './dates';
+export { isValidDate } from './calendar';
 export type { DatePrecision, FoundDate, DateOptions } from './dates';
 export { tokenize, scanTokens } from './tokenize';
 export type { Token, TokenKind } from './tokenize';

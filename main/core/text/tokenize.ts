@@ -6,7 +6,7 @@
  * dates (26/7/2021, 2021-07-26, ISO datetimes) and URLs/e-mail addresses kept
  * whole. One pass over char codes with a class table; no regex per char.
  */
-import { isValidDate } from './dates';
+import { isValidDate } from './calendar';
 
 export type TokenKind = 'word' | 'number' | 'date' | 'url';
 
