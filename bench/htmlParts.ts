@@ -22,7 +22,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';
 import { decodeText, sniffDeclaredCharset } from '../main/core/importers/decode';
 import { parseHtmlDocument } from '../main/core/importers/dom';
-import { stripInert } from '../main/core/importers/html';
+import { stripInert } from '../main/core/importers/stripInert';
 import { parseForImport } from '../main/core/importers/parser';
 import { printTable, sharedData } from './support';
 

@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { sharedData } from '../../../tests/support/paths';
-import { cleanAuthor, stripInert, stripOutletFromTitle, trimLeadingMetadata } from './html';
+import { cleanAuthor, stripOutletFromTitle, trimLeadingMetadata } from './html';
+import { stripInert } from './stripInert';
 import { parseFile } from './registry';
 import { ImportError, type ParsedArticle } from './types';
 
