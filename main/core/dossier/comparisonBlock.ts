@@ -10,6 +10,7 @@
  * in black and white still says which rows are shared, reworded or unique.
  */
 import type { TextComparison } from '../compare/comparison';
+import { comparisonLabels, type ComparisonLabels, type ConflictKind, type RowKind } from './comparisonLabels';
 import { isArabicScriptLang } from './labels';
 import type { ComparisonView, Dir, ExportTable, TableCell, TableRow } from './model';
 
@@ -23,101 +24,8 @@ export interface ComparedText {
 /** More sources than this and the alignment becomes one row per sentence with its source named. */
 export const MAX_SIDE_BY_SIDE = 3;
 
-type RowKind = 'shared' | 'reworded' | 'unique';
-type ConflictKind = TextComparison['conflicts'][number]['kind'];
-
-interface ComparisonLabels {
-  alignment: string;
-  coverage: string;
-  ledger: string;
-  conflicts: string;
-  row: string;
-  source: string;
-  sentence: string;
-  kind: Record<RowKind, string>;
-  moved: string;
-  legend: string;
-  sentences: string;
-  rowsCarried: string;
-  fact: string;
-  subject: string;
-  value: string;
-  flag: string;
-  number: string;
-  date: string;
-  quote: string;
-  noSpeaker: string;
-  conflict: Record<ConflictKind, string>;
-}
-
 const SYMBOL: Record<RowKind, string> = { shared: '=', reworded: '~', unique: '+' };
 const CONFLICT_MARK = '!';
-
-const ar: ComparisonLabels = {
-  alignment: 'الجمل المتقابلة',
-  coverage: 'خريطة التغطية',
-  ledger: 'سجل الوقائع',
-  conflicts: 'التعارضات',
-  row: 'صف',
-  source: 'المصدر',
-  sentence: 'الجملة',
-  kind: { shared: 'مشتركة', reworded: 'معدّلة', unique: 'منفردة' },
-  moved: 'في موضع آخر',
-  legend:
-    '= مشتركة حرفياً · ~ معاد صياغتها (الكلمات المختلفة مسطّرة ومظلّلة) · + ينفرد بها مصدر واحد · ! تعارض في الوقائع',
-  sentences: 'الجمل',
-  rowsCarried: 'الصفوف التي يحملها',
-  fact: 'الواقعة',
-  subject: 'الموضوع',
-  value: 'القيمة',
-  flag: 'تنبيه',
-  number: 'عدد',
-  date: 'تاريخ',
-  quote: 'اقتباس',
-  noSpeaker: 'بلا قائل',
-  conflict: {
-    number: 'أعداد مختلفة',
-    sum: 'مجموع وأجزاء',
-    date: 'تواريخ مختلفة',
-    speaker: 'قائل مختلف',
-    'quote-unique': 'مصدر واحد',
-  },
-};
-
-const en: ComparisonLabels = {
-  alignment: 'Aligned sentences',
-  coverage: 'Coverage map',
-  ledger: 'Fact ledger',
-  conflicts: 'Conflicts',
-  row: 'Row',
-  source: 'Source',
-  sentence: 'Sentence',
-  kind: { shared: 'shared', reworded: 'reworded', unique: 'unique' },
-  moved: 'moved',
-  legend:
-    '= shared word for word · ~ reworded (differing words underlined and shaded) · + carried by one source only · ! facts in conflict',
-  sentences: 'Sentences',
-  rowsCarried: 'Rows carried',
-  fact: 'Fact',
-  subject: 'Subject',
-  value: 'Value',
-  flag: 'Flag',
-  number: 'number',
-  date: 'date',
-  quote: 'quote',
-  noSpeaker: 'no speaker',
-  conflict: {
-    number: 'numbers differ',
-    sum: 'total against parts',
-    date: 'dates differ',
-    speaker: 'speaker differs',
-    'quote-unique': 'one source only',
-  },
-};
-
-export function comparisonLabels(lang: string): ComparisonLabels {
-  return isArabicScriptLang(lang) ? ar : en;
-}
 
 /** Directional controls and line breaks: one character for one, so that offsets hold. */
 const UNSAFE = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\n\r\t\u2028\u2029]/g;
