@@ -17,7 +17,6 @@ import {
   BrowserWindow,
   dialog,
   ipcMain,
-  Menu,
   screen,
   session,
   shell,
@@ -26,7 +25,7 @@ import {
 } from 'electron';
 import log from 'electron-log/main';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   ipcChannels,
@@ -46,6 +45,7 @@ import {
 } from '../core/db/backup';
 import { createDispatcher, type Dispatcher } from '../core/rpc';
 import { createServices, type Services } from '../core/services';
+import { installAppMenu } from './appMenu';
 import { parseLaunchArgs, PROTOCOL, type LaunchRequest, type MizanLink } from './launchArgs';
 import { menuLabels, menuLanguage } from './menuLabels';
 import { electronCsp, isAllowedRequest, isExternalWebLink, isOwnPage } from './policy';
@@ -278,82 +278,7 @@ async function backupNow(reason: 'manual' | 'scheduled'): Promise<void> {
 }
 
 function buildMenu(): void {
-  const isMac = process.platform === 'darwin';
-  const t = labels();
-  const template: Electron.MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    {
-      label: t.file,
-      submenu: [
-        {
-          label: t.importFiles,
-          accelerator: 'CmdOrCtrl+O',
-          click: async () => {
-            const result = await dialog.showOpenDialog({
-              properties: ['openFile', 'multiSelections'],
-              filters: [
-                { name: 'Articles', extensions: ['txt', 'html', 'htm', 'md', 'json', 'jsonl', 'csv', 'tsv', 'mhtml'] },
-              ],
-            });
-            if (!result.canceled) await importFromShell(result.filePaths);
-          },
-        },
-        {
-          label: t.importFolder,
-          accelerator: 'CmdOrCtrl+Shift+O',
-          click: async () => {
-            const result = await dialog.showOpenDialog({ properties: ['openDirectory'] });
-            if (!result.canceled) await importFromShell(result.filePaths);
-          },
-        },
-        { type: 'separator' },
-        {
-          label: t.openLibrary,
-          click: async () => {
-            const result = await dialog.showOpenDialog({
-              properties: ['openFile'],
-              filters: [{ name: 'Mizan library', extensions: ['db'] }],
-            });
-            if (!result.canceled && result.filePaths[0]) await switchLibrary(result.filePaths[0]);
-          },
-        },
-        {
-          label: t.newLibrary,
-          click: async () => {
-            const result = await dialog.showSaveDialog({
-              defaultPath: 'library.db',
-              filters: [{ name: 'Mizan library', extensions: ['db'] }],
-            });
-            if (!result.canceled && result.filePath) await switchLibrary(result.filePath);
-          },
-        },
-        { label: t.backupNow, click: () => void backupNow('manual') },
-        {
-          label: t.showLibrary,
-          click: () => {
-            if (services) shell.showItemInFolder(services.db.path);
-          },
-        },
-        { type: 'separator' },
-        isMac ? { role: 'close' } : { role: 'quit' },
-      ],
-    },
-    { role: 'editMenu' },
-    { role: 'viewMenu' },
-    { role: 'windowMenu' },
-    {
-      role: 'help',
-      label: t.help,
-      submenu: [
-        {
-          label: t.openLogs,
-          click: () => void shell.openPath(dirname(log.transports.file.getFile().path)),
-        },
-        ...(isMac ? [] : [{ role: 'about' as const, label: t.about }]),
-      ],
-    },
-  ];
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  installAppMenu(labels(), { importFromShell, switchLibrary, backupNow, currentServices: () => services });
 }
 
 function dispatcherFor(open: Services): Dispatcher {

@@ -1,0 +1,101 @@
+/**
+ * The application menu: the standard roles and accelerators, File's import,
+ * library and backup items, and Help > Open Logs Folder. What an item does to
+ * the library is the shell's (main.ts), handed in as actions.
+ */
+import { dialog, Menu, shell } from 'electron';
+import log from 'electron-log/main';
+import { dirname } from 'node:path';
+import type { Services } from '../core/services';
+import type { menuLabels, MenuLanguage } from './menuLabels';
+
+/** The shell's operations the menu items call. */
+export interface MenuActions {
+  importFromShell(paths: string[]): Promise<void>;
+  switchLibrary(dbPath: string): Promise<void>;
+  backupNow(reason: 'manual'): Promise<void>;
+  /** The open library, or null while it is being switched. */
+  currentServices(): Services | null;
+}
+
+export function installAppMenu(
+  t: (typeof menuLabels)[MenuLanguage],
+  { importFromShell, switchLibrary, backupNow, currentServices }: MenuActions,
+): void {
+  const isMac = process.platform === 'darwin';
+  const template: Electron.MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: t.file,
+      submenu: [
+        {
+          label: t.importFiles,
+          accelerator: 'CmdOrCtrl+O',
+          click: async () => {
+            const result = await dialog.showOpenDialog({
+              properties: ['openFile', 'multiSelections'],
+              filters: [
+                { name: 'Articles', extensions: ['txt', 'html', 'htm', 'md', 'json', 'jsonl', 'csv', 'tsv', 'mhtml'] },
+              ],
+            });
+            if (!result.canceled) await importFromShell(result.filePaths);
+          },
+        },
+        {
+          label: t.importFolder,
+          accelerator: 'CmdOrCtrl+Shift+O',
+          click: async () => {
+            const result = await dialog.showOpenDialog({ properties: ['openDirectory'] });
+            if (!result.canceled) await importFromShell(result.filePaths);
+          },
+        },
+        { type: 'separator' },
+        {
+          label: t.openLibrary,
+          click: async () => {
+            const result = await dialog.showOpenDialog({
+              properties: ['openFile'],
+              filters: [{ name: 'Mizan library', extensions: ['db'] }],
+            });
+            if (!result.canceled && result.filePaths[0]) await switchLibrary(result.filePaths[0]);
+          },
+        },
+        {
+          label: t.newLibrary,
+          click: async () => {
+            const result = await dialog.showSaveDialog({
+              defaultPath: 'library.db',
+              filters: [{ name: 'Mizan library', extensions: ['db'] }],
+            });
+            if (!result.canceled && result.filePath) await switchLibrary(result.filePath);
+          },
+        },
+        { label: t.backupNow, click: () => void backupNow('manual') },
+        {
+          label: t.showLibrary,
+          click: () => {
+            const services = currentServices();
+            if (services) shell.showItemInFolder(services.db.path);
+          },
+        },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+    {
+      role: 'help',
+      label: t.help,
+      submenu: [
+        {
+          label: t.openLogs,
+          click: () => void shell.openPath(dirname(log.transports.file.getFile().path)),
+        },
+        ...(isMac ? [] : [{ role: 'about' as const, label: t.about }]),
+      ],
+    },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
