@@ -73,8 +73,9 @@ export function createCollectionIndexes(deps: {
 
   async function readIndexRow(collectionId: number): Promise<IndexRow | undefined> {
     return db.get<IndexRow>(
-      `SELECT generation, built_generation, analyzer, article_count, built_at, build_ms, length(data) AS bytes
-       FROM collection_search_indexes WHERE collection_id = ?`,
+      `SELECT x.generation, x.built_generation, x.analyzer, x.article_count, x.built_at, x.build_ms, length(d.data) AS bytes
+       FROM collection_search_indexes x LEFT JOIN collection_search_index_data d USING (collection_id)
+       WHERE x.collection_id = ?`,
       [collectionId],
     );
   }
@@ -130,21 +131,18 @@ export function createCollectionIndexes(deps: {
       ctx?.progress(done, rows.length, 'Building the collection index'),
     );
     const ms = Date.now() - started;
-    await db.write((w) =>
-      w.run(
-        `UPDATE collection_search_indexes SET built_generation = ?, analyzer = ?, article_count = ?, built_at = ?, build_ms = ?, data = ?
+    await db.write(async (w) => {
+      await w.run(
+        `UPDATE collection_search_indexes SET built_generation = ?, analyzer = ?, article_count = ?, built_at = ?, build_ms = ?
          WHERE collection_id = ?`,
-        [
-          generation,
-          fingerprint,
-          rows.length,
-          now().toISOString(),
-          ms,
-          Buffer.from(data.buffer, data.byteOffset, data.byteLength),
-          collectionId,
-        ],
-      ),
-    );
+        [generation, fingerprint, rows.length, now().toISOString(), ms, collectionId],
+      );
+      // Its own table: the row above is bumped by every edit to a member, and must stay small.
+      await w.run('INSERT OR REPLACE INTO collection_search_index_data (collection_id, data) VALUES (?, ?)', [
+        collectionId,
+        Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+      ]);
+    });
     remember(collectionId, {
       generation,
       key,
@@ -231,7 +229,7 @@ export function createCollectionIndexes(deps: {
       let entry = loaded.get(collectionId);
       if (!entry || entry.generation !== row.generation || attempt > 0) {
         const blob = await db.get<{ data: Buffer }>(
-          'SELECT data FROM collection_search_indexes WHERE collection_id = ?',
+          'SELECT data FROM collection_search_index_data WHERE collection_id = ?',
           [collectionId],
         );
         if (!blob?.data) return null;

@@ -389,7 +389,8 @@ describe('library search', () => {
     await services.handlers['search.buildCollectionIndex']({ collectionId: c.id }, ctx);
     const stored = () =>
       services.db.get<{ built_at: string; built_generation: number; data: Buffer }>(
-        'SELECT built_at, built_generation, data FROM collection_search_indexes WHERE collection_id = ?',
+        `SELECT x.built_at, x.built_generation, d.data
+         FROM collection_search_indexes x JOIN collection_search_index_data d USING (collection_id) WHERE collection_id = ?`,
         [c.id],
       );
     const built = await stored();

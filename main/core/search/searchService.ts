@@ -140,8 +140,10 @@ export async function createSearchService(options: SearchServiceOptions): Promis
     async status() {
       const state = await readIndexState(db);
       const rows = await db.all<IndexRowOf>(
-        `SELECT collection_id, generation, built_generation, analyzer, article_count, built_at, build_ms, length(data) AS bytes
-         FROM collection_search_indexes ORDER BY collection_id`,
+        `SELECT x.collection_id, x.generation, x.built_generation, x.analyzer, x.article_count, x.built_at, x.build_ms,
+                length(d.data) AS bytes
+         FROM collection_search_indexes x LEFT JOIN collection_search_index_data d USING (collection_id)
+         ORDER BY x.collection_id`,
       );
       return {
         articleCount: state.articles,
