@@ -71,7 +71,10 @@ export type SearchSuggestions = z.infer<typeof SearchSuggestions>;
 
 export const CollectionIndexInfo = z.object({
   collectionId: Id,
-  /** ready: current; stale: being (or to be) rebuilt after a change; none: never built. */
+  /**
+   * ready: current; stale: the collection changed since the build (searches of it use the library index
+   * meanwhile; it is rebuilt when next searched, or on request); none: never built.
+   */
   state: z.enum(['ready', 'stale', 'none']),
   articleCount: z.number().int().nonnegative().nullable(),
   builtAt: z.string().nullable(),

@@ -63,6 +63,29 @@ describe('migrations', () => {
     await db2.close();
   });
 
+  it('moves a stored collection index into its own table (v8), and deletes it with the collection', async () => {
+    const db = await Database.open(join(tempDir(), 'lib.db'));
+    await migrate(
+      db,
+      migrations.filter((m) => m.version < 8),
+    );
+    const blob = Buffer.from('a stored Lunr index');
+    await db.write(async (w) => {
+      await w.run(
+        "INSERT INTO collections (id, name, name_key, created_at, updated_at) VALUES (1, 'Iraq', 'iraq', 'now', 'now')",
+      );
+      await w.run('INSERT INTO collection_search_indexes (collection_id, built_generation, data) VALUES (1, 0, ?)', [
+        blob,
+      ]);
+    });
+    await migrate(db, migrations);
+    const row = await db.get<{ data: Buffer }>('SELECT data FROM collection_search_index_data WHERE collection_id = 1');
+    expect(row?.data.equals(blob)).toBe(true);
+    await db.write((w) => w.run('DELETE FROM collections WHERE id = 1'));
+    expect(await db.get('SELECT 1 AS x FROM collection_search_index_data')).toBeUndefined();
+    await db.close();
+  });
+
   it('rolls back a failing migration completely', async () => {
     const db = await Database.open(join(tempDir(), 'lib.db'));
     const broken: Migration = {

@@ -1,6 +1,6 @@
 -- Mizan library schema, generated from the migrations by `npm run db:schema`.
 -- Do not edit: change the schema with a new migration in main/core/db/migrations.
--- Schema version 7.
+-- Schema version 8.
 CREATE TABLE article_minhash (
   article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
   signature BLOB NOT NULL CHECK (length(signature) = 256)
@@ -73,6 +73,11 @@ CREATE TABLE collection_items (
   PRIMARY KEY (collection_id, article_id)
 ) WITHOUT ROWID;
 
+CREATE TABLE collection_search_index_data (
+  collection_id INTEGER PRIMARY KEY REFERENCES collection_search_indexes(collection_id) ON DELETE CASCADE,
+  data BLOB NOT NULL
+);
+
 CREATE TABLE collection_search_indexes (
   collection_id INTEGER PRIMARY KEY REFERENCES collections(id) ON DELETE CASCADE,
   generation INTEGER NOT NULL DEFAULT 0,
@@ -80,9 +85,7 @@ CREATE TABLE collection_search_indexes (
   analyzer TEXT,
   article_count INTEGER,
   built_at TEXT,
-  build_ms INTEGER,
-  data BLOB
-);
+  build_ms INTEGER);
 
 CREATE TABLE collections (
   id INTEGER PRIMARY KEY,

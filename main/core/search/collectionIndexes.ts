@@ -1,7 +1,9 @@
 /**
  * Collection indexes: a Lunr index per collection, built in a worker
- * (collectionEngine.ts) and cached in SQLite, rebuilt in the background
- * after the collection changes, and searched in place of the library index.
+ * (collectionEngine.ts) and cached in SQLite, and searched in place of the
+ * library index. A change to the collection only marks the stored index
+ * stale; it is rebuilt in the background when the collection is next
+ * searched, or on request.
  */
 import type { CollectionIndexInfo } from '../../../preload/contract/search';
 import type { CallContext } from '../../../preload/contract';
@@ -13,7 +15,7 @@ import { ftsExpression, type FuzzyExpansions } from './ftsQuery';
 import { leavesNeedingLibrary, type CollectionInput, type CollectionPlan, type PackedHits } from './lunrCollection';
 import type { PlanNode } from './queryPlan';
 
-/** Background rebuilds wait this long after the last change, so a burst of edits costs one build. */
+/** Background rebuilds wait this long after the last search asking for one, so a burst of searches costs one build. */
 const REBUILD_DELAY_MS = 1500;
 
 export type Meta = FacetFields;
@@ -41,8 +43,6 @@ function engineKey(collectionId: number, generation: number): string {
 export interface CollectionIndexes {
   infoOf(collectionId: number, row: IndexRow | undefined): CollectionIndexInfo;
   buildCollection(collectionId: number, ctx?: CallContext): Promise<CollectionIndexInfo>;
-  /** Rebuilds stale collection indexes (and `collectionId`'s) after a quiet moment. */
-  schedule(collectionId?: number): void;
   /** Lunr hits of the collection, or null when its index is not ready (the caller uses FTS5). */
   collectionHits(
     collectionId: number,
@@ -73,8 +73,9 @@ export function createCollectionIndexes(deps: {
 
   async function readIndexRow(collectionId: number): Promise<IndexRow | undefined> {
     return db.get<IndexRow>(
-      `SELECT generation, built_generation, analyzer, article_count, built_at, build_ms, length(data) AS bytes
-       FROM collection_search_indexes WHERE collection_id = ?`,
+      `SELECT x.generation, x.built_generation, x.analyzer, x.article_count, x.built_at, x.build_ms, length(d.data) AS bytes
+       FROM collection_search_indexes x LEFT JOIN collection_search_index_data d USING (collection_id)
+       WHERE x.collection_id = ?`,
       [collectionId],
     );
   }
@@ -130,21 +131,18 @@ export function createCollectionIndexes(deps: {
       ctx?.progress(done, rows.length, 'Building the collection index'),
     );
     const ms = Date.now() - started;
-    await db.write((w) =>
-      w.run(
-        `UPDATE collection_search_indexes SET built_generation = ?, analyzer = ?, article_count = ?, built_at = ?, build_ms = ?, data = ?
+    await db.write(async (w) => {
+      await w.run(
+        `UPDATE collection_search_indexes SET built_generation = ?, analyzer = ?, article_count = ?, built_at = ?, build_ms = ?
          WHERE collection_id = ?`,
-        [
-          generation,
-          fingerprint,
-          rows.length,
-          now().toISOString(),
-          ms,
-          Buffer.from(data.buffer, data.byteOffset, data.byteLength),
-          collectionId,
-        ],
-      ),
-    );
+        [generation, fingerprint, rows.length, now().toISOString(), ms, collectionId],
+      );
+      // Its own table: the row above is bumped by every edit to a member, and must stay small.
+      await w.run('INSERT OR REPLACE INTO collection_search_index_data (collection_id, data) VALUES (?, ?)', [
+        collectionId,
+        Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+      ]);
+    });
     remember(collectionId, {
       generation,
       key,
@@ -155,11 +153,8 @@ export function createCollectionIndexes(deps: {
   }
 
   async function runScheduled(): Promise<void> {
-    const stale = await db.all<{ id: number }>(
-      'SELECT collection_id AS id FROM collection_search_indexes WHERE built_generation IS NOT generation OR analyzer IS NOT ?',
-      [fingerprint],
-    );
-    const ids = new Set([...wanted, ...stale.map((r) => r.id)]);
+    // Only the collections searched: rebuilding every stale one would store whole indexes nobody asked for.
+    const ids = [...wanted];
     wanted.clear();
     for (const id of ids) {
       if (closing) return;
@@ -171,9 +166,9 @@ export function createCollectionIndexes(deps: {
     }
   }
 
-  /** Debounced: each change restarts the wait, so an import into a collection costs one rebuild at its end. */
-  function schedule(collectionId?: number): void {
-    if (collectionId !== undefined) wanted.add(collectionId);
+  /** Debounced: each request restarts the wait, so a burst of searches costs one rebuild at its end. */
+  function schedule(collectionId: number): void {
+    wanted.add(collectionId);
     if (closing) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
@@ -234,7 +229,7 @@ export function createCollectionIndexes(deps: {
       let entry = loaded.get(collectionId);
       if (!entry || entry.generation !== row.generation || attempt > 0) {
         const blob = await db.get<{ data: Buffer }>(
-          'SELECT data FROM collection_search_indexes WHERE collection_id = ?',
+          'SELECT data FROM collection_search_index_data WHERE collection_id = ?',
           [collectionId],
         );
         if (!blob?.data) return null;
@@ -253,7 +248,6 @@ export function createCollectionIndexes(deps: {
   return {
     infoOf,
     buildCollection,
-    schedule,
     collectionHits,
     async idle() {
       while (timer || running) {

@@ -382,6 +382,43 @@ describe('library search', () => {
     expect(after.items.map((h) => h.id)).not.toContain(seedId);
   });
 
+  it('marks a collection index stale on an edit, and rebuilds it only when the collection is searched', async () => {
+    const c = await services.handlers['library.createCollection']({ name: 'Edited' }, ctx);
+    const members = dayIds.slice(300, 340);
+    await services.handlers['library.addToCollection']({ collectionId: c.id, articleIds: members }, ctx);
+    await services.handlers['search.buildCollectionIndex']({ collectionId: c.id }, ctx);
+    const stored = () =>
+      services.db.get<{ built_at: string; built_generation: number; data: Buffer }>(
+        `SELECT x.built_at, x.built_generation, d.data
+         FROM collection_search_indexes x JOIN collection_search_index_data d USING (collection_id) WHERE collection_id = ?`,
+        [c.id],
+      );
+    const built = await stored();
+    const edited = members[7]!;
+    const { title } = await services.handlers['library.getArticle']({ id: edited }, ctx);
+    await services.handlers['library.updateArticle']({ id: edited, patch: { title: `${title} الزعفرانية` } }, ctx);
+    // Nothing is rebuilt after the edit: the stored index is the one built before, reported stale.
+    await services.search.idle();
+    const afterEdit = await stored();
+    expect(afterEdit?.built_at).toBe(built?.built_at);
+    expect(afterEdit?.built_generation).toBe(built?.built_generation);
+    expect(afterEdit?.data.equals(built!.data)).toBe(true);
+    const info = (await services.handlers['search.status']({}, ctx)).collections.find((x) => x.collectionId === c.id);
+    expect(info?.state).toBe('stale');
+    // The next search sees the edit: the library index answers, restricted to the collection.
+    const next = await search('الزعفرانية', { filter: { collectionId: c.id } });
+    expect(next.engine).toBe('fts5');
+    expect(next.items.map((h) => h.id)).toEqual([edited]);
+    // That search asked for the rebuild; once it is done the Lunr index answers with the edit.
+    await services.search.idle();
+    expect(
+      (await services.handlers['search.status']({}, ctx)).collections.find((x) => x.collectionId === c.id),
+    ).toMatchObject({ state: 'ready', articleCount: members.length });
+    const rebuilt = await search('الزعفرانية', { filter: { collectionId: c.id } });
+    expect(rebuilt.engine).toBe('lunr');
+    expect(rebuilt.items.map((h) => h.id)).toEqual([edited]);
+  });
+
   it('reindexes with progress and reports a stale index', async () => {
     const before = new Set(await ids('الأمريكي'));
     const events: Array<[number, number | null]> = [];

@@ -68,18 +68,12 @@ export async function createSearchService(options: SearchServiceOptions): Promis
   const fingerprint = analyzerFingerprint();
   const indexer: Indexer = createIndexer({ workers: options.workers });
   const vocabulary = createVocabulary(db);
-  // Before the hook: a commit schedules its rebuilds.
   const collections = createCollectionIndexes({ db, now, fingerprint });
   let reindexing = false;
 
-  const removeHook = db.beforeCommit(async (w) => {
-    await flushIndexQueue(w, indexer, primer);
-    // A change to an indexed collection (triggers bumped its generation): rebuild it after the commit.
-    const stale = await w.get(
-      'SELECT 1 AS x FROM collection_search_indexes WHERE built_generation IS NOT generation LIMIT 1',
-    );
-    if (stale) collections.schedule();
-  });
+  // A change to an indexed collection only marks its stored index stale (triggers bump its
+  // generation); the index is rebuilt when the collection is next searched or built on request.
+  const removeHook = db.beforeCommit((w) => flushIndexQueue(w, indexer, primer));
   // Ranking reads whole doclists: 32 MB of page cache on the reader
   // connection (SQLite's default is 2 MB) keeps the common terms' pages in memory.
   await db.get('PRAGMA cache_size = -32768');
@@ -146,8 +140,10 @@ export async function createSearchService(options: SearchServiceOptions): Promis
     async status() {
       const state = await readIndexState(db);
       const rows = await db.all<IndexRowOf>(
-        `SELECT collection_id, generation, built_generation, analyzer, article_count, built_at, build_ms, length(data) AS bytes
-         FROM collection_search_indexes ORDER BY collection_id`,
+        `SELECT x.collection_id, x.generation, x.built_generation, x.analyzer, x.article_count, x.built_at, x.build_ms,
+                length(d.data) AS bytes
+         FROM collection_search_indexes x LEFT JOIN collection_search_index_data d USING (collection_id)
+         ORDER BY x.collection_id`,
       );
       return {
         articleCount: state.articles,

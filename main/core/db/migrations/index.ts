@@ -6,6 +6,7 @@ import { migration0004 } from './0004_compare';
 import { migration0005 } from './0005_dossier_sections';
 import { migration0006 } from './0006_memory_bands';
 import { migration0007 } from './0007_story_threads';
+import { migration0008 } from './0008_collection_index_data';
 
 /** Every migration, in order. Append only. */
 export const migrations: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
