@@ -19,6 +19,17 @@ const nodeBuiltins = [
   'stream',
 ];
 
+// The core's own restriction; a later block for a core folder replaces the rule (flat config does not merge a
+// rule's options), so the workers block repeats these two entries by name.
+const coreElectron = {
+  name: 'electron',
+  message: 'main/core runs in any Node process: only main/electron may import electron.',
+};
+const coreHosts = {
+  group: ['**/electron/**', '**/web/**', '**/cli/**', '**/renderer/**'],
+  message: 'main/core must not depend on a host or the renderer.',
+};
+
 export default tseslint.config(
   {
     ignores: ['dist/**', 'bench/results/**', 'release/**', 'node_modules/**', 'test-results/**', '**/*.js', '**/*.cjs'],
@@ -36,18 +47,8 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            {
-              name: 'electron',
-              message: 'main/core runs in any Node process: only main/electron may import electron.',
-            },
-          ],
-          patterns: [
-            {
-              group: ['**/electron/**', '**/web/**', '**/cli/**', '**/renderer/**'],
-              message: 'main/core must not depend on a host or the renderer.',
-            },
-          ],
+          paths: [coreElectron],
+          patterns: [coreHosts],
         },
       ],
     },
@@ -83,17 +84,9 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            {
-              name: 'electron',
-              message: 'main/core runs in any Node process: only main/electron may import electron.',
-            },
-          ],
+          paths: [coreElectron],
           patterns: [
-            {
-              group: ['**/electron/**', '**/web/**', '**/cli/**', '**/renderer/**'],
-              message: 'main/core must not depend on a host or the renderer.',
-            },
+            coreHosts,
             {
               regex: '^\\.\\./(?!\\.\\./\\.\\./preload/contract(?:/[a-z]+)?$)',
               message: 'main/core/workers imports nothing of the core above it (Node and the contract only).',
