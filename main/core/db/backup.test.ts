@@ -19,7 +19,10 @@ import { MizanError } from '../../../preload/contract/errors';
 import { tempDir } from '../../../tests/support/paths';
 import { createDispatcher } from '../rpc';
 import { createServices, type Services } from '../services';
-import { checkIntegrity, readBundle, recoverFromLatestBackup } from './backup';
+import { checkIntegrity, recoverFromLatestBackup } from './backup';
+import { readBundle } from './bundle';
+import { createHash } from 'node:crypto';
+import { strFromU8, unzipSync } from 'fflate';
 import { Connection } from './connection';
 
 const open: Services[] = [];
@@ -229,6 +232,41 @@ describe('library bundle', () => {
     expect(await again.handlers['app.settings.get']({}, ctx)).toMatchObject({ theme: 'dark', lang: 'ar' });
   });
 
+  it('is a standard ZIP a person can check with ordinary tools', async () => {
+    const a = await services(join(tempDir(), 'library.db'));
+    await seed(a, 0, 2);
+    const bundlePath = join(tempDir(), 'inspect.mizan-bundle');
+    await a.handlers['library.exportBundle']({ path: bundlePath }, ctx);
+    const files = unzipSync(readFileSync(bundlePath));
+    expect(Object.keys(files).sort()).toEqual(['SHA256SUMS', 'library.db', 'manifest.json']);
+    expect(Buffer.from(files['library.db']!).subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
+    // SHA256SUMS in `sha256sum -c` form, agreeing with the files beside it.
+    for (const line of strFromU8(files['SHA256SUMS']!).trim().split('\n')) {
+      const [hash, name] = line.split('  ') as [string, string];
+      expect(createHash('sha256').update(files[name]!).digest('hex')).toBe(hash);
+    }
+    const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as { format: string; entries: unknown[] };
+    expect(manifest.format).toBe('mizan-library-bundle');
+  });
+
+  it('reads a bundle of the earlier one-file format', async () => {
+    const a = await services(join(tempDir(), 'library.db'));
+    await seed(a, 0, 2);
+    const snapshot = join(tempDir(), 'snapshot.db');
+    await a.db.backupTo(snapshot);
+    const library = readFileSync(snapshot);
+    const manifest = JSON.stringify({
+      createdAt: '2026-01-01T00:00:00.000Z',
+      app: 'Mizan 0.1.0',
+      entries: [
+        { name: 'library.db', bytes: library.length, sha256: createHash('sha256').update(library).digest('hex') },
+      ],
+    });
+    const legacy = join(tempDir(), 'old.mizan-bundle');
+    writeFileSync(legacy, Buffer.concat([Buffer.from(`MIZAN-BUNDLE 1\n${manifest}\n`), library]));
+    expect((await readBundle(legacy)).library.equals(library)).toBe(true);
+  });
+
   it('refuses a tampered, truncated or foreign bundle before touching the library', async () => {
     const a = await services(join(tempDir(), 'library.db'));
     await seed(a, 0, 3);
@@ -236,7 +274,9 @@ describe('library bundle', () => {
     await a.handlers['library.exportBundle']({ path: bundlePath }, ctx);
     const bytes = readFileSync(bundlePath);
     const tampered = Buffer.from(bytes);
-    tampered[tampered.length - 100] = (tampered[tampered.length - 100] ?? 0) ^ 0xff;
+    // Inside the compressed library: the checksum (or the inflater) must catch it.
+    const middle = Math.floor(tampered.length / 2);
+    tampered[middle] = (tampered[middle] ?? 0) ^ 0xff;
     const cases: Array<[string, Buffer]> = [
       ['tampered', tampered],
       ['truncated', bytes.subarray(0, bytes.length - 10)],

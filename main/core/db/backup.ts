@@ -1,15 +1,14 @@
 /**
  * Library safety: online backups (SQLite's backup API, so a backup is a
  * consistent copy even while the app writes), integrity checks, restore by
- * atomic file swap, and the one-file library bundle.
+ * atomic file swap. The library bundle is in `bundle.ts`.
  *
  * Backups live in `<library folder>/backups/`, named
  * `<library>.<UTC stamp>.<reason>.db`; a restore keeps the file it replaces
  * there too (`... .replaced.db`), so nothing is ever deleted by a restore.
  */
-import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync } from 'node:fs';
-import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { MizanError } from '../../../preload/contract/errors';
 import { Connection, type Database } from './connection';
@@ -241,137 +240,6 @@ export async function migrationsPending(db: Database, migrations: readonly Migra
   if (!ledger || ledger.n === 0) return false; // a new file: nothing to protect
   const applied = await db.get<{ n: number }>('SELECT count(*) AS n FROM schema_migrations');
   return (applied?.n ?? 0) > 0 && (applied?.n ?? 0) < migrations.length;
-}
-
-// ---------------------------------------------------------------------------
-// The library bundle: one file to move a library between machines.
-//
-// Format (all integers decimal ASCII, no padding):
-//   line 1: "MIZAN-BUNDLE 1\n"
-//   line 2: one line of JSON, the manifest:
-//           { createdAt, app, entries: [{ name, bytes, sha256 }] }
-//   then each entry's bytes, in manifest order, back to back.
-// Entries: "library.db" (an online backup) and "settings.json" (the UI
-// settings file, when there is one). Readers check the magic, sizes and
-// hashes before writing anything.
-
-const MAGIC = 'MIZAN-BUNDLE 1\n';
-const MAX_MANIFEST = 64 * 1024;
-
-interface BundleEntry {
-  name: 'library.db' | 'settings.json';
-  bytes: number;
-  sha256: string;
-}
-
-export async function writeBundle(
-  db: Database,
-  options: { path: string; settingsPath: string | null; app: string; now?: Date },
-): Promise<{ path: string; bytes: number }> {
-  const scratch = `${options.path}.db.partial`;
-  await db.backupTo(scratch);
-  try {
-    const parts: Array<{ name: BundleEntry['name']; data: Buffer }> = [
-      { name: 'library.db', data: await readFile(scratch) },
-    ];
-    const settings = options.settingsPath ? await readFile(options.settingsPath).catch(() => null) : null;
-    if (settings) parts.push({ name: 'settings.json', data: settings });
-    const entries: BundleEntry[] = parts.map((p) => ({
-      name: p.name,
-      bytes: p.data.length,
-      sha256: createHash('sha256').update(p.data).digest('hex'),
-    }));
-    const manifest = JSON.stringify({
-      createdAt: (options.now ?? new Date()).toISOString(),
-      app: options.app,
-      entries,
-    });
-    const partial = `${options.path}.partial`;
-    const handle = await open(partial, 'w');
-    try {
-      await handle.write(MAGIC + manifest + '\n');
-      for (const p of parts) await handle.write(p.data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(partial, options.path);
-    return { path: options.path, bytes: (await stat(options.path)).size };
-  } finally {
-    await rm(scratch, { force: true });
-  }
-}
-
-/** Reads and verifies a bundle; throws INVALID_ARGUMENT naming what is wrong. */
-export async function readBundle(
-  path: string,
-): Promise<{ library: Buffer; settings: Buffer | null; createdAt: string }> {
-  const data = await readFile(path).catch((error: unknown) => {
-    throw new MizanError(
-      'NOT_FOUND',
-      `cannot read bundle ${path}: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  });
-  const bad = (why: string) =>
-    new MizanError('INVALID_ARGUMENT', `${basename(path)} is not a Mizan library bundle: ${why}`);
-  if (data.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) throw bad('wrong header');
-  const end = data.indexOf(0x0a, MAGIC.length);
-  if (end < 0 || end - MAGIC.length > MAX_MANIFEST) throw bad('no manifest');
-  let manifest: { createdAt?: unknown; entries?: unknown };
-  try {
-    manifest = JSON.parse(data.subarray(MAGIC.length, end).toString('utf8')) as typeof manifest;
-  } catch {
-    throw bad('unreadable manifest');
-  }
-  if (!Array.isArray(manifest.entries)) throw bad('no entries');
-  let offset = end + 1;
-  const found = new Map<string, Buffer>();
-  for (const raw of manifest.entries as unknown[]) {
-    const e = raw as Partial<BundleEntry>;
-    if (
-      (e.name !== 'library.db' && e.name !== 'settings.json') ||
-      !Number.isSafeInteger(e.bytes) ||
-      (e.bytes ?? -1) < 0 ||
-      typeof e.sha256 !== 'string'
-    )
-      throw bad('bad entry');
-    const bytes = e.bytes as number;
-    if (offset + bytes > data.length) throw bad(`${e.name} is truncated`);
-    const body = data.subarray(offset, offset + bytes);
-    if (createHash('sha256').update(body).digest('hex') !== e.sha256) throw bad(`${e.name} fails its checksum`);
-    found.set(e.name, body);
-    offset += bytes;
-  }
-  if (offset !== data.length) throw bad('trailing bytes');
-  const library = found.get('library.db');
-  if (!library) throw bad('no library.db');
-  return { library, settings: found.get('settings.json') ?? null, createdAt: String(manifest.createdAt ?? '') };
-}
-
-/**
- * Replaces the open library with a bundle's: verified first, then swapped
- * like a restore (the current file kept in backups/), settings written beside it.
- */
-export async function importBundle(
-  db: Database,
-  options: { path: string; settingsPath: string | null; now?: Date },
-): Promise<{ keptAside: string | null }> {
-  const bundle = await readBundle(options.path);
-  const staging = `${db.path}.bundle-incoming`;
-  await writeFile(staging, bundle.library);
-  try {
-    let keptAside: string | null = null;
-    await db.replaceFile(async () => {
-      ({ keptAside } = await swapLibraryFile(db.path, staging, options.now));
-    });
-    if (bundle.settings && options.settingsPath) {
-      await writeFile(`${options.settingsPath}.tmp`, bundle.settings);
-      await rename(`${options.settingsPath}.tmp`, options.settingsPath);
-    }
-    return { keptAside };
-  } finally {
-    await rm(staging, { force: true });
-  }
 }
 
 /** Restores the named backup over the open library. */

@@ -18,12 +18,11 @@ import {
   checkIntegrity,
   corruptionError,
   createBackup,
-  importBundle,
   listBackups,
   migrationsPending,
   restoreBackup,
-  writeBundle,
 } from '../db/backup';
+import { importBundle, writeBundle } from '../db/bundle';
 import { Database } from '../db/connection';
 import { migrate, type Migration } from '../db/migrate';
 
