@@ -13,6 +13,8 @@ import { compareHandlers } from './compare/compareService';
 import { createComparer } from './compare/comparisonRunner';
 import { createStoryQueue, type StoryQueue } from './compare/storyQueue';
 import { createDossierService } from './dossier/dossierService';
+import { getDossier } from './dossier/dossierStore';
+import { exportHandlers, type SelectArticles } from './exports/handlers';
 import { createParser } from './importers/parser';
 import { normalizeCharsetLabel } from './importers/decode';
 import { importers, MAX_FILE_BYTES } from './importers/registry';
@@ -27,6 +29,9 @@ import { settingsPathFor } from './library/settings';
 import { IndexPrimer } from './search/primedIndex';
 import { createSearchService, type SearchService } from './search/searchService';
 import { appVersion } from './version';
+
+/** A search exported as a selection: its first hits, as many as a list of ids may hold. */
+const EXPORT_SEARCH_LIMIT = 10_000;
 
 export interface ServicesOptions {
   dbPath: string;
@@ -119,6 +124,38 @@ export async function createServices(options: ServicesOptions): Promise<Services
   );
   const onImported = options.storiesAfterImport === false ? undefined : () => stories.request();
   const importDeps = { db, parser, now, ...state, onImported };
+
+  /** The articles an export names: a list, a collection, a dossier's articles, a search's hits, or all. */
+  const selectArticles: SelectArticles = async (selection) => {
+    if (selection.articleIds) return { ids: selection.articleIds, name: 'articles' };
+    if (selection.collectionId !== undefined) {
+      const collection = await store.getCollection(db, selection.collectionId);
+      return { ids: await reader.readArticleIds(db, { collectionId: collection.id }), name: collection.name };
+    }
+    if (selection.dossierId !== undefined) {
+      const dossier = await getDossier(db, selection.dossierId);
+      const ids = dossier.items.map((item) => item.articleId).filter((id): id is number => id !== null);
+      return { ids: [...new Set(ids)], name: dossier.title };
+    }
+    if (selection.query !== undefined) {
+      const ids: number[] = [];
+      // Pages of the search in its order, up to the size of a selection.
+      for (let offset = 0; offset < EXPORT_SEARCH_LIMIT; offset += 100) {
+        const page = await search.query({
+          query: selection.query,
+          filter: {},
+          offset,
+          limit: 100,
+          facets: false,
+          engine: 'auto',
+        });
+        ids.push(...page.items.map((hit) => hit.id));
+        if (offset + 100 >= page.total) break;
+      }
+      return { ids, name: selection.query };
+    }
+    return { ids: await reader.readArticleIds(db), name: 'library' };
+  };
 
   const handlers: Handlers = {
     'app.info': async () => ({
@@ -257,6 +294,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     ...dossiers.handlers,
     // Story clusters, aligned comparisons, fact ledgers.
     ...compare,
+    // Citations, notes and articles out to other tools.
+    ...exportHandlers({ db, select: selectArticles }),
   };
 
   return {

@@ -28,6 +28,8 @@ const RANK: Readonly<Record<string, number>> = {
   search: 3,
   compare: 3,
   dossier: 3,
+  // Citations, notes and JSON Lines out: reads through the library; services.ts resolves what to export.
+  exports: 3,
 };
 const TOP = 4;
 

@@ -362,3 +362,15 @@ export async function readSummaryRows(
   );
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+/** Ids of every article (oldest first), or of one collection's articles in the collection's order. */
+export async function readArticleIds(db: Reader, scope: { collectionId?: number } = {}): Promise<number[]> {
+  const rows =
+    scope.collectionId === undefined
+      ? await db.all<{ id: number }>('SELECT id FROM articles ORDER BY id')
+      : await db.all<{ id: number }>(
+          'SELECT article_id AS id FROM collection_items WHERE collection_id = ? ORDER BY position, article_id',
+          [scope.collectionId],
+        );
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,213 @@
+/**
+ * Citations, notes and JSON Lines out of a real library: the seed and the
+ * first 100 SaudiNewsNet articles of 2015-07-21, imported as a user would,
+ * exported, and read back by the library that wrote each file.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ArticleSummary } from '../../../preload/contract/library';
+import { seedPath, sharedData, tempDir } from '../../../tests/support/paths';
+import { createServices, type Services } from '../services';
+import { authorsOf, formatCitations, parseCitations } from './citations';
+
+const ctx = { progress: () => undefined, signal: new AbortController().signal };
+let library: Services;
+let articles: ArticleSummary[];
+
+async function allArticles(s: Services): Promise<ArticleSummary[]> {
+  const page = await s.handlers['library.listArticles'](
+    { offset: 0, limit: 1000, sort: 'importedAt', order: 'asc', filter: {} },
+    ctx,
+  );
+  return page.items;
+}
+
+beforeAll(async () => {
+  const dir = tempDir();
+  const records = (
+    JSON.parse(gunzipSync(readFileSync(sharedData('saudinewsnet', '2015-07-21.json.gz'))).toString('utf8')) as Array<{
+      content: string;
+    }>
+  )
+    .filter((r) => r.content.trim() !== '')
+    .slice(0, 100);
+  const sample = join(dir, 'saudinewsnet-sample.json');
+  writeFileSync(sample, JSON.stringify(records));
+  library = await createServices({ dbPath: join(dir, 'library.db'), host: 'test' });
+  const report = await library.handlers['library.importFiles']({ paths: [seedPath, sample] }, ctx);
+  expect(report.errors).toEqual([]);
+  articles = await allArticles(library);
+  expect(articles.length).toBeGreaterThanOrEqual(95); // a few SaudiNewsNet records repeat one another
+}, 120_000);
+
+afterAll(async () => {
+  await library?.close();
+});
+
+interface ReadBack {
+  title?: string;
+  author?: Array<{ literal?: string; family?: string; given?: string }>;
+  issued?: { 'date-parts': number[][] };
+  'container-title'?: string;
+  URL?: string;
+}
+
+function nameText(n: { literal?: string; family?: string; given?: string }): string {
+  return n.literal ?? [n.given, n.family].filter(Boolean).join(' ');
+}
+
+describe('citations', () => {
+  it.each(['bibtex', 'ris', 'csl-json'] as const)(
+    '%s round-trips title, authors, date, outlet and URL of every article',
+    async (format) => {
+      const file = await library.handlers['export.citations'](
+        { selection: { all: true }, format, style: 'chicago-author-date' },
+        ctx,
+      );
+      expect(file.count).toBe(articles.length);
+      expect(file.fileName).toMatch(/\.(bib|ris|json)$/);
+      const back = parseCitations(file.text) as ReadBack[];
+      expect(back).toHaveLength(articles.length);
+      const arabicTitles = articles.filter((a) => /[\u0600-\u06FF]/.test(a.title)).length;
+      expect(arabicTitles).toBeGreaterThan(90);
+      articles.forEach((a, i) => {
+        const item = back[i]!;
+        expect(item.title, `title of ${a.id}`).toBe(a.title);
+        expect(item['container-title'] ?? null, `outlet of ${a.id}`).toBe(a.source);
+        // BibTeX writes an Arabic path percent-encoded (the URI form of the same address).
+        expect(item.URL ? decodeURI(item.URL) : null, `url of ${a.id}`).toBe(a.url ? decodeURI(a.url) : null);
+        const day = a.publishedAt.iso?.slice(0, 10).split('-').map(Number) ?? null;
+        expect(item.issued?.['date-parts'][0] ?? null, `date of ${a.id}`).toEqual(day);
+        const expectedAuthors = (authorsOf(a.author) ?? []).map(nameText);
+        expect((item.author ?? []).map(nameText), `authors of ${a.id}`).toEqual(expectedAuthors);
+      });
+    },
+  );
+
+  it('writes Arabic as Arabic and gives each article a stable key', async () => {
+    const [first] = articles;
+    const bib = await library.handlers['export.citations'](
+      { selection: { articleIds: [first!.id] }, format: 'bibtex', style: 'apa' },
+      ctx,
+    );
+    expect(bib.text).toContain(`@article{mizan${first!.id},`);
+    expect(bib.text).toContain(first!.title);
+    const ris = await library.handlers['export.citations'](
+      { selection: { articleIds: [first!.id] }, format: 'ris', style: 'apa' },
+      ctx,
+    );
+    // Zotero reads TY NEWS as a newspaper article and Y1 as the full date.
+    expect(ris.text).toMatch(/^TY {2}- NEWS\r\n/);
+    expect(ris.text).toMatch(/\r\nY1 {2}- \d{4}\/\d{1,2}\/\d{1,2}\//);
+  });
+
+  it("keeps LaTeX's special characters in BibTeX as text", () => {
+    const title = 'Profits & losses: 5% of $100_000 {net} #1 ~ ^ \\ «داعش» يروج لـ{دولته}';
+    const text = formatCitations([{ id: 'mizan1', type: 'article-newspaper', title }], 'bibtex', 'apa');
+    expect((parseCitations(text)[0] as ReadBack).title).toBe(title);
+  });
+
+  it('formats a bibliography in the chosen style', async () => {
+    const seed = articles.find((a) => a.source === 'حرية')!;
+    const chicago = await library.handlers['export.citations'](
+      { selection: { articleIds: [seed.id] }, format: 'text', style: 'chicago-author-date' },
+      ctx,
+    );
+    expect(chicago.text).toContain(seed.title);
+    expect(chicago.text).toContain('2021');
+    const apa = await library.handlers['export.citations'](
+      { selection: { articleIds: [seed.id] }, format: 'text', style: 'apa' },
+      ctx,
+    );
+    expect(apa.text).toContain('(2021, July 26)');
+  });
+
+  it('splits Latin bylines into people and keeps Arabic names whole', () => {
+    expect(authorsOf('By John Smith and Jane Doe')).toEqual([
+      { family: 'Smith', given: 'John' },
+      { family: 'Doe', given: 'Jane' },
+    ]);
+    expect(authorsOf('Smith, John')).toEqual([{ family: 'Smith', given: 'John' }]);
+    expect(authorsOf('محمد بن عبدالله الشهري، سعد القحطاني')).toEqual([
+      { literal: 'محمد بن عبدالله الشهري' },
+      { literal: 'سعد القحطاني' },
+    ]);
+    expect(authorsOf('  ')).toBeUndefined();
+  });
+
+  it('names what is wrong with a selection', async () => {
+    await expect(
+      library.handlers['export.citations']({ selection: { collectionId: 999 }, format: 'bibtex', style: 'apa' }, ctx),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      library.handlers['export.citations'](
+        { selection: { query: 'لاتوجدهذهالكلمةابدا' }, format: 'bibtex', style: 'apa' },
+        ctx,
+      ),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('no articles to export') });
+  });
+});
+
+describe('notes as Markdown', () => {
+  it('gives each annotated article its citation, a link back, its quotes and notes', async () => {
+    const seed = articles.find((a) => a.source === 'حرية')!;
+    const body = (await library.handlers['library.getArticle']({ id: seed.id }, ctx)).body;
+    const start = body.indexOf('الكاظمي');
+    expect(start).toBeGreaterThan(0);
+    await library.handlers['highlights.create'](
+      { articleId: seed.id, start, end: start + 'الكاظمي'.length, color: 'yellow', note: 'who negotiates' },
+      ctx,
+    );
+    await library.handlers['notes.create']({ articleId: seed.id, title: 'Follow up', body: 'Compare with SPA.' }, ctx);
+    const { files } = await library.handlers['export.notes']({ selection: { all: true }, layout: 'one-file' }, ctx);
+    expect(files).toHaveLength(1);
+    const md = files[0]!.text;
+    expect(files[0]!.count).toBe(1); // only the annotated article
+    expect(md).toContain(`## ${seed.title}`);
+    expect(md).toContain(`(mizan://article/${seed.id})`);
+    expect(md).toMatch(/^> .*الكاظمي/m);
+    expect(md).toContain('who negotiates');
+    expect(md).toContain('### Follow up');
+    const perArticle = await library.handlers['export.notes'](
+      { selection: { articleIds: [seed.id] }, layout: 'per-article' },
+      ctx,
+    );
+    expect(perArticle.files[0]!.fileName).toMatch(/\(\d+\)\.md$/);
+    expect(perArticle.files[0]!.text.startsWith(`# ${seed.title}`)).toBe(true);
+  });
+});
+
+describe('JSON Lines', () => {
+  it('imports back into another library as the same articles', async () => {
+    const file = await library.handlers['export.jsonl']({ selection: { all: true } }, ctx);
+    expect(file.count).toBe(articles.length);
+    const dir = tempDir();
+    const path = join(dir, file.fileName);
+    writeFileSync(path, file.text);
+    const other = await createServices({ dbPath: join(dir, 'other.db'), host: 'test' });
+    try {
+      const report = await other.handlers['library.importFiles']({ paths: [path] }, ctx);
+      expect(report.errors).toEqual([]);
+      const back = await allArticles(other);
+      const view = (a: ArticleSummary) => ({
+        title: a.title,
+        author: a.author,
+        source: a.source,
+        published: a.publishedAt,
+        url: a.url,
+        lang: a.lang,
+        dir: a.dir,
+        tags: a.tags,
+        wordCount: a.wordCount,
+      });
+      expect(back.map(view)).toEqual(articles.map(view));
+      const bodies = async (s: Services, list: ArticleSummary[]) =>
+        Promise.all(list.map(async (a) => (await s.handlers['library.getArticle']({ id: a.id }, ctx)).body));
+      expect(await bodies(other, back)).toEqual(await bodies(library, articles));
+    } finally {
+      await other.close();
+    }
+  }, 120_000);
+});

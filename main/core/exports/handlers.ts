@@ -1,0 +1,91 @@
+/**
+ * The export methods: resolve a selection to article ids (through the
+ * caller's `select`, which may search or read a dossier), read the articles
+ * once through the library's reader, and write the file's text.
+ */
+import { MizanError } from '../../../preload/contract/errors';
+import type { ExportSelection } from '../../../preload/contract/exports';
+import type { Handlers } from '../../../preload/contract';
+import type { Database } from '../db/connection';
+import { readSummaryRows, summaryOf } from '../library/articleReader';
+import { listHighlightsForArticle, listNotes } from '../library/annotations';
+import { articleLine } from './articleLines';
+import { CITATION_FILES, cslItem, formatCitations } from './citations';
+import { notesFiles } from './notesMarkdown';
+
+export type ExportMethod = 'export.citations' | 'export.notes' | 'export.jsonl';
+
+/** The articles a selection names, in its order, and a name for the file. */
+export type SelectArticles = (selection: ExportSelection) => Promise<{ ids: number[]; name: string }>;
+
+/** Reads at most this many articles at once, so a whole library streams through in bounded memory. */
+const BATCH = 500;
+
+async function* articlesOf(db: Database, ids: readonly number[]) {
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const part = ids.slice(i, i + BATCH);
+    const rows = await readSummaryRows(db, part);
+    for (const id of part) {
+      const row = rows.get(id);
+      // An id deleted between the selection and the read is left out rather than failing the whole export.
+      if (row) yield { summary: summaryOf(row), body: row.body };
+    }
+  }
+}
+
+function baseName(name: string): string {
+  const cleaned = name
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80);
+  return cleaned === '' ? 'mizan' : cleaned;
+}
+
+export function exportHandlers(deps: { db: Database; select: SelectArticles }): Pick<Handlers, ExportMethod> {
+  const { db, select } = deps;
+  const chosen = async (selection: ExportSelection) => {
+    const picked = await select(selection);
+    if (picked.ids.length === 0) throw new MizanError('NOT_FOUND', `${picked.name}: no articles to export`);
+    return picked;
+  };
+  return {
+    'export.citations': async ({ selection, format, style }) => {
+      const { ids, name } = await chosen(selection);
+      const items = [];
+      for await (const a of articlesOf(db, ids)) items.push(cslItem(a.summary));
+      const file = CITATION_FILES[format];
+      return {
+        fileName: `${baseName(name)}.${file.extension}`,
+        mediaType: file.mediaType,
+        text: formatCitations(items, format, style),
+        count: items.length,
+      };
+    },
+    'export.notes': async ({ selection, layout }) => {
+      const { ids, name } = await chosen(selection);
+      const annotated = [];
+      for await (const a of articlesOf(db, ids)) {
+        const [highlights, notes] = await Promise.all([
+          listHighlightsForArticle(db, a.summary.id),
+          listNotes(db, a.summary.id),
+        ]);
+        if (highlights.length === 0 && notes.length === 0) continue;
+        const citation = formatCitations([cslItem(a.summary)], 'text', 'chicago-author-date').trim();
+        annotated.push({ article: a.summary, citation, highlights, notes });
+      }
+      return { files: notesFiles(annotated, layout, name) };
+    },
+    'export.jsonl': async ({ selection }) => {
+      const { ids, name } = await chosen(selection);
+      const lines: string[] = [];
+      for await (const a of articlesOf(db, ids)) lines.push(articleLine(a.summary, a.body));
+      return {
+        fileName: `${baseName(name)}.jsonl`,
+        mediaType: 'application/x-ndjson',
+        text: lines.length === 0 ? '' : lines.join('\n') + '\n',
+        count: lines.length,
+      };
+    },
+  };
+}

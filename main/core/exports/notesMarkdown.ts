@@ -1,0 +1,98 @@
+/**
+ * Highlights and notes as Markdown for notes apps (Obsidian, Joplin, any
+ * editor): per article a heading, its citation, a `mizan://` link back and
+ * the source URL, each highlight as a block quote with its note, then the
+ * article's notes. Plain CommonMark, so it reads the same everywhere.
+ */
+import type { ArticleSummary } from '../../../preload/contract/library';
+import type { Highlight, Note } from '../../../preload/contract/workbench';
+import type { ExportedFile } from '../../../preload/contract/exports';
+
+export interface AnnotatedArticle {
+  article: ArticleSummary;
+  /** The article's citation in a bibliography style, one line. */
+  citation: string;
+  highlights: readonly Highlight[];
+  notes: readonly Note[];
+}
+
+/** Text that Markdown would read as markup at a line's start or inline. */
+function inline(text: string): string {
+  return text
+    .replace(/([\\`*_[\]<>#|])/g, '\\$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function quoted(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .map((line) => `> ${inline(line)}`.trimEnd())
+    .join('\n');
+}
+
+function highlightBlock(h: Highlight): string {
+  const lines = [quoted(h.quote)];
+  // An orphaned highlight's text no longer stands in the article: say so rather than quote it as current.
+  if (h.status !== 'anchored')
+    lines.push(`> *(${h.status === 'orphaned' ? 'no longer in the article' : 're-anchored'})*`);
+  if (h.note && h.note.trim() !== '') lines.push('', h.note.trim());
+  return lines.join('\n');
+}
+
+function noteBlock(n: Note): string {
+  return n.title ? `### ${inline(n.title)}\n\n${n.body.trim()}` : n.body.trim();
+}
+
+export function articleMarkdown(a: AnnotatedArticle): string {
+  const { article } = a;
+  const parts = [`## ${inline(article.title)}`, '', inline(a.citation), ''];
+  const links = [`[Open in Mizan](mizan://article/${article.id})`];
+  if (article.url) links.push(`[Source](<${article.url}>)`);
+  parts.push(links.join(' · '));
+  if (a.highlights.length > 0) {
+    parts.push('', '### Highlights', '');
+    parts.push(a.highlights.map(highlightBlock).join('\n\n'));
+  }
+  if (a.notes.length > 0) {
+    parts.push('', '### Notes', '');
+    parts.push(a.notes.map(noteBlock).join('\n\n'));
+  }
+  return parts.join('\n') + '\n';
+}
+
+/** A file name from a title: letters of any script kept, path characters out, at most 80 characters. */
+export function fileNameOf(title: string, id: number, extension: string): string {
+  const base = title
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80)
+    .trim();
+  return `${base === '' ? 'article' : base} (${id}).${extension}`;
+}
+
+export function notesFiles(
+  articles: readonly AnnotatedArticle[],
+  layout: 'one-file' | 'per-article',
+  heading: string,
+): ExportedFile[] {
+  const kept = articles.filter((a) => a.highlights.length > 0 || a.notes.length > 0);
+  if (layout === 'per-article') {
+    return kept.map((a) => ({
+      fileName: fileNameOf(a.article.title, a.article.id, 'md'),
+      mediaType: 'text/markdown',
+      text: articleMarkdown(a).replace(/^## /, '# '),
+      count: 1,
+    }));
+  }
+  const text = [`# ${inline(heading)}`, '', ...kept.map(articleMarkdown)].join('\n');
+  return [
+    {
+      fileName: fileNameOf(heading, kept.length, 'md').replace(/ \(\d+\)\.md$/, '.md'),
+      mediaType: 'text/markdown',
+      text,
+      count: kept.length,
+    },
+  ];
+}
