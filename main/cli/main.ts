@@ -33,6 +33,7 @@ import { clustersCommand, compareCommand } from './compareCommands';
 import { entitiesCommand } from './entityCommands';
 import { reindexCommand, searchCommand } from './searchCommands';
 import { exportCommand, ExportUsageError } from './exportCommands';
+import { SHARE_COMMANDS, shareCommand, ShareUsageError, type ShareCommand } from './shareCommands';
 
 const USAGE = `Mizan ${appVersion()} — offline research workbench for news archives
 
@@ -54,6 +55,17 @@ Usage:
   mizan export --articles ID,ID,... [--title T] [--subtitle S] [--author A] --pdf FILE|--html FILE
                [--lang CODE] [--numerals latn|arab] [--align justify|start] [--json]
                    a dossier as a PDF (contents, citations, outline) or one offline HTML file
+  mizan cite ID... | --collection NAME | --dossier ID | --query Q | --all
+             [--format bibtex|ris|csl-json|text] [--style chicago-author-date|apa|harvard|vancouver] [--out FILE]
+                   citations for Zotero and other reference managers (stdout without --out)
+  mizan notes (same selection) [--out FILE | --per-article DIR]
+                   highlights and notes as Markdown, with citations and mizan:// links back
+  mizan export-jsonl (same selection) [--out FILE]
+                   articles as JSON Lines, which mizan import reads back
+  mizan backup | mizan backups | mizan restore NAME
+                   make, list or restore backups (a restore keeps the replaced library as a backup)
+  mizan bundle FILE | mizan import-bundle FILE
+                   the library and its settings as one ZIP (manifest, SQLite file, SHA256SUMS), and back
 
 Options:
   --library FILE   library to use (default: the app's own, ${defaultLibraryPath()})
@@ -125,6 +137,13 @@ async function run(argv: string[]): Promise<number> {
       author: { type: 'string' },
       numerals: { type: 'string' },
       align: { type: 'string' },
+      dossier: { type: 'string' },
+      query: { type: 'string' },
+      all: { type: 'boolean', default: false },
+      format: { type: 'string' },
+      style: { type: 'string' },
+      out: { type: 'string' },
+      'per-article': { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -157,6 +176,7 @@ async function run(argv: string[]): Promise<number> {
       'entities',
       'export',
       'export-dossier',
+      ...SHARE_COMMANDS,
     ].includes(command)
   )
     throw new UsageError(`unknown command "${command}"`);
@@ -286,6 +306,32 @@ async function run(argv: string[]): Promise<number> {
         );
       } catch (error) {
         throw error instanceof ExportUsageError ? new UsageError(error.message) : error;
+      }
+    }
+    if ((SHARE_COMMANDS as readonly string[]).includes(command)) {
+      const callShare = <M extends MethodName>(method: M, input: Input<M>, jobId: string | null = null) =>
+        call(dispatcher, method, input, jobId);
+      const { collection, dossier, query, all, format, style, out } = values;
+      try {
+        return await shareCommand(
+          callShare,
+          command as ShareCommand,
+          args,
+          {
+            collection,
+            dossier,
+            query,
+            all: all ?? false,
+            format,
+            style,
+            out,
+            perArticle: values['per-article'],
+            json: values.json ?? false,
+          },
+          print,
+        );
+      } catch (error) {
+        throw error instanceof ShareUsageError ? new UsageError(error.message) : error;
       }
     }
     if (command === 'search' || command === 'reindex') {

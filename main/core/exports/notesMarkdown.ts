@@ -78,6 +78,7 @@ export function notesFiles(
   heading: string,
 ): ExportedFile[] {
   const kept = articles.filter((a) => a.highlights.length > 0 || a.notes.length > 0);
+  if (kept.length === 0) return [];
   if (layout === 'per-article') {
     return kept.map((a) => ({
       fileName: fileNameOf(a.article.title, a.article.id, 'md'),
