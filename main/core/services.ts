@@ -154,6 +154,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
       }
       return { ids, name: selection.query };
     }
+    if (selection.filter)
+      return { ids: await reader.readArticleIds(db, { filter: selection.filter }), name: 'articles' };
     return { ids: await reader.readArticleIds(db), name: 'library' };
   };
 

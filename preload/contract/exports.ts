@@ -6,6 +6,7 @@
  * browser, a save dialog in the app, a file or stdout in the CLI).
  */
 import { z } from 'zod';
+import { ArticleFilter } from './library';
 import { Id, type MethodSpec } from './shapes';
 
 /** Which articles: exactly one of the ways to name them. */
@@ -14,15 +15,18 @@ export const ExportSelection = z
     articleIds: z.array(Id).min(1).max(10_000).optional(),
     collectionId: Id.optional(),
     dossierId: Id.optional(),
-    /** A search's articles, in its order (the first `limit` of them). */
+    /** A search's articles, in its order (its first 10,000), narrowed by `filter` when given. */
     query: z.string().trim().min(1).max(1000).optional(),
+    /** The articles a list shows (tag, outlet, language, dates, collection), newest first; with `query`, narrows it. */
+    filter: ArticleFilter.optional(),
     /** Every article of the library. */
     all: z.literal(true).optional(),
   })
   .refine(
     (s) =>
-      [s.articleIds, s.collectionId, s.dossierId, s.query, s.all].filter((part) => part !== undefined).length === 1,
-    'name the articles one way: articleIds, collectionId, dossierId, query or all',
+      [s.articleIds, s.collectionId, s.dossierId, s.query ?? s.filter, s.all].filter((part) => part !== undefined)
+        .length === 1,
+    'name the articles one way: articleIds, collectionId, dossierId, query and/or filter, or all',
   );
 export type ExportSelection = z.infer<typeof ExportSelection>;
 
@@ -60,7 +64,7 @@ export const exportMethods = {
   /**
    * Highlights and notes of the selected articles as Markdown: per article its citation, a `mizan://` link back,
    * each highlight as a quote with its note, then the article's notes. `per-article` gives one file each.
-   * Articles with neither highlights nor notes are left out.
+   * Articles with neither highlights nor notes are left out (no files when none has any).
    */
   'export.notes': {
     input: z.object({

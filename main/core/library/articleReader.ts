@@ -363,14 +363,25 @@ export async function readSummaryRows(
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-/** Ids of every article (oldest first), or of one collection's articles in the collection's order. */
-export async function readArticleIds(db: Reader, scope: { collectionId?: number } = {}): Promise<number[]> {
-  const rows =
-    scope.collectionId === undefined
-      ? await db.all<{ id: number }>('SELECT id FROM articles ORDER BY id')
-      : await db.all<{ id: number }>(
-          'SELECT article_id AS id FROM collection_items WHERE collection_id = ? ORDER BY position, article_id',
-          [scope.collectionId],
-        );
+/**
+ * Ids of the articles a list filter keeps, newest first as the list shows them (every article without a filter),
+ * or of one collection's articles in the collection's own order.
+ */
+export async function readArticleIds(
+  db: Reader,
+  scope: { collectionId?: number; filter?: ArticleFilter } = {},
+): Promise<number[]> {
+  if (scope.collectionId !== undefined) {
+    const rows = await db.all<{ id: number }>(
+      'SELECT article_id AS id FROM collection_items WHERE collection_id = ? ORDER BY position, article_id',
+      [scope.collectionId],
+    );
+    return rows.map((r) => r.id);
+  }
+  const { where, params } = filterSql(scope.filter ?? {});
+  const rows = await db.all<{ id: number }>(
+    `SELECT a.id FROM articles a ${where} ORDER BY ${SORTS.publishedAt('DESC')}`,
+    params,
+  );
   return rows.map((r) => r.id);
 }
