@@ -32,7 +32,9 @@ import { useLibraryFacts } from './hooks/useLibraryFacts';
 import { useNotices } from './hooks/useNotices';
 import { usePanes } from './hooks/usePanes';
 import { useSidebarActions } from './hooks/useSidebarActions';
+import { listExportScope } from './hooks/exportScope';
 import { I18nContext } from './i18n';
+import { exportWords } from './i18nExport';
 import { IMPORT_ACCEPT } from './import/uploadFiles';
 import { useUiState, useUiStore } from './state/useUi';
 import { languageName } from './text/format';
@@ -199,6 +201,17 @@ export function App() {
         api['search.reindex']({}, { signal, onProgress }),
       ).catch(() => undefined),
     undo: () => lastUndo.current?.(),
+    exportList: () =>
+      setDialog({ kind: 'export', ...listExportScope(list, facts.collections, exportWords[uiLang]), cite: false }),
+    citeOpened: () => {
+      if (openedId !== null)
+        setDialog({
+          kind: 'export',
+          selection: { articleIds: [openedId] },
+          scope: exportWords[uiLang].scopeArticle,
+          cite: true,
+        });
+    },
   };
   const palette = useCommands({
     ctx: commandContext,

@@ -34,6 +34,8 @@ function context(overrides: Partial<CommandContext> = {}): CommandContext {
     openSavedComparison: vi.fn(),
     reindex: vi.fn(),
     undo: vi.fn(),
+    exportList: vi.fn(),
+    citeOpened: vi.fn(),
     ...overrides,
   };
 }

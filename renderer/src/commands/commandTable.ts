@@ -8,6 +8,7 @@
 import { methodNames, type CollectionInfo, type DossierItemRef, type LanguageInfo } from '../../../preload/contract';
 import { clusteringAvailable } from '../components/compare/useClusterJob';
 import type { I18n } from '../i18n';
+import { exportWords } from '../i18nExport';
 import type { UiState, View } from '../state/uiStore';
 import { languageName } from '../text/format';
 
@@ -43,6 +44,10 @@ export interface CommandContext {
   openSavedComparison(): void;
   reindex(): void;
   undo(): void;
+  /** Citations, notes or JSON Lines of the list on screen. */
+  exportList(): void;
+  /** A citation of the opened article, to copy or download. */
+  citeOpened(): void;
 }
 
 /**
@@ -148,6 +153,19 @@ export const commandTable: readonly (CommandSpec | CommandFamily)[] = [
     label: (l) => l.w.showActivity,
     keywords: 'activity log progress errors',
     run: (c) => c.showActivity(),
+  },
+  {
+    id: 'export-list',
+    label: (l) => exportWords[l.lang].exportList,
+    keywords: 'export citations bibtex ris zotero notes markdown obsidian jsonl تصدير توثيق',
+    run: (c) => c.exportList(),
+  },
+  {
+    id: 'cite',
+    label: (l) => exportWords[l.lang].citeArticle,
+    keywords: 'cite citation reference chicago apa bibtex zotero توثيق مرجع',
+    when: opened,
+    run: (c) => c.citeOpened(),
   },
   {
     id: 'settings',

@@ -1,7 +1,9 @@
-import type { Article, SourceInfo } from '../../../preload/contract';
+import type { Article, ExportSelection, SourceInfo } from '../../../preload/contract';
 import { useApi } from '../api';
 import { useI18n } from '../i18n';
 import { useUiState, useUiStore } from '../state/useUi';
+import { BackupsSection } from './BackupsSection';
+import { ExportDialog } from './ExportDialog';
 import { MetadataDialog, PromptDialog, SettingsDialog, ShortcutsDialog, SourcesDialog } from './Dialogs';
 
 /** The one modal dialog the app shows at a time. */
@@ -19,7 +21,8 @@ export type Dialog =
   | { kind: 'metadata'; article: Article }
   | { kind: 'sources' }
   | { kind: 'settings' }
-  | { kind: 'shortcuts' };
+  | { kind: 'shortcuts' }
+  | { kind: 'export'; selection: ExportSelection; scope: string; cite: boolean };
 
 interface AppDialogsProps {
   dialog: Dialog | null;
@@ -63,9 +66,15 @@ export function AppDialogs({ dialog, onClose, sources, articleChanged, toast }: 
         <SourcesDialog sources={sources} onChanged={articleChanged} onClose={onClose} />
       ) : null}
       {dialog?.kind === 'settings' ? (
-        <SettingsDialog ui={ui} onChange={(patch) => store.update(patch)} onClose={onClose} />
+        <SettingsDialog ui={ui} onChange={(patch) => store.update(patch)} onClose={onClose}>
+          {/* A restore replaces the whole library under the page: start the page again on it. */}
+          <BackupsSection onRestored={() => window.location.reload()} />
+        </SettingsDialog>
       ) : null}
       {dialog?.kind === 'shortcuts' ? <ShortcutsDialog onClose={onClose} /> : null}
+      {dialog?.kind === 'export' ? (
+        <ExportDialog selection={dialog.selection} scope={dialog.scope} cite={dialog.cite} onClose={onClose} />
+      ) : null}
     </>
   );
 }

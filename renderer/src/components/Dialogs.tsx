@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { Article, Input, SourceInfo } from '../../../preload/contract';
 import { toShownError, useApi, type ShownError } from '../api';
 import { useI18n } from '../i18n';
@@ -331,10 +331,13 @@ export function SettingsDialog({
   ui,
   onChange,
   onClose,
+  children,
 }: {
   ui: UiState;
   onChange(patch: Partial<UiState>): void;
   onClose(): void;
+  /** More sections below the appearance settings (the library's backups). */
+  children?: ReactNode;
 }) {
   const { w } = useI18n();
   const id = useId();
@@ -384,6 +387,7 @@ export function SettingsDialog({
           ['arab', '٠ ١ ٢ ٣ ٤ ٥ ٦ ٧ ٨ ٩'],
         ])}
       </div>
+      {children}
     </Modal>
   );
 }

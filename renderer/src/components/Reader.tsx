@@ -15,6 +15,8 @@ export interface ReaderActions {
   onTag(article: Article): void;
   onCollect(article: Article): void;
   onEditMetadata(article: Article): void;
+  /** A citation of the article to copy, or a .bib/.ris/.json file. */
+  onCite(article: Article): void;
   onDelete(article: Article): void;
   onUntag(article: Article, tag: string): Promise<void>;
   onRemoveFromCollection(article: Article, collectionId: number, name: string): Promise<void>;

@@ -5,6 +5,7 @@ import type { Dialog } from '../components/AppDialogs';
 import type { RunningJob } from '../components/Jobs';
 import type { ReaderActions } from '../components/Reader';
 import type { I18n } from '../i18n';
+import { exportWords } from '../i18nExport';
 import { uploadFiles } from '../import/uploadFiles';
 import { useUiStore } from '../state/useUi';
 import type { View } from '../state/uiStore';
@@ -238,6 +239,13 @@ export function useArticleActions({
       onTag: (a) => tagArticle([a.id]),
       onCollect: (a) => collectArticle([a.id]),
       onEditMetadata: (a) => setDialog({ kind: 'metadata', article: a }),
+      onCite: (a) =>
+        setDialog({
+          kind: 'export',
+          selection: { articleIds: [a.id] },
+          scope: exportWords[i18n.lang].scopeArticle,
+          cite: true,
+        }),
       onDelete: (a) => void deleteArticles([a]),
       onUntag: async (a, tag) => {
         try {
@@ -276,6 +284,7 @@ export function useArticleActions({
       openArticle,
       setDialog,
       compare,
+      i18n.lang,
     ],
   );
 

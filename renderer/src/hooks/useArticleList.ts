@@ -7,7 +7,7 @@ import { useUiState, useUiStore } from '../state/useUi';
 import { ArticlePager } from './articlePager';
 import type { Facts } from './useLibraryFacts';
 
-function filterOf(view: View): ArticleFilter {
+export function filterOf(view: View): ArticleFilter {
   switch (view.kind) {
     case 'tag':
       return { tag: view.name };

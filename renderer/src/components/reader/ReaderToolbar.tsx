@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import type { Article } from '../../../../preload/contract';
 import { useI18n } from '../../i18n';
+import { useExportWords } from '../../i18nExport';
 import { useUiState, useUiStore } from '../../state/useUi';
 import type { ReaderActions } from '../Reader';
 
@@ -11,7 +12,7 @@ interface ReaderToolbarProps {
   findOpen: boolean;
   onToggleFind(): void;
   highlightCount: number;
-  actions: Pick<ReaderActions, 'onEditMetadata' | 'onUpdateFromFile' | 'onDelete'>;
+  actions: Pick<ReaderActions, 'onEditMetadata' | 'onCite' | 'onUpdateFromFile' | 'onDelete'>;
 }
 
 /** Above the article: text size, line length, text/original view, find, the panel, details, update, delete. */
@@ -25,6 +26,7 @@ export function ReaderToolbar({
   actions,
 }: ReaderToolbarProps) {
   const { w, formatNumber } = useI18n();
+  const x = useExportWords();
   const ui = useUiState();
   const store = useUiStore();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -128,6 +130,9 @@ export function ReaderToolbar({
         data-testid="edit-metadata"
       >
         {w.editMetadata}
+      </button>
+      <button type="button" className="button button-small" onClick={() => actions.onCite(article)} data-testid="cite">
+        {x.cite}
       </button>
       <button
         type="button"

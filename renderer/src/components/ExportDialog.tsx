@@ -1,0 +1,220 @@
+import { useEffect, useId, useState } from 'react';
+import type { CitationFormat, CitationStyle, ExportedFile, ExportSelection } from '../../../preload/contract';
+import { toShownError, useApi } from '../api';
+import { useI18n } from '../i18n';
+import { useExportWords } from '../i18nExport';
+import { Modal } from './Modal';
+
+type Kind = 'citations' | 'notes' | 'jsonl';
+
+const FORMATS: ReadonlyArray<[CitationFormat, string]> = [
+  ['bibtex', 'BibTeX (.bib)'],
+  ['ris', 'RIS (.ris) — Zotero, EndNote, Mendeley'],
+  ['csl-json', 'CSL-JSON (.json)'],
+];
+const STYLES: ReadonlyArray<[CitationStyle, string]> = [
+  ['chicago-author-date', 'Chicago (author-date)'],
+  ['apa', 'APA'],
+  ['harvard', 'Harvard'],
+  ['vancouver', 'Vancouver'],
+];
+
+interface Shown {
+  file: ExportedFile;
+  url: string;
+}
+
+/**
+ * Export what the list or the reader shows: citations for a reference
+ * manager, highlights and notes as Markdown, or the articles as JSON Lines.
+ * Formatted citations are shown to copy; files are offered as a download
+ * (the app's save dialog, the browser's downloads).
+ */
+export function ExportDialog({
+  selection,
+  scope,
+  cite,
+  onClose,
+}: {
+  selection: ExportSelection;
+  /** What the selection is, in words ("The collection X"). */
+  scope: string;
+  /** Opened to cite one article: formatted text first. */
+  cite: boolean;
+  onClose(): void;
+}) {
+  const { api } = useApi();
+  const { formatNumber } = useI18n();
+  const x = useExportWords();
+  const id = useId();
+  const [kind, setKind] = useState<Kind>('citations');
+  const [format, setFormat] = useState<CitationFormat>(cite ? 'text' : 'ris');
+  const [style, setStyle] = useState<CitationStyle>('chicago-author-date');
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [empty, setEmpty] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  // Object URLs hold the file in memory until revoked.
+  useEffect(() => () => (shown ? URL.revokeObjectURL(shown.url) : undefined), [shown]);
+
+  const run = async () => {
+    setBusy(true);
+    setShown(null);
+    setEmpty(false);
+    setCopied(false);
+    setFailure(null);
+    try {
+      let file: ExportedFile | undefined;
+      if (kind === 'citations') file = await api['export.citations']({ selection, format, style });
+      else if (kind === 'jsonl') file = await api['export.jsonl']({ selection });
+      else file = (await api['export.notes']({ selection, layout: 'one-file' })).files[0];
+      if (!file) {
+        setEmpty(true);
+        return;
+      }
+      setShown({ file, url: URL.createObjectURL(new Blob([file.text], { type: `${file.mediaType};charset=utf-8` })) });
+    } catch (error) {
+      setFailure(toShownError(error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  // A citation of one article is short: show it at once.
+  useEffect(() => {
+    if (cite) void run();
+  }, []);
+
+  const copy = async () => {
+    if (!shown) return;
+    await navigator.clipboard.writeText(shown.file.text.trim());
+    setCopied(true);
+  };
+  const isText = kind === 'citations' && format === 'text';
+  const radio = (value: Kind, label: string) => (
+    <label className="radio-row">
+      <input
+        type="radio"
+        name={`${id}-kind`}
+        value={value}
+        checked={kind === value}
+        onChange={() => {
+          setKind(value);
+          setShown(null);
+          setEmpty(false);
+        }}
+        data-testid={`export-kind-${value}`}
+      />{' '}
+      {label}
+    </label>
+  );
+  return (
+    <Modal
+      title={cite ? x.citeTitle : x.exportTitle}
+      onClose={onClose}
+      testId="export-dialog"
+      footer={
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={busy}
+          onClick={() => void run()}
+          data-testid="export-run"
+        >
+          {x.exportButton}
+        </button>
+      }
+    >
+      <p className="muted" data-testid="export-scope">
+        {scope}
+      </p>
+      <div className="form">
+        <fieldset className="form-row">
+          <legend className="form-label">{x.whatToExport}</legend>
+          {radio('citations', x.citations)}
+          {radio('notes', x.notesMarkdown)}
+          {radio('jsonl', x.articlesJsonl)}
+        </fieldset>
+        {kind === 'citations' ? (
+          <div className="form-row">
+            <label htmlFor={`${id}-format`} className="form-label">
+              {x.format}
+            </label>
+            <select
+              id={`${id}-format`}
+              value={format}
+              onChange={(e) => setFormat(e.currentTarget.value as CitationFormat)}
+              data-testid="export-format"
+            >
+              <option value="text">{x.formatted}</option>
+              {FORMATS.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        {isText ? (
+          <div className="form-row">
+            <label htmlFor={`${id}-style`} className="form-label">
+              {x.style}
+            </label>
+            <select
+              id={`${id}-style`}
+              value={style}
+              onChange={(e) => setStyle(e.currentTarget.value as CitationStyle)}
+              data-testid="export-style"
+            >
+              {STYLES.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+      </div>
+      {failure ? (
+        <p role="alert" className="form-error" data-testid="export-error">
+          {failure}
+        </p>
+      ) : null}
+      {empty ? (
+        <p role="status" data-testid="export-empty">
+          {x.noNotes}
+        </p>
+      ) : null}
+      {shown ? (
+        <div className="export-result" role="status">
+          {isText ? (
+            <pre className="export-preview" dir="auto" data-testid="export-preview">
+              {shown.file.text.trim()}
+            </pre>
+          ) : null}
+          <p>
+            {isText ? (
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => void copy()}
+                data-testid="export-copy"
+              >
+                {copied ? x.copied : x.copy}
+              </button>
+            ) : null}{' '}
+            <a
+              className="button button-small"
+              href={shown.url}
+              download={shown.file.fileName}
+              data-testid="export-download"
+            >
+              {x.download} <bdi>{shown.file.fileName}</bdi>
+            </a>{' '}
+            <span className="muted">{x.articles(formatNumber(shown.file.count), shown.file.count)}</span>
+          </p>
+        </div>
+      ) : null}
+    </Modal>
+  );
+}

@@ -1,0 +1,147 @@
+/**
+ * Words of the export dialog and the backups section, in both languages,
+ * apart from the workbench's tables so each stays readable.
+ */
+import { arCount, type Plural } from './i18nPlural';
+import { useI18n, type UiLang } from './i18n';
+
+export interface ExportWords {
+  exportTitle: string;
+  citeTitle: string;
+  cite: string;
+  whatToExport: string;
+  citations: string;
+  notesMarkdown: string;
+  articlesJsonl: string;
+  format: string;
+  style: string;
+  formatted: string;
+  exportButton: string;
+  copy: string;
+  copied: string;
+  download: string;
+  noNotes: string;
+  articles: Plural;
+  scopeArticle: string;
+  scopeSearch: (query: string) => string;
+  scopeCollection: (name: string) => string;
+  scopeList: string;
+  scopeLibrary: string;
+  exportList: string;
+  citeArticle: string;
+  backups: string;
+  backupsHint: string;
+  backupNow: string;
+  backupMade: string;
+  noBackups: string;
+  restore: string;
+  restoreConfirm: (date: string) => string;
+  restoreYes: string;
+  cancel: string;
+  restored: string;
+  reasons: Record<'manual' | 'scheduled' | 'pre-migration' | 'pre-restore' | 'replaced', string>;
+}
+
+const iso = (text: string): string => `\u2068${text}\u2069`;
+
+const en: ExportWords = {
+  exportTitle: 'Export',
+  citeTitle: 'Cite this article',
+  cite: 'Cite',
+  whatToExport: 'What to export',
+  citations: 'Citations',
+  notesMarkdown: 'Highlights and notes (Markdown)',
+  articlesJsonl: 'Articles (JSON Lines, imports back)',
+  format: 'Format',
+  style: 'Style',
+  formatted: 'Formatted text',
+  exportButton: 'Export',
+  copy: 'Copy',
+  copied: 'Copied',
+  download: 'Download',
+  noNotes: 'These articles have no highlights or notes yet.',
+  articles: (n, count) => (count === 1 ? 'one article' : `${n} articles`),
+  scopeArticle: 'This article',
+  scopeSearch: (query) => `The results of the search ${iso(query)}`,
+  scopeCollection: (name) => `The collection ${iso(name)}`,
+  scopeList: 'The articles in this list',
+  scopeLibrary: 'Every article in the library',
+  exportList: 'Export this list…',
+  citeArticle: 'Cite this article…',
+  backups: 'Backups',
+  backupsHint:
+    'Mizan backs the library up before every upgrade and on a schedule. A restore keeps the library it replaces as a backup.',
+  backupNow: 'Back up now',
+  backupMade: 'Backup made',
+  noBackups: 'No backups yet.',
+  restore: 'Restore…',
+  restoreConfirm: (date) =>
+    `Replace the library with the backup of ${iso(date)}? The current library is kept as a backup.`,
+  restoreYes: 'Restore',
+  cancel: 'Cancel',
+  restored: 'Library restored',
+  reasons: {
+    manual: 'made by you',
+    scheduled: 'scheduled',
+    'pre-migration': 'before an upgrade',
+    'pre-restore': 'before a restore',
+    replaced: 'replaced by a restore',
+  },
+};
+
+const ar: ExportWords = {
+  exportTitle: 'تصدير',
+  citeTitle: 'توثيق هذا المقال',
+  cite: 'توثيق',
+  whatToExport: 'ما الذي يُصدَّر',
+  citations: 'بيانات التوثيق',
+  notesMarkdown: 'التظليلات والملاحظات (Markdown)',
+  articlesJsonl: 'المقالات (JSON Lines، تُستورد من جديد)',
+  format: 'الصيغة',
+  style: 'نمط التوثيق',
+  formatted: 'نص منسّق',
+  exportButton: 'تصدير',
+  copy: 'نسخ',
+  copied: 'نُسخ',
+  download: 'تنزيل',
+  noNotes: 'لا تظليلات ولا ملاحظات في هذه المقالات بعد.',
+  articles: arCount({
+    zero: 'لا مقالات',
+    one: 'مقال واحد',
+    two: 'مقالان',
+    few: 'مقالات',
+    many: 'مقالًا',
+    other: 'مقال',
+  }),
+  scopeArticle: 'هذا المقال',
+  scopeSearch: (query) => `نتائج البحث عن ${iso(query)}`,
+  scopeCollection: (name) => `المجموعة ${iso(name)}`,
+  scopeList: 'مقالات هذه القائمة',
+  scopeLibrary: 'كل مقالات المكتبة',
+  exportList: 'تصدير هذه القائمة…',
+  citeArticle: 'توثيق هذا المقال…',
+  backups: 'النسخ الاحتياطية',
+  backupsHint:
+    'يحفظ ميزان نسخة من المكتبة قبل كل ترقية وعلى فترات منتظمة. الاستعادة تحتفظ بالمكتبة التي تحلّ محلها نسخةً احتياطية.',
+  backupNow: 'نسخ احتياطي الآن',
+  backupMade: 'حُفظت النسخة الاحتياطية',
+  noBackups: 'لا نسخ احتياطية بعد.',
+  restore: 'استعادة…',
+  restoreConfirm: (date) => `أتستبدل المكتبة بنسخة ${iso(date)}؟ ستُحفظ المكتبة الحالية نسخةً احتياطية.`,
+  restoreYes: 'استعادة',
+  cancel: 'إلغاء',
+  restored: 'استُعيدت المكتبة',
+  reasons: {
+    manual: 'نسخة يدوية',
+    scheduled: 'نسخة دورية',
+    'pre-migration': 'قبل ترقية',
+    'pre-restore': 'قبل استعادة',
+    replaced: 'استُبدلت باستعادة',
+  },
+};
+
+export const exportWords: Record<UiLang, ExportWords> = { en, ar };
+
+export function useExportWords(): ExportWords {
+  return exportWords[useI18n().lang];
+}
