@@ -127,7 +127,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
   /** The articles an export names: a list, a collection, a dossier's articles, a search's hits, or all. */
   const selectArticles: SelectArticles = async (selection) => {
-    if (selection.articleIds) return { ids: selection.articleIds, name: 'articles' };
+    if (selection.articleIds) return { ids: selection.articleIds, name: null };
     if (selection.collectionId !== undefined) {
       const collection = await store.getCollection(db, selection.collectionId);
       return { ids: await reader.readArticleIds(db, { collectionId: collection.id }), name: collection.name };

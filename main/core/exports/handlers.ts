@@ -15,8 +15,8 @@ import { notesFiles } from './notesMarkdown';
 
 export type ExportMethod = 'export.citations' | 'export.notes' | 'export.jsonl';
 
-/** The articles a selection names, in its order, and a name for the file. */
-export type SelectArticles = (selection: ExportSelection) => Promise<{ ids: number[]; name: string }>;
+/** The articles a selection names, in its order, and a name for the file (null: named after its one article). */
+export type SelectArticles = (selection: ExportSelection) => Promise<{ ids: number[]; name: string | null }>;
 
 /** Reads at most this many articles at once, so a whole library streams through in bounded memory. */
 const BATCH = 500;
@@ -44,10 +44,14 @@ function baseName(name: string): string {
 
 export function exportHandlers(deps: { db: Database; select: SelectArticles }): Pick<Handlers, ExportMethod> {
   const { db, select } = deps;
-  const chosen = async (selection: ExportSelection) => {
+  const chosen = async (selection: ExportSelection): Promise<{ ids: number[]; name: string }> => {
     const picked = await select(selection);
-    if (picked.ids.length === 0) throw new MizanError('NOT_FOUND', `${picked.name}: no articles to export`);
-    return picked;
+    if (picked.ids.length === 0)
+      throw new MizanError('NOT_FOUND', `${picked.name ?? 'articles'}: no articles to export`);
+    if (picked.name !== null) return { ids: picked.ids, name: picked.name };
+    // One article's file is named after it; several articles' after how many.
+    const first = picked.ids.length === 1 ? (await readSummaryRows(db, picked.ids)).get(picked.ids[0]!) : undefined;
+    return { ids: picked.ids, name: first ? first.title.slice(0, 60) : `${picked.ids.length} articles` };
   };
   return {
     'export.citations': async ({ selection, format, style }) => {

@@ -77,7 +77,7 @@ export function BackupsSection({ onRestored }: { onRestored(): void }) {
                 <span dir="ltr">{size(b.bytes)}</span>
               </span>{' '}
               {confirming === b.name ? (
-                <span role="group" aria-label={x.restore}>
+                <div className="backup-confirm" role="group" aria-label={x.restore}>
                   <span>{x.restoreConfirm(dateTime(b.createdAt, locale))}</span>{' '}
                   <button
                     type="button"
@@ -98,7 +98,7 @@ export function BackupsSection({ onRestored }: { onRestored(): void }) {
                   <button type="button" className="button button-small" onClick={() => setConfirming(null)}>
                     {x.cancel}
                   </button>
-                </span>
+                </div>
               ) : (
                 <button
                   type="button"

@@ -129,7 +129,7 @@ export function ExportDialog({
         {scope}
       </p>
       <div className="form">
-        <fieldset className="form-row">
+        <fieldset className="form-row export-kinds">
           <legend className="form-label">{x.whatToExport}</legend>
           {radio('citations', x.citations)}
           {radio('notes', x.notesMarkdown)}
@@ -192,7 +192,7 @@ export function ExportDialog({
               {shown.file.text.trim()}
             </pre>
           ) : null}
-          <p>
+          <p className="export-actions">
             {isText ? (
               <button
                 type="button"

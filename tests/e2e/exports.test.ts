@@ -1,0 +1,75 @@
+/**
+ * Work out of Mizan in Chromium through the web host: a citation of the
+ * open article shown to copy and offered as a RIS file Zotero reads; the
+ * library's backups in Settings, made and restored. Screenshots in both
+ * languages (test-results/exports-*.png) for a person to look at.
+ * Needs `npm run build`.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { resultPath } from '../support/e2eBrowser';
+import { seedPath } from '../support/paths';
+import { axeSerious, importFiles, openFreshLibrary, openRow, suiteBrowser, TIMEOUT } from './workbenchHelpers';
+
+describe('citations, notes and backups from the workbench', () => {
+  const suite = suiteBrowser();
+
+  it('cites the open article as text to copy and as a RIS file, in English and Arabic', async () => {
+    const { page, problems } = await openFreshLibrary(suite.browser(), suite.hosts, { bypassCSP: true });
+    await importFiles(page, [seedPath]);
+    await openRow(page, 'الأميركي');
+    await page.locator('[data-testid=cite]').click();
+    const preview = page.locator('[data-testid=export-preview]');
+    await preview.waitFor({ timeout: TIMEOUT });
+    // Chicago author-date: outlet, year and the title as written.
+    expect(await preview.textContent()).toMatch(/حرية.*2021|2021.*حرية/s);
+    expect(await preview.textContent()).toContain('الكاظمي');
+    await page.screenshot({ path: resultPath('exports-cite-en.png') });
+    expect(await axeSerious(page)).toEqual([]);
+
+    await page.locator('[data-testid=export-format]').selectOption('ris');
+    await page.locator('[data-testid=export-run]').click();
+    const link = page.locator('[data-testid=export-download]');
+    await link.waitFor({ timeout: TIMEOUT });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/^أعلن الرئيس الأميركي.*\.ris$/);
+    const ris = readFileSync((await download.path())!, 'utf8');
+    expect(ris).toMatch(/^TY {2}- NEWS\r\n/);
+    expect(ris).toContain('JF  - حرية');
+
+    await page.locator('[data-testid=export-kind-notes]').check();
+    await page.locator('[data-testid=export-run]').click();
+    await page.locator('[data-testid=export-empty]').waitFor({ timeout: TIMEOUT });
+    await page.keyboard.press('Escape');
+
+    await page.locator('[data-testid=ui-lang-toggle]').click();
+    await page.locator('[data-testid=cite]', { hasText: 'توثيق' }).click();
+    await page.locator('[data-testid=export-preview]').waitFor({ timeout: TIMEOUT });
+    expect(await page.locator('[data-testid=export-dialog]').textContent()).toContain('توثيق هذا المقال');
+    await page.screenshot({ path: resultPath('exports-cite-ar.png') });
+    expect(problems).toEqual([]);
+  });
+
+  it('makes a backup from Settings and restores it after asking', async () => {
+    const { page, problems } = await openFreshLibrary(suite.browser(), suite.hosts, { colorScheme: 'dark' });
+    await importFiles(page, [seedPath]);
+    await page.locator('[data-testid=settings-button]').click();
+    const backups = page.locator('[data-testid=backups]');
+    await backups.waitFor({ timeout: TIMEOUT });
+    const before = await page.locator('[data-testid=backup-row]').count();
+    await page.locator('[data-testid=backup-now]').click();
+    await page.locator('[data-testid=backups-status]', { hasText: 'Backup made' }).waitFor({ timeout: TIMEOUT });
+    expect(await page.locator('[data-testid=backup-row]').count()).toBe(before + 1);
+    expect(await page.locator('[data-testid=backup-row]').first().textContent()).toContain('made by you');
+    await page.locator('[data-testid=restore]').first().click();
+    expect(await backups.textContent()).toContain('The current library is kept as a backup');
+    await page.screenshot({ path: resultPath('exports-backups-dark.png') });
+    await Promise.all([page.waitForEvent('load'), page.locator('[data-testid=restore-yes]').click()]);
+    await page.locator('[data-testid=article-row]').first().waitFor({ timeout: TIMEOUT });
+    await page.locator('[data-testid=settings-button]').click();
+    // The library it replaced is kept: one more backup, "replaced by a restore".
+    await page.locator('[data-testid=backup-row]', { hasText: 'replaced by a restore' }).waitFor({ timeout: TIMEOUT });
+    // The reload ends the page's event stream: that request is aborted on purpose.
+    expect(problems.filter((p) => !/\/api\/events net::ERR_ABORTED/.test(p))).toEqual([]);
+  });
+});
