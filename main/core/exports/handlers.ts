@@ -10,13 +10,15 @@ import type { Database } from '../db/connection';
 import { readSummaryRows, summaryOf } from '../library/articleReader';
 import { listHighlightsForArticle, listNotes } from '../library/annotations';
 import { articleLine } from './articleLines';
-import { CITATION_FILES, cslItem, formatCitations } from './citations';
 import { notesFiles } from './notesMarkdown';
 
 export type ExportMethod = 'export.citations' | 'export.notes' | 'export.jsonl';
 
 /** The articles a selection names, in its order, and a name for the file (null: named after its one article). */
 export type SelectArticles = (selection: ExportSelection) => Promise<{ ids: number[]; name: string | null }>;
+
+/** citation-js and its styles take about 0.1 s of CPU to load: only calls that export pay it, not every CLI call. */
+const loadCitations = () => import('./citations.js');
 
 /** Reads at most this many articles at once, so a whole library streams through in bounded memory. */
 const BATCH = 500;
@@ -55,6 +57,7 @@ export function exportHandlers(deps: { db: Database; select: SelectArticles }): 
   };
   return {
     'export.citations': async ({ selection, format, style }) => {
+      const { CITATION_FILES, cslItem, formatCitations } = await loadCitations();
       const { ids, name } = await chosen(selection);
       const items = [];
       for await (const a of articlesOf(db, ids)) items.push(cslItem(a.summary));
@@ -67,6 +70,7 @@ export function exportHandlers(deps: { db: Database; select: SelectArticles }): 
       };
     },
     'export.notes': async ({ selection, layout }) => {
+      const { cslItem, formatCitations } = await loadCitations();
       const { ids, name } = await chosen(selection);
       const annotated = [];
       for await (const a of articlesOf(db, ids)) {
