@@ -198,7 +198,7 @@ export function differentEvents(a: EventArticle, b: EventArticle, templates?: Te
   if (ea.royal !== 0 && eb.royal !== 0 && ea.royal !== eb.royal) return 'actor';
   // Subjects and other parties are looked up in the other article's headline and lead: a body
   // mentions many parties (a roundup of reactions, the King's greetings in a prince's meeting).
-  if (keysApart(ea.actor, eb.actor, ea.lead, eb.lead)) return 'actor';
+  if (keysApart(ea.actor, eb.actor, ea.lead, eb.lead, undefined, true)) return 'actor';
   if (keysApart(ea.counterpart, eb.counterpart, ea.lead, eb.lead, OBJECT_SHARED)) return 'counterpart';
   return entityConflict(ea, eb, a.terms, b.terms) ? 'entities' : null;
 }

@@ -158,6 +158,9 @@ export function templateConflict(
  * different things: what one says and the other does not (ministry of
  * *social affairs* / of the *interior*) is in neither other article
  * (`termsA`/`termsB`: sorted content keys). Empty phrases are never apart.
+ * `mutual`: apart unless each is named in the other article (two speakers:
+ * the Mufti's statement names the council he heads, the council's does not
+ * name him).
  */
 export function keysApart(
   x: Uint32Array,
@@ -165,12 +168,15 @@ export function keysApart(
   termsA: Uint32Array,
   termsB: Uint32Array,
   share = SLOT_SHARED,
+  mutual = false,
 ): boolean {
   if (x.length === 0 || y.length === 0) return false;
   const onlyA = x.filter((k) => !y.includes(k));
   const onlyB = y.filter((k) => !x.includes(k));
   if (onlyA.length === 0 || onlyB.length === 0) return false;
-  return !mostlyIn(onlyA, termsB, share) && !mostlyIn(onlyB, termsA, share);
+  const aInB = mostlyIn(onlyA, termsB, share);
+  const bInA = mostlyIn(onlyB, termsA, share);
+  return mutual ? !(aInB && bInA) : !aInB && !bInA;
 }
 
 /**
