@@ -38,6 +38,8 @@ const MAX_COUNTERPART = 6;
 export interface HeadlineFrame {
   /** Content-key hashes of the headline's subject; empty when it is a leader (see `royal`) or none was found. */
   actor: Uint32Array;
+  /** The subject is a speaker quoted after a colon ("المفتي: ..."). */
+  speaker: boolean;
   /** 1 the King, 2 the Crown Prince, 3 the Deputy Crown Prince, 0 none of them. */
   royal: number;
   /** Content-key hashes of the other party of a meeting or a call. */
@@ -62,13 +64,13 @@ function breakBefore(title: string, tokens: readonly AnalyzedToken[], i: number)
   return i > 0 && i < tokens.length && /[:.،؛|«»"-]/u.test(title.slice(tokens[i - 1]!.end, tokens[i]!.start));
 }
 
-/** Where the subject ends: the first verb, or the first word after a colon ("المفتي: ..."); 0 when neither is found. */
-function subjectEnd(title: string, tokens: readonly AnalyzedToken[]): number {
+/** Where the subject ends (0 when it is not found): the first verb, or a colon after a speaker ("المفتي: ..."). */
+function subjectEnd(title: string, tokens: readonly AnalyzedToken[]): { end: number; speaker: boolean } {
   for (let i = 0; i < tokens.length; i++) {
-    if (i > 0 && title.slice(tokens[i - 1]!.end, tokens[i]!.start).includes(':')) return i;
-    if (isVerb(tokens[i]!)) return i;
+    if (i > 0 && title.slice(tokens[i - 1]!.end, tokens[i]!.start).includes(':')) return { end: i, speaker: true };
+    if (isVerb(tokens[i]!)) return { end: i, speaker: false };
   }
-  return 0;
+  return { end: 0, speaker: false };
 }
 
 /**
@@ -151,7 +153,7 @@ export function headlineFrame(
     if (kind === EventKind.None) kind = KIND_OF.get(t.exact) ?? EventKind.None;
     if (RECURRING_WORDS.has(t.exact)) recurring = true;
   }
-  const end = subjectEnd(title, tokens);
+  const { end, speaker } = subjectEnd(title, tokens);
   const { royal, rest } = royalOf(title, tokens, end);
   let actor: number[] = [];
   let counterpart = OBJECT_KINDS.has(kind) ? objectAfter(title, tokens, keys, royal !== 0 ? rest : end) : [];
@@ -165,6 +167,7 @@ export function headlineFrame(
   }
   return {
     actor: Uint32Array.from(actor),
+    speaker: speaker && actor.length > 0,
     royal,
     counterpart: Uint32Array.from(counterpart),
     kind,
@@ -198,7 +201,10 @@ export function differentEvents(a: EventArticle, b: EventArticle, templates?: Te
   if (ea.royal !== 0 && eb.royal !== 0 && ea.royal !== eb.royal) return 'actor';
   // Subjects and other parties are looked up in the other article's headline and lead: a body
   // mentions many parties (a roundup of reactions, the King's greetings in a prince's meeting).
-  if (keysApart(ea.actor, eb.actor, ea.lead, eb.lead, undefined, true)) return 'actor';
+  // Two quoted speakers are one only when each lead names the other (the Mufti's statement names the council he
+  // heads, the council's does not name him); a subject of a verb is one when either lead names the other's
+  // ("الداخلية السعودية تكشف" / "وزارة الداخلية تكشف").
+  if (keysApart(ea.actor, eb.actor, ea.lead, eb.lead, undefined, ea.speaker && eb.speaker)) return 'actor';
   if (keysApart(ea.counterpart, eb.counterpart, ea.lead, eb.lead, OBJECT_SHARED)) return 'counterpart';
   return entityConflict(ea, eb, a.terms, b.terms) ? 'entities' : null;
 }

@@ -45,6 +45,8 @@ export interface EventKeys {
   numbers: Uint32Array;
   /** The headline's subject, unless it is a leader (`royal`); see events.ts. */
   actor: Uint32Array;
+  /** The subject is a speaker quoted after a colon. */
+  speaker: boolean;
   /** 1 the King, 2 the Crown Prince, 3 the Deputy Crown Prince, 0 none of them. */
   royal: number;
   /** The other party of a meeting or a call. */
@@ -209,7 +211,7 @@ function numbersApart(a: EventKeys, b: EventKeys, termsA: Uint32Array, termsB: U
 /**
  * Packs event keys as little-endian uint32s: headline length, lead length,
  * place and person counts, each place's and person's length, then the keys;
- * then the frame: royal | kind << 4 | recurring << 8, the subject's and the
+ * then the frame: royal | kind << 4 | recurring << 8 | speaker << 9, the subject's and the
  * other party's lengths and keys (keys packed before the frame unpack with
  * an empty one).
  */
@@ -217,7 +219,11 @@ export function packEventKeys(e: EventKeys): Buffer {
   const groups = [...e.places, ...e.people, e.numbers];
   const words = [e.title.length, e.lead.length, e.places.length, e.people.length, ...groups.map((g) => g.length)];
   for (const part of [e.title, e.lead, ...groups]) for (const k of part) words.push(k);
-  words.push(e.royal | (e.kind << 4) | (e.recurring ? 1 << 8 : 0), e.actor.length, e.counterpart.length);
+  words.push(
+    e.royal | (e.kind << 4) | (e.recurring ? 1 << 8 : 0) | (e.speaker ? 1 << 9 : 0),
+    e.actor.length,
+    e.counterpart.length,
+  );
   for (const part of [e.actor, e.counterpart]) for (const k of part) words.push(k);
   const buf = Buffer.allocUnsafe(4 * words.length);
   words.forEach((w, i) => buf.writeUInt32LE(w >>> 0, 4 * i));
@@ -226,7 +232,7 @@ export function packEventKeys(e: EventKeys): Buffer {
 
 export function unpackEventKeys(buf: Uint8Array | null | undefined): EventKeys {
   const none: Uint32Array = new Uint32Array(0);
-  const noFrame = { actor: none, royal: 0, counterpart: none, kind: 0 as EventKind, recurring: false };
+  const noFrame = { actor: none, speaker: false, royal: 0, counterpart: none, kind: 0 as EventKind, recurring: false };
   const empty = { title: none, lead: none, places: [], people: [], numbers: none, ...noFrame };
   if (!buf || buf.length < 20) return empty;
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
@@ -242,7 +248,7 @@ export function unpackEventKeys(buf: Uint8Array | null | undefined): EventKeys {
   const title = take(titleLength!);
   const lead = take(leadLength!);
   const groups = Array.from(all.subarray(4, 5 + placeCount! + personCount!), (n) => take(n));
-  let frame: Pick<EventKeys, 'actor' | 'royal' | 'counterpart' | 'kind' | 'recurring'> = noFrame;
+  let frame: Pick<EventKeys, 'actor' | 'speaker' | 'royal' | 'counterpart' | 'kind' | 'recurring'> = noFrame;
   if (o + 3 <= all.length) {
     const [flags, actorLength, counterpartLength] = all.subarray(o, o + 3);
     o += 3;
@@ -250,6 +256,7 @@ export function unpackEventKeys(buf: Uint8Array | null | undefined): EventKeys {
       royal: flags! & 0xf,
       kind: ((flags! >>> 4) & 0xf) as EventKind,
       recurring: (flags! & (1 << 8)) !== 0,
+      speaker: (flags! & (1 << 9)) !== 0,
       actor: take(actorLength!),
       counterpart: take(counterpartLength!),
     };
