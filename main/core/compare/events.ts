@@ -3,8 +3,9 @@
  * two events. A headline is read for its frame: who acts (the subject
  * before the verb or the colon, a leader's titles folded to one actor),
  * what kind of act it is (a meeting, a call, a condemnation, a death, a
- * directive ...), the other party of a meeting or a call, and whether it is
- * a report that comes out every day (weather, markets). `differentEvents`
+ * directive ...), the act's object (the other party of a meeting or a call,
+ * the executed), and whether it is a report that comes out every day
+ * (weather, markets). `differentEvents`
  * is the one test every story decision uses: placement (clusterer.ts) and
  * any pass that merges stories.
  */
@@ -42,7 +43,7 @@ export interface HeadlineFrame {
   speaker: boolean;
   /** 1 the King, 2 the Crown Prince, 3 the Deputy Crown Prince, 0 none of them. */
   royal: number;
-  /** Content-key hashes of the other party of a meeting or a call. */
+  /** Content-key hashes of the act's object: the other party of a meeting or a call, the executed, what is ordered. */
   counterpart: Uint32Array;
   kind: EventKind;
   recurring: boolean;

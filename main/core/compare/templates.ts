@@ -49,7 +49,7 @@ export interface EventKeys {
   speaker: boolean;
   /** 1 the King, 2 the Crown Prince, 3 the Deputy Crown Prince, 0 none of them. */
   royal: number;
-  /** The other party of a meeting or a call. */
+  /** The act's object: the other party of a meeting or a call, the executed, what is ordered. */
   counterpart: Uint32Array;
   kind: EventKind;
   /** A report that comes out every day (weather, markets). */
