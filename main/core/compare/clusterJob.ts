@@ -113,8 +113,13 @@ export async function runClusterJob(
   const mode: ClusterMode =
     request.mode === 'incremental' && storedSettings === settingsKey(request.options) ? 'incremental' : 'full';
 
-  // Articles whose signature is missing or out of date (text, title or date changed).
-  const stale = `s.article_id IS NULL OR s.event IS NULL OR s.content_hash <> a.content_hash OR s.title <> a.title OR s.published_iso IS NOT a.published_iso`;
+  // Articles whose signature is missing or out of date (text, title or date changed), or every
+  // article when the stored signatures were computed by another FEATURE_VERSION.
+  const storedVersion = storedSettings ? (JSON.parse(storedSettings) as { v?: number }).v : FEATURE_VERSION;
+  const stale =
+    storedVersion !== FEATURE_VERSION
+      ? '1'
+      : `s.article_id IS NULL OR s.event IS NULL OR s.content_hash <> a.content_hash OR s.title <> a.title OR s.published_iso IS NOT a.published_iso`;
   const condition = mode === 'full' ? `(${stale})` : `(${stale} OR m.article_id IS NULL)`;
   const total =
     (

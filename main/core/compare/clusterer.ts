@@ -21,7 +21,8 @@
  * them) say nothing about a story and are left out of the vectors.
  */
 import { DocFrequencies, type StoryFeatures } from './features';
-import { entityConflict, templateConflict, TemplateIndex, type EventKeys } from './templates';
+import { differentEvents } from './events';
+import { TemplateIndex, type EventKeys } from './templates';
 import { headlinesOf, ThreadLinks } from './threads';
 
 export interface ClusterOptions {
@@ -283,16 +284,27 @@ export async function clusterStories(
 
   const templates = new TemplateIndex(options.minTemplateCount);
   for (const d of docs) if (d.event) templates.add(d.event.title);
-  // 2: items of one template with different slots (no story, no thread); 1: headlines naming other people or places (no story).
+  // 2: template items with different slots, two days' weather (no story, no thread); 1: another event (no story).
   const conflict = (i: number, e: number): 0 | 1 | 2 => {
-    const a = docs[i]!.event;
-    const b = docs[e]!.event;
-    if (a === undefined || b === undefined) return 0;
-    const ta = docs[i]!.features.terms;
-    const tb = docs[e]!.features.terms;
-    if (templateConflict(templates, a, b, ta, tb)) return 2;
-    return entityConflict(a, b, ta, tb) ? 1 : 0;
+    const a = docs[i]!;
+    const b = docs[e]!;
+    if (a.event === undefined || b.event === undefined) return 0;
+    const veto = differentEvents(
+      { event: a.event, terms: a.features.terms, day: a.day },
+      { event: b.event, terms: b.features.terms, day: b.day },
+      templates,
+    );
+    if (veto === null) return 0;
+    return veto === 'template' || veto === 'recurring' ? 2 : 1;
   };
+  // The members of each story, by document index (a story's whole list is checked before it takes an article).
+  const membersOf = new Map<number, number[]>();
+  const addMember = (c: number, i: number): void => {
+    const list = membersOf.get(c);
+    if (list) list.push(i);
+    else membersOf.set(c, [i]);
+  };
+  placed.forEach((d, i) => addMember(d.cluster, i));
   const threads = new ThreadLinks(options.threadDays, (c) => [firstDay.get(c) ?? 0, lastDay.get(c) ?? 0]);
   for (const d of placed) if (d.thread != null && d.thread !== d.cluster) threads.seed(d.cluster, d.thread);
 
@@ -355,8 +367,7 @@ export async function clusterStories(
     }
     for (const e of touched) acc[e] = 0;
     touched.length = 0;
-    let chosen = 0;
-    let chosenScore = -1;
+    const candidates: Array<[number, number]> = [];
     for (const [c, sims] of best) {
       if (Math.max(lastDay.get(c)!, days[i]!) - Math.min(firstDay.get(c)!, days[i]!) > options.storyDays) continue;
       const m = Math.min(top, clusterSize.get(c) ?? 1);
@@ -366,19 +377,22 @@ export async function clusterStories(
       let all = 0;
       for (const x of sims) all += x;
       if (all / (clusterSize.get(c) ?? 1) < options.minMeanSimilarity) continue;
-      const score = sum / m;
-      if (score > chosenScore || (score === chosenScore && c < chosen)) {
-        chosenScore = score;
-        chosen = c;
-      }
+      if (sum / m >= options.threshold) candidates.push([c, sum / m]);
     }
+    candidates.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    // Every member counts, not only the similar ones: a story grown through neutral members must
+    // still not hold two events (the departure from Cairo and the Cairo declaration).
+    const fits = candidates.find(([c]) => !(membersOf.get(c) ?? []).some((e) => conflict(i, e) !== 0));
+    let chosen: number;
     let similarity: number | null = null;
-    if (chosenScore >= options.threshold) {
-      similarity = Math.min(1, chosenScore);
+    if (fits) {
+      chosen = fits[0];
+      similarity = Math.min(1, fits[1]);
     } else {
       chosen = nextKey--;
     }
     clusterOf[i] = chosen;
+    addMember(chosen, i);
     widen(chosen, days[i]!);
     visible[i] = 1;
     for (const c of linked) if (c !== chosen) threads.link(chosen, c);

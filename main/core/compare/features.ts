@@ -8,9 +8,10 @@
 import { extractEntities } from '../entities';
 import { analyze, type AnalyzedToken } from '../text/analyze';
 import { detectLanguage } from '../text/language';
+import { headlineFrame } from './events';
 import type { EventKeys } from './templates';
 
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 4;
 
 export interface StoryFeatures {
   /** Term hashes, ascending, unique. */
@@ -105,8 +106,11 @@ const LEAD_CHARS = 400;
 export function eventKeys(title: string, body: string): EventKeys {
   const titleKeys: number[] = [];
   const numbers = new Set<number>();
-  for (const t of analyze(title)) {
+  const tokens = analyze(title);
+  const tokenKeys: Array<number | null> = [];
+  for (const t of tokens) {
     const key = contentKey(t);
+    tokenKeys.push(key === null ? null : termHash(key));
     if (key !== null) titleKeys.push(termHash(key));
     if (t.kind === 'number') numbers.add(termHash(`#${t.exact}`));
     const ordinal = t.kind === 'word' ? ORDINALS.get(t.exact) : undefined;
@@ -135,6 +139,7 @@ export function eventKeys(title: string, body: string): EventKeys {
     places,
     people,
     numbers: Uint32Array.from(numbers).sort(),
+    ...headlineFrame(title, tokens, tokenKeys),
   };
 }
 

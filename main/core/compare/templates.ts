@@ -15,7 +15,7 @@
  * words (محكمة استئناف الرياض / محكمة الاستئناف بالرياض) share their keys,
  * while a ministry's greeting never names the library's.
  */
-import { termHash } from './features';
+import type { EventKind } from './eventWords';
 
 /** Keys of a frame's prefix and of its suffix that are counted (longer ones count by their outer keys). */
 const MAX_SIDE = 4;
@@ -43,6 +43,17 @@ export interface EventKeys {
   people: Uint32Array[];
   /** The numbers and ordinals of the headline ("#3" for 3, الثالثة, third), hashed, ascending. */
   numbers: Uint32Array;
+  /** The headline's subject, unless it is a leader (`royal`); see events.ts. */
+  actor: Uint32Array;
+  /** The subject is a speaker quoted after a colon. */
+  speaker: boolean;
+  /** 1 the King, 2 the Crown Prince, 3 the Deputy Crown Prince, 0 none of them. */
+  royal: number;
+  /** The act's object: the other party of a meeting or a call, the executed, what is ordered. */
+  counterpart: Uint32Array;
+  kind: EventKind;
+  /** A report that comes out every day (weather, markets). */
+  recurring: boolean;
 }
 
 function frameHash(title: Uint32Array, prefix: number, suffix: number): number {
@@ -109,10 +120,10 @@ export class TemplateIndex {
   }
 }
 
-function mostlyIn(slot: Uint32Array, sortedKeys: Uint32Array): boolean {
+function mostlyIn(slot: Uint32Array, sortedKeys: Uint32Array, share = SLOT_SHARED): boolean {
   let found = 0;
   for (const k of slot) if (binaryHas(sortedKeys, k)) found++;
-  return found > SLOT_SHARED * slot.length;
+  return found > share * slot.length;
 }
 
 function binaryHas(sorted: Uint32Array, key: number): boolean {
@@ -141,11 +152,33 @@ export function templateConflict(
 ): boolean {
   const shared = index.sharedTemplate(a.title, b.title);
   if (!shared) return false;
-  // What one slot says and the other does not (ministry of *social affairs* / of the *interior*) decides.
-  const onlyA = shared.slotA.filter((k) => !shared.slotB.includes(k));
-  const onlyB = shared.slotB.filter((k) => !shared.slotA.includes(k));
+  return keysApart(shared.slotA, shared.slotB, termsA, termsB);
+}
+
+/**
+ * Two phrases (a template's slots, two subjects, two other parties) name
+ * different things: what one says and the other does not (ministry of
+ * *social affairs* / of the *interior*) is in neither other article
+ * (`termsA`/`termsB`: sorted content keys). Empty phrases are never apart.
+ * `mutual`: apart unless each is named in the other article (two speakers:
+ * the Mufti's statement names the council he heads, the council's does not
+ * name him).
+ */
+export function keysApart(
+  x: Uint32Array,
+  y: Uint32Array,
+  termsA: Uint32Array,
+  termsB: Uint32Array,
+  share = SLOT_SHARED,
+  mutual = false,
+): boolean {
+  if (x.length === 0 || y.length === 0) return false;
+  const onlyA = x.filter((k) => !y.includes(k));
+  const onlyB = y.filter((k) => !x.includes(k));
   if (onlyA.length === 0 || onlyB.length === 0) return false;
-  return !mostlyIn(onlyA, termsB) && !mostlyIn(onlyB, termsA);
+  const aInB = mostlyIn(onlyA, termsB, share);
+  const bInA = mostlyIn(onlyB, termsA, share);
+  return mutual ? !(aInB && bInA) : !aInB && !bInA;
 }
 
 /**
@@ -177,25 +210,30 @@ function numbersApart(a: EventKeys, b: EventKeys, termsA: Uint32Array, termsB: U
 
 /**
  * Packs event keys as little-endian uint32s: headline length, lead length,
- * place and person counts, each place's and person's length, then the keys.
+ * place and person counts, each place's and person's length, then the keys;
+ * then the frame: royal | kind << 4 | recurring << 8 | speaker << 9, the subject's and the
+ * other party's lengths and keys (keys packed before the frame unpack with
+ * an empty one).
  */
 export function packEventKeys(e: EventKeys): Buffer {
   const groups = [...e.places, ...e.people, e.numbers];
   const words = [e.title.length, e.lead.length, e.places.length, e.people.length, ...groups.map((g) => g.length)];
   for (const part of [e.title, e.lead, ...groups]) for (const k of part) words.push(k);
+  words.push(
+    e.royal | (e.kind << 4) | (e.recurring ? 1 << 8 : 0) | (e.speaker ? 1 << 9 : 0),
+    e.actor.length,
+    e.counterpart.length,
+  );
+  for (const part of [e.actor, e.counterpart]) for (const k of part) words.push(k);
   const buf = Buffer.allocUnsafe(4 * words.length);
   words.forEach((w, i) => buf.writeUInt32LE(w >>> 0, 4 * i));
   return buf;
 }
 
 export function unpackEventKeys(buf: Uint8Array | null | undefined): EventKeys {
-  const empty = {
-    title: new Uint32Array(0),
-    lead: new Uint32Array(0),
-    places: [],
-    people: [],
-    numbers: new Uint32Array(0),
-  };
+  const none: Uint32Array = new Uint32Array(0);
+  const noFrame = { actor: none, speaker: false, royal: 0, counterpart: none, kind: 0 as EventKind, recurring: false };
+  const empty = { title: none, lead: none, places: [], people: [], numbers: none, ...noFrame };
   if (!buf || buf.length < 20) return empty;
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const all = new Uint32Array(buf.length / 4);
@@ -210,14 +248,25 @@ export function unpackEventKeys(buf: Uint8Array | null | undefined): EventKeys {
   const title = take(titleLength!);
   const lead = take(leadLength!);
   const groups = Array.from(all.subarray(4, 5 + placeCount! + personCount!), (n) => take(n));
+  let frame: Pick<EventKeys, 'actor' | 'speaker' | 'royal' | 'counterpart' | 'kind' | 'recurring'> = noFrame;
+  if (o + 3 <= all.length) {
+    const [flags, actorLength, counterpartLength] = all.subarray(o, o + 3);
+    o += 3;
+    frame = {
+      royal: flags! & 0xf,
+      kind: ((flags! >>> 4) & 0xf) as EventKind,
+      recurring: (flags! & (1 << 8)) !== 0,
+      speaker: (flags! & (1 << 9)) !== 0,
+      actor: take(actorLength!),
+      counterpart: take(counterpartLength!),
+    };
+  }
   return {
     title,
     lead,
     places: groups.slice(0, placeCount),
     people: groups.slice(placeCount, placeCount! + personCount!),
     numbers: groups[groups.length - 1]!,
+    ...frame,
   };
 }
-
-/** Hash of one content key, as the story signature hashes it (a headline's keys are looked up in the lead). */
-export const keyHash = termHash;
