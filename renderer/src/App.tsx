@@ -4,6 +4,7 @@ import { toShownError, useApi } from './api';
 import { useCommands } from './commands/useCommands';
 import type { CommandContext } from './commands/commandTable';
 import { AppDialogs, type Dialog } from './components/AppDialogs';
+import { BulkBar } from './components/BulkBar';
 import { CommandPalette } from './components/CommandPalette';
 import { ComparisonView } from './components/compare/ComparisonView';
 import { StoryPanel } from './components/compare/StoriesView';
@@ -26,6 +27,8 @@ import { useShellLinks } from './hooks/shellLinks';
 import { useAppearance } from './hooks/useAppearance';
 import { dossierAvailable, useArticleActions } from './hooks/useArticleActions';
 import { useArticleList } from './hooks/useArticleList';
+import { useBulkActions } from './hooks/useBulkActions';
+import { useListSelection } from './hooks/useListSelection';
 import { useImportFlow } from './hooks/useImportFlow';
 import { useJobs } from './hooks/useJobs';
 import { useLibraryFacts } from './hooks/useLibraryFacts';
@@ -131,6 +134,21 @@ export function App() {
     pushError,
     setDialog,
     addToCollectionNamed: actions.addToCollectionNamed,
+    setView,
+  });
+  const selection = useListSelection(list.queryKey, pager);
+  const bulk = useBulkActions({
+    i18n,
+    facts,
+    selection,
+    pager,
+    articleChanged,
+    toast,
+    pushError,
+    lastUndo,
+    setDialog,
+    runJob,
+    deleteArticles: actions.deleteArticles,
   });
   const panes = usePanes(ui);
 
@@ -224,7 +242,9 @@ export function App() {
               ? view.name
               : view.kind === 'source'
                 ? (facts.sources.find((s) => s.id === view.id)?.name ?? w.sources)
-                : languageName(view.code, locale);
+                : view.kind === 'saved'
+                  ? (list.saved?.name ?? t.selection.savedSearches)
+                  : languageName(view.code, locale);
   const activityErrors = store.activity.some((e) => e.status === 'failed' || (e.counts?.errors ?? 0) > 0);
 
   return (
@@ -338,6 +358,7 @@ export function App() {
                     onNewCollection={actions.newCollection}
                     {...sidebarActions}
                     onDossiers={dossierAvailable ? () => setDossiersOpen(true) : undefined}
+                    savedSearches={facts.savedSearches}
                   />
                 </div>
                 <Splitter
@@ -375,6 +396,25 @@ export function App() {
               onChooseStory={setStory}
               onReordered={refresh}
               onError={pushError}
+              selection={selection}
+              bulkBar={
+                selection.active ? (
+                  <BulkBar
+                    selection={selection}
+                    onTag={bulk.tag}
+                    onCollect={bulk.collect}
+                    onDossier={dossierAvailable ? bulk.toDossier : undefined}
+                    onExport={(kind) => void bulk.exportAs(kind)}
+                    onDelete={() => void bulk.remove()}
+                  />
+                ) : null
+              }
+              onSaveSearch={() => sidebarActions.saveSearch(search.trim(), list.filter)}
+              subtitle={
+                view.kind === 'saved' && list.saved && !searching
+                  ? t.selection.savedSearchOf(list.saved.query)
+                  : undefined
+              }
             />
             <Splitter
               size={panes.listSize}

@@ -10,6 +10,7 @@ import { workbenchAr, workbenchEn, type Workbench } from './i18nWorkbench';
 import { dossierAr, dossierEn, type DossierWords } from './i18nDossier';
 import { arCount, type Plural } from './i18nPlural';
 import { tableImportAr, tableImportEn, type TableImportWords } from './i18nImport';
+import { selectionAr, selectionEn, type SelectionWords } from './i18nSelection';
 
 export type UiLang = 'en' | 'ar';
 
@@ -83,6 +84,8 @@ export interface Messages {
   compare: CompareStrings;
   /** The CSV/TSV column mapping dialog. */
   tableImport: TableImportWords;
+  /** Saved searches, multi-selection and bulk actions. */
+  selection: SelectionWords;
   readerLabel: string;
 }
 
@@ -155,6 +158,7 @@ const en: Messages = {
   dossier: dossierEn,
   compare: compareEn,
   tableImport: tableImportEn,
+  selection: selectionEn,
   errorNames: {
     INVALID_ARGUMENT: 'Invalid request',
     NOT_FOUND: 'Not found',
@@ -252,6 +256,7 @@ const ar: Messages = {
   dossier: dossierAr,
   compare: compareAr,
   tableImport: tableImportAr,
+  selection: selectionAr,
   errorNames: {
     INVALID_ARGUMENT: 'طلب غير صالح',
     NOT_FOUND: 'غير موجود',

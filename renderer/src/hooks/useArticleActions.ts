@@ -138,7 +138,9 @@ export function useArticleActions({
         };
         lastUndo.current = () => void undo();
         toast(
-          articles.length === 1 ? w.deleted(articles[0]!.title) : w.deletedMany(i18n.formatNumber(articles.length)),
+          articles.length === 1
+            ? w.deleted(articles[0]!.title)
+            : t.selection.deletedMany(t.articles(i18n.formatNumber(articles.length), articles.length)),
           { label: w.undo, run: () => void undo() },
           12000,
         );
@@ -146,7 +148,7 @@ export function useArticleActions({
         pushError(w.deleteArticle, error);
       }
     },
-    [api, openedId, store, refresh, openArticle, toast, pushError, w, i18n, lastUndo],
+    [api, openedId, store, refresh, openArticle, toast, pushError, w, t, i18n, lastUndo],
   );
 
   const updateFromFile = useCallback(

@@ -18,6 +18,7 @@ export const View = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('tag'), name: z.string().min(1) }),
   z.object({ kind: z.literal('source'), id: z.number().int().positive() }),
   z.object({ kind: z.literal('lang'), code: z.string().min(1) }),
+  z.object({ kind: z.literal('saved'), id: z.number().int().positive() }),
 ]);
 export type View = z.infer<typeof View>;
 
