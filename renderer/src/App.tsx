@@ -58,7 +58,7 @@ export function App() {
   const readerRef = useRef<ReaderHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const { jobs, setJobs, now, patchJob, runJob } = useJobs(pushError);
+  const { jobs, setJobs, now, patchJob, runJob } = useJobs(pushError, i18n);
   const [dossiersOpen, setDossiersOpen] = useState(false);
   /** The dossier a mizan://dossier/N link asked for, shown first in the Dossiers view. */
   const [linkedDossier, setLinkedDossier] = useState<number | null>(null);
@@ -213,7 +213,7 @@ export function App() {
         (error: unknown) => pushError(t.compare.openSaved, error),
       ),
     reindex: () =>
-      void runJob('reindex', w.searchIndex, (signal, onProgress) =>
+      void runJob('reindex', { key: 'reindex' }, (signal, onProgress) =>
         api['search.reindex']({}, { signal, onProgress }),
       ).catch(() => undefined),
     undo: () => lastUndo.current?.(),

@@ -33,6 +33,23 @@ export interface SelectionWords {
   undone: string;
   selectionHint: string;
   exportTitle: string;
+  /** The core's progress phase names (English in the core), as the bars show them. */
+  phases: Record<
+    | 'Building the collection index'
+    | 'Collection index ready'
+    | 'Indexing articles'
+    | 'Merging the index'
+    | 'Starting import'
+    | 'analysing articles'
+    | 'done'
+    | 'drawing'
+    | 'index'
+    | 'items'
+    | 'layout'
+    | 'placing articles into stories'
+    | 'reading',
+    string
+  >;
 }
 
 export const selectionEn: SelectionWords = {
@@ -59,6 +76,21 @@ export const selectionEn: SelectionWords = {
   undone: 'Undone',
   selectionHint: 'Ctrl/⌘+click adds a row, Shift+click a range, Ctrl/⌘+A selects all, Esc clears',
   exportTitle: 'Selected articles',
+  phases: {
+    'Building the collection index': 'Building the collection index',
+    'Collection index ready': 'Collection index ready',
+    'Indexing articles': 'Indexing articles',
+    'Merging the index': 'Merging the index',
+    'Starting import': 'Starting import',
+    'analysing articles': 'Analysing articles',
+    done: 'Done',
+    drawing: 'Drawing pages',
+    index: 'Building the search index',
+    items: 'Writing items',
+    layout: 'Laying out pages',
+    'placing articles into stories': 'Placing articles into stories',
+    reading: 'Reading',
+  },
 };
 
 export const selectionAr: SelectionWords = {
@@ -85,4 +117,19 @@ export const selectionAr: SelectionWords = {
   undone: 'تراجعت عن الإجراء',
   selectionHint: 'Ctrl/⌘+نقرة تضيف صفًا، وShift+نقرة نطاقًا، وCtrl/⌘+A تحدد الكل، وEsc تلغي التحديد',
   exportTitle: 'المقالات المحددة',
+  phases: {
+    'Building the collection index': 'بناء فهرس المجموعة',
+    'Collection index ready': 'فهرس المجموعة جاهز',
+    'Indexing articles': 'فهرسة المقالات',
+    'Merging the index': 'دمج الفهرس',
+    'Starting import': 'بدء الاستيراد',
+    'analysing articles': 'تحليل المقالات',
+    done: 'اكتمل',
+    drawing: 'رسم الصفحات',
+    index: 'بناء فهرس البحث',
+    items: 'كتابة العناصر',
+    layout: 'تنضيد الصفحات',
+    'placing articles into stories': 'تصنيف المقالات في قصص',
+    reading: 'القراءة',
+  },
 };

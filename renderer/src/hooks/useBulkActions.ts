@@ -4,6 +4,7 @@ import { useApi } from '../api';
 import type { Dialog } from '../components/AppDialogs';
 import type { RunJob } from '../components/dossier/DossierExport';
 import type { I18n } from '../i18n';
+import type { Label } from '../text/said';
 import { sameName } from '../../../common/text/names';
 import type { ArticlePager } from './articlePager';
 import type { Facts } from './useLibraryFacts';
@@ -176,7 +177,7 @@ export function useBulkActions({
       try {
         const ids = await selection.resolve();
         const method = kind === 'pdf' ? 'dossier.exportPdf' : 'dossier.exportHtml';
-        const label = `${kind === 'pdf' ? sw.bulkExportPdf : sw.bulkExportHtml}: ${counted(ids.length)}`;
+        const label: Label = { key: kind === 'pdf' ? 'exportPdf' : 'exportHtml', params: [ids.length] };
         const result = await runJob(`export-${kind}`, label, (signal, onProgress: (p: Progress) => void) =>
           api[method]({ articleIds: ids, title: sw.exportTitle, lang: i18n.lang }, { signal, onProgress }),
         );
@@ -185,7 +186,7 @@ export function useBulkActions({
         pushError(kind === 'pdf' ? sw.bulkExportPdf : sw.bulkExportHtml, error);
       }
     },
-    [selection, runJob, api, sw, counted, i18n.lang, pushError],
+    [selection, runJob, api, sw, i18n.lang, pushError],
   );
 
   const remove = useCallback(async () => {
