@@ -180,12 +180,7 @@ export function Sidebar(props: SidebarProps) {
             {props.savedSearches.map((s) =>
               link(
                 { kind: 'saved', id: s.id },
-                <>
-                  <span className="hash" aria-hidden="true">
-                    ⌕
-                  </span>
-                  <bdi>{s.name}</bdi>
-                </>,
+                <bdi>{s.name}</bdi>,
                 s.articleCount,
                 'saved-search-link',
                 <span className="side-actions">
