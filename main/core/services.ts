@@ -28,6 +28,7 @@ import { libraryHandlers } from './library/handlers';
 import { settingsPathFor } from './library/settings';
 import { IndexPrimer } from './search/primedIndex';
 import { createSearchService, type SearchService } from './search/searchService';
+import { savedSearchHandlers } from './search/savedSearches';
 import { appVersion } from './version';
 
 /** A search exported as a selection: its first hits, as many as a list of ids may hold. */
@@ -292,6 +293,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'search.status': async () => search.status(),
     'search.reindex': async (_input, ctx) => search.reindex(ctx),
     'search.buildCollectionIndex': async ({ collectionId }, ctx) => search.buildCollectionIndex(collectionId, ctx),
+    ...savedSearchHandlers({ db, search, now }),
     // Dossiers and their PDF / offline HTML export.
     ...dossiers.handlers,
     // Story clusters, aligned comparisons, fact ledgers.

@@ -180,6 +180,23 @@ export const ArticleSnapshot = z.object({
 });
 export type ArticleSnapshot = z.infer<typeof ArticleSnapshot>;
 
+/** What one bulk action does to every selected article. */
+export const BulkChange = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('tag'), tags: z.array(Name).min(1).max(50) }),
+  z.object({ kind: z.literal('collect'), collectionId: Id }),
+]);
+export type BulkChange = z.infer<typeof BulkChange>;
+
+/** The inverse of a bulk action: only what it added (tags an article already had, places it already held, stay). */
+export const BulkUndo = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('untag'),
+    removeTags: z.array(z.object({ tag: Name, articleIds: z.array(Id).max(100_000) })).max(50),
+  }),
+  z.object({ kind: z.literal('uncollect'), collectionId: Id, articleIds: z.array(Id).max(100_000) }),
+]);
+export type BulkUndo = z.infer<typeof BulkUndo>;
+
 export const BackupInfo = z.object({
   name: z.string(),
   path: z.string(),
@@ -369,6 +386,12 @@ export const libraryMethods = {
       highlights: z.object({ anchored: z.number().int(), moved: z.number().int(), orphaned: z.number().int() }),
     }),
   },
+  /** Tags or collects many articles in one transaction and returns its inverse for library.revertBulk (one undo step). */
+  'library.applyBulk': {
+    input: z.object({ articleIds: z.array(Id).min(1).max(100_000), change: BulkChange }),
+    output: z.object({ changed: z.number().int().nonnegative(), undo: BulkUndo }),
+  },
+  'library.revertBulk': { input: z.object({ undo: BulkUndo }), output: Ok },
   // Library safety: backups, restore, bundles. Paths are on the machine running the core.
   /** An online backup of the library now, into the backups folder beside it. */
   'library.backupNow': { input: z.object({}), output: BackupInfo },

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ArticleFilter, ArticleSummary } from './library';
-import { Id, type MethodSpec } from './shapes';
+import { Id, Name, Ok, type MethodSpec } from './shapes';
 
 /** [start, end) in UTF-16 code units of the text it refers to. */
 export const TextRange = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
@@ -93,6 +93,24 @@ export const SearchStatus = z.object({
 });
 export type SearchStatus = z.infer<typeof SearchStatus>;
 
+/**
+ * A saved search ("smart collection"): the query as typed and the list's
+ * filters. Its articles are not stored: they are what the query finds now,
+ * so imports and edits change them. An empty query lists the filtered
+ * library in date order.
+ */
+export const SavedSearchInfo = z.object({
+  id: Id,
+  name: z.string(),
+  query: z.string(),
+  filter: ArticleFilter,
+  /** How many articles it finds now (counted when listed). */
+  articleCount: z.number().int().nonnegative(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type SavedSearchInfo = z.infer<typeof SavedSearchInfo>;
+
 export const searchMethods = {
   // Search (main/core/search).
   /**
@@ -138,4 +156,16 @@ export const searchMethods = {
     output: CollectionIndexInfo,
     progress: true,
   },
+  /** Saved searches with what each finds now, by name. */
+  'search.listSavedSearches': { input: z.object({}), output: z.array(SavedSearchInfo), readonly: true },
+  /**
+   * Saves a query and filters under a name; a search already saved under that name (case and
+   * Arabic spelling variants aside) takes the new query and filters. A malformed query fails with QUERY_INVALID.
+   */
+  'search.saveSearch': {
+    input: z.object({ name: Name, query: z.string().max(1000), filter: ArticleFilter.default({}) }),
+    output: SavedSearchInfo,
+  },
+  'search.renameSavedSearch': { input: z.object({ id: Id, name: Name }), output: SavedSearchInfo },
+  'search.deleteSavedSearch': { input: z.object({ id: Id }), output: Ok },
 } as const satisfies Record<string, MethodSpec>;

@@ -4,6 +4,7 @@ import { toShownError, useApi } from './api';
 import { useCommands } from './commands/useCommands';
 import type { CommandContext } from './commands/commandTable';
 import { AppDialogs, type Dialog } from './components/AppDialogs';
+import { BulkBar } from './components/BulkBar';
 import { CommandPalette } from './components/CommandPalette';
 import { ComparisonView } from './components/compare/ComparisonView';
 import { StoryPanel } from './components/compare/StoriesView';
@@ -26,6 +27,8 @@ import { useShellLinks } from './hooks/shellLinks';
 import { useAppearance } from './hooks/useAppearance';
 import { dossierAvailable, useArticleActions } from './hooks/useArticleActions';
 import { useArticleList } from './hooks/useArticleList';
+import { useBulkActions } from './hooks/useBulkActions';
+import { useListSelection } from './hooks/useListSelection';
 import { useImportFlow } from './hooks/useImportFlow';
 import { useJobs } from './hooks/useJobs';
 import { useLibraryFacts } from './hooks/useLibraryFacts';
@@ -57,7 +60,7 @@ export function App() {
   const readerRef = useRef<ReaderHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const { jobs, setJobs, now, patchJob, runJob } = useJobs(pushError);
+  const { jobs, setJobs, now, patchJob, runJob } = useJobs(pushError, i18n);
   const [dossiersOpen, setDossiersOpen] = useState(false);
   /** The dossier a mizan://dossier/N link asked for, shown first in the Dossiers view. */
   const [linkedDossier, setLinkedDossier] = useState<number | null>(null);
@@ -133,6 +136,21 @@ export function App() {
     pushError,
     setDialog,
     addToCollectionNamed: actions.addToCollectionNamed,
+    setView,
+  });
+  const selection = useListSelection(list.queryKey, pager);
+  const bulk = useBulkActions({
+    i18n,
+    facts,
+    selection,
+    pager,
+    articleChanged,
+    toast,
+    pushError,
+    lastUndo,
+    setDialog,
+    runJob,
+    deleteArticles: actions.deleteArticles,
   });
   const panes = usePanes(ui);
 
@@ -197,7 +215,7 @@ export function App() {
         (error: unknown) => pushError(t.compare.openSaved, error),
       ),
     reindex: () =>
-      void runJob('reindex', w.searchIndex, (signal, onProgress) =>
+      void runJob('reindex', { key: 'reindex' }, (signal, onProgress) =>
         api['search.reindex']({}, { signal, onProgress }),
       ).catch(() => undefined),
     undo: () => lastUndo.current?.(),
@@ -237,7 +255,9 @@ export function App() {
               ? view.name
               : view.kind === 'source'
                 ? (facts.sources.find((s) => s.id === view.id)?.name ?? w.sources)
-                : languageName(view.code, locale);
+                : view.kind === 'saved'
+                  ? (list.saved?.name ?? t.selection.savedSearches)
+                  : languageName(view.code, locale);
   const activityErrors = store.activity.some((e) => e.status === 'failed' || (e.counts?.errors ?? 0) > 0);
 
   return (
@@ -351,6 +371,7 @@ export function App() {
                     onNewCollection={actions.newCollection}
                     {...sidebarActions}
                     onDossiers={dossierAvailable ? () => setDossiersOpen(true) : undefined}
+                    savedSearches={facts.savedSearches}
                   />
                 </div>
                 <Splitter
@@ -388,6 +409,25 @@ export function App() {
               onChooseStory={setStory}
               onReordered={refresh}
               onError={pushError}
+              selection={selection}
+              bulkBar={
+                selection.active ? (
+                  <BulkBar
+                    selection={selection}
+                    onTag={bulk.tag}
+                    onCollect={bulk.collect}
+                    onDossier={dossierAvailable ? bulk.toDossier : undefined}
+                    onExport={(kind) => void bulk.exportAs(kind)}
+                    onDelete={() => void bulk.remove()}
+                  />
+                ) : null
+              }
+              onSaveSearch={() => sidebarActions.saveSearch(search.trim(), list.filter)}
+              subtitle={
+                view.kind === 'saved' && list.saved && !searching
+                  ? t.selection.savedSearchOf(list.saved.query)
+                  : undefined
+              }
             />
             <Splitter
               size={panes.listSize}

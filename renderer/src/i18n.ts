@@ -8,8 +8,10 @@ import type { DatePrecision, ErrorCode } from '../../preload/contract';
 import { compareAr, compareEn, type CompareStrings } from './i18nCompare';
 import { workbenchAr, workbenchEn, type Workbench } from './i18nWorkbench';
 import { dossierAr, dossierEn, type DossierWords } from './i18nDossier';
-import { arCount, type Plural } from './i18nPlural';
+import { arArticles, arCount, type Plural } from './i18nPlural';
 import { tableImportAr, tableImportEn, type TableImportWords } from './i18nImport';
+import { selectionAr, selectionEn, type SelectionWords } from './i18nSelection';
+import { dateLocale, type Digits, type MonthSystem } from '../../common/text/dates';
 
 export type UiLang = 'en' | 'ar';
 
@@ -83,6 +85,8 @@ export interface Messages {
   compare: CompareStrings;
   /** The CSV/TSV column mapping dialog. */
   tableImport: TableImportWords;
+  /** Saved searches, multi-selection and bulk actions. */
+  selection: SelectionWords;
   readerLabel: string;
 }
 
@@ -155,6 +159,7 @@ const en: Messages = {
   dossier: dossierEn,
   compare: compareEn,
   tableImport: tableImportEn,
+  selection: selectionEn,
   errorNames: {
     INVALID_ARGUMENT: 'Invalid request',
     NOT_FOUND: 'Not found',
@@ -195,14 +200,7 @@ const ar: Messages = {
   allSources: 'كل المصادر',
   language: 'اللغة',
   allLanguages: 'كل اللغات',
-  articles: arCount({
-    zero: 'لا مقالات',
-    one: 'مقال واحد',
-    two: 'مقالان',
-    few: 'مقالات',
-    many: 'مقالًا',
-    other: 'مقال',
-  }),
+  articles: arArticles,
   words: arCount({ zero: 'لا كلمات', one: 'كلمة واحدة', two: 'كلمتان', few: 'كلمات', many: 'كلمة', other: 'كلمة' }),
   filesCount: arCount({ zero: 'لا ملفات', one: 'ملف واحد', two: 'ملفان', few: 'ملفات', many: 'ملفًا', other: 'ملف' }),
   emptyTitle: 'مكتبتك فارغة',
@@ -252,6 +250,7 @@ const ar: Messages = {
   dossier: dossierAr,
   compare: compareAr,
   tableImport: tableImportAr,
+  selection: selectionAr,
   errorNames: {
     INVALID_ARGUMENT: 'طلب غير صالح',
     NOT_FOUND: 'غير موجود',
@@ -275,10 +274,7 @@ const ar: Messages = {
 
 export const messages: Record<UiLang, Messages> = { en, ar };
 
-/** Which Gregorian month names Arabic dates use: تموز (Levant, Iraq), يوليو (Egypt, Gulf), جويلية (Maghreb). */
-export type MonthSystem = 'levant' | 'egypt' | 'maghreb';
-/** Latin digits (what the archives mostly use) or Arabic-Indic ones. */
-export type Digits = 'latn' | 'arab';
+export type { Digits, MonthSystem };
 
 export interface FormatOptions {
   monthSystem: MonthSystem;
@@ -287,13 +283,9 @@ export interface FormatOptions {
 
 export const defaultFormat: FormatOptions = { monthSystem: 'levant', digits: 'latn' };
 
-// CLDR regions whose Arabic month names are each system's.
-const monthRegion: Record<MonthSystem, string> = { levant: 'SY', egypt: 'EG', maghreb: 'TN' };
-
 /** Locale used for numbers and dates; Arabic keeps the Latin digits the archives use unless told otherwise. */
 export function localeFor(lang: UiLang, format: FormatOptions = defaultFormat): string {
-  if (lang === 'en') return 'en-GB';
-  return `ar-${monthRegion[format.monthSystem]}-u-nu-${format.digits}`;
+  return dateLocale(lang, format.monthSystem, format.digits);
 }
 
 export interface I18n {

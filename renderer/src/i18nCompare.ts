@@ -4,6 +4,7 @@
  * from the workbench's like i18nWorkbench.ts.
  */
 import type { AlignmentRow, FactConflict } from '../../preload/contract';
+import { arArticles, arCount, arStories, enCount, type Plural } from './i18nPlural';
 
 /** First-strong isolate: a name in the other script keeps its place in the sentence. */
 const iso = (text: string): string => `\u2068${text}\u2069`;
@@ -18,28 +19,28 @@ export interface CompareStrings {
   sortStories: string;
   sortNames: Record<StorySort, string>;
   multiOutletOnly: string;
-  storyCount: (n: string) => string;
-  storyArticles: (n: string) => string;
-  storyOutlets: (n: string) => string;
+  storyCount: Plural;
+  storyArticles: Plural;
+  storyOutlets: Plural;
   storyScore: (s: string) => string;
   pageOf: (from: string, to: string, total: string) => string;
   previousPage: string;
   nextPage: string;
   noStories: string;
-  notClustered: (n: string) => string;
+  notClustered: (n: string, count: number) => string;
   placing: string;
-  threadBadge: (n: string) => string;
+  threadBadge: (n: string, count: number) => string;
   threadHelp: string;
   threadStories: string;
   placeNow: string;
   rebuildStories: string;
   clustering: string;
-  clusterDone: (stories: string, placed: string) => string;
+  clusterDone: (stories: string, storyCount: number, placed: string, placedCount: number) => string;
   lastRun: (when: string) => string;
   chooseStory: string;
   storyTitle: string;
   compare: string;
-  compareSelected: (n: string) => string;
+  compareSelected: (n: string, count: number) => string;
   compareHint: string;
   selectForCompare: (title: string) => string;
   openArticle: string;
@@ -48,7 +49,7 @@ export interface CompareStrings {
   compareWithThis: string;
   compareAll: (n: string) => string;
   comparison: string;
-  comparisonOf: (n: string) => string;
+  comparisonOf: (n: string, count: number) => string;
   back: string;
   loadingComparison: string;
   comparisonFailed: string;
@@ -111,29 +112,31 @@ export const compareEn: CompareStrings = {
   sortStories: 'Sort stories by',
   sortNames: { size: 'Most articles', date: 'Newest', outlets: 'Most outlets' },
   multiOutletOnly: 'Only stories told by 2+ outlets',
-  storyCount: (n) => `${n} stories`,
-  storyArticles: (n) => `${n} articles`,
-  storyOutlets: (n) => `${n} outlets`,
+  storyCount: enCount('story', 'stories'),
+  storyArticles: enCount('article', 'articles'),
+  storyOutlets: enCount('outlet', 'outlets'),
   storyScore: (s) => `similarity ${s}`,
   pageOf: (from, to, total) => `${from}–${to} of ${total}`,
   previousPage: 'Previous page',
   nextPage: 'Next page',
   noStories:
     'No stories yet. Stories appear when several articles report the same event within two days; import more articles, or place the new ones.',
-  notClustered: (n) => `${n} articles are not placed in stories yet.`,
+  notClustered: (n, count) =>
+    count === 1 ? '1 article is not placed in a story yet.' : `${n} articles are not placed in stories yet.`,
   placing: 'Placing new articles into stories…',
-  threadBadge: (n) => `Developing story · ${n} events`,
+  threadBadge: (n, count) => `Developing story · ${enCount('event', 'events')(n, count)}`,
   threadHelp: 'This event is part of a developing story: related events on nearby days, kept as separate stories.',
   threadStories: 'Other events of this developing story',
   placeNow: 'Find stories now',
   rebuildStories: 'Rebuild all stories',
   clustering: 'Finding stories',
-  clusterDone: (stories, placed) => `${placed} articles placed; ${stories} stories`,
+  clusterDone: (stories, storyCount, placed, placedCount) =>
+    `${enCount('article', 'articles')(placed, placedCount)} placed; ${enCount('story', 'stories')(stories, storyCount)}`,
   lastRun: (when) => `Last placed ${when}`,
   chooseStory: 'Choose a story to see its articles.',
   storyTitle: 'Story',
   compare: 'Compare',
-  compareSelected: (n) => `Compare ${n} articles`,
+  compareSelected: (n, count) => `Compare ${enCount('article', 'articles')(n, count)}`,
   compareHint: 'Choose 2 to 12 articles to compare side by side.',
   selectForCompare: (title) => `Include “${iso(title)}” in the comparison`,
   openArticle: 'Open',
@@ -142,7 +145,7 @@ export const compareEn: CompareStrings = {
   compareWithThis: 'Compare with this',
   compareAll: (n) => `Compare all ${n}`,
   comparison: 'Comparison',
-  comparisonOf: (n) => `Comparison of ${n} articles`,
+  comparisonOf: (n, count) => `Comparison of ${enCount('article', 'articles')(n, count)}`,
   back: 'Back',
   loadingComparison: 'Aligning the articles…',
   comparisonFailed: 'Could not compare these articles',
@@ -213,28 +216,37 @@ export const compareAr: CompareStrings = {
   sortStories: 'ترتيب القصص حسب',
   sortNames: { size: 'الأكثر مقالات', date: 'الأحدث', outlets: 'الأكثر وسائل إعلام' },
   multiOutletOnly: 'القصص التي روتها وسيلتان أو أكثر فقط',
-  storyCount: (n) => `${n} قصة`,
-  storyArticles: (n) => `${n} مقالات`,
-  storyOutlets: (n) => `${n} وسائل إعلام`,
+  storyCount: arStories,
+  storyArticles: arArticles,
+  storyOutlets: arCount({
+    zero: 'لا وسائل إعلام',
+    one: 'وسيلة إعلام واحدة',
+    two: 'وسيلتا إعلام',
+    few: 'وسائل إعلام',
+    many: 'وسيلة إعلام',
+    other: 'وسيلة إعلام',
+  }),
   storyScore: (s) => `التشابه ${s}`,
   pageOf: (from, to, total) => `${from}–${to} من ${total}`,
   previousPage: 'الصفحة السابقة',
   nextPage: 'الصفحة التالية',
   noStories: 'لا قصص بعد. تظهر القصص حين تروي عدة مقالات الحدث نفسه خلال يومين؛ استورد مقالات أخرى أو صنّف الجديدة.',
-  notClustered: (n) => `${n} مقالات لم تُصنَّف في قصص بعد.`,
+  notClustered: (n, count) => `لم يُصنَّف في قصص بعد: ${arArticles(n, count)}.`,
   placing: 'تُصنَّف المقالات الجديدة في قصص…',
-  threadBadge: (n) => `قصة متطورة · ${n} أحداث`,
+  threadBadge: (n, count) =>
+    `قصة متطورة · ${arCount({ zero: 'لا أحداث', one: 'حدث واحد', two: 'حدثان', few: 'أحداث', many: 'حدثًا', other: 'حدث' })(n, count)}`,
   threadHelp: 'هذا الحدث جزء من قصة متطورة: أحداث مترابطة في أيام متقاربة، تبقى قصصًا منفصلة.',
   threadStories: 'أحداث أخرى من هذه القصة المتطورة',
   placeNow: 'ابحث عن القصص الآن',
   rebuildStories: 'إعادة بناء كل القصص',
   clustering: 'البحث عن القصص',
-  clusterDone: (stories, placed) => `صُنِّف ${placed} مقالًا؛ ${stories} قصة`,
+  clusterDone: (stories, storyCount, placed, placedCount) =>
+    `صُنِّف ${arArticles(placed, placedCount)}؛ ${arStories(stories, storyCount)}`,
   lastRun: (when) => `آخر تصنيف ${when}`,
   chooseStory: 'اختر قصة لترى مقالاتها.',
   storyTitle: 'القصة',
   compare: 'قارن',
-  compareSelected: (n) => `قارن ${n} مقالات`,
+  compareSelected: (n, count) => `قارن ${arArticles(n, count)}`,
   compareHint: 'اختر من 2 إلى 12 مقالًا لمقارنتها جنبًا إلى جنب.',
   selectForCompare: (title) => `أدرج «${iso(title)}» في المقارنة`,
   openArticle: 'افتح',
@@ -243,7 +255,7 @@ export const compareAr: CompareStrings = {
   compareWithThis: 'قارن معه',
   compareAll: (n) => `قارن الكل (${n})`,
   comparison: 'المقارنة',
-  comparisonOf: (n) => `مقارنة ${n} مقالات`,
+  comparisonOf: (n, count) => `مقارنة ${arArticles(n, count)}`,
   back: 'رجوع',
   loadingComparison: 'جارٍ مواءمة المقالات…',
   comparisonFailed: 'تعذّرت مقارنة هذه المقالات',

@@ -30,6 +30,8 @@ export interface DossierWords {
   save: string;
   saved: string;
   deleteDossier: string;
+  keepDossier: string;
+  confirmDelete: (title: string) => string;
   deleted: (title: string) => string;
   items: string;
   noItems: string;
@@ -82,6 +84,9 @@ export const dossierEn: DossierWords = {
   save: 'Save details',
   saved: 'Details saved',
   deleteDossier: 'Delete dossier',
+  keepDossier: 'Keep it',
+  confirmDelete: (title) =>
+    `Delete “${iso(title)}” and its outline? Its articles, highlights and notes stay in the library.`,
   deleted: (title) => `Deleted “${iso(title)}”`,
   items: 'Items',
   noItems: 'This dossier is empty. Add articles and excerpts from the reader (“d”), or a note below.',
@@ -135,6 +140,8 @@ export const dossierAr: DossierWords = {
   save: 'حفظ البيانات',
   saved: 'حُفظت البيانات',
   deleteDossier: 'حذف الملف',
+  keepDossier: 'إبقاؤه',
+  confirmDelete: (title) => `أتحذف «${iso(title)}» ومخططه؟ تبقى مقالاته وتظليلاته وملاحظاته في المكتبة.`,
   deleted: (title) => `حُذف «${iso(title)}»`,
   items: 'المواد',
   noItems: 'الملف فارغ. أضف مقالات ومقتطفات من القارئ («d»)، أو ملاحظة أدناه.',

@@ -29,3 +29,28 @@ export function arCount(forms: {
     }
   };
 }
+
+/** English counted nouns: "1 story", "3 stories". */
+export function enCount(one: string, other: string): Plural {
+  return (n, count) => `${n} ${count === 1 ? one : other}`;
+}
+
+/** مقال: "مقال واحد", "مقالان", "3 مقالات", "37 مقالًا", "100 مقال". */
+export const arArticles = arCount({
+  zero: 'لا مقالات',
+  one: 'مقال واحد',
+  two: 'مقالان',
+  few: 'مقالات',
+  many: 'مقالًا',
+  other: 'مقال',
+});
+
+/** قصة: "قصة واحدة", "قصتان", "3 قصص", "11 قصة". */
+export const arStories = arCount({
+  zero: 'لا قصص',
+  one: 'قصة واحدة',
+  two: 'قصتان',
+  few: 'قصص',
+  many: 'قصة',
+  other: 'قصة',
+});

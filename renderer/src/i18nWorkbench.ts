@@ -87,7 +87,6 @@ export interface Workbench {
   updateSame: string;
   deleteArticle: string;
   deleted: (title: string) => string;
-  deletedMany: (n: string) => string;
   undo: string;
   restored: string;
   addToDossier: string;
@@ -244,7 +243,6 @@ export const workbenchEn: Workbench = {
   updateSame: 'That file holds the same text: nothing changed.',
   deleteArticle: 'Delete article',
   deleted: (title) => `Deleted “${iso(title)}”`,
-  deletedMany: (n) => `Deleted ${n} articles`,
   undo: 'Undo',
   restored: 'Restored',
   addToDossier: 'Add to dossier',
@@ -414,7 +412,6 @@ export const workbenchAr: Workbench = {
   updateSame: 'الملف يحمل النص نفسه: لم يتغير شيء.',
   deleteArticle: 'حذف المقال',
   deleted: (title) => `حُذف «${iso(title)}»`,
-  deletedMany: (n) => `حُذفت ${n} مقالات`,
   undo: 'تراجع',
   restored: 'استُعيد',
   addToDossier: 'إضافة إلى الملف',

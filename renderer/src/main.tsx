@@ -5,6 +5,7 @@ import './styles/app.css';
 import './styles/chrome.css';
 import './styles/panes.css';
 import './styles/workbench.css';
+import './styles/selection.css';
 import './styles/reader.css';
 import './styles/overlays.css';
 import './styles/compare.css';

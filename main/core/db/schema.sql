@@ -1,6 +1,6 @@
 -- Mizan library schema, generated from the migrations by `npm run db:schema`.
 -- Do not edit: change the schema with a new migration in main/core/db/migrations.
--- Schema version 8.
+-- Schema version 9.
 CREATE TABLE article_minhash (
   article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
   signature BLOB NOT NULL CHECK (length(signature) = 256)
@@ -169,6 +169,16 @@ CREATE TABLE notes (
   article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
   title TEXT,
   body TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+
+CREATE TABLE saved_searches (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL UNIQUE,
+  query TEXT NOT NULL DEFAULT '',
+  filter_json TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(filter_json)),
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );

@@ -8,7 +8,8 @@ import type { Article } from '../../../preload/contract/library';
 import type { Database } from '../db/connection';
 import { getArticle } from '../library/articleReader';
 import { detectDirection, paragraphDirections } from '../text/language';
-import { dirOfLang, formatPublished, isArabicScriptLang, labelsFor } from './labels';
+import { dirOfLang, isArabicScriptLang, labelsFor, namedDate } from './labels';
+import { arabicPunctuation } from '../../../common/text/punctuation';
 import type { CitationData, Dir, DossierDocument, ExportItem, ExportSection, ItemKind, TextBlock } from './model';
 import { getDossier } from './dossierStore';
 import type { Comparer } from '../compare/comparisonRunner';
@@ -41,22 +42,30 @@ function citationOf(a: Article): CitationData {
   };
 }
 
+/** The date under a heading as the article's reader writes it, month named, at its precision (the citation keeps it as written). */
+function publishedForReader(a: Article): string | null {
+  const { iso, precision, original } = a.publishedAt;
+  if (!iso) return original?.trim() || null;
+  return namedDate(precision === 'year' ? iso.slice(0, 4) : precision === 'month' ? iso.slice(0, 7) : iso, a.lang);
+}
+
 function bylineOf(a: Article): string | null {
-  const dir: Dir = a.dir;
-  const parts = [
-    a.source,
-    a.author,
-    formatPublished({ publishedOriginal: a.publishedAt.original, publishedIso: a.publishedAt.iso }, dir),
-  ].filter((p): p is string => !!p && p.trim() !== '');
+  const parts = [a.source, a.author, publishedForReader(a)].filter((p): p is string => !!p && p.trim() !== '');
   return parts.length > 0 ? parts.join(' · ') : null;
 }
 
+/** A heading in Arabic takes Arabic punctuation (، ؛ ؟) where it was typed with Latin marks. */
+function heading(text: string, dir: Dir): string {
+  return dir === 'rtl' ? arabicPunctuation(text) : text;
+}
+
 function articleItem(a: Article, anchor: string): ExportItem {
+  const titleDir = detectDirection(a.title);
   return {
     anchor,
     kind: 'article',
-    title: a.title,
-    titleDir: detectDirection(a.title),
+    title: heading(a.title, titleDir),
+    titleDir,
     lang: a.lang,
     dir: a.dir,
     byline: bylineOf(a),
@@ -145,13 +154,7 @@ async function resolveItem(
         bylineDir: dir,
         // One line per compared article: its outlet, date and title.
         blocks: articles.map((a) => {
-          const text = [
-            a.source,
-            formatPublished({ publishedOriginal: a.publishedAt.original, publishedIso: a.publishedAt.iso }, a.dir),
-            a.title,
-          ]
-            .filter((p): p is string => !!p)
-            .join(' · ');
+          const text = [a.source, publishedForReader(a), a.title].filter((p): p is string => !!p).join(' · ');
           return { text, dir: detectDirection(text) };
         }),
         annotation: null,
@@ -197,7 +200,7 @@ export function sectionsOf(dossier: Pick<DossierInfo, 'sections' | 'items'>): Ex
     const count = dossier.items.filter((i) => i.sectionId === section.id).length;
     out.push({
       anchor: `section-${k + 1}`,
-      title: section.title,
+      title: heading(section.title, detectDirection(section.title)),
       titleDir: detectDirection(section.title),
       first,
       count,
@@ -237,7 +240,7 @@ export async function resolveDocument(
   if (items.length === 0) throw new MizanError('INVALID_ARGUMENT', 'the dossier has no items to export');
   const docLang = lang ?? majorityLang(items.map((i) => i.lang)) ?? 'en';
   return {
-    title: title ?? (isArabicScriptLang(docLang) ? 'ملف' : 'Dossier'),
+    title: heading(title ?? (isArabicScriptLang(docLang) ? 'ملف' : 'Dossier'), dirOfLang(docLang)),
     subtitle,
     author,
     description,

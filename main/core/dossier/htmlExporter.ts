@@ -9,7 +9,7 @@ import lunr from 'lunr';
 import { mizanLunrPlugin } from '../text/lunrPipeline';
 import { scanTokens } from '../text/tokenize';
 import { amiriWebFonts } from './fonts';
-import { formatCitation, isoDate, labelsFor } from './labels';
+import { formatCitation, labelsFor, namedDate } from './labels';
 import type { CitationData, DossierDocument, ExportItem, ExportSection, ProgressFn, RenderOptions } from './model';
 import { buildPageBundle, checkBundle, type PageBundle } from './pageBundle';
 import { PAGE_SCRIPT } from './pageScript';
@@ -245,7 +245,7 @@ export class HtmlRenderer {
     const meta = [
       d.author,
       L.items(d.items.length),
-      `${L.exported}: ${isoDate(d.createdAt.slice(0, 10), d.dir)}`,
+      `${L.exported}: ${namedDate(d.createdAt.slice(0, 10), d.lang)}`,
     ].filter((s): s is string => !!s);
     const pageData = {
       lunrId: this.bundle.lunrId,

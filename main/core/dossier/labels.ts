@@ -4,6 +4,7 @@
  * English.
  */
 import type { CitationData, Dir } from './model';
+import { dateLocale, formatIsoDate } from '../../../common/text/dates';
 
 export interface Labels {
   contents: string;
@@ -32,6 +33,8 @@ export function dirOfLang(lang: string): Dir {
   return isArabicScriptLang(lang) || lang.toLowerCase().startsWith('he') ? 'rtl' : 'ltr';
 }
 
+const arPlural = new Intl.PluralRules('ar');
+
 const ar: Labels = {
   contents: 'المحتويات',
   items: (n) => (n === 1 ? 'مادة واحدة' : n === 2 ? 'مادتان' : n >= 3 && n <= 10 ? `${n} مواد` : `${n} مادة`),
@@ -46,7 +49,13 @@ const ar: Labels = {
   search: 'بحث',
   searchPlaceholder: 'ابحث في الملف…',
   noResults: 'لا نتائج',
-  results: (n) => `${n} نتيجة`,
+  results: (n) => {
+    const form = arPlural.select(n);
+    if (form === 'zero') return 'لا نتائج';
+    if (form === 'one') return 'نتيجة واحدة';
+    if (form === 'two') return 'نتيجتان';
+    return `${n} ${form === 'few' ? 'نتائج' : 'نتيجة'}`;
+  },
 };
 
 const en: Labels = {
@@ -75,6 +84,15 @@ const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';
 export function formatNumber(n: number, numerals: 'latn' | 'arab'): string {
   const s = String(n);
   return numerals === 'arab' ? s.replace(/[0-9]/g, (d) => ARABIC_INDIC[Number(d)] ?? d) : s;
+}
+
+/**
+ * A date (YYYY-MM-DD) as the document's reader writes it, the month named:
+ * "6 كانون الأول 2026", "6 December 2026". Digits and Arabic words need no
+ * isolate, unlike 2026-12-06, which an Arabic line shows as 06-12-2026.
+ */
+export function namedDate(iso: string, lang: string, numerals: 'latn' | 'arab' = 'latn'): string {
+  return formatIsoDate(iso, dateLocale(lang, 'levant', numerals)) ?? iso;
 }
 
 /** Left-to-right isolate: a URL or ISO date keeps its own order inside Arabic text. */

@@ -3,7 +3,7 @@
  * description) and the table of contents, whose page numbers are written in
  * a second pass once the body is laid out.
  */
-import { formatNumber, isoDate } from './labels';
+import { formatNumber, namedDate } from './labels';
 import type { ExportSection } from './model';
 import { Flow, type LayoutContext } from './pdfFlow';
 import { CONTENT_WIDTH, MARGIN, PAGE, sideAlign, STYLES } from './pdfStyles';
@@ -50,9 +50,8 @@ export function layoutCover(ctx: LayoutContext): Page[] {
   });
   flow.y += 24;
   const L = ctx.labels;
-  const meta = [d.author, L.items(d.items.length), `${L.exported}: ${isoDate(d.createdAt.slice(0, 10), dir)}`].filter(
-    (s): s is string => !!s,
-  );
+  const exported = namedDate(d.createdAt.slice(0, 10), d.lang, ctx.options.numerals);
+  const meta = [d.author, L.items(d.items.length), `${L.exported}: ${exported}`].filter((s): s is string => !!s);
   for (const m of meta)
     type.placeBlock(flow, type.block(m, STYLES.coverMeta, dir, CONTENT_WIDTH, 'center', MARGIN.side, 4));
   layoutDescription(ctx, flow);

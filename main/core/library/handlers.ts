@@ -25,6 +25,7 @@ import {
 } from './organizing';
 import { createSettingsStore } from './settings';
 import { deleteArticles, replaceBody, restoreArticles } from './undo';
+import { applyBulk, revertBulk } from './bulkEdit';
 
 // ---------------------------------------------------------------------------
 // Handlers
@@ -51,6 +52,8 @@ export type LibraryMethod =
   | 'library.deleteArticles'
   | 'library.restoreArticles'
   | 'library.replaceBody'
+  | 'library.applyBulk'
+  | 'library.revertBulk'
   | 'app.settings.get'
   | 'app.settings.set';
 
@@ -134,6 +137,11 @@ export function libraryHandlers(deps: LibraryHandlerDeps): Pick<Handlers, Librar
         await moveCollectionItem(w, collectionId, articleId, beforeId, stamp());
         return getCollection(w, collectionId);
       });
+    },
+    'library.applyBulk': async ({ articleIds, change }) => db.write((w) => applyBulk(w, articleIds, change, stamp())),
+    'library.revertBulk': async ({ undo }) => {
+      await db.write((w) => revertBulk(w, undo, stamp()));
+      return { ok: true };
     },
     'library.deleteArticles': async ({ ids }) => {
       const snapshots = await db.write((w) => deleteArticles(w, ids, hooks));

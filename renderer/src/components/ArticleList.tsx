@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { ArticleSummary, SearchHit } from '../../../preload/contract';
 import type { ArticlePager } from '../hooks/articlePager';
+import type { ListSelection } from '../hooks/useListSelection';
 import { useI18n } from '../i18n';
 import { directionOf } from '../../../common/text/direction';
 import { isoForPrecision, languageName, longDate, shortDate } from '../text/format';
@@ -26,6 +27,8 @@ interface ArticleListProps {
   label: string;
   /** Collection order: rows can be dragged onto each other, or moved with Alt+↑/↓. */
   onReorder?(articleId: number, beforeId: number | null): void;
+  /** Multi-selection (Ctrl/⌘+click, Shift+click, Ctrl/⌘+A, Esc); absent: one row at a time. */
+  selection?: ListSelection;
 }
 
 function isSearchHit(article: ArticleSummary): article is SearchHit {
@@ -61,6 +64,7 @@ export function ArticleList({
   rowHeight = ROW_HEIGHT,
   label,
   onReorder,
+  selection,
 }: ArticleListProps) {
   const { t, lang: uiLang, dir: uiDir, locale } = useI18n();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -103,6 +107,24 @@ export function ArticleList({
     const firstVisible =
       virtualizer.getVirtualItems().find((item) => item.end > (virtualizer.scrollOffset ?? 0) + 1)?.index ?? 0;
     const current = selectedIndex < 0 ? firstVisible - 1 : selectedIndex;
+    if (selection && (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'a') {
+      selection.selectAll();
+      event.preventDefault();
+      return;
+    }
+    if (selection && event.key === 'Escape' && selection.active) {
+      selection.clear();
+      event.preventDefault();
+      event.stopPropagation();
+      return;
+    }
+    if (selection && event.shiftKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown') && total > 0) {
+      const to = Math.max(0, Math.min(total - 1, current + (event.key === 'ArrowUp' ? -1 : 1)));
+      selection.extendTo(to, selectedIndex < 0 ? to : selectedIndex);
+      move(to);
+      event.preventDefault();
+      return;
+    }
     if (event.altKey && onReorder && (event.key === 'ArrowUp' || event.key === 'ArrowDown') && selectedIndex >= 0) {
       const article = pager.get(selectedIndex);
       if (!article) return;
@@ -185,6 +207,7 @@ export function ArticleList({
       aria-label={label}
       aria-busy={pager.total === null}
       aria-activedescendant={selectedIndex >= 0 ? `article-row-${selectedIndex}` : undefined}
+      aria-multiselectable={selection ? true : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
       onDragLeave={() => setDropBefore(null)}
@@ -204,12 +227,13 @@ export function ArticleList({
               const long = longDate(article.publishedAt, locale);
               const dateTitle = [long, article.publishedAt.original].filter(Boolean).join(' — ');
               const hit = isSearchHit(article) ? article : null;
+              const checked = selection?.active ? selection.has(article.id) : false;
               return (
                 <div
                   key={item.key}
                   id={`article-row-${item.index}`}
                   role="option"
-                  aria-selected={item.index === selectedIndex}
+                  aria-selected={selection?.active ? checked : item.index === selectedIndex}
                   aria-posinset={item.index + 1}
                   aria-setsize={total}
                   data-testid="article-row"
@@ -217,18 +241,27 @@ export function ArticleList({
                   dir={article.dir}
                   lang={article.lang}
                   draggable
-                  className={`article-row${item.index === selectedIndex ? ' is-selected' : ''}${article.id === openedId ? ' is-open' : ''}${dropBefore === article.id ? ' is-drop-before' : ''}`}
+                  className={`article-row${item.index === selectedIndex ? ' is-selected' : ''}${article.id === openedId ? ' is-open' : ''}${dropBefore === article.id ? ' is-drop-before' : ''}${checked ? ' is-checked' : ''}`}
                   style={{ transform: `translateY(${item.start}px)`, blockSize: rowHeight }}
                   onDragStart={(e) => {
-                    e.dataTransfer.setData(ARTICLE_DRAG_TYPE, JSON.stringify([article.id]));
+                    // Dragging a selected row carries the whole (loaded) selection.
+                    const dragged = checked && selection && !selection.all ? [...selection.ids] : [article.id];
+                    e.dataTransfer.setData(ARTICLE_DRAG_TYPE, JSON.stringify(dragged));
                     e.dataTransfer.setData('text/plain', article.title);
                     e.dataTransfer.effectAllowed = 'copyMove';
                   }}
                   onDragEnd={() => setDropBefore(null)}
                   {...reorderDrop(article.id)}
-                  onClick={() => {
+                  onClick={(e) => {
                     // Focus stays on the listbox so the arrow keys go on from the clicked row.
                     scrollRef.current?.focus({ preventScroll: true });
+                    const modifiers = { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey };
+                    if (selection?.click(item.index, article.id, modifiers, selectedIndex)) {
+                      // Shift+click would also select the page's text.
+                      globalThis.getSelection?.()?.removeAllRanges();
+                      onSelectIndex(item.index);
+                      return;
+                    }
                     onSelectIndex(item.index);
                     onOpen(article);
                   }}
@@ -277,9 +310,12 @@ export function ArticleList({
                         ))}
                       </span>
                     ) : null}
-                    <span className="row-lang" title={languageName(article.lang, locale)}>
-                      {article.lang.toUpperCase()}
-                    </span>
+                    {/* The language is named only where it is not the interface's: no badge on every row of an Arabic library. */}
+                    {article.lang.split('-')[0] !== uiLang ? (
+                      <span className="row-lang" title={languageName(article.lang, locale)}>
+                        {article.lang.toUpperCase()}
+                      </span>
+                    ) : null}
                   </div>
                 </div>
               );

@@ -1,11 +1,14 @@
 import type { ActivityEntry } from '../state/uiStore';
 import { useI18n } from '../i18n';
+import { progressDetail, say, type Said } from '../text/said';
 import { baseName, dateTime } from '../text/format';
 
 export interface RunningJob {
   id: string;
   kind: string;
   label: string;
+  /** The label as a key: the bar says it in the current language. */
+  said?: Said;
   startedAt: number;
   /** 0..1 of the whole job; null while it cannot be known. */
   fraction: number | null;
@@ -24,12 +27,15 @@ export function etaSeconds(job: Pick<RunningJob, 'startedAt' | 'fraction'>, now:
 
 /** One bar per running job: what, how far (count), how long still (ETA), and a way out. */
 export function JobsBar({ jobs, now }: { jobs: readonly RunningJob[]; now: number }) {
-  const { t, w, formatNumber, formatDuration } = useI18n();
+  const i18n = useI18n();
+  const { t, w, formatNumber, formatDuration } = i18n;
   if (jobs.length === 0) return null;
   return (
     <div className="jobs">
       {jobs.map((job) => {
         const eta = etaSeconds(job, now);
+        const label = job.said ? say(job.said, i18n) : job.label;
+        const detail = progressDetail(job.detail, i18n);
         return (
           <div
             key={job.id}
@@ -38,13 +44,13 @@ export function JobsBar({ jobs, now }: { jobs: readonly RunningJob[]; now: numbe
             aria-live="polite"
             data-testid={job.kind === 'import' ? 'import-progress' : 'job-progress'}
           >
-            <span className="import-progress-phase">{job.label}</span>
+            <span className="import-progress-phase">{label}</span>
             <progress
               className="progress"
               max={1}
               value={job.fraction ?? undefined}
-              aria-label={job.label}
-              aria-valuetext={job.total !== null ? `${job.done} / ${job.total}` : undefined}
+              aria-label={label}
+              aria-valuetext={job.total !== null ? `${formatNumber(job.done)} / ${formatNumber(job.total)}` : undefined}
             />
             <span className="import-progress-count" data-testid="job-count">
               {formatNumber(job.done)}
@@ -53,9 +59,9 @@ export function JobsBar({ jobs, now }: { jobs: readonly RunningJob[]; now: numbe
             <span className="job-eta muted" data-testid="job-eta">
               {eta !== null ? w.eta(formatDuration(eta)) : w.working}
             </span>
-            {job.detail ? (
-              <bdi className="import-progress-label" title={job.detail}>
-                {job.detail}
+            {detail ? (
+              <bdi className="import-progress-label" title={detail}>
+                {detail}
               </bdi>
             ) : null}
             {job.cancel ? (
@@ -82,7 +88,8 @@ export function ActivityPanel({
   onClear(): void;
   onOpen(id: number): void;
 }) {
-  const { t, w, locale, formatNumber } = useI18n();
+  const i18n = useI18n();
+  const { t, w, locale, formatNumber } = i18n;
   return (
     <aside className="activity" aria-labelledby="activity-title" data-testid="activity-panel">
       <header className="activity-header">
@@ -111,7 +118,7 @@ export function ActivityPanel({
           >
             <div className="activity-line">
               <span className={`status-badge job-${e.status}`}>{w.jobStatus[e.status]}</span>
-              <bdi className="activity-label">{e.label}</bdi>
+              <bdi className="activity-label">{e.said ? say(e.said, i18n) : e.label}</bdi>
               <span className="toolbar-spacer" />
               <time className="muted" dateTime={e.startedAt}>
                 {dateTime(e.startedAt, locale)}
@@ -130,9 +137,9 @@ export function ActivityPanel({
                 </span>
               </p>
             ) : null}
-            {e.message ? (
+            {e.saidMessage || e.message ? (
               <p className="activity-message">
-                <bdi>{e.message}</bdi>
+                <bdi>{e.saidMessage ? say(e.saidMessage, i18n) : e.message}</bdi>
               </p>
             ) : null}
             {e.errors.length > 0 ? (

@@ -1,7 +1,8 @@
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import type { ArticleSummary, StoryCluster } from '../../../preload/contract';
 import { useApi } from '../api';
 import type { ArticlePager } from '../hooks/articlePager';
+import type { ListSelection } from '../hooks/useListSelection';
 import { useI18n } from '../i18n';
 import type { UiState, View } from '../state/uiStore';
 import { useUiState, useUiStore } from '../state/useUi';
@@ -36,6 +37,13 @@ interface ListPaneProps {
   /** The collection's order changed (by drag or Alt+↑/↓). */
   onReordered(): void;
   onError(context: string, error: unknown): void;
+  /** The list's multi-selection, and the bar of bulk actions shown while rows are selected. */
+  selection?: ListSelection;
+  bulkBar?: ReactNode;
+  /** Saves the search typed (with the view's filters) as a saved search. */
+  onSaveSearch?: () => void;
+  /** Under the title of a saved search: what it looks for. */
+  subtitle?: string;
 }
 
 /** The middle pane: the stories, the library's highlights, or the article list with its title, sort and order. */
@@ -64,6 +72,10 @@ export function ListPane({
   onChooseStory,
   onReordered,
   onError,
+  selection,
+  bulkBar,
+  onSaveSearch,
+  subtitle,
 }: ListPaneProps) {
   const { api } = useApi();
   const { t, w } = useI18n();
@@ -90,6 +102,7 @@ export function ListPane({
             <h2 className="list-title" data-testid="list-title">
               {view.kind === 'tag' && !searching ? <span aria-hidden="true">#</span> : null}
               <bdi>{viewTitle}</bdi>
+              {subtitle ? <span className="list-subtitle muted">{subtitle}</span> : null}
             </h2>
             {!searching ? (
               <>
@@ -122,11 +135,24 @@ export function ListPane({
                 ) : null}
               </>
             ) : (
-              <button type="button" className="button button-small" onClick={onClearSearch}>
-                {w.clearSearch}
-              </button>
+              <>
+                {onSaveSearch ? (
+                  <button
+                    type="button"
+                    className="button button-small"
+                    onClick={onSaveSearch}
+                    data-testid="save-search"
+                  >
+                    {t.selection.saveSearch}
+                  </button>
+                ) : null}
+                <button type="button" className="button button-small" onClick={onClearSearch}>
+                  {w.clearSearch}
+                </button>
+              </>
             )}
           </div>
+          {bulkBar}
           <ArticleList
             pager={pager}
             queryKey={queryKey}
@@ -135,6 +161,7 @@ export function ListPane({
             label={t.listLabel}
             rowHeight={mode === 'search' ? SEARCH_ROW_HEIGHT : ROW_HEIGHT}
             onSelectIndex={onSelectIndex}
+            selection={selection}
             onOpen={(article: ArticleSummary) => onOpen(article.id)}
             onReorder={
               mode === 'collection' && view.kind === 'collection'

@@ -1,5 +1,5 @@
 import { useState, type DragEvent, type ReactNode } from 'react';
-import type { CollectionInfo, LanguageInfo, SourceInfo, TagInfo } from '../../../preload/contract';
+import type { CollectionInfo, LanguageInfo, SavedSearchInfo, SourceInfo, TagInfo } from '../../../preload/contract';
 import { useI18n } from '../i18n';
 import type { View } from '../state/uiStore';
 import { languageName } from '../text/format';
@@ -38,6 +38,10 @@ interface SidebarProps {
   onDropOnCollection(c: CollectionInfo, ids: number[]): void;
   onDropOnTag(t: TagInfo, ids: number[]): void;
   onManageSources(): void;
+  /** Saved searches (absent when the core has none); counts are what each finds now. */
+  savedSearches?: readonly SavedSearchInfo[];
+  onRenameSavedSearch?: (s: SavedSearchInfo) => void;
+  onDeleteSavedSearch?: (s: SavedSearchInfo) => void;
   /** Opens the Dossiers view (absent when the core has no dossiers). */
   onDossiers?: () => void;
 }
@@ -165,6 +169,47 @@ export function Sidebar(props: SidebarProps) {
           )}
         </ul>
       </section>
+
+      {props.savedSearches ? (
+        <section className="side-section" aria-labelledby="side-saved" data-testid="saved-searches">
+          <div className="side-heading">
+            <h2 id="side-saved">{t.selection.savedSearches}</h2>
+          </div>
+          {props.savedSearches.length === 0 ? <p className="side-empty">{t.selection.noSavedSearches}</p> : null}
+          <ul className="side-list">
+            {props.savedSearches.map((s) =>
+              link(
+                { kind: 'saved', id: s.id },
+                <bdi>{s.name}</bdi>,
+                s.articleCount,
+                'saved-search-link',
+                <span className="side-actions">
+                  <button
+                    type="button"
+                    className="icon-button icon-small"
+                    aria-label={`${t.selection.renameSavedSearch}: ${s.name}`}
+                    title={t.selection.renameSavedSearch}
+                    onClick={() => props.onRenameSavedSearch?.(s)}
+                  >
+                    ✎
+                  </button>
+                  <button
+                    type="button"
+                    className="icon-button icon-small"
+                    aria-label={`${t.selection.deleteSavedSearch}: ${s.name}`}
+                    title={t.selection.deleteSavedSearch}
+                    onClick={() => props.onDeleteSavedSearch?.(s)}
+                    data-testid="delete-saved-search"
+                  >
+                    ×
+                  </button>
+                </span>,
+                `q${s.id}`,
+              ),
+            )}
+          </ul>
+        </section>
+      ) : null}
 
       <section className="side-section" aria-labelledby="side-tags">
         <div className="side-heading">

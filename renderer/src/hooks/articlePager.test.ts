@@ -114,3 +114,23 @@ describe('ArticlePager', () => {
     expect(lib.calls).toEqual([]);
   });
 });
+
+describe('ArticlePager.allIds', () => {
+  it('collects every id in list order, even when the fetcher answers fewer rows than asked (search pages of 100)', async () => {
+    const calls: [number, number][] = [];
+    const pager = new ArticlePager(async (offset, limit) => {
+      calls.push([offset, limit]);
+      const n = Math.max(0, Math.min(limit, 100, 250 - offset));
+      return { total: 250, offset, items: Array.from({ length: n }, (_, i) => summary(offset + i + 1)) };
+    });
+    const ids = await pager.allIds();
+    expect(ids).toHaveLength(250);
+    expect(ids[0]).toBe(1);
+    expect(ids[249]).toBe(250);
+    expect(calls).toEqual([
+      [0, 1000],
+      [100, 1000],
+      [200, 1000],
+    ]);
+  });
+});

@@ -54,6 +54,19 @@ export class ArticlePager {
     return this.pages.get(Math.floor(index / this.pageSize))?.[index % this.pageSize];
   }
 
+  /**
+   * Every row's id in list order, fetched in pages of up to `limit` (a bulk
+   * action on "select all"); the fetcher may answer fewer rows a page.
+   */
+  async allIds(limit = 1000): Promise<number[]> {
+    const ids: number[] = [];
+    for (;;) {
+      const page = await this.fetchPage(ids.length, limit);
+      for (const item of page.items) ids.push(item.id);
+      if (page.items.length === 0 || ids.length >= page.total) return ids;
+    }
+  }
+
   get loading(): boolean {
     return this.inflight.size > 0;
   }

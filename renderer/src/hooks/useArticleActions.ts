@@ -7,6 +7,7 @@ import type { ReaderActions } from '../components/Reader';
 import type { I18n } from '../i18n';
 import { exportWords } from '../i18nExport';
 import { uploadFiles } from '../import/uploadFiles';
+import { say, type Said } from '../text/said';
 import { useUiStore } from '../state/useUi';
 import type { View } from '../state/uiStore';
 import type { Facts } from './useLibraryFacts';
@@ -139,7 +140,9 @@ export function useArticleActions({
         };
         lastUndo.current = () => void undo();
         toast(
-          articles.length === 1 ? w.deleted(articles[0]!.title) : w.deletedMany(i18n.formatNumber(articles.length)),
+          articles.length === 1
+            ? w.deleted(articles[0]!.title)
+            : t.selection.deletedMany(t.articles(i18n.formatNumber(articles.length), articles.length)),
           { label: w.undo, run: () => void undo() },
           12000,
         );
@@ -147,16 +150,18 @@ export function useArticleActions({
         pushError(w.deleteArticle, error);
       }
     },
-    [api, openedId, store, refresh, openArticle, toast, pushError, w, i18n, lastUndo],
+    [api, openedId, store, refresh, openArticle, toast, pushError, w, t, i18n, lastUndo],
   );
 
   const updateFromFile = useCallback(
     async (article: Article, file: File) => {
       const id = nextJobId('update');
       const startedAt = Date.now();
-      const label = `${w.updateFromFile.replace('…', '')}: ${file.name}`;
-      setJobs((list) => [...list, { id, kind: 'update', label, startedAt, fraction: null, done: 0, total: 1 }]);
+      const said: Said = { key: 'updateFrom', params: [file.name] };
+      const label = say(said, i18n);
+      setJobs((list) => [...list, { id, kind: 'update', label, said, startedAt, fraction: null, done: 0, total: 1 }]);
       let message = '';
+      let saidMessage: Said | undefined;
       let status: 'done' | 'failed' = 'done';
       let errors: ImportReport['errors'] = [];
       try {
@@ -166,14 +171,12 @@ export function useArticleActions({
         const duplicate = report.duplicates[0];
         if (fresh) {
           const result = await api['library.replaceBody']({ id: article.id, fromArticleId: fresh.id });
-          const f = i18n.formatNumber;
-          message = w.updateResult(
-            f(result.highlights.anchored),
-            f(result.highlights.moved),
-            f(result.highlights.orphaned),
-          );
+          const { anchored, moved, orphaned } = result.highlights;
+          saidMessage = { key: 'updateResult', params: [anchored, moved, orphaned] };
+          message = say(saidMessage, i18n);
         } else if (duplicate && duplicate.of === article.id) {
-          message = w.updateSame;
+          saidMessage = { key: 'updateSame' };
+          message = say(saidMessage, i18n);
         } else if (duplicate) {
           status = 'failed';
           message = `${t.duplicateOf} #${duplicate.of}: ${duplicate.title}`;
@@ -193,10 +196,12 @@ export function useArticleActions({
         id,
         kind: 'update',
         label,
+        said,
         startedAt: new Date(startedAt).toISOString(),
         finishedAt: new Date().toISOString(),
         status,
         message,
+        saidMessage,
         errors,
         items: [],
       });

@@ -37,13 +37,17 @@ export function useArticleList(version: number, facts: Facts) {
   const view = ui.view;
   const inCollection = view.kind === 'collection';
   const sort = ui.sort === 'position' && !inCollection ? 'publishedAt' : ui.sort;
-  const filter = useMemo(() => filterOf(view), [view]);
-  const mode: 'search' | 'collection' | 'list' = searching
-    ? 'search'
-    : inCollection && sort === 'position'
-      ? 'collection'
-      : 'list';
-  const queryKey = JSON.stringify({ mode, sort, order: ui.order, filter, search: searching ? search.trim() : '' });
+  // A saved search is its query and filters, run again whenever the list reads (imports and edits change it).
+  const saved = view.kind === 'saved' ? (facts.savedSearches.find((s) => s.id === view.id) ?? null) : null;
+  const savedKey = saved ? JSON.stringify([saved.query, saved.filter]) : '';
+  const filter = useMemo(
+    () => (savedKey ? (JSON.parse(savedKey) as [string, ArticleFilter])[1] : filterOf(view)),
+    [view, savedKey],
+  );
+  const query = searching ? search.trim() : (saved?.query.trim() ?? '');
+  const mode: 'search' | 'collection' | 'list' =
+    query !== '' ? 'search' : inCollection && sort === 'position' ? 'collection' : 'list';
+  const queryKey = JSON.stringify({ mode, sort, order: ui.order, filter, search: query });
 
   const pager = useMemo(() => {
     const q = JSON.parse(queryKey) as {
@@ -116,7 +120,8 @@ export function useArticleList(version: number, facts: Facts) {
     const gone =
       (view.kind === 'collection' && !facts.collections.some((c) => c.id === view.id)) ||
       (view.kind === 'source' && !facts.sources.some((s) => s.id === view.id)) ||
-      (view.kind === 'tag' && !facts.tags.some((tag) => tag.name === view.name));
+      (view.kind === 'tag' && !facts.tags.some((tag) => tag.name === view.name)) ||
+      (view.kind === 'saved' && !facts.savedSearches.some((s) => s.id === view.id));
     if (gone) store.update({ view: { kind: 'all' }, sort: ui.sort === 'position' ? 'publishedAt' : ui.sort });
   }, [facts, version, view, store, ui.sort]);
 
@@ -153,6 +158,8 @@ export function useArticleList(version: number, facts: Facts) {
     sort,
     mode,
     queryKey,
+    filter,
+    saved,
     pager,
     selectedIndex,
     select,

@@ -7,6 +7,7 @@ import type { I18n } from '../i18n';
 import { planImport, runImportPlan, type ImportPlan } from '../import/importPlan';
 import { pathOf, sourceName, type ImportSource, type MappingChoice, type TableGroup } from '../import/tableFiles';
 import { useUiStore } from '../state/useUi';
+import { say, type Said } from '../text/said';
 import type { PushError, ShowToast } from './useNotices';
 import { nextJobId } from './useJobs';
 
@@ -98,6 +99,7 @@ export function useImportFlow({
                   id: previewId,
                   kind: 'preview',
                   label: t.tableImport.readingTables,
+                  said: { key: 'readingTables' } as const,
                   startedAt: Date.now(),
                   fraction: done / total,
                   done,
@@ -130,7 +132,11 @@ export function useImportFlow({
       const controller = new AbortController();
       const startedAt = Date.now();
       const count = files.length + plan.errors.length;
-      const label = `${w.jobImport}: ${count === 1 ? (files[0] ?? plan.errors[0]!.path) : t.filesCount(i18n.formatNumber(count), count)}`;
+      const said: Said =
+        count === 1
+          ? { key: 'importOne', params: [files[0] ?? plan.errors[0]!.path] }
+          : { key: 'importMany', params: [count] };
+      const label = say(said, i18n);
       // A retry keeps the report it was started from: its other files still offer theirs.
       if (!retry) setReport(null);
       setJobs((list) => [
@@ -139,6 +145,7 @@ export function useImportFlow({
           id,
           kind: 'import',
           label: t.readingFiles,
+          said: { key: 'readingFiles' },
           startedAt,
           fraction: 0,
           done: 0,
@@ -150,6 +157,7 @@ export function useImportFlow({
         id,
         kind: 'import',
         label,
+        said,
         startedAt: new Date(startedAt).toISOString(),
         finishedAt: null,
         status: 'running',
@@ -165,6 +173,7 @@ export function useImportFlow({
           onProgress: (p) =>
             patchJob(id, {
               label: p.phase === 'reading' ? t.readingFiles : t.importing,
+              said: { key: p.phase === 'reading' ? 'readingFiles' : 'importing' },
               fraction: p.fraction,
               done: Math.min(files.length, Math.round(p.fraction * files.length)),
               detail: p.label,
@@ -187,6 +196,7 @@ export function useImportFlow({
         id,
         kind: 'import',
         label,
+        said,
         startedAt: new Date(startedAt).toISOString(),
         finishedAt: new Date().toISOString(),
         status: failure ? 'failed' : cancelled ? 'cancelled' : 'done',

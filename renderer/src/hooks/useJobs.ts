@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { toShownError } from '../api';
 import type { RunJob } from '../components/dossier/DossierExport';
 import type { RunningJob } from '../components/Jobs';
+import type { I18n } from '../i18n';
+import { labelText } from '../text/said';
 import { useUiStore } from '../state/useUi';
 import type { PushError } from './useNotices';
 
@@ -16,7 +18,7 @@ export function nextJobId(kind: string): string {
  * Long work with a bar (count, ETA from `now`, ticking while any job runs),
  * Cancel, and an entry in the activity log when it ends.
  */
-export function useJobs(pushError: PushError) {
+export function useJobs(pushError: PushError, i18n: I18n) {
   const store = useUiStore();
   const [jobs, setJobs] = useState<RunningJob[]>([]);
   const [now, setNow] = useState(() => Date.now());
@@ -34,17 +36,30 @@ export function useJobs(pushError: PushError) {
   const runJob: RunJob = useCallback(
     async (kind, label, work) => {
       const id = nextJobId(kind);
+      const said = typeof label === 'string' ? undefined : label;
+      const text = labelText(label, i18n);
       const controller = new AbortController();
       const startedAt = new Date().toISOString();
       setJobs((l) => [
         ...l,
-        { id, kind, label, startedAt: Date.now(), fraction: 0, done: 0, total: null, cancel: () => controller.abort() },
+        {
+          id,
+          kind,
+          label: text,
+          said,
+          startedAt: Date.now(),
+          fraction: 0,
+          done: 0,
+          total: null,
+          cancel: () => controller.abort(),
+        },
       ]);
       const finish = (status: 'done' | 'failed' | 'cancelled', message?: string) =>
         store.putActivity({
           id,
           kind,
-          label,
+          label: text,
+          said,
           startedAt,
           finishedAt: new Date().toISOString(),
           status,
@@ -60,13 +75,13 @@ export function useJobs(pushError: PushError) {
         return result;
       } catch (error) {
         finish(controller.signal.aborted ? 'cancelled' : 'failed', toShownError(error).message);
-        if (!controller.signal.aborted) pushError(label, error);
+        if (!controller.signal.aborted) pushError(text, error);
         throw error;
       } finally {
         setJobs((l) => l.filter((j) => j.id !== id));
       }
     },
-    [store, patchJob, pushError],
+    [store, patchJob, pushError, i18n],
   );
   return { jobs, setJobs, now, patchJob, runJob };
 }

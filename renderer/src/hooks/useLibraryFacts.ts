@@ -1,5 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AppInfo, CollectionInfo, LanguageInfo, SourceInfo, TagInfo } from '../../../preload/contract';
+import {
+  methodNames,
+  type AppInfo,
+  type CollectionInfo,
+  type LanguageInfo,
+  type SavedSearchInfo,
+  type SourceInfo,
+  type TagInfo,
+} from '../../../preload/contract';
 import { useApi } from '../api';
 import type { PushError } from './useNotices';
 
@@ -11,11 +19,15 @@ export interface Facts {
   tags: TagInfo[];
   collections: CollectionInfo[];
   languages: LanguageInfo[];
+  /** Saved searches with what each finds now (counted again after every change). */
+  savedSearches: SavedSearchInfo[];
 }
+
+const savedSearchesAvailable = methodNames.includes('search.listSavedSearches');
 
 /**
  * What the sidebar and the palette list (sources, tags, collections,
- * languages, the article count), read again after every change.
+ * languages, saved searches, the article count), read again after every change.
  * `version` counts changes to the library (a fresh list pager follows it);
  * `articleVersion` counts changes that the open article must read again
  * (tags, details, annotations, stories) without blanking the list.
@@ -37,6 +49,7 @@ export function useLibraryFacts(pushError: PushError, loadFailed: string) {
     tags: [],
     collections: [],
     languages: [],
+    savedSearches: [],
   });
   useEffect(() => {
     let live = true;
@@ -46,9 +59,10 @@ export function useLibraryFacts(pushError: PushError, loadFailed: string) {
       api['library.listTags']({}),
       api['library.listCollections']({}),
       api['library.listLanguages']({}),
+      savedSearchesAvailable ? api['search.listSavedSearches']({}) : Promise.resolve([]),
     ]).then(
-      ([info, sources, tags, collections, languages]) => {
-        if (live) setFacts({ version, info, sources, tags, collections, languages });
+      ([info, sources, tags, collections, languages, savedSearches]) => {
+        if (live) setFacts({ version, info, sources, tags, collections, languages, savedSearches });
       },
       (error: unknown) => {
         if (live) pushError(loadFailed, error, refresh);

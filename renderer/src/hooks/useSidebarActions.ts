@@ -1,4 +1,4 @@
-import type { CollectionInfo, TagInfo } from '../../../preload/contract';
+import type { ArticleFilter, CollectionInfo, SavedSearchInfo, TagInfo } from '../../../preload/contract';
 import { useApi } from '../api';
 import type { Dialog } from '../components/AppDialogs';
 import type { I18n } from '../i18n';
@@ -14,11 +14,13 @@ interface SidebarActionDeps {
   pushError: PushError;
   setDialog(dialog: Dialog): void;
   addToCollectionNamed(ids: number[], name: string): Promise<void>;
+  setView(view: View): void;
 }
 
 /**
- * The sidebar's own work on collections and tags: rename, delete with undo
- * (members and tagged articles come back), and articles dropped on them.
+ * The sidebar's own work on collections, tags and saved searches: rename,
+ * delete with undo (members and tagged articles come back), articles dropped
+ * on them, and saving the search typed as a saved search.
  */
 export function useSidebarActions({
   i18n,
@@ -28,6 +30,7 @@ export function useSidebarActions({
   pushError,
   setDialog,
   addToCollectionNamed,
+  setView,
 }: SidebarActionDeps) {
   const { api } = useApi();
   const store = useUiStore();
@@ -124,5 +127,53 @@ export function useSidebarActions({
         (error: unknown) => pushError(w.addTag, error),
       ),
     onManageSources: () => setDialog({ kind: 'sources' }),
+    saveSearch: (query: string, filter: ArticleFilter) =>
+      setDialog({
+        kind: 'prompt',
+        title: i18n.t.selection.saveSearch,
+        label: i18n.t.selection.savedSearchName,
+        initial: query,
+        submitLabel: w.save,
+        testId: 'save-search-dialog',
+        onSubmit: async (name) => {
+          const saved = await api['search.saveSearch']({ name, query, filter });
+          articleChanged();
+          setView({ kind: 'saved', id: saved.id });
+          toast(i18n.t.selection.savedAs(saved.name));
+        },
+      }),
+    onRenameSavedSearch: (s: SavedSearchInfo) =>
+      setDialog({
+        kind: 'prompt',
+        title: i18n.t.selection.renameSavedSearch,
+        label: i18n.t.selection.savedSearchName,
+        initial: s.name,
+        submitLabel: w.rename,
+        onSubmit: async (name) => {
+          await api['search.renameSavedSearch']({ id: s.id, name });
+          articleChanged();
+        },
+      }),
+    // Deleting a saved search loses only its query and filters: undo saves them again.
+    onDeleteSavedSearch: async (s: SavedSearchInfo) => {
+      try {
+        await api['search.deleteSavedSearch']({ id: s.id });
+        articleChanged();
+        toast(
+          w.deleted(s.name),
+          {
+            label: w.undo,
+            run: async () => {
+              const again = await api['search.saveSearch']({ name: s.name, query: s.query, filter: s.filter });
+              articleChanged();
+              if (view.kind === 'saved' && view.id === s.id) store.update({ view: { kind: 'saved', id: again.id } });
+            },
+          },
+          12000,
+        );
+      } catch (error) {
+        pushError(i18n.t.selection.deleteSavedSearch, error);
+      }
+    },
   };
 }

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { HighlightColor, ImportMapping, methodNames, type MizanApi } from '../../../preload/contract';
+import { Said } from '../text/said';
 
 export const View = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }),
@@ -18,6 +19,7 @@ export const View = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('tag'), name: z.string().min(1) }),
   z.object({ kind: z.literal('source'), id: z.number().int().positive() }),
   z.object({ kind: z.literal('lang'), code: z.string().min(1) }),
+  z.object({ kind: z.literal('saved'), id: z.number().int().positive() }),
 ]);
 export type View = z.infer<typeof View>;
 
@@ -48,12 +50,16 @@ export const defaultUiState: UiState = UiState.parse({});
 export const ActivityEntry = z.object({
   id: z.string(),
   kind: z.string(),
+  /** The label as it was said when written; `said` says it again in the current language. */
   label: z.string(),
+  said: Said.optional(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
   status: z.enum(['running', 'done', 'failed', 'cancelled']),
   counts: z.object({ imported: z.number(), duplicates: z.number(), errors: z.number() }).optional(),
   message: z.string().optional(),
+  /** The message as a key and parameters, said in the current language (else `message`, a server's words). */
+  saidMessage: Said.optional(),
   errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).default([]),
   items: z.array(z.object({ id: z.number(), title: z.string() })).default([]),
 });

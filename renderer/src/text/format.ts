@@ -1,17 +1,6 @@
 /** Display forms of contract values, in the chrome's locale. */
 import type { PublishedAt } from '../../../preload/contract';
-
-interface DateParts {
-  year: number;
-  month: number | null;
-  day: number | null;
-}
-
-function partsOf(iso: string): DateParts | null {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
-  if (!m) return null;
-  return { year: Number(m[1]), month: m[2] ? Number(m[2]) : null, day: m[3] ? Number(m[3]) : null };
-}
+import { formatInstant, formatIsoDate } from '../../../common/text/dates';
 
 /**
  * The ISO date cut to its precision: "2021-07-26", "2021-07" or "2021". A
@@ -25,38 +14,10 @@ export function isoForPrecision(published: PublishedAt): string | null {
   return iso;
 }
 
-/**
- * The date at its stored precision, formatted with the fields `fieldsFor`
- * picks from the parts that date has (never a day or month it does not).
- */
-function formatAtPrecision(
-  published: PublishedAt,
-  locale: string,
-  fieldsFor: (parts: DateParts) => Intl.DateTimeFormatOptions,
-): string | null {
-  const shown = isoForPrecision(published);
-  if (!shown) return null;
-  const parts = partsOf(shown);
-  if (!parts) return shown;
-  const date = new Date(Date.UTC(parts.year, (parts.month ?? 1) - 1, parts.day ?? 1));
-  try {
-    return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', ...fieldsFor(parts) }).format(date);
-  } catch {
-    return shown;
-  }
-}
-
-/** A spelled-out date at the stored precision, e.g. "Monday 26 July 2021" or "July 2021". */
+/** A spelled-out date at the stored precision, e.g. "Monday, 26 July 2021" or "July 2021". */
 export function longDate(published: PublishedAt, locale: string): string | null {
-  return formatAtPrecision(published, locale, (parts) => {
-    const fields: Intl.DateTimeFormatOptions = {};
-    if (parts.month !== null) fields.month = 'long';
-    if (parts.day !== null) {
-      fields.day = 'numeric';
-      fields.weekday = 'long';
-    }
-    return fields;
-  });
+  const shown = isoForPrecision(published);
+  return shown === null ? null : formatIsoDate(shown, locale, { weekday: true });
 }
 
 /**
@@ -64,19 +25,13 @@ export function longDate(published: PublishedAt, locale: string): string | null 
  * "26 تموز 2021" (Arabic has no abbreviated month names), "Jul 2021", "2021".
  */
 export function shortDate(published: PublishedAt, locale: string): string | null {
-  return formatAtPrecision(published, locale, (parts) => {
-    const fields: Intl.DateTimeFormatOptions = {};
-    if (parts.month !== null) fields.month = locale.startsWith('ar') ? 'long' : 'short';
-    if (parts.day !== null) fields.day = 'numeric';
-    return fields;
-  });
+  const shown = isoForPrecision(published);
+  return shown === null ? null : formatIsoDate(shown, locale, { month: 'short' });
 }
 
-/** A timestamp such as importedAt, shown as date and time. */
+/** A timestamp such as importedAt: its date, month named, then the time ("6 Dec 2026, 22:55"). */
 export function dateTime(value: string, locale: string): string {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return formatInstant(value, locale);
 }
 
 const displayNames = new Map<string, Intl.DisplayNames | null>();

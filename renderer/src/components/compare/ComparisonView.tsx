@@ -181,7 +181,7 @@ export function ComparisonView({ articleIds, settings, onClose, onOpenArticle, o
         <button type="button" className="button button-small" onClick={onClose} data-testid="comparison-back">
           <span aria-hidden="true">{dir === 'rtl' ? '→' : '←'}</span> {c.back}
         </button>
-        <h2 className="comparison-title">{c.comparisonOf(formatNumber(columns))}</h2>
+        <h2 className="comparison-title">{c.comparisonOf(formatNumber(columns), columns)}</h2>
         {counts ? (
           <span className="muted" data-testid="comparison-summary">
             {c.summary(formatNumber(counts.shared), formatNumber(counts.reworded), formatNumber(counts.unique))}

@@ -137,14 +137,14 @@ export function StoriesView({ version, placing, onPlace, chosenId, onChoose }: S
           </label>
           {page ? (
             <span className="muted" role="status" data-testid="stories-total">
-              {c.storyCount(formatNumber(total))}
+              {c.storyCount(formatNumber(total), total)}
             </span>
           ) : null}
         </div>
         {page && page.unclustered > 0 ? (
           <div className="stories-pending" role="status" data-testid="stories-unclustered">
             <span>
-              {c.notClustered(formatNumber(page.unclustered))} {c.placing}
+              {c.notClustered(formatNumber(page.unclustered), page.unclustered)} {c.placing}
             </span>
             <button
               type="button"
@@ -231,15 +231,15 @@ function StoryItem({ story, chosen, onChoose }: { story: StoryCluster; chosen: b
       ))}
       <span className="story-facts">
         <span className="badge" data-testid="story-size">
-          {c.storyArticles(formatNumber(story.size))}
+          {c.storyArticles(formatNumber(story.size), story.size)}
         </span>
         <span className="badge" data-testid="story-outlet-count">
-          {c.storyOutlets(formatNumber(story.outletCount))}
+          {c.storyOutlets(formatNumber(story.outletCount), story.outletCount)}
         </span>
         <span className="muted">{dayRange(story.dateRange, locale)}</span>
         {story.thread ? (
           <span className="badge story-thread" title={c.threadHelp} data-testid="story-thread">
-            {c.threadBadge(formatNumber(story.thread.stories))}
+            {c.threadBadge(formatNumber(story.thread.stories), story.thread.stories)}
           </span>
         ) : null}
       </span>
@@ -277,8 +277,8 @@ export function StoryPanel({
           {title}
         </h2>
         <p className="muted">
-          {c.storyArticles(formatNumber(story.size))} · {c.storyOutlets(formatNumber(story.outletCount))} ·{' '}
-          {dayRange(story.dateRange, locale)}
+          {c.storyArticles(formatNumber(story.size), story.size)} ·{' '}
+          {c.storyOutlets(formatNumber(story.outletCount), story.outletCount)} · {dayRange(story.dateRange, locale)}
           {story.score !== null ? ` · ${c.storyScore(formatNumber(Math.round(story.score * 100) / 100))}` : ''}
         </p>
         <div className="story-actions">
@@ -289,7 +289,7 @@ export function StoryPanel({
             onClick={() => onCompare(ordered)}
             data-testid="story-compare"
           >
-            {c.compareSelected(formatNumber(ordered.length))}
+            {c.compareSelected(formatNumber(ordered.length), ordered.length)}
           </button>
           <span className="muted">{c.compareHint}</span>
         </div>
@@ -370,8 +370,8 @@ function ThreadStories({ story, onChooseStory }: { story: StoryCluster; onChoose
               <bdi dir={directionOf(s.title, s.articles[0]?.dir ?? 'rtl')}>{s.title}</bdi>
             </button>{' '}
             <span className="muted">
-              {c.storyArticles(formatNumber(s.size))} · {c.storyOutlets(formatNumber(s.outletCount))} ·{' '}
-              {dayRange(s.dateRange, locale)}
+              {c.storyArticles(formatNumber(s.size), s.size)} ·{' '}
+              {c.storyOutlets(formatNumber(s.outletCount), s.outletCount)} · {dayRange(s.dateRange, locale)}
             </span>
           </li>
         ))}

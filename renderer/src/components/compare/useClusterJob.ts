@@ -9,6 +9,7 @@ import { methodNames } from '../../../../preload/contract';
 import { toShownError, useApi } from '../../api';
 import type { I18n } from '../../i18n';
 import { useUiStore } from '../../state/useUi';
+import type { Said } from '../../text/said';
 import type { RunningJob } from '../Jobs';
 
 export const clusteringAvailable = methodNames.includes('compare.cluster');
@@ -51,6 +52,7 @@ export function useClusterJob({
           id,
           kind: 'cluster',
           label,
+          said: { key: 'clustering' },
           startedAt: startedAt.getTime(),
           fraction: null,
           done: 0,
@@ -58,16 +60,18 @@ export function useClusterJob({
           cancel: () => controller.abort(),
         },
       ]);
-      const finish = (status: 'done' | 'failed' | 'cancelled', message: string) => {
+      const finish = (status: 'done' | 'failed' | 'cancelled', message: string, saidMessage?: Said) => {
         if (quiet && status !== 'failed') return;
         store.putActivity({
           id,
           kind: 'cluster',
           label,
+          said: { key: 'clustering' },
           startedAt: startedAt.toISOString(),
           finishedAt: new Date().toISOString(),
           status,
           message,
+          saidMessage,
           errors: [],
           items: [],
         });
@@ -86,7 +90,12 @@ export function useClusterJob({
         },
       )
         .then(
-          (run) => finish('done', t.compare.clusterDone(formatNumber(run.stories), formatNumber(run.placed))),
+          (run) =>
+            finish(
+              'done',
+              t.compare.clusterDone(formatNumber(run.stories), run.stories, formatNumber(run.placed), run.placed),
+              { key: 'clusterDone', params: [run.stories, run.placed] },
+            ),
           (error: unknown) => finish(controller.signal.aborted ? 'cancelled' : 'failed', toShownError(error).message),
         )
         .finally(() => {

@@ -27,6 +27,7 @@ export function DossierEditor({ dossierId, runJob, onChanged, onDeleted, onError
   const { ds, t, formatNumber } = useI18n();
   const [dossier, setDossier] = useState<DossierInfo | null>(null);
   const [loadError, setLoadError] = useState<ShownError | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
   const [note, setNote] = useState({ title: '', body: '' });
 
   useEffect(() => {
@@ -74,96 +75,124 @@ export function DossierEditor({ dossierId, runJob, onChanged, onDeleted, onError
           <bdi>{dossier.title}</bdi>
         </h2>
         <span className="muted">{ds.itemCount(formatNumber(dossier.itemCount), dossier.itemCount)}</span>
-        <button
-          type="button"
-          className="button button-small button-danger"
-          data-testid="dossier-delete"
-          onClick={() =>
-            void api['dossier.delete']({ id }).then(
-              () => onDeleted(dossier),
-              (e: unknown) => onError(ds.deleteDossier, e),
-            )
-          }
-        >
-          {ds.deleteDossier}
-        </button>
+        {confirmDelete ? (
+          <span className="dossier-confirm" role="alert" data-testid="dossier-delete-confirm">
+            {ds.confirmDelete(dossier.title)}{' '}
+            <button
+              type="button"
+              className="button button-small button-danger"
+              data-testid="dossier-delete-yes"
+              onClick={() =>
+                void api['dossier.delete']({ id }).then(
+                  () => onDeleted(dossier),
+                  (e: unknown) => onError(ds.deleteDossier, e),
+                )
+              }
+            >
+              {ds.deleteDossier}
+            </button>{' '}
+            <button
+              type="button"
+              className="button button-small"
+              data-testid="dossier-delete-no"
+              autoFocus
+              onClick={() => setConfirmDelete(false)}
+            >
+              {ds.keepDossier}
+            </button>
+          </span>
+        ) : (
+          <button
+            type="button"
+            className="button button-small button-danger"
+            data-testid="dossier-delete"
+            onClick={() => setConfirmDelete(true)}
+          >
+            {ds.deleteDossier}
+          </button>
+        )}
       </header>
-      <DossierMetadataForm
-        dossier={dossier}
-        onSave={(patch: MetadataPatch) =>
-          change(ds.metadata, () => api['dossier.update']({ id, ...patch })).then(() => onSaved(ds.saved))
-        }
-      />
-      <DossierExport
-        dossier={dossier}
-        runJob={runJob}
-        exportFile={(kind, signal, onProgress) =>
-          api[kind === 'pdf' ? 'dossier.exportPdf' : 'dossier.exportHtml']({ dossierId: id }, { signal, onProgress })
-        }
-      />
-      <h3 className="dossier-subheading">{ds.items}</h3>
-      <DossierItems
-        dossier={dossier}
-        onMove={(itemId, target: MoveTarget) =>
-          change(ds.items, () => api['dossier.moveItem']({ id, itemId, ...target }))
-        }
-        onRemove={(item: DossierItemInfo) =>
-          change(ds.remove, () => api['dossier.removeItem']({ id, itemId: item.id }))
-        }
-        onAddSection={(title) => change(ds.addSection, () => api['dossier.addSection']({ id, title }))}
-        onRenameSection={(section, title) =>
-          change(ds.renameSection, () => api['dossier.renameSection']({ id, sectionId: section.id, title }))
-        }
-        onDeleteSection={(section) =>
-          change(ds.deleteSection, () => api['dossier.deleteSection']({ id, sectionId: section.id }))
-        }
-        onMoveSection={(section, delta) =>
-          change(ds.sections, () => api['dossier.reorderSections']({ id, sectionIds: sectionOrder(section, delta) }))
-        }
-      />
-      <form
-        className="dossier-note"
-        aria-label={ds.addNote}
-        onSubmit={(e) => {
-          e.preventDefault();
-          const body = note.body.trim();
-          if (!body) return;
-          void change(ds.addNote, async () => {
-            const created = await api['notes.create']({ articleId: null, title: note.title.trim() || null, body });
-            // A new note goes at the end of the dossier (the last section).
-            const last = dossier.sections[dossier.sections.length - 1];
-            return api['dossier.addItems']({
-              id,
-              items: [{ kind: 'note', id: created.id }],
-              sectionId: last?.id ?? null,
-            });
-          }).then(() => setNote({ title: '', body: '' }));
-        }}
-      >
-        <h3 className="dossier-subheading">{ds.addNote}</h3>
-        <label className="field">
-          <span className="field-label">{ds.noteTitle}</span>
-          <input
-            value={note.title}
-            dir="auto"
-            data-testid="dossier-note-title"
-            onChange={(e) => setNote({ ...note, title: e.currentTarget.value })}
-          />
-        </label>
-        <label className="field">
-          <span className="field-label">{ds.noteBody}</span>
-          <textarea
-            value={note.body}
-            dir="auto"
-            rows={3}
-            data-testid="dossier-note-body"
-            onChange={(e) => setNote({ ...note, body: e.currentTarget.value })}
-          />
-        </label>
-        <button type="submit" className="button" disabled={!note.body.trim()} data-testid="dossier-add-note">
-          {ds.addNote}
-        </button>
-      </form>
+      {/* The side column: what the document is called and how it is exported; the outline is the page. */}
+      <aside className="dossier-side" aria-label={ds.metadata}>
+        <DossierMetadataForm
+          dossier={dossier}
+          onSave={(patch: MetadataPatch) =>
+            change(ds.metadata, () => api['dossier.update']({ id, ...patch })).then(() => onSaved(ds.saved))
+          }
+        />
+        <DossierExport
+          dossier={dossier}
+          runJob={runJob}
+          exportFile={(kind, signal, onProgress) =>
+            api[kind === 'pdf' ? 'dossier.exportPdf' : 'dossier.exportHtml']({ dossierId: id }, { signal, onProgress })
+          }
+        />
+      </aside>
+      <div className="dossier-outline">
+        <h3 className="dossier-subheading">{ds.items}</h3>
+        <DossierItems
+          dossier={dossier}
+          onMove={(itemId, target: MoveTarget) =>
+            change(ds.items, () => api['dossier.moveItem']({ id, itemId, ...target }))
+          }
+          onRemove={(item: DossierItemInfo) =>
+            change(ds.remove, () => api['dossier.removeItem']({ id, itemId: item.id }))
+          }
+          onAddSection={(title) => change(ds.addSection, () => api['dossier.addSection']({ id, title }))}
+          onRenameSection={(section, title) =>
+            change(ds.renameSection, () => api['dossier.renameSection']({ id, sectionId: section.id, title }))
+          }
+          onDeleteSection={(section) =>
+            change(ds.deleteSection, () => api['dossier.deleteSection']({ id, sectionId: section.id }))
+          }
+          onMoveSection={(section, delta) =>
+            change(ds.sections, () => api['dossier.reorderSections']({ id, sectionIds: sectionOrder(section, delta) }))
+          }
+        />
+        <form
+          className="dossier-note"
+          aria-label={ds.addNote}
+          onSubmit={(e) => {
+            e.preventDefault();
+            const body = note.body.trim();
+            if (!body) return;
+            void change(ds.addNote, async () => {
+              const created = await api['notes.create']({ articleId: null, title: note.title.trim() || null, body });
+              // A new note goes at the end of the dossier (the last section).
+              const last = dossier.sections[dossier.sections.length - 1];
+              return api['dossier.addItems']({
+                id,
+                items: [{ kind: 'note', id: created.id }],
+                sectionId: last?.id ?? null,
+              });
+            }).then(() => setNote({ title: '', body: '' }));
+          }}
+        >
+          <h3 className="dossier-subheading">{ds.addNote}</h3>
+          <label className="field">
+            <span className="field-label">{ds.noteTitle}</span>
+            <input
+              value={note.title}
+              dir="auto"
+              data-testid="dossier-note-title"
+              onChange={(e) => setNote({ ...note, title: e.currentTarget.value })}
+            />
+          </label>
+          <label className="field">
+            <span className="field-label">{ds.noteBody}</span>
+            <textarea
+              value={note.body}
+              dir="auto"
+              rows={3}
+              data-testid="dossier-note-body"
+              onChange={(e) => setNote({ ...note, body: e.currentTarget.value })}
+            />
+          </label>
+          <button type="submit" className="button" disabled={!note.body.trim()} data-testid="dossier-add-note">
+            {ds.addNote}
+          </button>
+        </form>
+      </div>
     </div>
   );
 }

@@ -8,10 +8,12 @@
 import { useEffect, useState } from 'react';
 import type { DossierExportResult, DossierInfo, Progress } from '../../../../preload/contract';
 import { useI18n } from '../../i18n';
+import type { Label } from '../../text/said';
 
 export type RunJob = <T>(
   kind: string,
-  label: string,
+  /** Said again in the current language on the bar and in the activity log. */
+  label: Label,
   work: (signal: AbortSignal, onProgress: (p: Progress) => void) => Promise<T>,
 ) => Promise<T>;
 
@@ -62,7 +64,7 @@ export function DossierExport({ dossier, runJob, exportFile }: DossierExportProp
   const run = async (kind: 'pdf' | 'html', show: boolean) => {
     setBusy(true);
     try {
-      const label = `${ds.exporting}: ${dossier.title}`;
+      const label: Label = { key: 'exportDossier', params: [dossier.title] };
       const result = await runJob(`export-${kind}`, label, (signal, onProgress) =>
         exportFile(kind, signal, onProgress),
       );
