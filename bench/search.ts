@@ -220,7 +220,17 @@ async function queryPhase(dir: string): Promise<void> {
   const buildInfo = JSON.parse(readFileSync(join(dir, 'build.json'), 'utf8')) as Record<string, number>;
   const search = (services: Services, bq: BenchQuery, extra: Partial<ParsedInput<'search.query'>> = {}) =>
     services.handlers['search.query'](
-      { query: bq.query, filter: bq.filter, offset: 0, limit: 20, facets: true, engine: 'auto', ...extra },
+      {
+        query: bq.query,
+        filter: bq.filter,
+        offset: 0,
+        limit: 20,
+        facets: true,
+        engine: 'auto',
+        sort: 'relevance',
+        lenient: false,
+        ...extra,
+      },
       ctx,
     );
 
@@ -231,7 +241,16 @@ async function queryPhase(dir: string): Promise<void> {
   const bare = await Database.open(libraryPath);
   await migrate(bare, migrations);
   const bareSearch = await createSearchService({ db: bare, now: () => new Date() });
-  await bareSearch.query({ query: 'الأمريكي', filter: {}, offset: 0, limit: 20, facets: true, engine: 'auto' });
+  await bareSearch.query({
+    query: 'الأمريكي',
+    filter: {},
+    offset: 0,
+    limit: 20,
+    facets: true,
+    engine: 'auto',
+    sort: 'relevance',
+    lenient: false,
+  });
   const searchFirstAnswer = ms(s0);
   await bareSearch.close();
   await bare.close();
