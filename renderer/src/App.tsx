@@ -375,6 +375,9 @@ export function App() {
               onChooseStory={setStory}
               onReordered={refresh}
               onError={pushError}
+              searchAnswer={list.answer}
+              refine={list.refine}
+              onRefine={list.setRefine}
             />
             <Splitter
               size={panes.listSize}

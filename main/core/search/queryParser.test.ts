@@ -254,7 +254,7 @@ describe('query plan', () => {
     // An unclosed quote closes at the end; the phrase stays a phrase.
     expect(read('"الرئيس الأميركي')).toEqual({
       fts: read('"الرئيس الأميركي"').fts,
-      hints: [{ kind: 'unclosedQuote', text: '"الرئيس الأميركي' }],
+      hints: [{ kind: 'unclosedQuote', text: 'الرئيس الأميركي' }],
     });
     expect(read('«البيت الأبيض').hints.map((h) => h.kind)).toEqual(['unclosedQuote']);
     // Stray operators are read as nothing.

@@ -213,7 +213,9 @@ export function planQuery(query: string, lenient = false): QueryPlan {
         return { root: null, ignored, hints };
       }
       if (fix.kind === 'append') {
-        hints.push({ kind: error.hint, text: text.slice(error.position).trim() });
+        // An unclosed quote: the phrase it opens, without the quote mark.
+        const from = error.hint === 'unclosedQuote' ? error.position + 1 : error.position;
+        hints.push({ kind: error.hint, text: text.slice(from).trim() });
         text += fix.text;
       } else {
         const part = text.slice(fix.start, fix.end).trim() || text.slice(error.position, error.position + 1);

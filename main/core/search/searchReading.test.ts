@@ -153,7 +153,7 @@ describe('search header: phrases, sorting, facets, understanding', () => {
 
   it('reads a malformed query leniently when asked, with hints, and strictly otherwise', async () => {
     const open = await search('"مجلس الوزراء', { lenient: true });
-    expect(open.hints).toEqual([{ kind: 'unclosedQuote', text: '"مجلس الوزراء' }]);
+    expect(open.hints).toEqual([{ kind: 'unclosedQuote', text: 'مجلس الوزراء' }]);
     expect(open.total).toBe(2);
     const stray = await search('مجلس OR', { lenient: true });
     expect(stray.hints).toEqual([{ kind: 'strayOperator', text: 'OR' }]);
