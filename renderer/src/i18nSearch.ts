@@ -9,6 +9,8 @@ export interface SearchWords {
   readAs: string;
   /** Between the ways one word matches. */
   listSep: string;
+  /** Quotation marks around a word of the query. */
+  quotes: [string, string];
   via: Record<QueryReadingVia, (keys: readonly string[]) => string>;
   ignoredWords: (words: string) => string;
   hints: Record<QueryHint['kind'], (text: string) => string>;
@@ -36,6 +38,7 @@ const en: SearchWords = {
   matching: (n, count) => (count === 1 ? `${n} article matches` : `${n} articles match`),
   readAs: 'Read as',
   listSep: ', ',
+  quotes: ['“', '”'],
   via: {
     spelling: () => 'any spelling',
     stem: (keys) => `words of the stem ${keys.join(', ')}`,
@@ -100,6 +103,7 @@ const ar: SearchWords = {
   }),
   readAs: 'فُهم البحث هكذا',
   listSep: '، ',
+  quotes: ['«', '»'],
   via: {
     spelling: () => 'بكل أشكال الكتابة',
     stem: (keys) => `ومشتقات الجذر ${keys.join('، ')}`,

@@ -46,7 +46,7 @@ describe('search header in the browser', () => {
     expect(total).toBeGreaterThan(2);
     await expect
       .poll(() => page.locator('[data-testid=search-understood]').textContent(), { timeout: TIMEOUT })
-      .toContain('«الأمريكي» any spelling');
+      .toContain('“الأمريكي” any spelling');
 
     // A facet value, from the keyboard: it becomes a chip and narrows the count.
     const year = page.locator('[data-facet-kind=year] [data-testid=facet-value]', { hasText: '2021' });

@@ -82,7 +82,9 @@ export function SearchHeader({ answer, refine, onRefine }: SearchHeaderProps) {
           <span>{s.readAs}: </span>
           {answer.understood.map((u, i) => (
             <span key={i} className="search-reading">
-              <bdi className="search-reading-text">«{u.text}»</bdi> {u.via.map((v) => s.via[v](u.keys)).join(s.listSep)}
+              {s.quotes[0]}
+              <bdi className="search-reading-text">{u.text}</bdi>
+              {s.quotes[1]} {u.via.map((v) => s.via[v](u.keys)).join(s.listSep)}
               {i < answer.understood.length - 1 ? ' · ' : null}
             </span>
           ))}
