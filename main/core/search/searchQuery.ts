@@ -18,7 +18,7 @@ import { packedKeys } from './lunrCollection';
 import { planQuery, positiveLeaves, type LangLeaf, type PlanNode, type QueryHint } from './queryPlan';
 import { readingsOf } from './queryReading';
 import { facetsOf, missingSourceNames, noFacets, sqlFacetCounts, type Facets } from './searchFacets';
-import { checkPhrases, requiredPhrases, sortCandidates, type Candidate } from './strictPhrases';
+import { createPhraseChecker, requiredPhrases, sortCandidates, type Candidate } from './strictPhrases';
 import type { SideReader } from './sideConnection';
 import type { Vocabulary } from './vocabulary';
 
@@ -45,6 +45,7 @@ export function createSearchQuery(deps: SearchQueryDeps): {
   const { db, vocabulary, collections, indexStale } = deps;
   const currentSide = () => deps.side.current();
   const collectionHits: CollectionIndexes['collectionHits'] = (...args) => collections.collectionHits(...args);
+  const phraseChecker = createPhraseChecker();
 
   type HitRow = ArticleRow & { body: string };
 
@@ -278,7 +279,16 @@ export function createSearchQuery(deps: SearchQueryDeps): {
       const exactIds = new Set(exactRows.map((r) => r.id));
       for (const r of rows) r.tier = exactIds.has(r.id) ? 0 : 1;
     }
-    const kept = sortCandidates(await checkPhrases(side, rows, q.phrases), input.sort);
+    const kept = sortCandidates(
+      await phraseChecker.check(
+        side,
+        rows,
+        q.phrases,
+        // Only the side connection's data_version moves with every commit (it never writes).
+        current?.conn ? (rows[0]?.version ?? null) : null,
+      ),
+      input.sort,
+    );
     let facets: Facets | null = null;
     if (input.facets) {
       const version = rows[0]?.version ?? null;

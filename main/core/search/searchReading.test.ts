@@ -106,6 +106,17 @@ describe('search header: phrases, sorting, facets, understanding', () => {
     expect(phraseRanges(us, phraseForm('الرئيس الأمريكي'))).toEqual([[4, us.length]]);
   });
 
+  it('checks a phrase again after the library changes (verdicts are remembered only until then)', async () => {
+    // حرس ملكي has the keys of "الحرس الملكي" (FTS5 still offers the article) but not its form.
+    expect(await found('"الحرس الملكي"')).toEqual([3]);
+    await services.db.write((w) =>
+      w.run('UPDATE articles SET body = ? WHERE id = ?', ['استعرض حرسٌ ملكيٌ قواته، لا الحرس الوطني.', ids[3]!]),
+    );
+    expect(await found('"الحرس الملكي"')).toEqual([]);
+    await services.db.write((w) => w.run('UPDATE articles SET body = ? WHERE id = ?', [ARTICLES[3]!.body, ids[3]!]));
+    expect(await found('"الحرس الملكي"')).toEqual([3]);
+  });
+
   it('sorts by relevance, newest or oldest (undated last)', async () => {
     const q = 'مجلس OR الملك OR الحرس';
     expect(await found(q, { sort: 'newest' })).toEqual([3, 1, 0, 2, 4]);

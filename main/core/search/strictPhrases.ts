@@ -65,45 +65,95 @@ async function writtenAsTyped(
   return new Set(rows.map((r) => r.id));
 }
 
-/** The candidates whose text holds every phrase (in the field the phrase names). */
-export async function checkPhrases(
+/** Phrases whose checked articles are remembered (per library state). */
+const REMEMBERED = 16;
+
+/**
+ * Checks candidates against quoted phrases, remembering each phrase's
+ * verdicts until the library changes (its data_version): paging, sorting
+ * or choosing a facet of the same phrase reads no text again. The first
+ * answer pays for reading the candidates' text: 0.4-0.5 s for 4,380 rows
+ * on this loaded machine even for `length(body)` alone.
+ */
+export function createPhraseChecker(): {
+  check(
+    reader: Pick<Connection, 'all'>,
+    candidates: readonly Candidate[],
+    phrases: readonly PhraseLeaf[],
+    version: number | null,
+  ): Promise<Candidate[]>;
+} {
+  const memory = new Map<string, { version: number; verdict: Map<number, boolean> }>();
+  const keyOf = (p: PhraseLeaf) => `${p.field ?? ''}:${p.text}`;
+  return {
+    async check(reader, candidates, phrases, version) {
+      const known = phrases.map((p) => {
+        const m = memory.get(keyOf(p));
+        return m && m.version === version ? m.verdict : null;
+      });
+      const open = candidates.filter((c) => known.some((k) => !k?.has(c.id)));
+      const fresh = open.length > 0 ? await checkEach(reader, open, phrases) : phrases.map(() => new Map());
+      if (version !== null) {
+        phrases.forEach((p, i) => {
+          const verdict = known[i] ?? new Map<number, boolean>();
+          for (const [id, ok] of fresh[i]!) verdict.set(id, ok);
+          memory.delete(keyOf(p));
+          memory.set(keyOf(p), { version, verdict });
+        });
+        while (memory.size > REMEMBERED) memory.delete(memory.keys().next().value!);
+      }
+      return candidates.filter((c) => phrases.every((_, i) => fresh[i]!.get(c.id) ?? known[i]?.get(c.id) ?? false));
+    },
+  };
+}
+
+/** Each phrase's verdict on each candidate (in the field the phrase names). */
+async function checkEach(
   reader: Pick<Connection, 'all'>,
   candidates: readonly Candidate[],
   phrases: readonly PhraseLeaf[],
-): Promise<Candidate[]> {
+): Promise<Array<Map<number, boolean>>> {
   const checks = phrases.map((p) => ({ field: p.field, pattern: phraseForm(p.text) }));
-  const kept = new Set<number>();
+  const verdicts = phrases.map(() => new Map<number, boolean>());
   for (let from = 0; from < candidates.length; from += CHUNK) {
     const ids = candidates.slice(from, from + CHUNK).map((c) => c.id);
     const literal = await Promise.all(phrases.map((p) => writtenAsTyped(reader, ids, p)));
+    literal.forEach((set, i) => {
+      for (const id of set) verdicts[i]!.set(id, true);
+    });
     const unsure = ids.filter((id) => !literal.every((set) => set.has(id)));
-    for (const id of ids) if (literal.every((set) => set.has(id))) kept.add(id);
     if (unsure.length === 0) continue;
     const rows = await reader.all<{ id: number; title: string; body: string; author: string | null }>(
       'SELECT id, title, body, author FROM articles WHERE id IN (SELECT value FROM json_each(?))',
       [JSON.stringify(unsure)],
     );
     for (const r of rows) {
-      const ok = checks.every(({ field, pattern }, i) => {
-        if (literal[i]!.has(r.id)) return true;
-        switch (field) {
-          case 'title':
-            return hasPhrase(r.title, pattern);
-          case 'body':
-            return hasPhrase(r.body, pattern);
-          case 'author':
-            return hasPhrase(r.author ?? '', pattern);
-          case 'source':
-          case 'lang':
-            return true;
-          case null:
-            return hasPhrase(r.title, pattern) || hasPhrase(r.body, pattern) || hasPhrase(r.author ?? '', pattern);
-        }
+      checks.forEach(({ field, pattern }, k) => {
+        if (!literal[k]!.has(r.id)) verdicts[k]!.set(r.id, holds(field, pattern, r));
       });
-      if (ok) kept.add(r.id);
     }
   }
-  return candidates.filter((c) => kept.has(c.id));
+  return verdicts;
+}
+
+function holds(
+  field: PhraseLeaf['field'],
+  pattern: ReturnType<typeof phraseForm>,
+  r: { title: string; body: string; author: string | null },
+): boolean {
+  switch (field) {
+    case 'title':
+      return hasPhrase(r.title, pattern);
+    case 'body':
+      return hasPhrase(r.body, pattern);
+    case 'author':
+      return hasPhrase(r.author ?? '', pattern);
+    case 'source':
+    case 'lang':
+      return true;
+    case null:
+      return hasPhrase(r.title, pattern) || hasPhrase(r.body, pattern) || hasPhrase(r.author ?? '', pattern);
+  }
 }
 
 /** Relevance: tier, then bm25; newest/oldest: by date, undated last; the id breaks ties. */
