@@ -131,7 +131,11 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { regex: '^[^.]', message: 'common/ is pure TypeScript: no package, Node module or electron.' },
+            {
+              regex: '^(?!@internationalized/date$)[^.]',
+              message:
+                'common/ is pure TypeScript: no package (but the calendars of @internationalized/date), Node module or electron.',
+            },
             {
               group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/bench/**', '**/tests/**'],
               message: 'common/ imports only common/.',

@@ -31,7 +31,7 @@ import { appVersion } from '../core/version';
 import { createProgressBar } from './progressBar';
 import { clustersCommand, compareCommand } from './compareCommands';
 import { entitiesCommand } from './entityCommands';
-import { reindexCommand, searchCommand } from './searchCommands';
+import { reindexCommand, searchCommand, searchSorts } from './searchCommands';
 import { exportCommand, ExportUsageError } from './exportCommands';
 import { SHARE_COMMANDS, shareCommand, ShareUsageError, type ShareCommand } from './shareCommands';
 
@@ -43,7 +43,8 @@ Usage:
   mizan list [--source NAME] [--lang CODE] [--limit N] [--offset N] [--json]
   mizan show ID [--json]
   mizan search "QUERY" [--collection NAME] [--source NAME] [--lang CODE] [--tag TAG]
-               [--from DATE] [--to DATE] [--limit N] [--offset N] [--json]
+               [--from DATE] [--to DATE] [--sort relevance|newest|oldest] [--limit N] [--offset N] [--json]
+                   DATE: 2015-08-11, 2015-08, 2015, or Hijri: 1436-10-26AH, "1436-10-26 هـ"
   mizan reindex    rebuild the search index (after an upgrade of Mizan's analyzer)
   mizan clusters [--full] [--threshold S] [--min-size N] [--min-outlets N] [--limit N] [--json]
                    stories told by several articles (new articles are placed first)
@@ -126,6 +127,7 @@ async function run(argv: string[]): Promise<number> {
       offset: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      sort: { type: 'string' },
       full: { type: 'boolean', default: false },
       threshold: { type: 'string' },
       'min-size': { type: 'string' },
@@ -192,6 +194,9 @@ async function run(argv: string[]): Promise<number> {
   }
   if (command === 'search' && args.length !== 1)
     throw new UsageError('search: give the query as one argument, in quotes');
+  const sort = searchSorts.find((s) => s === values.sort);
+  if (values.sort !== undefined && !sort)
+    throw new UsageError(`--sort: "${values.sort}" is not one of ${searchSorts.join(', ')}`);
   if (command === 'import' && args.length === 0) throw new UsageError('import: name at least one file or folder');
   if (command === 'show' && args.length !== 1) throw new UsageError('show: name one article id');
   const entityIds = command === 'entities' ? args.map((a) => Number(a)) : [];
@@ -348,6 +353,7 @@ async function run(argv: string[]): Promise<number> {
           tag: values.tag?.[0],
           from: values.from,
           to: values.to,
+          sort,
           limit: Math.min(Math.max(number('limit', values.limit, 20), 1), 100),
           offset: number('offset', values.offset, 0),
           json: values.json ?? false,

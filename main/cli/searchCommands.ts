@@ -3,7 +3,9 @@
  * line, for archivists who script it.
  *
  *   mizan search "QUERY" [--collection NAME] [--source NAME] [--lang CODE] [--tag TAG]
- *                [--from DATE] [--to DATE] [--limit N] [--offset N] [--json]
+ *                [--from DATE] [--to DATE] [--sort relevance|newest|oldest] [--limit N] [--offset N] [--json]
+ *
+ * DATE is Gregorian (2015, 2015-08, 2015-08-11) or Hijri (1436-10-26AH, "1436-10-26 هـ").
  *   mizan reindex
  */
 import {
@@ -13,7 +15,9 @@ import {
   type MethodName,
   type Output,
   type SearchHit,
+  type SearchSort,
 } from '../../preload/contract';
+import { parseDateBound, type DateEdge } from '../../common/text/dateBound';
 import { sameName } from '../../common/text/names';
 
 export type Call = <M extends MethodName>(method: M, input: Input<M>, jobId?: string | null) => Promise<Output<M>>;
@@ -25,6 +29,7 @@ export interface SearchOptions {
   tag?: string;
   from?: string;
   to?: string;
+  sort?: SearchSort;
   limit: number;
   offset: number;
   json: boolean;
@@ -61,10 +66,24 @@ async function filterOf(call: Call, o: SearchOptions): Promise<ArticleFilter> {
   }
   if (o.lang) filter.lang = o.lang;
   if (o.tag) filter.tag = o.tag;
-  if (o.from) filter.dateFrom = o.from;
-  if (o.to) filter.dateTo = o.to;
+  if (o.from) filter.dateFrom = bound('--from', o.from, 'from');
+  if (o.to) filter.dateTo = bound('--to', o.to, 'to');
   return filter;
 }
+
+function bound(flag: string, text: string, edge: DateEdge): string {
+  const b = parseDateBound(text, edge);
+  if (b.ok) return b.iso;
+  throw new MizanError(
+    'INVALID_ARGUMENT',
+    b.reason === 'invalid'
+      ? `${flag}: "${text}" is not a day of its calendar`
+      : `${flag}: "${text}" is not a date (2015-08-11, 2015-08, 2015, 1436-10-26AH or "1436-10-26 هـ")`,
+  );
+}
+
+/** The sorts `--sort` takes. */
+export const searchSorts: readonly SearchSort[] = ['relevance', 'newest', 'oldest'];
 
 /** Prints the results; returns the exit status (1 when nothing was found). */
 export async function searchCommand(
@@ -78,6 +97,7 @@ export async function searchCommand(
     filter: await filterOf(call, o),
     limit: o.limit,
     offset: o.offset,
+    sort: o.sort ?? 'relevance',
   });
   if (o.json) {
     const brief = (h: SearchHit) => ({
@@ -94,6 +114,8 @@ export async function searchCommand(
         total: result.total,
         results: result.items.map(brief),
         facets: result.facets,
+        facetGroups: result.facetGroups,
+        understood: result.understood,
         engine: result.engine,
         ignored: result.ignored,
       }),

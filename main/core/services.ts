@@ -144,10 +144,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
       for (let offset = 0; offset < EXPORT_SEARCH_LIMIT; offset += 100) {
         const page = await search.query({
           query: selection.query,
-          filter: {},
+          filter: selection.filter ?? {},
           offset,
           limit: 100,
           facets: false,
+          sort: 'relevance',
+          lenient: false,
           engine: 'auto',
         });
         ids.push(...page.items.map((hit) => hit.id));

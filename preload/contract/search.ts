@@ -43,6 +43,69 @@ export const SearchFacets = z.object({
 });
 export type SearchFacets = z.infer<typeof SearchFacets>;
 
+/**
+ * What a facet counts. The core fills those it can; the renderer shows
+ * whatever kinds come back, so a kind added here (people, places and
+ * organisations, from an entity index) needs no other change to appear.
+ */
+export const FacetKind = z.enum([
+  'source',
+  'year',
+  'month',
+  'language',
+  'tag',
+  'collection',
+  'person',
+  'place',
+  'organisation',
+]);
+export type FacetKind = z.infer<typeof FacetKind>;
+
+export const FacetGroup = z.object({
+  kind: FacetKind,
+  /**
+   * Most frequent first (years and months: newest first). value: what a filter takes (a source or
+   * collection id as a string, "2015", "2015-08", "ar", a tag name); null: articles without one.
+   */
+  values: z.array(
+    z.object({ value: z.string().nullable(), label: z.string().nullable(), count: z.number().int().nonnegative() }),
+  ),
+  /** More values than listed (the rest are left out). */
+  more: z.boolean(),
+});
+export type FacetGroup = z.infer<typeof FacetGroup>;
+
+/** How a word or phrase of the query matches; a new way of matching is a new value here. */
+export const QueryReadingVia = z.enum(['spelling', 'stem', 'phrase', 'prefix', 'fuzzy', 'language', 'excluded']);
+export type QueryReadingVia = z.infer<typeof QueryReadingVia>;
+
+export const QueryReading = z.object({
+  /** The word or phrase as typed. */
+  text: z.string(),
+  via: z.array(QueryReadingVia),
+  /** What it was turned into, where that says something: the stem, a prefix, near spellings found. */
+  keys: z.array(z.string()),
+});
+export type QueryReading = z.infer<typeof QueryReading>;
+
+/** A part of the query read other than as typed (search.query with lenient: true). */
+export const QueryHint = z.object({
+  kind: z.enum([
+    'unclosedQuote',
+    'unclosedGroup',
+    'strayOperator',
+    'unknownField',
+    'misplacedSymbol',
+    'tooLong',
+    'nothingToFind',
+  ]),
+  text: z.string(),
+});
+export type QueryHint = z.infer<typeof QueryHint>;
+
+export const SearchSort = z.enum(['relevance', 'newest', 'oldest']);
+export type SearchSort = z.infer<typeof SearchSort>;
+
 export const SearchEngineName = z.enum(['fts5', 'lunr']);
 export type SearchEngineName = z.infer<typeof SearchEngineName>;
 
@@ -58,6 +121,12 @@ export const SearchResults = z.object({
   ignored: z.array(z.string()),
   /** The index was built by another analyzer version (or not at all): results may be incomplete until search.reindex. */
   indexStale: z.boolean(),
+  /** Facets as a list of kinds (the same counts as `facets`, and more kinds); null when not asked for. */
+  facetGroups: z.array(FacetGroup).nullable(),
+  /** How each word or phrase was understood, in query order. */
+  understood: z.array(QueryReading),
+  /** Parts of the query read leniently; empty for a strict query. */
+  hints: z.array(QueryHint),
 });
 export type SearchResults = z.infer<typeof SearchResults>;
 
@@ -116,7 +185,7 @@ export const searchMethods = {
   /**
    * Ranked search of the library, or of one collection (filter.collectionId:
    * its Lunr index when built, else the library index restricted to it).
-   * Malformed queries fail with QUERY_INVALID naming the position.
+   * Malformed queries fail with QUERY_INVALID naming the position, unless lenient.
    */
   'search.query': {
     input: z.object({
@@ -127,6 +196,10 @@ export const searchMethods = {
       facets: z.boolean().default(true),
       /** auto: Lunr for a collection whose index is ready; lunr: build it first if needed. */
       engine: z.enum(['auto', 'fts5', 'lunr']).default('auto'),
+      /** relevance: the two tiers by score; newest/oldest: by publication date, undated last. */
+      sort: SearchSort.default('relevance'),
+      /** Read malformed input as well as possible and say how (`hints`), instead of failing (a search box). */
+      lenient: z.boolean().default(false),
     }),
     output: SearchResults,
     readonly: true,

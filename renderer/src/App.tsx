@@ -428,6 +428,9 @@ export function App() {
                   ? t.selection.savedSearchOf(list.saved.query)
                   : undefined
               }
+              searchAnswer={list.answer}
+              refine={list.refine}
+              onRefine={list.setRefine}
             />
             <Splitter
               size={panes.listSize}

@@ -10,6 +10,7 @@ import './styles/reader.css';
 import './styles/overlays.css';
 import './styles/compare.css';
 import './styles/exports.css';
+import './styles/search.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createClient } from '../../preload/contract';

@@ -21,6 +21,9 @@ const QUERIES: Array<Input<'search.query'>> = [
   { query: 'الكاظيمي~1' },
   { query: 'واشن*', facets: false },
   { query: 'السعودية', filter: { dateFrom: '2015-07', dateTo: '2015-07' }, limit: 2 },
+  { query: 'السعودية', sort: 'newest', limit: 5 },
+  { query: 'الرياض', sort: 'oldest', filter: { lang: 'ar' }, limit: 5, offset: 2 },
+  { query: '"مجلس الوزراء', lenient: true },
 ];
 const answers = new Map<string, unknown[]>();
 
@@ -57,6 +60,40 @@ describe.each(targets)('search contract: $name', (target) => {
     expect(seed).toBeDefined();
     expect(seed!.titleHighlights.map(([s, e]) => seed!.title.slice(s, e))).toContain('الأميركي');
     expect(r.facets!.years.map((y) => y.year)).toEqual(['2021', '2015']);
+  });
+
+  it('gives facets as a list of kinds, and sorts by date', async () => {
+    const r = await api['search.query']({ query: 'السعودية', limit: 100 });
+    expect(r.facetGroups!.map((g) => g.kind)).toEqual(['source', 'year', 'month', 'language', 'tag', 'collection']);
+    const months = r.facetGroups!.find((g) => g.kind === 'month')!.values;
+    expect(months.reduce((sum, m) => sum + m.count, 0)).toBe(r.total);
+    expect(months[0]).toMatchObject({ value: '2015-07' });
+    await api['library.tagArticles']({ articleIds: [r.items[0]!.id], tags: ['رصد'] });
+    const tagged = await api['search.query']({ query: 'السعودية', limit: 1 });
+    expect(tagged.facetGroups!.find((g) => g.kind === 'tag')!.values).toEqual([
+      { value: 'رصد', label: 'رصد', count: 1 },
+    ]);
+    expect((await api['search.query']({ query: 'السعودية', filter: { tag: 'رصد' } })).items.map((h) => h.id)).toEqual([
+      r.items[0]!.id,
+    ]);
+    await api['library.untagArticles']({ articleIds: [r.items[0]!.id], tags: ['رصد'] });
+
+    const newest = await api['search.query']({ query: 'الأمريكي', sort: 'newest', limit: 100 });
+    const dates = newest.items.map((h) => h.publishedAt.iso ?? '');
+    expect(dates[0]).toBe('2021-07-26'); // the seed
+    expect([...dates].sort().reverse()).toEqual(dates);
+    const oldest = await api['search.query']({ query: 'الأمريكي', sort: 'oldest', limit: 100 });
+    const oldDates = oldest.items.map((h) => h.publishedAt.iso ?? '');
+    expect([...oldDates].sort()).toEqual(oldDates);
+    expect(oldDates[0]! < dates[0]!).toBe(true);
+    expect(oldest.total).toBe(newest.total);
+  });
+
+  it('reads a malformed query leniently when asked, saying how', async () => {
+    const r = await api['search.query']({ query: '"الرئيس الأمريكي', lenient: true });
+    expect(r.hints).toEqual([{ kind: 'unclosedQuote', text: 'الرئيس الأمريكي' }]);
+    expect(r.understood).toEqual([{ text: 'الرئيس الأمريكي', via: ['phrase'], keys: [] }]);
+    expect(r.items.map((h) => h.id)).toContain(seedId);
   });
 
   it('answers the fixed queries', async () => {

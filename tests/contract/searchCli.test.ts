@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mizan } from '../support/cli';
-import { seedPath, tempDir } from '../support/paths';
+import { seedPath, sharedData, tempDir } from '../support/paths';
 
 interface SearchJson {
   total: number;
@@ -83,4 +83,37 @@ describe('mizan search', () => {
     expect(reindex.stdout).toMatch(/^Reindexed 1 articles in \d+\.\d s/);
     expect((await mizan(['search', 'الأمريكي', '--library', library])).code).toBe(0);
   });
+
+  it('sorts by date and takes Gregorian or Hijri bounds', async () => {
+    const day = join(library, '..', 'day.db');
+    // The day's file holds a few records the import reports (exit 1); the rest is imported.
+    await mizan(['import', sharedData('saudinewsnet', '2015-07-21.json.gz'), '--library', day]);
+    expect((await mizan(['import', seedPath, '--library', day])).code).toBe(0);
+    const run = async (...more: string[]) => {
+      const r = await mizan(['search', 'الأمريكي', '--library', day, '--json', '--limit', '100', ...more]);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as SearchJson & {
+        facetGroups: Array<{ kind: string; values: Array<{ value: string | null; count: number }> }>;
+      };
+    };
+    const newest = await run('--sort', 'newest');
+    expect(newest.results[0]!.publishedAt).toBe('2021-07-26');
+    const oldest = await run('--sort', 'oldest');
+    const oldDates = oldest.results.map((r) => r.publishedAt ?? '');
+    expect([...oldDates].sort()).toEqual(oldDates);
+    expect(oldest.total).toBe(newest.total);
+    expect(newest.facetGroups.map((g) => g.kind)).toContain('month');
+    // 16 Dhu al-Hijjah 1442 AH is 26 July 2021, the seed's day; 1436-10-05 هـ is 21 July 2015.
+    const seedDay = await run('--from', '1442-12-16AH', '--to', '1442-12-16 هـ');
+    expect(seedDay.results.map((r) => r.publishedAt)).toEqual(['2021-07-26']);
+    const saudiDay = await run('--from', '1436-10-05 هـ', '--to', '2015-07-21');
+    expect(saudiDay.total).toBe(newest.total - 1);
+    const bad = await mizan(['search', 'الأمريكي', '--library', day, '--from', '1436-13-01 هـ']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--from: "1436-13-01 هـ" is not a day of its calendar');
+    const sort = await mizan(['search', 'الأمريكي', '--library', day, '--sort', 'date']);
+    expect(sort.code).toBe(2);
+    expect(sort.stderr).toContain('--sort: "date" is not one of relevance, newest, oldest');
+    // Nine runs of a real process: slow on a loaded machine.
+  }, 300_000);
 });

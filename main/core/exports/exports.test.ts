@@ -140,6 +140,24 @@ describe('citations', () => {
     expect(authorsOf('  ')).toBeUndefined();
   });
 
+  it('exports a search narrowed by the list filter, and a filtered list', async () => {
+    const outlet = articles.find((a) => a.source !== 'حرية' && a.sourceId !== null)!;
+    const ofOutlet = articles.filter((a) => a.sourceId === outlet.sourceId);
+    const listed = await library.handlers['export.citations'](
+      { selection: { filter: { sourceIds: [outlet.sourceId!] } }, format: 'csl-json', style: 'apa' },
+      ctx,
+    );
+    expect(listed.count).toBe(ofOutlet.length);
+    const word = ofOutlet[0]!.title.split(/\s+/).find((w) => w.length > 4)!;
+    const searched = await library.handlers['export.citations'](
+      { selection: { query: word, filter: { sourceIds: [outlet.sourceId!] } }, format: 'csl-json', style: 'apa' },
+      ctx,
+    );
+    const items = JSON.parse(searched.text) as ReadBack[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(new Set(items.map((i) => i['container-title']))).toEqual(new Set([outlet.source]));
+  });
+
   it('names what is wrong with a selection', async () => {
     await expect(
       library.handlers['export.citations']({ selection: { collectionId: 999 }, format: 'bibtex', style: 'apa' }, ctx),

@@ -13,19 +13,45 @@
  * chunks so that the connection is never held long. A write burst (an
  * import) therefore costs nothing here; searches meanwhile use SQL.
  */
-import type { Connection } from '../db/connection';
+import type { Connection, SqlValue } from '../db/connection';
 
 export interface FacetGroup {
   sourceId: number | null;
   name: string | null;
-  year: string | null;
+  /** "2015-08", or "2015" for a date known to the year; null when undated. */
+  period: string | null;
   lang: string;
   n: number;
 }
 
+/** Hits per tag or collection. */
+export interface NamedCount {
+  id: number;
+  name: string;
+  n: number;
+}
+
+export interface FacetCounts {
+  groups: FacetGroup[];
+  tags: NamedCount[];
+  collections: NamedCount[];
+}
+
+/** A filter on the hits, as SQL over `search_fts f` joined to `articles a` (searchQuery's). */
+export interface HitFilter {
+  join: string;
+  where: string;
+  params: ReadonlyArray<SqlValue>;
+}
+
 export interface FacetTable {
-  /** Groups of the hits of `match`, or null when the table is not current (count in SQL, then call `saw`). */
-  groups(match: string): Promise<FacetGroup[] | null>;
+  /**
+   * Counts of the hits of `match` (and `filter`), or null when the table is
+   * not current (count in SQL, then call `saw`).
+   */
+  groups(match: string, filter?: HitFilter): Promise<FacetCounts | null>;
+  /** Counts of these articles (read at data_version `version`), or null when the table is not of that version. */
+  countIds(ids: Iterable<number>, version: number): FacetCounts | null;
   /** The connection's data_version as a query just read it: a new one schedules a reread. */
   saw(version: number): void;
   close(): void;
@@ -39,11 +65,20 @@ export interface FacetTable {
 const CHUNK = 10_000;
 const VERSION = '(SELECT data_version FROM pragma_data_version)';
 
+/** Tags or collections of each article: ids[start[a] .. start[a + 1]) for article a. */
+interface Memberships {
+  start: Int32Array;
+  ids: Int32Array;
+  names: Map<number, string>;
+}
+
 interface Table {
   version: number;
   groups: Array<Omit<FacetGroup, 'n'>>;
   /** Group index per article id; -1 where no article. */
   groupOf: Int32Array;
+  tags: Memberships;
+  collections: Memberships;
 }
 
 function compareNullable<T extends number | string>(a: T | null, b: T | null): number {
@@ -54,7 +89,38 @@ function compareNullable<T extends number | string>(a: T | null, b: T | null): n
 }
 
 function compareGroups(a: Omit<FacetGroup, 'n'>, b: Omit<FacetGroup, 'n'>): number {
-  return compareNullable(a.sourceId, b.sourceId) || compareNullable(a.year, b.year) || compareNullable(a.lang, b.lang);
+  return (
+    compareNullable(a.sourceId, b.sourceId) || compareNullable(a.period, b.period) || compareNullable(a.lang, b.lang)
+  );
+}
+
+/** Compressed rows of (article, member) pairs sorted by article. */
+function membershipsOf(
+  pairs: ReadonlyArray<{ a: number; m: number }>,
+  size: number,
+  names: Map<number, string>,
+): Memberships {
+  const start = new Int32Array(size + 1);
+  for (const p of pairs) if (p.a < size) start[p.a + 1]!++;
+  for (let i = 1; i <= size; i++) start[i]! += start[i - 1]!;
+  const fill = start.slice(0, size);
+  const ids = new Int32Array(start[size]!);
+  for (const p of pairs) if (p.a < size) ids[fill[p.a]!++] = p.m;
+  return { start, ids, names };
+}
+
+function countMembers(m: Memberships, counts: Map<number, number>, id: number): void {
+  if (id + 1 >= m.start.length) return;
+  for (let k = m.start[id]!; k < m.start[id + 1]!; k++) counts.set(m.ids[k]!, (counts.get(m.ids[k]!) ?? 0) + 1);
+}
+
+function named(counts: Map<number, number>, names: Map<number, string>): NamedCount[] {
+  const out: NamedCount[] = [];
+  for (const [id, n] of counts) {
+    const name = names.get(id);
+    if (name !== undefined) out.push({ id, name, n });
+  }
+  return out;
 }
 
 /** Calls `each` with every number of a group_concat() list of integers. */
@@ -101,23 +167,23 @@ export function createFacetTable(conn: Pick<Connection, 'get' | 'all'>, settleMs
       const rows = await conn.all<{
         version: number;
         sourceId: number | null;
-        year: string | null;
+        period: string | null;
         lang: string;
         ids: string;
       }>(
-        `SELECT ${VERSION} AS version, source_id AS sourceId, substr(published_iso, 1, 4) AS year, lang, group_concat(id) AS ids
+        `SELECT ${VERSION} AS version, source_id AS sourceId, substr(published_iso, 1, 7) AS period, lang, group_concat(id) AS ids
          FROM articles INDEXED BY articles_search_facets WHERE id >= ? AND id < ? GROUP BY 2, 3, 4`,
         [from, from + CHUNK],
       );
       for (const r of rows) {
         // A commit between two chunks: this read is of no single state.
         if (r.version !== version) return null;
-        const key = `${r.sourceId}|${r.year}|${r.lang}`;
+        const key = `${r.sourceId}|${r.period}|${r.lang}`;
         let g = index.get(key);
         if (g === undefined) {
           g = groups.length;
           index.set(key, g);
-          groups.push({ sourceId: r.sourceId, name: null, year: r.year, lang: r.lang });
+          groups.push({ sourceId: r.sourceId, name: null, period: r.period, lang: r.lang });
         }
         const at = g;
         forEachId(r.ids, (id) => {
@@ -137,7 +203,46 @@ export function createFacetTable(conn: Pick<Connection, 'get' | 'all'>, settleMs
     if (names.some((s) => s.version !== version)) return null;
     const nameOf = new Map(names.map((s) => [s.id, s.name]));
     for (const g of groups) g.name = g.sourceId === null ? null : (nameOf.get(g.sourceId) ?? null);
-    return { version, groups, groupOf };
+    const members = async (pairsSql: string, namesSql: string): Promise<Memberships | null> => {
+      const pairs = await conn.all<{ version: number; a: number; m: number }>(pairsSql);
+      const memberNames = await conn.all<{ version: number; id: number; name: string }>(namesSql);
+      if (pairs.some((p) => p.version !== version) || memberNames.some((p) => p.version !== version)) return null;
+      return membershipsOf(pairs, groupOf.length, new Map(memberNames.map((t) => [t.id, t.name])));
+    };
+    const tags = await members(
+      `SELECT ${VERSION} AS version, article_id AS a, tag_id AS m FROM article_tags`,
+      `SELECT ${VERSION} AS version, id, name FROM tags`,
+    );
+    const collections = await members(
+      `SELECT ${VERSION} AS version, article_id AS a, collection_id AS m FROM collection_items`,
+      `SELECT ${VERSION} AS version, id, name FROM collections`,
+    );
+    if (!tags || !collections) return null;
+    return { version, groups, groupOf, tags, collections };
+  }
+
+  function count(current: Table, each: (visit: (id: number) => void) => void): FacetCounts {
+    const counts = new Int32Array(current.groups.length);
+    const tags = new Map<number, number>();
+    const collections = new Map<number, number>();
+    const withTags = current.tags.ids.length > 0;
+    const withCollections = current.collections.ids.length > 0;
+    each((id) => {
+      const g = id < current.groupOf.length ? current.groupOf[id]! : -1;
+      if (g < 0) return;
+      counts[g]!++;
+      if (withTags) countMembers(current.tags, tags, id);
+      if (withCollections) countMembers(current.collections, collections, id);
+    });
+    const groups: FacetGroup[] = [];
+    current.groups.forEach((g, i) => {
+      if (counts[i]! > 0) groups.push({ ...g, n: counts[i]! });
+    });
+    return {
+      groups,
+      tags: named(tags, current.tags.names),
+      collections: named(collections, current.collections.names),
+    };
   }
 
   function schedule(): void {
@@ -177,7 +282,7 @@ export function createFacetTable(conn: Pick<Connection, 'get' | 'all'>, settleMs
   return {
     saw,
 
-    async groups(match) {
+    async groups(match, filter) {
       // Known to be behind: no need to ask FTS5 for the ids.
       if (!table || table.version !== lastSeen) {
         if (!timer && !loading) schedule();
@@ -185,8 +290,10 @@ export function createFacetTable(conn: Pick<Connection, 'get' | 'all'>, settleMs
       }
       // all(), not get(): its statement stays prepared (Connection.all).
       const [row] = await conn.all<{ version: number; ids: string | null }>(
-        `SELECT ${VERSION} AS version, group_concat(rowid) AS ids FROM search_fts WHERE search_fts MATCH ?`,
-        [match],
+        filter
+          ? `SELECT ${VERSION} AS version, group_concat(f.rowid) AS ids FROM search_fts f ${filter.join} WHERE search_fts MATCH ?${filter.where}`
+          : `SELECT ${VERSION} AS version, group_concat(rowid) AS ids FROM search_fts WHERE search_fts MATCH ?`,
+        [match, ...(filter?.params ?? [])],
       );
       if (!row) return null;
       const current = table;
@@ -194,16 +301,18 @@ export function createFacetTable(conn: Pick<Connection, 'get' | 'all'>, settleMs
         saw(row.version);
         return null;
       }
-      const counts = new Int32Array(current.groups.length);
-      forEachId(row.ids ?? '', (id) => {
-        const g = id < current.groupOf.length ? current.groupOf[id]! : -1;
-        if (g >= 0) counts[g]!++;
+      return count(current, (visit) => forEachId(row.ids ?? '', visit));
+    },
+
+    countIds(ids, version) {
+      if (!table || table.version !== version) {
+        saw(version);
+        return null;
+      }
+      const current = table;
+      return count(current, (visit) => {
+        for (const id of ids) visit(id);
       });
-      const out: FacetGroup[] = [];
-      current.groups.forEach((g, i) => {
-        if (counts[i]! > 0) out.push({ ...g, n: counts[i]! });
-      });
-      return out;
     },
 
     close() {

@@ -7,7 +7,8 @@
  * chunk and only a chunk that contains one of the query's key strings
  * ("needles") is analyzed.
  */
-import { analyze, normalizeForMatching, VARIANT_PREFIXES, type AnalyzedToken } from '../text';
+import { analyze, normalizeForMatching, type AnalyzedToken } from '../text';
+import { needleForms, phraseForm, phraseSpans, type PhraseForm } from './phraseMatch';
 import type { FuzzyExpansions } from './ftsQuery';
 import type { PlanLeaf } from './queryPlan';
 
@@ -28,6 +29,8 @@ export interface Matcher {
   exact: ReadonlySet<string>;
   stem: ReadonlySet<string>;
   prefixes: readonly string[];
+  /** Quoted phrases: marked only where they occur as written (phraseMatch.ts). */
+  phrases: readonly PhraseForm[];
   /** Strings whose presence in the folded text makes a match possible. */
   needles: readonly string[];
 }
@@ -39,23 +42,12 @@ export function tokenMatches(m: Matcher, t: AnalyzedToken): boolean {
   return false;
 }
 
-/** Spellings of a key's start as texts may write it (the variant table read backwards). */
-function needleForms(key: string): string[] {
-  const out = [key];
-  for (const [variant, canonical] of VARIANT_PREFIXES) {
-    if (key.startsWith(canonical)) out.push(variant + key.slice(canonical.length));
-    else if (canonical.startsWith(key)) out.push(variant.slice(0, key.length));
-  }
-  // Porter2 turns a final y into i (happy → happi): look for what both share.
-  if (/^[a-z]+i$/.test(key) && key.length > 3) out.push(key.slice(0, -1));
-  return out;
-}
-
 /** What to look for in a title or body, from the words that make a document match. */
 export function buildMatcher(leaves: readonly PlanLeaf[], expansions: FuzzyExpansions, field: TextField): Matcher {
   const exact = new Set<string>();
   const stem = new Set<string>();
   const prefixes: string[] = [];
+  const phrases: PhraseForm[] = [];
   for (const leaf of leaves) {
     if (leaf.field !== null && leaf.field !== field) continue;
     switch (leaf.kind) {
@@ -64,6 +56,10 @@ export function buildMatcher(leaves: readonly PlanLeaf[], expansions: FuzzyExpan
         stem.add(leaf.stem);
         break;
       case 'phrase':
+        if (leaf.strict) {
+          phrases.push(phraseForm(leaf.text));
+          break;
+        }
         leaf.exact.forEach((k) => exact.add(k));
         leaf.stem.forEach((k) => stem.add(k));
         break;
@@ -79,7 +75,8 @@ export function buildMatcher(leaves: readonly PlanLeaf[], expansions: FuzzyExpan
   }
   const needles = new Set<string>();
   for (const k of [...exact, ...stem, ...prefixes]) needleForms(k).forEach((n) => needles.add(n));
-  return { exact, stem, prefixes, needles: [...needles] };
+  for (const p of phrases) p.needles.forEach((n) => needles.add(n));
+  return { exact, stem, prefixes, phrases, needles: [...needles] };
 }
 
 /** Matcher from keys another engine reported as matched (Lunr's matchData). */
@@ -87,19 +84,34 @@ export function matcherFromKeys(keys: Iterable<string>): Matcher {
   const set = new Set(keys);
   const needles = new Set<string>();
   for (const k of set) needleForms(k).forEach((n) => needles.add(n));
-  return { exact: set, stem: set, prefixes: [], needles: [...needles] };
+  return { exact: set, stem: set, prefixes: [], phrases: [], needles: [...needles] };
 }
 
 function isEmpty(m: Matcher): boolean {
-  return m.exact.size === 0 && m.stem.size === 0 && m.prefixes.length === 0;
+  return m.exact.size === 0 && m.stem.size === 0 && m.prefixes.length === 0 && m.phrases.length === 0;
 }
 
 /** Every match in `text` (titles, or a whole article in the reader). */
 export function findMatches(text: string, m: Matcher): Range[] {
   if (isEmpty(m) || text.length === 0) return [];
-  return analyze(text)
-    .filter((t) => tokenMatches(m, t))
-    .map((t): Range => [t.start, t.end]);
+  return matchingTokens(analyze(text), m).map((t): Range => [t.start, t.end]);
+}
+
+/**
+ * The tokens that match, in order; a phrase occurrence is one token
+ * spanning its words (so a snippet marks the phrase, not words elsewhere).
+ */
+function matchingTokens(tokens: readonly AnalyzedToken[], m: Matcher): AnalyzedToken[] {
+  const out = tokens.filter((t) => tokenMatches(m, t));
+  if (m.phrases.length === 0) return out;
+  for (const form of m.phrases) {
+    for (const [a, b] of phraseSpans(tokens, form)) {
+      const first = tokens[a]!;
+      const last = tokens[b]!;
+      out.push({ ...first, end: last.end, text: '', exact: form.words.map((w) => w.exact).join(' ') });
+    }
+  }
+  return out.sort((x, y) => x.start - y.start);
 }
 
 const CHUNK = 800;
@@ -119,11 +131,12 @@ function chunkEnd(text: string, from: number): number {
 
 /** Matching tokens of text[from, to) (cut at whitespace by the caller). */
 function analyzeRange(text: string, from: number, to: number, m: Matcher): AnalyzedToken[] {
-  const out: AnalyzedToken[] = [];
-  for (const t of analyze(text.slice(from, to))) {
-    if (tokenMatches(m, t)) out.push({ ...t, start: t.start + from, end: t.end + from });
-  }
-  return out;
+  return matchingTokens(analyze(text.slice(from, to)), m).map((t) => ({
+    ...t,
+    start: t.start + from,
+    end: t.end + from,
+    text: text.slice(t.start + from, t.end + from),
+  }));
 }
 
 /**
@@ -173,10 +186,11 @@ function cut(text: string, start: number, end: number, marks: readonly AnalyzedT
   let searchFrom = 0;
   for (const t of marks) {
     if (t.start < start || t.end > end) continue;
-    const at = body.indexOf(t.text, searchFrom);
+    const written = t.text.replace(/\s+/g, ' ');
+    const at = body.indexOf(written, searchFrom);
     if (at < 0) continue;
-    highlights.push([lead.length + at, lead.length + at + t.text.length]);
-    searchFrom = at + t.text.length;
+    highlights.push([lead.length + at, lead.length + at + written.length]);
+    searchFrom = at + written.length;
   }
   return { text: `${lead}${body}${tail}`, highlights, offset: start };
 }

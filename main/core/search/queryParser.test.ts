@@ -245,4 +245,61 @@ describe('query plan', () => {
     expect(planQuery('lang:AR').root).toMatchObject({ kind: 'lang', lang: 'ar' });
     expect(() => planQuery('lang:arabic!')).toThrow(/not a language code/);
   });
+
+  it('reads malformed input leniently when asked: what was changed comes back as hints', () => {
+    const read = (q: string) => {
+      const plan = planQuery(q, true);
+      return { fts: plan.root ? ftsExpression(plan.root, new Map()) : null, hints: plan.hints };
+    };
+    // An unclosed quote closes at the end; the phrase stays a phrase.
+    expect(read('"الرئيس الأميركي')).toEqual({
+      fts: read('"الرئيس الأميركي"').fts,
+      hints: [{ kind: 'unclosedQuote', text: 'الرئيس الأميركي' }],
+    });
+    expect(read('«البيت الأبيض').hints.map((h) => h.kind)).toEqual(['unclosedQuote']);
+    // Stray operators are read as nothing.
+    for (const q of [
+      'OR بايدن',
+      'بايدن OR',
+      'بايدن -',
+      'x AND',
+      'x y)',
+      'x OR OR y',
+      '-x OR y',
+      'x OR -y',
+      'title: x',
+    ]) {
+      const r = read(q);
+      expect(r.fts, q).not.toBeNull();
+      expect(
+        r.hints.map((h) => h.kind),
+        q,
+      ).toContain('strayOperator');
+    }
+    expect(read('بايدن OR').fts).toBe(read('بايدن').fts);
+    expect(read('(x y').hints).toEqual([{ kind: 'unclosedGroup', text: '(x y' }]);
+    expect(read('(x y').fts).toBe(read('x y').fts);
+    expect(read('titel:بايدن')).toEqual({ fts: read('titel بايدن').fts, hints: [{ kind: 'unknownField', text: ':' }] });
+    expect(read('x*y word~3 ب*').hints.map((h) => h.kind)).toEqual([
+      'misplacedSymbol',
+      'misplacedSymbol',
+      'misplacedSymbol',
+    ]);
+    expect(read('x'.repeat(1001)).hints.map((h) => h.kind)).toEqual(['tooLong']);
+    // Nothing left to look for: no search, and a hint unless the box is empty.
+    expect(read('-بايدن')).toEqual({ fts: null, hints: [{ kind: 'nothingToFind', text: '-بايدن' }] });
+    expect(read('   ')).toEqual({ fts: null, hints: [] });
+    // Well-formed input: no hints, the same plan as the strict reading.
+    expect(read('بايدن "البيت الأبيض"')).toEqual({ fts: read('بايدن "البيت الأبيض"').fts, hints: [] });
+  });
+
+  it('never throws when lenient, whatever is typed', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), (q) => {
+        const plan = planQuery(q, true);
+        if (plan.root) expect(ftsExpression(plan.root, new Map())).not.toBe('');
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

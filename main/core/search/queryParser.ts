@@ -61,8 +61,45 @@ export const MAX_QUERY_LENGTH = 1000;
 const MAX_DEPTH = 20;
 const MIN_PREFIX_LETTERS = 2;
 
-export function queryError(position: number, reason: string): MizanError {
-  return new MizanError('QUERY_INVALID', `at position ${position}: ${reason}`);
+/** What a lenient reading changes to get past an error, in the query text at the time of the error. */
+export type QueryFix =
+  { kind: 'append'; text: string } | { kind: 'replace'; start: number; end: number; text: string } | { kind: 'none' };
+
+/** Why a query was read other than as typed; the UI words it in the reader's language. */
+export type QueryHintKind =
+  | 'unclosedQuote'
+  | 'unclosedGroup'
+  | 'strayOperator'
+  | 'unknownField'
+  | 'misplacedSymbol'
+  | 'tooLong'
+  | 'nothingToFind';
+
+export class QueryInvalidError extends MizanError {
+  constructor(
+    readonly position: number,
+    reason: string,
+    readonly hint: QueryHintKind,
+    readonly fix: QueryFix,
+  ) {
+    super('QUERY_INVALID', `at position ${position}: ${reason}`);
+  }
+}
+
+export function queryError(
+  position: number,
+  reason: string,
+  hint: QueryHintKind = 'nothingToFind',
+  fix: QueryFix = { kind: 'none' },
+): QueryInvalidError {
+  return new QueryInvalidError(position, reason, hint, fix);
+}
+
+const queryErrorOf = queryError;
+
+/** Drops query[start, end) (a lenient reading's usual repair). */
+function drop(start: number, end: number): QueryFix {
+  return { kind: 'replace', start, end, text: ' ' };
 }
 
 // ---------------------------------------------------------------------------
@@ -104,7 +141,8 @@ function lex(query: string): Lexeme[] {
     const close = QUOTES[ch];
     if (close !== undefined) {
       const end = query.indexOf(close, i + 1);
-      if (end < 0) throw queryError(i, `the quote opened here is never closed`);
+      if (end < 0)
+        throw queryError(i, `the quote opened here is never closed`, 'unclosedQuote', { kind: 'append', text: close });
       out.push({ type: 'quoted', text: query.slice(i + 1, end), start: i, end: end + 1 });
       i = end + 1;
       continue;
@@ -112,7 +150,12 @@ function lex(query: string): Lexeme[] {
     if ((ch === '+' || ch === '-') && (i === 0 || isBreak(query[i - 1]))) {
       const next = query[i + 1];
       if (next === undefined || isSpace(next) || next === ')')
-        throw queryError(i, `"${ch}" must be followed by the word or group it applies to`);
+        throw queryError(
+          i,
+          `"${ch}" must be followed by the word or group it applies to`,
+          'strayOperator',
+          drop(i, i + 1),
+        );
       out.push({ type: 'sign', sign: ch, start: i, end: i + 1 });
       i++;
       continue;
@@ -130,13 +173,18 @@ function lex(query: string): Lexeme[] {
     if (colon > 0 && /^[a-z]+$/i.test(text.slice(0, colon)) && !text.startsWith('//', colon + 1)) {
       const name = text.slice(0, colon).toLowerCase();
       if (!(queryFields as readonly string[]).includes(name)) {
-        throw queryError(i, `unknown field "${text.slice(0, colon)}" (fields: ${queryFields.join(', ')})`);
+        throw queryError(
+          i,
+          `unknown field "${text.slice(0, colon)}" (fields: ${queryFields.join(', ')})`,
+          'unknownField',
+          drop(i + colon, i + colon + 1),
+        );
       }
       out.push({ type: 'field', field: name as QueryField, start: i, end: i + colon + 1 });
       // The value follows directly: a word, a quote or a group, never a space.
       const rest = i + colon + 1;
       if (rest >= n || isSpace(query[rest]!) || query[rest] === ')')
-        throw queryError(i, `field "${name}:" has no value`);
+        throw queryError(i, `field "${name}:" has no value`, 'strayOperator', drop(i, rest));
       i = rest;
       continue;
     }
@@ -153,6 +201,14 @@ function lex(query: string): Lexeme[] {
 // Parser (recursive descent over the lexemes)
 
 function termOf(word: Extract<Lexeme, { type: 'word' }>, field: QueryField | null): TermNode {
+  // The lenient reading of a misplaced * or ~: the word without them.
+  const plain: QueryFix = {
+    kind: 'replace',
+    start: word.start,
+    end: word.end,
+    text: word.text.replace(/~\d*|\*/g, ' '),
+  };
+  const queryError = (position: number, reason: string) => queryErrorOf(position, reason, 'misplacedSymbol', plain);
   let text = word.text;
   let prefix = false;
   let fuzzy: 0 | 1 | 2 = 0;
@@ -175,7 +231,13 @@ function termOf(word: Extract<Lexeme, { type: 'word' }>, field: QueryField | nul
   if (text.includes('~')) throw queryError(word.start + text.indexOf('~'), `"~" is allowed only at the end of a word`);
   if (prefix && fuzzy) throw queryError(word.start, `a word cannot be both a prefix (*) and fuzzy (~)`);
   const letters = text.replace(/[\p{P}\p{S}\p{M}\s]/gu, '').length;
-  if (letters === 0) throw queryError(word.start, `"${word.text}" has no letters or digits to search for`);
+  if (letters === 0)
+    throw queryErrorOf(
+      word.start,
+      `"${word.text}" has no letters or digits to search for`,
+      'misplacedSymbol',
+      drop(word.start, word.end),
+    );
   if (prefix && letters < MIN_PREFIX_LETTERS)
     throw queryError(word.start, `a prefix needs at least ${MIN_PREFIX_LETTERS} letters ("${word.text}")`);
   return { kind: 'term', text, field, prefix, fuzzy, start: word.start, end: word.end };
@@ -203,6 +265,8 @@ class Parser {
       throw queryError(
         extra.start,
         extra.type === 'rparen' ? `")" closes a group that was never opened` : 'unexpected input',
+        'strayOperator',
+        drop(extra.start, extra.end),
       );
     return node.must.length === 1 && node.not.length === 0 ? node.must[0]! : node;
   }
@@ -226,11 +290,12 @@ class Parser {
           next.type === 'or' ||
           next.type === 'and'
         ) {
-          throw queryError(lx.start, '"AND" needs a term on both sides');
+          throw queryError(lx.start, '"AND" needs a term on both sides', 'strayOperator', drop(lx.start, lx.end));
         }
         continue;
       }
-      if (lx.type === 'or') throw queryError(lx.start, '"OR" needs a term on both sides');
+      if (lx.type === 'or')
+        throw queryError(lx.start, '"OR" needs a term on both sides', 'strayOperator', drop(lx.start, lx.end));
       let negate = false;
       const signStart = lx.start;
       if (lx.type === 'sign' || lx.type === 'not') {
@@ -246,38 +311,59 @@ class Parser {
           next.type === 'sign' ||
           next.type === 'not'
         ) {
-          throw queryError(lx.start, `"${op}" must be followed by the word or group it applies to`);
+          throw queryError(
+            lx.start,
+            `"${op}" must be followed by the word or group it applies to`,
+            'strayOperator',
+            drop(lx.start, lx.end),
+          );
         }
       }
-      const { node, joined } = this.parseOr(depth, field);
+      const { node, joined, firstOr } = this.parseOr(depth, field);
       if (negate && joined)
-        throw queryError(signStart, 'a negated word cannot start an OR; write -(a OR b) to exclude both');
+        throw queryError(
+          signStart,
+          'a negated word cannot start an OR; write -(a OR b) to exclude both',
+          'strayOperator',
+          drop(firstOr!.start, firstOr!.end),
+        );
       (negate ? not : must).push(node);
     }
     if (must.length === 0) {
-      if (not.length > 0) throw queryError(start, 'a query needs at least one word that is not excluded');
+      if (not.length > 0)
+        throw queryError(start, 'a query needs at least one word that is not excluded', 'nothingToFind');
       throw queryError(start, depth === 0 && start === this.query.length ? 'the query is empty' : 'empty group "()"');
     }
     return { kind: 'and', must, not, start, end: this.lexemes[this.pos - 1]?.end ?? start };
   }
 
   /** atom ("OR" atom)*; `joined` when an OR was read at this level. */
-  private parseOr(depth: number, field: QueryField | null): { node: QueryNode; joined: boolean } {
+  private parseOr(
+    depth: number,
+    field: QueryField | null,
+  ): { node: QueryNode; joined: boolean; firstOr?: { start: number; end: number } } {
     const first = this.parseAtom(depth, field);
     const any = [first];
+    let firstOr: { start: number; end: number } | undefined;
     while (this.peek()?.type === 'or') {
       const or = this.peek()!;
+      firstOr ??= or;
       this.pos++;
       const next = this.peek();
       if (!next || next.type === 'rparen' || next.type === 'or' || next.type === 'and')
-        throw queryError(or.start, '"OR" needs a term on both sides');
+        throw queryError(or.start, '"OR" needs a term on both sides', 'strayOperator', drop(or.start, or.end));
       if (next.type === 'sign' || next.type === 'not') {
-        throw queryError(next.start, 'an OR cannot hold a negated or required word; use a group: a OR (b -c)');
+        throw queryError(
+          next.start,
+          'an OR cannot hold a negated or required word; use a group: a OR (b -c)',
+          'strayOperator',
+          drop(or.start, or.end),
+        );
       }
       any.push(this.parseAtom(depth, field));
     }
     if (any.length === 1) return { node: first, joined: false };
-    return { node: { kind: 'or', any, start: first.start, end: any[any.length - 1]!.end }, joined: true };
+    return { node: { kind: 'or', any, start: first.start, end: any[any.length - 1]!.end }, joined: true, firstOr };
   }
 
   private parseAtom(depth: number, field: QueryField | null): QueryNode {
@@ -288,36 +374,50 @@ class Parser {
       case 'word':
         return termOf(lx, field);
       case 'quoted': {
-        if (lx.text.replace(/[\p{P}\p{S}\s]/gu, '').length === 0) throw queryError(lx.start, 'the phrase is empty');
+        if (lx.text.replace(/[\p{P}\p{S}\s]/gu, '').length === 0)
+          throw queryError(lx.start, 'the phrase is empty', 'misplacedSymbol', drop(lx.start, lx.end));
         return { kind: 'phrase', text: lx.text, field, start: lx.start, end: lx.end };
       }
       case 'lparen': {
+        const empty = this.peek();
+        if (empty?.type === 'rparen')
+          throw queryError(empty.start, 'empty group "()"', 'strayOperator', drop(lx.start, empty.end));
         const inner = this.parseAnd(depth + 1, field);
         const close = this.peek();
-        if (!close || close.type !== 'rparen') throw queryError(lx.start, 'the group opened here is never closed');
+        if (!close || close.type !== 'rparen')
+          throw queryError(lx.start, 'the group opened here is never closed', 'unclosedGroup', {
+            kind: 'append',
+            text: ')',
+          });
         this.pos++;
         const unwrapped = inner.must.length === 1 && inner.not.length === 0 ? inner.must[0]! : inner;
         return { ...unwrapped, start: lx.start, end: close.end };
       }
       case 'field': {
-        if (field !== null && field !== lx.field) throw queryError(lx.start, `"${lx.field}:" inside "${field}:"`);
+        if (field !== null && field !== lx.field)
+          throw queryError(lx.start, `"${lx.field}:" inside "${field}:"`, 'strayOperator', drop(lx.start, lx.end));
         const value = this.peek();
         if (
           !value ||
           value.start !== lx.end ||
           (value.type !== 'word' && value.type !== 'quoted' && value.type !== 'lparen')
         ) {
-          throw queryError(lx.start, `field "${lx.field}:" has no value`);
+          throw queryError(lx.start, `field "${lx.field}:" has no value`, 'strayOperator', drop(lx.start, lx.end));
         }
         if (lx.field === 'lang' && value.type !== 'word')
-          throw queryError(lx.start, 'lang: takes one language code, such as lang:ar');
+          throw queryError(
+            lx.start,
+            'lang: takes one language code, such as lang:ar',
+            'strayOperator',
+            drop(lx.start, lx.end),
+          );
         const node = this.parseAtom(depth, lx.field);
         return { ...node, start: lx.start };
       }
       case 'rparen':
-        throw queryError(lx.start, `")" closes a group that was never opened`);
+        throw queryError(lx.start, `")" closes a group that was never opened`, 'strayOperator', drop(lx.start, lx.end));
       default:
-        throw queryError(lx.start, 'unexpected operator');
+        throw queryError(lx.start, 'unexpected operator', 'strayOperator', drop(lx.start, lx.end));
     }
   }
 }
@@ -325,7 +425,12 @@ class Parser {
 /** Parses a query; throws QUERY_INVALID with the position on malformed input. */
 export function parseQuery(query: string): QueryNode {
   if (query.length > MAX_QUERY_LENGTH)
-    throw queryError(MAX_QUERY_LENGTH, `the query is longer than ${MAX_QUERY_LENGTH} characters`);
+    throw queryError(MAX_QUERY_LENGTH, `the query is longer than ${MAX_QUERY_LENGTH} characters`, 'tooLong', {
+      kind: 'replace',
+      start: MAX_QUERY_LENGTH,
+      end: query.length,
+      text: '',
+    });
   const root = new Parser(lex(query), query).parseAll();
   return root;
 }

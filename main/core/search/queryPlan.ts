@@ -5,7 +5,15 @@
  * out here as they do at indexing time; what was dropped is reported.
  */
 import { analyze, type AnalyzedToken } from '../text';
-import { parseQuery, queryError, type QueryField, type QueryNode, type TermNode } from './queryParser';
+import {
+  parseQuery,
+  queryError,
+  QueryInvalidError,
+  type QueryField,
+  type QueryHintKind,
+  type QueryNode,
+  type TermNode,
+} from './queryParser';
 
 interface LeafBase {
   field: QueryField | null;
@@ -26,6 +34,13 @@ export interface PhraseLeaf extends LeafBase {
   kind: 'phrase';
   exact: string[];
   stem: string[];
+  /**
+   * Quoted by the user: these words in this order and form, folding only
+   * orthography and spelling variants (phraseMatch.ts), so matched on the
+   * exact keys and then checked against the text. Not strict: one typed word
+   * the analyzer splits (al-Qaeda).
+   */
+  strict: boolean;
 }
 
 /** Keys starting with any of `prefixes` (the word's unstemmed key, and its plain fold). */
@@ -54,11 +69,20 @@ export type PlanLeaf = WordLeaf | PhraseLeaf | PrefixLeaf | FuzzyLeaf | LangLeaf
 
 export type PlanNode = PlanLeaf | { kind: 'and'; must: PlanNode[]; not: PlanNode[] } | { kind: 'or'; any: PlanNode[] };
 
+/** A part of the query the lenient reading changed, and why. */
+export interface QueryHint {
+  kind: QueryHintKind;
+  /** The part of the query as typed that was read differently. */
+  text: string;
+}
+
 export interface QueryPlan {
   /** null when every word was a function word: nothing to search for. */
   root: PlanNode | null;
   /** Words left out because they are function words (في, the, ...). */
   ignored: string[];
+  /** Empty unless read leniently. */
+  hints: QueryHint[];
 }
 
 function keyTokens(text: string): AnalyzedToken[] {
@@ -73,13 +97,23 @@ function termLeaf(node: TermNode, ignored: string[]): PlanLeaf | null {
   if (node.field === 'lang') {
     const lang = node.text.trim().toLowerCase();
     if (!/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/.test(lang))
-      throw queryError(node.start, `"${node.text}" is not a language code (lang:ar, lang:en)`);
+      throw queryError(node.start, `"${node.text}" is not a language code (lang:ar, lang:en)`, 'strayOperator', {
+        kind: 'replace',
+        start: node.start,
+        end: node.end,
+        text: ' ',
+      });
     return { kind: 'lang', field: 'lang', text: node.text, lang };
   }
   const tokens = keyTokens(node.text);
   if (node.prefix || node.fuzzy) {
     if (tokens.length !== 1)
-      throw queryError(node.start, `"${node.text}" must be a single word to use ${node.prefix ? '*' : '~'}`);
+      throw queryError(
+        node.start,
+        `"${node.text}" must be a single word to use ${node.prefix ? '*' : '~'}`,
+        'misplacedSymbol',
+        { kind: 'replace', start: node.start, end: node.end, text: node.text },
+      );
     const t = tokens[0]!;
     if (node.prefix) {
       // The fold as typed too: a partial word's proclitic guess can be wrong
@@ -115,6 +149,7 @@ function termLeaf(node: TermNode, ignored: string[]): PlanLeaf | null {
     text: node.text,
     exact: kept.map((t) => t.exact),
     stem: kept.map((t) => t.stem),
+    strict: false,
   };
 }
 
@@ -128,13 +163,14 @@ function planOf(node: QueryNode, ignored: string[]): PlanNode | null {
         ignored.push(node.text);
         return null;
       }
-      if (kept.length === 1) return wordLeaf(kept[0]!, node.field, node.text);
+      // A quoted word too is exact: "الملك" is not الملكي.
       return {
         kind: 'phrase',
         field: node.field,
         text: node.text,
         exact: kept.map((t) => t.exact),
         stem: kept.map((t) => t.stem),
+        strict: true,
       };
     }
     case 'or': {
@@ -153,10 +189,41 @@ function planOf(node: QueryNode, ignored: string[]): PlanNode | null {
   }
 }
 
-export function planQuery(query: string): QueryPlan {
-  const ignored: string[] = [];
-  const root = planOf(parseQuery(query), ignored);
-  return { root, ignored };
+const MAX_REPAIRS = 30;
+
+/**
+ * Plans a query. Strict (scripts, the contract's default): malformed input
+ * throws QUERY_INVALID with the position. Lenient (a search box): each
+ * error's repair is applied (a quote closed at the end, a stray operator
+ * read as nothing, a misplaced * or ~ dropped) and reported as a hint.
+ */
+export function planQuery(query: string, lenient = false): QueryPlan {
+  const hints: QueryHint[] = [];
+  let text = query;
+  for (let attempt = 0; ; attempt++) {
+    const ignored: string[] = [];
+    try {
+      return { root: planOf(parseQuery(text), ignored), ignored, hints };
+    } catch (error) {
+      if (!lenient || !(error instanceof QueryInvalidError)) throw error;
+      const fix = error.fix;
+      if (fix.kind === 'none' || attempt >= MAX_REPAIRS) {
+        // Only excluded words, or nothing at all: nothing to search for.
+        if (text.trim() !== '') hints.push({ kind: error.hint, text: text.trim() });
+        return { root: null, ignored, hints };
+      }
+      if (fix.kind === 'append') {
+        // An unclosed quote: the phrase it opens, without the quote mark.
+        const from = error.hint === 'unclosedQuote' ? error.position + 1 : error.position;
+        hints.push({ kind: error.hint, text: text.slice(from).trim() });
+        text += fix.text;
+      } else {
+        const part = text.slice(fix.start, fix.end).trim() || text.slice(error.position, error.position + 1);
+        hints.push({ kind: error.hint, text: part });
+        text = text.slice(0, fix.start) + fix.text + text.slice(fix.end);
+      }
+    }
+  }
 }
 
 /** Every leaf that adds to a match (not those under a NOT), for highlighting. */

@@ -49,7 +49,16 @@ export function savedSearchHandlers({
   async function countOf(query: string, filter: ArticleFilter): Promise<number> {
     if (query.trim() === '')
       return (await listArticles(db, { offset: 0, limit: 1, sort: 'publishedAt', order: 'desc', filter })).total;
-    const results = await search.query({ query, filter, offset: 0, limit: 1, facets: false, engine: 'fts5' });
+    const results = await search.query({
+      query,
+      filter,
+      offset: 0,
+      limit: 1,
+      facets: false,
+      engine: 'fts5',
+      sort: 'relevance',
+      lenient: false,
+    });
     return results.total;
   }
 

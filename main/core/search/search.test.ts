@@ -24,7 +24,17 @@ describe('library search', () => {
 
   const search = (query: string, more: Partial<ParsedInput<'search.query'>> = {}): Promise<SearchResults> =>
     services.handlers['search.query'](
-      { query, filter: {}, offset: 0, limit: 20, facets: true, engine: 'auto', ...more },
+      {
+        query,
+        filter: {},
+        offset: 0,
+        limit: 20,
+        facets: true,
+        engine: 'auto',
+        sort: 'relevance',
+        lenient: false,
+        ...more,
+      },
       ctx,
     );
   const ids = async (query: string, more: Partial<ParsedInput<'search.query'>> = {}): Promise<number[]> => {

@@ -5,21 +5,30 @@
  */
 import { MizanError } from '../../../preload/contract/errors';
 import type { ArticleFilter } from '../../../preload/contract/library';
-import type { SearchFacets, SearchHit, SearchResults } from '../../../preload/contract/search';
+import type { SearchHit, SearchResults } from '../../../preload/contract/search';
 import type { ParsedInput } from '../../../preload/contract';
-import type { Connection, Database } from '../db/connection';
+import type { Connection, Database, SqlValue } from '../db/connection';
 import { filterClauses, readSummaryRows, SUMMARY_COLUMNS, summaryOf, type ArticleRow } from '../library/articleReader';
 import { nameKey } from '../library/libraryStore';
 import type { CollectionIndexes } from './collectionIndexes';
-import type { FacetGroup } from './facetTable';
-import { expandFuzzy, ftsExpression, rankExpression } from './ftsQuery';
+import type { FacetCounts, HitFilter } from './facetTable';
+import { expandFuzzy, ftsExpression, rankExpression, type FuzzyExpansions } from './ftsQuery';
 import { buildMatcher, findMatches, makeSnippet, matcherFromKeys, type Matcher } from './highlight';
 import { packedKeys } from './lunrCollection';
-import { planQuery, positiveLeaves, type LangLeaf, type PlanNode } from './queryPlan';
+import { planQuery, positiveLeaves, type LangLeaf, type PlanNode, type QueryHint } from './queryPlan';
+import { readingsOf } from './queryReading';
+import { facetsOf, missingSourceNames, noFacets, sqlFacetCounts, type Facets } from './searchFacets';
+import { createPhraseChecker, requiredPhrases, sortCandidates, type Candidate } from './strictPhrases';
 import type { SideReader } from './sideConnection';
 import type { Vocabulary } from './vocabulary';
 
-const emptyFacets = (): SearchFacets => ({ sources: [], years: [], languages: [] });
+/** What every answer to one query shares, beside its hits. */
+interface Understanding {
+  ignored: string[];
+  hints: QueryHint[];
+  root: PlanNode | null;
+  expansions: FuzzyExpansions;
+}
 
 export interface SearchQueryDeps {
   db: Database;
@@ -36,6 +45,7 @@ export function createSearchQuery(deps: SearchQueryDeps): {
   const { db, vocabulary, collections, indexStale } = deps;
   const currentSide = () => deps.side.current();
   const collectionHits: CollectionIndexes['collectionHits'] = (...args) => collections.collectionHits(...args);
+  const phraseChecker = createPhraseChecker();
 
   type HitRow = ArticleRow & { body: string };
 
@@ -66,66 +76,34 @@ export function createSearchQuery(deps: SearchQueryDeps): {
     return hits;
   }
 
-  async function sourceNames(ids: readonly number[]): Promise<Map<number, string>> {
-    if (ids.length === 0) return new Map();
-    const rows = await db.all<{ id: number; name: string }>(
-      'SELECT id, name FROM sources WHERE id IN (SELECT value FROM json_each(?))',
-      [JSON.stringify(ids)],
-    );
-    return new Map(rows.map((r) => [r.id, r.name]));
+  async function facetsOfCounts(reader: Pick<Connection, 'all'>, counts: FacetCounts): Promise<Facets> {
+    return facetsOf(counts, await missingSourceNames(reader, counts));
   }
 
-  /** Facets from (source, year, language) groups; `name` when the query already joined the outlet's name. */
-  async function facetsOf(
-    groups: ReadonlyArray<{
-      sourceId: number | null;
-      name?: string | null;
-      year: string | null;
-      lang: string;
-      n: number;
-    }>,
-  ): Promise<SearchFacets> {
-    const sources = new Map<number | null, number>();
-    const years = new Map<string | null, number>();
-    const langs = new Map<string, number>();
-    const known = new Map<number, string>();
-    for (const g of groups) {
-      sources.set(g.sourceId, (sources.get(g.sourceId) ?? 0) + g.n);
-      years.set(g.year, (years.get(g.year) ?? 0) + g.n);
-      langs.set(g.lang, (langs.get(g.lang) ?? 0) + g.n);
-      if (g.sourceId !== null && g.name) known.set(g.sourceId, g.name);
-    }
-    const missing = [...sources.keys()].filter((k): k is number => k !== null && !known.has(k));
-    const names = missing.length > 0 ? new Map([...known, ...(await sourceNames(missing))]) : known;
+  function answer(
+    u: Understanding,
+    part: Pick<SearchResults, 'total' | 'offset' | 'items' | 'engine'>,
+    facets: Facets | null,
+  ): SearchResults {
     return {
-      sources: [...sources]
-        .map(([id, count]) => ({ id, name: id === null ? null : (names.get(id) ?? null), count }))
-        .sort((a, b) => b.count - a.count || (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff')),
-      years: [...years]
-        .map(([year, count]) => ({ year, count }))
-        .sort((a, b) => (b.year ?? '').localeCompare(a.year ?? '')),
-      languages: [...langs]
-        .map(([lang, count]) => ({ lang, count }))
-        .sort((a, b) => b.count - a.count || a.lang.localeCompare(b.lang)),
-    };
-  }
-
-  function emptyResults(offset: number, ignored: string[], facets: boolean): SearchResults {
-    return {
-      total: 0,
-      offset,
-      items: [],
-      facets: facets ? emptyFacets() : null,
-      engine: 'fts5',
-      ignored,
+      ...part,
+      facets: facets?.facets ?? null,
+      facetGroups: facets?.groups ?? null,
+      ignored: u.ignored,
       indexStale: indexStale(),
+      understood: readingsOf(u.root, u.expansions),
+      hints: u.hints,
     };
+  }
+
+  function emptyResults(offset: number, u: Understanding, facets: boolean): SearchResults {
+    return answer(u, { total: 0, offset, items: [], engine: 'fts5' }, facets ? noFacets() : null);
   }
 
   async function queryLibrary(
     input: ParsedInput<'search.query'>,
     query: PlanNode,
-    ignored: string[],
+    u: Understanding,
   ): Promise<SearchResults> {
     // lang: beside other words is a filter on the article row: as an FTS5
     // term it would be in every article's row and cost bm25 a pass over all.
@@ -136,14 +114,14 @@ export function createSearchQuery(deps: SearchQueryDeps): {
       const rest = root.must.filter((n) => n.kind !== 'lang');
       const wanted = new Set([...langs.map((l) => l.lang), ...(filter.lang ? [filter.lang] : [])]);
       if (langs.length > 0 && rest.length > 0) {
-        if (wanted.size > 1) return emptyResults(input.offset, ignored, input.facets);
+        if (wanted.size > 1) return emptyResults(input.offset, u, input.facets);
         filter = { ...filter, lang: [...wanted][0] };
         root = rest.length === 1 && root.not.length === 0 ? rest[0]! : { kind: 'and', must: rest, not: root.not };
       }
     }
-    const expansions = await expandFuzzy(root, vocabulary);
+    const expansions = u.expansions;
     const all = ftsExpression(root, expansions, 'all');
-    if (!all) return emptyResults(input.offset, ignored, input.facets);
+    if (!all) return emptyResults(input.offset, u, input.facets);
     // Two tiers, each ranked by bm25: articles with every word in its exact
     // form (a name as written), then those that match only through stems.
     const exact = ftsExpression(root, expansions, 'exact');
@@ -152,6 +130,15 @@ export function createSearchQuery(deps: SearchQueryDeps): {
     // The join reads filter and facet columns from a covering index, never the article rows.
     const join = 'JOIN articles a INDEXED BY articles_search_facets ON a.id = f.rowid';
     const where = clauses.length > 0 ? ` AND ${clauses.join(' AND ')}` : '';
+    const hitFilter: HitFilter | undefined = clauses.length > 0 ? { join, where, params } : undefined;
+    const leaves = positiveLeaves(root);
+    const matchers = {
+      title: buildMatcher(leaves, expansions, 'title'),
+      body: buildMatcher(leaves, expansions, 'body'),
+    };
+    const phrases = requiredPhrases(root);
+    if (phrases.length > 0)
+      return checkedLibrary(input, u, { all, exact, join, where, params, matchers, phrases: phrases });
     const countSql =
       clauses.length > 0
         ? `SELECT count(*) AS n FROM search_fts f ${join} WHERE search_fts MATCH ?${where}`
@@ -162,7 +149,7 @@ export function createSearchQuery(deps: SearchQueryDeps): {
 
     // Total and facets on the second reader, while the page is ranked on the
     // first: the two run on two threads of SQLite's pool at once.
-    const totals = (async (): Promise<{ total: number; facets: SearchFacets | null }> => {
+    const totals = (async (): Promise<{ total: number; facets: Facets | null }> => {
       const current = await currentSide();
       const side: Pick<Connection, 'get' | 'all'> = current?.conn ?? db;
       const facetTable = current?.facetTable ?? null;
@@ -170,21 +157,20 @@ export function createSearchQuery(deps: SearchQueryDeps): {
         const [row] = await side.all<{ n: number }>(countSql, [all, ...params]);
         return { total: row?.n ?? 0, facets: null };
       }
-      // Unfiltered: counted in memory when the facet table is current.
-      let groups = clauses.length === 0 && facetTable ? await facetTable.groups(all) : null;
-      if (!groups) {
-        // Outlet names joined after grouping: one round trip, a few dozen lookups.
-        const rows = await side.all<FacetGroup & { version: number }>(
-          `SELECT g.sourceId, s.name, g.year, g.lang, g.n, (SELECT data_version FROM pragma_data_version) AS version FROM (
-             SELECT a.source_id AS sourceId, substr(a.published_iso, 1, 4) AS year, a.lang AS lang, count(*) AS n
-             FROM search_fts f ${join} WHERE search_fts MATCH ?${where} GROUP BY 1, 2, 3
-           ) g LEFT JOIN sources s ON s.id = g.sourceId`,
-          [all, ...params],
-        );
-        if (rows[0]) facetTable?.saw(rows[0].version);
-        groups = rows;
+      // Counted in memory when the facet table is current.
+      let counts: FacetCounts | null = facetTable ? await facetTable.groups(all, hitFilter) : null;
+      if (!counts) {
+        const sql = await sqlFacetCounts(side, {
+          sql: `SELECT f.rowid FROM search_fts f ${join} WHERE search_fts MATCH ?${where}`,
+          params: [all, ...params],
+        });
+        if (sql.version !== null) facetTable?.saw(sql.version);
+        counts = sql;
       }
-      return { total: groups.reduce((sum, g) => sum + g.n, 0), facets: await facetsOf(groups) };
+      return {
+        total: counts.groups.reduce((sum, g) => sum + g.n, 0),
+        facets: await facetsOfCounts(side, counts),
+      };
     })();
     // Awaited below; a failing page query must not leave it unhandled.
     totals.catch(() => undefined);
@@ -193,10 +179,14 @@ export function createSearchQuery(deps: SearchQueryDeps): {
     // costs 0.1-0.3 ms here (measured with a 1 ms pause between statements).
     // rowid breaks ties, so that a page ends at the same article every time.
     const rank = rankExpression('search_fts');
+    const byDate = input.sort !== 'relevance';
+    const dir = input.sort === 'oldest' ? 'ASC' : 'DESC';
     const tierSql = (tier: number) =>
-      clauses.length > 0
-        ? `SELECT * FROM (SELECT f.rowid AS id, ${rank} AS rank, ${tier} AS tier FROM search_fts f ${join} WHERE search_fts MATCH ?${where} ORDER BY rank, f.rowid LIMIT ? OFFSET ?)`
-        : `SELECT * FROM (SELECT rowid AS id, ${rank} AS rank, ${tier} AS tier FROM search_fts WHERE search_fts MATCH ? ORDER BY rank, rowid LIMIT ? OFFSET ?)`;
+      byDate
+        ? `SELECT * FROM (SELECT f.rowid AS id, 0 AS rank, ${tier} AS tier, a.published_iso AS iso FROM search_fts f ${join} WHERE search_fts MATCH ?${where} ORDER BY a.published_iso IS NULL, a.published_iso ${dir}, f.rowid ${dir} LIMIT ? OFFSET ?)`
+        : clauses.length > 0
+          ? `SELECT * FROM (SELECT f.rowid AS id, ${rank} AS rank, ${tier} AS tier FROM search_fts f ${join} WHERE search_fts MATCH ?${where} ORDER BY rank, f.rowid LIMIT ? OFFSET ?)`
+          : `SELECT * FROM (SELECT rowid AS id, ${rank} AS rank, ${tier} AS tier FROM search_fts WHERE search_fts MATCH ? ORDER BY rank, rowid LIMIT ? OFFSET ?)`;
     // Ordered here, not by SQL: an ORDER BY would copy the bodies through a sorter.
     const withArticles = (ranked: string) => `SELECT p.rank, p.tier, ${SUMMARY_COLUMNS}, a.body FROM (${ranked}) p
       JOIN articles a ON a.id = p.id LEFT JOIN sources s ON s.id = a.source_id`;
@@ -204,7 +194,7 @@ export function createSearchQuery(deps: SearchQueryDeps): {
     const pageOf = (match: string, tier: number, limit: number, offset: number) =>
       db.all<PageRow>(withArticles(tierSql(tier)), [match, ...params, limit, offset]);
     let page: PageRow[];
-    if (tiers.length === 1) {
+    if (tiers.length === 1 || byDate) {
       page = await pageOf(all, 0, input.limit, input.offset);
     } else if (input.offset === 0) {
       // Both tiers at once: SQLite runs the stem tier only when the exact one
@@ -226,26 +216,102 @@ export function createSearchQuery(deps: SearchQueryDeps): {
       if (page.length < input.limit)
         page.push(...(await pageOf(tiers[1]!, 1, input.limit - page.length, Math.max(0, input.offset - exactCount))));
     }
-    page.sort((x, y) => x.tier - y.tier || x.rank - y.rank || x.id - y.id);
-    const leaves = positiveLeaves(root);
-    const matchers = {
-      title: buildMatcher(leaves, expansions, 'title'),
-      body: buildMatcher(leaves, expansions, 'body'),
-    };
+    let exactIds: Set<number> | null = null;
+    if (byDate) {
+      // One list by date: which of its articles have every word as written.
+      if (tiers.length > 1 && page.length > 0) {
+        const rows = await db.all<{ id: number }>(
+          'SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))',
+          [tiers[0]!, JSON.stringify(page.map((r) => r.id))],
+        );
+        exactIds = new Set(rows.map((r) => r.id));
+      }
+      const order = sortCandidates(
+        page.map((r) => ({ id: r.id, rank: 0, tier: 0, iso: r.published_iso })),
+        input.sort,
+      ).map((c) => c.id);
+      page.sort((x, y) => order.indexOf(x.id) - order.indexOf(y.id));
+    } else {
+      page.sort((x, y) => x.tier - y.tier || x.rank - y.rank || x.id - y.id);
+    }
     // Snippets while the side connection still counts.
     const items = page.map((row) =>
-      hitOf(row, -row.rank, row.tier === 0 && (tiers.length > 1 || exact === all), matchers),
+      hitOf(
+        row,
+        -row.rank,
+        exactIds ? exactIds.has(row.id) || tiers.length === 1 : row.tier === 0 && (tiers.length > 1 || exact === all),
+        matchers,
+      ),
     );
     const { total, facets } = await totals;
-    return {
-      total,
-      offset: input.offset,
-      items,
-      facets,
-      engine: 'fts5',
-      ignored,
-      indexStale: indexStale(),
-    };
+    return answer(u, { total, offset: input.offset, items, engine: 'fts5' }, facets);
+  }
+
+  /** A query with quoted phrases: every candidate's text is checked (strictPhrases.ts). */
+  async function checkedLibrary(
+    input: ParsedInput<'search.query'>,
+    u: Understanding,
+    q: {
+      all: string;
+      exact: string | null;
+      join: string;
+      where: string;
+      params: ReadonlyArray<SqlValue>;
+      matchers: { title: Matcher; body: Matcher };
+      phrases: ReturnType<typeof requiredPhrases>;
+    },
+  ): Promise<SearchResults> {
+    const current = await currentSide();
+    const side: Pick<Connection, 'get' | 'all'> = current?.conn ?? db;
+    const rank = rankExpression('search_fts');
+    // Read on the side connection, so that its data_version is the facet table's.
+    const rows = await side.all<Candidate & { version: number }>(
+      `SELECT f.rowid AS id, ${rank} AS rank, 0 AS tier, a.published_iso AS iso,
+         (SELECT data_version FROM pragma_data_version) AS version
+       FROM search_fts f ${q.join} WHERE search_fts MATCH ?${q.where}`,
+      [q.all, ...q.params],
+    );
+    if (q.exact && q.exact !== q.all && rows.length > 0) {
+      const exactRows = await side.all<{ id: number }>(
+        `SELECT f.rowid AS id FROM search_fts f ${q.join} WHERE search_fts MATCH ?${q.where}`,
+        [q.exact, ...q.params],
+      );
+      const exactIds = new Set(exactRows.map((r) => r.id));
+      for (const r of rows) r.tier = exactIds.has(r.id) ? 0 : 1;
+    }
+    const kept = sortCandidates(
+      await phraseChecker.check(
+        side,
+        rows,
+        q.phrases,
+        // Only the side connection's data_version moves with every commit (it never writes).
+        current?.conn ? (rows[0]?.version ?? null) : null,
+      ),
+      input.sort,
+    );
+    let facets: Facets | null = null;
+    if (input.facets) {
+      const version = rows[0]?.version ?? null;
+      let counts: FacetCounts | null =
+        version !== null && current?.facetTable
+          ? current.facetTable.countIds(
+              kept.map((c) => c.id),
+              version,
+            )
+          : null;
+      counts ??= await sqlFacetCounts(side, {
+        sql: 'SELECT value FROM json_each(?)',
+        params: [JSON.stringify(kept.map((c) => c.id))],
+      });
+      facets = await facetsOfCounts(side, counts);
+    }
+    const page = kept.slice(input.offset, input.offset + input.limit);
+    const items = await loadHits(
+      page.map((c) => c.id),
+      new Map(page.map((c) => [c.id, { score: -c.rank, exact: c.tier === 0 }])),
+      () => q.matchers,
+    );
+    return answer(u, { total: kept.length, offset: input.offset, items, engine: 'fts5' }, facets);
   }
 
   async function tagged(tag: string): Promise<Set<number>> {
@@ -260,7 +326,7 @@ export function createSearchQuery(deps: SearchQueryDeps): {
     input: ParsedInput<'search.query'>,
     collectionId: number,
     root: PlanNode,
-    ignored: string[],
+    u: Understanding,
   ): Promise<SearchResults | null> {
     const found = await collectionHits(collectionId, root, input.engine === 'lunr');
     if (!found) return null;
@@ -281,18 +347,29 @@ export function createSearchQuery(deps: SearchQueryDeps): {
       if (tags && !tags.has(id)) continue;
       kept.push(i);
     }
-    let facets: SearchFacets | null = null;
+    if (input.sort !== 'relevance') {
+      const dated = sortCandidates(
+        kept.map((i) => ({ id: i, rank: 0, tier: 0, iso: found.meta.get(ids[i]!)!.iso })),
+        input.sort,
+      );
+      kept.splice(0, kept.length, ...dated.map((c) => c.id));
+    }
+    let facets: Facets | null = null;
     if (input.facets) {
-      const groups = new Map<string, { sourceId: number | null; year: string | null; lang: string; n: number }>();
+      const groups = new Map<
+        string,
+        { sourceId: number | null; name: null; period: string | null; lang: string; n: number }
+      >();
       for (const i of kept) {
         const m = found.meta.get(ids[i]!)!;
-        const year = m.iso ? m.iso.slice(0, 4) : null;
-        const k = `${m.sourceId}|${year}|${m.lang}`;
+        const period = m.iso ? m.iso.slice(0, 7) : null;
+        const k = `${m.sourceId}|${period}|${m.lang}`;
         const g = groups.get(k);
         if (g) g.n++;
-        else groups.set(k, { sourceId: m.sourceId, year, lang: m.lang, n: 1 });
+        else groups.set(k, { sourceId: m.sourceId, name: null, period, lang: m.lang, n: 1 });
       }
-      facets = await facetsOf([...groups.values()]);
+      // Tags and collections of a collection's hits are not counted (the Lunr path has no facet table).
+      facets = await facetsOfCounts(db, { groups: [...groups.values()], tags: [], collections: [] });
     }
     const page = kept.slice(input.offset, input.offset + input.limit);
     const keysOf = new Map(page.map((i) => [ids[i]!, matcherFromKeys(packedKeys(found.hits, i))]));
@@ -304,36 +381,35 @@ export function createSearchQuery(deps: SearchQueryDeps): {
         return { title: m, body: m };
       },
     );
-    return {
-      total: kept.length,
-      offset: input.offset,
-      items,
-      facets,
-      engine: 'lunr',
-      ignored,
-      indexStale: indexStale(),
-    };
+    return answer(u, { total: kept.length, offset: input.offset, items, engine: 'lunr' }, facets);
   }
 
   return {
     async query(input) {
-      const { root, ignored } = planQuery(input.query);
+      const { root, ignored, hints } = planQuery(input.query, input.lenient);
       if (input.engine === 'lunr' && !input.filter.collectionId) {
         throw new MizanError('INVALID_ARGUMENT', 'engine: "lunr" searches a collection: give filter.collectionId');
       }
-      if (!root) return emptyResults(input.offset, ignored, input.facets);
+      const u: Understanding = {
+        root,
+        ignored,
+        hints,
+        expansions: root ? await expandFuzzy(root, vocabulary) : new Map(),
+      };
+      if (!root) return emptyResults(input.offset, u, input.facets);
       const collectionId = input.filter.collectionId;
-      if (collectionId && input.engine !== 'fts5') {
+      // A quoted phrase is checked against the text, which the library index's path does.
+      if (collectionId && input.engine !== 'fts5' && requiredPhrases(root).length === 0) {
         // The collection is the index searched, not a filter on it.
-        const answer = await queryCollection(
+        const found = await queryCollection(
           { ...input, filter: { ...input.filter, collectionId: undefined } },
           collectionId,
           root,
-          ignored,
+          u,
         );
-        if (answer) return answer;
+        if (found) return found;
       }
-      return queryLibrary(input, root, ignored);
+      return queryLibrary(input, root, u);
     },
   };
 }

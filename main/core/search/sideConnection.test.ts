@@ -21,7 +21,7 @@ describe('search after a restore', () => {
     const s = (services = await createServices({ dbPath: join(tempDir(), 'library.db'), host: 'test' }));
     const search = async (query: string, facets: boolean) => {
       const r = await s.handlers['search.query'](
-        { query, filter: {}, offset: 0, limit: 100, facets, engine: 'auto' },
+        { query, filter: {}, offset: 0, limit: 100, facets, engine: 'auto', sort: 'relevance', lenient: false },
         ctx,
       );
       return {

@@ -1,5 +1,5 @@
 import type { ReactNode, RefObject } from 'react';
-import type { ArticleSummary, StoryCluster } from '../../../preload/contract';
+import type { ArticleSummary, SearchResults, StoryCluster } from '../../../preload/contract';
 import { useApi } from '../api';
 import type { ArticlePager } from '../hooks/articlePager';
 import type { ListSelection } from '../hooks/useListSelection';
@@ -9,6 +9,10 @@ import { useUiState, useUiStore } from '../state/useUi';
 import { ArticleList, ROW_HEIGHT, SEARCH_ROW_HEIGHT } from './ArticleList';
 import { StoriesView } from './compare/StoriesView';
 import { HighlightsList } from './HighlightsList';
+import { FacetPanel } from './FacetPanel';
+import { SearchHeader } from './SearchHeader';
+import { noRefine, type SearchRefine } from '../hooks/searchRefine';
+import { useSearchWords } from '../i18nSearch';
 
 interface ListPaneProps {
   paneRef: RefObject<HTMLElement | null>;
@@ -44,6 +48,10 @@ interface ListPaneProps {
   onSaveSearch?: () => void;
   /** Under the title of a saved search: what it looks for. */
   subtitle?: string;
+  /** While searching: the first page's answer (count, facets, reading) and the refinements. */
+  searchAnswer?: SearchResults | null;
+  refine?: SearchRefine;
+  onRefine?(next: SearchRefine): void;
 }
 
 /** The middle pane: the stories, the library's highlights, or the article list with its title, sort and order. */
@@ -76,13 +84,17 @@ export function ListPane({
   bulkBar,
   onSaveSearch,
   subtitle,
+  searchAnswer = null,
+  refine = noRefine,
+  onRefine = () => undefined,
 }: ListPaneProps) {
+  const sw = useSearchWords();
   const { api } = useApi();
   const { t, w } = useI18n();
   const ui = useUiState();
   const store = useUiStore();
   return (
-    <section className="list-pane" aria-label={t.listLabel} ref={paneRef}>
+    <section className={searching ? 'list-pane searching' : 'list-pane'} aria-label={t.listLabel} ref={paneRef}>
       {view.kind === 'stories' && !searching ? (
         <StoriesView
           version={version + storiesVersion}
@@ -153,45 +165,67 @@ export function ListPane({
             )}
           </div>
           {bulkBar}
-          <ArticleList
-            pager={pager}
-            queryKey={queryKey}
-            selectedIndex={selectedIndex}
-            openedId={openedId}
-            label={t.listLabel}
-            rowHeight={mode === 'search' ? SEARCH_ROW_HEIGHT : ROW_HEIGHT}
-            onSelectIndex={onSelectIndex}
-            selection={selection}
-            onOpen={(article: ArticleSummary) => onOpen(article.id)}
-            onReorder={
-              mode === 'collection' && view.kind === 'collection'
-                ? (articleId, beforeId) =>
-                    void api['library.moveCollectionItem']({ collectionId: view.id, articleId, beforeId }).then(
-                      onReordered,
-                      (error: unknown) => onError(w.collectionOrder, error),
-                    )
-                : undefined
-            }
-            empty={
-              pager.error ? (
-                <div className="list-message">
-                  <p>{t.listFailed}</p>
-                  <button type="button" className="button" onClick={() => pager.retry()}>
-                    {t.retry}
-                  </button>
-                </div>
-              ) : (
-                <div className="list-message teaching">
-                  <p>{searching ? t.noMatches : view.kind === 'collection' ? w.emptyCollection : w.emptyFiltered}</p>
-                  {view.kind !== 'all' || searching ? (
-                    <button type="button" className="button" onClick={() => setView({ kind: 'all' })}>
-                      {t.clearFilters}
+          {searching ? <SearchHeader answer={searchAnswer} refine={refine} onRefine={onRefine} /> : null}
+          <div className={searching ? 'search-body' : 'list-body'}>
+            <ArticleList
+              pager={pager}
+              queryKey={queryKey}
+              selectedIndex={selectedIndex}
+              openedId={openedId}
+              label={t.listLabel}
+              rowHeight={mode === 'search' ? SEARCH_ROW_HEIGHT : ROW_HEIGHT}
+              onSelectIndex={onSelectIndex}
+              selection={selection}
+              onOpen={(article: ArticleSummary) => onOpen(article.id)}
+              onReorder={
+                mode === 'collection' && view.kind === 'collection'
+                  ? (articleId, beforeId) =>
+                      void api['library.moveCollectionItem']({ collectionId: view.id, articleId, beforeId }).then(
+                        onReordered,
+                        (error: unknown) => onError(w.collectionOrder, error),
+                      )
+                  : undefined
+              }
+              empty={
+                pager.error ? (
+                  <div className="list-message">
+                    <p>{t.listFailed}</p>
+                    <button type="button" className="button" onClick={() => pager.retry()}>
+                      {t.retry}
                     </button>
-                  ) : null}
-                </div>
-              )
-            }
-          />
+                  </div>
+                ) : searching ? (
+                  <div className="list-message teaching" data-testid="search-empty">
+                    <p>{sw.emptyTitle}</p>
+                    <ul className="search-tips">
+                      {sw.emptyTips.map((tip) => (
+                        <li key={tip}>{tip}</li>
+                      ))}
+                    </ul>
+                    {refine.chips.length > 0 || refine.from || refine.to ? (
+                      <button
+                        type="button"
+                        className="button"
+                        onClick={() => onRefine({ ...noRefine, sort: refine.sort })}
+                      >
+                        {sw.clearAll}
+                      </button>
+                    ) : null}
+                  </div>
+                ) : (
+                  <div className="list-message teaching">
+                    <p>{searching ? t.noMatches : view.kind === 'collection' ? w.emptyCollection : w.emptyFiltered}</p>
+                    {view.kind !== 'all' || searching ? (
+                      <button type="button" className="button" onClick={() => setView({ kind: 'all' })}>
+                        {t.clearFilters}
+                      </button>
+                    ) : null}
+                  </div>
+                )
+              }
+            />
+            {searching ? <FacetPanel answer={searchAnswer} refine={refine} onRefine={onRefine} /> : null}
+          </div>
           <p className="list-hint muted" aria-hidden="true">
             {w.listKeys}
           </p>

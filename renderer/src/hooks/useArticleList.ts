@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import type { ArticleFilter } from '../../../preload/contract';
+import type { ArticleFilter, SearchResults } from '../../../preload/contract';
 import { useApi } from '../api';
 import { searchAvailable } from '../components/Toolbar';
 import type { UiState, View } from '../state/uiStore';
 import { useUiState, useUiStore } from '../state/useUi';
 import { ArticlePager } from './articlePager';
 import type { Facts } from './useLibraryFacts';
+import { noRefine, refinedQuery, type SearchRefine } from './searchRefine';
 
 export function filterOf(view: View): ArticleFilter {
   switch (view.kind) {
@@ -32,7 +33,10 @@ export function useArticleList(version: number, facts: Facts) {
   const { api } = useApi();
   const store = useUiStore();
   const ui = useUiState();
-  const [search, setSearch] = useState('');
+  const [search, setSearchText] = useState('');
+  const [refine, setRefine] = useState<SearchRefine>(noRefine);
+  // The answer to the first page: count, facets, how the query was read.
+  const [answer, setAnswer] = useState<{ key: string; results: SearchResults } | null>(null);
   const searching = searchAvailable && search.trim() !== '';
   const view = ui.view;
   const inCollection = view.kind === 'collection';
@@ -47,7 +51,14 @@ export function useArticleList(version: number, facts: Facts) {
   const query = searching ? search.trim() : (saved?.query.trim() ?? '');
   const mode: 'search' | 'collection' | 'list' =
     query !== '' ? 'search' : inCollection && sort === 'position' ? 'collection' : 'list';
-  const queryKey = JSON.stringify({ mode, sort, order: ui.order, filter, search: query });
+  const queryKey = JSON.stringify({
+    mode,
+    sort,
+    order: ui.order,
+    filter,
+    search: query,
+    refine: query !== '' ? refine : null,
+  });
 
   const pager = useMemo(() => {
     const q = JSON.parse(queryKey) as {
@@ -56,17 +67,25 @@ export function useArticleList(version: number, facts: Facts) {
       order: 'asc' | 'desc';
       filter: ArticleFilter;
       search: string;
+      refine: SearchRefine;
     };
     if (q.mode === 'search') {
+      const { query, filter: refined } = refinedQuery(q.search, q.filter, q.refine);
       return new ArticlePager(
-        (offset, limit) =>
-          api['search.query']({
-            query: q.search,
-            filter: q.filter,
+        async (offset, limit) => {
+          const results = await api['search.query']({
+            query,
+            filter: refined,
             offset,
             limit: Math.min(limit, 100),
-            facets: false,
-          }),
+            // Facets are counted over all hits: once, with the first page.
+            facets: offset === 0,
+            sort: q.refine.sort,
+            lenient: true,
+          });
+          if (offset === 0) setAnswer({ key: queryKey, results });
+          return results;
+        },
         { pageSize: 50 },
       );
     }
@@ -108,7 +127,8 @@ export function useArticleList(version: number, facts: Facts) {
       if (next.kind === 'collection') patch.sort = 'position';
       else if (ui.sort === 'position') patch.sort = 'publishedAt';
       store.update(patch);
-      setSearch('');
+      setSearchText('');
+      setRefine(noRefine);
     },
     [store, ui.sort],
   );
@@ -149,9 +169,18 @@ export function useArticleList(version: number, facts: Facts) {
     [pager, selectedIndex, openedId, queryKey, openArticle],
   );
 
+  const setSearch = useCallback((text: string) => {
+    setSearchText(text);
+    // Filters chosen for one search stay while it is refined, not once it is cleared.
+    if (text.trim() === '') setRefine(noRefine);
+  }, []);
+
   return {
     search,
     setSearch,
+    refine,
+    setRefine,
+    answer: answer?.key === queryKey && searching ? answer.results : null,
     searching,
     view,
     inCollection,
