@@ -35,7 +35,8 @@ import { useLibraryFacts } from './hooks/useLibraryFacts';
 import { useNotices } from './hooks/useNotices';
 import { usePanes } from './hooks/usePanes';
 import { useSidebarActions } from './hooks/useSidebarActions';
-import { listExportScope } from './hooks/exportScope';
+import { citeDialog, listExportDialog } from './hooks/exportScope';
+import { askSavedComparison } from './hooks/savedComparison';
 import { I18nContext } from './i18n';
 import { exportWords } from './i18nExport';
 import { IMPORT_ACCEPT } from './import/uploadFiles';
@@ -194,42 +195,14 @@ export function App() {
     },
     setScale,
     placeStories: (mode) => placeStories(mode),
-    // Saved comparisons keep ids and settings, not results: opening one recomputes it.
-    openSavedComparison: () =>
-      void api['compare.listComparisons']({}).then(
-        (saved) =>
-          setDialog({
-            kind: 'prompt',
-            title: t.compare.openSaved,
-            label: w.title,
-            initial: saved[0]?.title ?? '',
-            suggestions: saved.map((s) => s.title),
-            submitLabel: t.compare.compare,
-            testId: 'open-comparison-dialog',
-            onSubmit: async (title) => {
-              const found = saved.find((s) => s.title === title);
-              if (!found) throw new MizanError('NOT_FOUND', t.compare.noSavedNamed(title));
-              setComparing({ articleIds: found.articleIds, settings: found.settings });
-            },
-          }),
-        (error: unknown) => pushError(t.compare.openSaved, error),
-      ),
+    openSavedComparison: () => askSavedComparison({ api, i18n, setDialog, compare: setComparing, pushError }),
     reindex: () =>
       void runJob('reindex', { key: 'reindex' }, (signal, onProgress) =>
         api['search.reindex']({}, { signal, onProgress }),
       ).catch(() => undefined),
     undo: () => lastUndo.current?.(),
-    exportList: () =>
-      setDialog({ kind: 'export', ...listExportScope(list, facts.collections, exportWords[uiLang]), cite: false }),
-    citeOpened: () => {
-      if (openedId !== null)
-        setDialog({
-          kind: 'export',
-          selection: { articleIds: [openedId] },
-          scope: exportWords[uiLang].scopeArticle,
-          cite: true,
-        });
-    },
+    exportList: () => setDialog(listExportDialog(list, facts.collections, exportWords[uiLang])),
+    citeOpened: () => openedId !== null && setDialog(citeDialog(openedId, exportWords[uiLang])),
   };
   const palette = useCommands({
     ctx: commandContext,

@@ -4,6 +4,7 @@
  * whole library; with the words that tell the user which.
  */
 import type { CollectionInfo, ExportSelection } from '../../../preload/contract';
+import type { Dialog } from '../components/AppDialogs';
 import type { ExportWords } from '../i18nExport';
 import type { View } from '../state/uiStore';
 import { filterOf } from './useArticleList';
@@ -31,4 +32,18 @@ export function listExportScope(
   }
   if (filtered) return { selection: { filter }, scope: x.scopeList };
   return { selection: { all: true }, scope: x.scopeLibrary };
+}
+
+/** The export dialog over the list on screen. */
+export function listExportDialog(
+  list: { searching: boolean; search: string; view: View },
+  collections: readonly CollectionInfo[],
+  x: ExportWords,
+): Dialog {
+  return { kind: 'export', ...listExportScope(list, collections, x), cite: false };
+}
+
+/** The export dialog opened to cite one article: formatted text first. */
+export function citeDialog(articleId: number, x: ExportWords): Dialog {
+  return { kind: 'export', selection: { articleIds: [articleId] }, scope: x.scopeArticle, cite: true };
 }

@@ -6,6 +6,7 @@ import type { RunningJob } from '../components/Jobs';
 import type { ReaderActions } from '../components/Reader';
 import type { I18n } from '../i18n';
 import { exportWords } from '../i18nExport';
+import { citeDialog } from './exportScope';
 import { uploadFiles } from '../import/uploadFiles';
 import { say, type Said } from '../text/said';
 import { useUiStore } from '../state/useUi';
@@ -244,13 +245,7 @@ export function useArticleActions({
       onTag: (a) => tagArticle([a.id]),
       onCollect: (a) => collectArticle([a.id]),
       onEditMetadata: (a) => setDialog({ kind: 'metadata', article: a }),
-      onCite: (a) =>
-        setDialog({
-          kind: 'export',
-          selection: { articleIds: [a.id] },
-          scope: exportWords[i18n.lang].scopeArticle,
-          cite: true,
-        }),
+      onCite: (a) => setDialog(citeDialog(a.id, exportWords[i18n.lang])),
       onDelete: (a) => void deleteArticles([a]),
       onUntag: async (a, tag) => {
         try {
