@@ -212,8 +212,21 @@ export function openSourceFile(
   return { file: { path, name, bytes: content }, importer };
 }
 
-/** Parses one file's bytes; whole-file failures throw ImportError. */
+/** Parses one file's bytes with a synchronous importer; whole-file failures throw ImportError. */
 export function parseFile(path: string, bytes: Uint8Array, options: ImportOptions = {}): ParsedRecord[] {
   const { file, importer } = openSourceFile(path, bytes, options);
+  if (!importer.parse)
+    throw new ImportError('IMPORT_PARSE_FAILED', `${path}: ${importer.label} is read asynchronously`);
   return importer.parse(file, options);
+}
+
+/** Parses one file's bytes with whichever importer its name asks for; whole-file failures throw ImportError. */
+export async function parseFileAsync(
+  path: string,
+  bytes: Uint8Array,
+  options: ImportOptions = {},
+): Promise<ParsedRecord[]> {
+  const { file, importer } = openSourceFile(path, bytes, options);
+  if (importer.parse) return importer.parse(file, options);
+  return importer.parseAsync!(file, options);
 }

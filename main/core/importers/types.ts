@@ -55,7 +55,10 @@ export interface Importer {
   label: string;
   /** Lower-case, with the dot: ".txt". */
   extensions: readonly string[];
-  parse(file: SourceFile, options: ImportOptions): ParsedRecord[];
+  /** Formats read synchronously (text, HTML, JSON, CSV...). */
+  parse?(file: SourceFile, options: ImportOptions): ParsedRecord[];
+  /** Formats whose reader is asynchronous (PDF.js, mammoth); used where `parse` is absent. */
+  parseAsync?(file: SourceFile, options: ImportOptions): Promise<ParsedRecord[]>;
 }
 
 /** Thrown by importers for a whole-file failure; carries a stable code. */
