@@ -1,5 +1,5 @@
 /**
- * Hostile input for every importer through parseFile: random bytes, random
+ * Hostile input for every importer through parseFileAsync: random bytes, random
  * Unicode, and mutated well-formed files of each format. Each call must end
  * within a bound and either return records (every failed record carrying a
  * known code) or throw an ImportError with a known code: never a TypeError,
@@ -8,7 +8,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../preload/contract';
-import { importers, parseFile } from '../../main/core/importers/registry';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { importers, parseFileAsync } from '../../main/core/importers/registry';
 import { ImportError } from '../../main/core/importers/types';
 
 const PER_CALL_MS = 2_000;
@@ -33,9 +35,15 @@ const templates: Record<string, string[]> = {
   ],
 };
 
+const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'import', name));
+/** Formats whose well-formed example is a binary file. */
+const binaryTemplates: Record<string, Buffer[]> = {
+  '.pdf': [fixture('multilang.pdf')],
+};
+
 /** Bytes that look like the format, then damaged: cut, spliced, flipped, re-encoded. */
 function mutatedFile(ext: string): fc.Arbitrary<Uint8Array> {
-  const bases = (templates[ext] ?? ['x']).map((t) => Buffer.from(t, 'utf8'));
+  const bases = binaryTemplates[ext] ?? (templates[ext] ?? ['x']).map((t) => Buffer.from(t, 'utf8'));
   return fc
     .record({
       base: fc.constantFrom(...bases),
@@ -65,10 +73,10 @@ const anyBytes = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 400 }).map((s) => Buffer.from(s, 'utf16le')),
 );
 
-function checkOutcome(path: string, bytes: Uint8Array): void {
+async function checkOutcome(path: string, bytes: Uint8Array): Promise<void> {
   const started = performance.now();
   try {
-    const records = parseFile(path, bytes);
+    const records = await parseFileAsync(path, bytes);
     expect(Array.isArray(records)).toBe(true);
     for (const r of records) {
       if (r.ok) {
@@ -91,7 +99,7 @@ function checkOutcome(path: string, bytes: Uint8Array): void {
   expect(ms, `${path} took ${Math.round(ms)} ms on ${bytes.length} bytes`).toBeLessThan(PER_CALL_MS);
 }
 
-describe('importers under fuzzing (parseFile)', () => {
+describe('importers under fuzzing (parseFileAsync)', () => {
   const extensions = [...new Set(importers.flatMap((i) => [...i.extensions]))];
 
   it('knows every format it fuzzes', () => {
@@ -100,17 +108,17 @@ describe('importers under fuzzing (parseFile)', () => {
   });
 
   for (const ext of extensions) {
-    it(`${ext}: random bytes and damaged files end in records or a coded ImportError`, () => {
-      fc.assert(
-        fc.property(fc.oneof(anyBytes, mutatedFile(ext)), (bytes) => checkOutcome(`fuzz${ext}`, bytes)),
+    it(`${ext}: random bytes and damaged files end in records or a coded ImportError`, async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(anyBytes, mutatedFile(ext)), (bytes) => checkOutcome(`fuzz${ext}`, bytes)),
         { numRuns: RUNS, seed: Number(process.env['MIZAN_FUZZ_SEED'] ?? 20260726) },
       );
-    });
+    }, 120_000);
   }
 
-  it('gzip-wrapped damage and unknown extensions are coded too', () => {
-    fc.assert(
-      fc.property(anyBytes, fc.constantFrom('x.txt.gz', 'x.json.gz', 'x.exe', 'noext', 'x.HTML'), (bytes, name) =>
+  it('gzip-wrapped damage and unknown extensions are coded too', async () => {
+    await fc.assert(
+      fc.asyncProperty(anyBytes, fc.constantFrom('x.txt.gz', 'x.json.gz', 'x.exe', 'noext', 'x.HTML'), (bytes, name) =>
         checkOutcome(name, bytes),
       ),
       { numRuns: RUNS, seed: 7 },

@@ -8,6 +8,7 @@ import { htmlImporter } from './html';
 import { jsonImporter, jsonLinesImporter } from './json';
 import { markdownImporter } from './markdown';
 import { mhtmlImporter } from './mhtml';
+import { pdfImporter } from './pdf';
 import { plainTextImporter } from './plainText';
 import { ImportError, type Importer, type ImportOptions, type ParsedRecord, type SourceFile } from './types';
 
@@ -20,6 +21,7 @@ export const importers: readonly Importer[] = [
   jsonLinesImporter,
   csvImporter,
   tsvImporter,
+  pdfImporter,
 ];
 
 /** Files larger than this are refused rather than exhausting memory (ImportOptions.maxBytes overrides it). */
@@ -63,6 +65,8 @@ const SIGNATURES: ReadonlyArray<{
   kind: string;
   code: 'IMPORT_BINARY' | 'IMPORT_UNSUPPORTED_FORMAT';
   advice?: string;
+  /** Importers that read this kind themselves: a file named for one of them is theirs to judge. */
+  readBy?: readonly string[];
 }> = [
   {
     test: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -113,7 +117,8 @@ const SIGNATURES: ReadonlyArray<{
     test: (b) => startsWith(b, ascii('%PDF-')),
     kind: 'a PDF document',
     code: 'IMPORT_UNSUPPORTED_FORMAT',
-    advice: 'Mizan does not read PDF; save the article as HTML or text',
+    advice: 'name it .pdf to import it',
+    readBy: ['pdf'],
   },
   {
     test: (b) => startsWith(b, [0x50, 0x4b, 0x03, 0x04]) || startsWith(b, [0x50, 0x4b, 0x05, 0x06]),
@@ -161,8 +166,9 @@ function looksLikePe(b: Uint8Array): boolean {
 }
 
 /** Refuses content that is not an article format, whatever its name says. */
-function refuseKnownBinary(path: string, bytes: Uint8Array): void {
+function refuseKnownBinary(path: string, bytes: Uint8Array, importer: Importer | null): void {
   for (const s of SIGNATURES) {
+    if (importer && s.readBy?.includes(importer.id)) continue;
     if (s.test(bytes)) {
       throw new ImportError(s.code, `${path}: this is ${s.kind}, not an article${s.advice ? `: ${s.advice}` : ''}`);
     }
@@ -202,8 +208,8 @@ export function openSourceFile(
     }
     if (content.length === 0) throw new ImportError('IMPORT_EMPTY', `${path}: the compressed file is empty`);
   }
-  refuseKnownBinary(path, content);
   const importer = importerFor(name);
+  refuseKnownBinary(path, content, importer);
   if (!importer) {
     const ext = extensionOf(name) || '(no extension)';
     const known = importers.flatMap((i) => i.extensions).join(', ');
