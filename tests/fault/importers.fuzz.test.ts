@@ -30,6 +30,12 @@ const templates: Record<string, string[]> = {
   '.jsonl': ['{"title":"a","body":"b"}\n{"title":"c","body":"d","date":"تموز 2021"}\n'],
   '.csv': ['title,body,source,date\n"بايدن","انسحاب ""2500"" جندي",الحرية,26/7/2021\n'],
   '.tsv': ['title\tbody\tdate\nBiden\tIraq withdrawal\t2021-07-26\n'],
+  '.rss': [
+    '<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>الحرية</title><item><title>بايدن</title><link>https://example.org/a</link><pubDate>Mon, 26 Jul 2021 10:00:00 GMT</pubDate><description>انسحاب</description><content:encoded><![CDATA[<p>قال البيت الأبيض إن 2500 جندي.</p>]]></content:encoded></item></channel></rss>',
+  ],
+  '.atom': [
+    '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><title>Biden</title><link href="https://example.org/a"/><published>2021-07-26T10:00:00Z</published><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>2500 soldiers</p></div></content></entry></feed>',
+  ],
   '.mhtml': [
     'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\nContent-Type: text/html; charset="utf-8"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n<html><body><p>Biden =E2=80=93 Iraq</p></body></html>\r\n--b--\r\n',
   ],
@@ -39,6 +45,7 @@ const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures',
 /** Formats whose well-formed example is a binary file. */
 const binaryTemplates: Record<string, Buffer[]> = {
   '.pdf': [fixture('multilang.pdf')],
+  '.docx': [fixture('tables.docx')],
 };
 
 /** Bytes that look like the format, then damaged: cut, spliced, flipped, re-encoded. */

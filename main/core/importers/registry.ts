@@ -8,6 +8,8 @@ import { htmlImporter } from './html';
 import { jsonImporter, jsonLinesImporter } from './json';
 import { markdownImporter } from './markdown';
 import { mhtmlImporter } from './mhtml';
+import { docxImporter } from './docx';
+import { feedImporter } from './feed';
 import { pdfImporter } from './pdf';
 import { plainTextImporter } from './plainText';
 import { ImportError, type Importer, type ImportOptions, type ParsedRecord, type SourceFile } from './types';
@@ -22,6 +24,8 @@ export const importers: readonly Importer[] = [
   csvImporter,
   tsvImporter,
   pdfImporter,
+  feedImporter,
+  docxImporter,
 ];
 
 /** Files larger than this are refused rather than exhausting memory (ImportOptions.maxBytes overrides it). */
@@ -125,6 +129,7 @@ const SIGNATURES: ReadonlyArray<{
     kind: 'a ZIP archive (or an Office/EPUB document)',
     code: 'IMPORT_UNSUPPORTED_FORMAT',
     advice: 'extract it and import the folder',
+    readBy: ['docx'],
   },
   {
     test: (b) => startsWith(b, ascii('Rar!\u001a\u0007')),
