@@ -12,6 +12,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importers, parseFileAsync } from '../../main/core/importers/registry';
 import { ImportError } from '../../main/core/importers/types';
+import { readWebArchive } from '../../main/core/importers/webArchive';
+import { otherRecords, pageRecords } from '../../bench/warcMaker';
 
 const PER_CALL_MS = 2_000;
 const RUNS = Number(process.env['MIZAN_FUZZ_RUNS'] ?? 100);
@@ -131,4 +133,52 @@ describe('importers under fuzzing (parseFileAsync)', () => {
       { numRuns: RUNS, seed: 7 },
     );
   });
+});
+
+describe('web archives under fuzzing (readWebArchive)', () => {
+  it('random bytes and damaged WARCs end in pages or coded record errors', async () => {
+    const page = {
+      url: 'https://example.org/a',
+      title: 'بايدن',
+      body: 'قال البيت الأبيض إن 2500 جندي.',
+      lang: 'ar',
+      date: '2021-07-26T10:00:00Z',
+    };
+    const bases = [
+      Buffer.concat(await pageRecords(page)),
+      Buffer.concat([
+        ...(await otherRecords('2021-07-26T10:00:00Z', true)),
+        ...(await pageRecords(page, { gzip: true })),
+      ]),
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          anyBytes,
+          fc
+            .record({
+              base: fc.constantFrom(...bases),
+              cut: fc.nat(),
+              flips: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }),
+            })
+            .map(({ base, cut, flips }) => {
+              const bytes = Buffer.from(base);
+              for (const [i, v] of flips) bytes[i % bytes.length] = v;
+              return bytes.subarray(0, bytes.length - (cut % Math.max(1, bytes.length)));
+            }),
+        ),
+        async (bytes) => {
+          const started = performance.now();
+          for await (const event of readWebArchive('fuzz.warc', bytes.length, 1 << 20, () => undefined, bytes)) {
+            if ('error' in event) {
+              expect(known.has(event.error.code), `code ${event.error.code}`).toBe(true);
+              expect(event.error.message).toContain('fuzz.warc');
+            }
+          }
+          expect(performance.now() - started).toBeLessThan(PER_CALL_MS);
+        },
+      ),
+      { numRuns: RUNS, seed: 11 },
+    );
+  }, 120_000);
 });

@@ -391,6 +391,21 @@ export const htmlImporter: Importer = {
       declared: sniffDeclaredCharset(file.bytes),
       forced: options.encoding,
     });
-    return parseHtmlText(text, file, encoding, options);
+    if (!options.archived) return parseHtmlText(text, file, encoding, options);
+    // A page from a web archive: its captured address and time are its provenance
+    // ("crawl.warc#12@2015-07-22T08:00:00Z"), whatever its canonical link says.
+    const { url, capturedAt } = options.archived;
+    return parseHtmlText(text, file, encoding, options, { url, format: 'warc' }).map((r) =>
+      r.ok
+        ? {
+            ok: true,
+            article: {
+              ...r.article,
+              url: url ?? r.article.url,
+              originPath: capturedAt ? `${r.article.originPath}@${capturedAt}` : r.article.originPath,
+            },
+          }
+        : r,
+    );
   },
 };

@@ -190,7 +190,7 @@ function refuseKnownBinary(path: string, bytes: Uint8Array, importer: Importer |
 export function openSourceFile(
   path: string,
   bytes: Uint8Array,
-  options: Pick<ImportOptions, 'maxBytes'> = {},
+  options: Pick<ImportOptions, 'maxBytes' | 'archived'> = {},
 ): { file: SourceFile; importer: Importer } {
   const limit = options.maxBytes ?? MAX_FILE_BYTES;
   let name = path;
@@ -213,7 +213,8 @@ export function openSourceFile(
     }
     if (content.length === 0) throw new ImportError('IMPORT_EMPTY', `${path}: the compressed file is empty`);
   }
-  const importer = importerFor(name);
+  // A page out of a web archive ("crawl.warc#12") is HTML, whatever its name ends with.
+  const importer = options.archived ? htmlImporter : importerFor(name);
   refuseKnownBinary(path, content, importer);
   if (!importer) {
     const ext = extensionOf(name) || '(no extension)';

@@ -47,6 +47,8 @@ export interface ImportOptions {
   maxBytes?: number;
   /** The text encoding to read every file with, instead of detecting it (a label: windows-1254, iso-8859-6...). */
   encoding?: string;
+  /** Where a page inside a web archive was captured (set per record by the import, not by the caller). */
+  archived?: { url: string | null; capturedAt: string | null };
 }
 
 /** One import format. Registered in registry.ts; nothing else lists formats. */
