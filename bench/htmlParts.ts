@@ -47,13 +47,14 @@ async function timed(
   rounds: number,
   step: (path: string, bytes: Uint8Array) => unknown,
 ): Promise<Pass> {
-  for (const p of pages) step(p.path, p.bytes);
+  // Awaited: the whole import's step is asynchronous (PDF and DOCX readers are).
+  for (const p of pages) await step(p.path, p.bytes);
   // Let the observer report the warm-up's collections before counting.
   await new Promise((resolve) => setTimeout(resolve, 20));
   gcMs = 0;
   const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
-  for (let r = 0; r < rounds; r++) for (const p of pages) step(p.path, p.bytes);
+  for (let r = 0; r < rounds; r++) for (const p of pages) await step(p.path, p.bytes);
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   const used = process.cpuUsage(cpu);
   await new Promise((resolve) => setTimeout(resolve, 20));

@@ -52,7 +52,28 @@ export function installAppMenu(
             const result = await dialog.showOpenDialog({
               properties: ['openFile', 'multiSelections'],
               filters: [
-                { name: 'Articles', extensions: ['txt', 'html', 'htm', 'md', 'json', 'jsonl', 'csv', 'tsv', 'mhtml'] },
+                {
+                  name: 'Articles',
+                  extensions: [
+                    'txt',
+                    'html',
+                    'htm',
+                    'md',
+                    'json',
+                    'jsonl',
+                    'csv',
+                    'tsv',
+                    'mhtml',
+                    'pdf',
+                    'docx',
+                    'rss',
+                    'atom',
+                    'xml',
+                    'warc',
+                    'gz',
+                    'wacz',
+                  ],
+                },
               ],
             });
             if (!result.canceled) await importFromShell(result.filePaths);

@@ -14,6 +14,10 @@ export const errorCodes = [
   'IMPORT_PARSE_FAILED',
   'IMPORT_READ_FAILED',
   'IMPORT_TOO_LARGE',
+  /** A document with no text layer (a scanned PDF): Mizan does not do OCR. */
+  'IMPORT_NO_TEXT',
+  /** A password-protected document (an encrypted PDF): save an unprotected copy first. */
+  'IMPORT_ENCRYPTED',
   'QUERY_INVALID',
   /** The library file failed SQLite's integrity check (or is not a database): restore a backup. */
   'LIBRARY_CORRUPT',

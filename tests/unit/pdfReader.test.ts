@@ -5,7 +5,7 @@
  * English and URLs read as they were written.
  */
 import { describe, expect, it } from 'vitest';
-import { lineText, type Bidi, type Placed } from '../support/pdfReader';
+import { lineText, type Bidi, type Placed } from '../../main/core/importers/pdfLines';
 
 /** Items laid side by side from x = 100, a 3 pt gap where `gap` says, 10 pt font. */
 function drawn(...parts: Array<[string, Bidi] | 'gap'>): Placed[] {

@@ -16,6 +16,7 @@ import { normalizeForMatching } from '../../../common/text/normalize';
 import { buildArticle, cleanLine } from './article';
 import { decodeText, sniffDeclaredCharset } from './decode';
 import { parseHtmlDocument, type DomDocument, type DomElement } from './dom';
+import { paragraphsHtml, readStructuredArticle, type StructuredArticle } from './htmlFastPath';
 import { findPageDateTexts, hostName, readPageMetadata, scanPage } from './htmlMetadata';
 import { firstSentenceTitle } from './plainText';
 import { htmlToText, sanitizeChildren } from './sanitize';
@@ -252,6 +253,44 @@ function bodyFallback(html: string): DomElement | null {
 /** Readability's own threshold for an article (charThreshold above): a named container with less is not trusted alone. */
 const NAMED_BODY_MIN_CHARS = 300;
 
+/** A page read from its JSON-LD alone (htmlFastPath.ts), with the same cleaning of title, author and source. */
+function structuredRecord(
+  data: StructuredArticle,
+  file: SourceFile,
+  encoding: string,
+  options: ImportOptions,
+  context: HtmlContext,
+): ParsedRecord {
+  const url = context.url ?? data.url;
+  const host = hostName(url);
+  const source = data.siteName ?? data.publisher ?? host;
+  const outletNames = [data.siteName, data.publisher, host].filter((n): n is string => !!n);
+  const title = options.title ?? stripOutletFromTitle(cleanLine(data.headline), outletNames);
+  const author = cleanAuthor(data.author, outletNames);
+  const detected = detectLanguage(`${title}\n${data.body.slice(0, 4000)}`);
+  const declared = data.lang ? data.lang.slice(0, 2).toLowerCase() : null;
+  const lang =
+    declared && (detected === 'und' || scriptFamily(declared) === scriptFamily(detected)) ? declared : detected;
+  const dir = data.dir === 'rtl' || data.dir === 'ltr' ? data.dir : null;
+  return {
+    ok: true,
+    article: buildArticle({
+      title,
+      body: trimLeadingMetadata(data.body, title, author),
+      author,
+      source,
+      date: firstDate([data.date, data.modified]),
+      lang,
+      dir,
+      url,
+      originPath: file.path,
+      originFormat: context.format ?? 'html',
+      encoding,
+      bodyHtml: paragraphsHtml(data.body),
+    }),
+  };
+}
+
 export function parseHtmlText(
   html: string,
   file: SourceFile,
@@ -259,6 +298,9 @@ export function parseHtmlText(
   options: ImportOptions,
   context: HtmlContext = {},
 ): ParsedRecord[] {
+  // A page whose JSON-LD holds the whole article needs no DOM and no Readability.
+  const structured = readStructuredArticle(html);
+  if (structured) return [structuredRecord(structured, file, encoding, options, context)];
   html = stripInert(html);
   const doc = parseHtmlDocument(html);
   const scan = scanPage(doc);
@@ -349,6 +391,21 @@ export const htmlImporter: Importer = {
       declared: sniffDeclaredCharset(file.bytes),
       forced: options.encoding,
     });
-    return parseHtmlText(text, file, encoding, options);
+    if (!options.archived) return parseHtmlText(text, file, encoding, options);
+    // A page from a web archive: its captured address and time are its provenance
+    // ("crawl.warc#12@2015-07-22T08:00:00Z"), whatever its canonical link says.
+    const { url, capturedAt } = options.archived;
+    return parseHtmlText(text, file, encoding, options, { url, format: 'warc' }).map((r) =>
+      r.ok
+        ? {
+            ok: true,
+            article: {
+              ...r.article,
+              url: url ?? r.article.url,
+              originPath: capturedAt ? `${r.article.originPath}@${capturedAt}` : r.article.originPath,
+            },
+          }
+        : r,
+    );
   },
 };

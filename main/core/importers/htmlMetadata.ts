@@ -19,8 +19,8 @@ export interface PageMetadata {
   url: string | null;
 }
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
 
 const DATE_META = [
   'article:published_time',
@@ -125,7 +125,8 @@ function first(
 // ---------------------------------------------------------------------------
 // JSON-LD
 
-function jsonLdObjects(scripts: readonly DomElement[]): JsonObject[] {
+/** Every object of the page's JSON-LD blocks (their text), @graph members included. */
+export function jsonLdObjects(blocks: readonly string[]): JsonObject[] {
   const out: JsonObject[] = [];
   const visit = (value: Json, depth: number) => {
     if (depth > 6 || value === null || typeof value !== 'object') return;
@@ -137,8 +138,8 @@ function jsonLdObjects(scripts: readonly DomElement[]): JsonObject[] {
     const graph = value['@graph'];
     if (graph) visit(graph, depth + 1);
   };
-  for (const script of scripts) {
-    const raw = (script.textContent ?? '').trim().replace(/^<!--|-->$/g, '');
+  for (const block of blocks) {
+    const raw = block.trim().replace(/^<!--|-->$/g, '');
     try {
       visit(JSON.parse(raw) as Json, 0);
     } catch {
@@ -153,7 +154,8 @@ function typeOf(o: JsonObject): string {
   return Array.isArray(t) ? t.filter((x) => typeof x === 'string').join(' ') : typeof t === 'string' ? t : '';
 }
 
-function text(value: Json | undefined): string | null {
+/** A JSON-LD value as text: a string, the names of a list, an object's name. */
+export function text(value: Json | undefined): string | null {
   if (typeof value === 'string') return clean(value);
   if (Array.isArray(value)) {
     const names = value.map((v) => text(v)).filter((v): v is string => v !== null);
@@ -163,7 +165,8 @@ function text(value: Json | undefined): string | null {
   return null;
 }
 
-function articleObject(objects: JsonObject[]): JsonObject | null {
+/** The page's article among its JSON-LD objects: an article type first, the one with a date first. */
+export function articleObject(objects: JsonObject[]): JsonObject | null {
   const typed = objects.filter((o) =>
     typeOf(o)
       .split(' ')
@@ -319,7 +322,7 @@ export function readPageMetadata(
   scan: PageScan = scanPage(doc),
 ): PageMetadata {
   const meta = metaMap(scan.metas);
-  const ld = articleObject(jsonLdObjects(scan.jsonLd));
+  const ld = articleObject(jsonLdObjects(scan.jsonLd.map((el) => el.textContent ?? '')));
   const html = doc.documentElement;
   const body = doc.body;
 

@@ -12,7 +12,9 @@ import { defaultNearDuplicateThreshold } from '../../../preload/contract/default
 import type { ImportReport } from '../../../preload/contract/library';
 import type { CallContext } from '../../../preload/contract';
 import type { Database, Writer } from '../db/connection';
+import { importWebArchive } from './archiveImport';
 import { MAX_FILE_BYTES } from './registry';
+import { isWebArchive } from './webArchive';
 import type { Signature } from '../library/minhash';
 import type { Parser } from './parser';
 import { IMPORT_BATCH, ImportError, type ImportOptions, type ParsedArticle, type ParsedFile } from './types';
@@ -40,8 +42,10 @@ export interface ImportRequest {
   nearDuplicateThreshold?: number;
 }
 
-/** A file to import: on disk, or bytes already in hand (an upload). */
-export type ImportItem = { kind: 'path'; path: string } | { kind: 'bytes'; path: string; bytes: Uint8Array };
+/** A file to import: on disk, or bytes already in hand (an upload, a page of a web archive). */
+export type ImportItem =
+  | { kind: 'path'; path: string }
+  | { kind: 'bytes'; path: string; bytes: Uint8Array; archived?: ImportOptions['archived'] };
 
 export interface ImportDeps {
   db: Database;
@@ -299,8 +303,31 @@ export async function importItems(
   ctx: CallContext,
   report: ImportReport,
 ): Promise<ImportReport> {
+  // Web archives are streamed, a group of pages at a time, after the other files.
+  const archives = items.filter((i) => isWebArchive(i.path));
+  const files = archives.length === 0 ? items : items.filter((i) => !archives.includes(i));
+  const quiet: ImportDeps = { ...deps, onImported: undefined };
+  const limit = request.options?.maxBytes ?? MAX_FILE_BYTES;
   try {
-    return await importInBatches(deps, items, request, ctx, report);
+    if (files.length > 0 || archives.length === 0) await importInBatches(quiet, files, request, ctx, report);
+    for (const archive of archives) {
+      if (ctx.signal.aborted) {
+        report.errors.push({
+          path: archive.path,
+          code: 'CANCELLED',
+          message: `import cancelled; ${archive.path} not imported`,
+        });
+        continue;
+      }
+      await importWebArchive(
+        archive,
+        (group, groupCtx) => importInBatches(quiet, group, request, groupCtx, report),
+        limit,
+        ctx,
+        report,
+      );
+    }
+    return report;
   } finally {
     // A cancelled or failed import may still have stored whole batches.
     if (report.imported.length > 0) deps.onImported?.(report.imported.length);
@@ -325,7 +352,13 @@ async function importInBatches(
 
   // Parse the next files (on every parser thread) while the current one is being stored.
   const start = (item: ImportItem): Promise<ParsedFile> =>
-    readItem(item, limit).then((bytes) => deps.parser.parse(item.path, bytes, { ...request.options, maxBytes: limit }));
+    readItem(item, limit).then((bytes) =>
+      deps.parser.parse(item.path, bytes, {
+        ...request.options,
+        maxBytes: limit,
+        ...(item.kind === 'bytes' && item.archived ? { archived: item.archived } : {}),
+      }),
+    );
   const ahead = Math.max(1, deps.parser.concurrency ?? 1) + 1;
   const started = new Map<number, Promise<ParsedFile>>();
 

@@ -11,7 +11,7 @@
 import { availableParallelism } from 'node:os';
 import type { TablePreview } from '../../../preload/contract/library';
 import { prepareTexts } from '../search/indexDocument';
-import { parseFile } from './registry';
+import { parseFileAsync } from './registry';
 import { previewTable, type PreviewOptions } from './tablePreview';
 import { createWorkerPool } from '../workers/pool';
 import { locateScript, workerScript } from '../workers/script';
@@ -54,10 +54,10 @@ export interface ParserOptions {
 }
 
 /** What a parser thread does with a request (the same in-line); a failure is an ImportError naming the file. */
-export function parseTask(request: ParseRequest): ParseOutput {
+export async function parseTask(request: ParseRequest): Promise<ParseOutput> {
   try {
     if (request.task === 'preview') return { preview: previewTable(request.path, request.bytes, request.preview) };
-    return parseForImport(request.path, request.bytes, request.options);
+    return await parseForImport(request.path, request.bytes, request.options);
   } catch (error) {
     if (error instanceof ImportError) throw error;
     throw new ImportError(
@@ -71,8 +71,8 @@ export function parseTask(request: ParseRequest): ParseOutput {
  * Parses a file and analyzes its articles for the search index, once, here:
  * this runs on a parser thread, and the thread that stores only writes.
  */
-export function parseForImport(path: string, bytes: Uint8Array, options: ImportOptions): ParsedFile {
-  const records = parseFile(path, bytes, options);
+export async function parseForImport(path: string, bytes: Uint8Array, options: ImportOptions): Promise<ParsedFile> {
+  const records = await parseFileAsync(path, bytes, options);
   const articles: ParsedArticle[] = [];
   for (const r of records) if (r.ok) articles.push(r.article);
   const { keys, groups } = prepareTexts(articles, IMPORT_BATCH);

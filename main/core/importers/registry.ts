@@ -8,6 +8,9 @@ import { htmlImporter } from './html';
 import { jsonImporter, jsonLinesImporter } from './json';
 import { markdownImporter } from './markdown';
 import { mhtmlImporter } from './mhtml';
+import { docxImporter } from './docx';
+import { feedImporter } from './feed';
+import { pdfImporter } from './pdf';
 import { plainTextImporter } from './plainText';
 import { ImportError, type Importer, type ImportOptions, type ParsedRecord, type SourceFile } from './types';
 
@@ -20,6 +23,9 @@ export const importers: readonly Importer[] = [
   jsonLinesImporter,
   csvImporter,
   tsvImporter,
+  pdfImporter,
+  feedImporter,
+  docxImporter,
 ];
 
 /** Files larger than this are refused rather than exhausting memory (ImportOptions.maxBytes overrides it). */
@@ -63,6 +69,8 @@ const SIGNATURES: ReadonlyArray<{
   kind: string;
   code: 'IMPORT_BINARY' | 'IMPORT_UNSUPPORTED_FORMAT';
   advice?: string;
+  /** Importers that read this kind themselves: a file named for one of them is theirs to judge. */
+  readBy?: readonly string[];
 }> = [
   {
     test: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -113,13 +121,15 @@ const SIGNATURES: ReadonlyArray<{
     test: (b) => startsWith(b, ascii('%PDF-')),
     kind: 'a PDF document',
     code: 'IMPORT_UNSUPPORTED_FORMAT',
-    advice: 'Mizan does not read PDF; save the article as HTML or text',
+    advice: 'name it .pdf to import it',
+    readBy: ['pdf'],
   },
   {
     test: (b) => startsWith(b, [0x50, 0x4b, 0x03, 0x04]) || startsWith(b, [0x50, 0x4b, 0x05, 0x06]),
     kind: 'a ZIP archive (or an Office/EPUB document)',
     code: 'IMPORT_UNSUPPORTED_FORMAT',
     advice: 'extract it and import the folder',
+    readBy: ['docx'],
   },
   {
     test: (b) => startsWith(b, ascii('Rar!\u001a\u0007')),
@@ -161,8 +171,9 @@ function looksLikePe(b: Uint8Array): boolean {
 }
 
 /** Refuses content that is not an article format, whatever its name says. */
-function refuseKnownBinary(path: string, bytes: Uint8Array): void {
+function refuseKnownBinary(path: string, bytes: Uint8Array, importer: Importer | null): void {
   for (const s of SIGNATURES) {
+    if (importer && s.readBy?.includes(importer.id)) continue;
     if (s.test(bytes)) {
       throw new ImportError(s.code, `${path}: this is ${s.kind}, not an article${s.advice ? `: ${s.advice}` : ''}`);
     }
@@ -179,7 +190,7 @@ function refuseKnownBinary(path: string, bytes: Uint8Array): void {
 export function openSourceFile(
   path: string,
   bytes: Uint8Array,
-  options: Pick<ImportOptions, 'maxBytes'> = {},
+  options: Pick<ImportOptions, 'maxBytes' | 'archived'> = {},
 ): { file: SourceFile; importer: Importer } {
   const limit = options.maxBytes ?? MAX_FILE_BYTES;
   let name = path;
@@ -202,8 +213,9 @@ export function openSourceFile(
     }
     if (content.length === 0) throw new ImportError('IMPORT_EMPTY', `${path}: the compressed file is empty`);
   }
-  refuseKnownBinary(path, content);
-  const importer = importerFor(name);
+  // A page out of a web archive ("crawl.warc#12") is HTML, whatever its name ends with.
+  const importer = options.archived ? htmlImporter : importerFor(name);
+  refuseKnownBinary(path, content, importer);
   if (!importer) {
     const ext = extensionOf(name) || '(no extension)';
     const known = importers.flatMap((i) => i.extensions).join(', ');
@@ -212,8 +224,21 @@ export function openSourceFile(
   return { file: { path, name, bytes: content }, importer };
 }
 
-/** Parses one file's bytes; whole-file failures throw ImportError. */
+/** Parses one file's bytes with a synchronous importer; whole-file failures throw ImportError. */
 export function parseFile(path: string, bytes: Uint8Array, options: ImportOptions = {}): ParsedRecord[] {
   const { file, importer } = openSourceFile(path, bytes, options);
+  if (!importer.parse)
+    throw new ImportError('IMPORT_PARSE_FAILED', `${path}: ${importer.label} is read asynchronously`);
   return importer.parse(file, options);
+}
+
+/** Parses one file's bytes with whichever importer its name asks for; whole-file failures throw ImportError. */
+export async function parseFileAsync(
+  path: string,
+  bytes: Uint8Array,
+  options: ImportOptions = {},
+): Promise<ParsedRecord[]> {
+  const { file, importer } = openSourceFile(path, bytes, options);
+  if (importer.parse) return importer.parse(file, options);
+  return importer.parseAsync!(file, options);
 }

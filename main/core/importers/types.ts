@@ -47,6 +47,8 @@ export interface ImportOptions {
   maxBytes?: number;
   /** The text encoding to read every file with, instead of detecting it (a label: windows-1254, iso-8859-6...). */
   encoding?: string;
+  /** Where a page inside a web archive was captured (set per record by the import, not by the caller). */
+  archived?: { url: string | null; capturedAt: string | null };
 }
 
 /** One import format. Registered in registry.ts; nothing else lists formats. */
@@ -55,7 +57,10 @@ export interface Importer {
   label: string;
   /** Lower-case, with the dot: ".txt". */
   extensions: readonly string[];
-  parse(file: SourceFile, options: ImportOptions): ParsedRecord[];
+  /** Formats read synchronously (text, HTML, JSON, CSV...). */
+  parse?(file: SourceFile, options: ImportOptions): ParsedRecord[];
+  /** Formats whose reader is asynchronous (PDF.js, mammoth); used where `parse` is absent. */
+  parseAsync?(file: SourceFile, options: ImportOptions): Promise<ParsedRecord[]>;
 }
 
 /** Thrown by importers for a whole-file failure; carries a stable code. */

@@ -8,7 +8,8 @@
 import { MizanError, type ImportMapping, type ImportReport, type MizanApi } from '../../../preload/contract';
 
 /** Extensions the file picker offers (the importers decide what they accept). */
-export const IMPORT_ACCEPT = '.txt,.json,.jsonl,.gz,.md,.html,.htm,.csv,.tsv,.tab';
+export const IMPORT_ACCEPT =
+  '.txt,.json,.jsonl,.gz,.md,.html,.htm,.csv,.tsv,.tab,.pdf,.docx,.rss,.atom,.xml,.warc,.wacz';
 
 const BATCH_BYTES = 16 * 1024 * 1024;
 const BATCH_FILES = 200;
