@@ -72,6 +72,11 @@ export function isCommonWord(word: string): boolean {
   return !FAMILY.has(bare) && !GIVEN.has(bare) && COMMON.has(bare);
 }
 
+/** A given name of the lists as written (علي, محمد; اليوسف is a family's): alone it may be anyone, or a word (علي for على). */
+export function isGivenName(word: string): boolean {
+  return !word.startsWith('ال') && GIVEN.has(word);
+}
+
 /** Length of the phrase of `list` that starts at token i (its first word may carry clitics), or 0. */
 export function matchAt(text: string, toks: Tokens, i: number, list: PhraseList): number {
   return matchEntry(text, toks, i, list)?.keys.length ?? 0;

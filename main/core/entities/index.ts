@@ -3,7 +3,7 @@
  * in a text, with offsets into it, titles kept apart, spellings folded to one
  * key and one readable name. Pure: imports only the text module and npm lists.
  */
-import { arabicProposals, isCommonWord, type Proposal } from './arabic';
+import { arabicProposals, isCommonWord, isGivenName, type Proposal } from './arabic';
 import { resolve } from './resolve';
 import { taggedSpans } from './tagger';
 
@@ -66,7 +66,13 @@ function addSurnames(text: string, toks: readonly EntityToken[], drafts: Draft[]
   for (const d of drafts) {
     if (d.kind !== 'person' || d.words.length < 2) continue;
     const last = d.words[d.words.length - 1]!;
-    if (last.replace(/^ال/u, '').length >= 3 && d.words[d.words.length - 2] !== 'ال' && !isCommonWord(last))
+    // A last name that is also a given name (… بن علي) would name whoever else is called so.
+    if (
+      last.replace(/^ال/u, '').length >= 3 &&
+      d.words[d.words.length - 2] !== 'ال' &&
+      !isCommonWord(last) &&
+      !isGivenName(last)
+    )
       bySurname.set(last, d);
   }
   if (bySurname.size === 0) return;
@@ -142,7 +148,7 @@ export function extractEntities(text: string, options: ExtractOptions): Mention[
   const arabic = options.lang === 'ar' || options.lang.startsWith('ar-');
   const rules = arabic ? arabicProposals(text, toks) : englishProposals(text, toks);
   // The tagger adds what it is sure of; the longest proposal still wins an overlap.
-  const learned = arabic ? taggedSpans(text, toks, rules, TAGGER_FLOOR) : [];
+  const learned = arabic && options.learned !== false ? taggedSpans(text, toks, rules, TAGGER_FLOOR) : [];
   const chosen = resolve([...rules, ...learned]);
   const drafts = chosen.map((p) => draftOf(text, toks, p));
   const taken = new Uint8Array(toks.length);
