@@ -232,3 +232,30 @@ describe('English names', () => {
     ]);
   });
 });
+
+describe('the learned tagger beside the rules', () => {
+  const people = (text: string, learned = true): Array<[string, string | null]> =>
+    extractEntities(text, { lang: 'ar', learned })
+      .filter((m) => m.kind === 'person')
+      .map((m) => [m.text, m.title?.text ?? null]);
+
+  it('adds names no list knows, where the rules alone find none', () => {
+    // okaz, 2015-08-04
+    const saddam = 'من يصدق مرت 25 سنة على غزو صدام حسين للكويت؟';
+    expect(people(saddam)).toEqual([['صدام حسين', null]]);
+    expect(people(saddam, false)).toEqual([]);
+    // alweeam, 2015-08-04
+    expect(people('إلى جانب وقوف الفنانين: خالد حنيف، إبراهيم الألمعي، علي سلمان')).toContainEqual(['خالد حنيف', null]);
+  });
+
+  it('reads a name the rules cut short in full, keeping the rules’ title', () => {
+    // aawsat, 2015-08-04 (the rules alone stop at محمود أحمدي)
+    expect(people('ويسعى الرئيس الإيراني المتشدد السابق محمود أحمدي نجاد إلى الاستفادة من الخلافات')).toEqual([
+      ['محمود أحمدي نجاد', null],
+    ]);
+    // aleqtisadiya, 2015-08-04
+    expect(
+      people('حضر الاستقبال صاحب السمو الملكي الأمير خالد الفيصل بن عبدالعزيز مستشار خادم الحرمين الشريفين'),
+    ).toEqual([['خالد الفيصل بن عبدالعزيز', 'صاحب السمو الملكي الأمير']]);
+  });
+});

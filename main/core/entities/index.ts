@@ -149,6 +149,11 @@ export function extractEntities(text: string, options: ExtractOptions): Mention[
   const rules = arabic ? arabicProposals(text, toks) : englishProposals(text, toks);
   // The tagger adds what it is sure of; the longest proposal still wins an overlap.
   const learned = arabic && options.learned !== false ? taggedSpans(text, toks, rules, TAGGER_FLOOR) : [];
+  // A name the tagger reads further than the rules (الأمير خالد الفيصل بن عبدالعزيز) keeps the rules' title.
+  for (const l of learned) {
+    const titled = rules.find((r) => r.kind === l.kind && r.from === l.from && r.title);
+    if (titled) l.title = titled.title;
+  }
   const chosen = resolve([...rules, ...learned]);
   const drafts = chosen.map((p) => draftOf(text, toks, p));
   const taken = new Uint8Array(toks.length);
