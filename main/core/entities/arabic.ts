@@ -45,20 +45,20 @@ export interface Proposal {
 /** Heads that are also verbal nouns: after ب/ل they are an action (بتنظيم الحملات), not a body. */
 const VERBAL_HEADS = keySet(['تنظيم', 'إدارة', 'حركة', 'رئاسة']);
 
-const GIVEN: ReadonlySet<string> = new Set([
+export const GIVEN: ReadonlySet<string> = new Set([
   ...GIVEN_NAMES.filter((n) => !NOT_GIVEN_NAMES.has(n)),
   ...EXTRA_GIVEN_NAMES.map((n) => phraseKeys(n).join('')),
 ]);
-const FAMILY: ReadonlySet<string> = new Set(FAMILY_NAMES);
-const COMMON: ReadonlySet<string> = new Set(COMMON_WORDS);
-const DEFINITE_ONLY: ReadonlySet<string> = new Set(DEFINITE_ONLY_WORDS);
-const PLACES = new PhraseList(ARABIC_PLACE_NAMES);
-const ORGANISATIONS = new PhraseList(KNOWN_ORGANISATIONS);
+export const FAMILY: ReadonlySet<string> = new Set(FAMILY_NAMES);
+export const COMMON: ReadonlySet<string> = new Set(COMMON_WORDS);
+export const DEFINITE_ONLY: ReadonlySet<string> = new Set(DEFINITE_ONLY_WORDS);
+export const PLACES = new PhraseList(ARABIC_PLACE_NAMES);
+export const ORGANISATIONS = new PhraseList(KNOWN_ORGANISATIONS);
 const GENERIC = new PhraseList(GENERIC_BODIES);
 const PEOPLE = new PhraseList(KNOWN_PEOPLE);
-const PLACE_HEAD_KEYS = keySet(PLACE_HEADS);
+export const PLACE_HEAD_KEYS = keySet(PLACE_HEADS);
 const DIRECTION_KEYS = keySet(DIRECTIONS);
-const LINKS = new Set(['بن', 'ابن', 'بنت']);
+export const LINKS = new Set(['بن', 'ابن', 'بنت']);
 /** Titles that name a body after its founder or patron (جامعة الملك سعود, مستشفى الأمير سلطان). */
 const ROYAL_TITLES = keySet(['الملك', 'الأمير', 'الأميرة']);
 /** آل as the analyzer keys it (the hamza fold makes it ال). */
@@ -484,40 +484,4 @@ export function arabicProposals(text: string, toks: Tokens): Proposal[] {
   organisations(text, toks, out);
   places(text, toks, out);
   return out;
-}
-
-/**
- * What the lists say of each token, as one short label for the learned tagger
- * (tagger.ts): list memberships joined (G given, F family, C common, D
- * definite-only, T title, S strong title, O office head, H body head, W weak
- * head, P place, Q inside a place, K known body, L بن link, A place head).
- */
-export function tokenLists(text: string, toks: Tokens): string[] {
-  const out = toks.map((t) => (t.t.kind !== 'word' ? t.t.kind : t.arabic ? '' : t.capital ? 'X' : 'x'));
-  const add = (i: number, flag: string): void => {
-    if (!out[i]!.includes(flag)) out[i] += flag;
-  };
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!;
-    if (t.t.kind !== 'word' || !t.arabic) continue;
-    if (GIVEN.has(t.key)) add(i, 'G');
-    if (FAMILY.has(t.key)) add(i, 'F');
-    if (COMMON.has(t.key)) add(i, 'C');
-    if (DEFINITE_ONLY.has(t.key)) add(i, 'D');
-    if (LINKS.has(t.key)) add(i, 'L');
-    if (STRONG_TITLES.has(t.key)) add(i, 'S');
-    const form = formKey(t);
-    if (OFFICE_HEADS.has(form)) add(i, 'O');
-    if (ORGANISATION_HEADS.has(form)) add(i, WEAK_ORGANISATION_HEADS.has(form) ? 'W' : 'H');
-    if (PLACE_HEAD_KEYS.has(t.key)) add(i, 'A');
-    const title = matchAt(text, toks, i, PERSON_TITLES);
-    for (let k = i; k < i + title; k++) add(k, 'T');
-    const place = matchAt(text, toks, i, PLACES);
-    if (place > 0) add(i, 'P');
-    for (let k = i + 1; k < i + place; k++) add(k, 'Q');
-    const body = matchAt(text, toks, i, ORGANISATIONS);
-    for (let k = i; k < i + body; k++) add(k, 'K');
-    if (t.t.stop) add(i, 's');
-  }
-  return out.map((c) => c || 'u');
 }

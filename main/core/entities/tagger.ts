@@ -9,7 +9,9 @@
  * need: the features and the decoder.
  */
 import type { Proposal } from './arabic';
-import { tokenLists } from './arabic';
+import { COMMON, DEFINITE_ONLY, FAMILY, GIVEN, LINKS, ORGANISATIONS, PLACE_HEAD_KEYS, PLACES, matchAt } from './arabic';
+import { OFFICE_HEADS, ORGANISATION_HEADS, PERSON_TITLES, STRONG_TITLES, WEAK_ORGANISATION_HEADS } from './lexicon';
+import { formKey } from './tokens';
 import { resolve } from './resolve';
 import { TAGGER_WEIGHTS } from './tagger.generated';
 import type { EntityKind } from './types';
@@ -20,6 +22,42 @@ export type Tag = (typeof TAGS)[number];
 
 const KIND_OF_TAG: Record<string, EntityKind> = { PER: 'person', LOC: 'place', ORG: 'organisation' };
 const TAG_OF_KIND: Record<EntityKind, string> = { person: 'PER', place: 'LOC', organisation: 'ORG' };
+
+/**
+ * What the lists say of each token, as one short label for the learned tagger
+ * (tagger.ts): list memberships joined (G given, F family, C common, D
+ * definite-only, T title, S strong title, O office head, H body head, W weak
+ * head, P place, Q inside a place, K known body, L بن link, A place head).
+ */
+export function tokenLists(text: string, toks: readonly EntityToken[]): string[] {
+  const out = toks.map((t) => (t.t.kind !== 'word' ? t.t.kind : t.arabic ? '' : t.capital ? 'X' : 'x'));
+  const add = (i: number, flag: string): void => {
+    if (!out[i]!.includes(flag)) out[i] += flag;
+  };
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.t.kind !== 'word' || !t.arabic) continue;
+    if (GIVEN.has(t.key)) add(i, 'G');
+    if (FAMILY.has(t.key)) add(i, 'F');
+    if (COMMON.has(t.key)) add(i, 'C');
+    if (DEFINITE_ONLY.has(t.key)) add(i, 'D');
+    if (LINKS.has(t.key)) add(i, 'L');
+    if (STRONG_TITLES.has(t.key)) add(i, 'S');
+    const form = formKey(t);
+    if (OFFICE_HEADS.has(form)) add(i, 'O');
+    if (ORGANISATION_HEADS.has(form)) add(i, WEAK_ORGANISATION_HEADS.has(form) ? 'W' : 'H');
+    if (PLACE_HEAD_KEYS.has(t.key)) add(i, 'A');
+    const title = matchAt(text, toks, i, PERSON_TITLES);
+    for (let k = i; k < i + title; k++) add(k, 'T');
+    const place = matchAt(text, toks, i, PLACES);
+    if (place > 0) add(i, 'P');
+    for (let k = i + 1; k < i + place; k++) add(k, 'Q');
+    const body = matchAt(text, toks, i, ORGANISATIONS);
+    for (let k = i; k < i + body; k++) add(k, 'K');
+    if (t.t.stop) add(i, 's');
+  }
+  return out.map((c) => c || 'u');
+}
 
 /** The rules' label per token (B-PER, I-ORG, O), from the proposals they kept. */
 export function ruleTags(count: number, chosen: readonly Proposal[]): string[] {
