@@ -74,7 +74,8 @@ describe('fact ledger of the seed', () => {
     const names = (kind: string): string[] => facts.entities.filter((e) => e.kind === kind).map((e) => e.name);
     expect(names('person')).toEqual(
       expect.arrayContaining([
-        'بايدن',
+        // "الرئيس الأميركي جو بايدن": the given name جو is also a word, read as a name after the title.
+        'جو بايدن',
         'مصطفى الكاظمي',
         'جون كيربي',
         'جين ساكي',

@@ -12,6 +12,7 @@ import {
   GENERIC_BODIES,
   KNOWN_ORGANISATIONS,
   TEAM_HEADS,
+  WORD_GIVEN_NAMES,
   FORMULAE,
   NOT_GIVEN_NAMES,
   OFFICE_HEADS,
@@ -44,20 +45,20 @@ export interface Proposal {
 /** Heads that are also verbal nouns: after ب/ل they are an action (بتنظيم الحملات), not a body. */
 const VERBAL_HEADS = keySet(['تنظيم', 'إدارة', 'حركة', 'رئاسة']);
 
-const GIVEN: ReadonlySet<string> = new Set([
+export const GIVEN: ReadonlySet<string> = new Set([
   ...GIVEN_NAMES.filter((n) => !NOT_GIVEN_NAMES.has(n)),
   ...EXTRA_GIVEN_NAMES.map((n) => phraseKeys(n).join('')),
 ]);
-const FAMILY: ReadonlySet<string> = new Set(FAMILY_NAMES);
-const COMMON: ReadonlySet<string> = new Set(COMMON_WORDS);
-const DEFINITE_ONLY: ReadonlySet<string> = new Set(DEFINITE_ONLY_WORDS);
-const PLACES = new PhraseList(ARABIC_PLACE_NAMES);
-const ORGANISATIONS = new PhraseList(KNOWN_ORGANISATIONS);
+export const FAMILY: ReadonlySet<string> = new Set(FAMILY_NAMES);
+export const COMMON: ReadonlySet<string> = new Set(COMMON_WORDS);
+export const DEFINITE_ONLY: ReadonlySet<string> = new Set(DEFINITE_ONLY_WORDS);
+export const PLACES = new PhraseList(ARABIC_PLACE_NAMES);
+export const ORGANISATIONS = new PhraseList(KNOWN_ORGANISATIONS);
 const GENERIC = new PhraseList(GENERIC_BODIES);
 const PEOPLE = new PhraseList(KNOWN_PEOPLE);
-const PLACE_HEAD_KEYS = keySet(PLACE_HEADS);
+export const PLACE_HEAD_KEYS = keySet(PLACE_HEADS);
 const DIRECTION_KEYS = keySet(DIRECTIONS);
-const LINKS = new Set(['بن', 'ابن', 'بنت']);
+export const LINKS = new Set(['بن', 'ابن', 'بنت']);
 /** Titles that name a body after its founder or patron (جامعة الملك سعود, مستشفى الأمير سلطان). */
 const ROYAL_TITLES = keySet(['الملك', 'الأمير', 'الأميرة']);
 /** آل as the analyzer keys it (the hamza fold makes it ال). */
@@ -69,6 +70,11 @@ type Tokens = readonly EntityToken[];
 export function isCommonWord(word: string): boolean {
   const bare = word.replace(/^ال/u, '');
   return !FAMILY.has(bare) && !GIVEN.has(bare) && COMMON.has(bare);
+}
+
+/** A given name of the lists as written (علي, محمد; اليوسف is a family's): alone it may be anyone, or a word (علي for على). */
+export function isGivenName(word: string): boolean {
+  return !word.startsWith('ال') && GIVEN.has(word);
 }
 
 /** Length of the phrase of `list` that starts at token i (its first word may carry clitics), or 0. */
@@ -126,13 +132,58 @@ function namePart(t: EntityToken | undefined): t is EntityToken {
   return isWord(t) && t.clitic === '';
 }
 
+/** Pronoun suffixes that mark a noun or a verb (لزيارتها, بيوتهم), not a name. */
+const PRONOUN_SUFFIX = /(?:ها|هم|هما|هن|كم|كما|نا)$/u;
+
 /** A name no list knows, after a strong title: not definite, not a common word (الملك سلمان, الرئيس أوباما). */
 function unknownName(t: EntityToken): boolean {
   // أمراً ملكياً: a common word with its tanween alef is still a common word.
   const common = COMMON.has(t.key) || (t.key.endsWith('ا') && COMMON.has(t.key.slice(0, -1)));
   // لزيارتها, بيوتهم: a pronoun suffix marks a noun or verb, not a name.
-  if (/(?:ها|هم|هما|هن|كم|كما|نا)$/u.test(t.key) && t.key.length >= 5) return false;
+  if (PRONOUN_SUFFIX.test(t.key) && t.key.length >= 5) return false;
   return namePart(t) && !t.definite && !common && t.key.length >= 2;
+}
+
+/** Verbs that follow a person's name in news prose (الأمير خالد أكد): not a surname. */
+const VERBS_AFTER_NAMES = keySet([
+  'قال',
+  'أكد',
+  'أعلن',
+  'أوضح',
+  'أشار',
+  'أضاف',
+  'اعتبر',
+  'دعا',
+  'بحث',
+  'زار',
+  'وصل',
+  'التقى',
+  'استقبل',
+  'غادر',
+  'شدد',
+  'طالب',
+  'رأى',
+  'كان',
+  'ألقى',
+  'افتتح',
+  'رعى',
+  'عاد',
+  'حذر',
+  'أمر',
+  'وجه',
+  'أصدر',
+  'هنأ',
+  'أجرى',
+  'تلقى',
+  'بعث',
+  'قدم',
+]);
+
+/** A word after a titled given name that can be a surname: undefined, no clitic, not a verb or a suffixed noun. */
+function surnameLike(t: EntityToken): boolean {
+  if (!namePart(t) || t.definite || t.key.length < 3 || PRONOUN_SUFFIX.test(t.key)) return false;
+  // Imperfect verbs (يزور, تستقبل) and past verbs of reporting.
+  return !/^[يتن]/u.test(t.t.norm) && !VERBS_AFTER_NAMES.has(t.key) && !COMPLEMENT_STOPS.has(t.key);
 }
 
 /**
@@ -148,6 +199,18 @@ function nameAt(text: string, toks: Tokens, i: number, titled: boolean, strong: 
   const linked = (k: number): boolean =>
     LINKS.has(toks[k]?.key ?? '') && toks[k]!.clitic === '' && joined(text, toks[k - 1], toks[k]);
   const known = GIVEN.has(g.key);
+  // الرئيس الأميركي جو بايدن: a given name that is also a word (جو) is read only after a title and before
+  // a second name (not definite, not a pronoun-suffixed word); alone it stays a word.
+  const next = toks[i + 1];
+  const shortWordName =
+    titled &&
+    WORD_GIVEN_NAMES.has(first.key) &&
+    !first.definite &&
+    namePart(next) &&
+    !next.definite &&
+    joined(text, first, next) &&
+    !PRONOUN_SUFFIX.test(next.key);
+  if (shortWordName) return i + 2;
   if (!known && !linked(j) && !(strong && !first.definite && unknownName(first))) return null;
   // الخليفة المستنصر: a definite given name (خليفة) starts a name only in a chain or after a title (الإمام الحسين).
   if (first.definite && !linked(j) && !(titled && known)) return null;
@@ -183,16 +246,29 @@ function nameAt(text: string, toks: Tokens, i: number, titled: boolean, strong: 
       if (namePart(toks[j]) && joined(text, toks[j - 1], toks[j]) && unknownName(toks[j]!)) j++;
     } else if (known && GIVEN.has(last.key) && !last.definite && titled) {
       j++;
+    } else if (known && titled && !chain && j === i + g.len && surnameLike(last)) {
+      // الرئيس الفلسطيني محمود عباس, نائب الرئيس اليمني خالد بحاح: after a title, a known given name's
+      // next word is the surname unless it reads as a verb (قال, يزور) or a suffixed noun.
+      j++;
     }
   }
   if (!titled && !(known && (chain || family))) return null;
   return j;
 }
 
-/** Title words and offices from token i: [end of title, strong?], or null. */
-function titleAt(text: string, toks: Tokens, i: number): { end: number; strong: boolean } | null {
+interface TitleRun {
+  end: number;
+  /** Holds a title after which an unknown name is read (الملك, الرئيس). */
+  strong: boolean;
+  /** Ends in a nationality or an office's complement (الرئيس الأميركي, وزير العدل): may stand before a comma. */
+  qualified: boolean;
+}
+
+/** Title words and offices from token i, or null. */
+function titleAt(text: string, toks: Tokens, i: number): TitleRun | null {
   let j = i;
   let strong = false;
+  let qualified = false;
   for (;;) {
     if (j > i && !joined(text, toks[j - 1], toks[j])) break;
     const t = toks[j];
@@ -200,10 +276,15 @@ function titleAt(text: string, toks: Tokens, i: number): { end: number; strong: 
     if (j > i && t.clitic !== '') break;
     const n = matchAt(text, toks, j, PERSON_TITLES);
     if (n > 0) {
-      if (STRONG_TITLES.has(t.key)) strong = true;
+      // نائب الرئيس is as strong as الرئيس.
+      for (let k = j; k < j + n; k++) if (STRONG_TITLES.has(toks[k]!.key)) strong = true;
       j += n;
+      qualified = false;
       // الرئيس التركي رجب طيب أردوغان: a nationality after the title qualifies it (تركي is also a given name).
-      while (isNisba(toks[j]) && joined(text, toks[j - 1], toks[j]) && !LINKS.has(toks[j + 1]?.key ?? '')) j++;
+      while (isNisba(toks[j]) && joined(text, toks[j - 1], toks[j]) && !LINKS.has(toks[j + 1]?.key ?? '')) {
+        j++;
+        qualified = true;
+      }
       continue;
     }
     if (OFFICE_HEADS.has(formKey(t))) {
@@ -222,11 +303,12 @@ function titleAt(text: string, toks: Tokens, i: number): { end: number; strong: 
       }
       if (k === j + 1) break;
       j = k;
+      qualified = true;
       continue;
     }
     break;
   }
-  return j > i ? { end: j, strong } : null;
+  return j > i ? { end: j, strong, qualified } : null;
 }
 
 function people(text: string, toks: Tokens, out: Proposal[]): void {
@@ -234,7 +316,13 @@ function people(text: string, toks: Tokens, out: Proposal[]): void {
     const title = titleAt(text, toks, i);
     if (title) {
       const end = nameAt(text, toks, title.end, true, title.strong);
-      if (end !== null && joined(text, toks[title.end - 1], toks[title.end])) {
+      // الرئيس الأميركي، جو بايدن، قال: a qualified title and a name of two words or more may stand apart by a comma.
+      const apart =
+        title.qualified &&
+        end !== null &&
+        end - title.end >= 2 &&
+        /^[ \t]*[،,][ \t]*$/u.test(text.slice(toks[title.end - 1]!.t.end, toks[title.end]?.t.start ?? 0));
+      if (end !== null && (apart || joined(text, toks[title.end - 1], toks[title.end]))) {
         out.push({ kind: 'person', from: title.end, to: end, title: [i, title.end] });
         i = end - 1;
         continue;

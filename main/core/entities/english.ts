@@ -29,21 +29,46 @@ const ORGANISATION_WORDS: ReadonlySet<string> = keySet([
 
 const PLACES = new PhraseList(ENGLISH_PLACE_NAMES);
 /** Lower-case words allowed inside a name (Bank of England, Organization for Economic Co-operation). */
-const INNER = new Set(['of', 'for', 'the', 'and', 'de', 'van', 'von', 'al', 'bin', 'la', 'le', 'du', 'da', 'di']);
+const INNER = new Set([
+  'of',
+  'for',
+  'the',
+  'and',
+  'de',
+  'van',
+  'von',
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'la',
+  'le',
+  'du',
+  'da',
+  'di',
+]);
 
 function capital(t: EntityToken | undefined): t is EntityToken {
   return !!t && t.t.kind === 'word' && t.capital;
 }
 
+/** Particles of Arabic names written in English (Mustafa al-Kadhimi, Mohammed bin Salman): a run holding one is a person. */
+const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint']);
+
+/** Spaces only, or one hyphen inside a name (al-Kadhimi, Al-Kadhimi, Jean-Marc). */
+function together(text: string, a: EntityToken | undefined, b: EntityToken | undefined): boolean {
+  return joined(text, a, b) || (!!a && !!b && text.slice(a.t.end, b.t.start) === '-');
+}
+
 /** End of the capitalised run from i (inner lower-case links allowed when a capital follows). */
 function runEnd(text: string, toks: readonly EntityToken[], i: number): number {
   let j = i + 1;
-  while (j < toks.length && joined(text, toks[j - 1], toks[j])) {
+  while (j < toks.length && together(text, toks[j - 1], toks[j])) {
     if (capital(toks[j])) {
       j++;
       continue;
     }
-    if (INNER.has(toks[j]!.key) && capital(toks[j + 1]) && joined(text, toks[j], toks[j + 1])) {
+    if (INNER.has(toks[j]!.key) && capital(toks[j + 1]) && together(text, toks[j], toks[j + 1])) {
       j += 2;
       continue;
     }
@@ -69,7 +94,10 @@ export function englishProposals(text: string, toks: readonly EntityToken[]): Pr
       while (capital(toks[from]) && TITLES.has(toks[from]!.key) && joined(text, toks[from - 1], toks[from])) from++;
       const gapOk = toks[from] && /^\.?\s+$/u.test(text.slice(toks[from - 1]!.t.end, toks[from]!.t.start));
       if (capital(toks[from]) && gapOk && matchAt(text, toks, from, PLACES) === 0) {
-        const end = Math.min(runEnd(text, toks, from), from + 3);
+        // Three words at most, not counting name particles (Mohammed Mustafa al-Jibouri).
+        const run = runEnd(text, toks, from);
+        const particles = toks.slice(from, run).filter((w) => !w.capital && NAME_PARTICLES.has(w.key)).length;
+        const end = Math.min(run, from + 3 + particles);
         out.push({ kind: 'person', from, to: end, title: [i, from] });
         i = end - 1;
         continue;
@@ -83,6 +111,13 @@ export function englishProposals(text: string, toks: readonly EntityToken[]): Pr
       continue;
     }
     const place = matchAt(text, toks, i, PLACES);
+    // Mustafa al-Kadhimi: an inner name particle makes the run a person's name.
+    const particle = words.slice(1, -1).some((w) => !w.capital && NAME_PARTICLES.has(w.key));
+    if (particle && place === 0 && end - i <= 4) {
+      out.push({ kind: 'person', from: i, to: end });
+      i = end - 1;
+      continue;
+    }
     if (place > 0 && (place === end - i || !sentenceStart(text, toks, i))) {
       out.push({ kind: 'place', from: i, to: i + place });
       i += place - 1;

@@ -138,3 +138,124 @@ describe('English', () => {
     ]);
   });
 });
+
+describe('names after a title that the lists read as words', () => {
+  const people = (text: string): Array<[string, string | undefined]> =>
+    ar(text)
+      .filter((m) => m.kind === 'person')
+      .map((m) => [m.text, m.title?.text]);
+
+  it('reads جو بايدن in full after a title, and جو alone as a word', () => {
+    // aawsat, 2015-07-31
+    expect(people('وعلى الصعيد الشخصي، أثار نائب الرئيس الأميركي جو بايدن، جدلا في بداية العام')).toEqual([
+      ['جو بايدن', 'نائب الرئيس الأميركي'],
+    ]);
+    // aawsat, 2015-07-21
+    expect(people('بعد خروجه من اجتماع مع نائب الرئيس جو بايدن حول إيران')).toEqual([['جو بايدن', 'نائب الرئيس']]);
+    // The same appositive with commas (as the 2020s news writes it).
+    expect(people('وقال الرئيس الأميركي، جو بايدن، إن')).toEqual([['جو بايدن', 'الرئيس الأميركي']]);
+    // aawsat, 2015-07-21 (twice)
+    expect(people('ولا تخلو قصص المجموعة من جو ساخر خاص يتمتع به الكاتب')).toEqual([]);
+    expect(people('بأن الانفصاليين استخدموا صاروخ أرض - جو من نوع بوك')).toEqual([]);
+  });
+
+  it('reads a name set apart from a qualified title by commas', () => {
+    // 3alyoum, 2015-07-27; aljazirah, 2015-07-25; 3alyoum, 2015-07-24
+    expect(people('وجد الرئيس الأميركي، باراك أوباما، وقتاً لأداء رقصة إفريقية')).toEqual([
+      ['باراك أوباما', 'الرئيس الأميركي'],
+    ]);
+    expect(people('صرح الرئيس الفلسطيني، محمود عباس، أن الجانب الفلسطيني منفتح على كل الأفكار')).toEqual([
+      ['محمود عباس', 'الرئيس الفلسطيني'],
+    ]);
+    expect(people('أعلن نائب الرئيس اليمني، خالد بحاح، الجمعة، أن مدينة عدن الساحلية')).toEqual([
+      ['خالد بحاح', 'نائب الرئيس اليمني'],
+    ]);
+    // aawsat, 2015-07-21: a time phrase after the comma is no name.
+    expect(people('وبعد لقائه الرئيس التونسي، صباح أمس، قال ساركوزي')).toEqual([]);
+  });
+
+  it('does not read a verb or a time word after a titled given name as the surname', () => {
+    // 3alyoum, 2015-07-24
+    expect(people('وكشف الأمير فيصل عن فكرته تكوين جمعية للإسكان')).toEqual([['فيصل', 'الأمير']]);
+    expect(people('وقال الأمير خالد أمس إن')).toEqual([['خالد', 'الأمير']]);
+    expect(people('الأمير خالد يزور المنطقة')).toEqual([['خالد', 'الأمير']]);
+  });
+});
+
+describe('one person across texts', () => {
+  // aleqtisadiya, 2015-07-22 (the King by title and given name) and 2015-07-21 (in full)
+  const king = ar('لقائد الأمة العربية والإسلامية خادم الحرمين الشريفين الملك سلمان على موقفه التاريخي مع اليمن');
+  const kingInFull = ar('أصدر خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز اليوم أمران ملكيان');
+  // aawsat, 2015-07-21: a prince whose father is سلمان, titled otherwise.
+  const son = ar('استقبل الأمير فيصل بن سلمان بن عبد العزيز أمير منطقة المدينة المنورة، في قصر سلطانة');
+
+  it('folds الملك سلمان of one article into the King named in full in another', () => {
+    const people = groupMentions([...king, ...kingInFull, ...son]).filter((e) => e.kind === 'person');
+    expect(people.map((e) => [e.canonical, e.mentions])).toEqual([
+      ['سلمان بن عبدالعزيز', 2],
+      ['فيصل بن سلمان بن عبد العزيز', 1],
+    ]);
+  });
+
+  it('keeps a titled given name apart when two people named in full share it and the title', () => {
+    // 3alyoum, 2015-07-24; aawsat, 2015-07-21 (two princes named فيصل)
+    const ms = [
+      ...ar('وكشف الأمير فيصل عن فكرته تكوين جمعية للإسكان'),
+      ...son,
+      ...ar('وتلقى الأمير فيصل بن بندر بن عبد العزيز، أمير منطقة الرياض، بقصر الحكم في الرياض، أمس'),
+    ];
+    const people = groupMentions(ms).filter((e) => e.kind === 'person');
+    expect(people.map((e) => e.canonical).sort()).toEqual(
+      ['فيصل', 'فيصل بن بندر بن عبد العزيز', 'فيصل بن سلمان بن عبد العزيز'].sort(),
+    );
+  });
+});
+
+describe('English names', () => {
+  const en = (text: string): Array<[string, string]> =>
+    extractEntities(text, { lang: 'en' }).map((m) => [m.kind, m.text] as [string, string]);
+
+  it('reads Arabic names with al- and bin, with or without a title', () => {
+    // BBC News, business/320 (2004-05)
+    expect(en("Iraq's Trade Minister Mohammed Mustafa al-Jibouri welcomed the move")).toContainEqual([
+      'person',
+      'Mohammed Mustafa al-Jibouri',
+    ]);
+    expect(
+      en('Earlier this week, the local Arab News said Labour Minister Ghazi al-Gosaibi had caused uproar'),
+    ).toContainEqual(['person', 'Ghazi al-Gosaibi']);
+    // The names of the 2020s news as the wires write them.
+    expect(en('Iraqi Prime Minister Mustafa al-Kadhimi met President Joe Biden. Mustafa al-Kadhimi said')).toEqual([
+      ['person', 'Mustafa al-Kadhimi'],
+      ['person', 'Joe Biden'],
+      ['person', 'Mustafa al-Kadhimi'],
+    ]);
+  });
+});
+
+describe('the learned tagger beside the rules', () => {
+  const people = (text: string, learned = true): Array<[string, string | null]> =>
+    extractEntities(text, { lang: 'ar', learned })
+      .filter((m) => m.kind === 'person')
+      .map((m) => [m.text, m.title?.text ?? null]);
+
+  it('adds names no list knows, where the rules alone find none', () => {
+    // okaz, 2015-08-04
+    const saddam = 'من يصدق مرت 25 سنة على غزو صدام حسين للكويت؟';
+    expect(people(saddam)).toEqual([['صدام حسين', null]]);
+    expect(people(saddam, false)).toEqual([]);
+    // alweeam, 2015-08-04
+    expect(people('إلى جانب وقوف الفنانين: خالد حنيف، إبراهيم الألمعي، علي سلمان')).toContainEqual(['خالد حنيف', null]);
+  });
+
+  it('reads a name the rules cut short in full, keeping the rules’ title', () => {
+    // aawsat, 2015-08-04 (the rules alone stop at محمود أحمدي)
+    expect(people('ويسعى الرئيس الإيراني المتشدد السابق محمود أحمدي نجاد إلى الاستفادة من الخلافات')).toEqual([
+      ['محمود أحمدي نجاد', null],
+    ]);
+    // aleqtisadiya, 2015-08-04
+    expect(
+      people('حضر الاستقبال صاحب السمو الملكي الأمير خالد الفيصل بن عبدالعزيز مستشار خادم الحرمين الشريفين'),
+    ).toEqual([['خالد الفيصل بن عبدالعزيز', 'صاحب السمو الملكي الأمير']]);
+  });
+});

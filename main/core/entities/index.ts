@@ -3,7 +3,16 @@
  * in a text, with offsets into it, titles kept apart, spellings folded to one
  * key and one readable name. Pure: imports only the text module and npm lists.
  */
-import { arabicProposals, isCommonWord, type Proposal } from './arabic';
+import { arabicProposals, isCommonWord, isGivenName, type Proposal } from './arabic';
+import { resolve } from './resolve';
+import { taggedSpans } from './tagger';
+
+/**
+ * The tagger's margin below which its spans are dropped: at 40 the rules and
+ * the tagger together keep the rules' precision on AQMAR articles the tagger
+ * was not trained on (README, "Measured").
+ */
+const TAGGER_FLOOR = 40;
 import { englishProposals } from './english';
 import { nameKey, readable } from './fold';
 import { entityTokens, type EntityToken } from './tokens';
@@ -11,22 +20,6 @@ import type { Entity, EntityKind, ExtractOptions, Mention, TextSpan } from './ty
 
 export type { Entity, EntityKind, ExtractOptions, Mention, TextSpan } from './types';
 export { nameKey } from './fold';
-
-const KIND_RANK: Record<EntityKind, number> = { person: 0, organisation: 1, place: 2 };
-
-/** Longest proposal first; among equals a listed name, then a person, a body, a place. Overlaps are dropped. */
-function resolve(proposals: Proposal[]): Proposal[] {
-  const sorted = [...proposals].sort(
-    (a, b) =>
-      b.to - b.from - (a.to - a.from) ||
-      Number(b.listed ?? false) - Number(a.listed ?? false) ||
-      KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
-      a.from - b.from,
-  );
-  const taken: Proposal[] = [];
-  for (const p of sorted) if (!taken.some((q) => p.from < q.to && q.from < p.to)) taken.push(p);
-  return taken.sort((a, b) => a.from - b.from);
-}
 
 interface Draft {
   kind: EntityKind;
@@ -53,11 +46,18 @@ function draftOf(text: string, toks: readonly EntityToken[], p: Proposal): Draft
   return draft;
 }
 
-/** The words of a person's name that identify them: the given name and the last name, آل X dropped. */
+/**
+ * The words of a person's name that identify them: the given name and the
+ * family name (وليد بن محمد الصمعاني → وليد الصمعاني), آل X dropped; in a بن
+ * chain with no family name, the given name and the father's (فيصل بن سلمان
+ * بن عبد العزيز → فيصل سلمان: the grandfather would make the brothers one).
+ */
 function personCore(words: readonly string[]): string[] {
   let w = [...words];
   if (w.length >= 4 && w[w.length - 2] === 'ال') w = w.slice(0, -2);
-  return w.length <= 1 ? w : [w[0]!, w[w.length - 1]!];
+  if (w.length <= 1) return w;
+  if (w[1] === 'بن' && w.length >= 3 && w[w.length - 2] === 'بن') return [w[0]!, w[2]!];
+  return [w[0]!, w[w.length - 1]!];
 }
 
 /** Bare last names of people found in full (وأكد اليوسف): the same person. */
@@ -66,7 +66,13 @@ function addSurnames(text: string, toks: readonly EntityToken[], drafts: Draft[]
   for (const d of drafts) {
     if (d.kind !== 'person' || d.words.length < 2) continue;
     const last = d.words[d.words.length - 1]!;
-    if (last.replace(/^ال/u, '').length >= 3 && d.words[d.words.length - 2] !== 'ال' && !isCommonWord(last))
+    // A last name that is also a given name (… بن علي) would name whoever else is called so.
+    if (
+      last.replace(/^ال/u, '').length >= 3 &&
+      d.words[d.words.length - 2] !== 'ال' &&
+      !isCommonWord(last) &&
+      !isGivenName(last)
+    )
       bySurname.set(last, d);
   }
   if (bySurname.size === 0) return;
@@ -140,10 +146,15 @@ function canonicals(drafts: readonly Draft[], groups: number): string[] {
 export function extractEntities(text: string, options: ExtractOptions): Mention[] {
   const toks = entityTokens(text);
   const arabic = options.lang === 'ar' || options.lang.startsWith('ar-');
-  const chosen = resolve([
-    ...(arabic ? arabicProposals(text, toks) : []),
-    ...(arabic ? [] : englishProposals(text, toks)),
-  ]);
+  const rules = arabic ? arabicProposals(text, toks) : englishProposals(text, toks);
+  // The tagger adds what it is sure of; the longest proposal still wins an overlap.
+  const learned = arabic && options.learned !== false ? taggedSpans(text, toks, rules, TAGGER_FLOOR) : [];
+  // A name the tagger reads further than the rules (الأمير خالد الفيصل بن عبدالعزيز) keeps the rules' title.
+  for (const l of learned) {
+    const titled = rules.find((r) => r.kind === l.kind && r.from === l.from && r.title);
+    if (titled) l.title = titled.title;
+  }
+  const chosen = resolve([...rules, ...learned]);
   const drafts = chosen.map((p) => draftOf(text, toks, p));
   const taken = new Uint8Array(toks.length);
   for (const p of chosen) taken.fill(1, p.from, p.to);
@@ -159,20 +170,58 @@ export function extractEntities(text: string, options: ExtractOptions): Mention[
   });
 }
 
-/** Mentions from many texts gathered by kind and key, each with its spellings (most frequent first). */
+interface Gathered {
+  kind: EntityKind;
+  key: string;
+  counts: Map<string, number>;
+  n: number;
+  /** Last words of the titles its mentions carry (الملك for خادم الحرمين الشريفين الملك). */
+  titles: Set<string>;
+}
+
+/**
+ * A person known in some texts only by title and given name (الملك سلمان) is
+ * the one person named in full elsewhere with that given name and the same
+ * title (خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز, not الأمير سلمان بن سلطان).
+ * With two such people, or none, the short name stays apart.
+ */
+function foldTitledGivenNames(gathered: Map<string, Gathered>): void {
+  const people = [...gathered.values()].filter((e) => e.kind === 'person');
+  for (const short of people) {
+    if (short.key.includes(' ') || short.titles.size === 0) continue;
+    const fuller = people.filter(
+      (e) => e.key.includes(' ') && e.key.split(' ')[0] === short.key && [...short.titles].some((t) => e.titles.has(t)),
+    );
+    if (fuller.length !== 1) continue;
+    const into = fuller[0]!;
+    for (const [text, count] of short.counts) into.counts.set(text, (into.counts.get(text) ?? 0) + count);
+    into.n += short.n;
+    gathered.delete(`person:${short.key}`);
+  }
+}
+
+/**
+ * Mentions from many texts gathered by kind and key, each with its spellings
+ * (most frequent first); the canonical name is the most frequent spelling of
+ * more than one word, if any.
+ */
 export function groupMentions(mentions: readonly Mention[]): Entity[] {
-  const byKey = new Map<string, { kind: EntityKind; key: string; counts: Map<string, number>; n: number }>();
+  const byKey = new Map<string, Gathered>();
   for (const m of mentions) {
     const id = `${m.kind}:${m.key}`;
-    const e = byKey.get(id) ?? { kind: m.kind, key: m.key, counts: new Map<string, number>(), n: 0 };
+    const e = byKey.get(id) ?? { kind: m.kind, key: m.key, counts: new Map<string, number>(), n: 0, titles: new Set() };
     e.counts.set(m.canonical, (e.counts.get(m.canonical) ?? 0) + 1);
     e.n++;
+    if (m.title) e.titles.add(nameKey(m.title.text).split(' ').pop()!);
     byKey.set(id, e);
   }
+  foldTitledGivenNames(byKey);
   return [...byKey.values()].map((e) => {
     const spellings = [...e.counts]
       .map(([text, count]) => ({ text, count }))
       .sort((a, b) => b.count - a.count || b.text.length - a.text.length);
-    return { key: e.key, kind: e.kind, canonical: spellings[0]!.text, spellings, mentions: e.n };
+    // A name in full, where one was seen, over a given name folded into it.
+    const canonical = (spellings.find((s) => s.text.includes(' ')) ?? spellings[0]!).text;
+    return { key: e.key, kind: e.kind, canonical, spellings, mentions: e.n };
   });
 }

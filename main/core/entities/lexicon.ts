@@ -170,6 +170,9 @@ export const EXTRA_GIVEN_NAMES: readonly string[] = [
   'بشار', 'ستيفان', 'إسماعيل', 'خالد', 'عبدربه', 'عبد ربه', 'منصور', 'أشرف', 'مجدي', 'حمدي', 'رامي', 'ماهر', 'ياسر', 'عمرو',
 ];
 
+/** Foreign given names that are also Arabic words (جو "air"): a name only after a title and before a second name. */
+export const WORD_GIVEN_NAMES: ReadonlySet<string> = keySet(['جو', 'بيل', 'توم', 'سام', 'جاك']);
+
 /** Derived-list entries that are kinship words or noise around ابن (ابن أخته, ابن عمه), not given names. */
 // prettier-ignore
 export const NOT_GIVEN_NAMES: ReadonlySet<string> = keySet([

@@ -27,6 +27,8 @@ export interface ExtractOptions {
   lang: string;
   /** The article's date (ISO). Not used by the rules yet; kept so callers pass it once the lists date. */
   publishedAt?: string;
+  /** Add the learned tagger's sure spans to the rules' (Arabic; default true). False: the rules alone. */
+  learned?: boolean;
 }
 
 /** Mentions of one entity gathered across texts, with the spellings they use. */
