@@ -18,6 +18,10 @@ import { packedKeys } from './lunrCollection';
 import { planQuery, positiveLeaves, type LangLeaf, type PlanNode } from './queryPlan';
 import type { SideReader } from './sideConnection';
 import type { Vocabulary } from './vocabulary';
+import { expandTransliterations, type Transliterator } from './transliteration';
+
+/** Results before the query words' transliterations are added. */
+type Answer = Omit<SearchResults, 'transliterated'>;
 
 const emptyFacets = (): SearchFacets => ({ sources: [], years: [], languages: [] });
 
@@ -28,6 +32,8 @@ export interface SearchQueryDeps {
   collections: CollectionIndexes;
   /** The library index was built by another analyzer (results say so). */
   indexStale: () => boolean;
+  /** Names in the other script (Kadhimi → كاظمي); none: words are searched as written. */
+  transliterator?: Transliterator;
 }
 
 export function createSearchQuery(deps: SearchQueryDeps): {
@@ -110,7 +116,7 @@ export function createSearchQuery(deps: SearchQueryDeps): {
     };
   }
 
-  function emptyResults(offset: number, ignored: string[], facets: boolean): SearchResults {
+  function emptyResults(offset: number, ignored: string[], facets: boolean): Answer {
     return {
       total: 0,
       offset,
@@ -122,11 +128,7 @@ export function createSearchQuery(deps: SearchQueryDeps): {
     };
   }
 
-  async function queryLibrary(
-    input: ParsedInput<'search.query'>,
-    query: PlanNode,
-    ignored: string[],
-  ): Promise<SearchResults> {
+  async function queryLibrary(input: ParsedInput<'search.query'>, query: PlanNode, ignored: string[]): Promise<Answer> {
     // lang: beside other words is a filter on the article row: as an FTS5
     // term it would be in every article's row and cost bm25 a pass over all.
     let root = query;
@@ -261,7 +263,7 @@ export function createSearchQuery(deps: SearchQueryDeps): {
     collectionId: number,
     root: PlanNode,
     ignored: string[],
-  ): Promise<SearchResults | null> {
+  ): Promise<Answer | null> {
     const found = await collectionHits(collectionId, root, input.engine === 'lunr');
     if (!found) return null;
     const f: ArticleFilter = input.filter;
@@ -317,23 +319,38 @@ export function createSearchQuery(deps: SearchQueryDeps): {
 
   return {
     async query(input) {
-      const { root, ignored } = planQuery(input.query);
-      if (input.engine === 'lunr' && !input.filter.collectionId) {
-        throw new MizanError('INVALID_ARGUMENT', 'engine: "lunr" searches a collection: give filter.collectionId');
-      }
-      if (!root) return emptyResults(input.offset, ignored, input.facets);
-      const collectionId = input.filter.collectionId;
-      if (collectionId && input.engine !== 'fts5') {
-        // The collection is the index searched, not a filter on it.
-        const answer = await queryCollection(
-          { ...input, filter: { ...input.filter, collectionId: undefined } },
-          collectionId,
-          root,
-          ignored,
-        );
-        if (answer) return answer;
-      }
-      return queryLibrary(input, root, ignored);
+      const planned = planQuery(input.query);
+      const { ignored } = planned;
+      const widened =
+        planned.root && deps.transliterator
+          ? await expandTransliterations(planned.root, deps.transliterator)
+          : { root: planned.root, transliterated: [] };
+      const { root, transliterated } = widened;
+      const answer = await answerQuery(input, root, ignored);
+      return { ...answer, transliterated };
     },
   };
+
+  async function answerQuery(
+    input: ParsedInput<'search.query'>,
+    root: PlanNode | null,
+    ignored: string[],
+  ): Promise<Answer> {
+    if (input.engine === 'lunr' && !input.filter.collectionId) {
+      throw new MizanError('INVALID_ARGUMENT', 'engine: "lunr" searches a collection: give filter.collectionId');
+    }
+    if (!root) return emptyResults(input.offset, ignored, input.facets);
+    const collectionId = input.filter.collectionId;
+    if (collectionId && input.engine !== 'fts5') {
+      // The collection is the index searched, not a filter on it.
+      const answer = await queryCollection(
+        { ...input, filter: { ...input.filter, collectionId: undefined } },
+        collectionId,
+        root,
+        ignored,
+      );
+      if (answer) return answer;
+    }
+    return queryLibrary(input, root, ignored);
+  }
 }

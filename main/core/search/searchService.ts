@@ -31,6 +31,7 @@ import { planQuery, positiveLeaves } from './queryPlan';
 import { createSearchQuery } from './searchQuery';
 import { openSideReader } from './sideConnection';
 import { createVocabulary } from './vocabulary';
+import { createTransliterator, expandTransliterations, searchTermsNames } from './transliteration';
 
 export interface SearchServiceOptions {
   db: Database;
@@ -73,7 +74,12 @@ export async function createSearchService(options: SearchServiceOptions): Promis
 
   // A change to an indexed collection only marks its stored index stale (triggers bump its
   // generation); the index is rebuilt when the collection is next searched or built on request.
-  const removeHook = db.beforeCommit((w) => flushIndexQueue(w, indexer, primer));
+  // Names across scripts come from the vocabulary; any commit may change it, so it is read again when next needed.
+  const transliterator = createTransliterator(searchTermsNames(db));
+  const removeHook = db.beforeCommit(async (w) => {
+    await flushIndexQueue(w, indexer, primer);
+    transliterator.changed();
+  });
   // Ranking reads whole doclists: 32 MB of page cache on the reader
   // connection (SQLite's default is 2 MB) keeps the common terms' pages in memory.
   await db.get('PRAGMA cache_size = -32768');
@@ -86,6 +92,7 @@ export async function createSearchService(options: SearchServiceOptions): Promis
     side,
     collections,
     indexStale: () => indexedFingerprint !== fingerprint,
+    transliterator,
   });
 
   return {
@@ -127,8 +134,10 @@ export async function createSearchService(options: SearchServiceOptions): Promis
 
     async matches({ id, query }) {
       const row = await readArticleText(db, id);
-      const { root } = planQuery(query);
-      if (!root) return { title: [], body: [] };
+      const planned = planQuery(query).root;
+      if (!planned) return { title: [], body: [] };
+      // The reader marks the other script's spellings the search found the article by.
+      const { root } = await expandTransliterations(planned, transliterator);
       const expansions = await expandFuzzy(root, vocabulary);
       const leaves = positiveLeaves(root);
       return {
