@@ -122,6 +122,9 @@ export interface Workbench {
   interfaceLanguage: string;
   monthNames: string;
   digits: string;
+  hijriDates: string;
+  hijriOff: string;
+  hijriBeside: string;
   followSystem: string;
   light: string;
   dark: string;
@@ -277,6 +280,9 @@ export const workbenchEn: Workbench = {
   interfaceLanguage: 'Interface language',
   monthNames: 'Arabic month names',
   digits: 'Digits',
+  hijriDates: 'Hijri dates',
+  hijriOff: 'Gregorian only',
+  hijriBeside: 'Beside the Gregorian date (Umm al-Qura)',
   followSystem: 'Follow the system',
   light: 'Light',
   dark: 'Dark',
@@ -447,6 +453,9 @@ export const workbenchAr: Workbench = {
   interfaceLanguage: 'لغة الواجهة',
   monthNames: 'أسماء الأشهر',
   digits: 'الأرقام',
+  hijriDates: 'التاريخ الهجري',
+  hijriOff: 'الميلادي وحده',
+  hijriBeside: 'بجانب الميلادي (أم القرى)',
   followSystem: 'حسب النظام',
   light: 'فاتحة',
   dark: 'داكنة',

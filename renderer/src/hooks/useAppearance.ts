@@ -35,8 +35,8 @@ export function useAppearance(ui: UiState): { uiLang: UiLang; i18n: I18n; theme:
   const systemLang = useSystemLang();
   const uiLang: UiLang = ui.uiLang === 'system' ? systemLang : ui.uiLang;
   const i18n = useMemo(
-    () => makeI18n(uiLang, { monthSystem: ui.monthSystem, digits: ui.digits }),
-    [uiLang, ui.monthSystem, ui.digits],
+    () => makeI18n(uiLang, { monthSystem: ui.monthSystem, digits: ui.digits, hijri: ui.hijri === 'beside' }),
+    [uiLang, ui.monthSystem, ui.digits, ui.hijri],
   );
   const theme = useResolvedTheme(ui.theme);
 

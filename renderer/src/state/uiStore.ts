@@ -27,6 +27,7 @@ export const UiState = z.object({
   theme: z.enum(['system', 'light', 'dark']).catch('system'),
   monthSystem: z.enum(['levant', 'egypt', 'maghreb']).catch('levant'),
   digits: z.enum(['latn', 'arab']).catch('latn'),
+  hijri: z.enum(['off', 'beside']).catch('off'),
   sidebarOpen: z.boolean().catch(true),
   sidebarSize: z.number().min(160).max(600).catch(240),
   listSize: z.number().min(240).max(1400).catch(420),
