@@ -42,6 +42,11 @@ export interface SearchServiceOptions {
   facetSettleMs?: number;
   /** Keys the import computed for its batches (createServices hands the import the same one); none: always analyze. */
   primer?: IndexPrimer;
+  /**
+   * How long a search waits for the names-across-scripts tables to be first built (transliteration.ts):
+   * the desktop and web hosts answer their first search at once (150 ms); the CLI, one search a process, waits.
+   */
+  transliterationWaitMs?: number;
 }
 
 export interface SearchService {
@@ -75,7 +80,9 @@ export async function createSearchService(options: SearchServiceOptions): Promis
   // A change to an indexed collection only marks its stored index stale (triggers bump its
   // generation); the index is rebuilt when the collection is next searched or built on request.
   // Names across scripts come from the vocabulary; any commit may change it, so it is read again when next needed.
-  const transliterator = createTransliterator(searchTermsNames(db));
+  const transliterator = createTransliterator(searchTermsNames(db), {
+    firstWaitMs: options.transliterationWaitMs ?? 150,
+  });
   const removeHook = db.beforeCommit(async (w) => {
     await flushIndexQueue(w, indexer, primer);
     transliterator.changed();

@@ -64,6 +64,12 @@ const ARABIC_CLASS: Readonly<Record<string, string>> = {
   ا: '', ء: '', ع: '', و: '', ي: '', ى: '', ة: '', ئ: '', ؤ: '',
 };
 
+/** ARABIC_CLASS by code unit - 0x600: a table lookup per letter (the skeletons of a library's vocabulary are built at once). */
+const CLASS_BY_CODE: readonly string[] = Array.from(
+  { length: 0x100 },
+  (_, k) => ARABIC_CLASS[String.fromCharCode(0x600 + k)] ?? '',
+);
+
 /** Latin grapheme → the skeleton classes it may stand for, longest graphemes first. */
 // prettier-ignore
 const LATIN_CLASSES: ReadonlyArray<readonly [string, readonly string[]]> = [
@@ -104,9 +110,13 @@ export function isLatinWord(word: string): boolean {
 
 /** The consonant skeleton of a folded Arabic word (ال already off), e.g. كاظمي → kzm. */
 export function arabicSkeleton(word: string): string {
-  let out = '';
   // A final ه may be ة (folded to ه), which Latin writes as a vowel: Gaza غزة.
-  for (const ch of word.replace(/ه$/u, '')) out += ARABIC_CLASS[ch] ?? '';
+  const end = word.endsWith('ه') ? word.length - 1 : word.length;
+  let out = '';
+  for (let i = 0; i < end; i++) {
+    const k = word.charCodeAt(i) - 0x0600;
+    if (k >= 0 && k < 0x100) out += CLASS_BY_CODE[k]!;
+  }
   return out;
 }
 
