@@ -285,6 +285,8 @@ export interface FormatOptions {
   digits: Digits;
   /** Show the Umm al-Qura (Hijri) day beside a Gregorian one. */
   hijri?: boolean;
+  /** Each outlet's own month names where known (`monthSystem` is then the fallback). */
+  outletMonths?: boolean;
 }
 
 export const defaultFormat: FormatOptions = { monthSystem: 'levant', digits: 'latn' };

@@ -123,6 +123,7 @@ export interface Workbench {
   monthNames: string;
   digits: string;
   hijriDates: string;
+  monthOutlet: string;
   hijriOff: string;
   hijriBeside: string;
   followSystem: string;
@@ -281,6 +282,7 @@ export const workbenchEn: Workbench = {
   monthNames: 'Arabic month names',
   digits: 'Digits',
   hijriDates: 'Hijri dates',
+  monthOutlet: 'As each outlet writes them (else تموز)',
   hijriOff: 'Gregorian only',
   hijriBeside: 'Beside the Gregorian date (Umm al-Qura)',
   followSystem: 'Follow the system',
@@ -454,6 +456,7 @@ export const workbenchAr: Workbench = {
   monthNames: 'أسماء الأشهر',
   digits: 'الأرقام',
   hijriDates: 'التاريخ الهجري',
+  monthOutlet: 'كما يكتبها كل مصدر (وإلا تموز)',
   hijriOff: 'الميلادي وحده',
   hijriBeside: 'بجانب الميلادي (أم القرى)',
   followSystem: 'حسب النظام',

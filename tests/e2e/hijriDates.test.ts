@@ -33,7 +33,7 @@ describe('Hijri dates and month names', () => {
         .poll(() => page.locator('[data-testid=reader-hijri]').textContent(), { timeout: TIMEOUT })
         .toContain(hijri);
       const saudiDate = await page.locator('[data-testid=reader-date] time').textContent();
-      // The user's month names are تموز (the default); this outlet's own are يوليو.
+      // By default each outlet keeps its own month names (else تموز): this one writes يوليو.
       expect(saudiDate).toContain(lang === 'ar' ? 'يوليو' : 'July');
       await page.screenshot({ path: resultPath(`hijri-reader-${lang}.png`) });
 

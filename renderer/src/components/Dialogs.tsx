@@ -375,6 +375,7 @@ export function SettingsDialog({
           ['dark', w.dark],
         ])}
         {select('monthSystem', w.monthNames, [
+          ['outlet', w.monthOutlet],
           ['levant', 'كانون الثاني، شباط… تموز'],
           ['egypt', 'يناير، فبراير… يوليو'],
           ['maghreb', 'جانفي، فيفري… جويلية'],

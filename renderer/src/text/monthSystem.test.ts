@@ -16,9 +16,11 @@ describe("an outlet's month names and the Hijri day beside the Gregorian one", (
   });
 
   it("shows an outlet's dates in its own month names, else in the user's", () => {
-    const ar = makeI18n('ar', { monthSystem: 'levant', digits: 'latn' });
+    const ar = makeI18n('ar', { monthSystem: 'levant', digits: 'latn', outletMonths: true });
     expect(localeForMonths(ar, 'egypt')).toBe('ar-EG-u-nu-latn');
     expect(localeForMonths(ar, null)).toBe(ar.locale);
+    // A month-name system the user picked applies to every outlet.
+    expect(localeForMonths(makeI18n('ar', { monthSystem: 'levant', digits: 'latn' }), 'egypt')).toBe('ar-SY-u-nu-latn');
     expect(localeForMonths(makeI18n('en'), 'egypt')).toBe('en-GB');
   });
 

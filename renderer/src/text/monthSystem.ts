@@ -71,9 +71,12 @@ export function observeArticle(outlet: string | null, text: string): MonthSystem
   return seen;
 }
 
-/** The date locale for an article: the interface's, with the outlet's month names when they are known. */
+/**
+ * The date locale for an article: with the outlet's month names when they are known and the user lets each
+ * outlet keep its own (the default); the user's month names otherwise.
+ */
 export function localeForMonths(i18n: I18n, system: MonthSystem | null): string {
-  return system === null || i18n.lang !== 'ar'
+  return system === null || i18n.lang !== 'ar' || !i18n.format.outletMonths
     ? i18n.locale
     : localeFor(i18n.lang, { ...i18n.format, monthSystem: system });
 }
