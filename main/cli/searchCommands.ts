@@ -118,6 +118,7 @@ export async function searchCommand(
         understood: result.understood,
         engine: result.engine,
         ignored: result.ignored,
+        transliterated: result.transliterated,
       }),
     );
   } else {
@@ -131,6 +132,7 @@ export async function searchCommand(
     const shown = result.items.length > 0 ? `${result.offset + 1}-${result.offset + result.items.length}` : '0';
     print(`${shown} of ${result.total} results${result.engine === 'lunr' ? ' (collection index)' : ''}`);
     if (result.ignored.length > 0) print(`ignored common words: ${result.ignored.join(', ')}`);
+    for (const t of result.transliterated) print(`via transliteration: ${t.word} → ${t.spellings.join(', ')}`);
   }
   if (result.indexStale)
     process.stderr.write(

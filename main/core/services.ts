@@ -105,7 +105,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
   // Registers the index's commit hook: must exist before the first write.
   let search: SearchService;
   try {
-    search = await createSearchService({ db, now, primer: state.primer });
+    search = await createSearchService({
+      db,
+      now,
+      primer: state.primer,
+      transliterationWaitMs: options.host === 'cli' || options.host === 'test' ? Infinity : undefined,
+    });
   } catch (error) {
     await db.close();
     throw error;

@@ -109,6 +109,15 @@ export type SearchSort = z.infer<typeof SearchSort>;
 export const SearchEngineName = z.enum(['fts5', 'lunr']);
 export type SearchEngineName = z.infer<typeof SearchEngineName>;
 
+/** A query word that also searched its spellings in the other script. */
+export const Transliteration = z.object({
+  /** The word as typed (Kadhimi, al-Kadhimi, بايدن). */
+  word: z.string(),
+  /** The library's spellings in the other script that were searched with it (كاظمي; biden). */
+  spellings: z.array(z.string()),
+});
+export type Transliteration = z.infer<typeof Transliteration>;
+
 export const SearchResults = z.object({
   total: z.number().int().nonnegative(),
   offset: z.number().int().nonnegative(),
@@ -119,6 +128,8 @@ export const SearchResults = z.object({
   engine: SearchEngineName,
   /** Words left out of the search because they are function words (في, the). */
   ignored: z.array(z.string()),
+  /** Found via transliteration: the words that also searched their other-script spellings; [] when none. */
+  transliterated: z.array(Transliteration),
   /** The index was built by another analyzer version (or not at all): results may be incomplete until search.reindex. */
   indexStale: z.boolean(),
   /** Facets as a list of kinds (the same counts as `facets`, and more kinds); null when not asked for. */

@@ -283,6 +283,10 @@ export type { Digits, MonthSystem };
 export interface FormatOptions {
   monthSystem: MonthSystem;
   digits: Digits;
+  /** Show the Umm al-Qura (Hijri) day beside a Gregorian one. */
+  hijri?: boolean;
+  /** Each outlet's own month names where known (`monthSystem` is then the fallback). */
+  outletMonths?: boolean;
 }
 
 export const defaultFormat: FormatOptions = { monthSystem: 'levant', digits: 'latn' };
@@ -296,6 +300,8 @@ export interface I18n {
   lang: UiLang;
   dir: 'rtl' | 'ltr';
   locale: string;
+  /** The choices `locale` was made from. */
+  format: FormatOptions;
   t: Messages;
   w: Workbench;
   /** The dossier editor's words. */
@@ -317,6 +323,7 @@ export function makeI18n(lang: UiLang, format: FormatOptions = defaultFormat): I
     lang,
     dir: lang === 'ar' ? 'rtl' : 'ltr',
     locale,
+    format,
     t: messages[lang],
     w: messages[lang].workbench,
     ds: messages[lang].dossier,

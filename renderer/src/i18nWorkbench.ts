@@ -121,6 +121,10 @@ export interface Workbench {
   interfaceLanguage: string;
   monthNames: string;
   digits: string;
+  hijriDates: string;
+  monthOutlet: string;
+  hijriOff: string;
+  hijriBeside: string;
   followSystem: string;
   light: string;
   dark: string;
@@ -275,6 +279,10 @@ export const workbenchEn: Workbench = {
   interfaceLanguage: 'Interface language',
   monthNames: 'Arabic month names',
   digits: 'Digits',
+  hijriDates: 'Hijri dates',
+  monthOutlet: 'As each outlet writes them (else تموز)',
+  hijriOff: 'Gregorian only',
+  hijriBeside: 'Beside the Gregorian date (Umm al-Qura)',
   followSystem: 'Follow the system',
   light: 'Light',
   dark: 'Dark',
@@ -444,6 +452,10 @@ export const workbenchAr: Workbench = {
   interfaceLanguage: 'لغة الواجهة',
   monthNames: 'أسماء الأشهر',
   digits: 'الأرقام',
+  hijriDates: 'التاريخ الهجري',
+  monthOutlet: 'كما يكتبها كل مصدر (وإلا تموز)',
+  hijriOff: 'الميلادي وحده',
+  hijriBeside: 'بجانب الميلادي (أم القرى)',
   followSystem: 'حسب النظام',
   light: 'فاتحة',
   dark: 'داكنة',

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compareTexts } from './comparison';
-import { findHijriDates, hijriToIso } from './factDates';
+import { findHijriDates, hijriToIso } from '../text/hijri';
 import { extractFacts, type ArticleFacts } from './facts';
 import { prepareText } from './prepare';
 import { saudiNewsNetDay } from './testData';

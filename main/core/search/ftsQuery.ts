@@ -107,6 +107,8 @@ function leafExpression(leaf: PlanLeaf, expansions: FuzzyExpansions, mode: Match
     case 'lang':
       return scoped(['lang'], quote(leaf.lang));
     case 'word':
+      // Another script's spelling is not the name as typed: it ranks with the stem matches.
+      if (leaf.transliterated) return mode === 'exact' ? null : scoped(exactCols, quote(leaf.exact));
       return either(exactCols, leaf.exact, stemCols, leaf.stem);
     case 'phrase':
       return either(exactCols, leaf.exact.join(' '), stemCols, leaf.stem.join(' '));

@@ -53,7 +53,8 @@ export function buildMatcher(leaves: readonly PlanLeaf[], expansions: FuzzyExpan
     switch (leaf.kind) {
       case 'word':
         exact.add(leaf.exact);
-        stem.add(leaf.stem);
+        // Another script's spelling matched as written only (ftsQuery.ts).
+        if (!leaf.transliterated) stem.add(leaf.stem);
         break;
       case 'phrase':
         if (leaf.strict) {

@@ -27,6 +27,8 @@ export interface WordLeaf extends LeafBase {
   exact: string;
   stem: string;
   norm: string;
+  /** A spelling of a query word in the other script (transliteration.ts): matches as written, in the second tier. */
+  transliterated?: true;
 }
 
 /** Consecutive words (function words left out, as in the index). */

@@ -21,6 +21,10 @@ import { facetsOf, missingSourceNames, noFacets, sqlFacetCounts, type Facets } f
 import { createPhraseChecker, requiredPhrases, sortCandidates, type Candidate } from './strictPhrases';
 import type { SideReader } from './sideConnection';
 import type { Vocabulary } from './vocabulary';
+import { expandTransliterations, type Transliterator } from './transliteration';
+
+/** Results before the query words' transliterations are added. */
+type Answer = Omit<SearchResults, 'transliterated'>;
 
 /** What every answer to one query shares, beside its hits. */
 interface Understanding {
@@ -37,6 +41,8 @@ export interface SearchQueryDeps {
   collections: CollectionIndexes;
   /** The library index was built by another analyzer (results say so). */
   indexStale: () => boolean;
+  /** Names in the other script (Kadhimi → كاظمي); none: words are searched as written. */
+  transliterator?: Transliterator;
 }
 
 export function createSearchQuery(deps: SearchQueryDeps): {
@@ -82,9 +88,9 @@ export function createSearchQuery(deps: SearchQueryDeps): {
 
   function answer(
     u: Understanding,
-    part: Pick<SearchResults, 'total' | 'offset' | 'items' | 'engine'>,
+    part: Pick<Answer, 'total' | 'offset' | 'items' | 'engine'>,
     facets: Facets | null,
-  ): SearchResults {
+  ): Answer {
     return {
       ...part,
       facets: facets?.facets ?? null,
@@ -96,15 +102,11 @@ export function createSearchQuery(deps: SearchQueryDeps): {
     };
   }
 
-  function emptyResults(offset: number, u: Understanding, facets: boolean): SearchResults {
+  function emptyResults(offset: number, u: Understanding, facets: boolean): Answer {
     return answer(u, { total: 0, offset, items: [], engine: 'fts5' }, facets ? noFacets() : null);
   }
 
-  async function queryLibrary(
-    input: ParsedInput<'search.query'>,
-    query: PlanNode,
-    u: Understanding,
-  ): Promise<SearchResults> {
+  async function queryLibrary(input: ParsedInput<'search.query'>, query: PlanNode, u: Understanding): Promise<Answer> {
     // lang: beside other words is a filter on the article row: as an FTS5
     // term it would be in every article's row and cost bm25 a pass over all.
     let root = query;
@@ -260,7 +262,7 @@ export function createSearchQuery(deps: SearchQueryDeps): {
       matchers: { title: Matcher; body: Matcher };
       phrases: ReturnType<typeof requiredPhrases>;
     },
-  ): Promise<SearchResults> {
+  ): Promise<Answer> {
     const current = await currentSide();
     const side: Pick<Connection, 'get' | 'all'> = current?.conn ?? db;
     const rank = rankExpression('search_fts');
@@ -327,7 +329,7 @@ export function createSearchQuery(deps: SearchQueryDeps): {
     collectionId: number,
     root: PlanNode,
     u: Understanding,
-  ): Promise<SearchResults | null> {
+  ): Promise<Answer | null> {
     const found = await collectionHits(collectionId, root, input.engine === 'lunr');
     if (!found) return null;
     const f: ArticleFilter = input.filter;
@@ -386,7 +388,23 @@ export function createSearchQuery(deps: SearchQueryDeps): {
 
   return {
     async query(input) {
-      const { root, ignored, hints } = planQuery(input.query, input.lenient);
+      const planned = planQuery(input.query, input.lenient);
+      const { ignored, hints } = planned;
+      const { root, transliterated } =
+        planned.root && deps.transliterator
+          ? await expandTransliterations(planned.root, deps.transliterator)
+          : { root: planned.root, transliterated: [] };
+      return { ...(await answerFor(input, root, ignored, hints)), transliterated };
+    },
+  };
+
+  async function answerFor(
+    input: ParsedInput<'search.query'>,
+    root: PlanNode | null,
+    ignored: string[],
+    hints: QueryHint[],
+  ): Promise<Answer> {
+    {
       if (input.engine === 'lunr' && !input.filter.collectionId) {
         throw new MizanError('INVALID_ARGUMENT', 'engine: "lunr" searches a collection: give filter.collectionId');
       }
@@ -410,6 +428,6 @@ export function createSearchQuery(deps: SearchQueryDeps): {
         if (found) return found;
       }
       return queryLibrary(input, root, u);
-    },
-  };
+    }
+  }
 }

@@ -31,6 +31,7 @@ import { planQuery, positiveLeaves } from './queryPlan';
 import { createSearchQuery } from './searchQuery';
 import { openSideReader } from './sideConnection';
 import { createVocabulary } from './vocabulary';
+import { createTransliterator, expandTransliterations, searchTermsNames } from './transliteration';
 
 export interface SearchServiceOptions {
   db: Database;
@@ -41,6 +42,11 @@ export interface SearchServiceOptions {
   facetSettleMs?: number;
   /** Keys the import computed for its batches (createServices hands the import the same one); none: always analyze. */
   primer?: IndexPrimer;
+  /**
+   * How long a search waits for the names-across-scripts tables to be first built (transliteration.ts):
+   * the desktop and web hosts answer their first search at once (150 ms); the CLI, one search a process, waits.
+   */
+  transliterationWaitMs?: number;
 }
 
 export interface SearchService {
@@ -73,7 +79,14 @@ export async function createSearchService(options: SearchServiceOptions): Promis
 
   // A change to an indexed collection only marks its stored index stale (triggers bump its
   // generation); the index is rebuilt when the collection is next searched or built on request.
-  const removeHook = db.beforeCommit((w) => flushIndexQueue(w, indexer, primer));
+  // Names across scripts come from the vocabulary; any commit may change it, so it is read again when next needed.
+  const transliterator = createTransliterator(searchTermsNames(db), {
+    firstWaitMs: options.transliterationWaitMs ?? 150,
+  });
+  const removeHook = db.beforeCommit(async (w) => {
+    await flushIndexQueue(w, indexer, primer);
+    transliterator.changed();
+  });
   // Ranking reads whole doclists: 32 MB of page cache on the reader
   // connection (SQLite's default is 2 MB) keeps the common terms' pages in memory.
   await db.get('PRAGMA cache_size = -32768');
@@ -86,6 +99,7 @@ export async function createSearchService(options: SearchServiceOptions): Promis
     side,
     collections,
     indexStale: () => indexedFingerprint !== fingerprint,
+    transliterator,
   });
 
   return {
@@ -127,8 +141,10 @@ export async function createSearchService(options: SearchServiceOptions): Promis
 
     async matches({ id, query }) {
       const row = await readArticleText(db, id);
-      const { root } = planQuery(query);
-      if (!root) return { title: [], body: [] };
+      const planned = planQuery(query).root;
+      if (!planned) return { title: [], body: [] };
+      // The reader marks the other script's spellings the search found the article by.
+      const { root } = await expandTransliterations(planned, transliterator);
       const expansions = await expandFuzzy(root, vocabulary);
       const leaves = positiveLeaves(root);
       return {

@@ -31,6 +31,7 @@ import {
   WEEKDAYS_AR,
   WEEKDAYS_EN,
 } from './dateNames';
+import { findHijriIn } from './hijri';
 
 export type DatePrecision = 'day' | 'month' | 'year';
 
@@ -43,6 +44,8 @@ export interface FoundDate {
   end: number;
   /** text.slice(start, end) */
   text: string;
+  /** Set when the text wrote the day in the Hijri (Umm al-Qura) calendar; `iso` is still the Gregorian day. */
+  calendar?: 'islamic-umalqura';
 }
 
 export interface DateOptions {
@@ -386,6 +389,8 @@ export function findDates(text: string, options?: DateOptions): FoundDate[] {
       cands.push({ ...r, start, end, text: text.slice(start, end), rank });
     }
   });
+  // Hijri days rank first: "14/10/1436" is a Hijri day, not a Gregorian one in the year 1436.
+  for (const h of findHijriIn(text, folded, offsets, options?.reference)) cands.push({ ...h, rank: -1 });
   cands.sort(
     (a, b) =>
       a.start - b.start ||
@@ -407,7 +412,9 @@ export function findDates(text: string, options?: DateOptions): FoundDate[] {
     chosen.push(c);
   }
   chosen.sort((a, b) => a.start - b.start);
-  return chosen.map(({ iso, precision, start, end, text: t }) => ({ iso, precision, start, end, text: t }));
+  return chosen.map(({ iso, precision, start, end, text: t, calendar }) =>
+    calendar ? { iso, precision, start, end, text: t, calendar } : { iso, precision, start, end, text: t },
+  );
 }
 
 /**

@@ -5,7 +5,8 @@ import type { ArticlePager } from '../hooks/articlePager';
 import type { ListSelection } from '../hooks/useListSelection';
 import { useI18n } from '../i18n';
 import { directionOf } from '../../../common/text/direction';
-import { isoForPrecision, languageName, longDate, shortDate } from '../text/format';
+import { hijriDate, isoForPrecision, languageName, longDate, shortDate } from '../text/format';
+import { localeForMonths, outletMonthSystem } from '../text/monthSystem';
 import { ARTICLE_DRAG_TYPE, draggedArticleIds } from './Sidebar';
 
 /** Fixed row height: two lines (title, then source · date · language). */
@@ -66,7 +67,8 @@ export function ArticleList({
   onReorder,
   selection,
 }: ArticleListProps) {
-  const { t, lang: uiLang, dir: uiDir, locale } = useI18n();
+  const i18n = useI18n();
+  const { t, lang: uiLang, dir: uiDir, locale } = i18n;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [dropBefore, setDropBefore] = useState<number | null>(null);
   const total = pager.total ?? 0;
@@ -224,7 +226,9 @@ export function ArticleList({
               const article = pager.get(item.index);
               if (!article) return <PlaceholderRow key={item.key} top={item.start} height={rowHeight} />;
               const published = isoForPrecision(article.publishedAt);
-              const long = longDate(article.publishedAt, locale);
+              const rowLocale = localeForMonths(i18n, outletMonthSystem(article.source));
+              const long = longDate(article.publishedAt, rowLocale);
+              const hijri = i18n.format.hijri ? hijriDate(article.publishedAt, locale) : null;
               const dateTitle = [long, article.publishedAt.original].filter(Boolean).join(' — ');
               const hit = isSearchHit(article) ? article : null;
               const checked = selection?.active ? selection.has(article.id) : false;
@@ -293,7 +297,8 @@ export function ArticleList({
                     </span>
                     {published ? (
                       <time className="row-date" dateTime={published} title={dateTitle} lang={uiLang} dir={uiDir}>
-                        {shortDate(article.publishedAt, locale) ?? published}
+                        {shortDate(article.publishedAt, rowLocale) ?? published}
+                        {hijri ? <span className="row-hijri">{` · ${hijri}`}</span> : null}
                       </time>
                     ) : (
                       <span className="row-date muted" lang={uiLang}>

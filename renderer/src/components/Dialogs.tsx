@@ -341,7 +341,7 @@ export function SettingsDialog({
 }) {
   const { w } = useI18n();
   const id = useId();
-  const select = <K extends 'uiLang' | 'theme' | 'monthSystem' | 'digits'>(
+  const select = <K extends 'uiLang' | 'theme' | 'monthSystem' | 'digits' | 'hijri'>(
     key: K,
     label: string,
     options: [UiState[K], string][],
@@ -378,6 +378,7 @@ export function SettingsDialog({
           ['dark', w.dark],
         ])}
         {select('monthSystem', w.monthNames, [
+          ['outlet', w.monthOutlet],
           ['levant', 'كانون الثاني، شباط… تموز'],
           ['egypt', 'يناير، فبراير… يوليو'],
           ['maghreb', 'جانفي، فيفري… جويلية'],
@@ -385,6 +386,10 @@ export function SettingsDialog({
         {select('digits', w.digits, [
           ['latn', '0 1 2 3 4 5 6 7 8 9'],
           ['arab', '٠ ١ ٢ ٣ ٤ ٥ ٦ ٧ ٨ ٩'],
+        ])}
+        {select('hijri', w.hijriDates, [
+          ['off', w.hijriOff],
+          ['beside', w.hijriBeside],
         ])}
       </div>
       {children}

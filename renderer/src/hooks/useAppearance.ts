@@ -35,8 +35,14 @@ export function useAppearance(ui: UiState): { uiLang: UiLang; i18n: I18n; theme:
   const systemLang = useSystemLang();
   const uiLang: UiLang = ui.uiLang === 'system' ? systemLang : ui.uiLang;
   const i18n = useMemo(
-    () => makeI18n(uiLang, { monthSystem: ui.monthSystem, digits: ui.digits }),
-    [uiLang, ui.monthSystem, ui.digits],
+    () =>
+      makeI18n(uiLang, {
+        monthSystem: ui.monthSystem === 'outlet' ? 'levant' : ui.monthSystem,
+        outletMonths: ui.monthSystem === 'outlet',
+        digits: ui.digits,
+        hijri: ui.hijri === 'beside',
+      }),
+    [uiLang, ui.monthSystem, ui.digits, ui.hijri],
   );
   const theme = useResolvedTheme(ui.theme);
 

@@ -27,8 +27,10 @@ export const UiState = z.object({
   /** 'system' follows the browser's or the OS's language. */
   uiLang: z.enum(['system', 'en', 'ar']).catch('system'),
   theme: z.enum(['system', 'light', 'dark']).catch('system'),
-  monthSystem: z.enum(['levant', 'egypt', 'maghreb']).catch('levant'),
+  /** outlet: each outlet's own month names where its text shows them, else تموز; the others apply everywhere. */
+  monthSystem: z.enum(['outlet', 'levant', 'egypt', 'maghreb']).catch('outlet'),
   digits: z.enum(['latn', 'arab']).catch('latn'),
+  hijri: z.enum(['off', 'beside']).catch('off'),
   sidebarOpen: z.boolean().catch(true),
   sidebarSize: z.number().min(160).max(600).catch(240),
   listSize: z.number().min(240).max(1400).catch(420),

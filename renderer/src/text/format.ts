@@ -29,6 +29,34 @@ export function shortDate(published: PublishedAt, locale: string): string | null
   return shown === null ? null : formatIsoDate(shown, locale, { month: 'short' });
 }
 
+/** The locale with the Umm al-Qura calendar: "ar-SY-u-nu-latn" → "ar-SY-u-ca-islamic-umalqura-nu-latn". */
+function hijriLocale(locale: string): string {
+  return locale.includes('-u-') ? locale.replace('-u-', '-u-ca-islamic-umalqura-') : `${locale}-u-ca-islamic-umalqura`;
+}
+
+/**
+ * The Hijri (Umm al-Qura) day of a day-precise date: "10 شوال 1436 هـ",
+ * "10 Shawwal 1436 AH"; null for a month or a year (a Gregorian month spans
+ * two Hijri ones). ICU's Umm al-Qura tables, which agree with the core's
+ * calendar library on the 418 days of its SaudiNewsNet fixture.
+ */
+export function hijriDate(published: PublishedAt, locale: string): string | null {
+  if (published.precision !== 'day' || !published.iso) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(published.iso);
+  if (!m) return null;
+  const parts = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  try {
+    return new Intl.DateTimeFormat(hijriLocale(locale), {
+      timeZone: 'UTC',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }).format(new Date(Date.UTC(parts.year, parts.month - 1, parts.day)));
+  } catch {
+    return null;
+  }
+}
+
 /** A timestamp such as importedAt: its date, month named, then the time ("6 Dec 2026, 22:55"). */
 export function dateTime(value: string, locale: string): string {
   return formatInstant(value, locale);

@@ -1,7 +1,9 @@
+import { useMemo } from 'react';
 import type { Article } from '../../../../preload/contract';
 import { useI18n } from '../../i18n';
 import { directionOf } from '../../../../common/text/direction';
-import { baseName, dateTime, isoForPrecision, languageName, longDate, shortDate } from '../../text/format';
+import { baseName, dateTime, hijriDate, isoForPrecision, languageName, longDate, shortDate } from '../../text/format';
+import { localeForMonths, observeArticle, outletMonthSystem } from '../../text/monthSystem';
 import type { ReaderActions } from '../Reader';
 
 /** Titles taken from a first sentence can run to a paragraph: set them smaller. */
@@ -11,9 +13,14 @@ type HeaderActions = Pick<ReaderActions, 'onTag' | 'onUntag' | 'onCollect' | 'on
 
 /** The article's kicker and title in its own direction, then its details in the interface's language. */
 export function ArticleHeader({ article, actions }: { article: Article; actions: HeaderActions }) {
-  const { t, w, lang: uiLang, dir: uiDir, locale, formatNumber } = useI18n();
+  const i18n = useI18n();
+  const { t, w, lang: uiLang, dir: uiDir, locale, formatNumber } = i18n;
+  // Gregorian months as the outlet names them (its text, else what it was seen writing), then the user's choice.
+  const own = useMemo(() => observeArticle(article.source, article.body), [article.source, article.body]);
+  const dateLocale = localeForMonths(i18n, own ?? outletMonthSystem(article.source));
   const published = isoForPrecision(article.publishedAt);
-  const long = longDate(article.publishedAt, locale);
+  const long = longDate(article.publishedAt, dateLocale);
+  const hijri = i18n.format.hijri ? hijriDate(article.publishedAt, locale) : null;
   const precision = article.publishedAt.precision;
   const safeUrl = article.url !== null && /^https?:\/\//i.test(article.url) ? article.url : null;
   return (
@@ -24,7 +31,11 @@ export function ArticleHeader({ article, actions }: { article: Article; actions:
           {published ? (
             <>
               <span aria-hidden="true"> · </span>
-              <time dateTime={published}>{shortDate(article.publishedAt, locale) ?? published}</time>
+              {/* The dates in the interface's direction: a Latin date inside an Arabic kicker keeps its order. */}
+              <bdi dir={uiDir} lang={uiLang}>
+                <time dateTime={published}>{shortDate(article.publishedAt, dateLocale) ?? published}</time>
+                {hijri ? <span data-testid="reader-kicker-hijri">{` · ${hijri}`}</span> : null}
+              </bdi>
             </>
           ) : null}
         </p>
@@ -63,6 +74,12 @@ export function ArticleHeader({ article, actions }: { article: Article; actions:
             {published ? (
               <>
                 <time dateTime={published}>{long ?? published}</time>
+                {hijri ? (
+                  <span className="meta-hijri" data-testid="reader-hijri">
+                    {' · '}
+                    {hijri}
+                  </span>
+                ) : null}
                 {precision ? <span className="badge">{t.precision[precision]}</span> : null}
               </>
             ) : (
