@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { appMethods, type Progress } from './app';
 import { compareMethods } from './compare';
 import { dossierMethods } from './dossier';
+import { entityMethods } from './entities';
 import { MizanError, type Envelope, type ErrorCode, type ErrorData } from './errors';
 import { libraryMethods, type ImportReport } from './library';
 import type { MethodSpec } from './shapes';
@@ -26,6 +27,7 @@ export * from './workbench';
 export * from './search';
 export * from './dossier';
 export * from './compare';
+export * from './entities';
 
 // ---------------------------------------------------------------------------
 // The method list: each area's methods, in one object.
@@ -37,6 +39,7 @@ export const contract = {
   ...searchMethods,
   ...dossierMethods,
   ...compareMethods,
+  ...entityMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -28,6 +28,8 @@ const RANK: Readonly<Record<string, number>> = {
   search: 3,
   compare: 3,
   dossier: 3,
+  // The library's entity index: articles (library) read by the extractor (entities) on a worker.
+  entityIndex: 3,
 };
 const TOP = 4;
 

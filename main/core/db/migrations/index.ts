@@ -7,6 +7,7 @@ import { migration0005 } from './0005_dossier_sections';
 import { migration0006 } from './0006_memory_bands';
 import { migration0007 } from './0007_story_threads';
 import { migration0008 } from './0008_collection_index_data';
+import { migration0009 } from './0009_entity_index';
 
 /** Every migration, in order. Append only. */
 export const migrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];
