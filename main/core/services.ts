@@ -38,7 +38,10 @@ export interface ServicesOptions {
   backgroundCheckAbove?: number;
   /** Place imported articles into stories after each import (default true; benchmarks that time clustering turn it off). */
   storiesAfterImport?: boolean;
-  /** Keep the entity index in the background (default true; benchmarks of other work turn it off). */
+  /**
+   * Keep the entity index current in the background (default true). Off, the
+   * queue waits for `entities.catchUp()` (short CLI commands, benchmarks of other work).
+   */
   entityIndex?: boolean;
 }
 
@@ -139,11 +142,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
   );
   const entities = createEntityIndexer({
     db,
+    auto: options.entityIndex !== false,
     onError: (error) =>
       process.emitWarning(`indexing entities failed: ${error instanceof Error ? error.message : String(error)}`),
   });
   // Imports, edits and deletes queue their articles by trigger; this starts the drain.
-  const indexEntities = options.entityIndex === false ? () => undefined : () => entities.request();
+  const indexEntities = () => entities.request();
   const onImported = (count: number) => {
     indexEntities();
     if (options.storiesAfterImport !== false) stories.request();

@@ -29,8 +29,10 @@ export interface EntityIndexProgress {
 }
 
 export interface EntityIndexer {
-  /** Asks for a drain (after an import, an edit, a delete, or at open). */
+  /** Asks for a drain (after an import, an edit, a delete, or at open); nothing when built with `auto: false`. */
   request(): void;
+  /** Drains the queue now, whatever `auto` says, and resolves when it is empty (the CLI's `entities --top`). */
+  catchUp(): Promise<void>;
   /** Resolves when no drain is under way or asked for. */
   idle(): Promise<void>;
   progress(): Promise<EntityIndexProgress>;
@@ -42,6 +44,8 @@ export interface EntityIndexerOptions {
   onError?: (error: unknown) => void;
   /** Articles per chunk (tests use small chunks to see progress move). */
   chunk?: number;
+  /** Drain when asked (default true); false leaves the queue until catchUp (short CLI commands, benchmarks). */
+  auto?: boolean;
 }
 
 export function createEntityIndexer(options: EntityIndexerOptions): EntityIndexer {
@@ -93,11 +97,19 @@ export function createEntityIndexer(options: EntityIndexerOptions): EntityIndexe
     });
   };
 
+  const kick = (): void => {
+    if (controller.signal.aborted) return;
+    if (current) again = true;
+    else start();
+  };
+
   return {
     request() {
-      if (controller.signal.aborted) return;
-      if (current) again = true;
-      else start();
+      if (options.auto !== false) kick();
+    },
+    async catchUp() {
+      kick();
+      while (current) await current;
     },
     async idle() {
       while (current) await current;
