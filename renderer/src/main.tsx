@@ -8,6 +8,7 @@ import './styles/workbench.css';
 import './styles/reader.css';
 import './styles/overlays.css';
 import './styles/compare.css';
+import './styles/charts.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createClient } from '../../preload/contract';

@@ -10,6 +10,7 @@ import { clusteringAvailable } from '../components/compare/useClusterJob';
 import type { I18n } from '../i18n';
 import type { UiState, View } from '../state/uiStore';
 import { languageName } from '../text/format';
+import { entityWords } from '../i18nEntities';
 
 /** What the commands read and call; the app builds one on each render. */
 export interface CommandContext {
@@ -123,6 +124,16 @@ export const commandTable: readonly (CommandSpec | CommandFamily)[] = [
     label: (l) => l.t.compare.stories,
     keywords: 'stories clusters compare coverage outlets قصص',
     run: (c) => c.showStories(),
+  },
+  {
+    family: 'browse-entities',
+    expand: () =>
+      (['person', 'place', 'organisation'] as const).map((kind) => ({
+        id: `browse-${kind}`,
+        label: (l: I18n) => entityWords(l.lang).browse[kind],
+        keywords: `names entities ${kind} people places organisations الأسماء ${entityWords('ar').kinds[kind]}`,
+        run: (c: CommandContext) => c.setView({ kind: 'entities', entityKind: kind }),
+      })),
   },
   {
     id: 'view-dossiers',

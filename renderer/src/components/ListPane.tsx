@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import type { ArticleSummary, StoryCluster } from '../../../preload/contract';
 import { useApi } from '../api';
 import type { ArticlePager } from '../hooks/articlePager';
@@ -36,6 +36,8 @@ interface ListPaneProps {
   /** The collection's order changed (by drag or Alt+↑/↓). */
   onReordered(): void;
   onError(context: string, error: unknown): void;
+  /** Shown between the list's header and its rows (the result set's charts). */
+  above?: ReactNode;
 }
 
 /** The middle pane: the stories, the library's highlights, or the article list with its title, sort and order. */
@@ -64,6 +66,7 @@ export function ListPane({
   onChooseStory,
   onReordered,
   onError,
+  above,
 }: ListPaneProps) {
   const { api } = useApi();
   const { t, w } = useI18n();
@@ -127,6 +130,7 @@ export function ListPane({
               </button>
             )}
           </div>
+          {above}
           <ArticleList
             pager={pager}
             queryKey={queryKey}

@@ -17,6 +17,8 @@ function filterOf(view: View): ArticleFilter {
       return { lang: view.code };
     case 'collection':
       return { collectionId: view.id };
+    case 'entity':
+      return { entityId: view.id };
     default:
       return {};
   }
@@ -37,7 +39,13 @@ export function useArticleList(version: number, facts: Facts) {
   const view = ui.view;
   const inCollection = view.kind === 'collection';
   const sort = ui.sort === 'position' && !inCollection ? 'publishedAt' : ui.sort;
-  const filter = useMemo(() => filterOf(view), [view]);
+  // Dates chosen on the timeline (brushed), on top of the view's own filter; a new view starts without.
+  const [dateRange, setDateRange] = useState<{ from: string; to: string } | null>(null);
+  const viewFilter = useMemo(() => filterOf(view), [view]);
+  const filter = useMemo(
+    () => (dateRange ? { ...viewFilter, dateFrom: dateRange.from, dateTo: dateRange.to } : viewFilter),
+    [viewFilter, dateRange],
+  );
   const mode: 'search' | 'collection' | 'list' = searching
     ? 'search'
     : inCollection && sort === 'position'
@@ -105,6 +113,7 @@ export function useArticleList(version: number, facts: Facts) {
       else if (ui.sort === 'position') patch.sort = 'publishedAt';
       store.update(patch);
       setSearch('');
+      setDateRange(null);
     },
     [store, ui.sort],
   );
@@ -145,6 +154,9 @@ export function useArticleList(version: number, facts: Facts) {
   );
 
   return {
+    viewFilter,
+    dateRange,
+    setDateRange,
     search,
     setSearch,
     searching,
