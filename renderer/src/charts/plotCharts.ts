@@ -40,7 +40,18 @@ export function patternMarkup(id: string, index: number, colour: string): string
   return `<pattern id="${id}" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="${colour}"/>${texture}</pattern>`;
 }
 
+/**
+ * One picture for assistive technology: the whole chart is an image named by
+ * its label (the numbers are in the legend, the outlet bars' text and each
+ * bar's title); Plot's own names of its layers ("rect", "rule") are dropped.
+ */
+function asImage(svg: SVGSVGElement): void {
+  svg.setAttribute('role', 'img');
+  svg.querySelectorAll('g[aria-label]').forEach((g) => g.removeAttribute('aria-label'));
+}
+
 function addPatterns(svg: SVGSVGElement, prefix: string, outlets: readonly OutletSeries[]): void {
+  asImage(svg);
   const defs = document.createElementNS('http://www.w3.org/2000/svg', 'defs');
   defs.innerHTML = outlets
     .map((o) => patternMarkup(`${prefix}-${o.index}`, o.index, outletColour(o, outlets.length)))
@@ -78,6 +89,10 @@ export function drawTimeline(
   const monthFormat = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
   const dayFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
   const tickFormat = (d: Date) => (series.unit === 'month' ? monthFormat : dayFormat).format(d);
+  // Ticks on whole bins only (never at noon of a day bin), as many as fit.
+  const binCount = new Set(series.bins.map((b) => b.start.getTime())).size;
+  const room = Math.max(2, Math.floor(options.width / 90));
+  const ticks = `${Math.max(1, Math.ceil(binCount / room))} ${series.unit}s`;
   const names = series.outlets.map((o) => o.name);
   const facetRows = options.multiples && series.outlets.length > 1;
   const bins = facetRows ? series.bins.map((b) => ({ ...b, name: names[b.outlet]! })) : series.bins;
@@ -89,7 +104,7 @@ export function drawTimeline(
     marginBottom: 30,
     ariaLabel: options.label,
     style: { background: 'transparent', color: 'currentColor', fontSize: '11px' },
-    x: { type: 'utc', reverse: rtl, tickFormat, ticks: Math.max(2, Math.floor(options.width / 90)), label: null },
+    x: { type: 'utc', reverse: rtl, tickFormat, ticks, label: null },
     y: { axis: rtl ? 'right' : 'left', grid: true, label: options.axisLabel, labelArrow: 'none', nice: true },
     color: { type: 'identity' },
     fy: facetRows ? { domain: names, label: null, axis: rtl ? 'right' : 'left' } : undefined,
