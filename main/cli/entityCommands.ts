@@ -2,6 +2,8 @@
  * `mizan entities ID... [--json]`: the people, places and organisations of
  * each article, as the entity extractor (core/entities) finds them in the
  * body the library stores (library.getArticle).
+ * `mizan entities --top N [--kind K] [--json]`: the library's entity index
+ * (entities.list), most named first.
  */
 import { extractEntities, groupMentions, type Mention } from '../core/entities';
 import type { Call } from './compareCommands';
@@ -42,5 +44,28 @@ export async function entitiesCommand(
     }
     if (entities.length === 0) print('  no names found');
   }
+  return 0;
+}
+
+export interface TopOptions {
+  top: number;
+  kind?: 'person' | 'place' | 'organisation';
+}
+
+export async function topEntitiesCommand(
+  call: Call,
+  options: TopOptions,
+  json: boolean,
+  print: (text: string) => void,
+): Promise<number> {
+  const page = await call('entities.list', { kind: options.kind, limit: options.top, filter: {} });
+  if (json) {
+    print(JSON.stringify({ total: page.total, items: page.items }));
+    return 0;
+  }
+  const width = String(page.items[0]?.count ?? 0).length;
+  for (const e of page.items) print(`${String(e.count).padStart(width)}  ${KIND_LABEL[e.kind].padEnd(13)}  ${e.name}`);
+  if (page.items.length === 0) print('no names found');
+  else print(`(${page.items.length} of ${page.total}; count = articles naming it)`);
   return 0;
 }

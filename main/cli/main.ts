@@ -10,7 +10,7 @@
  *   mizan reindex [--library FILE]
  *   mizan clusters [--full] [--threshold S] [--min-size N] [--min-outlets N] [--limit N] [--json] (compareCommands.ts)
  *   mizan compare ID ID [ID...] [--json]
- *   mizan entities ID... [--json] (entityCommands.ts)
+ *   mizan entities ID... [--json] | --top N [--kind person|place|organisation] [--json] (entityCommands.ts)
  *   mizan export DOSSIER_ID|--articles ID,ID,... --pdf FILE|--html FILE (exportCommands.ts)
  */
 import { parseArgs } from 'node:util';
@@ -30,7 +30,7 @@ import { createServices } from '../core/services';
 import { appVersion } from '../core/version';
 import { createProgressBar } from './progressBar';
 import { clustersCommand, compareCommand } from './compareCommands';
-import { entitiesCommand } from './entityCommands';
+import { entitiesCommand, topEntitiesCommand, type TopOptions } from './entityCommands';
 import { reindexCommand, searchCommand, searchSorts } from './searchCommands';
 import { exportCommand, ExportUsageError } from './exportCommands';
 import { SHARE_COMMANDS, shareCommand, ShareUsageError, type ShareCommand } from './shareCommands';
@@ -52,6 +52,8 @@ Usage:
                    articles side by side: aligned sentences, differences, conflicting facts
   mizan entities ID... [--json]
                    people, places and organisations named in each article
+  mizan entities --top N [--kind person|place|organisation] [--json]
+                   the library's most named entities, by articles naming them
   mizan export DOSSIER_ID --pdf FILE [--html FILE]
   mizan export --articles ID,ID,... [--title T] [--subtitle S] [--author A] --pdf FILE|--html FILE
                [--lang CODE] [--numerals latn|arab] [--align justify|start] [--json]
@@ -108,6 +110,20 @@ function formatDate(p: Output<'library.getArticle'>['publishedAt']): string {
   return p.iso ?? p.original ?? '—';
 }
 
+/** `--top N [--kind K]` of `mizan entities`, checked; null when not asked for. */
+function topOptions(top: string | undefined, kind: string | undefined, ids: number): TopOptions | null {
+  if (top === undefined) {
+    if (kind !== undefined) throw new UsageError('entities: --kind goes with --top N');
+    return null;
+  }
+  const n = Number(top);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new UsageError(`--top: "${top}" is not a count from 1 to 1000`);
+  if (ids > 0) throw new UsageError('entities: give article ids or --top N, not both');
+  if (kind !== undefined && kind !== 'person' && kind !== 'place' && kind !== 'organisation')
+    throw new UsageError(`--kind: "${kind}" is not person, place or organisation`);
+  return { top: n, kind };
+}
+
 async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -146,6 +162,8 @@ async function run(argv: string[]): Promise<number> {
       style: { type: 'string' },
       out: { type: 'string' },
       'per-article': { type: 'string' },
+      top: { type: 'string' },
+      kind: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -199,8 +217,10 @@ async function run(argv: string[]): Promise<number> {
     throw new UsageError(`--sort: "${values.sort}" is not one of ${searchSorts.join(', ')}`);
   if (command === 'import' && args.length === 0) throw new UsageError('import: name at least one file or folder');
   if (command === 'show' && args.length !== 1) throw new UsageError('show: name one article id');
+  const top = command === 'entities' ? topOptions(values.top, values.kind, args.length) : null;
   const entityIds = command === 'entities' ? args.map((a) => Number(a)) : [];
-  if (command === 'entities' && args.length === 0) throw new UsageError('entities: name one or more article ids');
+  if (command === 'entities' && args.length === 0 && !top)
+    throw new UsageError('entities: name one or more article ids, or give --top N');
   const badEntityId = args.find(
     (a, i) => command === 'entities' && !(Number.isInteger(entityIds[i]) && entityIds[i]! > 0),
   );
@@ -233,7 +253,8 @@ async function run(argv: string[]): Promise<number> {
   }
 
   const dbPath = values.library ?? defaultLibraryPath();
-  const services = await createServices({ dbPath, host: 'cli' });
+  // The entity index catches up only in the command that reads it (entities --top): the others end sooner.
+  const services = await createServices({ dbPath, host: 'cli', entityIndex: false });
   const bar = createProgressBar(process.stderr);
   const dispatcher = createDispatcher(services.handlers, (p: Progress) => bar.update(p.done, p.total, p.label));
   try {
@@ -280,6 +301,18 @@ async function run(argv: string[]): Promise<number> {
     if (command === 'entities') {
       const callEntities = <M extends MethodName>(method: M, input: Input<M>, jobId: string | null = null) =>
         call(dispatcher, method, input, jobId);
+      if (top) {
+        const poll = setInterval(() => {
+          void services.entities.progress().then((p) => bar.update(p.articles - p.queued, p.articles, 'Reading names'));
+        }, 500);
+        try {
+          await services.entities.catchUp();
+        } finally {
+          clearInterval(poll);
+          bar.done();
+        }
+        return await topEntitiesCommand(callEntities, top, values.json ?? false, print);
+      }
       return await entitiesCommand(callEntities, entityIds, values.json ?? false, print);
     }
     if (command === 'clusters' || command === 'compare') {

@@ -15,6 +15,8 @@ import { createStoryQueue, type StoryQueue } from './compare/storyQueue';
 import { createDossierService } from './dossier/dossierService';
 import { getDossier } from './dossier/dossierStore';
 import { exportHandlers, type SelectArticles } from './exports/handlers';
+import { createEntityIndexer, type EntityIndexer } from './entityIndex/entityIndexer';
+import { entityHandlers } from './entityIndex/entityService';
 import { createParser } from './importers/parser';
 import { normalizeCharsetLabel } from './importers/decode';
 import { importers, MAX_FILE_BYTES } from './importers/registry';
@@ -42,6 +44,11 @@ export interface ServicesOptions {
   backgroundCheckAbove?: number;
   /** Place imported articles into stories after each import (default true; benchmarks that time clustering turn it off). */
   storiesAfterImport?: boolean;
+  /**
+   * Keep the entity index current in the background (default true). Off, the
+   * queue waits for `entities.catchUp()` (short CLI commands, benchmarks of other work).
+   */
+  entityIndex?: boolean;
 }
 
 export interface Services {
@@ -53,6 +60,8 @@ export interface Services {
   state: LibraryState;
   /** Story placement after imports, for tests that wait on it. */
   stories: StoryQueue;
+  /** The background entity index, for tests and benchmarks that wait on it. */
+  entities: EntityIndexer;
   close(): Promise<void>;
 }
 
@@ -87,6 +96,20 @@ function afterStories<H extends Partial<Handlers>>(stories: StoryQueue, handlers
       await stories.idle();
       return handler(...args);
     };
+  return out as H;
+}
+
+/** The same handlers, `after` called when one of `names` has finished. */
+function thenIndex<H extends Partial<Handlers>>(handlers: H, names: ReadonlyArray<keyof H>, after: () => void): H {
+  const out: Record<string, unknown> = { ...handlers };
+  for (const name of names) {
+    const handler = handlers[name] as (...args: never[]) => Promise<unknown>;
+    out[name as string] = async (...args: never[]) => {
+      const result = await handler(...args);
+      after();
+      return result;
+    };
+  }
   return out as H;
 }
 
@@ -128,8 +151,22 @@ export async function createServices(options: ServicesOptions): Promise<Services
         `placing imported articles into stories failed: ${error instanceof Error ? error.message : String(error)}`,
       ),
   );
-  const onImported = options.storiesAfterImport === false ? undefined : () => stories.request();
+  const entities = createEntityIndexer({
+    db,
+    auto: options.entityIndex !== false,
+    onError: (error) =>
+      process.emitWarning(`indexing entities failed: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  // Imports, edits and deletes queue their articles by trigger; this starts the drain.
+  const indexEntities = () => entities.request();
+  const onImported = (count: number) => {
+    indexEntities();
+    if (options.storiesAfterImport !== false) stories.request();
+    return count;
+  };
   const importDeps = { db, parser, now, ...state, onImported };
+  // A library from before the entity index (or left with a queue) is caught up in the background.
+  indexEntities();
 
   /** The articles an export names: a list, a collection, a dossier's articles, a search's hits, or all. */
   const selectArticles: SelectArticles = async (selection) => {
@@ -244,11 +281,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
         await store.requireArticle(w, id);
         await store.updateArticle(w, id, patch, stamp());
       });
+      indexEntities();
       // Database serves a read issued after a write with that write in view.
       return reader.getArticle(db, id);
     },
     'library.deleteArticle': async ({ id }) => {
       await db.write((w) => store.deleteArticle(w, id));
+      indexEntities();
       return { ok: true };
     },
     'library.listSources': async () => store.listSources(db),
@@ -285,8 +324,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
         return store.getCollection(w, collectionId);
       });
     },
-    // Highlights, notes, organizing, undo, UI settings.
-    ...libraryHandlers({ db, now, settingsPath: settingsPathFor(options.dbPath), bands: state.bands }),
+    // Highlights, notes, organizing, undo, UI settings; deletes, restores and new bodies are indexed again.
+    ...thenIndex(
+      libraryHandlers({ db, now, settingsPath: settingsPathFor(options.dbPath), bands: state.bands }),
+      ['library.deleteArticles', 'library.restoreArticles', 'library.replaceBody'],
+      indexEntities,
+    ),
     // Backups, restore, bundles.
     // A restore or a bundle replaces the library file: the story run after an import must have finished first.
     ...afterStories(
@@ -307,6 +350,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     ...compare,
     // Citations, notes and articles out to other tools.
     ...exportHandlers({ db, select: selectArticles }),
+    // People, places and organisations; the charts' counts.
+    ...entityHandlers({ db, indexer: entities, matchOf: (query) => search.matchExpression(query) }),
   };
 
   return {
@@ -315,7 +360,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
     search,
     state,
     stories,
+    entities,
     async close() {
+      await entities.close();
       await stories.close();
       await dossiers.close();
       await comparer.close();

@@ -12,6 +12,7 @@ import { appMethods, type Progress } from './app';
 import { compareMethods } from './compare';
 import { dossierMethods } from './dossier';
 import { exportMethods } from './exports';
+import { entityMethods } from './entities';
 import { MizanError, type Envelope, type ErrorCode, type ErrorData } from './errors';
 import { libraryMethods, type ImportReport } from './library';
 import type { MethodSpec } from './shapes';
@@ -28,6 +29,7 @@ export * from './search';
 export * from './dossier';
 export * from './compare';
 export * from './exports';
+export * from './entities';
 
 // ---------------------------------------------------------------------------
 // The method list: each area's methods, in one object.
@@ -40,6 +42,7 @@ export const contract = {
   ...dossierMethods,
   ...compareMethods,
   ...exportMethods,
+  ...entityMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -120,6 +120,8 @@ export const ArticleFilter = z.object({
   lang: z.string().min(2).max(12).optional(),
   tag: Name.optional(),
   collectionId: Id.optional(),
+  /** Articles naming this entity (entities.list / entities.get). */
+  entityId: Id.optional(),
 });
 export type ArticleFilter = z.infer<typeof ArticleFilter>;
 

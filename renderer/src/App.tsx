@@ -10,6 +10,10 @@ import { ComparisonView } from './components/compare/ComparisonView';
 import { StoryPanel } from './components/compare/StoriesView';
 import { useClusterJob } from './components/compare/useClusterJob';
 import { DossiersView } from './components/dossier/DossiersView';
+import { EntityBrowser } from './components/entities/EntityBrowser';
+import { EntityPanel } from './components/entities/EntityPanel';
+import { ListCharts } from './charts/ListCharts';
+import { entityWords } from './i18nEntities';
 import { DropZone } from './components/DropZone';
 import { EmptyState } from './components/EmptyState';
 import { ErrorBanners } from './components/ErrorBanners';
@@ -58,6 +62,23 @@ export function App() {
   );
   const list = useArticleList(version, facts);
   const { search, setSearch, searching, view, pager, openedId, openArticle, setView } = list;
+  // The Names views show their page in the reader pane until an article of the list is opened.
+  const viewKey = JSON.stringify(view);
+  const [pageOf, setPageOf] = useState<string | null>(viewKey);
+  const [seenView, setSeenView] = useState(viewKey);
+  if (seenView !== viewKey) {
+    setSeenView(viewKey);
+    setPageOf(viewKey);
+  }
+  const showsPage = pageOf === viewKey && (view.kind === 'entity' || view.kind === 'entities') && !searching;
+  const showView = (next: typeof view) => {
+    setView(next);
+    setPageOf(JSON.stringify(next));
+  };
+  const openFromList = (id: number, highlightId?: number | null) => {
+    setPageOf(null);
+    openArticle(id, highlightId);
+  };
   const readerRef = useRef<ReaderHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -169,7 +190,7 @@ export function App() {
     openPicker,
     focusSearch: () => searchRef.current?.focus(),
     step: list.step,
-    setView,
+    setView: showView,
     showStories: () => {
       setDossiersOpen(false);
       setView({ kind: 'stories' });
@@ -230,7 +251,11 @@ export function App() {
                 ? (facts.sources.find((s) => s.id === view.id)?.name ?? w.sources)
                 : view.kind === 'saved'
                   ? (list.saved?.name ?? t.selection.savedSearches)
-                  : languageName(view.code, locale);
+                  : view.kind === 'entity'
+                    ? view.name
+                    : view.kind === 'entities'
+                      ? entityWords(uiLang).kinds[view.entityKind]
+                      : languageName(view.code, locale);
   const activityErrors = store.activity.some((e) => e.status === 'failed' || (e.counts?.errors ?? 0) > 0);
 
   return (
@@ -335,7 +360,7 @@ export function App() {
                 <div className="sidebar-pane" ref={panes.sidebarRef}>
                   <Sidebar
                     view={view}
-                    onView={setView}
+                    onView={showView}
                     totalArticles={facts.info?.articleCount ?? null}
                     collections={facts.collections}
                     tags={facts.tags}
@@ -371,7 +396,7 @@ export function App() {
               selectedIndex={list.selectedIndex}
               onSelectIndex={list.select}
               openedId={openedId}
-              onOpen={openArticle}
+              onOpen={openFromList}
               setView={setView}
               version={version}
               articleVersion={articleVersion}
@@ -404,6 +429,16 @@ export function App() {
               searchAnswer={list.answer}
               refine={list.refine}
               onRefine={list.setRefine}
+              above={
+                <ListCharts
+                  filter={list.viewFilter}
+                  query={searching ? search.trim() : null}
+                  subject={viewTitle}
+                  reloadKey={version}
+                  dateRange={list.dateRange}
+                  onDates={list.setDateRange}
+                />
+              }
             />
             <Splitter
               size={panes.listSize}
@@ -425,6 +460,10 @@ export function App() {
                   onCompare={(ids) => setComparing({ articleIds: ids })}
                   onChooseStory={setStory}
                 />
+              ) : showsPage && view.kind === 'entity' ? (
+                <EntityPanel id={view.id} onView={showView} reloadKey={version} />
+              ) : showsPage && view.kind === 'entities' ? (
+                <EntityBrowser kind={view.entityKind} onView={showView} reloadKey={version} />
               ) : openedId !== null ? (
                 <Reader
                   key={openedId}

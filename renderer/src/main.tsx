@@ -11,6 +11,7 @@ import './styles/overlays.css';
 import './styles/compare.css';
 import './styles/exports.css';
 import './styles/search.css';
+import './styles/charts.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createClient } from '../../preload/contract';

@@ -30,6 +30,8 @@ const RANK: Readonly<Record<string, number>> = {
   dossier: 3,
   // Citations, notes and JSON Lines out: reads through the library; services.ts resolves what to export.
   exports: 3,
+  // The library's entity index: articles (library) read by the extractor (entities) on a worker.
+  entityIndex: 3,
 };
 const TOP = 4;
 

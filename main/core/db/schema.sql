@@ -143,6 +143,39 @@ CREATE TABLE dossiers (
   updated_at TEXT NOT NULL
 , author TEXT, description TEXT, lang TEXT);
 
+CREATE TABLE entities (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('person', 'place', 'organisation')),
+  key TEXT NOT NULL,
+  canonical TEXT NOT NULL,
+  spellings TEXT NOT NULL DEFAULT '[]',
+  article_count INTEGER NOT NULL DEFAULT 0,
+  mention_count INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (kind, key)
+);
+
+CREATE TABLE entity_articles (
+  entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  mentions INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (entity_id, article_id)
+) WITHOUT ROWID;
+
+CREATE TABLE entity_mentions (
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  field INTEGER NOT NULL CHECK (field IN (0, 1)),
+  start_offset INTEGER NOT NULL,
+  end_offset INTEGER NOT NULL,
+  entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+  text TEXT NOT NULL,
+  PRIMARY KEY (article_id, field, start_offset)
+) WITHOUT ROWID;
+
+CREATE TABLE entity_queue (article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE);
+
+CREATE TABLE entity_stale (entity_id INTEGER PRIMARY KEY);
+
 CREATE TABLE highlights (
   id INTEGER PRIMARY KEY,
   article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -279,6 +312,12 @@ CREATE INDEX dossier_items_section ON dossier_items(section_id);
 
 CREATE INDEX dossier_sections_order ON dossier_sections(dossier_id, position);
 
+CREATE INDEX entities_by_count ON entities(kind, article_count DESC);
+
+CREATE INDEX entity_articles_by_article ON entity_articles(article_id, entity_id);
+
+CREATE INDEX entity_mentions_by_entity ON entity_mentions(entity_id);
+
 CREATE INDEX highlights_article ON highlights(article_id, start_offset);
 
 CREATE INDEX near_duplicates_twin ON near_duplicates(twin_id);
@@ -319,6 +358,25 @@ END;
 
 CREATE TRIGGER collection_items_search_insert AFTER INSERT ON collection_items BEGIN
   UPDATE collection_search_indexes SET generation = generation + 1 WHERE collection_id = new.collection_id;
+END;
+
+CREATE TRIGGER entity_articles_delete AFTER DELETE ON entity_articles BEGIN
+  UPDATE entities SET article_count = article_count - 1, mention_count = mention_count - old.mentions
+  WHERE id = old.entity_id;
+  INSERT OR IGNORE INTO entity_stale (entity_id) VALUES (old.entity_id);
+END;
+
+CREATE TRIGGER entity_articles_insert AFTER INSERT ON entity_articles BEGIN
+  UPDATE entities SET article_count = article_count + 1, mention_count = mention_count + new.mentions
+  WHERE id = new.entity_id;
+END;
+
+CREATE TRIGGER entity_queue_insert AFTER INSERT ON articles BEGIN
+  INSERT OR IGNORE INTO entity_queue (article_id) VALUES (new.id);
+END;
+
+CREATE TRIGGER entity_queue_update AFTER UPDATE OF title, body, lang ON articles BEGIN
+  INSERT OR IGNORE INTO entity_queue (article_id) VALUES (new.id);
 END;
 
 CREATE TRIGGER sources_search_rename AFTER UPDATE OF name ON sources BEGIN

@@ -237,6 +237,10 @@ export function filterClauses(filter: ArticleFilter): { clauses: string[]; param
     clauses.push('a.id IN (SELECT article_id FROM collection_items WHERE collection_id = ?)');
     params.push(filter.collectionId);
   }
+  if (filter.entityId) {
+    clauses.push('a.id IN (SELECT article_id FROM entity_articles WHERE entity_id = ?)');
+    params.push(filter.entityId);
+  }
   return { clauses, params };
 }
 

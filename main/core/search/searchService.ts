@@ -16,7 +16,7 @@ import type { Database } from '../db/connection';
 import { readArticleText } from '../library/articleReader';
 import { analyze, normalizeForMatching } from '../text';
 import { createCollectionIndexes, type IndexRow } from './collectionIndexes';
-import { expandFuzzy } from './ftsQuery';
+import { expandFuzzy, ftsExpression } from './ftsQuery';
 import { buildMatcher, findMatches } from './highlight';
 import { createIndexer, type Indexer } from './indexer';
 import {
@@ -56,6 +56,12 @@ export interface SearchService {
   status(): Promise<SearchStatus>;
   reindex(ctx: CallContext): Promise<{ articleCount: number; ms: number }>;
   buildCollectionIndex(collectionId: number, ctx?: CallContext): Promise<CollectionIndexInfo>;
+  /**
+   * The library index's FTS5 expression for `query` (every article it
+   * matches, either tier), for counts over a search's whole result set
+   * (charts, entity facets); null when nothing can match.
+   */
+  matchExpression(query: string): Promise<string | null>;
   /** Resolves when no background collection build is scheduled or running (tests, shutdown). */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -151,6 +157,12 @@ export async function createSearchService(options: SearchServiceOptions): Promis
         title: findMatches(row.title, buildMatcher(leaves, expansions, 'title')),
         body: findMatches(row.body, buildMatcher(leaves, expansions, 'body')),
       };
+    },
+
+    async matchExpression(text) {
+      const { root } = planQuery(text);
+      if (!root) return null;
+      return ftsExpression(root, await expandFuzzy(root, vocabulary), 'all');
     },
 
     async status() {

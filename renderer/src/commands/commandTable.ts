@@ -11,6 +11,7 @@ import type { I18n } from '../i18n';
 import { exportWords } from '../i18nExport';
 import type { UiState, View } from '../state/uiStore';
 import { languageName } from '../text/format';
+import { entityWords } from '../i18nEntities';
 
 /** What the commands read and call; the app builds one on each render. */
 export interface CommandContext {
@@ -128,6 +129,16 @@ export const commandTable: readonly (CommandSpec | CommandFamily)[] = [
     label: (l) => l.t.compare.stories,
     keywords: 'stories clusters compare coverage outlets قصص',
     run: (c) => c.showStories(),
+  },
+  {
+    family: 'browse-entities',
+    expand: () =>
+      (['person', 'place', 'organisation'] as const).map((kind) => ({
+        id: `browse-${kind}`,
+        label: (l: I18n) => entityWords(l.lang).browse[kind],
+        keywords: `names entities ${kind} people places organisations الأسماء ${entityWords('ar').kinds[kind]}`,
+        run: (c: CommandContext) => c.setView({ kind: 'entities', entityKind: kind }),
+      })),
   },
   {
     id: 'view-dossiers',

@@ -52,6 +52,8 @@ interface ListPaneProps {
   searchAnswer?: SearchResults | null;
   refine?: SearchRefine;
   onRefine?(next: SearchRefine): void;
+  /** Shown between the list's header and its rows (the result set's charts). */
+  above?: ReactNode;
 }
 
 /** The middle pane: the stories, the library's highlights, or the article list with its title, sort and order. */
@@ -87,6 +89,7 @@ export function ListPane({
   searchAnswer = null,
   refine = noRefine,
   onRefine = () => undefined,
+  above,
 }: ListPaneProps) {
   const sw = useSearchWords();
   const { api } = useApi();
@@ -166,6 +169,7 @@ export function ListPane({
           </div>
           {bulkBar}
           {searching ? <SearchHeader answer={searchAnswer} refine={refine} onRefine={onRefine} /> : null}
+          {above}
           <div className={searching ? 'search-body' : 'list-body'}>
             <ArticleList
               pager={pager}

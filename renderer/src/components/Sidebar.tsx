@@ -2,6 +2,7 @@ import { useState, type DragEvent, type ReactNode } from 'react';
 import type { CollectionInfo, LanguageInfo, SavedSearchInfo, SourceInfo, TagInfo } from '../../../preload/contract';
 import { useI18n } from '../i18n';
 import type { View } from '../state/uiStore';
+import { EntitySection } from './entities/EntitySection';
 import { languageName } from '../text/format';
 
 /** The drag type of article rows: their ids, as JSON. */
@@ -254,6 +255,8 @@ export function Sidebar(props: SidebarProps) {
           )}
         </ul>
       </section>
+
+      <EntitySection view={view} onView={props.onView} reloadKey={props.totalArticles} />
 
       <section className="side-section" aria-labelledby="side-sources">
         <div className="side-heading">

@@ -18,6 +18,8 @@ export function filterOf(view: View): ArticleFilter {
       return { lang: view.code };
     case 'collection':
       return { collectionId: view.id };
+    case 'entity':
+      return { entityId: view.id };
     default:
       return {};
   }
@@ -44,9 +46,15 @@ export function useArticleList(version: number, facts: Facts) {
   // A saved search is its query and filters, run again whenever the list reads (imports and edits change it).
   const saved = view.kind === 'saved' ? (facts.savedSearches.find((s) => s.id === view.id) ?? null) : null;
   const savedKey = saved ? JSON.stringify([saved.query, saved.filter]) : '';
-  const filter = useMemo(
+  const viewFilter = useMemo(
     () => (savedKey ? (JSON.parse(savedKey) as [string, ArticleFilter])[1] : filterOf(view)),
     [view, savedKey],
+  );
+  // Dates chosen on the timeline (brushed), on top of the view's own filter; a new view starts without.
+  const [dateRange, setDateRange] = useState<{ from: string; to: string } | null>(null);
+  const filter = useMemo(
+    () => (dateRange ? { ...viewFilter, dateFrom: dateRange.from, dateTo: dateRange.to } : viewFilter),
+    [viewFilter, dateRange],
   );
   const query = searching ? search.trim() : (saved?.query.trim() ?? '');
   const mode: 'search' | 'collection' | 'list' =
@@ -129,6 +137,7 @@ export function useArticleList(version: number, facts: Facts) {
       store.update(patch);
       setSearchText('');
       setRefine(noRefine);
+      setDateRange(null);
     },
     [store, ui.sort],
   );
@@ -176,6 +185,9 @@ export function useArticleList(version: number, facts: Facts) {
   }, []);
 
   return {
+    viewFilter,
+    dateRange,
+    setDateRange,
     search,
     setSearch,
     refine,

@@ -8,7 +8,7 @@
  * localStorage alone would forget. Whichever copy was saved last wins.
  */
 import { z } from 'zod';
-import { HighlightColor, ImportMapping, methodNames, type MizanApi } from '../../../preload/contract';
+import { EntityKind, HighlightColor, ImportMapping, methodNames, type MizanApi } from '../../../preload/contract';
 import { Said } from '../text/said';
 
 export const View = z.discriminatedUnion('kind', [
@@ -20,6 +20,9 @@ export const View = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('source'), id: z.number().int().positive() }),
   z.object({ kind: z.literal('lang'), code: z.string().min(1) }),
   z.object({ kind: z.literal('saved'), id: z.number().int().positive() }),
+  // Entities of one kind to browse (all articles listed), or one entity's page (its articles listed).
+  z.object({ kind: z.literal('entities'), entityKind: EntityKind }),
+  z.object({ kind: z.literal('entity'), id: z.number().int().positive(), name: z.string(), entityKind: EntityKind }),
 ]);
 export type View = z.infer<typeof View>;
 

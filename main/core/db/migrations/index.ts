@@ -8,6 +8,7 @@ import { migration0006 } from './0006_memory_bands';
 import { migration0007 } from './0007_story_threads';
 import { migration0008 } from './0008_collection_index_data';
 import { migration0009 } from './0009_saved_searches';
+import { migration0010 } from './0010_entity_index';
 
 /** Every migration, in order. Append only. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];

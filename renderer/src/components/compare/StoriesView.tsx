@@ -13,6 +13,7 @@ import type { StorySort } from '../../i18nCompare';
 import { directionOf } from '../../../../common/text/direction';
 import { dateTime } from '../../text/format';
 import { dayLabel, dayRange, defaultComparisonIds, storyTitles } from './storyFormat';
+import { ChartPanel } from '../../charts/ChartPanel';
 
 const PAGE = 30;
 /** While the core is still placing imported articles, the list is read again this often. */
@@ -263,6 +264,7 @@ export function StoryPanel({
   /** Opens another story (of the same thread). */
   onChooseStory(story: StoryCluster): void;
 }) {
+  const { api } = useApi();
   const { t, locale, formatNumber } = useI18n();
   const c = t.compare;
   const [picked, setPicked] = useState<number[]>(() => defaultComparisonIds(story.articles, FIRST_COMPARED));
@@ -294,6 +296,12 @@ export function StoryPanel({
           <span className="muted">{c.compareHint}</span>
         </div>
       </header>
+      <ChartPanel
+        load={() => api['charts.timeline']({ articleIds: story.articles.map((a) => a.id) })}
+        loadKey={`story-${story.id}-${story.size}`}
+        subject={title}
+        testId="story-charts"
+      />
       <ul className="story-articles">
         {story.articles.map((a) => {
           const on = picked.includes(a.id);

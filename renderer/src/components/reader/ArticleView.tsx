@@ -21,6 +21,7 @@ import { ArticleBody } from './ArticleBody';
 import { ArticleHeader } from './ArticleHeader';
 import { FindBar, type FindState } from './FindBar';
 import { ReaderToolbar } from './ReaderToolbar';
+import { EntityMarks } from '../entities/EntityMarks';
 import { SelectionToolbar } from './SelectionToolbar';
 import { useReadingPosition } from './useReadingPosition';
 import { useTextMarks } from './useTextMarks';
@@ -176,6 +177,7 @@ export function ArticleView({
         highlightCount={highlights.length}
         actions={actions}
       />
+      <EntityMarks articleId={article.id} bodyRef={bodyRef} textView={view === 'text'} redrawKey={highlights} />
 
       {find.open ? (
         <FindBar

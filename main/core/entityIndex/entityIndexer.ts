@@ -1,0 +1,127 @@
+/**
+ * Keeps the library's entity index current in the background: drains the
+ * queue the article triggers fill (new libraries' backfill, imports, edits),
+ * a chunk at a time: text read on the reader, people/places/organisations
+ * extracted on a worker thread, the chunk stored in one write. Runs one drain
+ * at a time; a request during a drain asks for one more pass after it.
+ */
+import { MizanError } from '../../../preload/contract/errors';
+import type { Database } from '../db/connection';
+import { createWorkerPool } from '../workers/pool';
+import { workerScript } from '../workers/script';
+import { extractTask, type ExtractRequest, type ExtractResult } from './extractTask';
+import { queueState, readQueued, settleStale, storeExtracted, type Extracted } from './entityStore';
+
+/**
+ * Articles per chunk: one worker task and one transaction. About 0.4-1 s of
+ * extraction on this machine, so a cancel (closing the library) waits little
+ * and the app's own writes wait behind one short transaction at most.
+ */
+const CHUNK = 200;
+
+export interface EntityIndexProgress {
+  /** Articles still to read. */
+  queued: number;
+  /** Articles in the library. */
+  articles: number;
+  /** True while a drain is under way. */
+  running: boolean;
+}
+
+export interface EntityIndexer {
+  /** Asks for a drain (after an import, an edit, a delete, or at open); nothing when built with `auto: false`. */
+  request(): void;
+  /** Drains the queue now, whatever `auto` says, and resolves when it is empty (the CLI's `entities --top`). */
+  catchUp(): Promise<void>;
+  /** Resolves when no drain is under way or asked for. */
+  idle(): Promise<void>;
+  progress(): Promise<EntityIndexProgress>;
+  close(): Promise<void>;
+}
+
+export interface EntityIndexerOptions {
+  db: Database;
+  onError?: (error: unknown) => void;
+  /** Articles per chunk (tests use small chunks to see progress move). */
+  chunk?: number;
+  /** Drain when asked (default true); false leaves the queue until catchUp (short CLI commands, benchmarks). */
+  auto?: boolean;
+}
+
+export function createEntityIndexer(options: EntityIndexerOptions): EntityIndexer {
+  const { db } = options;
+  const chunk = options.chunk ?? CHUNK;
+  // One thread: it runs beside imports and searches on machines of two cores.
+  const pool = createWorkerPool<ExtractRequest, ExtractResult>({
+    script: workerScript(__dirname, 'entityWorker.js'),
+    inline: extractTask,
+    size: 1,
+    errors: {
+      failed: (error) => new MizanError('INTERNAL', `reading entities failed: ${error.message}`),
+      crashed: (reason) => new MizanError('INTERNAL', `the entity worker stopped (${reason})`),
+    },
+  });
+  const controller = new AbortController();
+  let current: Promise<void> | null = null;
+  let again = false;
+
+  async function drain(): Promise<void> {
+    let after = 0;
+    for (;;) {
+      if (controller.signal.aborted) return;
+      const articles = await readQueued(db, after, chunk);
+      if (articles.length === 0) break;
+      after = articles[articles.length - 1]!.id;
+      const { articles: found } = await pool.run({ articles }, { signal: controller.signal });
+      const stamp = new Map(articles.map((a) => [a.id, a.updatedAt]));
+      const batch: Extracted[] = found.map((f) => ({ id: f.id, updatedAt: stamp.get(f.id)!, mentions: f.mentions }));
+      await db.write((w) => storeExtracted(w, batch));
+    }
+    // Deletes leave stale entities without queueing anything; most drains find none (no write then).
+    const stale = await db.get<{ n: number }>('SELECT count(*) AS n FROM entity_stale');
+    if ((stale?.n ?? 0) > 0) await db.write((w) => settleStale(w));
+  }
+
+  const start = (): void => {
+    current = (async () => {
+      do {
+        again = false;
+        try {
+          await drain();
+        } catch (error) {
+          if (!controller.signal.aborted) options.onError?.(error);
+        }
+      } while (again && !controller.signal.aborted);
+    })().finally(() => {
+      current = null;
+    });
+  };
+
+  const kick = (): void => {
+    if (controller.signal.aborted) return;
+    if (current) again = true;
+    else start();
+  };
+
+  return {
+    request() {
+      if (options.auto !== false) kick();
+    },
+    async catchUp() {
+      kick();
+      while (current) await current;
+    },
+    async idle() {
+      while (current) await current;
+    },
+    async progress() {
+      const state = await queueState(db);
+      return { ...state, running: current !== null };
+    },
+    async close() {
+      controller.abort();
+      await current;
+      await pool.close();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { TimelineCounts } from '../../../preload/contract';
+import { autoUnit, binTimeline, brushedDays } from './timelineData';
+
+const names = { others: 'Others', unknown: 'Unknown' };
+const counts: TimelineCounts = {
+  rows: [
+    { day: null, sourceId: 1, count: 2 },
+    { day: '2015-07', sourceId: 2, count: 1 },
+    { day: '2015-07-20', sourceId: 1, count: 3 }, // a Monday
+    { day: '2015-07-21', sourceId: 2, count: 4 },
+    { day: '2015-07-26', sourceId: 1, count: 1 }, // a Sunday: same ISO week as the 20th
+    { day: '2015-07-27', sourceId: null, count: 5 },
+    { day: '2015-08-02', sourceId: 3, count: 1 },
+  ],
+  sources: [
+    { id: 1, name: 'aawsat' },
+    { id: 2, name: 'alyaum' },
+    { id: 3, name: 'sabq' },
+  ],
+  total: 17,
+};
+
+describe('timeline bins', () => {
+  it('counts days per outlet, most articles first; undated and month-only dates apart', () => {
+    const s = binTimeline(counts, { unit: 'day', names });
+    expect(s.outlets.map((o) => [o.name, o.total])).toEqual([
+      ['aawsat', 6],
+      ['alyaum', 5],
+      ['Unknown', 5],
+      ['sabq', 1],
+    ]);
+    expect(s.undated).toBe(3);
+    expect(s.bins.reduce((n, b) => n + b.count, 0)).toBe(14);
+    expect(s.first).toBe('2015-07-20');
+    expect(s.last).toBe('2015-08-02');
+  });
+
+  it('puts a Monday and the Sunday after it in one week, and month-only dates in their month', () => {
+    const weeks = binTimeline(counts, { unit: 'week', names });
+    const first = weeks.bins.filter((b) => b.start.toISOString().startsWith('2015-07-20'));
+    expect(first.map((b) => [b.outlet, b.count])).toEqual([
+      [0, 4],
+      [1, 4],
+    ]);
+    const months = binTimeline(counts, { unit: 'month', names });
+    expect(months.undated).toBe(2);
+    expect(months.bins.filter((b) => b.start.getUTCMonth() === 6).reduce((n, b) => n + b.count, 0)).toBe(14);
+  });
+
+  it('gathers outlets past the limit as others', () => {
+    const s = binTimeline(counts, { unit: 'day', names, maxOutlets: 2 });
+    expect(s.outlets.map((o) => [o.name, o.total])).toEqual([
+      ['aawsat', 6],
+      ['alyaum', 5],
+      ['Others', 6],
+    ]);
+  });
+
+  it('picks days, weeks or months by the span, and turns a brushed span into whole days', () => {
+    expect(autoUnit('2015-07-01', '2015-08-15')).toBe('day');
+    expect(autoUnit('2015-01-01', '2016-06-01')).toBe('week');
+    expect(autoUnit('2010-01-01', '2015-01-01')).toBe('month');
+    expect(brushedDays(new Date(Date.UTC(2015, 6, 24, 13)), new Date(Date.UTC(2015, 6, 21, 2)))).toEqual({
+      from: '2015-07-21',
+      to: '2015-07-24',
+    });
+    expect(brushedDays(new Date(Date.UTC(2015, 6, 21)), new Date(Date.UTC(2015, 6, 23)))).toEqual({
+      from: '2015-07-21',
+      to: '2015-07-22',
+    });
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * The charts' data: articles per day and outlet (charts.timeline, counted by
+ * the core) put into day, week or month bins, the outlets beyond the first
+ * few gathered as "others". Pure, so the bench times it apart from drawing.
+ */
+import type { TimelineCounts } from '../../../preload/contract';
+import type { TimeUnit } from '../i18nEntities';
+
+export type Unit = Exclude<TimeUnit, 'auto'>;
+
+export interface OutletSeries {
+  /** Order of the outlet in the legend and the stack (0 = most articles). */
+  index: number;
+  name: string;
+  total: number;
+}
+
+export interface Bin {
+  /** First day of the bin (UTC midnight) and the day after its last. */
+  start: Date;
+  end: Date;
+  outlet: number;
+  count: number;
+}
+
+export interface TimelineSeries {
+  unit: Unit;
+  outlets: OutletSeries[];
+  bins: Bin[];
+  /** Articles with no date precise enough for the unit (no date, or a month or year for days and weeks). */
+  undated: number;
+  total: number;
+  /** First and last day with articles (ISO), null when none. */
+  first: string | null;
+  last: string | null;
+}
+
+const DAY = 86_400_000;
+
+/** Day bins up to two months, weeks up to two years, then months. */
+export function autoUnit(first: string | null, last: string | null): Unit {
+  if (!first || !last) return 'day';
+  const span = (Date.parse(last) - Date.parse(first)) / DAY;
+  return span <= 62 ? 'day' : span <= 730 ? 'week' : 'month';
+}
+
+function binOf(iso: string, unit: Unit): { start: number; end: number } | null {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  if (unit === 'month') {
+    if (iso.length < 7) return null;
+    return { start: Date.UTC(y, m - 1, 1), end: Date.UTC(y, m, 1) };
+  }
+  if (iso.length < 10) return null;
+  const day = Date.UTC(y, m - 1, Number(iso.slice(8, 10)));
+  if (unit === 'day') return { start: day, end: day + DAY };
+  // Weeks start on Monday (ISO 8601).
+  const monday = day - ((new Date(day).getUTCDay() + 6) % 7) * DAY;
+  return { start: monday, end: monday + 7 * DAY };
+}
+
+export interface BinOptions {
+  unit: TimeUnit;
+  /** Outlets drawn apart; the rest are one "others" series. */
+  maxOutlets?: number;
+  names: { others: string; unknown: string };
+}
+
+export function binTimeline(counts: TimelineCounts, options: BinOptions): TimelineSeries {
+  const maxOutlets = options.maxOutlets ?? 6;
+  const nameOf = new Map(counts.sources.map((s) => [s.id, s.name]));
+  const totals = new Map<number | null, number>();
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const r of counts.rows) {
+    totals.set(r.sourceId, (totals.get(r.sourceId) ?? 0) + r.count);
+    if (r.day && r.day.length >= 10) {
+      if (first === null || r.day < first) first = r.day;
+      if (last === null || r.day > last) last = r.day;
+    }
+  }
+  const unit = options.unit === 'auto' ? autoUnit(first, last) : options.unit;
+  const ranked = [...totals].sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])));
+  const kept = ranked.length > maxOutlets + 1 ? ranked.slice(0, maxOutlets) : ranked;
+  const indexOf = new Map(kept.map(([id], i) => [id, i]));
+  const outlets: OutletSeries[] = kept.map(([id, total], i) => ({
+    index: i,
+    name: id === null ? options.names.unknown : (nameOf.get(id) ?? options.names.unknown),
+    total,
+  }));
+  if (kept.length < ranked.length) {
+    const rest = ranked.slice(kept.length).reduce((sum, [, n]) => sum + n, 0);
+    outlets.push({ index: kept.length, name: options.names.others, total: rest });
+  }
+  const othersIndex = kept.length;
+  const byKey = new Map<number, Bin>();
+  let undated = 0;
+  for (const r of counts.rows) {
+    const bin = r.day ? binOf(r.day, unit) : null;
+    if (!bin) {
+      undated += r.count;
+      continue;
+    }
+    const outlet = indexOf.get(r.sourceId) ?? othersIndex;
+    // Bins start on whole days, at most 16 outlets apart: one number keys both.
+    const key = (bin.start / DAY) * 64 + outlet;
+    const seen = byKey.get(key);
+    if (seen) seen.count += r.count;
+    else byKey.set(key, { start: new Date(bin.start), end: new Date(bin.end), outlet, count: r.count });
+  }
+  const bins = [...byKey.values()].sort((a, b) => a.start.getTime() - b.start.getTime() || a.outlet - b.outlet);
+  return { unit, outlets, bins, undated, total: counts.total, first, last };
+}
+
+/** The ISO days [from, to] a brushed span covers, whole bins of the unit. */
+export function brushedDays(a: Date, b: Date): { from: string; to: string } {
+  const [lo, hi] = a.getTime() <= b.getTime() ? [a, b] : [b, a];
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  // The end of a span is exclusive when it falls on midnight: the day before is the last one.
+  const end = new Date(hi.getTime() - (hi.getTime() % DAY === 0 && hi.getTime() > lo.getTime() ? DAY : 0));
+  return { from: iso(lo), to: iso(end) };
+}

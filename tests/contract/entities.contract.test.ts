@@ -1,0 +1,102 @@
+/**
+ * The entity index and the chart counts through the contract: the services
+ * in-process, the real web host over HTTP and the `mizan` CLI must give the
+ * same entities and counts for the same articles (150 SaudiNewsNet reports).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EntityCount, MizanApi } from '../../preload/contract';
+import { mizan } from '../support/cli';
+import { contractTargets } from '../support/contractTargets';
+import { sharedData, tempDir } from '../support/paths';
+
+const dir = tempDir();
+const newsPath = join(dir, 'news-150.json');
+const news = (
+  JSON.parse(gunzipSync(readFileSync(sharedData('saudinewsnet', '2015-07-21.json.gz'))).toString()) as unknown[]
+).slice(0, 150);
+writeFileSync(newsPath, JSON.stringify(news));
+
+const answers = new Map<string, unknown>();
+
+async function indexed(api: MizanApi): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    const s = await api['entities.status']({});
+    if (s.queued === 0 && !s.running) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the entity index did not catch up within 60 s');
+}
+
+describe.each(contractTargets({ storiesAfterImport: false }))('entities contract: $name', (target) => {
+  let api: MizanApi;
+  let stop: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ api, stop } = await target.start(join(tempDir(), 'library.db')));
+    const report = await api['library.importFiles']({ paths: [newsPath] });
+    expect(report.imported).toHaveLength(150);
+    await indexed(api);
+  }, 90_000);
+  afterAll(async () => {
+    await stop?.();
+  });
+
+  it('lists entities by kind with the articles naming them, most first', async () => {
+    const places = await api['entities.list']({ kind: 'place', limit: 10 });
+    expect(places.status).toMatchObject({ queued: 0, articles: 150 });
+    expect(places.items.length).toBe(10);
+    expect(places.items.every((e) => e.kind === 'place')).toBe(true);
+    const counts = places.items.map((e) => e.count);
+    expect([...counts].sort((a, b) => b - a)).toEqual(counts);
+    // Saudi Arabia is among the places most named in a Saudi day's reports.
+    expect(places.items.map((e) => e.name)).toContain('السعودية');
+    const top = places.items[0]!;
+    const listed = await api['library.listArticles']({ filter: { entityId: top.id }, limit: 100 });
+    expect(listed.total).toBe(top.count);
+
+    const page = await api['entities.get']({ id: top.id });
+    expect(page.articleCount).toBe(top.count);
+    expect(page.timeline.total).toBe(top.count);
+    expect(page.related.length).toBeGreaterThan(0);
+
+    const people = await api['entities.list']({ kind: 'person', limit: 5 });
+    const all = await api['entities.list']({ limit: 20 });
+    const timeline = await api['charts.timeline']({ query: 'السعودية' });
+    const search = await api['search.query']({ query: 'السعودية', limit: 1 });
+    expect(timeline.total).toBe(search.total);
+    const mentions = await api['entities.ofArticle']({ id: listed.items[0]!.id });
+    expect(mentions.mentions.some((m) => m.entityId === top.id)).toBe(true);
+    answers.set(target.name, { places: places.items, people: people.items, top: all.items, page, timeline, mentions });
+  });
+
+  it('answers NOT_FOUND for an entity that is not in the index', async () => {
+    await expect(api['entities.get']({ id: 9_999_999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('entities across hosts', () => {
+  it('gives the same answers in-process, over HTTP and from the CLI', async () => {
+    const [a, b] = [...answers.values()] as Array<{ top: EntityCount[] }>;
+    expect(answers.size).toBe(2);
+    expect(b).toEqual(a);
+
+    const library = join(tempDir(), 'library.db');
+    expect((await mizan(['import', newsPath, '--library', library, '--json'])).code).toBe(0);
+    const cli = await mizan(['entities', '--top', '20', '--json', '--library', library]);
+    expect(cli.code).toBe(0);
+    const out = JSON.parse(cli.stdout) as { total: number; items: EntityCount[] };
+    expect(out.items).toEqual(a!.top);
+
+    const kinds = await mizan(['entities', '--top', '3', '--kind', 'organisation', '--library', library]);
+    expect(kinds.code).toBe(0);
+    expect(kinds.stdout).toContain('organisations');
+    expect(kinds.stdout.trim().split('\n')).toHaveLength(4);
+    const bad = await mizan(['entities', '--top', '3', '--kind', 'city', '--library', library]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--kind: "city" is not person, place or organisation');
+  }, 90_000);
+});
