@@ -30,7 +30,6 @@ import { createServices } from '../core/services';
 import { appVersion } from '../core/version';
 import { createProgressBar } from './progressBar';
 import { clustersCommand, compareCommand } from './compareCommands';
-import { entitiesCommand } from './entityCommands';
 import { reindexCommand, searchCommand } from './searchCommands';
 import { exportCommand, ExportUsageError } from './exportCommands';
 import { SHARE_COMMANDS, shareCommand, ShareUsageError, type ShareCommand } from './shareCommands';
@@ -275,6 +274,8 @@ async function run(argv: string[]): Promise<number> {
     if (command === 'entities') {
       const callEntities = <M extends MethodName>(method: M, input: Input<M>, jobId: string | null = null) =>
         call(dispatcher, method, input, jobId);
+      // Loaded here: the entity tables are built at load, which no other command needs.
+      const { entitiesCommand } = await import('./entityCommands.js');
       return await entitiesCommand(callEntities, entityIds, values.json ?? false, print);
     }
     if (command === 'clusters' || command === 'compare') {

@@ -9,7 +9,7 @@ import type { AppInfo } from '../../preload/contract/app';
 import type { Handlers } from '../../preload/contract';
 import type { Database } from './db/connection';
 import { migrations } from './db/migrations';
-import { compareHandlers } from './compare/compareService';
+import type { CompareMethod } from './compare/compareService';
 import { createComparer } from './compare/comparisonRunner';
 import { createStoryQueue, type StoryQueue } from './compare/storyQueue';
 import { createDossierService } from './dossier/dossierService';
@@ -29,6 +29,20 @@ import { settingsPathFor } from './library/settings';
 import { IndexPrimer } from './search/primedIndex';
 import { createSearchService, type SearchService } from './search/searchService';
 import { appVersion } from './version';
+import { lazyHandlers } from './lazyHandlers';
+
+const COMPARE_METHODS: Record<CompareMethod, true> = {
+  'compare.clusters': true,
+  'compare.getCluster': true,
+  'compare.cluster': true,
+  'compare.articles': true,
+  'compare.align': true,
+  'compare.facts': true,
+  'compare.saveComparison': true,
+  'compare.listComparisons': true,
+  'compare.getComparison': true,
+  'compare.deleteComparison': true,
+};
 
 /** A search exported as a selection: its first hits, as many as a list of ids may hold. */
 const EXPORT_SEARCH_LIMIT = 10_000;
@@ -114,7 +128,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const comparer = createComparer();
   const dossiers = createDossierService({ db, now, comparer });
   const stamp = () => now().toISOString();
-  const compare = compareHandlers({ db, now, comparer });
+  // Loaded on first use: a CLI search or a web page's first request does not need the compare code.
+  const compare = lazyHandlers(COMPARE_METHODS, async () =>
+    (await import('./compare/compareService.js')).compareHandlers({ db, now, comparer }),
+  );
   const stories = createStoryQueue(
     (signal) => compare['compare.cluster']({ mode: 'incremental' }, { signal, progress: () => undefined }),
     (error) =>
