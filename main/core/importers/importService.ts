@@ -12,10 +12,16 @@ import { defaultNearDuplicateThreshold } from '../../../preload/contract/default
 import type { ImportReport } from '../../../preload/contract/library';
 import type { CallContext } from '../../../preload/contract';
 import type { Database, Writer } from '../db/connection';
-import { MAX_FILE_BYTES } from './registry';
 import type { Signature } from '../library/minhash';
 import type { Parser } from './parser';
-import { IMPORT_BATCH, ImportError, type ImportOptions, type ParsedArticle, type ParsedFile } from './types';
+import {
+  IMPORT_BATCH,
+  ImportError,
+  MAX_FILE_BYTES,
+  type ImportOptions,
+  type ParsedArticle,
+  type ParsedFile,
+} from './types';
 import { droppedTerms } from '../search/indexDocument';
 import type { IndexPrimer, PrimedArticle } from '../search/primedIndex';
 import type { BandIndex, LibraryBands } from '../library/bandIndex';

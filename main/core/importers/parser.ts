@@ -10,19 +10,11 @@
  */
 import { availableParallelism } from 'node:os';
 import type { TablePreview } from '../../../preload/contract/library';
-import { prepareTexts } from '../search/indexDocument';
-import { parseFile } from './registry';
-import { previewTable, type PreviewOptions } from './tablePreview';
+import { parseTask } from './parseTask';
+import type { PreviewOptions } from './tablePreview';
 import { createWorkerPool } from '../workers/pool';
 import { locateScript, workerScript } from '../workers/script';
-import {
-  IMPORT_BATCH,
-  ImportError,
-  type ImportOptions,
-  type ParsedArticle,
-  type ParsedFile,
-  type ParsedRecord,
-} from './types';
+import { ImportError, type ImportOptions, type ParsedFile, type ParsedRecord } from './types';
 
 /** A file to parse for import, or (preview) a table file to look at before its columns are mapped. */
 export type ParseRequest = { path: string; bytes: Uint8Array } & (
@@ -51,33 +43,6 @@ export interface ParserOptions {
   timeoutMs?: number;
   /** The worker script; tests point it at a stand-in. */
   script?: string;
-}
-
-/** What a parser thread does with a request (the same in-line); a failure is an ImportError naming the file. */
-export function parseTask(request: ParseRequest): ParseOutput {
-  try {
-    if (request.task === 'preview') return { preview: previewTable(request.path, request.bytes, request.preview) };
-    return parseForImport(request.path, request.bytes, request.options);
-  } catch (error) {
-    if (error instanceof ImportError) throw error;
-    throw new ImportError(
-      'IMPORT_PARSE_FAILED',
-      `${request.path}: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-}
-
-/**
- * Parses a file and analyzes its articles for the search index, once, here:
- * this runs on a parser thread, and the thread that stores only writes.
- */
-export function parseForImport(path: string, bytes: Uint8Array, options: ImportOptions): ParsedFile {
-  const records = parseFile(path, bytes, options);
-  const articles: ParsedArticle[] = [];
-  for (const r of records) if (r.ok) articles.push(r.article);
-  const { keys, groups } = prepareTexts(articles, IMPORT_BATCH);
-  articles.forEach((a, i) => (a.keys = keys[i]));
-  return { records, vocab: groups };
 }
 
 /** The bytes move to the worker instead of being copied, when they are a whole buffer of their own. */

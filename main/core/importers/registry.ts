@@ -9,7 +9,14 @@ import { jsonImporter, jsonLinesImporter } from './json';
 import { markdownImporter } from './markdown';
 import { mhtmlImporter } from './mhtml';
 import { plainTextImporter } from './plainText';
-import { ImportError, type Importer, type ImportOptions, type ParsedRecord, type SourceFile } from './types';
+import {
+  ImportError,
+  MAX_FILE_BYTES,
+  type Importer,
+  type ImportOptions,
+  type ParsedRecord,
+  type SourceFile,
+} from './types';
 
 export const importers: readonly Importer[] = [
   plainTextImporter,
@@ -22,8 +29,7 @@ export const importers: readonly Importer[] = [
   tsvImporter,
 ];
 
-/** Files larger than this are refused rather than exhausting memory (ImportOptions.maxBytes overrides it). */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 
 function extensionOf(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? name;
