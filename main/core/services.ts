@@ -17,7 +17,6 @@ import { getDossier } from './dossier/dossierStore';
 import { exportHandlers, type SelectArticles } from './exports/handlers';
 import { createParser } from './importers/parser';
 import { normalizeCharsetLabel } from './importers/decode';
-import { importers } from './importers/registry';
 import { ImportError, MAX_FILE_BYTES } from './importers/types';
 import { emptyReport, expandPaths, importItems, readItem, type ImportItem } from './importers/importService';
 import { LibraryBands } from './library/bandIndex';
@@ -182,7 +181,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
       host: options.host,
       libraryPath: options.dbPath,
       articleCount: await store.countArticles(db),
-      importFormats: importers.map((i) => ({ id: i.id, label: i.label, extensions: [...i.extensions] })),
+      importFormats: (await import('./importers/registry.js')).importers.map((i) => ({
+        id: i.id,
+        label: i.label,
+        extensions: [...i.extensions],
+      })),
     }),
     // Cancellation is owned by the host's job registry (see rpc.ts); reaching
     // here means the job was unknown or already finished.

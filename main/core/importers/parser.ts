@@ -10,7 +10,6 @@
  */
 import { availableParallelism } from 'node:os';
 import type { TablePreview } from '../../../preload/contract/library';
-import { parseTask } from './parseTask';
 import type { PreviewOptions } from './tablePreview';
 import { createWorkerPool } from '../workers/pool';
 import { locateScript, workerScript } from '../workers/script';
@@ -62,7 +61,9 @@ export function createParser(options: ParserOptions = {}): Parser {
     options.script !== undefined ? locateScript(options.script) : workerScript(__dirname, 'parseWorker.js');
   const pool = createWorkerPool<ParseRequest, ParseOutput>({
     script,
-    inline: parseTask,
+    // Loaded on the first file: the importers (HTML extraction above all) are heavy to load, and a
+    // process that opens a library only to read it (a CLI search) never parses anything.
+    inline: async (request) => (await import('./parseTask.js')).parseTask(request),
     size: Math.max(1, options.workers ?? Math.min(4, availableParallelism())),
     timeoutMs: options.timeoutMs ?? 120_000,
     transfer: movable,
