@@ -52,6 +52,8 @@ export interface ServicesOptions {
   now?: () => Date;
   /** Bytes above which the integrity check runs after open, writes held until it passes (librarySafety.ts). */
   backgroundCheckAbove?: number;
+  /** Open without the integrity check, for a one-shot read (librarySafety.ts says what is still checked). */
+  skipIntegrityCheck?: boolean;
   /** Place imported articles into stories after each import (default true; benchmarks that time clustering turn it off). */
   storiesAfterImport?: boolean;
 }
@@ -112,6 +114,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     migrations,
     now,
     backgroundCheckAbove: options.backgroundCheckAbove,
+    skipIntegrityCheck: options.skipIntegrityCheck,
   });
   const state: LibraryState = { bands: new LibraryBands(db), primer: new IndexPrimer() };
   // Registers the index's commit hook: must exist before the first write.
