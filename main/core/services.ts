@@ -12,7 +12,7 @@ import { migrations } from './db/migrations';
 import type { CompareMethod } from './compare/compareService';
 import { createComparer } from './compare/comparisonRunner';
 import { createStoryQueue, type StoryQueue } from './compare/storyQueue';
-import { createDossierService } from './dossier/dossierService';
+import type { DossierMethod, DossierService } from './dossier/dossierService';
 import { getDossier } from './dossier/dossierStore';
 import { exportHandlers, type SelectArticles } from './exports/handlers';
 import { createParser } from './importers/parser';
@@ -41,6 +41,25 @@ const COMPARE_METHODS: Record<CompareMethod, true> = {
   'compare.listComparisons': true,
   'compare.getComparison': true,
   'compare.deleteComparison': true,
+};
+
+const DOSSIER_METHODS: Record<DossierMethod, true> = {
+  'dossier.list': true,
+  'dossier.get': true,
+  'dossier.create': true,
+  'dossier.update': true,
+  'dossier.rename': true,
+  'dossier.delete': true,
+  'dossier.addItems': true,
+  'dossier.removeItem': true,
+  'dossier.reorder': true,
+  'dossier.moveItem': true,
+  'dossier.addSection': true,
+  'dossier.renameSection': true,
+  'dossier.deleteSection': true,
+  'dossier.reorderSections': true,
+  'dossier.exportPdf': true,
+  'dossier.exportHtml': true,
 };
 
 /** A search exported as a selection: its first hits, as many as a list of ids may hold. */
@@ -128,7 +147,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const parser = createParser();
   // One comparer for the compare.* methods and the dossier export's comparison blocks.
   const comparer = createComparer();
-  const dossiers = createDossierService({ db, now, comparer });
+  // Loaded on first use, like the compare code: the dossier document code builds its script tables at load.
+  let dossiers: DossierService | null = null;
+  const dossierHandlers = lazyHandlers(DOSSIER_METHODS, async () => {
+    dossiers ??= (await import('./dossier/dossierService.js')).createDossierService({ db, now, comparer });
+    return dossiers.handlers;
+  });
   const stamp = () => now().toISOString();
   // Loaded on first use: a CLI search or a web page's first request does not need the compare code.
   const compare = lazyHandlers(COMPARE_METHODS, async () =>
@@ -316,7 +340,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'search.reindex': async (_input, ctx) => search.reindex(ctx),
     'search.buildCollectionIndex': async ({ collectionId }, ctx) => search.buildCollectionIndex(collectionId, ctx),
     // Dossiers and their PDF / offline HTML export.
-    ...dossiers.handlers,
+    ...dossierHandlers,
     // Story clusters, aligned comparisons, fact ledgers.
     ...compare,
     // Citations, notes and articles out to other tools.
@@ -331,7 +355,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     stories,
     async close() {
       await stories.close();
-      await dossiers.close();
+      await dossiers?.close();
       await comparer.close();
       await search.close();
       await parser.close();
