@@ -6,9 +6,10 @@
  * machine CPU is the fair figure; wall moves with the load average.
  *
  * The library is built once (the seed article and one SaudiNewsNet day)
- * unless --library names one.
+ * unless --library names one. --base DIR adds, in the same pairs, the search
+ * by the build in another checkout (DIR/dist), for a before/after figure.
  *
- *   node dist/bench/cliStart.js [--runs N] [--library FILE] [--query Q]
+ *   node dist/bench/cliStart.js [--runs N] [--library FILE] [--query Q] [--base DIR]
  *
  * Goal: the search within 0.3 s wall.
  */
@@ -49,7 +50,12 @@ function spread(values: number[], digits = 2): string {
 
 function main(): void {
   const { values } = parseArgs({
-    options: { runs: { type: 'string', default: '15' }, library: { type: 'string' }, query: { type: 'string' } },
+    options: {
+      runs: { type: 'string', default: '15' },
+      library: { type: 'string' },
+      query: { type: 'string' },
+      base: { type: 'string' },
+    },
   });
   if (!existsSync(TIME)) throw new Error(`${TIME} is needed for the CPU figures (Debian package "time")`);
   const cli = join(repoRoot, 'dist', 'main', 'cli', 'main.js');
@@ -64,13 +70,17 @@ function main(): void {
   }
   const query = values.query ?? 'السعودية';
   const search = [cli, 'search', query, '--json', '--library', library];
+  const baseSearch = values.base ? [join(values.base, 'dist', 'main', 'cli', 'main.js'), ...search.slice(1)] : null;
+  if (baseSearch) timed(baseSearch);
   timed(search); // warms the file cache, as a user's second call would find it
   const runs = Number(values.runs);
   const node: Run[] = [];
   const mizan: Run[] = [];
+  const base: Run[] = [];
   for (let i = 0; i < runs; i++) {
     node.push(timed(['-e', '0']));
     mizan.push(timed(search));
+    if (baseSearch) base.push(timed(baseSearch));
   }
   const row = (name: string, r: Run[]): [string, string] => [
     name,
@@ -82,6 +92,7 @@ function main(): void {
   printTable(`CLI start, median (min-max) of ${runs} paired runs, load ${loadavg()[0]!.toFixed(1)}`, [
     row('node -e 0', node),
     row(`mizan search ${query} --json`, mizan),
+    ...(baseSearch ? [row(`the same, ${values.base}`, base)] : []),
   ]);
   const wall = [...mizan.map((x) => x.wall)].sort((a, b) => a - b)[Math.floor(runs / 2)]!;
   process.stdout.write(
