@@ -23,7 +23,7 @@ import { Readability } from '@mozilla/readability';
 import { decodeText, sniffDeclaredCharset } from '../main/core/importers/decode';
 import { parseHtmlDocument } from '../main/core/importers/dom';
 import { stripInert } from '../main/core/importers/stripInert';
-import { parseForImport } from '../main/core/importers/parser';
+import { parseForImport } from '../main/core/importers/parseTask';
 import { printTable, sharedData } from './support';
 
 interface Pass {

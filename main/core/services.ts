@@ -9,18 +9,17 @@ import type { AppInfo } from '../../preload/contract/app';
 import type { Handlers } from '../../preload/contract';
 import type { Database } from './db/connection';
 import { migrations } from './db/migrations';
-import { compareHandlers } from './compare/compareService';
+import type { CompareMethod } from './compare/compareService';
 import { createComparer } from './compare/comparisonRunner';
 import { createStoryQueue, type StoryQueue } from './compare/storyQueue';
-import { createDossierService } from './dossier/dossierService';
+import type { DossierMethod, DossierService } from './dossier/dossierService';
 import { getDossier } from './dossier/dossierStore';
 import { exportHandlers, type SelectArticles } from './exports/handlers';
 import { createEntityIndexer, type EntityIndexer } from './entityIndex/entityIndexer';
 import { entityHandlers } from './entityIndex/entityService';
 import { createParser } from './importers/parser';
 import { normalizeCharsetLabel } from './importers/decode';
-import { importers, MAX_FILE_BYTES } from './importers/registry';
-import { ImportError } from './importers/types';
+import { ImportError, MAX_FILE_BYTES } from './importers/types';
 import { emptyReport, expandPaths, importItems, readItem, type ImportItem } from './importers/importService';
 import { LibraryBands } from './library/bandIndex';
 import { librarySafetyHandlers, openLibrary } from './library/librarySafety';
@@ -32,6 +31,39 @@ import { IndexPrimer } from './search/primedIndex';
 import { createSearchService, type SearchService } from './search/searchService';
 import { savedSearchHandlers } from './search/savedSearches';
 import { appVersion } from './version';
+import { lazyHandlers } from './lazyHandlers';
+
+const COMPARE_METHODS: Record<CompareMethod, true> = {
+  'compare.clusters': true,
+  'compare.getCluster': true,
+  'compare.cluster': true,
+  'compare.articles': true,
+  'compare.align': true,
+  'compare.facts': true,
+  'compare.saveComparison': true,
+  'compare.listComparisons': true,
+  'compare.getComparison': true,
+  'compare.deleteComparison': true,
+};
+
+const DOSSIER_METHODS: Record<DossierMethod, true> = {
+  'dossier.list': true,
+  'dossier.get': true,
+  'dossier.create': true,
+  'dossier.update': true,
+  'dossier.rename': true,
+  'dossier.delete': true,
+  'dossier.addItems': true,
+  'dossier.removeItem': true,
+  'dossier.reorder': true,
+  'dossier.moveItem': true,
+  'dossier.addSection': true,
+  'dossier.renameSection': true,
+  'dossier.deleteSection': true,
+  'dossier.reorderSections': true,
+  'dossier.exportPdf': true,
+  'dossier.exportHtml': true,
+};
 
 /** A search exported as a selection: its first hits, as many as a list of ids may hold. */
 const EXPORT_SEARCH_LIMIT = 10_000;
@@ -42,6 +74,8 @@ export interface ServicesOptions {
   now?: () => Date;
   /** Bytes above which the integrity check runs after open, writes held until it passes (librarySafety.ts). */
   backgroundCheckAbove?: number;
+  /** Open without the integrity check, for a one-shot read (librarySafety.ts says what is still checked). */
+  skipIntegrityCheck?: boolean;
   /** Place imported articles into stories after each import (default true; benchmarks that time clustering turn it off). */
   storiesAfterImport?: boolean;
   /**
@@ -123,6 +157,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     migrations,
     now,
     backgroundCheckAbove: options.backgroundCheckAbove,
+    skipIntegrityCheck: options.skipIntegrityCheck,
   });
   const state: LibraryState = { bands: new LibraryBands(db), primer: new IndexPrimer() };
   // Registers the index's commit hook: must exist before the first write.
@@ -141,9 +176,17 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const parser = createParser();
   // One comparer for the compare.* methods and the dossier export's comparison blocks.
   const comparer = createComparer();
-  const dossiers = createDossierService({ db, now, comparer });
+  // Loaded on first use, like the compare code: the dossier document code builds its script tables at load.
+  let dossiers: DossierService | null = null;
+  const dossierHandlers = lazyHandlers(DOSSIER_METHODS, async () => {
+    dossiers ??= (await import('./dossier/dossierService.js')).createDossierService({ db, now, comparer });
+    return dossiers.handlers;
+  });
   const stamp = () => now().toISOString();
-  const compare = compareHandlers({ db, now, comparer });
+  // Loaded on first use: a CLI search or a web page's first request does not need the compare code.
+  const compare = lazyHandlers(COMPARE_METHODS, async () =>
+    (await import('./compare/compareService.js')).compareHandlers({ db, now, comparer }),
+  );
   const stories = createStoryQueue(
     (signal) => compare['compare.cluster']({ mode: 'incremental' }, { signal, progress: () => undefined }),
     (error) =>
@@ -210,7 +253,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
       host: options.host,
       libraryPath: options.dbPath,
       articleCount: await store.countArticles(db),
-      importFormats: importers.map((i) => ({ id: i.id, label: i.label, extensions: [...i.extensions] })),
+      importFormats: (await import('./importers/registry.js')).importers.map((i) => ({
+        id: i.id,
+        label: i.label,
+        extensions: [...i.extensions],
+      })),
     }),
     // Cancellation is owned by the host's job registry (see rpc.ts); reaching
     // here means the job was unknown or already finished.
@@ -345,7 +392,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'search.buildCollectionIndex': async ({ collectionId }, ctx) => search.buildCollectionIndex(collectionId, ctx),
     ...savedSearchHandlers({ db, search, now }),
     // Dossiers and their PDF / offline HTML export.
-    ...dossiers.handlers,
+    ...dossierHandlers,
     // Story clusters, aligned comparisons, fact ledgers.
     ...compare,
     // Citations, notes and articles out to other tools.
@@ -364,7 +411,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     async close() {
       await entities.close();
       await stories.close();
-      await dossiers.close();
+      await dossiers?.close();
       await comparer.close();
       await search.close();
       await parser.close();

@@ -22,7 +22,7 @@ import {
 import type { Comparer } from './comparisonRunner';
 import * as saved from './comparisonStore';
 
-type CompareMethod = Extract<MethodName, `compare.${string}`>;
+export type CompareMethod = Extract<MethodName, `compare.${string}`>;
 
 export interface CompareDeps {
   db: Database;

@@ -14,7 +14,7 @@ import type { AlignSettings, ComparedArticle } from '../../../preload/contract/c
 import { createWorkerPool } from '../workers/pool';
 import { workerScript } from '../workers/script';
 import { defaultAlignOptions, type AlignOptions } from './align';
-import { compareTexts, type CompareInput, type TextComparison } from './comparison';
+import type { CompareInput, TextComparison } from './comparison';
 
 export interface ComparisonRequest {
   inputs: CompareInput[];
@@ -22,7 +22,10 @@ export interface ComparisonRequest {
 }
 
 /** What the comparison thread does with a request (the same in-line). */
-export function comparisonTask(request: ComparisonRequest): TextComparison {
+export async function comparisonTask(request: ComparisonRequest): Promise<TextComparison> {
+  // Loaded on the first comparison: its fact and entity tables are built at load, which a process
+  // that opens a library without comparing anything (a CLI search) need not pay.
+  const { compareTexts } = await import('./comparison.js');
   return compareTexts(request.inputs, request.options);
 }
 

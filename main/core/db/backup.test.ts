@@ -199,6 +199,12 @@ describe('a damaged library', () => {
     const error = (await createServices({ dbPath, host: 'test' }).catch((e: unknown) => e)) as MizanError;
     expect(error.code).toBe('LIBRARY_CORRUPT');
     expect(error.message).toMatch(/no good backup/);
+    // A one-shot read opens without the check, and gets the same answer for a file SQLite refuses.
+    const read = (await createServices({ dbPath, host: 'test', skipIntegrityCheck: true }).catch(
+      (e: unknown) => e,
+    )) as MizanError;
+    expect(read.code).toBe('LIBRARY_CORRUPT');
+    expect(read.message).toMatch(/no good backup/);
     await expect(recoverFromLatestBackup(dbPath)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(readFileSync(dbPath, 'utf8')).toMatch(/^this is a text file/); // left untouched
   });

@@ -23,7 +23,7 @@ export interface DossierDeps {
   comparer: Comparer;
 }
 
-type DossierMethod = Extract<MethodName, `dossier.${string}`>;
+export type DossierMethod = Extract<MethodName, `dossier.${string}`>;
 
 const EXTENSION: Record<ExportKind, string> = { pdf: '.pdf', html: '.html' };
 

@@ -12,12 +12,17 @@ import { defaultNearDuplicateThreshold } from '../../../preload/contract/default
 import type { ImportReport } from '../../../preload/contract/library';
 import type { CallContext } from '../../../preload/contract';
 import type { Database, Writer } from '../db/connection';
-import { importWebArchive } from './archiveImport';
-import { MAX_FILE_BYTES } from './registry';
-import { isWebArchive } from './webArchive';
 import type { Signature } from '../library/minhash';
+import { isWebArchive } from './archiveKinds';
 import type { Parser } from './parser';
-import { IMPORT_BATCH, ImportError, type ImportOptions, type ParsedArticle, type ParsedFile } from './types';
+import {
+  IMPORT_BATCH,
+  ImportError,
+  MAX_FILE_BYTES,
+  type ImportOptions,
+  type ParsedArticle,
+  type ParsedFile,
+} from './types';
 import { droppedTerms } from '../search/indexDocument';
 import type { IndexPrimer, PrimedArticle } from '../search/primedIndex';
 import type { BandIndex, LibraryBands } from '../library/bandIndex';
@@ -303,15 +308,17 @@ export async function importItems(
   ctx: CallContext,
   report: ImportReport,
 ): Promise<ImportReport> {
-  // Web archives are streamed, a group of pages at a time, after the other files.
+  // Web archives are streamed, a group of pages at a time, after the other files. Their reader (warcio) loads
+  // only when an archive is imported.
   const archives = items.filter((i) => isWebArchive(i.path));
   const files = archives.length === 0 ? items : items.filter((i) => !archives.includes(i));
   const quiet: ImportDeps = { ...deps, onImported: undefined };
   const limit = request.options?.maxBytes ?? MAX_FILE_BYTES;
   try {
     if (files.length > 0 || archives.length === 0) await importInBatches(quiet, files, request, ctx, report);
+    const { importWebArchive } = archives.length > 0 ? await import('./archiveImport.js') : { importWebArchive: null };
     for (const archive of archives) {
-      if (ctx.signal.aborted) {
+      if (ctx.signal.aborted || !importWebArchive) {
         report.errors.push({
           path: archive.path,
           code: 'CANCELLED',

@@ -4,6 +4,6 @@
  * freeze the window for seconds.
  */
 import { serveTasks } from '../workers/serve';
-import { parseTask } from './parser';
+import { parseTask } from './parseTask';
 
 serveTasks(parseTask);

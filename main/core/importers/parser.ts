@@ -10,19 +10,10 @@
  */
 import { availableParallelism } from 'node:os';
 import type { TablePreview } from '../../../preload/contract/library';
-import { prepareTexts } from '../search/indexDocument';
-import { parseFileAsync } from './registry';
-import { previewTable, type PreviewOptions } from './tablePreview';
+import type { PreviewOptions } from './tablePreview';
 import { createWorkerPool } from '../workers/pool';
 import { locateScript, workerScript } from '../workers/script';
-import {
-  IMPORT_BATCH,
-  ImportError,
-  type ImportOptions,
-  type ParsedArticle,
-  type ParsedFile,
-  type ParsedRecord,
-} from './types';
+import { ImportError, type ImportOptions, type ParsedFile, type ParsedRecord } from './types';
 
 /** A file to parse for import, or (preview) a table file to look at before its columns are mapped. */
 export type ParseRequest = { path: string; bytes: Uint8Array } & (
@@ -53,33 +44,6 @@ export interface ParserOptions {
   script?: string;
 }
 
-/** What a parser thread does with a request (the same in-line); a failure is an ImportError naming the file. */
-export async function parseTask(request: ParseRequest): Promise<ParseOutput> {
-  try {
-    if (request.task === 'preview') return { preview: previewTable(request.path, request.bytes, request.preview) };
-    return await parseForImport(request.path, request.bytes, request.options);
-  } catch (error) {
-    if (error instanceof ImportError) throw error;
-    throw new ImportError(
-      'IMPORT_PARSE_FAILED',
-      `${request.path}: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-}
-
-/**
- * Parses a file and analyzes its articles for the search index, once, here:
- * this runs on a parser thread, and the thread that stores only writes.
- */
-export async function parseForImport(path: string, bytes: Uint8Array, options: ImportOptions): Promise<ParsedFile> {
-  const records = await parseFileAsync(path, bytes, options);
-  const articles: ParsedArticle[] = [];
-  for (const r of records) if (r.ok) articles.push(r.article);
-  const { keys, groups } = prepareTexts(articles, IMPORT_BATCH);
-  articles.forEach((a, i) => (a.keys = keys[i]));
-  return { records, vocab: groups };
-}
-
 /** The bytes move to the worker instead of being copied, when they are a whole buffer of their own. */
 function movable(request: ParseRequest): ArrayBuffer[] {
   const { bytes } = request;
@@ -97,7 +61,9 @@ export function createParser(options: ParserOptions = {}): Parser {
     options.script !== undefined ? locateScript(options.script) : workerScript(__dirname, 'parseWorker.js');
   const pool = createWorkerPool<ParseRequest, ParseOutput>({
     script,
-    inline: parseTask,
+    // Loaded on the first file: the importers (HTML extraction above all) are heavy to load, and a
+    // process that opens a library only to read it (a CLI search) never parses anything.
+    inline: async (request) => (await import('./parseTask.js')).parseTask(request),
     size: Math.max(1, options.workers ?? Math.min(4, availableParallelism())),
     timeoutMs: options.timeoutMs ?? 120_000,
     transfer: movable,

@@ -12,7 +12,14 @@ import { docxImporter } from './docx';
 import { feedImporter } from './feed';
 import { pdfImporter } from './pdf';
 import { plainTextImporter } from './plainText';
-import { ImportError, type Importer, type ImportOptions, type ParsedRecord, type SourceFile } from './types';
+import {
+  ImportError,
+  MAX_FILE_BYTES,
+  type Importer,
+  type ImportOptions,
+  type ParsedRecord,
+  type SourceFile,
+} from './types';
 
 export const importers: readonly Importer[] = [
   plainTextImporter,
@@ -28,8 +35,7 @@ export const importers: readonly Importer[] = [
   docxImporter,
 ];
 
-/** Files larger than this are refused rather than exhausting memory (ImportOptions.maxBytes overrides it). */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 
 function extensionOf(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? name;

@@ -30,6 +30,9 @@ export type ParsedRecord = { ok: true; article: ParsedArticle } | { ok: false; e
  */
 export const IMPORT_BATCH = 1000;
 
+/** Files larger than this are refused rather than exhausting memory (ImportOptions.maxBytes overrides it). */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
 /** A parsed file: its records, and the search vocabulary summed per IMPORT_BATCH good records (JSON). */
 export interface ParsedFile {
   records: ParsedRecord[];

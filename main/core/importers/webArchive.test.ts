@@ -13,7 +13,7 @@ import { sharedData, tempDir } from '../../../tests/support/paths';
 import { otherRecords, pageRecords, type WarcPage } from '../../../bench/warcMaker';
 import { createServices, type Services } from '../services';
 import { emptyReport, importItems } from './importService';
-import { parseForImport } from './parser';
+import { parseForImport } from './parseTask';
 import { previewTable } from './tablePreview';
 
 function pages(): WarcPage[] {

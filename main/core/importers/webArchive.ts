@@ -15,10 +15,7 @@ import { brotliDecompressSync, createInflateRaw, gunzipSync, inflateSync } from 
 import { WARCParser, type WARCRecord } from 'warcio';
 import type { RecordError } from './types';
 
-/** Names read as web archives ("x.warc.gz" included). */
-export function isWebArchive(path: string): boolean {
-  return /\.(warc|warc\.gz|wacz)$/i.test(path);
-}
+export { isWebArchive } from './archiveKinds';
 
 /** One archived page, ready for the HTML importer. */
 export interface ArchivedPage {

@@ -7,6 +7,8 @@
  * background on its own connection: reads are served meanwhile, every write
  * waits for the check (Database.holdWritesUntil), and a failure puts the
  * library in the LIBRARY_CORRUPT state, where the recovery is the same.
+ * A one-shot read may skip the check (skipIntegrityCheck: the CLI's list,
+ * show and search); a file SQLite refuses still gets it, for the same error.
  */
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
@@ -35,6 +37,12 @@ export interface OpenLibraryOptions {
    * (default `backgroundCheckAbove`); 0 checks every existing file so.
    */
   backgroundCheckAbove?: number;
+  /**
+   * No check before or after open: for a one-shot read (the CLI's list, show, search), where the
+   * check would cost more than the read. A file SQLite cannot open, or one about to be migrated,
+   * is still checked.
+   */
+  skipIntegrityCheck?: boolean;
 }
 
 /**
@@ -56,14 +64,17 @@ function isNotADatabase(error: unknown): boolean {
 export async function openLibrary(options: OpenLibraryOptions): Promise<Database> {
   const { dbPath } = options;
   const size = dbPath === ':memory:' ? 0 : (statSync(dbPath, { throwIfNoEntry: false })?.size ?? 0);
-  const inBackground = size > 0 && size > (options.backgroundCheckAbove ?? backgroundCheckAbove);
-  if (!inBackground) await assertLibraryIntact(dbPath);
+  const skip = options.skipIntegrityCheck === true;
+  const inBackground = !skip && size > 0 && size > (options.backgroundCheckAbove ?? backgroundCheckAbove);
+  // Checked later (in the background, or when SQLite refuses the file), or now.
+  const later = inBackground || skip;
+  if (!later) await assertLibraryIntact(dbPath);
   let db: Database;
   try {
     db = await Database.open(dbPath);
   } catch (error) {
     if (isNotADatabase(error)) {
-      if (inBackground) await assertLibraryIntact(dbPath); // the recovery path, when the check finds the damage
+      if (later) await assertLibraryIntact(dbPath); // the recovery path, when the check finds the damage
       throw new MizanError(
         'LIBRARY_CORRUPT',
         `library ${dbPath} cannot be read as a database: restore a backup (${error instanceof Error ? error.message : String(error)})`,
@@ -76,12 +87,12 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Database
       dbPath !== ':memory:' &&
       (await migrationsPending(db, options.migrations).catch(async (error: unknown) => {
         // Damage in the schema itself: say so the way the full check would.
-        if (inBackground && isNotADatabase(error)) await assertLibraryIntact(dbPath);
+        if (later && isNotADatabase(error)) await assertLibraryIntact(dbPath);
         throw error;
       }));
     if (pending) {
       // A migration rewrites the file: check it first, as for a small library.
-      if (inBackground) await assertLibraryIntact(dbPath);
+      if (later) await assertLibraryIntact(dbPath);
       await createBackup(db, { reason: 'pre-migration', now: options.now() });
     }
     // Up to date, migrate() only reads the ledger (it checks it against the shipped migrations).

@@ -1,0 +1,103 @@
+/**
+ * npm run bench:cli — what one `mizan search QUERY --json` costs as a whole
+ * process, beside `node -e 0` (Node's own start), run in pairs so both see
+ * the same load. Prints median and spread (min-max) of wall seconds, CPU
+ * seconds (user + system, from /usr/bin/time) and peak RSS. On a shared
+ * machine CPU is the fair figure; wall moves with the load average.
+ *
+ * The library is built once (the seed article and one SaudiNewsNet day)
+ * unless --library names one. --base DIR adds, in the same pairs, the search
+ * by the build in another checkout (DIR/dist), for a before/after figure.
+ *
+ *   node dist/bench/cliStart.js [--runs N] [--library FILE] [--query Q] [--base DIR]
+ *
+ * Goal: the search within 0.3 s wall.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchDir, printTable, repoRoot, sharedData } from './support';
+
+const GOAL_WALL_SECONDS = 0.3;
+
+interface Run {
+  wall: number;
+  cpu: number;
+  rssMb: number;
+}
+
+const TIME = '/usr/bin/time';
+
+/** One process under /usr/bin/time: wall, user + system CPU, peak RSS (its last stderr line). */
+function timed(args: string[]): Run {
+  const started = performance.now();
+  const result = spawnSync(TIME, ['-f', '@@%U %S %M', process.execPath, ...args], { encoding: 'utf8' });
+  const wall = (performance.now() - started) / 1000;
+  if (result.status !== 0) throw new Error(`${args.join(' ')} failed (${result.status}): ${result.stderr}`);
+  const line = result.stderr.split('\n').find((l) => l.startsWith('@@'));
+  if (!line) throw new Error(`no figures from ${TIME}: ${result.stderr}`);
+  const [user, system, rssKb] = line.slice(2).split(' ').map(Number);
+  return { wall, cpu: user! + system!, rssMb: rssKb! / 1024 };
+}
+
+function spread(values: number[], digits = 2): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  return `${median.toFixed(digits)} (${sorted[0]!.toFixed(digits)}-${sorted[sorted.length - 1]!.toFixed(digits)})`;
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      runs: { type: 'string', default: '15' },
+      library: { type: 'string' },
+      query: { type: 'string' },
+      base: { type: 'string' },
+    },
+  });
+  if (!existsSync(TIME)) throw new Error(`${TIME} is needed for the CPU figures (Debian package "time")`);
+  const cli = join(repoRoot, 'dist', 'main', 'cli', 'main.js');
+  const library = values.library ?? join(benchDir('cli-start'), 'library.db');
+  if (!existsSync(library)) {
+    process.stdout.write(`building ${library} (seed + one SaudiNewsNet day)...\n`);
+    execFileSync(
+      process.execPath,
+      [cli, 'import', sharedData('seed'), sharedData('saudinewsnet', '2015-07-21.json.gz'), '--library', library],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+  }
+  const query = values.query ?? 'السعودية';
+  const search = [cli, 'search', query, '--json', '--library', library];
+  const baseSearch = values.base ? [join(values.base, 'dist', 'main', 'cli', 'main.js'), ...search.slice(1)] : null;
+  if (baseSearch) timed(baseSearch);
+  timed(search); // warms the file cache, as a user's second call would find it
+  const runs = Number(values.runs);
+  const node: Run[] = [];
+  const mizan: Run[] = [];
+  const base: Run[] = [];
+  for (let i = 0; i < runs; i++) {
+    node.push(timed(['-e', '0']));
+    mizan.push(timed(search));
+    if (baseSearch) base.push(timed(baseSearch));
+  }
+  const row = (name: string, r: Run[]): [string, string] => [
+    name,
+    `wall ${spread(r.map((x) => x.wall))} s · CPU ${spread(r.map((x) => x.cpu))} s · RSS ${spread(
+      r.map((x) => x.rssMb),
+      0,
+    )} MB`,
+  ];
+  printTable(`CLI start, median (min-max) of ${runs} paired runs, load ${loadavg()[0]!.toFixed(1)}`, [
+    row('node -e 0', node),
+    row(`mizan search ${query} --json`, mizan),
+    ...(baseSearch ? [row(`the same, ${values.base}`, base)] : []),
+  ]);
+  const wall = [...mizan.map((x) => x.wall)].sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+  process.stdout.write(
+    `goal: search within ${GOAL_WALL_SECONDS} s wall: ${wall <= GOAL_WALL_SECONDS ? 'met' : 'missed'}\n`,
+  );
+}
+
+main();
