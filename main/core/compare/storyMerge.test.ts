@@ -124,4 +124,23 @@ describe('the merge pass joins stories of one event begun apart, and nothing els
     // The founder of the absorbed story now carries the score it joined with.
     expect(merged.placements[0]!.similarity).toBeGreaterThanOrEqual(0.5);
   });
+
+  it('a merged story keeps its thread, and the absorbed story leaves no thread entry behind', () => {
+    const placed: PlacedDoc[] = [
+      ...kingA.map((url) => ({ ...docs.get(url)!, cluster: 7, thread: 7 })),
+      ...deputy.map((url) => ({ ...docs.get(url)!, cluster: 9, thread: 7 })),
+    ];
+    const fresh = kingB.map((url) => docs.get(url)!);
+    const result: ClusterResult = {
+      placements: fresh.map((d, k) => ({ id: d.id, cluster: -1, similarity: k === 0 ? null : 0.5 })),
+      threads: [-1, 7, 9].map((cluster) => ({ cluster, thread: 7, merged: [] })),
+      headlines: [{ cluster: -1, articleId: fresh[0]!.id }],
+    };
+    const merged = mergeStories(placed, fresh, result, df);
+    expect(merged.threads.map((t) => [t.cluster, t.thread]).sort()).toEqual([
+      [7, 7],
+      [9, 7],
+    ]);
+    expect(merged.headlines.map((h) => h.cluster)).toEqual([7]);
+  });
 });
