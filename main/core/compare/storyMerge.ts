@@ -221,9 +221,12 @@ export function mergeStories(
   const absorbedInto = new Map<number, number>();
   const mergeScore = new Map<number, number>();
   const blocked = new Set<string>();
-  const firstRun = placed.length === 0;
-  for (let round = 0; round < merge.maxRounds; round++) {
-    const pairs = candidatePairs([...stories.values()], options, merge, firstRun);
+  // The first round looks from every story this run touched (all of them in a full run), later rounds only from
+  // the stories that grew in the round before: no other pair's score changed.
+  let from = new Set([...stories.values()].filter((st) => placed.length === 0 || st.touched).map((st) => st.key));
+  for (let round = 0; round < merge.maxRounds && from.size > 0; round++) {
+    const pairs = candidatePairs([...stories.values()], from, options, merge);
+    const grew = new Set<number>();
     let merged = 0;
     for (const [ka, kb] of pairs) {
       const a = stories.get(ka);
@@ -240,53 +243,80 @@ export function mergeStories(
         continue;
       }
       const keep = survivorKey(ka, kb);
-      const [into, from] = keep === ka ? [a, b] : [b, a];
-      for (const [slot, w] of from.sum) into.sum.set(slot, (into.sum.get(slot) ?? 0) + w);
+      const [into, absorbed] = keep === ka ? [a, b] : [b, a];
+      for (const [slot, w] of absorbed.sum) into.sum.set(slot, (into.sum.get(slot) ?? 0) + w);
       into.norm = Math.sqrt(dot(into.sum, into.sum));
-      into.members.push(...from.members);
-      into.first = Math.min(into.first, from.first);
-      into.last = Math.max(into.last, from.last);
-      into.touched ||= from.touched;
-      stories.delete(from.key);
-      absorbedInto.set(from.key, into.key);
-      mergeScore.set(from.key, s);
+      into.members.push(...absorbed.members);
+      into.first = Math.min(into.first, absorbed.first);
+      into.last = Math.max(into.last, absorbed.last);
+      into.touched ||= absorbed.touched;
+      stories.delete(absorbed.key);
+      grew.delete(absorbed.key);
+      absorbedInto.set(absorbed.key, into.key);
+      mergeScore.set(absorbed.key, s);
+      grew.add(into.key);
       merged++;
     }
     if (merged === 0) break;
+    from = grew;
   }
   if (absorbedInto.size === 0) return result;
   return remapResult(placed, fresh, result, absorbedInto, mergeScore, vectors, docs);
 }
 
-/** Pairs of stories (keys) that qualify for a merge by similarity, best centroid cosine first. */
+/**
+ * Pairs of stories (keys) with a story of `from` that qualify for a merge by
+ * similarity, best centroid cosine first.
+ */
 function candidatePairs(
   list: readonly Story[],
+  from: ReadonlySet<number>,
   options: ClusterOptions,
   merge: MergeOptions,
-  allTouched: boolean,
 ): Array<[number, number]> {
-  // Postings by story, in order of the story's first day, so a story looks only at those within reach.
+  // Postings by story, in order of the story's first day, so a story looks only at those within one span.
   list = [...list].sort((a, b) => a.first - b.first || a.key - b.key);
-  const postings = new Map<number, number[]>();
+  const postStory = new Map<number, number[]>();
+  const postWeight = new Map<number, number[]>();
   list.forEach((s, i) => {
-    for (const slot of s.sum.keys()) {
-      const p = postings.get(slot);
-      if (p) p.push(i);
-      else postings.set(slot, [i]);
+    for (const [slot, w] of s.sum) {
+      const p = postStory.get(slot);
+      if (p) {
+        p.push(i);
+        postWeight.get(slot)!.push(w);
+      } else {
+        postStory.set(slot, [i]);
+        postWeight.set(slot, [w]);
+      }
     }
   });
+  const firstAtOrAfter = (p: readonly number[], day: number): number => {
+    let lo = 0;
+    let hi = p.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[p[mid]!]!.first < day) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   const acc = new Float64Array(list.length);
   const touched: number[] = [];
   const found: Array<[number, number, number]> = [];
   for (let i = 0; i < list.length; i++) {
     const a = list[i]!;
+    if (!from.has(a.key)) continue;
     for (const [slot, w] of a.sum) {
-      for (const j of postings.get(slot)!) {
-        if (j <= i) continue;
-        // Sorted by first day: once a story starts too late for one story span, so do the rest.
-        if (list[j]!.first - a.first > options.storyDays) break;
+      const p = postStory.get(slot)!;
+      const pw = postWeight.get(slot)!;
+      for (let k = firstAtOrAfter(p, a.first - options.storyDays); k < p.length; k++) {
+        const j = p[k]!;
+        // Sorted by first day: once a story starts too late for one span with this one, so do the rest.
+        if (list[j]!.first > a.first + options.storyDays) break;
+        // A pair of two stories of `from` is counted once, from the first of them.
+        if (j === i || (j < i && from.has(list[j]!.key))) continue;
         if (acc[j] === 0) touched.push(j);
-        acc[j]! += w * list[j]!.sum.get(slot)!;
+        acc[j]! += w * pw[k]!;
       }
     }
     for (const j of touched) {
@@ -294,8 +324,7 @@ function candidatePairs(
       const s = acc[j]! / (a.norm * b.norm || 1);
       const mean = acc[j]! / (a.members.length * b.members.length);
       acc[j] = 0;
-      if (s >= merge.threshold && mean >= merge.minMeanSimilarity && (allTouched || a.touched || b.touched))
-        found.push([a.key, b.key, s]);
+      if (s >= merge.threshold && mean >= merge.minMeanSimilarity) found.push([a.key, b.key, s]);
     }
     touched.length = 0;
   }
