@@ -227,6 +227,7 @@ export async function runClusterJob(
   // Stories begun apart are joined after placement; an incremental run only joins stories it touched.
   progress(0, null, 'merging stories');
   const { placements, threads, headlines } = mergeStories(placed, fresh, run, df, request.options);
+  progress(1, 1, 'merging stories');
   const moved = placements.length - run.placements.length;
   return { mode, placements, threads, headlines, signatures, df: df.pack(), analysed, moved };
 }
