@@ -13,12 +13,21 @@
  *   MIZAN_STORY_DATA=/path/to/TS [MIZAN_STORY_TITLES=/path/to/T] npm run bench:stories
  *
  * With the titles file (same order), the title is split off the text, so
- * templates are looked for in titles; without it the text is all body.
+ * templates are looked for in titles; without it the text is all body
+ * (data/S, the snippets; data/T given as both is titles only).
  * All items are of one day, so the date window plays no part here.
+ *
+ * Each row gives the stories and the threads (the looser level) of
+ * placement alone, then of placement and the merge pass at each setting
+ * of MIZAN_STORY_MERGE (centroid/mean pairs, "0.5/0.3,0.175/0.03"; the
+ * app's by default); MIZAN_STORY_THRESHOLDS sets placement's join
+ * threshold. MIZAN_STORY_SPLIT=dev|test keeps the stories of even or odd
+ * number only: settings are chosen on dev and reported on test.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { defaultClusterOptions } from '../main/core/compare/clusterer';
-import { bcubed, mizanStories, singleLinkStories, storyDocs, type StoryText } from './storyRun';
+import { defaultMergeOptions } from '../main/core/compare/storyMerge';
+import { bcubed, mizanStories, singleLinkStories, storiesAndThreads, storyDocs, type StoryText } from './storyRun';
 import { printTable } from './support';
 
 interface Line {
@@ -33,15 +42,26 @@ function readLines(path: string): Line[] {
     .map((l) => JSON.parse(l) as Line);
 }
 
+/** Which half of the gold stories to run on: tuning reads `dev` (even story numbers) only, figures are given on `test`. */
+function inSplit(cluster: number, split: string): boolean {
+  if (split === 'dev') return cluster % 2 === 0;
+  if (split === 'test') return cluster % 2 === 1;
+  return true;
+}
+
 async function main(): Promise<void> {
   const path = process.env.MIZAN_STORY_DATA;
   if (!path || !existsSync(path)) {
     console.error('Set MIZAN_STORY_DATA to the GoogleNews-TS file (github jackyin12/GSDMM, data/TS).');
     process.exit(2);
   }
-  const items = readLines(path);
+  const split = process.env.MIZAN_STORY_SPLIT ?? 'all';
+  const all = readLines(path);
   const titlesPath = process.env.MIZAN_STORY_TITLES;
-  const titles = titlesPath && existsSync(titlesPath) ? readLines(titlesPath) : null;
+  const allTitles = titlesPath && existsSync(titlesPath) ? readLines(titlesPath) : null;
+  const keep = all.map((item) => inSplit(item.cluster, split));
+  const items = all.filter((_, i) => keep[i]);
+  const titles = allTitles?.filter((_, i) => keep[i]) ?? null;
   const texts: StoryText[] = items.map((item, i) => {
     const title = titles?.[i]?.text ?? '';
     const body = title && item.text.startsWith(title) ? item.text.slice(title.length).trim() : item.text;
@@ -50,26 +70,40 @@ async function main(): Promise<void> {
   const gold = new Map(items.map((item, i) => [i + 1, item.cluster]));
   const t0 = process.hrtime.bigint();
   const { docs, df } = storyDocs(texts);
-  const thresholds = (process.env.MIZAN_STORY_THRESHOLDS ?? String(defaultClusterOptions.threshold))
+  const list = (value: string | undefined, fallback: number): number[] =>
+    (value ?? String(fallback)).split(',').map(Number);
+  const thresholds = list(process.env.MIZAN_STORY_THRESHOLDS, defaultClusterOptions.threshold);
+  // Merge settings as centroid/mean pairs ("0.4/0.2"); the app's defaults unless given.
+  const merges = (
+    process.env.MIZAN_STORY_MERGE ?? `${defaultMergeOptions.threshold}/${defaultMergeOptions.minMeanSimilarity}`
+  )
     .split(',')
-    .map(Number);
+    .map((m) => m.split('/').map(Number) as [number, number?]);
   const rows: Array<[string, string]> = [
-    ['data', `${items.length} items, ${new Set(gold.values()).size} gold stories${titles ? ', titles split off' : ''}`],
+    [
+      'data',
+      `${items.length} items, ${new Set(gold.values()).size} gold stories${titles ? ', titles split off' : ''}, split ${split}`,
+    ],
   ];
-  const fmt = (s: { precision: number; recall: number; f1: number }, n: number): string =>
-    `P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}  (${n} clusters)`;
+  const fmt = (predicted: Map<number, number>): string => {
+    const s = bcubed(predicted, gold);
+    const n = new Set(predicted.values()).size;
+    return `P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}  (${n} clusters)`;
+  };
   for (const threshold of thresholds) {
-    const result = await mizanStories(docs, df, { threshold });
-    const mizan = new Map(result.placements.map((p) => [p.id, p.cluster]));
-    rows.push([`Mizan, threshold ${threshold}`, fmt(bcubed(mizan, gold), new Set(mizan.values()).size)]);
-    const baseline = singleLinkStories(docs, df, threshold);
-    rows.push([
-      `TF-IDF single link, threshold ${threshold}`,
-      fmt(bcubed(baseline, gold), new Set(baseline.values()).size),
-    ]);
+    const placed = storiesAndThreads(await mizanStories(docs, df, { threshold }, null));
+    rows.push([`Mizan placement only, ${threshold}`, fmt(placed.stories)]);
+    rows.push([`  its threads`, fmt(placed.threads)]);
+    for (const [centroid, mean = defaultMergeOptions.minMeanSimilarity] of merges) {
+      const merge = { threshold: centroid, minMeanSimilarity: mean };
+      const merged = storiesAndThreads(await mizanStories(docs, df, { threshold }, merge));
+      rows.push([`Mizan, ${threshold}, merge ${centroid}/${mean}`, fmt(merged.stories)]);
+      rows.push([`  its threads`, fmt(merged.threads)]);
+    }
+    rows.push([`TF-IDF single link, ${threshold}`, fmt(singleLinkStories(docs, df, threshold))]);
   }
   rows.push(['time', `${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`]);
-  printTable('bench:stories — B-cubed on GoogleNews-TS (Yin & Wang 2014)', rows);
+  printTable('bench:stories — B-cubed on GoogleNews (Yin & Wang 2014)', rows);
 }
 
 main().catch((error: unknown) => {

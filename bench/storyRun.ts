@@ -12,6 +12,7 @@ import {
   type StoryDoc,
 } from '../main/core/compare/clusterer';
 import { DocFrequencies, eventKeys, storyFeatures } from '../main/core/compare/features';
+import { defaultMergeOptions, mergeStories, type MergeOptions } from '../main/core/compare/storyMerge';
 
 export interface StoryText {
   id: number;
@@ -31,12 +32,27 @@ export function storyDocs(texts: readonly StoryText[]): { docs: StoryDoc[]; df: 
   return { docs, df };
 }
 
+/** Placement, then the merge pass unless `merge` is null (as a full run of the app does). */
 export async function mizanStories(
   docs: readonly StoryDoc[],
   df: DocFrequencies,
   options: Partial<ClusterOptions> = {},
+  merge: Partial<MergeOptions> | null = {},
 ): Promise<ClusterResult> {
-  return clusterStories([], docs, df, { ...defaultClusterOptions, ...options });
+  const full = { ...defaultClusterOptions, ...options };
+  const placed = await clusterStories([], docs, df, full);
+  return merge === null ? placed : mergeStories([], docs, placed, df, full, { ...defaultMergeOptions, ...merge });
+}
+
+/** Each article's story, and each article's thread (its story's thread, or the story itself when alone). */
+export function storiesAndThreads(result: ClusterResult): {
+  stories: Map<number, number>;
+  threads: Map<number, number>;
+} {
+  const threadOf = new Map(result.threads.map((t) => [t.cluster, t.thread ?? t.cluster]));
+  const stories = new Map(result.placements.map((p) => [p.id, p.cluster]));
+  const threads = new Map(result.placements.map((p) => [p.id, threadOf.get(p.cluster) ?? p.cluster]));
+  return { stories, threads };
 }
 
 /**

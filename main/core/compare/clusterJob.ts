@@ -25,6 +25,7 @@ import {
   unpackFeatures,
   type StoryFeatures,
 } from './features';
+import { defaultMergeOptions, mergeStories } from './storyMerge';
 import { packEventKeys, unpackEventKeys } from './templates';
 
 export interface Reader {
@@ -61,13 +62,15 @@ export interface ClusterJobResult {
   df: Buffer;
   /** Articles analysed afresh (the rest reused their cached signature). */
   analysed: number;
+  /** Stored articles among `placements` that moved because their story merged into another (not placed afresh). */
+  moved: number;
 }
 
 export type JobProgress = (done: number, total: number | null, label: string) => void;
 
 /** Settings a stored clustering was made with; a change means the stories must be rebuilt. */
 export function settingsKey(options: ClusterOptions): string {
-  return JSON.stringify({ v: FEATURE_VERSION, ...options });
+  return JSON.stringify({ v: FEATURE_VERSION, ...options, merge: defaultMergeOptions });
 }
 
 interface ArticleRow {
@@ -217,7 +220,7 @@ export async function runClusterJob(
   }
   checkCancelled(signal);
   progress(0, fresh.length, 'placing articles into stories');
-  const { placements, threads, headlines } = await clusterStories(
+  const run = await clusterStories(
     placed,
     fresh,
     df,
@@ -225,5 +228,11 @@ export async function runClusterJob(
     (done, n) => progress(done, n, 'placing articles into stories'),
     signal,
   );
-  return { mode, placements, threads, headlines, signatures, df: df.pack(), analysed };
+  checkCancelled(signal);
+  // Stories begun apart are joined after placement; an incremental run only joins stories it touched.
+  progress(0, null, 'merging stories');
+  const { placements, threads, headlines } = mergeStories(placed, fresh, run, df, request.options);
+  progress(1, 1, 'merging stories');
+  const moved = placements.length - run.placements.length;
+  return { mode, placements, threads, headlines, signatures, df: df.pack(), analysed, moved };
 }

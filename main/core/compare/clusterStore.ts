@@ -174,7 +174,7 @@ export async function saveClusterRun(
     mode: result.mode,
     at: now,
     seconds: Math.round(seconds * 1000) / 1000,
-    placed: result.placements.length,
+    placed: result.placements.length - result.moved,
     analysed: result.analysed,
     clusters: counts?.clusters ?? 0,
     stories: counts?.stories ?? 0,

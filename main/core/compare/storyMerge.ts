@@ -1,0 +1,446 @@
+/**
+ * Story merging: a pass after placement (clusterer.ts) that joins stories
+ * begun apart. Placement is one pass in date order: an article that opens
+ * a story before the articles that would have tied it to another one never
+ * meets that story again, so one event ends up as several stories (on
+ * Google News' labelled day, 152 stories became 4,810). Here two stories
+ * merge when their members are alike on average (average link: the mean
+ * cosine over every pair of members) and no pair of close members is two
+ * different events by the clusterer's own criterion (`differentEvents`).
+ *
+ * Merging is agglomerative, best pair first: candidate pairs come from an
+ * inverted index over the stories' summed vectors (only stories sharing a
+ * term and close in time are compared), the score of a pair is re-read from
+ * the current stories when its turn comes, and rounds repeat until no pair
+ * qualifies. An incremental run merges only pairs with a story this run
+ * touched; stored stories it absorbs move with all their members.
+ */
+import {
+  commonDf,
+  defaultClusterOptions,
+  type ClusterOptions,
+  type ClusterResult,
+  type Headline,
+  type PlacedDoc,
+  type Placement,
+  type StoryDoc,
+  type ThreadAssignment,
+  type Vector,
+} from './clusterer';
+import type { DocFrequencies } from './features';
+import { differentEvents as eventVeto } from './events';
+import { TemplateIndex } from './templates';
+import { headlinesOf } from './threads';
+
+export interface MergeOptions {
+  /** Cosine of the two stories' centroids (mean member vectors) at or above which they merge. */
+  threshold: number;
+  /**
+   * The mean cosine over all pairs of their members must reach this too: a
+   * large loose story has a centroid near everything of its topic.
+   */
+  minMeanSimilarity: number;
+  /**
+   * Member pairs more alike than this are asked the event veto. Zero asks every pair that shares a term:
+   * items of one template can share little more than their frame, so asking only close pairs (as the
+   * clusterer does for a newcomer, whose join needs a close pair) lets their stories merge on centroids.
+   */
+  vetoSimilarity: number;
+  /**
+   * Share of the close member pairs that must be different events to keep two stories apart. One pair is
+   * not enough: headlines of one event in other words can read as two items of a template.
+   */
+  vetoShare: number;
+  /** Rounds of merging at most (each round re-reads the merged stories). */
+  maxRounds: number;
+}
+
+export const defaultMergeOptions: MergeOptions = {
+  threshold: 0.5,
+  minMeanSimilarity: 0.3,
+  vetoSimilarity: 0,
+  vetoShare: 0.5,
+  maxRounds: 20,
+};
+
+/**
+ * The rule that says two articles are not one event, whatever their words
+ * share: the clusterer's own criterion (events.ts: template items with
+ * different slots, two days' recurring reports, another kind of act, actor
+ * or counterpart, other people or numbers). The merge pass calls only this.
+ */
+export function differentEvents(templates: TemplateIndex, a: StoryDoc, b: StoryDoc): boolean {
+  if (a.event === undefined || b.event === undefined) return false;
+  return (
+    eventVeto(
+      { event: a.event, terms: a.features.terms, day: a.day },
+      { event: b.event, terms: b.features.terms, day: b.day },
+      templates,
+    ) !== null
+  );
+}
+
+/** Unit TF-IDF vectors of the articles, weighted as the clusterer weighs them; slots are term hashes. */
+export function storyVectors(
+  docs: readonly StoryDoc[],
+  df: DocFrequencies,
+  options: ClusterOptions = defaultClusterOptions,
+): Vector[] {
+  const total = Math.max(df.docCount, 1);
+  const maxDf = commonDf(options, total);
+  const rareIdf = Math.log(total);
+  return docs.map((d) => {
+    const { terms, counts } = d.features;
+    const slots = new Int32Array(terms.length);
+    const weights = new Float64Array(terms.length);
+    let m = 0;
+    let norm = 0;
+    for (let k = 0; k < terms.length; k++) {
+      const f = df.get(terms[k]!);
+      if (f > maxDf) continue;
+      const w = (1 + Math.log(counts[k]!)) * (f < 2 ? rareIdf : Math.log(total / f));
+      norm += w * w;
+      // A term no other article has can raise no similarity: it only counts in the norm.
+      if (f < 2) continue;
+      slots[m] = terms[k]!;
+      weights[m] = w;
+      m++;
+    }
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let k = 0; k < m; k++) weights[k]! *= scale;
+    return { slots: slots.subarray(0, m), weights: weights.subarray(0, m) };
+  });
+}
+
+interface Story {
+  key: number;
+  members: number[];
+  /**
+   * Sum of the members' unit vectors: the centroid cosine of two stories is
+   * sumA·sumB / (‖sumA‖·‖sumB‖), their mean pair cosine sumA·sumB / (|A|·|B|).
+   */
+  sum: Map<number, number>;
+  /** ‖sum‖. */
+  norm: number;
+  first: number;
+  last: number;
+  /** Has an article placed in this run (an incremental run merges only pairs with such a story). */
+  touched: boolean;
+}
+
+function dot(a: Map<number, number>, b: Map<number, number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let s = 0;
+  for (const [slot, w] of small) s += w * (large.get(slot) ?? 0);
+  return s;
+}
+
+/** A story's surviving key: the oldest stored story (lowest positive id), else this run's first new one. */
+function survivorKey(a: number, b: number): number {
+  if (a > 0 && b > 0) return Math.min(a, b);
+  if (a > 0 || b > 0) return Math.max(a, b);
+  return Math.max(a, b);
+}
+
+/**
+ * Merges the stories of a placement run (`result`, over `placed` then
+ * `fresh` articles as clusterStories was given them). Returns the run with
+ * merged stories: every article of an absorbed story is placed into the
+ * surviving one (stored members too), threads and headlines follow.
+ */
+export function mergeStories(
+  placed: readonly PlacedDoc[],
+  fresh: readonly StoryDoc[],
+  result: ClusterResult,
+  df: DocFrequencies,
+  options: ClusterOptions = defaultClusterOptions,
+  merge: MergeOptions = defaultMergeOptions,
+): ClusterResult {
+  options = { ...defaultClusterOptions, ...options };
+  const docs: StoryDoc[] = [...placed, ...fresh];
+  const indexOf = new Map(docs.map((d, i) => [d.id, i]));
+  const clusterOf = new Float64Array(docs.length);
+  placed.forEach((d, i) => (clusterOf[i] = d.cluster));
+  const placement = new Map<number, Placement>();
+  for (const p of result.placements) {
+    clusterOf[indexOf.get(p.id)!] = p.cluster;
+    placement.set(p.id, p);
+  }
+  const vectors = storyVectors(docs, df, options);
+  const stories = new Map<number, Story>();
+  docs.forEach((d, i) => {
+    const key = clusterOf[i]!;
+    let s = stories.get(key);
+    if (!s) {
+      s = { key, members: [], sum: new Map(), norm: 0, first: d.day, last: d.day, touched: false };
+      stories.set(key, s);
+    }
+    s.members.push(i);
+    s.first = Math.min(s.first, d.day);
+    s.last = Math.max(s.last, d.day);
+    if (placement.has(d.id)) s.touched = true;
+    const v = vectors[i]!;
+    for (let k = 0; k < v.slots.length; k++) s.sum.set(v.slots[k]!, (s.sum.get(v.slots[k]!) ?? 0) + v.weights[k]!);
+  });
+
+  for (const s of stories.values()) s.norm = Math.sqrt(dot(s.sum, s.sum));
+
+  const templates = new TemplateIndex(options.minTemplateCount);
+  for (const d of docs) if (d.event) templates.add(d.event.title);
+  const qualifies = (a: Story, b: Story): number | null => {
+    const d = dot(a.sum, b.sum);
+    const s = d / (a.norm * b.norm || 1);
+    return s >= merge.threshold && d / (a.members.length * b.members.length) >= merge.minMeanSimilarity ? s : null;
+  };
+  const vetoed = (a: Story, b: Story): boolean => {
+    // Asked of every pair alike enough, and decided by their share: one pair that reads as two events is
+    // often one event told in other words.
+    const [small, large] = a.members.length <= b.members.length ? [a, b] : [b, a];
+    const postings = new Map<number, Array<[number, number]>>();
+    for (const i of large.members) {
+      const v = vectors[i]!;
+      for (let k = 0; k < v.slots.length; k++) {
+        const list = postings.get(v.slots[k]!);
+        if (list) list.push([i, v.weights[k]!]);
+        else postings.set(v.slots[k]!, [[i, v.weights[k]!]]);
+      }
+    }
+    const acc = new Map<number, number>();
+    let close = 0;
+    let apart = 0;
+    for (const i of small.members) {
+      acc.clear();
+      const v = vectors[i]!;
+      for (let k = 0; k < v.slots.length; k++) {
+        for (const [j, w] of postings.get(v.slots[k]!) ?? []) acc.set(j, (acc.get(j) ?? 0) + w * v.weights[k]!);
+      }
+      for (const [j, sim] of acc) {
+        if (sim <= merge.vetoSimilarity) continue;
+        close++;
+        if (differentEvents(templates, docs[i]!, docs[j]!)) apart++;
+      }
+    }
+    return close > 0 && apart >= merge.vetoShare * close;
+  };
+
+  const absorbedInto = new Map<number, number>();
+  const mergeScore = new Map<number, number>();
+  const blocked = new Set<string>();
+  // The first round looks from every story this run touched (all of them in a full run), later rounds only from
+  // the stories that grew in the round before: no other pair's score changed.
+  let from = new Set([...stories.values()].filter((st) => placed.length === 0 || st.touched).map((st) => st.key));
+  for (let round = 0; round < merge.maxRounds && from.size > 0; round++) {
+    const pairs = candidatePairs([...stories.values()], from, options, merge);
+    const grew = new Set<number>();
+    let merged = 0;
+    for (const [ka, kb] of pairs) {
+      const a = stories.get(ka);
+      const b = stories.get(kb);
+      // Either may have been absorbed earlier in this round: its pair is asked again next round.
+      if (!a || !b) continue;
+      const s = qualifies(a, b);
+      if (s === null) continue;
+      if (Math.max(a.last, b.last) - Math.min(a.first, b.first) > options.storyDays) continue;
+      const pairKey = `${Math.min(ka, kb)}:${Math.max(ka, kb)}`;
+      if (blocked.has(pairKey)) continue;
+      if (vetoed(a, b)) {
+        blocked.add(pairKey);
+        continue;
+      }
+      const keep = survivorKey(ka, kb);
+      const [into, absorbed] = keep === ka ? [a, b] : [b, a];
+      for (const [slot, w] of absorbed.sum) into.sum.set(slot, (into.sum.get(slot) ?? 0) + w);
+      into.norm = Math.sqrt(dot(into.sum, into.sum));
+      into.members.push(...absorbed.members);
+      into.first = Math.min(into.first, absorbed.first);
+      into.last = Math.max(into.last, absorbed.last);
+      into.touched ||= absorbed.touched;
+      stories.delete(absorbed.key);
+      grew.delete(absorbed.key);
+      absorbedInto.set(absorbed.key, into.key);
+      mergeScore.set(absorbed.key, s);
+      grew.add(into.key);
+      merged++;
+    }
+    if (merged === 0) break;
+    from = grew;
+  }
+  if (absorbedInto.size === 0) return result;
+  return remapResult(placed, fresh, result, absorbedInto, mergeScore, vectors, docs);
+}
+
+/**
+ * Pairs of stories (keys) with a story of `from` that qualify for a merge by
+ * similarity, best centroid cosine first.
+ */
+function candidatePairs(
+  list: readonly Story[],
+  from: ReadonlySet<number>,
+  options: ClusterOptions,
+  merge: MergeOptions,
+): Array<[number, number]> {
+  // Postings by story, in order of the story's first day, so a story looks only at those within one span.
+  list = [...list].sort((a, b) => a.first - b.first || a.key - b.key);
+  const postStory = new Map<number, number[]>();
+  const postWeight = new Map<number, number[]>();
+  list.forEach((s, i) => {
+    for (const [slot, w] of s.sum) {
+      const p = postStory.get(slot);
+      if (p) {
+        p.push(i);
+        postWeight.get(slot)!.push(w);
+      } else {
+        postStory.set(slot, [i]);
+        postWeight.set(slot, [w]);
+      }
+    }
+  });
+  const firstAtOrAfter = (p: readonly number[], day: number): number => {
+    let lo = 0;
+    let hi = p.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[p[mid]!]!.first < day) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const acc = new Float64Array(list.length);
+  const touched: number[] = [];
+  const found: Array<[number, number, number]> = [];
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i]!;
+    if (!from.has(a.key)) continue;
+    for (const [slot, w] of a.sum) {
+      const p = postStory.get(slot)!;
+      const pw = postWeight.get(slot)!;
+      for (let k = firstAtOrAfter(p, a.first - options.storyDays); k < p.length; k++) {
+        const j = p[k]!;
+        // Sorted by first day: once a story starts too late for one span with this one, so do the rest.
+        if (list[j]!.first > a.first + options.storyDays) break;
+        // A pair of two stories of `from` is counted once, from the first of them.
+        if (j === i || (j < i && from.has(list[j]!.key))) continue;
+        if (acc[j] === 0) touched.push(j);
+        acc[j]! += w * pw[k]!;
+      }
+    }
+    for (const j of touched) {
+      const b = list[j]!;
+      const s = acc[j]! / (a.norm * b.norm || 1);
+      const mean = acc[j]! / (a.members.length * b.members.length);
+      acc[j] = 0;
+      if (s >= merge.threshold && mean >= merge.minMeanSimilarity) found.push([a.key, b.key, s]);
+    }
+    touched.length = 0;
+  }
+  found.sort((x, y) => y[2] - x[2] || x[0] - y[0] || x[1] - y[1]);
+  return found.map(([ka, kb]) => [ka, kb]);
+}
+
+/** The run's result with absorbed stories moved into their survivors. */
+function remapResult(
+  placed: readonly PlacedDoc[],
+  fresh: readonly StoryDoc[],
+  result: ClusterResult,
+  absorbedInto: ReadonlyMap<number, number>,
+  mergeScore: ReadonlyMap<number, number>,
+  vectors: readonly Vector[],
+  docs: readonly StoryDoc[],
+): ClusterResult {
+  const survivor = (key: number): number => {
+    let k = key;
+    while (absorbedInto.has(k)) k = absorbedInto.get(k)!;
+    return k;
+  };
+  const placements: Placement[] = [];
+  for (const d of placed) {
+    if (!absorbedInto.has(d.cluster)) continue;
+    placements.push({ id: d.id, cluster: survivor(d.cluster), similarity: mergeScore.get(d.cluster)! });
+  }
+  for (const p of result.placements) {
+    const cluster = survivor(p.cluster);
+    // The article that founded an absorbed story joined the survivor with its story's score.
+    const similarity = p.similarity ?? (cluster !== p.cluster ? mergeScore.get(p.cluster)! : null);
+    placements.push({ id: p.id, cluster, similarity });
+  }
+  const clusterOf = new Float64Array(docs.length);
+  placed.forEach((d, i) => (clusterOf[i] = survivor(d.cluster)));
+  const at = new Map(fresh.map((d, i) => [d.id, placed.length + i]));
+  for (const p of placements) {
+    const i = at.get(p.id);
+    if (i !== undefined) clusterOf[i] = p.cluster;
+  }
+  const survivors = new Set([...absorbedInto.keys()].map(survivor));
+  const fresHeadlines = headlinesOf(
+    docs,
+    vectors,
+    clusterOf,
+    placements.filter((p) => survivors.has(p.cluster)),
+  );
+  const headlines: Headline[] = [
+    ...result.headlines.filter((h) => !absorbedInto.has(h.cluster) && !survivors.has(h.cluster)),
+    ...fresHeadlines,
+  ];
+  return { placements, threads: remapThreads(placed, result.threads, survivor, absorbedInto), headlines };
+}
+
+/**
+ * Threads after merging: a story keeps its thread; two threads whose
+ * stories merged become one (named as ThreadLinks names them: the oldest
+ * stored story, else this run's newest key). An absorbed story that named a
+ * thread is listed in `merged`, so stored stories outside this run follow.
+ */
+function remapThreads(
+  placed: readonly PlacedDoc[],
+  threads: readonly ThreadAssignment[],
+  survivor: (key: number) => number,
+  absorbedInto: ReadonlyMap<number, number>,
+): ThreadAssignment[] {
+  const threadOf = new Map<number, number | null>();
+  for (const d of placed) threadOf.set(d.cluster, d.thread ?? null);
+  for (const t of threads) threadOf.set(t.cluster, t.thread);
+  const parent = new Map<number, number>();
+  const find = (x: number): number => {
+    while (parent.has(x) && parent.get(x) !== x) x = parent.get(x)!;
+    return x;
+  };
+  const union = (a: number, b: number): void => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra, rb);
+    if (!parent.has(rb)) parent.set(rb, rb);
+  };
+  // Each surviving story with every thread label its parts carried.
+  const labels = new Map<number, number[]>();
+  for (const [story, thread] of threadOf) {
+    if (thread === null) continue;
+    const s = survivor(story);
+    labels.set(s, [...(labels.get(s) ?? []), thread]);
+  }
+  for (const list of labels.values()) for (const t of list) union(list[0]!, t);
+  const groups = new Map<number, number[]>();
+  for (const t of new Set([...labels.values()].flat())) groups.set(find(t), [...(groups.get(find(t)) ?? []), t]);
+  const nameOf = new Map<number, { name: number; merged: number[] }>();
+  for (const list of groups.values()) {
+    // A label that was a story absorbed here stands for its survivor.
+    const live = list.map(survivor);
+    const positive = live.filter((x) => x > 0);
+    const name = positive.length > 0 ? Math.min(...positive) : Math.max(...live);
+    const merged = [...new Set(list.filter((x) => x > 0 && x !== name))];
+    for (const t of list) nameOf.set(t, { name, merged });
+  }
+  const out = new Map<number, ThreadAssignment>();
+  const changed = new Set([...absorbedInto.values()].map(survivor));
+  for (const t of threads) {
+    if (absorbedInto.has(t.cluster)) continue;
+    const n = t.thread === null ? null : nameOf.get(t.thread)!;
+    out.set(t.cluster, { cluster: t.cluster, thread: n?.name ?? null, merged: n?.merged ?? [] });
+  }
+  for (const [story, list] of labels) {
+    const n = nameOf.get(list[0]!)!;
+    const before = threadOf.get(story);
+    if (out.has(story) || (!changed.has(story) && before === n.name && n.merged.length === 0)) continue;
+    out.set(story, { cluster: story, thread: n.name, merged: n.merged });
+  }
+  return [...out.values()];
+}
