@@ -12,7 +12,7 @@ import {
   type StoryDoc,
 } from '../main/core/compare/clusterer';
 import { DocFrequencies, eventKeys, storyFeatures } from '../main/core/compare/features';
-import { defaultMergeOptions, mergeStories, type MergeOptions } from '../main/core/compare/storyMerge';
+import { appMergeOptions, defaultMergeOptions, mergeStories, type MergeOptions } from '../main/core/compare/storyMerge';
 
 export interface StoryText {
   id: number;
@@ -37,7 +37,7 @@ export async function mizanStories(
   docs: readonly StoryDoc[],
   df: DocFrequencies,
   options: Partial<ClusterOptions> = {},
-  merge: Partial<MergeOptions> | null = {},
+  merge: Partial<MergeOptions> | null = appMergeOptions,
 ): Promise<ClusterResult> {
   const full = { ...defaultClusterOptions, ...options };
   const placed = await clusterStories([], docs, df, full);

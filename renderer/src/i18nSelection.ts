@@ -47,6 +47,7 @@ export interface SelectionWords {
     | 'items'
     | 'layout'
     | 'placing articles into stories'
+    | 'merging stories'
     | 'reading',
     string
   >;
@@ -89,6 +90,7 @@ export const selectionEn: SelectionWords = {
     items: 'Writing items',
     layout: 'Laying out pages',
     'placing articles into stories': 'Placing articles into stories',
+    'merging stories': 'Joining stories begun apart',
     reading: 'Reading',
   },
 };
@@ -130,6 +132,7 @@ export const selectionAr: SelectionWords = {
     items: 'كتابة العناصر',
     layout: 'تنضيد الصفحات',
     'placing articles into stories': 'تصنيف المقالات في قصص',
+    'merging stories': 'ضمّ القصص المتفرقة',
     reading: 'القراءة',
   },
 };

@@ -25,7 +25,7 @@ import {
   unpackFeatures,
   type StoryFeatures,
 } from './features';
-import { defaultMergeOptions, mergeStories } from './storyMerge';
+import { appMergeOptions, mergeStories } from './storyMerge';
 import { packEventKeys, unpackEventKeys } from './templates';
 
 export interface Reader {
@@ -70,7 +70,7 @@ export type JobProgress = (done: number, total: number | null, label: string) =>
 
 /** Settings a stored clustering was made with; a change means the stories must be rebuilt. */
 export function settingsKey(options: ClusterOptions): string {
-  return JSON.stringify({ v: FEATURE_VERSION, ...options, merge: defaultMergeOptions });
+  return JSON.stringify({ v: FEATURE_VERSION, ...options, merge: appMergeOptions });
 }
 
 interface ArticleRow {
@@ -229,10 +229,15 @@ export async function runClusterJob(
     signal,
   );
   checkCancelled(signal);
-  // Stories begun apart are joined after placement; an incremental run only joins stories it touched.
-  progress(0, null, 'merging stories');
-  const { placements, threads, headlines } = mergeStories(placed, fresh, run, df, request.options);
-  progress(1, 1, 'merging stories');
+  // Stories begun apart are joined after placement when the app merges (appMergeOptions says why not yet); an
+  // incremental run only joins stories it touched.
+  let joined = run;
+  if (appMergeOptions) {
+    progress(0, null, 'merging stories');
+    joined = mergeStories(placed, fresh, run, df, request.options, appMergeOptions);
+    progress(1, 1, 'merging stories');
+  }
+  const { placements, threads, headlines } = joined;
   const moved = placements.length - run.placements.length;
   return { mode, placements, threads, headlines, signatures, df: df.pack(), analysed, moved };
 }
