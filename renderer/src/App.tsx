@@ -13,7 +13,6 @@ import { useClusterJob } from './components/compare/useClusterJob';
 import { EntityBrowser } from './components/entities/EntityBrowser';
 import { EntityPanel } from './components/entities/EntityPanel';
 import { ListCharts } from './charts/ListCharts';
-import { entityWords } from './i18nEntities';
 import { DropZone } from './components/DropZone';
 import { EmptyState } from './components/EmptyState';
 import { ErrorBanners } from './components/ErrorBanners';
@@ -39,12 +38,13 @@ import { useNotices } from './hooks/useNotices';
 import { usePanes } from './hooks/usePanes';
 import { useSidebarActions } from './hooks/useSidebarActions';
 import { citeDialog, listExportDialog } from './hooks/exportScope';
+import { useEntityPage } from './hooks/useEntityPage';
+import { viewTitle } from './hooks/viewTitle';
 import { askSavedComparison } from './hooks/savedComparison';
 import { I18nContext } from './i18n';
 import { exportWords } from './i18nExport';
 import { IMPORT_ACCEPT } from './import/uploadFiles';
 import { useUiState, useUiStore } from './state/useUi';
-import { languageName } from './text/format';
 
 /** The workbench's layout: toolbar, bars, the three panes (or the comparison, or the dossiers), and what floats. */
 export function App() {
@@ -52,7 +52,7 @@ export function App() {
   const store = useUiStore();
   const ui = useUiState();
   const { uiLang, i18n } = useAppearance(ui);
-  const { t, w, locale } = i18n;
+  const { t, w } = i18n;
 
   const { errors, pushError, dismissError, toasts, toast, dismissToast, lastUndo } = useNotices();
   const { version, refresh, articleVersion, touchArticle, articleChanged, facts } = useLibraryFacts(
@@ -61,23 +61,7 @@ export function App() {
   );
   const list = useArticleList(version, facts);
   const { search, setSearch, searching, view, pager, openedId, openArticle, setView } = list;
-  // The Names views show their page in the reader pane until an article of the list is opened.
-  const viewKey = JSON.stringify(view);
-  const [pageOf, setPageOf] = useState<string | null>(viewKey);
-  const [seenView, setSeenView] = useState(viewKey);
-  if (seenView !== viewKey) {
-    setSeenView(viewKey);
-    setPageOf(viewKey);
-  }
-  const showsPage = pageOf === viewKey && (view.kind === 'entity' || view.kind === 'entities') && !searching;
-  const showView = (next: typeof view) => {
-    setView(next);
-    setPageOf(JSON.stringify(next));
-  };
-  const openFromList = (id: number, highlightId?: number | null) => {
-    setPageOf(null);
-    openArticle(id, highlightId);
-  };
+  const { showsPage, showView, openFromList } = useEntityPage(view, searching, setView, openArticle);
   const readerRef = useRef<ReaderHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -234,27 +218,7 @@ export function App() {
   const libraryEmpty =
     facts.info !== null && facts.info.articleCount === 0 && pager.total === 0 && !pager.error && openedId === null;
   const totalForCount = view.kind === 'all' && !searching ? pager.total : (facts.info?.articleCount ?? null);
-  const viewTitle = searching
-    ? w.searchResultsFor(search.trim())
-    : view.kind === 'all'
-      ? w.allArticles
-      : view.kind === 'highlights'
-        ? w.highlightsView
-        : view.kind === 'stories'
-          ? t.compare.stories
-          : view.kind === 'collection'
-            ? (facts.collections.find((c) => c.id === view.id)?.name ?? w.collections)
-            : view.kind === 'tag'
-              ? view.name
-              : view.kind === 'source'
-                ? (facts.sources.find((s) => s.id === view.id)?.name ?? w.sources)
-                : view.kind === 'saved'
-                  ? (list.saved?.name ?? t.selection.savedSearches)
-                  : view.kind === 'entity'
-                    ? view.name
-                    : view.kind === 'entities'
-                      ? entityWords(uiLang).kinds[view.entityKind]
-                      : languageName(view.code, locale);
+  const title = viewTitle(view, { searching, text: search }, facts, i18n);
   const activityErrors = store.activity.some((e) => e.status === 'failed' || (e.counts?.errors ?? 0) > 0);
 
   return (
@@ -384,7 +348,7 @@ export function App() {
             <ListPane
               paneRef={panes.listRef}
               view={view}
-              viewTitle={viewTitle}
+              viewTitle={title}
               searching={searching}
               onClearSearch={() => setSearch('')}
               sort={list.sort}
@@ -432,7 +396,7 @@ export function App() {
                 <ListCharts
                   filter={list.viewFilter}
                   query={searching ? search.trim() : null}
-                  subject={viewTitle}
+                  subject={title}
                   reloadKey={version}
                   dateRange={list.dateRange}
                   onDates={list.setDateRange}

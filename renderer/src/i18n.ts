@@ -6,7 +6,8 @@
 import { createContext, useContext } from 'react';
 import type { DatePrecision, ErrorCode } from '../../preload/contract';
 import { compareAr, compareEn, type CompareStrings } from './i18nCompare';
-import { workbenchAr, workbenchEn, type Workbench } from './i18nWorkbench';
+import { workbenchEn, type Workbench } from './i18nWorkbench';
+import { workbenchAr } from './i18nWorkbenchAr';
 import { dossierAr, dossierEn, type DossierWords } from './i18nDossier';
 import { arArticles, arCount, type Plural } from './i18nPlural';
 import { tableImportAr, tableImportEn, type TableImportWords } from './i18nImport';
