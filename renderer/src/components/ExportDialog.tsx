@@ -136,43 +136,24 @@ export function ExportDialog({
           {radio('jsonl', x.articlesJsonl)}
         </fieldset>
         {kind === 'citations' ? (
-          <div className="form-row">
-            <label htmlFor={`${id}-format`} className="form-label">
-              {x.format}
-            </label>
-            <select
-              id={`${id}-format`}
-              value={format}
-              onChange={(e) => setFormat(e.currentTarget.value as CitationFormat)}
-              data-testid="export-format"
-            >
-              <option value="text">{x.formatted}</option>
-              {FORMATS.map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectRow<CitationFormat>
+            id={`${id}-format`}
+            label={x.format}
+            value={format}
+            options={[['text', x.formatted], ...FORMATS]}
+            onChange={setFormat}
+            testId="export-format"
+          />
         ) : null}
         {isText ? (
-          <div className="form-row">
-            <label htmlFor={`${id}-style`} className="form-label">
-              {x.style}
-            </label>
-            <select
-              id={`${id}-style`}
-              value={style}
-              onChange={(e) => setStyle(e.currentTarget.value as CitationStyle)}
-              data-testid="export-style"
-            >
-              {STYLES.map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectRow<CitationStyle>
+            id={`${id}-style`}
+            label={x.style}
+            value={style}
+            options={STYLES}
+            onChange={setStyle}
+            testId="export-style"
+          />
         ) : null}
       </div>
       {failure ? (
@@ -216,5 +197,37 @@ export function ExportDialog({
         </div>
       ) : null}
     </Modal>
+  );
+}
+
+/** A labelled select of the form: one of `options` ([value, label] pairs). */
+function SelectRow<V extends string>({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+  testId,
+}: {
+  id: string;
+  label: string;
+  value: V;
+  options: ReadonlyArray<readonly [V, string]>;
+  onChange(value: V): void;
+  testId: string;
+}) {
+  return (
+    <div className="form-row">
+      <label htmlFor={id} className="form-label">
+        {label}
+      </label>
+      <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value as V)} data-testid={testId}>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
