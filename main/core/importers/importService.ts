@@ -316,9 +316,8 @@ export async function importItems(
   const limit = request.options?.maxBytes ?? MAX_FILE_BYTES;
   try {
     if (files.length > 0 || archives.length === 0) await importInBatches(quiet, files, request, ctx, report);
-    const { importWebArchive } = archives.length > 0 ? await import('./archiveImport.js') : { importWebArchive: null };
     for (const archive of archives) {
-      if (ctx.signal.aborted || !importWebArchive) {
+      if (ctx.signal.aborted) {
         report.errors.push({
           path: archive.path,
           code: 'CANCELLED',
@@ -326,6 +325,7 @@ export async function importItems(
         });
         continue;
       }
+      const { importWebArchive } = await import('./archiveImport.js');
       await importWebArchive(
         archive,
         (group, groupCtx) => importInBatches(quiet, group, request, groupCtx, report),
