@@ -4,6 +4,7 @@
  * response record (with its request), plus the records a real crawl holds
  * around them (a stylesheet, a redirect).
  */
+import { createHash } from 'node:crypto';
 import { WARCRecord, WARCSerializer } from 'warcio';
 
 export interface WarcPage {
@@ -96,4 +97,36 @@ export async function otherRecords(date: string, gzip = false): Promise<Uint8Arr
     [encoder.encode('<html><body>Moved</body></html>')],
   );
   return [await serialize(css, gzip), await serialize(redirect, gzip)];
+}
+
+/**
+ * A later capture of `page` that found it unchanged, as deduplicating crawlers (Heritrix, Browsertrix) write it: a
+ * revisit record with no body that names the earlier capture by payload digest, URL and date. `earlier` is the
+ * date of that capture; when `sameArchive` is false, the digest names a capture that is not in the file.
+ */
+export async function revisitRecord(
+  page: WarcPage,
+  date: string,
+  options: { gzip?: boolean; sameArchive?: boolean } = {},
+): Promise<Uint8Array> {
+  const body = options.sameArchive === false ? `${pageHtml(page)}<!-- an earlier edition -->` : pageHtml(page);
+  const digest = `sha256:${createHash('sha256').update(body).digest('hex')}`;
+  const revisit = WARCRecord.create(
+    {
+      url: page.url,
+      date,
+      type: 'revisit',
+      warcVersion: 'WARC/1.1',
+      statusline: 'HTTP/1.1 200 OK',
+      httpHeaders: { 'Content-Type': 'text/html; charset=utf-8' },
+      warcHeaders: {
+        'WARC-Profile': 'http://netpreserve.org/warc/1.1/revisit/identical-payload-digest',
+        'WARC-Refers-To-Target-URI': page.url,
+        'WARC-Refers-To-Date': options.sameArchive === false ? '2014-01-01T00:00:00Z' : page.date,
+        'WARC-Payload-Digest': digest,
+      },
+    },
+    [],
+  );
+  return serialize(revisit, options.gzip ?? false);
 }

@@ -10,7 +10,7 @@ import { crc32, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallContext } from '../../../preload/contract';
 import { sharedData, tempDir } from '../../../tests/support/paths';
-import { otherRecords, pageRecords, type WarcPage } from '../../../bench/warcMaker';
+import { otherRecords, pageRecords, revisitRecord, type WarcPage } from '../../../bench/warcMaker';
 import { createServices, type Services } from '../services';
 import { emptyReport, importItems } from './importService';
 import { parseForImport } from './parseTask';
@@ -152,6 +152,26 @@ describe('web archive import', () => {
       await services!.close();
       services = null;
     }
+  });
+
+  it('a revisit (an unchanged re-capture) is a duplicate of the article its first capture became, or names the archive it needs', async () => {
+    const list = pages().slice(0, 2);
+    const path = join(tempDir(), 'recrawl.warc');
+    const parts: Uint8Array[] = [await warcBytes(list, false)];
+    parts.push(await revisitRecord(list[0]!, '2015-07-29T08:00:00Z'));
+    parts.push(await revisitRecord(list[1]!, '2015-07-29T08:00:00Z', { sameArchive: false }));
+    writeFileSync(path, Buffer.concat(parts));
+    const { report } = await importFile(path);
+    expect(report.imported.map((a) => a.title)).toEqual(list.map((p) => p.title));
+    // Records: stylesheet, redirect, two (request, response) pairs, then the two revisits.
+    expect(report.duplicates).toEqual([
+      { path: `${path}#7@2015-07-29T08:00:00Z`, of: report.imported[0]!.id, title: list[0]!.title },
+    ]);
+    expect(report.errors).toHaveLength(1);
+    expect(report.errors[0]!.path).toBe(`${path}#8@2015-07-29T08:00:00Z`);
+    expect(report.errors[0]!.message).toContain(
+      `first capture (${list[1]!.url} captured 2014-01-01T00:00:00Z) is in another archive`,
+    );
   });
 
   it('a cancel stops the reading and keeps what is stored', async () => {

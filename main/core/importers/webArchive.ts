@@ -6,6 +6,12 @@
  * and its capture time (WARC-Target-URI, WARC-Date) as provenance. Other
  * records (requests, metadata, images, redirects) are passed over.
  *
+ * A revisit record (a crawler's "this page has not changed since an earlier
+ * capture", stored without its body) is followed to that capture when it is
+ * in the same archive, by payload digest or by URL and date; one whose
+ * capture is in another archive is named as such, so a researcher knows
+ * which file to import too.
+ *
  * A record cut short (an interrupted crawl or download) is reported as a
  * failed record naming its place; the records before it are imported.
  */
@@ -26,7 +32,23 @@ export interface ArchivedPage {
   capturedAt: string | null;
 }
 
-export type ArchiveEvent = { page: ArchivedPage } | { error: RecordError } | { skipped: true };
+/** A later capture of a page that had not changed: no body of its own. */
+export interface Revisit {
+  path: string;
+  url: string | null;
+  capturedAt: string | null;
+  /** The `path` of the earlier capture in this archive, or null when it is not here. */
+  original: string | null;
+  /** The earlier capture as the record names it: its URL and date. */
+  refersTo: string;
+}
+
+export type ArchiveEvent = { page: ArchivedPage } | { revisit: Revisit } | { error: RecordError } | { skipped: true };
+
+/** The HTML captures of one archive read so far, by payload digest and by URL + date, to follow revisits. */
+type Captures = Map<string, string>;
+const byDigest = (digest: string) => `digest ${digest}`;
+const byCapture = (url: string | null, date: string | null) => `capture ${url ?? ''} ${date ?? ''}`;
 
 /** How far the reading is, in bytes of the archive file. */
 export interface ArchiveProgress {
@@ -66,6 +88,11 @@ function decodePayload(
 
 function isHtmlPage(record: WARCRecord): boolean {
   const type = record.warcType;
+  if (type === 'revisit') {
+    // A revisit's stored HTTP headers, when kept, say what the page was; without them it may be a page.
+    const contentType = record.httpHeaders?.headers.get('content-type') ?? 'text/html';
+    return /text\/html|application\/xhtml/i.test(contentType);
+  }
   if (type === 'response') {
     const status = Number(record.httpHeaders?.statusCode ?? 0);
     const contentType = record.httpHeaders?.headers.get('content-type') ?? '';
@@ -82,6 +109,7 @@ export async function* readWarc(
   source: AsyncIterable<Uint8Array>,
   size: number,
   limit: number,
+  captures: Captures = new Map(),
 ): AsyncGenerator<ArchiveEvent> {
   const parser = new WARCParser(source);
   let n = 0;
@@ -112,6 +140,19 @@ export async function* readWarc(
         yield { skipped: true };
         continue;
       }
+      const headers = record.warcHeaders.headers;
+      const digest = headers.get('WARC-Payload-Digest');
+      if (record.warcType === 'revisit') {
+        const refersUrl = headers.get('WARC-Refers-To-Target-URI') ?? url;
+        const refersDate = headers.get('WARC-Refers-To-Date') ?? null;
+        const original =
+          (digest ? captures.get(byDigest(digest)) : undefined) ?? captures.get(byCapture(refersUrl, refersDate));
+        const refersTo = [refersUrl, refersDate].filter((part) => part).join(' captured ');
+        yield { revisit: { path, url, capturedAt: record.warcDate ?? null, original: original ?? null, refersTo } };
+        continue;
+      }
+      if (digest) captures.set(byDigest(digest), path);
+      captures.set(byCapture(url, record.warcDate ?? null), path);
       let bytes: Uint8Array;
       try {
         bytes = decodePayload(raw, record.httpHeaders?.headers ?? null, limit);
@@ -220,6 +261,8 @@ export async function* readWebArchive(
 ): AsyncGenerator<ArchiveEvent> {
   let read = 0;
   const tick = (n: number) => progress({ read: (read += n), size });
+  // One map for the whole archive: a WACZ's revisits may point into another of its WARCs.
+  const captures: Captures = new Map();
   if (bytes) {
     // An upload already in memory: a WARC is read from it; a WACZ needs its file.
     if (/\.wacz$/i.test(path))
@@ -236,11 +279,12 @@ export async function* readWebArchive(
         counted([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)], tick),
         size,
         limit,
+        captures,
       );
     return;
   }
   if (!/\.wacz$/i.test(path)) {
-    yield* readWarc(path, counted(createReadStream(path, { highWaterMark: 1 << 20 }), tick), size, limit);
+    yield* readWarc(path, counted(createReadStream(path, { highWaterMark: 1 << 20 }), tick), size, limit, captures);
     return;
   }
   let entries: ZipEntry[];
@@ -270,11 +314,11 @@ export async function* readWebArchive(
       highWaterMark: 1 << 20,
     });
     if (entry.method === 0) {
-      yield* readWarc(`${path}/${entry.name}`, counted(raw, tick), 0, limit);
+      yield* readWarc(`${path}/${entry.name}`, counted(raw, tick), 0, limit, captures);
     } else {
       // Progress counts the file's bytes, before inflating.
       raw.on('data', (chunk: string | Buffer) => tick(chunk.length));
-      yield* readWarc(`${path}/${entry.name}`, raw.pipe(createInflateRaw()), 0, limit);
+      yield* readWarc(`${path}/${entry.name}`, raw.pipe(createInflateRaw()), 0, limit, captures);
     }
   }
 }
