@@ -200,6 +200,60 @@ describe('notes as Markdown', () => {
   });
 });
 
+describe('notes of an imported PDF', () => {
+  /** A three-page report written with PDFKit: one paragraph a page, each naming its page in words. */
+  async function threePagePdf(path: string): Promise<string[]> {
+    const { default: PDFDocument } = await import('pdfkit');
+    const paragraphs = ['first', 'second', 'third'].map(
+      (nth) =>
+        `The ${nth} page of the report describes the harbour works in detail, with the dates of each stage, ` +
+        `the costs agreed by the council, and the names of the firms that tendered for the ${nth} contract.`,
+    );
+    const doc = new PDFDocument({ size: 'A4', info: { Title: 'Harbour works report', Author: 'Port Council' } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+    paragraphs.forEach((text, k) => {
+      if (k > 0) doc.addPage();
+      doc.fontSize(12).text(text, 72, 120, { width: 450 });
+    });
+    doc.end();
+    await done;
+    writeFileSync(path, Buffer.concat(chunks));
+    return paragraphs;
+  }
+
+  it('cites each highlight by the page of the PDF it stands on', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'report.pdf');
+    await threePagePdf(path);
+    const other = await createServices({ dbPath: join(dir, 'pdf.db'), host: 'test' });
+    try {
+      const report = await other.handlers['library.importFiles']({ paths: [path] }, ctx);
+      expect(report.errors).toEqual([]);
+      const id = report.imported[0]!.id;
+      const body = (await other.handlers['library.getArticle']({ id }, ctx)).body;
+      for (const word of ['third contract', 'second page']) {
+        const start = body.indexOf(word);
+        expect(start).toBeGreaterThan(0);
+        await other.handlers['highlights.create'](
+          { articleId: id, start, end: start + word.length, color: 'yellow', note: null },
+          ctx,
+        );
+      }
+      const { files } = await other.handlers['export.notes'](
+        { selection: { articleIds: [id] }, layout: 'one-file' },
+        ctx,
+      );
+      const md = files[0]!.text;
+      expect(md).toMatch(/^> .*third contract.*\n> — p\. 3$/m);
+      expect(md).toMatch(/^> .*second page.*\n> — p\. 2$/m);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
 describe('JSON Lines', () => {
   it('imports back into another library as the same articles', async () => {
     const file = await library.handlers['export.jsonl']({ selection: { all: true } }, ctx);

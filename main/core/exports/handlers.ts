@@ -10,7 +10,7 @@ import type { Database } from '../db/connection';
 import { readSummaryRows, summaryOf } from '../library/articleReader';
 import { listHighlightsForArticle, listNotes } from '../library/annotations';
 import { articleLine } from './articleLines';
-import { notesFiles } from './notesMarkdown';
+import { notesFiles, pagesOfBody } from './notesMarkdown';
 
 export type ExportMethod = 'export.citations' | 'export.notes' | 'export.jsonl';
 
@@ -80,7 +80,13 @@ export function exportHandlers(deps: { db: Database; select: SelectArticles }): 
         ]);
         if (highlights.length === 0 && notes.length === 0) continue;
         const citation = formatCitations([cslItem(a.summary)], 'text', 'chicago-author-date').trim();
-        annotated.push({ article: a.summary, citation, highlights, notes });
+        // An imported PDF's highlights are cited by the page they stand on.
+        const paged = await db.get<{ bodyHtml: string | null }>(
+          `SELECT body_html AS bodyHtml FROM articles WHERE id = ? AND origin_format = 'pdf'`,
+          [a.summary.id],
+        );
+        const pageAt = pagesOfBody(a.body, paged?.bodyHtml ?? null) ?? undefined;
+        annotated.push({ article: a.summary, citation, highlights, notes, pageAt });
       }
       return { files: notesFiles(annotated, layout, name) };
     },

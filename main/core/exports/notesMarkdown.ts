@@ -14,6 +14,28 @@ export interface AnnotatedArticle {
   citation: string;
   highlights: readonly Highlight[];
   notes: readonly Note[];
+  /** The page of the original document a body offset falls on (imported PDFs); absent for other articles. */
+  pageAt?: (offset: number) => number | null;
+}
+
+/**
+ * Where an imported PDF's pages fall in its body: the body is its paragraphs
+ * joined by blank lines, and the stored HTML titles each paragraph with the
+ * page it starts on (`<p title="Page 3">`). Null when the two do not line up
+ * (an article edited since, or not from a PDF).
+ */
+export function pagesOfBody(body: string, bodyHtml: string | null): ((offset: number) => number | null) | null {
+  if (!bodyHtml) return null;
+  const pages = [...bodyHtml.matchAll(/<p title="Page (\d+)">/g)].map((m) => Number(m[1]));
+  if (pages.length === 0) return null;
+  const starts = [0];
+  for (const m of body.matchAll(/\n{2,}/g)) starts.push(m.index + m[0].length);
+  if (starts.length !== pages.length) return null;
+  return (offset) => {
+    let k = 0;
+    while (k + 1 < starts.length && starts[k + 1]! <= offset) k++;
+    return pages[k] ?? null;
+  };
 }
 
 /** Text that Markdown would read as markup at a line's start or inline. */
@@ -31,8 +53,10 @@ function quoted(text: string): string {
     .join('\n');
 }
 
-function highlightBlock(h: Highlight): string {
+function highlightBlock(h: Highlight, pageAt: AnnotatedArticle['pageAt']): string {
   const lines = [quoted(h.quote)];
+  const page = h.start !== null && pageAt ? pageAt(h.start) : null;
+  if (page !== null) lines.push(`> — p. ${page}`);
   // An orphaned highlight's text no longer stands in the article: say so rather than quote it as current.
   if (h.status !== 'anchored')
     lines.push(`> *(${h.status === 'orphaned' ? 'no longer in the article' : 're-anchored'})*`);
@@ -52,7 +76,7 @@ export function articleMarkdown(a: AnnotatedArticle): string {
   parts.push(links.join(' · '));
   if (a.highlights.length > 0) {
     parts.push('', '### Highlights', '');
-    parts.push(a.highlights.map(highlightBlock).join('\n\n'));
+    parts.push(a.highlights.map((h) => highlightBlock(h, a.pageAt)).join('\n\n'));
   }
   if (a.notes.length > 0) {
     parts.push('', '### Notes', '');
