@@ -59,7 +59,8 @@ Usage:
                [--lang CODE] [--numerals latn|arab] [--align justify|start] [--json]
                    a dossier as a PDF (contents, citations, outline) or one offline HTML file
   mizan cite ID... | --collection NAME | --dossier ID | --query Q | --all
-             [--format bibtex|ris|csl-json|text] [--style chicago-author-date|apa|harvard|vancouver] [--out FILE]
+             [--format bibtex|ris|csl-json|text] [--style chicago-author-date|apa|harvard|vancouver]
+             [--lang en|ar] [--out FILE]
                    citations for Zotero and other reference managers (stdout without --out)
   mizan notes (same selection) [--out FILE | --per-article DIR]
                    highlights and notes as Markdown, with citations and mizan:// links back
@@ -367,6 +368,7 @@ async function run(argv: string[]): Promise<number> {
             all: all ?? false,
             format,
             style,
+            lang: values.lang,
             out,
             perArticle: values['per-article'],
             json: values.json ?? false,

@@ -2,7 +2,7 @@
  * Work out to other tools, and the library's own safety, for scripts:
  *
  *   mizan cite ID... | --collection NAME | --dossier ID | --query Q | --all
- *              [--format bibtex|ris|csl-json|text] [--style S] [--out FILE]
+ *              [--format bibtex|ris|csl-json|text] [--style S] [--lang en|ar] [--out FILE]
  *   mizan notes (same selection) [--out FILE | --per-article DIR]
  *   mizan export-jsonl (same selection) [--out FILE]
  *   mizan backup | mizan backups | mizan restore NAME
@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   CitationFormat,
+  CitationLanguage,
   CitationStyle,
   MizanError,
   type ExportSelection,
@@ -44,6 +45,8 @@ export interface ShareOptions {
   all: boolean;
   format?: string;
   style?: string;
+  /** The language of a formatted citation's words. */
+  lang?: string;
   out?: string;
   perArticle?: string;
   json: boolean;
@@ -107,8 +110,11 @@ export async function shareCommand(
     if (!format.success) throw new ShareUsageError('--format: bibtex, ris, csl-json or text');
     const style = CitationStyle.safeParse(o.style ?? 'chicago-author-date');
     if (!style.success) throw new ShareUsageError(`--style: ${CitationStyle.options.join(', ')}`);
+    const language = CitationLanguage.safeParse(o.lang ?? 'en');
+    if (!language.success) throw new ShareUsageError('--lang: en or ar (the words of a formatted citation)');
     const selection = await selectionOf(call, command, args, o);
-    deliver(await call('export.citations', { selection, format: format.data, style: style.data }), o, print);
+    const input = { selection, format: format.data, style: style.data, language: language.data };
+    deliver(await call('export.citations', input), o, print);
     return 0;
   }
   if (command === 'notes') {

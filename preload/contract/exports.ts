@@ -37,6 +37,10 @@ export type CitationFormat = z.infer<typeof CitationFormat>;
 export const CitationStyle = z.enum(['chicago-author-date', 'apa', 'harvard', 'vancouver']);
 export type CitationStyle = z.infer<typeof CitationStyle>;
 
+/** The language of the words a formatted citation adds (months, "accessed"); titles and names stay as written. */
+export const CitationLanguage = z.enum(['en', 'ar']);
+export type CitationLanguage = z.infer<typeof CitationLanguage>;
+
 /** One exported file: its text, and what a save dialog or a download needs. */
 export const ExportedFile = z.object({
   fileName: z.string(),
@@ -50,13 +54,14 @@ export type ExportedFile = z.infer<typeof ExportedFile>;
 export const exportMethods = {
   /**
    * Citations of the selected articles (type newspaper article: title, authors, outlet, date, URL, language).
-   * `text` formats a bibliography in `style` (in English words: no Arabic CSL locale ships with the formatter).
+   * `text` formats a bibliography in `style`, its words (months, "accessed") in `language`.
    */
   'export.citations': {
     input: z.object({
       selection: ExportSelection,
       format: CitationFormat,
       style: CitationStyle.default('chicago-author-date'),
+      language: CitationLanguage.optional(),
     }),
     output: ExportedFile,
     readonly: true,

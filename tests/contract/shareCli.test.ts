@@ -36,6 +36,12 @@ describe('mizan cite, notes and export-jsonl', () => {
       library,
     ]);
     expect(chicago.stdout).toContain('حرية');
+    expect(chicago.stdout).toContain('July 26');
+    const arabic = await mizan(['cite', '1', '--format', 'text', '--lang', 'ar', '--library', library]);
+    expect(arabic.stdout).toContain('26 يوليو');
+    const otherLanguage = await mizan(['cite', '1', '--format', 'text', '--lang', 'fr', '--library', library]);
+    expect(otherLanguage.code).toBe(2);
+    expect(otherLanguage.stderr).toContain('--lang: en or ar');
     const bad = await mizan(['cite', '1', '--format', 'endnote', '--library', library]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--format: bibtex, ris, csl-json or text');

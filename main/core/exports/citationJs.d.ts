@@ -8,7 +8,10 @@ declare module '@citation-js/core' {
   export const plugins: {
     config: {
       get(plugin: '@bibtex'): { format: { asciiOnly: boolean; useIdAsLabel: boolean } };
-      get(plugin: '@csl'): { styles: { add(name: string, style: unknown): void; has(name: string): boolean } };
+      get(plugin: '@csl'): {
+        styles: { add(name: string, style: unknown): void; has(name: string): boolean };
+        locales: { add(name: string, xml: string): void; has(name: string): boolean };
+      };
     };
   };
 }

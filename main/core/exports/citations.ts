@@ -10,7 +10,8 @@ import '@citation-js/plugin-ris';
 import '@citation-js/plugin-csl';
 import chicagoAuthorDate from 'style-chicago';
 import type { ArticleSummary } from '../../../preload/contract/library';
-import type { CitationFormat, CitationStyle } from '../../../preload/contract/exports';
+import type { CitationFormat, CitationLanguage, CitationStyle } from '../../../preload/contract/exports';
+import { arabicLocaleXml } from './cslArabic';
 
 type DateParts = { 'date-parts': number[][] };
 type CslName = { literal: string } | { family: string; given: string };
@@ -34,6 +35,10 @@ bibtexConfig.format.asciiOnly = false;
 bibtexConfig.format.useIdAsLabel = true;
 const cslConfig = plugins.config.get('@csl');
 if (!cslConfig.styles.has('chicago-author-date')) cslConfig.styles.add('chicago-author-date', chicagoAuthorDate);
+if (!cslConfig.locales.has('ar')) cslConfig.locales.add('ar', arabicLocaleXml());
+
+/** The formatter's locale for each language of a formatted citation's words. */
+const LOCALE: Record<CitationLanguage, string> = { en: 'en-US', ar: 'ar' };
 
 /** The formatter's name of each style (citation-js ships Harvard as `harvard1`). */
 const TEMPLATE: Record<CitationStyle, string> = {
@@ -139,12 +144,18 @@ function forBibtex(item: CslItem): CslItem {
   return escaped;
 }
 
-export function formatCitations(items: readonly CslItem[], format: CitationFormat, style: CitationStyle): string {
+/** `language` is that of the words a formatted (`text`) citation adds: months, "accessed"; the titles stay as written. */
+export function formatCitations(
+  items: readonly CslItem[],
+  format: CitationFormat,
+  style: CitationStyle,
+  language: CitationLanguage = 'en',
+): string {
   if (format === 'csl-json') return JSON.stringify(items, null, 2) + '\n';
   if (format === 'bibtex') return new Cite(items.map(forBibtex)).format('bibtex');
   const cite = new Cite(items);
   if (format === 'ris') return ris(cite);
-  return cite.format('bibliography', { format: 'text', template: TEMPLATE[style], lang: 'en-US' });
+  return cite.format('bibliography', { format: 'text', template: TEMPLATE[style], lang: LOCALE[language] });
 }
 
 /** Parses a citation file back to CSL items, with the same library that wrote it (round-trip checks, imports). */

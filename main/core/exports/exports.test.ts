@@ -127,6 +127,30 @@ describe('citations', () => {
     expect(apa.text).toContain('(2021, July 26)');
   });
 
+  it('words a formatted citation in Arabic when asked: months and "accessed", titles as written', async () => {
+    const seed = articles.find((a) => a.source === 'حرية')!;
+    const chicago = (
+      await library.handlers['export.citations'](
+        { selection: { articleIds: [seed.id] }, format: 'text', style: 'chicago-author-date', language: 'ar' },
+        ctx,
+      )
+    ).text;
+    expect(chicago).toContain(seed.title);
+    expect(chicago).toContain('26 يوليو');
+    expect(chicago).not.toMatch(/July|Accessed/);
+    // An article with a URL gets the date it was read (imported) after it.
+    const online = articles.find((a) => a.url !== null && a.lang === 'ar')!;
+    const harvard = (language: 'ar' | 'en') =>
+      library.handlers['export.citations'](
+        { selection: { articleIds: [online.id] }, format: 'text', style: 'harvard', language },
+        ctx,
+      );
+    const arabic = (await harvard('ar')).text;
+    expect(arabic).toContain(`«${online.title}`);
+    expect(arabic).toContain('تاريخ الاطلاع');
+    expect((await harvard('en')).text).toMatch(/Accessed/);
+  });
+
   it('splits Latin bylines into people and keeps Arabic names whole', () => {
     expect(authorsOf('By John Smith and Jane Doe')).toEqual([
       { family: 'Smith', given: 'John' },

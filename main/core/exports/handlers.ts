@@ -56,7 +56,7 @@ export function exportHandlers(deps: { db: Database; select: SelectArticles }): 
     return { ids: picked.ids, name: first ? first.title.slice(0, 60) : `${picked.ids.length} articles` };
   };
   return {
-    'export.citations': async ({ selection, format, style }) => {
+    'export.citations': async ({ selection, format, style, language }) => {
       const { CITATION_FILES, cslItem, formatCitations } = await loadCitations();
       const { ids, name } = await chosen(selection);
       const items = [];
@@ -65,7 +65,7 @@ export function exportHandlers(deps: { db: Database; select: SelectArticles }): 
       return {
         fileName: `${baseName(name)}.${file.extension}`,
         mediaType: file.mediaType,
-        text: formatCitations(items, format, style),
+        text: formatCitations(items, format, style, language ?? 'en'),
         count: items.length,
       };
     },

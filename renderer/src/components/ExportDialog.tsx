@@ -44,7 +44,8 @@ export function ExportDialog({
   onClose(): void;
 }) {
   const { api } = useApi();
-  const { formatNumber } = useI18n();
+  // A formatted citation's words (months, "accessed") follow the interface's language.
+  const { formatNumber, lang } = useI18n();
   const x = useExportWords();
   const id = useId();
   const [kind, setKind] = useState<Kind>('citations');
@@ -66,7 +67,7 @@ export function ExportDialog({
     setFailure(null);
     try {
       let file: ExportedFile | undefined;
-      if (kind === 'citations') file = await api['export.citations']({ selection, format, style });
+      if (kind === 'citations') file = await api['export.citations']({ selection, format, style, language: lang });
       else if (kind === 'jsonl') file = await api['export.jsonl']({ selection });
       else file = (await api['export.notes']({ selection, layout: 'one-file' })).files[0];
       if (!file) {
