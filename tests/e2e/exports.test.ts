@@ -24,6 +24,7 @@ describe('citations, notes and backups from the workbench', () => {
     // Chicago author-date: outlet, year and the title as written.
     expect(await preview.textContent()).toMatch(/حرية.*2021|2021.*حرية/s);
     expect(await preview.textContent()).toContain('الكاظمي');
+    expect(await preview.textContent()).toContain('July 26');
     await page.screenshot({ path: resultPath('exports-cite-en.png') });
     expect(await axeSerious(page)).toEqual([]);
 
@@ -46,6 +47,8 @@ describe('citations, notes and backups from the workbench', () => {
     await page.locator('[data-testid=cite]', { hasText: 'توثيق' }).click();
     await page.locator('[data-testid=export-preview]').waitFor({ timeout: TIMEOUT });
     expect(await page.locator('[data-testid=export-dialog]').textContent()).toContain('توثيق هذا المقال');
+    // In Arabic, the citation's own words are Arabic too: the month, not "July".
+    await page.locator('[data-testid=export-preview]', { hasText: 'يوليو' }).waitFor({ timeout: TIMEOUT });
     await page.screenshot({ path: resultPath('exports-cite-ar.png') });
     expect(problems).toEqual([]);
   });
