@@ -7,6 +7,7 @@
  *   mizan list [--source S] [--lang L] [--limit N] [--offset N] [--json] [--library FILE]
  *   mizan show ID [--json] [--library FILE]
  *   mizan search "QUERY" [--collection NAME] [--limit N] [--json] [--library FILE] (searchCommands.ts)
+ *   mizan search --saved NAME ["QUERY"] [--json]; mizan searches [--json]
  *   mizan reindex [--library FILE]
  *   mizan clusters [--full] [--threshold S] [--min-size N] [--min-outlets N] [--limit N] [--json] (compareCommands.ts)
  *   mizan compare ID ID [ID...] [--json]
@@ -31,7 +32,7 @@ import { appVersion } from '../core/version';
 import { createProgressBar } from './progressBar';
 import { clustersCommand, compareCommand } from './compareCommands';
 import type { TopOptions } from './entityCommands';
-import { reindexCommand, searchCommand, searchSorts } from './searchCommands';
+import { reindexCommand, savedSearchesCommand, searchCommand, searchSorts } from './searchCommands';
 import { exportCommand, ExportUsageError } from './exportCommands';
 import { SHARE_COMMANDS, shareCommand, ShareUsageError, type ShareCommand } from './shareCommands';
 
@@ -45,6 +46,10 @@ Usage:
   mizan search "QUERY" [--collection NAME] [--source NAME] [--lang CODE] [--tag TAG]
                [--from DATE] [--to DATE] [--sort relevance|newest|oldest] [--limit N] [--offset N] [--json]
                    DATE: 2015-08-11, 2015-08, 2015, or Hijri: 1436-10-26AH, "1436-10-26 هـ"
+  mizan search --saved NAME ["QUERY"] [the same options]
+                   a saved search, narrowed by the words and options given with it
+  mizan searches [--json]
+                   the saved searches, with how many articles each finds now
   mizan reindex    rebuild the search index (after an upgrade of Mizan's analyzer)
   mizan clusters [--full] [--threshold S] [--min-size N] [--min-outlets N] [--limit N] [--json]
                    stories told by several articles (new articles are placed first)
@@ -165,6 +170,7 @@ async function run(argv: string[]): Promise<number> {
       'per-article': { type: 'string' },
       top: { type: 'string' },
       kind: { type: 'string' },
+      saved: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -191,6 +197,7 @@ async function run(argv: string[]): Promise<number> {
       'list',
       'show',
       'search',
+      'searches',
       'reindex',
       'clusters',
       'compare',
@@ -211,8 +218,8 @@ async function run(argv: string[]): Promise<number> {
     if (!(threshold >= 0.05 && threshold <= 1))
       throw new UsageError(`--threshold: "${values.threshold}" is not a number from 0.05 to 1`);
   }
-  if (command === 'search' && args.length !== 1)
-    throw new UsageError('search: give the query as one argument, in quotes');
+  if (command === 'search' && (args.length > 1 || (args.length === 0 && values.saved === undefined)))
+    throw new UsageError('search: give the query as one argument, in quotes (or --saved NAME)');
   const sort = searchSorts.find((s) => s === values.sort);
   if (values.sort !== undefined && !sort)
     throw new UsageError(`--sort: "${values.sort}" is not one of ${searchSorts.join(', ')}`);
@@ -257,7 +264,7 @@ async function run(argv: string[]): Promise<number> {
   // A one-shot read skips the integrity check on open: on a 30 MB library it took longer than the
   // search itself (bench/cliStart.ts). Every command that writes keeps it. The entity index catches up
   // only in the command that reads it (entities --top): the others end sooner.
-  const readOnly = command === 'list' || command === 'show' || command === 'search';
+  const readOnly = command === 'list' || command === 'show' || command === 'search' || command === 'searches';
   const services = await createServices({ dbPath, host: 'cli', entityIndex: false, skipIntegrityCheck: readOnly });
   const bar = createProgressBar(process.stderr);
   const dispatcher = createDispatcher(services.handlers, (p: Progress) => bar.update(p.done, p.total, p.label));
@@ -379,14 +386,16 @@ async function run(argv: string[]): Promise<number> {
         throw error instanceof ShareUsageError ? new UsageError(error.message) : error;
       }
     }
-    if (command === 'search' || command === 'reindex') {
+    if (command === 'search' || command === 'reindex' || command === 'searches') {
       const callSearch = <M extends MethodName>(method: M, input: Input<M>, jobId: string | null = null) =>
         call(dispatcher, method, input, jobId);
       if (command === 'reindex') return await reindexCommand(callSearch, values.json ?? false, print);
+      if (command === 'searches') return await savedSearchesCommand(callSearch, values.json ?? false, print);
       return await searchCommand(
         callSearch,
-        args[0]!,
+        args[0] ?? '',
         {
+          saved: values.saved,
           collection: values.collection,
           source: values.source,
           lang: values.lang,

@@ -6,6 +6,8 @@
  *                [--from DATE] [--to DATE] [--sort relevance|newest|oldest] [--limit N] [--offset N] [--json]
  *
  * DATE is Gregorian (2015, 2015-08, 2015-08-11) or Hijri (1436-10-26AH, "1436-10-26 هـ").
+ *   mizan search --saved NAME ["MORE WORDS"] [the same filters, which narrow it further]
+ *   mizan searches [--json]      the saved searches with what each finds now
  *   mizan reindex
  */
 import {
@@ -14,6 +16,7 @@ import {
   type Input,
   type MethodName,
   type Output,
+  type SavedSearchInfo,
   type SearchHit,
   type SearchSort,
 } from '../../preload/contract';
@@ -23,6 +26,8 @@ import { sameName } from '../../common/text/names';
 export type Call = <M extends MethodName>(method: M, input: Input<M>, jobId?: string | null) => Promise<Output<M>>;
 
 export interface SearchOptions {
+  /** A saved search's name: its query and filters, narrowed by the words and flags given with it. */
+  saved?: string;
   collection?: string;
   source?: string;
   lang?: string;
@@ -85,16 +90,79 @@ function bound(flag: string, text: string, edge: DateEdge): string {
 /** The sorts `--sort` takes. */
 export const searchSorts: readonly SearchSort[] = ['relevance', 'newest', 'oldest'];
 
-/** Prints the results; returns the exit status (1 when nothing was found). */
-export async function searchCommand(
+async function savedSearchNamed(call: Call, name: string): Promise<SavedSearchInfo> {
+  const found = (await call('search.listSavedSearches', {})).find((s) => sameName(s.name, name));
+  if (!found) throw new MizanError('NOT_FOUND', `no saved search called "${name}" (see mizan searches)`);
+  return found;
+}
+
+/** `mizan searches`: each saved search with how many articles it finds now. */
+export async function savedSearchesCommand(call: Call, json: boolean, print: (text: string) => void): Promise<number> {
+  const saved = await call('search.listSavedSearches', {});
+  if (json) {
+    print(
+      JSON.stringify(
+        saved.map(({ id, name, query, filter, articleCount }) => ({ id, name, query, filter, articleCount })),
+      ),
+    );
+    return 0;
+  }
+  for (const s of saved) {
+    const filters = Object.keys(s.filter).length > 0 ? `  ${JSON.stringify(s.filter)}` : '';
+    print(`${String(s.articleCount).padStart(7)}  ${s.name}  ${s.query.trim() ? s.query : '(no query)'}${filters}`);
+  }
+  print(`${saved.length} saved search${saved.length === 1 ? '' : 'es'}`);
+  return 0;
+}
+
+/** A saved search with no words: its filtered articles, newest (or oldest) first, printed as search results are. */
+async function listFiltered(
   call: Call,
-  query: string,
+  filter: ArticleFilter,
   o: SearchOptions,
   print: (text: string) => void,
 ): Promise<number> {
+  const page = await call('library.listArticles', {
+    filter,
+    limit: o.limit,
+    offset: o.offset,
+    sort: 'publishedAt',
+    order: o.sort === 'oldest' ? 'asc' : 'desc',
+  });
+  if (o.json) {
+    const results = page.items.map((a) => ({
+      id: a.id,
+      title: a.title,
+      source: a.source,
+      publishedAt: a.publishedAt.iso ?? a.publishedAt.original,
+    }));
+    print(JSON.stringify({ total: page.total, results }));
+  } else {
+    for (const a of page.items)
+      print(
+        `${String(a.id).padStart(6)}  ${(a.publishedAt.iso ?? a.publishedAt.original ?? '—').padEnd(10)}  ${(a.source ?? '—').padEnd(16)}  ${a.title}`,
+      );
+    const shown = page.items.length > 0 ? `${o.offset + 1}-${o.offset + page.items.length}` : '0';
+    print(`${shown} of ${page.total} results`);
+  }
+  return page.total > 0 ? 0 : 1;
+}
+
+/** Prints the results; returns the exit status (1 when nothing was found). */
+export async function searchCommand(
+  call: Call,
+  words: string,
+  o: SearchOptions,
+  print: (text: string) => void,
+): Promise<number> {
+  const saved = o.saved === undefined ? null : await savedSearchNamed(call, o.saved);
+  // The saved query stays one group, so that words given with it narrow it (an OR inside is kept whole).
+  const query = saved?.query.trim() ? (words.trim() ? `(${saved.query}) ${words}` : saved.query) : words;
+  const filter = { ...(saved?.filter ?? {}), ...(await filterOf(call, o)) };
+  if (saved && query.trim() === '') return listFiltered(call, filter, o, print);
   const result = await call('search.query', {
     query,
-    filter: await filterOf(call, o),
+    filter,
     limit: o.limit,
     offset: o.offset,
     sort: o.sort ?? 'relevance',

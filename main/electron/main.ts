@@ -46,9 +46,10 @@ import {
 import { createDispatcher, type Dispatcher } from '../core/rpc';
 import { createServices, type Services } from '../core/services';
 import { installAppMenu } from './appMenu';
+import { registerDossierScheme, serveDossierPreviews } from './dossierProtocol';
 import { parseLaunchArgs, PROTOCOL, type LaunchRequest, type MizanLink } from './launchArgs';
 import { menuLabels, menuLanguage } from './menuLabels';
-import { electronCsp, isAllowedRequest, isExternalWebLink, isOwnPage } from './policy';
+import { electronCsp, isAllowedRequest, isExternalWebLink, isOwnPage, keepsOwnCsp } from './policy';
 import { defaultSize, placeOnDisplays, readWindowState, writeWindowState } from './windowState';
 
 const rendererIndex = join(__dirname, '..', '..', 'renderer', 'index.html');
@@ -109,6 +110,8 @@ function lockDownSession(): void {
     callback({ cancel: !allowed });
   });
   ses.webRequest.onHeadersReceived((details, callback) => {
+    // The dossier preview comes with a stricter CSP of its own (dossierProtocol.ts).
+    if (keepsOwnCsp(details.url)) return callback({ responseHeaders: details.responseHeaders });
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [electronCsp] } }); // eng-disable CSP_GLOBAL_CHECK: electronCsp (policy.ts) is the renderer's own <meta> policy, which the scan evaluates in renderer/index.html
   });
 }
@@ -386,6 +389,12 @@ async function start(): Promise<void> {
     return;
   }
   dispatcher = dispatcherFor(services);
+  serveDossierPreviews(async (dossierId) => {
+    const envelope = await dispatcher?.dispatch('dossier.exportHtml', { dossierId }, null);
+    if (!envelope?.ok) throw new Error(envelope ? envelope.error.message : 'the library is being switched');
+    const { contentBase64 } = envelope.value as { contentBase64?: string };
+    return Buffer.from(contentBase64 ?? '', 'base64').toString('utf8');
+  });
 
   ipcMain.handle(
     ipcChannels.invoke,
@@ -420,6 +429,7 @@ async function start(): Promise<void> {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  registerDossierScheme();
   if (!app.isDefaultProtocolClient(PROTOCOL)) app.setAsDefaultProtocolClient(PROTOCOL); // eng-disable PROTOCOL_HANDLER_JS_CHECK: mizan:// links are parsed by parseMizanLink into article/dossier id or a search query, nothing else
   // A second launch (files from the file manager, a mizan:// link) lands here.
   app.on('second-instance', (_event, argv, workingDirectory) => {

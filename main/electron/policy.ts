@@ -4,8 +4,16 @@
  * main.ts wires them in.
  */
 
+/** The dossier preview's own scheme (dossierProtocol.ts), served by the main process from the library. */
+export const DOSSIER_SCHEME = 'mizan-dossier';
+
 /** Schemes the offline app may load at run time; everything else (http, https, ws, ftp, ...) is cancelled. */
-export const allowedRequestSchemes = ['file:', 'devtools:', 'data:', 'blob:'] as const;
+export const allowedRequestSchemes = ['file:', 'devtools:', 'data:', 'blob:', `${DOSSIER_SCHEME}:`] as const;
+
+/** A response that keeps its own CSP (the dossier preview's, stricter than the app's) rather than the app's. */
+export function keepsOwnCsp(url: string): boolean {
+  return url.toLowerCase().startsWith(`${DOSSIER_SCHEME}:`);
+}
 
 export function isAllowedRequest(url: string): boolean {
   const colon = url.indexOf(':');
@@ -41,6 +49,9 @@ export function isExternalWebLink(raw: string): boolean {
   );
 }
 
-/** The same CSP as the renderer's <meta> and the web host's header, enforced as a response header too. */
+/**
+ * The same CSP as the renderer's <meta> and the web host's header, enforced as a response header too;
+ * the only frames are the dossier previews.
+ */
 export const electronCsp =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'; form-action 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-src mizan-dossier:; form-action 'none'";

@@ -20,6 +20,9 @@
  * - Slow clients: headers must arrive within `headersTimeoutMs`, the whole
  *   request within `requestTimeoutMs`.
  * - A malformed cookie is treated as no cookie (401), never a crash.
+ * - `/dossier-preview/ID` is the offline HTML dossier for the app's preview
+ *   frame, with its own CSP (previewPage.ts: its inline script by hash, no
+ *   network, sandboxed); the app's CSP lets it be framed from that path only.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -28,6 +31,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Envelope, Handlers, Progress } from '../../preload/contract';
+import { previewDossierId, previewHeaders } from '../core/dossier/previewPage';
 import { createDispatcher } from '../core/rpc';
 
 export interface WebHostOptions {
@@ -53,8 +57,10 @@ export interface WebHost {
 }
 
 const COOKIE = 'mizan_token';
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+const PREVIEW_PATH = '/dossier-preview/';
+/** The app's pages: frames only from the dossier preview path of this very server. */
+const cspFor = (origin: string) =>
+  `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-src ${origin}${PREVIEW_PATH}; frame-ancestors 'none'; form-action 'none'`;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -167,7 +173,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return null;
   }
 
-  async function serveStatic(res: ServerResponse, pathname: string): Promise<void> {
+  /** The dossier as the HTML export writes it, for the preview frame (see the header comment). */
+  async function serveDossierPreview(res: ServerResponse, pathname: string, origin: string): Promise<void> {
+    const id = previewDossierId(pathname, PREVIEW_PATH);
+    if (id === null) return sendError(res, 404, 'NOT_FOUND', `not found: ${pathname}`);
+    const envelope = await dispatcher.dispatch('dossier.exportHtml', { dossierId: id }, null);
+    if (!envelope.ok) return sendJson(res, envelope.error.code === 'NOT_FOUND' ? 404 : 500, envelope);
+    const { contentBase64 } = envelope.value as { contentBase64?: string };
+    const body = Buffer.from(contentBase64 ?? '', 'base64');
+    res.writeHead(200, { ...previewHeaders(body.toString('utf8'), origin), 'Content-Length': body.length });
+    res.end(body);
+  }
+
+  async function serveStatic(res: ServerResponse, pathname: string, origin: string): Promise<void> {
     let decoded: string;
     try {
       decoded = decodeURIComponent(pathname);
@@ -192,7 +210,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     res.writeHead(200, {
       'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
       'Content-Length': info.size,
-      'Content-Security-Policy': CSP,
+      'Content-Security-Policy': cspFor(origin),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': extname(file) === '.html' ? 'no-store' : 'private, max-age=3600',
@@ -283,7 +301,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 404, 'NOT_FOUND', 'not found');
-    return serveStatic(res, url.pathname);
+    if (url.pathname.startsWith(PREVIEW_PATH)) return serveDossierPreview(res, url.pathname, `http://${host}`);
+    return serveStatic(res, url.pathname, `http://${host}`);
   }
 
   const headersTimeout = options.headersTimeoutMs ?? 30_000;

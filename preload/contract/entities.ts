@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { EntityKind } from './compare';
 import { ArticleFilter } from './library';
+import { FacetGroup } from './search';
 import { Id, type MethodSpec } from './shapes';
 
 export const entityKinds = EntityKind.options;
@@ -106,6 +107,16 @@ export const entityMethods = {
   'entities.ofArticle': {
     input: z.object({ id: Id }),
     output: z.object({ mentions: z.array(ArticleMention), pending: z.boolean() }),
+    readonly: true,
+  },
+  /**
+   * The search's entity facets: for a result set (the query and filters of a search), the people,
+   * places and organisations its articles name, one group per kind (value: the entity id, the
+   * list filter's entityId), most named first, `perKind` at most each; kinds none is named in are left out.
+   */
+  'entities.facets': {
+    input: ResultSet.extend({ perKind: z.number().int().min(1).max(100).default(12) }),
+    output: z.object({ groups: z.array(FacetGroup), status: EntityIndexStatus }),
     readonly: true,
   },
   'entities.status': { input: z.object({}), output: EntityIndexStatus, readonly: true },

@@ -113,9 +113,9 @@ export const dossierEn: DossierWords = {
   exported: (pages, size) => (pages ? `${pages} pages, ${size}` : size),
   download: 'Download',
   preview: 'Preview',
-  previewLabel: 'Preview of the dossier (offline HTML, scripts off)',
+  previewLabel: 'Preview of the dossier (offline HTML, with its search)',
   closePreview: 'Close preview',
-  previewNote: 'Preview of the offline HTML dossier; its search works once the file is downloaded and opened.',
+  previewNote: 'Preview of the offline HTML dossier, as a reader opens it: its search box works here too.',
 };
 
 export const dossierAr: DossierWords = {
@@ -169,7 +169,7 @@ export const dossierAr: DossierWords = {
   exported: (pages, size) => (pages ? `${pages} صفحة، ${size}` : size),
   download: 'تنزيل',
   preview: 'معاينة',
-  previewLabel: 'معاينة الملف (HTML دون اتصال، النصوص البرمجية معطلة)',
+  previewLabel: 'معاينة الملف (HTML دون اتصال، مع البحث فيه)',
   closePreview: 'إغلاق المعاينة',
-  previewNote: 'معاينة ملف HTML دون اتصال؛ يعمل البحث فيه بعد تنزيله وفتحه.',
+  previewNote: 'معاينة ملف HTML دون اتصال كما يفتحه القارئ: مربع البحث فيه يعمل هنا أيضًا.',
 };

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Article, type MizanApi, type Progress } from '../../preload/contract';
+import { dateLocale, formatIsoDate } from '../../common/text/dates';
 import { repoRoot, seedPath, sharedData, tempDir } from '../support/paths';
 import { contractTargets, expectError } from '../support/contractTargets';
 import { type PdfFile, withPdf } from '../support/pdfReader';
@@ -243,8 +244,9 @@ describe.each(targets)('dossier contract: $name', (target) => {
       }
 
       // A citation under every item: author, title, outlet, date (as written and
-      // ISO) in that order after the item's label, then the URL and the date
-      // accessed; the URL is also a link to exactly that address.
+      // as its reader writes it, the month named, never ISO) in that order after
+      // the item's label, then the URL and the date accessed (named too); the
+      // URL is also a link to exactly that address.
       const links = new Set((await read.links()).filter((l) => /^https?:/.test(l)).map((l) => decodeURI(l)));
       for (const [i, a] of articles.entries()) {
         const start = numbers[i]!;
@@ -254,9 +256,12 @@ describe.each(targets)('dossier contract: $name', (target) => {
         const at = itemText.lastIndexOf(label);
         expect(at, `citation of item ${i + 1}`).toBeGreaterThan(0);
         const citation = itemText.slice(at);
-        const iso =
-          a.publishedAt.iso && !(a.publishedAt.original ?? '').includes(a.publishedAt.iso) ? a.publishedAt.iso : null;
-        const parts = [a.author, a.title, a.source, a.publishedAt.original, iso]
+        const named = (iso: string) => formatIsoDate(iso, dateLocale(a.lang))!;
+        const published =
+          a.publishedAt.iso && !(a.publishedAt.original ?? '').includes(a.publishedAt.iso)
+            ? named(a.publishedAt.iso)
+            : null;
+        const parts = [a.author, a.title, a.source, a.publishedAt.original, published]
           .filter((p): p is string => !!p)
           .map(letters);
         let from = 0;
@@ -267,7 +272,12 @@ describe.each(targets)('dossier contract: $name', (target) => {
           );
           from = found + part.length;
         }
-        expect(citation.slice(from), `date accessed of item ${i + 1}`).toContain(letters(a.importedAt.slice(0, 10)));
+        expect(citation.slice(from), `date accessed of item ${i + 1}`).toContain(
+          letters(named(a.importedAt.slice(0, 10))),
+        );
+        expect(citation, `no ISO date in the citation of item ${i + 1}`).not.toContain(
+          letters(a.importedAt.slice(0, 10)),
+        );
         if (a.url) {
           // Host and ASCII path; a URL wraps across lines, where a reader may reorder its parts.
           expect(citation, `URL of item ${i + 1}`).toContain(

@@ -73,6 +73,48 @@ describe.each(contractTargets({ storiesAfterImport: false }))('entities contract
     answers.set(target.name, { places: places.items, people: people.items, top: all.items, page, timeline, mentions });
   });
 
+  it('gives a search its entity facets: per kind, counted within the result set, each a filter that finds that many', async () => {
+    const query = 'السعودية';
+    const filter = { dateFrom: '2015-07-20' };
+    const { groups, status } = await api['entities.facets']({ query, filter, perKind: 5 });
+    expect(status.queued).toBe(0);
+    expect(groups.map((g) => g.kind)).toEqual(['person', 'place', 'organisation']);
+    const search = await api['search.query']({ query, filter, limit: 1 });
+    for (const g of groups) {
+      expect(g.values.length, g.kind).toBeGreaterThan(0);
+      expect(g.values.length, g.kind).toBeLessThanOrEqual(5);
+      const counts = g.values.map((v) => v.count);
+      expect(
+        [...counts].sort((a, b) => b - a),
+        g.kind,
+      ).toEqual(counts);
+      expect(counts[0]!, g.kind).toBeLessThanOrEqual(search.total);
+      // Choosing the value (the list filter's entityId) finds exactly the articles counted.
+      const top = g.values[0]!;
+      const narrowed = await api['search.query']({
+        query,
+        filter: { ...filter, entityId: Number(top.value) },
+        limit: 1,
+      });
+      expect(narrowed.total, `${g.kind} ${top.label}`).toBe(top.count);
+    }
+    // The place most named within the search is counted within it, not over the whole library.
+    const place = groups.find((g) => g.kind === 'place')!.values[0]!;
+    const library = await api['entities.list']({ kind: 'place', limit: 50 });
+    const inLibrary = library.items.find((e) => String(e.id) === place.value)!;
+    expect(inLibrary.count).toBeGreaterThanOrEqual(place.count);
+    // A search that finds nothing has no facets; the whole library has all three kinds.
+    expect((await api['entities.facets']({ query: 'zzzzqqq' })).groups).toEqual([]);
+    const whole = await api['entities.facets']({});
+    expect(whole.groups.map((g) => [g.kind, g.values.length])).toEqual([
+      ['person', 12],
+      ['place', 12],
+      ['organisation', 12],
+    ]);
+    expect(whole.groups.every((g) => g.more)).toBe(true);
+    answers.set(`${target.name} facets`, groups);
+  });
+
   it('answers NOT_FOUND for an entity that is not in the index', async () => {
     await expect(api['entities.get']({ id: 9_999_999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
@@ -80,9 +122,13 @@ describe.each(contractTargets({ storiesAfterImport: false }))('entities contract
 
 describe('entities across hosts', () => {
   it('gives the same answers in-process, over HTTP and from the CLI', async () => {
-    const [a, b] = [...answers.values()] as Array<{ top: EntityCount[] }>;
-    expect(answers.size).toBe(2);
+    const [a, b] = [...answers.entries()].filter(([k]) => !k.endsWith('facets')).map(([, v]) => v) as Array<{
+      top: EntityCount[];
+    }>;
+    expect(answers.size).toBe(4);
     expect(b).toEqual(a);
+    const [fa, fb] = [...answers.entries()].filter(([k]) => k.endsWith('facets')).map(([, v]) => v);
+    expect(fb).toEqual(fa);
 
     const library = join(tempDir(), 'library.db');
     expect((await mizan(['import', newsPath, '--library', library, '--json'])).code).toBe(0);

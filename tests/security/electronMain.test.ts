@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseLaunchArgs, parseMizanLink } from '../../main/electron/launchArgs';
-import { electronCsp, isAllowedRequest, isExternalWebLink, isOwnPage } from '../../main/electron/policy';
+import { electronCsp, isAllowedRequest, isExternalWebLink, isOwnPage, keepsOwnCsp } from '../../main/electron/policy';
 import { placeOnDisplays } from '../../main/electron/windowState';
 import { repoRoot } from '../support/paths';
 import { auditElectronMain, auditPreload } from './electronAudit';
@@ -177,8 +177,14 @@ describe('Electron policies', () => {
     expect(isOwnPage(undefined, own)).toBe(false);
   });
 
-  it('keeps the Electron CSP free of inline script and remote origins', () => {
+  it('keeps the Electron CSP free of inline script and remote origins; frames are dossier previews only', () => {
     expect(electronCsp).toMatch(/script-src 'self';/);
+    expect(electronCsp).toMatch(/frame-src mizan-dossier:;/);
+    expect(isAllowedRequest('mizan-dossier://dossier/3?v=1')).toBe(true);
+    // Only the preview keeps its own (stricter) CSP; every other response gets the app's.
+    expect(keepsOwnCsp('mizan-dossier://dossier/3')).toBe(true);
+    for (const url of ['file:///app/renderer/index.html', 'data:text/html,x', 'http://mizan-dossier/'])
+      expect(keepsOwnCsp(url), url).toBe(false);
     expect(electronCsp).not.toMatch(/unsafe-eval|https?:|\*/);
     expect(electronCsp).toMatch(/object-src 'none'/);
   });

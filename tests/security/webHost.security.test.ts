@@ -8,9 +8,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { createServices, type Services } from '../../main/core/services';
 import { startWebHost, type WebHost } from '../../main/web/server';
-import { tempDir } from '../support/paths';
+import { seedPath, tempDir } from '../support/paths';
 import { rawRequest as call } from '../support/rawHttp';
 
 /** Writes `head` on a raw socket, then whatever `feed` writes; resolves with all the server sent and whether it closed. */
@@ -249,6 +250,44 @@ describe('web host under attack', () => {
         `GET / HTTP/1.1\r\nHost: ${host_}\r\nX-Mizan-Token: ${host.token}\r\nConnection: close\r\n\r\n`,
       );
       expect(result.text, host_).toMatch(/^HTTP\/1\.1 (400|421) /);
+    }
+  });
+
+  it('serves a dossier preview with its own CSP: its inline script by hash, no network, sandboxed, framed by the app only', async () => {
+    const ctx = { progress: () => undefined, signal: new AbortController().signal };
+    const report = await services.handlers['library.importFiles']({ paths: [seedPath] }, ctx);
+    const dossier = await services.handlers['dossier.create'](
+      { title: 'Preview', items: [{ kind: 'article', id: report.imported[0]!.id }] },
+      ctx,
+    );
+    const path = `/dossier-preview/${dossier.id}?v=1`;
+    expect((await call(host.port, path, { headers: { Host: hostHeader } })).status).toBe(401);
+    const res = await call(host.port, path, { headers: auth });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    const csp = String(res.headers['content-security-policy']);
+    const script = /<script>([\s\S]*?)<\/script>/.exec(res.body)![1]!;
+    const hash = createHash('sha256').update(script, 'utf8').digest('base64');
+    expect(csp).toContain(`script-src 'sha256-${hash}';`);
+    expect(csp).not.toMatch(/unsafe-inline'[^;]*;[^;]*script|script-src[^;]*unsafe|connect-src|https?:\/\/(?!127)/);
+    expect(csp).toMatch(/default-src 'none'/);
+    expect(csp).toMatch(/frame-ancestors http:\/\/127\.0\.0\.1:\d+; sandbox allow-scripts$/);
+    expect(res.body).toContain('id="mizan-q"');
+    // The app's pages may frame that path of this server, and nothing else.
+    const app = await call(host.port, '/', { headers: auth });
+    expect(String(app.headers['content-security-policy'])).toContain(
+      `frame-src http://127.0.0.1:${host.port}/dossier-preview/;`,
+    );
+    for (const bad of [
+      '/dossier-preview/0',
+      '/dossier-preview/abc',
+      '/dossier-preview/1x',
+      '/dossier-preview/-1',
+      '/dossier-preview/99999',
+    ]) {
+      const answer = await call(host.port, bad, { headers: auth });
+      expect(answer.status, bad).toBe(404);
+      expect(answer.headers['content-security-policy'], bad).toBeUndefined();
     }
   });
 

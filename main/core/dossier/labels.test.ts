@@ -17,11 +17,12 @@ const seed: CitationData = {
 };
 
 describe('citations', () => {
-  it('writes an Arabic citation with «», ، and dates kept in order', () => {
+  it('writes an Arabic citation with «», ، and dates in the reader’s form, the month named', () => {
     const { sentence, url } = formatCitation(seed);
     expect(sentence).toBe(
-      `«أعلن الرئيس الأميركي». حرية، ${LRI}(26/7/2021) 2021-07-26${PDI}. تاريخ الاطلاع: ${LRI}2025-03-01${PDI}.`,
+      `«أعلن الرئيس الأميركي». حرية، ${LRI}(26/7/2021)${PDI} 26 تموز 2021. تاريخ الاطلاع: 1 آذار 2025.`,
     );
+    expect(sentence).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(url).toBeNull();
   });
 
@@ -35,19 +36,22 @@ describe('citations', () => {
       url: 'http://news.bbc.co.uk/1',
     });
     expect(sentence).toBe(
-      'A. Writer. “Ad sales boost Time Warner profit.” BBC, (26/7/2021) [2021-07-26]. Accessed: 2025-03-01.',
+      'A. Writer. “Ad sales boost Time Warner profit.” BBC, (26/7/2021) [26 July 2021]. Accessed: 1 March 2025.',
     );
     expect(url).toBe('http://news.bbc.co.uk/1');
   });
 
-  it('shows the ISO date only when the written date does not already hold it', () => {
+  it('names the date only when the written date does not already hold it', () => {
     expect(formatPublished({ publishedOriginal: '2015-07-22 02:51:32', publishedIso: '2015-07-22' }, 'ltr')).toBe(
       '2015-07-22 02:51:32',
     );
     expect(formatPublished({ publishedOriginal: '26 تموز 2021', publishedIso: '2021-07-26' }, 'rtl')).toBe(
-      `26 تموز 2021 ${LRI}2021-07-26${PDI}`,
+      '26 تموز 2021',
     );
-    expect(formatPublished({ publishedOriginal: null, publishedIso: '2021-07' }, 'rtl')).toBe(`${LRI}2021-07${PDI}`);
+    expect(formatPublished({ publishedOriginal: '(26/7/2021)', publishedIso: '2021-07-26' }, 'ltr')).toBe(
+      '(26/7/2021) [26 July 2021]',
+    );
+    expect(formatPublished({ publishedOriginal: null, publishedIso: '2021-07' }, 'rtl')).toBe('تموز 2021');
     expect(formatPublished({ publishedOriginal: null, publishedIso: null }, 'ltr')).toBeNull();
   });
 

@@ -100,34 +100,33 @@ export function ltrIsolate(text: string): string {
   return `\u2066${text}\u2069`;
 }
 
-/**
- * An ISO date as it must appear inside text of direction `dir`. After Arabic
- * letters the bidi algorithm turns digits into Arabic numbers, and a hyphen
- * between Arabic numbers does not bind them, so 2021-07-26 would be shown
- * as 26-07-2021; an isolate keeps it in order.
- */
-export function isoDate(iso: string, dir: Dir): string {
-  return dir === 'rtl' ? ltrIsolate(iso) : iso;
-}
-
 const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 
 /**
- * The date as written, then its ISO form when the written one does not
- * already hold it: "(26/7/2021) [2021-07-26]". In right-to-left text a date
- * written in digits goes into one left-to-right isolate with its ISO form
- * and without the brackets: otherwise the bidi algorithm reorders
- * "2015-07-22 00:05:53" (hyphens do not bind Arabic numbers), and text
- * extraction (pdftotext) scrambles brackets next to digits at the edge of a
- * right-to-left line.
+ * The date as written, then the same date as the citation's reader writes it
+ * (month named, common/text/dates.ts) when the written one does not already
+ * hold it: "(26/7/2021) [26 July 2021]", "(26/7/2021) 26 تموز 2021". A
+ * written date that holds the ISO date ("2015-07-22 02:51:32") stands alone.
+ * In right-to-left text a date written in digits goes into a left-to-right
+ * isolate and the named one follows without brackets: otherwise the bidi
+ * algorithm reorders "2015-07-22 00:05:53" (hyphens do not bind Arabic
+ * numbers), and text extraction (pdftotext) scrambles brackets next to
+ * digits at the edge of a right-to-left line. A named date needs no isolate.
  */
-export function formatPublished(c: Pick<CitationData, 'publishedOriginal' | 'publishedIso'>, dir: Dir): string | null {
+export function formatPublished(
+  c: Pick<CitationData, 'publishedOriginal' | 'publishedIso'>,
+  dir: Dir,
+  lang: string = dir === 'rtl' ? 'ar' : 'en',
+): string | null {
   const written = c.publishedOriginal?.trim() || null;
-  const iso = c.publishedIso && !(written ?? '').includes(c.publishedIso) ? c.publishedIso : null;
-  if (dir === 'ltr') return written && iso ? `${written} [${iso}]` : (written ?? iso);
-  if (written && RTL_LETTER.test(written)) return iso ? `${written} ${ltrIsolate(iso)}` : written;
-  const both = [written, iso].filter((p): p is string => !!p).join(' ');
-  return both ? ltrIsolate(both) : null;
+  const named = c.publishedIso ? namedDate(c.publishedIso, lang) : null;
+  const held =
+    written !== null && (written.includes(c.publishedIso ?? '\u0000') || written.includes(named ?? '\u0000'));
+  const reader = named && !held ? named : null;
+  if (dir === 'ltr') return written && reader ? `${written} [${reader}]` : (written ?? reader);
+  const writtenPart = written && !RTL_LETTER.test(written) ? ltrIsolate(written) : written;
+  const both = [writtenPart, reader].filter((p): p is string => !!p).join(' ');
+  return both || null;
 }
 
 const FIRST_STRONG = /[\p{L}]/u;
@@ -173,7 +172,7 @@ export function urlLine(url: string, dir: Dir): { text: string; dir: Dir } {
 
 /**
  * One citation, in a fixed order: author, title, outlet, date (as written and
- * ISO), date accessed; then the URL on a line of its own, left to right.
+ * as the reader writes it), date accessed (month named); then the URL on a line of its own, left to right.
  * Chicago-like punctuation; Arabic uses «» and ،. The URL stands apart so
  * that it never shares a line with right-to-left text: inside an Arabic line
  * its parts would be reordered (by the reader's eye as much as by pdftotext).
@@ -187,10 +186,10 @@ export function formatCitation(c: CitationData): { sentence: string; url: string
   if (c.author) parts.push(`${inCitation(c.author, dir)}.`);
   const title = inCitation(c.title, dir);
   parts.push(arabic ? `«${title}».` : `“${title}.”`);
-  const where = [c.outlet ? inCitation(c.outlet, dir) : null, formatPublished(c, dir)]
+  const where = [c.outlet ? inCitation(c.outlet, dir) : null, formatPublished(c, dir, c.lang)]
     .filter((p): p is string => !!p)
     .join(comma);
   if (where) parts.push(`${where}.`);
-  parts.push(`${L.accessed}: ${isoDate(c.accessed, dir)}.`);
+  parts.push(`${L.accessed}: ${namedDate(c.accessed, c.lang)}.`);
   return { sentence: parts.join(' '), url: c.url };
 }

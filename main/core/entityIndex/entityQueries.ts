@@ -6,7 +6,14 @@
  * counted by the same statements.
  */
 import { MizanError } from '../../../preload/contract/errors';
-import type { ArticleFilter, ArticleMention, EntityCount, EntityPage, TimelineCounts } from '../../../preload/contract';
+import type {
+  ArticleFilter,
+  ArticleMention,
+  EntityCount,
+  EntityPage,
+  FacetGroup,
+  TimelineCounts,
+} from '../../../preload/contract';
 import type { Database, SqlValue } from '../db/connection';
 import { nameKey } from '../entities';
 import { filterClauses } from '../library/articleReader';
@@ -114,6 +121,42 @@ export async function listEntities(
           )
         )?.n ?? 0));
   return { total, items: rows.map(({ id, kind, name: n, count }) => ({ id, kind, name: n, count })) };
+}
+
+const FACET_KINDS: ReadonlyArray<EntityCount['kind']> = ['person', 'place', 'organisation'];
+
+/**
+ * The entity facets of a result set (or of the library when `set` is undefined): per kind, the
+ * `perKind` entities most articles of the set name, with those counts; one statement, ranked per kind.
+ */
+export async function entityFacets(
+  db: Database,
+  perKind: number,
+  set: ArticleSet | null | undefined,
+): Promise<FacetGroup[]> {
+  if (set === null) return [];
+  const counted = set
+    ? `SELECT e.id, e.kind, e.canonical AS name, g.count FROM (
+         SELECT ea.entity_id AS id, count(*) AS count FROM entity_articles ea
+         WHERE ea.article_id IN (SELECT a.id FROM articles a WHERE ${set.where}) GROUP BY 1
+       ) g JOIN entities e ON e.id = g.id`
+    : 'SELECT e.id, e.kind, e.canonical AS name, e.article_count AS count FROM entities e WHERE e.article_count > 0';
+  const rows = await db.all<EntityCount & { rank: number; listed: number }>(
+    `SELECT id, kind, name, count, rank, listed FROM (
+       SELECT c.*, row_number() OVER (PARTITION BY c.kind ORDER BY c.count DESC, c.id) AS rank,
+              count(*) OVER (PARTITION BY c.kind) AS listed
+       FROM (${counted}) c
+     ) WHERE rank <= ? ORDER BY kind, rank`,
+    [...(set?.params ?? []), perKind],
+  );
+  return FACET_KINDS.map((kind): FacetGroup => {
+    const of = rows.filter((r) => r.kind === kind);
+    return {
+      kind,
+      values: of.map((r) => ({ value: String(r.id), label: r.name, count: r.count })),
+      more: (of[0]?.listed ?? 0) > of.length,
+    };
+  }).filter((g) => g.values.length > 0);
 }
 
 export async function entityPage(db: Database, id: number): Promise<EntityPage> {

@@ -6,11 +6,11 @@
 import type { Handlers } from '../../../preload/contract';
 import type { Database } from '../db/connection';
 import type { EntityIndexer } from './entityIndexer';
-import { articleMentions, entityPage, listEntities, resultSetSql, timelineOf } from './entityQueries';
+import { articleMentions, entityFacets, entityPage, listEntities, resultSetSql, timelineOf } from './entityQueries';
 
 type EntityHandlers = Pick<
   Handlers,
-  'entities.list' | 'entities.get' | 'entities.ofArticle' | 'entities.status' | 'charts.timeline'
+  'entities.list' | 'entities.facets' | 'entities.get' | 'entities.ofArticle' | 'entities.status' | 'charts.timeline'
 >;
 
 export function entityHandlers(deps: {
@@ -36,6 +36,12 @@ export function entityHandlers(deps: {
       const set = whole(input) ? undefined : await setOf(input);
       const page = await listEntities(db, input, set);
       return { ...page, status: await indexer.progress() };
+    },
+    'entities.facets': async (input) => {
+      const status = await indexer.progress();
+      if (status.queued > 0 && !status.running) indexer.request();
+      const set = whole(input) ? undefined : await setOf(input);
+      return { groups: await entityFacets(db, input.perKind, set), status: await indexer.progress() };
     },
     'entities.get': async ({ id }) => entityPage(db, id),
     'entities.ofArticle': async ({ id }) => articleMentions(db, id),

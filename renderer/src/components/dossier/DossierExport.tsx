@@ -1,14 +1,25 @@
 /**
  * Export PDF / HTML as jobs (the app's progress bars, with cancel), a
- * download of the result, and a preview: the offline HTML dossier in an
- * iframe sandboxed without `allow-scripts` or `allow-same-origin`, so
- * nothing in the dossier runs, let alone in the app's origin. (A `srcdoc`
- * works the same in the web host and in Electron: no URL to allow.)
+ * download of the result, and a preview: the offline HTML dossier, served
+ * by the host at a URL of its own (the web host's /dossier-preview/ID,
+ * Electron's mizan-dossier://dossier/ID) with a CSP of its own that lets
+ * its inline script run and nothing else, in an iframe sandboxed with
+ * `allow-scripts` only (an opaque origin: the script cannot reach the app).
+ * So the dossier's search works in the preview as in the saved file.
  */
 import { useEffect, useState } from 'react';
 import type { DossierExportResult, DossierInfo, Progress } from '../../../../preload/contract';
+import { useApi } from '../../api';
 import { useI18n } from '../../i18n';
 import type { Label } from '../../text/said';
+import type { TransportKind } from '../../transport';
+
+/** Where the host serves a dossier's preview; `version` makes each opening a fresh export. */
+export function dossierPreviewUrl(kind: TransportKind, dossierId: number, version: number): string {
+  return kind === 'electron'
+    ? `mizan-dossier://dossier/${dossierId}?v=${version}`
+    : `/dossier-preview/${dossierId}?v=${version}`;
+}
 
 export type RunJob = <T>(
   kind: string,
@@ -55,13 +66,20 @@ export interface DossierExportProps {
 
 export function DossierExport({ dossier, runJob, exportFile }: DossierExportProps) {
   const { ds, formatNumber, locale } = useI18n();
+  const { transportKind } = useApi();
   const [exported, setExported] = useState<Exported | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
+  const [previews, setPreviews] = useState(0);
   const [busy, setBusy] = useState(false);
   // Object URLs hold the file in memory until revoked.
   useEffect(() => () => (exported ? URL.revokeObjectURL(exported.url) : undefined), [exported]);
 
-  const run = async (kind: 'pdf' | 'html', show: boolean) => {
+  const showPreview = () => {
+    setPreviews(previews + 1);
+    setPreview(dossierPreviewUrl(transportKind, dossier.id, previews + 1));
+  };
+
+  const run = async (kind: 'pdf' | 'html') => {
     setBusy(true);
     try {
       const label: Label = { key: 'exportDossier', params: [dossier.title] };
@@ -69,10 +87,6 @@ export function DossierExport({ dossier, runJob, exportFile }: DossierExportProp
         exportFile(kind, signal, onProgress),
       );
       const bytes = bytesOf(result);
-      if (show) {
-        setPreview(new TextDecoder().decode(bytes));
-        return;
-      }
       const type = kind === 'pdf' ? 'application/pdf' : 'text/html';
       const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
       setExported({ kind, url, name: fileName(dossier.title, kind), pages: result.pages, bytes: result.bytes });
@@ -97,7 +111,7 @@ export function DossierExport({ dossier, runJob, exportFile }: DossierExportProp
           className="button"
           disabled={disabled}
           data-testid="dossier-export-pdf"
-          onClick={() => void run('pdf', false).catch(() => undefined)}
+          onClick={() => void run('pdf').catch(() => undefined)}
         >
           {ds.exportPdf}
         </button>
@@ -106,7 +120,7 @@ export function DossierExport({ dossier, runJob, exportFile }: DossierExportProp
           className="button"
           disabled={disabled}
           data-testid="dossier-export-html"
-          onClick={() => void run('html', false).catch(() => undefined)}
+          onClick={() => void run('html').catch(() => undefined)}
         >
           {ds.exportHtml}
         </button>
@@ -115,7 +129,7 @@ export function DossierExport({ dossier, runJob, exportFile }: DossierExportProp
           className="button"
           disabled={disabled}
           data-testid="dossier-preview"
-          onClick={() => void run('html', true).catch(() => undefined)}
+          onClick={showPreview}
         >
           {ds.preview}
         </button>
@@ -144,9 +158,10 @@ export function DossierExport({ dossier, runJob, exportFile }: DossierExportProp
             </button>
           </div>
           <iframe
+            key={preview}
             title={ds.previewLabel}
-            sandbox=""
-            srcDoc={preview}
+            sandbox="allow-scripts"
+            src={preview}
             referrerPolicy="no-referrer"
             data-testid="dossier-preview-frame"
           />
