@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Output } from '../preload/contract';
 import { Database } from '../main/core/db/connection';
-import { createServices } from '../main/core/services';
+import { createServices, type Services } from '../main/core/services';
 import { sharedData } from './support';
 
 const ctx = { progress: () => undefined, signal: new AbortController().signal };
@@ -137,6 +137,10 @@ export interface BuildOptions {
   /** Passed to createServices: stories and the entity index follow imports unless turned off. */
   storiesAfterImport?: boolean;
   entityIndex?: boolean;
+  /** Library sizes at which an import step ends (ascending), so `onStep` can copy the library at those sizes. */
+  stops?: readonly number[];
+  /** Called after each import step with the articles the library holds; no write is under way. */
+  onStep?: (total: number, services: Services) => Promise<void>;
 }
 
 /** What a build measured, also written to build.json. */
@@ -213,6 +217,7 @@ export async function build(dir: string, target: number, options: BuildOptions =
   const realSeconds = ms(t0) / 1000;
   steps.push({ total: real, added: real, seconds: realSeconds });
   process.stdout.write(`imported ${real} real articles in ${realSeconds.toFixed(0)} s\n`);
+  await options.onStep?.(real, services);
 
   const rnd = prng(20210726);
   const perImport = options.filesPerImport ?? Infinity;
@@ -226,9 +231,14 @@ export async function build(dir: string, target: number, options: BuildOptions =
     let file = 0;
     while (want > 0) {
       const files: string[] = [];
-      while (want > 0 && files.length < perImport) {
+      // A step ends at the next stop, so the library holds exactly that many when onStep sees it.
+      const stop = (options.stops ?? []).find((n) => n > have);
+      let stepWant = Math.min(want, stop === undefined ? want : stop - have);
+      while (stepWant > 0 && files.length < perImport) {
         const batch: RawRecord[] = [];
-        for (let i = 0; i < Math.min(2000, want); i++) {
+        const size = Math.min(2000, stepWant);
+        stepWant -= size;
+        for (let i = 0; i < size; i++) {
           const r = base[next % base.length]!;
           const k = 1 + Math.floor(next / base.length);
           next++;
@@ -247,6 +257,7 @@ export async function build(dir: string, target: number, options: BuildOptions =
       if (options.dropVariants) for (const path of files) rmSync(path, { force: true });
       if (perImport !== Infinity)
         process.stdout.write(`library holds ${have} (${((have - before) / (ms(ts) / 1000)).toFixed(0)} art/s)\n`);
+      await options.onStep?.(have, services);
     }
     process.stdout.write(`round ${round}: library holds ${have}\n`);
   }
