@@ -21,6 +21,7 @@ import { join, resolve } from 'node:path';
 import type { ParsedInput } from '../preload/contract';
 import { createServices, type Services } from '../main/core/services';
 import { scaleChart } from './scaleChart';
+import { postgresPhase, type PostgresResult } from './scalePostgres';
 import {
   build,
   bbcSource,
@@ -63,6 +64,8 @@ export interface SizeResult {
     peakRssMb: number;
   };
   clusterFull?: { seconds: number; cpuSeconds: number; placed: number; stories: number; peakRssMb: number };
+  /** PostgreSQL full-text over the same keys, or why it was skipped. */
+  postgres?: PostgresResult | string;
   clusterIncremental?: {
     seconds: number;
     cpuSeconds: number;
@@ -250,6 +253,15 @@ async function clusterIncrementalPhase(dir: string): Promise<void> {
   writeFileSync(join(dir, 'result-cluster-incremental.json'), JSON.stringify(out, null, 2));
 }
 
+/** The library's analyzer keys in PostgreSQL, with bench:search's queries of this library. */
+async function postgresPhaseIn(dir: string): Promise<void> {
+  const services = await createServices({ dbPath: join(dir, 'library.db'), host: 'cli', ...quiet });
+  const queries = await fixedQueries(services);
+  await services.close();
+  const result = await postgresPhase(join(dir, 'library.db'), queries, (line) => process.stdout.write(`${line}\n`));
+  writeFileSync(join(dir, 'result-postgres.json'), JSON.stringify(result, null, 2));
+}
+
 // ---------------------------------------------------------------------------
 // The curve
 
@@ -259,6 +271,23 @@ function child(args: string[]): boolean {
 }
 
 const fmt = (n: number | undefined, digits = 0): string => (n === undefined ? '—' : n.toFixed(digits));
+
+function postgresRows(r: SizeResult): Array<[string, string]> {
+  const pg = r.postgres;
+  const label = r.size.toLocaleString('en');
+  if (pg === undefined) return [];
+  if (typeof pg === 'string') return [[`${label}: PostgreSQL`, pg]];
+  return [
+    [
+      `${label}: PostgreSQL load`,
+      `${pg.articles} articles' keys (${fmt(pg.tsvMb)} MB, analysed in ${fmt(pg.analyseSeconds)} s): COPY ${fmt(pg.copySeconds, 1)} s = ${fmt(pg.articles / pg.copySeconds)} art/s, tsvector ${fmt(pg.tsvectorSeconds, 1)} s, GIN ${fmt(pg.ginSeconds, 1)} s; table ${fmt(pg.tableMb)} MB, GIN ${fmt(pg.indexMb)} MB`,
+    ],
+    [
+      `${label}: PostgreSQL queries`,
+      `p50 ${fmt(pg.p50, 2)} / p95 ${fmt(pg.p95, 1)} / p99 ${fmt(pg.p99, 1)} ms (${pg.queries} queries as AND of stem keys, top 20 by ts_rank_cd + facet counts; ${pg.answered} with hits; ${pg.version.split(' on ')[0]})`,
+    ],
+  ];
+}
 
 function report(folder: string, results: SizeResult[]): void {
   const rows: Array<[string, string]> = [];
@@ -292,6 +321,7 @@ function report(folder: string, results: SizeResult[]): void {
       `${f ? `full ${fmt(f.seconds)} s (CPU ${fmt(f.cpuSeconds)} s, ${f.placed} placed, ${f.stories} stories, peak RSS ${fmt(f.peakRssMb)} MB)` : 'full: not run'}; ${i ? `1,000 new: ${fmt(i.seconds, 1)} s (CPU ${fmt(i.cpuSeconds, 1)} s, peak RSS ${fmt(i.peakRssMb)} MB)` : 'incremental: not run'}`,
     ]);
   }
+  for (const r of results) rows.push(...postgresRows(r));
   rows.push([
     'machine',
     `load average ${loadavg()
@@ -323,9 +353,11 @@ async function main(): Promise<void> {
     if (phase === 'query') return queryPhase(dir);
     if (phase === 'cluster-full') return clusterFullPhase(dir);
     if (phase === 'cluster-incremental') return clusterIncrementalPhase(dir);
+    if (phase === 'postgres') return postgresPhaseIn(dir);
     throw new Error(`unknown phase ${phase}`);
   }
   const sizes = (value('--sizes') ?? '10000,100000,1000000').split(',').map(Number);
+  const postgresSize = Number(value('--postgres-size') ?? 100_000);
   const fullAbove = Number(value('--skip-full-cluster-above') ?? Infinity);
   const results: SizeResult[] = [];
   const at = (size: number, name: string) => join(folder, String(size), `result-${name}.json`);
@@ -338,7 +370,7 @@ async function main(): Promise<void> {
     if (isBuilt(size)) continue;
     const snapshots = sizes.filter((n) => n < size && n >= REAL_CORPUS && !isBuilt(n)).sort((a, b) => a - b);
     for (const n of [size, ...snapshots])
-      for (const name of ['build', 'query', 'cluster-full', 'cluster-incremental'])
+      for (const name of ['build', 'query', 'cluster-full', 'cluster-incremental', 'postgres'])
         rmSync(at(n, name), { force: true });
     process.stdout.write(`building ${size} in ${join(folder, String(size))}\n`);
     const ok = child(['--dir', folder, '--phase', 'build', '--size', String(size), '--snapshots', snapshots.join(',')]);
@@ -352,6 +384,7 @@ async function main(): Promise<void> {
         child(['--dir', folder, '--phase', 'cluster-full', '--size', String(size)]);
       if (existsSync(of('cluster-full')))
         child(['--dir', folder, '--phase', 'cluster-incremental', '--size', String(size)]);
+      if (size === postgresSize) child(['--dir', folder, '--phase', 'postgres', '--size', String(size)]);
     }
     results.push({
       size,
@@ -359,6 +392,7 @@ async function main(): Promise<void> {
       query: readJson(of('query')),
       clusterFull: readJson(of('cluster-full')),
       clusterIncremental: readJson(of('cluster-incremental')),
+      postgres: readJson(of('postgres')),
     });
   }
   report(folder, results);
