@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Output } from '../preload/contract';
 import { Database } from '../main/core/db/connection';
-import { createServices } from '../main/core/services';
+import { createServices, type Services } from '../main/core/services';
 import { sharedData } from './support';
 
 const ctx = { progress: () => undefined, signal: new AbortController().signal };
@@ -127,80 +127,159 @@ export function variantOf(r: RawRecord, k: number, other: RawRecord): RawRecord 
   };
 }
 
-export async function build(dir: string, target: number): Promise<void> {
-  for (const f of ['library.db', 'library.db-wal', 'library.db-shm', 'plain.db', 'plain.db-wal', 'plain.db-shm'])
-    rmSync(join(dir, f), { force: true });
+export interface BuildOptions {
+  /** Also build the plain FTS5 index of the same text (plain.db); default true. */
+  plain?: boolean;
+  /** Variant files imported per call, each call printing its rate (default: all in one call). */
+  filesPerImport?: number;
+  /** Delete each variant file once imported (a million articles are gigabytes of JSON). */
+  dropVariants?: boolean;
+  /** Passed to createServices: stories and the entity index follow imports unless turned off. */
+  storiesAfterImport?: boolean;
+  entityIndex?: boolean;
+  /** Library sizes at which an import step ends (ascending), so `onStep` can copy the library at those sizes. */
+  stops?: readonly number[];
+  /** Called after each import step with the articles the library holds; no write is under way. */
+  onStep?: (total: number, services: Services) => Promise<void>;
+}
+
+/** What a build measured, also written to build.json. */
+export interface BuildInfo {
+  real: number;
+  realSeconds: number;
+  variants: number;
+  variantSeconds: number;
+  total: number;
+  plainSeconds?: number;
+  /** Each import call: articles the library held after it, articles added, seconds. */
+  steps: Array<{ total: number; added: number; seconds: number }>;
+}
+
+/** Writes records as JSON files of 2,000 (the SaudiNewsNet layout the importer reads). */
+function writeBatches(dir: string, prefix: string, records: readonly RawRecord[]): string[] {
+  const files: string[] = [];
+  for (let at = 0; at < records.length; at += 2000) {
+    const file = join(dir, `${prefix}-${files.length}.json`);
+    writeFileSync(file, JSON.stringify(records.slice(at, at + 2000)));
+    files.push(file);
+  }
+  return files;
+}
+
+export function bbcSource(dir: string): string {
   const bbcDir = join(dir, 'bbc-src');
   if (!existsSync(join(bbcDir, 'bbc'))) {
     mkdirSync(bbcDir, { recursive: true });
     execFileSync('tar', ['-xzf', sharedData('bbc-fulltext.tar.gz'), '-C', bbcDir]);
   }
-  const services = await createServices({ dbPath: join(dir, 'library.db'), host: 'cli' });
+  return bbcDir;
+}
+
+/**
+ * Imports SaudiNewsNet and BBC (below their size: every k-th article of both,
+ * so a small library has both languages), then variants up to `target`.
+ */
+export async function build(dir: string, target: number, options: BuildOptions = {}): Promise<BuildInfo> {
+  for (const f of ['library.db', 'library.db-wal', 'library.db-shm', 'plain.db', 'plain.db-wal', 'plain.db-shm'])
+    rmSync(join(dir, f), { force: true });
+  const bbcDir = bbcSource(dir);
+  const services = await createServices({
+    dbPath: join(dir, 'library.db'),
+    host: 'cli',
+    ...(options.storiesAfterImport === undefined ? {} : { storiesAfterImport: options.storiesAfterImport }),
+    ...(options.entityIndex === undefined ? {} : { entityIndex: options.entityIndex }),
+  });
   const importFiles = (paths: string[]): Promise<Output<'library.importFiles'>> =>
     services.handlers['library.importFiles']({ paths }, ctx);
   const count = async (): Promise<number> => (await services.handlers['app.info']({}, ctx)).articleCount;
-
-  const t0 = process.hrtime.bigint();
-  const snn = sharedData('saudinewsnet');
-  await importFiles(
-    readdirSync(snn)
-      .filter((n) => n.endsWith('.json.gz'))
-      .map((n) => join(snn, n)),
-  );
-  const topics = readdirSync(join(bbcDir, 'bbc')).filter((t) => !t.includes('.'));
-  await importFiles(topics.map((t) => join(bbcDir, 'bbc', t)));
-  const real = await count();
-  const realSeconds = ms(t0) / 1000;
-  process.stdout.write(`imported ${real} real articles in ${realSeconds.toFixed(0)} s\n`);
-
-  const base = loadBase(bbcDir);
-  const rnd = prng(20210726);
+  const steps: BuildInfo['steps'] = [];
   const variantDir = join(dir, 'variants');
   rmSync(variantDir, { recursive: true, force: true });
   mkdirSync(variantDir, { recursive: true });
+  const base = loadBase(bbcDir);
+
+  const t0 = process.hrtime.bigint();
+  if (target < base.length) {
+    const every = base.length / target;
+    const picked = Array.from({ length: target }, (_, i) => base[Math.floor(i * every)]!);
+    await importFiles(writeBatches(variantDir, 'real', picked));
+  } else {
+    const snn = sharedData('saudinewsnet');
+    await importFiles(
+      readdirSync(snn)
+        .filter((n) => n.endsWith('.json.gz'))
+        .map((n) => join(snn, n)),
+    );
+    const topics = readdirSync(join(bbcDir, 'bbc')).filter((t) => !t.includes('.'));
+    await importFiles(topics.map((t) => join(bbcDir, 'bbc', t)));
+  }
+  const real = await count();
+  const realSeconds = ms(t0) / 1000;
+  steps.push({ total: real, added: real, seconds: realSeconds });
+  process.stdout.write(`imported ${real} real articles in ${realSeconds.toFixed(0)} s\n`);
+  await options.onStep?.(real, services);
+
+  const rnd = prng(20210726);
+  const perImport = options.filesPerImport ?? Infinity;
   let have = real;
   let round = 0;
   let next = 0;
   const t1 = process.hrtime.bigint();
   while (have < target && round < 10) {
     round++;
-    const files: string[] = [];
     let want = target - have;
+    let file = 0;
     while (want > 0) {
-      const batch: RawRecord[] = [];
-      for (let i = 0; i < Math.min(2000, want); i++) {
-        const r = base[next % base.length]!;
-        const k = 1 + Math.floor(next / base.length);
-        next++;
-        batch.push(variantOf(r, k, base[Math.floor(rnd() * base.length)]!));
+      const files: string[] = [];
+      // A step ends at the next stop, so the library holds exactly that many when onStep sees it.
+      const stop = (options.stops ?? []).find((n) => n > have);
+      let stepWant = Math.min(want, stop === undefined ? want : stop - have);
+      while (stepWant > 0 && files.length < perImport) {
+        const batch: RawRecord[] = [];
+        const size = Math.min(2000, stepWant);
+        stepWant -= size;
+        for (let i = 0; i < size; i++) {
+          const r = base[next % base.length]!;
+          const k = 1 + Math.floor(next / base.length);
+          next++;
+          batch.push(variantOf(r, k, base[Math.floor(rnd() * base.length)]!));
+        }
+        want -= batch.length;
+        const path = join(variantDir, `variants-${round}-${file++}.json`);
+        writeFileSync(path, JSON.stringify(batch));
+        files.push(path);
       }
-      want -= batch.length;
-      const file = join(variantDir, `variants-${round}-${files.length}.json`);
-      writeFileSync(file, JSON.stringify(batch));
-      files.push(file);
+      const ts = process.hrtime.bigint();
+      const before = have;
+      await importFiles(files);
+      have = await count();
+      steps.push({ total: have, added: have - before, seconds: ms(ts) / 1000 });
+      if (options.dropVariants) for (const path of files) rmSync(path, { force: true });
+      if (perImport !== Infinity)
+        process.stdout.write(`library holds ${have} (${((have - before) / (ms(ts) / 1000)).toFixed(0)} art/s)\n`);
+      await options.onStep?.(have, services);
     }
-    await importFiles(files);
-    have = await count();
     process.stdout.write(`round ${round}: library holds ${have}\n`);
   }
   const variantSeconds = ms(t1) / 1000;
   await services.close();
+  const info: BuildInfo = { real, realSeconds, variants: have - real, variantSeconds, total: have, steps };
 
-  // The plain FTS5 index of the same text, in its own file.
-  const plain = await Database.open(join(dir, 'plain.db'));
-  const t2 = process.hrtime.bigint();
-  await plain.exclusive(async (w) => {
-    await w.exec(`CREATE VIRTUAL TABLE plain USING fts5(title, body, lang UNINDEXED, source_id UNINDEXED, published_iso UNINDEXED,
+  if (options.plain !== false) {
+    // The plain FTS5 index of the same text, in its own file.
+    const plain = await Database.open(join(dir, 'plain.db'));
+    const t2 = process.hrtime.bigint();
+    await plain.exclusive(async (w) => {
+      await w.exec(`CREATE VIRTUAL TABLE plain USING fts5(title, body, lang UNINDEXED, source_id UNINDEXED, published_iso UNINDEXED,
       tokenize = 'unicode61 remove_diacritics 2')`);
-    await w.run('ATTACH DATABASE ? AS lib', [join(dir, 'library.db')]);
-    await w.exec(`BEGIN; INSERT INTO plain (rowid, title, body, lang, source_id, published_iso)
+      await w.run('ATTACH DATABASE ? AS lib', [join(dir, 'library.db')]);
+      await w.exec(`BEGIN; INSERT INTO plain (rowid, title, body, lang, source_id, published_iso)
       SELECT id, title, body, lang, source_id, published_iso FROM lib.articles; COMMIT;`);
-    await w.exec('DETACH DATABASE lib');
-  });
-  const plainSeconds = ms(t2) / 1000;
-  await plain.close();
-  writeFileSync(
-    join(dir, 'build.json'),
-    JSON.stringify({ real, realSeconds, variants: have - real, variantSeconds, total: have, plainSeconds }, null, 2),
-  );
+      await w.exec('DETACH DATABASE lib');
+    });
+    info.plainSeconds = ms(t2) / 1000;
+    await plain.close();
+  }
+  writeFileSync(join(dir, 'build.json'), JSON.stringify(info, null, 2));
+  return info;
 }

@@ -3,23 +3,30 @@ import { MizanError, type AlignSettings, type StoryCluster } from '../../preload
 import { toShownError, useApi } from './api';
 import { useCommands } from './commands/useCommands';
 // Views off the first screen, loaded when first shown.
-import { ComparisonView, DossiersView, TableMappingDialog } from './lazyViews';
+import {
+  ActivityPanel,
+  AppDialogs,
+  CommandPalette,
+  ComparisonView,
+  DossiersView,
+  EntityBrowser,
+  EntityPanel,
+  ImportReportPanel,
+  ListCharts,
+  Reader,
+  StoryPanel,
+  TableMappingDialog,
+} from './lazyViews';
 import type { CommandContext } from './commands/commandTable';
-import { AppDialogs, type Dialog } from './components/AppDialogs';
+import type { Dialog } from './components/AppDialogs';
 import { BulkBar } from './components/BulkBar';
-import { CommandPalette } from './components/CommandPalette';
-import { StoryPanel } from './components/compare/StoriesView';
 import { useClusterJob } from './components/compare/useClusterJob';
-import { EntityBrowser } from './components/entities/EntityBrowser';
-import { EntityPanel } from './components/entities/EntityPanel';
-import { ListCharts } from './charts/ListCharts';
 import { DropZone } from './components/DropZone';
 import { EmptyState } from './components/EmptyState';
 import { ErrorBanners } from './components/ErrorBanners';
-import { ImportReportPanel } from './components/ImportReportPanel';
-import { ActivityPanel, JobsBar } from './components/Jobs';
+import { JobsBar } from './components/Jobs';
 import { ListPane } from './components/ListPane';
-import { Reader, type ReaderHandle } from './components/Reader';
+import type { ReaderHandle } from './components/Reader';
 import { Sidebar } from './components/Sidebar';
 import { Splitter } from './components/Splitter';
 import { StatusBar } from './components/StatusBar';

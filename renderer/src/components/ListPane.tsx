@@ -7,7 +7,7 @@ import { useI18n } from '../i18n';
 import type { UiState, View } from '../state/uiStore';
 import { useUiState, useUiStore } from '../state/useUi';
 import { ArticleList, ROW_HEIGHT, SEARCH_ROW_HEIGHT } from './ArticleList';
-import { StoriesView } from './compare/StoriesView';
+import { StoriesView } from '../lazyViews';
 import { HighlightsList } from './HighlightsList';
 import { FacetPanel } from './FacetPanel';
 import { SearchHeader } from './SearchHeader';
