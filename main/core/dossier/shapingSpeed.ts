@@ -22,6 +22,13 @@
  */
 import type * as fontkit from 'fontkit';
 
+/**
+ * Kept on the parsed table objects themselves (a property lookup is cheaper
+ * than a map's on this path): the glyphs a subtable, or any subtable of a
+ * lookup, can start at; null when there is no such set (always try it).
+ */
+const STARTS = Symbol('starts');
+
 interface Coverage {
   version: number;
   glyphs?: ArrayLike<number>;
@@ -38,11 +45,13 @@ interface Subtable {
   mark1Coverage?: Coverage;
   lookupType?: number;
   extension?: Subtable;
+  [STARTS]?: Set<number> | null;
 }
 
 interface Lookup {
   lookupType: number;
   subTables: ArrayLike<Subtable>;
+  [STARTS]?: Set<number> | null;
 }
 
 interface Glyph {
@@ -110,22 +119,18 @@ function patchProcessor(processor: Processor, table: Table): void {
   // The prototype's methods, called with the processor as `this`.
   const applyLookup = processor.applyLookup;
   const applyLookups = processor.applyLookups;
-  /** Glyphs a subtable can start at; null: no such set (always try it). */
-  const subtableGlyphs = new WeakMap<Subtable, Set<number> | null>();
-  const lookupGlyphs = new WeakMap<Lookup, Set<number> | null>();
-
   const ofSubtable = (lookupType: number, sub: Subtable): Set<number> | null => {
-    let glyphs = subtableGlyphs.get(sub);
+    let glyphs = sub[STARTS];
     if (glyphs === undefined) {
       glyphs = new Set<number>();
       if (!addCoverage(glyphs, firstCoverage(table, lookupType, sub))) glyphs = null;
-      subtableGlyphs.set(sub, glyphs);
+      sub[STARTS] = glyphs;
     }
     return glyphs;
   };
 
   const ofLookup = (lookup: Lookup): Set<number> | null => {
-    let glyphs = lookupGlyphs.get(lookup);
+    let glyphs = lookup[STARTS];
     if (glyphs === undefined) {
       glyphs = new Set<number>();
       for (let i = 0; i < lookup.subTables.length; i++) {
@@ -140,7 +145,7 @@ function patchProcessor(processor: Processor, table: Table): void {
           break;
         }
       }
-      lookupGlyphs.set(lookup, glyphs);
+      lookup[STARTS] = glyphs;
     }
     return glyphs;
   };
