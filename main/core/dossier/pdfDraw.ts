@@ -8,7 +8,7 @@ import type { DossierDocument, ExportSection, RenderOptions } from './model';
 import { drawChrome } from './pdfChrome';
 import type { Typesetter } from './pdfFlow';
 import { PAGE } from './pdfStyles';
-import { LATIN_SCRIPT, runDrawings } from './pdfText';
+import { inferredRtl, LATIN_SCRIPT, runDrawings, type RunDrawing } from './pdfText';
 import type { FillState, Page, TextOp } from './pdfTypes';
 
 /**
@@ -24,9 +24,29 @@ interface FragmentDrawer {
   _fragment(text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions & { textWidth?: number }): void;
 }
 
+/**
+ * PDFKit's shaped word (per document, from the cache its drawing uses), in
+ * thousandths of an em, glyphs in drawn order. Private in PDFKit (pinned).
+ */
+interface ShapedWordSource {
+  _font: {
+    layoutCached(word: string): { positions: Array<{ xAdvance: number; advanceWidth: number }> };
+  };
+}
+
+/**
+ * A gap between two glyphs of one word wider than this (thousandths of an
+ * em) passes for a word space with PDF.js and poppler, which both break
+ * words at about a tenth of the font size. Amiri kerns ر/و/ز/د before ي by
+ * 0.122 em ("مستوياتها" reads "مستو ياتها"); its space is 0.292 em.
+ */
+const SPACE_LIKE_GAP = 90;
+
 export class PageDrawer {
   /** While drawing: the outline entry of the section being drawn, parent of its items' entries. */
   private sectionOutline: PDFKit.PDFOutline | null = null;
+  /** Per font: whether a word would be misread from its glyphs (see `misread`). */
+  private readonly misreadWords = new Map<string, Map<string, boolean>>();
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
@@ -48,6 +68,7 @@ export class PageDrawer {
       spaceExtra: line.spaceExtra,
       measureWord: (word: string) => this.type.measurer.wordWidth(style.font, word, op.latin) * style.size,
       latin: op.latin,
+      misread: (word: string) => this.misread(style.font, word),
     };
     for (const run of line.runs) {
       for (const d of runDrawings(run, ctx)) {
@@ -59,15 +80,58 @@ export class PageDrawer {
           doc.save();
           doc.transform(-1, 0, 0, 1, 2 * x + d.width, 0);
         }
-        (doc as unknown as FragmentDrawer)._fragment(d.text, x, op.baseline, {
-          baseline: 'alphabetic',
-          wordSpacing: d.wordSpacing,
-          textWidth: d.width,
-          ...(d.latin ? { features: LATIN_SCRIPT } : {}),
-        });
+        if (d.actualText !== undefined) this.drawWithActualText(d, x, op.baseline, d.actualText);
+        else this.drawFragment(d, x, op.baseline);
         if (d.mirrored) doc.restore();
       }
     }
+  }
+
+  private drawFragment(d: RunDrawing, x: number, baseline: number): void {
+    (this.doc as unknown as FragmentDrawer)._fragment(d.text, x, baseline, {
+      baseline: 'alphabetic',
+      wordSpacing: d.wordSpacing,
+      textWidth: d.width,
+      ...(d.latin ? { features: LATIN_SCRIPT } : {}),
+    });
+  }
+
+  /**
+   * A word drawn inside a Span structure element whose ActualText is the
+   * word: a reader that honours it (Mizan's PDF import, through the
+   * structure tree) gets the word whatever the glyphs' spacing. Not written
+   * on the marked content itself: poppler then lays the replacement out in
+   * drawn order and reverses an Arabic word.
+   */
+  private drawWithActualText(d: RunDrawing, x: number, baseline: number, actual: string): void {
+    const doc = this.doc;
+    const span = doc.struct('Span', { actual });
+    doc.addStructure(span);
+    const content = doc.markStructureContent('Span');
+    this.drawFragment(d, x, baseline);
+    doc.endMarkedContent();
+    span.add(content);
+    span.end();
+  }
+
+  /**
+   * Whether text extractors would misread the word from its glyphs as
+   * drawn: a kerning gap that passes for a space, or (right to left) a mark
+   * drawn before the letter it sits on, which the extractors then hand to
+   * the word drawn before it ("بدلاً من" read "بدلا ًمن").
+   */
+  private misread(font: string, word: string): boolean {
+    let known = this.misreadWords.get(font);
+    if (!known) this.misreadWords.set(font, (known = new Map()));
+    let verdict = known.get(word);
+    if (verdict === undefined) {
+      const { positions } = (this.doc as unknown as ShapedWordSource)._font.layoutCached(word);
+      verdict =
+        positions.some((p) => p.xAdvance - p.advanceWidth > SPACE_LIKE_GAP) ||
+        (inferredRtl(word) && positions.length > 1 && positions[0]!.xAdvance === 0);
+      known.set(word, verdict);
+    }
+    return verdict;
   }
 
   /** Draws a section's destination and its outline entry, which its items' entries go under. */

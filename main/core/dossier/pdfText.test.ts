@@ -69,4 +69,13 @@ describe('drawing runs with an explicit direction', () => {
       ['(', true, 6],
     ]);
   });
+
+  it('draws a word an extractor would misread alone, carrying its logical text', () => {
+    const parts = runDrawings(run('قال إن مستوياتها ارتفعت', true), ctx({ misread: (w) => w === 'مستوياتها' }));
+    expect(parts.map((p) => [p.text, p.x, p.actualText])).toEqual([
+      ['ارتفعت', 0, undefined],
+      ['مستوياتها', 7, 'مستوياتها'],
+      ['إن قال', 17, undefined],
+    ]);
+  });
 });

@@ -74,6 +74,11 @@ export interface RunDrawing {
    * the source has, and its glyph is to be drawn reflected (see pdfExporter).
    */
   mirrored: boolean;
+  /**
+   * A word drawn alone whose glyphs a text extractor would misread (see
+   * RunContext.misread): its logical text, to be written as its ActualText.
+   */
+  actualText?: string;
 }
 
 const SPACE = /\s/;
@@ -92,6 +97,13 @@ export interface RunContext {
   measureWord: (word: string) => number;
   /** The paragraph is left to right: scriptless words take Latin forms. */
   latin: boolean;
+  /**
+   * Whether a text extractor that reads words from glyph positions would
+   * misread this word as drawn (a kerning gap wide enough to pass for a
+   * space, a mark drawn before its letter): such a word is drawn alone and
+   * carries its text.
+   */
+  misread?: (word: string) => boolean;
 }
 
 interface Piece {
@@ -171,7 +183,11 @@ export function runDrawings(run: LaidRun, ctx: RunContext): RunDrawing[] {
     for (const piece of pieces) {
       const width = pieces.length === 1 ? wordWidth : ctx.measureWord(piece.source);
       const latin = ctx.latin && isScriptless(piece.source);
-      if (current && piece.afterGap && !piece.mirrored && !current.mirrored && current.latin === latin) {
+      const alone = !piece.mirrored && !latin && ctx.misread?.(piece.source) === true;
+      if (alone) {
+        out.push({ text: piece.text, x: px, width, wordSpacing, latin, mirrored: false, actualText: piece.source });
+        current = null;
+      } else if (current && piece.afterGap && !piece.mirrored && !current.mirrored && current.latin === latin) {
         current.text += ` ${piece.text}`;
         current.width = px + width - current.x;
       } else {

@@ -174,14 +174,85 @@ function madeUpCharacters(page: PDFPageProxy, fontName: string): RegExp | null {
   return new RegExp(`[${escaped}]`, 'gu');
 }
 
+interface StructNode {
+  role?: string;
+  alt?: string;
+  type?: string;
+  id?: string;
+  children?: StructNode[];
+}
+
+/**
+ * The text that replaces a marked-content sequence, by its id: the
+ * ActualText of a Span structure element (PDF.js gives it as `alt`), on the
+ * first sequence the element holds; its other sequences are replaced by
+ * nothing. A producer writes it where the glyphs alone read wrong (Mizan's
+ * dossier: a word whose kerning passes for a space).
+ */
+async function actualTexts(page: PDFPageProxy): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const tree = (await page.getStructTree().catch(() => null)) as StructNode | null;
+  const visit = (node: StructNode) => {
+    const kids = node.children ?? [];
+    const contents = kids.filter((k) => k.type === 'content' && k.id);
+    if (node.role === 'Span' && typeof node.alt === 'string' && contents.length === kids.length && kids.length > 0)
+      contents.forEach((k, i) => out.set(k.id!, i === 0 ? node.alt! : ''));
+    else for (const k of kids) visit(k);
+  };
+  if (tree) visit(tree);
+  return out;
+}
+
+type ContentItem = TextItem | { type: string; id?: string | null };
+
+/** Items with the ones inside an ActualText span replaced by one item of that text, over their extent. */
+function withActualText(items: readonly ContentItem[], actual: ReadonlyMap<string, string>): TextItem[] {
+  const out: TextItem[] = [];
+  let depth = 0;
+  let span: { text: string; depth: number; items: TextItem[] } | null = null;
+  for (const item of items) {
+    if ('str' in item) {
+      // PDF.js marks the gap before a sequence with a space item inside it: not part of the word.
+      if (!span) out.push(item);
+      else if (!SPACE_ONLY.test(item.str)) span.items.push(item);
+      continue;
+    }
+    if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') {
+      depth++;
+      const text = item.id ? actual.get(item.id) : undefined;
+      if (!span && text !== undefined) span = { text, depth, items: [] };
+    } else if (item.type === 'endMarkedContent') {
+      if (span && span.depth === depth) {
+        // A mark drawn before its letter is an item of no width in the gap before the word: not its extent.
+        const inked = span.items.filter((i) => i.width > 0);
+        const extent = inked.length > 0 ? inked : span.items;
+        const first = extent[0];
+        if (first && span.text !== '') {
+          const left = Math.min(...extent.map((i) => i.transform[4] as number));
+          const right = Math.max(...extent.map((i) => (i.transform[4] as number) + i.width));
+          const transform = [...first.transform];
+          transform[4] = left;
+          const dir = RTL_LETTER.test(span.text) ? 'rtl' : 'ltr';
+          out.push({ ...first, str: span.text, dir, width: right - left, transform });
+        }
+        span = null;
+      }
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  if (span) out.push(...span.items);
+  return out;
+}
+
 export async function pageItems(page: PDFPageProxy): Promise<Placed[]> {
   // The operator list brings the fonts (with their ToUnicode maps) to this side.
   await page.getOperatorList();
-  const content = await page.getTextContent();
+  const actual = await actualTexts(page);
+  const content = await page.getTextContent({ includeMarkedContent: actual.size > 0 });
+  const items = withActualText(content.items as ContentItem[], actual);
   const madeUp = new Map<string, RegExp | null>();
   const placed: Placed[] = [];
-  for (const item of content.items) {
-    if (!('str' in item)) continue;
+  for (const item of items) {
     if (!madeUp.has(item.fontName)) madeUp.set(item.fontName, madeUpCharacters(page, item.fontName));
     const pattern = madeUp.get(item.fontName);
     const str = pattern ? item.str.replace(pattern, '') : item.str;
