@@ -12,11 +12,15 @@ import { readCollectionFacets, readCollectionTexts, type FacetFields } from '../
 import { getCollection } from '../library/libraryStore';
 import { createCollectionEngine, type CollectionEngine } from './collectionEngine';
 import { ftsExpression, type FuzzyExpansions } from './ftsQuery';
+import { STORED_FORM } from './compactLunrIndex';
 import { leavesNeedingLibrary, type CollectionInput, type CollectionPlan, type PackedHits } from './lunrCollection';
 import type { PlanNode } from './queryPlan';
 
 /** Background rebuilds wait this long after the last search asking for one, so a burst of searches costs one build. */
 const REBUILD_DELAY_MS = 1500;
+
+/** Collections whose facet fields stay in memory (a few hundred KB for 5,000 articles). */
+const META_KEPT = 8;
 
 export type Meta = FacetFields;
 
@@ -61,7 +65,9 @@ export function createCollectionIndexes(deps: {
   now: () => Date;
   fingerprint: string;
 }): CollectionIndexes {
-  const { db, now, fingerprint } = deps;
+  const { db, now } = deps;
+  // Indexes stored in an older form read as stale, so they are rebuilt, never misread.
+  const fingerprint = `${deps.fingerprint} ${STORED_FORM}`;
   // The Lunr worker starts on the first collection search, not with the app.
   let engineInstance: CollectionEngine | null = null;
   const engine = (): CollectionEngine => (engineInstance ??= createCollectionEngine());
@@ -98,8 +104,8 @@ export function createCollectionIndexes(deps: {
   function remember(collectionId: number, entry: LoadedCollection): void {
     loaded.delete(collectionId);
     loaded.set(collectionId, entry);
-    // The worker keeps one index loaded (collectionEngine.ts); keep the same one here.
-    while (loaded.size > 1) loaded.delete(loaded.keys().next().value as number);
+    // The worker may drop an index before this does (collectionEngine.ts): a search then loads it again.
+    while (loaded.size > META_KEPT) loaded.delete(loaded.keys().next().value as number);
   }
 
   async function buildCollection(collectionId: number, ctx?: CallContext): Promise<CollectionIndexInfo> {
