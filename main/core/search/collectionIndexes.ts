@@ -60,6 +60,34 @@ export interface CollectionIndexes {
   close(): Promise<void>;
 }
 
+/** Ids (within the collection) that match a leaf only the library index can decide: phrases, lang:. */
+export async function annotatePlan(db: Database, node: PlanNode, collectionId: number): Promise<CollectionPlan> {
+  const within = new Map<PlanNode, number[]>();
+  const none: FuzzyExpansions = new Map();
+  for (const leaf of leavesNeedingLibrary(node)) {
+    const match = ftsExpression(leaf, none);
+    const rows = match
+      ? await db.all<{ id: number }>(
+          // Matches first, each probed in the collection: a rowid IN (...) list would make FTS5 seek every member.
+          `SELECT f.rowid AS id FROM search_fts f CROSS JOIN collection_items ci ON ci.collection_id = ? AND ci.article_id = f.rowid
+           WHERE search_fts MATCH ?`,
+          [collectionId, match],
+        )
+      : [];
+    within.set(
+      leaf,
+      rows.map((r) => r.id),
+    );
+  }
+  const copy = (n: PlanNode): CollectionPlan => {
+    if (n.kind === 'and') return { kind: 'and', must: n.must.map(copy), not: n.not.map(copy) };
+    if (n.kind === 'or') return { kind: 'or', any: n.any.map(copy) };
+    const ids = within.get(n);
+    return ids ? { ...n, within: ids } : n;
+  };
+  return copy(node);
+}
+
 export function createCollectionIndexes(deps: {
   db: Database;
   now: () => Date;
@@ -187,34 +215,6 @@ export function createCollectionIndexes(deps: {
     timer.unref();
   }
 
-  /** Ids (within the collection) that match a leaf only the library index can decide: phrases, lang:. */
-  async function annotate(node: PlanNode, collectionId: number): Promise<CollectionPlan> {
-    const within = new Map<PlanNode, number[]>();
-    const none: FuzzyExpansions = new Map();
-    for (const leaf of leavesNeedingLibrary(node)) {
-      const match = ftsExpression(leaf, none);
-      const rows = match
-        ? await db.all<{ id: number }>(
-            // Matches first, each probed in the collection: a rowid IN (...) list would make FTS5 seek every member.
-            `SELECT f.rowid AS id FROM search_fts f CROSS JOIN collection_items ci ON ci.collection_id = ? AND ci.article_id = f.rowid
-             WHERE search_fts MATCH ?`,
-            [collectionId, match],
-          )
-        : [];
-      within.set(
-        leaf,
-        rows.map((r) => r.id),
-      );
-    }
-    const copy = (n: PlanNode): CollectionPlan => {
-      if (n.kind === 'and') return { kind: 'and', must: n.must.map(copy), not: n.not.map(copy) };
-      if (n.kind === 'or') return { kind: 'or', any: n.any.map(copy) };
-      const ids = within.get(n);
-      return ids ? { ...n, within: ids } : n;
-    };
-    return copy(node);
-  }
-
   async function collectionHits(
     collectionId: number,
     root: PlanNode,
@@ -230,7 +230,7 @@ export function createCollectionIndexes(deps: {
       row = await readIndexRow(collectionId);
       if (!isFresh(row)) return null;
     }
-    const plan = await annotate(root, collectionId);
+    const plan = await annotatePlan(db, root, collectionId);
     for (let attempt = 0; attempt < 2; attempt++) {
       let entry = loaded.get(collectionId);
       if (!entry || entry.generation !== row.generation || attempt > 0) {
