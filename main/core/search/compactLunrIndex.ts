@@ -343,12 +343,31 @@ function findTerm(terms: readonly string[], term: string): number {
   return lo < terms.length && terms[lo] === term ? lo : -1;
 }
 
+/** What a lunr.TokenSet node holds (not in lunr's type definitions). */
+interface TokenSetNode {
+  final: boolean;
+  edges: Record<string, TokenSetNode>;
+}
+const tokenSetFromString = (word: string): lunr.TokenSet =>
+  (lunr.TokenSet as unknown as { fromString(word: string): lunr.TokenSet }).fromString(word);
+
+/** The one word a token set holds when it is a plain chain of characters (no wildcard, no branch); else null. */
+function singleWord(set: lunr.TokenSet): string | null {
+  let word = '';
+  let node = set as unknown as TokenSetNode;
+  for (;;) {
+    const edges = Object.keys(node.edges);
+    if (edges.length === 0) return node.final && word !== '' ? word : null;
+    if (edges.length > 1 || edges[0] === '*' || node.final) return null;
+    word += edges[0];
+    node = node.edges[edges[0]!]!;
+  }
+}
+
 /** A lunr.Index answering from `index` without copying it into lunr's objects. */
 export function compactLunrIndex(index: CompactIndex): lunr.Index {
   const { fields, refs, terms, termNumbers, postStart, postDocs, vecStart, vecTerms, vecScores } = index;
   const nFields = fields.length;
-  const fieldNumber = new Map(fields.map((f, i) => [f, i]));
-  const docNumber = new Map(Array.from(refs, (ref, d) => [String(ref), d]));
 
   // lunr's vector layout, (term number, score) pairs, in one array: Vector#dot reads only `elements`.
   const elements = new Float64Array(vecTerms.length * 2);
@@ -373,40 +392,25 @@ export function compactLunrIndex(index: CompactIndex): lunr.Index {
     },
   });
 
-  const vectorAt = (v: number): lunr.Vector =>
-    // A typed-array view where lunr expects number[]: lunr only indexes it.
-    new lunr.Vector(elements.subarray(2 * vecStart[v]!, 2 * vecStart[v + 1]!) as unknown as number[]);
-  const vectorNumber = (key: string | symbol): number => {
-    if (typeof key !== 'string') return -1;
-    const slash = key.indexOf('/');
-    const f = fieldNumber.get(key.slice(0, slash));
-    const d = docNumber.get(key.slice(slash + 1));
-    return slash < 0 || f === undefined || d === undefined ? -1 : d * nFields + f;
-  };
-  const fieldVectors = new Proxy(Object.create(null) as Record<string, lunr.Vector>, {
-    get(_, key) {
-      const v = vectorNumber(key);
-      return v < 0 ? undefined : vectorAt(v);
-    },
-    // An all-negative query lists every field vector.
-    ownKeys: () =>
-      Array.from(
-        { length: refs.length * nFields },
-        (_, v) => `${fields[v % nFields]}/${refs[Math.floor(v / nFields)]}`,
-      ),
-    getOwnPropertyDescriptor(_, key) {
-      const v = vectorNumber(key);
-      return v < 0 ? undefined : { value: vectorAt(v), enumerable: true, configurable: true, writable: false };
-    },
-  });
+  // Made once: lunr reads a field vector per matching (document, field) of every query.
+  const fieldVectors: Record<string, lunr.Vector> = {};
+  for (let v = 0; v < refs.length * nFields; v++) {
+    // A typed-array view where lunr expects number[]: Vector#dot only indexes it.
+    const view = elements.subarray(2 * vecStart[v]!, 2 * vecStart[v + 1]!) as unknown as number[];
+    fieldVectors[`${fields[v % nFields]}/${refs[Math.floor(v / nFields)]}`] = new lunr.Vector(view);
+  }
 
   // A real TokenSet whose intersect runs lunr's own over the trie of the sorted terms.
   const tokenSet = new lunr.TokenSet();
-  tokenSet.intersect = (clause: lunr.TokenSet): lunr.TokenSet =>
-    lunr.TokenSet.prototype.intersect.call(
+  tokenSet.intersect = (clause: lunr.TokenSet): lunr.TokenSet => {
+    // A clause of one plain word (most are) matches that word or nothing: looked up, not walked.
+    const word = singleWord(clause);
+    if (word !== null) return findTerm(terms, word) >= 0 ? tokenSetFromString(word) : new lunr.TokenSet();
+    return lunr.TokenSet.prototype.intersect.call(
       new TermTrieNode(terms, 0, terms.length, 0) as unknown as lunr.TokenSet,
       clause,
     );
+  };
 
   return new lunr.Index({
     invertedIndex,

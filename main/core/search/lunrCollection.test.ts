@@ -63,7 +63,7 @@ describe('collection index builder', () => {
     expect(buildSerializedIndex(docs)).toBe(reference);
   });
 
-  it('round-trips through gzip and answers as lunr does', () => {
+  it('round-trips through its stored form and answers as lunr does', () => {
     const docs = corpus();
     const serialized = buildSerializedIndex(docs);
     const index = loadIndex(serializeIndex(indexOfKeys(docs)));
