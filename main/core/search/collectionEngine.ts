@@ -13,6 +13,7 @@ import type { TaskFn } from '../workers/serve';
 import {
   buildCollectionIndex,
   loadIndex,
+  lunrIndexOf,
   packHits,
   searchCollection,
   serializeIndex,
@@ -31,41 +32,62 @@ export type EngineAnswer =
   { type: 'built'; data: Uint8Array } | { type: 'loaded' } | { type: 'hits'; hits: PackedHits } | { type: 'missing' };
 
 /**
- * Indexes kept loaded: one (a 5,000-article index holds ~200 MB of lunr
- * objects); switching collections reloads from SQLite in about a second.
+ * Loaded indexes are kept up to this many bytes together (always the last
+ * one used): a 5,000-article index holds about 30 MB of typed arrays.
  */
-const LOADED_LIMIT = 1;
+const LOADED_BYTES = 96 * 1024 * 1024;
+/** An index not searched for this long is dropped; loading it again takes milliseconds. */
+const IDLE_MS = 5 * 60 * 1000;
+
+interface Loaded {
+  index: lunr.Index;
+  bytes: number;
+  timer: NodeJS.Timeout;
+}
 
 /** The engine itself, holding the loaded indexes: one in the worker, or one in-line. Progress: articles indexed. */
 export function createEngineCore(): TaskFn<EngineRequest, EngineAnswer, number> {
-  const loaded = new Map<string, lunr.Index>();
-  const keep = (key: string, index: lunr.Index): void => {
+  const loaded = new Map<string, Loaded>();
+  const drop = (key: string): void => {
+    const entry = loaded.get(key);
+    if (entry) clearTimeout(entry.timer);
     loaded.delete(key);
-    loaded.set(key, index);
-    while (loaded.size > LOADED_LIMIT) loaded.delete(loaded.keys().next().value as string);
+  };
+  const idleTimer = (key: string): NodeJS.Timeout => {
+    const timer = setTimeout(() => drop(key), IDLE_MS);
+    timer.unref();
+    return timer;
+  };
+  const keep = (key: string, index: lunr.Index, bytes: number): void => {
+    drop(key);
+    loaded.set(key, { index, bytes, timer: idleTimer(key) });
+    let total = 0;
+    for (const entry of loaded.values()) total += entry.bytes;
+    for (const [oldest, entry] of loaded) {
+      if (total <= LOADED_BYTES || oldest === key) break;
+      total -= entry.bytes;
+      drop(oldest);
+    }
   };
   return (request, ctx) => {
     switch (request.type) {
       case 'build': {
-        // Drop the index in use first: two at once is what would set the peak.
-        loaded.clear();
-        const serialized = buildCollectionIndex(request.inputs, (done) => ctx.progress(done));
-        const data = serializeIndex(serialized);
-        keep(request.key, loadIndex(serialized));
+        const compact = buildCollectionIndex(request.inputs, (done) => ctx.progress(done));
+        const data = serializeIndex(compact);
+        keep(request.key, lunrIndexOf(compact), data.byteLength);
         return { type: 'built', data };
       }
       case 'load':
-        loaded.clear();
-        keep(request.key, loadIndex(request.data));
+        keep(request.key, loadIndex(request.data), request.data.byteLength);
         return { type: 'loaded' };
       case 'search': {
-        const index = loaded.get(request.key);
-        if (!index) return { type: 'missing' };
-        keep(request.key, index);
-        return { type: 'hits', hits: packHits(searchCollection(index, request.plan)) };
+        const entry = loaded.get(request.key);
+        if (!entry) return { type: 'missing' };
+        keep(request.key, entry.index, entry.bytes);
+        return { type: 'hits', hits: packHits(searchCollection(entry.index, request.plan)) };
       }
       case 'drop':
-        loaded.delete(request.key);
+        drop(request.key);
         return { type: 'loaded' };
     }
   };

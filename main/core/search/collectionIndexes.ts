@@ -12,11 +12,15 @@ import { readCollectionFacets, readCollectionTexts, type FacetFields } from '../
 import { getCollection } from '../library/libraryStore';
 import { createCollectionEngine, type CollectionEngine } from './collectionEngine';
 import { ftsExpression, type FuzzyExpansions } from './ftsQuery';
+import { STORED_FORM } from './compactLunrIndex';
 import { leavesNeedingLibrary, type CollectionInput, type CollectionPlan, type PackedHits } from './lunrCollection';
 import type { PlanNode } from './queryPlan';
 
 /** Background rebuilds wait this long after the last search asking for one, so a burst of searches costs one build. */
 const REBUILD_DELAY_MS = 1500;
+
+/** Collections whose facet fields stay in memory (a few hundred KB for 5,000 articles). */
+const META_KEPT = 8;
 
 export type Meta = FacetFields;
 
@@ -56,12 +60,42 @@ export interface CollectionIndexes {
   close(): Promise<void>;
 }
 
+/** Ids (within the collection) that match a leaf only the library index can decide: phrases, lang:. */
+export async function annotatePlan(db: Database, node: PlanNode, collectionId: number): Promise<CollectionPlan> {
+  const within = new Map<PlanNode, number[]>();
+  const none: FuzzyExpansions = new Map();
+  for (const leaf of leavesNeedingLibrary(node)) {
+    const match = ftsExpression(leaf, none);
+    const rows = match
+      ? await db.all<{ id: number }>(
+          // Matches first, each probed in the collection: a rowid IN (...) list would make FTS5 seek every member.
+          `SELECT f.rowid AS id FROM search_fts f CROSS JOIN collection_items ci ON ci.collection_id = ? AND ci.article_id = f.rowid
+           WHERE search_fts MATCH ?`,
+          [collectionId, match],
+        )
+      : [];
+    within.set(
+      leaf,
+      rows.map((r) => r.id),
+    );
+  }
+  const copy = (n: PlanNode): CollectionPlan => {
+    if (n.kind === 'and') return { kind: 'and', must: n.must.map(copy), not: n.not.map(copy) };
+    if (n.kind === 'or') return { kind: 'or', any: n.any.map(copy) };
+    const ids = within.get(n);
+    return ids ? { ...n, within: ids } : n;
+  };
+  return copy(node);
+}
+
 export function createCollectionIndexes(deps: {
   db: Database;
   now: () => Date;
   fingerprint: string;
 }): CollectionIndexes {
-  const { db, now, fingerprint } = deps;
+  const { db, now } = deps;
+  // Indexes stored in an older form read as stale, so they are rebuilt, never misread.
+  const fingerprint = `${deps.fingerprint} ${STORED_FORM}`;
   // The Lunr worker starts on the first collection search, not with the app.
   let engineInstance: CollectionEngine | null = null;
   const engine = (): CollectionEngine => (engineInstance ??= createCollectionEngine());
@@ -98,8 +132,8 @@ export function createCollectionIndexes(deps: {
   function remember(collectionId: number, entry: LoadedCollection): void {
     loaded.delete(collectionId);
     loaded.set(collectionId, entry);
-    // The worker keeps one index loaded (collectionEngine.ts); keep the same one here.
-    while (loaded.size > 1) loaded.delete(loaded.keys().next().value as number);
+    // The worker may drop an index before this does (collectionEngine.ts): a search then loads it again.
+    while (loaded.size > META_KEPT) loaded.delete(loaded.keys().next().value as number);
   }
 
   async function buildCollection(collectionId: number, ctx?: CallContext): Promise<CollectionIndexInfo> {
@@ -181,34 +215,6 @@ export function createCollectionIndexes(deps: {
     timer.unref();
   }
 
-  /** Ids (within the collection) that match a leaf only the library index can decide: phrases, lang:. */
-  async function annotate(node: PlanNode, collectionId: number): Promise<CollectionPlan> {
-    const within = new Map<PlanNode, number[]>();
-    const none: FuzzyExpansions = new Map();
-    for (const leaf of leavesNeedingLibrary(node)) {
-      const match = ftsExpression(leaf, none);
-      const rows = match
-        ? await db.all<{ id: number }>(
-            // Matches first, each probed in the collection: a rowid IN (...) list would make FTS5 seek every member.
-            `SELECT f.rowid AS id FROM search_fts f CROSS JOIN collection_items ci ON ci.collection_id = ? AND ci.article_id = f.rowid
-             WHERE search_fts MATCH ?`,
-            [collectionId, match],
-          )
-        : [];
-      within.set(
-        leaf,
-        rows.map((r) => r.id),
-      );
-    }
-    const copy = (n: PlanNode): CollectionPlan => {
-      if (n.kind === 'and') return { kind: 'and', must: n.must.map(copy), not: n.not.map(copy) };
-      if (n.kind === 'or') return { kind: 'or', any: n.any.map(copy) };
-      const ids = within.get(n);
-      return ids ? { ...n, within: ids } : n;
-    };
-    return copy(node);
-  }
-
   async function collectionHits(
     collectionId: number,
     root: PlanNode,
@@ -224,7 +230,7 @@ export function createCollectionIndexes(deps: {
       row = await readIndexRow(collectionId);
       if (!isFresh(row)) return null;
     }
-    const plan = await annotate(root, collectionId);
+    const plan = await annotatePlan(db, root, collectionId);
     for (let attempt = 0; attempt < 2; attempt++) {
       let entry = loaded.get(collectionId);
       if (!entry || entry.generation !== row.generation || attempt > 0) {

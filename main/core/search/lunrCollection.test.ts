@@ -7,6 +7,7 @@ import {
   buildSerializedIndex,
   collectionFields,
   collectionKeys,
+  indexOfKeys,
   loadIndex,
   packedKeys,
   packHits,
@@ -62,10 +63,10 @@ describe('collection index builder', () => {
     expect(buildSerializedIndex(docs)).toBe(reference);
   });
 
-  it('round-trips through gzip and answers as lunr does', () => {
+  it('round-trips through its stored form and answers as lunr does', () => {
     const docs = corpus();
     const serialized = buildSerializedIndex(docs);
-    const index = loadIndex(serializeIndex(serialized));
+    const index = loadIndex(serializeIndex(indexOfKeys(docs)));
     const direct = lunr.Index.load(JSON.parse(serialized) as object);
     for (const term of ['اميرك', 'كاظم', 'سعود', 'pentagon']) {
       const a = index.query((q) => q.term(term, { usePipeline: false }));
@@ -86,7 +87,7 @@ describe('collection index builder', () => {
 
 describe('hits packed for the trip from the worker', () => {
   it("come back whole after a structured clone: ids, scores, tiers and each hit's keys", () => {
-    const index = loadIndex(serializeIndex(buildSerializedIndex(corpus())));
+    const index = loadIndex(serializeIndex(indexOfKeys(corpus())));
     const results = index.query((q) => {
       q.term('سعود', { usePipeline: false });
       q.term('كاظ', { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });

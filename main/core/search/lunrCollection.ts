@@ -4,13 +4,11 @@
  * both. Fuzzy words and prefixes are expanded the way Lunr does it, against
  * the collection's own vocabulary (its TokenSet).
  *
- * The index is written directly in lunr's serialized form (what
- * `lunr.Index#toJSON` produces and `lunr.Index.load` reads), with lunr's own
- * BM25 field vectors (k1 1.2, b 0.75, lunr.idf, scores rounded to 3
- * places): lunr.Builder needs about 50 µs a token and a gigabyte for 5,000
- * articles, because it creates objects per token; counting in Maps takes a
- * fraction of both. lunrCollection.test.ts checks the output against
- * lunr.Builder's, byte for byte.
+ * The index holds what lunr.Builder would build (lunr's own BM25 field
+ * vectors: k1 1.2, b 0.75, lunr.idf, scores rounded to 3 places), counted
+ * in Maps and kept in typed arrays (compactLunrIndex.ts), and is searched by
+ * lunr.Index#query. lunrCollection.test.ts checks its lunr serialized form
+ * against lunr.Builder's, byte for byte.
  *
  * Fields: title and body hold each word's stem key, and its exact key where
  * it differs (one stream each: Lunr ranks and expands, it needs no
@@ -21,8 +19,16 @@
  *
  * Runs in a worker (collectionWorker.ts) in the app; pure functions here.
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
 import lunr from 'lunr';
+import {
+  buildCompactIndex,
+  compactLunrIndex,
+  decodeCompactIndex,
+  encodeCompactIndex,
+  toLunrJson,
+  type CompactIndex,
+  type ScoringParams,
+} from './compactLunrIndex';
 import { bm25Weights } from './ftsQuery';
 import { indexedTokens, type IndexInput } from './indexDocument';
 import type { QueryField } from './queryParser';
@@ -62,125 +68,51 @@ export function collectionKeys(input: IndexInput): Record<LunrField, string[]> {
 
 const K1 = 1.2;
 const B = 0.75;
+const scoring: ScoringParams = {
+  fields: fieldNames,
+  boosts: fieldNames.map((f) => collectionFields[f]),
+  k1: K1,
+  b: B,
+};
 
-/** Per-document metadata is always empty here (no whitelist): one object shared by every posting. */
-const NO_METADATA: Readonly<Record<string, never>> = Object.freeze({});
-
-interface TermEntry {
-  index: number;
-  /** Per field: the refs of the documents holding the term (article ids). */
-  docs: Map<LunrField, string[]>;
+/** The index of documents whose keys are given per field (as collectionKeys gives them). */
+export function indexOfKeys(docs: ReadonlyArray<{ ref: string; keys: Record<LunrField, string[]> }>): CompactIndex {
+  return buildCompactIndex(
+    docs.map((d) => ({ ref: Number(d.ref), keys: fieldNames.map((f) => d.keys[f]) })),
+    scoring,
+  );
 }
 
-/**
- * The serialized lunr index of `docs` (keys per field, as collectionKeys
- * gives them), as the JSON text lunr.Index#toJSON would produce: written
- * out directly, because the object graph of a 5,000-article index is what
- * makes lunr.Builder slow (the garbage collector).
- */
+/** The same index in lunr's serialized form, as lunr.Index#toJSON would write it. */
 export function buildSerializedIndex(docs: ReadonlyArray<{ ref: string; keys: Record<LunrField, string[]> }>): string {
-  const terms = new Map<string, TermEntry>();
-  const lengthSum = new Map<LunrField, number>(fieldNames.map((f) => [f, 0]));
-  // Per document and field: (term number, count) packed into one number each.
-  const vectors: Array<{ name: string; field: LunrField; length: number; packed: Float64Array }> = [];
-  for (const doc of docs) {
-    for (const field of fieldNames) {
-      const keys = doc.keys[field];
-      const counts = new Map<number, number>();
-      for (const key of keys) {
-        let entry = terms.get(key);
-        if (!entry) {
-          // Term numbers in order of first appearance, as lunr.Builder assigns them.
-          entry = { index: terms.size, docs: new Map() };
-          terms.set(key, entry);
-        }
-        const n = counts.get(entry.index);
-        if (n === undefined) {
-          counts.set(entry.index, 1);
-          let refs = entry.docs.get(field);
-          if (!refs) entry.docs.set(field, (refs = []));
-          refs.push(doc.ref);
-        } else counts.set(entry.index, n + 1);
-      }
-      const packed = new Float64Array(counts.size);
-      let k = 0;
-      for (const [i, n] of counts) packed[k++] = i * 0x100000 + n;
-      packed.sort();
-      vectors.push({ name: JSON.stringify(`${field}/${doc.ref}`), field, length: keys.length, packed });
-      lengthSum.set(field, lengthSum.get(field)! + keys.length);
-    }
-  }
-  const documentCount = docs.length;
-  const average = new Map(fieldNames.map((f) => [f, documentCount > 0 ? lengthSum.get(f)! / documentCount : 0]));
-  const idf = new Float64Array(terms.size);
-  for (const entry of terms.values()) {
-    let withTerm = 0;
-    for (const refs of entry.docs.values()) withTerm += refs.length;
-    const x = (documentCount - withTerm + 0.5) / (withTerm + 0.5);
-    idf[entry.index] = Math.log(1 + Math.abs(x));
-  }
-
-  const parts: string[] = [
-    `{"version":${JSON.stringify(lunr.version)},"fields":${JSON.stringify(fieldNames)},"fieldVectors":[`,
-  ];
-  vectors.forEach(({ name, field, length, packed }, v) => {
-    const norm = K1 * (1 - B + B * (length / average.get(field)!));
-    const boost = collectionFields[field];
-    let elements = '';
-    for (let j = 0; j < packed.length; j++) {
-      const p = packed[j]!;
-      const i = Math.floor(p / 0x100000);
-      const n = p - i * 0x100000;
-      const score = ((idf[i]! * ((K1 + 1) * n)) / (norm + n)) * boost;
-      elements += `${j === 0 ? '' : ','}${i},${Math.round(score * 1000) / 1000}`;
-    }
-    parts.push(`${v === 0 ? '' : ','}[${name},[${elements}]]`);
-  });
-  parts.push('],"invertedIndex":[');
-  const fieldKeys = fieldNames.map((f) => JSON.stringify(f));
-  [...terms.keys()].sort().forEach((key, t) => {
-    const entry = terms.get(key)!;
-    let posting = `{"_index":${entry.index}`;
-    fieldNames.forEach((field, f) => {
-      // Refs are article ids: digits, nothing to escape.
-      const refs = entry.docs.get(field);
-      posting += `,${fieldKeys[f]}:{${refs ? refs.map((r) => `"${r}":{}`).join(',') : ''}}`;
-    });
-    parts.push(`${t === 0 ? '' : ','}[${JSON.stringify(key)},${posting}}]`);
-  });
-  parts.push('],"pipeline":[]}');
-  return parts.join('');
+  return toLunrJson(indexOfKeys(docs));
 }
 
-export function buildCollectionIndex(inputs: readonly CollectionInput[], onProgress?: (done: number) => void): string {
+export function buildCollectionIndex(
+  inputs: readonly CollectionInput[],
+  onProgress?: (done: number) => void,
+): CompactIndex {
   const docs = inputs.map((input, i) => {
     if (onProgress && (i + 1) % 250 === 0) onProgress(i + 1);
-    return { ref: String(input.id), keys: collectionKeys(input) };
+    const keys = collectionKeys(input);
+    return { ref: input.id, keys: fieldNames.map((f) => keys[f]) };
   });
-  return buildSerializedIndex(docs);
+  return buildCompactIndex(docs, scoring);
 }
 
-export function serializeIndex(json: string): Buffer {
-  return gzipSync(json, { level: 4 });
+/** The stored form (compactLunrIndex.ts). */
+export function serializeIndex(index: CompactIndex): Uint8Array {
+  return encodeCompactIndex(index);
 }
 
-interface SerializedIndex {
-  invertedIndex: Array<[string, Record<string, Record<string, unknown>>]>;
+/** A searchable lunr.Index over the index, without lunr's per-term objects. */
+export function lunrIndexOf(index: CompactIndex): lunr.Index {
+  return compactLunrIndex(index);
 }
 
-/**
- * A loaded index (from the gzipped or plain JSON). The empty metadata object
- * of every posting is replaced by one shared object: a third less memory.
- */
-export function loadIndex(data: Uint8Array | string): lunr.Index {
-  const serialized = JSON.parse(typeof data === 'string' ? data : gunzipSync(data).toString('utf8')) as SerializedIndex;
-  for (const [, posting] of serialized.invertedIndex) {
-    for (const field of fieldNames) {
-      const refs = posting[field];
-      if (refs) for (const ref of Object.keys(refs)) refs[ref] = NO_METADATA;
-    }
-  }
-  return lunr.Index.load(serialized);
+/** A searchable lunr.Index over the stored form. */
+export function loadIndex(data: Uint8Array): lunr.Index {
+  return compactLunrIndex(decodeCompactIndex(data));
 }
 
 // ---------------------------------------------------------------------------

@@ -1,0 +1,269 @@
+/**
+ * npm run bench:collections — a 5,000-article collection searched with Lunr.
+ *
+ * Uses bench:search's library (bench/results/search/library.db: SaudiNewsNet
+ * and BBC, with variants up to 100,000) and its fixed queries
+ * (queries.json); `npm run bench:search` builds both once. The collection is
+ * bench:search's "bench 5k": 5,000 articles drawn with the same seed.
+ *
+ * Main phase, through the search service alone (createServices would add
+ * the app's background work on a large library to the CPU time): builds the
+ * collection index (buildCollectionIndex, in the worker as in the app) three
+ * times after a first, wall and CPU time (every thread of the process); then
+ * every query through search.query with engine lunr (top 20 with snippets
+ * and facets, two passes, the second timed). Child processes, each
+ * with only what it measures in memory:
+ * - `--phase-memory arrays|lunr`: the stored index loaded as the app loads it
+ *   now (typed arrays), or as lunr.Index.load of the same index in lunr's
+ *   serialized form, gzipped (how collection indexes were stored and held
+ *   before): load time, heap and RSS;
+ * - `--phase-compare`: every query's plan searched in both, answers
+ *   compared hit for hit (id, score, tier, matched keys), engine time of each.
+ *
+ *   node --expose-gc dist/bench/collections.js
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import lunr from 'lunr';
+import type { ParsedInput } from '../preload/contract';
+import { Database } from '../main/core/db/connection';
+import { migrate } from '../main/core/db/migrate';
+import { migrations } from '../main/core/db/migrations';
+import { annotatePlan } from '../main/core/search/collectionIndexes';
+import { decodeCompactIndex, toLunrJson } from '../main/core/search/compactLunrIndex';
+import { loadIndex, searchCollection, type CollectionPlan } from '../main/core/search/lunrCollection';
+import { planQuery } from '../main/core/search/queryPlan';
+import { createSearchService } from '../main/core/search/searchService';
+import { createServices, type Services } from '../main/core/services';
+import { benchDir, printTable } from './support';
+import { cpuMs, ms, prng, stats, timed } from './searchLibrary';
+
+const ctx = { progress: () => undefined, signal: new AbortController().signal };
+const COLLECTION = 'bench 5k';
+const BUILDS = 3;
+
+interface BenchQuery {
+  query: string;
+  filter: ParsedInput<'search.query'>['filter'];
+}
+
+const searchDir = benchDir('search');
+const dir = benchDir('collections');
+const indexPath = join(dir, 'index.bin');
+
+function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function gcNow(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with node --expose-gc');
+  gc();
+  gc();
+}
+
+/** The collection bench:search uses: 5,000 distinct articles drawn with seed 11. */
+async function benchCollection(services: Services): Promise<number> {
+  const existing = (await services.handlers['library.listCollections']({}, ctx)).find((c) => c.name === COLLECTION);
+  if (existing) return existing.id;
+  const collection = await services.handlers['library.createCollection']({ name: COLLECTION }, ctx);
+  const rnd = prng(11);
+  const maxId = (await services.db.get<{ m: number }>('SELECT max(id) AS m FROM articles'))?.m ?? 0;
+  const ids = new Set<number>();
+  while (ids.size < 5000) {
+    const id = 1 + Math.floor(rnd() * maxId);
+    if (await services.db.get('SELECT 1 AS x FROM articles WHERE id = ?', [id])) ids.add(id);
+  }
+  await services.handlers['library.addToCollection']({ collectionId: collection.id, articleIds: [...ids] }, ctx);
+  return collection.id;
+}
+
+/** How collection indexes were held before: lunr.Index.load of the gzipped JSON, one shared empty metadata object. */
+function loadLunrJson(gz: Uint8Array): lunr.Index {
+  const serialized = JSON.parse(gunzipSync(gz).toString('utf8')) as {
+    invertedIndex: Array<[string, Record<string, Record<string, unknown> | number>]>;
+  };
+  const none = Object.freeze({});
+  for (const [, posting] of serialized.invertedIndex) {
+    for (const refs of Object.values(posting)) {
+      if (typeof refs === 'object') for (const ref of Object.keys(refs)) refs[ref] = none;
+    }
+  }
+  return lunr.Index.load(serialized);
+}
+
+function lunrJsonOf(data: Uint8Array): Buffer {
+  return gzipSync(toLunrJson(decodeCompactIndex(data)), { level: 4 });
+}
+
+interface MemoryFigures {
+  loadMs: number;
+  heapMb: number;
+  externalMb: number;
+  rssMb: number;
+  rssBeforeMb: number;
+}
+
+function memoryPhase(form: string): void {
+  const data = readFileSync(indexPath);
+  const stored = form === 'lunr' ? lunrJsonOf(data) : data;
+  gcNow();
+  const before = process.memoryUsage();
+  const t = process.hrtime.bigint();
+  const index = form === 'lunr' ? loadLunrJson(stored) : loadIndex(stored);
+  const loadMs = ms(t);
+  gcNow();
+  const after = process.memoryUsage();
+  // A query, so the index is in use when measured (and kept alive until then).
+  const found = index.query((q) => q.term('سعود', { usePipeline: false })).length;
+  const figures: MemoryFigures & { found: number } = {
+    loadMs,
+    heapMb: (after.heapUsed - before.heapUsed) / 1e6,
+    externalMb: (after.external - before.external) / 1e6,
+    rssMb: after.rss / 1e6,
+    rssBeforeMb: before.rss / 1e6,
+    found,
+  };
+  process.stdout.write(JSON.stringify(figures));
+}
+
+interface CompareFigures {
+  compared: number;
+  identical: number;
+  differing: string[];
+  arraysMs: number[];
+  lunrMs: number[];
+}
+
+async function comparePhase(collectionId: number): Promise<void> {
+  const data = readFileSync(indexPath);
+  const arrays = loadIndex(data);
+  const lunrForm = loadLunrJson(lunrJsonOf(data));
+  const queries = JSON.parse(readFileSync(join(searchDir, 'queries.json'), 'utf8')) as BenchQuery[];
+  const db = await Database.open(join(searchDir, 'library.db'));
+  const plans: Array<{ query: string; plan: CollectionPlan }> = [];
+  for (const { query } of queries) {
+    const root = planQuery(query, true).root;
+    if (root) plans.push({ query, plan: await annotatePlan(db, root, collectionId) });
+  }
+  await db.close();
+  const out: CompareFigures = { compared: 0, identical: 0, differing: [], arraysMs: [], lunrMs: [] };
+  for (let pass = 0; pass < 2; pass++) {
+    out.arraysMs.length = 0;
+    out.lunrMs.length = 0;
+    for (const { query, plan } of plans) {
+      let t = process.hrtime.bigint();
+      const a = JSON.stringify(searchCollection(arrays, plan));
+      out.arraysMs.push(ms(t));
+      t = process.hrtime.bigint();
+      const b = JSON.stringify(searchCollection(lunrForm, plan));
+      out.lunrMs.push(ms(t));
+      if (pass > 0) continue;
+      out.compared++;
+      if (a === b) out.identical++;
+      else out.differing.push(query);
+    }
+  }
+  process.stdout.write(JSON.stringify(out));
+}
+
+function child<T>(...args: string[]): T {
+  const r = spawnSync(process.execPath, ['--expose-gc', __filename, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as T;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const phase = args.indexOf('--phase-memory');
+  if (phase >= 0) return memoryPhase(args[phase + 1] ?? 'arrays');
+  if (args.includes('--phase-compare')) return comparePhase(Number(args[args.indexOf('--collection') + 1]));
+
+  const libraryPath = join(searchDir, 'library.db');
+  if (!existsSync(libraryPath) || !existsSync(join(searchDir, 'queries.json'))) {
+    throw new Error(`no library at ${libraryPath}: run npm run bench:search first (it builds the library and queries)`);
+  }
+  const queries = JSON.parse(readFileSync(join(searchDir, 'queries.json'), 'utf8')) as BenchQuery[];
+  const services = await createServices({ dbPath: libraryPath, host: 'cli' });
+  const collectionId = await benchCollection(services);
+  await services.close();
+  // The search service alone: the app's background work on a large library (integrity check, entity
+  // extraction) would be counted in the build's CPU time, which covers every thread of the process.
+  const db = await Database.open(libraryPath);
+  await migrate(db, migrations);
+  const search = await createSearchService({ db, now: () => new Date() });
+
+  const buildWall: number[] = [];
+  const buildCpu: number[] = [];
+  let built = await search.buildCollectionIndex(collectionId);
+  for (let i = 0; i < BUILDS; i++) {
+    const c = process.cpuUsage();
+    const t = process.hrtime.bigint();
+    built = await search.buildCollectionIndex(collectionId);
+    buildWall.push(ms(t));
+    buildCpu.push(cpuMs(c));
+  }
+  const blob = await db.get<{ data: Buffer }>('SELECT data FROM collection_search_index_data WHERE collection_id = ?', [
+    collectionId,
+  ]);
+  if (!blob) throw new Error('the collection index was not stored');
+  writeFileSync(indexPath, blob.data);
+
+  const query = (bq: BenchQuery) =>
+    search.query({
+      query: bq.query,
+      filter: { ...bq.filter, collectionId },
+      offset: 0,
+      limit: 20,
+      facets: true,
+      engine: 'lunr',
+      sort: 'relevance',
+      lenient: true,
+    });
+  let passes = { wall: [] as number[], cpu: [] as number[] };
+  const engines = new Set<string>();
+  for (let pass = 0; pass < 2; pass++) {
+    passes = await timed(queries, async (bq) => void engines.add((await query(bq)).engine));
+  }
+  await search.close();
+  await db.close();
+
+  const arrays = child<MemoryFigures>('--phase-memory', 'arrays');
+  const lunrForm = child<MemoryFigures>('--phase-memory', 'lunr');
+  const compared = child<CompareFigures>('--phase-compare', '--collection', String(collectionId));
+  const memory = (m: MemoryFigures) =>
+    `load ${m.loadMs.toFixed(0)} ms; heap +${m.heapMb.toFixed(1)} MB, external +${m.externalMb.toFixed(1)} MB; ` +
+    `RSS ${m.rssBeforeMb.toFixed(0)} → ${m.rssMb.toFixed(0)} MB (+${(m.rssMb - m.rssBeforeMb).toFixed(0)})`;
+  printTable(`bench:collections — ${built.articleCount} articles (collection "${COLLECTION}")`, [
+    [
+      'build (buildCollectionIndex, worker)',
+      `wall median ${median(buildWall).toFixed(0)} ms (${buildWall.map((w) => w.toFixed(0)).join(', ')}); ` +
+        `CPU median ${median(buildCpu).toFixed(0)} ms (${buildCpu.map((c) => c.toFixed(0)).join(', ')}); goal <= 4 s`,
+    ],
+    ['stored', `${((built.bytes ?? 0) / 1e6).toFixed(1)} MB`],
+    ['loaded, typed arrays (now)', `${memory(arrays)}; goal <= 100 MB`],
+    ['loaded, lunr.Index.load (before)', memory(lunrForm)],
+    ['search.query, engine lunr, wall', `${stats(passes.wall)} (goal p95 <= 20 ms)`],
+    ['search.query, engine lunr, CPU', stats(passes.cpu)],
+    ['engine answers', [...engines].join(', ')],
+    [
+      'answers identical',
+      `${compared.identical}/${compared.compared}${compared.differing.length ? ` (differ: ${compared.differing.join(' | ')})` : ''}`,
+    ],
+    ['engine only, typed arrays', stats(compared.arraysMs)],
+    ['engine only, lunr.Index.load', stats(compared.lunrMs)],
+    ['machine', `load average ${loadavg()[0]!.toFixed(1)} at the end (2 cores shared with other work)`],
+  ]);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
