@@ -75,7 +75,11 @@ export async function rawFtsBuild(dbPath: string, files: readonly string[]): Pro
   let rows = 0;
   let indexed = 0;
   let inBatch = 0;
+  // The batch's inserts are queued without waiting for each (sqlite3 runs a statement's queue in order).
+  let queued: Array<Promise<void>> = [];
   const commit = async () => {
+    await Promise.all(queued);
+    queued = [];
     await run(db, 'INSERT INTO docs_fts (rowid, title, body) SELECT id, title, body FROM docs WHERE id > ?', [indexed]);
     await exec(db, 'COMMIT');
     indexed = rows;
@@ -86,14 +90,16 @@ export async function rawFtsBuild(dbPath: string, files: readonly string[]): Pro
     for (const r of records) {
       if (typeof r['content'] !== 'string' || r['content'].trim() === '') continue;
       if (inBatch === 0) await exec(db, 'BEGIN');
-      await stepRun(insert, [
-        text(r['title']),
-        r['content'],
-        text(r['author']),
-        text(r['source']),
-        text(r['url']),
-        text(r['date_extracted']),
-      ]);
+      queued.push(
+        stepRun(insert, [
+          text(r['title']),
+          r['content'],
+          text(r['author']),
+          text(r['source']),
+          text(r['url']),
+          text(r['date_extracted']),
+        ]),
+      );
       rows++;
       if (++inBatch === ANCHOR_BATCH) await commit();
     }
