@@ -22,7 +22,7 @@
  *
  *  anchor: the anchor alone (JSON figures on stdout's last line).
  *
- *   node dist/bench/import.js [json|html|anchor] [--pages N] [--keep] [--files N] [--jsonld] [--no-anchor]
+ *   node dist/bench/import.js [json|html|anchor] [--pages N] [--keep] [--files N] [--jsonld] [--no-anchor] [--dir NAME]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -49,6 +49,8 @@ interface RunFigures {
   mainBusy: number;
   load: number;
   threads: string;
+  /** Peak RSS of the process when the import ended (before the checksum reads the library). */
+  peakMb: number;
 }
 
 async function runImport(dbPath: string, paths: string[]): Promise<RunFigures> {
@@ -70,7 +72,7 @@ async function runImport(dbPath: string, paths: string[]): Promise<RunFigures> {
   // Before close(): the worker threads that end with it take their CPU time along.
   const threads = threadCpu();
   await services.close();
-  return { report, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, mainBusy, load, threads };
+  return { report, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, mainBusy, load, threads, peakMb: peakRssMb() };
 }
 
 /**
@@ -112,6 +114,10 @@ function machineRows(f: RunFigures, items: number, unit: string): Array<[string,
   ];
 }
 
+/** --dir NAME: the results folder of the JSON part (runs side by side need their own). */
+const dirAt = process.argv.indexOf('--dir');
+const jsonDir = dirAt >= 0 ? process.argv[dirAt + 1]! : 'import';
+
 function jsonFiles(fileCount: number): string[] {
   const folder = sharedData('saudinewsnet');
   // --files N: the first N days only (profiling runs); the goal is measured on all of them.
@@ -124,7 +130,13 @@ function jsonFiles(fileCount: number): string[] {
 
 /** The anchor in a process of its own (its peak RSS and heap are not the import's). */
 function anchorRun(fileCount: number): (AnchorFigures & { peakMb: number }) | null {
-  const args = [__filename, 'anchor', ...(Number.isFinite(fileCount) ? ['--files', String(fileCount)] : [])];
+  const args = [
+    __filename,
+    'anchor',
+    '--dir',
+    jsonDir,
+    ...(Number.isFinite(fileCount) ? ['--files', String(fileCount)] : []),
+  ];
   const result = spawnSync(process.execPath, args, { encoding: 'utf8' });
   const last = result.stdout.trim().split('\n').pop() ?? '';
   if (result.status !== 0 || !last.startsWith('{')) {
@@ -135,12 +147,12 @@ function anchorRun(fileCount: number): (AnchorFigures & { peakMb: number }) | nu
 }
 
 async function benchAnchor(fileCount: number): Promise<void> {
-  const figures = await rawFtsBuild(join(benchDir('import'), 'anchor.db'), jsonFiles(fileCount));
+  const figures = await rawFtsBuild(join(benchDir(jsonDir), 'anchor.db'), jsonFiles(fileCount));
   process.stdout.write(`${JSON.stringify({ ...figures, peakMb: peakRssMb() })}\n`);
 }
 
 async function benchJson(fileCount: number, withAnchor: boolean): Promise<void> {
-  const dir = benchDir('import');
+  const dir = benchDir(jsonDir);
   const dbPath = join(dir, 'library.db');
   const files = jsonFiles(fileCount);
   const anchor = withAnchor ? anchorRun(fileCount) : null;
@@ -157,7 +169,7 @@ async function benchJson(fileCount: number, withAnchor: boolean): Promise<void> 
     ['articles/s (stored)', (report.imported.length / seconds).toFixed(0)],
     ['records/s (read)', (records / seconds).toFixed(0)],
     ['library file', `${fileSizeMb(dbPath).toFixed(1)} MB`],
-    ['peak RSS', `${peakRssMb().toFixed(0)} MB`],
+    ['peak RSS', `${run.peakMb.toFixed(0)} MB`],
     ...machineRows(run, records, 'record'),
     ...anchorRows(anchor, run),
     ...checksumRows(await libraryChecksum(dbPath)),

@@ -1,11 +1,13 @@
 /**
- * What an import reads: the paths it is given, expanded into files, and a
- * file's bytes within the size limit.
+ * What an import reads: the paths it is given, expanded into files, a
+ * file's bytes within the size limit, and the parses they make (a big JSON
+ * array in parts, so that it is never in memory whole).
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { ImportReport } from '../../../preload/contract/library';
-import { ImportError, type ImportOptions } from './types';
+import { jsonArrayParts, NotAJsonArray } from './jsonStream';
+import { IMPORT_BATCH, ImportError, type ImportOptions, type ParsedFile } from './types';
 
 /** A file to import: on disk, or bytes already in hand (an upload, a page of a web archive). */
 export type ImportItem =
@@ -70,5 +72,87 @@ export async function readItem(item: ImportItem, limit: number): Promise<Uint8Ar
     return await readFile(item.path);
   } catch (error) {
     throw unreadable(error);
+  }
+}
+
+export interface StreamJson {
+  /** JSON files from this size on (on disk) are read as a stream of parts. */
+  fromBytes: number;
+  /** Records per part at most. */
+  partRecords: number;
+}
+
+/**
+ * From 1 MB (a parsed file held ~10× its size in memory), parts of one
+ * import transaction's worth of records.
+ */
+export const STREAM_JSON: StreamJson = { fromBytes: 1 << 20, partRecords: IMPORT_BATCH };
+/** Bytes per streamed part at most (records of long texts). */
+const PART_BYTES = 8 << 20;
+
+/** One parse of an import: a whole file, a part of a JSON array read as a stream, or the end of such a file. */
+export interface ParseUnit {
+  /** Index of the file in the import's items. */
+  file: number;
+  parsing: Promise<ParsedFile>;
+  /** The file's last unit: once it is taken, the file is done. */
+  last: boolean;
+  /** Records of the file before this unit. */
+  firstRecord: number;
+}
+
+async function streamable(item: ImportItem, limit: number, threshold: number): Promise<boolean> {
+  if (item.kind !== 'path' || !/\.json(\.gz)?$/i.test(item.path)) return false;
+  const size = (await stat(item.path).catch(() => null))?.size;
+  // Missing and too large files take the whole-file path, which reports them.
+  return size !== undefined && size >= threshold && size <= limit;
+}
+
+const noRecords: ParsedFile = { records: [], vocab: [] };
+
+/**
+ * The import's parses, in order, each started when the caller asks for it:
+ * a file at a time, except a big JSON array, a part at a time (its end is a
+ * unit of no records that carries the error the stream ended with, if any).
+ */
+export async function* parseUnits(
+  items: readonly ImportItem[],
+  parse: (item: ImportItem, bytes: Uint8Array, part?: { firstRecord: number }) => Promise<ParsedFile>,
+  limit: number,
+  stream: StreamJson = STREAM_JSON,
+): AsyncGenerator<ParseUnit> {
+  for (let file = 0; file < items.length; file++) {
+    const item = items[file]!;
+    const whole = (): ParseUnit => ({
+      file,
+      parsing: readItem(item, limit).then((bytes) => parse(item, bytes)),
+      last: true,
+      firstRecord: 0,
+    });
+    if (!(await streamable(item, limit, stream.fromBytes))) {
+      yield whole();
+      continue;
+    }
+    let read = 0;
+    let failure: unknown = null;
+    try {
+      for await (const part of jsonArrayParts(item.path, { records: stream.partRecords, bytes: PART_BYTES, limit })) {
+        const firstRecord = part.firstRecord;
+        read = firstRecord + part.records;
+        yield { file, parsing: parse(item, part.bytes, { firstRecord }), last: false, firstRecord };
+      }
+    } catch (error) {
+      if (error instanceof NotAJsonArray) {
+        yield whole();
+        continue;
+      }
+      failure = error;
+    }
+    yield {
+      file,
+      parsing: failure === null ? Promise.resolve(noRecords) : Promise.reject(failure),
+      last: true,
+      firstRecord: read,
+    };
   }
 }
