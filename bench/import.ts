@@ -3,7 +3,10 @@
  * (files parsed on worker threads, stored in batched transactions with
  * near-duplicate detection and the search index), into a fresh library.
  *
- *  json: all 31,030 SaudiNewsNet articles (18 gzipped JSON files).
+ *  json: all 31,030 SaudiNewsNet articles (18 gzipped JSON files), after
+ *        the anchor (importAnchor.ts: the same rows into plain SQLite with an
+ *        FTS5 index), in its own process of the same run; prints the ratio
+ *        and a checksum of what was stored (compare it across builds).
  *  html: the 45 real saved pages of ../shared/data/html-pages, repeated to
  *        5,000 pages written to bench/results/import-html/pages, each copy
  *        varied (a copy code woven into common words) so that no two are
@@ -17,7 +20,9 @@
  *        as news sites publish, so that it takes the fast path (htmlFastPath.ts).
  *        The share of pages that take the fast path is printed either way.
  *
- *   node dist/bench/import.js [json|html] [--pages N] [--keep] [--files N] [--jsonld]
+ *  anchor: the anchor alone (JSON figures on stdout's last line).
+ *
+ *   node dist/bench/import.js [json|html|anchor] [--pages N] [--keep] [--files N] [--jsonld] [--no-anchor] [--dir NAME]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -28,6 +33,7 @@ import type { ImportReport } from '../preload/contract';
 import { createServices } from '../main/core/services';
 import { readStructuredArticle } from '../main/core/importers/htmlFastPath';
 import { parseFile } from '../main/core/importers/registry';
+import { libraryChecksum, rawFtsBuild, type AnchorFigures } from './importAnchor';
 import { benchDir, peakRssMb, printTable, sharedData } from './support';
 
 function fileSizeMb(dbPath: string): number {
@@ -43,6 +49,8 @@ interface RunFigures {
   mainBusy: number;
   load: number;
   threads: string;
+  /** Peak RSS of the process when the import ended (before the checksum reads the library). */
+  peakMb: number;
 }
 
 async function runImport(dbPath: string, paths: string[]): Promise<RunFigures> {
@@ -64,7 +72,7 @@ async function runImport(dbPath: string, paths: string[]): Promise<RunFigures> {
   // Before close(): the worker threads that end with it take their CPU time along.
   const threads = threadCpu();
   await services.close();
-  return { report, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, mainBusy, load, threads };
+  return { report, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, mainBusy, load, threads, peakMb: peakRssMb() };
 }
 
 /**
@@ -106,16 +114,48 @@ function machineRows(f: RunFigures, items: number, unit: string): Array<[string,
   ];
 }
 
-async function benchJson(fileCount: number): Promise<void> {
-  const dir = benchDir('import');
-  const dbPath = join(dir, 'library.db');
+/** --dir NAME: the results folder of the JSON part (runs side by side need their own). */
+const dirAt = process.argv.indexOf('--dir');
+const jsonDir = dirAt >= 0 ? process.argv[dirAt + 1]! : 'import';
+
+function jsonFiles(fileCount: number): string[] {
   const folder = sharedData('saudinewsnet');
   // --files N: the first N days only (profiling runs); the goal is measured on all of them.
-  const files = readdirSync(folder)
+  return readdirSync(folder)
     .filter((f) => f.endsWith('.json.gz'))
     .sort()
     .slice(0, fileCount)
     .map((f) => join(folder, f));
+}
+
+/** The anchor in a process of its own (its peak RSS and heap are not the import's). */
+function anchorRun(fileCount: number): (AnchorFigures & { peakMb: number }) | null {
+  const args = [
+    __filename,
+    'anchor',
+    '--dir',
+    jsonDir,
+    ...(Number.isFinite(fileCount) ? ['--files', String(fileCount)] : []),
+  ];
+  const result = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  const last = result.stdout.trim().split('\n').pop() ?? '';
+  if (result.status !== 0 || !last.startsWith('{')) {
+    process.stderr.write(`anchor failed: ${result.stderr}\n`);
+    return null;
+  }
+  return JSON.parse(last) as AnchorFigures & { peakMb: number };
+}
+
+async function benchAnchor(fileCount: number): Promise<void> {
+  const figures = await rawFtsBuild(join(benchDir(jsonDir), 'anchor.db'), jsonFiles(fileCount));
+  process.stdout.write(`${JSON.stringify({ ...figures, peakMb: peakRssMb() })}\n`);
+}
+
+async function benchJson(fileCount: number, withAnchor: boolean): Promise<void> {
+  const dir = benchDir(jsonDir);
+  const dbPath = join(dir, 'library.db');
+  const files = jsonFiles(fileCount);
+  const anchor = withAnchor ? anchorRun(fileCount) : null;
   const run = await runImport(dbPath, files);
   const { report, seconds } = run;
   const records = report.imported.length + report.duplicates.length + report.errors.length;
@@ -129,10 +169,35 @@ async function benchJson(fileCount: number): Promise<void> {
     ['articles/s (stored)', (report.imported.length / seconds).toFixed(0)],
     ['records/s (read)', (records / seconds).toFixed(0)],
     ['library file', `${fileSizeMb(dbPath).toFixed(1)} MB`],
-    ['peak RSS', `${peakRssMb().toFixed(0)} MB`],
+    ['peak RSS', `${run.peakMb.toFixed(0)} MB`],
     ...machineRows(run, records, 'record'),
-    ['goal', '>= 1000 articles/s'],
+    ...anchorRows(anchor, run),
+    ...checksumRows(await libraryChecksum(dbPath)),
+    ['goals', "<= 1.25x the anchor's time, peak RSS <= 400 MB"],
   ]);
+}
+
+function anchorRows(anchor: ReturnType<typeof anchorRun>, run: RunFigures): Array<[string, string]> {
+  if (!anchor) return [];
+  return [
+    [
+      'anchor: plain SQLite + FTS5',
+      `${anchor.rows} rows in ${anchor.seconds.toFixed(2)} s, CPU ${anchor.cpuSeconds.toFixed(1)} s, peak RSS ${anchor.peakMb.toFixed(0)} MB`,
+    ],
+    [
+      'import / anchor',
+      `${(run.seconds / anchor.seconds).toFixed(2)}x wall, ${(run.cpuSeconds / anchor.cpuSeconds).toFixed(2)}x CPU`,
+    ],
+  ];
+}
+
+function checksumRows(sum: Awaited<ReturnType<typeof libraryChecksum>>): Array<[string, string]> {
+  return [
+    [
+      'stored rows checksum',
+      `${sum.sha256} (${sum.articles} articles, ${sum.nearDuplicates} near-duplicate links, ${sum.terms} terms, ${sum.postings} index entries)`,
+    ],
+  ];
 }
 
 /** Common words that get the copy's code appended: every copy's shingles differ, its markup and length do not. */
@@ -218,12 +283,13 @@ async function benchHtml(count: number, keep: boolean, jsonLd: boolean): Promise
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const part = args.find((a) => a === 'json' || a === 'html');
+  const part = args.find((a) => a === 'json' || a === 'html' || a === 'anchor');
   const pagesAt = args.indexOf('--pages');
   const pages = pagesAt >= 0 ? Number(args[pagesAt + 1]) : 5000;
   const filesAt = args.indexOf('--files');
   const files = filesAt >= 0 ? Number(args[filesAt + 1]) : Infinity;
-  if (part === 'json') return benchJson(files);
+  if (part === 'json') return benchJson(files, !args.includes('--no-anchor'));
+  if (part === 'anchor') return benchAnchor(files);
   if (part === 'html') return benchHtml(pages, args.includes('--keep'), args.includes('--jsonld'));
   let failed = 0;
   for (const p of ['json', 'html']) {

@@ -117,4 +117,41 @@ describe('importItems', () => {
     );
     expect(counts).toEqual({ n: stored, indexed: stored });
   });
+
+  it('stores a big JSON file read in parts exactly as the same file read whole', async () => {
+    // 300 records with their duplicates and near-duplicates, in parts of 120 (three of them).
+    const path = join(tempDir(), 'day.json');
+    writeFileSync(path, JSON.stringify(day.slice(0, 300), null, 2));
+    const stored = async (fromBytes: number) => {
+      let parses = 0;
+      await services?.close();
+      services = await createServices({ dbPath: join(tempDir(), 'library.db'), host: 'test' });
+      const report = await importItems(
+        {
+          db: services.db,
+          ...services.state,
+          parser: inThread(() => parses++),
+          now: () => new Date(0),
+          streamJson: { fromBytes, partRecords: 120 },
+        },
+        [{ kind: 'path', path }],
+        {},
+        { signal: new AbortController().signal, progress: () => undefined },
+        emptyReport(),
+      );
+      const rows = await services.db.all(
+        `SELECT a.id, a.content_hash, a.origin_path, n.twin_id, n.similarity
+         FROM articles a LEFT JOIN near_duplicates n ON n.article_id = a.id ORDER BY a.id`,
+      );
+      const terms = await services.db.all('SELECT key, df FROM search_terms ORDER BY key');
+      const indexed = await services.db.get('SELECT count(*) AS n FROM search_fts_docsize');
+      return { parses, stored: { report, rows, terms, indexed } };
+    };
+    const { parses: parts, stored: inParts } = await stored(0);
+    const { parses: once, stored: whole } = await stored(Infinity);
+    expect([parts, once]).toEqual([3, 1]);
+    expect(inParts.report.imported.length).toBeGreaterThan(250);
+    expect(inParts.report.imported.at(-1)!.path).toBe(`${path}#300`);
+    expect(inParts).toEqual(whole);
+  });
 });

@@ -5,8 +5,7 @@
  * the rest of the batch goes on; an exact duplicate is reported as such and
  * never stored twice.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { MizanError } from '../../../preload/contract/errors';
 import { defaultNearDuplicateThreshold } from '../../../preload/contract/defaults';
 import type { ImportReport } from '../../../preload/contract/library';
@@ -14,6 +13,7 @@ import type { CallContext } from '../../../preload/contract';
 import type { Database, Writer } from '../db/connection';
 import type { Signature } from '../library/minhash';
 import { isWebArchive } from './archiveKinds';
+import { parseUnits, type ImportItem, type ParseUnit, type StreamJson } from './importSources';
 import type { Parser } from './parser';
 import {
   IMPORT_BATCH,
@@ -36,6 +36,8 @@ import {
   storeNearDuplicates,
 } from '../library/libraryStore';
 
+export { expandPaths, readItem, type ImportItem } from './importSources';
+
 /** Articles per transaction: big enough for speed, small enough that the UI's own writes wait little. */
 const BATCH = IMPORT_BATCH;
 
@@ -47,11 +49,6 @@ export interface ImportRequest {
   nearDuplicateThreshold?: number;
 }
 
-/** A file to import: on disk, or bytes already in hand (an upload, a page of a web archive). */
-export type ImportItem =
-  | { kind: 'path'; path: string }
-  | { kind: 'bytes'; path: string; bytes: Uint8Array; archived?: ImportOptions['archived'] };
-
 export interface ImportDeps {
   db: Database;
   parser: Parser;
@@ -60,69 +57,10 @@ export interface ImportDeps {
   bands: LibraryBands;
   /** Hands each batch's parsed search keys to the index's commit hook. */
   primer: IndexPrimer;
+  /** When a JSON file is read in parts, and how big they are (default: importSources.ts STREAM_JSON). */
+  streamJson?: StreamJson;
   /** Told after an import that stored articles (stories are updated from here). */
   onImported?: (count: number) => void;
-}
-
-function isHidden(name: string): boolean {
-  return name.startsWith('.') || name === 'Thumbs.db' || name === 'desktop.ini';
-}
-
-/** Expands folders into their files (sorted, hidden ones skipped); missing paths become errors. */
-export async function expandPaths(paths: readonly string[], report: ImportReport): Promise<ImportItem[]> {
-  const items: ImportItem[] = [];
-  async function walk(path: string, top: boolean): Promise<void> {
-    let info;
-    try {
-      info = await stat(path);
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : String(error);
-      report.errors.push({ path, code: 'IMPORT_READ_FAILED', message: `${path}: ${reason}` });
-      return;
-    }
-    if (info.isDirectory()) {
-      const entries = (await readdir(path)).filter((n) => !isHidden(n)).sort((a, b) => a.localeCompare(b));
-      for (const entry of entries) await walk(join(path, entry), false);
-    } else if (info.isFile()) {
-      if (top || !isHidden(basename(path))) items.push({ kind: 'path', path });
-    }
-  }
-  for (const path of paths) await walk(resolve(path), true);
-  return items;
-}
-
-function tooLarge(path: string, size: number, limit: number): ImportError {
-  const mb = (n: number) => (n >= 1e6 ? `${Math.round(n / 1e5) / 10} MB` : `${Math.ceil(n / 1e3)} KB`);
-  return new ImportError('IMPORT_TOO_LARGE', `${path}: ${mb(size)} is over the ${mb(limit)} limit for one file`);
-}
-
-/** A file's bytes, refused (IMPORT_TOO_LARGE, IMPORT_READ_FAILED) before reading what is over the limit. */
-export async function readItem(item: ImportItem, limit: number): Promise<Uint8Array> {
-  if (item.kind === 'bytes') {
-    if (item.bytes.length > limit) throw tooLarge(item.path, item.bytes.length, limit);
-    return item.bytes;
-  }
-  const unreadable = (error: unknown) => {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? 'no such file'
-        : error instanceof Error
-          ? error.message
-          : String(error);
-    return new ImportError('IMPORT_READ_FAILED', `${item.path}: cannot read (${reason})`);
-  };
-  let size: number;
-  try {
-    size = (await stat(item.path)).size;
-  } catch (error) {
-    throw unreadable(error);
-  }
-  if (size > limit) throw tooLarge(item.path, size, limit);
-  try {
-    return await readFile(item.path);
-  } catch (error) {
-    throw unreadable(error);
-  }
 }
 
 interface StoreState {
@@ -357,17 +295,30 @@ async function importInBatches(
   const total = items.length;
   ctx.progress(0, total, 'Starting import');
 
-  // Parse the next files (on every parser thread) while the current one is being stored.
-  const start = (item: ImportItem): Promise<ParsedFile> =>
-    readItem(item, limit).then((bytes) =>
-      deps.parser.parse(item.path, bytes, {
-        ...request.options,
-        maxBytes: limit,
-        ...(item.kind === 'bytes' && item.archived ? { archived: item.archived } : {}),
-      }),
-    );
+  // Parse the next files, or parts of a big JSON file (on every parser thread), while the current one is being stored.
+  const parse = (item: ImportItem, bytes: Uint8Array, part?: { firstRecord: number }): Promise<ParsedFile> =>
+    deps.parser.parse(item.path, bytes, {
+      ...request.options,
+      maxBytes: limit,
+      ...(item.kind === 'bytes' && item.archived ? { archived: item.archived } : {}),
+      ...(part ? { part } : {}),
+    });
   const ahead = Math.max(1, deps.parser.concurrency ?? 1) + 1;
-  const started = new Map<number, Promise<ParsedFile>>();
+  const units = parseUnits(items, parse, limit, deps.streamJson);
+  const started: ParseUnit[] = [];
+  let exhausted = false;
+  /** Starts units until `ahead` are in flight: the memory an import holds is that of these units. */
+  const startAhead = async (): Promise<void> => {
+    while (!exhausted && started.length < ahead) {
+      const next = await units.next();
+      if (next.done) exhausted = true;
+      else {
+        // A rejected prefetch must not go unhandled while we wait on an earlier unit.
+        next.value.parsing.catch(() => undefined);
+        started.push(next.value);
+      }
+    }
+  };
 
   // Articles of several files share a transaction (up to BATCH articles or
   // FILES_PER_BATCH files): a transaction's fixed cost (the index's commit
@@ -403,81 +354,90 @@ async function importInBatches(
     return true;
   };
 
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i]!;
-    for (let k = i; k < Math.min(items.length, i + ahead); k++) {
-      if (started.has(k)) continue;
-      const parsing = start(items[k]!);
-      // A rejected prefetch must not go unhandled while we wait on an earlier file.
-      parsing.catch(() => undefined);
-      started.set(k, parsing);
-    }
-    const current = started.get(i)!;
-    started.delete(i);
+  try {
+    for (;;) {
+      await startAhead();
+      const unit = started.shift();
+      if (!unit) break;
+      const i = unit.file;
+      const item = items[i]!;
 
-    if (ctx.signal.aborted) {
-      // What is parsed already is stored; nothing more is started.
-      if (!(await flush())) return report;
-      report.errors.push({
-        path: item.path,
-        code: 'CANCELLED',
-        message: `import cancelled; ${total - i} file(s) not imported, starting with ${item.path}`,
-      });
-      break;
-    }
-    let parsed: ParsedFile;
-    try {
-      parsed = await current;
-    } catch (error) {
-      const code = error instanceof ImportError || error instanceof MizanError ? error.code : 'IMPORT_PARSE_FAILED';
-      const message = error instanceof Error ? error.message : String(error);
-      report.errors.push({
-        path: item.path,
-        code,
-        message: message.includes(item.path) ? message : `${item.path}: ${message}`,
-      });
-      done = i + 1;
-      if (!pending) ctx.progress(done, total, basename(item.path));
-      continue;
-    }
-    const { records, vocab } = parsed;
-    const articles: ParsedArticle[] = [];
-    for (const record of records) {
-      if (record.ok) articles.push(record.article);
-      else report.errors.push(record.error);
-    }
-    // The parser summed the vocabulary per BATCH articles of the file: a group is never split.
-    for (let b = 0; b < articles.length; b += BATCH) {
-      const group = articles.slice(b, b + BATCH);
-      const groupVocab = vocab[b / BATCH];
-      if (pending && pending.articles.length + group.length > BATCH) {
+      if (ctx.signal.aborted) {
+        // What is parsed already is stored; nothing more is started.
         if (!(await flush())) return report;
-        if (ctx.signal.aborted) {
-          report.errors.push({ path: item.path, code: 'CANCELLED', message: `import cancelled during ${item.path}` });
-          return report;
-        }
-        if (records.length > BATCH)
-          ctx.progress(i, total, `${basename(item.path)}: ${b} of ${articles.length} articles`);
+        report.errors.push({
+          path: item.path,
+          code: 'CANCELLED',
+          message:
+            unit.firstRecord === 0
+              ? `import cancelled; ${total - i} file(s) not imported, starting with ${item.path}`
+              : `import cancelled during ${item.path} (its records from ${unit.firstRecord + 1} on and ${total - i - 1} more file(s) not imported)`,
+        });
+        break;
       }
-      pending ??= { articles: [], vocab: [], firstFile: i, lastFile: i, since: Date.now() };
-      pending.articles.push(...group);
-      pending.lastFile = i;
-      if (pending.vocab && groupVocab !== undefined) pending.vocab.push(groupVocab);
-      else pending.vocab = undefined;
+      let parsed: ParsedFile;
+      try {
+        parsed = await unit.parsing;
+      } catch (error) {
+        const code = error instanceof ImportError || error instanceof MizanError ? error.code : 'IMPORT_PARSE_FAILED';
+        const message = error instanceof Error ? error.message : String(error);
+        report.errors.push({
+          path: item.path,
+          code,
+          message: message.includes(item.path) ? message : `${item.path}: ${message}`,
+        });
+        if (unit.last) {
+          done = i + 1;
+          if (!pending) ctx.progress(done, total, basename(item.path));
+        }
+        continue;
+      }
+      const { records, vocab } = parsed;
+      const articles: ParsedArticle[] = [];
+      for (const record of records) {
+        if (record.ok) articles.push(record.article);
+        else report.errors.push(record.error);
+      }
+      // The parser summed the vocabulary per BATCH articles of the file: a group is never split.
+      for (let b = 0; b < articles.length; b += BATCH) {
+        const group = articles.slice(b, b + BATCH);
+        const groupVocab = vocab[b / BATCH];
+        if (pending && pending.articles.length + group.length > BATCH) {
+          if (!(await flush())) return report;
+          if (ctx.signal.aborted) {
+            report.errors.push({ path: item.path, code: 'CANCELLED', message: `import cancelled during ${item.path}` });
+            return report;
+          }
+          if (records.length > BATCH)
+            ctx.progress(i, total, `${basename(item.path)}: ${b} of ${articles.length} articles`);
+          else if (!unit.last || unit.firstRecord > 0)
+            ctx.progress(i, total, `${basename(item.path)}: ${unit.firstRecord} records read`);
+        }
+        pending ??= { articles: [], vocab: [], firstFile: i, lastFile: i, since: Date.now() };
+        pending.articles.push(...group);
+        pending.lastFile = i;
+        if (pending.vocab && groupVocab !== undefined) pending.vocab.push(groupVocab);
+        else pending.vocab = undefined;
+      }
+      if (unit.last) {
+        filesPending++;
+        done = i + 1;
+      }
+      const full =
+        pending !== null &&
+        (pending.articles.length >= BATCH ||
+          filesPending >= FILES_PER_BATCH ||
+          Date.now() - pending.since >= BATCH_WAIT_MS);
+      if (full || (!pending && unit.last)) {
+        if (!(await flush())) return report;
+      }
     }
-    filesPending++;
-    done = i + 1;
-    const full =
-      pending !== null &&
-      (pending.articles.length >= BATCH ||
-        filesPending >= FILES_PER_BATCH ||
-        Date.now() - pending.since >= BATCH_WAIT_MS);
-    if (full || !pending) {
-      if (!(await flush())) return report;
-    }
+    await flush();
+    return report;
+  } finally {
+    // Closes a JSON file still being read (a cancel, a full disk).
+    await units.return(undefined);
   }
-  await flush();
-  return report;
 }
 
 export function emptyReport(): ImportReport {

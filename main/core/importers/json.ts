@@ -121,9 +121,14 @@ export const jsonImporter: Importer = {
     try {
       data = JSON.parse(text) as Json;
     } catch (error) {
-      throw new ImportError('IMPORT_PARSE_FAILED', `${file.path}: invalid JSON: ${describeJsonError(error, text)}`);
+      // A part's line and column would point into the part, not the file: it is named by its records.
+      const where = options.part
+        ? ` in the records from ${options.part.firstRecord + 1} on: ${error instanceof Error ? error.message : String(error)}`
+        : `: ${describeJsonError(error, text)}`;
+      throw new ImportError('IMPORT_PARSE_FAILED', `${file.path}: invalid JSON${where}`);
     }
-    return recordsOf(data, file.path).map((r, i) => parseRecord(r, i, file, encoding, 'json', options));
+    const first = options.part?.firstRecord ?? 0;
+    return recordsOf(data, file.path).map((r, i) => parseRecord(r, first + i, file, encoding, 'json', options));
   },
 };
 

@@ -196,13 +196,15 @@ function refuseKnownBinary(path: string, bytes: Uint8Array, importer: Importer |
 export function openSourceFile(
   path: string,
   bytes: Uint8Array,
-  options: Pick<ImportOptions, 'maxBytes' | 'archived'> = {},
+  options: Pick<ImportOptions, 'maxBytes' | 'archived' | 'part'> = {},
 ): { file: SourceFile; importer: Importer } {
   const limit = options.maxBytes ?? MAX_FILE_BYTES;
   let name = path;
   let content = bytes;
   if (content.length === 0) throw new ImportError('IMPORT_EMPTY', `${path}: the file is empty`);
-  if (name.toLowerCase().endsWith('.gz')) {
+  // A part of a streamed JSON file (jsonStream.ts) comes decompressed.
+  if (options.part && name.toLowerCase().endsWith('.gz')) name = name.slice(0, -3);
+  else if (name.toLowerCase().endsWith('.gz')) {
     name = name.slice(0, -3);
     if (!isGzip(content)) throw new ImportError('IMPORT_DECODE_FAILED', `${path}: named .gz but not gzip data`);
     try {

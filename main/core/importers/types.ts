@@ -50,6 +50,12 @@ export interface ImportOptions {
   maxBytes?: number;
   /** The text encoding to read every file with, instead of detecting it (a label: windows-1254, iso-8859-6...). */
   encoding?: string;
+  /**
+   * The bytes are one part of a JSON array read as a stream (jsonStream.ts):
+   * already decompressed, their records numbered in the file from
+   * `firstRecord` (set by the import, not by the caller).
+   */
+  part?: { firstRecord: number };
   /** Where a page inside a web archive was captured (set per record by the import, not by the caller). */
   archived?: { url: string | null; capturedAt: string | null };
 }
