@@ -30,6 +30,7 @@ import {
 import type { DocFrequencies } from './features';
 import { differentEvents as eventVeto, type EventVeto } from './events';
 import { TemplateIndex } from './templates';
+import { StoryTemplates } from './storyTemplates';
 import { headlinesOf } from './threads';
 
 export interface MergeOptions {
@@ -194,13 +195,16 @@ export function mergeStories(
 
   const templates = new TemplateIndex(options.minTemplateCount);
   for (const d of docs) if (d.event) templates.add(d.event.title);
+  const storyTemplates = new StoryTemplates(templates, docs);
   const qualifies = (a: Story, b: Story): number | null => {
     const d = dot(a.sum, b.sum);
     const s = d / (a.norm * b.norm || 1);
     return s >= merge.threshold && d / (a.members.length * b.members.length) >= merge.minMeanSimilarity ? s : null;
   };
   const vetoed = (a: Story, b: Story): boolean => {
-    // Asked of every pair alike enough, and decided by their share: one pair that reads as two events is
+    // The would-be story as a whole first: a template's items of several bodies, however they were bridged.
+    if (storyTemplates.mixedTemplate(a.members, b.members) !== null) return true;
+    // Then every pair alike enough, and decided by their share: one pair that reads as two events is
     // often one event told in other words (template and recurring-report vetoes aside).
     const [small, large] = a.members.length <= b.members.length ? [a, b] : [b, a];
     const postings = new Map<number, Array<[number, number]>>();
