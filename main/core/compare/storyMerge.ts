@@ -65,13 +65,11 @@ export const defaultMergeOptions: MergeOptions = {
 };
 
 /**
- * What the app's clustering job merges with: nothing, for now. On all of SaudiNewsNet the pass at the settings above
- * joined one story a day that placement had rightly split into template items (fourteen bodies' Eid greetings to
- * their staff became one 14-article story among the 25 largest) and several countries' condemnations into one;
- * the event criterion's vetoes, asked pair by pair with a share, do not stop a story growing one greeting at a time.
- * The pass stays for `bench:stories` (MIZAN_STORY_MERGE) until a story-level template check holds it.
+ * What the app's clustering job merges with (null: placement only). The pass runs with the story-level template
+ * check (storyTemplates.ts): without it, on all of SaudiNewsNet, it grew a story of fourteen bodies' Eid greetings to
+ * their staff one greeting at a time, each step bridged by a headline that vetoes nothing.
  */
-export const appMergeOptions: MergeOptions | null = null;
+export const appMergeOptions: MergeOptions | null = defaultMergeOptions;
 
 /**
  * The rule that says two articles are not one event, whatever their words
