@@ -47,11 +47,6 @@ export interface MergeOptions {
    * clusterer does for a newcomer, whose join needs a close pair) lets their stories merge on centroids.
    */
   vetoSimilarity: number;
-  /**
-   * Share of the close member pairs that must be different events to keep two stories apart. One pair is
-   * not enough: headlines of one event in other words can read as two items of a template.
-   */
-  vetoShare: number;
   /** Rounds of merging at most (each round re-reads the merged stories). */
   maxRounds: number;
 }
@@ -60,7 +55,6 @@ export const defaultMergeOptions: MergeOptions = {
   threshold: 0.5,
   minMeanSimilarity: 0.3,
   vetoSimilarity: 0,
-  vetoShare: 0.5,
   maxRounds: 20,
 };
 
@@ -216,7 +210,6 @@ export function mergeStories(
     }
     const acc = new Map<number, number>();
     let close = 0;
-    let apart = 0;
     let slotted = 0;
     for (const i of small.members) {
       acc.clear();
@@ -228,14 +221,18 @@ export function mergeStories(
         if (sim <= merge.vetoSimilarity) continue;
         close++;
         const veto = differentEvents(templates, docs[i]!, docs[j]!);
-        if (veto === 'template' || veto === 'recurring') slotted++;
-        if (veto !== null) apart++;
+        // Any other reason (another kind of act, subject, other party, person or number, another day's recurring
+        // report) keeps the stories apart at once, as placement refuses a story when any member is another event:
+        // a share let two soldiers' deaths, two phone calls and two executions of one day merge through members
+        // whose headlines say too little to veto.
+        if (veto !== null && veto !== 'template') return true;
+        if (veto === 'template') slotted++;
       }
     }
-    // Items of one template with different slots (bodies' Eid greetings to their staff) or two days' weather are
-    // never one event: a third of the pairs read so forbids the merge, not half. Not one pair: two headlines of
-    // one event can share a frame by chance (the King's talks: 1 of 15 pairs; the Quran manuscript: 2 of 8).
-    return close > 0 && (slotted * 3 >= close || apart >= merge.vetoShare * close);
+    // Template items with different slots (bodies' Eid greetings to their staff): a third of the pairs read so
+    // forbids the merge. Not one pair: two headlines of one event can share a frame by chance (the Quran
+    // manuscript: 2 of 8); the story-level check above sees templates that bridging hides from this share.
+    return close > 0 && slotted * 3 >= close;
   };
 
   const absorbedInto = new Map<number, number>();
