@@ -1,6 +1,6 @@
 /**
- * npm run bench:stories — how well stories match a public, labelled set of
- * same-event news: B-cubed precision, recall and F1 of Mizan's clustering
+ * npm run bench:stories — how well stories match public, labelled sets of
+ * same-story news: B-cubed precision, recall and F1 of Mizan's clustering
  * beside a plain TF-IDF single-link baseline, in the same run.
  *
  * Data: the GoogleNews-TS set of Yin & Wang (KDD 2014, "A Dirichlet
@@ -23,6 +23,14 @@
  * app's by default); MIZAN_STORY_THRESHOLDS sets placement's join
  * threshold. MIZAN_STORY_SPLIT=dev|test keeps the stories of even or odd
  * number only: settings are chosen on dev and reported on test.
+ *
+ * ECB+ (bench/ecbPlus.ts; Cybulska & Vossen, LREC 2014, CC BY 3.0) is scored
+ * the same way, gold stories being its subtopics (one event each; the two
+ * subtopics of a topic are similar events): MIZAN_ECB=<ecbplus.jsonl from
+ * node dist/bench/ecbExtract.js> or MIZAN_ECB_MIRROR=<git mirror holding
+ * ECB+_LREC2014>. Its split: dev the odd topics, test the even ones. ECB+
+ * has no usable dates, so all its articles are given one day (one window).
+ * MIZAN_STORY_BASELINE lists the single-link thresholds (placement's by default).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { defaultClusterOptions } from '../main/core/compare/clusterer';
