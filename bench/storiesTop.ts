@@ -7,10 +7,14 @@
  * Exact duplicates (same text) are counted once, as the import stores them.
  *
  *   node dist/bench/storiesTop.js [N] > stories.txt
+ *
+ * The merge pass runs as the app runs it; MIZAN_STORY_MERGE='{"threshold":0.5}' runs it with other settings
+ * (over the defaults), MIZAN_STORY_MERGE=none leaves it out.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dayNumber } from '../main/core/compare/clusterer';
+import { defaultMergeOptions } from '../main/core/compare/storyMerge';
 import { parseFile } from '../main/core/importers/registry';
 import { mizanStories, storyDocs, type StoryText } from './storyRun';
 import { sharedData } from './support';
@@ -50,7 +54,14 @@ async function main(): Promise<void> {
   const t0 = process.hrtime.bigint();
   const { docs, df } = storyDocs(texts);
   // MIZAN_STORY_OPTIONS='{"threshold":0.45}' tries other settings.
-  const result = await mizanStories(docs, df, JSON.parse(process.env.MIZAN_STORY_OPTIONS ?? '{}') as object);
+  const mergeSetting = process.env.MIZAN_STORY_MERGE;
+  const merge =
+    mergeSetting === undefined
+      ? undefined
+      : mergeSetting === 'none'
+        ? null
+        : { ...defaultMergeOptions, ...(JSON.parse(mergeSetting) as object) };
+  const result = await mizanStories(docs, df, JSON.parse(process.env.MIZAN_STORY_OPTIONS ?? '{}') as object, merge);
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const members = new Map<number, number[]>();
   for (const p of result.placements) members.set(p.cluster, [...(members.get(p.cluster) ?? []), p.id]);

@@ -1,6 +1,6 @@
 /**
- * npm run bench:stories — how well stories match a public, labelled set of
- * same-event news: B-cubed precision, recall and F1 of Mizan's clustering
+ * npm run bench:stories — how well stories match public, labelled sets of
+ * same-story news: B-cubed precision, recall and F1 of Mizan's clustering
  * beside a plain TF-IDF single-link baseline, in the same run.
  *
  * Data: the GoogleNews-TS set of Yin & Wang (KDD 2014, "A Dirichlet
@@ -23,10 +23,19 @@
  * app's by default); MIZAN_STORY_THRESHOLDS sets placement's join
  * threshold. MIZAN_STORY_SPLIT=dev|test keeps the stories of even or odd
  * number only: settings are chosen on dev and reported on test.
+ *
+ * ECB+ (bench/ecbPlus.ts; Cybulska & Vossen, LREC 2014, CC BY 3.0) is scored
+ * the same way, gold stories being its subtopics (one event each; the two
+ * subtopics of a topic are similar events): MIZAN_ECB=<ecbplus.jsonl from
+ * node dist/bench/ecbExtract.js> or MIZAN_ECB_MIRROR=<git mirror holding
+ * ECB+_LREC2014>. Its split: dev the odd topics, test the even ones. ECB+
+ * has no usable dates, so all its articles are given one day (one window).
+ * MIZAN_STORY_BASELINE lists the single-link thresholds (placement's by default).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { defaultClusterOptions } from '../main/core/compare/clusterer';
-import { defaultMergeOptions } from '../main/core/compare/storyMerge';
+import { appMergeOptions, defaultMergeOptions } from '../main/core/compare/storyMerge';
+import { readEcbLines, readEcbMirror } from './ecbPlus';
 import { bcubed, mizanStories, singleLinkStories, storiesAndThreads, storyDocs, type StoryText } from './storyRun';
 import { printTable } from './support';
 
@@ -49,13 +58,15 @@ function inSplit(cluster: number, split: string): boolean {
   return true;
 }
 
-async function main(): Promise<void> {
-  const path = process.env.MIZAN_STORY_DATA;
-  if (!path || !existsSync(path)) {
-    console.error('Set MIZAN_STORY_DATA to the GoogleNews-TS file (github jackyin12/GSDMM, data/TS).');
-    process.exit(2);
-  }
-  const split = process.env.MIZAN_STORY_SPLIT ?? 'all';
+interface LabelledSet {
+  name: string;
+  texts: StoryText[];
+  gold: Map<number, string | number>;
+  note: string;
+}
+
+/** GoogleNews-TS, the stories of the split's half. */
+function googleNews(path: string, split: string): LabelledSet {
   const all = readLines(path);
   const titlesPath = process.env.MIZAN_STORY_TITLES;
   const allTitles = titlesPath && existsSync(titlesPath) ? readLines(titlesPath) : null;
@@ -67,24 +78,42 @@ async function main(): Promise<void> {
     const body = title && item.text.startsWith(title) ? item.text.slice(title.length).trim() : item.text;
     return { id: i + 1, title: body === item.text ? '' : title, body, day: 16_036 };
   });
-  const gold = new Map(items.map((item, i) => [i + 1, item.cluster]));
+  const gold = new Map<number, string | number>(items.map((item, i) => [i + 1, item.cluster]));
+  const note = `${items.length} items, ${new Set(gold.values()).size} gold stories${titles ? ', titles split off' : ''}`;
+  return { name: 'GoogleNews-TS (Yin & Wang 2014)', texts, gold, note };
+}
+
+/**
+ * ECB+, the topics of the split's half: dev the odd topics, test the even ones. Gold stories are the subtopics (one
+ * event each). The corpus has no dates that the clusterer could use (its articles are of many years, ECB's and ECB+'s
+ * twin events years apart): every article is given one day, so only words and the event criterion separate them.
+ */
+function ecbPlus(split: string): LabelledSet | null {
+  const lines = process.env.MIZAN_ECB;
+  const mirror = process.env.MIZAN_ECB_MIRROR;
+  const all = lines && existsSync(lines) ? readEcbLines(lines) : mirror ? readEcbMirror(mirror) : null;
+  if (!all) return null;
+  const docs = all.filter((d) => split === 'all' || (d.topic % 2 === 1) === (split === 'dev'));
+  const texts = docs.map((d, i) => ({ id: i + 1, title: d.title, body: d.body, day: 16_036 }));
+  const gold = new Map<number, string | number>(docs.map((d, i) => [i + 1, d.subtopic]));
+  const topics = new Set(docs.map((d) => d.topic)).size;
+  const note = `${docs.length} articles, ${topics} topics, ${new Set(gold.values()).size} subtopics (gold events), one day`;
+  return { name: 'ECB+ (Cybulska & Vossen 2014)', texts, gold, note };
+}
+
+async function score(set: LabelledSet, split: string): Promise<void> {
+  const { texts, gold } = set;
   const t0 = process.hrtime.bigint();
   const { docs, df } = storyDocs(texts);
   const list = (value: string | undefined, fallback: number): number[] =>
     (value ?? String(fallback)).split(',').map(Number);
   const thresholds = list(process.env.MIZAN_STORY_THRESHOLDS, defaultClusterOptions.threshold);
-  // Merge settings as centroid/mean pairs ("0.4/0.2"); the app's defaults unless given.
-  const merges = (
-    process.env.MIZAN_STORY_MERGE ?? `${defaultMergeOptions.threshold}/${defaultMergeOptions.minMeanSimilarity}`
-  )
+  // Merge settings as centroid/mean pairs ("0.4/0.2"); the app's unless given.
+  const app = appMergeOptions ?? defaultMergeOptions;
+  const merges = (process.env.MIZAN_STORY_MERGE ?? `${app.threshold}/${app.minMeanSimilarity}`)
     .split(',')
     .map((m) => m.split('/').map(Number) as [number, number?]);
-  const rows: Array<[string, string]> = [
-    [
-      'data',
-      `${items.length} items, ${new Set(gold.values()).size} gold stories${titles ? ', titles split off' : ''}, split ${split}`,
-    ],
-  ];
+  const rows: Array<[string, string]> = [['data', `${set.note}, split ${split}`]];
   const fmt = (predicted: Map<number, number>): string => {
     const s = bcubed(predicted, gold);
     const n = new Set(predicted.values()).size;
@@ -94,16 +123,35 @@ async function main(): Promise<void> {
     const placed = storiesAndThreads(await mizanStories(docs, df, { threshold }, null));
     rows.push([`Mizan placement only, ${threshold}`, fmt(placed.stories)]);
     rows.push([`  its threads`, fmt(placed.threads)]);
-    for (const [centroid, mean = defaultMergeOptions.minMeanSimilarity] of merges) {
-      const merge = { threshold: centroid, minMeanSimilarity: mean };
+    for (const [centroid, mean = app.minMeanSimilarity] of merges) {
+      const merge = { ...app, threshold: centroid, minMeanSimilarity: mean };
       const merged = storiesAndThreads(await mizanStories(docs, df, { threshold }, merge));
-      rows.push([`Mizan, ${threshold}, merge ${centroid}/${mean}`, fmt(merged.stories)]);
+      const isApp = appMergeOptions !== null && centroid === app.threshold && mean === app.minMeanSimilarity;
+      rows.push([`Mizan, ${threshold}, merge ${centroid}/${mean}${isApp ? ' (app)' : ''}`, fmt(merged.stories)]);
       rows.push([`  its threads`, fmt(merged.threads)]);
     }
+  }
+  for (const threshold of list(process.env.MIZAN_STORY_BASELINE, defaultClusterOptions.threshold)) {
     rows.push([`TF-IDF single link, ${threshold}`, fmt(singleLinkStories(docs, df, threshold))]);
   }
   rows.push(['time', `${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`]);
-  printTable('bench:stories — B-cubed on GoogleNews (Yin & Wang 2014)', rows);
+  printTable(`bench:stories — B-cubed on ${set.name}`, rows);
+}
+
+async function main(): Promise<void> {
+  const split = process.env.MIZAN_STORY_SPLIT ?? 'all';
+  const path = process.env.MIZAN_STORY_DATA;
+  const sets = [path && existsSync(path) ? googleNews(path, split) : null, ecbPlus(split)].filter(
+    (s): s is LabelledSet => s !== null,
+  );
+  if (sets.length === 0) {
+    console.error(
+      'Set MIZAN_STORY_DATA to the GoogleNews-TS file (github jackyin12/GSDMM, data/TS) and/or MIZAN_ECB to ECB+ ' +
+        '(ecbplus.jsonl from node dist/bench/ecbExtract.js) or MIZAN_ECB_MIRROR to a git mirror holding ECB+_LREC2014.',
+    );
+    process.exit(2);
+  }
+  for (const set of sets) await score(set, split);
 }
 
 main().catch((error: unknown) => {

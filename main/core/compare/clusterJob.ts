@@ -64,6 +64,11 @@ export interface ClusterJobResult {
   analysed: number;
   /** Stored articles among `placements` that moved because their story merged into another (not placed afresh). */
   moved: number;
+  /**
+   * The stored run this one read its stories from (`cluster_state.generation`, 0 before any). An incremental result
+   * names stored stories by id, so it may be written only while they are still the stories it read.
+   */
+  basedOn: number;
 }
 
 export type JobProgress = (done: number, total: number | null, label: string) => void;
@@ -113,6 +118,7 @@ export async function runClusterJob(
     "SELECT value FROM cluster_state WHERE key = 'settings'",
   );
   const storedSettings = state?.value ? String(state.value) : null;
+  const basedOn = await storedGeneration(db);
   const mode: ClusterMode =
     request.mode === 'incremental' && storedSettings === settingsKey(request.options) ? 'incremental' : 'full';
 
@@ -239,5 +245,13 @@ export async function runClusterJob(
   }
   const { placements, threads, headlines } = joined;
   const moved = placements.length - run.placements.length;
-  return { mode, placements, threads, headlines, signatures, df: df.pack(), analysed, moved };
+  return { mode, placements, threads, headlines, signatures, df: df.pack(), analysed, moved, basedOn };
+}
+
+/** How many clustering runs the library has stored (each save counts one). */
+export async function storedGeneration(db: Reader): Promise<number> {
+  const row = await db.get<{ value: Buffer | string | null }>(
+    "SELECT value FROM cluster_state WHERE key = 'generation'",
+  );
+  return row?.value ? Number(String(row.value)) : 0;
 }

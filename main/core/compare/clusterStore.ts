@@ -7,7 +7,7 @@
 import type { Database, SqlValue, Writer } from '../db/connection';
 import { readArticleHeads, type ArticleHead } from '../library/articleReader';
 import type { ClusterOptions } from './clusterer';
-import { settingsKey, type ClusterJobResult, type ClusterMode } from './clusterJob';
+import { settingsKey, storedGeneration, type ClusterJobResult, type ClusterMode } from './clusterJob';
 
 export interface ClusterRunInfo {
   mode: ClusterMode;
@@ -80,13 +80,20 @@ async function insertJson(
   for (let i = 0; i < rows.length; i += CHUNK) await w.run(sql, [JSON.stringify(rows.slice(i, i + CHUNK)), ...extra]);
 }
 
+/**
+ * Writes a run's stories. Returns null, writing nothing, when the run is stale: it was incremental and another run
+ * was stored since it read the stories (a full rebuild renumbers them, so its story ids no longer mean what the run
+ * read). Articles deleted while it computed are left out.
+ */
 export async function saveClusterRun(
   w: Writer,
   result: ClusterJobResult,
   options: ClusterOptions,
   now: string,
   seconds: number,
-): Promise<ClusterRunInfo> {
+): Promise<ClusterRunInfo | null> {
+  const generation = await storedGeneration(w);
+  if (result.mode === 'incremental' && generation !== result.basedOn) return null;
   if (result.mode === 'full') {
     await w.run('DELETE FROM cluster_members');
     await w.run('DELETE FROM clusters');
@@ -154,9 +161,11 @@ export async function saveClusterRun(
     'UPDATE clusters SET thread_id = value ->> 1 FROM json_each(?) WHERE clusters.id = value ->> 0',
     result.threads.map((t) => [idOf(t.cluster), t.thread === null ? null : idOf(t.thread)]),
   );
+  // A headline article deleted while the run was computing is no headline (the story's list shows its first member).
   await insertJson(
     w,
-    'UPDATE clusters SET headline_id = value ->> 1 FROM json_each(?) WHERE clusters.id = value ->> 0',
+    `UPDATE clusters SET headline_id = value ->> 1 FROM json_each(?) WHERE clusters.id = value ->> 0
+        AND EXISTS (SELECT 1 FROM articles WHERE id = value ->> 1)`,
     result.headlines.map((h) => [idOf(h.cluster), h.articleId]),
   );
   await w.run(
@@ -184,6 +193,7 @@ export async function saveClusterRun(
     ['options', JSON.stringify(options)],
     ['df', asBuffer(result.df)],
     ['lastRun', JSON.stringify(info)],
+    ['generation', String(generation + 1)],
   ];
   for (const [key, value] of state)
     await w.run('INSERT OR REPLACE INTO cluster_state (key, value) VALUES (?, ?)', [key, value]);

@@ -22,6 +22,9 @@ import {
 import type { Comparer } from './comparisonRunner';
 import * as saved from './comparisonStore';
 
+/** Times an incremental run is computed again when another run stored its stories meanwhile. */
+const STALE_RETRIES = 3;
+
 export type CompareMethod = Extract<MethodName, `compare.${string}`>;
 
 export interface CompareDeps {
@@ -84,17 +87,23 @@ export function compareHandlers(deps: CompareDeps): Pick<Handlers, CompareMethod
       const options: ClusterOptions = { ...(await currentSettings()) };
       if (input.settings?.threshold !== undefined) options.threshold = input.settings.threshold;
       if (input.settings?.windowDays !== undefined) options.windowDays = input.settings.windowDays;
-      const started = process.hrtime.bigint();
-      const result = await runClustering(
-        db,
-        { mode: input.mode, options },
-        (done, total, label) => ctx.progress(done, total, label),
-        ctx.signal,
-      );
-      if (ctx.signal.aborted) throw new MizanError('CANCELLED', 'clustering was cancelled');
-      return db.write((w) =>
-        saveClusterRun(w, result, options, stamp(), Number(process.hrtime.bigint() - started) / 1e9),
-      );
+      // Another run (the one after an import, or a rebuild) may store its stories while this one computes: an
+      // incremental result is then stale and is computed again from the stories as they now are.
+      for (let attempt = 0; attempt < STALE_RETRIES; attempt++) {
+        const started = process.hrtime.bigint();
+        const result = await runClustering(
+          db,
+          { mode: input.mode, options },
+          (done, total, label) => ctx.progress(done, total, label),
+          ctx.signal,
+        );
+        if (ctx.signal.aborted) throw new MizanError('CANCELLED', 'clustering was cancelled');
+        const info = await db.write((w) =>
+          saveClusterRun(w, result, options, stamp(), Number(process.hrtime.bigint() - started) / 1e9),
+        );
+        if (info) return info;
+      }
+      throw new MizanError('CONFLICT', 'stories kept changing while they were placed; run it again');
     },
     'compare.articles': async ({ articleIds, settings }) => {
       const articles = await readComparedArticles(db, articleIds);

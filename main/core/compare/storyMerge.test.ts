@@ -103,7 +103,7 @@ describe('the merge pass joins stories of one event begun apart, and nothing els
 
   it('never joins two template items, even at the loose setting Google News’ labels ask for', () => {
     const { fresh, result } = fullRun();
-    const loose = { threshold: 0.175, minMeanSimilarity: 0.03, vetoSimilarity: 0, vetoShare: 0.5, maxRounds: 20 };
+    const loose = { threshold: 0.175, minMeanSimilarity: 0.03, vetoSimilarity: 0, maxRounds: 20 };
     const merged = mergeStories([], fresh, result, df, undefined, loose);
     // Not ln7 and ln12 (الشئون الإسلامية / وزارة الشؤون الاجتماعية): their slots share الشؤون, and the slot
     // rule reads a shared key as one body named in other words.

@@ -30,6 +30,7 @@ import {
 import type { DocFrequencies } from './features';
 import { differentEvents as eventVeto, type EventVeto } from './events';
 import { TemplateIndex } from './templates';
+import { StoryTemplates } from './storyTemplates';
 import { headlinesOf } from './threads';
 
 export interface MergeOptions {
@@ -46,11 +47,6 @@ export interface MergeOptions {
    * clusterer does for a newcomer, whose join needs a close pair) lets their stories merge on centroids.
    */
   vetoSimilarity: number;
-  /**
-   * Share of the close member pairs that must be different events to keep two stories apart. One pair is
-   * not enough: headlines of one event in other words can read as two items of a template.
-   */
-  vetoShare: number;
   /** Rounds of merging at most (each round re-reads the merged stories). */
   maxRounds: number;
 }
@@ -59,18 +55,15 @@ export const defaultMergeOptions: MergeOptions = {
   threshold: 0.5,
   minMeanSimilarity: 0.3,
   vetoSimilarity: 0,
-  vetoShare: 0.5,
   maxRounds: 20,
 };
 
 /**
- * What the app's clustering job merges with: nothing, for now. On all of SaudiNewsNet the pass at the settings above
- * joined one story a day that placement had rightly split into template items (fourteen bodies' Eid greetings to
- * their staff became one 14-article story among the 25 largest) and several countries' condemnations into one;
- * the event criterion's vetoes, asked pair by pair with a share, do not stop a story growing one greeting at a time.
- * The pass stays for `bench:stories` (MIZAN_STORY_MERGE) until a story-level template check holds it.
+ * What the app's clustering job merges with (null: placement only). The pass runs with the story-level template
+ * check (storyTemplates.ts): without it, on all of SaudiNewsNet, it grew a story of fourteen bodies' Eid greetings to
+ * their staff one greeting at a time, each step bridged by a headline that vetoes nothing.
  */
-export const appMergeOptions: MergeOptions | null = null;
+export const appMergeOptions: MergeOptions | null = defaultMergeOptions;
 
 /**
  * The rule that says two articles are not one event, whatever their words
@@ -194,13 +187,16 @@ export function mergeStories(
 
   const templates = new TemplateIndex(options.minTemplateCount);
   for (const d of docs) if (d.event) templates.add(d.event.title);
+  const storyTemplates = new StoryTemplates(templates, docs);
   const qualifies = (a: Story, b: Story): number | null => {
     const d = dot(a.sum, b.sum);
     const s = d / (a.norm * b.norm || 1);
     return s >= merge.threshold && d / (a.members.length * b.members.length) >= merge.minMeanSimilarity ? s : null;
   };
   const vetoed = (a: Story, b: Story): boolean => {
-    // Asked of every pair alike enough, and decided by their share: one pair that reads as two events is
+    // The would-be story as a whole first: a template's items of several bodies, however they were bridged.
+    if (storyTemplates.mixedTemplate(a.members, b.members) !== null) return true;
+    // Then every pair alike enough, and decided by their share: one pair that reads as two events is
     // often one event told in other words (template and recurring-report vetoes aside).
     const [small, large] = a.members.length <= b.members.length ? [a, b] : [b, a];
     const postings = new Map<number, Array<[number, number]>>();
@@ -214,7 +210,6 @@ export function mergeStories(
     }
     const acc = new Map<number, number>();
     let close = 0;
-    let apart = 0;
     let slotted = 0;
     for (const i of small.members) {
       acc.clear();
@@ -226,14 +221,18 @@ export function mergeStories(
         if (sim <= merge.vetoSimilarity) continue;
         close++;
         const veto = differentEvents(templates, docs[i]!, docs[j]!);
-        if (veto === 'template' || veto === 'recurring') slotted++;
-        if (veto !== null) apart++;
+        // Any other reason (another kind of act, subject, other party, person or number, another day's recurring
+        // report) keeps the stories apart at once, as placement refuses a story when any member is another event:
+        // a share let two soldiers' deaths, two phone calls and two executions of one day merge through members
+        // whose headlines say too little to veto.
+        if (veto !== null && veto !== 'template') return true;
+        if (veto === 'template') slotted++;
       }
     }
-    // Items of one template with different slots (bodies' Eid greetings to their staff) or two days' weather are
-    // never one event: a third of the pairs read so forbids the merge, not half. Not one pair: two headlines of
-    // one event can share a frame by chance (the King's talks: 1 of 15 pairs; the Quran manuscript: 2 of 8).
-    return close > 0 && (slotted * 3 >= close || apart >= merge.vetoShare * close);
+    // Template items with different slots (bodies' Eid greetings to their staff): a third of the pairs read so
+    // forbids the merge. Not one pair: two headlines of one event can share a frame by chance (the Quran
+    // manuscript: 2 of 8); the story-level check above sees templates that bridging hides from this share.
+    return close > 0 && slotted * 3 >= close;
   };
 
   const absorbedInto = new Map<number, number>();

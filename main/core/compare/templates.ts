@@ -82,6 +82,14 @@ function framesOf(title: Uint32Array): number[] {
   return out;
 }
 
+/** A frame of a headline: its hash, the keys before and after the slot, and how many headlines of the run carry it. */
+export interface TemplateFrame {
+  frame: number;
+  prefix: number;
+  suffix: number;
+  count: number;
+}
+
 /** How many headlines of a run carry each frame. */
 export class TemplateIndex {
   private readonly counts = new Map<number, number>();
@@ -94,6 +102,25 @@ export class TemplateIndex {
 
   count(title: Uint32Array, prefix: number, suffix: number): number {
     return this.counts.get(frameHash(title, prefix, suffix)) ?? 0;
+  }
+
+  /**
+   * The templates a headline is an item of: every frame of it that enough headlines of the run carry, with its
+   * prefix and suffix lengths and how many headlines carry it. A prefix-only frame must be longer than its slot.
+   */
+  templatesOf(title: Uint32Array): TemplateFrame[] {
+    const out: TemplateFrame[] = [];
+    const n = title.length;
+    for (let p = 0; p <= MAX_SIDE; p++) {
+      for (let s = 0; s <= MAX_SIDE; s++) {
+        if (p + s < (s === 0 ? MIN_PREFIX_FRAME : MIN_FRAME) || p + s >= n) continue;
+        if (s === 0 && p <= n - p) continue;
+        const frame = frameHash(title, p, s);
+        const count = this.counts.get(frame) ?? 0;
+        if (count >= this.minTemplateCount) out.push({ frame, prefix: p, suffix: s, count });
+      }
+    }
+    return out;
   }
 
   /**
