@@ -35,10 +35,12 @@ export type NameScript = 'arabic' | 'latin';
 
 export interface NameVocabulary {
   /**
-   * The candidate words of one script (other words may come too; they are
-   * filtered out). Called again after `changed()`.
+   * The candidate words of one script, one a line: key, surface, df and
+   * definite separated by tabs (words of another script may come too; they
+   * are left out). Text, not objects: a one-shot search scans it for the
+   * few words it needs. Read again after `changed()`.
    */
-  words(script: NameScript): Promise<NameWord[]>;
+  lines(script: NameScript): Promise<string>;
 }
 
 /** The first and the last-but-one code point of each script's keys: a range of the primary key, read in order. */
@@ -48,26 +50,46 @@ const SCRIPT_RANGE: Record<NameScript, readonly [string, string]> = {
 };
 
 /**
- * The search vocabulary as the name list. One script's words come back as
- * one string (a row per line): 152,000 row objects from the driver took
- * 165 ms of CPU against 62 ms for the string, on a 30,000-article library.
+ * The search vocabulary as the name list. One string per script: 152,000
+ * row objects from the driver took 165 ms of CPU against 62 ms for the
+ * string, on a 30,000-article library.
  */
 export function searchTermsNames(db: Database): NameVocabulary {
   return {
-    async words(script) {
+    async lines(script) {
       const [from, below] = SCRIPT_RANGE[script];
       const row = await db.get<{ rows: string | null }>(
         `SELECT group_concat(key || char(9) || surface || char(9) || df || char(9) || definite, char(10)) AS rows
            FROM search_terms WHERE key >= ? AND key < ?`,
         [from, below],
       );
-      if (!row?.rows) return [];
-      return row.rows.split('\n').map((line) => {
-        const [key, surface, df, definite] = line.split('\t');
-        return { key: key!, surface: surface!, df: Number(df), definite: Number(definite) };
-      });
+      return row?.rows ?? '';
     },
   };
+}
+
+/** A list of words as a vocabulary (tests, benchmarks). */
+export function listedNames(words: readonly NameWord[]): NameVocabulary {
+  const text = words.map((w) => `${w.key}\t${w.surface}\t${w.df}\t${w.definite}`).join('\n');
+  return { lines: async () => text };
+}
+
+function parseLine(line: string): NameWord {
+  const [key, surface, df, definite] = line.split('\t');
+  return { key: key!, surface: surface!, df: Number(df), definite: Number(definite) };
+}
+
+/** The words of `text` (NameVocabulary.lines) whose key passes `keep`; the others are never made into objects. */
+function scanLines(text: string, keep: (key: string) => boolean): NameWord[] {
+  const out: NameWord[] = [];
+  for (let start = 0; start < text.length;) {
+    const next = text.indexOf('\n', start);
+    const end = next < 0 ? text.length : next;
+    const key = text.slice(start, text.indexOf('\t', start));
+    if (keep(key)) out.push(parseLine(text.slice(start, end)));
+    start = end + 1;
+  }
+  return out;
 }
 
 /** Spellings searched per word: the cheapest first, then the most frequent. */
@@ -100,14 +122,13 @@ function add(map: Map<string, NameWord[]>, k: string, w: NameWord): void {
 
 async function arabicTable(names: NameVocabulary): Promise<ArabicTable> {
   const table: ArabicTable = new Map();
-  for (const w of await names.words('arabic')) if (isArabicWord(w.key)) add(table, arabicSkeleton(w.key), w);
+  for (const w of scanLines(await names.lines('arabic'), isArabicWord)) add(table, arabicSkeleton(w.key), w);
   return table;
 }
 
 async function latinTable(names: NameVocabulary): Promise<LatinTable> {
   const table: LatinTable = { names: new Map(), byKey: new Map() };
-  for (const w of await names.words('latin')) {
-    if (!isLatinWord(w.key)) continue;
+  for (const w of scanLines(await names.lines('latin'), isLatinWord)) {
     table.byKey.set(w.key, w);
     // Only names: an English article's common words are written in lower case.
     if (isCapitalised(w.surface) && w.key.length >= 3 && !w.key.includes("'"))
@@ -129,6 +150,11 @@ export interface TransliteratorOptions {
    * answered without transliteration; they are still built for the next one. Default: until they are ready.
    */
   firstWaitMs?: number;
+  /**
+   * Look a Latin word up by scanning the library's Arabic words rather than
+   * building their table: for a process that answers one search (the CLI).
+   */
+  scan?: boolean;
 }
 
 /**
@@ -189,6 +215,16 @@ export function createTransliterator(names: NameVocabulary, options: Translitera
     () => latinTable(names),
     () => cache.clear(),
   );
+  // One-shot: the words as read, scanned for each word asked.
+  const scan = options.scan ?? false;
+  const arabicText = lazyTable(
+    () => names.lines('arabic'),
+    () => cache.clear(),
+  );
+  const latinText = lazyTable(
+    () => names.lines('latin'),
+    () => cache.clear(),
+  );
   /** The tables, or null when the first build outlasts `firstWaitMs`. */
   const ready = async <T>(pending: Promise<T>): Promise<T | null> => {
     if (firstWaitMs === Infinity) return pending;
@@ -198,25 +234,42 @@ export function createTransliterator(names: NameVocabulary, options: Translitera
     clearTimeout(timer);
     return t;
   };
-  const fromLatin = async (word: string): Promise<string[] | null> => {
+  /** The library's own spelling of a Latin word, and its Arabic words of any of `skeletons`; null when not ready. */
+  const latinLookup = async (
+    word: string,
+    skeletons: string[],
+  ): Promise<{ own: NameWord | undefined; arabic: NameWord[] } | null> => {
+    if (scan) {
+      const texts = [latinText.get(), arabicText.get()] as const;
+      const both = texts.some((t) => t instanceof Promise) ? await ready(Promise.all(texts)) : texts;
+      if (!both) return null;
+      const [l, a] = both as readonly [string, string];
+      const wanted = new Set(skeletons);
+      return {
+        own: scanLines(l, (k) => k === word)[0],
+        arabic: scanLines(a, (k) => isArabicWord(k) && wanted.has(arabicSkeleton(k))),
+      };
+    }
     const tables = [latin.get(), arabic.get()] as const;
     const both = tables.some((t) => t instanceof Promise) ? await ready(Promise.all(tables)) : tables;
     if (!both) return null;
     const [l, a] = both as readonly [LatinTable, ArabicTable];
-    const own = l.byKey.get(word);
-    // A word the library writes in lower case is an English word, not a name (said, saw).
-    if (own && !isCapitalised(own.surface)) return [];
-    const bare = latinWithoutArticle(word);
-    const limit = maxTransliterationCost(bare);
     const seen = new Set<NameWord>();
+    for (const s of skeletons) for (const w of a.get(s) ?? []) seen.add(w);
+    return { own: l.byKey.get(word), arabic: [...seen] };
+  };
+  const fromLatin = async (word: string): Promise<string[] | null> => {
+    const bare = latinWithoutArticle(word);
+    const found = await latinLookup(word, latinSkeletons(bare));
+    if (!found) return null;
+    // A word the library writes in lower case is an English word, not a name (said, saw).
+    if (found.own && !isCapitalised(found.own.surface)) return [];
+    const limit = maxTransliterationCost(bare);
     const scored: Array<{ w: NameWord; cost: number }> = [];
-    for (const s of latinSkeletons(bare))
-      for (const w of a.get(s) ?? []) {
-        if (seen.has(w)) continue;
-        seen.add(w);
-        const cost = transliterationCost(w.key, bare);
-        if (cost <= limit) scored.push({ w, cost });
-      }
+    for (const w of found.arabic) {
+      const cost = transliterationCost(w.key, bare);
+      if (cost <= limit) scored.push({ w, cost });
+    }
     return best(scored);
   };
   const fromArabic = async (word: string): Promise<string[] | null> => {
@@ -232,12 +285,10 @@ export function createTransliterator(names: NameVocabulary, options: Translitera
   };
   return {
     changed() {
-      arabic.changed();
-      latin.changed();
+      for (const t of [arabic, latin, arabicText, latinText]) t.changed();
     },
     async candidates(word) {
-      arabic.refresh();
-      latin.refresh();
+      for (const t of [arabic, latin, arabicText, latinText]) t.refresh();
       const hit = cache.get(word);
       if (hit) return hit;
       const out =
