@@ -17,7 +17,12 @@
  * the same facets), completions, and a 5,000-article collection in Lunr
  * (build time in the worker, query latency).
  *
- *   node dist/bench/search.js [--rebuild] [--target N] [--build-only]
+ * Then, each in its own process (searchPhases.ts): with --base DIR (another
+ * checkout, built), every query's ranked ids from both builds, compared
+ * ("answers identical: N/N"); and the main process's RSS while the entity
+ * index fills in the background for --entity-seconds (default 60; 0 skips).
+ *
+ *   node dist/bench/search.js [--rebuild] [--target N] [--build-only] [--base DIR] [--entity-seconds N]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -31,6 +36,7 @@ import { createServices, type Services } from '../main/core/services';
 import { analyze } from '../main/core/text';
 import { benchDir, peakRssMb, printTable } from './support';
 import { build, cpuMs, fileMb, ms, prng, stats, timed } from './searchLibrary';
+import { answersPhase, compareAnswers, entityFillPhase } from './searchPhases';
 import { plainQuery } from './searchPlain';
 
 const ctx = { progress: () => undefined, signal: new AbortController().signal };
@@ -203,7 +209,8 @@ async function queryPhase(dir: string): Promise<void> {
   // full integrity_check in the background, writes held until it passes.
   const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
-  const services = await createServices({ dbPath: libraryPath, host: 'cli' });
+  // The entity index's background fill is measured on its own (searchPhases.ts): here it would share the queries' CPU.
+  const services = await createServices({ dbPath: libraryPath, host: 'cli', entityIndex: false });
   const opened = ms(t0);
   const first = await search(services, { query: 'الأمريكي', filter: {} });
   const firstAnswer = ms(t0);
@@ -257,6 +264,7 @@ async function queryPhase(dir: string): Promise<void> {
     }
   }
   const rssAfterFts = peakRssMb();
+  const heap = process.memoryUsage();
 
   // FTS5 merges its segments as it goes; a full merge ('optimize', what
   // search.reindex ends with) is what a library settles into.
@@ -387,7 +395,10 @@ async function queryPhase(dir: string): Promise<void> {
     ['plain unicode61 FTS5', `${stats(plainTimes)} (same queries, top 20 + snippet() + total + facets)`],
     ['hits ours / plain', examples.join('; ')],
     ['search.suggest', stats(suggestTimes)],
-    ['peak RSS after FTS queries', `${rssAfterFts.toFixed(0)} MB (goal < 400 MB)`],
+    [
+      'peak RSS after FTS queries',
+      `${rssAfterFts.toFixed(0)} MB (goal <= 250 MB); then resident ${(heap.rss / 1e6).toFixed(0)} MB: JS heap ${(heap.heapTotal / 1e6).toFixed(0)} MB, buffers ${(heap.external / 1e6).toFixed(0)} MB, the rest native (SQLite caches, threads, code)`,
+    ],
     [
       'Lunr 5,000 build',
       `${buildMs.toFixed(0)} ms in the worker (${(built.bytes ?? 0) / 1e6} MB gzipped; goal <= 15 s)`,
@@ -407,13 +418,32 @@ async function main(): Promise<void> {
   const targetAt = args.indexOf('--target');
   const target = targetAt >= 0 ? Number(args[targetAt + 1]) : 100_000;
   if (args.includes('--phase-query')) return queryPhase(dir);
+  const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  if (args.includes('--phase-answers')) return answersPhase(dir, option('--services')!, option('--out')!);
+  if (args.includes('--phase-entities')) return entityFillPhase(dir, Number(option('--seconds')));
   const have = existsSync(join(dir, 'build.json'))
     ? (JSON.parse(readFileSync(join(dir, 'build.json'), 'utf8')) as { total: number }).total
     : 0;
   if (args.includes('--rebuild') || have < target || !existsSync(join(dir, 'plain.db'))) await build(dir, target);
   if (args.includes('--build-only')) return;
-  const child = spawnSync(process.execPath, [__filename, '--phase-query'], { stdio: 'inherit' });
-  process.exitCode = child.status ?? 1;
+  const phase = (...more: string[]) =>
+    spawnSync(process.execPath, ['--expose-gc', __filename, ...more], { stdio: 'inherit' }).status ?? 1;
+  process.exitCode = phase('--phase-query');
+  const base = option('--base');
+  if (base) {
+    // The ranked ids of every query from this build and from the one in `base` (a checkout, built).
+    const answers = (label: string, root: string) => {
+      const out = join(dir, `answers-${label}.json`);
+      const services = join(root, 'dist', 'main', 'core', 'services.js');
+      if (phase('--phase-answers', '--services', services, '--out', out) !== 0) throw new Error(`answers of ${root}`);
+      return out;
+    };
+    const { line, differing } = compareAnswers(answers('base', base), answers('this', join(__dirname, '..', '..')));
+    process.stdout.write(`answers identical: ${line} (ranked ids of the top 20, this build against ${base})\n`);
+    for (const k of differing.slice(0, 10)) process.stdout.write(`  differs: ${k}\n`);
+  }
+  const entitySeconds = Number(option('--entity-seconds') ?? 60);
+  if (entitySeconds > 0) phase('--phase-entities', '--seconds', String(entitySeconds));
 }
 
 main().catch((error: unknown) => {
