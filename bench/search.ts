@@ -17,7 +17,12 @@
  * the same facets), completions, and a 5,000-article collection in Lunr
  * (build time in the worker, query latency).
  *
- *   node dist/bench/search.js [--rebuild] [--target N] [--build-only]
+ * Then, each in its own process (searchPhases.ts): with --base DIR (another
+ * checkout, built), every query's ranked ids from both builds, compared
+ * ("answers identical: N/N"); and the main process's RSS while the entity
+ * index fills in the background for --entity-seconds (default 60; 0 skips).
+ *
+ *   node dist/bench/search.js [--rebuild] [--target N] [--build-only] [--base DIR] [--entity-seconds N]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,69 +32,14 @@ import { Database } from '../main/core/db/connection';
 import { migrate } from '../main/core/db/migrate';
 import { migrations } from '../main/core/db/migrations';
 import { createSearchService } from '../main/core/search/searchService';
-import { parseQuery, type QueryNode } from '../main/core/search/queryParser';
 import { createServices, type Services } from '../main/core/services';
 import { benchDir, peakRssMb, printTable } from './support';
 import { build, cpuMs, fileMb, ms, prng, stats, timed } from './searchLibrary';
+import { answersPhase, compareAnswers, entityFillPhase } from './searchPhases';
+import { plainQuery } from './searchPlain';
 import { fixedQueries, type BenchQuery } from './searchQueries';
 
 const ctx = { progress: () => undefined, signal: new AbortController().signal };
-
-/** The same query for the plain index: our parse, but the words as typed (no analyzer). */
-function plainExpression(node: QueryNode): string {
-  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  switch (node.kind) {
-    case 'term':
-      if (node.field === 'lang') return '';
-      return node.prefix ? `${q(node.text)} *` : q(node.text);
-    case 'phrase':
-      return q(node.text);
-    case 'or':
-      return `(${node.any.map(plainExpression).filter(Boolean).join(' OR ')})`;
-    case 'and': {
-      const must = node.must.map(plainExpression).filter(Boolean);
-      const not = node.not.map(plainExpression).filter(Boolean);
-      const all = `(${must.join(' AND ')})`;
-      return not.length > 0 ? `(${all} NOT (${not.join(' OR ')}))` : all;
-    }
-  }
-}
-
-async function plainQuery(db: Database, bq: BenchQuery): Promise<number> {
-  const match = plainExpression(parseQuery(bq.query));
-  const clauses: string[] = [];
-  const params: Array<string | number> = [];
-  if (bq.filter.lang) {
-    clauses.push('lang = ?');
-    params.push(bq.filter.lang);
-  }
-  if (bq.filter.sourceIds) {
-    clauses.push(`source_id IN (${bq.filter.sourceIds.map(() => '?').join(',')})`);
-    params.push(...bq.filter.sourceIds);
-  }
-  if (bq.filter.dateFrom) {
-    clauses.push('published_iso >= ?');
-    params.push(bq.filter.dateFrom);
-  }
-  if (bq.filter.dateTo) {
-    clauses.push("published_iso <= ? || '-99'");
-    params.push(bq.filter.dateTo);
-  }
-  const where = clauses.map((c) => ` AND ${c}`).join('');
-  try {
-    await db.all(
-      `SELECT rowid, title, snippet(plain, 1, '[', ']', '…', 24) AS s FROM plain WHERE plain MATCH ?${where} ORDER BY rank LIMIT 20`,
-      [match, ...params],
-    );
-    const groups = await db.all<{ n: number }>(
-      `SELECT source_id, substr(published_iso, 1, 4), lang, count(*) AS n FROM plain WHERE plain MATCH ?${where} GROUP BY 1, 2, 3`,
-      [match, ...params],
-    );
-    return groups.reduce((s, g) => s + g.n, 0);
-  } catch {
-    return -1;
-  }
-}
 
 function dbstatMb(rows: Array<{ name: string; bytes: number }>, test: (name: string) => boolean): number {
   return rows.filter((r) => test(r.name)).reduce((s, r) => s + r.bytes, 0) / 1e6;
@@ -139,7 +89,8 @@ async function queryPhase(dir: string): Promise<void> {
   // full integrity_check in the background, writes held until it passes.
   const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
-  const services = await createServices({ dbPath: libraryPath, host: 'cli' });
+  // The entity index's background fill is measured on its own (searchPhases.ts): here it would share the queries' CPU.
+  const services = await createServices({ dbPath: libraryPath, host: 'cli', entityIndex: false });
   const opened = ms(t0);
   const first = await search(services, { query: 'الأمريكي', filter: {} });
   const firstAnswer = ms(t0);
@@ -193,6 +144,7 @@ async function queryPhase(dir: string): Promise<void> {
     }
   }
   const rssAfterFts = peakRssMb();
+  const heap = process.memoryUsage();
 
   // FTS5 merges its segments as it goes; a full merge ('optimize', what
   // search.reindex ends with) is what a library settles into.
@@ -323,7 +275,10 @@ async function queryPhase(dir: string): Promise<void> {
     ['plain unicode61 FTS5', `${stats(plainTimes)} (same queries, top 20 + snippet() + total + facets)`],
     ['hits ours / plain', examples.join('; ')],
     ['search.suggest', stats(suggestTimes)],
-    ['peak RSS after FTS queries', `${rssAfterFts.toFixed(0)} MB (goal < 400 MB)`],
+    [
+      'peak RSS after FTS queries',
+      `${rssAfterFts.toFixed(0)} MB (goal <= 250 MB); then resident ${(heap.rss / 1e6).toFixed(0)} MB: JS heap ${(heap.heapTotal / 1e6).toFixed(0)} MB, buffers ${(heap.external / 1e6).toFixed(0)} MB, the rest native (SQLite caches, threads, code)`,
+    ],
     [
       'Lunr 5,000 build',
       `${buildMs.toFixed(0)} ms in the worker (${(built.bytes ?? 0) / 1e6} MB gzipped; goal <= 15 s)`,
@@ -343,13 +298,32 @@ async function main(): Promise<void> {
   const targetAt = args.indexOf('--target');
   const target = targetAt >= 0 ? Number(args[targetAt + 1]) : 100_000;
   if (args.includes('--phase-query')) return queryPhase(dir);
+  const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  if (args.includes('--phase-answers')) return answersPhase(dir, option('--services')!, option('--out')!);
+  if (args.includes('--phase-entities')) return entityFillPhase(dir, Number(option('--seconds')));
   const have = existsSync(join(dir, 'build.json'))
     ? (JSON.parse(readFileSync(join(dir, 'build.json'), 'utf8')) as { total: number }).total
     : 0;
   if (args.includes('--rebuild') || have < target || !existsSync(join(dir, 'plain.db'))) await build(dir, target);
   if (args.includes('--build-only')) return;
-  const child = spawnSync(process.execPath, [__filename, '--phase-query'], { stdio: 'inherit' });
-  process.exitCode = child.status ?? 1;
+  const phase = (...more: string[]) =>
+    spawnSync(process.execPath, ['--expose-gc', __filename, ...more], { stdio: 'inherit' }).status ?? 1;
+  process.exitCode = phase('--phase-query');
+  const base = option('--base');
+  if (base) {
+    // The ranked ids of every query from this build and from the one in `base` (a checkout, built).
+    const answers = (label: string, root: string) => {
+      const out = join(dir, `answers-${label}.json`);
+      const services = join(root, 'dist', 'main', 'core', 'services.js');
+      if (phase('--phase-answers', '--services', services, '--out', out) !== 0) throw new Error(`answers of ${root}`);
+      return out;
+    };
+    const { line, differing } = compareAnswers(answers('base', base), answers('this', join(__dirname, '..', '..')));
+    process.stdout.write(`answers identical: ${line} (ranked ids of the top 20, this build against ${base})\n`);
+    for (const k of differing.slice(0, 10)) process.stdout.write(`  differs: ${k}\n`);
+  }
+  const entitySeconds = Number(option('--entity-seconds') ?? 60);
+  if (entitySeconds > 0) phase('--phase-entities', '--seconds', String(entitySeconds));
 }
 
 main().catch((error: unknown) => {

@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { analyze } from '../main/core/text';
-import { createTransliterator, withoutArticle, type NameWord } from '../main/core/search/transliteration';
+import { createTransliterator, listedNames, withoutArticle, type NameWord } from '../main/core/search/transliteration';
 import { normalizeForMatching } from '../main/core/text';
 import { printTable, sharedData } from './support';
 
@@ -100,7 +100,7 @@ async function main(): Promise<void> {
     definite: t.definite > 0 ? 1 : 0,
   }));
   const vocabularyMs = Date.now() - t0;
-  const transliterator = createTransliterator({ words: async () => words });
+  const transliterator = createTransliterator(listedNames(words));
   let toArabic = 0;
   let toLatin = 0;
   let exonymsFound = 0;

@@ -23,8 +23,6 @@ import {
   type Output,
   type Progress,
 } from '../../preload/contract';
-import { normalizeCharsetLabel } from '../core/importers/decode';
-import { parseMappingSpec } from '../core/importers/fields';
 import { defaultLibraryPath } from '../core/paths';
 import { createDispatcher, type Dispatcher } from '../core/rpc';
 import { createServices } from '../core/services';
@@ -234,15 +232,21 @@ async function run(argv: string[]): Promise<number> {
   );
   if (badEntityId !== undefined) throw new UsageError(`entities: "${badEntityId}" is not an article id`);
 
-  let mapping: ReturnType<typeof parseMappingSpec> | undefined;
+  // The importers' option parsers are loaded only when their options are given: their modules load the HTML
+  // entity and charset tables, which a search does not need.
+  let mapping: ReturnType<typeof import('../core/importers/fields').parseMappingSpec> | undefined;
   if (values.map !== undefined) {
+    const { parseMappingSpec } = await import('../core/importers/fields.js');
     try {
       mapping = parseMappingSpec(values.map);
     } catch (error) {
       throw new UsageError(`--map: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  if (values.encoding !== undefined && !normalizeCharsetLabel(values.encoding))
+  if (
+    values.encoding !== undefined &&
+    !(await import('../core/importers/decode.js')).normalizeCharsetLabel(values.encoding)
+  )
     throw new UsageError(
       `--encoding: "${values.encoding}" is not an encoding Mizan can read (e.g. windows-1256, iso-8859-6, windows-1254, utf-16le)`,
     );

@@ -168,6 +168,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       now,
       primer: state.primer,
       transliterationWaitMs: options.host === 'cli' || options.host === 'test' ? Infinity : undefined,
+      transliterationScan: options.host === 'cli',
     });
   } catch (error) {
     await db.close();

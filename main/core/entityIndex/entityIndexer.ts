@@ -9,7 +9,7 @@ import { MizanError } from '../../../preload/contract/errors';
 import type { Database } from '../db/connection';
 import { createWorkerPool } from '../workers/pool';
 import { workerScript } from '../workers/script';
-import { extractTask, type ExtractRequest, type ExtractResult } from './extractTask';
+import type { ExtractRequest, ExtractResult } from './extractTask';
 import { queueState, readQueued, settleStale, storeExtracted, type Extracted } from './entityStore';
 
 /**
@@ -54,7 +54,8 @@ export function createEntityIndexer(options: EntityIndexerOptions): EntityIndexe
   // One thread: it runs beside imports and searches on machines of two cores.
   const pool = createWorkerPool<ExtractRequest, ExtractResult>({
     script: workerScript(__dirname, 'entityWorker.js'),
-    inline: extractTask,
+    // Loaded when a task runs in-line: the extractor's name tables cost a one-shot CLI call ~75 ms of CPU at load.
+    inline: async (request) => (await import('./extractTask.js')).extractTask(request),
     size: 1,
     errors: {
       failed: (error) => new MizanError('INTERNAL', `reading entities failed: ${error.message}`),

@@ -15,7 +15,7 @@ import type {
   TimelineCounts,
 } from '../../../preload/contract';
 import type { Database, SqlValue } from '../db/connection';
-import { nameKey } from '../entities';
+import { nameKey } from '../entities/fold';
 import { filterClauses } from '../library/articleReader';
 
 /** SQL that selects the ids of a result set (`a.id` of `articles a`), and its parameters. */

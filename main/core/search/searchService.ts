@@ -47,6 +47,8 @@ export interface SearchServiceOptions {
    * the desktop and web hosts answer their first search at once (150 ms); the CLI, one search a process, waits.
    */
   transliterationWaitMs?: number;
+  /** One search a process (the CLI): a Latin word's Arabic spellings are scanned for, no table built. */
+  transliterationScan?: boolean;
 }
 
 export interface SearchService {
@@ -88,6 +90,7 @@ export async function createSearchService(options: SearchServiceOptions): Promis
   // Names across scripts come from the vocabulary; any commit may change it, so it is read again when next needed.
   const transliterator = createTransliterator(searchTermsNames(db), {
     firstWaitMs: options.transliterationWaitMs ?? 150,
+    scan: options.transliterationScan,
   });
   const removeHook = db.beforeCommit(async (w) => {
     await flushIndexQueue(w, indexer, primer);

@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { sharedData } from '../../../tests/support/paths';
 import { analyze, normalizeForMatching } from '../text';
 import { planQuery } from './queryPlan';
-import { createTransliterator, expandTransliterations, withoutArticle, type NameWord } from './transliteration';
+import {
+  createTransliterator,
+  expandTransliterations,
+  listedNames,
+  withoutArticle,
+  type NameWord,
+} from './transliteration';
 
 interface Pair {
   latin: string;
@@ -43,7 +49,7 @@ describe('transliteration candidates from a library vocabulary', () => {
     'The minister said he saw no reason to wait.',
   ];
   const words = dayVocabulary(english);
-  const transliterator = createTransliterator({ words: async () => words });
+  const transliterator = createTransliterator(listedNames(words));
 
   it('finds the fixture names of one SaudiNewsNet day both ways, recall@10 >= 0.9', async () => {
     const vocabulary = new Set(words.map((w) => w.key));
@@ -59,6 +65,14 @@ describe('transliteration candidates from a library vocabulary', () => {
     }
     expect(toArabic / present.length).toBeGreaterThanOrEqual(0.9);
     expect(toLatin / present.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('finds the same spellings when it scans the words (one search a process) as from its tables', async () => {
+    const scanned = createTransliterator(listedNames(words), { scan: true });
+    for (const p of pairs.slice(0, 60))
+      for (const word of [keyOf(p.latin), keyOf(p.arabic)])
+        expect(await scanned.candidates(word)).toEqual(await transliterator.candidates(word));
+    expect(await scanned.candidates('reason')).toEqual([]);
   });
 
   it('leaves English words alone and finds a name the library has never seen in Latin', async () => {
