@@ -274,4 +274,11 @@ describe('one reading per text', () => {
   it('does not spread a given name alone, which may be anyone', () => {
     expect(found('وأكد الملك سلمان أن المملكة ماضية، ثم التقى سلمان العودة بالطلاب.')).toEqual([['person', 'سلمان']]);
   });
+
+  it('reads no place inside the name of a competition', () => {
+    expect(found('فاز ريال مدريد بكأس إسبانيا وتأهل إلى دوري أبطال أوروبا، ثم عاد الفريق إلى إسبانيا.')).toEqual([
+      ['organisation', 'ريال مدريد'],
+      ['place', 'إسبانيا'],
+    ]);
+  });
 });
