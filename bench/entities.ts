@@ -11,7 +11,8 @@
  * MIZAN_NER_CORPUS), never committed.
  *
  * Two runs: the extractor as the app uses it (rules + tagger), then the rules
- * alone as the baseline. The tagger was trained on AQMAR too
+ * alone as the baseline; MIZAN_NER_CURVE=1 adds precision and recall at other
+ * operating points of the tagger (its margin floor, spreading names; tagger.ts). The tagger was trained on AQMAR too
  * (scripts/deriveEntityTagger.js): its honest AQMAR figure is cross-validated
  * (AQMAR_FOLD, README); a whole-AQMAR run here is in-sample.
  *
@@ -26,6 +27,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { extractEntities, type EntityKind } from '../main/core/entities';
+import { OPERATING_POINT } from '../main/core/entities/tagger';
 import { printTable, sharedData } from './support';
 
 interface Doc {
@@ -197,6 +199,25 @@ function run(title: string, learned: boolean): void {
 }
 run('entities (main/core/entities): rules + tagger', true);
 run('baseline: the rules alone (learned: false)', false);
+
+if (process.env.MIZAN_NER_CURVE) {
+  // Precision and recall at other operating points: the tagger's floor, with and without spreading names in a text.
+  const chosen = { ...OPERATING_POINT };
+  const cells: Array<[string, string]> = [];
+  for (const spread of [true, false])
+    for (const floor of [0, 10, 20, 30, 40, 60, 80, 120]) {
+      Object.assign(OPERATING_POINT, { floor, spread });
+      const all = score(docs, (doc) => toSpans(doc, extractEntities(doc.text, { lang: 'ar' }))).get('all')!;
+      const p = all.tp / Math.max(1, all.tp + all.fp);
+      const r = all.tp / Math.max(1, all.tp + all.fn);
+      cells.push([
+        `floor ${floor}${spread ? ', spread' : ''}`,
+        `P ${p.toFixed(3)}  R ${r.toFixed(3)}  (tp ${all.tp}, fp ${all.fp})`,
+      ]);
+    }
+  Object.assign(OPERATING_POINT, chosen);
+  printTable(`operating points (chosen: floor ${chosen.floor}${chosen.spread ? ', spread' : ''})`, cells);
+}
 
 if (process.env.MIZAN_NER_ERRORS) {
   // Lists what was missed and what was wrong, for reading by hand.

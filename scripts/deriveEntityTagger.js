@@ -26,6 +26,8 @@ const {
   ruleTags,
   spansOf,
   decode,
+  viterbi,
+  transitionFeatures,
 } = require('../dist/main/core/entities/tagger');
 
 const EPOCHS = 6;
@@ -151,123 +153,147 @@ function readAqmar(dir, fold) {
   return sentences;
 }
 
-const [file, aqmarDir] = process.argv.slice(2);
-if (!file) {
+/**
+ * Trains an averaged perceptron on examples; returns feature -> weights per tag
+ * (rounded to hundredths, features below PRUNE in every tag dropped).
+ * Greedy: per-token updates, gold history for the gold tag. Viterbi: the
+ * structured perceptron (Collins 2002), updates where the best sequence and the
+ * gold one differ in a tag or in the transition into it.
+ */
+function train(examples, { decoder = 'viterbi', epochs = EPOCHS, prune = PRUNE, log = () => {} } = {}) {
+  // Averaged perceptron with lazy averaging: total += w * (now - stamp) before each change.
+  const N = TAGS.length;
+  const weights = new Map();
+  const totals = new Map();
+  const stamps = new Map();
+  let now = 0;
+  const index = (tag) => TAGS.indexOf(tag);
+  function update(f, k, delta) {
+    let w = weights.get(f);
+    if (!w) {
+      w = new Float64Array(N);
+      weights.set(f, w);
+      totals.set(f, new Float64Array(N));
+      stamps.set(f, new Float64Array(N));
+    }
+    const t = totals.get(f);
+    const s = stamps.get(f);
+    t[k] += (now - s[k]) * w[k];
+    s[k] = now;
+    w[k] += delta;
+  }
+  const live = { get: (f) => weights.get(f) };
+  const history =
+    decoder === 'viterbi'
+      ? (tags, i, w) => transitionFeatures(tags[i - 1] ?? '<s>', w)
+      : (tags, i, w) => historyFeatures(tags[i - 1] ?? '<s>', tags[i - 2] ?? '<s>', w);
+  const run = decoder === 'viterbi' ? viterbi : decode;
+
+  let seed = 11;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    const order = examples.map((_, i) => i).sort(() => random() - 0.5);
+    let errors = 0;
+    let tokens = 0;
+    for (const n of order) {
+      const { feats, gold } = examples[n];
+      const { tags } = run(feats, live);
+      for (let i = 0; i < tags.length; i++) {
+        now++;
+        tokens++;
+        if (tags[i] !== gold[i]) errors++;
+        const same = tags[i] === gold[i] && (decoder !== 'viterbi' || i === 0 || tags[i - 1] === gold[i - 1]);
+        if (same) continue;
+        const w = feats[i][1];
+        for (const f of [...feats[i], ...history(gold, i, w)]) update(f, index(gold[i]), 1);
+        for (const f of [...feats[i], ...history(tags, i, w)]) update(f, index(tags[i]), -1);
+      }
+    }
+    log(`epoch ${epoch + 1}: ${((100 * errors) / tokens).toFixed(2)}% tokens wrong\n`);
+  }
+  const averaged = new Map();
+  for (const [f, w] of weights) {
+    const t = totals.get(f);
+    const s = stamps.get(f);
+    const avg = new Float64Array(N);
+    let keep = false;
+    for (let k = 0; k < N; k++) {
+      avg[k] = Math.round(((t[k] + (now - s[k]) * w[k]) / now) * 100) / 100;
+      if (Math.abs(avg[k]) >= prune) keep = true;
+    }
+    if (keep) averaged.set(f, avg);
+  }
+  log(`${averaged.size} features kept of ${weights.size}\n`);
+  return averaged;
+}
+
+/** The weights as tagger.generated.ts's string: one feature a line, weights in hundredths. */
+function serialise(averaged) {
+  return [...averaged]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([f, w]) => `${f}\t${Array.from(w, (x) => Math.round(x * 100)).join(' ')}`)
+    .join('\n');
+}
+
+module.exports = { readSentences, readAqmar, example, train, serialise };
+
+function main() {
+  const [file, aqmarDir] = process.argv.slice(2);
+  if (!file) {
+    process.stderr.write(
+      'usage: node scripts/deriveEntityTagger.js NEWSFANE_FILE [AQMAR_DIR] > main/core/entities/tagger.generated.ts\n',
+    );
+    process.exit(2);
+  }
+  const decoder = process.env.DECODER ?? 'viterbi';
+  // AQMAR_FOLD=0|1 leaves out the even or odd articles (sorted by name) for a cross-validated score.
+  const fold = process.env.AQMAR_FOLD === undefined ? undefined : Number(process.env.AQMAR_FOLD);
+  const aqmar = aqmarDir ? readAqmar(aqmarDir, fold) : [];
+  const sentences = readSentences(file);
+  const cut = Math.floor(sentences.length * (1 - HELD_OUT));
+  const trainSet = [...sentences.slice(0, cut), ...aqmar].map(example);
+  const heldOut = sentences.slice(cut).map(example);
   process.stderr.write(
-    'usage: node scripts/deriveEntityTagger.js NEWSFANE_FILE [AQMAR_DIR] > main/core/entities/tagger.generated.ts\n',
+    `${sentences.length} NewsFANE sentences, ${aqmar.length} AQMAR; training on ${trainSet.length}, holding out ${heldOut.length} of NewsFANE\n`,
   );
-  process.exit(2);
-}
-// AQMAR_FOLD=0|1 leaves out the even or odd articles (sorted by name) for a cross-validated score.
-const fold = process.env.AQMAR_FOLD === undefined ? undefined : Number(process.env.AQMAR_FOLD);
-const aqmar = aqmarDir ? readAqmar(aqmarDir, fold) : [];
-const sentences = readSentences(file);
-const cut = Math.floor(sentences.length * (1 - HELD_OUT));
-const train = [...sentences.slice(0, cut), ...aqmar].map(example);
-const heldOut = sentences.slice(cut).map(example);
-process.stderr.write(
-  `${sentences.length} NewsFANE sentences, ${aqmar.length} AQMAR; training on ${train.length}, holding out ${heldOut.length} of NewsFANE\n`,
-);
+  const averaged = train(trainSet, { decoder, log: (m) => process.stderr.write(m) });
 
-// Averaged perceptron with lazy averaging: total += w * (now - stamp) before each change.
-const N = TAGS.length;
-const weights = new Map();
-const totals = new Map();
-const stamps = new Map();
-let now = 0;
-const index = (tag) => TAGS.indexOf(tag);
-function update(f, k, delta) {
-  let w = weights.get(f);
-  if (!w) {
-    w = new Float64Array(N);
-    weights.set(f, w);
-    totals.set(f, new Float64Array(N));
-    stamps.set(f, new Float64Array(N));
-  }
-  const t = totals.get(f);
-  const s = stamps.get(f);
-  t[k] += (now - s[k]) * w[k];
-  s[k] = now;
-  w[k] += delta;
-}
-const live = { get: (f) => weights.get(f) };
-
-let seed = 11;
-const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-for (let epoch = 0; epoch < EPOCHS; epoch++) {
-  const order = train.map((_, i) => i).sort(() => random() - 0.5);
-  let errors = 0;
-  let tokens = 0;
-  for (const n of order) {
-    const { feats, gold } = train[n];
-    const { tags } = decode(feats, live);
-    for (let i = 0; i < tags.length; i++) {
-      now++;
-      tokens++;
-      if (tags[i] === gold[i]) continue;
-      errors++;
-      // Update with the gold history for the gold tag and the guessed history for the guess.
-      const w = feats[i][1];
-      const goldFeats = [...feats[i], ...historyFeatures(gold[i - 1] ?? '<s>', gold[i - 2] ?? '<s>', w)];
-      const guessFeats = [...feats[i], ...historyFeatures(tags[i - 1] ?? '<s>', tags[i - 2] ?? '<s>', w)];
-      for (const f of goldFeats) update(f, index(gold[i]), 1);
-      for (const f of guessFeats) update(f, index(tags[i]), -1);
-    }
-  }
-  process.stderr.write(`epoch ${epoch + 1}: ${((100 * errors) / tokens).toFixed(2)}% tokens wrong\n`);
-}
-const averaged = new Map();
-for (const [f, w] of weights) {
-  const t = totals.get(f);
-  const s = stamps.get(f);
-  const avg = new Float64Array(N);
-  let keep = false;
-  for (let k = 0; k < N; k++) {
-    avg[k] = Math.round(((t[k] + (now - s[k]) * w[k]) / now) * 100) / 100;
-    if (Math.abs(avg[k]) >= PRUNE) keep = true;
-  }
-  if (keep) averaged.set(f, avg);
-}
-
-// Held-out score, typed exact spans per kind: the rules alone, then the tagger's spans at several margins.
-const model = { get: (f) => averaged.get(f) };
-const goldSpans = (gold) =>
-  spansOf(
-    gold,
-    gold.map(() => 0),
-  );
-const asTags = (rules) => rules.map((r) => (r === 'TITLE' ? 'O' : r));
-const decoded = heldOut.map(({ feats }) => decode(feats, model));
-for (const floor of [-1, 0, 10, 20, 30, 40, 50, 60, 80]) {
-  const tally = new Map();
-  const bump = (kind, field) => {
-    for (const k of [kind, 'all']) {
+  // Held-out score, typed exact spans per kind: the rules alone, then the tagger's spans at several margins.
+  const model = { get: (f) => averaged.get(f) };
+  const goldSpans = (gold) =>
+    spansOf(
+      gold,
+      gold.map(() => 0),
+    );
+  const asTags = (rules) => rules.map((r) => (r === 'TITLE' ? 'O' : r));
+  const decoded = heldOut.map(({ feats }) => (decoder === 'viterbi' ? viterbi : decode)(feats, model));
+  for (const floor of [-1, 0, 10, 20, 30, 40, 50, 60, 80]) {
+    const tally = new Map();
+    const bump = (kind, field) => {
+      for (const k of [kind, 'all']) {
+        const t = tally.get(k) ?? { tp: 0, fp: 0, fn: 0 };
+        t[field]++;
+        tally.set(k, t);
+      }
+    };
+    heldOut.forEach(({ gold, rules }, n) => {
+      const { tags, margins } = decoded[n];
+      const found = floor < 0 ? goldSpans(asTags(rules)) : spansOf(tags, margins).filter((s) => s.margin >= floor);
+      const id = (s) => `${s.kind}:${s.from}:${s.to}`;
+      const g = new Set(goldSpans(gold).map(id));
+      for (const s of found) bump(s.kind, g.has(id(s)) ? 'tp' : 'fp');
+      const f = new Set(found.map(id));
+      for (const s of goldSpans(gold)) if (!f.has(id(s))) bump(s.kind, 'fn');
+    });
+    const cells = ['person', 'place', 'organisation', 'all'].map((k) => {
       const t = tally.get(k) ?? { tp: 0, fp: 0, fn: 0 };
-      t[field]++;
-      tally.set(k, t);
-    }
-  };
-  heldOut.forEach(({ gold, rules }, n) => {
-    const { tags, margins } = decoded[n];
-    const found = floor < 0 ? goldSpans(asTags(rules)) : spansOf(tags, margins).filter((s) => s.margin >= floor);
-    const id = (s) => `${s.kind}:${s.from}:${s.to}`;
-    const g = new Set(goldSpans(gold).map(id));
-    for (const s of found) bump(s.kind, g.has(id(s)) ? 'tp' : 'fp');
-    const f = new Set(found.map(id));
-    for (const s of goldSpans(gold)) if (!f.has(id(s))) bump(s.kind, 'fn');
-  });
-  const cells = ['person', 'place', 'organisation', 'all'].map((k) => {
-    const t = tally.get(k) ?? { tp: 0, fp: 0, fn: 0 };
-    return `${k} P ${(t.tp / Math.max(1, t.tp + t.fp)).toFixed(3)} R ${(t.tp / Math.max(1, t.tp + t.fn)).toFixed(3)}`;
-  });
-  process.stderr.write(`held out, ${floor < 0 ? 'rules alone' : `tagger, margin >= ${floor}`}: ${cells.join(' | ')}\n`);
-}
-
-const lines = [...averaged]
-  .sort(([a], [b]) => (a < b ? -1 : 1))
-  .map(([f, w]) => `${f}\t${Array.from(w, (x) => Math.round(x * 100)).join(' ')}`);
-process.stderr.write(`${averaged.size} features kept of ${weights.size}\n`);
-process.stdout.write(`/**
+      return `${k} P ${(t.tp / Math.max(1, t.tp + t.fp)).toFixed(3)} R ${(t.tp / Math.max(1, t.tp + t.fn)).toFixed(3)}`;
+    });
+    process.stderr.write(
+      `held out, ${floor < 0 ? 'rules alone' : `tagger, margin >= ${floor}`}: ${cells.join(' | ')}\n`,
+    );
+  }
+  process.stdout.write(`/**
  * Generated by scripts/deriveEntityTagger.js (do not edit by hand; rerun it).
  * Weights of the entity tagger (tagger.ts), an averaged perceptron trained on
  * ${cut} sentences of NewsFANEGold (Alotaibi & Lee, COLING 2014; newswire, CC BY-SA 3.0)${
@@ -278,5 +304,10 @@ process.stdout.write(`/**
  * These weights derive from CC BY-SA 3.0 corpora: attribution as above, same licence.
  * One feature a line: the feature, a tab, its weight per tag (${TAGS.join(' ')}) in hundredths.
  */
-export const TAGGER_WEIGHTS = ${JSON.stringify(lines.join('\n'))};
+/** The decoder the weights were trained with. */
+export const TAGGER_DECODER: 'greedy' | 'viterbi' = '${decoder}';
+export const TAGGER_WEIGHTS = ${JSON.stringify(serialise(averaged))};
 `);
+}
+
+if (require.main === module) main();

@@ -439,10 +439,20 @@ function organisations(text: string, toks: Tokens, out: Proposal[]): void {
 const PLACES_NEEDING_CUE: ReadonlySet<string> = new Set(['الخبر', 'خبر']);
 const PLACE_CUES: ReadonlySet<string> = new Set(['في', 'من', 'الى', 'الي', 'مدينه', 'محافظه', 'مدينة', 'محافظة']);
 
+/** Names of competitions end in a place (دوري أبطال أوروبا, كأس ملك إسبانيا): the event is named, not the place. */
+const EVENT_HEADS = keySet(['كأس', 'كاس', 'أبطال', 'أمم', 'بطولة', 'دوري', 'أولمبياد', 'مونديال']);
+
+function inEventName(toks: Tokens, i: number): boolean {
+  const before = toks[i - 1];
+  if (!before || toks[i]!.clitic) return false;
+  return EVENT_HEADS.has(before.key) || (before.key === 'ملك' && EVENT_HEADS.has(toks[i - 2]?.key ?? ''));
+}
+
 function places(text: string, toks: Tokens, out: Proposal[]): void {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.t.kind !== 'word' || !t.arabic) continue;
+    if (inEventName(toks, i)) continue;
     const entry = matchEntry(text, toks, i, PLACES);
     const n = entry?.keys.length ?? 0;
     if (

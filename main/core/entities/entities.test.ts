@@ -259,3 +259,26 @@ describe('the learned tagger beside the rules', () => {
     ).toEqual([['خالد الفيصل بن عبدالعزيز', 'صاحب السمو الملكي الأمير']]);
   });
 });
+
+describe('one reading per text', () => {
+  const found = (text: string): Array<[string, string]> =>
+    extractEntities(text, { lang: 'ar', learned: false }).map((m) => [m.kind, m.text]);
+
+  it('finds a name read after a title again where it stands without one', () => {
+    expect(found('وأعلن اللواء أحمد عسيري أن العمليات مستمرة، وأضاف أحمد عسيري أن القوات تقدمت.')).toEqual([
+      ['person', 'أحمد عسيري'],
+      ['person', 'أحمد عسيري'],
+    ]);
+  });
+
+  it('does not spread a given name alone, which may be anyone', () => {
+    expect(found('وأكد الملك سلمان أن المملكة ماضية، ثم التقى سلمان العودة بالطلاب.')).toEqual([['person', 'سلمان']]);
+  });
+
+  it('reads no place inside the name of a competition', () => {
+    expect(found('فاز ريال مدريد بكأس إسبانيا وتأهل إلى دوري أبطال أوروبا، ثم عاد الفريق إلى إسبانيا.')).toEqual([
+      ['organisation', 'ريال مدريد'],
+      ['place', 'إسبانيا'],
+    ]);
+  });
+});

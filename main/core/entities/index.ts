@@ -5,14 +5,7 @@
  */
 import { arabicProposals, isCommonWord, isGivenName, type Proposal } from './arabic';
 import { resolve } from './resolve';
-import { taggedSpans } from './tagger';
-
-/**
- * The tagger's margin below which its spans are dropped: at 40 the rules and
- * the tagger together keep the rules' precision on AQMAR articles the tagger
- * was not trained on (README, "Measured").
- */
-const TAGGER_FLOOR = 40;
+import { OPERATING_POINT, readTagger } from './tagger';
 import { englishProposals } from './english';
 import { nameKey, readable } from './fold';
 import { entityTokens, type EntityToken } from './tokens';
@@ -89,6 +82,45 @@ function addSurnames(text: string, toks: readonly EntityToken[], drafts: Draft[]
   });
 }
 
+/**
+ * One spelling, one reading within a text: a name found once is found at its
+ * other mentions too (not a single word that is a common word or a given name
+ * alone, nor a spelling read as two kinds).
+ */
+function consistent(toks: readonly EntityToken[], chosen: Proposal[]): Proposal[] {
+  if (!OPERATING_POINT.spread) return chosen;
+  const keyOf = (from: number, to: number): string =>
+    toks
+      .slice(from, to)
+      .map((t) => t.key)
+      .join(' ');
+  const kinds = new Map<string, Set<EntityKind>>();
+  for (const p of chosen) {
+    const k = keyOf(p.from, p.to);
+    kinds.set(k, (kinds.get(k) ?? new Set()).add(p.kind));
+  }
+  const taken = new Uint8Array(toks.length);
+  for (const p of chosen) taken.fill(1, p.title ? Math.min(p.title[0], p.from) : p.from, p.to);
+  const spreadable = new Map<string, Proposal>();
+  for (const p of chosen) {
+    const k = keyOf(p.from, p.to);
+    if (kinds.get(k)!.size > 1) continue;
+    if (p.to - p.from === 1 && (isCommonWord(k) || isGivenName(k) || k.length < 3)) continue;
+    spreadable.set(k, p);
+  }
+  const added: Proposal[] = [];
+  for (const [k, p] of spreadable) {
+    const n = p.to - p.from;
+    for (let i = 0; i + n <= toks.length; i++) {
+      if (toks[i]!.key !== toks[p.from]!.key || keyOf(i, i + n) !== k) continue;
+      if (taken.subarray(i, i + n).some((x) => x === 1)) continue;
+      taken.fill(1, i, i + n);
+      added.push({ kind: p.kind, from: i, to: i + n, ...(p.whole ? { whole: true } : {}) });
+    }
+  }
+  return added.length ? [...chosen, ...added].sort((a, b) => a.from - b.from) : chosen;
+}
+
 /** Groups drafts naming one entity; returns each group's key. */
 function group(drafts: Draft[]): string[] {
   const keys: string[] = [];
@@ -148,13 +180,14 @@ export function extractEntities(text: string, options: ExtractOptions): Mention[
   const arabic = options.lang === 'ar' || options.lang.startsWith('ar-');
   const rules = arabic ? arabicProposals(text, toks) : englishProposals(text, toks);
   // The tagger adds what it is sure of; the longest proposal still wins an overlap.
-  const learned = arabic && options.learned !== false ? taggedSpans(text, toks, rules, TAGGER_FLOOR) : [];
+  const reading = arabic && options.learned !== false ? readTagger(text, toks, rules) : null;
+  const learned = reading ? reading.spans.filter((s) => s.margin >= OPERATING_POINT.floor) : [];
   // A name the tagger reads further than the rules (الأمير خالد الفيصل بن عبدالعزيز) keeps the rules' title.
   for (const l of learned) {
     const titled = rules.find((r) => r.kind === l.kind && r.from === l.from && r.title);
     if (titled) l.title = titled.title;
   }
-  const chosen = resolve([...rules, ...learned]);
+  const chosen = consistent(toks, resolve([...rules, ...learned]));
   const drafts = chosen.map((p) => draftOf(text, toks, p));
   const taken = new Uint8Array(toks.length);
   for (const p of chosen) taken.fill(1, p.from, p.to);

@@ -13,7 +13,7 @@ import { COMMON, DEFINITE_ONLY, FAMILY, GIVEN, LINKS, ORGANISATIONS, PLACE_HEAD_
 import { OFFICE_HEADS, ORGANISATION_HEADS, PERSON_TITLES, STRONG_TITLES, WEAK_ORGANISATION_HEADS } from './lexicon';
 import { formKey } from './tokens';
 import { resolve } from './resolve';
-import { TAGGER_WEIGHTS } from './tagger.generated';
+import { TAGGER_DECODER, TAGGER_WEIGHTS } from './tagger.generated';
 import type { EntityKind } from './types';
 import type { EntityToken } from './tokens';
 
@@ -132,6 +132,14 @@ export function historyFeatures(prev: string, prev2: string, w: string): string[
   return [`t-1=${prev}`, `t-2t-1=${prev2}|${prev}`, `t-1w=${prev}|${w}`];
 }
 
+/**
+ * Features of the transition from the previous tag (the Viterbi decoder's,
+ * first order so the search stays 7 x 7 per token).
+ */
+export function transitionFeatures(prev: string, w: string): string[] {
+  return [`t-1=${prev}`, `t-1w=${prev}|${w}`];
+}
+
 /** BIO allows I-X only after B-X or I-X. */
 export function allowed(prev: string, tag: string): boolean {
   return !tag.startsWith('I-') || prev.slice(2) === tag.slice(2);
@@ -177,6 +185,80 @@ export function decode(feats: readonly string[][], weights: Weights): { tags: Ta
   return { tags, margins };
 }
 
+/**
+ * The best tag sequence under first-order transitions (Viterbi), and per
+ * token the margin between the best sequence and the best one giving that
+ * token another tag (max-marginals from a forward and a backward pass): a
+ * token is sure when no other reading of the sentence comes close.
+ */
+export function viterbi(feats: readonly string[][], weights: Weights): { tags: Tag[]; margins: number[] } {
+  const n = feats.length;
+  const N = TAGS.length;
+  if (n === 0) return { tags: [], margins: [] };
+  // local[i][k]: static score of tag k at i; trans[i][p * N + k]: transition from p (p = N: sentence start).
+  const local: Float64Array[] = [];
+  const trans: Float64Array[] = [];
+  const prevTags = [...TAGS, '<s>'];
+  for (let i = 0; i < n; i++) {
+    const l = new Float64Array(N);
+    for (const f of feats[i]!) {
+      const ws = weights.get(f);
+      if (ws) for (let k = 0; k < N; k++) l[k]! += ws[k]!;
+    }
+    local.push(l);
+    const t = new Float64Array((N + 1) * N);
+    const w = feats[i]![1]!;
+    for (let p = 0; p <= N; p++) {
+      if ((i === 0) !== (p === N)) continue;
+      for (const f of transitionFeatures(prevTags[p]!, w)) {
+        const ws = weights.get(f);
+        if (ws) for (let k = 0; k < N; k++) t[p * N + k]! += ws[k]!;
+      }
+      for (let k = 0; k < N; k++) if (!allowed(prevTags[p]!, TAGS[k]!)) t[p * N + k] = -Infinity;
+    }
+    trans.push(t);
+  }
+  const alpha: Float64Array[] = [];
+  const back: Int8Array[] = [];
+  for (let i = 0; i < n; i++) {
+    const a = new Float64Array(N).fill(-Infinity);
+    const b = new Int8Array(N);
+    for (let k = 0; k < N; k++) {
+      if (i === 0) a[k] = trans[0]![N * N + k]! + local[0]![k]!;
+      else
+        for (let p = 0; p < N; p++) {
+          const s = alpha[i - 1]![p]! + trans[i]![p * N + k]! + local[i]![k]!;
+          if (s > a[k]!) [a[k], b[k]] = [s, p];
+        }
+    }
+    alpha.push(a);
+    back.push(b);
+  }
+  const beta: Float64Array[] = new Array<Float64Array>(n);
+  beta[n - 1] = new Float64Array(N);
+  for (let i = n - 2; i >= 0; i--) {
+    const b = new Float64Array(N).fill(-Infinity);
+    for (let k = 0; k < N; k++)
+      for (let q = 0; q < N; q++) {
+        const s = trans[i + 1]![k * N + q]! + local[i + 1]![q]! + beta[i + 1]![q]!;
+        if (s > b[k]!) b[k] = s;
+      }
+    beta[i] = b;
+  }
+  let last = 0;
+  for (let k = 1; k < N; k++) if (alpha[n - 1]![k]! > alpha[n - 1]![last]!) last = k;
+  const path = new Array<number>(n);
+  path[n - 1] = last;
+  for (let i = n - 1; i > 0; i--) path[i - 1] = back[i]![path[i]!]!;
+  const margins = path.map((k, i) => {
+    const best = alpha[i]![k]! + beta[i]![k]!;
+    let other = -Infinity;
+    for (let q = 0; q < N; q++) if (q !== k) other = Math.max(other, alpha[i]![q]! + beta[i]![q]!);
+    return best - other;
+  });
+  return { tags: path.map((k) => TAGS[k]!), margins };
+}
+
 /** Spans of B/I runs, each with its lowest token margin. */
 export function spansOf(tags: readonly Tag[], margins: readonly number[]): TaggedSpan[] {
   const out: TaggedSpan[] = [];
@@ -209,20 +291,27 @@ function model(): Weights {
 }
 
 /**
- * Spans the tagger is sure of (margin >= floor), given the rules' proposals
- * the extractor chose from.
+ * The operating point: the tagger adds its spans of margin >= floor; with
+ * spread, a name read once in a text is read at its other mentions too
+ * (README, "Measured"; bench:entities sweeps the floor).
  */
-export function taggedSpans(
-  text: string,
-  toks: readonly EntityToken[],
-  proposals: Proposal[],
-  floor: number,
-): TaggedSpan[] {
+export const OPERATING_POINT = { floor: 40, spread: true };
+
+/** The tagger's reading of a text: its tags, each token's margin, its spans. */
+export interface TaggerReading {
+  tags: Tag[];
+  margins: number[];
+  /** B/I runs, a given name alone left out (no person without a title, as in the rules). */
+  spans: TaggedSpan[];
+}
+
+/** Reads a text with the learned tagger, given the rules' proposals (their labels are features). */
+export function readTagger(text: string, toks: readonly EntityToken[], proposals: Proposal[]): TaggerReading {
   const lists = tokenLists(text, toks);
   const feats = staticFeatures(text, toks, ruleTags(toks.length, resolve(proposals)), lists);
-  const { tags, margins } = decode(feats, model());
+  const { tags, margins } = (TAGGER_DECODER === 'viterbi' ? viterbi : decode)(feats, model());
   // A given name alone is no person without a title (وسنة نبيه محمد), as in the rules.
   const givenAlone = (s: TaggedSpan): boolean =>
     s.kind === 'person' && s.to - s.from === 1 && lists[s.from]!.includes('G');
-  return spansOf(tags, margins).filter((s) => s.margin >= floor && !givenAlone(s));
+  return { tags, margins, spans: spansOf(tags, margins).filter((s) => !givenAlone(s)) };
 }
