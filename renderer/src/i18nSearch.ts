@@ -13,6 +13,12 @@ export interface SearchWords {
   quotes: [string, string];
   via: Record<QueryReadingVia, (keys: readonly string[]) => string>;
   ignoredWords: (words: string) => string;
+  /** Before the other-script spellings a query word also searched ("Also matched"). */
+  alsoMatched: string;
+  /** Between those spellings and the word as typed: "كاظمي for Kadhimi". */
+  spellingFor: string;
+  /** Says how: the names across scripts. */
+  viaTransliteration: string;
   hints: Record<QueryHint['kind'], (text: string) => string>;
   sortLabel: string;
   sorts: Record<SearchSort, string>;
@@ -49,6 +55,9 @@ const en: SearchWords = {
     excluded: () => 'excluded',
   },
   ignoredWords: (words) => `Left out as common words: ${words}`,
+  alsoMatched: 'Also matched',
+  spellingFor: 'for',
+  viaTransliteration: '(the same name in the other script)',
   hints: {
     unclosedQuote: (text) => `The quote was not closed: searched for the phrase “${text}” to the end.`,
     unclosedGroup: (text) => `The bracket was not closed: read ${text} as one group.`,
@@ -114,6 +123,9 @@ const ar: SearchWords = {
     excluded: () => 'مستبعد',
   },
   ignoredWords: (words) => `أُهملت كلمات شائعة: ${words}`,
+  alsoMatched: 'وطابق أيضًا',
+  spellingFor: 'مقابل',
+  viaTransliteration: '(الاسم نفسه بالكتابة الأخرى)',
   hints: {
     unclosedQuote: (text) => `لم تُغلق علامة الاقتباس: بُحث عن العبارة «${text}» حتى آخرها.`,
     unclosedGroup: (text) => `لم يُغلق القوس: قُرئ ${text} مجموعة واحدة.`,

@@ -90,6 +90,22 @@ export function SearchHeader({ answer, refine, onRefine }: SearchHeaderProps) {
           ))}
         </p>
       ) : null}
+      {answer && answer.transliterated.length > 0 ? (
+        <p className="search-understood muted" data-testid="search-transliterated">
+          <span>{s.alsoMatched}: </span>
+          {answer.transliterated.map((tr, i) => (
+            <span key={tr.word} className="search-reading">
+              {s.quotes[0]}
+              <bdi className="search-reading-text">{tr.spellings.join(s.listSep)}</bdi>
+              {s.quotes[1]} {s.spellingFor} {s.quotes[0]}
+              <bdi className="search-reading-text">{tr.word}</bdi>
+              {s.quotes[1]}
+              {i < answer.transliterated.length - 1 ? s.listSep : ' '}
+            </span>
+          ))}
+          <span>{s.viaTransliteration}</span>
+        </p>
+      ) : null}
       {answer && answer.ignored.length > 0 ? (
         <p className="search-understood muted">{s.ignoredWords(answer.ignored.join(s.listSep))}</p>
       ) : null}
