@@ -298,7 +298,7 @@ function report(folder: string, results: SizeResult[]): void {
     rows.push([
       `${label}: import`,
       b
-        ? `${b.total} articles in ${fmt(b.realSeconds + b.variantSeconds)} s = ${fmt(b.total / (b.realSeconds + b.variantSeconds))} art/s overall, last step ${fmt(b.steps.at(-1)!.added / b.steps.at(-1)!.seconds)} art/s; CPU ${fmt(b.cpuSeconds)} s; peak RSS ${fmt(b.peakRssMb)} MB`
+        ? `${b.total} articles in ${fmt(b.realSeconds + b.variantSeconds)} s = ${fmt(b.total / (b.realSeconds + b.variantSeconds))} art/s overall, last step ${fmt(b.steps.at(-1)!.added / b.steps.at(-1)!.seconds)} art/s; CPU ${fmt(b.cpuSeconds)} s = ${fmt(b.total / b.cpuSeconds)} art per CPU second; peak RSS ${fmt(b.peakRssMb)} MB`
         : 'not built',
     ]);
     rows.push([`${label}: file`, b ? `${fmt(b.fileMb)} MB` : '—']);
