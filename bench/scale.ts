@@ -272,6 +272,12 @@ function child(args: string[]): boolean {
 
 const fmt = (n: number | undefined, digits = 0): string => (n === undefined ? '—' : n.toFixed(digits));
 
+/** The rate of the build's last step of 1,000 articles or more (a step of a few dedup leftovers says nothing). */
+function lastRate(b: NonNullable<SizeResult['build']>): string {
+  const step = b.steps.filter((s) => s.added >= 1000).at(-1);
+  return step ? `${fmt(step.added / step.seconds)} (at ${step.total})` : '—';
+}
+
 function postgresRows(r: SizeResult): Array<[string, string]> {
   const pg = r.postgres;
   const label = r.size.toLocaleString('en');
@@ -298,7 +304,7 @@ function report(folder: string, results: SizeResult[]): void {
     rows.push([
       `${label}: import`,
       b
-        ? `${b.total} articles in ${fmt(b.realSeconds + b.variantSeconds)} s = ${fmt(b.total / (b.realSeconds + b.variantSeconds))} art/s overall, last step ${fmt(b.steps.at(-1)!.added / b.steps.at(-1)!.seconds)} art/s; CPU ${fmt(b.cpuSeconds)} s; peak RSS ${fmt(b.peakRssMb)} MB`
+        ? `${b.total} articles in ${fmt(b.realSeconds + b.variantSeconds)} s = ${fmt(b.total / (b.realSeconds + b.variantSeconds))} art/s overall, last step ${lastRate(b)} art/s; CPU ${fmt(b.cpuSeconds)} s = ${fmt(b.total / b.cpuSeconds)} art per CPU second; peak RSS ${fmt(b.peakRssMb)} MB`
         : 'not built',
     ]);
     rows.push([`${label}: file`, b ? `${fmt(b.fileMb)} MB` : '—']);

@@ -19,28 +19,36 @@ const PANELS: Panel[] = [
       { name: 'p50', color: '#1f77b4', value: (r) => r.query?.wall.p50 },
       { name: 'p95', color: '#ff7f0e', value: (r) => r.query?.wall.p95 },
       { name: 'p99', color: '#d62728', value: (r) => r.query?.wall.p99 },
+      { name: 'CPU p50', color: '#2ca02c', value: (r) => r.query?.cpu.p50 },
     ],
   },
   {
     title: 'open → first answer',
     unit: 'ms',
-    series: [{ name: 'first answer', color: '#1f77b4', value: (r) => r.query?.firstAnswerMs }],
+    series: [
+      { name: 'wall', color: '#1f77b4', value: (r) => r.query?.firstAnswerMs },
+      { name: 'CPU', color: '#2ca02c', value: (r) => r.query?.openCpuMs },
+    ],
   },
   {
     title: 'import rate',
     unit: 'articles/s',
     series: [
       {
-        name: 'overall',
+        name: 'wall',
         color: '#1f77b4',
         value: (r) => (r.build ? r.build.total / (r.build.realSeconds + r.build.variantSeconds) : undefined),
       },
+      { name: 'per CPU s', color: '#2ca02c', value: (r) => (r.build ? r.build.total / r.build.cpuSeconds : undefined) },
     ],
   },
   {
     title: 'stories: 1,000 new articles placed',
     unit: 's',
-    series: [{ name: 'incremental', color: '#1f77b4', value: (r) => r.clusterIncremental?.seconds }],
+    series: [
+      { name: 'wall', color: '#1f77b4', value: (r) => r.clusterIncremental?.seconds },
+      { name: 'CPU', color: '#2ca02c', value: (r) => r.clusterIncremental?.cpuSeconds },
+    ],
   },
   {
     title: 'peak RSS',
@@ -94,7 +102,7 @@ function panel(p: Panel, results: readonly SizeResult[], x0: number, y0: number)
         `<polyline fill="none" stroke="${s.color}" stroke-width="2" points="${points.map(([n, v]) => `${px(n).toFixed(1)},${py(v).toFixed(1)}`).join(' ')}"/>`,
       );
     for (const [n, v] of points) out.push(`<circle cx="${px(n)}" cy="${py(v)}" r="3" fill="${s.color}"/>`);
-    out.push(`<text x="${x0 + PAD.left + 8 + k * 80}" y="${y0 + H - 6}" fill="${s.color}">■ ${esc(s.name)}</text>`);
+    out.push(`<text x="${x0 + PAD.left + 8 + k * 62}" y="${y0 + H - 6}" fill="${s.color}">■ ${esc(s.name)}</text>`);
   });
   return out.join('\n');
 }
