@@ -160,7 +160,7 @@ function readAqmar(dir, fold) {
  * structured perceptron (Collins 2002), updates where the best sequence and the
  * gold one differ in a tag or in the transition into it.
  */
-function train(examples, { decoder = 'viterbi', epochs = EPOCHS, prune = PRUNE, log = () => {} } = {}) {
+function train(examples, { decoder = 'greedy', epochs = EPOCHS, prune = PRUNE, log = () => {} } = {}) {
   // Averaged perceptron with lazy averaging: total += w * (now - stamp) before each change.
   const N = TAGS.length;
   const weights = new Map();
@@ -245,7 +245,7 @@ function main() {
     );
     process.exit(2);
   }
-  const decoder = process.env.DECODER ?? 'viterbi';
+  const decoder = process.env.DECODER ?? 'greedy';
   // AQMAR_FOLD=0|1 leaves out the even or odd articles (sorted by name) for a cross-validated score.
   const fold = process.env.AQMAR_FOLD === undefined ? undefined : Number(process.env.AQMAR_FOLD);
   const aqmar = aqmarDir ? readAqmar(aqmarDir, fold) : [];

@@ -292,7 +292,7 @@ function model(): Weights {
 
 /**
  * The operating point: the tagger adds its spans of margin >= floor; with
- * spread, a name read once in a text is read at its other mentions too
+ * spread, a name of two words or more read once in a text is read at its other mentions too
  * (README, "Measured"; bench:entities sweeps the floor).
  */
 export const OPERATING_POINT = { floor: 40, spread: true };
