@@ -129,6 +129,33 @@ export function drawTimeline(
   return figure;
 }
 
+/**
+ * Shows the chosen span [from, to] (ISO days; an empty end is the chart's edge) as the brush's band,
+ * without drawing the chart again: the header's date fields and the keyboard move it so.
+ */
+export function showRange(svg: SVGSVGElement, range: { from: string; to: string } | null): void {
+  const figure = svg as PlotFigure;
+  const band = figure.querySelector('[data-brush=selection]');
+  const x = figure.scale('x');
+  if (!band || !x?.apply || !x.range) return;
+  if (!range) {
+    band.setAttribute('visibility', 'hidden');
+    return;
+  }
+  const [r0, r1] = x.range as [number, number];
+  const lo = Math.min(r0, r1);
+  const hi = Math.max(r0, r1);
+  const day = (iso: string, after: boolean) => Date.parse(`${iso}T00:00:00Z`) + (after ? 86_400_000 : 0);
+  // The range runs right to left when mirrored: r0 is always where time starts.
+  const a = range.from ? x.apply(new Date(day(range.from, false))) : r0;
+  const b = range.to ? x.apply(new Date(day(range.to, true))) : r1;
+  const left = Math.max(lo, Math.min(hi, Math.min(a, b)));
+  const right = Math.max(lo, Math.min(hi, Math.max(a, b)));
+  band.setAttribute('x', String(left));
+  band.setAttribute('width', String(Math.max(2, right - left)));
+  band.setAttribute('visibility', 'visible');
+}
+
 /** Dragging across the plot selects a span of time; the x scale turns it back into dates. */
 function addBrush(figure: PlotFigure, brush: BrushOptions): void {
   const x = figure.scale('x');

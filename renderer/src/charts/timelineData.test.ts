@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineCounts } from '../../../preload/contract';
-import { autoUnit, binTimeline, brushedDays } from './timelineData';
+import { autoUnit, binTimeline, brushedDays, stepRange } from './timelineData';
 
 const names = { others: 'Others', unknown: 'Unknown' };
 const counts: TimelineCounts = {
@@ -69,5 +69,44 @@ describe('timeline bins', () => {
       from: '2015-07-21',
       to: '2015-07-22',
     });
+  });
+});
+
+describe('the brushed range from the keyboard', () => {
+  const days = { unit: 'day' as const, first: '2015-07-20', last: '2015-08-02' };
+
+  it('starts on the first bin, moves by one bin each way and stops at the data’s edges', () => {
+    const start = stepRange(null, days, 1, false);
+    expect(start).toEqual({ from: '2015-07-20', to: '2015-07-20' });
+    expect(stepRange(start, days, 1, false)).toEqual({ from: '2015-07-21', to: '2015-07-21' });
+    expect(stepRange(start, days, -1, false)).toEqual(start);
+    const weeks = { ...days, unit: 'week' as const };
+    expect(stepRange(null, weeks, 1, false)).toEqual({ from: '2015-07-20', to: '2015-07-26' });
+    expect(stepRange({ from: '2015-07-20', to: '2015-07-26' }, weeks, 1, false)).toEqual({
+      from: '2015-07-27',
+      to: '2015-08-02',
+    });
+    expect(stepRange({ from: '2015-07-27', to: '2015-08-02' }, weeks, 1, false)).toEqual({
+      from: '2015-07-27',
+      to: '2015-08-02',
+    });
+  });
+
+  it('resizes by its end, never before its start; an open end is the data’s edge', () => {
+    expect(stepRange({ from: '2015-07-21', to: '2015-07-22' }, days, 1, true)).toEqual({
+      from: '2015-07-21',
+      to: '2015-07-23',
+    });
+    expect(stepRange({ from: '2015-07-21', to: '2015-07-21' }, days, -1, true)).toEqual({
+      from: '2015-07-21',
+      to: '2015-07-21',
+    });
+    expect(stepRange({ from: '2015-07-25', to: '' }, days, -1, true)).toEqual({ from: '2015-07-25', to: '2015-08-01' });
+    const months = { unit: 'month' as const, first: '2015-01-31', last: '2015-12-31' };
+    expect(stepRange({ from: '2015-01-31', to: '2015-01-31' }, months, 1, true)).toEqual({
+      from: '2015-01-31',
+      to: '2015-02-28',
+    });
+    expect(stepRange(null, { ...days, first: null }, 1, false)).toBeNull();
   });
 });
