@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineCounts } from '../../../preload/contract';
-import { autoUnit, binTimeline, brushedDays, stepRange } from './timelineData';
+import { autoUnit, binTimeline, brushedDays, stepPoints, stepRange } from './timelineData';
 
 const names = { others: 'Others', unknown: 'Unknown' };
 const counts: TimelineCounts = {
@@ -108,5 +108,27 @@ describe('the brushed range from the keyboard', () => {
       to: '2015-02-28',
     });
     expect(stepRange(null, { ...days, first: null }, 1, false)).toBeNull();
+  });
+});
+
+describe('thin bars as steps', () => {
+  it('gives every outlet a point at every bin start, zeros filled in, and one closing the last bin', () => {
+    const s = binTimeline(counts, { unit: 'day', names });
+    const points = stepPoints(s);
+    const starts = [...new Set(s.bins.map((b) => b.start.toISOString().slice(0, 10)))];
+    expect(points).toHaveLength(s.outlets.length * (starts.length + 1));
+    const aawsat = points.filter((p) => p.outlet === 0).map((p) => [p.start.toISOString().slice(0, 10), p.count]);
+    expect(aawsat).toEqual([
+      ['2015-07-20', 3],
+      ['2015-07-21', 0],
+      ['2015-07-26', 1],
+      ['2015-07-27', 0],
+      ['2015-08-02', 0],
+      ['2015-08-03', 0],
+    ]);
+    // Stacked, the steps add up to the dated articles.
+    const total = points.filter((p) => p.start.getTime() < Date.UTC(2015, 7, 3)).reduce((n, p) => n + p.count, 0);
+    expect(total).toBe(s.bins.reduce((n, b) => n + b.count, 0));
+    expect(stepPoints({ bins: [], outlets: [] })).toEqual([]);
   });
 });

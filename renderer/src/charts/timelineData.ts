@@ -168,3 +168,31 @@ export function stepRange(
   if ((step > 0 && to >= last) || (step < 0 && from <= first)) return { from, to };
   return { from: clamp(addUnits(from, unit, step)), to: clamp(addUnits(to, unit, step)) };
 }
+
+/** One point of an outlet's stacked area: its count from `start` until the next point. */
+export interface StepPoint {
+  start: Date;
+  outlet: number;
+  count: number;
+}
+
+/**
+ * The bins as one step line per outlet, zeros filled in, for bars too thin
+ * to draw one by one: every outlet has a point at every bin start and one
+ * at the last bin's end (closing the last step). A few paths instead of a
+ * rectangle per bin and outlet.
+ */
+export function stepPoints(series: Pick<TimelineSeries, 'bins' | 'outlets'>): StepPoint[] {
+  const starts = [...new Set(series.bins.map((b) => b.start.getTime()))].sort((a, b) => a - b);
+  if (starts.length === 0) return [];
+  const end = Math.max(...series.bins.map((b) => b.end.getTime()));
+  const at = new Map<number, number>(starts.map((t, i) => [t, i]));
+  const points: StepPoint[] = [];
+  for (const o of series.outlets) {
+    const counts = new Float64Array(starts.length);
+    for (const b of series.bins) if (b.outlet === o.index) counts[at.get(b.start.getTime())!]! += b.count;
+    starts.forEach((t, i) => points.push({ start: new Date(t), outlet: o.index, count: counts[i]! }));
+    points.push({ start: new Date(end), outlet: o.index, count: counts[starts.length - 1]! });
+  }
+  return points;
+}
