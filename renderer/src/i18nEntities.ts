@@ -39,6 +39,8 @@ export interface EntityWords {
   exportSvg: string;
   exportPng: string;
   brushHint: string;
+  /** How the timeline's dates are chosen from the keyboard (its accessible name says it). */
+  brushKeys: string;
   dateRange: (from: string, to: string) => string;
   clearDates: string;
   undated: (n: string) => string;
@@ -80,7 +82,8 @@ const en: EntityWords = {
   smallMultiples: 'Per outlet',
   exportSvg: 'Save SVG',
   exportPng: 'Save PNG',
-  brushHint: 'Drag across the timeline to list only those dates.',
+  brushHint: 'Drag across the timeline to list only those dates, or focus it and use the arrow keys.',
+  brushKeys: 'Arrow keys move the chosen dates, Shift with an arrow changes their end, Escape clears them.',
   dateRange: (from, to) => `Dates: ${from} – ${to}`,
   clearDates: 'Clear dates',
   undated: (n) => `${n} without a day`,
@@ -122,7 +125,8 @@ const ar: EntityWords = {
   smallMultiples: 'لكل مصدر',
   exportSvg: 'حفظ SVG',
   exportPng: 'حفظ PNG',
-  brushHint: 'اسحب على الخط الزمني لعرض تلك التواريخ فقط.',
+  brushHint: 'اسحب على الخط الزمني لعرض تلك التواريخ فقط، أو انتقل إليه واستعمل مفاتيح الأسهم.',
+  brushKeys: 'تنقل مفاتيح الأسهم التواريخ المختارة، ومع Shift تغيّر نهايتها، ويلغيها Escape.',
   dateRange: (from, to) => `التواريخ: ${from} – ${to}`,
   clearDates: 'إلغاء التواريخ',
   undated: (n) => `${n} بلا يوم`,

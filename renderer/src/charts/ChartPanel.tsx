@@ -7,11 +7,12 @@
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { TimelineCounts } from '../../../preload/contract';
+import { formatIsoDate } from '../../../common/text/dates';
 import { toShownError } from '../api';
 import { useI18n } from '../i18n';
 import { useEntityWords, type TimeUnit } from '../i18nEntities';
 import { chartFileName, savePng, saveSvg } from './exportChart';
-import { binTimeline, brushedDays } from './timelineData';
+import { binTimeline, brushedDays, stepRange } from './timelineData';
 
 type PlotCharts = typeof import('./plotCharts');
 let loading: Promise<PlotCharts> | null = null;
@@ -33,8 +34,9 @@ export interface ChartPanelProps {
   loadKey: string;
   /** What the charts show ("All articles", a search, an entity's name): labels and file names. */
   subject: string;
-  /** Given when dragging across the timeline may narrow the list to those dates. */
+  /** Given when dragging across the timeline (or the arrow keys on it) may narrow the list to those dates. */
   onBrush?: (from: string, to: string) => void;
+  /** The chosen dates (ISO days; an empty end is open), shown as the brush's band wherever they were set. */
   dateRange?: { from: string; to: string } | null;
   onClearDates?: () => void;
   testId?: string;
@@ -52,6 +54,9 @@ export function ChartPanel({ load, loadKey, subject, onBrush, dateRange, onClear
   const [width, setWidth] = useState(0);
   const frame = useRef<HTMLDivElement>(null);
   const timelineHost = useRef<HTMLDivElement>(null);
+  const timelineSvg = useRef<SVGSVGElement | null>(null);
+  const rangeRef = useRef(dateRange ?? null);
+  rangeRef.current = dateRange ?? null;
   const outletsHost = useRef<HTMLDivElement>(null);
   const brushRef = useRef(onBrush);
   brushRef.current = onBrush;
@@ -119,9 +124,33 @@ export function ChartPanel({ load, loadKey, subject, onBrush, dateRange, onClear
         : undefined,
     );
     const outlets = charts.drawOutlets(series, { ...common, id: `${id}o`, label: e.outletsOf(subject) });
+    timelineSvg.current = timeline;
+    charts.showRange(timeline, rangeRef.current);
     timelineHost.current?.replaceChildren(timeline);
     outletsHost.current?.replaceChildren(outlets);
   }, [charts, series, width, dir, locale, multiples, id, subject, e]);
+
+  // The fields in the search header, the keyboard or a drag moved the dates: the band follows, the chart stays.
+  const rangeKey = dateRange ? `${dateRange.from}|${dateRange.to}` : '';
+  useEffect(() => {
+    if (charts && timelineSvg.current) charts.showRange(timelineSvg.current, rangeRef.current);
+  }, [charts, rangeKey]);
+
+  const onTimelineKey = (event: React.KeyboardEvent<HTMLDivElement>) => {
+    if (!onBrush || !series) return;
+    if (event.key === 'Escape' && dateRange) {
+      event.preventDefault();
+      onClearDates?.();
+      return;
+    }
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    event.preventDefault();
+    // Time runs right to left in Arabic: the arrow pointing that way goes later.
+    const later = (event.key === 'ArrowRight') === (dir !== 'rtl');
+    const next = stepRange(dateRange ?? null, series, later ? 1 : -1, event.shiftKey);
+    if (next) onBrush(next.from, next.to);
+  };
+  const shownDate = (iso: string) => (iso ? (formatIsoDate(iso, locale) ?? iso) : '…');
 
   const svgOf = (host: React.RefObject<HTMLDivElement | null>) => host.current?.querySelector('svg') ?? null;
   const exportChart = (kind: 'svg' | 'png') => {
@@ -164,8 +193,8 @@ export function ChartPanel({ load, loadKey, subject, onBrush, dateRange, onClear
         </button>
       </div>
       {dateRange ? (
-        <p className="chart-range" data-testid="chart-date-range">
-          <span>{e.dateRange(dateRange.from, dateRange.to)}</span>{' '}
+        <p className="chart-range" data-testid="chart-date-range" aria-live="polite">
+          <span>{e.dateRange(shownDate(dateRange.from), shownDate(dateRange.to))}</span>{' '}
           {onClearDates ? (
             <button type="button" className="link-button" onClick={onClearDates} data-testid="chart-clear-dates">
               {e.clearDates}
@@ -182,7 +211,19 @@ export function ChartPanel({ load, loadKey, subject, onBrush, dateRange, onClear
       ) : null}
       <div ref={frame} className="chart-frame">
         <h3 className="chart-title">{e.timeline}</h3>
-        <div ref={timelineHost} className="chart-svg" data-testid="chart-timeline" />
+        <div
+          ref={timelineHost}
+          className="chart-svg"
+          data-testid="chart-timeline"
+          {...(onBrush
+            ? {
+                tabIndex: 0,
+                role: 'group',
+                'aria-label': `${e.timelineOf(subject)}. ${e.brushKeys}`,
+                onKeyDown: onTimelineKey,
+              }
+            : {})}
+        />
         {series && series.undated > 0 ? <p className="muted">{e.undated(formatNumber(series.undated))}</p> : null}
         {series && outletCount > 1 && !multiples ? (
           <ul className="chart-legend" aria-label={e.legend}>

@@ -10,7 +10,14 @@
  * time runs right to left and the count axis stands on the right.
  */
 import * as Plot from '@observablehq/plot';
-import type { OutletSeries, TimelineSeries } from './timelineData';
+import { stepPoints, type OutletSeries, type TimelineSeries } from './timelineData';
+
+/**
+ * Narrower bins than this (in pixels) are drawn as one stacked step area per
+ * outlet instead of a rectangle per bin and outlet: 730 days of 7 outlets were
+ * 5,110 rectangles (each with its own <title>), now 7 paths.
+ */
+const MIN_BAR_PX = 4;
 
 /** Okabe-Ito colours (distinct for the common colour blindnesses), one per outlet, "others" grey. */
 const COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442'];
@@ -89,13 +96,39 @@ export function drawTimeline(
   const monthFormat = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
   const dayFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
   const tickFormat = (d: Date) => (series.unit === 'month' ? monthFormat : dayFormat).format(d);
-  // Ticks on whole bins only (never at noon of a day bin), as many as fit.
-  const binCount = new Set(series.bins.map((b) => b.start.getTime())).size;
+  // Ticks on whole bins only (never at noon of a day bin), as many as fit the span (gaps included).
+  const starts = series.bins.map((b) => b.start.getTime());
+  const unitMs = { day: 86_400_000, week: 7 * 86_400_000, month: 30.44 * 86_400_000 }[series.unit];
+  const binCount = starts.length === 0 ? 1 : Math.round((Math.max(...starts) - Math.min(...starts)) / unitMs) + 1;
   const room = Math.max(2, Math.floor(options.width / 90));
   const ticks = `${Math.max(1, Math.ceil(binCount / room))} ${series.unit}s`;
   const names = series.outlets.map((o) => o.name);
   const facetRows = options.multiples && series.outlets.length > 1;
-  const bins = facetRows ? series.bins.map((b) => ({ ...b, name: names[b.outlet]! })) : series.bins;
+  const thin = options.width / Math.max(1, binCount) < MIN_BAR_PX;
+  const named = <T extends { outlet: number }>(rows: T[]) =>
+    facetRows ? rows.map((b) => ({ ...b, name: names[b.outlet]! })) : rows;
+  // No <title> per bar: thousands of nodes for a tooltip; the chart is one image named by its label.
+  const bars = thin
+    ? Plot.areaY(named(stepPoints(series)), {
+        x: 'start',
+        y: 'count',
+        z: 'outlet',
+        fy: facetRows ? 'name' : undefined,
+        fill: fill(options.id),
+        stroke: 'currentColor',
+        strokeWidth: 0.4,
+        curve: 'step-after',
+      })
+    : Plot.rectY(named(series.bins), {
+        x1: 'start',
+        x2: 'end',
+        y: 'count',
+        fy: facetRows ? 'name' : undefined,
+        fill: fill(options.id),
+        stroke: 'currentColor',
+        strokeWidth: 0.4,
+        inset: 0.3,
+      });
   const figure = Plot.plot({
     width: options.width,
     height: facetRows ? 40 + series.outlets.length * 56 : 220,
@@ -108,25 +141,38 @@ export function drawTimeline(
     y: { axis: rtl ? 'right' : 'left', grid: true, label: options.axisLabel, labelArrow: 'none', nice: true },
     color: { type: 'identity' },
     fy: facetRows ? { domain: names, label: null, axis: rtl ? 'right' : 'left' } : undefined,
-    marks: [
-      Plot.rectY(bins, {
-        x1: 'start',
-        x2: 'end',
-        y: 'count',
-        fy: facetRows ? 'name' : undefined,
-        fill: fill(options.id),
-        stroke: 'currentColor',
-        strokeWidth: 0.4,
-        inset: 0.3,
-        title: (d: { start: Date; outlet: number; count: number }) =>
-          `${tickFormat(d.start)} · ${names[d.outlet]}: ${d.count}`,
-      }),
-      Plot.ruleY([0]),
-    ],
+    marks: [bars, Plot.ruleY([0])],
   }) as PlotFigure;
   addPatterns(figure, options.id, series.outlets);
   if (brush) addBrush(figure, brush);
   return figure;
+}
+
+/**
+ * Shows the chosen span [from, to] (ISO days; an empty end is the chart's edge) as the brush's band,
+ * without drawing the chart again: the header's date fields and the keyboard move it so.
+ */
+export function showRange(svg: SVGSVGElement, range: { from: string; to: string } | null): void {
+  const figure = svg as PlotFigure;
+  const band = figure.querySelector('[data-brush=selection]');
+  const x = figure.scale('x');
+  if (!band || !x?.apply || !x.range) return;
+  if (!range) {
+    band.setAttribute('visibility', 'hidden');
+    return;
+  }
+  const [r0, r1] = x.range as [number, number];
+  const lo = Math.min(r0, r1);
+  const hi = Math.max(r0, r1);
+  const day = (iso: string, after: boolean) => Date.parse(`${iso}T00:00:00Z`) + (after ? 86_400_000 : 0);
+  // The range runs right to left when mirrored: r0 is always where time starts.
+  const a = range.from ? x.apply(new Date(day(range.from, false))) : r0;
+  const b = range.to ? x.apply(new Date(day(range.to, true))) : r1;
+  const left = Math.max(lo, Math.min(hi, Math.min(a, b)));
+  const right = Math.max(lo, Math.min(hi, Math.max(a, b)));
+  band.setAttribute('x', String(left));
+  band.setAttribute('width', String(Math.max(2, right - left)));
+  band.setAttribute('visibility', 'visible');
 }
 
 /** Dragging across the plot selects a span of time; the x scale turns it back into dates. */

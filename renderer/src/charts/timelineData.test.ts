@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineCounts } from '../../../preload/contract';
-import { autoUnit, binTimeline, brushedDays } from './timelineData';
+import { autoUnit, binTimeline, brushedDays, stepPoints, stepRange } from './timelineData';
 
 const names = { others: 'Others', unknown: 'Unknown' };
 const counts: TimelineCounts = {
@@ -69,5 +69,66 @@ describe('timeline bins', () => {
       from: '2015-07-21',
       to: '2015-07-22',
     });
+  });
+});
+
+describe('the brushed range from the keyboard', () => {
+  const days = { unit: 'day' as const, first: '2015-07-20', last: '2015-08-02' };
+
+  it('starts on the first bin, moves by one bin each way and stops at the data’s edges', () => {
+    const start = stepRange(null, days, 1, false);
+    expect(start).toEqual({ from: '2015-07-20', to: '2015-07-20' });
+    expect(stepRange(start, days, 1, false)).toEqual({ from: '2015-07-21', to: '2015-07-21' });
+    expect(stepRange(start, days, -1, false)).toEqual(start);
+    const weeks = { ...days, unit: 'week' as const };
+    expect(stepRange(null, weeks, 1, false)).toEqual({ from: '2015-07-20', to: '2015-07-26' });
+    expect(stepRange({ from: '2015-07-20', to: '2015-07-26' }, weeks, 1, false)).toEqual({
+      from: '2015-07-27',
+      to: '2015-08-02',
+    });
+    expect(stepRange({ from: '2015-07-27', to: '2015-08-02' }, weeks, 1, false)).toEqual({
+      from: '2015-07-27',
+      to: '2015-08-02',
+    });
+  });
+
+  it('resizes by its end, never before its start; an open end is the data’s edge', () => {
+    expect(stepRange({ from: '2015-07-21', to: '2015-07-22' }, days, 1, true)).toEqual({
+      from: '2015-07-21',
+      to: '2015-07-23',
+    });
+    expect(stepRange({ from: '2015-07-21', to: '2015-07-21' }, days, -1, true)).toEqual({
+      from: '2015-07-21',
+      to: '2015-07-21',
+    });
+    expect(stepRange({ from: '2015-07-25', to: '' }, days, -1, true)).toEqual({ from: '2015-07-25', to: '2015-08-01' });
+    const months = { unit: 'month' as const, first: '2015-01-31', last: '2015-12-31' };
+    expect(stepRange({ from: '2015-01-31', to: '2015-01-31' }, months, 1, true)).toEqual({
+      from: '2015-01-31',
+      to: '2015-02-28',
+    });
+    expect(stepRange(null, { ...days, first: null }, 1, false)).toBeNull();
+  });
+});
+
+describe('thin bars as steps', () => {
+  it('gives every outlet a point at every bin start, zeros filled in, and one closing the last bin', () => {
+    const s = binTimeline(counts, { unit: 'day', names });
+    const points = stepPoints(s);
+    const starts = [...new Set(s.bins.map((b) => b.start.toISOString().slice(0, 10)))];
+    expect(points).toHaveLength(s.outlets.length * (starts.length + 1));
+    const aawsat = points.filter((p) => p.outlet === 0).map((p) => [p.start.toISOString().slice(0, 10), p.count]);
+    expect(aawsat).toEqual([
+      ['2015-07-20', 3],
+      ['2015-07-21', 0],
+      ['2015-07-26', 1],
+      ['2015-07-27', 0],
+      ['2015-08-02', 0],
+      ['2015-08-03', 0],
+    ]);
+    // Stacked, the steps add up to the dated articles.
+    const total = points.filter((p) => p.start.getTime() < Date.UTC(2015, 7, 3)).reduce((n, p) => n + p.count, 0);
+    expect(total).toBe(s.bins.reduce((n, b) => n + b.count, 0));
+    expect(stepPoints({ bins: [], outlets: [] })).toEqual([]);
   });
 });

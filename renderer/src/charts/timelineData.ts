@@ -120,3 +120,79 @@ export function brushedDays(a: Date, b: Date): { from: string; to: string } {
   const end = new Date(hi.getTime() - (hi.getTime() % DAY === 0 && hi.getTime() > lo.getTime() ? DAY : 0));
   return { from: iso(lo), to: iso(end) };
 }
+
+/** A span of days; an empty end is open (the first or last day with articles). */
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
+function isoOf(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** `iso` moved by `n` units (a month keeps the day, clamped to the month's end). */
+function addUnits(iso: string, unit: Unit, n: number): string {
+  const [y, m, d] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
+  if (unit !== 'month') return isoOf(Date.UTC(y, m - 1, d) + n * (unit === 'week' ? 7 : 1) * DAY);
+  const last = new Date(Date.UTC(y, m - 1 + n + 1, 0)).getUTCDate();
+  return isoOf(Date.UTC(y, m - 1 + n, Math.min(d, last)));
+}
+
+/**
+ * The brushed range stepped from the keyboard: `move` shifts both ends by one
+ * bin of `unit` (later when `step` is 1, earlier when -1), `resize` moves only
+ * the end (never before the start). Without a range, the first bin of the
+ * data is chosen. Ends stay within the data's first and last day.
+ */
+export function stepRange(
+  range: DayRange | null,
+  series: Pick<TimelineSeries, 'unit' | 'first' | 'last'>,
+  step: 1 | -1,
+  resize: boolean,
+): DayRange | null {
+  const { unit, first, last } = series;
+  if (!first || !last) return null;
+  const clamp = (iso: string) => (iso < first ? first : iso > last ? last : iso);
+  if (!range) {
+    const bin = binOf(first, unit)!;
+    return { from: first, to: clamp(isoOf(bin.end - DAY)) };
+  }
+  const from = range.from || first;
+  const to = range.to || last;
+  if (resize) {
+    const end = addUnits(to, unit, step);
+    return { from, to: clamp(end < from ? from : end) };
+  }
+  // Moving stops at the edges with the range's length kept.
+  if ((step > 0 && to >= last) || (step < 0 && from <= first)) return { from, to };
+  return { from: clamp(addUnits(from, unit, step)), to: clamp(addUnits(to, unit, step)) };
+}
+
+/** One point of an outlet's stacked area: its count from `start` until the next point. */
+export interface StepPoint {
+  start: Date;
+  outlet: number;
+  count: number;
+}
+
+/**
+ * The bins as one step line per outlet, zeros filled in, for bars too thin
+ * to draw one by one: every outlet has a point at every bin start and one
+ * at the last bin's end (closing the last step). A few paths instead of a
+ * rectangle per bin and outlet.
+ */
+export function stepPoints(series: Pick<TimelineSeries, 'bins' | 'outlets'>): StepPoint[] {
+  const starts = [...new Set(series.bins.map((b) => b.start.getTime()))].sort((a, b) => a - b);
+  if (starts.length === 0) return [];
+  const end = Math.max(...series.bins.map((b) => b.end.getTime()));
+  const at = new Map<number, number>(starts.map((t, i) => [t, i]));
+  const points: StepPoint[] = [];
+  for (const o of series.outlets) {
+    const counts = new Float64Array(starts.length);
+    for (const b of series.bins) if (b.outlet === o.index) counts[at.get(b.start.getTime())!]! += b.count;
+    starts.forEach((t, i) => points.push({ start: new Date(t), outlet: o.index, count: counts[i]! }));
+    points.push({ start: new Date(end), outlet: o.index, count: counts[starts.length - 1]! });
+  }
+  return points;
+}

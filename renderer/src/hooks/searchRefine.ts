@@ -1,8 +1,9 @@
 /**
  * What narrows a search beside its words: facet values chosen as chips, a
  * date range typed in either calendar, and the sort. Facet kinds the filter
- * has a field for become that field; any other kind (people, places,
- * organisations from an entity index) is added to the query as a phrase.
+ * has a field for become that field (a person, place or organisation: the
+ * entity index's `entityId`, one at a time); any other kind is added to the
+ * query as a phrase.
  */
 import type { ArticleFilter, FacetKind, SearchSort } from '../../../preload/contract';
 import { parseDateBound } from '../../../common/text/dateBound';
@@ -25,19 +26,31 @@ export const noRefine: SearchRefine = { chips: [], from: '', to: '', sort: 'rele
 
 /** Kinds of which one value applies at a time (choosing another replaces it). */
 const SINGLE: ReadonlySet<FacetKind> = new Set(['year', 'month', 'language', 'tag', 'collection']);
+/** Kinds the entity index counts: one filter (`entityId`) for all three. */
+const ENTITY: ReadonlySet<FacetKind> = new Set(['person', 'place', 'organisation']);
 
 export function withChip(refine: SearchRefine, chip: FacetChip): SearchRefine {
   if (refine.chips.some((c) => c.kind === chip.kind && c.value === chip.value)) return refine;
-  // A year and a month are one date filter.
+  // A year and a month are one date filter; a person, a place and an organisation one entity filter.
   const period = chip.kind === 'year' || chip.kind === 'month';
+  const entity = ENTITY.has(chip.kind);
   const kept = refine.chips.filter(
-    (c) => !(SINGLE.has(chip.kind) && (c.kind === chip.kind || (period && (c.kind === 'year' || c.kind === 'month')))),
+    (c) =>
+      !(SINGLE.has(chip.kind) && (c.kind === chip.kind || (period && (c.kind === 'year' || c.kind === 'month')))) &&
+      !(entity && ENTITY.has(c.kind)),
   );
   return { ...refine, chips: [...kept, chip] };
 }
 
 export function withoutChip(refine: SearchRefine, chip: FacetChip): SearchRefine {
   return { ...refine, chips: refine.chips.filter((c) => !(c.kind === chip.kind && c.value === chip.value)) };
+}
+
+/** The date range as typed, as ISO bounds (null where empty or not a date). */
+export function datesOf(from: string, to: string): { from: string | null; to: string | null } {
+  const a = from.trim() ? parseDateBound(from, 'from') : null;
+  const b = to.trim() ? parseDateBound(to, 'to') : null;
+  return { from: a?.ok ? a.iso : null, to: b?.ok ? b.iso : null };
 }
 
 export function refinedQuery(
@@ -67,13 +80,17 @@ export function refinedQuery(
       case 'collection':
         filter.collectionId = Number(c.value);
         break;
+      case 'person':
+      case 'place':
+      case 'organisation':
+        filter.entityId = Number(c.value);
+        break;
       default:
         phrases.push(`"${c.label.replace(/["“”«»]/g, ' ')}"`);
     }
   }
-  const from = refine.from.trim() ? parseDateBound(refine.from, 'from') : null;
-  const to = refine.to.trim() ? parseDateBound(refine.to, 'to') : null;
-  if (from?.ok) filter.dateFrom = from.iso;
-  if (to?.ok) filter.dateTo = to.iso;
+  const dates = datesOf(refine.from, refine.to);
+  if (dates.from) filter.dateFrom = dates.from;
+  if (dates.to) filter.dateTo = dates.to;
   return { query: [text, ...phrases].join(' '), filter };
 }

@@ -1,12 +1,12 @@
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import type { ArticleFilter, SearchResults } from '../../../preload/contract';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { ArticleFilter, FacetGroup, SearchResults } from '../../../preload/contract';
 import { useApi } from '../api';
 import { searchAvailable } from '../components/Toolbar';
 import type { UiState, View } from '../state/uiStore';
 import { useUiState, useUiStore } from '../state/useUi';
 import { ArticlePager } from './articlePager';
 import type { Facts } from './useLibraryFacts';
-import { noRefine, refinedQuery, type SearchRefine } from './searchRefine';
+import { datesOf, noRefine, refinedQuery, type SearchRefine } from './searchRefine';
 
 export function filterOf(view: View): ArticleFilter {
   switch (view.kind) {
@@ -25,6 +25,20 @@ export function filterOf(view: View): ArticleFilter {
   }
 }
 
+/** While the entity index catches up after an import, its facets are asked again this often, this many times. */
+const ENTITY_RETRY_MS = 1500;
+const ENTITY_RETRIES = 40;
+
+/** The search's facets with the entity kinds added once they are counted (the facet panel shows every kind). */
+function withEntityFacets(
+  results: SearchResults,
+  entities: { key: string; groups: FacetGroup[] } | null,
+  key: string,
+): SearchResults {
+  if (!entities || entities.key !== key || entities.groups.length === 0) return results;
+  return { ...results, facetGroups: [...(results.facetGroups ?? []), ...entities.groups] };
+}
+
 /**
  * What the list shows and which row is chosen: the view (library, tag,
  * collection...), sort and order, or a search; one pager per query (a fresh
@@ -39,6 +53,8 @@ export function useArticleList(version: number, facts: Facts) {
   const [refine, setRefine] = useState<SearchRefine>(noRefine);
   // The answer to the first page: count, facets, how the query was read.
   const [answer, setAnswer] = useState<{ key: string; results: SearchResults } | null>(null);
+  // People, places and organisations of the same hits (entities.facets), asked once the answer is in.
+  const [entityGroups, setEntityGroups] = useState<{ key: string; groups: FacetGroup[] } | null>(null);
   const searching = searchAvailable && search.trim() !== '';
   const view = ui.view;
   const inCollection = view.kind === 'collection';
@@ -50,11 +66,22 @@ export function useArticleList(version: number, facts: Facts) {
     () => (savedKey ? (JSON.parse(savedKey) as [string, ArticleFilter])[1] : filterOf(view)),
     [view, savedKey],
   );
-  // Dates chosen on the timeline (brushed), on top of the view's own filter; a new view starts without.
-  const [dateRange, setDateRange] = useState<{ from: string; to: string } | null>(null);
+  // One date range: the search header's fields (Gregorian or Hijri, as typed) and the timeline's brush
+  // are the same state (refine.from/to), on top of the view's own filter; a new view starts without.
+  const bounds = useMemo(() => datesOf(refine.from, refine.to), [refine.from, refine.to]);
+  const dateRange = bounds.from || bounds.to ? { from: bounds.from ?? '', to: bounds.to ?? '' } : null;
+  const setDateRange = useCallback(
+    (range: { from: string; to: string } | null) =>
+      setRefine((r) => ({ ...r, from: range?.from ?? '', to: range?.to ?? '' })),
+    [],
+  );
   const filter = useMemo(
-    () => (dateRange ? { ...viewFilter, dateFrom: dateRange.from, dateTo: dateRange.to } : viewFilter),
-    [viewFilter, dateRange],
+    () => ({
+      ...viewFilter,
+      ...(bounds.from ? { dateFrom: bounds.from } : {}),
+      ...(bounds.to ? { dateTo: bounds.to } : {}),
+    }),
+    [viewFilter, bounds],
   );
   const query = searching ? search.trim() : (saved?.query.trim() ?? '');
   const mode: 'search' | 'collection' | 'list' =
@@ -67,6 +94,10 @@ export function useArticleList(version: number, facts: Facts) {
     search: query,
     refine: query !== '' ? refine : null,
   });
+
+  // The query the list shows now: a late answer for an earlier one is dropped.
+  const currentKey = useRef(queryKey);
+  currentKey.current = queryKey;
 
   const pager = useMemo(() => {
     const q = JSON.parse(queryKey) as {
@@ -91,7 +122,21 @@ export function useArticleList(version: number, facts: Facts) {
             sort: q.refine.sort,
             lenient: true,
           });
-          if (offset === 0) setAnswer({ key: queryKey, results });
+          if (offset === 0) {
+            setAnswer({ key: queryKey, results });
+            // Beside the other facets; asked again while the entity index is still reading new articles.
+            const ask = (tries: number) =>
+              api['entities.facets']({ query, filter: refined }).then(
+                (f) => {
+                  if (currentKey.current !== queryKey) return;
+                  setEntityGroups({ key: queryKey, groups: f.groups });
+                  if ((f.status.queued > 0 || f.status.running) && tries > 0)
+                    setTimeout(() => void ask(tries - 1), ENTITY_RETRY_MS);
+                },
+                () => undefined,
+              );
+            void ask(ENTITY_RETRIES);
+          }
           return results;
         },
         { pageSize: 50 },
@@ -137,7 +182,6 @@ export function useArticleList(version: number, facts: Facts) {
       store.update(patch);
       setSearchText('');
       setRefine(noRefine);
-      setDateRange(null);
     },
     [store, ui.sort],
   );
@@ -178,10 +222,15 @@ export function useArticleList(version: number, facts: Facts) {
     [pager, selectedIndex, openedId, queryKey, openArticle],
   );
 
+  const shownAnswer = useMemo(
+    () => (answer?.key === queryKey && searching ? withEntityFacets(answer.results, entityGroups, queryKey) : null),
+    [answer, entityGroups, queryKey, searching],
+  );
+
   const setSearch = useCallback((text: string) => {
     setSearchText(text);
-    // Filters chosen for one search stay while it is refined, not once it is cleared.
-    if (text.trim() === '') setRefine(noRefine);
+    // Filters chosen for one search stay while it is refined, not once it is cleared; the dates stay (the timeline's).
+    if (text.trim() === '') setRefine((r) => ({ ...noRefine, from: r.from, to: r.to }));
   }, []);
 
   return {
@@ -192,7 +241,7 @@ export function useArticleList(version: number, facts: Facts) {
     setSearch,
     refine,
     setRefine,
-    answer: answer?.key === queryKey && searching ? answer.results : null,
+    answer: shownAnswer,
     searching,
     view,
     inCollection,
