@@ -21,6 +21,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { CallContext } from '../preload/contract';
 import { createServices } from '../main/core/services';
+import { wordsFoundInOrder } from './pdfWords';
 import { benchDir, peakRssMb, printTable, sharedData } from './support';
 
 const SIZES = [1, 50, 200] as const;
@@ -204,9 +205,11 @@ async function main(): Promise<void> {
       bytes = result.bytes;
     }
     let words = 0;
+    const bodies: string[] = [];
     for (const id of articleIds) {
       const a = await services.handlers['library.getArticle']({ id }, context());
       words += a.wordCount;
+      bodies.push(a.body);
     }
     // The first export of a fresh worker loads PDFKit and parses Amiri:
     // what `mizan export` pays each time. The app warms the worker when the
@@ -220,8 +223,17 @@ async function main(): Promise<void> {
     );
     let chromiumText = 'skipped';
     let ratio = NaN;
+    // What a PDF import gets back (quadratic in words for Chromium's one long text: 50 articles at most).
+    const recall = async (file: string) => {
+      const { found, total } = await wordsFoundInOrder(file, bodies);
+      return `${found}/${total} words back in order on import (${((100 * found) / total).toFixed(2)} %)`;
+    };
+    const importRows: Array<[string, string]> = [];
+    if (n >= 50) importRows.push(['  PDF import, Mizan', await recall(pdf)]);
     if (withChromium) {
-      const c = await chromiumPdf(html, join(out, `dossier-${n}-chromium.pdf`));
+      const chromiumFile = join(out, `dossier-${n}-chromium.pdf`);
+      const c = await chromiumPdf(html, chromiumFile);
+      if (n === 50) importRows.push(['  PDF import, Chromium', await recall(chromiumFile)]);
       ratio = bytes / c.bytes;
       chromiumText = `${c.seconds.toFixed(2)} s (CPU ${c.cpu.toFixed(2)} s), ${c.pages} pages, ${(c.bytes / 1024).toFixed(0)} KB`;
     }
@@ -242,6 +254,7 @@ async function main(): Promise<void> {
       '  offline HTML',
       `${(htmlResult.bytes / 1024).toFixed(0)} KB (${(statSync(html).size / 1024).toFixed(0)} KB on disk)`,
     ]);
+    rows.push(...importRows);
   }
   rows.push(...(await comparisonRun(services.handlers, report, out)));
   await services.close();

@@ -1,6 +1,6 @@
 /**
  * The faster shaping gives exactly fontkit's glyphs and positions: every
- * distinct word of 40 SaudiNewsNet articles, English with digits and
+ * distinct word of 25 SaudiNewsNet articles, English with digits and
  * punctuation, and marks (shadda, tanween), in both Amiri weights, shaped by
  * a plain font and by a patched one.
  */
@@ -23,7 +23,7 @@ function sampleWords(): string[] {
     gunzipSync(readFileSync(sharedData('saudinewsnet', '2015-07-22.json.gz'))).toString('utf8'),
   ) as Array<{ title: string; content: string }>;
   const words = new Set<string>();
-  for (const a of day.slice(0, 40)) for (const w of `${a.title} ${a.content}`.split(/\s+/)) if (w) words.add(w);
+  for (const a of day.slice(0, 25)) for (const w of `${a.title} ${a.content}`.split(/\s+/)) if (w) words.add(w);
   const extra =
     'The Ministry said (on 22 July 2015) that 6.4% of 1,250 "offices" — and 3/4 of them — closed. ' +
     'تتبنَّ بدلاً ومنافٍ مُحَمَّدٌ لله الله «داعش» [المادة] ٢٠١٥ ١٢٣٤ 9-9-1429ه ﻻ';
@@ -44,7 +44,7 @@ describe('faster shaping', () => {
     (weight) => {
       const plain = parseAmiriWeight(weight) as unknown as { layout: Layout };
       const fast = withFastShaping(parseAmiriWeight(weight)) as unknown as { layout: Layout };
-      expect(words.length).toBeGreaterThan(3000);
+      expect(words.length).toBeGreaterThan(2500);
       const differ: string[] = [];
       for (const word of words) {
         if (shape(plain.layout.bind(plain), word) !== shape(fast.layout.bind(fast), word)) differ.push(word);
