@@ -8,7 +8,10 @@
  * phase runs in a fresh process, so its RSS and open time are its own. Prints
  * the table and writes FOLDER/scale.json and FOLDER/scale.svg.
  *
- *   node dist/bench/scale.js --dir FOLDER [--sizes 10000,100000,1000000] [--only-build] [--skip-full-cluster-above N]
+ *   node dist/bench/scale.js --dir FOLDER [--sizes 10000,100000,1000000] [--only-build] [--report-only]
+ *     [--skip-full-cluster-above N] [--postgres-size N]
+ *
+ * --report-only prints the table and the chart from the figures already in FOLDER.
  *
  * The libraries are built with the story queue and the entity index off, so
  * the import rate is the import and its search index alone (what bench:import
@@ -373,7 +376,7 @@ async function main(): Promise<void> {
   };
   // The largest missing size is built first; the smaller ones above the real corpus are copied on its way.
   for (const size of [...sizes].sort((a, b) => b - a)) {
-    if (isBuilt(size)) continue;
+    if (isBuilt(size) || args.includes('--report-only')) continue;
     const snapshots = sizes.filter((n) => n < size && n >= REAL_CORPUS && !isBuilt(n)).sort((a, b) => a - b);
     for (const n of [size, ...snapshots])
       for (const name of ['build', 'query', 'cluster-full', 'cluster-incremental', 'postgres'])
@@ -384,7 +387,7 @@ async function main(): Promise<void> {
   }
   for (const size of sizes) {
     const of = (name: string) => at(size, name);
-    if (!args.includes('--only-build')) {
+    if (!args.includes('--only-build') && !args.includes('--report-only')) {
       child(['--dir', folder, '--phase', 'query', '--size', String(size)]);
       if (!existsSync(of('cluster-full')) && size <= fullAbove)
         child(['--dir', folder, '--phase', 'cluster-full', '--size', String(size)]);

@@ -71,7 +71,13 @@ const H = 190;
 const PAD = { left: 52, right: 12, top: 28, bottom: 34 };
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 const label = (n: number): string =>
-  n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : n >= 10 ? n.toFixed(0) : n.toFixed(1);
+  n >= 1e6
+    ? `${+(n / 1e6).toFixed(1)}M`
+    : n >= 1e3
+      ? `${+(n / 1e3).toFixed(1)}k`
+      : n >= 10
+        ? n.toFixed(0)
+        : n.toFixed(1);
 
 function panel(p: Panel, results: readonly SizeResult[], x0: number, y0: number): string {
   const sizes = results.map((r) => r.size);
