@@ -72,6 +72,8 @@ describe('offline HTML dossier in Chromium', () => {
     const results = page.locator('#mizan-results li');
     await results.first().waitFor({ timeout: 10_000 });
     expect(await results.count()).toBe(1);
+    // The count in the dossier's language and its plural form: one result, not "1 results".
+    expect(await page.locator('#mizan-status').textContent()).toBe('نتيجة واحدة');
     expect(await results.first().locator('strong').textContent()).toBe(seedTitle);
     expect(await results.first().locator('mark').first().textContent()).toMatch(/^(ال)?أم[يﻳ]?[رك]/u);
     await page.screenshot({ path: resultPath('dossier-e2e-search.png'), fullPage: false });

@@ -182,6 +182,20 @@ blockquote { margin: 0 0 .8rem; padding-inline-start: 1rem; border-inline-start:
 }
 `;
 
+/**
+ * The result count's words for each plural form of the dossier's language ("{n} results", "نتيجتان"), for the page
+ * script to choose with Intl.PluralRules: one string for every count read "1 results".
+ */
+function resultsByPluralForm(results: (n: number) => string, lang: string): Record<string, string> {
+  const rules = new Intl.PluralRules(lang);
+  const forms: Record<string, string> = {};
+  for (let n = 0; n <= 200; n++) {
+    const form = rules.select(n);
+    if (!(form in forms)) forms[form] = results(n).replace(String(n), '{n}');
+  }
+  return forms;
+}
+
 export class HtmlRenderer {
   constructor(
     private readonly dossier: DossierDocument,
@@ -252,7 +266,7 @@ export class HtmlRenderer {
       pipelineId: this.bundle.pipelineId,
       analyzeId: this.bundle.analyzeId,
       tokenizeId: this.bundle.tokenizeId,
-      labels: { noResults: L.noResults, results: L.results(9999).replace('9999', '{n}') },
+      labels: { noResults: L.noResults, results: resultsByPluralForm(L.results, d.lang) },
     };
     const html = `<!DOCTYPE html>
 <html lang="${escapeHtml(d.lang)}" dir="${d.dir}">

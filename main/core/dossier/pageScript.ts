@@ -18,6 +18,7 @@ export const PAGE_SCRIPT = String.raw`
   var input = document.getElementById("mizan-q");
   var list = document.getElementById("mizan-results");
   var status = document.getElementById("mizan-status");
+  var plural = new Intl.PluralRules(document.documentElement.lang || "en");
 
   // The indexed text of an item, rebuilt from the page exactly as it was indexed.
   function fieldText(ref, field) {
@@ -76,7 +77,8 @@ export const PAGE_SCRIPT = String.raw`
     while (list.firstChild) list.removeChild(list.firstChild);
     if (!query.trim()) { status.textContent = ""; return; }
     var results = search(query);
-    status.textContent = results.length ? page.labels.results.replace("{n}", String(results.length)) : page.labels.noResults;
+    var words = page.labels.results[plural.select(results.length)] || page.labels.results.other;
+    status.textContent = results.length ? words.replace("{n}", String(results.length)) : page.labels.noResults;
     results.slice(0, 50).forEach(function (result) {
       var li = document.createElement("li");
       var a = document.createElement("a");
