@@ -235,7 +235,7 @@ export async function runClusterJob(
     signal,
   );
   checkCancelled(signal);
-  // Stories begun apart are joined after placement when the app merges (appMergeOptions); an
+  // Stories begun apart are joined after placement when the app merges (appMergeOptions says why not yet); an
   // incremental run only joins stories it touched.
   let joined = run;
   if (appMergeOptions) {
