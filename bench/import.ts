@@ -13,7 +13,7 @@
  *        exact or near duplicates.
  *
  * Each part runs in its own process, so its peak RSS is its own.
- * Goals: JSON at least 1,000 articles/s, HTML at least 100 pages/s.
+ * Goals: JSON within 1.25x the anchor's time at a peak RSS of 400 MB; HTML at least 100 pages/s.
  *
  *  --jsonld: each page first gets a schema.org NewsArticle block holding what
  *        the full path extracts from it (headline, articleBody, date, author),

@@ -87,7 +87,7 @@ describe('index keys computed at parse time', () => {
     const sameId = await services.db.write(async (w) => {
       const id = await insertArticle(w, same, null, now);
       services.state.primer.prime({
-        articles: new Map([[id, { title: same.title, body: same.body, keys }]]),
+        articles: new Map([[id, { title: same.title, contentHash: same.contentHash, keys }]]),
         termsJsons: [],
         minusJson: null,
       });
@@ -96,9 +96,9 @@ describe('index keys computed at parse time', () => {
     const other = parts('نص آخر مختلف تماما عن النص الذي حسبت له المفاتيح قبل التخزين');
     const otherId = await services.db.write(async (w) => {
       const id = await insertArticle(w, other, null, now);
-      // Primed with another text's body: must be ignored.
+      // Primed with another text's content hash: must be ignored.
       services.state.primer.prime({
-        articles: new Map([[id, { title: other.title, body: same.body, keys }]]),
+        articles: new Map([[id, { title: other.title, contentHash: same.contentHash, keys }]]),
         termsJsons: [],
         minusJson: null,
       });

@@ -195,7 +195,7 @@ async function storeInTransaction(
     const article = fresh[i]!;
     const id = added[i]!;
     idOf.set(article, id);
-    if (article.keys) primed.set(id, { title: article.title, body: article.body, keys: article.keys });
+    if (article.keys) primed.set(id, { title: article.title, contentHash: article.contentHash, keys: article.keys });
     if (article.minhash) signed.push({ id, signature: article.minhash, path: article.originPath });
     const tags = [...(request.tags ?? []), ...(article.tags ?? [])];
     if (tags.length > 0) await addArticleTags(w, id, tags);

@@ -4,7 +4,8 @@
  * then primes the commit hook with each new article's title/body keys and the
  * batch's summed vocabulary; the commit hook of the same transaction takes
  * them. Nothing is trusted blindly: a primed article is used only when it is
- * queued for indexing and its stored title and body are the primed ones,
+ * queued for indexing and its stored title and content hash are the primed
+ * ones (the hash, not the body, is read back: a batch's bodies are ~5 MB),
  * and the summed vocabulary only when every primed article is (otherwise the
  * hook analyzes as it always did). So a prime left behind by a rolled-back
  * transaction can never put wrong keys in the index.
@@ -13,7 +14,8 @@ import type { TextKeys } from './indexDocument';
 
 export interface PrimedArticle {
   title: string;
-  body: string;
+  /** The article's content hash (sha256 of its folded body, as stored in articles.content_hash). */
+  contentHash: string;
   keys: TextKeys;
 }
 
