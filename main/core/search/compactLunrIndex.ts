@@ -280,13 +280,6 @@ export function decodeCompactIndex(data: Uint8Array): CompactIndex {
   };
 }
 
-/** Bytes the loaded index holds (typed arrays, and the term strings at two bytes a code unit). */
-export function heldBytes(index: CompactIndex): number {
-  let bytes = ARRAYS.reduce((sum, name) => sum + index[name].byteLength, 0) + index.vecTerms.length * 16;
-  for (const t of index.terms) bytes += 2 * t.length + 16;
-  return bytes;
-}
-
 // ---------------------------------------------------------------------------
 // Lunr over the arrays
 
