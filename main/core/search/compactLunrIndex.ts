@@ -4,13 +4,13 @@
  * lunr.Index.load turns the serialized index into an object per term, an
  * object per (term, field, document) posting, a number array per field
  * vector and a token-set node per trie edge: 146 MB of heap for a
- * 5,000-article collection (113 MB of it the inverted index), 230 MB of RSS,
- * and 4-6 s to parse. Here the same content sits in a few typed arrays and
- * one sorted term list, and lunr.Index gets three stand-ins that present it
- * the way its query code reads it:
+ * 5,000-article collection (113 MB of it the inverted index), 260 MB of RSS,
+ * and seconds to parse. Here the same content sits in a few typed arrays
+ * and one sorted term list, and lunr.Index is handed them the way its query
+ * code reads them:
  * - `invertedIndex[term]`: the posting object, made when a query asks;
  * - `fieldVectors["field/ref"]`: a lunr.Vector over a slice of one
- *   Float64Array, (term index, score) pairs as lunr lays them out;
+ *   Float64Array, (term number, score) pairs as lunr lays them out;
  * - `tokenSet.intersect(clause)`: lunr's own intersect, walking a trie that
  *   is read from the sorted terms node by node (a node is a range of terms
  *   sharing a prefix, its edges the next characters in ascending order, as
