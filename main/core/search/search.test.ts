@@ -4,6 +4,7 @@
  * migrations, analyzer and index.
  */
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MizanError } from '../../../preload/contract/errors';
 import type { Progress } from '../../../preload/contract/app';
@@ -13,6 +14,7 @@ import { seedPath, sharedData, tempDir } from '../../../tests/support/paths';
 import type { ParsedArticle } from '../importers/types';
 import { insertArticle } from '../library/libraryStore';
 import { createServices, type Services } from '../services';
+import { analyzerFingerprint } from './libraryIndex';
 import { analyze, normalizeForMatching } from '../text';
 
 const ctx: CallContext = { progress: () => undefined, signal: new AbortController().signal };
@@ -428,6 +430,37 @@ describe('library search', () => {
     expect(rebuilt.engine).toBe('lunr');
     expect(rebuilt.items.map((h) => h.id)).toEqual([edited]);
   });
+
+  it('rebuilds a collection index stored by an earlier version when the collection is searched', async () => {
+    const c = await services.handlers['library.createCollection']({ name: 'Stored before' }, ctx);
+    const members = dayIds.slice(340, 370);
+    await services.handlers['library.addToCollection']({ collectionId: c.id, articleIds: members }, ctx);
+    await services.handlers['search.buildCollectionIndex']({ collectionId: c.id }, ctx);
+    const expected = await search('الأمريكي', { filter: { collectionId: c.id }, limit: 100 });
+    expect(expected.engine).toBe('lunr');
+    expect(expected.total).toBeGreaterThan(0);
+    // As earlier versions stored it: lunr's gzipped JSON, under the analyzer's fingerprint alone.
+    await services.db.write(async (w) => {
+      await w.run('UPDATE collection_search_indexes SET analyzer = ? WHERE collection_id = ?', [
+        analyzerFingerprint(),
+        c.id,
+      ]);
+      await w.run('UPDATE collection_search_index_data SET data = ? WHERE collection_id = ?', [
+        gzipSync('{"version":"2.3.9","fields":[],"fieldVectors":[],"invertedIndex":[],"pipeline":[]}'),
+        c.id,
+      ]);
+    });
+    const info = (await services.handlers['search.status']({}, ctx)).collections.find((x) => x.collectionId === c.id);
+    expect(info?.state).toBe('stale');
+    const meanwhile = await search('الأمريكي', { filter: { collectionId: c.id }, limit: 100 });
+    expect(meanwhile.engine).toBe('fts5');
+    expect(new Set(meanwhile.items.map((h) => h.id))).toEqual(new Set(expected.items.map((h) => h.id)));
+    await services.search.idle();
+    const rebuilt = await search('الأمريكي', { filter: { collectionId: c.id }, limit: 100 });
+    expect(rebuilt.engine).toBe('lunr');
+    expect(rebuilt.items.map((h) => h.id)).toEqual(expected.items.map((h) => h.id));
+    // Two builds and a background rebuild: minutes on a loaded 2-core machine.
+  }, 240_000);
 
   it('reindexes with progress and reports a stale index', async () => {
     const before = new Set(await ids('الأمريكي'));
