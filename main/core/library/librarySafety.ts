@@ -24,7 +24,6 @@ import {
   migrationsPending,
   restoreBackup,
 } from '../db/backup';
-import { importBundle, writeBundle } from '../db/bundle';
 import { Database } from '../db/connection';
 import { migrate, type Migration } from '../db/migrate';
 
@@ -147,10 +146,13 @@ export function librarySafetyHandlers(deps: {
       // Callers include the web host's page: never let a bundle overwrite an existing file.
       if (!isAbsolute(path)) throw new MizanError('INVALID_ARGUMENT', `bundle path must be absolute: ${path}`);
       if (existsSync(path)) throw new MizanError('CONFLICT', `${path} already exists; choose a new file name`);
+      // The zip code is loaded when a bundle is written or read: a one-shot CLI search paid ~10-60 ms to load it.
+      const { writeBundle } = await import('../db/bundle.js');
       return writeBundle(db, { path, settingsPath: deps.settingsPath, app: deps.app, now: deps.now() });
     },
     'library.importBundle': async ({ path }) => {
       fileOnly();
+      const { importBundle } = await import('../db/bundle.js');
       return importBundle(db, { path, settingsPath: deps.settingsPath, now: deps.now() });
     },
   };

@@ -102,8 +102,15 @@ export interface Transliterator {
   changed(): void;
 }
 
-/** Arabic words by consonant skeleton: what a Latin query word is looked up in. */
-type ArabicTable = Map<string, NameWord[]>;
+/**
+ * Arabic words by consonant skeleton, what a Latin query word is looked up
+ * in: where each word's line starts in the text as read, not an object per
+ * word (195,345 words as objects held ~25 MB of the main process's heap).
+ */
+interface ArabicTable {
+  text: string;
+  bySkeleton: Map<string, number[]>;
+}
 
 interface LatinTable {
   /** Capitalised Latin words by each skeleton they may stand for: what an Arabic query word is looked up in. */
@@ -121,9 +128,20 @@ function add(map: Map<string, NameWord[]>, k: string, w: NameWord): void {
 }
 
 async function arabicTable(names: NameVocabulary): Promise<ArabicTable> {
-  const table: ArabicTable = new Map();
-  for (const w of scanLines(await names.lines('arabic'), isArabicWord)) add(table, arabicSkeleton(w.key), w);
-  return table;
+  const text = await names.lines('arabic');
+  const bySkeleton = new Map<string, number[]>();
+  for (let start = 0; start < text.length;) {
+    const next = text.indexOf('\n', start);
+    const key = text.slice(start, text.indexOf('\t', start));
+    if (isArabicWord(key)) {
+      const skeleton = arabicSkeleton(key);
+      const list = bySkeleton.get(skeleton);
+      if (list) list.push(start);
+      else bySkeleton.set(skeleton, [start]);
+    }
+    start = next < 0 ? text.length : next + 1;
+  }
+  return { text, bySkeleton };
 }
 
 async function latinTable(names: NameVocabulary): Promise<LatinTable> {
@@ -254,9 +272,13 @@ export function createTransliterator(names: NameVocabulary, options: Translitera
     const both = tables.some((t) => t instanceof Promise) ? await ready(Promise.all(tables)) : tables;
     if (!both) return null;
     const [l, a] = both as readonly [LatinTable, ArabicTable];
-    const seen = new Set<NameWord>();
-    for (const s of skeletons) for (const w of a.get(s) ?? []) seen.add(w);
-    return { own: l.byKey.get(word), arabic: [...seen] };
+    const starts = new Set<number>();
+    for (const s of skeletons) for (const start of a.bySkeleton.get(s) ?? []) starts.add(start);
+    const line = (start: number) => {
+      const end = a.text.indexOf('\n', start);
+      return parseLine(a.text.slice(start, end < 0 ? a.text.length : end));
+    };
+    return { own: l.byKey.get(word), arabic: [...starts].map(line) };
   };
   const fromLatin = async (word: string): Promise<string[] | null> => {
     const bare = latinWithoutArticle(word);
