@@ -125,6 +125,11 @@ describe('search at a glance', () => {
       await page.locator('[data-testid=charts-toggle]').click();
       const timeline = page.locator('[data-testid=list-charts] [data-testid=chart-timeline]');
       await timeline.locator('svg').waitFor({ timeout: TIMEOUT });
+      // Articles are counted in whole numbers: no 0.2, 0.4 … on the count axis when a bin holds one article.
+      const texts = await timeline.locator('svg text').allTextContents();
+      const numbers = texts.map((t) => t.trim()).filter((t) => /^[\d٠-٩.,٫]+$/.test(t));
+      expect(numbers.length).toBeGreaterThan(0);
+      expect(numbers.filter((t) => /[.,٫]/.test(t))).toEqual([]);
       const from = page.locator('[data-testid=search-date-from]');
       const to = page.locator('[data-testid=search-date-to]');
       await timeline.focus();

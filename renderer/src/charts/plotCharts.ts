@@ -129,6 +129,14 @@ export function drawTimeline(
         strokeWidth: 0.4,
         inset: 0.3,
       });
+  // Counts of articles: whole-number ticks only (a one-article bin drew 0.2, 0.4 … 1.0 on the axis).
+  const heights = new Map<string, number>();
+  for (const b of series.bins) {
+    const key = facetRows ? `${b.outlet} ${b.start.getTime()}` : String(b.start.getTime());
+    heights.set(key, (heights.get(key) ?? 0) + b.count);
+  }
+  const tallest = Math.max(1, ...heights.values());
+  const countFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const figure = Plot.plot({
     width: options.width,
     height: facetRows ? 40 + series.outlets.length * 56 : 220,
@@ -138,7 +146,15 @@ export function drawTimeline(
     ariaLabel: options.label,
     style: { background: 'transparent', color: 'currentColor', fontSize: '11px' },
     x: { type: 'utc', reverse: rtl, tickFormat, ticks, label: null },
-    y: { axis: rtl ? 'right' : 'left', grid: true, label: options.axisLabel, labelArrow: 'none', nice: true },
+    y: {
+      axis: rtl ? 'right' : 'left',
+      grid: true,
+      label: options.axisLabel,
+      labelArrow: 'none',
+      nice: true,
+      ticks: Math.min(5, tallest),
+      tickFormat: (n: number) => (Number.isInteger(n) ? countFormat.format(n) : ''),
+    },
     color: { type: 'identity' },
     fy: facetRows ? { domain: names, label: null, axis: rtl ? 'right' : 'left' } : undefined,
     marks: [bars, Plot.ruleY([0])],
