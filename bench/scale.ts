@@ -21,7 +21,6 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { ParsedInput } from '../preload/contract';
 import { createServices, type Services } from '../main/core/services';
 import { scaleChart } from './scaleChart';
 import { postgresPhase, type PostgresResult } from './scalePostgres';
@@ -39,7 +38,7 @@ import {
   type RawRecord,
 } from './searchLibrary';
 import type { BuildInfo } from './searchLibrary';
-import { fixedQueries } from './searchQueries';
+import { askSearch, fixedQueries, type BenchQuery } from './searchQueries';
 import { peakRssMb, printTable } from './support';
 
 const ctx = { progress: () => undefined, signal: new AbortController().signal };
@@ -155,24 +154,7 @@ async function queryPhase(dir: string): Promise<void> {
   const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const services = await createServices({ dbPath: join(dir, 'library.db'), host: 'cli', ...quiet });
-  const search = (
-    services: Services,
-    q: { query: string; filter: ParsedInput<'search.query'>['filter'] },
-    facets = true,
-  ) =>
-    services.handlers['search.query'](
-      {
-        query: q.query,
-        filter: q.filter,
-        offset: 0,
-        limit: 20,
-        facets,
-        engine: 'auto',
-        sort: 'relevance',
-        lenient: false,
-      },
-      ctx,
-    );
+  const search = (services: Services, q: BenchQuery, facets = true) => askSearch(services, q, { facets });
   const openMs = ms(t0);
   await search(services, { query: 'الأمريكي', filter: {} });
   const firstAnswerMs = ms(t0);

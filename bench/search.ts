@@ -27,17 +27,16 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ParsedInput } from '../preload/contract';
 import { Database } from '../main/core/db/connection';
 import { migrate } from '../main/core/db/migrate';
 import { migrations } from '../main/core/db/migrations';
 import { createSearchService } from '../main/core/search/searchService';
-import { createServices, type Services } from '../main/core/services';
+import { createServices } from '../main/core/services';
 import { benchDir, peakRssMb, printTable } from './support';
 import { build, cpuMs, fileMb, ms, prng, stats, timed } from './searchLibrary';
 import { answersPhase, compareAnswers, entityFillPhase } from './searchPhases';
 import { plainQuery } from './searchPlain';
-import { fixedQueries, type BenchQuery } from './searchQueries';
+import { askSearch, fixedQueries } from './searchQueries';
 
 const ctx = { progress: () => undefined, signal: new AbortController().signal };
 
@@ -48,21 +47,7 @@ function dbstatMb(rows: Array<{ name: string; bytes: number }>, test: (name: str
 async function queryPhase(dir: string): Promise<void> {
   const libraryPath = join(dir, 'library.db');
   const buildInfo = JSON.parse(readFileSync(join(dir, 'build.json'), 'utf8')) as Record<string, number>;
-  const search = (services: Services, bq: BenchQuery, extra: Partial<ParsedInput<'search.query'>> = {}) =>
-    services.handlers['search.query'](
-      {
-        query: bq.query,
-        filter: bq.filter,
-        offset: 0,
-        limit: 20,
-        facets: true,
-        engine: 'auto',
-        sort: 'relevance',
-        lenient: false,
-        ...extra,
-      },
-      ctx,
-    );
+  const search = askSearch;
 
   // Open + first answer, in this fresh process: first what search itself
   // needs (open, migrations checked, the index's state read), then the app's

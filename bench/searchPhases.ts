@@ -11,16 +11,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ParsedInput } from '../preload/contract';
-import { createServices, type Services } from '../main/core/services';
+import { createServices } from '../main/core/services';
 import { stats } from './searchLibrary';
-
-const ctx = { progress: () => undefined, signal: new AbortController().signal };
-
-interface BenchQuery {
-  query: string;
-  filter: ParsedInput<'search.query'>['filter'];
-}
+import { askSearch, type BenchQuery } from './searchQueries';
 
 type Answers = Record<string, number[]>;
 
@@ -30,29 +23,13 @@ function readQueries(dir: string): BenchQuery[] {
   return JSON.parse(readFileSync(join(dir, 'queries.json'), 'utf8')) as BenchQuery[];
 }
 
-function ask(services: Services, q: BenchQuery) {
-  return services.handlers['search.query'](
-    {
-      query: q.query,
-      filter: q.filter,
-      offset: 0,
-      limit: 20,
-      facets: true,
-      engine: 'auto',
-      sort: 'relevance',
-      lenient: false,
-    },
-    ctx,
-  );
-}
-
 /** The ranked ids of every query in queries.json from the build whose `services.js` is given, into `out`. */
 export async function answersPhase(dir: string, servicesModule: string, out: string): Promise<void> {
   const { createServices: open } = (await import(servicesModule)) as { createServices: typeof createServices };
   const services = await open({ dbPath: join(dir, 'library.db'), host: 'cli', entityIndex: false });
   const answers: Answers = {};
   try {
-    for (const q of readQueries(dir)) answers[keyOf(q)] = (await ask(services, q)).items.map((hit) => hit.id);
+    for (const q of readQueries(dir)) answers[keyOf(q)] = (await askSearch(services, q)).items.map((hit) => hit.id);
   } finally {
     await services.close();
   }
@@ -84,7 +61,7 @@ export async function entityFillPhase(dir: string, seconds: number): Promise<voi
   const end = performance.now() + seconds * 1000;
   for (let i = 0; performance.now() < end; i++) {
     const t = performance.now();
-    await ask(services, queries[i % queries.length]!);
+    await askSearch(services, queries[i % queries.length]!);
     times.push(performance.now() - t);
   }
   const after = await services.entities.progress();

@@ -13,6 +13,26 @@ export interface BenchQuery {
   filter: ParsedInput<'search.query'>['filter'];
 }
 
+const askCtx = { progress: () => undefined, signal: new AbortController().signal };
+
+/** A bench query as the search box asks it: the first page of 20 by relevance, with facets; `extra` overrides. */
+export function askSearch(services: Services, q: BenchQuery, extra: Partial<ParsedInput<'search.query'>> = {}) {
+  return services.handlers['search.query'](
+    {
+      query: q.query,
+      filter: q.filter,
+      offset: 0,
+      limit: 20,
+      facets: true,
+      engine: 'auto',
+      sort: 'relevance',
+      lenient: false,
+      ...extra,
+    },
+    askCtx,
+  );
+}
+
 /** Queries a researcher would type, written out: variants, clitics, diacritics, operators. */
 const HANDWRITTEN = [
   'الأمريكي',
