@@ -37,12 +37,11 @@ import { decodeCompactIndex, toLunrJson } from '../main/core/search/compactLunrI
 import { loadIndex, searchCollection, type CollectionPlan } from '../main/core/search/lunrCollection';
 import { planQuery } from '../main/core/search/queryPlan';
 import { createSearchService } from '../main/core/search/searchService';
-import { createServices, type Services } from '../main/core/services';
+import { createServices } from '../main/core/services';
 import { benchDir, printTable } from './support';
-import { cpuMs, ms, prng, stats, timed } from './searchLibrary';
+import { cpuMs, ms, stats, timed } from './searchLibrary';
+import { BENCH_COLLECTION, benchCollection } from './searchQueries';
 
-const ctx = { progress: () => undefined, signal: new AbortController().signal };
-const COLLECTION = 'bench 5k';
 const BUILDS = 3;
 
 interface BenchQuery {
@@ -64,22 +63,6 @@ function gcNow(): void {
   if (!gc) throw new Error('run with node --expose-gc');
   gc();
   gc();
-}
-
-/** The collection bench:search uses: 5,000 distinct articles drawn with seed 11. */
-async function benchCollection(services: Services): Promise<number> {
-  const existing = (await services.handlers['library.listCollections']({}, ctx)).find((c) => c.name === COLLECTION);
-  if (existing) return existing.id;
-  const collection = await services.handlers['library.createCollection']({ name: COLLECTION }, ctx);
-  const rnd = prng(11);
-  const maxId = (await services.db.get<{ m: number }>('SELECT max(id) AS m FROM articles'))?.m ?? 0;
-  const ids = new Set<number>();
-  while (ids.size < 5000) {
-    const id = 1 + Math.floor(rnd() * maxId);
-    if (await services.db.get('SELECT 1 AS x FROM articles WHERE id = ?', [id])) ids.add(id);
-  }
-  await services.handlers['library.addToCollection']({ collectionId: collection.id, articleIds: [...ids] }, ctx);
-  return collection.id;
 }
 
 /** How collection indexes were held before: lunr.Index.load of the gzipped JSON, one shared empty metadata object. */
@@ -242,7 +225,7 @@ async function main(): Promise<void> {
   const memory = (m: MemoryFigures) =>
     `load ${m.loadMs.toFixed(0)} ms; heap +${m.heapMb.toFixed(1)} MB, external +${m.externalMb.toFixed(1)} MB; ` +
     `RSS ${m.rssBeforeMb.toFixed(0)} → ${m.rssMb.toFixed(0)} MB (+${(m.rssMb - m.rssBeforeMb).toFixed(0)})`;
-  printTable(`bench:collections — ${built.articleCount} articles (collection "${COLLECTION}")`, [
+  printTable(`bench:collections — ${built.articleCount} articles (collection "${BENCH_COLLECTION}")`, [
     [
       'build (buildCollectionIndex, worker)',
       `wall median ${median(buildWall).toFixed(0)} ms (${buildWall.map((w) => w.toFixed(0)).join(', ')}); ` +

@@ -33,10 +33,10 @@ import { migrations } from '../main/core/db/migrations';
 import { createSearchService } from '../main/core/search/searchService';
 import { createServices } from '../main/core/services';
 import { benchDir, peakRssMb, printTable } from './support';
-import { build, cpuMs, fileMb, ms, prng, stats, timed } from './searchLibrary';
+import { build, cpuMs, fileMb, ms, stats, timed } from './searchLibrary';
 import { answersPhase, compareAnswers, entityFillPhase } from './searchPhases';
 import { plainQuery } from './searchPlain';
-import { askSearch, fixedQueries } from './searchQueries';
+import { askSearch, benchCollection, fixedQueries } from './searchQueries';
 
 const ctx = { progress: () => undefined, signal: new AbortController().signal };
 
@@ -176,19 +176,7 @@ async function queryPhase(dir: string): Promise<void> {
   const articlesMb = dbstatMb(sizes, (n) => n === 'articles');
 
   // Lunr: a 5,000-article collection.
-  const collectionName = 'bench 5k';
-  const existing = (await services.handlers['library.listCollections']({}, ctx)).find((c) => c.name === collectionName);
-  const collection = existing ?? (await services.handlers['library.createCollection']({ name: collectionName }, ctx));
-  if (!existing) {
-    const rnd = prng(11);
-    const maxId = (await services.db.get<{ m: number }>('SELECT max(id) AS m FROM articles'))?.m ?? 0;
-    const ids = new Set<number>();
-    while (ids.size < 5000) {
-      const id = 1 + Math.floor(rnd() * maxId);
-      if (await services.db.get('SELECT 1 AS x FROM articles WHERE id = ?', [id])) ids.add(id);
-    }
-    await services.handlers['library.addToCollection']({ collectionId: collection.id, articleIds: [...ids] }, ctx);
-  }
+  const collection = { id: await benchCollection(services) };
   await services.search.idle();
   const tb = process.hrtime.bigint();
   const built = await services.handlers['search.buildCollectionIndex']({ collectionId: collection.id }, ctx);

@@ -144,3 +144,24 @@ export async function fixedQueries(services: Services): Promise<BenchQuery[]> {
   }
   return queries;
 }
+
+/** The name of the collection bench:search and bench:collections search with Lunr. */
+export const BENCH_COLLECTION = 'bench 5k';
+
+/** That collection's id: 5,000 distinct articles drawn with seed 11, made once in the library and kept there. */
+export async function benchCollection(services: Services): Promise<number> {
+  const existing = (await services.handlers['library.listCollections']({}, askCtx)).find(
+    (c) => c.name === BENCH_COLLECTION,
+  );
+  if (existing) return existing.id;
+  const collection = await services.handlers['library.createCollection']({ name: BENCH_COLLECTION }, askCtx);
+  const rnd = prng(11);
+  const maxId = (await services.db.get<{ m: number }>('SELECT max(id) AS m FROM articles'))?.m ?? 0;
+  const ids = new Set<number>();
+  while (ids.size < 5000) {
+    const id = 1 + Math.floor(rnd() * maxId);
+    if (await services.db.get('SELECT 1 AS x FROM articles WHERE id = ?', [id])) ids.add(id);
+  }
+  await services.handlers['library.addToCollection']({ collectionId: collection.id, articleIds: [...ids] }, askCtx);
+  return collection.id;
+}
