@@ -4,16 +4,17 @@
  * and shown without a reload; a search for الأمريكي finds it; a file dropped
  * on the window is imported by its real path; mizan:// links open what they
  * name; a CSV given by a second launch is imported by the page, after its
- * column dialog; a dossier of the seed exports as a PDF whose text a reader gets back.
+ * column dialog; a dossier of the seed exports as a PDF whose text a reader gets back, and its
+ * preview (the HTML export at mizan-dossier://, with a CSP of its own) runs its own search.
  *
  * Runs where the Electron binary is installed (release machines) and skips
  * with the reason where it is not. Needs `npm run build`.
  *
  * What is driven and how: everything in the window goes through the real
  * preload bridge, IPC, the shell and the core; nothing of ours is stubbed.
- * The dossier is made and exported through the bridge (`window.mizan.invoke`,
- * the renderer's own transport) because the dossier view is not in the
- * renderer yet; when it lands, its buttons should replace those calls. The
+ * The dossiers are made and exported through the bridge (`window.mizan.invoke`,
+ * the renderer's own transport); the preview is opened with the dossier
+ * view's button, as the web host's e2e test opens it. The
  * drop is a synthetic DragEvent carrying a file-backed File (set through a
  * file input from the real seed on disk), since no automation drags from the
  * OS; the path it yields is the one webUtils gives for a real drop.
@@ -203,5 +204,27 @@ describe('the desktop app, as a user drives it', () => {
     expect(letters(text)).toContain(letters('الأراضي العراقية'));
     expect(letters(text)).toContain(letters(SEED_WORD));
     expect(text).toContain('Hurriya, 26 July 2021');
+  });
+
+  it.skipIf(!binary)('previews a dossier at mizan-dossier:// and searches inside the preview', async () => {
+    const dossier = await invoke<{ id: number }>(window, 'dossier.create', { title: 'Preview of the seed' });
+    await invoke(window, 'dossier.addItems', { id: dossier.id, items: [{ kind: 'article', id: seedId }] });
+    await window.evaluate((id) => {
+      (globalThis as unknown as { location: { hash: string } }).location.hash = `#dossier/${id}`;
+    }, dossier.id);
+    await window.locator('[data-testid=dossier-preview]').click();
+    const frame = window.locator('[data-testid=dossier-preview-frame]');
+    await frame.waitFor({ timeout: TIMEOUT });
+    // The app's own protocol, not a srcdoc or blob: frame (those inherit the app's CSP and run no script).
+    expect(await frame.getAttribute('src')).toMatch(new RegExp(`^mizan-dossier://dossier/${dossier.id}\\?v=`));
+    expect(await frame.getAttribute('sandbox')).toBe('allow-scripts');
+    const inner = window.frameLocator('[data-testid=dossier-preview-frame]');
+    await inner.locator('html[data-search-ready=true]').waitFor({ timeout: TIMEOUT });
+    await inner.locator('#mizan-q').fill(SEED_WORD);
+    await inner.locator('#mizan-q').press('Enter');
+    const found = inner.locator('#mizan-results li');
+    await found.first().waitFor({ timeout: TIMEOUT });
+    expect(await found.count()).toBe(1);
+    await window.screenshot({ path: resultPath('electron-dossier-preview.png') });
   });
 });
