@@ -119,4 +119,27 @@ describe('transliteration tables after the words change', () => {
     expect(await t.candidates('jubeir')).toEqual(['جبير']);
     expect(reads).toBe(after);
   });
+
+  it('does not keep an answer worked out from the words as they were before a change', async () => {
+    const words: NameWord[] = [{ key: 'جبير', surface: 'الجبير', df: 1, definite: 1 }];
+    let release: () => void = () => undefined;
+    let gate: Promise<void> | null = new Promise<void>((done) => (release = done));
+    const names = {
+      lines: async () => {
+        const text = words.map((w) => `${w.key}\t${w.surface}\t${w.df}\t${w.definite}`).join('\n');
+        if (gate) await gate;
+        return text;
+      },
+    };
+    const t = createTransliterator(names);
+    // A lookup reading the words while an import adds a name...
+    const before = t.candidates('kadhimi');
+    words.push({ key: 'كاظمي', surface: 'الكاظمي', df: 1, definite: 1 });
+    t.changed();
+    gate = null;
+    release();
+    expect(await before).toEqual([]);
+    // ...answers from the words it read; the next lookup reads them again.
+    expect(await t.candidates('kadhimi')).toEqual(['كاظمي']);
+  });
 });

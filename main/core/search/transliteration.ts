@@ -228,6 +228,8 @@ function lazyTable<T>(build: () => Promise<T>, built: () => void) {
 export function createTransliterator(names: NameVocabulary, options: TransliteratorOptions = {}): Transliterator {
   let firstWaitMs = options.firstWaitMs ?? Infinity;
   const cache = new Map<string, string[]>();
+  // Changes seen: an answer worked out from the words before a change is not remembered after it.
+  let changes = 0;
   const arabic = lazyTable(
     () => arabicTable(names),
     () => cache.clear(),
@@ -311,12 +313,14 @@ export function createTransliterator(names: NameVocabulary, options: Translitera
   return {
     changed() {
       firstWaitMs = Infinity;
+      changes++;
       cache.clear();
       for (const t of [arabic, latin, arabicText, latinText]) t.changed();
     },
     async candidates(word) {
       const hit = cache.get(word);
       if (hit) return hit;
+      const seen = changes;
       const out =
         isLatinWord(latinWithoutArticle(word)) && word.length >= 3
           ? await fromLatin(word)
@@ -324,6 +328,7 @@ export function createTransliterator(names: NameVocabulary, options: Translitera
             ? await fromArabic(word)
             : [];
       if (out === null) return [];
+      if (seen !== changes) return out;
       if (cache.size > 1000) cache.clear();
       cache.set(word, out);
       return out;
