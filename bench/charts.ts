@@ -88,14 +88,19 @@ async function coreCounts(path: string): Promise<Array<[string, string]>> {
       const times: number[] = [];
       let total = 0;
       let groups = 0;
+      let bytes = 0;
       for (let i = 0; i < RUNS; i++) {
         const t0 = performance.now();
         const counts = await services.handlers['charts.timeline'](input, ctx);
         times.push(performance.now() - t0);
         total = counts.total;
         groups = counts.rows.length;
+        bytes = Buffer.byteLength(JSON.stringify(counts));
       }
-      rows.push([label, `${ms(median(times))} (${total} results, ${groups} day × outlet rows)`]);
+      rows.push([
+        label,
+        `${ms(median(times))} (${total} results, ${groups} day × outlet rows, ${(bytes / 1024).toFixed(0)} kB as JSON)`,
+      ]);
     }
     return rows;
   } finally {

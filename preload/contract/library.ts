@@ -122,6 +122,8 @@ export const ArticleFilter = z.object({
   collectionId: Id.optional(),
   /** Articles naming this entity (entities.list / entities.get). */
   entityId: Id.optional(),
+  /** Articles naming every one of these entities (with `entityId` too, when both are given). */
+  entityIds: z.array(Id).max(20).optional(),
 });
 export type ArticleFilter = z.infer<typeof ArticleFilter>;
 

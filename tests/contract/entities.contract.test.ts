@@ -115,6 +115,45 @@ describe.each(contractTargets({ storiesAfterImport: false }))('entities contract
     answers.set(`${target.name} facets`, groups);
   });
 
+  it('narrows by several entities at once (all named), in the library and in a collection searched through Lunr', async () => {
+    const query = 'السعودية';
+    const { groups } = await api['entities.facets']({ query, perKind: 5 });
+    const place = Number(groups.find((g) => g.kind === 'place')!.values[0]!.value);
+    const person = Number(groups.find((g) => g.kind === 'person')!.values[0]!.value);
+    const byPlace = await api['search.query']({ query, filter: { entityIds: [place] }, limit: 100 });
+    const both = await api['search.query']({ query, filter: { entityIds: [place, person] }, limit: 100 });
+    expect(both.total).toBeGreaterThan(0);
+    expect(both.total).toBeLessThan(byPlace.total);
+    // Every article found names both: the reader's names of each hold the two.
+    for (const hit of both.items.slice(0, 5)) {
+      const named = new Set((await api['entities.ofArticle']({ id: hit.id })).mentions.map((m) => m.entityId));
+      expect([named.has(place), named.has(person)]).toEqual([true, true]);
+    }
+
+    // The articles of the search as a collection, indexed for Lunr: the entity filter holds there too.
+    const all = await api['search.query']({ query, limit: 100 });
+    const c = await api['library.createCollection']({ name: 'Saudi day' });
+    await api['library.addToCollection']({ collectionId: c.id, articleIds: all.items.map((h) => h.id) });
+    await api['search.buildCollectionIndex']({ collectionId: c.id });
+    for (const entityIds of [[place], [place, person]]) {
+      const filter = { collectionId: c.id, entityIds };
+      const lunr = await api['search.query']({ query, filter, limit: 100 });
+      const library = await api['search.query']({ query, filter, engine: 'fts5', limit: 100 });
+      expect(lunr.engine).toBe('lunr');
+      expect(lunr.total, JSON.stringify(entityIds)).toBe(library.total);
+      expect(lunr.items.map((h) => h.id).sort()).toEqual(library.items.map((h) => h.id).sort());
+    }
+    const lunrOne = await api['search.query']({ query, filter: { collectionId: c.id, entityId: person }, limit: 1 });
+    const libraryOne = await api['search.query']({
+      query,
+      filter: { collectionId: c.id, entityId: person },
+      engine: 'fts5',
+      limit: 1,
+    });
+    expect([lunrOne.engine, lunrOne.total]).toEqual(['lunr', libraryOne.total]);
+    expect(libraryOne.total).toBeLessThan(all.total);
+  });
+
   it('answers NOT_FOUND for an entity that is not in the index', async () => {
     await expect(api['entities.get']({ id: 9_999_999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });

@@ -237,11 +237,16 @@ export function filterClauses(filter: ArticleFilter): { clauses: string[]; param
     clauses.push('a.id IN (SELECT article_id FROM collection_items WHERE collection_id = ?)');
     params.push(filter.collectionId);
   }
-  if (filter.entityId) {
+  for (const id of entitiesOf(filter)) {
     clauses.push('a.id IN (SELECT article_id FROM entity_articles WHERE entity_id = ?)');
-    params.push(filter.entityId);
+    params.push(id);
   }
   return { clauses, params };
+}
+
+/** The entities a filter asks for, each once: every one must be named (`entityId` and `entityIds` together). */
+export function entitiesOf(filter: ArticleFilter): number[] {
+  return [...new Set([...(filter.entityId ? [filter.entityId] : []), ...(filter.entityIds ?? [])])];
 }
 
 function filterSql(filter: ArticleFilter): { where: string; params: SqlValue[] } {

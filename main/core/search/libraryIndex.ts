@@ -239,8 +239,11 @@ async function writeQueued(w: Writer, indexer: Indexer, retired: TermCount[]): P
   }
 }
 
-/** The commit hook: writes what the triggers queued. Cheap when nothing is queued (two indexed reads). */
-export async function flushIndexQueue(w: Writer, indexer: Indexer, primer: IndexPrimer): Promise<void> {
+/**
+ * The commit hook: writes what the triggers queued. Cheap when nothing is queued (two indexed reads).
+ * True when the vocabulary may have changed (articles indexed or retired).
+ */
+export async function flushIndexQueue(w: Writer, indexer: Indexer, primer: IndexPrimer): Promise<boolean> {
   const primed = primer.take();
   if (primed) await writePrimed(w, primed);
   const pending = await w.get<{ r: number; q: number }>(
@@ -249,6 +252,7 @@ export async function flushIndexQueue(w: Writer, indexer: Indexer, primer: Index
   const retired = pending?.r ? await takeRetired(w, indexer) : [];
   if (pending?.q) await writeQueued(w, indexer, retired);
   else if (retired.length > 0) await subtractTerms(w, JSON.stringify(retired));
+  return Boolean(primed) || Boolean(pending?.q) || retired.length > 0;
 }
 
 // ---------------------------------------------------------------------------

@@ -8,7 +8,14 @@ import type { ArticleFilter } from '../../../preload/contract/library';
 import type { SearchHit, SearchResults } from '../../../preload/contract/search';
 import type { ParsedInput } from '../../../preload/contract';
 import type { Connection, Database, SqlValue } from '../db/connection';
-import { filterClauses, readSummaryRows, SUMMARY_COLUMNS, summaryOf, type ArticleRow } from '../library/articleReader';
+import {
+  entitiesOf,
+  filterClauses,
+  readSummaryRows,
+  SUMMARY_COLUMNS,
+  summaryOf,
+  type ArticleRow,
+} from '../library/articleReader';
 import { nameKey } from '../library/libraryStore';
 import type { CollectionIndexes } from './collectionIndexes';
 import type { FacetCounts, HitFilter } from './facetTable';
@@ -324,6 +331,17 @@ export function createSearchQuery(deps: SearchQueryDeps): {
     return new Set(rows.map((r) => r.id));
   }
 
+  /** Articles naming every one of `entityIds` (null: no entity asked for). */
+  async function naming(entityIds: number[]): Promise<Set<number> | null> {
+    if (entityIds.length === 0) return null;
+    const rows = await db.all<{ id: number }>(
+      `SELECT article_id AS id FROM entity_articles WHERE entity_id IN (SELECT value FROM json_each(?))
+        GROUP BY article_id HAVING count(*) = ?`,
+      [JSON.stringify(entityIds), entityIds.length],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
   async function queryCollection(
     input: ParsedInput<'search.query'>,
     collectionId: number,
@@ -335,6 +353,7 @@ export function createSearchQuery(deps: SearchQueryDeps): {
     const f: ArticleFilter = input.filter;
     const sourceIds = f.sourceIds && f.sourceIds.length > 0 ? new Set(f.sourceIds) : null;
     const tags = f.tag ? await tagged(f.tag) : null;
+    const named = await naming(entitiesOf(f));
     const { ids } = found.hits;
     // Positions in the packed list of the hits the filter keeps, in rank order.
     const kept: number[] = [];
@@ -347,6 +366,7 @@ export function createSearchQuery(deps: SearchQueryDeps): {
       if (f.dateFrom && !(m.iso !== null && m.iso >= f.dateFrom)) continue;
       if (f.dateTo && !(m.iso !== null && m.iso <= `${f.dateTo}-99`)) continue;
       if (tags && !tags.has(id)) continue;
+      if (named && !named.has(id)) continue;
       kept.push(i);
     }
     if (input.sort !== 'relevance') {

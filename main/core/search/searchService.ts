@@ -87,14 +87,15 @@ export async function createSearchService(options: SearchServiceOptions): Promis
 
   // A change to an indexed collection only marks its stored index stale (triggers bump its
   // generation); the index is rebuilt when the collection is next searched or built on request.
-  // Names across scripts come from the vocabulary; any commit may change it, so it is read again when next needed.
+  // Names across scripts come from the vocabulary: a commit that indexed articles may change it, so it is read
+  // again when next needed (a highlight or a tag does not). Marked before COMMIT: a query that starts its tables
+  // between this hook and the COMMIT reads the words without this transaction's (milliseconds; the next change fixes it).
   const transliterator = createTransliterator(searchTermsNames(db), {
     firstWaitMs: options.transliterationWaitMs ?? 150,
     scan: options.transliterationScan,
   });
   const removeHook = db.beforeCommit(async (w) => {
-    await flushIndexQueue(w, indexer, primer);
-    transliterator.changed();
+    if (await flushIndexQueue(w, indexer, primer)) transliterator.changed();
   });
   // Ranking reads whole doclists: 32 MB of page cache on the reader
   // connection (SQLite's default is 2 MB) keeps the common terms' pages in memory.

@@ -94,3 +94,52 @@ describe('transliteration candidates from a library vocabulary', () => {
     expect(negated.transliterated.map((t) => t.word)).toEqual(['Abdullah']);
   });
 });
+
+describe('transliteration tables after the words change', () => {
+  it('answers from the words as they are now: the first lookup after a change waits for the new tables', async () => {
+    const words: NameWord[] = [{ key: 'جبير', surface: 'الجبير', df: 1, definite: 1 }];
+    let reads = 0;
+    const names = {
+      lines: async () => {
+        reads++;
+        return words.map((w) => `${w.key}\t${w.surface}\t${w.df}\t${w.definite}`).join('\n');
+      },
+    };
+    // As the app builds it: the first tables are waited for only briefly.
+    const t = createTransliterator(names, { firstWaitMs: 150 });
+    expect(await t.candidates('jubeir')).toEqual(['جبير']);
+    expect(await t.candidates('kadhimi')).toEqual([]);
+    const built = reads;
+    words.push({ key: 'كاظمي', surface: 'الكاظمي', df: 1, definite: 1 });
+    t.changed();
+    expect(await t.candidates('kadhimi')).toEqual(['كاظمي']);
+    expect(reads).toBeGreaterThan(built);
+    // Read once per change, not per lookup.
+    const after = reads;
+    expect(await t.candidates('jubeir')).toEqual(['جبير']);
+    expect(reads).toBe(after);
+  });
+
+  it('does not keep an answer worked out from the words as they were before a change', async () => {
+    const words: NameWord[] = [{ key: 'جبير', surface: 'الجبير', df: 1, definite: 1 }];
+    let release: () => void = () => undefined;
+    let gate: Promise<void> | null = new Promise<void>((done) => (release = done));
+    const names = {
+      lines: async () => {
+        const text = words.map((w) => `${w.key}\t${w.surface}\t${w.df}\t${w.definite}`).join('\n');
+        if (gate) await gate;
+        return text;
+      },
+    };
+    const t = createTransliterator(names);
+    // A lookup reading the words while an import adds a name...
+    const before = t.candidates('kadhimi');
+    words.push({ key: 'كاظمي', surface: 'الكاظمي', df: 1, definite: 1 });
+    t.changed();
+    gate = null;
+    release();
+    expect(await before).toEqual([]);
+    // ...answers from the words it read; the next lookup reads them again.
+    expect(await t.candidates('kadhimi')).toEqual(['كاظمي']);
+  });
+});

@@ -98,7 +98,7 @@ export const MAX_TRANSLITERATIONS = 10;
 export interface Transliterator {
   /** The other script's spellings of `word` (an exact key) in the library, best first; [] when none. */
   candidates(word: string): Promise<string[]>;
-  /** The words changed (a commit): read them again on next use. */
+  /** The words changed (a commit): read them again on next use, which waits for them. */
   changed(): void;
 }
 
@@ -165,7 +165,9 @@ function best(scored: Array<{ w: NameWord; cost: number }>): string[] {
 export interface TransliteratorOptions {
   /**
    * How long a query waits for the first tables (1.4 s for 195,345 words on a loaded machine) before it is
-   * answered without transliteration; they are still built for the next one. Default: until they are ready.
+   * answered without transliteration; they are still built for the next one. Only while the words are those the
+   * library was opened with: once they changed (an import), a query waits for tables that hold the new words.
+   * Default: until they are ready.
    */
   firstWaitMs?: number;
   /**
@@ -176,43 +178,44 @@ export interface TransliteratorOptions {
 }
 
 /**
- * A table built on first use and read again, in the background, on the
- * first use after a change (the old one answers meanwhile: too long to hold
- * up a search).
+ * A table built on first use and built again on the first use after a
+ * change. That use waits for the new table: the old one lacks the words just
+ * imported, so a name searched right after its import would not be found.
+ * Each build is tagged with the change count when it started; an older
+ * build never replaces a newer table.
  */
 function lazyTable<T>(build: () => Promise<T>, built: () => void) {
-  let table: T | null = null;
-  let building: Promise<T> | null = null;
-  let stale = false;
+  let version = 0;
+  let table: { t: T; version: number } | null = null;
+  let building: { p: Promise<T>; version: number } | null = null;
   const start = (): Promise<T> => {
-    building ??= build().then(
+    const at = version;
+    const p = build().then(
       (t) => {
-        table = t;
-        building = null;
-        built();
+        if (!table || table.version < at) {
+          table = { t, version: at };
+          built();
+        }
+        if (building?.version === at) building = null;
         return t;
       },
       (error: unknown) => {
-        building = null;
+        if (building?.version === at) building = null;
         throw error;
       },
     );
-    return building;
+    building = { p, version: at };
+    return p;
   };
   return {
     changed(): void {
-      stale = true;
+      version++;
     },
-    /** After a change: the table is read again in the background, the old one answering meanwhile. */
-    refresh(): void {
-      if (stale && table) {
-        stale = false;
-        start().catch(() => undefined);
-      }
-    },
-    /** The table now, or the first build's promise. */
+    /** The table now, or the promise of the one being built for the words as they are. */
     get(): T | Promise<T> {
-      return table ?? start();
+      if (table && table.version === version) return table.t;
+      if (building && building.version === version) return building.p;
+      return start();
     },
   };
 }
@@ -223,8 +226,10 @@ function lazyTable<T>(build: () => Promise<T>, built: () => void) {
  * 30,000-article SaudiNewsNet library), a Latin word both.
  */
 export function createTransliterator(names: NameVocabulary, options: TransliteratorOptions = {}): Transliterator {
-  const firstWaitMs = options.firstWaitMs ?? Infinity;
+  let firstWaitMs = options.firstWaitMs ?? Infinity;
   const cache = new Map<string, string[]>();
+  // Changes seen: an answer worked out from the words before a change is not remembered after it.
+  let changes = 0;
   const arabic = lazyTable(
     () => arabicTable(names),
     () => cache.clear(),
@@ -307,12 +312,15 @@ export function createTransliterator(names: NameVocabulary, options: Translitera
   };
   return {
     changed() {
+      firstWaitMs = Infinity;
+      changes++;
+      cache.clear();
       for (const t of [arabic, latin, arabicText, latinText]) t.changed();
     },
     async candidates(word) {
-      for (const t of [arabic, latin, arabicText, latinText]) t.refresh();
       const hit = cache.get(word);
       if (hit) return hit;
+      const seen = changes;
       const out =
         isLatinWord(latinWithoutArticle(word)) && word.length >= 3
           ? await fromLatin(word)
@@ -320,6 +328,7 @@ export function createTransliterator(names: NameVocabulary, options: Translitera
             ? await fromArabic(word)
             : [];
       if (out === null) return [];
+      if (seen !== changes) return out;
       if (cache.size > 1000) cache.clear();
       cache.set(word, out);
       return out;

@@ -1,9 +1,9 @@
 /**
  * What narrows a search beside its words: facet values chosen as chips, a
  * date range typed in either calendar, and the sort. Facet kinds the filter
- * has a field for become that field (a person, place or organisation: the
- * entity index's `entityId`, one at a time); any other kind is added to the
- * query as a phrase.
+ * has a field for become that field (people, places and organisations: the
+ * entity index's `entityIds`, every one named); any other kind is added to
+ * the query as a phrase.
  */
 import type { ArticleFilter, FacetKind, SearchSort } from '../../../preload/contract';
 import { parseDateBound } from '../../../common/text/dateBound';
@@ -26,20 +26,20 @@ export const noRefine: SearchRefine = { chips: [], from: '', to: '', sort: 'rele
 
 /** Kinds of which one value applies at a time (choosing another replaces it). */
 const SINGLE: ReadonlySet<FacetKind> = new Set(['year', 'month', 'language', 'tag', 'collection']);
-/** Kinds the entity index counts: one filter (`entityId`) for all three. */
+/** Entity chips at most (the filter's `entityIds`): choosing one more drops the oldest. */
+export const MAX_ENTITY_CHIPS = 20;
 const ENTITY: ReadonlySet<FacetKind> = new Set(['person', 'place', 'organisation']);
 
 export function withChip(refine: SearchRefine, chip: FacetChip): SearchRefine {
   if (refine.chips.some((c) => c.kind === chip.kind && c.value === chip.value)) return refine;
-  // A year and a month are one date filter; a person, a place and an organisation one entity filter.
+  // A year and a month are one date filter. People, places and organisations add up: articles naming them all.
   const period = chip.kind === 'year' || chip.kind === 'month';
-  const entity = ENTITY.has(chip.kind);
   const kept = refine.chips.filter(
-    (c) =>
-      !(SINGLE.has(chip.kind) && (c.kind === chip.kind || (period && (c.kind === 'year' || c.kind === 'month')))) &&
-      !(entity && ENTITY.has(c.kind)),
+    (c) => !(SINGLE.has(chip.kind) && (c.kind === chip.kind || (period && (c.kind === 'year' || c.kind === 'month')))),
   );
-  return { ...refine, chips: [...kept, chip] };
+  const entities = kept.filter((c) => ENTITY.has(c.kind));
+  const dropped = ENTITY.has(chip.kind) && entities.length >= MAX_ENTITY_CHIPS ? entities[0] : undefined;
+  return { ...refine, chips: [...kept.filter((c) => c !== dropped), chip] };
 }
 
 export function withoutChip(refine: SearchRefine, chip: FacetChip): SearchRefine {
@@ -83,7 +83,7 @@ export function refinedQuery(
       case 'person':
       case 'place':
       case 'organisation':
-        filter.entityId = Number(c.value);
+        filter.entityIds = [...(filter.entityIds ?? []), Number(c.value)];
         break;
       default:
         phrases.push(`"${c.label.replace(/["“”«»]/g, ' ')}"`);
