@@ -149,6 +149,45 @@ export function latinSkeletons(word: string): string[] {
 }
 
 /**
+ * Whether `skeleton` may be one of `latinSkeletons(word)`: the same reading
+ * without the cap of 32 and with a reading dropped as soon as it leaves
+ * `skeleton`, so most words are ruled out at their first consonant. A
+ * superset of `latinSkeletons(word).includes(skeleton)` (a long word's 33rd
+ * reading passes here), cheap enough to scan a library's Latin words for
+ * one Arabic query word.
+ */
+export function latinMayStandFor(word: string, skeleton: string): boolean {
+  const w = isLatinWord(word) ? word : latinForm(word);
+  let at = [0];
+  let previous = '';
+  for (let i = 0; i < w.length;) {
+    if (VOWEL.test(w[i]!)) {
+      previous = '';
+      i++;
+      continue;
+    }
+    const hit = LATIN_CLASSES.find(([g]) => w.startsWith(g, i));
+    if (!hit) {
+      i++;
+      continue;
+    }
+    const finalH = hit[0] === 'h' && i === w.length - 1 && i > 0 && VOWEL.test(w[i - 1]!);
+    const options = finalH ? ['h', ''] : hit[1];
+    const doubled = hit[0] === previous;
+    const next = new Set<number>();
+    for (const p of at) {
+      if (doubled) next.add(p);
+      for (const c of options) if (skeleton.startsWith(c, p)) next.add(p + c.length);
+    }
+    if (next.size === 0) return false;
+    at = [...next];
+    previous = doubled ? '' : hit[0];
+    i += hit[0].length;
+  }
+  return at.includes(skeleton.length);
+}
+
+/**
  * The cost of reading Latin `latin` as Arabic `arabic` (both folded keys;
  * 0 = a regular transliteration). Short vowels inside the word are free.
  */
