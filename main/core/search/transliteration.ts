@@ -302,7 +302,7 @@ export function createTransliterator(names: NameVocabulary, options: Translitera
     if (text === null) return null;
     return scanLines(
       text,
-      (k) => isLatinWord(k) && k.length >= 3 && !k.includes("'") && latinMayStandFor(k, skeleton),
+      (k) => k.length >= 3 && latinMayStandFor(k, skeleton) && isLatinWord(k) && !k.includes("'"),
     ).filter((w) => isCapitalised(w.surface) && latinSkeletons(w.key).includes(skeleton));
   };
   const latinNames = async (skeleton: string): Promise<NameWord[] | null> => {
