@@ -12,10 +12,14 @@
 // where tsc put them: each bundled module's `__dirname` is rewritten to its
 // own folder under dist/, relative to the bundle.
 //
+// The text fold tables are written to dist/common/text/foldTables.bin, which
+// the CLI reads instead of building them (main/core/text/foldTablesFile.ts).
+//
 // Then one `mizan --help` through bin/mizan.js writes V8's code cache of the
 // bundle beside it (mizan.js.cache), which bin/mizan.js hands to V8 on each call.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
@@ -83,3 +87,6 @@ execFileSync(process.execPath, [join(root, 'bin', 'mizan.js'), '--help'], {
   env: { ...process.env, MIZAN_CLI_WRITE_CODE_CACHE: '1' },
   stdio: 'ignore',
 });
+
+rmSync(join(dist, 'common', 'text', 'foldTables.bin'), { force: true });
+createRequire(import.meta.url)(join(dist, 'main', 'core', 'text', 'foldTablesFile.js')).writeFoldTablesFile();
