@@ -40,7 +40,9 @@ try {
 } catch {
   cachedData = undefined;
 }
-const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData, importModuleDynamically: undefined });
+// `import()` in the bundle (an ES-module-only package) resolves as in any CommonJS module (Node >= 20.12).
+const importModuleDynamically = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData, importModuleDynamically });
 if (process.env.MIZAN_CLI_WRITE_CODE_CACHE === '1') {
   // The build's own run: the cache then also holds the functions this call compiled.
   process.on('exit', () => fs.writeFileSync(cacheFile, script.createCachedData()));
