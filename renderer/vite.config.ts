@@ -43,11 +43,40 @@ function devApiProxy(): Record<string, ProxyOptions> | undefined {
   };
 }
 
+/**
+ * Prints what the first screen loads before it can draw: the entry script and
+ * every chunk it imports statically (the rest loads on demand), in kB as written.
+ */
+function firstScreenSize(): Plugin {
+  return {
+    name: 'mizan-first-screen-size',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = new Map<string, { code: string; imports: string[] }>();
+      for (const [file, output] of Object.entries(bundle)) if (output.type === 'chunk') chunks.set(file, output);
+      const entry = Object.entries(bundle).find(([, output]) => output.type === 'chunk' && output.isEntry)?.[0];
+      const loaded = new Set<string>();
+      const visit = (file: string): void => {
+        if (loaded.has(file)) return;
+        loaded.add(file);
+        for (const imported of chunks.get(file)?.imports ?? []) visit(imported);
+      };
+      if (entry) visit(entry);
+      const sizes = [...loaded].map(
+        (file) => [file, new TextEncoder().encode(chunks.get(file)?.code ?? '').length] as const,
+      );
+      const total = sizes.reduce((sum, [, bytes]) => sum + bytes, 0);
+      const list = sizes.map(([file, bytes]) => `${file} ${(bytes / 1000).toFixed(1)}`).join(', ');
+      this.info(`first screen: ${(total / 1000).toFixed(1)} kB of script (${list})`);
+    },
+  };
+}
+
 export default defineConfig({
   root,
   // Relative asset URLs: Electron loads the page from file://.
   base: './',
-  plugins: [react(), devRelaxCsp()],
+  plugins: [react(), devRelaxCsp(), firstScreenSize()],
   server: { proxy: devApiProxy() },
   build: {
     outDir: '../dist/renderer',

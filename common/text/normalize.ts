@@ -276,6 +276,23 @@ function tables(): FoldTables {
   return (built ??= buildTables());
 }
 
+/**
+ * The fold tables as data: the map (one entry per code unit) and the
+ * expansions. A Node host keeps them in a file its build writes, so that a
+ * one-shot process (the CLI) reads them instead of building them
+ * (main/core/text/foldTablesFile.ts).
+ */
+export function foldTablesData(): { map: Uint16Array; expansions: Array<[number, string]> } {
+  const { map, multi } = tables();
+  return { map, expansions: [...multi] };
+}
+
+/** Takes tables `foldTablesData` gave (the same code on the same runtime), if none are built yet. */
+export function useFoldTables(map: Uint16Array, expansions: ReadonlyArray<readonly [number, string]>): void {
+  if (map.length !== 0x10000) throw new Error(`fold table of ${map.length} entries`);
+  built ??= { map, multi: new Map(expansions) };
+}
+
 /** True if the code unit is a whitespace/punctuation separator after folding. */
 export function isSeparatorCode(c: number): boolean {
   const TABLES = tables();

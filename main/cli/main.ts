@@ -14,6 +14,8 @@
  *   mizan entities ID... [--json] | --top N [--kind person|place|organisation] [--json] (entityCommands.ts)
  *   mizan export DOSSIER_ID|--articles ID,ID,... --pdf FILE|--html FILE (exportCommands.ts)
  */
+// First: the text fold tables from the build's file, before any text code builds them.
+import '../core/text/foldTablesFile';
 import { parseArgs } from 'node:util';
 import {
   MizanError,

@@ -12,6 +12,7 @@ import {
   arabicSkeleton,
   isArabicWord,
   isLatinWord,
+  latinMayStandFor,
   latinSkeletons,
   latinWithoutArticle,
   maxTransliterationCost,
@@ -171,8 +172,8 @@ export interface TransliteratorOptions {
    */
   firstWaitMs?: number;
   /**
-   * Look a Latin word up by scanning the library's Arabic words rather than
-   * building their table: for a process that answers one search (the CLI).
+   * Look a word up by scanning the other script's words rather than building
+   * their table: for a process that answers one search (the CLI).
    */
   scan?: boolean;
 }
@@ -299,12 +300,27 @@ export function createTransliterator(names: NameVocabulary, options: Translitera
     }
     return best(scored);
   };
-  const fromArabic = async (word: string): Promise<string[] | null> => {
+  /** The capitalised Latin words that may stand for `skeleton`, by scanning the words as read; null when not ready. */
+  const latinNamesScanned = async (skeleton: string): Promise<NameWord[] | null> => {
+    const t = latinText.get();
+    const text = t instanceof Promise ? await ready(t) : t;
+    if (text === null) return null;
+    return scanLines(
+      text,
+      (k) => k.length >= 3 && latinMayStandFor(k, skeleton) && isLatinWord(k) && !k.includes("'"),
+    ).filter((w) => isCapitalised(w.surface) && latinSkeletons(w.key).includes(skeleton));
+  };
+  const latinNames = async (skeleton: string): Promise<NameWord[] | null> => {
+    if (scan) return latinNamesScanned(skeleton);
     const table = latin.get();
     const l = table instanceof Promise ? await ready(table) : table;
-    if (!l) return null;
+    return l ? (l.names.get(skeleton) ?? []) : null;
+  };
+  const fromArabic = async (word: string): Promise<string[] | null> => {
+    const names = await latinNames(arabicSkeleton(word));
+    if (!names) return null;
     const scored: Array<{ w: NameWord; cost: number }> = [];
-    for (const w of l.names.get(arabicSkeleton(word)) ?? []) {
+    for (const w of names) {
       const cost = transliterationCost(word, w.key);
       if (cost <= maxTransliterationCost(w.key)) scored.push({ w, cost });
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   arabicSkeleton,
+  latinMayStandFor,
   latinSkeletons,
   latinWithoutArticle,
   maxTransliterationCost,
@@ -59,5 +60,14 @@ describe('names across scripts, by rule', () => {
     expect(latinSkeletons('Abbas')).toEqual(expect.arrayContaining([arabicSkeleton('عباس')]));
     expect(latinSkeletons('Allah')).toEqual(expect.arrayContaining([arabicSkeleton('الله')]));
     expect(latinSkeletons('Toyota')).toEqual(expect.arrayContaining([arabicSkeleton('تويوتا')]));
+  });
+
+  it('rules a Latin word in for every skeleton it may stand for, and out for others', () => {
+    for (const word of ['Kadhimi', 'Gaza', 'Abbas', 'Allah', 'Toyota', 'Fatimah', 'Chirac', 'Khashoggi', 'Ng'])
+      for (const skeleton of latinSkeletons(word)) expect(latinMayStandFor(word, skeleton)).toBe(true);
+    expect(latinMayStandFor('Kadhimi', 'kzm')).toBe(true);
+    expect(latinMayStandFor('Kadhimi', 'kz')).toBe(false);
+    expect(latinMayStandFor('Kadhimi', 'bzm')).toBe(false);
+    expect(latinMayStandFor('Paris', arabicSkeleton('لندن'))).toBe(false);
   });
 });

@@ -81,6 +81,14 @@ const LATIN_CLASSES: ReadonlyArray<readonly [string, readonly string[]]> = [
 ];
 
 const VOWEL = /[aeiouyw']/u;
+/** VOWEL as a string, and LATIN_CLASSES by first letter (same order): a scan of a library's words tests them per letter. */
+const VOWELS = "aeiouyw'";
+const CLASSES_BY_FIRST = new Map<string, Array<(typeof LATIN_CLASSES)[number]>>();
+for (const entry of LATIN_CLASSES) {
+  const list = CLASSES_BY_FIRST.get(entry[0][0]!);
+  if (list) list.push(entry);
+  else CLASSES_BY_FIRST.set(entry[0][0]!, [entry]);
+}
 const ARTICLE = /^(?:al|el|ul|il|ad|ar|as|ash|at|az|an|ath|adh)[- ]?(?=\p{L}{3})/u;
 
 /** A Latin word as this module reads it: lower case, accents and apostrophes gone. */
@@ -146,6 +154,45 @@ export function latinSkeletons(word: string): string[] {
     i += hit[0].length;
   }
   return [...new Set(acc)];
+}
+
+/**
+ * Whether `skeleton` may be one of `latinSkeletons(word)`: the same reading
+ * without the cap of 32 and with a reading dropped as soon as it leaves
+ * `skeleton`, so most words are ruled out at their first consonant. A
+ * superset of `latinSkeletons(word).includes(skeleton)` (a long word's 33rd
+ * reading passes here), cheap enough to scan a library's Latin words for
+ * one Arabic query word.
+ */
+export function latinMayStandFor(word: string, skeleton: string): boolean {
+  const w = isLatinWord(word) ? word : latinForm(word);
+  let at = [0];
+  let previous = '';
+  for (let i = 0; i < w.length;) {
+    if (VOWELS.includes(w[i]!)) {
+      previous = '';
+      i++;
+      continue;
+    }
+    const hit = CLASSES_BY_FIRST.get(w[i]!)?.find(([g]) => w.startsWith(g, i));
+    if (!hit) {
+      i++;
+      continue;
+    }
+    const finalH = hit[0] === 'h' && i === w.length - 1 && i > 0 && VOWELS.includes(w[i - 1]!);
+    const options = finalH ? ['h', ''] : hit[1];
+    const doubled = hit[0] === previous;
+    const next: number[] = [];
+    for (const p of at) {
+      if (doubled && !next.includes(p)) next.push(p);
+      for (const c of options) if (skeleton.startsWith(c, p) && !next.includes(p + c.length)) next.push(p + c.length);
+    }
+    if (next.length === 0) return false;
+    at = next;
+    previous = doubled ? '' : hit[0];
+    i += hit[0].length;
+  }
+  return at.includes(skeleton.length);
 }
 
 /**

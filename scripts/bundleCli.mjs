@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// Part of `npm run build`, after tsc: the `mizan` command as one script,
+// dist/main/cli/mizan.js (bin/mizan.js runs it). A call then reads one file
+// instead of resolving and reading ~250 modules (main/cli/README.md has the figures).
+//
+// The input is tsc's output, so types are checked once, by tsc. Modules stay
+// lazy: tsc turns `import()` into `require()`, which the bundle keeps as a
+// wrapped module evaluated on first call, so `lazyHandlers` still loads the
+// compare, dossier and importer code only when a command needs it.
+//
+// Worker scripts are started by path (`workerScript(__dirname, ...)`) and stay
+// where tsc put them: each bundled module's `__dirname` is rewritten to its
+// own folder under dist/, relative to the bundle.
+//
+// The text fold tables are written to dist/common/text/foldTables.bin, which
+// the CLI reads instead of building them (main/core/text/foldTablesFile.ts).
+//
+// Then one `mizan --help` through bin/mizan.js writes V8's code cache of the
+// bundle beside it (mizan.js.cache), which bin/mizan.js hands to V8 on each call.
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'rolldown';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const outDir = join(dist, 'main', 'cli');
+
+// Packages the start-up of a one-shot command loads; every other package
+// (native sqlite3, the PDF, HTML and citation libraries the lazy commands
+// load) is required from node_modules at run time, as before.
+const BUNDLED_PACKAGES = new Set(['zod', '@internationalized/date', 'porter2']);
+
+function packageName(specifier) {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
+}
+
+const isBare = (specifier) => !specifier.startsWith('.') && !specifier.startsWith('/') && !specifier.startsWith('\0');
+
+// Data tables (generated name lists, the preposition table) are leaves with
+// no imports: required from where tsc put them, so a command that never
+// reads them does not parse them (~1 MB) either.
+const isDataTable = (file) => /\.generated\.js$|[\\/]text[\\/]prepositions\.js$/u.test(file);
+
+const dataTablesOutside = {
+  name: 'mizan-data-tables-outside',
+  async resolveId(specifier, importer, options) {
+    if (!importer || !specifier.startsWith('.')) return null;
+    const resolved = await this.resolve(specifier, importer, { ...options, skipSelf: true });
+    if (!resolved || !isDataTable(resolved.id)) return null;
+    const fromBundle = relative(outDir, resolved.id).split(sep).join('/');
+    return { id: fromBundle.startsWith('.') ? fromBundle : `./${fromBundle}`, external: true };
+  },
+};
+
+/** `__dirname` of a module under dist/, written as a path from the bundle's own folder. */
+const ownDirname = {
+  name: 'mizan-own-dirname',
+  transform(code, id) {
+    if (!id.startsWith(dist + sep) || !/\b__dirname\b/u.test(code)) return null;
+    const fromBundle = relative(outDir, dirname(id)).split(sep).join('/');
+    return code.replace(/\b__dirname\b/gu, `require("node:path").join(__dirname, ${JSON.stringify(fromBundle)})`);
+  },
+};
+
+await build({
+  input: join(outDir, 'main.js'),
+  platform: 'node',
+  external: (specifier) =>
+    specifier.startsWith('node:') || (isBare(specifier) && !BUNDLED_PACKAGES.has(packageName(specifier))),
+  plugins: [dataTablesOutside, ownDirname],
+  output: {
+    file: join(outDir, 'mizan.js'),
+    format: 'cjs',
+    codeSplitting: false,
+    sourcemap: false,
+  },
+  logLevel: 'warn',
+});
+
+const cacheFile = join(outDir, 'mizan.js.cache');
+rmSync(cacheFile, { force: true });
+execFileSync(process.execPath, [join(root, 'bin', 'mizan.js'), '--help'], {
+  env: { ...process.env, MIZAN_CLI_WRITE_CODE_CACHE: '1' },
+  stdio: 'ignore',
+});
+
+rmSync(join(dist, 'common', 'text', 'foldTables.bin'), { force: true });
+createRequire(import.meta.url)(join(dist, 'main', 'core', 'text', 'foldTablesFile.js')).writeFoldTablesFile();
