@@ -16,8 +16,8 @@
  * touched; stored stories it absorbs move with all their members.
  */
 import {
-  commonDf,
   defaultClusterOptions,
+  storyVectors,
   type ClusterOptions,
   type ClusterResult,
   type Headline,
@@ -82,38 +82,6 @@ export function differentEvents(templates: TemplateIndex, a: StoryDoc, b: StoryD
   );
 }
 
-/** Unit TF-IDF vectors of the articles, weighted as the clusterer weighs them; slots are term hashes. */
-export function storyVectors(
-  docs: readonly StoryDoc[],
-  df: DocFrequencies,
-  options: ClusterOptions = defaultClusterOptions,
-): Vector[] {
-  const total = Math.max(df.docCount, 1);
-  const maxDf = commonDf(options, total);
-  const rareIdf = Math.log(total);
-  return docs.map((d) => {
-    const { terms, counts } = d.features;
-    const slots = new Int32Array(terms.length);
-    const weights = new Float64Array(terms.length);
-    let m = 0;
-    let norm = 0;
-    for (let k = 0; k < terms.length; k++) {
-      const f = df.get(terms[k]!);
-      if (f > maxDf) continue;
-      const w = (1 + Math.log(counts[k]!)) * (f < 2 ? rareIdf : Math.log(total / f));
-      norm += w * w;
-      // A term no other article has can raise no similarity: it only counts in the norm.
-      if (f < 2) continue;
-      slots[m] = terms[k]!;
-      weights[m] = w;
-      m++;
-    }
-    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let k = 0; k < m; k++) weights[k]! *= scale;
-    return { slots: slots.subarray(0, m), weights: weights.subarray(0, m) };
-  });
-}
-
 interface Story {
   key: number;
   members: number[];
@@ -168,7 +136,7 @@ export function mergeStories(
     clusterOf[indexOf.get(p.id)!] = p.cluster;
     placement.set(p.id, p);
   }
-  const vectors = storyVectors(docs, df, options);
+  const { vectors } = storyVectors(docs, df, options);
   const stories = new Map<number, Story>();
   docs.forEach((d, i) => {
     const key = clusterOf[i]!;
