@@ -8,6 +8,7 @@
  *   MIZAN_STORY_MERGE='{"threshold":0.175,"minMeanSimilarity":0.03}' node dist/bench/storyMerges.js 2015-07-23
  */
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import { clusterStories, dayNumber } from '../main/core/compare/clusterer';
 import { defaultMergeOptions, mergeStories } from '../main/core/compare/storyMerge';
 import { parseFile } from '../main/core/importers/registry';
@@ -37,8 +38,11 @@ async function main(): Promise<void> {
   const placed = await clusterStories([], docs, df);
   const merge = { ...defaultMergeOptions, ...(JSON.parse(process.env.MIZAN_STORY_MERGE ?? '{}') as object) };
   const t0 = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   const merged = mergeStories([], docs, placed, df, undefined, merge);
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const before = new Map(placed.placements.map((p) => [p.id, p.cluster]));
   // Each merged story: the stories it joined, each with its members.
   const parts = new Map<number, Map<number, number[]>>();
@@ -51,7 +55,7 @@ async function main(): Promise<void> {
   const groups = [...parts.values()].filter((g) => g.size > 1).sort((a, b) => b.size - a.size);
   const out: string[] = [
     `${texts.length} articles of ${days.join(', ')}; merge ${JSON.stringify(merge)}`,
-    `stories after placement ${new Set(before.values()).size}, after merging ${parts.size}; ${groups.length} merged stories; merge pass ${seconds.toFixed(2)} s`,
+    `stories after placement ${new Set(before.values()).size}, after merging ${parts.size}; ${groups.length} merged stories; merge pass ${seconds.toFixed(2)} s wall, ${cpuSeconds.toFixed(2)} s CPU (load ${os.loadavg()[0]!.toFixed(1)})`,
   ];
   for (const g of groups) {
     out.push('', `== ${g.size} stories, ${[...g.values()].flat().length} articles`);

@@ -5,8 +5,8 @@
  */
 import {
   clusterStories,
-  commonDf,
   defaultClusterOptions,
+  storyVectors,
   type ClusterOptions,
   type ClusterResult,
   type StoryDoc,
@@ -56,8 +56,8 @@ export function storiesAndThreads(result: ClusterResult): {
 }
 
 /**
- * The textbook baseline: TF-IDF cosine over the same signatures (same
- * document frequencies, same dropped common terms), and two articles at most
+ * The textbook baseline: TF-IDF cosine over the same signatures, weighted as
+ * the clusterer weighs them (storyVectors), and two articles at most
  * `windowDays` apart whose cosine reaches `threshold` are in one story
  * (connected components: single link). Returns a story key per article.
  */
@@ -67,27 +67,14 @@ export function singleLinkStories(
   threshold: number,
   windowDays = defaultClusterOptions.windowDays,
 ): Map<number, number> {
-  const total = Math.max(df.docCount, 1);
-  const maxDf = commonDf(defaultClusterOptions, total);
+  const { vectors } = storyVectors(docs, df, defaultClusterOptions);
   const postings = new Map<number, Array<[number, number]>>();
-  const vectors = docs.map((d, i) => {
-    const v: Array<[number, number]> = [];
-    let norm = 0;
-    for (let k = 0; k < d.features.terms.length; k++) {
-      const f = df.get(d.features.terms[k]!);
-      if (f > maxDf) continue;
-      const w = (1 + Math.log(d.features.counts[k]!)) * Math.log(total / Math.max(f, 1));
-      norm += w * w;
-      if (f >= 2) v.push([d.features.terms[k]!, w]);
+  vectors.forEach((v, i) => {
+    for (let k = 0; k < v.slots.length; k++) {
+      const list = postings.get(v.slots[k]!) ?? [];
+      list.push([i, v.weights[k]!]);
+      postings.set(v.slots[k]!, list);
     }
-    const s = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (const e of v) {
-      e[1] *= s;
-      const list = postings.get(e[0]) ?? [];
-      list.push([i, e[1]]);
-      postings.set(e[0], list);
-    }
-    return v;
   });
   const parent = docs.map((_, i) => i);
   const find = (x: number): number => {
@@ -97,8 +84,10 @@ export function singleLinkStories(
   const acc = new Float64Array(docs.length);
   for (let i = 0; i < docs.length; i++) {
     const touched: number[] = [];
-    for (const [term, w] of vectors[i]!) {
-      for (const [j, wj] of postings.get(term)!) {
+    const v = vectors[i]!;
+    for (let k = 0; k < v.slots.length; k++) {
+      const w = v.weights[k]!;
+      for (const [j, wj] of postings.get(v.slots[k]!)!) {
         if (j <= i || Math.abs(docs[j]!.day - docs[i]!.day) > windowDays) continue;
         if (acc[j] === 0) touched.push(j);
         acc[j]! += w * wj;

@@ -160,42 +160,19 @@ export async function placeStories(
 }
 
 /**
- * placeStories, with the threads the stories form and each changed story's
- * representative article. An article joins a story only if it is no item of
- * a template whose slot differs from a member's (templates.ts); stories
- * whose articles are alike above `threadThreshold` (and not by a template)
- * are linked into one thread: a developing story, never merged into one.
+ * Unit TF-IDF vectors of the articles' signatures, the one weighting of story similarity (placement, the merge pass,
+ * the benchmarks' baseline): (1 + log tf) · log(N / df), terms in more than `commonDf` articles dropped. Slots are
+ * dense (0 .. slots-1), one per term that two or more articles carry; a term no other article has counts only in the
+ * norm, since it can raise no similarity.
  */
-export async function clusterStories(
-  placed: readonly PlacedDoc[],
-  fresh: readonly StoryDoc[],
+export function storyVectors(
+  docs: readonly Pick<StoryDoc, 'features'>[],
   df: DocFrequencies,
   options: ClusterOptions = defaultClusterOptions,
-  progress?: PlaceProgress,
-  signal?: AbortSignal,
-): Promise<ClusterResult> {
-  options = { ...defaultClusterOptions, ...options };
-  const docs: StoryDoc[] = [...placed, ...fresh];
-  const n = docs.length;
-  const days = new Int32Array(n);
-  docs.forEach((d, i) => (days[i] = d.day));
-  const clusterOf = new Float64Array(n);
-  placed.forEach((d, i) => (clusterOf[i] = d.cluster));
-  const clusterSize = new Map<number, number>();
-  // First and last day of each story: a story spans at most windowDays, so
-  // a daily weather report does not become one story a month long.
-  const firstDay = new Map<number, number>();
-  const lastDay = new Map<number, number>();
-  const widen = (c: number, day: number): void => {
-    clusterSize.set(c, (clusterSize.get(c) ?? 0) + 1);
-    if (!(day >= (firstDay.get(c) ?? Infinity))) firstDay.set(c, day);
-    if (!(day <= (lastDay.get(c) ?? -Infinity))) lastDay.set(c, day);
-  };
-  for (const d of placed) widen(d.cluster, d.day);
-
+): { vectors: Vector[]; slots: number } {
   const total = Math.max(df.docCount, 1);
   const maxDf = commonDf(options, total);
-  // One lookup per term of each article: its posting slot (>= 0), or a
+  // One lookup per term: its posting slot (>= 0), or a
   // marker for a term that only counts in the norm (no other article has it)
   // or is ignored (too common to say anything about a story).
   const NORM_ONLY = -1;
@@ -235,6 +212,44 @@ export async function clusterStories(
     for (let k = 0; k < m; k++) weights[k]! *= scale;
     return { slots: slots.subarray(0, m), weights: weights.subarray(0, m) };
   });
+  return { vectors, slots: idfOf.length };
+}
+
+/**
+ * placeStories, with the threads the stories form and each changed story's
+ * representative article. An article joins a story only if it is no item of
+ * a template whose slot differs from a member's (templates.ts); stories
+ * whose articles are alike above `threadThreshold` (and not by a template)
+ * are linked into one thread: a developing story, never merged into one.
+ */
+export async function clusterStories(
+  placed: readonly PlacedDoc[],
+  fresh: readonly StoryDoc[],
+  df: DocFrequencies,
+  options: ClusterOptions = defaultClusterOptions,
+  progress?: PlaceProgress,
+  signal?: AbortSignal,
+): Promise<ClusterResult> {
+  options = { ...defaultClusterOptions, ...options };
+  const docs: StoryDoc[] = [...placed, ...fresh];
+  const n = docs.length;
+  const days = new Int32Array(n);
+  docs.forEach((d, i) => (days[i] = d.day));
+  const clusterOf = new Float64Array(n);
+  placed.forEach((d, i) => (clusterOf[i] = d.cluster));
+  const clusterSize = new Map<number, number>();
+  // First and last day of each story: a story spans at most windowDays, so
+  // a daily weather report does not become one story a month long.
+  const firstDay = new Map<number, number>();
+  const lastDay = new Map<number, number>();
+  const widen = (c: number, day: number): void => {
+    clusterSize.set(c, (clusterSize.get(c) ?? 0) + 1);
+    if (!(day >= (firstDay.get(c) ?? Infinity))) firstDay.set(c, day);
+    if (!(day <= (lastDay.get(c) ?? -Infinity))) lastDay.set(c, day);
+  };
+  for (const d of placed) widen(d.cluster, d.day);
+
+  const { vectors, slots } = storyVectors(docs, df, options);
 
   // Posting lists in one flat layout (offsets per slot), each in date order:
   // a few typed arrays instead of hundreds of thousands of small ones keep
@@ -242,7 +257,6 @@ export async function clusterStories(
   // become visible when it is placed (placed articles are from the start).
   const byDay = (a: number, b: number): number => days[a]! - days[b]! || docs[a]!.id - docs[b]!.id;
   const order = Array.from({ length: n }, (_, i) => i).sort(byDay);
-  const slots = idfOf.length;
   const offset = new Int32Array(slots + 1);
   for (const v of vectors) for (const slot of v.slots) offset[slot + 1]!++;
   for (let k = 0; k < slots; k++) offset[k + 1]! += offset[k]!;

@@ -16,8 +16,8 @@
  * touched; stored stories it absorbs move with all their members.
  */
 import {
-  commonDf,
   defaultClusterOptions,
+  storyVectors,
   type ClusterOptions,
   type ClusterResult,
   type Headline,
@@ -59,11 +59,10 @@ export const defaultMergeOptions: MergeOptions = {
 };
 
 /**
- * What the app's clustering job merges with: nothing, for now. With the story-level template check and the one-pair
- * event veto the pass no longer makes the Eid-greeting or Asir-condemnation stories, but on all of SaudiNewsNet the
- * 50 largest stories were 45 one event with it (47 read without it: with it, more relief-plane stories with their
- * print roundups and one day's oil reports reach the 50), and a full run's merging took longer than its placement
- * (bench:compare at load 31: 307 s of 496 s wall; the contract tests' runs passed their 60 s). Set it to `defaultMergeOptions` to run the pass in the app.
+ * What the app's clustering job merges with: nothing, for now. On all of SaudiNewsNet the 50 largest stories read 45
+ * one event with the pass and 47 without (with it, relief-plane stories with their print roundups and one day's oil
+ * reports reach the 50), so it would not help there, though it costs little now (6 s CPU on a full run). Set it to
+ * `defaultMergeOptions` to run the pass in the app.
  */
 export const appMergeOptions: MergeOptions | null = null;
 
@@ -80,38 +79,6 @@ export function differentEvents(templates: TemplateIndex, a: StoryDoc, b: StoryD
     { event: b.event, terms: b.features.terms, day: b.day },
     templates,
   );
-}
-
-/** Unit TF-IDF vectors of the articles, weighted as the clusterer weighs them; slots are term hashes. */
-export function storyVectors(
-  docs: readonly StoryDoc[],
-  df: DocFrequencies,
-  options: ClusterOptions = defaultClusterOptions,
-): Vector[] {
-  const total = Math.max(df.docCount, 1);
-  const maxDf = commonDf(options, total);
-  const rareIdf = Math.log(total);
-  return docs.map((d) => {
-    const { terms, counts } = d.features;
-    const slots = new Int32Array(terms.length);
-    const weights = new Float64Array(terms.length);
-    let m = 0;
-    let norm = 0;
-    for (let k = 0; k < terms.length; k++) {
-      const f = df.get(terms[k]!);
-      if (f > maxDf) continue;
-      const w = (1 + Math.log(counts[k]!)) * (f < 2 ? rareIdf : Math.log(total / f));
-      norm += w * w;
-      // A term no other article has can raise no similarity: it only counts in the norm.
-      if (f < 2) continue;
-      slots[m] = terms[k]!;
-      weights[m] = w;
-      m++;
-    }
-    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let k = 0; k < m; k++) weights[k]! *= scale;
-    return { slots: slots.subarray(0, m), weights: weights.subarray(0, m) };
-  });
 }
 
 interface Story {
@@ -168,7 +135,7 @@ export function mergeStories(
     clusterOf[indexOf.get(p.id)!] = p.cluster;
     placement.set(p.id, p);
   }
-  const vectors = storyVectors(docs, df, options);
+  const { vectors, slots } = storyVectors(docs, df, options);
   const stories = new Map<number, Story>();
   docs.forEach((d, i) => {
     const key = clusterOf[i]!;
@@ -244,7 +211,7 @@ export function mergeStories(
   // the stories that grew in the round before: no other pair's score changed.
   let from = new Set([...stories.values()].filter((st) => placed.length === 0 || st.touched).map((st) => st.key));
   for (let round = 0; round < merge.maxRounds && from.size > 0; round++) {
-    const pairs = candidatePairs([...stories.values()], from, options, merge);
+    const pairs = candidatePairs([...stories.values()], from, slots, options, merge);
     const grew = new Set<number>();
     let merged = 0;
     for (const [ka, kb] of pairs) {
@@ -285,57 +252,69 @@ export function mergeStories(
 
 /**
  * Pairs of stories (keys) with a story of `from` that qualify for a merge by
- * similarity, best centroid cosine first.
+ * similarity, best centroid cosine first. `slots` bounds the vectors' slots.
  */
 function candidatePairs(
-  list: readonly Story[],
+  stories: readonly Story[],
   from: ReadonlySet<number>,
+  slots: number,
   options: ClusterOptions,
   merge: MergeOptions,
 ): Array<[number, number]> {
-  // Postings by story, in order of the story's first day, so a story looks only at those within one span.
-  list = [...list].sort((a, b) => a.first - b.first || a.key - b.key);
-  const postStory = new Map<number, number[]>();
-  const postWeight = new Map<number, number[]>();
+  // Postings by story in one flat layout (offsets per slot), each list in order of the story's first day, so a
+  // story looks only at those within one span: a first round looks from all of SaudiNewsNet's 21,000 stories, and
+  // posting lists of Maps and Sets took longer than placement itself.
+  const list = [...stories].sort((a, b) => a.first - b.first || a.key - b.key);
+  const n = list.length;
+  const first = new Int32Array(n);
+  const isFrom = new Uint8Array(n);
+  const offset = new Int32Array(slots + 1);
+  list.forEach((s, i) => {
+    first[i] = s.first;
+    isFrom[i] = from.has(s.key) ? 1 : 0;
+    for (const slot of s.sum.keys()) offset[slot + 1]!++;
+  });
+  for (let k = 0; k < slots; k++) offset[k + 1]! += offset[k]!;
+  const postStory = new Int32Array(offset[slots]!);
+  const postWeight = new Float64Array(offset[slots]!);
+  const fill = offset.slice(0, slots);
   list.forEach((s, i) => {
     for (const [slot, w] of s.sum) {
-      const p = postStory.get(slot);
-      if (p) {
-        p.push(i);
-        postWeight.get(slot)!.push(w);
-      } else {
-        postStory.set(slot, [i]);
-        postWeight.set(slot, [w]);
-      }
+      const at = fill[slot]!++;
+      postStory[at] = i;
+      postWeight[at] = w;
     }
   });
-  const firstAtOrAfter = (p: readonly number[], day: number): number => {
-    let lo = 0;
-    let hi = p.length;
+  // Each list is in story order too. When every story is in `from` (a full run's first round), a pair is counted
+  // from its first story, so a story's scan starts after itself; otherwise at the first story within one span.
+  const everyStory = isFrom.every((f) => f === 1);
+  const scanStart = (slot: number, i: number, day: number): number => {
+    let lo = offset[slot]!;
+    let hi = offset[slot + 1]!;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (list[p[mid]!]!.first < day) lo = mid + 1;
+      if (everyStory ? postStory[mid]! <= i : first[postStory[mid]!]! < day) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   };
-  const acc = new Float64Array(list.length);
+  const acc = new Float64Array(n);
   const touched: number[] = [];
   const found: Array<[number, number, number]> = [];
-  for (let i = 0; i < list.length; i++) {
+  for (let i = 0; i < n; i++) {
+    if (!isFrom[i]) continue;
     const a = list[i]!;
-    if (!from.has(a.key)) continue;
+    const until = a.first + options.storyDays;
     for (const [slot, w] of a.sum) {
-      const p = postStory.get(slot)!;
-      const pw = postWeight.get(slot)!;
-      for (let k = firstAtOrAfter(p, a.first - options.storyDays); k < p.length; k++) {
-        const j = p[k]!;
+      const end = offset[slot + 1]!;
+      for (let k = scanStart(slot, i, a.first - options.storyDays); k < end; k++) {
+        const j = postStory[k]!;
         // Sorted by first day: once a story starts too late for one span with this one, so do the rest.
-        if (list[j]!.first > a.first + options.storyDays) break;
+        if (first[j]! > until) break;
         // A pair of two stories of `from` is counted once, from the first of them.
-        if (j === i || (j < i && from.has(list[j]!.key))) continue;
+        if (j === i || (j < i && isFrom[j])) continue;
         if (acc[j] === 0) touched.push(j);
-        acc[j]! += w * pw[k]!;
+        acc[j]! += w * postWeight[k]!;
       }
     }
     for (const j of touched) {
