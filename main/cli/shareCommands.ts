@@ -140,7 +140,16 @@ export async function shareCommand(
   }
   if (command === 'export-jsonl') {
     const selection = await selectionOf(call, command, args, o);
-    deliver(await call('export.jsonl', { selection }), o, print);
+    if (o.out === undefined) {
+      deliver(await call('export.jsonl', { selection }), o, print);
+      return 0;
+    }
+    // To a file, the lines are written as they are read (a whole library would be one string of hundreds of MB).
+    const full = resolve(o.out);
+    if (existsSync(full)) throw new ShareUsageError(`${full} already exists; name a new file`);
+    const written = await call('export.jsonlFile', { selection, path: full });
+    if (o.json) print(JSON.stringify({ path: written.path, count: written.count }));
+    else print(`${written.count} article(s) written to ${written.path}`);
     return 0;
   }
   return safetyCommand(call, command, args, o, print);

@@ -20,6 +20,8 @@
  * - Slow clients: headers must arrive within `headersTimeoutMs`, the whole
  *   request within `requestTimeoutMs`.
  * - A malformed cookie is treated as no cookie (401), never a crash.
+ * - `/download/bundle` (POST, from this origin or with the token header)
+ *   prepares the library bundle as a one-time download (downloads.ts).
  * - `/dossier-preview/ID` is the offline HTML dossier for the app's preview
  *   frame, with its own CSP (previewPage.ts: its inline script by hash, no
  *   network, sandboxed); the app's CSP lets it be framed from that path only.
@@ -33,6 +35,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { Envelope, Handlers, Progress } from '../../preload/contract';
 import { previewDossierId, previewHeaders } from '../core/dossier/previewPage';
 import { createDispatcher } from '../core/rpc';
+import { createDownloads } from './downloads';
 
 export interface WebHostOptions {
   handlers: Handlers;
@@ -157,6 +160,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     for (const res of listeners) res.write(line);
   };
   const dispatcher = createDispatcher(options.handlers, emit);
+  // The library bundle as a browser download (downloads.ts).
+  const downloads = createDownloads((method, input) => dispatcher.dispatch(method, input, null), sendJson);
   let port = 0;
   const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
   const allowedOrigins = () => allowedHosts().map((h) => `http://${h}`);
@@ -266,6 +271,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
 
+    const sameOrigin = auth === 'header' || (origin !== undefined && allowedOrigins().includes(origin));
+    if (await downloads.handle(req, res, url.pathname, sameOrigin)) return;
+
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') {
         res.setHeader('Allow', 'POST');
@@ -334,6 +342,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     token,
     close: () =>
       new Promise<void>((resolve) => {
+        downloads.close();
         for (const res of listeners) res.end();
         listeners.clear();
         server.close(() => resolve());

@@ -85,4 +85,16 @@ export const exportMethods = {
     output: ExportedFile,
     readonly: true,
   },
+  /**
+   * The same lines written as they are read into a new file at absolute `path` (CONFLICT if it exists), so a whole
+   * library is exported in bounded memory.
+   */
+  'export.jsonlFile': {
+    input: z.object({ selection: ExportSelection, path: z.string().min(1).max(4096) }),
+    output: z.object({
+      path: z.string(),
+      bytes: z.number().int().nonnegative(),
+      count: z.number().int().nonnegative(),
+    }),
+  },
 } as const satisfies Record<string, MethodSpec>;

@@ -60,6 +60,9 @@ export interface Messages {
   tags: string;
   imported: string;
   originFile: string;
+  /** A web archive's capture date, and the last time a revisit found the page unchanged. */
+  captured: string;
+  unchangedOn: string;
   importReport: string;
   importedSection: string;
   duplicatesSection: string;
@@ -135,6 +138,8 @@ const en: Messages = {
   tags: 'Tags',
   imported: 'Imported',
   originFile: 'File',
+  captured: 'captured',
+  unchangedOn: 'unchanged on',
   importReport: 'Import report',
   importedSection: 'Imported',
   duplicatesSection: 'Duplicates (not stored again)',
@@ -228,6 +233,8 @@ const ar: Messages = {
   tags: 'الوسوم',
   imported: 'تاريخ الاستيراد',
   originFile: 'الملف',
+  captured: 'أُرشف في',
+  unchangedOn: 'ولم يتغيّر في',
   importReport: 'تقرير الاستيراد',
   importedSection: 'ما استُورد',
   duplicatesSection: 'مكررات (لم تُخزَّن مرة أخرى)',

@@ -39,6 +39,9 @@ export interface ExportWords {
   restoreYes: string;
   cancel: string;
   restored: string;
+  bundle: string;
+  bundleHint: string;
+  bundleReady: (size: string) => string;
   reasons: Record<'manual' | 'scheduled' | 'pre-migration' | 'pre-restore' | 'replaced', string>;
 }
 
@@ -80,6 +83,10 @@ const en: ExportWords = {
   restoreYes: 'Restore',
   cancel: 'Cancel',
   restored: 'Library restored',
+  bundle: 'Download the library as one file',
+  bundleHint:
+    'A ZIP with the library (a SQLite file), your settings and their checksums, to move Mizan to another machine or keep aside.',
+  bundleReady: (size) => `Ready (${iso(size)}):`,
   reasons: {
     manual: 'made by you',
     scheduled: 'scheduled',
@@ -131,6 +138,10 @@ const ar: ExportWords = {
   restoreYes: 'استعادة',
   cancel: 'إلغاء',
   restored: 'استُعيدت المكتبة',
+  bundle: 'تنزيل المكتبة في ملف واحد',
+  bundleHint:
+    'ملف ZIP فيه المكتبة (ملف SQLite) وإعداداتك ومجاميعها الاختبارية، لنقل ميزان إلى جهاز آخر أو لحفظها جانبًا.',
+  bundleReady: (size) => `جاهز (${iso(size)}):`,
   reasons: {
     manual: 'نسخة يدوية',
     scheduled: 'نسخة دورية',

@@ -5,6 +5,7 @@
  * app talks only to `createClient(transport)`.
  */
 import {
+  MizanError,
   Progress,
   errorCodes,
   type Bridge,
@@ -193,4 +194,25 @@ export function chooseTransport(): ChosenTransport {
   if (isBridge(window.mizan)) return { kind: 'electron', transport: window.mizan };
   captureTokenFromUrl(window.location, window.sessionStorage, window.history);
   return { kind: 'http', transport: createHttpTransport() };
+}
+
+/** What the web host answers when it has written the library bundle for a download. */
+export interface PreparedDownload {
+  url: string;
+  fileName: string;
+  bytes: number;
+}
+
+/**
+ * Asks the web host to write the library bundle (its checks are the app's:
+ * `library.exportBundle`); the answer is a one-time address to open as a download.
+ */
+export async function prepareBundleDownload(fetchImpl: typeof fetch = fetch): Promise<PreparedDownload> {
+  const headers: Record<string, string> = {};
+  const token = storedToken(globalThis.sessionStorage);
+  if (token) headers['X-Mizan-Token'] = token;
+  const response = await fetchImpl('/download/bundle', { method: 'POST', headers, credentials: 'same-origin' });
+  const envelope = await readEnvelope(response);
+  if (!envelope.ok) throw new MizanError(envelope.error.code, envelope.error.message);
+  return envelope.value as PreparedDownload;
 }

@@ -5,7 +5,9 @@
  * languages (test-results/exports-*.png) for a person to look at.
  * Needs `npm run build`.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { resultPath } from '../support/e2eBrowser';
 import { seedPath } from '../support/paths';
@@ -74,5 +76,36 @@ describe('citations, notes and backups from the workbench', () => {
     await page.locator('[data-testid=backup-row]', { hasText: 'replaced by a restore' }).waitFor({ timeout: TIMEOUT });
     // The reload ends the page's event stream: that request is aborted on purpose.
     expect(problems.filter((p) => !/\/api\/events net::ERR_ABORTED/.test(p))).toEqual([]);
+  });
+
+  it('downloads the library as a bundle from Settings: a ZIP whose checksums hold, in English and Arabic', async () => {
+    const { page, problems } = await openFreshLibrary(suite.browser(), suite.hosts);
+    await importFiles(page, [seedPath]);
+    await page.locator('[data-testid=settings-button]').click();
+    await page.locator('[data-testid=bundle-prepare]').click();
+    const link = page.locator('[data-testid=bundle-download]');
+    await link.waitFor({ timeout: TIMEOUT });
+    await page.screenshot({ path: resultPath('exports-bundle-en.png') });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/^mizan-library-\d{4}-\d{2}-\d{2}\.zip$/);
+    const files = unzipSync(readFileSync((await download.path())!));
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(['SHA256SUMS', 'library.db', 'manifest.json']));
+    const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as {
+      entries: Array<{ name: string; sha256: string }>;
+    };
+    expect(manifest.entries.map((e) => e.name)).toContain('library.db');
+    for (const entry of manifest.entries)
+      expect(createHash('sha256').update(files[entry.name]!).digest('hex'), entry.name).toBe(entry.sha256);
+    expect(strFromU8(files['library.db']!.subarray(0, 15))).toBe('SQLite format 3');
+    // The address was for one download: the link is gone.
+    await link.waitFor({ state: 'detached', timeout: TIMEOUT });
+
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid=ui-lang-toggle]').click();
+    await page.locator('[data-testid=settings-button]').click();
+    await page.locator('[data-testid=bundle-prepare]', { hasText: 'تنزيل المكتبة' }).click();
+    await link.waitFor({ timeout: TIMEOUT });
+    await page.screenshot({ path: resultPath('exports-bundle-ar.png') });
+    expect(problems).toEqual([]);
   });
 });

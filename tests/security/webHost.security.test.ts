@@ -291,6 +291,37 @@ describe('web host under attack', () => {
     }
   });
 
+  it('prepares a bundle download only for this origin, serves it once, to the token holder only', async () => {
+    const cookie = `mizan_token=${host.token}`;
+    const post = (headers: Record<string, string>) =>
+      call(host.port, '/download/bundle', { method: 'POST', headers: { Host: hostHeader, ...headers } });
+    // A cross-site form or fetch: refused before anything is written.
+    expect((await post({ Cookie: cookie, Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await post({ Cookie: cookie, Origin: 'null' })).status).toBe(403);
+    // The cookie alone, with no Origin (not a page of this server), does not make one either.
+    expect((await post({ Cookie: cookie })).status).toBe(403);
+    expect((await post({})).status).toBe(401);
+    // A GET cannot make one.
+    expect((await call(host.port, '/download/bundle', { headers: auth })).status).toBe(405);
+
+    const made = await post({ Cookie: cookie, Origin: `http://${hostHeader}` });
+    expect(made.status).toBe(200);
+    const { value } = JSON.parse(made.body) as { value: { url: string; fileName: string; bytes: number } };
+    expect(value.url).toMatch(/^\/download\/[A-Za-z0-9_-]{32}$/);
+    expect(value.fileName).toMatch(/^mizan-library-\d{4}-\d{2}-\d{2}\.zip$/);
+    expect((await call(host.port, value.url, { headers: { Host: hostHeader } })).status).toBe(401);
+    expect((await call(host.port, value.url, { method: 'POST', headers: auth })).status).toBe(405);
+    const got = await call(host.port, value.url, { headers: { Host: hostHeader, Cookie: cookie } });
+    expect(got.status).toBe(200);
+    expect(got.headers['content-type']).toBe('application/zip');
+    expect(got.headers['content-disposition']).toBe(`attachment; filename="${value.fileName}"`);
+    expect(Number(got.headers['content-length'])).toBe(value.bytes);
+    expect(got.body.startsWith('PK')).toBe(true);
+    // Used once.
+    expect((await call(host.port, value.url, { headers: { Host: hostHeader, Cookie: cookie } })).status).toBe(404);
+    expect((await call(host.port, '/download/not-a-ticket', { headers: auth })).status).toBe(404);
+  });
+
   it('keeps serving after all of the above', async () => {
     const res = await call(host.port, '/api/app.info', { method: 'POST', body: '{}', headers: auth });
     expect(res.status).toBe(200);

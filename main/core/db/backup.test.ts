@@ -22,7 +22,7 @@ import { createServices, type Services } from '../services';
 import { checkIntegrity, recoverFromLatestBackup } from './backup';
 import { readBundle } from './bundle';
 import { createHash } from 'node:crypto';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { Connection } from './connection';
 
 const open: Services[] = [];
@@ -283,11 +283,23 @@ describe('library bundle', () => {
     // Inside the compressed library: the checksum (or the inflater) must catch it.
     const middle = Math.floor(tampered.length / 2);
     tampered[middle] = (tampered[middle] ?? 0) ^ 0xff;
+    const bomb: Zippable = {
+      'manifest.json': strToU8(
+        JSON.stringify({
+          format: 'mizan-library-bundle',
+          version: 2,
+          entries: [{ name: 'library.db', bytes: 10, sha256: '0'.repeat(64) }],
+        }),
+      ),
+      'library.db': new Uint8Array(64 * 1024 * 1024),
+    };
     const cases: Array<[string, Buffer]> = [
       ['tampered', tampered],
       ['truncated', bytes.subarray(0, bytes.length - 10)],
       ['foreign', Buffer.from('PK\u0003\u0004 not a bundle')],
       ['trailing', Buffer.concat([bytes, Buffer.from('x')])],
+      // 64 MB of zeros inflate from 64 KB: the read stops at the size the manifest gives, not at the end.
+      ['larger than its manifest', Buffer.from(zipSync(bomb, { level: 9 }))],
     ];
     for (const [label, data] of cases) {
       const path = join(tempDir(), `${label}.bundle`);

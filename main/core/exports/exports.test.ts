@@ -313,4 +313,18 @@ describe('JSON Lines', () => {
       await other.close();
     }
   }, 120_000);
+
+  it('written straight to a file, holds the same lines, and never overwrites a file', async () => {
+    const file = await library.handlers['export.jsonl']({ selection: { all: true } }, ctx);
+    const path = join(tempDir(), 'library.jsonl');
+    const written = await library.handlers['export.jsonlFile']({ selection: { all: true }, path }, ctx);
+    expect(written).toMatchObject({ path, count: file.count, bytes: Buffer.byteLength(file.text) });
+    expect(readFileSync(path, 'utf8')).toBe(file.text);
+    await expect(library.handlers['export.jsonlFile']({ selection: { all: true }, path }, ctx)).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await expect(
+      library.handlers['export.jsonlFile']({ selection: { all: true }, path: 'relative.jsonl' }, ctx),
+    ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
 });

@@ -3,6 +3,9 @@
  * caller's `select`, which may search or read a dossier), read the articles
  * once through the library's reader, and write the file's text.
  */
+import { existsSync } from 'node:fs';
+import { open, rename, rm, stat } from 'node:fs/promises';
+import { isAbsolute } from 'node:path';
 import { MizanError } from '../../../preload/contract/errors';
 import type { ExportSelection } from '../../../preload/contract/exports';
 import type { Handlers } from '../../../preload/contract';
@@ -12,7 +15,7 @@ import { listHighlightsForArticle, listNotes } from '../library/annotations';
 import { articleLine } from './articleLines';
 import { notesFiles, pagesOfBody } from './notesMarkdown';
 
-export type ExportMethod = 'export.citations' | 'export.notes' | 'export.jsonl';
+export type ExportMethod = 'export.citations' | 'export.notes' | 'export.jsonl' | 'export.jsonlFile';
 
 /** The articles a selection names, in its order, and a name for the file (null: named after its one article). */
 export type SelectArticles = (selection: ExportSelection) => Promise<{ ids: number[]; name: string | null }>;
@@ -100,6 +103,35 @@ export function exportHandlers(deps: { db: Database; select: SelectArticles }): 
         text: lines.length === 0 ? '' : lines.join('\n') + '\n',
         count: lines.length,
       };
+    },
+    'export.jsonlFile': async ({ selection, path }) => {
+      // Callers include the web host's page: never overwrite, never write a relative path.
+      if (!isAbsolute(path)) throw new MizanError('INVALID_ARGUMENT', `export path must be absolute: ${path}`);
+      if (existsSync(path)) throw new MizanError('CONFLICT', `${path} already exists; choose a new file name`);
+      const { ids } = await chosen(selection);
+      const partial = `${path}.partial`;
+      const out = await open(partial, 'w');
+      let count = 0;
+      try {
+        // Lines go out a few hundred at a time: the file grows, the process does not.
+        let lines: string[] = [];
+        for await (const a of articlesOf(db, ids)) {
+          lines.push(articleLine(a.summary, a.body) + '\n');
+          count++;
+          if (lines.length === BATCH) {
+            await out.write(lines.join(''));
+            lines = [];
+          }
+        }
+        if (lines.length > 0) await out.write(lines.join(''));
+        await out.close();
+        await rename(partial, path);
+      } catch (error) {
+        await out.close().catch(() => undefined);
+        await rm(partial, { force: true });
+        throw error;
+      }
+      return { path, bytes: (await stat(path)).size, count };
     },
   };
 }

@@ -8,11 +8,16 @@
  * A revisit of a page captured earlier in the archive is reported as a
  * duplicate of the article that capture became (it has no text of its own);
  * one whose capture is not in the archive is an error naming that capture.
+ * The revisit's own date is kept on that article as its latest capture:
+ * its origin "crawl.warc#12@2015-07-22T08:00:00Z" becomes
+ * "crawl.warc#12@2015-07-22T08:00:00Z@2015-07-29T08:00:00Z" (first capture,
+ * then the last time the crawler found it unchanged).
  */
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { CallContext } from '../../../preload/contract';
 import type { ImportReport } from '../../../preload/contract/library';
+import type { Database } from '../db/connection';
 import type { ImportItem } from './importService';
 import { readWebArchive, type Revisit } from './webArchive';
 
@@ -22,12 +27,20 @@ const GROUP_BYTES = 16 * 1024 * 1024;
 /** Imports one group of items; the import's own batching, parsing ahead and reporting. */
 export type ImportGroup = (items: ImportItem[], ctx: CallContext) => Promise<unknown>;
 
+/** An article whose archive record was found again unchanged, and when. */
+export interface Recapture {
+  id: number;
+  record: string;
+  capturedAt: string;
+}
+
 export async function importWebArchive(
   archive: ImportItem,
   importGroup: ImportGroup,
   limit: number,
   ctx: CallContext,
   report: ImportReport,
+  keepRecaptures: (recaptures: Recapture[]) => Promise<void> = async () => undefined,
 ): Promise<void> {
   const path = archive.path;
   let size: number;
@@ -91,15 +104,21 @@ export async function importWebArchive(
     return;
   }
   await flush();
-  reportRevisits(revisits, report);
+  await keepRecaptures(reportRevisits(revisits, report));
   say();
 }
 
-/** Each revisit as a duplicate of the article its earlier capture became, or as an error when that is unknown. */
-function reportRevisits(revisits: Revisit[], report: ImportReport): void {
-  if (revisits.length === 0) return;
-  // An article's path is its record's with the capture time after it ("crawl.warc#12@2015-07-22T08:00:00Z").
-  const recordOf = (path: string) => /^(.*#\d+)(?:@[^#]*)?$/.exec(path)?.[1] ?? path;
+// An article's path is its record's with the capture time after it ("crawl.warc#12@2015-07-22T08:00:00Z").
+const ORIGIN = /^(.*#\d+)(?:@([^@#]*))?(?:@([^@#]*))?$/;
+const recordOf = (path: string) => ORIGIN.exec(path)?.[1] ?? path;
+
+/**
+ * Each revisit as a duplicate of the article its earlier capture became, or as an error when that is unknown;
+ * returns the revisits that found their article, with their dates.
+ */
+function reportRevisits(revisits: Revisit[], report: ImportReport): Recapture[] {
+  const found: Recapture[] = [];
+  if (revisits.length === 0) return found;
   const articleOf = new Map<string, { id: number; title: string }>();
   for (const a of report.imported) articleOf.set(recordOf(a.path), { id: a.id, title: a.title });
   for (const d of report.duplicates) articleOf.set(recordOf(d.path), { id: d.of, title: d.title });
@@ -108,6 +127,8 @@ function reportRevisits(revisits: Revisit[], report: ImportReport): void {
     const path = revisit.capturedAt ? `${revisit.path}@${revisit.capturedAt}` : revisit.path;
     if (article) {
       report.duplicates.push({ path, of: article.id, title: article.title });
+      if (revisit.capturedAt && revisit.original)
+        found.push({ id: article.id, record: revisit.original, capturedAt: revisit.capturedAt });
       continue;
     }
     report.errors.push({
@@ -118,4 +139,24 @@ function reportRevisits(revisits: Revisit[], report: ImportReport): void {
         : `${revisit.path}: a re-capture of ${revisit.url ?? 'a page'} with no text of its own; its first capture (${revisit.refersTo}) is in another archive — import that archive too`,
     });
   }
+  return found;
+}
+
+/**
+ * Writes each revisit's date after its article's first capture date, when
+ * the article is that very record (not a duplicate stored from another
+ * file) and the date is later than what it holds.
+ */
+export async function keepRecaptures(db: Database, recaptures: readonly Recapture[]): Promise<void> {
+  if (recaptures.length === 0) return;
+  await db.write(async (w) => {
+    for (const { id, record, capturedAt } of recaptures) {
+      const row = await w.get<{ origin: string | null }>('SELECT origin_path AS origin FROM articles WHERE id = ?', [
+        id,
+      ]);
+      const m = row?.origin ? ORIGIN.exec(row.origin) : null;
+      if (!m || m[1] !== record || !m[2] || capturedAt <= m[2] || (m[3] && capturedAt <= m[3])) continue;
+      await w.run('UPDATE articles SET origin_path = ? WHERE id = ?', [`${record}@${m[2]}@${capturedAt}`, id]);
+    }
+  });
 }

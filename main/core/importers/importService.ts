@@ -263,13 +263,14 @@ export async function importItems(
         });
         continue;
       }
-      const { importWebArchive } = await import('./archiveImport.js');
+      const { importWebArchive, keepRecaptures } = await import('./archiveImport.js');
       await importWebArchive(
         archive,
         (group, groupCtx) => importInBatches(quiet, group, request, groupCtx, report),
         limit,
         ctx,
         report,
+        (recaptures) => keepRecaptures(deps.db, recaptures),
       );
     }
     return report;

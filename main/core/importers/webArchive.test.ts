@@ -167,6 +167,10 @@ describe('web archive import', () => {
     expect(report.duplicates).toEqual([
       { path: `${path}#7@2015-07-29T08:00:00Z`, of: report.imported[0]!.id, title: list[0]!.title },
     ]);
+    // The article keeps the revisit's date after its first capture's: found unchanged a week later.
+    const first = await article(report.imported[0]!.id);
+    expect(first.originPath).toMatch(new RegExp(`^${path.replace(/[.]/g, '\\.')}#\\d+@[^@]+Z@2015-07-29T08:00:00Z$`));
+    expect((await article(report.imported[1]!.id)).originPath).not.toContain('2015-07-29');
     expect(report.errors).toHaveLength(1);
     expect(report.errors[0]!.path).toBe(`${path}#8@2015-07-29T08:00:00Z`);
     expect(report.errors[0]!.message).toContain(

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupInfo } from '../../../preload/contract';
 import { toShownError, useApi } from '../api';
+import { prepareBundleDownload, type PreparedDownload } from '../transport';
 import { useI18n } from '../i18n';
 import { useExportWords } from '../i18nExport';
 import { dateTime } from '../text/format';
@@ -11,13 +12,14 @@ import { dateTime } from '../text/format';
  * A restore replaces the whole library, so the page reloads afterwards.
  */
 export function BackupsSection({ onRestored }: { onRestored(): void }) {
-  const { api } = useApi();
+  const { api, transportKind } = useApi();
   const { locale } = useI18n();
   const x = useExportWords();
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [bundle, setBundle] = useState<PreparedDownload | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -62,6 +64,43 @@ export function BackupsSection({ onRestored }: { onRestored(): void }) {
           {x.backupNow}
         </button>
       </p>
+      {transportKind === 'http' ? (
+        <div className="bundle-download">
+          <p className="muted">{x.bundleHint}</p>
+          <p>
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              data-testid="bundle-prepare"
+              onClick={() =>
+                void act(async () => {
+                  setBundle(null);
+                  setBundle(await prepareBundleDownload());
+                  return '';
+                })
+              }
+            >
+              {x.bundle}
+            </button>{' '}
+            {bundle ? (
+              <span>
+                {x.bundleReady(size(bundle.bytes))} {/* One-time address: the link is gone once the file is fetched. */}
+                <a
+                  href={bundle.url}
+                  download={bundle.fileName}
+                  data-testid="bundle-download"
+                  onClick={() => setTimeout(() => setBundle(null), 0)}
+                >
+                  <bdi dir="ltr" style={{ whiteSpace: 'nowrap' }}>
+                    {bundle.fileName}
+                  </bdi>
+                </a>
+              </span>
+            ) : null}
+          </p>
+        </div>
+      ) : null}
       {status ? (
         <p role="status" data-testid="backups-status">
           {status}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseName, isoForPrecision, languageName, longDate, shortDate } from './format';
+import { archiveCapture, baseName, isoForPrecision, languageName, longDate, shortDate } from './format';
 
 describe('published dates', () => {
   it('shows the ISO date only as precisely as it is known', () => {
@@ -45,5 +45,22 @@ describe('baseName', () => {
     expect(baseName('/a/b/hurriya.txt')).toBe('hurriya.txt');
     expect(baseName('C:\\x\\y.json')).toBe('y.json');
     expect(baseName('plain.txt')).toBe('plain.txt');
+  });
+});
+
+describe('archiveCapture', () => {
+  it('reads a web archive record, its capture date and the date a revisit found it unchanged', () => {
+    expect(archiveCapture('/data/crawl.warc.gz#12@2015-07-22T08:00:00Z')).toEqual({
+      record: '/data/crawl.warc.gz#12',
+      captured: '2015-07-22T08:00:00Z',
+      unchanged: null,
+    });
+    expect(archiveCapture('/data/crawl.warc#12@2015-07-22T08:00:00Z@2015-07-29T08:00:00Z')).toMatchObject({
+      captured: '2015-07-22T08:00:00Z',
+      unchanged: '2015-07-29T08:00:00Z',
+    });
+    // A file that only looks like one ("report#2@home.txt") is not an archive record.
+    expect(archiveCapture('/notes/report#2@home.txt')).toBeNull();
+    expect(archiveCapture('/data/article.html')).toBeNull();
   });
 });

@@ -84,6 +84,20 @@ export function languageName(code: string, locale: string): string {
 }
 
 /** The last segment of a path, for showing where an article came from. */
+/**
+ * A page imported from a web archive names its record and capture date
+ * ("crawl.warc#12@2015-07-22T08:00:00Z"), then, once a later revisit found
+ * it unchanged, that date too ("…@2015-07-29T08:00:00Z").
+ */
+export function archiveCapture(
+  originPath: string,
+): { record: string; captured: string; unchanged: string | null } | null {
+  const m = /^(.*#\d+)@([^@#]+)(?:@([^@#]+))?$/.exec(originPath);
+  if (!m || Number.isNaN(Date.parse(m[2]!))) return null;
+  const unchanged = m[3] && !Number.isNaN(Date.parse(m[3])) ? m[3] : null;
+  return { record: m[1]!, captured: m[2]!, unchanged };
+}
+
 export function baseName(path: string): string {
   const parts = path.split(/[\\/]/);
   return parts[parts.length - 1] || path;

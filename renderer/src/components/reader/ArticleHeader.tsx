@@ -2,7 +2,16 @@ import { useMemo } from 'react';
 import type { Article } from '../../../../preload/contract';
 import { useI18n } from '../../i18n';
 import { directionOf } from '../../../../common/text/direction';
-import { baseName, dateTime, hijriDate, isoForPrecision, languageName, longDate, shortDate } from '../../text/format';
+import {
+  archiveCapture,
+  baseName,
+  dateTime,
+  hijriDate,
+  isoForPrecision,
+  languageName,
+  longDate,
+  shortDate,
+} from '../../text/format';
 import { localeForMonths, observeArticle, outletMonthSystem } from '../../text/monthSystem';
 import type { ReaderActions } from '../Reader';
 
@@ -23,6 +32,7 @@ export function ArticleHeader({ article, actions }: { article: Article; actions:
   const hijri = i18n.format.hijri ? hijriDate(article.publishedAt, locale) : null;
   const precision = article.publishedAt.precision;
   const safeUrl = article.url !== null && /^https?:\/\//i.test(article.url) ? article.url : null;
+  const capture = article.originPath ? archiveCapture(article.originPath) : null;
   return (
     <>
       <header className="reader-header">
@@ -169,7 +179,14 @@ export function ArticleHeader({ article, actions }: { article: Article; actions:
           <div className="meta-row">
             <dt>{t.originFile}</dt>
             <dd>
-              <bdi title={article.originPath}>{baseName(article.originPath)}</bdi>
+              <bdi title={article.originPath}>{baseName(capture ? capture.record : article.originPath)}</bdi>
+              {capture ? (
+                <span className="muted" data-testid="archive-capture">
+                  {' · '}
+                  {t.captured} {dateTime(capture.captured, locale)}
+                  {capture.unchanged ? ` · ${t.unchangedOn} ${dateTime(capture.unchanged, locale)}` : null}
+                </span>
+              ) : null}
               <span className="muted">
                 {' · '}
                 {t.imported} {dateTime(article.importedAt, locale)}
