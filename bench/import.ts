@@ -66,7 +66,9 @@ function sampleMemory(): { stop(): string } {
   const samples: Array<{ at: number; rss: number; heap: number; heapTotal: number }> = [];
   const take = () => {
     const m = process.memoryUsage();
-    samples.push({ at: Date.now() - started, rss: m.rss / 1e6, heap: m.heapUsed / 1e6, heapTotal: m.heapTotal / 1e6 });
+    // MiB, as peakRssMb() counts.
+    const mib = (bytes: number) => bytes / 2 ** 20;
+    samples.push({ at: Date.now() - started, rss: mib(m.rss), heap: mib(m.heapUsed), heapTotal: mib(m.heapTotal) });
   };
   const timer = setInterval(take, 250);
   return {
