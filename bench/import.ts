@@ -51,6 +51,40 @@ interface RunFigures {
   threads: string;
   /** Peak RSS of the process when the import ended (before the checksum reads the library). */
   peakMb: number;
+  /** RSS and the main thread's V8 heap over the run (see sampleMemory). */
+  rss: string;
+}
+
+/**
+ * Samples the process's RSS and the main thread's V8 heap (used / committed)
+ * every 250 ms while the import runs; `stop` gives one figure per tenth of
+ * the run (the largest RSS sampled in it), so where the memory grows shows.
+ * The parser threads' heaps are in RSS only.
+ */
+function sampleMemory(): { stop(): string } {
+  const started = Date.now();
+  const samples: Array<{ at: number; rss: number; heap: number; heapTotal: number }> = [];
+  const take = () => {
+    const m = process.memoryUsage();
+    // MiB, as peakRssMb() counts.
+    const mib = (bytes: number) => bytes / 2 ** 20;
+    samples.push({ at: Date.now() - started, rss: mib(m.rss), heap: mib(m.heapUsed), heapTotal: mib(m.heapTotal) });
+  };
+  const timer = setInterval(take, 250);
+  return {
+    stop() {
+      clearInterval(timer);
+      take();
+      const span = samples[samples.length - 1]!.at || 1;
+      const tenths: string[] = [];
+      for (let k = 0; k < 10; k++) {
+        const inTenth = samples.filter((s) => s.at >= (span * k) / 10 && s.at <= (span * (k + 1)) / 10);
+        const top = inTenth.reduce((a, b) => (b.rss > a.rss ? b : a), inTenth[0] ?? samples[0]!);
+        tenths.push(`${top.rss.toFixed(0)} (${top.heap.toFixed(0)}/${top.heapTotal.toFixed(0)})`);
+      }
+      return tenths.join(', ');
+    },
+  };
 }
 
 async function runImport(dbPath: string, paths: string[]): Promise<RunFigures> {
@@ -58,6 +92,7 @@ async function runImport(dbPath: string, paths: string[]): Promise<RunFigures> {
   rmSync(`${dbPath}-wal`, { force: true });
   rmSync(`${dbPath}-shm`, { force: true });
   const services = await createServices({ dbPath, host: 'cli' });
+  const memory = sampleMemory();
   const started = process.hrtime.bigint();
   const cpuBefore = process.cpuUsage();
   const eluBefore = performance.eventLoopUtilization();
@@ -71,8 +106,18 @@ async function runImport(dbPath: string, paths: string[]): Promise<RunFigures> {
   const load = loadavg()[0]!;
   // Before close(): the worker threads that end with it take their CPU time along.
   const threads = threadCpu();
+  const rss = memory.stop();
   await services.close();
-  return { report, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, mainBusy, load, threads, peakMb: peakRssMb() };
+  return {
+    report,
+    seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    mainBusy,
+    load,
+    threads,
+    peakMb: peakRssMb(),
+    rss,
+  };
 }
 
 /**
@@ -170,6 +215,7 @@ async function benchJson(fileCount: number, withAnchor: boolean): Promise<void> 
     ['records/s (read)', (records / seconds).toFixed(0)],
     ['library file', `${fileSizeMb(dbPath).toFixed(1)} MB`],
     ['peak RSS', `${run.peakMb.toFixed(0)} MB`],
+    ['RSS by tenth of the run', `${run.rss} MB (main heap used/committed)`],
     ...machineRows(run, records, 'record'),
     ...anchorRows(anchor, run),
     ...checksumRows(await libraryChecksum(dbPath)),

@@ -256,13 +256,15 @@ export class Database {
       throw new Error(`cannot open library ${path}: WAL journal not available (${journal?.journal_mode})`);
     }
     await writer.exec('PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;');
-    // 64 MB of page cache for the writer (SQLite's default is 2 MB): bulk
+    // 16 MB of page cache for the writer (SQLite's default is 2 MB): bulk
     // imports insert into indexes with random keys (content hashes, titles,
     // the vocabulary, FTS segments) that outgrow 2 MB at a few thousand
     // articles; with the default each batch re-read and spilled those pages
-    // (storing-only runs on 8 SaudiNewsNet days: 0.5-0.9 s less CPU of ~11 s,
-    // a fifth less system time). SQLite fills the cache only as pages are used.
-    await writer.exec('PRAGMA cache_size = -65536');
+    // (storing-only runs on 8 SaudiNewsNet days: 0.5-0.9 s less CPU of ~11 s
+    // with 64 MB). 64 MB filled up over an import and stayed in the process:
+    // all SaudiNewsNet with 16 MB, peak RSS 523 -> 481 MB at the same CPU
+    // (36.8 / 36.0 s, load ~20). SQLite fills the cache only as pages are used.
+    await writer.exec('PRAGMA cache_size = -16384');
     const reader = path === ':memory:' ? writer : await Connection.open(path, 'readonly');
     reader.configure(busy);
     await reader.exec('PRAGMA foreign_keys = ON;');

@@ -5,6 +5,7 @@
  * the rest of the batch goes on; an exact duplicate is reported as such and
  * never stored twice.
  */
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { MizanError } from '../../../preload/contract/errors';
 import { defaultNearDuplicateThreshold } from '../../../preload/contract/defaults';
@@ -223,6 +224,15 @@ async function storeInTransaction(
     primer.prime({ articles: primed, termsJsons: vocab, minusJson: droppedTerms(dropped) });
 }
 
+/**
+ * Parser threads that read the parts of a streamed JSON file: one core
+ * fewer than the machine has. Storing such a part (the main thread and
+ * SQLite's) takes about half the CPU of parsing it, so on two cores a second
+ * parser thread only competes with the storing for the same cores, and its
+ * V8 heap cost ~100 MB (see README, "Speed").
+ */
+const STREAM_THREADS = Math.max(1, availableParallelism() - 1);
+
 /** Files whose articles are stored in one transaction at most: small files (a page each) share commits. */
 const FILES_PER_BATCH = 100;
 /** A batch waiting longer than this for more files is stored anyway, so progress keeps moving on slow parses. */
@@ -298,12 +308,17 @@ async function importInBatches(
 
   // Parse the next files, or parts of a big JSON file (on every parser thread), while the current one is being stored.
   const parse = (item: ImportItem, bytes: Uint8Array, part?: { firstRecord: number }): Promise<ParsedFile> =>
-    deps.parser.parse(item.path, bytes, {
-      ...request.options,
-      maxBytes: limit,
-      ...(item.kind === 'bytes' && item.archived ? { archived: item.archived } : {}),
-      ...(part ? { part } : {}),
-    });
+    deps.parser.parse(
+      item.path,
+      bytes,
+      {
+        ...request.options,
+        maxBytes: limit,
+        ...(item.kind === 'bytes' && item.archived ? { archived: item.archived } : {}),
+        ...(part ? { part } : {}),
+      },
+      part ? STREAM_THREADS : undefined,
+    );
   const ahead = Math.max(1, deps.parser.concurrency ?? 1) + 1;
   const units = parseUnits(items, parse, limit, deps.streamJson);
   const started: ParseUnit[] = [];

@@ -23,7 +23,8 @@ export type ParseRequest = { path: string; bytes: Uint8Array } & (
 export type ParseOutput = { records: ParsedRecord[]; vocab?: string[] } | { preview: TablePreview };
 
 export interface Parser {
-  parse(path: string, bytes: Uint8Array, options: ImportOptions): Promise<ParsedFile>;
+  /** `threads`: on the first so many parser threads only (see the pool's RunOptions.threads). */
+  parse(path: string, bytes: Uint8Array, options: ImportOptions, threads?: number): Promise<ParsedFile>;
   /**
    * A CSV/TSV file's header, first rows and guessed mapping (tablePreview.ts),
    * on a parser thread too: decoding and counting a 40 MB export takes half
@@ -79,8 +80,8 @@ export function createParser(options: ParserOptions = {}): Parser {
   });
   return {
     concurrency: pool.size,
-    async parse(path, bytes, options) {
-      const output = await pool.run({ path, bytes, options });
+    async parse(path, bytes, options, threads) {
+      const output = await pool.run({ path, bytes, options }, threads === undefined ? {} : { threads });
       if ('preview' in output)
         throw new ImportError('IMPORT_PARSE_FAILED', `${path}: the parser answered with a table preview`);
       // A worker that predates the vocabulary (a test's stand-in) sends records only.

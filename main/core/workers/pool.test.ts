@@ -62,6 +62,17 @@ describe('worker pool', () => {
     await pool.close();
   });
 
+  it('runs tasks limited to one thread on a single worker, while the others still use the whole pool', async () => {
+    const pool = createWorkerPool<string, string>({ script, size: 3 });
+    const limited = await Promise.all(['p', 'q', 'r', 's'].map((x) => pool.run(x, { threads: 1 })));
+    expect(limited.map((a) => a.split('@')[0])).toEqual(['p', 'q', 'r', 's']);
+    expect(new Set(limited.map(thread)).size).toBe(1);
+    // Tasks without the limit go to every free worker.
+    const spread = await Promise.all(['a', 'b', 'c'].map((x) => pool.run(x)));
+    expect(new Set(spread.map(thread)).size).toBe(3);
+    await pool.close();
+  });
+
   it('rebuilds an error that crossed with a code as the typed error, in the runner’s words', async () => {
     const pool = createWorkerPool<string, string>({ script });
     const error = await pool.run('coded').catch((e: unknown) => e);

@@ -62,6 +62,12 @@ export interface PoolOptions<I, O, P> {
 export interface RunOptions<P> {
   onProgress?(progress: P): void;
   signal?: AbortSignal;
+  /**
+   * Run only on the pool's first `threads` workers (at least one): a stream
+   * of tasks that gains nothing from more threads leaves the others
+   * unstarted, and their memory unspent. Ignored by one-shot pools.
+   */
+  threads?: number;
 }
 
 export interface WorkerPool<I, O, P = never> {
@@ -209,10 +215,12 @@ export function createWorkerPool<I, O, P = never>(options: PoolOptions<I, O, P>)
       }
       return;
     }
-    for (const slot of slots) {
-      const task = slot.task ? undefined : queue.shift();
-      if (task) assign(slot, task);
-    }
+    slots.forEach((slot, k) => {
+      if (slot.task) return;
+      // The first queued task this slot may take (FIFO among those).
+      const at = queue.findIndex((t) => k < Math.max(1, t.options.threads ?? size));
+      if (at >= 0) assign(slot, queue.splice(at, 1)[0]!);
+    });
   }
 
   const cancel = (task: Task<I, O, P>): void => {
