@@ -4,7 +4,7 @@ import { toShownError, useApi } from '../api';
 import { prepareBundleDownload, type PreparedDownload } from '../transport';
 import { useI18n } from '../i18n';
 import { useExportWords } from '../i18nExport';
-import { dateTime } from '../text/format';
+import { dateTime, fileSize } from '../text/format';
 
 /**
  * The library's backups, newest first, in the settings: make one now, or
@@ -40,8 +40,7 @@ export function BackupsSection({ onRestored }: { onRestored(): void }) {
       setBusy(false);
     }
   };
-  const size = (bytes: number) =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / 1e6);
+  const size = (bytes: number) => fileSize(bytes, locale);
 
   return (
     <section className="backups" aria-labelledby="backups-title" data-testid="backups">

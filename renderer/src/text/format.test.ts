@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { archiveCapture, baseName, isoForPrecision, languageName, longDate, shortDate } from './format';
+import { archiveCapture, baseName, fileSize, isoForPrecision, languageName, longDate, shortDate } from './format';
 
 describe('published dates', () => {
   it('shows the ISO date only as precisely as it is known', () => {
@@ -62,5 +62,15 @@ describe('archiveCapture', () => {
     // A file that only looks like one ("report#2@home.txt") is not an archive record.
     expect(archiveCapture('/notes/report#2@home.txt')).toBeNull();
     expect(archiveCapture('/data/article.html')).toBeNull();
+  });
+});
+
+describe('file sizes', () => {
+  it('names a size in the unit that keeps its figure readable, never "0 MB"', () => {
+    expect(fileSize(48_213, 'en-GB')).toBe('48.2 kB');
+    expect(fileSize(2_035_000, 'en-GB')).toBe('2 MB');
+    expect(fileSize(1_644_000_000, 'en-GB')).toBe('1.6 GB');
+    expect(fileSize(20, 'en-GB')).toBe('0.1 kB');
+    expect(fileSize(48_213, 'ar-u-nu-latn')).not.toMatch(/^0/);
   });
 });

@@ -102,3 +102,14 @@ export function baseName(path: string): string {
   const parts = path.split(/[\\/]/);
   return parts[parts.length - 1] || path;
 }
+
+/**
+ * A file's size in the unit that keeps its figure readable: a small library's bundle is "48 kB", not "0 MB".
+ * Decimal units, as file managers on macOS and GNOME show them.
+ */
+export function fileSize(bytes: number, locale: string): string {
+  const [unit, scale] = bytes >= 1e9 ? ['gigabyte', 1e9] : bytes >= 1e6 ? ['megabyte', 1e6] : ['kilobyte', 1e3];
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: 1 }).format(
+    Math.max(bytes / scale, bytes > 0 ? 0.1 : 0),
+  );
+}

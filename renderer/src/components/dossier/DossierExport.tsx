@@ -12,6 +12,7 @@ import type { DossierExportResult, DossierInfo, Progress } from '../../../../pre
 import { useApi } from '../../api';
 import { useI18n } from '../../i18n';
 import type { Label } from '../../text/said';
+import { fileSize } from '../../text/format';
 import type { TransportKind } from '../../transport';
 
 /** Where the host serves a dossier's preview; `version` makes each opening a fresh export. */
@@ -95,13 +96,7 @@ export function DossierExport({ dossier, runJob, exportFile }: DossierExportProp
     }
   };
 
-  const size = exported
-    ? new Intl.NumberFormat(locale, {
-        style: 'unit',
-        unit: exported.bytes >= 1e6 ? 'megabyte' : 'kilobyte',
-        maximumFractionDigits: 1,
-      }).format(exported.bytes / (exported.bytes >= 1e6 ? 1e6 : 1e3))
-    : '';
+  const size = exported ? fileSize(exported.bytes, locale) : '';
   const disabled = busy || dossier.items.length === 0;
   return (
     <div className="dossier-export">
