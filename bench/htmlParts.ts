@@ -4,7 +4,8 @@
  * each step timed on its own pass so that the figures add up:
  *
  *   decode + strip   bytes to text (encoding sniffed) and stripInert
- *   DOM              the same, then linkedom builds the page
+ *   + prune          the same, then pruneUnlikely (htmlparser2 over the page)
+ *   DOM              the same, then linkedom builds the pruned page
  *   + Readability    the same, then Readability runs on it
  *   whole import     parseForImport: metadata, extraction, sanitizing,
  *                    text, language, dates, search keys, MinHash
@@ -22,6 +23,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';
 import { decodeText, sniffDeclaredCharset } from '../main/core/importers/decode';
 import { parseHtmlDocument } from '../main/core/importers/dom';
+import { pruneUnlikely } from '../main/core/importers/pruneUnlikely';
 import { stripInert } from '../main/core/importers/stripInert';
 import { parseForImport } from '../main/core/importers/parseTask';
 import { printTable, sharedData } from './support';
@@ -71,9 +73,10 @@ async function main(): Promise<void> {
     .map((f) => ({ path: join(dir, f), bytes: new Uint8Array(readFileSync(join(dir, f))) }));
 
   const strip = await timed(pages, rounds, (path, bytes) => textOf(bytes, path));
-  const dom = await timed(pages, rounds, (path, bytes) => parseHtmlDocument(textOf(bytes, path)));
+  const prune = await timed(pages, rounds, (path, bytes) => pruneUnlikely(textOf(bytes, path)));
+  const dom = await timed(pages, rounds, (path, bytes) => parseHtmlDocument(pruneUnlikely(textOf(bytes, path))));
   const readability = await timed(pages, rounds, (path, bytes) => {
-    const doc = parseHtmlDocument(textOf(bytes, path));
+    const doc = parseHtmlDocument(pruneUnlikely(textOf(bytes, path)));
     try {
       return new Readability(doc as never, {
         charThreshold: 300,
@@ -92,7 +95,8 @@ async function main(): Promise<void> {
     (before ? `; the step itself ${(p.wallMs - before.wallMs).toFixed(2)} ms wall` : '');
   printTable(`bench:htmlParts — ${pages.length} saved pages × ${rounds}, one thread, per page`, [
     ['decode + strip', row(strip, null)],
-    ['+ linkedom DOM', row(dom, strip)],
+    ['+ prune', row(prune, strip)],
+    ['+ linkedom DOM', row(dom, prune)],
     ['+ Readability', row(readability, dom)],
     ['whole import parse', row(whole, null)],
     ['goal', '100 pages/s on 2 cores: about 20 ms of CPU a page over all threads, storing included'],

@@ -17,8 +17,9 @@ import { buildArticle, cleanLine } from './article';
 import { decodeText, sniffDeclaredCharset } from './decode';
 import { parseHtmlDocument, type DomDocument, type DomElement } from './dom';
 import { paragraphsHtml, readStructuredArticle, type StructuredArticle } from './htmlFastPath';
-import { findPageDateTexts, hostName, readPageMetadata, scanPage } from './htmlMetadata';
+import { findPageDateTexts, hostName, readPageMetadata, scanPage, type PageScan } from './htmlMetadata';
 import { firstSentenceTitle } from './plainText';
+import { pruneUnlikely } from './pruneUnlikely';
 import { htmlToText, sanitizeChildren } from './sanitize';
 import { stripInert } from './stripInert';
 import { ImportError, type Importer, type ImportOptions, type ParsedRecord, type SourceFile } from './types';
@@ -39,12 +40,15 @@ interface ReadabilityResult {
   dir: string | null;
 }
 
+/** Readability's least article (charThreshold below): with less, it tries again with its tests relaxed. */
+const CHAR_THRESHOLD = 300;
+
 /** Readability keeps a node when asked for one instead of an HTML string, so the text and the sanitized HTML come from one tree. */
 function runReadability(doc: DomDocument): ReadabilityResult | null {
   const reader = new Readability<DomElement>(doc as never, {
     serializer: (node: unknown) => node as DomElement,
     // Keep short wire stories: the default 500 characters drops them back to the fallback.
-    charThreshold: 300,
+    charThreshold: CHAR_THRESHOLD,
     // JSON-LD is read once, by htmlMetadata.ts.
     disableJSONLD: true,
     // The sanitizer drops every class: Readability need not walk the article to strip them first.
@@ -61,6 +65,17 @@ function runReadability(doc: DomDocument): ReadabilityResult | null {
     lang: result.lang ?? null,
     dir: result.dir ?? null,
   };
+}
+
+/** Readability on a page whose metadata was read: hidden elements go first (its own test, without its copying them). */
+function readArticle(doc: DomDocument, scan: PageScan): ReadabilityResult | null {
+  for (const el of scan.hidden) el.remove();
+  try {
+    return runReadability(doc);
+  } catch {
+    // Readability gives up on some malformed trees; the fallback still reads the page.
+    return null;
+  }
 }
 
 /** Script families of the detector's language codes: a declared language of another family is the template's, not the text's. */
@@ -302,7 +317,9 @@ export function parseHtmlText(
   const structured = readStructuredArticle(html);
   if (structured) return [structuredRecord(structured, file, encoding, options, context)];
   html = stripInert(html);
-  const doc = parseHtmlDocument(html);
+  // Readability's first pass drops the page's furniture unseen; the DOM need not hold it.
+  const pruned = pruneUnlikely(html);
+  const doc = parseHtmlDocument(pruned);
   const scan = scanPage(doc);
   const meta = readPageMetadata(doc, context.url ?? null, scan);
   const documentTitle = cleanLine(doc.title ?? '') || null;
@@ -321,15 +338,16 @@ export function parseHtmlText(
     content = named;
     text = namedText;
   } else {
-    // After the metadata and date-named elements were read from them.
-    for (const el of scan.hidden) el.remove();
-    try {
-      extracted = runReadability(doc);
-    } catch {
-      // Readability gives up on some malformed trees; the fallback below still reads the page.
-    }
+    extracted = readArticle(doc, scan);
     content = extracted?.content ?? null;
     text = content ? htmlToText(content).trim() : '';
+    // Less than an article: Readability then tries again without its furniture test, so it must see the furniture.
+    if (pruned !== html && text.length < CHAR_THRESHOLD) {
+      const whole = parseHtmlDocument(html);
+      extracted = readArticle(whole, scanPage(whole));
+      content = extracted?.content ?? null;
+      text = content ? htmlToText(content).trim() : '';
+    }
   }
   if (text.length < 80) {
     const fallback = bodyFallback(html);

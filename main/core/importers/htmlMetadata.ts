@@ -50,7 +50,7 @@ const DATE_META = [
 ];
 const MODIFIED_META = ['og:updated_time', 'article:modified_time', 'dateModified', 'last-modified', 'lastmod'];
 /** Words in a class or id that say the element holds the article's date (CNN's cnn_strytmstmp, AOL's postTime, ...). */
-const DATE_NAMES = [
+export const DATE_NAMES = [
   'date',
   'Date',
   'time',
