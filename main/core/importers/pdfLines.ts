@@ -123,42 +123,8 @@ export function lineText(items: readonly Placed[], rtl: boolean): string {
     if (last && last.bidi === bidi) last.texts.push(item.text);
     else runs.push({ bidi, texts: [item.text] });
   }
-  if (rtl)
-    runs.forEach((run, i) => {
-      if (run.bidi === 'EN' && afterArabic(runs, i)) run.texts = [numbersAfterArabic(run.texts.join(''))];
-    });
   if (rtl) runs.reverse();
   return runs.map((run) => (run.bidi === 'R' ? [...run.texts].reverse() : run.texts).join('')).join('');
-}
-
-/** Digit groups joined by a dash or plus ("9-9-1429", "2021-07-26", "1990–2000"). */
-const DASHED_NUMBER = /^[\d٠-٩]+(?:[-+–][\d٠-٩]+)+$/u;
-
-/**
- * Whether a number run of a right-to-left line follows Arabic letters in
- * reading order: the nearest run on its right is Arabic, or none is (the
- * line opens with it, inside an Arabic paragraph). Arabic-Indic digits are
- * Arabic numbers wherever they stand.
- */
-function afterArabic(runs: ReadonlyArray<{ bidi: string; texts: string[] }>, at: number): boolean {
-  if (/[٠-٩]/u.test(runs[at]!.texts.join(''))) return true;
-  const right = runs.slice(at + 1).find((r) => r.bidi !== 'EN');
-  return right === undefined || (right.bidi === 'R' && /\p{Script=Arabic}/u.test(right.texts.join('')));
-}
-
-/**
- * Digits after an Arabic letter are Arabic numbers to the bidi algorithm, and
- * a dash between two of them does not join them as a slash or a point does:
- * the groups are laid out right to left, so "9-9-1429ه" is drawn
- * "1429-9-9" from the left. Such a run is read back group by group from the
- * right; any other number is drawn as it reads.
- */
-export function numbersAfterArabic(drawn: string): string {
-  if (!DASHED_NUMBER.test(drawn)) return drawn;
-  return drawn
-    .split(/([-+–])/u)
-    .reverse()
-    .join('');
 }
 
 /** A line cut where a gap wider than the font size separates its parts (pdftohtml's text runs). */
