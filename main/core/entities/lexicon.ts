@@ -159,7 +159,7 @@ export const FORMULAE = new PhraseList([
   'سبحانه وتعالى', 'بإذن الله', 'إن شاء الله', 'الحمد لله', 'بسم الله', 'جل جلاله',
 ]);
 
-/** Given names the SaudiNewsNet chains miss because they are also common words (علي/على, عمر "age", حسن "good"). */
+/** Given names the corpora's names miss because they are also common words (علي/على, عمر "age", حسن "good"). */
 // prettier-ignore
 export const EXTRA_GIVEN_NAMES: readonly string[] = [
   'علي', 'عمر', 'حسن', 'حسين', 'أمين', 'كريم', 'جمال', 'سامي', 'هاني', 'نبيل', 'عماد', 'وائل', 'هشام', 'طارق', 'أسامة', 'مصطفى',
@@ -169,6 +169,9 @@ export const EXTRA_GIVEN_NAMES: readonly string[] = [
   'باراك', 'جون', 'جورج', 'فلاديمير', 'ديفيد', 'فرانسوا', 'أنجيلا', 'هيلاري', 'دونالد', 'بان', 'رجب', 'حسن', 'جواد',
   'بشار', 'ستيفان', 'إسماعيل', 'خالد', 'عبدربه', 'عبد ربه', 'منصور', 'أشرف', 'مجدي', 'حمدي', 'رامي', 'ماهر', 'ياسر', 'عمرو',
 ];
+
+/** Family names that are also common words (الربيعة "the spring"): written with ال, read after a given name. */
+export const EXTRA_FAMILY_NAMES: readonly string[] = ['الربيعة', 'الفالح', 'الشريف', 'الحكيم'];
 
 /** Foreign given names that are also Arabic words (جو "air"): a name only after a title and before a second name. */
 export const WORD_GIVEN_NAMES: ReadonlySet<string> = keySet(['جو', 'بيل', 'توم', 'سام', 'جاك']);
