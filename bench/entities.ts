@@ -12,9 +12,9 @@
  *
  * Two runs: the extractor as the app uses it (rules + tagger), then the rules
  * alone as the baseline; MIZAN_NER_CURVE=1 adds precision and recall at other
- * operating points of the tagger (its margin floor, spreading names; tagger.ts). The tagger was trained on AQMAR too
- * (scripts/deriveEntityTagger.js): its honest AQMAR figure is cross-validated
- * (AQMAR_FOLD, README); a whole-AQMAR run here is in-sample.
+ * operating points of the tagger (its margin floor, spreading names; tagger.ts). The tagger and the name lists
+ * derive from AQMAR too (scripts/deriveEntityTagger.js, deriveEntityNames.js): the honest AQMAR figure is
+ * cross-validated (AQMAR_FOLD, README); a whole-AQMAR run here is in-sample.
  *
  * `--sample DAY N` instead prints the mentions of N articles of one
  * SaudiNewsNet day, drawn with a fixed seed, for reading by hand.

@@ -17,7 +17,13 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { entityTokens } = require('../dist/main/core/entities/tokens');
-const { arabicProposals } = require('../dist/main/core/entities/arabic');
+const { arabicProposals, GIVEN, FAMILY, COMMON, DEFINITE_ONLY } = require('../dist/main/core/entities/arabic');
+const {
+  EXTRA_FAMILY_NAMES,
+  EXTRA_GIVEN_NAMES,
+  NOT_GIVEN_NAMES,
+  phraseKeys,
+} = require('../dist/main/core/entities/lexicon');
 const { resolve } = require('../dist/main/core/entities/resolve');
 const {
   TAGS,
@@ -235,9 +241,25 @@ function serialise(averaged) {
     .join('\n');
 }
 
+/** Puts derived lists in place of the shipped ones (the rules and the tagger's features read the same sets). */
+function useLists({ givenNames, familyNames, commonWords, definiteOnly }) {
+  const refill = (set, words) => {
+    set.clear();
+    for (const w of words) set.add(w);
+  };
+  refill(GIVEN, [
+    ...givenNames.filter((n) => !NOT_GIVEN_NAMES.has(n)),
+    ...EXTRA_GIVEN_NAMES.map((n) => phraseKeys(n).join('')),
+  ]);
+  refill(FAMILY, [...familyNames, ...EXTRA_FAMILY_NAMES.map((n) => phraseKeys(n).join(''))]);
+  refill(COMMON, commonWords);
+  refill(DEFINITE_ONLY, definiteOnly);
+}
+
 module.exports = { readSentences, readAqmar, example, train, serialise };
 
 function main() {
+  const { deriveLists } = require('./deriveEntityNames');
   const [file, aqmarDir] = process.argv.slice(2);
   if (!file) {
     process.stderr.write(
@@ -251,7 +273,16 @@ function main() {
   const aqmar = aqmarDir ? readAqmar(aqmarDir, fold) : [];
   const sentences = readSentences(file);
   const cut = Math.floor(sentences.length * (1 - HELD_OUT));
-  const trainSet = [...sentences.slice(0, cut), ...aqmar].map(example);
+  const training = [...sentences.slice(0, cut), ...aqmar];
+  // The name lists come from these corpora too (scripts/deriveEntityNames.js): a sentence's features use lists
+  // derived from the other half, or every word of the training text would be listed and "unlisted" would mean "a name".
+  const halves = [0, 1].map((h) => training.filter((_, n) => n % 2 === h));
+  const trainSet = [];
+  halves.forEach((half, h) => {
+    useLists(deriveLists(halves[1 - h]));
+    trainSet.push(...half.map(example));
+  });
+  useLists(deriveLists(training));
   const heldOut = sentences.slice(cut).map(example);
   process.stderr.write(
     `${sentences.length} NewsFANE sentences, ${aqmar.length} AQMAR; training on ${trainSet.length}, holding out ${heldOut.length} of NewsFANE\n`,

@@ -8,6 +8,7 @@ import { COMMON_WORDS, DEFINITE_ONLY_WORDS, FAMILY_NAMES, GIVEN_NAMES } from './
 import { KNOWN_PEOPLE } from './people.generated';
 import {
   COMPLEMENT_STOPS,
+  EXTRA_FAMILY_NAMES,
   EXTRA_GIVEN_NAMES,
   GENERIC_BODIES,
   KNOWN_ORGANISATIONS,
@@ -49,7 +50,10 @@ export const GIVEN: ReadonlySet<string> = new Set([
   ...GIVEN_NAMES.filter((n) => !NOT_GIVEN_NAMES.has(n)),
   ...EXTRA_GIVEN_NAMES.map((n) => phraseKeys(n).join('')),
 ]);
-export const FAMILY: ReadonlySet<string> = new Set(FAMILY_NAMES);
+export const FAMILY: ReadonlySet<string> = new Set([
+  ...FAMILY_NAMES,
+  ...EXTRA_FAMILY_NAMES.map((n) => phraseKeys(n).join('')),
+]);
 export const COMMON: ReadonlySet<string> = new Set(COMMON_WORDS);
 export const DEFINITE_ONLY: ReadonlySet<string> = new Set(DEFINITE_ONLY_WORDS);
 export const PLACES = new PhraseList(ARABIC_PLACE_NAMES);
@@ -66,7 +70,7 @@ const FAMILY_MARK = 'ال';
 
 type Tokens = readonly EntityToken[];
 
-/** A common word of SaudiNewsNet (الأموي, العدد): a name key's word, with or without its article. */
+/** A common word of the corpora (الأموي, العدد): a name key's word, with or without its article. */
 export function isCommonWord(word: string): boolean {
   const bare = word.replace(/^ال/u, '');
   return !FAMILY.has(bare) && !GIVEN.has(bare) && COMMON.has(bare);

@@ -170,8 +170,8 @@ describe('names after a title that the lists read as words', () => {
     expect(people('أعلن نائب الرئيس اليمني، خالد بحاح، الجمعة، أن مدينة عدن الساحلية')).toEqual([
       ['خالد بحاح', 'نائب الرئيس اليمني'],
     ]);
-    // aawsat, 2015-07-21: a time phrase after the comma is no name.
-    expect(people('وبعد لقائه الرئيس التونسي، صباح أمس، قال ساركوزي')).toEqual([]);
+    // aawsat, 2015-07-21: a time phrase after the comma is no name (the tagger reads ساركوزي, untitled).
+    expect(people('وبعد لقائه الرئيس التونسي، صباح أمس، قال ساركوزي')).toEqual([['ساركوزي', undefined]]);
   });
 
   it('does not read a verb or a time word after a titled given name as the surname', () => {
@@ -240,12 +240,13 @@ describe('the learned tagger beside the rules', () => {
       .map((m) => [m.text, m.title?.text ?? null]);
 
   it('adds names no list knows, where the rules alone find none', () => {
-    // okaz, 2015-08-04
+    // alweeam, 2015-08-04: خالد حنيف is in no list.
+    const artists = 'إلى جانب وقوف الفنانين: خالد حنيف، إبراهيم الألمعي، علي سلمان';
+    expect(people(artists)).toContainEqual(['خالد حنيف', null]);
+    expect(people(artists, false)).not.toContainEqual(['خالد حنيف', null]);
+    // okaz, 2015-08-04 (the corpora's people list knows him; the tagger keeps him)
     const saddam = 'من يصدق مرت 25 سنة على غزو صدام حسين للكويت؟';
     expect(people(saddam)).toEqual([['صدام حسين', null]]);
-    expect(people(saddam, false)).toEqual([]);
-    // alweeam, 2015-08-04
-    expect(people('إلى جانب وقوف الفنانين: خالد حنيف، إبراهيم الألمعي، علي سلمان')).toContainEqual(['خالد حنيف', null]);
   });
 
   it('reads a name the rules cut short in full, keeping the rules’ title', () => {

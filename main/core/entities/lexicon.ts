@@ -159,7 +159,7 @@ export const FORMULAE = new PhraseList([
   'سبحانه وتعالى', 'بإذن الله', 'إن شاء الله', 'الحمد لله', 'بسم الله', 'جل جلاله',
 ]);
 
-/** Given names the SaudiNewsNet chains miss because they are also common words (علي/على, عمر "age", حسن "good"). */
+/** Given names the corpora's names miss: also common words (علي/على, عمر "age", حسن "good"), or rare there. */
 // prettier-ignore
 export const EXTRA_GIVEN_NAMES: readonly string[] = [
   'علي', 'عمر', 'حسن', 'حسين', 'أمين', 'كريم', 'جمال', 'سامي', 'هاني', 'نبيل', 'عماد', 'وائل', 'هشام', 'طارق', 'أسامة', 'مصطفى',
@@ -168,7 +168,13 @@ export const EXTRA_GIVEN_NAMES: readonly string[] = [
   'نوال', 'سلوى', 'أحلام', 'إيمان', 'عبير', 'غادة', 'حصة', 'منيرة', 'العنود', 'الجوهرة', 'هيفاء', 'بسمة', 'رحاب', 'سميرة',
   'باراك', 'جون', 'جورج', 'فلاديمير', 'ديفيد', 'فرانسوا', 'أنجيلا', 'هيلاري', 'دونالد', 'بان', 'رجب', 'حسن', 'جواد',
   'بشار', 'ستيفان', 'إسماعيل', 'خالد', 'عبدربه', 'عبد ربه', 'منصور', 'أشرف', 'مجدي', 'حمدي', 'رامي', 'ماهر', 'ياسر', 'عمرو',
+  // Gulf given names too rare in the newswire and Wikipedia corpora to be derived.
+  'فهد', 'سلمان', 'سلطان', 'نايف', 'مشعل', 'متعب', 'ماجد', 'يحي', 'مقرن', 'عبدالإله', 'نواف', 'مساعد', 'حمود', 'زياد',
+  'أنس', 'ثامر', 'رائد', 'صقر', 'عايض', 'عبدالمحسن', 'عبدالملك', 'غازي', 'مشاري', 'يزيد',
 ];
+
+/** Family names that are also common words (الربيعة "the spring"): written with ال, read after a given name. */
+export const EXTRA_FAMILY_NAMES: readonly string[] = ['الربيعة', 'الفالح', 'الشريف', 'الحكيم'];
 
 /** Foreign given names that are also Arabic words (جو "air"): a name only after a title and before a second name. */
 export const WORD_GIVEN_NAMES: ReadonlySet<string> = keySet(['جو', 'بيل', 'توم', 'سام', 'جاك']);
