@@ -4,30 +4,35 @@
  * caller keeps the longest of overlapping proposals.
  */
 import type { EntityKind } from './types';
-import { COMMON_WORDS, DEFINITE_ONLY_WORDS, FAMILY_NAMES, GIVEN_NAMES } from './names.generated';
-import { KNOWN_PEOPLE } from './people.generated';
 import {
   COMPLEMENT_STOPS,
-  EXTRA_FAMILY_NAMES,
-  EXTRA_GIVEN_NAMES,
-  GENERIC_BODIES,
-  KNOWN_ORGANISATIONS,
   TEAM_HEADS,
   WORD_GIVEN_NAMES,
   FORMULAE,
-  NOT_GIVEN_NAMES,
   OFFICE_HEADS,
   OFFICE_LINKS,
   ORGANISATION_HEADS,
   PERSON_TITLES,
-  PhraseList,
-  type PhraseEntry,
   STRONG_TITLES,
   WEAK_ORGANISATION_HEADS,
   keySet,
-  phraseKeys,
 } from './lexicon';
-import { ARABIC_PLACE_NAMES, DIRECTIONS, PLACE_HEADS } from './places';
+import {
+  COMMON,
+  DEFINITE_ONLY,
+  DIRECTION_KEYS,
+  FAMILY,
+  GENERIC,
+  GIVEN,
+  LINKS,
+  ORGANISATIONS,
+  PEOPLE,
+  PLACE_HEAD_KEYS,
+  PLACES,
+  matchAt,
+  matchEntry,
+  type Tokens,
+} from './nameLists';
 import { formKey, joined, type EntityToken } from './tokens';
 
 export interface Proposal {
@@ -46,66 +51,10 @@ export interface Proposal {
 /** Heads that are also verbal nouns: after ب/ل they are an action (بتنظيم الحملات), not a body. */
 const VERBAL_HEADS = keySet(['تنظيم', 'إدارة', 'حركة', 'رئاسة']);
 
-export const GIVEN: ReadonlySet<string> = new Set([
-  ...GIVEN_NAMES.filter((n) => !NOT_GIVEN_NAMES.has(n)),
-  ...EXTRA_GIVEN_NAMES.map((n) => phraseKeys(n).join('')),
-]);
-export const FAMILY: ReadonlySet<string> = new Set([
-  ...FAMILY_NAMES,
-  ...EXTRA_FAMILY_NAMES.map((n) => phraseKeys(n).join('')),
-]);
-export const COMMON: ReadonlySet<string> = new Set(COMMON_WORDS);
-export const DEFINITE_ONLY: ReadonlySet<string> = new Set(DEFINITE_ONLY_WORDS);
-export const PLACES = new PhraseList(ARABIC_PLACE_NAMES);
-export const ORGANISATIONS = new PhraseList(KNOWN_ORGANISATIONS);
-const GENERIC = new PhraseList(GENERIC_BODIES);
-const PEOPLE = new PhraseList(KNOWN_PEOPLE);
-export const PLACE_HEAD_KEYS = keySet(PLACE_HEADS);
-const DIRECTION_KEYS = keySet(DIRECTIONS);
-export const LINKS = new Set(['بن', 'ابن', 'بنت']);
 /** Titles that name a body after its founder or patron (جامعة الملك سعود, مستشفى الأمير سلطان). */
 const ROYAL_TITLES = keySet(['الملك', 'الأمير', 'الأميرة']);
 /** آل as the analyzer keys it (the hamza fold makes it ال). */
 const FAMILY_MARK = 'ال';
-
-type Tokens = readonly EntityToken[];
-
-/** A common word of the corpora (الأموي, العدد): a name key's word, with or without its article. */
-export function isCommonWord(word: string): boolean {
-  const bare = word.replace(/^ال/u, '');
-  return !FAMILY.has(bare) && !GIVEN.has(bare) && COMMON.has(bare);
-}
-
-/** A given name of the lists as written (علي, محمد; اليوسف is a family's): alone it may be anyone, or a word (علي for على). */
-export function isGivenName(word: string): boolean {
-  return !word.startsWith('ال') && GIVEN.has(word);
-}
-
-/** Length of the phrase of `list` that starts at token i (its first word may carry clitics), or 0. */
-export function matchAt(text: string, toks: Tokens, i: number, list: PhraseList): number {
-  return matchEntry(text, toks, i, list)?.keys.length ?? 0;
-}
-
-export function matchEntry(text: string, toks: Tokens, i: number, list: PhraseList): PhraseEntry | null {
-  const first = toks[i];
-  if (!first || first.t.kind !== 'word') return null;
-  for (const entry of list.startingWith(first.key)) {
-    const { keys, definite, prefix } = entry;
-    // Latin words carry no article: only Arabic ones must agree with the list.
-    let ok = (!first.arabic || first.definite === definite[0]) && (prefix === '' || first.clitic === prefix);
-    for (let k = 1; k < keys.length && ok; k++) {
-      const t = toks[i + k];
-      ok =
-        !!t &&
-        t.key === keys[k] &&
-        t.clitic === '' &&
-        (!t.arabic || t.definite === definite[k]) &&
-        joined(text, toks[i + k - 1], t);
-    }
-    if (ok) return entry;
-  }
-  return null;
-}
 
 function isWord(t: EntityToken | undefined): t is EntityToken {
   return !!t && t.t.kind === 'word' && t.arabic && !t.t.stop;

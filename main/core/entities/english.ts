@@ -4,7 +4,7 @@
  * gazetteer. A capitalised run with none of these cues is left out.
  */
 import type { Proposal } from './arabic';
-import { matchAt } from './arabic';
+import { matchAt } from './nameLists';
 import { PhraseList, keySet } from './lexicon';
 import { ENGLISH_PLACE_NAMES } from './places';
 import { joined, type EntityToken } from './tokens';

@@ -3,7 +3,8 @@
  * in a text, with offsets into it, titles kept apart, spellings folded to one
  * key and one readable name. Pure: imports only the text module and npm lists.
  */
-import { arabicProposals, isCommonWord, isGivenName, type Proposal } from './arabic';
+import { arabicProposals, type Proposal } from './arabic';
+import { isCommonWord, isGivenName } from './nameLists';
 import { resolve } from './resolve';
 import { OPERATING_POINT, readTagger } from './tagger';
 import { englishProposals } from './english';

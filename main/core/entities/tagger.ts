@@ -9,7 +9,17 @@
  * need: the features and the decoder.
  */
 import type { Proposal } from './arabic';
-import { COMMON, DEFINITE_ONLY, FAMILY, GIVEN, LINKS, ORGANISATIONS, PLACE_HEAD_KEYS, PLACES, matchAt } from './arabic';
+import {
+  COMMON,
+  DEFINITE_ONLY,
+  FAMILY,
+  GIVEN,
+  LINKS,
+  ORGANISATIONS,
+  PLACE_HEAD_KEYS,
+  PLACES,
+  matchAt,
+} from './nameLists';
 import { OFFICE_HEADS, ORGANISATION_HEADS, PERSON_TITLES, STRONG_TITLES, WEAK_ORGANISATION_HEADS } from './lexicon';
 import { formKey } from './tokens';
 import { resolve } from './resolve';
