@@ -80,8 +80,7 @@ const LATIN_CLASSES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['q', ['k']], ['k', ['k']], ['l', ['l']], ['m', ['m']], ['n', ['n']], ['7', ['h']],
 ];
 
-const VOWEL = /[aeiouyw']/u;
-/** VOWEL as a string, and LATIN_CLASSES by first letter (same order): a scan of a library's words tests them per letter. */
+/** Latin vowels, and LATIN_CLASSES by first letter (same order): a word is read letter by letter. */
 const VOWELS = "aeiouyw'";
 const CLASSES_BY_FIRST = new Map<string, Array<(typeof LATIN_CLASSES)[number]>>();
 for (const entry of LATIN_CLASSES) {
@@ -128,45 +127,13 @@ export function arabicSkeleton(word: string): string {
   return out;
 }
 
-/** The skeletons a Latin word may stand for (at most 32): kadhimi → kdm, kzm. */
-export function latinSkeletons(word: string): string[] {
-  const w = latinForm(word);
-  let acc: string[] = [''];
-  let previous = '';
-  for (let i = 0; i < w.length;) {
-    if (VOWEL.test(w[i]!)) {
-      previous = '';
-      i++;
-      continue;
-    }
-    const hit = LATIN_CLASSES.find(([g]) => w.startsWith(g, i));
-    if (!hit) {
-      i++;
-      continue;
-    }
-    // A final h after a vowel is often not written in Arabic (Fatimah فاطمة).
-    const finalH = hit[0] === 'h' && i === w.length - 1 && i > 0 && VOWEL.test(w[i - 1]!);
-    const options = finalH ? ['h', ''] : hit[1];
-    // A doubled consonant is one Arabic letter (Abbas عباس) or two (Allah الله).
-    const doubled = hit[0] === previous;
-    acc = acc.flatMap((s) => [...(doubled ? [s] : []), ...options.map((c) => s + c)]).slice(0, 32);
-    previous = doubled ? '' : hit[0];
-    i += hit[0].length;
-  }
-  return [...new Set(acc)];
-}
-
 /**
- * Whether `skeleton` may be one of `latinSkeletons(word)`: the same reading
- * without the cap of 32 and with a reading dropped as soon as it leaves
- * `skeleton`, so most words are ruled out at their first consonant. A
- * superset of `latinSkeletons(word).includes(skeleton)` (a long word's 33rd
- * reading passes here), cheap enough to scan a library's Latin words for
- * one Arabic query word.
+ * The consonants of a folded Latin word in order, each with the Arabic
+ * letter classes it may stand for and whether it repeats the consonant
+ * before it (a doubled consonant is one Arabic letter, Abbas عباس, or two,
+ * Allah الله). Vowels are skipped and part no double.
  */
-export function latinMayStandFor(word: string, skeleton: string): boolean {
-  const w = isLatinWord(word) ? word : latinForm(word);
-  let at = [0];
+function* consonantReadings(w: string): Generator<{ options: readonly string[]; doubled: boolean }> {
   let previous = '';
   for (let i = 0; i < w.length;) {
     if (VOWELS.includes(w[i]!)) {
@@ -179,9 +146,34 @@ export function latinMayStandFor(word: string, skeleton: string): boolean {
       i++;
       continue;
     }
+    // A final h after a vowel is often not written in Arabic (Fatimah فاطمة).
     const finalH = hit[0] === 'h' && i === w.length - 1 && i > 0 && VOWELS.includes(w[i - 1]!);
-    const options = finalH ? ['h', ''] : hit[1];
     const doubled = hit[0] === previous;
+    yield { options: finalH ? ['h', ''] : hit[1], doubled };
+    previous = doubled ? '' : hit[0];
+    i += hit[0].length;
+  }
+}
+
+/** The skeletons a Latin word may stand for (at most 32): kadhimi → kdm, kzm. */
+export function latinSkeletons(word: string): string[] {
+  let acc: string[] = [''];
+  for (const { options, doubled } of consonantReadings(latinForm(word)))
+    acc = acc.flatMap((s) => [...(doubled ? [s] : []), ...options.map((c) => s + c)]).slice(0, 32);
+  return [...new Set(acc)];
+}
+
+/**
+ * Whether `skeleton` may be one of `latinSkeletons(word)`: the same reading
+ * without the cap of 32 and with a reading dropped as soon as it leaves
+ * `skeleton`, so most words are ruled out at their first consonant. A
+ * superset of `latinSkeletons(word).includes(skeleton)` (a long word's 33rd
+ * reading passes here), cheap enough to scan a library's Latin words for
+ * one Arabic query word.
+ */
+export function latinMayStandFor(word: string, skeleton: string): boolean {
+  let at = [0];
+  for (const { options, doubled } of consonantReadings(isLatinWord(word) ? word : latinForm(word))) {
     const next: number[] = [];
     for (const p of at) {
       if (doubled && !next.includes(p)) next.push(p);
@@ -189,8 +181,6 @@ export function latinMayStandFor(word: string, skeleton: string): boolean {
     }
     if (next.length === 0) return false;
     at = next;
-    previous = doubled ? '' : hit[0];
-    i += hit[0].length;
   }
   return at.includes(skeleton.length);
 }
