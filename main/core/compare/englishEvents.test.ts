@@ -53,6 +53,20 @@ describe('differentEvents on English headlines', () => {
     expect(differentEvents(chiefs, jaguars)).toBe('entities');
   });
 
+  it("reads a lead sentence's numbers as told by the way, not as the event's", () => {
+    // 11_11ecb.xml and 11_4ecb.xml: ECB's files open with a lead sentence; "8: 00", "0300" and "fourth" against
+    // "first" made Turkmenistan's one election two.
+    const ballots = article(
+      "Voters in Turkmenistan began to cast their ballots at 8: 00 am local time (0300 GMT) on Sunday in the country's fourth parliamentary election, said reports from Ashgabat, Turkmenistan's capital.",
+      'Over 2.5 million Turkmens are eligible to vote at more than 2,000 booths in the country, while there are 27 overseas booths.',
+    );
+    const voted = article(
+      'The people of Turkmenistan have voted in the first parliamentary election held after the adoption of a new constitution earlier this year.',
+      'The Central Election Commission said that turnout was almost 90%.',
+    );
+    expect(differentEvents(ballots, voted)).toBeNull();
+  });
+
   it("still reads an English forecast as a recurring report: each day's is another", () => {
     const today = article('Weather forecast: rain in London', 'Rain is expected across the capital.', 16_036);
     const tomorrow = article('Weather forecast: rain in London', 'Rain is expected across the capital.', 16_037);
