@@ -58,6 +58,35 @@ export function exportHandlers(deps: { db: Database; select: SelectArticles }): 
     const first = picked.ids.length === 1 ? (await readSummaryRows(db, picked.ids)).get(picked.ids[0]!) : undefined;
     return { ids: picked.ids, name: first ? first.title.slice(0, 60) : `${picked.ids.length} articles` };
   };
+  /**
+   * Writes the articles' lines to `${path}.partial`, a few hundred at a time
+   * (the file grows, the process does not), then renames it to `path`: a
+   * file already there is replaced only by a complete one.
+   */
+  const writeLines = async (ids: number[], path: string): Promise<{ bytes: number; count: number }> => {
+    const partial = `${path}.partial`;
+    const out = await open(partial, 'w');
+    let count = 0;
+    try {
+      let lines: string[] = [];
+      for await (const a of articlesOf(db, ids)) {
+        lines.push(articleLine(a.summary, a.body) + '\n');
+        count++;
+        if (lines.length === BATCH) {
+          await out.write(lines.join(''));
+          lines = [];
+        }
+      }
+      if (lines.length > 0) await out.write(lines.join(''));
+      await out.close();
+      await rename(partial, path);
+    } catch (error) {
+      await out.close().catch(() => undefined);
+      await rm(partial, { force: true });
+      throw error;
+    }
+    return { bytes: (await stat(path)).size, count };
+  };
   return {
     'export.citations': async ({ selection, format, style, language }) => {
       const { CITATION_FILES, cslItem, formatCitations } = await loadCitations();
@@ -109,29 +138,7 @@ export function exportHandlers(deps: { db: Database; select: SelectArticles }): 
       if (!isAbsolute(path)) throw new MizanError('INVALID_ARGUMENT', `export path must be absolute: ${path}`);
       if (existsSync(path)) throw new MizanError('CONFLICT', `${path} already exists; choose a new file name`);
       const { ids } = await chosen(selection);
-      const partial = `${path}.partial`;
-      const out = await open(partial, 'w');
-      let count = 0;
-      try {
-        // Lines go out a few hundred at a time: the file grows, the process does not.
-        let lines: string[] = [];
-        for await (const a of articlesOf(db, ids)) {
-          lines.push(articleLine(a.summary, a.body) + '\n');
-          count++;
-          if (lines.length === BATCH) {
-            await out.write(lines.join(''));
-            lines = [];
-          }
-        }
-        if (lines.length > 0) await out.write(lines.join(''));
-        await out.close();
-        await rename(partial, path);
-      } catch (error) {
-        await out.close().catch(() => undefined);
-        await rm(partial, { force: true });
-        throw error;
-      }
-      return { path, bytes: (await stat(path)).size, count };
+      return { path, ...(await writeLines(ids, path)) };
     },
   };
 }
