@@ -20,6 +20,7 @@ export interface ExportWords {
   copy: string;
   copied: string;
   download: string;
+  savedTo: (articles: string, path: string) => string;
   noNotes: string;
   articles: Plural;
   scopeArticle: string;
@@ -68,6 +69,7 @@ const en: ExportWords = {
   copy: 'Copy',
   copied: 'Copied',
   download: 'Download',
+  savedTo: (articles, path) => `Saved ${articles} to ${iso(path)}`,
   noNotes: 'These articles have no highlights or notes yet.',
   articles: (n, count) => (count === 1 ? 'one article' : `${n} articles`),
   scopeArticle: 'This article',
@@ -125,6 +127,7 @@ const ar: ExportWords = {
   copy: 'نسخ',
   copied: 'نُسخ',
   download: 'تنزيل',
+  savedTo: (articles, path) => `الحفظ في ${iso(path)}: ${articles}`,
   noNotes: 'لا تظليلات ولا ملاحظات في هذه المقالات بعد.',
   articles: arCount({
     zero: 'لا مقالات',
