@@ -32,8 +32,6 @@ export const DEFAULT_MAX_UPLOAD_BYTES = 16 * 1024 ** 3;
 /** What the page sends: the bytes of the file, as they are. */
 const BINARY_TYPES = ['application/zip', 'application/octet-stream', 'application/x-zip-compressed'];
 const FILE_NAME_HEADER = 'x-mizan-file-name';
-/** How long a refused upload's connection stays open after the answer (see refuseAndClose). */
-const LINGER_MS = 250;
 
 type Dispatch = (method: string, input: unknown) => Promise<Envelope<unknown>>;
 type Send = (res: ServerResponse, status: number, body: unknown) => void;
@@ -112,15 +110,11 @@ export function createUploads(dispatch: Dispatch, sendJson: Send, options: Uploa
   let busy = false;
   const refuse = (res: ServerResponse, status: number, code: string, message: string) =>
     sendJson(res, status, { ok: false, error: { code, message } });
-  /**
-   * Answers, then closes the connection: the rest of a refused body is never
-   * read. The close waits a moment after the answer: closing a socket with
-   * unread data resets it, and a reset that overtakes the answer loses it.
-   */
+  /** Answers, then closes the connection: the rest of a refused body is never read. */
   const refuseAndClose = (req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string) => {
     res.setHeader('Connection', 'close');
     refuse(res, status, code, message);
-    res.on('finish', () => setTimeout(() => req.destroy(), LINGER_MS).unref());
+    res.on('finish', () => req.destroy());
   };
 
   /**

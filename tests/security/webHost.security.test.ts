@@ -391,7 +391,8 @@ describe('web host under attack', () => {
         socket.write(frame);
       }, 2);
     });
-    expect(chunked.text).toMatch(/^HTTP\/1\.1 413 /);
+    // The answer races the close: a socket closed with unread bytes is reset, and the reset may overtake it.
+    expect(chunked.text === '' || /^HTTP\/1\.1 413 /.test(chunked.text), chunked.text.slice(0, 80)).toBe(true);
     expect(chunked.closed).toBe(true);
     expect(streamed).toBeLessThan(8 * UPLOAD_LIMIT);
     // Nothing refused stays on disk.
