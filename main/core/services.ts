@@ -14,7 +14,7 @@ import { createComparer } from './compare/comparisonRunner';
 import { createStoryQueue, type StoryQueue } from './compare/storyQueue';
 import type { DossierMethod, DossierService } from './dossier/dossierService';
 import { getDossier } from './dossier/dossierStore';
-import { exportHandlers, type SelectArticles } from './exports/handlers';
+import { exportHandlers, type ChooseSavePath, type SelectArticles } from './exports/handlers';
 import { createEntityIndexer, type EntityIndexer } from './entityIndex/entityIndexer';
 import { entityHandlers } from './entityIndex/entityService';
 import { createParser } from './importers/parser';
@@ -83,6 +83,8 @@ export interface ServicesOptions {
    * queue waits for `entities.catchUp()` (short CLI commands, benchmarks of other work).
    */
   entityIndex?: boolean;
+  /** The host's save dialog (the desktop app's), for exports saved where the person chooses. */
+  chooseSavePath?: ChooseSavePath;
 }
 
 export interface Services {
@@ -397,7 +399,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     // Story clusters, aligned comparisons, fact ledgers.
     ...compare,
     // Citations, notes and articles out to other tools.
-    ...exportHandlers({ db, select: selectArticles }),
+    ...exportHandlers({ db, select: selectArticles, chooseSavePath: options.chooseSavePath }),
     // People, places and organisations; the charts' counts.
     ...entityHandlers({ db, indexer: entities, matchOf: (query) => search.matchExpression(query) }),
   };

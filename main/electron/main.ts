@@ -47,6 +47,7 @@ import { createDispatcher, type Dispatcher } from '../core/rpc';
 import { createServices, type Services } from '../core/services';
 import { installAppMenu } from './appMenu';
 import { registerDossierScheme, serveDossierPreviews } from './dossierProtocol';
+import { chooseSavePath } from './saveDialog';
 import { parseLaunchArgs, PROTOCOL, type LaunchRequest, type MizanLink } from './launchArgs';
 import { menuLabels, menuLanguage } from './menuLabels';
 import { electronCsp, isAllowedRequest, isExternalWebLink, isOwnPage, keepsOwnCsp } from './policy';
@@ -322,7 +323,7 @@ async function switchLibrary(dbPath: string): Promise<void> {
 /** Opens the library; on LIBRARY_CORRUPT offers to restore the last good backup (the damaged file is kept aside). */
 async function openServices(dbPath: string): Promise<Services | null> {
   try {
-    const opened = await createServices({ dbPath, host: 'electron' });
+    const opened = await createServices({ dbPath, host: 'electron', chooseSavePath });
     watchIntegrityCheck(opened);
     return opened;
   } catch (error) {
@@ -340,7 +341,7 @@ async function openServices(dbPath: string): Promise<Services | null> {
       if (choice.response === 0) {
         const { restoredFrom, keptAside } = await recoverFromLatestBackup(dbPath);
         log.warn(`restored ${restoredFrom.path}; damaged file kept as ${keptAside}`);
-        const restored = await createServices({ dbPath, host: 'electron' });
+        const restored = await createServices({ dbPath, host: 'electron', chooseSavePath });
         watchIntegrityCheck(restored);
         return restored;
       }

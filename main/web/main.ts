@@ -5,7 +5,7 @@
  * `--restore-latest-backup` takes it (the damaged file is kept in backups/).
  */
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MizanError } from '../../preload/contract';
 import { recoverFromLatestBackup } from '../core/db/backup';
@@ -69,6 +69,8 @@ async function main(): Promise<void> {
     handlers: services.handlers,
     rendererDir: join(__dirname, '..', '..', 'renderer'),
     port,
+    // An uploaded bundle is staged beside the library it replaces: the same disk, and not a RAM-backed /tmp.
+    uploadStagingDir: dirname(dbPath),
   });
   process.stdout.write(`Mizan web host: ${host.url}\nLibrary: ${dbPath}\nPress Ctrl+C to stop.\n`);
   if (!values['no-open']) openBrowser(host.url);

@@ -22,6 +22,8 @@
  * - A malformed cookie is treated as no cookie (401), never a crash.
  * - `/download/bundle` (POST, from this origin or with the token header)
  *   prepares the library bundle as a one-time download (downloads.ts).
+ * - `/upload/bundle` (POST, the same rule) replaces the library by an
+ *   uploaded bundle, streamed to a staging file under its own limit (uploads.ts).
  * - `/dossier-preview/ID` is the offline HTML dossier for the app's preview
  *   frame, with its own CSP (previewPage.ts: its inline script by hash, no
  *   network, sandboxed); the app's CSP lets it be framed from that path only.
@@ -36,6 +38,7 @@ import type { Envelope, Handlers, Progress } from '../../preload/contract';
 import { previewDossierId, previewHeaders } from '../core/dossier/previewPage';
 import { createDispatcher } from '../core/rpc';
 import { createDownloads } from './downloads';
+import { createUploads, DEFAULT_MAX_UPLOAD_BYTES } from './uploads';
 
 export interface WebHostOptions {
   handlers: Handlers;
@@ -45,6 +48,10 @@ export interface WebHostOptions {
   token?: string;
   /** Largest request body accepted (uploads travel as base64 JSON). */
   maxBodyBytes?: number;
+  /** Largest library bundle uploaded to replace the library (streamed to disk, not held). */
+  maxUploadBytes?: number;
+  /** Where an uploaded bundle is staged (default: the system's temporary folder). */
+  uploadStagingDir?: string;
   /** Time allowed for a request's headers to arrive (slowloris). */
   headersTimeoutMs?: number;
   /** Time allowed for a whole request, body included. */
@@ -162,6 +169,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const dispatcher = createDispatcher(options.handlers, emit);
   // The library bundle as a browser download (downloads.ts).
   const downloads = createDownloads((method, input) => dispatcher.dispatch(method, input, null), sendJson);
+  const maxUpload = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  if (!Number.isSafeInteger(maxUpload) || maxUpload < 0)
+    throw new Error(`maxUploadBytes: ${maxUpload} is not a byte count`);
+  // A bundle from the browser replaces the library (uploads.ts).
+  const uploads = createUploads((method, input) => dispatcher.dispatch(method, input, null), sendJson, {
+    maxBytes: maxUpload,
+    stagingDir: options.uploadStagingDir,
+  });
   let port = 0;
   const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
   const allowedOrigins = () => allowedHosts().map((h) => `http://${h}`);
@@ -273,6 +288,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
     const sameOrigin = auth === 'header' || (origin !== undefined && allowedOrigins().includes(origin));
     if (await downloads.handle(req, res, url.pathname, sameOrigin)) return;
+    if (await uploads.handle(req, res, url.pathname, sameOrigin)) return;
 
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') {

@@ -97,4 +97,17 @@ export const exportMethods = {
       count: z.number().int().nonnegative(),
     }),
   },
+  /**
+   * The same lines saved where the person chooses in the host's save dialog (the desktop app's), offered under the
+   * selection's name; `path: null` when they cancel. A file they chose to replace is replaced only once the new one
+   * is complete. A host without a save dialog (the web host, the CLI) answers INVALID_ARGUMENT.
+   */
+  'export.jsonlSaveAs': {
+    input: z.object({ selection: ExportSelection }),
+    output: z.object({
+      path: z.string().nullable(),
+      bytes: z.number().int().nonnegative(),
+      count: z.number().int().nonnegative(),
+    }),
+  },
 } as const satisfies Record<string, MethodSpec>;

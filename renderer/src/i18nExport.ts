@@ -20,6 +20,7 @@ export interface ExportWords {
   copy: string;
   copied: string;
   download: string;
+  savedTo: (articles: string, path: string) => string;
   noNotes: string;
   articles: Plural;
   scopeArticle: string;
@@ -42,6 +43,12 @@ export interface ExportWords {
   bundle: string;
   bundleHint: string;
   bundleReady: (size: string) => string;
+  bundleUpload: string;
+  bundleUploadHint: string;
+  bundleUploadConfirm: (name: string) => string;
+  bundleUploadYes: string;
+  bundleUploading: (name: string) => string;
+  bundleTooLarge: (name: string, limit: string) => string;
   reasons: Record<'manual' | 'scheduled' | 'pre-migration' | 'pre-restore' | 'replaced', string>;
 }
 
@@ -62,6 +69,7 @@ const en: ExportWords = {
   copy: 'Copy',
   copied: 'Copied',
   download: 'Download',
+  savedTo: (articles, path) => `Saved ${articles} to ${iso(path)}`,
   noNotes: 'These articles have no highlights or notes yet.',
   articles: (n, count) => (count === 1 ? 'one article' : `${n} articles`),
   scopeArticle: 'This article',
@@ -87,6 +95,14 @@ const en: ExportWords = {
   bundleHint:
     'A ZIP with the library (a SQLite file), your settings and their checksums, to move Mizan to another machine or keep aside.',
   bundleReady: (size) => `Ready (${iso(size)}):`,
+  bundleUpload: 'Replace the library from a bundle file…',
+  bundleUploadHint: 'A bundle downloaded here or exported by the desktop app: its checksums are checked first.',
+  bundleUploadConfirm: (name) =>
+    `Replace the library with the bundle ${iso(name)}? The current library is kept as a backup.`,
+  bundleUploadYes: 'Replace',
+  bundleUploading: (name) => `Uploading and checking ${iso(name)}…`,
+  bundleTooLarge: (name, limit) =>
+    `${iso(name)} is larger than ${iso(limit)}, the most this web host takes; replace the library from the command line instead (mizan import-bundle FILE).`,
   reasons: {
     manual: 'made by you',
     scheduled: 'scheduled',
@@ -111,6 +127,7 @@ const ar: ExportWords = {
   copy: 'نسخ',
   copied: 'نُسخ',
   download: 'تنزيل',
+  savedTo: (articles, path) => `الحفظ في ${iso(path)}: ${articles}`,
   noNotes: 'لا تظليلات ولا ملاحظات في هذه المقالات بعد.',
   articles: arCount({
     zero: 'لا مقالات',
@@ -142,6 +159,13 @@ const ar: ExportWords = {
   bundleHint:
     'ملف ZIP فيه المكتبة (ملف SQLite) وإعداداتك ومجاميعها الاختبارية، لنقل ميزان إلى جهاز آخر أو لحفظها جانبًا.',
   bundleReady: (size) => `جاهز (${iso(size)}):`,
+  bundleUpload: 'استبدال المكتبة من ملف حزمة…',
+  bundleUploadHint: 'حزمة نُزّلت من هنا أو صدّرها تطبيق سطح المكتب: تُفحص مجاميعها الاختبارية أولًا.',
+  bundleUploadConfirm: (name) => `أتستبدل المكتبة بالحزمة ${iso(name)}؟ ستُحفظ المكتبة الحالية نسخةً احتياطية.`,
+  bundleUploadYes: 'استبدال',
+  bundleUploading: (name) => `جارٍ رفع ${iso(name)} وفحصها…`,
+  bundleTooLarge: (name, limit) =>
+    `الملف ${iso(name)} أكبر من ${iso(limit)}، وهو أقصى ما يقبله هذا الخادم المحلي؛ استبدل المكتبة من سطر الأوامر بدلًا من ذلك (mizan import-bundle FILE).`,
   reasons: {
     manual: 'نسخة يدوية',
     scheduled: 'نسخة دورية',

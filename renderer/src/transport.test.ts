@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createClient, MizanError } from '../../preload/contract';
-import { captureTokenFromUrl, createHttpTransport, readEnvelope, TOKEN_STORAGE_KEY } from './transport';
+import { captureTokenFromUrl, createHttpTransport, readEnvelope, TOKEN_STORAGE_KEY, uploadBundle } from './transport';
 
 describe('readEnvelope', () => {
   it('passes envelopes through and keeps known codes', async () => {
@@ -76,5 +76,50 @@ describe('captureTokenFromUrl', () => {
     captureTokenFromUrl({ href: 'http://127.0.0.1:5/?token=abc_-1&x=2#h' } as Location, storage, history);
     expect(stored.get(TOKEN_STORAGE_KEY)).toBe('abc_-1');
     expect(replaced).toBe('/?x=2#h');
+  });
+});
+
+describe('uploadBundle', () => {
+  const words = { tooLarge: (name: string, limit: number) => `${name} is over ${limit}` };
+  const bundle = Object.assign(new Blob([new Uint8Array([0x50, 0x4b, 3, 4, 9, 9])]), { name: 'مكتبتي.zip' });
+
+  it('asks the host its limit, then sends the file as it is, named, as bytes', async () => {
+    const calls: Array<{ url: string; init: RequestInit | undefined }> = [];
+    const fetchImpl = (async (url: string, init?: RequestInit) => {
+      calls.push({ url, init });
+      if (!init?.method) return new Response('{"ok":true,"value":{"maxBytes":100}}');
+      return new Response('{"ok":true,"value":{"keptAside":"library-replaced.db"}}');
+    }) as typeof fetch;
+    expect(await uploadBundle(bundle, words, fetchImpl)).toEqual({ keptAside: 'library-replaced.db' });
+    expect(calls.map((c) => [c.url, c.init?.method ?? 'GET'])).toEqual([
+      ['/upload/bundle', 'GET'],
+      ['/upload/bundle', 'POST'],
+    ]);
+    const headers = calls[1]!.init!.headers as Record<string, string>;
+    expect(headers['Content-Type']).toBe('application/octet-stream');
+    expect(decodeURIComponent(headers['X-Mizan-File-Name']!)).toBe('مكتبتي.zip');
+    expect(calls[1]!.init!.body).toBe(bundle);
+  });
+
+  it('refuses a file over the limit before sending a byte, and passes the host’s refusal on', async () => {
+    let posts = 0;
+    const limitOf = (maxBytes: number, answer: string) =>
+      (async (_url: string, init?: RequestInit) => {
+        if (init?.method === 'POST') {
+          posts++;
+          return new Response(answer);
+        }
+        return new Response(JSON.stringify({ ok: true, value: { maxBytes } }));
+      }) as typeof fetch;
+    await expect(uploadBundle(bundle, words, limitOf(5, '{}'))).rejects.toMatchObject({
+      code: 'IMPORT_TOO_LARGE',
+      message: 'مكتبتي.zip is over 5',
+    });
+    expect(posts).toBe(0);
+    const refusal = '{"ok":false,"error":{"code":"INVALID_ARGUMENT","message":"x.zip fails its checksum"}}';
+    await expect(uploadBundle(bundle, words, limitOf(100, refusal))).rejects.toEqual(
+      new MizanError('INVALID_ARGUMENT', 'x.zip fails its checksum'),
+    );
+    expect(posts).toBe(1);
   });
 });

@@ -208,11 +208,55 @@ export interface PreparedDownload {
  * `library.exportBundle`); the answer is a one-time address to open as a download.
  */
 export async function prepareBundleDownload(fetchImpl: typeof fetch = fetch): Promise<PreparedDownload> {
-  const headers: Record<string, string> = {};
-  const token = storedToken(globalThis.sessionStorage);
-  if (token) headers['X-Mizan-Token'] = token;
-  const response = await fetchImpl('/download/bundle', { method: 'POST', headers, credentials: 'same-origin' });
+  const response = await fetchImpl('/download/bundle', {
+    method: 'POST',
+    headers: tokenHeaders(),
+    credentials: 'same-origin',
+  });
   const envelope = await readEnvelope(response);
   if (!envelope.ok) throw new MizanError(envelope.error.code, envelope.error.message);
   return envelope.value as PreparedDownload;
+}
+
+/** A file the person picked, as the page holds it (a DOM `File`). */
+export interface PickedFile extends Blob {
+  readonly name: string;
+}
+
+/** Headers every request of the page's own to the web host carries besides the cookie. */
+function tokenHeaders(): Record<string, string> {
+  const token = storedToken(globalThis.sessionStorage);
+  return token ? { 'X-Mizan-Token': token } : {};
+}
+
+/**
+ * Replaces the library by a bundle file the person picked, uploaded to the
+ * web host as it is (the host checks it as the app does: `library.importBundle`,
+ * the current library kept as a backup). A file over the host's limit is
+ * refused here, before any byte is sent.
+ */
+export async function uploadBundle(
+  file: PickedFile,
+  words: { tooLarge(name: string, limit: number): string },
+  fetchImpl: typeof fetch = fetch,
+): Promise<{ keptAside: string | null }> {
+  const limits = await readEnvelope(
+    await fetchImpl('/upload/bundle', { headers: tokenHeaders(), credentials: 'same-origin' }),
+  );
+  if (!limits.ok) throw new MizanError(limits.error.code, limits.error.message);
+  const { maxBytes } = limits.value as { maxBytes: number };
+  if (file.size > maxBytes) throw new MizanError('IMPORT_TOO_LARGE', words.tooLarge(file.name, maxBytes));
+  const response = await fetchImpl('/upload/bundle', {
+    method: 'POST',
+    headers: {
+      ...tokenHeaders(),
+      'Content-Type': 'application/octet-stream',
+      'X-Mizan-File-Name': encodeURIComponent(file.name),
+    },
+    body: file,
+    credentials: 'same-origin',
+  });
+  const envelope = await readEnvelope(response);
+  if (!envelope.ok) throw new MizanError(envelope.error.code, envelope.error.message);
+  return envelope.value as { keptAside: string | null };
 }

@@ -19,7 +19,7 @@
  * file input from the real seed on disk), since no automation drags from the
  * OS; the path it yields is the one webUtils gives for a real drop.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ElectronApplication, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -227,4 +227,31 @@ describe('the desktop app, as a user drives it', () => {
     expect(await found.count()).toBe(1);
     await window.screenshot({ path: resultPath('electron-dossier-preview.png') });
   });
+
+  it.skipIf(!binary)(
+    'saves the list as JSON Lines to the file the save dialog returns, replacing the one chosen',
+    async () => {
+      const chosen = join(dir, 'chosen.jsonl');
+      writeFileSync(chosen, 'the file that was there\n');
+      // The person picks a file that exists and agrees to replace it: the dialog, answered in the main process.
+      await app!.evaluate(({ dialog }, path) => {
+        dialog.showSaveDialog = (async () => ({ canceled: false, filePath: path })) as typeof dialog.showSaveDialog;
+      }, chosen);
+      await window.locator('[data-testid=search-input]').blur();
+      await window.keyboard.press('Control+k');
+      await window.keyboard.type('Export this list');
+      await window.keyboard.press('Enter');
+      await window.locator('[data-testid=export-kind-jsonl]').check();
+      await window.locator('[data-testid=export-run]').click();
+      const saved = window.locator('[data-testid=export-saved]');
+      await saved.waitFor({ timeout: TIMEOUT });
+      expect(await saved.textContent()).toContain(chosen);
+      // No download link: the lines went to the file, not through the page.
+      expect(await window.locator('[data-testid=export-download]').count()).toBe(0);
+      const lines = readFileSync(chosen, 'utf8').trim().split('\n');
+      expect(lines.length).toBeGreaterThanOrEqual(1);
+      expect(lines.some((line) => (JSON.parse(line) as { body?: string }).body?.includes(SEED_WORD))).toBe(true);
+      await window.keyboard.press('Escape');
+    },
+  );
 });

@@ -1,16 +1,19 @@
 /**
  * Work out of Mizan in Chromium through the web host: a citation of the
  * open article shown to copy and offered as a RIS file Zotero reads; the
- * library's backups in Settings, made and restored. Screenshots in both
+ * library's backups in Settings, made and restored; the library downloaded
+ * as a bundle and replaced by an uploaded one. Screenshots in both
  * languages (test-results/exports-*.png) for a person to look at.
  * Needs `npm run build`.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { strFromU8, unzipSync } from 'fflate';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { resultPath } from '../support/e2eBrowser';
-import { seedPath } from '../support/paths';
+import { createServices } from '../../main/core/services';
+import { seedPath, tempDir } from '../support/paths';
 import { axeSerious, importFiles, openFreshLibrary, openRow, suiteBrowser, TIMEOUT } from './workbenchHelpers';
 
 describe('citations, notes and backups from the workbench', () => {
@@ -107,5 +110,65 @@ describe('citations, notes and backups from the workbench', () => {
     await link.waitFor({ timeout: TIMEOUT });
     await page.screenshot({ path: resultPath('exports-bundle-ar.png') });
     expect(problems).toEqual([]);
+  });
+
+  it('replaces the library by a bundle uploaded from Settings, refusing one whose checksum fails by its name', async () => {
+    // A bundle from another library (another machine's, say), and a copy with one byte of library.db changed.
+    const dir = tempDir('mizan-upload-');
+    const bundlePath = join(dir, 'from-the-office.zip');
+    const ctx = { progress: () => undefined, signal: new AbortController().signal };
+    const other = await createServices({ dbPath: join(dir, 'office.db'), host: 'test' });
+    try {
+      await other.handlers['library.importFiles']({ paths: [seedPath] }, ctx);
+      await other.handlers['library.exportBundle']({ path: bundlePath }, ctx);
+    } finally {
+      await other.close();
+    }
+    const entries = unzipSync(readFileSync(bundlePath));
+    const db = entries['library.db']!;
+    db[db.length - 1] = db[db.length - 1]! ^ 0x01;
+    const tamperedPath = join(dir, 'tampered.zip');
+    writeFileSync(tamperedPath, zipSync(entries));
+
+    const { page, problems } = await openFreshLibrary(suite.browser(), suite.hosts);
+    expect(await page.locator('[data-testid=article-row]').count()).toBe(0);
+    await page.locator('[data-testid=settings-button]').click();
+    await page.locator('[data-testid=bundle-upload]').waitFor({ timeout: TIMEOUT });
+    await page.setInputFiles('[data-testid=bundle-file]', tamperedPath);
+    const confirm = page.locator('[data-testid=bundle-upload-yes]');
+    expect(await page.locator('[data-testid=backups]').textContent()).toContain(
+      'Replace the library with the bundle \u2068tampered.zip\u2069? The current library is kept as a backup.',
+    );
+    await confirm.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: resultPath('exports-upload-en.png') });
+    await confirm.click();
+    const status = page.locator('[data-testid=backups-status]');
+    await status.waitFor({ timeout: TIMEOUT });
+    expect(await status.textContent()).toBe(
+      'tampered.zip is not a Mizan library bundle: library.db fails its checksum',
+    );
+    await page.screenshot({ path: resultPath('exports-upload-refused-en.png') });
+    await expect.poll(() => confirm.count()).toBe(0);
+
+    await page.setInputFiles('[data-testid=bundle-file]', bundlePath);
+    // The library changes entirely: the page starts again on it, with the bundle's articles.
+    await Promise.all([page.waitForEvent('load'), confirm.click()]);
+    await page.locator('[data-testid=article-row]', { hasText: 'الأميركي' }).waitFor({ timeout: TIMEOUT });
+    await page.locator('[data-testid=settings-button]').click();
+    // The empty library it replaced is kept.
+    await page.locator('[data-testid=backup-row]', { hasText: 'replaced by a restore' }).waitFor({ timeout: TIMEOUT });
+
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid=ui-lang-toggle]').click();
+    await page.locator('[data-testid=settings-button]').click();
+    await page.setInputFiles('[data-testid=bundle-file]', tamperedPath);
+    await page.locator('[data-testid=bundle-upload]', { hasText: 'استبدال المكتبة' }).waitFor({ timeout: TIMEOUT });
+    expect(await page.locator('[data-testid=backups]').textContent()).toContain(
+      'أتستبدل المكتبة بالحزمة \u2068tampered.zip\u2069؟',
+    );
+    await confirm.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: resultPath('exports-upload-ar.png') });
+    // The reload ends the page's event stream: that request is aborted on purpose.
+    expect(problems.filter((p) => !/\/api\/events net::ERR_ABORTED/.test(p))).toEqual([]);
   });
 });

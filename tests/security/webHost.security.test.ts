@@ -4,13 +4,15 @@
  * an API call's query, CORS preflights. Raw sockets where node:http would
  * tidy the attack away.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
+import { unzipSync, zipSync } from 'fflate';
 import { createServices, type Services } from '../../main/core/services';
 import { startWebHost, type WebHost } from '../../main/web/server';
+import { stagingName } from '../../main/web/uploads';
 import { seedPath, tempDir } from '../support/paths';
 import { rawRequest as call } from '../support/rawHttp';
 
@@ -50,15 +52,21 @@ function rawSocket(
 }
 
 const LIMIT = 64 * 1024;
+/** Bundles are taken up to this size here: a small library's bundle is well under it. */
+const UPLOAD_LIMIT = 4 * 1024 * 1024;
 
 describe('web host under attack', () => {
   let services: Services;
   let host: WebHost;
   let hostHeader: string;
   let auth: Record<string, string>;
+  let dir: string;
+  let staging: string;
 
   beforeAll(async () => {
-    const dir = tempDir('mizan-sec-');
+    dir = tempDir('mizan-sec-');
+    staging = join(dir, 'staging');
+    mkdirSync(staging);
     const rendererDir = join(dir, 'renderer');
     mkdirSync(rendererDir, { recursive: true });
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Mizan</title>');
@@ -67,6 +75,8 @@ describe('web host under attack', () => {
       handlers: services.handlers,
       rendererDir,
       maxBodyBytes: LIMIT,
+      maxUploadBytes: UPLOAD_LIMIT,
+      uploadStagingDir: staging,
       headersTimeoutMs: 800,
       requestTimeoutMs: 1_500,
     });
@@ -320,6 +330,142 @@ describe('web host under attack', () => {
     // Used once.
     expect((await call(host.port, value.url, { headers: { Host: hostHeader, Cookie: cookie } })).status).toBe(404);
     expect((await call(host.port, '/download/not-a-ticket', { headers: auth })).status).toBe(404);
+  });
+
+  it('takes a bundle upload only from this origin, as bytes, under its limit, and keeps nothing it refused', async () => {
+    const cookie = `mizan_token=${host.token}`;
+    const upload = (headers: Record<string, string>, body: Uint8Array = new Uint8Array([0x50, 0x4b, 3, 4])) =>
+      call(host.port, '/upload/bundle', {
+        method: 'POST',
+        headers: {
+          Host: hostHeader,
+          'Content-Type': 'application/zip',
+          'Content-Length': String(body.length),
+          ...headers,
+        },
+        body,
+      });
+    // A cross-site form or fetch, a bare cookie, no token: refused before the library is touched.
+    expect((await upload({ Cookie: cookie, Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await upload({ Cookie: cookie, Origin: 'null' })).status).toBe(403);
+    expect((await upload({ Cookie: cookie })).status).toBe(403);
+    expect((await upload({})).status).toBe(401);
+    // What an HTML form can send (text/plain, urlencoded, multipart) is not a bundle upload, even with the real cookie.
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'])
+      expect(
+        (await upload({ Cookie: cookie, Origin: `http://${hostHeader}`, 'Content-Type': type })).status,
+        type,
+      ).toBe(415);
+    // The page learns the limit first, to say so before sending anything.
+    const limit = await call(host.port, '/upload/bundle', { headers: auth });
+    expect(JSON.parse(limit.body)).toEqual({ ok: true, value: { maxBytes: UPLOAD_LIMIT } });
+    expect((await call(host.port, '/upload/bundle', { method: 'PUT', headers: auth })).status).toBe(405);
+
+    // Declared over the limit: 413 naming the file, before the body is read, and the connection closed.
+    let sent = 0;
+    const declared = 64 * UPLOAD_LIMIT;
+    const head = `POST /upload/bundle HTTP/1.1\r\nHost: ${hostHeader}\r\nX-Mizan-Token: ${host.token}\r\nContent-Type: application/zip\r\nX-Mizan-File-Name: huge.zip\r\nContent-Length: ${declared}\r\n\r\n`;
+    const big = await rawSocket(host.port, head, (socket) => {
+      const chunk = Buffer.alloc(64 * 1024);
+      const pump = () => {
+        while (!socket.destroyed && sent < declared) {
+          sent += chunk.length;
+          if (!socket.write(chunk)) return void socket.once('drain', pump);
+        }
+      };
+      pump();
+    });
+    expect(big.text).toMatch(/^HTTP\/1\.1 413 /);
+    expect(big.text).toContain('huge.zip is larger than the 4194304-byte limit');
+    expect(big.closed).toBe(true);
+    expect(sent).toBeLessThan(declared / 4);
+    // Undeclared (chunked): cut off once past the limit.
+    const chunkedHead = `POST /upload/bundle HTTP/1.1\r\nHost: ${hostHeader}\r\nX-Mizan-Token: ${host.token}\r\nContent-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n`;
+    let streamed = 0;
+    const chunked = await rawSocket(host.port, chunkedHead, (socket) => {
+      const piece = 'x'.repeat(256 * 1024);
+      const frame = `${piece.length.toString(16)}\r\n${piece}\r\n`;
+      const timer = setInterval(() => {
+        if (socket.destroyed || streamed > 8 * UPLOAD_LIMIT) return clearInterval(timer);
+        streamed += piece.length;
+        socket.write(frame);
+      }, 2);
+    });
+    // The answer races the close: a socket closed with unread bytes is reset, and the reset may overtake it.
+    expect(chunked.text === '' || /^HTTP\/1\.1 413 /.test(chunked.text), chunked.text.slice(0, 80)).toBe(true);
+    expect(chunked.closed).toBe(true);
+    expect(streamed).toBeLessThan(8 * UPLOAD_LIMIT);
+    // Nothing refused stays on disk.
+    await expect.poll(() => readdirSync(staging)).toEqual([]);
+  });
+
+  it('replaces the library by an uploaded bundle only when every checksum holds, naming the file that fails', async () => {
+    const ctx = { progress: () => undefined, signal: new AbortController().signal };
+    const other = await createServices({ dbPath: join(dir, 'other.db'), host: 'test' });
+    const bundlePath = join(dir, 'other.zip');
+    try {
+      await other.handlers['library.importFiles']({ paths: [seedPath] }, ctx);
+      await other.handlers['library.createCollection']({ name: 'from the bundle' }, ctx);
+      await other.handlers['library.exportBundle']({ path: bundlePath }, ctx);
+    } finally {
+      await other.close();
+    }
+    const bundle = readFileSync(bundlePath);
+    const upload = (name: string, body: Uint8Array) =>
+      call(host.port, '/upload/bundle', {
+        method: 'POST',
+        headers: {
+          ...auth,
+          'Content-Type': 'application/zip',
+          'Content-Length': String(body.length),
+          'X-Mizan-File-Name': encodeURIComponent(name),
+        },
+        body,
+      });
+    const collections = async () => (await services.handlers['library.listCollections']({}, ctx)).map((c) => c.name);
+    expect(await collections()).not.toContain('from the bundle');
+
+    // One byte of library.db changed, the manifest kept: the checksum check names the file and the entry.
+    const entries = unzipSync(bundle);
+    const db = entries['library.db']!;
+    db[db.length - 100] = db[db.length - 100]! ^ 0xff;
+    const tampered = zipSync(entries);
+    const refused = await upload('../../tampered bundle.zip', tampered);
+    expect(refused.status).toBe(200);
+    expect(JSON.parse(refused.body)).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_ARGUMENT',
+        message: 'tampered bundle.zip is not a Mizan library bundle: library.db fails its checksum',
+      },
+    });
+    expect(await collections()).not.toContain('from the bundle');
+    // Not a ZIP at all.
+    const junk = JSON.parse((await upload('notes.zip', Buffer.from('just text'))).body) as {
+      error: { message: string };
+    };
+    expect(junk.error.message).toBe(
+      'notes.zip is not a Mizan library bundle: neither a ZIP nor an earlier Mizan bundle',
+    );
+
+    const backupsBefore = (await services.handlers['library.listBackups']({}, ctx)).length;
+    const accepted = await upload('other.zip', bundle);
+    expect(JSON.parse(accepted.body)).toMatchObject({ ok: true, value: { keptAside: expect.any(String) } });
+    expect(await collections()).toContain('from the bundle');
+    // The library it replaced is kept as a backup.
+    const backups = await services.handlers['library.listBackups']({}, ctx);
+    expect(backups.length).toBeGreaterThan(backupsBefore);
+    expect(backups.some((b) => b.reason === 'replaced')).toBe(true);
+    expect(readdirSync(staging)).toEqual([]);
+  });
+
+  it('stages an upload under a cleaned base name of the person’s file', () => {
+    expect(stagingName('..%2F..%2Fetc%2Fpasswd')).toBe('passwd');
+    expect(stagingName('C%3A%5Cbundles%5Cold.zip')).toBe('old.zip');
+    expect(stagingName(encodeURIComponent('مكتبة ٢٠٢٤.zip'))).toBe('مكتبة ٢٠٢٤.zip');
+    for (const bad of [undefined, '', '%E0%A4%A', '..', '.', '%00%0A'])
+      expect(stagingName(bad), String(bad)).toBe('bundle.zip');
+    expect(stagingName('a'.repeat(500)).length).toBe(120);
   });
 
   it('keeps serving after all of the above', async () => {

@@ -13,7 +13,7 @@ export interface RawResponse {
 export interface RawRequest {
   method?: string;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Uint8Array;
 }
 
 export function rawRequest(port: number, path: string, options: RawRequest = {}): Promise<RawResponse> {

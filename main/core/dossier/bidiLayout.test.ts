@@ -40,6 +40,10 @@ describe('bidi paragraph layout', () => {
   it('keeps an ISO date in order only inside an isolate (hyphens do not bind Arabic numbers)', () => {
     expect(visualText(lay('تاريخ 2021-07-26', mono(100, 'rtl'))[0]!)).toBe('26-07-2021 خيرات');
     expect(visualText(lay('تاريخ \u20662021-07-26\u2069', mono(100, 'rtl'))[0]!)).toBe('2021-07-26 خيرات');
+    // The runs know it: the dossier's PDF tells a reader so (pdfText.ts).
+    const runs = lay('تاريخ \u20662021-07-26\u2069 و 9-9-1429', mono(100, 'rtl'))[0]!.runs;
+    expect(runs.filter((r) => r.isolated).map((r) => r.text)).toEqual(['2021-07-26']);
+    expect(runs.some((r) => r.text.includes('1429') && !r.isolated)).toBe(true);
   });
 
   it('wraps in logical order: the first words of a right-to-left paragraph end up on the first line', () => {

@@ -41,6 +41,8 @@ export interface LaidRun {
   /** The logical range of the run in the prepared paragraph text. */
   start: number;
   end: number;
+  /** The run stands inside a directional isolate (U+2066-2068 … U+2069) of the text. */
+  isolated?: boolean;
   /** Left edge, from the left of the line box, justification included. */
   x: number;
   /** Drawn width, justification included. */
@@ -195,15 +197,30 @@ export function layoutParagraph(text: string, style: LayoutStyle): LaidLine[] {
   if (text.trim() === '') return [];
   const levels = bidi.getEmbeddingLevels(text, style.dir);
   const wrapped = wrap(text, style.width, style.measure);
+  const isolated = isolatedCharacters(text);
   return wrapped.map((range, i) => {
     const last = i === wrapped.length - 1;
-    return lineOf(text, levels, range.start, range.end, style, last);
+    return lineOf(text, levels, isolated, range.start, range.end, style, last);
   });
+}
+
+/** For each character of the text, whether it stands inside an isolate (LRI, RLI or FSI up to its PDI). */
+function isolatedCharacters(text: string): boolean[] {
+  const out: boolean[] = [];
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2069) depth = Math.max(0, depth - 1);
+    out.push(depth > 0);
+    if (c >= 0x2066 && c <= 0x2068) depth++;
+  }
+  return out;
 }
 
 function lineOf(
   text: string,
   levels: ReturnType<typeof bidi.getEmbeddingLevels>,
+  isolated: readonly boolean[],
   start: number,
   end: number,
   style: LayoutStyle,
@@ -259,7 +276,8 @@ function lineOf(
     const width = style.measure(s);
     naturalWidth += width;
     spaces += countSpaces(s);
-    runs.push({ text: s, rtl: r.rtl, mirrors, start: r.from, end: r.to, x: 0, width });
+    const inIsolate = isolated[r.from] === true && isolated[r.to - 1] === true;
+    runs.push({ text: s, rtl: r.rtl, mirrors, start: r.from, end: r.to, isolated: inIsolate, x: 0, width });
   }
 
   const justify = style.align === 'justify' && !lastOfParagraph && spaces > 0 && naturalWidth < style.width;

@@ -78,4 +78,13 @@ describe('drawing runs with an explicit direction', () => {
       ['إن قال', 17, undefined],
     ]);
   });
+
+  it('gives a left-to-right isolate holding a dash-joined number its logical text, and nothing else', () => {
+    const iso = runDrawings(run('2015-07-22 01:18:37', false, { isolated: true }), ctx());
+    expect(iso).toHaveLength(1);
+    expect(iso[0]!.actualText).toBe('2015-07-22 01:18:37');
+    // The same digits outside an isolate (bidi lays a Hijri date out from the right), or no dash: as drawn.
+    expect(runDrawings(run('1429-9-9', false), ctx())[0]!.actualText).toBeUndefined();
+    expect(runDrawings(run('01:18:37', false, { isolated: true }), ctx())[0]!.actualText).toBeUndefined();
+  });
 });

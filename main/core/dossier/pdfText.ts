@@ -76,12 +76,15 @@ export interface RunDrawing {
   mirrored: boolean;
   /**
    * A word drawn alone whose glyphs a text extractor would misread (see
-   * RunContext.misread): its logical text, to be written as its ActualText.
+   * RunContext.misread), or a left-to-right isolate holding a dash-joined
+   * number: its logical text, to be written as its ActualText.
    */
   actualText?: string;
 }
 
 const SPACE = /\s/;
+/** Digit groups joined by a dash or plus, as in an ISO date ("2015-07-22"). */
+const DASHED_NUMBER = /[\d٠-٩][-+–][\d٠-٩]/u;
 
 /**
  * Selects PDFKit's word path without changing any position: PDFKit tests
@@ -198,5 +201,11 @@ export function runDrawings(run: LaidRun, ctx: RunContext): RunDrawing[] {
     }
     x += wordWidth + gap;
   }
+  // A dash-joined number the dossier isolated ("2015-07-22 01:18:37") reads left to right, while the same digits
+  // after an Arabic letter, not isolated, bidi lays out group by group from the right: only an ActualText on the
+  // whole isolate tells a reader which is which.
+  const only = out.length === 1 ? out[0]! : null;
+  if (only && run.isolated === true && !run.rtl && !only.mirrored && DASHED_NUMBER.test(text))
+    only.actualText ??= text.slice(a, b);
   return out;
 }

@@ -3,7 +3,7 @@
  * first 100 SaudiNewsNet articles of 2015-07-21, imported as a user would,
  * exported, and read back by the library that wrote each file.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -326,5 +326,51 @@ describe('JSON Lines', () => {
     await expect(
       library.handlers['export.jsonlFile']({ selection: { all: true }, path: 'relative.jsonl' }, ctx),
     ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
+
+  it('saved where the desktop app’s save dialog says: offered under the download’s name, a file replaced only by a complete one', async () => {
+    const dir = tempDir();
+    const offered: string[] = [];
+    let answer: string | null = null;
+    const desk = await createServices({
+      dbPath: join(dir, 'desk.db'),
+      host: 'test',
+      chooseSavePath: async (name, filter) => {
+        offered.push(`${name} (${filter.extensions.join(', ')})`);
+        return answer;
+      },
+    });
+    try {
+      await desk.handlers['library.importFiles']({ paths: [seedPath] }, ctx);
+      const all = { selection: { all: true as const } };
+      const expected = await desk.handlers['export.jsonl'](all, ctx);
+      // Cancelled: nothing written.
+      expect(await desk.handlers['export.jsonlSaveAs'](all, ctx)).toEqual({ path: null, bytes: 0, count: 0 });
+      expect(offered).toEqual([`${expected.fileName} (jsonl)`]);
+      expect(readdirSync(dir).filter((n) => n.endsWith('.jsonl'))).toEqual([]);
+
+      // The person chose a file that exists (the dialog asked them to confirm): until the new one is whole, the old stays.
+      const path = join(dir, 'chosen.jsonl');
+      writeFileSync(path, 'the file that was there\n');
+      answer = path;
+      mkdirSync(`${path}.partial`);
+      await expect(desk.handlers['export.jsonlSaveAs'](all, ctx)).rejects.toThrow();
+      expect(readFileSync(path, 'utf8')).toBe('the file that was there\n');
+      rmSync(`${path}.partial`, { recursive: true });
+      expect(await desk.handlers['export.jsonlSaveAs'](all, ctx)).toEqual({
+        path,
+        bytes: Buffer.byteLength(expected.text),
+        count: expected.count,
+      });
+      expect(readFileSync(path, 'utf8')).toBe(expected.text);
+      expect(readdirSync(dir).filter((n) => n.includes('.partial'))).toEqual([]);
+    } finally {
+      await desk.close();
+    }
+    // Hosts without a save dialog (the web host, the CLI) say so.
+    await expect(library.handlers['export.jsonlSaveAs']({ selection: { all: true } }, ctx)).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringContaining('no save dialog'),
+    });
   });
 });

@@ -15,7 +15,18 @@ import { listHighlightsForArticle, listNotes } from '../library/annotations';
 import { articleLine } from './articleLines';
 import { notesFiles, pagesOfBody } from './notesMarkdown';
 
-export type ExportMethod = 'export.citations' | 'export.notes' | 'export.jsonl' | 'export.jsonlFile';
+export type ExportMethod =
+  'export.citations' | 'export.notes' | 'export.jsonl' | 'export.jsonlFile' | 'export.jsonlSaveAs';
+
+/**
+ * A host's save dialog: where to save a file offered as `suggestedName`
+ * (null: the person cancelled). The person has agreed to replace the file
+ * when it exists.
+ */
+export type ChooseSavePath = (
+  suggestedName: string,
+  filter: { name: string; extensions: string[] },
+) => Promise<string | null>;
 
 /** The articles a selection names, in its order, and a name for the file (null: named after its one article). */
 export type SelectArticles = (selection: ExportSelection) => Promise<{ ids: number[]; name: string | null }>;
@@ -47,7 +58,12 @@ function baseName(name: string): string {
   return cleaned === '' ? 'mizan' : cleaned;
 }
 
-export function exportHandlers(deps: { db: Database; select: SelectArticles }): Pick<Handlers, ExportMethod> {
+export function exportHandlers(deps: {
+  db: Database;
+  select: SelectArticles;
+  /** Only the desktop app has one. */
+  chooseSavePath?: ChooseSavePath;
+}): Pick<Handlers, ExportMethod> {
   const { db, select } = deps;
   const chosen = async (selection: ExportSelection): Promise<{ ids: number[]; name: string }> => {
     const picked = await select(selection);
@@ -57,6 +73,35 @@ export function exportHandlers(deps: { db: Database; select: SelectArticles }): 
     // One article's file is named after it; several articles' after how many.
     const first = picked.ids.length === 1 ? (await readSummaryRows(db, picked.ids)).get(picked.ids[0]!) : undefined;
     return { ids: picked.ids, name: first ? first.title.slice(0, 60) : `${picked.ids.length} articles` };
+  };
+  /**
+   * Writes the articles' lines to `${path}.partial`, a few hundred at a time
+   * (the file grows, the process does not), then renames it to `path`: a
+   * file already there is replaced only by a complete one.
+   */
+  const writeLines = async (ids: number[], path: string): Promise<{ bytes: number; count: number }> => {
+    const partial = `${path}.partial`;
+    const out = await open(partial, 'w');
+    let count = 0;
+    try {
+      let lines: string[] = [];
+      for await (const a of articlesOf(db, ids)) {
+        lines.push(articleLine(a.summary, a.body) + '\n');
+        count++;
+        if (lines.length === BATCH) {
+          await out.write(lines.join(''));
+          lines = [];
+        }
+      }
+      if (lines.length > 0) await out.write(lines.join(''));
+      await out.close();
+      await rename(partial, path);
+    } catch (error) {
+      await out.close().catch(() => undefined);
+      await rm(partial, { force: true });
+      throw error;
+    }
+    return { bytes: (await stat(path)).size, count };
   };
   return {
     'export.citations': async ({ selection, format, style, language }) => {
@@ -109,29 +154,19 @@ export function exportHandlers(deps: { db: Database; select: SelectArticles }): 
       if (!isAbsolute(path)) throw new MizanError('INVALID_ARGUMENT', `export path must be absolute: ${path}`);
       if (existsSync(path)) throw new MizanError('CONFLICT', `${path} already exists; choose a new file name`);
       const { ids } = await chosen(selection);
-      const partial = `${path}.partial`;
-      const out = await open(partial, 'w');
-      let count = 0;
-      try {
-        // Lines go out a few hundred at a time: the file grows, the process does not.
-        let lines: string[] = [];
-        for await (const a of articlesOf(db, ids)) {
-          lines.push(articleLine(a.summary, a.body) + '\n');
-          count++;
-          if (lines.length === BATCH) {
-            await out.write(lines.join(''));
-            lines = [];
-          }
-        }
-        if (lines.length > 0) await out.write(lines.join(''));
-        await out.close();
-        await rename(partial, path);
-      } catch (error) {
-        await out.close().catch(() => undefined);
-        await rm(partial, { force: true });
-        throw error;
-      }
-      return { path, bytes: (await stat(path)).size, count };
+      return { path, ...(await writeLines(ids, path)) };
+    },
+    'export.jsonlSaveAs': async ({ selection }) => {
+      const choose = deps.chooseSavePath;
+      if (!choose)
+        throw new MizanError('INVALID_ARGUMENT', 'this host has no save dialog: export.jsonlFile writes to a path');
+      // The selection is resolved first: an empty one is said before the dialog opens.
+      const { ids, name } = await chosen(selection);
+      const path = await choose(`${baseName(name)}.jsonl`, { name: 'JSON Lines', extensions: ['jsonl'] });
+      if (path === null) return { path: null, bytes: 0, count: 0 };
+      if (!isAbsolute(path)) throw new MizanError('INVALID_ARGUMENT', `export path must be absolute: ${path}`);
+      // The person agreed in the dialog to replace an existing file; the rename replaces it only when complete.
+      return { path, ...(await writeLines(ids, path)) };
     },
   };
 }

@@ -158,6 +158,76 @@ describe('PDF import', () => {
     60_000,
   );
 
+  // Digits after an Arabic letter are Arabic numbers to the bidi algorithm: a dash does not join them, so a
+  // browser lays "9-9-1429ه" out as "1429-9-9" from the left; a slash or a point does join them.
+  const dated = [
+    'الرياض في 9-9-1429ه أعلنت الوزارة نتائج الاجتماع.',
+    'صدر القرار يوم 12/10/1430هـ وبدأ العمل به في 2021-07-26 بحسب البيان.',
+    'حددت الفترة 1990–2000 وموعد 1-2-1431ه للمرحلة الثانية، وفق COVID-19 ورقم 45.',
+  ];
+  // What a dossier's citation writes: an ISO date in a left-to-right isolate, drawn in its own order.
+  const isolated = 'نُشر في \u20662015-07-22 01:18:37\u2069 على الموقع.';
+  const datedExpected = ['9-9-1429ه', '12/10/1430', '2021-07-26', '1990–2000', '1-2-1431ه', 'COVID-19', 'رقم 45'];
+  it.skipIf(!existsSync(chromium))(
+    'Hijri and ISO dates with dashes in Arabic text keep their order (Chromium)',
+    async () => {
+      const html = join(dir, 'dated.html');
+      writeFileSync(
+        html,
+        `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>تواريخ</title></head>` +
+          `<body style="font-size:15pt"><h1>تواريخ</h1>${dated.map((p) => `<p>${p}</p>`).join('')}</body></html>`,
+      );
+      const out = join(dir, 'dated.pdf');
+      execFileSync(
+        chromium,
+        ['--headless', '--no-sandbox', '--disable-gpu', `--print-to-pdf=${out}`, `file://${html}`],
+        {
+          stdio: 'ignore',
+          timeout: 60_000,
+        },
+      );
+      const [article] = articles(await parseFileAsync(out, readFileSync(out)));
+      for (const date of datedExpected) expect(article!.body).toContain(date);
+      expect(article!.body).not.toMatch(/1429-9-9|1431-2-1|26-07-2021|2000–1990/);
+    },
+    60_000,
+  );
+
+  it("Hijri dates drawn by bidi and ISO dates the dossier isolated both keep their order (Mizan's dossier)", async () => {
+    const doc: DossierDocument = {
+      title: 'تواريخ',
+      subtitle: null,
+      author: 'Mizan tests',
+      description: null,
+      lang: 'ar',
+      dir: 'rtl',
+      createdAt: '2025-03-01T09:30:00Z',
+      keywords: [],
+      items: [
+        {
+          anchor: 'item-0',
+          kind: 'article',
+          title: 'تواريخ',
+          titleDir: 'rtl',
+          lang: 'ar',
+          dir: 'rtl',
+          byline: null,
+          bylineDir: 'rtl',
+          blocks: [...dated, isolated].map((text) => ({ text, dir: 'rtl' as const })),
+          annotation: null,
+          citations: [],
+          articleIds: [1],
+        },
+      ],
+      sections: [],
+    };
+    const pdf = await renderPdf(doc, defaultRenderOptions);
+    const [article] = articles(await parseFileAsync('dated.pdf', pdf.bytes));
+    for (const date of datedExpected) expect(article!.body).toContain(date);
+    expect(article!.body).toContain('2015-07-22 01:18:37');
+    expect(article!.body).not.toMatch(/1429-9-9|1431-2-1|22-07-2015/);
+  }, 60_000);
+
   it('a real Arabic PDF (Egyptian official gazette): logical order, ligatures and brackets as written', async () => {
     const [article] = articles(await parseFileAsync('gazette-ar.pdf', readFileSync(fixture('gazette-ar.pdf'))));
     expect(article!.lang).toBe('ar');

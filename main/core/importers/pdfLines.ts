@@ -26,6 +26,8 @@ export interface Placed {
   baseline: number;
   size: number;
   bidi: Bidi;
+  /** The producer's ActualText, its logical text: read as it is, never repaired. */
+  actual?: boolean;
 }
 export type Bidi = 'R' | 'L' | 'EN' | 'N';
 
@@ -108,7 +110,7 @@ export function lineText(items: readonly Placed[], rtl: boolean): string {
     if (SPACE_ONLY.test(item.text)) continue;
     const before = placed[placed.length - 1];
     if (before && item.left - before.right > 0.1 * Math.min(item.size, before.size))
-      placed.push({ ...before, text: ' ', left: before.right, bidi: 'N' });
+      placed.push({ ...before, text: ' ', left: before.right, bidi: 'N', actual: false });
     placed.push(item);
   }
   const resolved = resolve(
@@ -116,15 +118,55 @@ export function lineText(items: readonly Placed[], rtl: boolean): string {
     placed,
     rtl,
   );
-  const runs: Array<{ bidi: 'R' | 'L' | 'EN'; texts: string[] }> = [];
+  const runs: Array<{ bidi: 'R' | 'L' | 'EN'; texts: string[]; actual: boolean }> = [];
   for (const [i, item] of placed.entries()) {
     const bidi = resolved[i]!;
     const last = runs[runs.length - 1];
-    if (last && last.bidi === bidi) last.texts.push(item.text);
-    else runs.push({ bidi, texts: [item.text] });
+    const actual = item.actual === true;
+    if (last && last.bidi === bidi) {
+      last.texts.push(item.text);
+      last.actual ||= actual;
+    } else runs.push({ bidi, texts: [item.text], actual });
   }
+  // A number the producer gave its logical text (Mizan's dossier: an ISO date it isolated) is read as it is.
+  if (rtl)
+    runs.forEach((run, i) => {
+      if (run.bidi === 'EN' && !run.actual && afterArabic(runs, i))
+        run.texts = [numbersAfterArabic(run.texts.join(''))];
+    });
   if (rtl) runs.reverse();
   return runs.map((run) => (run.bidi === 'R' ? [...run.texts].reverse() : run.texts).join('')).join('');
+}
+
+/** Digit groups joined by a dash or plus ("9-9-1429", "2021-07-26", "1990–2000"). */
+const DASHED_NUMBER = /^[\d٠-٩]+(?:[-+–][\d٠-٩]+)+$/u;
+
+/**
+ * Whether a number run of a right-to-left line follows Arabic letters in
+ * reading order: the nearest run on its right is Arabic, or none is (the
+ * line opens with it, inside an Arabic paragraph). Arabic-Indic digits are
+ * Arabic numbers wherever they stand.
+ */
+function afterArabic(runs: ReadonlyArray<{ bidi: string; texts: string[] }>, at: number): boolean {
+  if (/[٠-٩]/u.test(runs[at]!.texts.join(''))) return true;
+  const right = runs.slice(at + 1).find((r) => r.bidi !== 'EN');
+  return right === undefined || (right.bidi === 'R' && /\p{Script=Arabic}/u.test(right.texts.join('')));
+}
+
+/**
+ * Digits after an Arabic letter are Arabic numbers to the bidi algorithm, and
+ * a dash between two of them does not join them as a slash or a point does:
+ * the groups are laid out right to left, so "9-9-1429ه" is drawn
+ * "1429-9-9" from the left. Such a run is read back group by group from the
+ * right; any other number is drawn as it reads. A producer that draws such a
+ * number left to right (in an isolate) must say so with ActualText.
+ */
+export function numbersAfterArabic(drawn: string): string {
+  if (!DASHED_NUMBER.test(drawn)) return drawn;
+  return drawn
+    .split(/([-+–])/u)
+    .reverse()
+    .join('');
 }
 
 /** A line cut where a gap wider than the font size separates its parts (pdftohtml's text runs). */
@@ -205,6 +247,9 @@ async function actualTexts(page: PDFPageProxy): Promise<Map<string, string>> {
 
 type ContentItem = TextItem | { type: string; id?: string | null };
 
+/** The items withActualText made of a span's ActualText. */
+const fromActualText = new WeakSet<TextItem>();
+
 /** Items with the ones inside an ActualText span replaced by one item of that text, over their extent. */
 function withActualText(items: readonly ContentItem[], actual: ReadonlyMap<string, string>): TextItem[] {
   const out: TextItem[] = [];
@@ -233,7 +278,9 @@ function withActualText(items: readonly ContentItem[], actual: ReadonlyMap<strin
           const transform = [...first.transform];
           transform[4] = left;
           const dir = RTL_LETTER.test(span.text) ? 'rtl' : 'ltr';
-          out.push({ ...first, str: span.text, dir, width: right - left, transform });
+          const replaced = { ...first, str: span.text, dir, width: right - left, transform };
+          fromActualText.add(replaced);
+          out.push(replaced);
         }
         span = null;
       }
@@ -256,7 +303,7 @@ export async function pageItems(page: PDFPageProxy): Promise<Placed[]> {
     if (!madeUp.has(item.fontName)) madeUp.set(item.fontName, madeUpCharacters(page, item.fontName));
     const pattern = madeUp.get(item.fontName);
     const str = pattern ? item.str.replace(pattern, '') : item.str;
-    if (str.length > 0) placed.push(place({ ...item, str }));
+    if (str.length > 0) placed.push({ ...place({ ...item, str }), actual: fromActualText.has(item) });
   }
   return placed;
 }

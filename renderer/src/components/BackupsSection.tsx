@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { BackupInfo } from '../../../preload/contract';
 import { toShownError, useApi } from '../api';
 import { prepareBundleDownload, type PreparedDownload } from '../transport';
+import { BundleUpload } from './BundleUpload';
 import { useI18n } from '../i18n';
 import { useExportWords } from '../i18nExport';
 import { dateTime, fileSize } from '../text/format';
@@ -10,6 +11,7 @@ import { dateTime, fileSize } from '../text/format';
  * The library's backups, newest first, in the settings: make one now, or
  * restore one after a confirmation that says the current library is kept.
  * A restore replaces the whole library, so the page reloads afterwards.
+ * In the web host the library also goes out and comes in as a bundle file.
  */
 export function BackupsSection({ onRestored }: { onRestored(): void }) {
   const { api, transportKind } = useApi();
@@ -98,6 +100,7 @@ export function BackupsSection({ onRestored }: { onRestored(): void }) {
               </span>
             ) : null}
           </p>
+          <BundleUpload busy={busy} act={act} onReplaced={onRestored} />
         </div>
       ) : null}
       {status ? (

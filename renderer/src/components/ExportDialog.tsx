@@ -43,7 +43,7 @@ export function ExportDialog({
   cite: boolean;
   onClose(): void;
 }) {
-  const { api } = useApi();
+  const { api, transportKind } = useApi();
   // A formatted citation's words (months, "accessed") follow the interface's language.
   const { formatNumber, lang } = useI18n();
   const x = useExportWords();
@@ -56,6 +56,8 @@ export function ExportDialog({
   const [busy, setBusy] = useState(false);
   const [copied, setCopied] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  /** Where the desktop app saved the JSON Lines, and how many articles. */
+  const [saved, setSaved] = useState<{ path: string; count: number } | null>(null);
   // Object URLs hold the file in memory until revoked.
   useEffect(() => () => (shown ? URL.revokeObjectURL(shown.url) : undefined), [shown]);
 
@@ -65,7 +67,14 @@ export function ExportDialog({
     setEmpty(false);
     setCopied(false);
     setFailure(null);
+    setSaved(null);
     try {
+      if (kind === 'jsonl' && transportKind === 'electron') {
+        // A whole library's lines can be large: the app writes them straight to the file the person picks.
+        const result = await api['export.jsonlSaveAs']({ selection });
+        if (result.path !== null) setSaved({ path: result.path, count: result.count });
+        return;
+      }
       let file: ExportedFile | undefined;
       if (kind === 'citations') file = await api['export.citations']({ selection, format, style, language: lang });
       else if (kind === 'jsonl') file = await api['export.jsonl']({ selection });
@@ -103,6 +112,7 @@ export function ExportDialog({
           setKind(value);
           setShown(null);
           setEmpty(false);
+          setSaved(null);
         }}
         data-testid={`export-kind-${value}`}
       />{' '}
@@ -165,6 +175,11 @@ export function ExportDialog({
       {empty ? (
         <p role="status" data-testid="export-empty">
           {x.noNotes}
+        </p>
+      ) : null}
+      {saved ? (
+        <p role="status" data-testid="export-saved">
+          {x.savedTo(x.articles(formatNumber(saved.count), saved.count), saved.path)}
         </p>
       ) : null}
       {shown ? (
