@@ -15,7 +15,7 @@ import { normalizeForMatching } from '../../../common/text/normalize';
 import { buildArticle, cleanLine } from './article';
 import { decodeText, sniffDeclaredCharset } from './decode';
 import { parseHtmlDocument, type DomElement } from './dom';
-import { CHAR_THRESHOLD, readArticle, type ReadabilityResult } from './readArticle';
+import { readPrunedArticle, type ReadabilityResult } from './readArticle';
 import { paragraphsHtml, readStructuredArticle, type StructuredArticle } from './htmlFastPath';
 import { findPageDateTexts, hostName, readPageMetadata, scanPage } from './htmlMetadata';
 import { firstSentenceTitle } from './plainText';
@@ -290,16 +290,7 @@ export function parseHtmlText(
     content = named;
     text = namedText;
   } else {
-    extracted = readArticle(doc, scan);
-    content = extracted?.content ?? null;
-    text = content ? htmlToText(content).trim() : '';
-    // Less than an article: Readability then tries again without its furniture test, so it must see the furniture.
-    if (pruned !== html && text.length < CHAR_THRESHOLD) {
-      const whole = parseHtmlDocument(html);
-      extracted = readArticle(whole, scanPage(whole));
-      content = extracted?.content ?? null;
-      text = content ? htmlToText(content).trim() : '';
-    }
+    ({ extracted, content, text } = readPrunedArticle(html, pruned, doc, scan));
   }
   if (text.length < 80) {
     const fallback = bodyFallback(html);

@@ -30,4 +30,14 @@ describe('readArticle', () => {
     expect(text).toContain('Formula shown as an image.');
     expect(text).toContain('Styled but shown.');
   });
+
+  it('stops after a short first pass when asked, where it would otherwise try again', () => {
+    const html =
+      '<html><body><div class="comments"><p>A short note of under three hundred characters, nothing more.</p></div></body></html>';
+    const short = parseHtmlDocument(html);
+    expect(readArticle(short, scanPage(short), true)).toBe('short');
+    const full = parseHtmlDocument(html);
+    const again = readArticle(full, scanPage(full), false);
+    expect(again === 'short' ? '' : htmlToText(again!.content!)).toContain('A short note');
+  });
 });
