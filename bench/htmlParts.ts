@@ -6,7 +6,8 @@
  *   decode + strip   bytes to text (encoding sniffed) and stripInert
  *   + prune          the same, then pruneUnlikely (htmlparser2 over the page)
  *   DOM              the same, then linkedom builds the pruned page
- *   + Readability    the same, then Readability runs on it
+ *   + Readability    the same, then the metadata scan and Readability as the
+ *                    importer runs them (readPrunedArticle)
  *   whole import     parseForImport: metadata, extraction, sanitizing,
  *                    text, language, dates, search keys, MinHash
  *
@@ -20,10 +21,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
-import { Readability } from '@mozilla/readability';
 import { decodeText, sniffDeclaredCharset } from '../main/core/importers/decode';
 import { parseHtmlDocument } from '../main/core/importers/dom';
 import { pruneUnlikely } from '../main/core/importers/pruneUnlikely';
+import { scanPage } from '../main/core/importers/htmlMetadata';
+import { readPrunedArticle } from '../main/core/importers/readArticle';
 import { stripInert } from '../main/core/importers/stripInert';
 import { parseForImport } from '../main/core/importers/parseTask';
 import { printTable, sharedData } from './support';
@@ -76,17 +78,10 @@ async function main(): Promise<void> {
   const prune = await timed(pages, rounds, (path, bytes) => pruneUnlikely(textOf(bytes, path)));
   const dom = await timed(pages, rounds, (path, bytes) => parseHtmlDocument(pruneUnlikely(textOf(bytes, path))));
   const readability = await timed(pages, rounds, (path, bytes) => {
-    const doc = parseHtmlDocument(pruneUnlikely(textOf(bytes, path)));
-    try {
-      return new Readability(doc as never, {
-        charThreshold: 300,
-        disableJSONLD: true,
-        keepClasses: true,
-        serializer: (node: unknown) => node,
-      }).parse();
-    } catch {
-      return null;
-    }
+    const html = textOf(bytes, path);
+    const pruned = pruneUnlikely(html);
+    const doc = parseHtmlDocument(pruned);
+    return readPrunedArticle(html, pruned, doc, scanPage(doc));
   });
   const whole = await timed(pages, rounds, (path, bytes) => parseForImport(path, bytes, {}));
 
@@ -97,7 +92,7 @@ async function main(): Promise<void> {
     ['decode + strip', row(strip, null)],
     ['+ prune', row(prune, strip)],
     ['+ linkedom DOM', row(dom, prune)],
-    ['+ Readability', row(readability, dom)],
+    ['+ scan + Readability', row(readability, dom)],
     ['whole import parse', row(whole, null)],
     ['goal', '100 pages/s on 2 cores: about 20 ms of CPU a page over all threads, storing included'],
   ]);

@@ -8,16 +8,16 @@
  * text saved as .html) falls back to the visible text of its body; a page
  * with no text at all is refused as empty.
  */
-import { Readability } from '@mozilla/readability';
 import type { Direction } from '../../../preload/contract/shapes';
 import { findDates, parseDate } from '../text/dates';
 import { detectLanguage } from '../text/language';
 import { normalizeForMatching } from '../../../common/text/normalize';
 import { buildArticle, cleanLine } from './article';
 import { decodeText, sniffDeclaredCharset } from './decode';
-import { parseHtmlDocument, type DomDocument, type DomElement } from './dom';
+import { parseHtmlDocument, type DomElement } from './dom';
+import { readPrunedArticle, type ReadabilityResult } from './readArticle';
 import { paragraphsHtml, readStructuredArticle, type StructuredArticle } from './htmlFastPath';
-import { findPageDateTexts, hostName, readPageMetadata, scanPage, type PageScan } from './htmlMetadata';
+import { findPageDateTexts, hostName, readPageMetadata, scanPage } from './htmlMetadata';
 import { firstSentenceTitle } from './plainText';
 import { pruneUnlikely } from './pruneUnlikely';
 import { htmlToText, sanitizeChildren } from './sanitize';
@@ -28,54 +28,6 @@ export interface HtmlContext {
   /** Where the page was saved from, when the container says (MHTML's Content-Location). */
   url?: string | null;
   format?: string;
-}
-
-interface ReadabilityResult {
-  title: string | null;
-  content: DomElement | null;
-  byline: string | null;
-  siteName: string | null;
-  publishedTime: string | null;
-  lang: string | null;
-  dir: string | null;
-}
-
-/** Readability's least article (charThreshold below): with less, it tries again with its tests relaxed. */
-const CHAR_THRESHOLD = 300;
-
-/** Readability keeps a node when asked for one instead of an HTML string, so the text and the sanitized HTML come from one tree. */
-function runReadability(doc: DomDocument): ReadabilityResult | null {
-  const reader = new Readability<DomElement>(doc as never, {
-    serializer: (node: unknown) => node as DomElement,
-    // Keep short wire stories: the default 500 characters drops them back to the fallback.
-    charThreshold: CHAR_THRESHOLD,
-    // JSON-LD is read once, by htmlMetadata.ts.
-    disableJSONLD: true,
-    // The sanitizer drops every class: Readability need not walk the article to strip them first.
-    keepClasses: true,
-  });
-  const result = reader.parse();
-  if (!result) return null;
-  return {
-    title: result.title ?? null,
-    content: result.content ?? null,
-    byline: result.byline ?? null,
-    siteName: result.siteName ?? null,
-    publishedTime: result.publishedTime ?? null,
-    lang: result.lang ?? null,
-    dir: result.dir ?? null,
-  };
-}
-
-/** Readability on a page whose metadata was read: hidden elements go first (its own test, without its copying them). */
-function readArticle(doc: DomDocument, scan: PageScan): ReadabilityResult | null {
-  for (const el of scan.hidden) el.remove();
-  try {
-    return runReadability(doc);
-  } catch {
-    // Readability gives up on some malformed trees; the fallback still reads the page.
-    return null;
-  }
 }
 
 /** Script families of the detector's language codes: a declared language of another family is the template's, not the text's. */
@@ -338,16 +290,7 @@ export function parseHtmlText(
     content = named;
     text = namedText;
   } else {
-    extracted = readArticle(doc, scan);
-    content = extracted?.content ?? null;
-    text = content ? htmlToText(content).trim() : '';
-    // Less than an article: Readability then tries again without its furniture test, so it must see the furniture.
-    if (pruned !== html && text.length < CHAR_THRESHOLD) {
-      const whole = parseHtmlDocument(html);
-      extracted = readArticle(whole, scanPage(whole));
-      content = extracted?.content ?? null;
-      text = content ? htmlToText(content).trim() : '';
-    }
+    ({ extracted, content, text } = readPrunedArticle(html, pruned, doc, scan));
   }
   if (text.length < 80) {
     const fallback = bodyFallback(html);

@@ -246,10 +246,16 @@ export interface PageScan {
   hidden: DomElement[];
 }
 
-/** Readability's _isProbablyVisible, negated; the style is read (and parsed by linkedom) only where there is one. */
-function hiddenToReadability(el: DomElement, cls: string | null): boolean {
+/**
+ * Readability's _isProbablyVisible, negated; the style is read (and parsed by linkedom) only where there is one.
+ * `cls`: the class attribute when the caller has it (else read here, only for an aria-hidden element).
+ */
+export function hiddenToReadability(el: DomElement, cls?: string | null): boolean {
   if (el.getAttributeNode('hidden')) return true;
-  if (el.getAttributeNode('aria-hidden')?.value === 'true' && !cls?.includes('fallback-image')) return true;
+  if (el.getAttributeNode('aria-hidden')?.value === 'true') {
+    const names = cls !== undefined ? cls : (el.getAttributeNode('class')?.value ?? null);
+    if (!names?.includes('fallback-image')) return true;
+  }
   if (!el.getAttributeNode('style')) return false;
   const style = (el as unknown as { style?: { display?: string; visibility?: string } }).style;
   return style?.display === 'none' || style?.visibility === 'hidden';
