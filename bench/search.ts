@@ -23,6 +23,9 @@
  * index fills in the background for --entity-seconds (default 60; 0 skips).
  *
  *   node dist/bench/search.js [--rebuild] [--target N] [--build-only] [--base DIR] [--entity-seconds N]
+ *
+ * One build's per-answer wall and CPU (for pairing two builds run by run):
+ *   node --expose-gc dist/bench/search.js --phase-cpu [--services DIR/dist/main/core/services.js] [--passes N] [--reader-cache KB]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,7 +37,7 @@ import { createSearchService } from '../main/core/search/searchService';
 import { createServices } from '../main/core/services';
 import { benchDir, peakRssMb, printTable } from './support';
 import { build, cpuMs, fileMb, ms, stats, timed } from './searchLibrary';
-import { answersPhase, compareAnswers, entityFillPhase } from './searchPhases';
+import { answersPhase, compareAnswers, cpuPhase, entityFillPhase, memoryLine } from './searchPhases';
 import { plainQuery } from './searchPlain';
 import { askSearch, benchCollection, fixedQueries } from './searchQueries';
 
@@ -132,6 +135,7 @@ async function queryPhase(dir: string): Promise<void> {
   }
   const rssAfterFts = peakRssMb();
   const heap = process.memoryUsage();
+  const memoryAfterFts = memoryLine();
 
   // FTS5 merges its segments as it goes; a full merge ('optimize', what
   // search.reindex ends with) is what a library settles into.
@@ -254,6 +258,7 @@ async function queryPhase(dir: string): Promise<void> {
       'peak RSS after FTS queries',
       `${rssAfterFts.toFixed(0)} MB (goal <= 250 MB); then resident ${(heap.rss / 1e6).toFixed(0)} MB: JS heap ${(heap.heapTotal / 1e6).toFixed(0)} MB, buffers ${(heap.external / 1e6).toFixed(0)} MB, the rest native (SQLite caches, threads, code)`,
     ],
+    ['  where it is', memoryAfterFts],
     [
       'Lunr 5,000 build',
       `${buildMs.toFixed(0)} ms in the worker (${((built.bytes ?? 0) / 1e6).toFixed(1)} MB stored; goal <= 4 s, bench:collections has the detail)`,
@@ -275,6 +280,13 @@ async function main(): Promise<void> {
   if (args.includes('--phase-query')) return queryPhase(dir);
   const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
   if (args.includes('--phase-answers')) return answersPhase(dir, option('--services')!, option('--out')!);
+  if (args.includes('--phase-cpu'))
+    return cpuPhase(
+      dir,
+      option('--services') ?? join(__dirname, '..', 'main', 'core', 'services.js'),
+      Number(option('--passes') ?? 3),
+      option('--reader-cache') === undefined ? undefined : Number(option('--reader-cache')),
+    );
   if (args.includes('--phase-entities')) return entityFillPhase(dir, Number(option('--seconds')));
   const have = existsSync(join(dir, 'build.json'))
     ? (JSON.parse(readFileSync(join(dir, 'build.json'), 'utf8')) as { total: number }).total

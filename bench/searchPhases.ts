@@ -5,14 +5,20 @@
  *    from a given build's services, written to a file; two builds' files
  *    compared give "answers identical: N/N" (a change only for speed must
  *    keep them).
+ *  - cpu: the bench queries through a given build's services, several
+ *    passes after a warm one: each answer's wall and CPU time, and where the
+ *    process's memory is after them (run against two builds in turn to pair
+ *    them run by run).
  *  - entity fill: the main process's RSS, sampled, while the library's
  *    entity index fills in the background (a library migrated to the entity
  *    index catches up this way) and the bench queries run beside it.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createServices } from '../main/core/services';
-import { stats } from './searchLibrary';
+import { peakRssMb } from './support';
+import { stats, timed } from './searchLibrary';
 import { askSearch, type BenchQuery } from './searchQueries';
 
 type Answers = Record<string, number[]>;
@@ -34,6 +40,61 @@ export async function answersPhase(dir: string, servicesModule: string, out: str
     await services.close();
   }
   writeFileSync(out, JSON.stringify(answers));
+}
+
+/** Fields of /proc/self/status in MB (VmRSS, RssAnon, RssFile, VmHWM) and the thread count. */
+function procStatus(): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const line of readFileSync('/proc/self/status', 'utf8').split('\n')) {
+    const m = /^(VmRSS|RssAnon|RssFile|VmHWM|Threads):\s+(\d+)/.exec(line);
+    if (m) out[m[1]!] = m[1] === 'Threads' ? Number(m[2]) : Number(m[2]) / 1024;
+  }
+  return out;
+}
+
+/** Where this process's resident memory is, in one line. */
+export function memoryLine(): string {
+  const p = procStatus();
+  const m = process.memoryUsage();
+  const mb = (n: number | undefined) => (n ?? 0).toFixed(0);
+  return (
+    `peak RSS ${mb(peakRssMb())} MB; resident ${mb(p.VmRSS)} MB (anonymous ${mb(p.RssAnon)}, files ${mb(p.RssFile)}): ` +
+    `JS heap ${mb(m.heapUsed / 1e6)} used of ${mb(m.heapTotal / 1e6)}, buffers ${mb(m.external / 1e6)}, ` +
+    `the rest native ${mb(m.rss / 1e6 - m.heapTotal / 1e6 - m.external / 1e6)} (SQLite caches, threads, code); ${p.Threads} threads`
+  );
+}
+
+/** Per-answer wall and CPU over `passes` passes of queries.json (after one warm pass) through `servicesModule`. */
+export async function cpuPhase(
+  dir: string,
+  servicesModule: string,
+  passes: number,
+  readerCacheKb?: number,
+): Promise<void> {
+  const { createServices: open } = (await import(servicesModule)) as { createServices: typeof createServices };
+  const services = await open({ dbPath: join(dir, 'library.db'), host: 'test', entityIndex: false });
+  const queries = readQueries(dir);
+  try {
+    const failure = await services.db.checked();
+    if (failure) throw failure;
+    // Another page cache on the readers than the build's own (set before they hold any page): to measure it.
+    if (readerCacheKb !== undefined) await services.db.get(`PRAGMA cache_size = -${readerCacheKb}`);
+    for (const q of queries) await askSearch(services, q);
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    for (let pass = 0; pass < passes; pass++) {
+      const t = await timed(queries, async (q) => void (await askSearch(services, q)));
+      wall.push(...t.wall);
+      cpu.push(...t.cpu);
+    }
+    const mean = cpu.reduce((s, x) => s + x, 0) / cpu.length;
+    process.stdout.write(
+      `${servicesModule}${readerCacheKb === undefined ? '' : ` (reader cache ${readerCacheKb} KB)`}: ${queries.length} queries × ${passes}: wall ${stats(wall)}; CPU ${stats(cpu)}, mean ${mean.toFixed(2)} ms; ` +
+        `load ${loadavg()[0]!.toFixed(1)}\n  ${memoryLine()}\n`,
+    );
+  } finally {
+    await services.close();
+  }
 }
 
 /** "N/N" and the queries whose ranked ids differ. */
@@ -67,10 +128,11 @@ export async function entityFillPhase(dir: string, seconds: number): Promise<voi
   const after = await services.entities.progress();
   clearInterval(sampler);
   const resident = process.memoryUsage().rss / 1e6;
+  const memory = memoryLine();
   await services.close();
   process.stdout.write(
     `entity index filling (${seconds} s, running ${before.running || after.running}): queue ${before.queued} -> ${after.queued} articles; ` +
       `main-process RSS peak ${(peak / 1e6).toFixed(0)} MB, at the end ${resident.toFixed(0)} MB (goal <= 250 MB); ` +
-      `queries beside it ${stats(times)}\n`,
+      `queries beside it ${stats(times)}\n  at the end: ${memory}\n`,
   );
 }

@@ -135,6 +135,10 @@ async function profiled(run: () => Promise<void>): Promise<Array<[string, number
   return STAGES.map((s) => [s, inclusive.get(s) ?? 0]);
 }
 
+/** The summary's columns without its two subqueries (an article's tags, its near twin). */
+const HEAD_COLUMNS = `a.id, a.title, a.author, a.source_id, s.name AS source_name, a.published_original,
+  a.published_iso, a.published_precision, a.lang, a.dir, a.url, a.word_count, a.imported_at`;
+
 /** Statement parts on the plain-word queries (no filter, phrase or fuzzy word). */
 async function pageParts(services: Services, queries: readonly BenchQuery[]): Promise<Array<[string, string]>> {
   const rank = rankExpression('search_fts');
@@ -147,6 +151,11 @@ async function pageParts(services: Services, queries: readonly BenchQuery[]): Pr
       'all',
     ],
     ['+ bm25 and top 20 (exact tier)', ranked, 'exact'],
+    [
+      '+ the 20 articles, no tags or near twin, no bodies',
+      `SELECT p.rank, ${HEAD_COLUMNS} FROM (${ranked}) p JOIN articles a ON a.id = p.id LEFT JOIN sources s ON s.id = a.source_id`,
+      'exact',
+    ],
     [
       '+ the 20 articles, bodies left out',
       `SELECT p.rank, ${SUMMARY_COLUMNS} FROM (${ranked}) p JOIN articles a ON a.id = p.id LEFT JOIN sources s ON s.id = a.source_id`,

@@ -104,33 +104,46 @@ export async function missingSourceNames(reader: Reader, counts: FacetCounts): P
 }
 
 /**
- * Counts in SQL over the articles `hits` selects: a statement of `a.id`
- * (articles aliased `a`) and its parameters.
+ * Counts in SQL over the articles `hits` selects: a statement of one column
+ * of article ids. One statement, and the hits found once (a MATCH costs a
+ * pass over the terms' doclists): outlet, month and language groups, then
+ * tags, then collections.
  */
 export async function sqlFacetCounts(
   reader: Reader,
   hits: { sql: string; params: ReadonlyArray<SqlValue> },
 ): Promise<FacetCounts & { version: number | null }> {
-  // Outlet names joined after grouping: one round trip, a few dozen lookups.
-  const groups = await reader.all<FacetGroup & { version: number }>(
-    `SELECT g.sourceId, s.name, g.period, g.lang, g.n, (SELECT data_version FROM pragma_data_version) AS version FROM (
+  // Outlet names joined after grouping: a few dozen lookups.
+  const rows = await reader.all<{
+    kind: 'group' | 'tag' | 'collection';
+    id: number | null;
+    name: string | null;
+    period: string | null;
+    lang: string | null;
+    n: number;
+    version: number;
+  }>(
+    `WITH hits(id) AS MATERIALIZED (${hits.sql}),
+       version(v) AS (SELECT data_version FROM pragma_data_version)
+     SELECT 'group' AS kind, g.sourceId AS id, s.name AS name, g.period AS period, g.lang AS lang, g.n AS n,
+         (SELECT v FROM version) AS version FROM (
        SELECT a.source_id AS sourceId, substr(a.published_iso, 1, 7) AS period, a.lang AS lang, count(*) AS n
-       FROM articles a INDEXED BY articles_search_facets WHERE a.id IN (${hits.sql}) GROUP BY 1, 2, 3
-     ) g LEFT JOIN sources s ON s.id = g.sourceId`,
+       FROM articles a INDEXED BY articles_search_facets WHERE a.id IN hits GROUP BY 1, 2, 3
+     ) g LEFT JOIN sources s ON s.id = g.sourceId
+     UNION ALL
+     SELECT 'tag', t.id, t.name, NULL, NULL, count(*), (SELECT v FROM version)
+       FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id IN hits GROUP BY t.id
+     UNION ALL
+     SELECT 'collection', c.id, c.name, NULL, NULL, count(*), (SELECT v FROM version)
+       FROM collection_items x JOIN collections c ON c.id = x.collection_id WHERE x.article_id IN hits GROUP BY c.id`,
     [...hits.params],
   );
-  const members = await reader.all<{ kind: 'tag' | 'collection'; id: number; name: string; n: number }>(
-    `SELECT 'tag' AS kind, t.id AS id, t.name AS name, count(*) AS n
-       FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id IN (${hits.sql}) GROUP BY t.id
-     UNION ALL
-     SELECT 'collection', c.id, c.name, count(*)
-       FROM collection_items x JOIN collections c ON c.id = x.collection_id WHERE x.article_id IN (${hits.sql}) GROUP BY c.id`,
-    [...hits.params, ...hits.params],
-  );
-  return {
-    version: groups[0]?.version ?? null,
-    groups,
-    tags: members.filter((m) => m.kind === 'tag'),
-    collections: members.filter((m) => m.kind === 'collection'),
-  };
+  const groups: FacetGroup[] = [];
+  const tags: NamedCount[] = [];
+  const collections: NamedCount[] = [];
+  for (const r of rows) {
+    if (r.kind === 'group') groups.push({ sourceId: r.id, name: r.name, period: r.period, lang: r.lang!, n: r.n });
+    else (r.kind === 'tag' ? tags : collections).push({ id: r.id!, name: r.name!, n: r.n });
+  }
+  return { version: rows[0]?.version ?? null, groups, tags, collections };
 }

@@ -97,9 +97,12 @@ export async function createSearchService(options: SearchServiceOptions): Promis
   const removeHook = db.beforeCommit(async (w) => {
     if (await flushIndexQueue(w, indexer, primer)) transliterator.changed();
   });
-  // Ranking reads whole doclists: 32 MB of page cache on the reader
-  // connection (SQLite's default is 2 MB) keeps the common terms' pages in memory.
-  await db.get('PRAGMA cache_size = -32768');
+  // Ranking reads whole doclists: 16 MB of page cache on each reader
+  // connection (SQLite's default is 2 MB) keeps the common terms' pages in
+  // memory. 32 MB cost 13-15 MB more RSS after the bench queries (twice that
+  // while the entity index fills: a second reader opens beside the writes)
+  // for no CPU measurably saved (bench:search --phase-cpu --reader-cache).
+  await db.get('PRAGMA cache_size = -16384');
   const side = await openSideReader(db, options.facetSettleMs ?? FACET_SETTLE_MS);
   let indexedFingerprint = await adoptEmptyIndex(db, fingerprint);
 
