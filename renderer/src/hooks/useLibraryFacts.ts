@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
-import {
-  methodNames,
-  type AppInfo,
-  type CollectionInfo,
-  type LanguageInfo,
-  type SavedSearchInfo,
-  type SourceInfo,
-  type TagInfo,
+import type {
+  AppInfo,
+  CollectionInfo,
+  LanguageInfo,
+  SavedSearchInfo,
+  SourceInfo,
+  TagInfo,
 } from '../../../preload/contract';
+import { methodNames } from '../../../preload/contract/methodList';
 import { useApi } from '../api';
 import type { PushError } from './useNotices';
 
