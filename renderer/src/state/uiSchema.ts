@@ -5,7 +5,16 @@
  */
 import { z } from 'zod';
 import { EntityKind, HighlightColor, ImportMapping } from '../../../preload/contract';
-import { Said } from '../text/said';
+import { saidKeys } from '../text/said';
+
+/** A message key and its parameters (text/said.ts). */
+export const Said = z.object({
+  key: z.enum(saidKeys),
+  params: z
+    .array(z.union([z.string(), z.number()]))
+    .max(8)
+    .optional(),
+});
 
 export const View = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }),

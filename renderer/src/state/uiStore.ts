@@ -9,9 +9,11 @@
  */
 import type { ImportMapping, MizanApi } from '../../../preload/contract';
 import { methodNames } from '../../../preload/contract/methodList';
-import { ActivityEntry, defaultUiState, Persisted, UiState, View } from './uiSchema';
+import { defaultUiState, readPersisted } from './uiRead';
+import type { ActivityEntry, Persisted, UiState } from './uiSchema';
 
-export { ActivityEntry, defaultUiState, UiState, View };
+export type { ActivityEntry, UiState, View } from './uiSchema';
+export { defaultUiState };
 
 const LOCAL_KEY = 'mizan.workbench';
 const MAX_POSITIONS = 300;
@@ -23,12 +25,12 @@ const SAVE_DELAY_MS = 400;
 function readLocal(storage: Storage | null): Persisted | null {
   try {
     const text = storage?.getItem(LOCAL_KEY);
-    if (text) return Persisted.parse(JSON.parse(text));
+    if (text) return readPersisted(JSON.parse(text));
     // The foundation's renderer kept two keys of its own.
     const lang = storage?.getItem('mizan.uiLang');
     const list = Number(storage?.getItem('mizan.listSize'));
     if (lang || list) {
-      return Persisted.parse({ ui: { ...(lang ? { uiLang: lang } : {}), ...(list ? { listSize: list } : {}) } });
+      return readPersisted({ ui: { ...(lang ? { uiLang: lang } : {}), ...(list ? { listSize: list } : {}) } });
     }
   } catch {
     // Damaged or unavailable: start from the defaults.
@@ -45,7 +47,7 @@ export class UiStore {
   revision = 0;
 
   constructor(private readonly storage: Storage | null) {
-    this.data = readLocal(storage) ?? Persisted.parse({});
+    this.data = readLocal(storage) ?? { ui: defaultUiState, positions: {}, activity: [], tableMappings: {} };
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -86,14 +88,14 @@ export class UiStore {
     if (!methodNames.includes('app.settings.get')) return;
     try {
       const remote = await api['app.settings.get']({});
-      const parsed = Persisted.safeParse({
+      const parsed = readPersisted({
         ui: remote['ui'] ?? {},
         positions: remote['positions'] ?? {},
         activity: remote['activity'] ?? [],
         tableMappings: remote['tableMappings'] ?? {},
       });
-      if (parsed.success && parsed.data.ui.savedAt > this.data.ui.savedAt) {
-        this.data = parsed.data;
+      if (parsed && parsed.ui.savedAt > this.data.ui.savedAt) {
+        this.data = parsed;
         this.writeLocal();
         this.emit();
       }
