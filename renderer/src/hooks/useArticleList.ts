@@ -4,7 +4,8 @@ import { useApi } from '../api';
 import { searchAvailable } from '../components/Toolbar';
 import type { UiState, View } from '../state/uiStore';
 import { useUiState, useUiStore } from '../state/useUi';
-import { ArticlePager } from './articlePager';
+import { ArticlePager, type FetchPage } from './articlePager';
+import { firstRowsShown } from './firstRows';
 import type { Facts } from './useLibraryFacts';
 import { datesOf, noRefine, refinedQuery, type SearchRefine } from './searchRefine';
 
@@ -23,6 +24,15 @@ export function filterOf(view: View): ArticleFilter {
     default:
       return {};
   }
+}
+
+/** A page fetcher that lets the held-back startup calls go once its first answer is in. */
+function markingFirstRows(fetchPage: FetchPage): FetchPage {
+  return (offset, limit) => {
+    const answer = fetchPage(offset, limit);
+    void answer.then(firstRowsShown, firstRowsShown);
+    return answer;
+  };
 }
 
 /** While the entity index catches up after an import, its facets are asked again this often, this many times. */
@@ -111,7 +121,7 @@ export function useArticleList(version: number, facts: Facts) {
     if (q.mode === 'search') {
       const { query, filter: refined } = refinedQuery(q.search, q.filter, q.refine);
       return new ArticlePager(
-        async (offset, limit) => {
+        markingFirstRows(async (offset, limit) => {
           const results = await api['search.query']({
             query,
             filter: refined,
@@ -138,24 +148,28 @@ export function useArticleList(version: number, facts: Facts) {
             void ask(ENTITY_RETRIES);
           }
           return results;
-        },
+        }),
         { pageSize: 50 },
       );
     }
     if (q.mode === 'collection' && q.filter.collectionId) {
       const collectionId = q.filter.collectionId;
-      return new ArticlePager((offset, limit) =>
-        api['library.listCollectionArticles']({ collectionId, offset, limit }),
+      return new ArticlePager(
+        markingFirstRows((offset, limit) => api['library.listCollectionArticles']({ collectionId, offset, limit })),
       );
     }
     const listSort = q.sort === 'position' ? 'publishedAt' : q.sort;
-    return new ArticlePager((offset, limit) =>
-      api['library.listArticles']({ offset, limit, sort: listSort, order: q.order, filter: q.filter }),
+    return new ArticlePager(
+      markingFirstRows((offset, limit) =>
+        api['library.listArticles']({ offset, limit, sort: listSort, order: q.order, filter: q.filter }),
+      ),
     );
     // `version` starts a fresh pager after any change to the library.
   }, [api, queryKey, version]);
   useEffect(() => {
     pager.setActive(true);
+    // The first page is asked for now, not once the virtual list has measured itself a frame later.
+    if (pager.total === null && !pager.loading) pager.request(0, 0);
     return () => pager.setActive(false);
   }, [pager]);
   useSyncExternalStore(pager.subscribe, pager.getRevision);
