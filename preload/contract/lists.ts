@@ -10,5 +10,21 @@ export const importFields = ['title', 'body', 'source', 'author', 'date', 'url',
 /** Highlight colours; the renderer draws each in both themes. */
 export const highlightColors = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 
+/** What a search's facets count (people, places and organisations come from the entity index). */
+export const facetKinds = [
+  'source',
+  'year',
+  'month',
+  'language',
+  'tag',
+  'collection',
+  'person',
+  'place',
+  'organisation',
+] as const;
+
+/** How a search's hits are ordered. */
+export const searchSorts = ['relevance', 'newest', 'oldest'] as const;
+
 /** The kinds of names the entity tagger finds. */
 export const entityKinds = ['person', 'place', 'organisation'] as const;

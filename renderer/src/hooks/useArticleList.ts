@@ -59,8 +59,13 @@ export function useArticleList(version: number, facts: Facts) {
   const { api } = useApi();
   const store = useUiStore();
   const ui = useUiState();
-  const [search, setSearchText] = useState('');
-  const [refine, setRefine] = useState<SearchRefine>(noRefine);
+  // The search and what narrows it are kept with the rest of the UI state: a restart finds them as they were.
+  const { search, refine } = ui;
+  const setRefine = useCallback(
+    (next: SearchRefine | ((current: SearchRefine) => SearchRefine)) =>
+      store.update({ refine: typeof next === 'function' ? next(store.ui.refine) : next }),
+    [store],
+  );
   // The answer to the first page: count, facets, how the query was read.
   const [answer, setAnswer] = useState<{ key: string; results: SearchResults } | null>(null);
   // People, places and organisations of the same hits (entities.facets), asked once the answer is in.
@@ -193,9 +198,7 @@ export function useArticleList(version: number, facts: Facts) {
       const patch: Partial<UiState> = { view: next };
       if (next.kind === 'collection') patch.sort = 'position';
       else if (ui.sort === 'position') patch.sort = 'publishedAt';
-      store.update(patch);
-      setSearchText('');
-      setRefine(noRefine);
+      store.update({ ...patch, search: '', refine: noRefine });
     },
     [store, ui.sort],
   );
@@ -241,11 +244,14 @@ export function useArticleList(version: number, facts: Facts) {
     [answer, entityGroups, queryKey, searching],
   );
 
-  const setSearch = useCallback((text: string) => {
-    setSearchText(text);
-    // Filters chosen for one search stay while it is refined, not once it is cleared; the dates stay (the timeline's).
-    if (text.trim() === '') setRefine((r) => ({ ...noRefine, from: r.from, to: r.to }));
-  }, []);
+  const setSearch = useCallback(
+    (text: string) => {
+      // Filters chosen for one search stay while it is refined, not once it is cleared; the dates stay (the timeline's).
+      const { from, to } = store.ui.refine;
+      store.update(text.trim() === '' ? { search: text, refine: { ...noRefine, from, to } } : { search: text });
+    },
+    [store],
+  );
 
   return {
     viewFilter,

@@ -38,6 +38,16 @@ const sample = {
     view: { kind: 'tag', name: 'Gaza' },
     openedId: 12,
     lastColor: 'pink',
+    search: 'الأمم المتحدة',
+    refine: {
+      chips: [
+        { kind: 'person', value: '12', label: 'غوتيريش' },
+        { kind: 'year', value: '2016', label: '2016' },
+      ],
+      from: '1437',
+      to: '2016-12',
+      sort: 'newest',
+    },
     savedAt: 1_765_000_000_000,
   },
   positions: { '3': 0.5, '7': 1 },

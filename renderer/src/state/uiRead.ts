@@ -5,7 +5,8 @@
  * own, unknown fields are dropped; uiRead.test.ts holds every reader here to
  * its schema on valid, damaged and foreign values.
  */
-import { entityKinds, highlightColors, importFields } from '../../../preload/contract/lists';
+import { entityKinds, facetKinds, highlightColors, importFields, searchSorts } from '../../../preload/contract/lists';
+import { noRefine, type SearchRefine } from '../hooks/searchRefine';
 import { saidKeys, type Said } from '../text/said';
 import type { ActivityEntry, Persisted, UiState, View } from './uiSchema';
 
@@ -64,6 +65,27 @@ export function readView(value: unknown): View | null {
   }
 }
 
+function stringUpTo(value: unknown, max: number, fallback: string): string {
+  return typeof value === 'string' && value.length <= max ? value : fallback;
+}
+
+function readRefine(value: unknown): SearchRefine {
+  const v = fieldsOf(value);
+  if (!v) return noRefine;
+  const chips = listOf(v['chips'], (c) => {
+    const f = fieldsOf(c);
+    if (!f || !oneOf(facetKinds, f['kind'])) return null;
+    const { kind, value: chipValue, label } = f;
+    return typeof chipValue === 'string' && typeof label === 'string' ? { kind, value: chipValue, label } : null;
+  });
+  return {
+    chips: chips && chips.length <= 40 ? chips : [],
+    from: stringUpTo(v['from'], 100, ''),
+    to: stringUpTo(v['to'], 100, ''),
+    sort: choice(searchSorts, v['sort'], 'relevance'),
+  };
+}
+
 export function readUiState(value: unknown): UiState {
   const v = fieldsOf(value) ?? {};
   const openedId = v['openedId'];
@@ -85,6 +107,8 @@ export function readUiState(value: unknown): UiState {
     view: readView(v['view']) ?? { kind: 'all' },
     openedId: isId(openedId) ? openedId : null,
     lastColor: choice(highlightColors, v['lastColor'], 'yellow'),
+    search: stringUpTo(v['search'], 1000, ''),
+    refine: readRefine(v['refine']),
     savedAt: isNumber(v['savedAt']) ? v['savedAt'] : 0,
   };
 }

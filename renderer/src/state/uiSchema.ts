@@ -4,7 +4,8 @@
  * (each field falls back to its default on its own).
  */
 import { z } from 'zod';
-import { EntityKind, HighlightColor, ImportMapping } from '../../../preload/contract';
+import { EntityKind, FacetKind, HighlightColor, ImportMapping, SearchSort } from '../../../preload/contract';
+import { noRefine } from '../hooks/searchRefine';
 import { saidKeys } from '../text/said';
 
 /** A message key and its parameters (text/said.ts). */
@@ -31,6 +32,17 @@ export const View = z.discriminatedUnion('kind', [
 ]);
 export type View = z.infer<typeof View>;
 
+/** What narrows a search (hooks/searchRefine.ts): facet chips, the date range as typed, the sort. */
+export const SearchRefine = z.object({
+  chips: z
+    .array(z.object({ kind: FacetKind, value: z.string(), label: z.string() }))
+    .max(40)
+    .catch([]),
+  from: z.string().max(100).catch(''),
+  to: z.string().max(100).catch(''),
+  sort: SearchSort.catch('relevance'),
+});
+
 export const UiState = z.object({
   /** 'system' follows the browser's or the OS's language. */
   uiLang: z.enum(['system', 'en', 'ar']).catch('system'),
@@ -51,6 +63,9 @@ export const UiState = z.object({
   view: View.catch({ kind: 'all' }),
   openedId: z.number().int().positive().nullable().catch(null),
   lastColor: HighlightColor.catch('yellow'),
+  /** The search box's words and what narrows them, so a search comes back as it was left. */
+  search: z.string().max(1000).catch(''),
+  refine: SearchRefine.catch(noRefine),
   savedAt: z.number().catch(0),
 });
 export type UiState = z.infer<typeof UiState>;
