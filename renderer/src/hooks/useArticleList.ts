@@ -173,8 +173,6 @@ export function useArticleList(version: number, facts: Facts) {
   }, [api, queryKey, version]);
   useEffect(() => {
     pager.setActive(true);
-    // The first page is asked for now, not once the virtual list has measured itself a frame later.
-    if (pager.total === null && !pager.loading) pager.request(0, 0);
     return () => pager.setActive(false);
   }, [pager]);
   useSyncExternalStore(pager.subscribe, pager.getRevision);
