@@ -4,6 +4,7 @@
  * `body`; `article` indexes point into the `articles` of the same answer.
  */
 import { z } from 'zod';
+import { entityKinds } from './lists';
 import { DatePrecision, Direction, Id, IsoDate, Name, Ok, PublishedAt, type MethodSpec } from './shapes';
 
 /** Clustering settings; one left out keeps the library's current (or the default) value. */
@@ -174,7 +175,7 @@ export const QuoteFact = z.object({
   /** Reported speech without quotation marks (وأوضح الوزير أن …): the clause after أن/إن. */
   reported: z.boolean(),
 });
-export const EntityKind = z.enum(['person', 'place', 'organisation']);
+export const EntityKind = z.enum(entityKinds);
 export const EntityFact = z.object({
   kind: EntityKind,
   name: z.string(),

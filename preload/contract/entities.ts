@@ -10,8 +10,6 @@ import { ArticleFilter } from './library';
 import { FacetGroup } from './search';
 import { Id, type MethodSpec } from './shapes';
 
-export const entityKinds = EntityKind.options;
-
 /** How far the background index has got: `queued` articles are still to be read. */
 export const EntityIndexStatus = z.object({
   queued: z.number().int().nonnegative(),

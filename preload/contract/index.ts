@@ -21,6 +21,7 @@ import { workbenchMethods } from './workbench';
 
 export * from './errors';
 export * from './defaults';
+export * from './lists';
 export { DatePrecision, Direction, PublishedAt } from './shapes';
 export * from './app';
 export * from './library';
@@ -47,7 +48,8 @@ export const contract = {
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
-export const methodNames = Object.keys(contract) as MethodName[];
+export { methodList, methodNames } from './methodList';
+export { createClient } from './client';
 
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name);
@@ -123,48 +125,6 @@ export interface Bridge extends Transport {
   pathForFile(file: DroppedFile): string;
   /** Subscribe to the shell's events; returns an unsubscribe function. */
   onShellEvent(listener: (event: ShellEvent) => void): () => void;
-}
-
-let jobCounter = 0;
-function newJobId(): string {
-  jobCounter += 1;
-  return `job-${Date.now().toString(36)}-${jobCounter}-${Math.random().toString(36).slice(2, 8)}`;
-}
-
-/** Builds the typed client for every method from the one list. */
-export function createClient(transport: Transport): MizanApi {
-  const api: Partial<Record<MethodName, unknown>> = {};
-  for (const method of methodNames) {
-    const spec: MethodSpec = contract[method];
-    api[method] = async (input: unknown, options: CallOptions = {}) => {
-      let jobId: string | null = null;
-      let unsubscribe: (() => void) | null = null;
-      let abortListener: (() => void) | null = null;
-      if (spec.progress) {
-        const id = newJobId();
-        jobId = id;
-        if (options.onProgress) {
-          const onProgress = options.onProgress;
-          unsubscribe = transport.onProgress((p) => {
-            if (p.jobId === id) onProgress(p);
-          });
-        }
-        if (options.signal) {
-          abortListener = () => void transport.invoke('jobs.cancel', { jobId: id }, null);
-          options.signal.addEventListener('abort', abortListener, { once: true });
-        }
-      }
-      try {
-        const envelope = await transport.invoke(method, input ?? {}, jobId);
-        if (!envelope.ok) throw new MizanError(envelope.error.code, envelope.error.message);
-        return envelope.value;
-      } finally {
-        unsubscribe?.();
-        if (abortListener) options.signal?.removeEventListener('abort', abortListener);
-      }
-    };
-  }
-  return api as MizanApi;
 }
 
 /** Turns anything thrown into data that can cross a boundary. */

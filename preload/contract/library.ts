@@ -1,10 +1,9 @@
 /** Library (main/core/library, main/core/importers): articles, imports, sources, tags, collections, backups. */
 import { z } from 'zod';
 import { errorCodes } from './errors';
+import { importFields } from './lists';
 import { Direction, Id, IsoDate, Name, Ok, PublishedAt, type MethodSpec } from './shapes';
 
-/** The parts of an article a column (CSV/TSV) or field (JSON) can be mapped to. */
-export const importFields = ['title', 'body', 'source', 'author', 'date', 'url', 'lang', 'tags'] as const;
 export const ImportField = z.enum(importFields);
 export type ImportField = z.infer<typeof ImportField>;
 

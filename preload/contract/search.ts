@@ -3,6 +3,7 @@
  * (SQLite FTS5) and collection indexes (Lunr); see queryParser.ts.
  */
 import { z } from 'zod';
+import { facetKinds, searchSorts } from './lists';
 import { ArticleFilter, ArticleSummary } from './library';
 import { Id, Name, Ok, type MethodSpec } from './shapes';
 
@@ -48,17 +49,7 @@ export type SearchFacets = z.infer<typeof SearchFacets>;
  * whatever kinds come back, so a kind added here (people, places and
  * organisations, from an entity index) needs no other change to appear.
  */
-export const FacetKind = z.enum([
-  'source',
-  'year',
-  'month',
-  'language',
-  'tag',
-  'collection',
-  'person',
-  'place',
-  'organisation',
-]);
+export const FacetKind = z.enum(facetKinds);
 export type FacetKind = z.infer<typeof FacetKind>;
 
 export const FacetGroup = z.object({
@@ -103,7 +94,7 @@ export const QueryHint = z.object({
 });
 export type QueryHint = z.infer<typeof QueryHint>;
 
-export const SearchSort = z.enum(['relevance', 'newest', 'oldest']);
+export const SearchSort = z.enum(searchSorts);
 export type SearchSort = z.infer<typeof SearchSort>;
 
 export const SearchEngineName = z.enum(['fts5', 'lunr']);

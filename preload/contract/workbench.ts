@@ -1,9 +1,8 @@
 /** Workbench: highlights and notes on articles. */
 import { z } from 'zod';
+import { highlightColors } from './lists';
 import { Direction, Id, Ok, type MethodSpec } from './shapes';
 
-/** Highlight colours; the renderer draws each in both themes. */
-export const highlightColors = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 export const HighlightColor = z.enum(highlightColors);
 export type HighlightColor = z.infer<typeof HighlightColor>;
 

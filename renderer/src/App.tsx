@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
-import { MizanError, type AlignSettings, type StoryCluster } from '../../preload/contract';
+import type { AlignSettings, StoryCluster } from '../../preload/contract';
+import { MizanError } from '../../preload/contract/errors';
 import { toShownError, useApi } from './api';
 import { useCommands } from './commands/useCommands';
 // Views off the first screen, loaded when first shown.

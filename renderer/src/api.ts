@@ -1,6 +1,7 @@
 /** The typed client, handed down through context so components never build their own. */
 import { createContext, useContext } from 'react';
-import { MizanError, type ErrorCode, type MizanApi } from '../../preload/contract';
+import type { ErrorCode, MizanApi } from '../../preload/contract';
+import { MizanError } from '../../preload/contract/errors';
 import type { TransportKind } from './transport';
 
 export interface ApiValue {

@@ -46,7 +46,7 @@ export const ListCharts = lazyView(async () => (await import('./charts/ListChart
 export const ImportReportPanel: LazyView<typeof ImportReportPanelType> = lazyView(
   async () => (await import('./components/ImportReportPanel')).ImportReportPanel,
 );
-export const ActivityPanel = lazyView(async () => (await import('./components/Jobs')).ActivityPanel);
+export const ActivityPanel = lazyView(async () => (await import('./components/ActivityPanel')).ActivityPanel);
 export const CommandPalette = lazyView(async () => (await import('./components/CommandPalette')).CommandPalette);
 
 const LazyAppDialogs = lazyView(async () => (await import('./components/AppDialogs')).AppDialogs);

@@ -14,7 +14,7 @@ import './styles/search.css';
 import './styles/charts.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createClient } from '../../preload/contract';
+import { createClient } from '../../preload/contract/client';
 import { ApiContext, type ApiValue } from './api';
 import { App } from './App';
 import { UiStore } from './state/uiStore';

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createClient, MizanError } from '../../preload/contract';
-import { captureTokenFromUrl, createHttpTransport, readEnvelope, TOKEN_STORAGE_KEY, uploadBundle } from './transport';
+import { createClient, MizanError, Progress } from '../../preload/contract';
+import {
+  captureTokenFromUrl,
+  createHttpTransport,
+  readEnvelope,
+  readProgress,
+  TOKEN_STORAGE_KEY,
+  uploadBundle,
+} from './transport';
 
 describe('readEnvelope', () => {
   it('passes envelopes through and keeps known codes', async () => {
@@ -23,6 +30,31 @@ describe('readEnvelope', () => {
     expect(proxy.ok === false && proxy.error.code).toBe('UNAUTHORIZED');
     const big = await readEnvelope(new Response('too big', { status: 413 }));
     expect(big.ok === false && big.error.code).toBe('IMPORT_TOO_LARGE');
+  });
+});
+
+describe('readProgress', () => {
+  it('accepts and refuses what the contract’s Progress schema does, keeping only its fields', () => {
+    const fields = {
+      jobId: ['job-1', '', 7, null, undefined],
+      done: [0, 12, -1, 1.5, 2 ** 53, '3', null, undefined],
+      total: [null, 0, 40, -2, 0.5, '40', undefined],
+      label: [undefined, 'importing', '', 3, null],
+    };
+    let accepted = 0;
+    for (const jobId of fields.jobId)
+      for (const done of fields.done)
+        for (const total of fields.total)
+          for (const label of fields.label) {
+            const event = { jobId, done, total, label, extra: true };
+            const schema = Progress.safeParse(event);
+            expect(readProgress(event), JSON.stringify(event)).toEqual(schema.success ? schema.data : null);
+            if (schema.success) accepted += 1;
+          }
+    expect(accepted).toBeGreaterThan(0);
+    for (const odd of [null, 'x', 3, [], [{ jobId: 'a', done: 0, total: null }]]) {
+      expect(readProgress(odd)).toBe(Progress.safeParse(odd).success ? odd : null);
+    }
   });
 });
 

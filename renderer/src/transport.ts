@@ -4,16 +4,8 @@
  * same contract travels over HTTP on the page's own origin. Either way the
  * app talks only to `createClient(transport)`.
  */
-import {
-  MizanError,
-  Progress,
-  errorCodes,
-  type Bridge,
-  type Envelope,
-  type ErrorCode,
-  type MethodName,
-  type Transport,
-} from '../../preload/contract';
+import type { Bridge, Envelope, ErrorCode, MethodName, Progress, Transport } from '../../preload/contract';
+import { errorCodes, MizanError } from '../../preload/contract/errors';
 
 declare global {
   interface Window {
@@ -71,6 +63,23 @@ const knownCodes: ReadonlySet<string> = new Set(errorCodes);
 
 function asErrorCode(code: unknown): ErrorCode {
   return typeof code === 'string' && knownCodes.has(code) ? (code as ErrorCode) : 'INTERNAL';
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+/**
+ * A progress event as the contract's `Progress` schema reads it (unknown
+ * fields dropped), or null; by hand so the first screen loads no zod (a test
+ * holds it to the schema).
+ */
+export function readProgress(value: unknown): Progress | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const { jobId, done, total, label } = value as Record<string, unknown>;
+  if (typeof jobId !== 'string' || !isCount(done) || !(total === null || isCount(total))) return null;
+  if (label !== undefined && typeof label !== 'string') return null;
+  return label === undefined ? { jobId, done, total } : { jobId, done, total, label };
 }
 
 function failure(code: ErrorCode, message: string): Envelope<unknown> {
@@ -147,9 +156,9 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
       } catch {
         return;
       }
-      const parsed = Progress.safeParse(data);
-      if (!parsed.success) return;
-      for (const listener of [...listeners]) listener(parsed.data);
+      const progress = readProgress(data);
+      if (!progress) return;
+      for (const listener of [...listeners]) listener(progress);
     });
     return opened;
   }

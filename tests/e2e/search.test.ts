@@ -1,10 +1,11 @@
 /**
  * Search as a reader meets it in Chromium through the web host: the header
  * says how many articles match and how the query was read, a facet value
- * becomes a chip and goes again, results sort newest first, and an unclosed
- * quote is read leniently with a hint (never an error banner or a count of
- * "—"). Photographed in both languages and both themes
- * (test-results/ui-search-<lang>-<theme>.png). Needs `npm run build`.
+ * becomes a chip (kept, with the search, across a restart) and goes again,
+ * results sort newest first, and an unclosed quote is read leniently with a
+ * hint (never an error banner or a count of "—"). Photographed in both
+ * languages and both themes (test-results/ui-search-<lang>-<theme>.png).
+ * Needs `npm run build`.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -58,6 +59,21 @@ describe('search header in the browser', () => {
     const chip = page.locator('[data-testid=search-chip]');
     expect(await chip.getAttribute('aria-label')).toBe('Remove filter Year: 2021');
     expect(await year.getAttribute('aria-pressed')).toBe('true');
+
+    // Kept across a restart: a fresh browser profile (the web host's origin changes each run) finds the
+    // search and its chip where they were left, from the copy kept with the library.
+    await page.waitForTimeout(1000);
+    const again = await suite.browser().newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
+    await again.goto(host.url);
+    await expect
+      .poll(() => again.locator('[data-testid=search-input]').inputValue(), { timeout: TIMEOUT })
+      .toBe('الأمريكي');
+    expect(await again.locator('[data-testid=search-chip]').getAttribute('aria-label')).toBe(
+      'Remove filter Year: 2021',
+    );
+    await expect.poll(() => count(again), { timeout: TIMEOUT }).toBe('1 article matches');
+    await again.context().close();
+
     await chip.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => chip.count(), { timeout: TIMEOUT }).toBe(0);

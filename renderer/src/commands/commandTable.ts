@@ -5,7 +5,8 @@
  * palette lists the commands that apply; the keyboard runs the one whose key
  * was pressed. A command added here is in both.
  */
-import { methodNames, type CollectionInfo, type DossierItemRef, type LanguageInfo } from '../../../preload/contract';
+import type { CollectionInfo, DossierItemRef, LanguageInfo } from '../../../preload/contract';
+import { methodNames } from '../../../preload/contract/methodList';
 import { clusteringAvailable } from '../components/compare/useClusterJob';
 import type { I18n } from '../i18n';
 import { exportWords } from '../i18nExport';

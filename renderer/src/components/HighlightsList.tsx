@@ -1,10 +1,6 @@
 import { useEffect, useState } from 'react';
-import {
-  highlightColors,
-  type AnchorStatus,
-  type HighlightColor,
-  type HighlightListItem,
-} from '../../../preload/contract';
+import type { AnchorStatus, HighlightColor, HighlightListItem } from '../../../preload/contract';
+import { highlightColors } from '../../../preload/contract/lists';
 import { toShownError, useApi, type ShownError } from '../api';
 import { useI18n } from '../i18n';
 import { directionOf } from '../../../common/text/direction';

@@ -8,7 +8,8 @@
  * none of the table files.
  */
 import { useId, useState } from 'react';
-import { importFields, type ImportField } from '../../../preload/contract';
+import type { ImportField } from '../../../preload/contract';
+import { importFields } from '../../../preload/contract/lists';
 import { useI18n } from '../i18n';
 import { isMapped, sourceName, type MappingChoice, type TableGroup } from '../import/tableFiles';
 import { Modal } from './Modal';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
-import { methodNames } from '../../../preload/contract';
+import { methodNames } from '../../../preload/contract/methodList';
 import { useApi } from '../api';
 import { useI18n } from '../i18n';
 

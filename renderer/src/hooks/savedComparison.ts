@@ -1,5 +1,6 @@
 /** "Open saved comparison": a prompt over the saved comparisons' titles; opening one recomputes it. */
-import { MizanError, type AlignSettings, type MizanApi } from '../../../preload/contract';
+import type { AlignSettings, MizanApi } from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
 import type { Dialog } from '../components/AppDialogs';
 import type { I18n } from '../i18n';
 

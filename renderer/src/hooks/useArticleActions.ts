@@ -1,5 +1,6 @@
 import { useCallback, useMemo, type Dispatch, type RefObject, type SetStateAction } from 'react';
-import { methodNames, type Article, type DossierItemRef, type ImportReport } from '../../../preload/contract';
+import type { Article, DossierItemRef, ImportReport } from '../../../preload/contract';
+import { methodNames } from '../../../preload/contract/methodList';
 import { toShownError, useApi } from '../api';
 import type { Dialog } from '../components/AppDialogs';
 import type { RunningJob } from '../components/Jobs';

@@ -4,7 +4,8 @@ import { useApi } from '../api';
 import { searchAvailable } from '../components/Toolbar';
 import type { UiState, View } from '../state/uiStore';
 import { useUiState, useUiStore } from '../state/useUi';
-import { ArticlePager } from './articlePager';
+import { ArticlePager, type FetchPage } from './articlePager';
+import { firstRowsShown } from './firstRows';
 import type { Facts } from './useLibraryFacts';
 import { datesOf, noRefine, refinedQuery, type SearchRefine } from './searchRefine';
 
@@ -23,6 +24,15 @@ export function filterOf(view: View): ArticleFilter {
     default:
       return {};
   }
+}
+
+/** A page fetcher that lets the held-back startup calls go once its first answer is in. */
+function markingFirstRows(fetchPage: FetchPage): FetchPage {
+  return (offset, limit) => {
+    const answer = fetchPage(offset, limit);
+    void answer.then(firstRowsShown, firstRowsShown);
+    return answer;
+  };
 }
 
 /** While the entity index catches up after an import, its facets are asked again this often, this many times. */
@@ -49,8 +59,13 @@ export function useArticleList(version: number, facts: Facts) {
   const { api } = useApi();
   const store = useUiStore();
   const ui = useUiState();
-  const [search, setSearchText] = useState('');
-  const [refine, setRefine] = useState<SearchRefine>(noRefine);
+  // The search and what narrows it are kept with the rest of the UI state: a restart finds them as they were.
+  const { search, refine } = ui;
+  const setRefine = useCallback(
+    (next: SearchRefine | ((current: SearchRefine) => SearchRefine)) =>
+      store.update({ refine: typeof next === 'function' ? next(store.ui.refine) : next }),
+    [store],
+  );
   // The answer to the first page: count, facets, how the query was read.
   const [answer, setAnswer] = useState<{ key: string; results: SearchResults } | null>(null);
   // People, places and organisations of the same hits (entities.facets), asked once the answer is in.
@@ -111,7 +126,7 @@ export function useArticleList(version: number, facts: Facts) {
     if (q.mode === 'search') {
       const { query, filter: refined } = refinedQuery(q.search, q.filter, q.refine);
       return new ArticlePager(
-        async (offset, limit) => {
+        markingFirstRows(async (offset, limit) => {
           const results = await api['search.query']({
             query,
             filter: refined,
@@ -138,19 +153,21 @@ export function useArticleList(version: number, facts: Facts) {
             void ask(ENTITY_RETRIES);
           }
           return results;
-        },
+        }),
         { pageSize: 50 },
       );
     }
     if (q.mode === 'collection' && q.filter.collectionId) {
       const collectionId = q.filter.collectionId;
-      return new ArticlePager((offset, limit) =>
-        api['library.listCollectionArticles']({ collectionId, offset, limit }),
+      return new ArticlePager(
+        markingFirstRows((offset, limit) => api['library.listCollectionArticles']({ collectionId, offset, limit })),
       );
     }
     const listSort = q.sort === 'position' ? 'publishedAt' : q.sort;
-    return new ArticlePager((offset, limit) =>
-      api['library.listArticles']({ offset, limit, sort: listSort, order: q.order, filter: q.filter }),
+    return new ArticlePager(
+      markingFirstRows((offset, limit) =>
+        api['library.listArticles']({ offset, limit, sort: listSort, order: q.order, filter: q.filter }),
+      ),
     );
     // `version` starts a fresh pager after any change to the library.
   }, [api, queryKey, version]);
@@ -179,9 +196,7 @@ export function useArticleList(version: number, facts: Facts) {
       const patch: Partial<UiState> = { view: next };
       if (next.kind === 'collection') patch.sort = 'position';
       else if (ui.sort === 'position') patch.sort = 'publishedAt';
-      store.update(patch);
-      setSearchText('');
-      setRefine(noRefine);
+      store.update({ ...patch, search: '', refine: noRefine });
     },
     [store, ui.sort],
   );
@@ -227,11 +242,14 @@ export function useArticleList(version: number, facts: Facts) {
     [answer, entityGroups, queryKey, searching],
   );
 
-  const setSearch = useCallback((text: string) => {
-    setSearchText(text);
-    // Filters chosen for one search stay while it is refined, not once it is cleared; the dates stay (the timeline's).
-    if (text.trim() === '') setRefine((r) => ({ ...noRefine, from: r.from, to: r.to }));
-  }, []);
+  const setSearch = useCallback(
+    (text: string) => {
+      // Filters chosen for one search stay while it is refined, not once it is cleared; the dates stay (the timeline's).
+      const { from, to } = store.ui.refine;
+      store.update(text.trim() === '' ? { search: text, refine: { ...noRefine, from, to } } : { search: text });
+    },
+    [store],
+  );
 
   return {
     viewFilter,

@@ -1,14 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
-import {
-  methodNames,
-  type AppInfo,
-  type CollectionInfo,
-  type LanguageInfo,
-  type SavedSearchInfo,
-  type SourceInfo,
-  type TagInfo,
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type {
+  AppInfo,
+  CollectionInfo,
+  LanguageInfo,
+  SavedSearchInfo,
+  SourceInfo,
+  TagInfo,
 } from '../../../preload/contract';
+import { methodNames } from '../../../preload/contract/methodList';
 import { useApi } from '../api';
+import { useUiStore } from '../state/useUi';
+import { afterFirstRows } from './firstRows';
 import type { PushError } from './useNotices';
 
 export interface Facts {
@@ -51,16 +53,20 @@ export function useLibraryFacts(pushError: PushError, loadFailed: string) {
     languages: [],
     savedSearches: [],
   });
+  // A saved search's list needs the saved searches first; any other list goes before the sidebar.
+  const listFirst = useRef(useUiStore().ui.view.kind !== 'saved');
   useEffect(() => {
     let live = true;
-    Promise.all([
-      api['app.info']({}),
-      api['library.listSources']({}),
-      api['library.listTags']({}),
-      api['library.listCollections']({}),
-      api['library.listLanguages']({}),
-      savedSearchesAvailable ? api['search.listSavedSearches']({}) : Promise.resolve([]),
-    ]).then(
+    const read = () =>
+      Promise.all([
+        api['app.info']({}),
+        api['library.listSources']({}),
+        api['library.listTags']({}),
+        api['library.listCollections']({}),
+        api['library.listLanguages']({}),
+        savedSearchesAvailable ? api['search.listSavedSearches']({}) : Promise.resolve([]),
+      ]);
+    (listFirst.current ? afterFirstRows(read) : read()).then(
       ([info, sources, tags, collections, languages, savedSearches]) => {
         if (live) setFacts({ version, info, sources, tags, collections, languages, savedSearches });
       },

@@ -4,15 +4,9 @@
  * is mapped once, and the imports to run once the user has mapped them.
  * The column guesses come from the core; nothing here guesses.
  */
-import {
-  importFields,
-  MizanError,
-  type ErrorCode,
-  type ImportField,
-  type ImportMapping,
-  type MizanApi,
-  type TablePreview,
-} from '../../../preload/contract';
+import type { ErrorCode, ImportField, ImportMapping, MizanApi, TablePreview } from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
+import { importFields } from '../../../preload/contract/lists';
 import { bytesToBase64 } from './uploadFiles';
 
 /** A file or a path to import: the page holds Files (web, picker), Electron drops hold paths. */

@@ -5,7 +5,8 @@
  * read, or a batch the host refuses, becomes errors in the report: the rest
  * of the import goes on.
  */
-import { MizanError, type ImportMapping, type ImportReport, type MizanApi } from '../../../preload/contract';
+import type { ImportMapping, ImportReport, MizanApi } from '../../../preload/contract';
+import { MizanError } from '../../../preload/contract/errors';
 
 /** Extensions the file picker offers (the importers decide what they accept). */
 export const IMPORT_ACCEPT =

@@ -66,6 +66,21 @@ describe('UiStore', () => {
     expect(newer.ui.uiLang).toBe('ar');
   });
 
+  it('keeps the search and its facet chips, dates and sort for the next start', () => {
+    const storage = memoryStorage();
+    const store = new UiStore(storage);
+    const refine = {
+      chips: [{ kind: 'organisation' as const, value: '8', label: 'الأمم المتحدة' }],
+      from: '1437',
+      to: '',
+      sort: 'newest' as const,
+    };
+    store.update({ search: 'اللاجئين', refine });
+    const next = new UiStore(storage);
+    expect(next.ui.search).toBe('اللاجئين');
+    expect(next.ui.refine).toEqual(refine);
+  });
+
   it('bounds the activity log and the reading positions', () => {
     const store = new UiStore(memoryStorage());
     for (let i = 0; i < 60; i++) {

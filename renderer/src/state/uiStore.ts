@@ -7,81 +7,13 @@
  * because the web host's origin (its port) changes from run to run and
  * localStorage alone would forget. Whichever copy was saved last wins.
  */
-import { z } from 'zod';
-import { EntityKind, HighlightColor, ImportMapping, methodNames, type MizanApi } from '../../../preload/contract';
-import { Said } from '../text/said';
+import type { ImportMapping, MizanApi } from '../../../preload/contract';
+import { methodNames } from '../../../preload/contract/methodList';
+import { defaultUiState, readPersisted } from './uiRead';
+import type { ActivityEntry, Persisted, UiState } from './uiSchema';
 
-export const View = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('all') }),
-  z.object({ kind: z.literal('highlights') }),
-  z.object({ kind: z.literal('stories') }),
-  z.object({ kind: z.literal('collection'), id: z.number().int().positive() }),
-  z.object({ kind: z.literal('tag'), name: z.string().min(1) }),
-  z.object({ kind: z.literal('source'), id: z.number().int().positive() }),
-  z.object({ kind: z.literal('lang'), code: z.string().min(1) }),
-  z.object({ kind: z.literal('saved'), id: z.number().int().positive() }),
-  // Entities of one kind to browse (all articles listed), or one entity's page (its articles listed).
-  z.object({ kind: z.literal('entities'), entityKind: EntityKind }),
-  z.object({ kind: z.literal('entity'), id: z.number().int().positive(), name: z.string(), entityKind: EntityKind }),
-]);
-export type View = z.infer<typeof View>;
-
-export const UiState = z.object({
-  /** 'system' follows the browser's or the OS's language. */
-  uiLang: z.enum(['system', 'en', 'ar']).catch('system'),
-  theme: z.enum(['system', 'light', 'dark']).catch('system'),
-  /** outlet: each outlet's own month names where its text shows them, else تموز; the others apply everywhere. */
-  monthSystem: z.enum(['outlet', 'levant', 'egypt', 'maghreb']).catch('outlet'),
-  digits: z.enum(['latn', 'arab']).catch('latn'),
-  hijri: z.enum(['off', 'beside']).catch('off'),
-  sidebarOpen: z.boolean().catch(true),
-  sidebarSize: z.number().min(160).max(600).catch(240),
-  listSize: z.number().min(240).max(1400).catch(420),
-  fontScale: z.number().min(0.7).max(1.8).catch(1),
-  measure: z.enum(['narrow', 'medium', 'wide']).catch('medium'),
-  readerView: z.enum(['text', 'html']).catch('text'),
-  panelOpen: z.boolean().catch(true),
-  sort: z.enum(['publishedAt', 'importedAt', 'title', 'source', 'position']).catch('publishedAt'),
-  order: z.enum(['asc', 'desc']).catch('desc'),
-  view: View.catch({ kind: 'all' }),
-  openedId: z.number().int().positive().nullable().catch(null),
-  lastColor: HighlightColor.catch('yellow'),
-  savedAt: z.number().catch(0),
-});
-export type UiState = z.infer<typeof UiState>;
-
-export const defaultUiState: UiState = UiState.parse({});
-
-export const ActivityEntry = z.object({
-  id: z.string(),
-  kind: z.string(),
-  /** The label as it was said when written; `said` says it again in the current language. */
-  label: z.string(),
-  said: Said.optional(),
-  startedAt: z.string(),
-  finishedAt: z.string().nullable(),
-  status: z.enum(['running', 'done', 'failed', 'cancelled']),
-  counts: z.object({ imported: z.number(), duplicates: z.number(), errors: z.number() }).optional(),
-  message: z.string().optional(),
-  /** The message as a key and parameters, said in the current language (else `message`, a server's words). */
-  saidMessage: Said.optional(),
-  errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).default([]),
-  items: z.array(z.object({ id: z.number(), title: z.string() })).default([]),
-});
-export type ActivityEntry = z.infer<typeof ActivityEntry>;
-
-const Persisted = z.object({
-  ui: UiState.catch(defaultUiState),
-  positions: z.record(z.string(), z.number().min(0).max(1)).catch({}),
-  activity: z.array(ActivityEntry).catch([]),
-  /**
-   * The last column mapping chosen for each CSV/TSV header (its signature,
-   * see import/tableFiles.ts): the next export from the same tool opens the
-   * mapping dialog already filled in.
-   */
-  tableMappings: z.record(z.string(), z.object({ mapping: ImportMapping, usedAt: z.number() })).catch({}),
-});
-type Persisted = z.infer<typeof Persisted>;
+export type { ActivityEntry, UiState, View } from './uiSchema';
+export { defaultUiState };
 
 const LOCAL_KEY = 'mizan.workbench';
 const MAX_POSITIONS = 300;
@@ -93,12 +25,12 @@ const SAVE_DELAY_MS = 400;
 function readLocal(storage: Storage | null): Persisted | null {
   try {
     const text = storage?.getItem(LOCAL_KEY);
-    if (text) return Persisted.parse(JSON.parse(text));
+    if (text) return readPersisted(JSON.parse(text));
     // The foundation's renderer kept two keys of its own.
     const lang = storage?.getItem('mizan.uiLang');
     const list = Number(storage?.getItem('mizan.listSize'));
     if (lang || list) {
-      return Persisted.parse({ ui: { ...(lang ? { uiLang: lang } : {}), ...(list ? { listSize: list } : {}) } });
+      return readPersisted({ ui: { ...(lang ? { uiLang: lang } : {}), ...(list ? { listSize: list } : {}) } });
     }
   } catch {
     // Damaged or unavailable: start from the defaults.
@@ -115,7 +47,7 @@ export class UiStore {
   revision = 0;
 
   constructor(private readonly storage: Storage | null) {
-    this.data = readLocal(storage) ?? Persisted.parse({});
+    this.data = readLocal(storage) ?? { ui: defaultUiState, positions: {}, activity: [], tableMappings: {} };
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -156,14 +88,14 @@ export class UiStore {
     if (!methodNames.includes('app.settings.get')) return;
     try {
       const remote = await api['app.settings.get']({});
-      const parsed = Persisted.safeParse({
+      const parsed = readPersisted({
         ui: remote['ui'] ?? {},
         positions: remote['positions'] ?? {},
         activity: remote['activity'] ?? [],
         tableMappings: remote['tableMappings'] ?? {},
       });
-      if (parsed.success && parsed.data.ui.savedAt > this.data.ui.savedAt) {
-        this.data = parsed.data;
+      if (parsed && parsed.ui.savedAt > this.data.ui.savedAt) {
+        this.data = parsed;
         this.writeLocal();
         this.emit();
       }

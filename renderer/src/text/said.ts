@@ -4,7 +4,6 @@
  * language (an entry written in English reads in Arabic after a switch).
  * Also the core's progress labels, which are fixed English phase names.
  */
-import { z } from 'zod';
 import type { I18n } from '../i18n';
 
 export const saidKeys = [
@@ -24,15 +23,11 @@ export const saidKeys = [
   'updateSame',
 ] as const;
 
-/** A message key and its parameters (names as written, counts as numbers). */
-export const Said = z.object({
-  key: z.enum(saidKeys),
-  params: z
-    .array(z.union([z.string(), z.number()]))
-    .max(8)
-    .optional(),
-});
-export type Said = z.infer<typeof Said>;
+/** A message key and its parameters (names as written, counts as numbers; at most 8). */
+export interface Said {
+  key: (typeof saidKeys)[number];
+  params?: (string | number)[] | undefined;
+}
 
 /** The text of `said` in the current language. */
 export function say(said: Said, i18n: I18n): string {

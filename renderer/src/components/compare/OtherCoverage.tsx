@@ -4,7 +4,8 @@
  * from a side-by-side comparison with it.
  */
 import { useEffect, useState } from 'react';
-import { methodNames, type StoryCluster } from '../../../../preload/contract';
+import type { StoryCluster } from '../../../../preload/contract';
+import { methodNames } from '../../../../preload/contract/methodList';
 import { useApi } from '../../api';
 import { useI18n } from '../../i18n';
 import { directionOf } from '../../../../common/text/direction';

@@ -5,7 +5,7 @@
  * the core places new articles by itself.
  */
 import { useCallback, useRef, type Dispatch, type SetStateAction } from 'react';
-import { methodNames } from '../../../../preload/contract';
+import { methodNames } from '../../../../preload/contract/methodList';
 import { toShownError, useApi } from '../../api';
 import type { I18n } from '../../i18n';
 import { useUiStore } from '../../state/useUi';

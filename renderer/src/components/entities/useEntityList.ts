@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { EntityCount, EntityIndexStatus } from '../../../../preload/contract';
 import { toShownError, useApi } from '../../api';
+import { afterFirstRows } from '../../hooks/firstRows';
 
 /** While the core is still reading names, lists are read again this often. */
 const INDEXING_POLL_MS = 3000;
@@ -27,7 +28,8 @@ export function useEntityList(
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const read = () => {
-      api['entities.list']({ kind, name: name || undefined, limit }).then(
+      // Names in the sidebar wait for the list's first rows (at once after that).
+      afterFirstRows(() => api['entities.list']({ kind, name: name || undefined, limit })).then(
         (page) => {
           if (!live) return;
           setState({ items: page.items, total: page.total, status: page.status, error: null });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { highlightColors, type Article, type Highlight as Annotation, type Note } from '../../../../preload/contract';
+import type { Article, Highlight as Annotation, Note } from '../../../../preload/contract';
+import { highlightColors } from '../../../../preload/contract/lists';
 import { useApi } from '../../api';
 import { useI18n } from '../../i18n';
 import { directionOf } from '../../../../common/text/direction';

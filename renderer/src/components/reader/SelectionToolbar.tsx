@@ -1,4 +1,5 @@
-import { highlightColors, type HighlightColor } from '../../../../preload/contract';
+import type { HighlightColor } from '../../../../preload/contract';
+import { highlightColors } from '../../../../preload/contract/lists';
 import { useI18n } from '../../i18n';
 import type { Selected } from './useTextSelection';
 

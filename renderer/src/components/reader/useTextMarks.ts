@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, type RefObject } from 'react';
-import { methodNames, type Highlight as Annotation } from '../../../../preload/contract';
+import type { Highlight as Annotation } from '../../../../preload/contract';
+import { methodNames } from '../../../../preload/contract/methodList';
 import { useApi } from '../../api';
 import { rangeOfOffsets } from '../../text/anchors';
 
