@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { clusterStories, dayNumber, type StoryDoc } from './clusterer';
 import { differentEvents, offStoryCore, storyCore } from './events';
 import { DocFrequencies, eventKeys, storyFeatures } from './features';
-import { mergeStories } from './storyMerge';
 import { packEventKeys, unpackEventKeys } from './templates';
 
 /**
@@ -151,36 +150,5 @@ describe('placement asks the story core', () => {
     expect(story.get(2)).toBe(story.get(1));
     expect(story.get(3)).toBe(story.get(1));
     expect(story.get(4)).not.toBe(story.get(1));
-  });
-});
-
-describe('the merge pass asks the story core too', () => {
-  // The roundup as a story of its own, its body like the plane's: without the core the two would merge.
-  function run(roundup: Item): Map<number, number> {
-    const items = [news.plane6Yaum, news.plane6Riyadh, news.plane6Okaz, roundup];
-    const df = new DocFrequencies();
-    const docs: StoryDoc[] = items.map((item, i) => {
-      const features = { terms: Uint32Array.of(1, 2, 3, 4), counts: Uint16Array.of(1, 1, 1, 1) };
-      df.add(features);
-      return { id: i + 1, day: dayNumber(item.day), features, event: keys(item) };
-    });
-    for (let k = 0; k < 40; k++) df.add({ terms: Uint32Array.of(100 + k), counts: Uint16Array.of(1) });
-    const placed = {
-      placements: docs.map((d) => ({ id: d.id, cluster: d.id === 4 ? -2 : -1, similarity: null })),
-      threads: [],
-      headlines: [],
-    };
-    const merged = mergeStories([], docs, placed, df);
-    return new Map(merged.placements.map((p) => [p.id, p.cluster]));
-  }
-
-  it('keeps the roundup story apart from the plane story', () => {
-    const story = run(news.uaeMartyrsRoundup);
-    expect(story.get(4)).not.toBe(story.get(1));
-  });
-
-  it('still merges a plane report begun as a story of its own', () => {
-    const story = run(news.plane6Okaz);
-    expect(story.get(4)).toBe(story.get(1));
   });
 });

@@ -28,7 +28,7 @@ import {
   type Vector,
 } from './clusterer';
 import type { DocFrequencies } from './features';
-import { differentEvents as eventVeto, offStoryCore, storyCore, type EventVeto } from './events';
+import { differentEvents as eventVeto, type EventVeto } from './events';
 import { TemplateIndex } from './templates';
 import { StoryTemplates } from './storyTemplates';
 import { headlinesOf } from './threads';
@@ -162,18 +162,9 @@ export function mergeStories(
     const s = d / (a.norm * b.norm || 1);
     return s >= merge.threshold && d / (a.members.length * b.members.length) >= merge.minMeanSimilarity ? s : null;
   };
-  const offCore = (story: Story, other: Story): boolean => {
-    const core = storyCore(story.members.map((i) => docs[i]!.event));
-    return (
-      core !== null && other.members.some((i) => docs[i]!.event !== undefined && offStoryCore(core, docs[i]!.event))
-    );
-  };
   const vetoed = (a: Story, b: Story): boolean => {
     // The would-be story as a whole first: a template's items of several bodies, however they were bridged.
     if (storyTemplates.mixedTemplate(a.members, b.members) !== null) return true;
-    // Each story's members must say in headline or lead what the other's first lines say (events.ts, offStoryCore):
-    // a roundup placement kept out of a story does not come back in with the story it founded.
-    if (offCore(a, b) || offCore(b, a)) return true;
     // Then every pair alike enough, and decided by their share: one pair that reads as two events is
     // often one event told in other words (template and recurring-report vetoes aside).
     const [small, large] = a.members.length <= b.members.length ? [a, b] : [b, a];
