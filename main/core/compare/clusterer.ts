@@ -21,7 +21,7 @@
  * them) say nothing about a story and are left out of the vectors.
  */
 import { DocFrequencies, type StoryFeatures } from './features';
-import { differentEvents } from './events';
+import { differentEvents, offStoryCore, storyCore } from './events';
 import { TemplateIndex, type EventKeys } from './templates';
 import { headlinesOf, ThreadLinks } from './threads';
 
@@ -396,7 +396,13 @@ export async function clusterStories(
     candidates.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     // Every member counts, not only the similar ones: a story grown through neutral members must
     // still not hold two events (the departure from Cairo and the Cairo declaration).
-    const fits = candidates.find(([c]) => !(membersOf.get(c) ?? []).some((e) => conflict(i, e) !== 0));
+    // And the newcomer's headline or lead must say what most members' first lines say (events.ts, offStoryCore).
+    const event = docs[i]!.event;
+    const fits = candidates.find(([c]) => {
+      const members = membersOf.get(c) ?? [];
+      if (members.some((e) => conflict(i, e) !== 0)) return false;
+      return event === undefined || !offStoryCore(storyCore(members.map((e) => docs[e]!.event)), event);
+    });
     let chosen: number;
     let similarity: number | null = null;
     if (fits) {

@@ -195,3 +195,16 @@ export const RECURRING_WORDS: ReadonlySet<string> = keySet([
   'الطقس', 'طقس', 'الأرصاد', 'أمطار', 'امطار', 'الحرارة', 'حرارة', 'غبار', 'رياح', 'الأتربة', 'رعدية', 'غائمة', 'سحب',
   'الأسهم', 'أسهم', 'مؤشر', 'تداول', 'برنت', 'النفط', 'نفط', 'البورصة', 'الذهب', 'weather', 'forecast', 'stocks', 'oil', 'brent',
 ]);
+
+/**
+ * Words of a weather forecast in a recurring report's headline or lead ("توقعت الرئاسة العامة للأرصاد ... حالة
+ * الطقس لهذا اليوم"): a forecast word and a word of the weather service or the weather. The day's forecast is one
+ * report; a dust storm or a downpour seen in one city is another event. Market reports forecast too ("توقعات رفع
+ * الفائدة") and are no weather forecast.
+ */
+// prettier-ignore
+export const FORECAST_WORDS: ReadonlySet<string> = keySet([
+  'توقعات', 'تتوقع', 'توقعت', 'يتوقع', 'توقع', 'المتوقع', 'متوقعة', 'متوقع', 'forecast', 'forecasts',
+]);
+
+export const WEATHER_SERVICE_WORDS: ReadonlySet<string> = keySet(['الأرصاد', 'الطقس', 'طقس', 'weather', 'met']);

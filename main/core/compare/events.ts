@@ -198,6 +198,8 @@ export function differentEvents(a: EventArticle, b: EventArticle, templates?: Te
   if (templates && templateConflict(templates, ea, eb, a.terms, b.terms)) return 'template';
   // Each day's weather or market report is that day's: the same words a day later are another report.
   if (ea.recurring && eb.recurring && a.day !== b.day) return 'recurring';
+  // The day's forecast is one report; what one city saw that day (a dust storm over Riyadh) is another.
+  if (ea.recurring && eb.recurring && ea.forecast !== eb.forecast) return 'recurring';
   if (ea.kind !== EventKind.None && eb.kind !== EventKind.None && ea.kind !== eb.kind) return 'kind';
   if (ea.royal !== 0 && eb.royal !== 0 && ea.royal !== eb.royal) return 'actor';
   // Subjects and other parties are looked up in the other article's headline and lead: a body
@@ -208,4 +210,54 @@ export function differentEvents(a: EventArticle, b: EventArticle, templates?: Te
   if (keysApart(ea.actor, eb.actor, ea.lead, eb.lead, undefined, ea.speaker && eb.speaker)) return 'actor';
   if (keysApart(ea.counterpart, eb.counterpart, ea.lead, eb.lead, OBJECT_SHARED)) return 'counterpart';
   return entityConflict(ea, eb, a.terms, b.terms) ? 'entities' : null;
+}
+
+/**
+ * A story's core needs this many keys before it can tell a newcomer off: a
+ * story of two short wire copies has too few words in common to judge by.
+ */
+const MIN_CORE = 10;
+/** Below this share of the core in its headline and lead, an article reports something else than the story. */
+const CORE_SHARED = 0.3;
+
+/**
+ * The story's core: the keys that more than half of its members carry in
+ * headline and lead (what every outlet's first lines say of the event).
+ * Null when fewer than two members have event keys.
+ */
+export function storyCore(members: readonly (EventKeys | undefined)[]): Set<number> | null {
+  const counts = new Map<number, number>();
+  let n = 0;
+  for (const m of members) {
+    if (m === undefined) continue;
+    n++;
+    for (const k of m.lead) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  if (n < 2) return null;
+  const core = new Set<number>();
+  for (const [k, c] of counts) if (c * 2 > n) core.add(k);
+  return core;
+}
+
+/**
+ * An article whose headline and lead both miss the story's core reports
+ * another event, however close its body reads: a print roundup that opens on
+ * one item and carries the story further down ("معاملة شهداء الإمارات
+ * بنظرائهم السعوديين" in the sixth relief plane's story), an editorial
+ * ("تأهيل اليمن"), a day's weather observed beside the day's forecast. The
+ * headline misses the core when fewer than 2 of its keys or under 30% of
+ * them are in it; the lead when it holds under 30% of the core. A headline
+ * in other words over a wire lead (the fake dollars thrown at Blatter over
+ * the election date) keeps its place by its lead.
+ */
+export function offStoryCore(core: ReadonlySet<number> | null, article: EventKeys): boolean {
+  if (core === null || core.size < MIN_CORE) return false;
+  const title = new Set(article.title);
+  if (title.size === 0) return false;
+  let inTitle = 0;
+  for (const k of title) if (core.has(k)) inTitle++;
+  if (inTitle >= 2 && inTitle >= CORE_SHARED * title.size) return false;
+  let inLead = 0;
+  for (const k of article.lead) if (core.has(k)) inLead++;
+  return inLead < CORE_SHARED * core.size;
 }

@@ -9,7 +9,7 @@ import { extractEntities } from '../entities';
 import { analyze, type AnalyzedToken } from '../text/analyze';
 import { detectLanguage } from '../text/language';
 import { headlineFrame } from './events';
-import { EventKind } from './eventWords';
+import { EventKind, FORECAST_WORDS, WEATHER_SERVICE_WORDS } from './eventWords';
 import type { EventKeys } from './templates';
 
 export const FEATURE_VERSION = 5;
@@ -118,10 +118,13 @@ export function eventKeys(title: string, body: string): EventKeys {
     if (ordinal !== undefined) numbers.add(termHash(`#${ordinal}`));
   }
   const lead = new Set(titleKeys);
-  for (const t of analyze(body.slice(0, LEAD_CHARS))) {
+  const leadTokens = analyze(body.slice(0, LEAD_CHARS));
+  for (const t of leadTokens) {
     const key = contentKey(t);
     if (key !== null) lead.add(termHash(key));
   }
+  const says = (words: ReadonlySet<string>): boolean =>
+    tokens.some((t) => words.has(t.exact)) || leadTokens.some((t) => words.has(t.exact));
   const places: Uint32Array[] = [];
   const people: Uint32Array[] = [];
   for (const m of headlineEntities(title)) {
@@ -134,13 +137,15 @@ export function eventKeys(title: string, body: string): EventKeys {
     if (m.kind === 'place') places.push(Uint32Array.from(keys));
     else if (m.kind === 'person') people.push(Uint32Array.from(keys));
   }
+  const frame = arabic(title) ? headlineFrame(title, tokens, tokenKeys) : recurringOnlyFrame(title, tokens, tokenKeys);
   return {
     title: Uint32Array.from(titleKeys),
     lead: Uint32Array.from(lead).sort(),
     places,
     people,
     numbers: leadSentence(title, tokens) ? NO_KEYS : Uint32Array.from(numbers).sort(),
-    ...(arabic(title) ? headlineFrame(title, tokens, tokenKeys) : recurringOnlyFrame(title, tokens, tokenKeys)),
+    ...frame,
+    forecast: frame.recurring && says(FORECAST_WORDS) && says(WEATHER_SERVICE_WORDS),
   };
 }
 

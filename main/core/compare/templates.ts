@@ -54,6 +54,8 @@ export interface EventKeys {
   kind: EventKind;
   /** A report that comes out every day (weather, markets). */
   recurring: boolean;
+  /** A recurring report whose headline or lead forecasts (the day's weather forecast, not a storm seen in one city). */
+  forecast: boolean;
 }
 
 function frameHash(title: Uint32Array, prefix: number, suffix: number): number {
@@ -238,7 +240,7 @@ function numbersApart(a: EventKeys, b: EventKeys, termsA: Uint32Array, termsB: U
 /**
  * Packs event keys as little-endian uint32s: headline length, lead length,
  * place and person counts, each place's and person's length, then the keys;
- * then the frame: royal | kind << 4 | recurring << 8 | speaker << 9, the subject's and the
+ * then the frame: royal | kind << 4 | recurring << 8 | speaker << 9 | forecast << 10, the subject's and the
  * other party's lengths and keys (keys packed before the frame unpack with
  * an empty one).
  */
@@ -247,7 +249,7 @@ export function packEventKeys(e: EventKeys): Buffer {
   const words = [e.title.length, e.lead.length, e.places.length, e.people.length, ...groups.map((g) => g.length)];
   for (const part of [e.title, e.lead, ...groups]) for (const k of part) words.push(k);
   words.push(
-    e.royal | (e.kind << 4) | (e.recurring ? 1 << 8 : 0) | (e.speaker ? 1 << 9 : 0),
+    e.royal | (e.kind << 4) | (e.recurring ? 1 << 8 : 0) | (e.speaker ? 1 << 9 : 0) | (e.forecast ? 1 << 10 : 0),
     e.actor.length,
     e.counterpart.length,
   );
@@ -259,7 +261,15 @@ export function packEventKeys(e: EventKeys): Buffer {
 
 export function unpackEventKeys(buf: Uint8Array | null | undefined): EventKeys {
   const none: Uint32Array = new Uint32Array(0);
-  const noFrame = { actor: none, speaker: false, royal: 0, counterpart: none, kind: 0 as EventKind, recurring: false };
+  const noFrame = {
+    actor: none,
+    speaker: false,
+    royal: 0,
+    counterpart: none,
+    kind: 0 as EventKind,
+    recurring: false,
+    forecast: false,
+  };
   const empty = { title: none, lead: none, places: [], people: [], numbers: none, ...noFrame };
   if (!buf || buf.length < 20) return empty;
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
@@ -275,7 +285,8 @@ export function unpackEventKeys(buf: Uint8Array | null | undefined): EventKeys {
   const title = take(titleLength!);
   const lead = take(leadLength!);
   const groups = Array.from(all.subarray(4, 5 + placeCount! + personCount!), (n) => take(n));
-  let frame: Pick<EventKeys, 'actor' | 'speaker' | 'royal' | 'counterpart' | 'kind' | 'recurring'> = noFrame;
+  let frame: Pick<EventKeys, 'actor' | 'speaker' | 'royal' | 'counterpart' | 'kind' | 'recurring' | 'forecast'> =
+    noFrame;
   if (o + 3 <= all.length) {
     const [flags, actorLength, counterpartLength] = all.subarray(o, o + 3);
     o += 3;
@@ -284,6 +295,7 @@ export function unpackEventKeys(buf: Uint8Array | null | undefined): EventKeys {
       kind: ((flags! >>> 4) & 0xf) as EventKind,
       recurring: (flags! & (1 << 8)) !== 0,
       speaker: (flags! & (1 << 9)) !== 0,
+      forecast: (flags! & (1 << 10)) !== 0,
       actor: take(actorLength!),
       counterpart: take(counterpartLength!),
     };
