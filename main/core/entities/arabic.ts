@@ -46,6 +46,8 @@ export interface Proposal {
   whole?: boolean;
   /** Found in a list (not by a head rule): wins a tie of length (قناة السويس is the canal, not a channel). */
   listed?: boolean;
+  /** Which rule (or the tagger) proposed it, with its evidence: the bench scores each path apart. */
+  via?: string;
 }
 
 /** Heads that are also verbal nouns: after ب/ل they are an action (بتنظيم الحملات), not a body. */
@@ -276,7 +278,9 @@ function people(text: string, toks: Tokens, out: Proposal[]): void {
         end - title.end >= 2 &&
         /^[ \t]*[،,][ \t]*$/u.test(text.slice(toks[title.end - 1]!.t.end, toks[title.end]?.t.start ?? 0));
       if (end !== null && (apart || joined(text, toks[title.end - 1], toks[title.end]))) {
-        out.push({ kind: 'person', from: title.end, to: end, title: [i, title.end] });
+        const given = GIVEN.has(givenAt(text, toks, title.end)!.key) ? 'given' : 'unknown';
+        const via = `title${title.strong ? '-strong' : ''}+${given}${end - title.end > 1 ? '+more' : ''}`;
+        out.push({ kind: 'person', from: title.end, to: end, title: [i, title.end], via });
         i = end - 1;
         continue;
       }
@@ -284,13 +288,13 @@ function people(text: string, toks: Tokens, out: Proposal[]): void {
     }
     const end = nameAt(text, toks, i, false, false);
     if (end !== null) {
-      out.push({ kind: 'person', from: i, to: end });
+      out.push({ kind: 'person', from: i, to: end, via: 'given+chain-or-family' });
       i = end - 1;
       continue;
     }
     const known = matchEntry(text, toks, i, PEOPLE);
     if (known) {
-      out.push({ kind: 'person', from: i, to: i + known.keys.length });
+      out.push({ kind: 'person', from: i, to: i + known.keys.length, via: 'listed' });
       i += known.keys.length - 1;
     }
   }
@@ -344,7 +348,14 @@ function organisations(text: string, toks: Tokens, out: Proposal[]): void {
     if (t.t.kind !== 'word' || !t.arabic) continue;
     const known = matchEntry(text, toks, i, ORGANISATIONS);
     if (known) {
-      out.push({ kind: 'organisation', from: i, to: i + known.keys.length, whole: known.prefix !== '', listed: true });
+      out.push({
+        kind: 'organisation',
+        from: i,
+        to: i + known.keys.length,
+        whole: known.prefix !== '',
+        listed: true,
+        via: 'listed',
+      });
       i += known.keys.length - 1;
       continue;
     }
@@ -359,7 +370,7 @@ function organisations(text: string, toks: Tokens, out: Proposal[]): void {
       let k = i + 1;
       while (k < toks.length && k - i <= 3 && joined(text, toks[k - 1], toks[k]) && unknownName(toks[k]!)) k++;
       if (k > i + 1) {
-        out.push({ kind: 'organisation', from: i, to: k });
+        out.push({ kind: 'organisation', from: i, to: k, via: 'team+unknown' });
         i = k - 1;
         continue;
       }
@@ -373,7 +384,7 @@ function organisations(text: string, toks: Tokens, out: Proposal[]): void {
       // فريق العمل is a work team: فريق takes a place only, نادي and منتخب one definite word too.
       const n = place > 0 ? place : namePart(c) && c.definite && t.key !== 'فريق' ? 1 : 0;
       if (n > 0 && joined(text, t, c)) {
-        out.push({ kind: 'organisation', from: i, to: i + 1 + n });
+        out.push({ kind: 'organisation', from: i, to: i + 1 + n, via: place > 0 ? 'team+place' : 'team+word' });
         i += n;
       }
       continue;
@@ -382,7 +393,7 @@ function organisations(text: string, toks: Tokens, out: Proposal[]): void {
     if (VERBAL_HEADS.has(t.key) && /[بل]$/u.test(t.clitic)) continue;
     const end = organisationEnd(text, toks, i, weak);
     if (end > i + 1) {
-      out.push({ kind: 'organisation', from: i, to: end });
+      out.push({ kind: 'organisation', from: i, to: end, via: weak ? 'weak-head' : 'head' });
       i = end - 1;
     }
   }
@@ -420,11 +431,11 @@ function places(text: string, toks: Tokens, out: Proposal[]): void {
       // شمال فرنسا: the region is the place (the direction word may carry clitics: بشمال).
       const d = toks[i - 1];
       if (d && DIRECTION_KEYS.has(d.key) && !d.definite && joined(text, d, t) && entry.prefix === '') {
-        out.push({ kind: 'place', from: i - 1, to: i + n, listed: true });
+        out.push({ kind: 'place', from: i - 1, to: i + n, listed: true, via: 'direction+listed' });
         i += n - 1;
         continue;
       }
-      out.push({ kind: 'place', from: i, to: i + n, whole: entry.prefix !== '', listed: true });
+      out.push({ kind: 'place', from: i, to: i + n, whole: entry.prefix !== '', listed: true, via: 'listed' });
       i += n - 1;
       continue;
     }
@@ -434,7 +445,7 @@ function places(text: string, toks: Tokens, out: Proposal[]): void {
       // Not a verb in the imperfect (منطقة تسمى, مدينة يبلغ): names rarely start so, verbs do.
       const verbLike = !!c && /^[يتن]/u.test(c.t.norm);
       if (namePart(c) && joined(text, t, c) && !verbLike && !COMMON.has(c.key) && !COMPLEMENT_STOPS.has(c.key)) {
-        out.push({ kind: 'place', from: i + 1, to: i + 2 });
+        out.push({ kind: 'place', from: i + 1, to: i + 2, via: 'head' });
         i++;
       }
     }

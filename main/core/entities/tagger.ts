@@ -277,7 +277,7 @@ export function spansOf(tags: readonly Tag[], margins: readonly number[]): Tagge
     const type = tags[i]!.slice(2);
     let j = i + 1;
     while (j < tags.length && tags[j] === `I-${type}`) j++;
-    out.push({ kind: KIND_OF_TAG[type]!, from: i, to: j, margin: Math.min(...margins.slice(i, j)) });
+    out.push({ kind: KIND_OF_TAG[type]!, from: i, to: j, margin: Math.min(...margins.slice(i, j)), via: 'tagger' });
     i = j - 1;
   }
   return out;
