@@ -200,12 +200,13 @@ run('entities (main/core/entities): rules + tagger', true);
 run('baseline: the rules alone (learned: false)', false);
 
 if (process.env.MIZAN_NER_CURVE) {
-  // Precision and recall at other operating points: the tagger's floor, with and without spreading names in a text.
-  const chosen = { ...OPERATING_POINT };
+  // Precision and recall at other operating points: the tagger's person floor (its places and bodies as chosen),
+  // with and without spreading names in a text.
+  const chosen = { ...OPERATING_POINT, floors: { ...OPERATING_POINT.floors } };
   const cells: Array<[string, string]> = [];
   for (const spread of [true, false])
     for (const floor of [0, 10, 20, 30, 40, 60, 80, 120]) {
-      Object.assign(OPERATING_POINT, { floor, spread });
+      Object.assign(OPERATING_POINT, { floors: { ...chosen.floors, person: floor }, spread });
       const all = score(docs, (doc) => toSpans(doc, extractEntities(doc.text, { lang: 'ar' }))).get('all')!;
       const p = all.tp / Math.max(1, all.tp + all.fp);
       const r = all.tp / Math.max(1, all.tp + all.fn);
@@ -215,7 +216,10 @@ if (process.env.MIZAN_NER_CURVE) {
       ]);
     }
   Object.assign(OPERATING_POINT, chosen);
-  printTable(`operating points (chosen: floor ${chosen.floor}${chosen.spread ? ', spread' : ''})`, cells);
+  printTable(
+    `operating points (chosen: person floor ${chosen.floors.person}${chosen.spread ? ', spread' : ''})`,
+    cells,
+  );
 }
 
 if (process.env.MIZAN_NER_ERRORS) {
@@ -255,6 +259,11 @@ if (process.env.MIZAN_NER_TRACE) {
         const a = doc.tokens[Math.max(0, s!.from - 4)]![0];
         const b = doc.tokens[Math.min(doc.tokens.length - 1, s!.to + 3)]![1];
         row.context = doc.text.slice(a, b).replace(/\n/gu, ' / ');
+        const words = (g: Span): string => doc.text.slice(doc.tokens[g.from]![0], doc.tokens[g.to - 1]![1]);
+        row.overlaps = doc.gold
+          .filter((g) => g.from < s!.to && s!.from < g.to)
+          .map((g) => `${g.kind}:${words(g)}`)
+          .join(' | ');
       }
       rows.push(row);
     }

@@ -25,6 +25,8 @@ export interface TraceRow {
   text: string;
   /** A few words either side, for reading the errors by hand. */
   context?: string;
+  /** The gold spans it overlaps, as `kind:words`. */
+  overlaps?: string;
 }
 
 export interface Trace {

@@ -96,6 +96,8 @@ function unknownName(t: EntityToken): boolean {
   const common = COMMON.has(t.key) || (t.key.endsWith('ا') && COMMON.has(t.key.slice(0, -1)));
   // لزيارتها, بيوتهم: a pronoun suffix marks a noun or verb, not a name.
   if (PRONOUN_SUFFIX.test(t.key) && t.key.length >= 5) return false;
+  // يستخدمه, يسترجع, تستقبل: a long word in the imperfect is a verb, not a name.
+  if (/^[يت]/u.test(t.key) && t.key.length >= 5) return false;
   return namePart(t) && !t.definite && !common && t.key.length >= 2;
 }
 
@@ -365,6 +367,15 @@ function organisations(text: string, toks: Tokens, out: Proposal[]): void {
       continue;
     }
     const head = formKey(t);
+    if (TEAM_HEADS.has(head) && toks[i + 1] && joined(text, t, toks[i + 1]) && toks[i + 1]!.clitic === '') {
+      // نادي ريال مدريد: the head is part of a listed club's name.
+      const club = matchEntry(text, toks, i + 1, ORGANISATIONS);
+      if (club) {
+        out.push({ kind: 'organisation', from: i, to: i + 1 + club.keys.length, listed: true, via: 'team+listed' });
+        i += club.keys.length;
+        continue;
+      }
+    }
     if (TEAM_HEADS.has(head)) {
       // نادي مانشستر يونايتد: names no list knows after a team head.
       let k = i + 1;
@@ -382,7 +393,17 @@ function organisations(text: string, toks: Tokens, out: Proposal[]): void {
       const c = toks[i + 1];
       const place = matchAt(text, toks, i + 1, PLACES);
       // فريق العمل is a work team: فريق takes a place only, نادي and منتخب one definite word too.
-      const n = place > 0 ? place : namePart(c) && c.definite && t.key !== 'فريق' ? 1 : 0;
+      let n = place > 0 ? place : namePart(c) && c.definite && t.key !== 'فريق' ? 1 : 0;
+      // نادي مانشستر يونايتد: a place and words no list knows.
+      while (
+        place > 0 &&
+        n < place + 2 &&
+        toks[i + 1 + n] &&
+        joined(text, toks[i + n], toks[i + 1 + n]) &&
+        unknownName(toks[i + 1 + n]!) &&
+        !GIVEN.has(toks[i + 1 + n]!.key)
+      )
+        n++;
       if (n > 0 && joined(text, t, c)) {
         out.push({ kind: 'organisation', from: i, to: i + 1 + n, via: place > 0 ? 'team+place' : 'team+word' });
         i += n;
@@ -406,7 +427,7 @@ const PLACE_CUES: ReadonlySet<string> = new Set(['في', 'من', 'الى', 'ال
 /** Names of competitions end in a place (دوري أبطال أوروبا, كأس ملك إسبانيا): the event is named, not the place. */
 const EVENT_HEADS = keySet(['كأس', 'كاس', 'أبطال', 'أمم', 'بطولة', 'دوري', 'أولمبياد', 'مونديال']);
 
-function inEventName(toks: Tokens, i: number): boolean {
+export function inEventName(toks: Tokens, i: number): boolean {
   const before = toks[i - 1];
   if (!before || toks[i]!.clitic) return false;
   return EVENT_HEADS.has(before.key) || (before.key === 'ملك' && EVENT_HEADS.has(toks[i - 2]?.key ?? ''));

@@ -3,7 +3,8 @@
  * in a text, with offsets into it, titles kept apart, spellings folded to one
  * key and one readable name. Pure: imports only the text module and npm lists.
  */
-import { arabicProposals, type Proposal } from './arabic';
+import { arabicProposals, inEventName, type Proposal } from './arabic';
+import { refineBoundaries, surnameAllowed } from './boundaries';
 import { isCommonWord, isGivenName } from './nameLists';
 import { resolve } from './resolve';
 import { OPERATING_POINT, readTagger } from './tagger';
@@ -76,7 +77,8 @@ function addSurnames(text: string, toks: readonly EntityToken[], drafts: Draft[]
       last.replace(/^ال/u, '').length >= 3 &&
       d.words[d.words.length - 2] !== 'ال' &&
       !isCommonWord(last) &&
-      !isGivenName(last)
+      !isGivenName(last) &&
+      surnameAllowed(last)
     )
       bySurname.set(last, d);
   }
@@ -212,13 +214,18 @@ export function traceEntities(text: string, options: ExtractOptions): TracedMent
   const rules = arabic ? arabicProposals(text, toks) : englishProposals(text, toks);
   // The tagger adds what it is sure of; the longest proposal still wins an overlap.
   const reading = arabic && options.learned !== false ? readTagger(text, toks, rules) : null;
-  const learned = reading ? reading.spans.filter((s) => s.margin >= OPERATING_POINT.floor) : [];
+  // Per kind: the tagger's places and bodies were wrong more often than its people (README, "Errors").
+  const learned = reading
+    ? reading.spans.filter(
+        (s) => s.margin >= OPERATING_POINT.floors[s.kind] && !(s.kind === 'place' && inEventName(toks, s.from)),
+      )
+    : [];
   // A name the tagger reads further than the rules (الأمير خالد الفيصل بن عبدالعزيز) keeps the rules' title.
   for (const l of learned) {
     const titled = rules.find((r) => r.kind === l.kind && r.from === l.from && r.title);
     if (titled) l.title = titled.title;
   }
-  const chosen = consistent(toks, resolve([...rules, ...learned]));
+  const chosen = consistent(toks, refineBoundaries(text, toks, resolve([...rules, ...learned])));
   const drafts = chosen.map((p) => draftOf(text, toks, p));
   const taken = new Uint8Array(toks.length);
   for (const p of chosen) taken.fill(1, p.from, p.to);
