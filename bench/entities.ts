@@ -26,9 +26,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { extractEntities, type EntityKind } from '../main/core/entities';
+import { extractEntities, traceEntities, type EntityKind } from '../main/core/entities';
 import { OPERATING_POINT } from '../main/core/entities/tagger';
 import { printTable, sharedData } from './support';
+import { reportPaths, verdictOf, writeTrace, type Span, type TraceRow } from './entityPaths';
 
 interface Doc {
   name: string;
@@ -36,12 +37,6 @@ interface Doc {
   /** [start, end) of each corpus token in text. */
   tokens: Array<[number, number]>;
   gold: Span[];
-}
-
-interface Span {
-  kind: EntityKind;
-  from: number;
-  to: number;
 }
 
 const KINDS: Record<string, EntityKind> = { PER: 'person', PERS: 'person', LOC: 'place', ORG: 'organisation' };
@@ -173,6 +168,10 @@ function sample(day: string, n: number): void {
   process.stdout.write(`${count} mentions in ${n} articles\n`);
 }
 
+if (process.argv[2] === '--paths') {
+  reportPaths(process.argv.slice(3));
+  process.exit(0);
+}
 if (process.argv[2] === '--sample') {
   sample(process.argv[3] ?? '2015-08-04', Number(process.argv[4] ?? 12));
   process.exit(0);
@@ -201,12 +200,13 @@ run('entities (main/core/entities): rules + tagger', true);
 run('baseline: the rules alone (learned: false)', false);
 
 if (process.env.MIZAN_NER_CURVE) {
-  // Precision and recall at other operating points: the tagger's floor, with and without spreading names in a text.
-  const chosen = { ...OPERATING_POINT };
+  // Precision and recall at other operating points: the tagger's person floor (its places and bodies as chosen),
+  // with and without spreading names in a text.
+  const chosen = { ...OPERATING_POINT, floors: { ...OPERATING_POINT.floors } };
   const cells: Array<[string, string]> = [];
   for (const spread of [true, false])
     for (const floor of [0, 10, 20, 30, 40, 60, 80, 120]) {
-      Object.assign(OPERATING_POINT, { floor, spread });
+      Object.assign(OPERATING_POINT, { floors: { ...chosen.floors, person: floor }, spread });
       const all = score(docs, (doc) => toSpans(doc, extractEntities(doc.text, { lang: 'ar' }))).get('all')!;
       const p = all.tp / Math.max(1, all.tp + all.fp);
       const r = all.tp / Math.max(1, all.tp + all.fn);
@@ -216,7 +216,10 @@ if (process.env.MIZAN_NER_CURVE) {
       ]);
     }
   Object.assign(OPERATING_POINT, chosen);
-  printTable(`operating points (chosen: floor ${chosen.floor}${chosen.spread ? ', spread' : ''})`, cells);
+  printTable(
+    `operating points (chosen: person floor ${chosen.floors.person}${chosen.spread ? ', spread' : ''})`,
+    cells,
+  );
 }
 
 if (process.env.MIZAN_NER_ERRORS) {
@@ -236,4 +239,34 @@ if (process.env.MIZAN_NER_ERRORS) {
     for (const s of doc.gold)
       if (!got.has(`${s.kind}:${s.from}:${s.to}`)) process.stdout.write(`FN ${s.kind} ${words(s)}\t${around(s)}\n`);
   }
+}
+
+if (process.env.MIZAN_NER_TRACE) {
+  // Each mention's path and verdict, for `--paths` to add up over folds (entityPaths.ts).
+  const rows: TraceRow[] = [];
+  const gold: Record<string, number> = {};
+  for (const doc of docs) {
+    for (const g of doc.gold) gold[g.kind] = (gold[g.kind] ?? 0) + 1;
+    const seen = new Set<string>();
+    for (const m of traceEntities(doc.text, { lang: 'ar' })) {
+      const [s] = toSpans(doc, [m]);
+      const id = `${s!.kind}:${s!.from}:${s!.to}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const row: TraceRow = { kind: m.kind, via: m.via, verdict: verdictOf(s!, doc.gold), text: m.text };
+      if (m.margin !== undefined) row.margin = Math.round(m.margin);
+      if (row.verdict !== 'tp') {
+        const a = doc.tokens[Math.max(0, s!.from - 4)]![0];
+        const b = doc.tokens[Math.min(doc.tokens.length - 1, s!.to + 3)]![1];
+        row.context = doc.text.slice(a, b).replace(/\n/gu, ' / ');
+        const words = (g: Span): string => doc.text.slice(doc.tokens[g.from]![0], doc.tokens[g.to - 1]![1]);
+        row.overlaps = doc.gold
+          .filter((g) => g.from < s!.to && s!.from < g.to)
+          .map((g) => `${g.kind}:${words(g)}`)
+          .join(' | ');
+      }
+      rows.push(row);
+    }
+  }
+  writeTrace(process.env.MIZAN_NER_TRACE, { rows, gold });
 }

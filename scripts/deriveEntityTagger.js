@@ -17,7 +17,8 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { entityTokens } = require('../dist/main/core/entities/tokens');
-const { arabicProposals, GIVEN, FAMILY, COMMON, DEFINITE_ONLY } = require('../dist/main/core/entities/arabic');
+const { arabicProposals } = require('../dist/main/core/entities/arabic');
+const { GIVEN, FAMILY, COMMON, DEFINITE_ONLY } = require('../dist/main/core/entities/nameLists');
 const {
   EXTRA_FAMILY_NAMES,
   EXTRA_GIVEN_NAMES,

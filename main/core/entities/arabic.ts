@@ -46,6 +46,8 @@ export interface Proposal {
   whole?: boolean;
   /** Found in a list (not by a head rule): wins a tie of length (قناة السويس is the canal, not a channel). */
   listed?: boolean;
+  /** Which rule (or the tagger) proposed it, with its evidence: the bench scores each path apart. */
+  via?: string;
 }
 
 /** Heads that are also verbal nouns: after ب/ل they are an action (بتنظيم الحملات), not a body. */
@@ -94,6 +96,8 @@ function unknownName(t: EntityToken): boolean {
   const common = COMMON.has(t.key) || (t.key.endsWith('ا') && COMMON.has(t.key.slice(0, -1)));
   // لزيارتها, بيوتهم: a pronoun suffix marks a noun or verb, not a name.
   if (PRONOUN_SUFFIX.test(t.key) && t.key.length >= 5) return false;
+  // يستخدمه, يسترجع, تستقبل: a long word in the imperfect is a verb, not a name.
+  if (/^[يت]/u.test(t.key) && t.key.length >= 5) return false;
   return namePart(t) && !t.definite && !common && t.key.length >= 2;
 }
 
@@ -276,7 +280,9 @@ function people(text: string, toks: Tokens, out: Proposal[]): void {
         end - title.end >= 2 &&
         /^[ \t]*[،,][ \t]*$/u.test(text.slice(toks[title.end - 1]!.t.end, toks[title.end]?.t.start ?? 0));
       if (end !== null && (apart || joined(text, toks[title.end - 1], toks[title.end]))) {
-        out.push({ kind: 'person', from: title.end, to: end, title: [i, title.end] });
+        const given = GIVEN.has(givenAt(text, toks, title.end)!.key) ? 'given' : 'unknown';
+        const via = `title${title.strong ? '-strong' : ''}+${given}${end - title.end > 1 ? '+more' : ''}`;
+        out.push({ kind: 'person', from: title.end, to: end, title: [i, title.end], via });
         i = end - 1;
         continue;
       }
@@ -284,13 +290,13 @@ function people(text: string, toks: Tokens, out: Proposal[]): void {
     }
     const end = nameAt(text, toks, i, false, false);
     if (end !== null) {
-      out.push({ kind: 'person', from: i, to: end });
+      out.push({ kind: 'person', from: i, to: end, via: 'given+chain-or-family' });
       i = end - 1;
       continue;
     }
     const known = matchEntry(text, toks, i, PEOPLE);
     if (known) {
-      out.push({ kind: 'person', from: i, to: i + known.keys.length });
+      out.push({ kind: 'person', from: i, to: i + known.keys.length, via: 'listed' });
       i += known.keys.length - 1;
     }
   }
@@ -344,7 +350,14 @@ function organisations(text: string, toks: Tokens, out: Proposal[]): void {
     if (t.t.kind !== 'word' || !t.arabic) continue;
     const known = matchEntry(text, toks, i, ORGANISATIONS);
     if (known) {
-      out.push({ kind: 'organisation', from: i, to: i + known.keys.length, whole: known.prefix !== '', listed: true });
+      out.push({
+        kind: 'organisation',
+        from: i,
+        to: i + known.keys.length,
+        whole: known.prefix !== '',
+        listed: true,
+        via: 'listed',
+      });
       i += known.keys.length - 1;
       continue;
     }
@@ -354,12 +367,21 @@ function organisations(text: string, toks: Tokens, out: Proposal[]): void {
       continue;
     }
     const head = formKey(t);
+    if (TEAM_HEADS.has(head) && toks[i + 1] && joined(text, t, toks[i + 1]) && toks[i + 1]!.clitic === '') {
+      // نادي ريال مدريد: the head is part of a listed club's name.
+      const club = matchEntry(text, toks, i + 1, ORGANISATIONS);
+      if (club) {
+        out.push({ kind: 'organisation', from: i, to: i + 1 + club.keys.length, listed: true, via: 'team+listed' });
+        i += club.keys.length;
+        continue;
+      }
+    }
     if (TEAM_HEADS.has(head)) {
       // نادي مانشستر يونايتد: names no list knows after a team head.
       let k = i + 1;
       while (k < toks.length && k - i <= 3 && joined(text, toks[k - 1], toks[k]) && unknownName(toks[k]!)) k++;
       if (k > i + 1) {
-        out.push({ kind: 'organisation', from: i, to: k });
+        out.push({ kind: 'organisation', from: i, to: k, via: 'team+unknown' });
         i = k - 1;
         continue;
       }
@@ -371,9 +393,19 @@ function organisations(text: string, toks: Tokens, out: Proposal[]): void {
       const c = toks[i + 1];
       const place = matchAt(text, toks, i + 1, PLACES);
       // فريق العمل is a work team: فريق takes a place only, نادي and منتخب one definite word too.
-      const n = place > 0 ? place : namePart(c) && c.definite && t.key !== 'فريق' ? 1 : 0;
+      let n = place > 0 ? place : namePart(c) && c.definite && t.key !== 'فريق' ? 1 : 0;
+      // نادي مانشستر يونايتد: a place and words no list knows.
+      while (
+        place > 0 &&
+        n < place + 2 &&
+        toks[i + 1 + n] &&
+        joined(text, toks[i + n], toks[i + 1 + n]) &&
+        unknownName(toks[i + 1 + n]!) &&
+        !GIVEN.has(toks[i + 1 + n]!.key)
+      )
+        n++;
       if (n > 0 && joined(text, t, c)) {
-        out.push({ kind: 'organisation', from: i, to: i + 1 + n });
+        out.push({ kind: 'organisation', from: i, to: i + 1 + n, via: place > 0 ? 'team+place' : 'team+word' });
         i += n;
       }
       continue;
@@ -382,7 +414,7 @@ function organisations(text: string, toks: Tokens, out: Proposal[]): void {
     if (VERBAL_HEADS.has(t.key) && /[بل]$/u.test(t.clitic)) continue;
     const end = organisationEnd(text, toks, i, weak);
     if (end > i + 1) {
-      out.push({ kind: 'organisation', from: i, to: end });
+      out.push({ kind: 'organisation', from: i, to: end, via: weak ? 'weak-head' : 'head' });
       i = end - 1;
     }
   }
@@ -395,7 +427,7 @@ const PLACE_CUES: ReadonlySet<string> = new Set(['في', 'من', 'الى', 'ال
 /** Names of competitions end in a place (دوري أبطال أوروبا, كأس ملك إسبانيا): the event is named, not the place. */
 const EVENT_HEADS = keySet(['كأس', 'كاس', 'أبطال', 'أمم', 'بطولة', 'دوري', 'أولمبياد', 'مونديال']);
 
-function inEventName(toks: Tokens, i: number): boolean {
+export function inEventName(toks: Tokens, i: number): boolean {
   const before = toks[i - 1];
   if (!before || toks[i]!.clitic) return false;
   return EVENT_HEADS.has(before.key) || (before.key === 'ملك' && EVENT_HEADS.has(toks[i - 2]?.key ?? ''));
@@ -420,11 +452,11 @@ function places(text: string, toks: Tokens, out: Proposal[]): void {
       // شمال فرنسا: the region is the place (the direction word may carry clitics: بشمال).
       const d = toks[i - 1];
       if (d && DIRECTION_KEYS.has(d.key) && !d.definite && joined(text, d, t) && entry.prefix === '') {
-        out.push({ kind: 'place', from: i - 1, to: i + n, listed: true });
+        out.push({ kind: 'place', from: i - 1, to: i + n, listed: true, via: 'direction+listed' });
         i += n - 1;
         continue;
       }
-      out.push({ kind: 'place', from: i, to: i + n, whole: entry.prefix !== '', listed: true });
+      out.push({ kind: 'place', from: i, to: i + n, whole: entry.prefix !== '', listed: true, via: 'listed' });
       i += n - 1;
       continue;
     }
@@ -434,7 +466,7 @@ function places(text: string, toks: Tokens, out: Proposal[]): void {
       // Not a verb in the imperfect (منطقة تسمى, مدينة يبلغ): names rarely start so, verbs do.
       const verbLike = !!c && /^[يتن]/u.test(c.t.norm);
       if (namePart(c) && joined(text, t, c) && !verbLike && !COMMON.has(c.key) && !COMPLEMENT_STOPS.has(c.key)) {
-        out.push({ kind: 'place', from: i + 1, to: i + 2 });
+        out.push({ kind: 'place', from: i + 1, to: i + 2, via: 'head' });
         i++;
       }
     }

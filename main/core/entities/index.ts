@@ -3,7 +3,8 @@
  * in a text, with offsets into it, titles kept apart, spellings folded to one
  * key and one readable name. Pure: imports only the text module and npm lists.
  */
-import { arabicProposals, type Proposal } from './arabic';
+import { arabicProposals, inEventName, type Proposal } from './arabic';
+import { refineBoundaries, surnameAllowed } from './boundaries';
 import { isCommonWord, isGivenName } from './nameLists';
 import { resolve } from './resolve';
 import { OPERATING_POINT, readTagger } from './tagger';
@@ -23,6 +24,9 @@ interface Draft {
   words: string[];
   title?: TextSpan;
   group: number;
+  /** The path that proposed it (`rule:person:title-strong+given`, `tagger:place`, `spread:…`, `surname`). */
+  via: string;
+  margin?: number;
 }
 
 function spanOf(text: string, start: number, end: number): TextSpan {
@@ -35,7 +39,15 @@ function draftOf(text: string, toks: readonly EntityToken[], p: Proposal): Draft
   const start = p.whole ? first.t.start : first.nameStart;
   const span = spanOf(text, start, last.t.end);
   const display = readable(span.text, first.restoreArticle);
-  const draft: Draft = { kind: p.kind, span, display, words: nameKey(display).split(' '), group: -1 };
+  const draft: Draft = {
+    kind: p.kind,
+    span,
+    display,
+    words: nameKey(display).split(' '),
+    group: -1,
+    via: p.via ?? p.kind,
+  };
+  if ('margin' in p && typeof p.margin === 'number') draft.margin = p.margin;
   if (p.title) draft.title = spanOf(text, toks[p.title[0]]!.nameStart, toks[p.title[1] - 1]!.t.end);
   return draft;
 }
@@ -65,7 +77,8 @@ function addSurnames(text: string, toks: readonly EntityToken[], drafts: Draft[]
       last.replace(/^ال/u, '').length >= 3 &&
       d.words[d.words.length - 2] !== 'ال' &&
       !isCommonWord(last) &&
-      !isGivenName(last)
+      !isGivenName(last) &&
+      surnameAllowed(last)
     )
       bySurname.set(last, d);
   }
@@ -79,7 +92,7 @@ function addSurnames(text: string, toks: readonly EntityToken[], drafts: Draft[]
     const display = readable(span.text, t.restoreArticle);
     const full = bySurname.get(nameKey(display));
     if (!full) return;
-    drafts.push({ kind: 'person', span, display, words: [nameKey(display)], group: -1 });
+    drafts.push({ kind: 'person', span, display, words: [nameKey(display)], group: -1, via: 'surname' });
   });
 }
 
@@ -118,7 +131,13 @@ function consistent(toks: readonly EntityToken[], chosen: Proposal[]): Proposal[
       if (toks[i]!.key !== toks[p.from]!.key || keyOf(i, i + n) !== k) continue;
       if (taken.subarray(i, i + n).some((x) => x === 1)) continue;
       taken.fill(1, i, i + n);
-      added.push({ kind: p.kind, from: i, to: i + n, ...(p.whole ? { whole: true } : {}) });
+      added.push({
+        kind: p.kind,
+        from: i,
+        to: i + n,
+        via: `spread:${p.via ?? ''}`,
+        ...(p.whole ? { whole: true } : {}),
+      });
     }
   }
   return added.length ? [...chosen, ...added].sort((a, b) => a.from - b.from) : chosen;
@@ -178,19 +197,35 @@ function canonicals(drafts: readonly Draft[], groups: number): string[] {
   return out;
 }
 
+/** A mention with the path that found it, for the bench's per-path scores (not part of the contract). */
+export interface TracedMention extends Mention {
+  via: string;
+  /** The tagger's margin, for its spans. */
+  margin?: number;
+}
+
 export function extractEntities(text: string, options: ExtractOptions): Mention[] {
+  return traceEntities(text, options).map(({ via: _via, margin: _margin, ...m }) => m);
+}
+
+export function traceEntities(text: string, options: ExtractOptions): TracedMention[] {
   const toks = entityTokens(text);
   const arabic = options.lang === 'ar' || options.lang.startsWith('ar-');
   const rules = arabic ? arabicProposals(text, toks) : englishProposals(text, toks);
   // The tagger adds what it is sure of; the longest proposal still wins an overlap.
   const reading = arabic && options.learned !== false ? readTagger(text, toks, rules) : null;
-  const learned = reading ? reading.spans.filter((s) => s.margin >= OPERATING_POINT.floor) : [];
+  // Per kind: the tagger's places and bodies were wrong more often than its people (README, "Errors").
+  const learned = reading
+    ? reading.spans.filter(
+        (s) => s.margin >= OPERATING_POINT.floors[s.kind] && !(s.kind === 'place' && inEventName(toks, s.from)),
+      )
+    : [];
   // A name the tagger reads further than the rules (الأمير خالد الفيصل بن عبدالعزيز) keeps the rules' title.
   for (const l of learned) {
     const titled = rules.find((r) => r.kind === l.kind && r.from === l.from && r.title);
     if (titled) l.title = titled.title;
   }
-  const chosen = consistent(toks, resolve([...rules, ...learned]));
+  const chosen = consistent(toks, refineBoundaries(text, toks, resolve([...rules, ...learned])));
   const drafts = chosen.map((p) => draftOf(text, toks, p));
   const taken = new Uint8Array(toks.length);
   for (const p of chosen) taken.fill(1, p.from, p.to);
@@ -200,8 +235,9 @@ export function extractEntities(text: string, options: ExtractOptions): Mention[
   const keys = group(drafts);
   const names = canonicals(drafts, keys.length);
   return drafts.map((d) => {
-    const m: Mention = { ...d.span, kind: d.kind, canonical: names[d.group]!, key: keys[d.group]! };
+    const m: TracedMention = { ...d.span, kind: d.kind, canonical: names[d.group]!, key: keys[d.group]!, via: d.via };
     if (d.title) m.title = d.title;
+    if (d.margin !== undefined) m.margin = d.margin;
     return m;
   });
 }

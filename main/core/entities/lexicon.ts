@@ -77,11 +77,14 @@ export const PERSON_TITLES = new PhraseList([
   'الإعلامية', 'الباحث', 'البابا', 'المرشد', 'الرئيس التنفيذي', 'نائب الرئيس', 'ولي العهد', 'ولي ولي العهد',
 ]);
 
-/** Titles that may be followed by a name no list knows (the rest need a known given name or a بن chain). */
+/**
+ * Titles that may be followed by a name no list knows (the rest need a known given name or a بن chain).
+ * Not الفريق: in sports prose it is "the team" (الفريق يسترجع بريقه), the rank still takes a known name.
+ */
 // prettier-ignore
 export const STRONG_TITLES: ReadonlySet<string> = keySet([
   'الملك', 'الملكة', 'الأمير', 'الأميرة', 'الشيخ', 'الشيخة', 'الدكتور', 'الدكتورة', 'المهندس', 'الأستاذ', 'السيد', 'السيدة',
-  'الرئيس', 'الإمام', 'اللواء', 'العميد', 'العقيد', 'المقدم', 'الرائد', 'النقيب', 'الفريق', 'المشير', 'الجنرال', 'اللاعب',
+  'الرئيس', 'الإمام', 'اللواء', 'العميد', 'العقيد', 'المقدم', 'الرائد', 'النقيب', 'المشير', 'الجنرال', 'اللاعب',
   'المدرب', 'الفنان', 'الفنانة', 'الشاعر', 'الكاتب', 'البروفيسور', 'العاهل', 'المستشار',
 ]);
 

@@ -277,7 +277,7 @@ export function spansOf(tags: readonly Tag[], margins: readonly number[]): Tagge
     const type = tags[i]!.slice(2);
     let j = i + 1;
     while (j < tags.length && tags[j] === `I-${type}`) j++;
-    out.push({ kind: KIND_OF_TAG[type]!, from: i, to: j, margin: Math.min(...margins.slice(i, j)) });
+    out.push({ kind: KIND_OF_TAG[type]!, from: i, to: j, margin: Math.min(...margins.slice(i, j)), via: 'tagger' });
     i = j - 1;
   }
   return out;
@@ -305,7 +305,10 @@ function model(): Weights {
  * spread, a name of two words or more read once in a text is read at its other mentions too
  * (README, "Measured"; bench:entities sweeps the floor).
  */
-export const OPERATING_POINT = { floor: 40, spread: true };
+export const OPERATING_POINT = {
+  floors: { person: 40, place: 60, organisation: Infinity } as Record<EntityKind, number>,
+  spread: true,
+};
 
 /** The tagger's reading of a text: its tags, each token's margin, its spans. */
 export interface TaggerReading {

@@ -1,0 +1,169 @@
+/**
+ * Where a chosen name starts and ends, after the rules and the tagger have
+ * proposed it. Exact-span scoring counts a name one word short or long as a
+ * wrong name and a missed one; these are the frequent boundary classes of the
+ * error analysis (README, "Errors"): names inside a building's or a
+ * feature's name, regnal ordinals, fixed adjectives of places, products named
+ * after their maker, the idiom مسقط رأسه.
+ */
+import type { Proposal } from './arabic';
+import { keySet, PERSON_TITLES } from './lexicon';
+import { COMMON, matchEntry, ORGANISATIONS, type Tokens } from './nameLists';
+import { joined } from './tokens';
+
+/**
+ * Nouns that name a building, a street or a feature after a person or a
+ * place (جامع عمرو بن العاص, متحف دمشق, غوطة دمشق, مآذن القاهرة): the name
+ * inside is not the person or the place itself.
+ */
+const FACILITY_HEADS = keySet([
+  'جامع',
+  'مسجد',
+  'مساجد',
+  'مئذنة',
+  'مآذن',
+  'متحف',
+  'مكتبة',
+  'مدرسة',
+  'أستاد',
+  'استاد',
+  'ملعب',
+  'مجمع',
+  'مطار',
+  'شارع',
+  'بيت',
+  'قبة',
+  'حمام',
+  'حمامات',
+  'رواق',
+  'مرقد',
+  'ضريح',
+  'قصر',
+  'غوطة',
+  'ربوة',
+  'أسواق',
+  'حدائق',
+  'جسر',
+  'بيمارستان',
+  'جامعات',
+  'حرم',
+]);
+
+/** Things named after a person (قانون نيوتن, جائزة نوبل): the person is not what the text is about there. */
+const NAMED_AFTER = keySet(['قانون', 'قوانين', 'جائزة', 'معادلة', 'متلازمة']);
+
+/** Ordinals after a ruler's name (فؤاد الأول, لويس التاسع): part of the name. */
+const ORDINALS = keySet([
+  'الأول',
+  'الثاني',
+  'الثالث',
+  'الرابع',
+  'الخامس',
+  'السادس',
+  'السابع',
+  'الثامن',
+  'التاسع',
+  'العاشر',
+  'الأولى',
+  'الثانية',
+  'الثالثة',
+]);
+
+/**
+ * Adjectives that are part of a place's name (بريطانيا العظمى, آسيا الوسطى, النجف الأشرف); القديمة is
+ * not: AQMAR names دمشق alone in دمشق القديمة four times out of five.
+ */
+const PLACE_ADJECTIVES = keySet(['العظمى', 'الكبرى', 'الصغرى', 'الوسطى', 'الأشرف']);
+
+/** مسقط رأسه "his birthplace": مسقط is no city there. */
+const BIRTHPLACE = keySet(['رأس', 'رأسه', 'رأسها', 'رأسهم']);
+
+function word(toks: Tokens, i: number): string {
+  const t = toks[i];
+  return t && t.t.kind === 'word' ? t.key : '';
+}
+
+/** The name at p sits inside a building's or feature's name (متحف دمشق): the head is right before it. */
+function insideFacility(text: string, toks: Tokens, p: Proposal): boolean {
+  const first = toks[p.from]!;
+  const head = toks[p.from - 1];
+  return (
+    first.clitic === '' &&
+    !!head &&
+    head.t.kind === 'word' &&
+    !head.definite &&
+    (FACILITY_HEADS.has(head.key) || (p.kind === 'person' && NAMED_AFTER.has(head.key))) &&
+    joined(text, head, first)
+  );
+}
+
+/** A maker's name before a product's (مايكروسوفت ويندوز, أبل ليزا): an unknown word follows it. */
+function beforeProduct(text: string, toks: Tokens, p: Proposal): boolean {
+  const next = toks[p.to];
+  return (
+    !!next &&
+    next.t.kind === 'word' &&
+    next.arabic &&
+    !next.definite &&
+    next.clitic === '' &&
+    !next.t.stop &&
+    !COMMON.has(next.key) &&
+    joined(text, toks[p.to - 1], next)
+  );
+}
+
+/** A definite adjective of origin (الإسباني, الإنجليزية): a club's name may end with its country's. */
+function nisbaAt(text: string, toks: Tokens, i: number): boolean {
+  const t = toks[i];
+  return (
+    !!t &&
+    t.arabic &&
+    t.definite &&
+    t.clitic === '' &&
+    /ي(?:ه)?$/u.test(t.t.norm) &&
+    t.key.length >= 4 &&
+    joined(text, toks[i - 1], t)
+  );
+}
+
+/** The word after p, joined and written with ال, is in `set`. */
+function followedBy(text: string, toks: Tokens, p: Proposal, set: ReadonlySet<string>): boolean {
+  const next = toks[p.to];
+  if (!next || !next.definite || next.clitic !== '' || !joined(text, toks[p.to - 1], next)) return false;
+  return set.has(next.key) || set.has(`ال${next.key}`);
+}
+
+/** The chosen proposals with their boundaries fixed, names inside other names dropped. */
+export function refineBoundaries(text: string, toks: Tokens, chosen: readonly Proposal[]): Proposal[] {
+  const out: Proposal[] = [];
+  for (let k = 0; k < chosen.length; k++) {
+    const p = chosen[k]!;
+    if (p.kind !== 'organisation' && insideFacility(text, toks, p)) continue;
+    if (p.kind === 'place' && p.to - p.from === 1 && word(toks, p.from) === 'مسقط' && BIRTHPLACE.has(word(toks, p.to)))
+      continue;
+    if (
+      p.kind === 'organisation' &&
+      p.listed &&
+      !p.title &&
+      matchEntry(text, toks, p.from, ORGANISATIONS) &&
+      beforeProduct(text, toks, p)
+    )
+      continue;
+    const q = { ...p };
+    // Grows by one word unless another name starts there.
+    const free = chosen[k + 1]?.from !== p.to;
+    if (free && q.kind === 'person' && followedBy(text, toks, q, ORDINALS)) q.to++;
+    else if (free && q.kind === 'place' && followedBy(text, toks, q, PLACE_ADJECTIVES)) q.to++;
+    else if (free && q.kind === 'organisation' && q.via?.startsWith('team') && nisbaAt(text, toks, q.to)) q.to++;
+    out.push(q);
+  }
+  return out;
+}
+
+/** A surname found alone must be a name, not a title or the second half of a compound (نور الدين, عضد الدولة). */
+const NOT_SURNAMES = keySet(['الدين', 'الدولة', 'الله', 'الملك', 'الرحمن', 'الخليفة', 'أبي', 'أبو', 'ابن', 'بن']);
+
+export function surnameAllowed(key: string): boolean {
+  if (NOT_SURNAMES.has(key) || NOT_SURNAMES.has(key.replace(/^ال/u, ''))) return false;
+  return PERSON_TITLES.startingWith(key.replace(/^ال/u, '')).length === 0;
+}
