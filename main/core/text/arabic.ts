@@ -263,17 +263,21 @@ export function stripProclitics(norm: string, hamzaMask = 0): string {
 /**
  * Strips a bare preposition ل / ب / ك written on a word without the article
  * (لواشنطن, ببغداد, لوكالة), which light10 leaves in place: only before a
- * word measured frequent on its own (PREPOSITION_TARGETS) and not when the
- * whole form is itself the more frequent word (PREPOSITION_KEEP: بشكل,
- * كبير, لجنة). `word` has its article and conjunction stripped already;
- * the result is variant-folded (a key).
+ * word the dictionary lets that letter precede (PREPOSITION_TARGETS: nouns
+ * take all three, imperfect verbs ل only, so كيري stays whole) and not when
+ * the whole form is a word of its own (PREPOSITION_KEEP: لبنان, بيان, لجان).
+ * `word` has its article and conjunction stripped already; the result is
+ * variant-folded (a key).
  */
 export function stripPreposition(word: string): string {
   if (word.length < 4) return foldVariants(word);
   const c0 = word.charCodeAt(0);
   if (c0 !== LAM && c0 !== BEH && c0 !== KAF) return foldVariants(word);
   const rest = foldVariants(word.slice(1));
-  return PREPOSITION_TARGETS.has(rest) && !PREPOSITION_KEEP.has(word) ? rest : foldVariants(word);
+  const letters = PREPOSITION_TARGETS.get(rest);
+  return letters !== undefined && letters.includes(word.charAt(0)) && !PREPOSITION_KEEP.has(foldVariants(word))
+    ? rest
+    : foldVariants(word);
 }
 
 /**
