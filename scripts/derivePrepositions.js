@@ -128,6 +128,17 @@ function corpusCounts(newsfane, aqmarDir) {
   return counts;
 }
 
+/** As arabic.ts's pronounBase: the listed word a pronoun is written on, ة before it written ت. */
+function pronounBase(rest, targets) {
+  for (const suffix of ['هما', 'كما', 'هم', 'هن', 'ها', 'كم', 'كن', 'نا', 'ه', 'ك']) {
+    if (rest.length - suffix.length < 3 || !rest.endsWith(suffix)) continue;
+    const base = rest.slice(0, rest.length - suffix.length);
+    if (targets.has(base)) return base;
+    if (base.endsWith('ت') && targets.has(`${base.slice(0, -1)}ه`)) return `${base.slice(0, -1)}ه`;
+  }
+  return null;
+}
+
 function lines(words, indent) {
   const out = [];
   let line = '';
@@ -163,6 +174,16 @@ function main() {
       const dictionaryWord = words.has(whole) && count(y) < AMBIGUOUS_RATIO * (count(whole) + 1);
       if (dictionaryWord || count(whole) > count(y)) keep.push(whole);
     }
+  }
+  // The analyzer also strips before a listed word with a pronoun on it (بتسليمها): dictionary words so read stay whole.
+  const targets = new Map([...groups].flatMap(([ls, ys]) => ys.map((y) => [y, ls])));
+  const kept = new Set(keep);
+  for (const whole of words) {
+    const p = whole.charAt(0);
+    if (whole.length < 4 || !LETTERS.has(p) || targets.has(whole.slice(1)) || kept.has(whole)) continue;
+    const base = pronounBase(whole.slice(1), targets);
+    if (base === null || !targets.get(base).includes(p) || kept.has(p + base)) continue;
+    if (count(whole.slice(1)) < AMBIGUOUS_RATIO * (count(whole) + 1)) keep.push(whole);
   }
   const total = [...groups.values()].reduce((n, g) => n + g.length, 0);
   process.stderr.write(`${takes.size} dictionary forms take ب/ل/ك; ${total} targets, ${keep.length} kept whole\n`);

@@ -23,7 +23,7 @@ const INDEX_FORMAT = 1;
 /** Text touching every part of the analyzer: folding, clitics, variants, stems, numbers, dates, English. */
 const PROBE =
   'أعلن الرئيس الأميركي والأمريكية بالبنتاجون للجنة الْكَاظِمِي ـــ مسئول ٢٥٠٠ 2,500 جندي (26/7/2021) ' +
-  "تموز وواشنطن لواشنطن ببغداد فالعراق لبنان إلغاء في The Pentagon's U.S. officials were running, studies 3.5%";
+  "تموز وواشنطن لواشنطن ببغداد بتسليمها كيري فالعراق لبنان إلغاء في The Pentagon's U.S. officials were running, studies 3.5%";
 
 /**
  * Changes whenever the analyzer would turn the same text into different keys. The preposition lists are

@@ -274,10 +274,38 @@ export function stripPreposition(word: string): string {
   const c0 = word.charCodeAt(0);
   if (c0 !== LAM && c0 !== BEH && c0 !== KAF) return foldVariants(word);
   const rest = foldVariants(word.slice(1));
+  const letter = word.charAt(0);
   const letters = PREPOSITION_TARGETS.get(rest);
-  return letters !== undefined && letters.includes(word.charAt(0)) && !PREPOSITION_KEEP.has(foldVariants(word))
+  if (letters !== undefined) {
+    return letters.includes(letter) && !PREPOSITION_KEEP.has(foldVariants(word)) ? rest : foldVariants(word);
+  }
+  const base = pronounBase(rest);
+  return base !== null &&
+    PREPOSITION_TARGETS.get(base)?.includes(letter) === true &&
+    !PREPOSITION_KEEP.has(letter + base) &&
+    !PREPOSITION_KEEP.has(foldVariants(word))
     ? rest
     : foldVariants(word);
+}
+
+/** Possessive and object pronouns, longest first (folded: ة before them is written ت). */
+const PRONOUN_SUFFIXES = ['هما', 'كما', 'هم', 'هن', 'ها', 'كم', 'كن', 'نا', 'ه', 'ك'];
+
+/**
+ * The listed word a pronoun is written on (تسليمها → تسليم, حكومته → حكومه), or null. The lists hold
+ * few such forms: they are rare in the corpora that choose them.
+ */
+function pronounBase(rest: string): string | null {
+  for (const suffix of PRONOUN_SUFFIXES) {
+    if (rest.length - suffix.length < 3 || !rest.endsWith(suffix)) continue;
+    const base = rest.slice(0, rest.length - suffix.length);
+    if (PREPOSITION_TARGETS.has(base)) return base;
+    if (base.charCodeAt(base.length - 1) === TEH) {
+      const marbuta = `${base.slice(0, -1)}ه`;
+      if (PREPOSITION_TARGETS.has(marbuta)) return marbuta;
+    }
+  }
+  return null;
 }
 
 /**
