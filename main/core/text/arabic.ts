@@ -201,6 +201,7 @@ const HEH = 0x0647;
 const YEH = 0x064a;
 const NOON = 0x0646;
 const TEH = 0x062a;
+const MEEM = 0x0645;
 
 /**
  * Whether norm[p..p+1] is the article ال: it is not when the alef was written
@@ -296,6 +297,9 @@ const PRONOUN_SUFFIXES = ['هما', 'كما', 'هم', 'هن', 'ها', 'كم', '�
  * few such forms: they are rare in the corpora that choose them.
  */
 function pronounBase(rest: string): string | null {
+  // Every suffix ends in ه ا م ن or ك: other words are done with one comparison (this runs per ب/ل/ك word).
+  const last = rest.charCodeAt(rest.length - 1);
+  if (last !== HEH && last !== ALEF && last !== MEEM && last !== NOON && last !== KAF) return null;
   for (const suffix of PRONOUN_SUFFIXES) {
     if (rest.length - suffix.length < 3 || !rest.endsWith(suffix)) continue;
     const base = rest.slice(0, rest.length - suffix.length);
