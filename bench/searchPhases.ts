@@ -4,7 +4,8 @@
  *  - answers: the ranked ids of every bench query (top 20, pass 1's request)
  *    from a given build's services, written to a file; two builds' files
  *    compared give "answers identical: N/N" (a change only for speed must
- *    keep them).
+ *    keep them; a build that reads the index as stale, its analyzer being
+ *    another, rebuilds it first, so each answers from its own keys).
  *  - cpu: the bench queries through a given build's services, several
  *    passes after a warm one: each answer's wall and CPU time, and where the
  *    process's memory is after them (run against two builds in turn to pair
@@ -35,6 +36,15 @@ export async function answersPhase(dir: string, servicesModule: string, out: str
   const services = await open({ dbPath: join(dir, 'library.db'), host: 'cli', entityIndex: false });
   const answers: Answers = {};
   try {
+    // Builds whose analyzers differ read each other's index as stale: each answers from an index of its own keys.
+    const ctx = { progress: () => undefined, signal: new AbortController().signal };
+    if ((await services.handlers['search.status']({}, ctx)).stale) {
+      const t0 = performance.now();
+      await services.handlers['search.reindex']({}, ctx);
+      process.stdout.write(
+        `index stale for ${servicesModule}: rebuilt in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`,
+      );
+    }
     for (const q of readQueries(dir)) answers[keyOf(q)] = (await askSearch(services, q)).items.map((hit) => hit.id);
   } finally {
     await services.close();

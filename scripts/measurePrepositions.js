@@ -1,19 +1,34 @@
 /**
- * Derives main/core/text/prepositions.ts from SaudiNewsNet: which words a bare
- * ل / ب / ك may be stripped from. Run after `npm run build`:
- *   node scripts/measurePrepositions.js > /tmp/lists.json
- * Counts are of exact keys (article and conjunction already stripped, stop
- * words left out). Rule (main/core/text/README.md, "Prepositions"): a word Y of at least 3
- * letters seen >= 100 times is a target; p+Y is kept whole when it occurs
- * more often than Y itself (بشكل, كبير, لجنة are words, not ب+شكل...).
+ * Measures the preposition step on SaudiNewsNet (test data: it only prints
+ * figures, nothing it reads ends up in the app). Run after `npm run build`:
+ *   node scripts/measurePrepositions.js                 # this build: tokens whose exact key loses ل/ب/ك
+ *   node scripts/measurePrepositions.js /work/main/dist # and against an older build's analyzer
+ * Prints how many Arabic word tokens get an exact key without their preposition,
+ * and, against a base build, how many keys differ and the most frequent forms each
+ * build strips alone.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
-const { analyze } = require('../dist/main/core/text');
+const current = require('../dist/main/core/text');
 
 const dir = path.resolve(__dirname, '..', '..', 'shared', 'data', 'saudinewsnet');
-const freq = new Map();
+const base = process.argv[2] ? require(path.resolve(process.argv[2], 'main', 'core', 'text')) : null;
+const TOP = Number(process.env.TOP ?? 40);
+
+const stripsHere = new Map();
+const stripsBase = new Map();
+let words = 0;
+let stripped = 0;
+let strippedBase = 0;
+let differ = 0;
+const bump = (m, k) => m.set(k, (m.get(k) ?? 0) + 1);
+/** True when the preposition step took a letter: the key is one letter shorter than the word without its article. */
+const lostLetter = (text, norm, exact) => {
+  const pre = text.foldVariants(text.stripProclitics(norm, 0));
+  return pre.length === exact.length + 1 && pre.endsWith(exact);
+};
+
 for (const name of fs
   .readdirSync(dir)
   .filter((n) => n.endsWith('.json.gz'))
@@ -21,17 +36,35 @@ for (const name of fs
   for (const article of JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(dir, name))).toString('utf8'))) {
     for (const text of [article.title, article.content]) {
       if (!text) continue;
-      for (const t of analyze(text)) if (!t.stop && t.kind === 'word') freq.set(t.exact, (freq.get(t.exact) ?? 0) + 1);
+      const here = current.analyze(text);
+      const there = base ? base.analyze(text) : null;
+      here.forEach((t, i) => {
+        if (t.kind !== 'word' || !/^[\u0621-\u064a]+$/.test(t.norm)) return;
+        words++;
+        const a = !t.stop && lostLetter(current, t.norm, t.exact);
+        if (a) stripped++;
+        if (!there) return;
+        const u = there[i];
+        const b = !u.stop && lostLetter(base, u.norm, u.exact);
+        if (b) strippedBase++;
+        if (u.exact !== t.exact) differ++;
+        if (a && !b) bump(stripsHere, t.norm);
+        if (b && !a) bump(stripsBase, u.norm);
+      });
     }
   }
 }
-const count = (w) => freq.get(w) ?? 0;
-const targets = [...freq]
-  .filter(([w, n]) => n >= 100 && w.length >= 3 && /^[\u0621-\u064a]+$/.test(w))
-  .map(([w]) => w)
-  .sort();
-const keep = targets
-  .flatMap((y) => ['ل', 'ب', 'ك'].map((p) => p + y))
-  .filter((w) => count(w) > 0 && count(w) > count(w.slice(1)))
-  .sort();
-process.stdout.write(JSON.stringify({ targets, keep }));
+const pct = (n) => `${((100 * n) / words).toFixed(2)} %`;
+const top = (m) =>
+  [...m]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, TOP)
+    .map(([w, n]) => `${w} ${n}`)
+    .join(', ');
+const sum = (m) => [...m.values()].reduce((a, b) => a + b, 0);
+console.log(`Arabic word tokens: ${words}; preposition stripped: ${stripped} (${pct(stripped)})`);
+if (base) {
+  console.log(`base build strips: ${strippedBase} (${pct(strippedBase)}); exact keys that differ: ${differ}`);
+  console.log(`stripped here only: ${sum(stripsHere)} tokens, ${stripsHere.size} forms: ${top(stripsHere)}`);
+  console.log(`stripped by the base only: ${sum(stripsBase)} tokens, ${stripsBase.size} forms: ${top(stripsBase)}`);
+}

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Database, Writer } from '../db/connection';
-import { analyze } from '../text';
+import { analyze, PREPOSITION_KEEP, PREPOSITION_TARGETS } from '../text';
 import { streamsFromKeys, type IndexInput, type IndexStreams, type TermCount } from './indexDocument';
 import type { Indexer } from './indexer';
 import type { IndexPrimer, PrimedBatch } from './primedIndex';
@@ -23,15 +23,18 @@ const INDEX_FORMAT = 1;
 /** Text touching every part of the analyzer: folding, clitics, variants, stems, numbers, dates, English. */
 const PROBE =
   'أعلن الرئيس الأميركي والأمريكية بالبنتاجون للجنة الْكَاظِمِي ـــ مسئول ٢٥٠٠ 2,500 جندي (26/7/2021) ' +
-  "تموز وواشنطن لواشنطن ببغداد فالعراق لبنان إلغاء في The Pentagon's U.S. officials were running, studies 3.5%";
+  "تموز وواشنطن لواشنطن ببغداد بتسليمها كيري فالعراق لبنان إلغاء في The Pentagon's U.S. officials were running, studies 3.5%";
 
-/** Changes whenever the analyzer would turn the same text into different keys. */
+/**
+ * Changes whenever the analyzer would turn the same text into different keys. The preposition lists are
+ * hashed whole: a regenerated list changes keys of words no probe can anticipate.
+ */
 export function analyzerFingerprint(): string {
   const keys = analyze(PROBE).map((t) => `${t.exact}|${t.stem}|${t.stop ? 1 : 0}`);
-  return createHash('sha256')
-    .update(`${INDEX_FORMAT}\n${keys.join('\n')}`)
-    .digest('hex')
-    .slice(0, 16);
+  const hash = createHash('sha256').update(`${INDEX_FORMAT}\n${keys.join('\n')}`);
+  for (const [word, letters] of PREPOSITION_TARGETS) hash.update(`\n${word} ${letters}`);
+  for (const word of PREPOSITION_KEEP) hash.update(`\n-${word}`);
+  return hash.digest('hex').slice(0, 16);
 }
 
 /** Articles analyzed per round inside one flush: bounds the text held in memory. */

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze, type AnalyzedToken } from './analyze';
+import { normalizeForMatching } from '../../../common/text/normalize';
 
 const SEED_TEXT = fs.readFileSync(
   path.resolve(__dirname, '../../../../shared/data/seed/hurriya-2021-07-26.txt'),
@@ -123,5 +124,22 @@ describe('a bare preposition written on a word', () => {
       expect(keys(word).exact, word).toBe(word);
     }
     expect(keys('لجنة').exact).toBe('لجنه');
+  });
+
+  it('is stripped before a listed word with a pronoun on it, ة written ت', () => {
+    for (const [written, bare] of [
+      ['بتسليمها', 'تسليمها'],
+      ['لحكومته', 'حكومته'],
+      ['بكتابه', 'كتابه'],
+    ] as const) {
+      expect(keys(written), written).toEqual(keys(bare));
+    }
+  });
+
+  it('is not read where the dictionary does not allow it or the whole form is its own word', () => {
+    // كيري: يري is a verb, which takes ل only; the others are words a preposition reading would merge.
+    for (const word of ['كيري', 'بطاقة', 'بطاقته', 'بوصلة', 'لجان', 'بارز', 'بعيد']) {
+      expect(keys(word).exact, word).toBe(normalizeForMatching(word));
+    }
   });
 });

@@ -201,6 +201,7 @@ const HEH = 0x0647;
 const YEH = 0x064a;
 const NOON = 0x0646;
 const TEH = 0x062a;
+const MEEM = 0x0645;
 
 /**
  * Whether norm[p..p+1] is the article ال: it is not when the alef was written
@@ -263,17 +264,52 @@ export function stripProclitics(norm: string, hamzaMask = 0): string {
 /**
  * Strips a bare preposition ل / ب / ك written on a word without the article
  * (لواشنطن, ببغداد, لوكالة), which light10 leaves in place: only before a
- * word measured frequent on its own (PREPOSITION_TARGETS) and not when the
- * whole form is itself the more frequent word (PREPOSITION_KEEP: بشكل,
- * كبير, لجنة). `word` has its article and conjunction stripped already;
- * the result is variant-folded (a key).
+ * word the dictionary lets that letter precede (PREPOSITION_TARGETS: nouns
+ * take all three, imperfect verbs ل only, so كيري stays whole) and not when
+ * the whole form is a word of its own (PREPOSITION_KEEP: لبنان, بيان, لجان).
+ * `word` has its article and conjunction stripped already; the result is
+ * variant-folded (a key).
  */
 export function stripPreposition(word: string): string {
   if (word.length < 4) return foldVariants(word);
   const c0 = word.charCodeAt(0);
   if (c0 !== LAM && c0 !== BEH && c0 !== KAF) return foldVariants(word);
   const rest = foldVariants(word.slice(1));
-  return PREPOSITION_TARGETS.has(rest) && !PREPOSITION_KEEP.has(word) ? rest : foldVariants(word);
+  const letter = word.charAt(0);
+  const letters = PREPOSITION_TARGETS.get(rest);
+  if (letters !== undefined) {
+    return letters.includes(letter) && !PREPOSITION_KEEP.has(foldVariants(word)) ? rest : foldVariants(word);
+  }
+  const base = pronounBase(rest);
+  return base !== null &&
+    PREPOSITION_TARGETS.get(base)?.includes(letter) === true &&
+    !PREPOSITION_KEEP.has(letter + base) &&
+    !PREPOSITION_KEEP.has(foldVariants(word))
+    ? rest
+    : foldVariants(word);
+}
+
+/** Possessive and object pronouns, longest first (folded: ة before them is written ت). */
+const PRONOUN_SUFFIXES = ['هما', 'كما', 'هم', 'هن', 'ها', 'كم', 'كن', 'نا', 'ه', 'ك'];
+
+/**
+ * The listed word a pronoun is written on (تسليمها → تسليم, حكومته → حكومه), or null. The lists hold
+ * few such forms: they are rare in the corpora that choose them.
+ */
+function pronounBase(rest: string): string | null {
+  // Every suffix ends in ه ا م ن or ك: other words are done with one comparison (this runs per ب/ل/ك word).
+  const last = rest.charCodeAt(rest.length - 1);
+  if (last !== HEH && last !== ALEF && last !== MEEM && last !== NOON && last !== KAF) return null;
+  for (const suffix of PRONOUN_SUFFIXES) {
+    if (rest.length - suffix.length < 3 || !rest.endsWith(suffix)) continue;
+    const base = rest.slice(0, rest.length - suffix.length);
+    if (PREPOSITION_TARGETS.has(base)) return base;
+    if (base.charCodeAt(base.length - 1) === TEH) {
+      const marbuta = `${base.slice(0, -1)}ه`;
+      if (PREPOSITION_TARGETS.has(marbuta)) return marbuta;
+    }
+  }
+  return null;
 }
 
 /**

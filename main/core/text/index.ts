@@ -31,5 +31,6 @@ export {
 export type { ArabicKeys } from './arabic';
 export { englishKeys, ENGLISH_STOP_WORDS } from './english';
 export { foldVariants, VARIANT_PREFIXES } from './variants';
+export { PREPOSITION_TARGETS, PREPOSITION_KEEP } from './prepositions';
 export { splitSentences } from './sentences';
 export type { Sentence } from './sentences';
