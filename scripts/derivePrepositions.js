@@ -153,6 +153,45 @@ function lines(words, indent) {
   return out.join('\n');
 }
 
+/**
+ * Names the dictionary does not hold (عسير, داعش, أوباما) are where a stripped preposition matters most to a
+ * search, and news writes them with one (لداعش, بعسير). The entity module's lists name them: places (its hand list
+ * and i18n-iso-countries, MIT), organisations (its hand list) and known people (CC BY-SA 3.0, from NewsFANEGold and
+ * AQMAR). A name takes ب, ك and ل, except where p+name is itself a dictionary word or a listed name (لبنان stays
+ * whole: بنان is no name here) or is seen more often than the name alone.
+ */
+/** Names whose p+name is more often a loanword news writes (لايت: light; برايس: Price, of PwC), read on SaudiNewsNet. */
+const PREFIXED_LOANWORDS = new Set(['ايت', 'رايس']);
+
+function addNames(groups, words, count) {
+  const { ARABIC_PLACE_NAMES } = require('../dist/main/core/entities/places');
+  const { KNOWN_ORGANISATIONS } = require('../dist/main/core/entities/lexicon');
+  const { KNOWN_PEOPLE } = require('../dist/main/core/entities/people.generated');
+  const listed = new Set([...groups.values()].flat());
+  const names = new Set();
+  for (const name of [...ARABIC_PLACE_NAMES, ...KNOWN_ORGANISATIONS, ...KNOWN_PEOPLE]) {
+    for (const t of analyze(name)) {
+      if (t.stop || t.kind !== 'word' || !/^[\u0621-\u064a]+$/.test(t.norm)) continue;
+      const pre = foldVariants(stripProclitics(t.norm, 0));
+      const k = pre.endsWith(t.exact) ? pre : t.exact;
+      if (k.length >= 3 && !k.startsWith('ال')) names.add(k);
+    }
+  }
+  let added = 0;
+  for (const y of names) {
+    if (listed.has(y) || PREFIXED_LOANWORDS.has(y)) continue;
+    const ls = [...LETTERS]
+      .filter((p) => !words.has(p + y) && !names.has(p + y) && count(p + y) <= count(y))
+      .sort()
+      .join('');
+    if (!ls) continue;
+    if (!groups.has(ls)) groups.set(ls, []);
+    groups.get(ls).push(y);
+    added++;
+  }
+  process.stderr.write(`${names.size} name words in the entity lists, ${added} added as targets\n`);
+}
+
 function main() {
   const [hunspellDir, newsfane, aqmarDir] = process.argv.slice(2);
   if (!hunspellDir || !newsfane) {
@@ -175,6 +214,7 @@ function main() {
       if (dictionaryWord || count(whole) > count(y)) keep.push(whole);
     }
   }
+  addNames(groups, words, count);
   // The analyzer also strips before a listed word with a pronoun on it (بتسليمها): dictionary words so read stay whole.
   const targets = new Map([...groups].flatMap(([ls, ys]) => ys.map((y) => [y, ls])));
   const kept = new Set(keep);
@@ -201,7 +241,8 @@ function main() {
  * this file is derived from its ar.aff and ar.dic under MPL 1.1. Which of the
  * dictionary's forms are listed was chosen with word counts from NewsFANEGold
  * (Alotaibi & Lee, COLING 2014) and AQMAR (Mohit et al., EACL 2012), both
- * CC BY-SA 3.0.
+ * CC BY-SA 3.0. Names the dictionary lacks come from main/core/entities' lists
+ * (its hand lists, i18n-iso-countries (MIT), people from the same corpora).
  */
 
 /** Words a preposition may be stripped from, grouped by the letters the dictionary lets precede them. */

@@ -105,6 +105,20 @@ describe('a bare preposition written on a word', () => {
     }
   });
 
+  it('is stripped before names no dictionary holds, from the entity lists (SaudiNewsNet spellings)', () => {
+    for (const [written, bare] of [
+      ['بعسير', 'عسير'],
+      ['لداعش', 'داعش'],
+      ['بجازان', 'جازان'],
+      ['لرويترز', 'رويترز'],
+      ['لأردوغان', 'أردوغان'],
+    ] as const) {
+      expect(keys(written), written).toEqual(keys(bare));
+    }
+    // A name's p+name that is a loanword of its own stays whole.
+    expect(keys('لايت').exact).toBe('لايت');
+  });
+
   it('is not stripped from a word whose first letter is its own', () => {
     // A ل/ب/ك that is a radical, and clitic forms measured as words of their own.
     for (const word of [
