@@ -154,4 +154,44 @@ describe('importItems', () => {
     expect(inParts.report.imported.at(-1)!.path).toBe(`${path}#300`);
     expect(inParts).toEqual(whole);
   });
+  it('keeps four small files a thread in flight, and one spare unit once a large file is among them', async () => {
+    services = await createServices({ dbPath: join(tempDir(), 'library.db'), host: 'test' });
+    const items = textFolder(24);
+    // A file over the small-file size (1 MB): a long article as plain text.
+    const large = join(tempDir(), 'large.txt');
+    writeFileSync(large, `A long report\n${'word '.repeat(260_000)}`);
+    items.splice(12, 0, { kind: 'path', path: large });
+    let inFlight = 0;
+    const seen: Array<{ path: string; inFlight: number }> = [];
+    const parser: Parser = {
+      ...inThread(),
+      concurrency: 2,
+      parse: async (path, bytes, options) => {
+        seen.push({ path, inFlight: ++inFlight });
+        // Each parse waits a tick so the import can start the next ones meanwhile, as worker threads let it.
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        inFlight--;
+        return parseForImport(path, bytes, options);
+      },
+    };
+    const ctx: CallContext = { signal: new AbortController().signal, progress: () => undefined };
+    const report = await importItems(
+      { db: services.db, ...services.state, parser, now: () => new Date() },
+      items,
+      {},
+      ctx,
+      emptyReport(),
+    );
+    expect(report.errors).toEqual([]);
+    expect(report.imported).toHaveLength(25);
+    const before = seen.slice(
+      0,
+      seen.findIndex((s) => s.path === large),
+    );
+    // Two threads: eight small files at once (one spare unit, three, held a slow file's followers back).
+    expect(Math.max(...before.map((s) => s.inFlight))).toBe(8);
+    // With the large file in flight, at most three units are (its bytes may be up to the 50 MB file limit).
+    const withLarge = seen.slice(seen.findIndex((s) => s.path === large));
+    expect(Math.max(...withLarge.slice(1, 4).map((s) => s.inFlight))).toBeLessThanOrEqual(3);
+  });
 });

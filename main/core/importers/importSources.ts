@@ -102,6 +102,16 @@ export interface ParseUnit {
   last: boolean;
   /** Records of the file before this unit. */
   firstRecord: number;
+  /** A whole file of at most SMALL_FILE_BYTES: several may be in flight at once (see the import's read-ahead). */
+  small: boolean;
+}
+
+/** Files up to this size are small enough to read ahead by the handful (a saved web page is 50-300 kB). */
+export const SMALL_FILE_BYTES = 1024 * 1024;
+
+async function sizeOf(item: ImportItem): Promise<number | undefined> {
+  if (item.kind === 'bytes') return item.bytes.length;
+  return (await stat(item.path).catch(() => null))?.size;
 }
 
 async function streamable(item: ImportItem, limit: number, threshold: number): Promise<boolean> {
@@ -126,14 +136,16 @@ export async function* parseUnits(
 ): AsyncGenerator<ParseUnit> {
   for (let file = 0; file < items.length; file++) {
     const item = items[file]!;
-    const whole = (): ParseUnit => ({
+    const whole = (small = false): ParseUnit => ({
       file,
       parsing: readItem(item, limit).then((bytes) => parse(item, bytes)),
       last: true,
       firstRecord: 0,
+      small,
     });
     if (!(await streamable(item, limit, stream.fromBytes))) {
-      yield whole();
+      const size = await sizeOf(item);
+      yield whole(size !== undefined && size <= SMALL_FILE_BYTES);
       continue;
     }
     let read = 0;
@@ -142,7 +154,7 @@ export async function* parseUnits(
       for await (const part of jsonArrayParts(item.path, { records: stream.partRecords, bytes: PART_BYTES, limit })) {
         const firstRecord = part.firstRecord;
         read = firstRecord + part.records;
-        yield { file, parsing: parse(item, part.bytes, { firstRecord }), last: false, firstRecord };
+        yield { file, parsing: parse(item, part.bytes, { firstRecord }), last: false, firstRecord, small: false };
       }
     } catch (error) {
       if (error instanceof NotAJsonArray) {
@@ -156,6 +168,7 @@ export async function* parseUnits(
       parsing: failure === null ? Promise.resolve(noRecords) : Promise.reject(failure),
       last: true,
       firstRecord: read,
+      small: false,
     };
   }
 }
