@@ -319,6 +319,15 @@ export async function clusterStories(
     else membersOf.set(c, [i]);
   };
   placed.forEach((d, i) => addMember(d.cluster, i));
+  // A story's core (events.ts, storyCore) changes only when a member joins: kept per story until then.
+  const cores = new Map<number, { members: number; core: Set<number> | null }>();
+  const coreOf = (c: number, members: readonly number[]): Set<number> | null => {
+    const kept = cores.get(c);
+    if (kept?.members === members.length) return kept.core;
+    const core = storyCore(members.map((e) => docs[e]!.event));
+    cores.set(c, { members: members.length, core });
+    return core;
+  };
   const threads = new ThreadLinks(options.threadDays, (c) => [firstDay.get(c) ?? 0, lastDay.get(c) ?? 0]);
   for (const d of placed) if (d.thread != null && d.thread !== d.cluster) threads.seed(d.cluster, d.thread);
 
@@ -401,7 +410,7 @@ export async function clusterStories(
     const fits = candidates.find(([c]) => {
       const members = membersOf.get(c) ?? [];
       if (members.some((e) => conflict(i, e) !== 0)) return false;
-      return event === undefined || !offStoryCore(storyCore(members.map((e) => docs[e]!.event)), event);
+      return event === undefined || !offStoryCore(coreOf(c, members), event);
     });
     let chosen: number;
     let similarity: number | null = null;

@@ -127,7 +127,8 @@ export function eventKeys(title: string, body: string): EventKeys {
     tokens.some((t) => words.has(t.exact)) || leadTokens.some((t) => words.has(t.exact));
   const places: Uint32Array[] = [];
   const people: Uint32Array[] = [];
-  for (const m of headlineEntities(title)) {
+  const isArabic = arabic(title);
+  for (const m of headlineEntities(title, isArabic)) {
     const keys: number[] = [];
     for (const t of analyze(m.text)) {
       const key = contentKey(t);
@@ -137,13 +138,13 @@ export function eventKeys(title: string, body: string): EventKeys {
     if (m.kind === 'place') places.push(Uint32Array.from(keys));
     else if (m.kind === 'person') people.push(Uint32Array.from(keys));
   }
-  const frame = arabic(title) ? headlineFrame(title, tokens, tokenKeys) : recurringOnlyFrame(title, tokens, tokenKeys);
+  const frame = isArabic ? headlineFrame(title, tokens, tokenKeys) : recurringOnlyFrame(title, tokens, tokenKeys);
   return {
     title: Uint32Array.from(titleKeys),
     lead: Uint32Array.from(lead).sort(),
     places,
     people,
-    numbers: leadSentence(title, tokens) ? NO_KEYS : Uint32Array.from(numbers).sort(),
+    numbers: !isArabic && leadSentence(tokens) ? NO_KEYS : Uint32Array.from(numbers).sort(),
     ...frame,
     forecast: frame.recurring && says(FORECAST_WORDS) && says(WEATHER_SERVICE_WORDS),
   };
@@ -159,8 +160,8 @@ const NO_KEYS = new Uint32Array(0);
  */
 const HEADLINE_WORDS = 14;
 
-function leadSentence(title: string, tokens: readonly AnalyzedToken[]): boolean {
-  if (arabic(title)) return false;
+/** An English title's words over HEADLINE_WORDS (Arabic headlines are never read so). */
+function leadSentence(tokens: readonly AnalyzedToken[]): boolean {
   let words = 0;
   for (const t of tokens) if (t.kind === 'word') words++;
   return words > HEADLINE_WORDS;
@@ -187,9 +188,9 @@ function recurringOnlyFrame(
 }
 
 /** The people and places a headline names (the entity extractor; only headlines: it is the costly step). */
-function headlineEntities(title: string): Array<{ text: string; kind: string }> {
+function headlineEntities(title: string, isArabic: boolean): Array<{ text: string; kind: string }> {
   if (!title.trim()) return [];
-  return extractEntities(title, { lang: arabic(title) ? 'ar' : 'en' });
+  return extractEntities(title, { lang: isArabic ? 'ar' : 'en' });
 }
 
 /** 6 bytes a term, little-endian: hashes then counts. */
