@@ -114,9 +114,8 @@ async function sizeOf(item: ImportItem): Promise<number | undefined> {
   return (await stat(item.path).catch(() => null))?.size;
 }
 
-async function streamable(item: ImportItem, limit: number, threshold: number): Promise<boolean> {
+function streamable(item: ImportItem, size: number | undefined, limit: number, threshold: number): boolean {
   if (item.kind !== 'path' || !/\.json(\.gz)?$/i.test(item.path)) return false;
-  const size = (await stat(item.path).catch(() => null))?.size;
   // Missing and too large files take the whole-file path, which reports them.
   return size !== undefined && size >= threshold && size <= limit;
 }
@@ -143,8 +142,8 @@ export async function* parseUnits(
       firstRecord: 0,
       small,
     });
-    if (!(await streamable(item, limit, stream.fromBytes))) {
-      const size = await sizeOf(item);
+    const size = await sizeOf(item);
+    if (!streamable(item, size, limit, stream.fromBytes)) {
       yield whole(size !== undefined && size <= SMALL_FILE_BYTES);
       continue;
     }
