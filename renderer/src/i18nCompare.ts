@@ -66,7 +66,7 @@ export interface CompareStrings {
   partsHelp: string;
   views: string;
   textTab: string;
-  factsTab: (conflicts: string) => string;
+  factsTab: (conflicts: number, format: (n: number) => string) => string;
   rowHead: string;
   columnSummary: (sentences: number, only: number, format: (n: number) => string) => string;
   hiddenShared: (n: number, format: (n: number) => string) => string;
@@ -76,10 +76,11 @@ export interface CompareStrings {
   onlyDifferences: string;
   rowKeys: string;
   ledger: string;
+  ledgerHelp: string;
   ledgerLabel: string;
   factKinds: { number: string; date: string; quote: string };
-  numberColumns: { number: string; counts: string; outlet: string; flag: string };
-  dateColumns: { written: string; date: string; outlet: string; flag: string };
+  numberColumns: { number: string; counts: string; flag: string };
+  dateColumns: { date: string; flag: string };
   quoteColumns: { quote: string; speaker: string; outlet: string; flag: string };
   /** A Hijri date given by the text, beside its Gregorian day. */
   hijri: (date: string) => string;
@@ -166,7 +167,10 @@ export const compareEn: CompareStrings = {
   partsHelp: 'This article tells in several sentences what another tells in one',
   views: 'What to show',
   textTab: 'Text side by side',
-  factsTab: (conflicts) => `Facts and conflicts (${conflicts})`,
+  factsTab: (conflicts, format) =>
+    conflicts === 0
+      ? 'Facts · no conflicts'
+      : `Facts · ${format(conflicts)} ${conflicts === 1 ? 'conflict' : 'conflicts'}`,
   rowHead: 'Row · outlets',
   columnSummary: (sentences, only, format) =>
     `${format(sentences)} ${sentences === 1 ? 'sentence' : 'sentences'} · ${format(only)} only here`,
@@ -177,10 +181,11 @@ export const compareEn: CompareStrings = {
   onlyDifferences: 'Hide shared rows',
   rowKeys: '↑/↓ or j/k move between rows · Home/End first/last row',
   ledger: 'Fact ledger',
+  ledgerHelp: 'One row per number or date; each outlet’s column shows how it wrote it, a dash where it does not.',
   ledgerLabel: 'Facts of the compared articles',
   factKinds: { number: 'Number', date: 'Date', quote: 'Quotation' },
-  numberColumns: { number: 'Number', counts: 'What it counts', outlet: 'Outlet', flag: 'Conflict' },
-  dateColumns: { written: 'As written', date: 'Date', outlet: 'Outlet', flag: 'Conflict' },
+  numberColumns: { number: 'Number', counts: 'What it counts', flag: 'Conflict' },
+  dateColumns: { date: 'Date', flag: 'Conflict' },
   quoteColumns: { quote: 'Quotation', speaker: 'Speaker', outlet: 'Outlet', flag: 'Conflict' },
   hijri: (date) => `${date} AH`,
   inTitle: 'headline',
@@ -276,7 +281,14 @@ export const compareAr: CompareStrings = {
   partsHelp: 'يروي هذا المقال في عدة جمل ما يرويه مقال آخر في جملة واحدة',
   views: 'ما يُعرض',
   textTab: 'النصوص جنبًا إلى جنب',
-  factsTab: (conflicts) => `الوقائع والتعارضات (${conflicts})`,
+  factsTab: (conflicts, format) =>
+    conflicts === 0
+      ? 'الوقائع · لا تعارض'
+      : conflicts === 1
+        ? 'الوقائع · تعارض واحد'
+        : conflicts === 2
+          ? 'الوقائع · تعارضان'
+          : `الوقائع · التعارضات: ${format(conflicts)}`,
   rowHead: 'الصف · الوسائل',
   columnSummary: (sentences, only, format) => `عدد الجمل: ${format(sentences)} · لا يرد إلا هنا: ${format(only)}`,
   hiddenShared: (n, format) => `الصفوف المشتركة المخفية: ${format(n)}`,
@@ -286,10 +298,11 @@ export const compareAr: CompareStrings = {
   onlyDifferences: 'إخفاء الصفوف المشتركة',
   rowKeys: '↑/↓ أو j/k للتنقل بين الصفوف · Home/End الصف الأول/الأخير',
   ledger: 'سجل الوقائع',
+  ledgerHelp: 'صف لكل رقم أو تاريخ؛ يبيّن عمود كل وسيلة كيف كتبته، وشرطة حيث لا تذكره.',
   ledgerLabel: 'وقائع المقالات المقارنة',
   factKinds: { number: 'رقم', date: 'تاريخ', quote: 'اقتباس' },
-  numberColumns: { number: 'الرقم', counts: 'المعدود', outlet: 'الوسيلة', flag: 'تعارض' },
-  dateColumns: { written: 'كما ورد', date: 'التاريخ', outlet: 'الوسيلة', flag: 'تعارض' },
+  numberColumns: { number: 'الرقم', counts: 'المعدود', flag: 'تعارض' },
+  dateColumns: { date: 'التاريخ', flag: 'تعارض' },
   quoteColumns: { quote: 'الاقتباس', speaker: 'القائل', outlet: 'الوسيلة', flag: 'تعارض' },
   hijri: (date) => `${date} هـ`,
   inTitle: 'العنوان',

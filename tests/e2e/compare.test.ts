@@ -142,9 +142,16 @@ describe('compare views: stories, comparison, ledger, dossier', () => {
     // The ledger (a tab beside the text) lists the numbers of the order, with their unit and outlet:
     // الرياض's 100 judges at the ministry.
     await page.locator('[data-testid=comparison-tab-facts]').click();
-    const numbers = await page.locator('[data-testid=ledger-fact][data-kind=number]').allTextContents();
-    expect(numbers.some((text) => text.includes('100') && text.includes('قاض') && text.includes('الرياض'))).toBe(true);
-    expect(numbers.some((text) => text.includes('25') && text.includes('قاض'))).toBe(true);
+    const numbers = await page.locator('[data-testid=ledger-fact][data-kind=number]').evaluateAll((rows) =>
+      rows.map((row) => ({
+        text: row.textContent ?? '',
+        riyadh: row.querySelector('[data-testid=ledger-cell][data-outlet="الرياض"]')?.textContent ?? '',
+      })),
+    );
+    expect(numbers.some((n) => n.text.includes('100') && n.text.includes('قاض') && /100 قاض/.test(n.riyadh))).toBe(
+      true,
+    );
+    expect(numbers.some((n) => n.text.includes('25') && n.text.includes('قاض'))).toBe(true);
     await page.locator('[data-testid=comparison-tab-text]').click();
 
     // Keyboard: the rows are one tab stop; arrows move between them.

@@ -86,10 +86,25 @@ describe('fact ledger', () => {
     expect(texts.some((t) => /25 قاضي/.test(t) && t.includes('ديوان المظالم'))).toBe(true);
     expect(await conflict.locator('mark').count()).toBe(texts.length);
 
-    // Columns say what is in them; no ISO date strings anywhere in the ledger.
-    expect(await headings(page, 'ledger-numbers')).toEqual(['Number', 'What it counts', 'Outlet', 'Conflict']);
+    // Columns say what is in them: the fact, then one column per compared outlet; no ISO date strings anywhere.
+    const outlets = (await page.locator('[data-testid=comparison-outlet]').allTextContents()).map((o) => o.trim());
+    expect(outlets.length).toBeGreaterThanOrEqual(3);
+    expect(await headings(page, 'ledger-numbers')).toEqual(['Number', 'What it counts', ...outlets, 'Conflict']);
     if ((await ledger.locator('[data-testid=ledger-dates]').count()) > 0)
-      expect(await headings(page, 'ledger-dates')).toEqual(['As written', 'Date', 'Outlet', 'Conflict']);
+      expect(await headings(page, 'ledger-dates')).toEqual(['Date', ...outlets, 'Conflict']);
+    // One row per fact: the 100 judges are one row, whichever outlets write them and however they spell the noun.
+    const numberRows = await ledger.locator('[data-testid=ledger-fact][data-kind=number]').evaluateAll((rows) =>
+      rows.map((row) => ({
+        value: row.querySelector('th')?.textContent ?? '',
+        unit: row.querySelectorAll('td')[0]?.textContent ?? '',
+        filled: [...row.querySelectorAll('[data-testid=ledger-cell]')].filter((c) => c.textContent !== '—').length,
+      })),
+    );
+    const hundred = numberRows.filter((r) => r.value === '100' && r.unit.startsWith('قاض'));
+    expect(hundred).toHaveLength(1);
+    expect(hundred[0]!.filled).toBeGreaterThanOrEqual(2);
+    const keys = numberRows.map((r) => `${r.value} ${r.unit}`);
+    expect(new Set(keys).size).toBe(keys.length);
     expect((await ledger.textContent()) ?? '').not.toMatch(/\d{4}-\d{2}-\d{2}/);
     const people = await ledger.locator('[data-testid=ledger-entity][data-kind=person]').allTextContents();
     for (const phrase of ['سائلا المولى', 'خير الجزاء', 'لتحقيق تطلعات'])
@@ -104,7 +119,7 @@ describe('fact ledger', () => {
     await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(((await conflict.locator('summary').textContent()) ?? '').includes('مجموع مقابل أجزائه')).toBe(true);
     expect(await sentences.first().isVisible()).toBe(true);
-    expect(await headings(page, 'ledger-numbers')).toEqual(['الرقم', 'المعدود', 'الوسيلة', 'تعارض']);
+    expect(await headings(page, 'ledger-numbers')).toEqual(['الرقم', 'المعدود', ...outlets, 'تعارض']);
     expect((await ledger.textContent()) ?? '').not.toMatch(/\d{4}-\d{2}-\d{2}/);
     await conflict.scrollIntoViewIfNeeded();
     await shot(page, 'ledger-conflict-ar.png');

@@ -102,6 +102,17 @@ describe('fact ledger of the seed', () => {
   });
 });
 
+describe('numbers that count nothing', () => {
+  it('reads a group named by numbers (دول 5+1) as no count, and still counts the troops beside it', () => {
+    // Okaz, 2015-08-10, on the Jubeir–Steinmeier press conference (SaudiNewsNet).
+    const text =
+      'وأكد شتاينماير تفهمه قلق الرياض ودول الخليج من الاتفاق النووي الذي أبرمته إيران مع دول (5+1) مبينا أن العقوبات ستعود. وأرسلت ألمانيا 3 آلاف جندي.';
+    const numbers = extractFacts(prepareText(text), { reference: '2015-08-10' }).numbers;
+    expect(numbers.map((n) => n.value)).toEqual([3000]);
+    expect(numbers[0]!.unit).toBe('جندي');
+  });
+});
+
 describe('fact ledger in English', () => {
   const text =
     'President Joe Biden met Prime Minister Mustafa al-Kadhimi in Washington on Monday. About 2,500 troops remain in Iraq. ' +

@@ -223,7 +223,7 @@ export function ComparisonView({ articleIds, settings, onClose, onOpenArticle, o
         <>
           <div className="cmp-tabs" role="tablist" aria-label={c.views} onKeyDown={onTabKey}>
             <button {...tabProps('text')}>{c.textTab}</button>
-            <button {...tabProps('facts')}>{c.factsTab(formatNumber(comparison.conflicts.length))}</button>
+            <button {...tabProps('facts')}>{c.factsTab(comparison.conflicts.length, formatNumber)}</button>
             {tab === 'text' ? (
               <span className="cmp-legend muted" aria-hidden="true">
                 <mark className="cmp-diff">{c.changedWords}</mark> <mark className="cmp-move">{c.moved}</mark> ·{' '}

@@ -1,13 +1,15 @@
 /**
  * The fact ledger of a comparison: conflicts first (what a researcher checks),
- * each opening onto the sentences that give the values; then the numbers,
- * dates and quotations per outlet in a table each (conflicting ones flagged),
+ * each opening onto the sentences that give the values; then the numbers and
+ * dates, one row per fact with what each outlet wrote in its column
+ * (ledgerGroups.ts), and the quotations by speaker, conflicting ones flagged;
  * then the people, places and bodies with mentions per outlet.
  */
 import type { ReactNode } from 'react';
 import type { Comparison, FactConflict } from '../../../../preload/contract';
 import { useI18n } from '../../i18n';
 import { directionOf } from '../../../../common/text/direction';
+import { dateRows, numberRows, quoteRows, type Mention } from './ledgerGroups';
 
 interface LedgerProps {
   comparison: Comparison;
@@ -84,16 +86,21 @@ function Sentence({ text, value, dir }: { text: string; value: string; dir: 'rtl
   );
 }
 
+/** A written number without the brackets around its figure ("(24) قاضيا" is cut after the bracket: "24) قاضيا"). */
+function unbracketed(text: string): string {
+  return text.replace(/[()]/gu, '').replace(/\s+/gu, ' ').trim();
+}
+
 export function LedgerTables({ comparison, outlets, onShowRow }: LedgerProps) {
   const { t, formatNumber, locale } = useI18n();
   const c = t.compare;
   const articleDir = (i: number) => comparison.articles[i]?.dir ?? 'rtl';
-  const flag = (article: number, start: number, end: number) =>
-    inConflict(comparison.conflicts, article, start, end) ? (
-      <span className="conflict-flag">⚠ {c.conflict}</span>
-    ) : null;
-  const rowProps = (kind: string, article: number, start: number, end: number) => {
-    const flagged = inConflict(comparison.conflicts, article, start, end);
+  const conflicted = (mentions: readonly Pick<Mention, 'article' | 'start' | 'end'>[]) =>
+    mentions.some((m) => inConflict(comparison.conflicts, m.article, m.start, m.end));
+  const flag = (mentions: readonly Pick<Mention, 'article' | 'start' | 'end'>[]) =>
+    conflicted(mentions) ? <span className="conflict-flag">⚠ {c.conflict}</span> : null;
+  const rowProps = (kind: string, mentions: readonly Pick<Mention, 'article' | 'start' | 'end'>[]) => {
+    const flagged = conflicted(mentions);
     return {
       className: flagged ? 'is-conflict' : undefined,
       'data-testid': 'ledger-fact',
@@ -109,14 +116,33 @@ export function LedgerTables({ comparison, outlets, onShowRow }: LedgerProps) {
     const d = dateOf(item.article, item.start);
     return d ? formatFactDate(d, locale, c.hijri) : item.value;
   };
-  const numbers = comparison.facts.flatMap((f, article) => f.numbers.map((n) => ({ ...n, article })));
-  const dates = comparison.facts.flatMap((f, article) => f.dates.map((d) => ({ ...d, article })));
-  const quotes = comparison.facts.flatMap((f, article) => f.quotes.map((q) => ({ ...q, article })));
-  const outletCell = (article: number) => (
-    <td>
-      <bdi>{outlets[article]}</bdi>
-    </td>
-  );
+  const numbers = numberRows(comparison.facts);
+  const dates = dateRows(comparison.facts);
+  const quotes = quoteRows(comparison.facts);
+  const outletHeads = outlets.map((o, i) => (
+    <th key={`o${i}`} scope="col">
+      <bdi>{o}</bdi>
+    </th>
+  ));
+  /** What each outlet wrote (each distinct form once), or a dash where it does not give the fact. */
+  const cellsOf = (cells: readonly (Mention[] | null)[]) =>
+    cells.map((mentions, article) => (
+      <td
+        key={`c${article}`}
+        className={mentions ? undefined : 'muted'}
+        data-testid="ledger-cell"
+        data-outlet={outlets[article]}
+      >
+        {mentions
+          ? [...new Set(mentions.map((m) => unbracketed(m.text)))].map((text, k) => (
+              <span key={k}>
+                {k > 0 ? ' · ' : null}
+                <bdi dir={directionOf(text, articleDir(article))}>{text}</bdi>
+              </span>
+            ))
+          : '—'}
+      </td>
+    ));
 
   return (
     // Focusable: the ledger scrolls on its own, and keyboard users must be able to scroll it.
@@ -185,6 +211,7 @@ export function LedgerTables({ comparison, outlets, onShowRow }: LedgerProps) {
       )}
 
       <h3>{c.ledger}</h3>
+      {numbers.length + dates.length > 0 ? <p className="muted">{c.ledgerHelp}</p> : null}
       {numbers.length + dates.length + quotes.length === 0 ? <p className="muted">{c.noFacts}</p> : null}
       {numbers.length > 0 ? (
         <table className="ledger-table" data-testid="ledger-numbers">
@@ -193,19 +220,19 @@ export function LedgerTables({ comparison, outlets, onShowRow }: LedgerProps) {
             <tr>
               <th scope="col">{c.numberColumns.number}</th>
               <th scope="col">{c.numberColumns.counts}</th>
-              <th scope="col">{c.numberColumns.outlet}</th>
+              {outletHeads}
               <th scope="col">{c.numberColumns.flag}</th>
             </tr>
           </thead>
           <tbody>
-            {numbers.map((n) => (
-              <tr key={`n${n.article}-${n.start}`} {...rowProps('number', n.article, n.start, n.end)}>
-                <td>
-                  <bdi dir={directionOf(n.text, articleDir(n.article))}>{n.text}</bdi>
-                </td>
-                <td>{n.unit ? <bdi dir={directionOf(n.unit, articleDir(n.article))}>{n.unit}</bdi> : '—'}</td>
-                {outletCell(n.article)}
-                <td>{flag(n.article, n.start, n.end)}</td>
+            {numbers.map((row) => (
+              <tr key={row.key} {...rowProps('number', row.mentions)}>
+                <th scope="row">
+                  <bdi>{formatNumber(row.fact.value)}</bdi>
+                </th>
+                <td>{row.fact.unit ? <bdi dir={directionOf(row.fact.unit, 'rtl')}>{row.fact.unit}</bdi> : '—'}</td>
+                {cellsOf(row.cells)}
+                <td>{flag(row.mentions)}</td>
               </tr>
             ))}
           </tbody>
@@ -216,21 +243,19 @@ export function LedgerTables({ comparison, outlets, onShowRow }: LedgerProps) {
           <caption>{c.factKinds.date}</caption>
           <thead>
             <tr>
-              <th scope="col">{c.dateColumns.written}</th>
               <th scope="col">{c.dateColumns.date}</th>
-              <th scope="col">{c.dateColumns.outlet}</th>
+              {outletHeads}
               <th scope="col">{c.dateColumns.flag}</th>
             </tr>
           </thead>
           <tbody>
-            {dates.map((d) => (
-              <tr key={`d${d.article}-${d.start}`} {...rowProps('date', d.article, d.start, d.end)}>
-                <td>
-                  <bdi dir={directionOf(d.text, articleDir(d.article))}>{d.text}</bdi>
-                </td>
-                <td data-testid="ledger-date">{formatFactDate(d, locale, c.hijri)}</td>
-                {outletCell(d.article)}
-                <td>{flag(d.article, d.start, d.end)}</td>
+            {dates.map((row) => (
+              <tr key={row.key} {...rowProps('date', row.mentions)}>
+                <th scope="row" data-testid="ledger-date">
+                  {formatFactDate(row.fact, locale, c.hijri)}
+                </th>
+                {cellsOf(row.cells)}
+                <td>{flag(row.mentions)}</td>
               </tr>
             ))}
           </tbody>
@@ -241,31 +266,42 @@ export function LedgerTables({ comparison, outlets, onShowRow }: LedgerProps) {
           <caption>{c.factKinds.quote}</caption>
           <thead>
             <tr>
-              <th scope="col">{c.quoteColumns.quote}</th>
               <th scope="col">{c.quoteColumns.speaker}</th>
+              <th scope="col">{c.quoteColumns.quote}</th>
               <th scope="col">{c.quoteColumns.outlet}</th>
               <th scope="col">{c.quoteColumns.flag}</th>
             </tr>
           </thead>
           <tbody>
-            {quotes.map((q) => {
+            {quotes.map((q, i) => {
               const shown = q.text.length > QUOTE_SHOWN ? `${q.text.slice(0, QUOTE_SHOWN)}…` : q.text;
               // Reported speech is the article's paraphrase: no quotation marks around it.
               const text = q.reported ? shown : `“${shown}”`;
+              const who = q.speakerName ?? q.speaker;
+              const prev = quotes[i - 1];
+              // Quotations come grouped by speaker: the speaker stands out on the first of theirs, muted below it.
+              const sameSpeaker = prev !== undefined && who !== null && (prev.speakerName ?? prev.speaker) === who;
               return (
-                <tr key={`q${q.article}-${q.start}`} {...rowProps('quote', q.article, q.start, q.end)}>
-                  <td>
-                    <bdi dir={directionOf(text, articleDir(q.article))}>{text}</bdi>
-                  </td>
+                <tr key={`q${q.article}-${q.start}`} {...rowProps('quote', [q])}>
                   <td>
                     {q.speaker ? (
-                      <bdi dir={directionOf(q.speaker, articleDir(q.article))}>{q.speaker}</bdi>
+                      <bdi
+                        className={sameSpeaker ? 'muted' : undefined}
+                        dir={directionOf(q.speaker, articleDir(q.article))}
+                      >
+                        {q.speaker}
+                      </bdi>
                     ) : (
                       <span className="muted">{c.noSpeaker}</span>
                     )}
                   </td>
-                  {outletCell(q.article)}
-                  <td>{flag(q.article, q.start, q.end)}</td>
+                  <td>
+                    <bdi dir={directionOf(text, articleDir(q.article))}>{text}</bdi>
+                  </td>
+                  <td>
+                    <bdi>{outlets[q.article]}</bdi>
+                  </td>
+                  <td>{flag([q])}</td>
                 </tr>
               );
             })}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { Comparison } from '../../../../preload/contract';
+import { dateRows, numberRows, outletsOf, quoteRows } from './ledgerGroups';
+
+type Facts = Comparison['facts'][number];
+
+const span = { start: 0, end: 1 };
+
+function number(value: number, text: string, unitKey: string | null, start: number): Facts['numbers'][number] {
+  return { value, text, start, end: start + text.length, unit: unitKey, unitKey, context: span, sentence: 0 };
+}
+
+function date(iso: string, text: string, start: number): Facts['dates'][number] {
+  const precision = iso.length === 10 ? 'day' : iso.length === 7 ? 'month' : 'year';
+  return { iso, precision, calendar: 'gregorian', text, start, end: start + text.length, sentence: 0 };
+}
+
+function quote(text: string, speakerName: string | null, start: number): Facts['quotes'][number] {
+  return {
+    text,
+    start,
+    end: start + text.length,
+    speaker: speakerName,
+    speakerName,
+    speakerSpan: null,
+    cue: 'وقال',
+    sentence: 0,
+    reported: false,
+  };
+}
+
+function facts(parts: Partial<Facts>): Facts {
+  return { numbers: [], dates: [], quotes: [], entities: [], titleNumbers: [], ...parts };
+}
+
+// Three outlets on the judges' order (written as الرياض, الوئام and المدينة wrote it).
+const compared: Comparison['facts'] = [
+  facts({
+    numbers: [number(100, '100 قاضٍ', 'قاض', 10), number(25, '25 قاضيا', 'قاض', 40)],
+    dates: [date('2015-07-22', 'اليوم', 5)],
+    quotes: [quote('الأمر الكريم يأتي في سياق الدعم', 'وليد الصمعاني', 80)],
+  }),
+  facts({
+    numbers: [number(100, '100 قاضيا', 'قاض', 12)],
+    dates: [date('2015-07-22', 'الأربعاء', 3), date('2015-07', 'يوليو', 30)],
+    quotes: [quote('هذا الأمر الملكي يأتي حرصا', 'اليوسف', 50), quote('التعيينات ستسهم', null, 90)],
+  }),
+  facts({
+    numbers: [number(100, '100 قاض', 'قاض', 7), number(100, '100 عام', 'عام', 60)],
+    quotes: [quote('الأمر الملكي يأتي في سياق', 'وليد الصمعاني', 20)],
+  }),
+];
+
+describe('ledger rows: one row per fact, a column per outlet', () => {
+  it('gives the same number of the same thing one row, however each outlet wrote it', () => {
+    const rows = numberRows(compared);
+    expect(rows.map((r) => [r.fact.value, r.fact.unitKey, outletsOf(r)])).toEqual([
+      [100, 'قاض', 3],
+      [25, 'قاض', 1],
+      [100, 'عام', 1],
+    ]);
+    expect(rows[0]!.cells.map((c) => c?.map((m) => m.text) ?? null)).toEqual([['100 قاضٍ'], ['100 قاضيا'], ['100 قاض']]);
+    // Every mention keeps its place in its article, for the conflict flag and for marking it in the text.
+    expect(rows[0]!.mentions.map((m) => [m.article, m.start])).toEqual([
+      [0, 10],
+      [1, 12],
+      [2, 7],
+    ]);
+    expect(rows[1]!.cells).toEqual([[{ article: 0, start: 40, end: 48, text: '25 قاضيا' }], null, null]);
+  });
+
+  it('gives the same resolved date one row (اليوم and الأربعاء are both 22 July), in time order', () => {
+    const rows = dateRows(compared);
+    expect(rows.map((r) => [r.fact.iso, r.cells.map((c) => c?.[0]?.text ?? null)])).toEqual([
+      ['2015-07', [null, 'يوليو', null]],
+      ['2015-07-22', ['اليوم', 'الأربعاء', null]],
+    ]);
+  });
+
+  it('keeps each quotation, grouped by speaker: the most quoted first, the unnamed last', () => {
+    const rows = quoteRows(compared);
+    expect(rows.map((q) => [q.speakerName, q.article])).toEqual([
+      ['وليد الصمعاني', 0],
+      ['وليد الصمعاني', 2],
+      ['اليوسف', 1],
+      [null, 1],
+    ]);
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * The ledger's rows: one row per fact, not per mention. The same number of the
+ * same thing ("100 قاضٍ" in one outlet, "100 قاضيا" in another) or the same
+ * resolved date ("اليوم" and "الاثنين" both 10 August) is one row, with what each
+ * outlet wrote in that outlet's column, so a reader sees at a glance who reports
+ * a figure and who does not. Quotations stay one row each (their wording is the
+ * point), ordered by speaker so one person's statements sit together.
+ */
+import type { Comparison } from '../../../../preload/contract';
+
+type Facts = Comparison['facts'][number];
+type NumberFact = Facts['numbers'][number];
+type DateFact = Facts['dates'][number];
+type QuoteFact = Facts['quotes'][number];
+
+/** One mention in one article: where it is (for the conflict flag) and how that article wrote it. */
+export interface Mention {
+  article: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface FactRow<F> {
+  key: string;
+  /** The first mention's fact, in column order: the row's value and unit come from it. */
+  fact: F;
+  /** Per article (column), what it wrote, or null when it does not give this fact. */
+  cells: (Mention[] | null)[];
+  mentions: Mention[];
+}
+
+function rows<F extends { start: number; end: number; text: string }>(
+  facts: Comparison['facts'],
+  pick: (f: Facts) => readonly F[],
+  keyOf: (fact: F) => string,
+): FactRow<F>[] {
+  const byKey = new Map<string, FactRow<F>>();
+  facts.forEach((articleFacts, article) => {
+    for (const fact of pick(articleFacts)) {
+      const key = keyOf(fact);
+      let row = byKey.get(key);
+      if (!row) {
+        row = { key, fact, cells: facts.map(() => null), mentions: [] };
+        byKey.set(key, row);
+      }
+      const mention = { article, start: fact.start, end: fact.end, text: fact.text };
+      (row.cells[article] ??= []).push(mention);
+      row.mentions.push(mention);
+    }
+  });
+  return [...byKey.values()];
+}
+
+/** Numbers by value and what they count; those most outlets give first, then by value. */
+export function numberRows(facts: Comparison['facts']): FactRow<NumberFact>[] {
+  return rows(
+    facts,
+    (f) => f.numbers,
+    (n) => `${n.value}|${n.unitKey ?? ''}`,
+  ).sort((a, b) => outletsOf(b) - outletsOf(a) || a.fact.value - b.fact.value);
+}
+
+/** Dates by the day, month or year they resolve to; in time order. */
+export function dateRows(facts: Comparison['facts']): FactRow<DateFact>[] {
+  return rows(
+    facts,
+    (f) => f.dates,
+    (d) => `${d.iso}|${d.precision}`,
+  ).sort((a, b) => (a.fact.iso < b.fact.iso ? -1 : a.fact.iso > b.fact.iso ? 1 : 0) || outletsOf(b) - outletsOf(a));
+}
+
+/** How many outlets give the row's fact. */
+export function outletsOf(row: FactRow<unknown>): number {
+  return row.cells.filter((c) => c !== null).length;
+}
+
+export interface QuoteRow extends QuoteFact {
+  article: number;
+}
+
+/**
+ * Quotations grouped by who says them (named speakers first, by how many
+ * quotations they have, then the unattributed), in column order within a speaker.
+ */
+export function quoteRows(facts: Comparison['facts']): QuoteRow[] {
+  const all = facts.flatMap((f, article) => f.quotes.map((q) => ({ ...q, article })));
+  const speakerOf = (q: QuoteRow): string => q.speakerName ?? q.speaker ?? '';
+  const count = new Map<string, number>();
+  for (const q of all) count.set(speakerOf(q), (count.get(speakerOf(q)) ?? 0) + 1);
+  const firstSeen = new Map<string, number>();
+  all.forEach((q, i) => {
+    if (!firstSeen.has(speakerOf(q))) firstSeen.set(speakerOf(q), i);
+  });
+  const rank = (q: QuoteRow): [number, number, number] => {
+    const who = speakerOf(q);
+    return [who === '' ? 1 : 0, -(count.get(who) ?? 0), firstSeen.get(who) ?? 0];
+  };
+  return all
+    .map((q, i) => ({ q, i, r: rank(q) }))
+    .sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || a.r[2] - b.r[2] || a.i - b.i)
+    .map(({ q }) => q);
+}
