@@ -33,8 +33,8 @@ export function findNumbers(p: PreparedText, dateSpans: readonly Span[]): Number
       value = NUMBER_WORDS.get(t.exact)!;
     else continue;
     if (!Number.isFinite(value) || inDate(t)) continue;
-    // Times (10:30), scores (2-1), ranges glued by punctuation and group names (دول 5+1) are not counts.
-    if (/^[:\-–+]\s*$/u.test(gap(p, i)) && toks[i + 1]?.kind === 'number') {
+    // Times (10:30), scores (2-1), ranges glued by punctuation and group names (دول 5+1, 5 + 1) are not counts.
+    if (/^(?:[:\-–+]|\s+\+)\s*$/u.test(gap(p, i)) && toks[i + 1]?.kind === 'number') {
       i++;
       continue;
     }

@@ -107,9 +107,15 @@ describe('numbers that count nothing', () => {
     // Okaz, 2015-08-10, on the Jubeir–Steinmeier press conference (SaudiNewsNet).
     const text =
       'وأكد شتاينماير تفهمه قلق الرياض ودول الخليج من الاتفاق النووي الذي أبرمته إيران مع دول (5+1) مبينا أن العقوبات ستعود. وأرسلت ألمانيا 3 آلاف جندي.';
-    const numbers = extractFacts(prepareText(text), { reference: '2015-08-10' }).numbers;
-    expect(numbers.map((n) => n.value)).toEqual([3000]);
-    expect(numbers[0]!.unit).toBe('جندي');
+    // How the other outlets wrote it: (5 + 1), «5 + 1», / 5 + 1 /.
+    for (const group of ['(5+1)', '(5 + 1)', '«5 + 1»', '/ 5 + 1 /']) {
+      const numbers = extractFacts(prepareText(text.replace('(5+1)', group)), { reference: '2015-08-10' }).numbers;
+      expect(
+        numbers.map((n) => n.value),
+        group,
+      ).toEqual([3000]);
+      expect(numbers[0]!.unit).toBe('جندي');
+    }
   });
 });
 
