@@ -93,6 +93,7 @@ export interface CompareStrings {
   conflict: string;
   conflicts: string;
   noConflicts: string;
+  onlyThisOutlet: string;
   conflictKinds: Record<ConflictKind, string>;
   entities: string;
   entityKinds: { person: string; place: string; organisation: string };
@@ -195,6 +196,7 @@ export const compareEn: CompareStrings = {
   conflict: 'Conflict',
   conflicts: 'Conflicts',
   noConflicts: 'No conflicting facts found.',
+  onlyThisOutlet: 'only this outlet',
   conflictKinds: {
     number: 'Different numbers',
     sum: 'A total against its parts',
@@ -312,6 +314,7 @@ export const compareAr: CompareStrings = {
   conflict: 'تعارض',
   conflicts: 'التعارضات',
   noConflicts: 'لم يُعثر على وقائع متعارضة.',
+  onlyThisOutlet: 'في هذه الوسيلة وحدها',
   conflictKinds: {
     number: 'أرقام مختلفة',
     sum: 'مجموع مقابل أجزائه',

@@ -63,7 +63,8 @@ describe('fact ledger', () => {
     await panel.locator('[data-testid=story-compare]').click();
     await page.locator('[data-testid=comparison-row]').first().waitFor({ timeout: 60_000 });
 
-    // The ledger has its own tab beside the aligned text.
+    // The ledger has its own tab beside the aligned text; the tab says how many disagreements it holds.
+    expect(await page.locator('[data-testid=comparison-tab-facts]').textContent()).toBe('Facts · 1 conflict');
     await page.locator('[data-testid=comparison-tab-facts]').click();
     const ledger = page.locator('[data-testid=ledger]');
     await ledger.waitFor({ timeout: TIMEOUT });

@@ -86,7 +86,7 @@ const PATTERNS: readonly PatternSpec[] = [
   },
   {
     kind: 'numeric',
-    re: new RegExp(`${L}(?<a>\\d{1,2})(?<s>[-/.])(?<b>\\d{1,2})\\k<s>(?<y>\\d{4})${R}`, 'gu'),
+    re: new RegExp(`${L}(?<a>\\d{1,2})(?<s> ?/ ?|[-.])(?<b>\\d{1,2})\\k<s>(?<y>\\d{4})(?:\\s?م)?${R}`, 'gu'),
   },
   {
     kind: 'dmy',

@@ -50,6 +50,17 @@ describe('Hijri dates in SaudiNewsNet sentences', () => {
     ]);
   });
 
+  it('reads day / month / year written with spaces around the slashes, in both calendars', () => {
+    // عين اليوم, 2015-08-06, the Saudi–Jordanian statement (SaudiNewsNet)
+    const s = 'الذي عقده جلالة الملك عبدالله الثاني يوم الثلاثاء 19 / 10 / 1436هـ الموافق 4 / 8 / 2015م.';
+    const dates = findDates(s, { reference: '2015-08-06' });
+    expect(dates.map((d) => [d.text, d.iso, d.calendar ?? 'gregorian'])).toEqual([
+      ['يوم الثلاثاء', '2015-08-04', 'gregorian'],
+      ['19 / 10 / 1436هـ', '2015-08-04', 'islamic-umalqura'],
+      ['4 / 8 / 2015م', '2015-08-04', 'gregorian'],
+    ]);
+  });
+
   it('reads epithets and غرة, takes a year-less day near the reference, and leaves a score alone', () => {
     expect(hijriOf('يبدأ الدوام غرة شوال 1436 هـ')).toEqual([['غرة شوال 1436 هـ', '2015-07-17']]);
     expect(hijriOf('في 28 رمضان المبارك 1436هـ')).toEqual([['28 رمضان المبارك 1436هـ', '2015-07-15']]);

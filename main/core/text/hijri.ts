@@ -68,9 +68,9 @@ const NAMED = new RegExp(
   `${L}(?<d>\\d{1,2}|غره)\\)?\\s*\\/?\\s*(?:من\\s+)?(?:شهر\\s+)?(?<m>${MONTH_ALT})${EPITHET}(?:\\s*[,/]?\\s*${YEAR_CUE}(?<y>1[34]\\d\\d)${HIJRI_MARK}?)?${R}`,
   'gu',
 );
-// "29/9/1436هـ", "29-9-1436", "1436/10/14هـ": Hijri years 1300-1499 only, which no Gregorian news date has.
+// "29/9/1436هـ", "19 / 10 / 1436هـ", "29-9-1436", "1436/10/14هـ": Hijri years 1300-1499 only, which no Gregorian news date has.
 const NUMERIC = new RegExp(
-  `${L}(?:(?<d>\\d{1,2})(?<s>[-/.])(?<mo>\\d{1,2})\\k<s>(?<y>1[34]\\d\\d)|(?<y2>1[34]\\d\\d)(?<s2>[-/.])(?<mo2>\\d{1,2})\\k<s2>(?<d2>\\d{1,2}))${HIJRI_MARK}?${R}`,
+  `${L}(?:(?<d>\\d{1,2})(?<s> ?/ ?|[-.])(?<mo>\\d{1,2})\\k<s>(?<y>1[34]\\d\\d)|(?<y2>1[34]\\d\\d)(?<s2> ?/ ?|[-.])(?<mo2>\\d{1,2})\\k<s2>(?<d2>\\d{1,2}))${HIJRI_MARK}?${R}`,
   'gu',
 );
 

@@ -15,6 +15,7 @@ import { toShownError, useApi, type ShownError } from '../../api';
 import { useI18n } from '../../i18n';
 import { directionOf } from '../../../../common/text/direction';
 import { LedgerTables } from './LedgerTables';
+import { splitConflicts } from './ledgerGroups';
 import { CompareRow } from './CompareRow';
 import { countKinds } from './marks';
 import { dayLabel } from './storyFormat';
@@ -223,7 +224,9 @@ export function ComparisonView({ articleIds, settings, onClose, onOpenArticle, o
         <>
           <div className="cmp-tabs" role="tablist" aria-label={c.views} onKeyDown={onTabKey}>
             <button {...tabProps('text')}>{c.textTab}</button>
-            <button {...tabProps('facts')}>{c.factsTab(comparison.conflicts.length, formatNumber)}</button>
+            <button {...tabProps('facts')}>
+              {c.factsTab(splitConflicts(comparison.conflicts).between.length, formatNumber)}
+            </button>
             {tab === 'text' ? (
               <span className="cmp-legend muted" aria-hidden="true">
                 <mark className="cmp-diff">{c.changedWords}</mark> <mark className="cmp-move">{c.moved}</mark> ·{' '}

@@ -9,7 +9,7 @@ import type { ReactNode } from 'react';
 import type { Comparison, FactConflict } from '../../../../preload/contract';
 import { useI18n } from '../../i18n';
 import { directionOf } from '../../../../common/text/direction';
-import { dateRows, numberRows, quoteRows, type Mention } from './ledgerGroups';
+import { dateRows, numberRows, quoteRows, splitConflicts, type Mention } from './ledgerGroups';
 
 interface LedgerProps {
   comparison: Comparison;
@@ -95,10 +95,16 @@ export function LedgerTables({ comparison, outlets, onShowRow }: LedgerProps) {
   const { t, formatNumber, locale } = useI18n();
   const c = t.compare;
   const articleDir = (i: number) => comparison.articles[i]?.dir ?? 'rtl';
+  const { between, exclusive } = splitConflicts(comparison.conflicts);
   const conflicted = (mentions: readonly Pick<Mention, 'article' | 'start' | 'end'>[]) =>
-    mentions.some((m) => inConflict(comparison.conflicts, m.article, m.start, m.end));
+    mentions.some((m) => inConflict(between, m.article, m.start, m.end));
+  // A quotation only one outlet carries is what that outlet adds, not a disagreement: marked, not flagged.
   const flag = (mentions: readonly Pick<Mention, 'article' | 'start' | 'end'>[]) =>
-    conflicted(mentions) ? <span className="conflict-flag">⚠ {c.conflict}</span> : null;
+    conflicted(mentions) ? (
+      <span className="conflict-flag">⚠ {c.conflict}</span>
+    ) : mentions.some((m) => inConflict(exclusive, m.article, m.start, m.end)) ? (
+      <span className="muted">{c.onlyThisOutlet}</span>
+    ) : null;
   const rowProps = (kind: string, mentions: readonly Pick<Mention, 'article' | 'start' | 'end'>[]) => {
     const flagged = conflicted(mentions);
     return {
@@ -148,11 +154,11 @@ export function LedgerTables({ comparison, outlets, onShowRow }: LedgerProps) {
     // Focusable: the ledger scrolls on its own, and keyboard users must be able to scroll it.
     <section className="ledger" aria-label={c.ledgerLabel} tabIndex={0} data-testid="ledger">
       <h3>{c.conflicts}</h3>
-      {comparison.conflicts.length === 0 ? (
+      {between.length === 0 ? (
         <p className="muted">{c.noConflicts}</p>
       ) : (
         <ul className="ledger-conflicts" data-testid="ledger-conflicts">
-          {comparison.conflicts.map((conflict, i) => (
+          {between.map((conflict, i) => (
             <li key={i} className="ledger-conflict" data-testid="ledger-conflict" data-kind={conflict.kind}>
               <details>
                 <summary title={c.showSentences}>

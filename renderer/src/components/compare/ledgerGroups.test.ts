@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Comparison } from '../../../../preload/contract';
-import { dateRows, numberRows, outletsOf, quoteRows } from './ledgerGroups';
+import { dateRows, numberRows, outletsOf, quoteRows, splitConflicts } from './ledgerGroups';
 
 type Facts = Comparison['facts'][number];
 
@@ -85,5 +85,19 @@ describe('ledger rows: one row per fact, a column per outlet', () => {
       ['اليوسف', 1],
       [null, 1],
     ]);
+  });
+});
+
+describe('conflicts', () => {
+  it('keeps a quotation only one outlet carries apart from the disagreements', () => {
+    const item = { article: 0, value: '125', sentence: '', start: 0, end: 3, inTitle: false, role: null };
+    const conflicts: Comparison['conflicts'] = [
+      { kind: 'sum', subject: 'قاضيا', items: [item], row: 0 },
+      { kind: 'quote-unique', subject: 'لقاء جلالة الملك', items: [item], row: null },
+      { kind: 'date', subject: 'اليوم', items: [item], row: 1 },
+    ];
+    const { between, exclusive } = splitConflicts(conflicts);
+    expect(between.map((k) => k.kind)).toEqual(['sum', 'date']);
+    expect(exclusive.map((k) => k.kind)).toEqual(['quote-unique']);
   });
 });

@@ -6,7 +6,7 @@
  * a figure and who does not. Quotations stay one row each (their wording is the
  * point), ordered by speaker so one person's statements sit together.
  */
-import type { Comparison } from '../../../../preload/contract';
+import type { Comparison, FactConflict } from '../../../../preload/contract';
 
 type Facts = Comparison['facts'][number];
 type NumberFact = Facts['numbers'][number];
@@ -100,4 +100,18 @@ export function quoteRows(facts: Comparison['facts']): QuoteRow[] {
     .map((q, i) => ({ q, i, r: rank(q) }))
     .sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || a.r[2] - b.r[2] || a.i - b.i)
     .map(({ q }) => q);
+}
+
+/**
+ * Disagreements between outlets (numbers, totals, dates, speakers), and the quotations only one outlet carries,
+ * which are that outlet's own material rather than a disagreement.
+ */
+export function splitConflicts(conflicts: readonly FactConflict[]): {
+  between: FactConflict[];
+  exclusive: FactConflict[];
+} {
+  return {
+    between: conflicts.filter((k) => k.kind !== 'quote-unique'),
+    exclusive: conflicts.filter((k) => k.kind === 'quote-unique'),
+  };
 }
