@@ -5,6 +5,11 @@ import type { PreparedText } from './prepare';
 import type { NumberFact, Span } from './factTypes';
 import { gap, isArabicWord, key, sentenceOf } from './factTokens';
 
+/** The Hijri (هـ) and Gregorian (م) marks written after a year. */
+const YEAR_MARKS: ReadonlySet<string> = new Set(['ه', 'هـ', 'م']);
+/** "/ 1437هـ" after a year: the second year of a season written as a range. */
+const YEAR_RANGE_AFTER = /^\s*[/-]\s*[\d٠-٩]{4}\s*(?:هـ|ه|م)(?![\p{L}\p{N}])/u;
+
 /** Matching key of a unit word: stem, without the accusative alef (هجوما → هجوم, عاما → عام). */
 export function unitKeyOf(t: AnalyzedToken): string {
   if (t.kind !== 'word') return t.norm;
@@ -71,6 +76,10 @@ export function findNumbers(p: PreparedText, dateSpans: readonly Span[]): Number
         }
       }
     }
+    // A year the date finder does not read as a date: 1437هـ alone, or the season 1436 / 1437هـ. Its "unit" is the
+    // calendar's mark, and it counts nothing.
+    if (unitKey !== null && YEAR_MARKS.has(unitKey)) continue;
+    if (unit === null && /^\d{4}$/u.test(t.norm) && YEAR_RANGE_AFTER.test(p.text.slice(t.end, t.end + 14))) continue;
     const s = sentenceOf(p, t.start);
     const sent = p.sentences[s]!;
     const from = toks[Math.max(sent.tokenStart, i - 4)]!.start;

@@ -119,6 +119,19 @@ describe('numbers that count nothing', () => {
   });
 });
 
+describe('years are not counts', () => {
+  it('leaves a season written as a range of Hijri years (1436 / 1437هـ) out of the numbers', () => {
+    // الرياض, 2015-08-10, the wheat tender (SaudiNewsNet).
+    const text =
+      'وذلك ضمن خطة المؤسسة لاستيراد القمح المستورد لهذا العام 1436 / 1437هـ بكمية 505 آلاف طن، والبالغ عددهم 932 مزارعاً.';
+    const numbers = extractFacts(prepareText(text), { reference: '2015-08-10' }).numbers;
+    expect(numbers.map((n) => [n.value, n.unit])).toEqual([
+      [505000, 'طن'],
+      [932, 'مزارعاً'],
+    ]);
+  });
+});
+
 describe('fact ledger in English', () => {
   const text =
     'President Joe Biden met Prime Minister Mustafa al-Kadhimi in Washington on Monday. About 2,500 troops remain in Iraq. ' +
