@@ -10,7 +10,7 @@
  * time runs right to left and the count axis stands on the right.
  */
 import * as Plot from '@observablehq/plot';
-import { stepPoints, type OutletSeries, type TimelineSeries } from './timelineData';
+import { paddedDomain, stepPoints, type OutletSeries, type TimelineSeries } from './timelineData';
 
 /**
  * Narrower bins than this (in pixels) are drawn as one stacked step area per
@@ -99,7 +99,12 @@ export function drawTimeline(
   // Ticks on whole bins only (never at noon of a day bin), as many as fit the span (gaps included).
   const starts = series.bins.map((b) => b.start.getTime());
   const unitMs = { day: 86_400_000, week: 7 * 86_400_000, month: 30.44 * 86_400_000 }[series.unit];
-  const binCount = starts.length === 0 ? 1 : Math.round((Math.max(...starts) - Math.min(...starts)) / unitMs) + 1;
+  const domain = paddedDomain(series);
+  const binCount = domain
+    ? Math.round((domain[1].getTime() - domain[0].getTime()) / unitMs)
+    : starts.length === 0
+      ? 1
+      : Math.round((Math.max(...starts) - Math.min(...starts)) / unitMs) + 1;
   const room = Math.max(2, Math.floor(options.width / 90));
   const ticks = `${Math.max(1, Math.ceil(binCount / room))} ${series.unit}s`;
   const names = series.outlets.map((o) => o.name);
@@ -145,7 +150,7 @@ export function drawTimeline(
     marginBottom: 30,
     ariaLabel: options.label,
     style: { background: 'transparent', color: 'currentColor', fontSize: '11px' },
-    x: { type: 'utc', reverse: rtl, tickFormat, ticks, label: null },
+    x: { type: 'utc', reverse: rtl, tickFormat, ticks, label: null, ...(domain ? { domain } : {}) },
     y: {
       axis: rtl ? 'right' : 'left',
       grid: true,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineCounts } from '../../../preload/contract';
-import { autoUnit, binTimeline, brushedDays, stepPoints, stepRange } from './timelineData';
+import { autoUnit, binTimeline, brushedDays, paddedDomain, stepPoints, stepRange } from './timelineData';
 
 const names = { others: 'Others', unknown: 'Unknown' };
 const counts: TimelineCounts = {
@@ -130,5 +130,24 @@ describe('thin bars as steps', () => {
     const total = points.filter((p) => p.start.getTime() < Date.UTC(2015, 7, 3)).reduce((n, p) => n + p.count, 0);
     expect(total).toBe(s.bins.reduce((n, b) => n + b.count, 0));
     expect(stepPoints({ bins: [], outlets: [] })).toEqual([]);
+  });
+});
+
+describe('a short span on the time axis', () => {
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  const bin = (from: string, to: string) => ({ start: day(from), end: day(to), outlet: 0, count: 3 });
+
+  it('shows a one-day story among empty days either side, so its bar reads as a bar', () => {
+    const domain = paddedDomain({ unit: 'day', bins: [bin('2015-08-06', '2015-08-07')] });
+    expect(domain?.map((d) => d.toISOString().slice(0, 10))).toEqual(['2015-08-03', '2015-08-10']);
+  });
+
+  it('pads a two-day story to a week, and leaves a long span as it is', () => {
+    const two = paddedDomain({ unit: 'day', bins: [bin('2015-08-06', '2015-08-07'), bin('2015-08-07', '2015-08-08')] });
+    expect(two?.map((d) => d.toISOString().slice(0, 10))).toEqual(['2015-08-03', '2015-08-11']);
+    expect(
+      paddedDomain({ unit: 'day', bins: [bin('2015-07-20', '2015-07-21'), bin('2015-08-01', '2015-08-02')] }),
+    ).toBe(null);
+    expect(paddedDomain({ unit: 'day', bins: [] })).toBe(null);
   });
 });

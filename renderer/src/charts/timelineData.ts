@@ -196,3 +196,21 @@ export function stepPoints(series: Pick<TimelineSeries, 'bins' | 'outlets'>): St
   }
   return points;
 }
+
+/** Fewer bins than this and each bar would be as wide as a fraction of the chart that no longer reads as a bar. */
+export const MIN_SHOWN_BINS = 7;
+
+/**
+ * The time axis of a short span: a story told in one or two days drawn as one bar as wide as the chart looked like
+ * flat bands, so the span is shown among empty bins either side (7 bins in all). Null when the bins fill enough.
+ */
+export function paddedDomain(series: Pick<TimelineSeries, 'bins' | 'unit'>): [Date, Date] | null {
+  if (series.bins.length === 0) return null;
+  const first = Math.min(...series.bins.map((b) => b.start.getTime()));
+  const last = Math.max(...series.bins.map((b) => b.end.getTime()));
+  const unit = { day: DAY, week: 7 * DAY, month: 30.44 * DAY }[series.unit];
+  const shown = Math.round((last - first) / unit);
+  if (shown >= MIN_SHOWN_BINS) return null;
+  const pad = Math.ceil((MIN_SHOWN_BINS - shown) / 2) * unit;
+  return [new Date(first - pad), new Date(last + pad)];
+}
