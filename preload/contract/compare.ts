@@ -132,6 +132,8 @@ export const Alignment = z.object({
   rows: z.array(AlignmentRow),
   /** Per article, sentences no other article carries. */
   unique: z.array(z.array(z.number().int().nonnegative())),
+  /** Per article, its first line when it only names the outlet, writer or place ("عين اليوم – الرياض"): in no row. */
+  datelines: z.array(TextSpan.nullable()),
 });
 export type Alignment = z.infer<typeof Alignment>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignTexts } from './align';
+import { alignTexts, isDateline } from './align';
 import { compareTexts } from './comparison';
 import { prepareText } from './prepare';
 import { seedArticle } from './testData';
@@ -112,5 +112,38 @@ describe('sentence alignment', () => {
     expect(coverage.slice(0, 5)).toEqual(['111', '111', '111', '111', '111']);
     expect(coverage.filter((c) => c === '100')).toHaveLength(1);
     expect(coverage.filter((c) => c === '001' || c === '010' || c === '011')).toEqual([]);
+  });
+});
+
+describe('datelines', () => {
+  // Two outlets on the Saudi–Jordanian statement of 2015-08-05 (SaudiNewsNet): عين اليوم opens with its dateline.
+  const ainAlyoum = [
+    'عين اليوم – عمان',
+    'صدر اليوم بيان مشترك بمناسبة زيارة صاحب السمو الملكي الأمير محمد بن سلمان ولي ولي العهد للمملكة الأردنية الهاشمية.',
+    'وأكد الجانبان أن سلامة وأمن المملكة الأردنية الهاشمية والمملكة العربية السعودية هو كل لا يتجزأ.',
+  ].join('\n');
+  const jazirah = [
+    'صدر أمس بيان مشترك بمناسبة زيارة صاحب السمو الملكي الأمير محمد بن سلمان ولي ولي العهد للمملكة الأردنية الهاشمية.',
+    'وأكد الجانبان أن سلامة وأمن المملكة الأردنية الهاشمية والمملكة العربية السعودية هو كل لا يتجزأ.',
+  ].join('\n');
+
+  it('keeps a first line naming the outlet and place out of the rows and gives it with the article', () => {
+    const al = alignTexts([prepareText(ainAlyoum), prepareText(jazirah)]);
+    expect(al.datelines.map((d) => slice(ainAlyoum, d))).toEqual(['عين اليوم – عمان', '']);
+    expect(al.datelines[1]).toBeNull();
+    // Every row is carried by both: no "unique" row for the dateline.
+    expect(al.rows.map((r) => r.cells.map((c) => c.length > 0))).toEqual([
+      [true, true],
+      [true, true],
+    ]);
+    expect(al.unique).toEqual([[], []]);
+  });
+
+  it('takes a byline with its town as a dateline, and never a sentence, a quotation or an article of one line', () => {
+    const dateline = (text: string) => isDateline(prepareText(text), 0);
+    expect(dateline('حاتم النجيمي – تربة\nنص الخبر.')).toBe(true);
+    expect(dateline('وأكد الجانبان أن سلامة وأمن المملكة هو كل لا يتجزأ.')).toBe(false);
+    expect(dateline('الجبير: حريصون على تطوير العلاقة مع إيران')).toBe(false);
+    expect(alignTexts([prepareText('عين اليوم – عمان'), prepareText(jazirah)]).datelines[0]).toBeNull();
   });
 });

@@ -83,6 +83,24 @@ export interface Alignment {
   rows: AlignmentRow[];
   /** Per article, sentences no other article carries. */
   unique: number[][];
+  /** Per article, its first line when it only names the outlet, writer or place (in no row), else null. */
+  datelines: (Span | null)[];
+}
+
+/** At most this many words: "عين اليوم – الرياض", "رغد عشميل – عين اليوم", "حاتم النجيمي – تربة". */
+const DATELINE_WORDS = 6;
+
+/**
+ * True when sentence `s` is a dateline or byline: a few words on either side of a dash, with no sentence
+ * punctuation. It tells who wrote from where, not what happened, so it is shown with the article's heading
+ * instead of as a sentence no other outlet carries.
+ */
+export function isDateline(p: PreparedText, s: number): boolean {
+  const sentence = p.sentences[s];
+  if (!sentence) return false;
+  const words = p.tokens.slice(sentence.tokenStart, sentence.tokenEnd).filter((t) => t.kind === 'word').length;
+  const text = p.text.slice(sentence.start, sentence.end).trim();
+  return words >= 2 && words <= DATELINE_WORDS && /\s[–—-]\s/u.test(text) && !/[.!?؟:؛«»"“”]/u.test(text);
 }
 
 type Keys = Set<string>;
@@ -337,6 +355,11 @@ export function alignTexts(texts: readonly PreparedText[], options: AlignOptions
     return { cells, moved: new Set<number>() };
   });
   for (let k = 1; k < n; k++) rows = alignNext(rows, keys, weights, k, n, options);
+  // A dateline leading an article with more to say stands in no row.
+  const datelines = texts.map((p) => p.sentences.length > 1 && isDateline(p, 0));
+  rows = rows
+    .map((row) => ({ ...row, cells: row.cells.map((c, a) => (datelines[a] ? c.filter((x) => x !== 0) : c)) }))
+    .filter((row) => row.cells.some((c) => c.length > 0));
 
   const cellUnits = (a: number, cell: readonly number[]): DiffUnit[] => {
     const p = texts[a]!;
@@ -375,5 +398,6 @@ export function alignTexts(texts: readonly PreparedText[], options: AlignOptions
     sentences: texts.map((p) => p.sentences.map((s) => ({ start: s.start, end: s.end }))),
     rows: result,
     unique,
+    datelines: texts.map((p, a) => (datelines[a] ? { start: p.sentences[0]!.start, end: p.sentences[0]!.end } : null)),
   };
 }
