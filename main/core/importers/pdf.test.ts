@@ -159,11 +159,12 @@ describe('PDF import', () => {
     60_000,
   );
 
-  // Amiri kerns "ر"/"و"/"ز" before "ي" by more than a tenth of an em, which PDF.js reads as a space; Chromium
-  // draws every space as a glyph, so the words it drew are known.
-  const kerned = 'المحتويات سوريا ريال فريق الجمهورية، تلفزيون مستوياتها.';
+  // Amiri kerns "ر"/"و"/"ز" before "ي" and "ج" before "ن" by more than a tenth of an em, which PDF.js reads as a
+  // space; Chromium draws every space as a glyph, so the words it drew are known. Tanween and shadda are drawn
+  // before their letter in visual order, over the letter drawn before.
+  const kerned = 'المحتويات سوريا بحرًا هزّ ريال فريق الجمهورية، تلفزيون مستوياتها.';
   it.skipIf(!existsSync(chromium))(
-    "Chromium's print in Amiri: kerned words stay whole, real spaces stay",
+    "Chromium's print in Amiri: kerned words stay whole, real spaces stay, marks stay on their letter",
     async () => {
       const html = join(dir, 'kerned.html');
       const amiri = join(dir, 'amiri.ttf');
