@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { defaultRenderOptions, type DossierDocument, type ExportItem } from '../dossier/model';
+import { readAmiriTtf } from '../dossier/fonts';
 import { renderPdf } from '../dossier/pdfExporter';
 import { repoRoot, sharedData, tempDir } from '../../../tests/support/paths';
 import { foldPresentationForms, repairLamAlef, repairMirroredBrackets, repairVisualOrder } from './pdfParagraphs';
@@ -154,6 +155,41 @@ describe('PDF import', () => {
         `Chromium print to PDF: ${words(source.content).length} words, words in order ${(share * 100).toFixed(1)} %`,
       );
       expect(share).toBeGreaterThanOrEqual(0.99);
+    },
+    60_000,
+  );
+
+  // Amiri kerns "ر"/"و"/"ز" before "ي" and "ج" before "ن" by more than a tenth of an em, which PDF.js reads as a
+  // space; Chromium draws every space as a glyph, so the words it drew are known. Tanween and shadda are drawn
+  // before their letter in visual order, over the letter drawn before.
+  const kerned = 'المحتويات سوريا بحرًا هزّ ريال فريق الجمهورية، تلفزيون مستوياتها.';
+  it.skipIf(!existsSync(chromium))(
+    "Chromium's print in Amiri: kerned words stay whole, real spaces stay, marks stay on their letter",
+    async () => {
+      const html = join(dir, 'kerned.html');
+      const amiri = join(dir, 'amiri.ttf');
+      writeFileSync(amiri, readAmiriTtf('regular'));
+      writeFileSync(
+        html,
+        `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>نواة</title>` +
+          `<style>@font-face{font-family:A;src:url(file://${amiri})} body{font:15pt A}</style></head>` +
+          `<body><h1>نواة</h1><p>${kerned}</p><p>${kerned}</p></body></html>`,
+      );
+      const out = join(dir, 'kerned.pdf');
+      execFileSync(
+        chromium,
+        [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--no-pdf-header-footer',
+          `--print-to-pdf=${out}`,
+          `file://${html}`,
+        ],
+        { stdio: 'ignore', timeout: 60_000 },
+      );
+      const [article] = articles(await parseFileAsync(out, readFileSync(out)));
+      expect(words(article!.body)).toEqual([...words(kerned), ...words(kerned)]);
     },
     60_000,
   );

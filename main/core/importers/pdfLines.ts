@@ -12,6 +12,7 @@
  */
 import type { PDFPageProxy } from 'pdfjs-dist';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
+import { drawnWords, withoutKerningSpaces } from './pdfDrawnWords';
 
 /**
  * An item with its box on the page (points, y up) and its bidi class:
@@ -292,8 +293,8 @@ function withActualText(items: readonly ContentItem[], actual: ReadonlyMap<strin
 }
 
 export async function pageItems(page: PDFPageProxy): Promise<Placed[]> {
-  // The operator list brings the fonts (with their ToUnicode maps) to this side.
-  await page.getOperatorList();
+  // The operator list brings the fonts (with their ToUnicode maps) to this side, and the drawn spaces.
+  const drawn = await drawnWords(await page.getOperatorList());
   const actual = await actualTexts(page);
   const content = await page.getTextContent({ includeMarkedContent: actual.size > 0 });
   const items = withActualText(content.items as ContentItem[], actual);
@@ -302,7 +303,10 @@ export async function pageItems(page: PDFPageProxy): Promise<Placed[]> {
   for (const item of items) {
     if (!madeUp.has(item.fontName)) madeUp.set(item.fontName, madeUpCharacters(page, item.fontName));
     const pattern = madeUp.get(item.fontName);
-    const str = pattern ? item.str.replace(pattern, '') : item.str;
+    // A glyph the producer maps to U+0000 stands for no character (Chromium: Amiri's joining stroke before "ج").
+    const named = item.str.replace(/\0/g, '');
+    const unkerned = drawn && !fromActualText.has(item) ? withoutKerningSpaces(named, drawn) : named;
+    const str = pattern ? unkerned.replace(pattern, '') : unkerned;
     if (str.length > 0) placed.push({ ...place({ ...item, str }), actual: fromActualText.has(item) });
   }
   return placed;

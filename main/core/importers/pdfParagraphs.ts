@@ -6,7 +6,7 @@
  * short line ending a sentence), joined across page breaks when a sentence
  * runs on.
  */
-import { count, lineText, linesOf, LTR_LETTERS, RTL_LETTERS, type Placed } from './pdfLines';
+import { count, lineText, linesOf, LTR_LETTERS, RTL_LETTERS, SPACE_ONLY, type Placed } from './pdfLines';
 
 /** One line of a page, in reading order, with where it sits (points, y up). */
 export interface PdfLine {
@@ -121,23 +121,41 @@ const MARKS_ONLY = /^\p{M}+$/u;
  * Combining marks drawn as items of their own (Chromium draws a tanween or a
  * shadda apart from its letter) join the item they sit over; left alone they
  * sort beside it by position and split the word ("كثي ا، رً" for "كثيرًا،").
+ * In right-to-left text drawn in visual order a mark comes just before its
+ * letter, and may sit over the letter drawn before (Amiri puts the tanween of
+ * "رًا" over the alef): it joins the right-to-left item drawn next when that
+ * item starts within half a font size, after that item's last letter in
+ * reading order (its leftmost).
  */
 function attachMarks(items: Placed[]): Placed[] {
-  const marks = items.filter((i) => MARKS_ONLY.test(i.text));
-  if (marks.length === 0) return items;
-  const out = items.filter((i) => !MARKS_ONLY.test(i.text)).map((i) => ({ ...i }));
-  for (const mark of marks) {
+  // PDF.js gives a mark drawn after a space glyph with that space in front (" ّ").
+  const isMark = (i: Placed) => MARKS_ONLY.test(i.text.trim());
+  if (!items.some(isMark)) return items;
+  const out = items.map((i) => ({ ...i }));
+  const kept = out.filter((i) => !isMark(i));
+  for (const [k, mark] of out.entries()) {
+    if (!isMark(mark)) continue;
+    const text = mark.text.trim();
+    const next = out.slice(k + 1).find((i) => !SPACE_ONLY.test(i.text));
+    if (
+      next?.bidi === 'R' &&
+      Math.abs(next.baseline - mark.baseline) <= next.size / 2 &&
+      Math.abs(next.left - mark.right) <= next.size / 2
+    ) {
+      next.text += text;
+      continue;
+    }
     const middle = (mark.left + mark.right) / 2;
     let best: Placed | null = null;
     let distance = Infinity;
-    for (const item of out) {
-      if (Math.abs(item.baseline - mark.baseline) > item.size / 2) continue;
+    for (const item of kept) {
+      if (SPACE_ONLY.test(item.text) || Math.abs(item.baseline - mark.baseline) > item.size / 2) continue;
       const d = middle < item.left ? item.left - middle : middle > item.right ? middle - item.right : 0;
       if (d < distance) [best, distance] = [item, d];
     }
-    if (best && distance <= best.size / 2) best.text += mark.text;
+    if (best && distance <= best.size / 2) best.text += text;
   }
-  return out;
+  return kept;
 }
 
 /** A page's lines in reading order (the page's direction is that of most of its letters). */
