@@ -1,0 +1,38 @@
+/**
+ * The page's entry: small, so that it runs as soon as the HTML is read. It
+ * picks the transport, reads the remembered UI state, sends the list's first
+ * request (earlyCall.ts) and only then loads the app (`main.tsx`, preloaded
+ * by the HTML beside this script), which starts with that request already
+ * under way. The stylesheets are imported here so they stay links in the HTML.
+ */
+import '@fontsource/amiri/400.css';
+import '@fontsource/amiri/700.css';
+import './styles/fonts.css';
+import './styles/app.css';
+import './styles/chrome.css';
+import './styles/panes.css';
+import './styles/workbench.css';
+import './styles/selection.css';
+import './styles/reader.css';
+import './styles/overlays.css';
+import './styles/compare.css';
+import './styles/exports.css';
+import './styles/search.css';
+import './styles/charts.css';
+import { firstListInput, withEarlyCall } from './earlyCall';
+import { UiStore } from './state/uiStore';
+import { chooseTransport } from './transport';
+
+function localStorageOrNull(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+const chosen = chooseTransport();
+const store = new UiStore(localStorageOrNull());
+const first = firstListInput(store.ui);
+const transport = first ? withEarlyCall(chosen.transport, 'library.listArticles', first) : chosen.transport;
+void import('./main').then(({ start }) => start(chosen.kind, transport, store));
