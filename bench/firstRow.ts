@@ -19,7 +19,7 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type CDPSession } from 'playwright-core';
-import { phaseRows, readPhases, startCounters, type Phases } from './firstRowPhases';
+import { firstRowDrawn, phaseRows, readPhases, startCounters, type Phases } from './firstRowPhases';
 import { percentile } from './searchLibrary';
 import { printTable, repoRoot } from './support';
 
@@ -97,15 +97,15 @@ async function openOnce(browser: Browser, cdp: CDPSession, host: Host): Promise<
       .then((body) => (scriptBytes += body.length))
       .catch(() => undefined);
   });
-  const t0 = Date.now();
   await page.goto(host.url, { waitUntil: 'commit' });
+  // The page's own clock, from navigation start (see firstRowDrawn).
+  const ms = await firstRowDrawn(page);
   await page.locator('[data-testid=article-row]').first().waitFor({ state: 'visible', timeout: 60_000 });
-  const ms = Date.now() - t0;
   const hostAfter = host.cpuMs();
   let pageCpu = 0;
   for (const [id, seconds] of await rendererCpu(cdp)) pageCpu += seconds - (pageBefore.get(id) ?? 0);
   const pageCpuMs = Math.round(pageCpu * 1000);
-  const phases = await readPhases(page, counters);
+  const phases = await readPhases(page, counters, ms);
   counting = false;
   await page.waitForTimeout(50);
   await context.close();
