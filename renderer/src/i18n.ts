@@ -5,13 +5,13 @@
  */
 import { createContext, useContext } from 'react';
 import type { DatePrecision, ErrorCode } from '../../preload/contract';
-import { compareAr, compareEn, type CompareStrings } from './i18nCompare';
+import { compareEn, type CompareStrings } from './i18nCompare';
 import { workbenchEn, type Workbench } from './i18nWorkbench';
-import { workbenchAr } from './i18nWorkbenchAr';
-import { dossierAr, dossierEn, type DossierWords } from './i18nDossier';
-import { arArticles, arCount, type Plural } from './i18nPlural';
-import { tableImportAr, tableImportEn, type TableImportWords } from './i18nImport';
-import { selectionAr, selectionEn, type SelectionWords } from './i18nSelection';
+import { dossierEn, type DossierWords } from './i18nDossier';
+import type { Plural } from './i18nPlural';
+import { tableImportEn, type TableImportWords } from './i18nImport';
+import { selectionEn, type SelectionWords } from './i18nSelection';
+import { messagesAr } from './i18nAr';
 import { dateLocale, type Digits, type MonthSystem } from '../../common/text/dates';
 
 export type UiLang = 'en' | 'ar';
@@ -189,102 +189,7 @@ const en: Messages = {
   },
 };
 
-const ar: Messages = {
-  appName: 'ميزان',
-  appTagline: 'منضدة أرشيف الأخبار',
-  importButton: 'استيراد…',
-  importTitle: 'استيراد مقالات من ملفات (نص، JSON، JSONL، HTML، Markdown، CSV)',
-  readingFiles: 'جارٍ قراءة الملفات…',
-  importing: 'جارٍ الاستيراد…',
-  cancel: 'إلغاء',
-  sortBy: 'الترتيب حسب',
-  sortPublishedAt: 'تاريخ النشر',
-  sortImportedAt: 'تاريخ الاستيراد',
-  sortTitle: 'العنوان',
-  sortSource: 'المصدر',
-  orderDesc: 'الأحدث أولًا',
-  orderAsc: 'الأقدم أولًا',
-  source: 'المصدر',
-  allSources: 'كل المصادر',
-  language: 'اللغة',
-  allLanguages: 'كل اللغات',
-  articles: arArticles,
-  words: arCount({ zero: 'لا كلمات', one: 'كلمة واحدة', two: 'كلمتان', few: 'كلمات', many: 'كلمة', other: 'كلمة' }),
-  filesCount: arCount({ zero: 'لا ملفات', one: 'ملف واحد', two: 'ملفان', few: 'ملفات', many: 'ملفًا', other: 'ملف' }),
-  emptyTitle: 'مكتبتك فارغة',
-  emptyBody: 'استورد مقالات إخبارية لتبدأ قراءتها وموازنة مصدر بآخر.',
-  emptyFormats: 'نص عادي، JSON وJSONL، HTML، Markdown، CSV وTSV، ومضغوطة أيضًا.',
-  dropHint: 'يمكنك أيضًا إفلات الملفات في أي مكان من هذه النافذة.',
-  dropHere: 'أفلت الملفات لاستيرادها',
-  noMatches: 'لا توجد مقالات تطابق هذه المرشحات.',
-  clearFilters: 'مسح المرشحات',
-  selectArticle: 'اختر مقالًا لقراءته.',
-  keyboardHint: '↑ ↓ للتنقل · Enter للفتح',
-  loading: 'جارٍ التحميل…',
-  loadingArticle: 'جارٍ فتح المقال…',
-  outlet: 'المصدر',
-  author: 'الكاتب',
-  published: 'تاريخ النشر',
-  asWritten: 'كما ورد',
-  precision: { day: 'اليوم بالتحديد', month: 'الشهر فقط', year: 'السنة فقط' },
-  undated: 'بلا تاريخ',
-  unknownSource: 'مصدر غير معروف',
-  url: 'الرابط',
-  tags: 'الوسوم',
-  imported: 'تاريخ الاستيراد',
-  originFile: 'الملف',
-  captured: 'أُرشف في',
-  unchangedOn: 'ولم يتغيّر في',
-  importReport: 'تقرير الاستيراد',
-  importedSection: 'ما استُورد',
-  duplicatesSection: 'مكررات (لم تُخزَّن مرة أخرى)',
-  errorsSection: 'أخطاء',
-  duplicateOf: 'مكرر لـ',
-  nothingImported: 'لم يُستورد شيء جديد.',
-  close: 'إغلاق',
-  dismiss: 'إخفاء',
-  retry: 'إعادة المحاولة',
-  open: 'فتح',
-  listFailed: 'تعذّر تحميل قائمة المقالات',
-  articleFailed: 'تعذّر فتح المقال',
-  importFailed: 'فشل الاستيراد',
-  loadFailed: 'تعذّر تحميل معلومات المكتبة',
-  library: 'المكتبة',
-  hostWeb: 'مضيف الويب',
-  hostElectron: 'سطح المكتب',
-  otherLanguageName: 'English',
-  switchLanguage: 'Show the interface in English',
-  listLabel: 'المقالات',
-  readerLabel: 'القارئ',
-  workbench: workbenchAr,
-  dossier: dossierAr,
-  compare: compareAr,
-  tableImport: tableImportAr,
-  selection: selectionAr,
-  errorNames: {
-    INVALID_ARGUMENT: 'طلب غير صالح',
-    NOT_FOUND: 'غير موجود',
-    CONFLICT: 'تعارض',
-    CANCELLED: 'أُلغي',
-    UNKNOWN_METHOD: 'طريقة غير معروفة',
-    UNAUTHORIZED: 'غير مصرّح: افتح الرابط الذي طبعه مضيف الويب مرة أخرى',
-    IMPORT_UNSUPPORTED_FORMAT: 'صيغة غير مدعومة',
-    IMPORT_DECODE_FAILED: 'تعذّر فك ترميز النص',
-    IMPORT_EMPTY: 'ملف فارغ',
-    IMPORT_BINARY: 'ملف ثنائي وليس نصًا',
-    IMPORT_PARSE_FAILED: 'تعذّر تحليل الملف',
-    IMPORT_READ_FAILED: 'تعذّرت قراءة الملف',
-    IMPORT_TOO_LARGE: 'الملف كبير جدًا',
-    IMPORT_NO_TEXT: 'لا نص فيه (صورة ممسوحة؟ التعرّف الضوئي غير مدعوم)',
-    IMPORT_ENCRYPTED: 'مستند محمي بكلمة مرور',
-    QUERY_INVALID: 'استعلام غير صالح',
-    LIBRARY_CORRUPT: 'ملف المكتبة تالف',
-    DISK_FULL: 'القرص ممتلئ',
-    INTERNAL: 'خطأ داخلي',
-  },
-};
-
-export const messages: Record<UiLang, Messages> = { en, ar };
+export const messages: Record<UiLang, Messages> = { en, ar: messagesAr };
 
 export type { Digits, MonthSystem };
 
