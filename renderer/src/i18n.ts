@@ -5,13 +5,14 @@
  */
 import { createContext, useContext } from 'react';
 import type { DatePrecision, ErrorCode } from '../../preload/contract';
-import { compareEn, type CompareStrings } from './i18nCompare';
-import { workbenchEn, type Workbench } from './i18nWorkbench';
-import { dossierEn, type DossierWords } from './i18nDossier';
+import type { CompareStrings } from './i18nCompare';
+import type { Workbench } from './i18nWorkbench';
+import type { DossierWords } from './i18nDossier';
 import type { Plural } from './i18nPlural';
-import { tableImportEn, type TableImportWords } from './i18nImport';
-import { selectionEn, type SelectionWords } from './i18nSelection';
+import type { TableImportWords } from './i18nImport';
+import type { SelectionWords } from './i18nSelection';
 import { messagesAr } from './i18nAr';
+import { messagesEn } from './i18nEn';
 import { dateLocale, type Digits, type MonthSystem } from '../../common/text/dates';
 
 export type UiLang = 'en' | 'ar';
@@ -94,102 +95,7 @@ export interface Messages {
   readerLabel: string;
 }
 
-const en: Messages = {
-  appName: 'Mizan',
-  appTagline: 'News archive workbench',
-  importButton: 'Import…',
-  importTitle: 'Import articles from files (text, JSON, JSONL, HTML, Markdown, CSV)',
-  readingFiles: 'Reading files…',
-  importing: 'Importing…',
-  cancel: 'Cancel',
-  sortBy: 'Sort by',
-  sortPublishedAt: 'Date published',
-  sortImportedAt: 'Date imported',
-  sortTitle: 'Title',
-  sortSource: 'Source',
-  orderDesc: 'Newest / Z→A first',
-  orderAsc: 'Oldest / A→Z first',
-  source: 'Source',
-  allSources: 'All sources',
-  language: 'Language',
-  allLanguages: 'All languages',
-  articles: (n, count) => (count === 1 ? `${n} article` : `${n} articles`),
-  words: (n, count) => (count === 1 ? `${n} word` : `${n} words`),
-  filesCount: (n, count) => (count === 1 ? `${n} file` : `${n} files`),
-  emptyTitle: 'Your library is empty',
-  emptyBody: 'Import news articles to start reading them and weighing one source against another.',
-  emptyFormats: 'Plain text, JSON and JSONL, HTML, Markdown, CSV and TSV, also gzipped.',
-  dropHint: 'You can also drop files anywhere in this window.',
-  dropHere: 'Drop files to import them',
-  noMatches: 'No articles match these filters.',
-  clearFilters: 'Clear filters',
-  selectArticle: 'Select an article to read it.',
-  keyboardHint: '↑ ↓ move · Enter opens',
-  loading: 'Loading…',
-  loadingArticle: 'Opening the article…',
-  outlet: 'Source',
-  author: 'Author',
-  published: 'Published',
-  asWritten: 'as written',
-  precision: { day: 'exact day', month: 'month only', year: 'year only' },
-  undated: 'Undated',
-  unknownSource: 'Unknown source',
-  url: 'URL',
-  tags: 'Tags',
-  imported: 'Imported',
-  originFile: 'File',
-  captured: 'captured',
-  unchangedOn: 'unchanged on',
-  importReport: 'Import report',
-  importedSection: 'Imported',
-  duplicatesSection: 'Duplicates (not stored again)',
-  errorsSection: 'Errors',
-  duplicateOf: 'duplicate of',
-  nothingImported: 'Nothing new was imported.',
-  close: 'Close',
-  dismiss: 'Dismiss',
-  retry: 'Retry',
-  open: 'Open',
-  listFailed: 'Could not load the article list',
-  articleFailed: 'Could not open the article',
-  importFailed: 'Import failed',
-  loadFailed: 'Could not load library information',
-  library: 'Library',
-  hostWeb: 'Web host',
-  hostElectron: 'Desktop',
-  otherLanguageName: 'العربية',
-  switchLanguage: 'Show the interface in Arabic',
-  listLabel: 'Articles',
-  readerLabel: 'Reader',
-  workbench: workbenchEn,
-  dossier: dossierEn,
-  compare: compareEn,
-  tableImport: tableImportEn,
-  selection: selectionEn,
-  errorNames: {
-    INVALID_ARGUMENT: 'Invalid request',
-    NOT_FOUND: 'Not found',
-    CONFLICT: 'Conflict',
-    CANCELLED: 'Cancelled',
-    UNKNOWN_METHOD: 'Unknown method',
-    UNAUTHORIZED: 'Not authorized: open the link the web host printed again',
-    IMPORT_UNSUPPORTED_FORMAT: 'Unsupported format',
-    IMPORT_DECODE_FAILED: 'Text could not be decoded',
-    IMPORT_EMPTY: 'Empty file',
-    IMPORT_BINARY: 'Binary file, not text',
-    IMPORT_PARSE_FAILED: 'File could not be parsed',
-    IMPORT_READ_FAILED: 'File could not be read',
-    IMPORT_TOO_LARGE: 'File too large',
-    IMPORT_NO_TEXT: 'No text to read (a scan? OCR is not supported)',
-    IMPORT_ENCRYPTED: 'Password-protected document',
-    QUERY_INVALID: 'Invalid query',
-    LIBRARY_CORRUPT: 'The library file is damaged',
-    DISK_FULL: 'The disk is full',
-    INTERNAL: 'Internal error',
-  },
-};
-
-export const messages: Record<UiLang, Messages> = { en, ar: messagesAr };
+export const messages: Record<UiLang, Messages> = { en: messagesEn, ar: messagesAr };
 
 export type { Digits, MonthSystem };
 
