@@ -16,6 +16,7 @@ import { messagesEn } from './i18nEn';
 import { dateLocale, type Digits, type MonthSystem } from '../../common/text/dates';
 
 export type UiLang = 'en' | 'ar';
+export { systemUiLang } from './i18nLoad';
 
 export interface Messages {
   appName: string;
@@ -160,14 +161,4 @@ export const I18nContext = createContext<I18n>(makeI18n('en'));
 
 export function useI18n(): I18n {
   return useContext(I18nContext);
-}
-
-/** The system's language when it is one Mizan speaks, else English. */
-export function systemUiLang(languages: readonly string[] = navigator.languages ?? [navigator.language]): UiLang {
-  for (const tag of languages) {
-    const l = tag.toLowerCase();
-    if (l.startsWith('ar')) return 'ar';
-    if (l.startsWith('en')) return 'en';
-  }
-  return 'en';
 }
