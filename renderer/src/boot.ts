@@ -2,7 +2,7 @@
  * The page's entry: small, so that it runs as soon as the HTML is read. It
  * picks the transport, reads the remembered UI state, sends the list's first
  * request (earlyCall.ts) and only then loads the app (`main.tsx`, preloaded
- * by the HTML beside this script), which starts with that request already
+ * by the HTML beside this script) and the interface language's words, which starts with that request already
  * under way. The stylesheets are imported here so they stay links in the HTML.
  */
 import '@fontsource/amiri/400.css';
@@ -20,6 +20,7 @@ import './styles/exports.css';
 import './styles/search.css';
 import './styles/charts.css';
 import { firstListInput, withEarlyCall } from './earlyCall';
+import { loadMessages, systemUiLang } from './i18nLoad';
 import { UiStore } from './state/uiStore';
 import { chooseTransport } from './transport';
 
@@ -35,4 +36,6 @@ const chosen = chooseTransport();
 const store = new UiStore(localStorageOrNull());
 const first = firstListInput(store.ui);
 const transport = first ? withEarlyCall(chosen.transport, 'library.listArticles', first) : chosen.transport;
-void import('./main').then(({ start }) => start(chosen.kind, transport, store));
+// Only the interface language's words: the other language's load on a switch.
+const lang = store.ui.uiLang === 'system' ? systemUiLang() : store.ui.uiLang;
+void Promise.all([import('./main'), loadMessages(lang)]).then(([{ start }]) => start(chosen.kind, transport, store));

@@ -11,12 +11,11 @@ import type { DossierWords } from './i18nDossier';
 import type { Plural } from './i18nPlural';
 import type { TableImportWords } from './i18nImport';
 import type { SelectionWords } from './i18nSelection';
-import { messagesAr } from './i18nAr';
-import { messagesEn } from './i18nEn';
+import { messagesOf } from './i18nLoad';
 import { dateLocale, type Digits, type MonthSystem } from '../../common/text/dates';
 
 export type UiLang = 'en' | 'ar';
-export { systemUiLang } from './i18nLoad';
+export { loadMessages, messagesOf, systemUiLang } from './i18nLoad';
 
 export interface Messages {
   appName: string;
@@ -96,8 +95,6 @@ export interface Messages {
   readerLabel: string;
 }
 
-export const messages: Record<UiLang, Messages> = { en: messagesEn, ar: messagesAr };
-
 export type { Digits, MonthSystem };
 
 export interface FormatOptions {
@@ -131,7 +128,10 @@ export interface I18n {
   formatDuration(seconds: number): string;
 }
 
+/** The words and formats of a language whose table is loaded (`loadMessages`). */
 export function makeI18n(lang: UiLang, format: FormatOptions = defaultFormat): I18n {
+  const table = messagesOf(lang);
+  if (!table) throw new Error(`the ${lang} strings are not loaded yet (loadMessages)`);
   const locale = localeFor(lang, format);
   const numbers = new Intl.NumberFormat(locale);
   const unit = (u: 'second' | 'minute' | 'hour') =>
@@ -144,9 +144,9 @@ export function makeI18n(lang: UiLang, format: FormatOptions = defaultFormat): I
     dir: lang === 'ar' ? 'rtl' : 'ltr',
     locale,
     format,
-    t: messages[lang],
-    w: messages[lang].workbench,
-    ds: messages[lang].dossier,
+    t: table,
+    w: table.workbench,
+    ds: table.dossier,
     formatNumber: (n) => numbers.format(n),
     formatDuration: (s) =>
       s < 90
@@ -157,8 +157,11 @@ export function makeI18n(lang: UiLang, format: FormatOptions = defaultFormat): I
   };
 }
 
-export const I18nContext = createContext<I18n>(makeI18n('en'));
+/** Set by App; no default, as no table is loaded before the entry loads one. */
+export const I18nContext = createContext<I18n | null>(null);
 
 export function useI18n(): I18n {
-  return useContext(I18nContext);
+  const i18n = useContext(I18nContext);
+  if (!i18n) throw new Error('useI18n outside the app (no I18nContext)');
+  return i18n;
 }
