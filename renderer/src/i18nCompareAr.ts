@@ -1,7 +1,7 @@
 /** The comparison views' words in Arabic (the shape and the English table are in i18nCompare.ts). */
 import type { CompareStrings } from './i18nCompare';
 import { arArticles, arCount, arStories } from './i18nPlural';
-import { iso } from './i18nWorkbench';
+import { iso } from './i18nMarks';
 
 export const compareAr: CompareStrings = {
   stories: 'القصص',

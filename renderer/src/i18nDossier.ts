@@ -1,13 +1,12 @@
 /**
- * The dossier editor's words in both languages, kept apart from the
+ * The dossier editor's words (the Arabic table is in i18nDossierAr.ts), kept apart from the
  * workbench's (i18nWorkbench.ts) so each stays readable.
  */
 import type { DossierItemKind } from '../../preload/contract';
+import { keys } from './i18nMarks';
 
 /** First-strong isolate: a title in the other script keeps its place in the sentence. */
 const iso = (text: string): string => `\u2068${text}\u2069`;
-/** Key names stay left to right inside Arabic text. */
-export const keys = (text: string): string => `\u2066${text}\u2069`;
 
 export interface DossierWords {
   dossiers: string;

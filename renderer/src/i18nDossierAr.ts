@@ -1,7 +1,6 @@
 /** The dossier editor's words in Arabic (the shape and the English table are in i18nDossier.ts). */
 import type { DossierWords } from './i18nDossier';
-import { iso } from './i18nWorkbench';
-import { keys } from './i18nDossier';
+import { iso, keys } from './i18nMarks';
 
 export const dossierAr: DossierWords = {
   dossiers: 'الملفات',

@@ -1,7 +1,7 @@
 /** Table import's words in Arabic (the shape and the English table are in i18nImport.ts). */
 import type { TableImportWords } from './i18nImport';
 import { arCount } from './i18nPlural';
-import { iso } from './i18nWorkbench';
+import { iso } from './i18nMarks';
 
 const aboutArRows = arCount({ zero: '0 صف', one: 'صف واحد', two: 'صفّين', few: 'صفوف', many: 'صفًا', other: 'صف' });
 

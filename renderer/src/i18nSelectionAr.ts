@@ -1,6 +1,6 @@
 /** Saved searches', selection's and bulk actions' words in Arabic (the shape and the English table are in i18nSelection.ts). */
 import type { SelectionWords } from './i18nSelection';
-import { iso } from './i18nWorkbench';
+import { iso } from './i18nMarks';
 
 export const selectionAr: SelectionWords = {
   savedSearches: 'عمليات البحث المحفوظة',
