@@ -105,10 +105,29 @@ function firstScreenSize(): Plugin {
     apply: 'build',
     generateBundle(_options, bundle) {
       const loaded = firstScreenChunks(bundle);
+      // The interface language's words load at once beside the app (boot.ts): one table, not both.
+      const words = (table: RegExp): number => {
+        let bytes = 0;
+        const seen = new Set(loaded.keys());
+        const visit = (file: string): void => {
+          const output = bundle[file];
+          if (seen.has(file) || output?.type !== 'chunk') return;
+          seen.add(file);
+          bytes += new TextEncoder().encode(output.code).length;
+          for (const imported of output.imports) visit(imported);
+        };
+        for (const [file, output] of Object.entries(bundle))
+          if (output.type === 'chunk' && table.test(output.facadeModuleId ?? '')) visit(file);
+        return bytes;
+      };
       const sizes = [...loaded].map(([file, code]) => [file, new TextEncoder().encode(code).length] as const);
       const total = sizes.reduce((sum, [, bytes]) => sum + bytes, 0);
       const list = sizes.map(([file, bytes]) => `${file} ${(bytes / 1000).toFixed(1)}`).join(', ');
-      this.info(`first screen: ${(total / 1000).toFixed(1)} kB of script (${list})`);
+      const en = words(/i18nEn\.ts$/);
+      const ar = words(/i18nAr\.ts$/);
+      this.info(
+        `first screen: ${((total + en) / 1000).toFixed(1)} kB of script in English, ${((total + ar) / 1000).toFixed(1)} kB in Arabic (${list}; words ${(en / 1000).toFixed(1)} or ${(ar / 1000).toFixed(1)})`,
+      );
     },
   };
 }
