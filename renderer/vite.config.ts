@@ -88,7 +88,11 @@ function preloadFirstScreen(): Plugin {
           .map((file) => `<link rel="modulepreload" crossorigin href="./${file}">`);
         const font = Object.keys(context.bundle).find((file) => FIRST_FONT.test(file));
         if (font) links.push(`<link rel="preload" as="font" type="font/woff2" crossorigin href="./${font}">`);
-        return html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
+        // The entry is async: it runs as soon as it is in, without waiting for the stylesheet (boot.ts waits for
+        // it before the app renders), so the list's first request leaves while the rest is still arriving.
+        return html
+          .replace('<script type="module" crossorigin', '<script type="module" async crossorigin')
+          .replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
       },
     },
   };

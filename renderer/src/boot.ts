@@ -32,10 +32,33 @@ function localStorageOrNull(): Storage | null {
   }
 }
 
+/**
+ * The document parsed and its stylesheets in: this script is async (it runs
+ * before either), and the list measures its rows on the first render.
+ */
+function pageReady(): Promise<unknown> {
+  const parsed =
+    document.readyState === 'loading'
+      ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
+      : null;
+  const sheets = [...document.querySelectorAll<HTMLLinkElement>('link[rel=stylesheet]')]
+    .filter((link) => !link.sheet)
+    .map(
+      (link) =>
+        new Promise((resolve) => {
+          link.addEventListener('load', resolve, { once: true });
+          link.addEventListener('error', resolve, { once: true });
+        }),
+    );
+  return Promise.all([parsed, ...sheets]);
+}
+
 const chosen = chooseTransport();
 const store = new UiStore(localStorageOrNull());
 const first = firstListInput(store.ui);
 const transport = first ? withEarlyCall(chosen.transport, 'library.listArticles', first) : chosen.transport;
 // Only the interface language's words: the other language's load on a switch.
 const lang = store.ui.uiLang === 'system' ? systemUiLang() : store.ui.uiLang;
-void Promise.all([import('./main'), loadMessages(lang)]).then(([{ start }]) => start(chosen.kind, transport, store));
+void Promise.all([import('./main'), loadMessages(lang), pageReady()]).then(([{ start }]) =>
+  start(chosen.kind, transport, store),
+);
