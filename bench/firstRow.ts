@@ -9,7 +9,8 @@
  * build its own copy of the library (an older build may refuse a file a newer
  * one migrated). CPU beside wall: Chromium's renderer processes' CPU time and
  * the web host's user+sys time during the run (a loaded machine stretches
- * wall time; CPU time much less).
+ * wall time; CPU time much less). Then the phases of each run, from the
+ * page's own timings (firstRowPhases.ts), as medians per build.
  *
  *   node dist/bench/firstRow.js --library FILE [--runs 7] [--vs OTHER_DIST [--vs-library FILE]]
  */
@@ -18,6 +19,7 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type CDPSession } from 'playwright-core';
+import { firstRowDrawn, phaseRows, readPhases, startCounters, type Phases } from './firstRowPhases';
 import { percentile } from './searchLibrary';
 import { printTable, repoRoot } from './support';
 
@@ -69,6 +71,7 @@ interface Run {
   hostCpuMs: number | null;
   scriptKb: number;
   scripts: number;
+  phases: Phases;
 }
 
 /** CPU seconds so far of each of Chromium's renderer processes, by process id. */
@@ -80,6 +83,7 @@ async function rendererCpu(cdp: CDPSession): Promise<Map<number, number>> {
 async function openOnce(browser: Browser, cdp: CDPSession, host: Host): Promise<Run> {
   const context = await browser.newContext();
   const page = await context.newPage();
+  const counters = await startCounters(page);
   const pageBefore = await rendererCpu(cdp);
   const hostBefore = host.cpuMs();
   let scriptBytes = 0;
@@ -93,19 +97,20 @@ async function openOnce(browser: Browser, cdp: CDPSession, host: Host): Promise<
       .then((body) => (scriptBytes += body.length))
       .catch(() => undefined);
   });
-  const t0 = Date.now();
   await page.goto(host.url, { waitUntil: 'commit' });
+  // The page's own clock, from navigation start (see firstRowDrawn).
+  const ms = await firstRowDrawn(page);
   await page.locator('[data-testid=article-row]').first().waitFor({ state: 'visible', timeout: 60_000 });
-  const ms = Date.now() - t0;
   const hostAfter = host.cpuMs();
   let pageCpu = 0;
   for (const [id, seconds] of await rendererCpu(cdp)) pageCpu += seconds - (pageBefore.get(id) ?? 0);
   const pageCpuMs = Math.round(pageCpu * 1000);
+  const phases = await readPhases(page, counters, ms);
   counting = false;
   await page.waitForTimeout(50);
   await context.close();
   const hostCpuMs = hostBefore === null || hostAfter === null ? null : hostAfter - hostBefore;
-  return { ms, pageCpuMs, hostCpuMs, scriptKb: scriptBytes / 1024, scripts };
+  return { ms, pageCpuMs, hostCpuMs, scriptKb: scriptBytes / 1024, scripts, phases };
 }
 
 function spread(values: number[]): string {
@@ -155,6 +160,9 @@ async function main(): Promise<void> {
       for (const [k, host] of hosts.entries()) results[k]!.push(await openOnce(browser, cdp, host));
     printTable(`open → first list row (${library})`, [
       ...dists.map((d, k): [string, string] => [d, summary(results[k]!)]),
+      ...phaseRows(
+        dists.map((d, k) => ({ name: k === 0 ? 'this' : 'other', phases: results[k]!.map((r) => r.phases) })),
+      ),
       ...(results[1] ? [['wall, this build / the other', ratios(results[0]!, results[1])] as [string, string]] : []),
       [
         'machine',

@@ -1,7 +1,7 @@
 /**
  * What the renderer's first screen is made of: builds the renderer with
- * source maps (in memory, nothing written), follows the entry chunk's static
- * imports, and gives each minified byte to the source file its map names.
+ * source maps (in memory, nothing written), follows the static imports of the
+ * entry chunk and of the app module it loads at once, and gives each minified byte to the source file its map names.
  * Prints packages and folders, then the largest files, in kB as minified.
  *
  *   node scripts/firstScreenModules.mjs [TOP]
@@ -55,7 +55,9 @@ const visit = (file) => {
   loaded.add(file);
   for (const imported of chunks.get(file).imports) visit(imported);
 };
-visit([...chunks.values()].find((c) => c.isEntry).fileName);
+// The entry (boot.ts) and the app module it loads at once (main.tsx).
+for (const chunk of chunks.values())
+  if (chunk.isEntry || /[\\/]renderer[\\/]src[\\/]main\.tsx$/.test(chunk.facadeModuleId ?? '')) visit(chunk.fileName);
 
 const bytes = new Map();
 let total = 0;

@@ -5,16 +5,17 @@
  */
 import { createContext, useContext } from 'react';
 import type { DatePrecision, ErrorCode } from '../../preload/contract';
-import { compareAr, compareEn, type CompareStrings } from './i18nCompare';
-import { workbenchEn, type Workbench } from './i18nWorkbench';
-import { workbenchAr } from './i18nWorkbenchAr';
-import { dossierAr, dossierEn, type DossierWords } from './i18nDossier';
-import { arArticles, arCount, type Plural } from './i18nPlural';
-import { tableImportAr, tableImportEn, type TableImportWords } from './i18nImport';
-import { selectionAr, selectionEn, type SelectionWords } from './i18nSelection';
+import type { CompareStrings } from './i18nCompare';
+import type { Workbench } from './i18nWorkbench';
+import type { DossierWords } from './i18nDossier';
+import type { Plural } from './i18nPlural';
+import type { TableImportWords } from './i18nImport';
+import type { SelectionWords } from './i18nSelection';
+import { messagesOf } from './i18nLoad';
 import { dateLocale, type Digits, type MonthSystem } from '../../common/text/dates';
 
 export type UiLang = 'en' | 'ar';
+export { loadMessages, messagesOf, systemUiLang } from './i18nLoad';
 
 export interface Messages {
   appName: string;
@@ -94,198 +95,6 @@ export interface Messages {
   readerLabel: string;
 }
 
-const en: Messages = {
-  appName: 'Mizan',
-  appTagline: 'News archive workbench',
-  importButton: 'Import…',
-  importTitle: 'Import articles from files (text, JSON, JSONL, HTML, Markdown, CSV)',
-  readingFiles: 'Reading files…',
-  importing: 'Importing…',
-  cancel: 'Cancel',
-  sortBy: 'Sort by',
-  sortPublishedAt: 'Date published',
-  sortImportedAt: 'Date imported',
-  sortTitle: 'Title',
-  sortSource: 'Source',
-  orderDesc: 'Newest / Z→A first',
-  orderAsc: 'Oldest / A→Z first',
-  source: 'Source',
-  allSources: 'All sources',
-  language: 'Language',
-  allLanguages: 'All languages',
-  articles: (n, count) => (count === 1 ? `${n} article` : `${n} articles`),
-  words: (n, count) => (count === 1 ? `${n} word` : `${n} words`),
-  filesCount: (n, count) => (count === 1 ? `${n} file` : `${n} files`),
-  emptyTitle: 'Your library is empty',
-  emptyBody: 'Import news articles to start reading them and weighing one source against another.',
-  emptyFormats: 'Plain text, JSON and JSONL, HTML, Markdown, CSV and TSV, also gzipped.',
-  dropHint: 'You can also drop files anywhere in this window.',
-  dropHere: 'Drop files to import them',
-  noMatches: 'No articles match these filters.',
-  clearFilters: 'Clear filters',
-  selectArticle: 'Select an article to read it.',
-  keyboardHint: '↑ ↓ move · Enter opens',
-  loading: 'Loading…',
-  loadingArticle: 'Opening the article…',
-  outlet: 'Source',
-  author: 'Author',
-  published: 'Published',
-  asWritten: 'as written',
-  precision: { day: 'exact day', month: 'month only', year: 'year only' },
-  undated: 'Undated',
-  unknownSource: 'Unknown source',
-  url: 'URL',
-  tags: 'Tags',
-  imported: 'Imported',
-  originFile: 'File',
-  captured: 'captured',
-  unchangedOn: 'unchanged on',
-  importReport: 'Import report',
-  importedSection: 'Imported',
-  duplicatesSection: 'Duplicates (not stored again)',
-  errorsSection: 'Errors',
-  duplicateOf: 'duplicate of',
-  nothingImported: 'Nothing new was imported.',
-  close: 'Close',
-  dismiss: 'Dismiss',
-  retry: 'Retry',
-  open: 'Open',
-  listFailed: 'Could not load the article list',
-  articleFailed: 'Could not open the article',
-  importFailed: 'Import failed',
-  loadFailed: 'Could not load library information',
-  library: 'Library',
-  hostWeb: 'Web host',
-  hostElectron: 'Desktop',
-  otherLanguageName: 'العربية',
-  switchLanguage: 'Show the interface in Arabic',
-  listLabel: 'Articles',
-  readerLabel: 'Reader',
-  workbench: workbenchEn,
-  dossier: dossierEn,
-  compare: compareEn,
-  tableImport: tableImportEn,
-  selection: selectionEn,
-  errorNames: {
-    INVALID_ARGUMENT: 'Invalid request',
-    NOT_FOUND: 'Not found',
-    CONFLICT: 'Conflict',
-    CANCELLED: 'Cancelled',
-    UNKNOWN_METHOD: 'Unknown method',
-    UNAUTHORIZED: 'Not authorized: open the link the web host printed again',
-    IMPORT_UNSUPPORTED_FORMAT: 'Unsupported format',
-    IMPORT_DECODE_FAILED: 'Text could not be decoded',
-    IMPORT_EMPTY: 'Empty file',
-    IMPORT_BINARY: 'Binary file, not text',
-    IMPORT_PARSE_FAILED: 'File could not be parsed',
-    IMPORT_READ_FAILED: 'File could not be read',
-    IMPORT_TOO_LARGE: 'File too large',
-    IMPORT_NO_TEXT: 'No text to read (a scan? OCR is not supported)',
-    IMPORT_ENCRYPTED: 'Password-protected document',
-    QUERY_INVALID: 'Invalid query',
-    LIBRARY_CORRUPT: 'The library file is damaged',
-    DISK_FULL: 'The disk is full',
-    INTERNAL: 'Internal error',
-  },
-};
-
-const ar: Messages = {
-  appName: 'ميزان',
-  appTagline: 'منضدة أرشيف الأخبار',
-  importButton: 'استيراد…',
-  importTitle: 'استيراد مقالات من ملفات (نص، JSON، JSONL، HTML، Markdown، CSV)',
-  readingFiles: 'جارٍ قراءة الملفات…',
-  importing: 'جارٍ الاستيراد…',
-  cancel: 'إلغاء',
-  sortBy: 'الترتيب حسب',
-  sortPublishedAt: 'تاريخ النشر',
-  sortImportedAt: 'تاريخ الاستيراد',
-  sortTitle: 'العنوان',
-  sortSource: 'المصدر',
-  orderDesc: 'الأحدث أولًا',
-  orderAsc: 'الأقدم أولًا',
-  source: 'المصدر',
-  allSources: 'كل المصادر',
-  language: 'اللغة',
-  allLanguages: 'كل اللغات',
-  articles: arArticles,
-  words: arCount({ zero: 'لا كلمات', one: 'كلمة واحدة', two: 'كلمتان', few: 'كلمات', many: 'كلمة', other: 'كلمة' }),
-  filesCount: arCount({ zero: 'لا ملفات', one: 'ملف واحد', two: 'ملفان', few: 'ملفات', many: 'ملفًا', other: 'ملف' }),
-  emptyTitle: 'مكتبتك فارغة',
-  emptyBody: 'استورد مقالات إخبارية لتبدأ قراءتها وموازنة مصدر بآخر.',
-  emptyFormats: 'نص عادي، JSON وJSONL، HTML، Markdown، CSV وTSV، ومضغوطة أيضًا.',
-  dropHint: 'يمكنك أيضًا إفلات الملفات في أي مكان من هذه النافذة.',
-  dropHere: 'أفلت الملفات لاستيرادها',
-  noMatches: 'لا توجد مقالات تطابق هذه المرشحات.',
-  clearFilters: 'مسح المرشحات',
-  selectArticle: 'اختر مقالًا لقراءته.',
-  keyboardHint: '↑ ↓ للتنقل · Enter للفتح',
-  loading: 'جارٍ التحميل…',
-  loadingArticle: 'جارٍ فتح المقال…',
-  outlet: 'المصدر',
-  author: 'الكاتب',
-  published: 'تاريخ النشر',
-  asWritten: 'كما ورد',
-  precision: { day: 'اليوم بالتحديد', month: 'الشهر فقط', year: 'السنة فقط' },
-  undated: 'بلا تاريخ',
-  unknownSource: 'مصدر غير معروف',
-  url: 'الرابط',
-  tags: 'الوسوم',
-  imported: 'تاريخ الاستيراد',
-  originFile: 'الملف',
-  captured: 'أُرشف في',
-  unchangedOn: 'ولم يتغيّر في',
-  importReport: 'تقرير الاستيراد',
-  importedSection: 'ما استُورد',
-  duplicatesSection: 'مكررات (لم تُخزَّن مرة أخرى)',
-  errorsSection: 'أخطاء',
-  duplicateOf: 'مكرر لـ',
-  nothingImported: 'لم يُستورد شيء جديد.',
-  close: 'إغلاق',
-  dismiss: 'إخفاء',
-  retry: 'إعادة المحاولة',
-  open: 'فتح',
-  listFailed: 'تعذّر تحميل قائمة المقالات',
-  articleFailed: 'تعذّر فتح المقال',
-  importFailed: 'فشل الاستيراد',
-  loadFailed: 'تعذّر تحميل معلومات المكتبة',
-  library: 'المكتبة',
-  hostWeb: 'مضيف الويب',
-  hostElectron: 'سطح المكتب',
-  otherLanguageName: 'English',
-  switchLanguage: 'Show the interface in English',
-  listLabel: 'المقالات',
-  readerLabel: 'القارئ',
-  workbench: workbenchAr,
-  dossier: dossierAr,
-  compare: compareAr,
-  tableImport: tableImportAr,
-  selection: selectionAr,
-  errorNames: {
-    INVALID_ARGUMENT: 'طلب غير صالح',
-    NOT_FOUND: 'غير موجود',
-    CONFLICT: 'تعارض',
-    CANCELLED: 'أُلغي',
-    UNKNOWN_METHOD: 'طريقة غير معروفة',
-    UNAUTHORIZED: 'غير مصرّح: افتح الرابط الذي طبعه مضيف الويب مرة أخرى',
-    IMPORT_UNSUPPORTED_FORMAT: 'صيغة غير مدعومة',
-    IMPORT_DECODE_FAILED: 'تعذّر فك ترميز النص',
-    IMPORT_EMPTY: 'ملف فارغ',
-    IMPORT_BINARY: 'ملف ثنائي وليس نصًا',
-    IMPORT_PARSE_FAILED: 'تعذّر تحليل الملف',
-    IMPORT_READ_FAILED: 'تعذّرت قراءة الملف',
-    IMPORT_TOO_LARGE: 'الملف كبير جدًا',
-    IMPORT_NO_TEXT: 'لا نص فيه (صورة ممسوحة؟ التعرّف الضوئي غير مدعوم)',
-    IMPORT_ENCRYPTED: 'مستند محمي بكلمة مرور',
-    QUERY_INVALID: 'استعلام غير صالح',
-    LIBRARY_CORRUPT: 'ملف المكتبة تالف',
-    DISK_FULL: 'القرص ممتلئ',
-    INTERNAL: 'خطأ داخلي',
-  },
-};
-
-export const messages: Record<UiLang, Messages> = { en, ar };
-
 export type { Digits, MonthSystem };
 
 export interface FormatOptions {
@@ -319,7 +128,10 @@ export interface I18n {
   formatDuration(seconds: number): string;
 }
 
+/** The words and formats of a language whose table is loaded (`loadMessages`). */
 export function makeI18n(lang: UiLang, format: FormatOptions = defaultFormat): I18n {
+  const table = messagesOf(lang);
+  if (!table) throw new Error(`the ${lang} strings are not loaded yet (loadMessages)`);
   const locale = localeFor(lang, format);
   const numbers = new Intl.NumberFormat(locale);
   const unit = (u: 'second' | 'minute' | 'hour') =>
@@ -332,9 +144,9 @@ export function makeI18n(lang: UiLang, format: FormatOptions = defaultFormat): I
     dir: lang === 'ar' ? 'rtl' : 'ltr',
     locale,
     format,
-    t: messages[lang],
-    w: messages[lang].workbench,
-    ds: messages[lang].dossier,
+    t: table,
+    w: table.workbench,
+    ds: table.dossier,
     formatNumber: (n) => numbers.format(n),
     formatDuration: (s) =>
       s < 90
@@ -345,18 +157,11 @@ export function makeI18n(lang: UiLang, format: FormatOptions = defaultFormat): I
   };
 }
 
-export const I18nContext = createContext<I18n>(makeI18n('en'));
+/** Set by App; no default, as no table is loaded before the entry loads one. */
+export const I18nContext = createContext<I18n | null>(null);
 
 export function useI18n(): I18n {
-  return useContext(I18nContext);
-}
-
-/** The system's language when it is one Mizan speaks, else English. */
-export function systemUiLang(languages: readonly string[] = navigator.languages ?? [navigator.language]): UiLang {
-  for (const tag of languages) {
-    const l = tag.toLowerCase();
-    if (l.startsWith('ar')) return 'ar';
-    if (l.startsWith('en')) return 'en';
-  }
-  return 'en';
+  const i18n = useContext(I18nContext);
+  if (!i18n) throw new Error('useI18n outside the app (no I18nContext)');
+  return i18n;
 }

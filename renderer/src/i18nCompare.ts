@@ -1,10 +1,11 @@
 /**
  * The words of the source-comparison views (stories, other coverage, the
- * side-by-side comparison and its fact ledger) in both languages, kept apart
- * from the workbench's like i18nWorkbench.ts.
+ * side-by-side comparison and its fact ledger), kept apart from the
+ * workbench's like i18nWorkbench.ts: the shape and the English table (the
+ * Arabic one is in i18nCompareAr.ts).
  */
 import type { AlignmentRow, FactConflict } from '../../preload/contract';
-import { arArticles, arCount, arStories, enCount, type Plural } from './i18nPlural';
+import { enCount, type Plural } from './i18nPlural';
 
 /** First-strong isolate: a name in the other script keeps its place in the sentence. */
 const iso = (text: string): string => `\u2068${text}\u2069`;
@@ -215,122 +216,4 @@ export const compareEn: CompareStrings = {
   savedToDossier: (title) => `Comparison added to “${iso(title)}”`,
   listSeparator: ', ',
   unknownOutlet: 'Unknown outlet',
-};
-
-export const compareAr: CompareStrings = {
-  stories: 'القصص',
-  storiesLabel: 'قصص روتها عدة مقالات',
-  sortStories: 'ترتيب القصص حسب',
-  sortNames: { size: 'الأكثر مقالات', date: 'الأحدث', outlets: 'الأكثر وسائل إعلام' },
-  multiOutletOnly: 'القصص التي روتها وسيلتان أو أكثر فقط',
-  storyCount: arStories,
-  storyArticles: arArticles,
-  storyOutlets: arCount({
-    zero: 'لا وسائل إعلام',
-    one: 'وسيلة إعلام واحدة',
-    two: 'وسيلتا إعلام',
-    few: 'وسائل إعلام',
-    many: 'وسيلة إعلام',
-    other: 'وسيلة إعلام',
-  }),
-  storyScore: (s) => `التشابه ${s}`,
-  pageOf: (from, to, total) => `${from}–${to} من ${total}`,
-  previousPage: 'الصفحة السابقة',
-  nextPage: 'الصفحة التالية',
-  noStories: 'لا قصص بعد. تظهر القصص حين تروي عدة مقالات الحدث نفسه خلال يومين؛ استورد مقالات أخرى أو صنّف الجديدة.',
-  notClustered: (n, count) => `لم يُصنَّف في قصص بعد: ${arArticles(n, count)}.`,
-  placing: 'تُصنَّف المقالات الجديدة في قصص…',
-  threadBadge: (n, count) =>
-    `قصة متطورة · ${arCount({ zero: 'لا أحداث', one: 'حدث واحد', two: 'حدثان', few: 'أحداث', many: 'حدثًا', other: 'حدث' })(n, count)}`,
-  threadHelp: 'هذا الحدث جزء من قصة متطورة: أحداث مترابطة في أيام متقاربة، تبقى قصصًا منفصلة.',
-  threadStories: 'أحداث أخرى من هذه القصة المتطورة',
-  placeNow: 'ابحث عن القصص الآن',
-  rebuildStories: 'إعادة بناء كل القصص',
-  clustering: 'البحث عن القصص',
-  clusterDone: (stories, storyCount, placed, placedCount) =>
-    `صُنِّف ${arArticles(placed, placedCount)}؛ ${arStories(stories, storyCount)}`,
-  lastRun: (when) => `آخر تصنيف ${when}`,
-  chooseStory: 'اختر قصة لترى مقالاتها.',
-  storyTitle: 'القصة',
-  compare: 'قارن',
-  compareSelected: (n, count) => `قارن ${arArticles(n, count)}`,
-  compareHint: 'اختر من 2 إلى 12 مقالًا لمقارنتها جنبًا إلى جنب.',
-  selectForCompare: (title) => `أدرج «${iso(title)}» في المقارنة`,
-  openArticle: 'افتح',
-  otherCoverage: 'تغطيات أخرى لهذه القصة',
-  otherCoverageNone: 'لا مقال لوسيلة أخرى في هذه القصة بعد.',
-  compareWithThis: 'قارن معه',
-  compareAll: (n) => `قارن الكل (${n})`,
-  comparison: 'المقارنة',
-  comparisonOf: (n, count) => `مقارنة ${arArticles(n, count)}`,
-  back: 'رجوع',
-  loadingComparison: 'جارٍ مواءمة المقالات…',
-  comparisonFailed: 'تعذّرت مقارنة هذه المقالات',
-  kinds: { shared: 'مشتركة', reworded: 'معادة الصياغة', unique: 'منفردة' },
-  kindHelp: {
-    shared: 'ترد بالألفاظ نفسها في مقالين أو أكثر (بصرف النظر عن الإملاء والمسافات وكلمات مثل «في»)',
-    reworded: 'ترد في مقالين أو أكثر بألفاظ مختلفة (الفروق معلَّمة)',
-    unique: 'لا ترد هذه الجملة إلا في مقال واحد',
-  },
-  moved: 'في موضع آخر',
-  coverage: 'التغطية',
-  carriedBy: (names) => `ترد في ${names}`,
-  notCarried: 'لا ترد',
-  rowLabel: (n, kind, carried) => `الصف ${n}، ${kind}. ${carried}`,
-  changedWords: 'كلمات مختلفة',
-  movedWords: 'عبارة يوردها المقال الآخر في موضع آخر',
-  parts: (n) => `جمل: ${n}`,
-  partsHelp: 'يروي هذا المقال في عدة جمل ما يرويه مقال آخر في جملة واحدة',
-  views: 'ما يُعرض',
-  textTab: 'النصوص جنبًا إلى جنب',
-  factsTab: (conflicts, format) =>
-    conflicts === 0
-      ? 'الوقائع · لا تعارض'
-      : conflicts === 1
-        ? 'الوقائع · تعارض واحد'
-        : conflicts === 2
-          ? 'الوقائع · تعارضان'
-          : `الوقائع · التعارضات: ${format(conflicts)}`,
-  rowHead: 'الصف · الوسائل',
-  columnSummary: (sentences, only, format) => `عدد الجمل: ${format(sentences)} · لا يرد إلا هنا: ${format(only)}`,
-  hiddenShared: (n, format) => `الصفوف المشتركة المخفية: ${format(n)}`,
-  allShared: 'كل الصفوف مشتركة: تقول هذه المقالات الشيء نفسه بالألفاظ نفسها.',
-  showRow: (n) => `اعرض الصف ${n}`,
-  summary: (shared, reworded, unique) => `${shared} مشتركة · ${reworded} معادة الصياغة · ${unique} منفردة`,
-  onlyDifferences: 'إخفاء الصفوف المشتركة',
-  rowKeys: '↑/↓ أو j/k للتنقل بين الصفوف · Home/End الصف الأول/الأخير',
-  ledger: 'سجل الوقائع',
-  ledgerHelp: 'صف لكل رقم أو تاريخ؛ يبيّن عمود كل وسيلة كيف كتبته، وشرطة حيث لا تذكره.',
-  ledgerLabel: 'وقائع المقالات المقارنة',
-  factKinds: { number: 'رقم', date: 'تاريخ', quote: 'اقتباس' },
-  numberColumns: { number: 'الرقم', counts: 'المعدود', flag: 'تعارض' },
-  dateColumns: { date: 'التاريخ', flag: 'تعارض' },
-  quoteColumns: { quote: 'الاقتباس', speaker: 'القائل', outlet: 'الوسيلة', flag: 'تعارض' },
-  hijri: (date) => `${date} هـ`,
-  inTitle: 'العنوان',
-  roles: { whole: 'المجموع', part: 'جزء' },
-  showSentences: 'اعرض الجمل',
-  noSpeaker: 'القائل غير مسمّى',
-  conflict: 'تعارض',
-  conflicts: 'التعارضات',
-  noConflicts: 'لم يُعثر على وقائع متعارضة.',
-  onlyThisOutlet: 'في هذه الوسيلة وحدها',
-  conflictKinds: {
-    number: 'أرقام مختلفة',
-    sum: 'مجموع مقابل أجزائه',
-    date: 'تواريخ مختلفة',
-    speaker: 'اقتباس منسوب إلى أشخاص مختلفين',
-    'quote-unique': 'اقتباس لا يرد إلا في مقال واحد',
-  },
-  entities: 'أشخاص وأماكن وهيئات',
-  entityKinds: { person: 'شخص', place: 'مكان', organisation: 'هيئة' },
-  entityColumns: { name: 'الاسم', kind: 'النوع' },
-  noFacts: 'لم يُعثر على أرقام أو تواريخ أو اقتباسات.',
-  addToDossier: 'أضف هذه المقارنة إلى ملف…',
-  openSaved: 'افتح مقارنة محفوظة…',
-  noSavedNamed: (title) => `لا مقارنة محفوظة باسم «${iso(title)}»`,
-  comparisonTitle: (outlets) => `مقارنة: ${outlets}`,
-  savedToDossier: (title) => `أضيفت المقارنة إلى «${iso(title)}»`,
-  listSeparator: '، ',
-  unknownOutlet: 'وسيلة غير معروفة',
 };

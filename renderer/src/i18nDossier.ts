@@ -1,13 +1,12 @@
 /**
- * The dossier editor's words in both languages, kept apart from the
+ * The dossier editor's words (the Arabic table is in i18nDossierAr.ts), kept apart from the
  * workbench's (i18nWorkbench.ts) so each stays readable.
  */
 import type { DossierItemKind } from '../../preload/contract';
+import { keys } from './i18nMarks';
 
 /** First-strong isolate: a title in the other script keeps its place in the sentence. */
 const iso = (text: string): string => `\u2068${text}\u2069`;
-/** Key names stay left to right inside Arabic text. */
-const keys = (text: string): string => `\u2066${text}\u2069`;
 
 export interface DossierWords {
   dossiers: string;
@@ -116,60 +115,4 @@ export const dossierEn: DossierWords = {
   previewLabel: 'Preview of the dossier (offline HTML, with its search)',
   closePreview: 'Close preview',
   previewNote: 'Preview of the offline HTML dossier, as a reader opens it: its search box works here too.',
-};
-
-export const dossierAr: DossierWords = {
-  dossiers: 'الملفات',
-  openDossiers: 'فتح الملفات',
-  backToLibrary: 'العودة إلى المكتبة',
-  newDossier: 'ملف جديد',
-  create: 'إنشاء',
-  noDossiers: 'لا ملفات بعد. اكتب عنوانًا لملف جديد، أو اضغط «d» في مقال مفتوح لتبدأ ملفًا.',
-  chooseDossier: 'اختر ملفًا من الجانب، أو أنشئ ملفًا.',
-  itemCount: (n, count) =>
-    count === 1 ? 'مادة واحدة' : count === 2 ? 'مادتان' : count >= 3 && count <= 10 ? `${n} مواد` : `${n} مادة`,
-  metadata: 'بيانات الملف',
-  title: 'العنوان',
-  subtitle: 'العنوان الفرعي',
-  author: 'المؤلف',
-  description: 'الوصف',
-  documentLanguage: 'لغة الوثيقة',
-  languageAuto: 'حسب المواد (تلقائي)',
-  languageArabic: 'العربية (من اليمين إلى اليسار)',
-  languageEnglish: 'الإنجليزية (من اليسار إلى اليمين)',
-  save: 'حفظ البيانات',
-  saved: 'حُفظت البيانات',
-  deleteDossier: 'حذف الملف',
-  keepDossier: 'إبقاؤه',
-  confirmDelete: (title) => `أتحذف «${iso(title)}» ومخططه؟ تبقى مقالاته وتظليلاته وملاحظاته في المكتبة.`,
-  deleted: (title) => `حُذف «${iso(title)}»`,
-  items: 'المواد',
-  noItems: 'الملف فارغ. أضف مقالات ومقتطفات من القارئ («d»)، أو ملاحظة أدناه.',
-  unsectioned: 'قبل القسم الأول',
-  sections: 'الأقسام',
-  newSectionTitle: 'عنوان القسم الجديد',
-  addSection: 'إضافة قسم',
-  renameSection: 'عنوان القسم',
-  deleteSection: 'حذف القسم (تبقى مواده)',
-  sectionUp: 'تقديم القسم',
-  sectionDown: 'تأخير القسم',
-  moveToSection: 'القسم',
-  remove: 'إزالة من الملف',
-  dragHandle: 'اسحب لإعادة الترتيب',
-  reorderHint: `${keys('Alt+↑/↓')} يحرّك المادة المحددة (وبين الأقسام أيضًا)؛ واسحب الصفوف لإعادة ترتيبها.`,
-  kind: { article: 'مقال', highlight: 'مقتطف', note: 'ملاحظة', comparison: 'مقارنة' },
-  moved: (title, position, count, section) =>
-    `نُقلت «${iso(title)}» إلى الموضع ${position} من ${count} في ${iso(section)}`,
-  addNote: 'إضافة ملاحظة',
-  noteTitle: 'عنوان الملاحظة (اختياري)',
-  noteBody: 'الملاحظة',
-  exportPdf: 'تصدير PDF',
-  exportHtml: 'تصدير HTML',
-  exporting: 'تصدير الملف',
-  exported: (pages, size) => (pages ? `${pages} صفحة، ${size}` : size),
-  download: 'تنزيل',
-  preview: 'معاينة',
-  previewLabel: 'معاينة الملف (HTML دون اتصال، مع البحث فيه)',
-  closePreview: 'إغلاق المعاينة',
-  previewNote: 'معاينة ملف HTML دون اتصال كما يفتحه القارئ: مربع البحث فيه يعمل هنا أيضًا.',
 };

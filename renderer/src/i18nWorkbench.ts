@@ -4,9 +4,8 @@
  * in i18n.ts so each stays readable.
  */
 import type { AnchorStatus, HighlightColor } from '../../preload/contract';
+import { iso } from './i18nMarks';
 
-/** First-strong isolate: a name in the other script keeps its place and its quotes in the sentence. */
-export const iso = (text: string): string => `\u2068${text}\u2069`;
 /** The workbench's words (sidebar, reader tools, highlights, palette, activity). */
 export interface Workbench {
   sidebarLabel: string;

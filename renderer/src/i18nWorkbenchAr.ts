@@ -1,5 +1,6 @@
 /** The workbench's words in Arabic (the shape and the English table are in i18nWorkbench.ts). */
-import { iso, type Workbench } from './i18nWorkbench';
+import type { Workbench } from './i18nWorkbench';
+import { iso } from './i18nMarks';
 
 export const workbenchAr: Workbench = {
   sidebarLabel: 'المجموعات والمرشحات',

@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { selectionAr, selectionEn } from '../../renderer/src/i18nSelection';
+import { selectionEn } from '../../renderer/src/i18nSelection';
+import { selectionAr } from '../../renderer/src/i18nSelectionAr';
 
 /** Every literal label the core passes to a progress callback ("progress(done, total, 'Indexing articles')"). */
 function coreProgressLabels(): Set<string> {

@@ -273,9 +273,13 @@ export async function listArticles(db: Database, query: ListQuery): Promise<Arti
   const { where, params } = filterSql(query.filter);
   const dir = query.order === 'asc' ? 'ASC' : 'DESC';
   const orderBy = SORTS[query.sort](dir);
+  // The page's ids first, then their summaries: sorting the summaries themselves made SQLite read every
+  // article's row and run the tag and twin subqueries for all of them before keeping a page.
   const rows = await db.all<ArticleRow>(
     `SELECT ${SUMMARY_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id
-     ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
+     WHERE a.id IN (SELECT a.id FROM articles a LEFT JOIN sources s ON s.id = a.source_id
+       ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?)
+     ORDER BY ${orderBy}`,
     [...params, query.limit, query.offset],
   );
   const count = await db.get<{ n: number }>(`SELECT count(*) AS n FROM articles a ${where}`, params);

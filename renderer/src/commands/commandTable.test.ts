@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { makeI18n } from '../i18n';
+import { loadMessages, makeI18n } from '../i18n';
 import { activeCommands, commandForKey, commandTable, type CommandContext, type KeyPress } from './commandTable';
+
+// The tables load as the page's entry loads them.
+await Promise.all([loadMessages('en'), loadMessages('ar')]);
 
 function context(overrides: Partial<CommandContext> = {}): CommandContext {
   return {

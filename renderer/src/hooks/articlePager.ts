@@ -14,6 +14,9 @@ export interface PagerOptions {
   maxPages?: number;
 }
 
+/** Rows asked at a time unless the list says otherwise. */
+export const DEFAULT_PAGE_SIZE = 100;
+
 export class ArticlePager {
   readonly pageSize: number;
   private readonly maxConcurrent: number;
@@ -38,7 +41,7 @@ export class ArticlePager {
     private readonly fetchPage: FetchPage,
     options: PagerOptions = {},
   ) {
-    this.pageSize = options.pageSize ?? 100;
+    this.pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
     this.maxConcurrent = options.maxConcurrent ?? 2;
     this.maxPages = Math.max(4, options.maxPages ?? 200);
   }

@@ -7,7 +7,7 @@ import type { CollectionInfo, ExportSelection } from '../../../preload/contract'
 import type { Dialog } from '../components/AppDialogs';
 import type { ExportWords } from '../i18nExport';
 import type { View } from '../state/uiStore';
-import { filterOf } from './useArticleList';
+import { filterOf } from './listFilter';
 
 export interface ExportScope {
   selection: ExportSelection;

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { makeI18n, systemUiLang, type I18n, type UiLang } from '../i18n';
+import { loadMessages, makeI18n, messagesOf, systemUiLang, type I18n, type UiLang } from '../i18n';
 import type { UiState } from '../state/uiStore';
 
 function useSystemLang(): UiLang {
@@ -33,7 +33,23 @@ function useResolvedTheme(choice: UiState['theme']): 'light' | 'dark' {
  */
 export function useAppearance(ui: UiState): { uiLang: UiLang; i18n: I18n; theme: 'light' | 'dark' } {
   const systemLang = useSystemLang();
-  const uiLang: UiLang = ui.uiLang === 'system' ? systemLang : ui.uiLang;
+  const wanted: UiLang = ui.uiLang === 'system' ? systemLang : ui.uiLang;
+  // A language's words load when it is first chosen; until they are in, the page stays in the one it shows.
+  const [shown, setShown] = useState<UiLang>(() =>
+    messagesOf(wanted) ? wanted : messagesOf('en') ? 'en' : messagesOf('ar') ? 'ar' : wanted,
+  );
+  useEffect(() => {
+    if (wanted === shown) return;
+    let current = true;
+    loadMessages(wanted).then(
+      () => current && setShown(wanted),
+      () => undefined, // a chunk that fails to load leaves the language as it is
+    );
+    return () => {
+      current = false;
+    };
+  }, [wanted, shown]);
+  const uiLang = shown;
   const i18n = useMemo(
     () =>
       makeI18n(uiLang, {

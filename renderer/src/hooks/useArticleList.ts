@@ -6,25 +6,9 @@ import type { UiState, View } from '../state/uiStore';
 import { useUiState, useUiStore } from '../state/useUi';
 import { ArticlePager, type FetchPage } from './articlePager';
 import { firstRowsShown } from './firstRows';
+import { filterOf } from './listFilter';
 import type { Facts } from './useLibraryFacts';
 import { datesOf, noRefine, refinedQuery, type SearchRefine } from './searchRefine';
-
-export function filterOf(view: View): ArticleFilter {
-  switch (view.kind) {
-    case 'tag':
-      return { tag: view.name };
-    case 'source':
-      return { sourceIds: [view.id] };
-    case 'lang':
-      return { lang: view.code };
-    case 'collection':
-      return { collectionId: view.id };
-    case 'entity':
-      return { entityId: view.id };
-    default:
-      return {};
-  }
-}
 
 /** A page fetcher that lets the held-back startup calls go once its first answer is in. */
 function markingFirstRows(fetchPage: FetchPage): FetchPage {

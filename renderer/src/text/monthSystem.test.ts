@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { makeI18n } from '../i18n';
+import { loadMessages, makeI18n } from '../i18n';
 import { hijriDate } from './format';
 import { localeForMonths, monthSystemOf } from './monthSystem';
+
+// The tables load as the page's entry loads them.
+await Promise.all([loadMessages('en'), loadMessages('ar')]);
 
 describe("an outlet's month names and the Hijri day beside the Gregorian one", () => {
   it('reads the month names an article writes', () => {

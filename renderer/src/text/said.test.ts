@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { makeI18n } from '../i18n';
+import { loadMessages, makeI18n } from '../i18n';
 import { progressDetail, say } from './said';
+
+// The tables load as the page's entry loads them.
+await Promise.all([loadMessages('en'), loadMessages('ar')]);
 
 describe('words said again in the current language', () => {
   const ar = makeI18n('ar');

@@ -1,7 +1,8 @@
 /** Ledger dates as the reader sees them: month named, in the UI's language, Hijri beside when the text gave Hijri. */
 import { describe, expect, it } from 'vitest';
 import { localeFor } from '../../i18n';
-import { compareAr, compareEn } from '../../i18nCompare';
+import { compareEn } from '../../i18nCompare';
+import { compareAr } from '../../i18nCompareAr';
 import { formatFactDate } from './LedgerTables';
 
 describe('formatFactDate', () => {
