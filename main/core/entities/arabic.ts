@@ -13,6 +13,8 @@ import {
   OFFICE_LINKS,
   ORGANISATION_HEADS,
   PERSON_TITLES,
+  QUALIFIED_ONLY_TITLES,
+  REGNAL_TITLES,
   STRONG_TITLES,
   WEAK_ORGANISATION_HEADS,
   keySet,
@@ -168,6 +170,14 @@ function nameAt(text: string, toks: Tokens, i: number, titled: boolean, strong: 
     joined(text, first, next) &&
     !PRONOUN_SUFFIX.test(next.key);
   if (shortWordName) return i + 2;
+  // الخليفة المستنصر: after a ruler's title, a regnal name with the article that is no common word.
+  const regnal = titled && first.definite && REGNAL_TITLES.has(toks[i - 1]?.key ?? '');
+  // Not a plural (الخليفة المعماريون); بالله and a name no list knows may follow (المعتضد بالله, الظاهر بيبرس).
+  if (regnal && !GIVEN.has(g.key) && !isNisba(first) && !COMMON.has(first.key) && !/(?:ون|ين)$/u.test(first.key)) {
+    const after = toks[i + 1];
+    const runs = namePart(after) && joined(text, first, after) && (after.key === 'بالله' || unknownName(after));
+    return runs ? i + 2 : i + 1;
+  }
   if (!known && !linked(j) && !(strong && !first.definite && unknownName(first))) return null;
   // الخليفة المستنصر: a definite given name (خليفة) starts a name only in a chain or after a title (الإمام الحسين).
   if (first.definite && !linked(j) && !(titled && known)) return null;
@@ -200,7 +210,8 @@ function nameAt(text: string, toks: Tokens, i: number, titled: boolean, strong: 
     } else if (strong && !last.definite && !chain && unknownName(last)) {
       // Names no list knows run on after a strong title: الرئيس باراك أوباما (عبد الله as one name).
       j += givenAt(text, toks, j)!.len;
-      if (namePart(toks[j]) && joined(text, toks[j - 1], toks[j]) && unknownName(toks[j]!)) j++;
+      // Up to four words (جوهان فولف جانج دوبرينير): a foreign name runs on while no list knows its words.
+      while (j - i < 4 && namePart(toks[j]) && joined(text, toks[j - 1], toks[j]) && unknownName(toks[j]!)) j++;
     } else if (known && GIVEN.has(last.key) && !last.definite && titled) {
       j++;
     } else if (known && titled && !chain && j === i + g.len && surnameLike(last)) {
@@ -233,6 +244,7 @@ function titleAt(text: string, toks: Tokens, i: number): TitleRun | null {
     if (j > i && t.clitic !== '') break;
     const n = matchAt(text, toks, j, PERSON_TITLES);
     if (n > 0) {
+      const start = j;
       // نائب الرئيس is as strong as الرئيس.
       for (let k = j; k < j + n; k++) if (STRONG_TITLES.has(toks[k]!.key)) strong = true;
       j += n;
@@ -241,6 +253,11 @@ function titleAt(text: string, toks: Tokens, i: number): TitleRun | null {
       while (isNisba(toks[j]) && joined(text, toks[j - 1], toks[j]) && !LINKS.has(toks[j + 1]?.key ?? '')) {
         j++;
         qualified = true;
+      }
+      // العالم العربي, في العالم: a title that is also a noun needs its nationality.
+      if (n === 1 && QUALIFIED_ONLY_TITLES.has(t.key) && !qualified) {
+        j = start;
+        break;
       }
       continue;
     }
