@@ -329,12 +329,12 @@ function organisationEnd(text: string, toks: Tokens, i: number, weak: boolean): 
     if (COMPLEMENT_STOPS.has(c.key) || OFFICE_HEADS.has(formKey(c))) break;
     // A title starts a person, not more of the body's name (مجلس القضاء الإداري الشيخ خالد).
     if (!ROYAL_TITLES.has(c.key) && matchAt(text, toks, k, PERSON_TITLES) > 0) break;
-    // اللجنة الدولية للصليب الأحمر: a known body inside the name names it.
+    // اللجنة الدولية للصليب الأحمر: a known body inside the name names it and ends it (تنظيم القاعدة الهجوم).
     const body = c.clitic === '' || c.clitic === 'ل' ? matchAt(text, toks, k, ORGANISATIONS) : 0;
     if (body > 0) {
       k += body;
       named = true;
-      continue;
+      break;
     }
     const place = c.clitic === '' ? matchAt(text, toks, k, PLACES) : 0;
     if (place > 0) {
