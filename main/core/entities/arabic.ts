@@ -16,6 +16,7 @@ import {
   QUALIFIED_ONLY_TITLES,
   REGNAL_TITLES,
   STRONG_TITLES,
+  VERBS_AFTER_NAMES,
   WEAK_ORGANISATION_HEADS,
   keySet,
 } from './lexicon';
@@ -102,41 +103,6 @@ function unknownName(t: EntityToken): boolean {
   if (/^[يت]/u.test(t.key) && t.key.length >= 5) return false;
   return namePart(t) && !t.definite && !common && t.key.length >= 2;
 }
-
-/** Verbs that follow a person's name in news prose (الأمير خالد أكد): not a surname. */
-const VERBS_AFTER_NAMES = keySet([
-  'قال',
-  'أكد',
-  'أعلن',
-  'أوضح',
-  'أشار',
-  'أضاف',
-  'اعتبر',
-  'دعا',
-  'بحث',
-  'زار',
-  'وصل',
-  'التقى',
-  'استقبل',
-  'غادر',
-  'شدد',
-  'طالب',
-  'رأى',
-  'كان',
-  'ألقى',
-  'افتتح',
-  'رعى',
-  'عاد',
-  'حذر',
-  'أمر',
-  'وجه',
-  'أصدر',
-  'هنأ',
-  'أجرى',
-  'تلقى',
-  'بعث',
-  'قدم',
-]);
 
 /** A word after a titled given name that can be a surname: undefined, no clitic, not a verb or a suffixed noun. */
 function surnameLike(t: EntityToken): boolean {
