@@ -306,6 +306,12 @@ describe('historical and foreign people', () => {
     expect(new Set(people.map((m) => m.key)).size).toBe(1);
   });
 
+  it('finds a one-word name read after a title again alone, not in a thing named after it', () => {
+    const text = 'رتب العالم الروسي مندليف العناصر. ولما فرغ مندليف من البطاقات نشر جدوله، ويسمى باسمه تأثير مندليف.';
+    const people = rules(text).filter((m) => m.kind === 'person');
+    expect(people.map((m) => m.start)).toEqual([text.indexOf('مندليف'), text.indexOf('مندليف من')]);
+  });
+
   it('does not read a known given name alone as the person named in full', () => {
     const text = 'أكد الأمير خالد الفيصل أهمية المشروع. وحضر خالد وأحمد الحفل.';
     expect(named(rules(text), 'person')).toEqual(['خالد الفيصل']);

@@ -4,7 +4,7 @@
  * key and one readable name. Pure: imports only the text module and npm lists.
  */
 import { arabicProposals, inEventName, type Proposal } from './arabic';
-import { refineBoundaries, surnameAllowed } from './boundaries';
+import { NAMED_AFTER, refineBoundaries, surnameAllowed } from './boundaries';
 import { isCommonWord, isGivenName } from './nameLists';
 import { resolve } from './resolve';
 import { OPERATING_POINT, readTagger } from './tagger';
@@ -87,6 +87,8 @@ function aloneNames(drafts: readonly Draft[]): Map<string, string> {
     // A last name that is also a given name (… بن علي) would name whoever else is called so.
     if (d.words.length >= 2 && d.words[d.words.length - 2] !== 'ال' && aloneAllowed(last)) alone.set(last, 'surname');
     if (!OPERATING_POINT.repeatedNames) continue;
+    if (d.words.length === 1 && d.via !== 'surname' && aloneAllowed(last) && !alone.has(last))
+      alone.set(last, 'repeated:one-word');
     const first = d.words[0]!;
     if (d.words.length === 2 && !first.startsWith('ال') && !KIN.has(first) && aloneAllowed(first) && !alone.has(first))
       alone.set(first, 'repeated:first-word');
@@ -100,7 +102,13 @@ const KIN: ReadonlySet<string> = new Set(['بني', 'بنو', 'بنت', 'ابو'
 /** A word next to i that may be part of a longer name (not a common word, an article or a function word). */
 function nameNeighbour(toks: readonly EntityToken[], i: number): boolean {
   const t = toks[i];
-  return !!t && t.arabic && t.t.kind === 'word' && !t.t.stop && t.clitic === '' && !t.definite && !isCommonWord(t.key);
+  return !!t && t.arabic && t.t.kind === 'word' && !t.t.stop && !t.definite && !isCommonWord(t.key);
+}
+
+/** The word before i ends a compound (حسام الدين لاجين) or names a thing after the person (تأثير زيمان). */
+function boundBefore(toks: readonly EntityToken[], i: number): boolean {
+  const t = toks[i - 1];
+  return !!t && t.t.kind === 'word' && (!surnameAllowed(t.key) || (!t.definite && NAMED_AFTER.has(t.key)));
 }
 
 /** Words standing alone for a person found in the text (aloneNames), at their other mentions. */
@@ -117,7 +125,7 @@ function addSurnames(text: string, toks: readonly EntityToken[], drafts: Draft[]
     const via = alone.get(nameKey(display));
     if (!via) return;
     // راؤول غونزاليس missed in full: its first word alone would be half a name.
-    if (via !== 'surname' && (nameNeighbour(toks, i + 1) || nameNeighbour(toks, i - 1))) return;
+    if (via !== 'surname' && (nameNeighbour(toks, i + 1) || nameNeighbour(toks, i - 1) || boundBefore(toks, i))) return;
     drafts.push({ kind: 'person', span, display, words: [nameKey(display)], group: -1, via });
   });
 }
