@@ -13,7 +13,10 @@ import {
   OFFICE_LINKS,
   ORGANISATION_HEADS,
   PERSON_TITLES,
+  QUALIFIED_ONLY_TITLES,
+  REGNAL_TITLES,
   STRONG_TITLES,
+  VERBS_AFTER_NAMES,
   WEAK_ORGANISATION_HEADS,
   keySet,
 } from './lexicon';
@@ -101,41 +104,6 @@ function unknownName(t: EntityToken): boolean {
   return namePart(t) && !t.definite && !common && t.key.length >= 2;
 }
 
-/** Verbs that follow a person's name in news prose (الأمير خالد أكد): not a surname. */
-const VERBS_AFTER_NAMES = keySet([
-  'قال',
-  'أكد',
-  'أعلن',
-  'أوضح',
-  'أشار',
-  'أضاف',
-  'اعتبر',
-  'دعا',
-  'بحث',
-  'زار',
-  'وصل',
-  'التقى',
-  'استقبل',
-  'غادر',
-  'شدد',
-  'طالب',
-  'رأى',
-  'كان',
-  'ألقى',
-  'افتتح',
-  'رعى',
-  'عاد',
-  'حذر',
-  'أمر',
-  'وجه',
-  'أصدر',
-  'هنأ',
-  'أجرى',
-  'تلقى',
-  'بعث',
-  'قدم',
-]);
-
 /** A word after a titled given name that can be a surname: undefined, no clitic, not a verb or a suffixed noun. */
 function surnameLike(t: EntityToken): boolean {
   if (!namePart(t) || t.definite || t.key.length < 3 || PRONOUN_SUFFIX.test(t.key)) return false;
@@ -168,6 +136,14 @@ function nameAt(text: string, toks: Tokens, i: number, titled: boolean, strong: 
     joined(text, first, next) &&
     !PRONOUN_SUFFIX.test(next.key);
   if (shortWordName) return i + 2;
+  // الخليفة المستنصر: after a ruler's title, a regnal name with the article that is no common word.
+  const regnal = titled && first.definite && REGNAL_TITLES.has(toks[i - 1]?.key ?? '');
+  // Not a plural (الخليفة المعماريون); بالله and a name no list knows may follow (المعتضد بالله, الظاهر بيبرس).
+  if (regnal && !GIVEN.has(g.key) && !isNisba(first) && !COMMON.has(first.key) && !/(?:ون|ين)$/u.test(first.key)) {
+    const after = toks[i + 1];
+    const runs = namePart(after) && joined(text, first, after) && (after.key === 'بالله' || unknownName(after));
+    return runs ? i + 2 : i + 1;
+  }
   if (!known && !linked(j) && !(strong && !first.definite && unknownName(first))) return null;
   // الخليفة المستنصر: a definite given name (خليفة) starts a name only in a chain or after a title (الإمام الحسين).
   if (first.definite && !linked(j) && !(titled && known)) return null;
@@ -200,7 +176,8 @@ function nameAt(text: string, toks: Tokens, i: number, titled: boolean, strong: 
     } else if (strong && !last.definite && !chain && unknownName(last)) {
       // Names no list knows run on after a strong title: الرئيس باراك أوباما (عبد الله as one name).
       j += givenAt(text, toks, j)!.len;
-      if (namePart(toks[j]) && joined(text, toks[j - 1], toks[j]) && unknownName(toks[j]!)) j++;
+      // Up to four words (جوهان فولف جانج دوبرينير): a foreign name runs on while no list knows its words.
+      while (j - i < 4 && namePart(toks[j]) && joined(text, toks[j - 1], toks[j]) && unknownName(toks[j]!)) j++;
     } else if (known && GIVEN.has(last.key) && !last.definite && titled) {
       j++;
     } else if (known && titled && !chain && j === i + g.len && surnameLike(last)) {
@@ -233,6 +210,7 @@ function titleAt(text: string, toks: Tokens, i: number): TitleRun | null {
     if (j > i && t.clitic !== '') break;
     const n = matchAt(text, toks, j, PERSON_TITLES);
     if (n > 0) {
+      const start = j;
       // نائب الرئيس is as strong as الرئيس.
       for (let k = j; k < j + n; k++) if (STRONG_TITLES.has(toks[k]!.key)) strong = true;
       j += n;
@@ -241,6 +219,11 @@ function titleAt(text: string, toks: Tokens, i: number): TitleRun | null {
       while (isNisba(toks[j]) && joined(text, toks[j - 1], toks[j]) && !LINKS.has(toks[j + 1]?.key ?? '')) {
         j++;
         qualified = true;
+      }
+      // العالم العربي, في العالم: a title that is also a noun needs its nationality.
+      if (n === 1 && QUALIFIED_ONLY_TITLES.has(t.key) && !qualified) {
+        j = start;
+        break;
       }
       continue;
     }
@@ -312,12 +295,12 @@ function organisationEnd(text: string, toks: Tokens, i: number, weak: boolean): 
     if (COMPLEMENT_STOPS.has(c.key) || OFFICE_HEADS.has(formKey(c))) break;
     // A title starts a person, not more of the body's name (مجلس القضاء الإداري الشيخ خالد).
     if (!ROYAL_TITLES.has(c.key) && matchAt(text, toks, k, PERSON_TITLES) > 0) break;
-    // اللجنة الدولية للصليب الأحمر: a known body inside the name names it.
+    // اللجنة الدولية للصليب الأحمر: a known body inside the name names it and ends it (تنظيم القاعدة الهجوم).
     const body = c.clitic === '' || c.clitic === 'ل' ? matchAt(text, toks, k, ORGANISATIONS) : 0;
     if (body > 0) {
       k += body;
       named = true;
-      continue;
+      break;
     }
     const place = c.clitic === '' ? matchAt(text, toks, k, PLACES) : 0;
     if (place > 0) {

@@ -71,3 +71,24 @@ describe('paths', () => {
     expect(ar(text).every((m) => !('via' in m))).toBe(true);
   });
 });
+
+describe('bodies that are words or makers', () => {
+  const orgs = (text: string): string[] =>
+    extractEntities(text, { lang: 'ar', learned: false })
+      .filter((m) => m.kind === 'organisation')
+      .map((m) => m.text);
+
+  it('reads a maker before its product as no body, and as a body before a verb', () => {
+    expect(orgs('لا يشغل لينكس تطبيقات مايكروسوفت ويندوز بشكل افتراضي.')).toEqual([]);
+    expect(orgs('أعلنت مايكروسوفت تحديثا جديدا.')).toEqual(['مايكروسوفت']);
+  });
+
+  it('reads القاعدة and حماس as nouns where the prose uses them so', () => {
+    expect(orgs('أكبر نادي من حيث القاعدة الجماهيرية. وبدأ الفريق بحماس.')).toEqual([]);
+    expect(orgs('تبنى تنظيم القاعدة الهجوم، ورحبت حماس بالاتفاق.')).toEqual(['تنظيم القاعدة', 'حماس']);
+  });
+
+  it('names the club without the word for team', () => {
+    expect(orgs('احتفل فريق ريال مدريد بأول بطولة دوري.')).toEqual(['ريال مدريد']);
+  });
+});

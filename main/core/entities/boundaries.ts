@@ -8,7 +8,7 @@
  */
 import type { Proposal } from './arabic';
 import { keySet, PERSON_TITLES } from './lexicon';
-import { COMMON, matchEntry, ORGANISATIONS, type Tokens } from './nameLists';
+import { matchEntry, ORGANISATIONS, PLACES, type Tokens } from './nameLists';
 import { joined } from './tokens';
 
 /**
@@ -50,7 +50,7 @@ const FACILITY_HEADS = keySet([
 ]);
 
 /** Things named after a person (قانون نيوتن, جائزة نوبل): the person is not what the text is about there. */
-const NAMED_AFTER = keySet(['قانون', 'قوانين', 'جائزة', 'معادلة', 'متلازمة']);
+export const NAMED_AFTER = keySet(['قانون', 'قوانين', 'جائزة', 'معادلة', 'متلازمة', 'تأثير', 'نظرية', 'ثابت']);
 
 /** Ordinals after a ruler's name (فؤاد الأول, لويس التاسع): part of the name. */
 const ORDINALS = keySet([
@@ -97,19 +97,22 @@ function insideFacility(text: string, toks: Tokens, p: Proposal): boolean {
   );
 }
 
-/** A maker's name before a product's (مايكروسوفت ويندوز, أبل ليزا): an unknown word follows it. */
+/**
+ * A maker's name before a product's (مايكروسوفت ويندوز, أبل ليزا, جوجل google): a bare word follows it that
+ * is not a verb (مايكروسوفت تعلن, أبل كشفت). Product names are common words of the corpora (ويندوز), so the
+ * lists cannot tell them; the verb's shape can.
+ */
 function beforeProduct(text: string, toks: Tokens, p: Proposal): boolean {
   const next = toks[p.to];
-  return (
-    !!next &&
-    next.t.kind === 'word' &&
-    next.arabic &&
-    !next.definite &&
-    next.clitic === '' &&
-    !next.t.stop &&
-    !COMMON.has(next.key) &&
-    joined(text, toks[p.to - 1], next)
-  );
+  if (!next || next.t.kind !== 'word' || next.definite || next.t.stop) return false;
+  if (!joined(text, toks[p.to - 1], next)) return false;
+  if (next.latin) return true;
+  const listed = PLACES.startingWith(next.key).length > 0 || ORGANISATIONS.startingWith(next.key).length > 0;
+  // ويندوز reads as و + يندوز: a conjunction if what follows is a listed name (وأبل), a suffixed word or short.
+  const conjunction = listed || /(?:ها|هم|ه)$/u.test(next.key) || next.key.length < 4;
+  if (next.clitic !== '' && (next.clitic !== 'و' || conjunction)) return false;
+  const verbLike = /^[يتن]/u.test(next.t.norm) || /(?:ت|وا)$/u.test(next.t.norm) || next.key.length < 3;
+  return next.arabic && !verbLike && !listed;
 }
 
 /** A definite adjective of origin (الإسباني, الإنجليزية): a club's name may end with its country's. */
@@ -133,6 +136,22 @@ function followedBy(text: string, toks: Tokens, p: Proposal, set: ReadonlySet<st
   return set.has(next.key) || set.has(`ال${next.key}`);
 }
 
+/** Bodies whose name is also a plain noun (القاعدة "the base", الجزيرة "the island", حماس "zeal"). */
+const AMBIGUOUS_BODIES = keySet(['القاعدة', 'الجزيرة', 'حماس']);
+const RELATIVES = keySet(['التي', 'الذي']);
+
+/**
+ * The plain noun, not the body: after ب or ك (بدأ بحماس), or followed by an adjective or a relative
+ * (القاعدة الجماهيرية, إقليم الجزيرة الشمالي, القاعدة التي), which a body's name does not take.
+ */
+function plainNoun(text: string, toks: Tokens, p: Proposal): boolean {
+  if (p.to - p.from !== 1 || !AMBIGUOUS_BODIES.has(word(toks, p.from))) return false;
+  if (/[بك]$/u.test(toks[p.from]!.clitic)) return true;
+  const next = toks[p.to];
+  if (!next || next.t.kind !== 'word' || next.clitic !== '' || !joined(text, toks[p.from], next)) return false;
+  return RELATIVES.has(next.key) || (next.definite && !PLACES.startingWith(next.key).length);
+}
+
 /** The chosen proposals with their boundaries fixed, names inside other names dropped. */
 export function refineBoundaries(text: string, toks: Tokens, chosen: readonly Proposal[]): Proposal[] {
   const out: Proposal[] = [];
@@ -149,7 +168,10 @@ export function refineBoundaries(text: string, toks: Tokens, chosen: readonly Pr
       beforeProduct(text, toks, p)
     )
       continue;
+    if (p.kind === 'organisation' && p.listed && plainNoun(text, toks, p)) continue;
     const q = { ...p };
+    // فريق ريال مدريد: فريق is "the team", the club's name is the listed one.
+    if (q.via === 'team+listed' && word(toks, q.from) === 'فريق') q.from++;
     // Grows by one word unless another name starts there.
     const free = chosen[k + 1]?.from !== p.to;
     if (free && q.kind === 'person' && followedBy(text, toks, q, ORDINALS)) q.to++;

@@ -283,3 +283,37 @@ describe('one reading per text', () => {
     ]);
   });
 });
+
+describe('historical and foreign people', () => {
+  const rules = (text: string): Mention[] => extractEntities(text, { lang: 'ar', learned: false });
+
+  it('reads a ruler after his title, a regnal name with the article too', () => {
+    expect(named(rules('وفي عهد السلطان لاجين رمم الجامع، ثم أمر الخليفة المستنصر بعمل محراب.'), 'person')).toEqual([
+      'لاجين',
+      'المستنصر',
+    ]);
+  });
+
+  it('reads العالم as a title only with a nationality', () => {
+    expect(named(rules('رتب العالم الروسي مندليف الجدول الدوري.'), 'person')).toEqual(['مندليف']);
+    expect(named(rules('انتشر الخبر في العالم كله بسرعة.'), 'person')).toEqual([]);
+  });
+
+  it('finds the first word of a foreign name alone after the name was read in full', () => {
+    const text = 'استدعى المدرب زدينيك زيمان اللاعبين. وقال زدينيك إن الفريق جاهز.';
+    const people = rules(text).filter((m) => m.kind === 'person');
+    expect(people.map((m) => m.text)).toEqual(['زدينيك زيمان', 'زدينيك']);
+    expect(new Set(people.map((m) => m.key)).size).toBe(1);
+  });
+
+  it('finds a one-word name read after a title again alone, not in a thing named after it', () => {
+    const text = 'رتب العالم الروسي مندليف العناصر. ولما فرغ مندليف من البطاقات نشر جدوله، ويسمى باسمه تأثير مندليف.';
+    const people = rules(text).filter((m) => m.kind === 'person');
+    expect(people.map((m) => m.start)).toEqual([text.indexOf('مندليف'), text.indexOf('مندليف من')]);
+  });
+
+  it('does not read a known given name alone as the person named in full', () => {
+    const text = 'أكد الأمير خالد الفيصل أهمية المشروع. وحضر خالد وأحمد الحفل.';
+    expect(named(rules(text), 'person')).toEqual(['خالد الفيصل']);
+  });
+});

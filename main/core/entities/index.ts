@@ -4,7 +4,7 @@
  * key and one readable name. Pure: imports only the text module and npm lists.
  */
 import { arabicProposals, inEventName, type Proposal } from './arabic';
-import { refineBoundaries, surnameAllowed } from './boundaries';
+import { NAMED_AFTER, refineBoundaries, surnameAllowed } from './boundaries';
 import { isCommonWord, isGivenName } from './nameLists';
 import { resolve } from './resolve';
 import { OPERATING_POINT, readTagger } from './tagger';
@@ -66,23 +66,55 @@ function personCore(words: readonly string[]): string[] {
   return [w[0]!, w[w.length - 1]!];
 }
 
-/** Bare last names of people found in full (وأكد اليوسف): the same person. */
-function addSurnames(text: string, toks: readonly EntityToken[], drafts: Draft[], taken: Uint8Array): void {
-  const bySurname = new Map<string, Draft>();
+/** A word that may stand alone for a person named in the text: not a given name, a common word or half a compound. */
+function aloneAllowed(word: string): boolean {
+  return word.replace(/^ال/u, '').length >= 3 && !isCommonWord(word) && !isGivenName(word) && surnameAllowed(word);
+}
+
+/**
+ * Words that stand alone for a person found in the text: the last name of a
+ * name in full (وأكد اليوسف); with `OPERATING_POINT.repeatedNames`, also the
+ * first word of a two-word name that no list knows as a given name (راؤول
+ * غونزاليس, then راؤول: a foreign name used alone). A one-word name found once
+ * (by a title or the tagger) is not: alone elsewhere it was mostly a word of a
+ * longer name missed (1 right of 9 on AQMAR).
+ */
+function aloneNames(drafts: readonly Draft[]): Map<string, string> {
+  const alone = new Map<string, string>();
   for (const d of drafts) {
-    if (d.kind !== 'person' || d.words.length < 2) continue;
+    if (d.kind !== 'person') continue;
     const last = d.words[d.words.length - 1]!;
     // A last name that is also a given name (… بن علي) would name whoever else is called so.
-    if (
-      last.replace(/^ال/u, '').length >= 3 &&
-      d.words[d.words.length - 2] !== 'ال' &&
-      !isCommonWord(last) &&
-      !isGivenName(last) &&
-      surnameAllowed(last)
-    )
-      bySurname.set(last, d);
+    if (d.words.length >= 2 && d.words[d.words.length - 2] !== 'ال' && aloneAllowed(last)) alone.set(last, 'surname');
+    if (!OPERATING_POINT.repeatedNames) continue;
+    if (d.words.length === 1 && d.via !== 'surname' && aloneAllowed(last) && !alone.has(last))
+      alone.set(last, 'repeated:one-word');
+    const first = d.words[0]!;
+    if (d.words.length === 2 && !first.startsWith('ال') && !KIN.has(first) && aloneAllowed(first) && !alone.has(first))
+      alone.set(first, 'repeated:first-word');
   }
-  if (bySurname.size === 0) return;
+  return alone;
+}
+
+/** Words of kinship that start a tribe's or a dynasty's name (بني أمية), not a person's. */
+const KIN: ReadonlySet<string> = new Set(['بني', 'بنو', 'بنت', 'ابو', 'ابي', 'ام']);
+
+/** A word next to i that may be part of a longer name (not a common word, an article or a function word). */
+function nameNeighbour(toks: readonly EntityToken[], i: number): boolean {
+  const t = toks[i];
+  return !!t && t.arabic && t.t.kind === 'word' && !t.t.stop && !t.definite && !isCommonWord(t.key);
+}
+
+/** The word before i ends a compound (حسام الدين لاجين) or names a thing after the person (تأثير زيمان). */
+function boundBefore(toks: readonly EntityToken[], i: number): boolean {
+  const t = toks[i - 1];
+  return !!t && t.t.kind === 'word' && (!surnameAllowed(t.key) || (!t.definite && NAMED_AFTER.has(t.key)));
+}
+
+/** Words standing alone for a person found in the text (aloneNames), at their other mentions. */
+function addSurnames(text: string, toks: readonly EntityToken[], drafts: Draft[], taken: Uint8Array): void {
+  const alone = aloneNames(drafts);
+  if (alone.size === 0) return;
   toks.forEach((t, i) => {
     if (taken[i] || t.t.kind !== 'word' || t.t.stop) return;
     // Part of another chain (ابن طولون, طولون بن ...), not the person's own last name.
@@ -90,9 +122,11 @@ function addSurnames(text: string, toks: readonly EntityToken[], drafts: Draft[]
     if (link(toks[i + 1]) || link(toks[i - 1])) return;
     const span = spanOf(text, t.nameStart, t.t.end);
     const display = readable(span.text, t.restoreArticle);
-    const full = bySurname.get(nameKey(display));
-    if (!full) return;
-    drafts.push({ kind: 'person', span, display, words: [nameKey(display)], group: -1, via: 'surname' });
+    const via = alone.get(nameKey(display));
+    if (!via) return;
+    // راؤول غونزاليس missed in full: its first word alone would be half a name.
+    if (via !== 'surname' && (nameNeighbour(toks, i + 1) || nameNeighbour(toks, i - 1) || boundBefore(toks, i))) return;
+    drafts.push({ kind: 'person', span, display, words: [nameKey(display)], group: -1, via });
   });
 }
 
