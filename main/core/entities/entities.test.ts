@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { extractEntities, groupMentions, nameKey, type Mention } from '.';
+import { OPERATING_POINT } from './tagger';
 
 /** SaudiNewsNet (CC BY-NC-SA 4.0), read by path from the shared data beside the repository. */
 function saudiNewsNet(day: string): Array<{ source: string; title: string; content: string }> {
@@ -299,17 +300,36 @@ describe('historical and foreign people', () => {
     expect(named(rules('انتشر الخبر في العالم كله بسرعة.'), 'person')).toEqual([]);
   });
 
-  it('finds the first word of a foreign name alone after the name was read in full', () => {
-    const text = 'استدعى المدرب زدينيك زيمان اللاعبين. وقال زدينيك إن الفريق جاهز.';
-    const people = rules(text).filter((m) => m.kind === 'person');
-    expect(people.map((m) => m.text)).toEqual(['زدينيك زيمان', 'زدينيك']);
-    expect(new Set(people.map((m) => m.key)).size).toBe(1);
+  // Off in the app: on ANERcorp's unseen sentences it found 10 right and 18 wrong people (README, "Errors").
+  describe('with names found again alone (OPERATING_POINT.repeatedNames)', () => {
+    beforeEach(() => {
+      OPERATING_POINT.repeatedNames = true;
+    });
+    afterEach(() => {
+      OPERATING_POINT.repeatedNames = false;
+    });
+
+    it('finds the first word of a foreign name alone after the name was read in full', () => {
+      const text = 'استدعى المدرب زدينيك زيمان اللاعبين. وقال زدينيك إن الفريق جاهز.';
+      const people = rules(text).filter((m) => m.kind === 'person');
+      expect(people.map((m) => m.text)).toEqual(['زدينيك زيمان', 'زدينيك']);
+      expect(new Set(people.map((m) => m.key)).size).toBe(1);
+    });
+
+    it('finds a one-word name read after a title again alone, not in a thing named after it', () => {
+      const text = 'رتب العالم الروسي مندليف العناصر. ولما فرغ مندليف من البطاقات نشر جدوله، ويسمى باسمه تأثير مندليف.';
+      const people = rules(text).filter((m) => m.kind === 'person');
+      expect(people.map((m) => m.start)).toEqual([text.indexOf('مندليف'), text.indexOf('مندليف من')]);
+    });
   });
 
-  it('finds a one-word name read after a title again alone, not in a thing named after it', () => {
-    const text = 'رتب العالم الروسي مندليف العناصر. ولما فرغ مندليف من البطاقات نشر جدوله، ويسمى باسمه تأثير مندليف.';
-    const people = rules(text).filter((m) => m.kind === 'person');
-    expect(people.map((m) => m.start)).toEqual([text.indexOf('مندليف'), text.indexOf('مندليف من')]);
+  it('leaves a one-word name alone unread by default: precision first', () => {
+    const text = 'استدعى المدرب زدينيك زيمان اللاعبين. وقال زدينيك إن الفريق جاهز.';
+    expect(
+      rules(text)
+        .filter((m) => m.kind === 'person')
+        .map((m) => m.text),
+    ).toEqual(['زدينيك زيمان']);
   });
 
   it('does not read a known given name alone as the person named in full', () => {

@@ -309,7 +309,7 @@ export const OPERATING_POINT = {
   floors: { person: 40, place: 60, organisation: Infinity } as Record<EntityKind, number>,
   spread: true,
   /** A person's one-word name, or the first word of a foreign name, found again alone in the text (index.ts). */
-  repeatedNames: true,
+  repeatedNames: false,
 };
 
 /** The tagger's reading of a text: its tags, each token's margin, its spans. */
