@@ -268,4 +268,6 @@ ${lines(keep.sort(), '    ')}
 `);
 }
 
-main();
+if (require.main === module) main();
+
+module.exports = { readAffixes, corpusCounts, LISTED_PREFIXED };

@@ -12,7 +12,7 @@ import { insertArticle } from '../library/libraryStore';
 import { createServices, type Services } from '../services';
 import { buildIndexStreams } from './indexDocument';
 import { analyzerFingerprint } from './libraryIndex';
-import { PREPOSITION_KEEP, PREPOSITION_TARGETS } from '../text';
+import { AL_INITIAL, LAM_INITIAL, PREPOSITION_KEEP, PREPOSITION_TARGETS, SUFFIX_KEEP, WAW_INITIAL } from '../text';
 
 const ctx: CallContext = { progress: () => undefined, signal: new AbortController().signal };
 
@@ -130,6 +130,19 @@ describe('an index built by an older analyzer', () => {
       expect(analyzerFingerprint()).not.toBe(before);
     } finally {
       keep.delete('لقرنفلستان');
+    }
+    expect(analyzerFingerprint()).toBe(before);
+  });
+
+  it('is told apart by its fingerprint when only a guard list changed', () => {
+    const before = analyzerFingerprint();
+    for (const list of [WAW_INITIAL, AL_INITIAL, LAM_INITIAL, SUFFIX_KEEP] as Set<string>[]) {
+      list.add('قرنفلستان');
+      try {
+        expect(analyzerFingerprint()).not.toBe(before);
+      } finally {
+        list.delete('قرنفلستان');
+      }
     }
     expect(analyzerFingerprint()).toBe(before);
   });

@@ -8,7 +8,15 @@
  */
 import { createHash } from 'node:crypto';
 import type { Database, Writer } from '../db/connection';
-import { analyze, PREPOSITION_KEEP, PREPOSITION_TARGETS } from '../text';
+import {
+  AL_INITIAL,
+  analyze,
+  LAM_INITIAL,
+  PREPOSITION_KEEP,
+  PREPOSITION_TARGETS,
+  SUFFIX_KEEP,
+  WAW_INITIAL,
+} from '../text';
 import { streamsFromKeys, type IndexInput, type IndexStreams, type TermCount } from './indexDocument';
 import type { Indexer } from './indexer';
 import type { IndexPrimer, PrimedBatch } from './primedIndex';
@@ -26,14 +34,16 @@ const PROBE =
   "تموز وواشنطن لواشنطن ببغداد بتسليمها كيري فالعراق لبنان إلغاء في The Pentagon's U.S. officials were running, studies 3.5%";
 
 /**
- * Changes whenever the analyzer would turn the same text into different keys. The preposition lists are
- * hashed whole: a regenerated list changes keys of words no probe can anticipate.
+ * Changes whenever the analyzer would turn the same text into different keys. The preposition and guard lists
+ * are hashed whole: a regenerated list changes keys of words no probe can anticipate.
  */
 export function analyzerFingerprint(): string {
   const keys = analyze(PROBE).map((t) => `${t.exact}|${t.stem}|${t.stop ? 1 : 0}`);
   const hash = createHash('sha256').update(`${INDEX_FORMAT}\n${keys.join('\n')}`);
   for (const [word, letters] of PREPOSITION_TARGETS) hash.update(`\n${word} ${letters}`);
   for (const word of PREPOSITION_KEEP) hash.update(`\n-${word}`);
+  const guards = { WAW_INITIAL, AL_INITIAL, LAM_INITIAL, SUFFIX_KEEP };
+  for (const [name, words] of Object.entries(guards)) hash.update(`\n${name}\n${[...words].join(' ')}`);
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -93,6 +93,16 @@ describe('exact (unstemmed) key', () => {
     expect(keys('لليبيا').exact).toBe('ليبيا');
   });
 
+  it('keeps a radical و before ال and reads a hamza after لل as the article (dictionary guards)', () => {
+    expect(keys('والده').exact).toBe('والده');
+    expect(keys('والده').stem).toBe(keys('والد').stem);
+    expect(keys('وفقا').exact).toBe('وفقا');
+    expect(keys('وصلت').exact).toBe('وصلت');
+    // Two readings: religion (الدين) is what news writes after و, not parents.
+    expect(keys('والدين').exact).toBe(keys('الدين').exact);
+    expect(keys('للأزمة').exact).toBe(keys('الأزمة').exact);
+  });
+
   it('tells stop words from content words the fold merged', () => {
     expect(keys('على').stop).toBe(true);
     expect(keys('علي').stop).toBe(false);
@@ -115,6 +125,16 @@ describe('light stem', () => {
     expect(keys('الأميركية').stem).toBe(keys('أميركي').stem);
     expect(keys('المسؤولين').stem).toBe(keys('مسؤول').stem);
     expect(keys('العراقية').stem).toBe(keys('العراقي').stem);
+  });
+
+  it('keeps an ان / ين / ون that belongs to the word and strips a plural one', () => {
+    expect(keys('سلمان').stem).toBe('سلمان');
+    expect(keys('الكربون').stem).toBe('كربون');
+    expect(keys('سيكون').stem).toBe('سيكون');
+    expect(keys('لتكون').stem).toBe('لتكون');
+    expect(keys('يعملون').stem).toBe('يعمل');
+    expect(keys('المسلمين').stem).toBe(keys('مسلم').stem);
+    expect(keys('الحوثيين').stem).toBe(keys('الحوثي').stem);
   });
 
   it('stripProclitics on its own', () => {

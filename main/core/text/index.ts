@@ -32,5 +32,6 @@ export type { ArabicKeys } from './arabic';
 export { englishKeys, ENGLISH_STOP_WORDS } from './english';
 export { foldVariants, VARIANT_PREFIXES } from './variants';
 export { PREPOSITION_TARGETS, PREPOSITION_KEEP } from './prepositions';
+export { WAW_INITIAL, AL_INITIAL, LAM_INITIAL, SUFFIX_KEEP } from './guards';
 export { splitSentences } from './sentences';
 export type { Sentence } from './sentences';
