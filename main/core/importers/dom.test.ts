@@ -27,6 +27,17 @@ describe('parseHtmlDocument', () => {
     expect(doc.body!.querySelectorAll('p').length).toBe(1);
   });
 
+  it('reads a page with inline SVG and entities in attributes as the browser would', () => {
+    const doc = parseHtmlDocument(
+      '<html><body><p title="a &amp; b">one<svg viewBox="0 0 1 1"><circle r="1"/></svg> two</p><p>three</p></body></html>',
+    );
+    const paragraphs = doc.querySelectorAll('p');
+    expect(paragraphs.length).toBe(2);
+    expect(paragraphs[0]!.getAttribute('title')).toBe('a & b');
+    expect(paragraphs[0]!.textContent).toBe('one two');
+    expect(doc.querySelector('circle')!.getAttribute('r')).toBe('1');
+  });
+
   it('refuses a listener on a parsed node rather than keeping it silently', () => {
     const doc = parseHtmlDocument('<p>text</p>');
     const p = doc.querySelector('p') as unknown as { addEventListener(type: string, f: () => void): void };
