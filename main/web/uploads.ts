@@ -14,6 +14,9 @@
  *   undeclared (chunked) one is cut off when it passes the limit; either way
  *   the connection closes. `GET /upload/bundle` tells the page the limit, so
  *   it can say so before sending anything.
+ * - The page shows the bytes sent and can cancel until the last one is out:
+ *   the connection closes, the partial file goes with its folder, and an
+ *   upload whose connection closed before its check began is not imported.
  * - One upload at a time: a second one while a bundle is being received or
  *   checked gets 409.
  * - The staging file is named as the person's file (its base name, cleaned),
@@ -148,6 +151,8 @@ export function createUploads(dispatch: Dispatch, sendJson: Send, options: Uploa
         const why = `${fileName} could not be received: ${received.error.message}`;
         return () => refuseAndClose(req, res, full ? 507 : 500, full ? 'DISK_FULL' : 'INTERNAL', why);
       }
+      // Cancelled after the last byte went out: the page said so, so the library is left as it is.
+      if (req.socket.destroyed) return () => res.destroy();
       const envelope = await dispatch('library.importBundle', { path: file });
       return () => sendJson(res, 200, envelope);
     } finally {

@@ -48,6 +48,9 @@ export interface ExportWords {
   bundleUploadConfirm: (name: string) => string;
   bundleUploadYes: string;
   bundleUploading: (name: string) => string;
+  bundleSent: (sent: string, total: string) => string;
+  bundleChecking: (name: string) => string;
+  bundleUploadCancelled: (name: string) => string;
   bundleTooLarge: (name: string, limit: string) => string;
   reasons: Record<'manual' | 'scheduled' | 'pre-migration' | 'pre-restore' | 'replaced', string>;
 }
@@ -101,6 +104,9 @@ const en: ExportWords = {
     `Replace the library with the bundle ${iso(name)}? The current library is kept as a backup.`,
   bundleUploadYes: 'Replace',
   bundleUploading: (name) => `Uploading and checking ${iso(name)}…`,
+  bundleSent: (sent, total) => `${iso(sent)} of ${iso(total)} sent`,
+  bundleChecking: (name) => `Checking ${iso(name)}: its manifest and every checksum…`,
+  bundleUploadCancelled: (name) => `Upload of ${iso(name)} cancelled: the library is unchanged.`,
   bundleTooLarge: (name, limit) =>
     `${iso(name)} is larger than ${iso(limit)}, the most this web host takes; replace the library from the command line instead (mizan import-bundle FILE).`,
   reasons: {
@@ -164,6 +170,9 @@ const ar: ExportWords = {
   bundleUploadConfirm: (name) => `أتستبدل المكتبة بالحزمة ${iso(name)}؟ ستُحفظ المكتبة الحالية نسخةً احتياطية.`,
   bundleUploadYes: 'استبدال',
   bundleUploading: (name) => `جارٍ رفع ${iso(name)} وفحصها…`,
+  bundleSent: (sent, total) => `أُرسل ${iso(sent)} من ${iso(total)}`,
+  bundleChecking: (name) => `جارٍ فحص ${iso(name)}: بيانها وكل مجاميعها الاختبارية…`,
+  bundleUploadCancelled: (name) => `أُلغي رفع ${iso(name)}: المكتبة لم تتغير.`,
   bundleTooLarge: (name, limit) =>
     `الملف ${iso(name)} أكبر من ${iso(limit)}، وهو أقصى ما يقبله هذا الخادم المحلي؛ استبدل المكتبة من سطر الأوامر بدلًا من ذلك (mizan import-bundle FILE).`,
   reasons: {

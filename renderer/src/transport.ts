@@ -5,6 +5,7 @@
  * app talks only to `createClient(transport)`.
  */
 import type { Bridge, Envelope, ErrorCode, MethodName, Progress, Transport } from '../../preload/contract';
+import { fetchSend, xhrSend, type SendBody, type UploadWatch } from './uploadRequest';
 import { errorCodes, MizanError } from '../../preload/contract/errors';
 
 declare global {
@@ -242,12 +243,18 @@ function tokenHeaders(): Record<string, string> {
  * Replaces the library by a bundle file the person picked, uploaded to the
  * web host as it is (the host checks it as the app does: `library.importBundle`,
  * the current library kept as a backup). A file over the host's limit is
- * refused here, before any byte is sent.
+ * refused here, before any byte is sent. `watch` follows the bytes sent and
+ * can cancel until the last one is out (the host then keeps nothing).
  */
 export async function uploadBundle(
   file: PickedFile,
   words: { tooLarge(name: string, limit: number): string },
   fetchImpl: typeof fetch = fetch,
+  watch: UploadWatch = {},
+  // Upload progress needs XMLHttpRequest; a fetch handed in (a test, a page without it) sends without.
+  send: SendBody = typeof XMLHttpRequest === 'function' && fetchImpl === globalThis.fetch
+    ? xhrSend()
+    : fetchSend(fetchImpl),
 ): Promise<{ keptAside: string | null }> {
   const limits = await readEnvelope(
     await fetchImpl('/upload/bundle', { headers: tokenHeaders(), credentials: 'same-origin' }),
@@ -255,17 +262,12 @@ export async function uploadBundle(
   if (!limits.ok) throw new MizanError(limits.error.code, limits.error.message);
   const { maxBytes } = limits.value as { maxBytes: number };
   if (file.size > maxBytes) throw new MizanError('IMPORT_TOO_LARGE', words.tooLarge(file.name, maxBytes));
-  const response = await fetchImpl('/upload/bundle', {
-    method: 'POST',
-    headers: {
-      ...tokenHeaders(),
-      'Content-Type': 'application/octet-stream',
-      'X-Mizan-File-Name': encodeURIComponent(file.name),
-    },
-    body: file,
-    credentials: 'same-origin',
-  });
-  const envelope = await readEnvelope(response);
+  const headers = {
+    ...tokenHeaders(),
+    'Content-Type': 'application/octet-stream',
+    'X-Mizan-File-Name': encodeURIComponent(file.name),
+  };
+  const envelope = await readEnvelope(await send('/upload/bundle', headers, file, watch));
   if (!envelope.ok) throw new MizanError(envelope.error.code, envelope.error.message);
   return envelope.value as { keptAside: string | null };
 }
