@@ -35,6 +35,7 @@ import { readStructuredArticle } from '../main/core/importers/htmlFastPath';
 import { parseFile } from '../main/core/importers/registry';
 import { libraryChecksum, rawFtsBuild, type AnchorFigures } from './importAnchor';
 import { benchDir, peakRssMb, printTable, sharedData } from './support';
+import { statementRows, timeStatements } from './sqlPhases';
 
 function fileSizeMb(dbPath: string): number {
   return (statSync(dbPath).size + (statSync(`${dbPath}-wal`, { throwIfNoEntry: false })?.size ?? 0)) / 1e6;
@@ -218,6 +219,9 @@ async function benchJson(fileCount: number, withAnchor: boolean): Promise<void> 
     ['RSS by tenth of the run', `${run.rss} MB (main heap used/committed)`],
     ...machineRows(run, records, 'record'),
     ...anchorRows(anchor, run),
+    ...(process.argv.includes('--phases')
+      ? [['SQL statements by phase (wall, storing thread)', ''] as [string, string], ...statementRows()]
+      : []),
     ...checksumRows(await libraryChecksum(dbPath)),
     ['goals', "<= 1.25x the anchor's time, peak RSS <= 400 MB"],
   ]);
@@ -334,6 +338,7 @@ async function main(): Promise<void> {
   const pages = pagesAt >= 0 ? Number(args[pagesAt + 1]) : 5000;
   const filesAt = args.indexOf('--files');
   const files = filesAt >= 0 ? Number(args[filesAt + 1]) : Infinity;
+  if (args.includes('--phases')) timeStatements();
   if (part === 'json') return benchJson(files, !args.includes('--no-anchor'));
   if (part === 'anchor') return benchAnchor(files);
   if (part === 'html') return benchHtml(pages, args.includes('--keep'), args.includes('--jsonld'));
