@@ -12,6 +12,8 @@ import type { ExtractRequest, ExtractResult } from '../main/core/entityIndex/ext
 import { createWorkerPool } from '../main/core/workers/pool';
 import { benchDir } from './support';
 
+const limit = (mb: number | undefined): string => (mb ? `${mb} MB` : "V8's default");
+
 async function main(): Promise<void> {
   const [oldMb, youngMb] = process.argv.slice(2).map(Number);
   const db = await Database.open(join(benchDir('search'), 'library.db'));
@@ -35,7 +37,7 @@ async function main(): Promise<void> {
   clearInterval(sampler);
   await pool.close();
   process.stdout.write(
-    `old generation ${oldMb || 'default'} MB, young ${youngMb || 'default'} MB: ${rows.length} articles, ` +
+    `old generation ${limit(oldMb)}, young ${limit(youngMb)}: ${rows.length} articles, ` +
       `RSS peak ${((peak - base) / 1e6).toFixed(0)} MB over the process's own, ` +
       `CPU ${((cpu.user + cpu.system) / 1e3).toFixed(0)} ms, wall ${(performance.now() - t0).toFixed(0)} ms\n`,
   );

@@ -140,10 +140,11 @@ export async function entityFillPhase(dir: string, seconds: number, servicesModu
   clearInterval(sampler);
   const resident = process.memoryUsage().rss / 1e6;
   const memory = memoryLine();
-  await services.close();
+  // Printed before close: a build whose close fails still gives its figures.
   process.stdout.write(
     `${servicesModule}: entity index filling (${seconds} s, running ${before.running || after.running}): queue ${before.queued} -> ${after.queued} articles; ` +
       `main-process RSS peak ${(peak / 1e6).toFixed(0)} MB, at the end ${resident.toFixed(0)} MB (goal <= 250 MB); ` +
       `queries beside it ${stats(times)}\n  at the end: ${memory}\n`,
   );
+  await services.close();
 }
