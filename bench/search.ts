@@ -26,6 +26,7 @@
  *
  * One build's per-answer wall and CPU (for pairing two builds run by run):
  *   node --expose-gc dist/bench/search.js --phase-cpu [--services DIR/dist/main/core/services.js] [--passes N] [--reader-cache KB]
+ *   node dist/bench/search.js --phase-entities --seconds 60 [--services DIR/dist/main/core/services.js]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -280,14 +281,15 @@ async function main(): Promise<void> {
   if (args.includes('--phase-query')) return queryPhase(dir);
   const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
   if (args.includes('--phase-answers')) return answersPhase(dir, option('--services')!, option('--out')!);
+  const services = option('--services') ?? join(__dirname, '..', 'main', 'core', 'services.js');
   if (args.includes('--phase-cpu'))
     return cpuPhase(
       dir,
-      option('--services') ?? join(__dirname, '..', 'main', 'core', 'services.js'),
+      services,
       Number(option('--passes') ?? 3),
       option('--reader-cache') === undefined ? undefined : Number(option('--reader-cache')),
     );
-  if (args.includes('--phase-entities')) return entityFillPhase(dir, Number(option('--seconds')));
+  if (args.includes('--phase-entities')) return entityFillPhase(dir, Number(option('--seconds')), services);
   const have = existsSync(join(dir, 'build.json'))
     ? (JSON.parse(readFileSync(join(dir, 'build.json'), 'utf8')) as { total: number }).total
     : 0;

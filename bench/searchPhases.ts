@@ -120,9 +120,10 @@ export function compareAnswers(aFile: string, bFile: string): { line: string; di
  * The main process's RSS (sampled every 100 ms) over `seconds` while the
  * entity index fills and the bench queries run in a loop beside it.
  */
-export async function entityFillPhase(dir: string, seconds: number): Promise<void> {
+export async function entityFillPhase(dir: string, seconds: number, servicesModule: string): Promise<void> {
   const queries = readQueries(dir);
-  const services = await createServices({ dbPath: join(dir, 'library.db'), host: 'electron' });
+  const { createServices: open } = (await import(servicesModule)) as { createServices: typeof createServices };
+  const services = await open({ dbPath: join(dir, 'library.db'), host: 'electron' });
   const failure = await services.db.checked();
   if (failure) throw failure;
   const before = await services.entities.progress();
@@ -139,10 +140,11 @@ export async function entityFillPhase(dir: string, seconds: number): Promise<voi
   clearInterval(sampler);
   const resident = process.memoryUsage().rss / 1e6;
   const memory = memoryLine();
-  await services.close();
+  // Printed before close: a build whose close fails still gives its figures.
   process.stdout.write(
-    `entity index filling (${seconds} s, running ${before.running || after.running}): queue ${before.queued} -> ${after.queued} articles; ` +
+    `${servicesModule}: entity index filling (${seconds} s, running ${before.running || after.running}): queue ${before.queued} -> ${after.queued} articles; ` +
       `main-process RSS peak ${(peak / 1e6).toFixed(0)} MB, at the end ${resident.toFixed(0)} MB (goal <= 250 MB); ` +
       `queries beside it ${stats(times)}\n  at the end: ${memory}\n`,
   );
+  await services.close();
 }

@@ -26,6 +26,7 @@ parentPort.on('message', (m) => {
   if (input === 'crash') process.exit(3);
   if (input === 'throw') throw new RangeError('Invalid array length');
   if (input === 'hang') return;
+  if (input === 'hold 64 MB') { globalThis.held = Array.from({ length: 64 }, (_, i) => new Array(131072).fill(i + 0.5)); return parentPort.postMessage({ type: 'done', id, output: 'held@' + threadId }); }
   if (input === 'coded') return parentPort.postMessage({ type: 'failed', id, error: { code: 'NOT_FOUND', message: 'no article with id 7' } });
   if (input === 'progress') {
     for (const done of [1, 2, 3]) parentPort.postMessage({ type: 'progress', id, progress: { done } });
@@ -136,6 +137,16 @@ describe('worker pool', () => {
     expect(await outcome(pool.run('hang'))).toBe('INTERNAL: hang: still running after 300 ms');
     expect(await outcome(pool.run('next'))).toMatch(/^ok next@/);
     await pool.close();
+  });
+
+  it('stops a worker over its heap limit: its task fails, the next runs on a fresh worker', async () => {
+    const limited = createWorkerPool<string, string>({ script, resourceLimits: { maxOldGenerationSizeMb: 16 } });
+    expect(await outcome(limited.run('hold 64 MB'))).toMatch(/^INTERNAL: the worker stopped \(.*memory limit/);
+    expect(await outcome(limited.run('next'))).toMatch(/^ok next@/);
+    await limited.close();
+    const free = createWorkerPool<string, string>({ script });
+    expect(await outcome(free.run('hold 64 MB'))).toMatch(/^ok held@/);
+    await free.close();
   });
 
   it('runs the same task in-line when there is no worker script, with the same errors', async () => {

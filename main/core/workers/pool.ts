@@ -18,7 +18,7 @@
  * With no compiled script (the TypeScript test runner), tasks run in-line
  * through the same function the worker would run, with the same errors.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { MizanError } from '../../../preload/contract/errors';
 import { toWire, type FromWorker, type ToWorker, type WireError } from './protocol';
 import type { TaskFn } from './serve';
@@ -56,6 +56,8 @@ export interface PoolOptions<I, O, P> {
   timeoutMs?: number;
   /** Buffers of an input that move to the worker instead of being copied. */
   transfer?(input: I): ArrayBuffer[];
+  /** Each worker's V8 heap limits (a worker over them crashes: its task fails with `crashed`). */
+  resourceLimits?: ResourceLimits;
   errors?: Partial<PoolErrors<I>>;
 }
 
@@ -168,7 +170,7 @@ export function createWorkerPool<I, O, P = never>(options: PoolOptions<I, O, P>)
   };
 
   const spawn = (slot: Slot<I, O, P>): Worker => {
-    const worker = new Worker(script);
+    const worker = new Worker(script, { resourceLimits: options.resourceLimits });
     slot.online = false;
     worker.unref();
     worker.once('online', () => {
