@@ -136,8 +136,8 @@ export function stripProclitics(norm: string, hamzaMask = 0): string {
       // ولل فلل
       if (c1 === LAM && norm.charCodeAt(2) === LAM && n >= 5) return afterLamLam(norm, 1, hamzaMask);
     }
-    // Bare conjunction و: light10 strips it when >= 3 letters remain.
-    if (c0 === WAW && n >= 4 && !WAW_INITIAL.has(norm)) {
+    // Bare conjunction و: light10 strips it when >= 3 letters remain (a radical-و word returned above).
+    if (c0 === WAW && n >= 4) {
       const rest = norm.slice(1);
       // ووزير: the conjunction before a radical-و word.
       return rest;
