@@ -16,7 +16,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { analyze, normalizeForMatching, foldVariants } = require('../dist/main/core/text');
-const { readAffixes, LISTED_PREFIXED } = require('./derivePrepositions');
+const { readAffixes, lines, LISTED_PREFIXED } = require('./derivePrepositions');
 const { readSentences, readAqmar } = require('./deriveEntityTagger');
 
 const ENDINGS = ['ان', 'ين', 'ون'];
@@ -200,20 +200,6 @@ function suffixKeep(forms, c, names) {
     keep.add(foldVariants(k));
   }
   return [...keep];
-}
-
-function lines(words, indent) {
-  const out = [];
-  let line = '';
-  for (const w of words) {
-    if (line && line.length + w.length + 1 > 100) {
-      out.push(`${indent}'${line}',`);
-      line = '';
-    }
-    line = line ? `${line} ${w}` : w;
-  }
-  if (line) out.push(`${indent}'${line}',`);
-  return out.join('\n');
 }
 
 function list(name, doc, words) {

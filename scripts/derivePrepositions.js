@@ -139,6 +139,7 @@ function pronounBase(rest, targets) {
   return null;
 }
 
+/** Quoted words in lines of at most 100 characters, for a generated list. */
 function lines(words, indent) {
   const out = [];
   let line = '';
@@ -270,4 +271,4 @@ ${lines(keep.sort(), '    ')}
 
 if (require.main === module) main();
 
-module.exports = { readAffixes, corpusCounts, LISTED_PREFIXED };
+module.exports = { readAffixes, corpusCounts, lines, LISTED_PREFIXED };
