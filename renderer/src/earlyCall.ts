@@ -8,7 +8,6 @@
  * never a wrong row.
  */
 import type { ArticleFilter, Envelope, MethodName, Transport } from '../../preload/contract';
-import { methodNames } from '../../preload/contract/methodList';
 import type { UiState } from './state/uiSchema';
 import { DEFAULT_PAGE_SIZE } from './hooks/articlePager';
 import { filterOf } from './hooks/listFilter';
@@ -37,7 +36,7 @@ export interface FirstListInput {
  * saved search, a collection in its own order) or carries a date range.
  */
 export function firstListInput(ui: UiState): FirstListInput | null {
-  if (methodNames.includes('search.query') && ui.search.trim() !== '') return null;
+  if (ui.search.trim() !== '') return null;
   if (ui.view.kind === 'saved' || ui.refine.from !== '' || ui.refine.to !== '') return null;
   // A collection in its own order is listed by another method; elsewhere that order is the date's.
   if (ui.sort === 'position' && ui.view.kind === 'collection') return null;
