@@ -75,11 +75,13 @@ export function createEntityIndexer(options: EntityIndexerOptions): EntityIndexe
         crashed: (reason) => new MizanError('INTERNAL', `the entity worker stopped (${reason})`),
       },
     });
-  const pool = extractors({ maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB });
+  /** Started by a drain and stopped when the queue is empty: an idle app keeps no extractor's heap. */
+  let pool: ReturnType<typeof extractors> | null = null;
   /** A chunk the limited worker could not read, once more on a worker without the limit (then stopped). */
   let roomy: ReturnType<typeof extractors> | null = null;
   async function extract(request: ExtractRequest): Promise<ExtractResult> {
     try {
+      pool ??= extractors({ maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB });
       return await pool.run(request, { signal: controller.signal });
     } catch (error) {
       if (controller.signal.aborted) throw error;
@@ -91,6 +93,11 @@ export function createEntityIndexer(options: EntityIndexerOptions): EntityIndexe
         roomy = null;
       }
     }
+  }
+  async function release(): Promise<void> {
+    const stopping = pool;
+    pool = null;
+    await stopping?.close();
   }
   let current: Promise<void> | null = null;
   let again = false;
@@ -121,6 +128,8 @@ export function createEntityIndexer(options: EntityIndexerOptions): EntityIndexe
         } catch (error) {
           if (!controller.signal.aborted) options.onError?.(error);
         }
+        // The queue is empty: the worker goes (a request meanwhile sets `again`, and the next pass starts one).
+        if (!again) await release();
       } while (again && !controller.signal.aborted);
     })().finally(() => {
       current = null;
@@ -151,7 +160,7 @@ export function createEntityIndexer(options: EntityIndexerOptions): EntityIndexe
     async close() {
       controller.abort();
       await current;
-      await pool.close();
+      await release();
       await roomy?.close();
     },
   };
