@@ -16,7 +16,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { analyze, normalizeForMatching, foldVariants } = require('../dist/main/core/text');
-const { readAffixes, lines, LISTED_PREFIXED } = require('./derivePrepositions');
+const { readAffixes, dicEntries, suffixed, lines, LISTED_PREFIXED } = require('./derivePrepositions');
 const { readSentences, readAqmar } = require('./deriveEntityTagger');
 
 const ENDINGS = ['ان', 'ين', 'ون'];
@@ -40,18 +40,9 @@ function expand(dicFile, { rules, flags }) {
     if (level === 0 && !verb) f.bareNoun = true;
     f.entries.add(normalizeForMatching(entry));
   };
-  const suffixed = (w, r) =>
-    (r.strip && !w.endsWith(r.strip)) || (r.cond && !r.cond.test(w))
-      ? null
-      : w.slice(0, w.length - r.strip.length) + r.add;
   const isSuffix = (f) => rules.get(f)?.prefix === false;
-  let section = '';
-  for (const raw of fs.readFileSync(dicFile, 'utf8').split('\n').slice(1)) {
-    const line = raw.trim();
-    if (/\.dic$/.test(line)) section = line;
-    if (!line || line.startsWith(':') || line.startsWith('#') || /^\d+$/.test(line) || /\.dic$/.test(line)) continue;
+  for (const { word, flagText, section } of dicEntries(dicFile)) {
     if (LISTED_PREFIXED.has(section)) continue;
-    const [word, flagText] = line.split('\t')[0].split('/');
     const verb = section.startsWith('verb');
     note(word, word, 0, verb);
     for (const f of flags(flagText).filter(isSuffix)) {

@@ -58,6 +58,25 @@ function readAffixes(file) {
   return { rules, flags };
 }
 
+/** A .dic file's entries in order: the word, its flags as written and the section (a file-name line) above it. */
+function* dicEntries(dicFile) {
+  let section = '';
+  for (const raw of fs.readFileSync(dicFile, 'utf8').split('\n').slice(1)) {
+    const line = raw.trim();
+    if (/\.dic$/.test(line)) section = line;
+    if (!line || line.startsWith(':') || line.startsWith('#') || /^\d+$/.test(line) || /\.dic$/.test(line)) continue;
+    const [word, flagText] = line.split('\t')[0].split('/');
+    yield { word, flagText, section };
+  }
+}
+
+/** `w` with suffix rule `r` applied, or null where the rule's strip or condition does not fit. */
+function suffixed(w, r) {
+  return (r.strip && !w.endsWith(r.strip)) || (r.cond && !r.cond.test(w))
+    ? null
+    : w.slice(0, w.length - r.strip.length) + r.add;
+}
+
 /**
  * Every form of every entry (the entry, one suffix, a pronoun suffix on that) with the prefix
  * classes it carries. Returns the keys that take a bare preposition (key -> letters) and the
@@ -78,18 +97,9 @@ function expand(dicFile, { rules, flags }) {
       }
     }
   };
-  const suffixed = (w, r) =>
-    (r.strip && !w.endsWith(r.strip)) || (r.cond && !r.cond.test(w))
-      ? null
-      : w.slice(0, w.length - r.strip.length) + r.add;
   const isPrefix = (f) => rules.get(f)?.prefix === true;
   const isSuffix = (f) => rules.get(f)?.prefix === false;
-  let section = '';
-  for (const raw of fs.readFileSync(dicFile, 'utf8').split('\n').slice(1)) {
-    const line = raw.trim();
-    if (/\.dic$/.test(line)) section = line;
-    if (!line || line.startsWith(':') || line.startsWith('#') || /^\d+$/.test(line) || /\.dic$/.test(line)) continue;
-    const [word, flagText] = line.split('\t')[0].split('/');
+  for (const { word, flagText, section } of dicEntries(dicFile)) {
     const own = flags(flagText);
     const ownPrefixes = own.filter(isPrefix);
     record(word, ownPrefixes, section);
@@ -271,4 +281,4 @@ ${lines(keep.sort(), '    ')}
 
 if (require.main === module) main();
 
-module.exports = { readAffixes, corpusCounts, lines, LISTED_PREFIXED };
+module.exports = { readAffixes, dicEntries, suffixed, corpusCounts, lines, LISTED_PREFIXED };
