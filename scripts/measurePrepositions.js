@@ -7,12 +7,10 @@
  * and, against a base build, how many keys differ and the most frequent forms each
  * build strips alone.
  */
-const fs = require('node:fs');
 const path = require('node:path');
-const zlib = require('node:zlib');
+const { forEachArabicWord, bump, top: topOf } = require('./saudiWords');
 const current = require('../dist/main/core/text');
 
-const dir = path.resolve(__dirname, '..', '..', 'shared', 'data', 'saudinewsnet');
 const base = process.argv[2] ? require(path.resolve(process.argv[2], 'main', 'core', 'text')) : null;
 const TOP = Number(process.env.TOP ?? 40);
 
@@ -22,45 +20,25 @@ let words = 0;
 let stripped = 0;
 let strippedBase = 0;
 let differ = 0;
-const bump = (m, k) => m.set(k, (m.get(k) ?? 0) + 1);
 /** True when the preposition step took a letter: the key is one letter shorter than the word without its article. */
 const lostLetter = (text, norm, exact) => {
   const pre = text.foldVariants(text.stripProclitics(norm, 0));
   return pre.length === exact.length + 1 && pre.endsWith(exact);
 };
 
-for (const name of fs
-  .readdirSync(dir)
-  .filter((n) => n.endsWith('.json.gz'))
-  .sort()) {
-  for (const article of JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(dir, name))).toString('utf8'))) {
-    for (const text of [article.title, article.content]) {
-      if (!text) continue;
-      const here = current.analyze(text);
-      const there = base ? base.analyze(text) : null;
-      here.forEach((t, i) => {
-        if (t.kind !== 'word' || !/^[\u0621-\u064a]+$/.test(t.norm)) return;
-        words++;
-        const a = !t.stop && lostLetter(current, t.norm, t.exact);
-        if (a) stripped++;
-        if (!there) return;
-        const u = there[i];
-        const b = !u.stop && lostLetter(base, u.norm, u.exact);
-        if (b) strippedBase++;
-        if (u.exact !== t.exact) differ++;
-        if (a && !b) bump(stripsHere, t.norm);
-        if (b && !a) bump(stripsBase, u.norm);
-      });
-    }
-  }
-}
+forEachArabicWord(current, base, (t, u) => {
+  words++;
+  const a = !t.stop && lostLetter(current, t.norm, t.exact);
+  if (a) stripped++;
+  if (!u) return;
+  const b = !u.stop && lostLetter(base, u.norm, u.exact);
+  if (b) strippedBase++;
+  if (u.exact !== t.exact) differ++;
+  if (a && !b) bump(stripsHere, t.norm);
+  if (b && !a) bump(stripsBase, u.norm);
+});
 const pct = (n) => `${((100 * n) / words).toFixed(2)} %`;
-const top = (m) =>
-  [...m]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, TOP)
-    .map(([w, n]) => `${w} ${n}`)
-    .join(', ');
+const top = (m) => topOf(m, TOP);
 const sum = (m) => [...m.values()].reduce((a, b) => a + b, 0);
 console.log(`Arabic word tokens: ${words}; preposition stripped: ${stripped} (${pct(stripped)})`);
 if (base) {
