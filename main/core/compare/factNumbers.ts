@@ -5,8 +5,8 @@ import type { PreparedText } from './prepare';
 import type { NumberFact, Span } from './factTypes';
 import { gap, isArabicWord, key, sentenceOf } from './factTokens';
 
-/** The Hijri (هـ) and Gregorian (م) marks written after a year. */
-const YEAR_MARKS: ReadonlySet<string> = new Set(['ه', 'هـ', 'م']);
+/** The Hijri (هـ) and Gregorian (م) marks written after a year, as unit keys (the tatweel is folded away). */
+const YEAR_MARKS: ReadonlySet<string> = new Set(['ه', 'م']);
 /** "/ 1437هـ" after a year: the second year of a season written as a range. */
 const YEAR_RANGE_AFTER = /^\s*[/-]\s*[\d٠-٩]{4}\s*(?:هـ|ه|م)(?![\p{L}\p{N}])/u;
 
