@@ -103,6 +103,8 @@ describe('the King’s order on 125 judges', () => {
   it('flags 125 in a headline against 100 + 25 in another outlet’s text, with both sentences', () => {
     const sums = comparison.conflicts.filter((c) => c.kind === 'sum');
     expect(sums).toHaveLength(1);
+    // The heading names what is counted, not the accusative the headline's 125 takes.
+    expect(sums[0]!.subject).toBe('قاضي');
     const items = sums[0]!.items;
     const whole = items.filter((i) => i.role === 'whole');
     const parts = items.filter((i) => i.role === 'part');

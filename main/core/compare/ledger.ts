@@ -22,6 +22,7 @@ import {
   type NumberFact,
   type QuoteFact,
 } from './facts';
+import { plainCounted } from '../../../common/text/counted';
 import { normalizeForMatching } from '../../../common/text/normalize';
 import { TITLE_HEADS, TITLE_QUALIFIERS } from './lexicon';
 import { contentKeys, type PreparedText } from './prepare';
@@ -75,6 +76,12 @@ export interface FactComparison {
 }
 
 const overlaps = (a: Span, s: { start: number; end: number }): boolean => s.start < a.end && a.start < s.end;
+
+/** What a number conflict is about: the counted noun in its plain form (قاضيا → قاضي), or nothing. */
+function countedSubject(...told: NumberFact[]): string {
+  const unit = told.find((n) => n.unit)?.unit;
+  return unit ? plainCounted(unit) : '';
+}
 
 function numberValue(n: NumberFact): string {
   return n.unit ? `${n.text.replace(/\s+/gu, ' ')}` : n.text;
@@ -214,7 +221,7 @@ export function compareFacts(
           if (!y || y.value === x.value) continue;
           report({
             kind: 'number',
-            subject: x.unit ?? y.unit ?? '',
+            subject: countedSubject(x, y),
             items: [bodyItem(d.against, numberValue(x), x), bodyItem(d.article, numberValue(y), y)],
             row: r,
           });
@@ -250,7 +257,7 @@ export function compareFacts(
     const single = perArticle.filter((x) => new Set(x.facts.map((n) => n.value)).size === 1);
     if (single.length < 2 || single.length !== perArticle.length) continue;
     const values = new Set(single.map((x) => x.facts[0]!.value));
-    if (values.size < 2 || inNumberConflict.has(single[0]!.facts[0]!.unit ?? '')) continue;
+    if (values.size < 2 || inNumberConflict.has(countedSubject(single[0]!.facts[0]!))) continue;
     const ctx = single.map((x) => {
       const n = x.facts[0]!;
       const p = texts[x.article]!;
@@ -266,7 +273,7 @@ export function compareFacts(
     if (shared.length === 0) continue;
     report({
       kind: 'number',
-      subject: single[0]!.facts[0]!.unit ?? '',
+      subject: countedSubject(single[0]!.facts[0]!),
       items: single.map((x) => bodyItem(x.article, numberValue(x.facts[0]!), x.facts[0]!)),
       row: null,
     });

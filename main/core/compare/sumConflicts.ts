@@ -6,6 +6,7 @@
  * `sum` conflict. Only numbers counting the same thing (one unit key) are
  * added, two or three parts at most, so unrelated figures never meet.
  */
+import { plainCounted } from '../../../common/text/counted';
 import type { ArticleFacts, NumberFact } from './facts';
 import type { Conflict, ConflictItem } from './ledger';
 import type { PreparedText } from './prepare';
@@ -75,7 +76,7 @@ export function sumConflicts(
           .map((n) => n.value)
           .sort((x, y) => x - y)
           .join('+')}`;
-        const g = groups.get(id) ?? { unit: whole.fact.unit ?? unit, wholes: [], parts: [] };
+        const g = groups.get(id) ?? { unit: plainCounted(whole.fact.unit ?? unit), wholes: [], parts: [] };
         if (!g.wholes.some((x) => x.article === whole.article)) g.wholes.push(whole);
         if (!g.parts.some((x) => x.article === b))
           for (const fact of parts) g.parts.push({ article: b, fact, inTitle: false });

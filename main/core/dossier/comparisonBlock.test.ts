@@ -75,6 +75,20 @@ describe('comparison tables', () => {
     expect(first.map((r) => r.cells[0]!.text !== '')).toEqual([true, false, false, false]);
   });
 
+  it('names dates and counted things in the facts table as a reader writes them, never as stored', () => {
+    const order = (source: string, body: string): ComparedText => ({ source, lang: 'ar', dir: 'rtl', body });
+    const texts = [
+      order('الاقتصادية', 'صدر أمر ملكي يوم 22 يوليو 2015 بترقية وتعيين 125 قاضيا في وزارة العدل.'),
+      order('الوئام', 'صدر أمر ملكي يوم 22 يوليو 2015 بترقية وتعيين 100 قاضٍ في وزارة العدل.'),
+    ];
+    const view = comparisonView(texts, compareTexts(texts.map((t) => ({ text: t.body }))), 'ar', 'rtl');
+    const cells = view.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.map((c) => c.text)));
+    expect(cells.some((c) => /\d{4}-\d{2}/u.test(c))).toBe(false);
+    expect(cells).toContain('22 تموز 2015');
+    expect(cells).toContain('قاضي');
+    expect(cells).not.toContain('قاضيا');
+  });
+
   it('draws the table in a PDF where an English cell reads in order beside Arabic ones', async () => {
     const view = comparisonView(
       [riyadh, english],

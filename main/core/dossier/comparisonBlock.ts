@@ -9,9 +9,10 @@
  * Every mark is a symbol and a word, never a colour alone, so a page printed
  * in black and white still says which rows are shared, reworded or unique.
  */
+import { plainCounted } from '../../../common/text/counted';
 import type { TextComparison } from '../compare/comparison';
 import { comparisonLabels, type ComparisonLabels, type ConflictKind, type RowKind } from './comparisonLabels';
-import { isArabicScriptLang } from './labels';
+import { isArabicScriptLang, namedDate } from './labels';
 import type { ComparisonView, Dir, ExportTable, TableCell, TableRow } from './model';
 
 export interface ComparedText {
@@ -300,9 +301,9 @@ function ledgerTable(
   names: readonly string[],
   L: ComparisonLabels,
   docDir: Dir,
-  arabic: boolean,
+  lang: string,
 ): ExportTable | null {
-  const sep = arabic ? '، ' : ', ';
+  const sep = isArabicScriptLang(lang) ? '، ' : ', ';
   interface Group {
     kind: string;
     subject: string;
@@ -329,9 +330,13 @@ function ledgerTable(
     const dir = articles[a]!.dir;
     for (const n of facts.numbers) {
       if (!n.unitKey || !n.unit) continue;
-      add(`n:${n.unitKey}`, L.number, n.unit, dir, a, n.text, conflictAt(c, a, n.start, n.end));
+      add(`n:${n.unitKey}`, L.number, plainCounted(n.unit), dir, a, n.text, conflictAt(c, a, n.start, n.end));
     }
-    for (const d of facts.dates) add(`d:${d.iso}`, L.date, d.iso, 'ltr', a, d.text, conflictAt(c, a, d.start, d.end));
+    for (const d of facts.dates) {
+      // The date as the document's language names it (22 تموز 2015, 22 July 2015), never the stored ISO form.
+      const named = namedDate(d.iso, lang);
+      add(`d:${d.iso}`, L.date, named, docDir, a, d.text, conflictAt(c, a, d.start, d.end));
+    }
     for (const q of facts.quotes) {
       const flag =
         conflictAt(c, a, q.start, q.end) ??
@@ -406,7 +411,7 @@ export function comparisonView(
   const tables = [
     alignmentTable(articles, c, names, L, docDir),
     coverageTable(articles, c, names, L, docDir, arabic),
-    ledgerTable(articles, c, names, L, docDir, arabic),
+    ledgerTable(articles, c, names, L, docDir, lang),
     conflictsTable(c, names, articles, L, docDir),
   ].filter((t): t is ExportTable => t !== null && t.rows.length > 0);
   return { legend: { text: L.legend, dir: docDir }, tables };

@@ -9,7 +9,7 @@ import type { ReactNode } from 'react';
 import type { Comparison, FactConflict } from '../../../../preload/contract';
 import { useI18n } from '../../i18n';
 import { directionOf } from '../../../../common/text/direction';
-import { dateRows, numberRows, quoteRows, splitConflicts, type Mention } from './ledgerGroups';
+import { countedThing, dateRows, numberRows, quoteRows, splitConflicts, type Mention } from './ledgerGroups';
 
 interface LedgerProps {
   comparison: Comparison;
@@ -87,6 +87,10 @@ function Sentence({ text, value, dir }: { text: string; value: string; dir: 'rtl
 }
 
 /** A written number without the brackets around its figure ("(24) قاضيا" is cut after the bracket: "24) قاضيا"). */
+function countedCell(unit: string | null) {
+  return unit ? <bdi dir={directionOf(unit, 'rtl')}>{unit}</bdi> : '—';
+}
+
 function unbracketed(text: string): string {
   return text.replace(/[()]/gu, '').replace(/\s+/gu, ' ').trim();
 }
@@ -236,7 +240,7 @@ export function LedgerTables({ comparison, outlets, onShowRow }: LedgerProps) {
                 <th scope="row">
                   <bdi>{formatNumber(row.fact.value)}</bdi>
                 </th>
-                <td>{row.fact.unit ? <bdi dir={directionOf(row.fact.unit, 'rtl')}>{row.fact.unit}</bdi> : '—'}</td>
+                <td>{countedCell(countedThing(row))}</td>
                 {cellsOf(row.cells)}
                 <td>{flag(row.mentions)}</td>
               </tr>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Comparison } from '../../../../preload/contract';
-import { dateRows, numberRows, outletsOf, quoteRows, splitConflicts } from './ledgerGroups';
+import { countedThing, dateRows, numberRows, outletsOf, quoteRows, splitConflicts } from './ledgerGroups';
 
 type Facts = Comparison['facts'][number];
 
@@ -99,5 +99,32 @@ describe('conflicts', () => {
     const { between, exclusive } = splitConflicts(conflicts);
     expect(between.map((k) => k.kind)).toEqual(['sum', 'date']);
     expect(exclusive.map((k) => k.kind)).toEqual(['quote-unique']);
+  });
+});
+
+describe('what a number row counts', () => {
+  const written = (value: number, unit: string, unitKey: string) => ({
+    ...number(value, `${value} ${unit}`, unitKey, 0),
+    unit,
+  });
+
+  it('names the counted noun as a dictionary would, not in the accusative that follows 11–99', () => {
+    // "3850 مترا" in all four outlets of the Taif park story; "750 نزلاً" in one.
+    const metres = numberRows([facts({ numbers: [written(3850, 'مترا', 'متر')] })]);
+    const lodges = numberRows([facts({ numbers: [written(750, 'نزلاً', 'نزل')] })]);
+    expect(countedThing(metres[0]!)).toBe('متر');
+    expect(countedThing(lodges[0]!)).toBe('نزل');
+  });
+
+  it("prefers an outlet's own plain spelling, and keeps plurals and words whose alef is their own", () => {
+    const judges = numberRows([
+      facts({ numbers: [written(100, 'قاضيا', 'قاض')] }),
+      facts({ numbers: [written(100, 'قاضٍ', 'قاض')] }),
+    ]);
+    expect(countedThing(judges[0]!)).toBe('قاضٍ');
+    const cases = numberRows([facts({ numbers: [written(12, 'قضايا', 'قضايا')] })]);
+    expect(countedThing(cases[0]!)).toBe('قضايا');
+    const bare = numberRows([facts({ numbers: [{ ...number(5, '5', null, 0), unit: null }] })]);
+    expect(countedThing(bare[0]!)).toBeNull();
   });
 });

@@ -6,6 +6,7 @@
  * a figure and who does not. Quotations stay one row each (their wording is the
  * point), ordered by speaker so one person's statements sit together.
  */
+import { plainCounted } from '../../../../common/text/counted';
 import type { Comparison, FactConflict } from '../../../../preload/contract';
 
 type Facts = Comparison['facts'][number];
@@ -25,6 +26,8 @@ export interface FactRow<F> {
   key: string;
   /** The first mention's fact, in column order: the row's value and unit come from it. */
   fact: F;
+  /** Every mention's fact, in column order. */
+  facts: F[];
   /** Per article (column), what it wrote, or null when it does not give this fact. */
   cells: (Mention[] | null)[];
   mentions: Mention[];
@@ -41,9 +44,10 @@ function rows<F extends { start: number; end: number; text: string }>(
       const key = keyOf(fact);
       let row = byKey.get(key);
       if (!row) {
-        row = { key, fact, cells: facts.map(() => null), mentions: [] };
+        row = { key, fact, facts: [], cells: facts.map(() => null), mentions: [] };
         byKey.set(key, row);
       }
+      row.facts.push(fact);
       const mention = { article, start: fact.start, end: fact.end, text: fact.text };
       (row.cells[article] ??= []).push(mention);
       row.mentions.push(mention);
@@ -59,6 +63,13 @@ export function numberRows(facts: Comparison['facts']): FactRow<NumberFact>[] {
     (f) => f.numbers,
     (n) => `${n.value}|${n.unitKey ?? ''}`,
   ).sort((a, b) => outletsOf(b) - outletsOf(a) || a.fact.value - b.fact.value);
+}
+
+/** What a number row counts: a spelling one outlet wrote in the plain form if any did, else the plain form. */
+export function countedThing(row: FactRow<NumberFact>): string | null {
+  const units = row.facts.map((f) => f.unit).filter((u): u is string => u !== null);
+  if (units.length === 0) return null;
+  return units.find((u) => plainCounted(u) === u) ?? plainCounted(units[0]!);
 }
 
 /** Dates by the day, month or year they resolve to; in time order. */
