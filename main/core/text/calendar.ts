@@ -55,7 +55,7 @@ export function toDays({ y, m, d }: Ymd): number {
   return Math.floor(Date.UTC(y, m - 1, d) / 86400000);
 }
 
-function fromDays(days: number): Ymd {
+export function fromDays(days: number): Ymd {
   const dt = new Date(days * 86400000);
   return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
 }

@@ -32,6 +32,7 @@ import {
   WEEKDAYS_EN,
 } from './dateNames';
 import { findHijriIn } from './hijri';
+import { writersToday } from './writersToday';
 
 export type DatePrecision = 'day' | 'month' | 'year';
 
@@ -366,8 +367,8 @@ function originalEnd(text: string, offsets: Int32Array, fe: number): number {
  * weekday names and year-less dates need `reference`.
  */
 export function findDates(text: string, options?: DateOptions): FoundDate[] {
-  const ref = parseReference(options?.reference);
   const { folded, offsets } = foldWithOffsets(text);
+  const ref = writersToday(folded, parseReference(options?.reference));
   const cands: Candidate[] = [];
   PATTERNS.forEach((p, rank) => {
     for (const m of folded.matchAll(p.re)) {
