@@ -134,6 +134,8 @@ export const Alignment = z.object({
   unique: z.array(z.array(z.number().int().nonnegative())),
   /** Per article, its first line when it only names the outlet, writer or place ("عين اليوم – الرياض"): in no row. */
   datelines: z.array(TextSpan.nullable()),
+  /** Per article, its last line when it only lists the page's tags ("سمات اليمن الحوثي", "Tags: …"): in no row. */
+  tagLines: z.array(TextSpan.nullable()),
 });
 export type Alignment = z.infer<typeof Alignment>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignTexts, isDateline } from './align';
+import { alignTexts, isDateline, isTagLine } from './align';
 import { compareTexts } from './comparison';
 import { prepareText } from './prepare';
 import { seedArticle } from './testData';
@@ -145,5 +145,31 @@ describe('datelines', () => {
     expect(dateline('وأكد الجانبان أن سلامة وأمن المملكة هو كل لا يتجزأ.')).toBe(false);
     expect(dateline('الجبير: حريصون على تطوير العلاقة مع إيران')).toBe(false);
     expect(alignTexts([prepareText('عين اليوم – عمان'), prepareText(jazirah)]).datelines[0]).toBeNull();
+  });
+});
+
+describe('tag lines', () => {
+  // The joint forces' statement of 2015-08-05 as عين اليوم and الاقتصادية stored it (SaudiNewsNet): عين اليوم's page
+  // closes with its tags.
+  const statement =
+    'أصدرت قيادة القوات المشتركة اليوم بياناً أوضحت فيه أنه في صباح اليوم الأربعاء أجرت طائرة اباتشي هبوطاً اضطرارياً في منفذ الطوال.';
+  const ainAlyoum = `${statement}\nسمات اباتشي الطوال القوات المشتركة`;
+
+  it('keeps a closing tag list out of the rows and gives it with the article', () => {
+    const al = alignTexts([prepareText(ainAlyoum), prepareText(statement)]);
+    expect(al.tagLines.map((d) => slice(ainAlyoum, d))).toEqual(['سمات اباتشي الطوال القوات المشتركة', '']);
+    expect(al.rows).toHaveLength(1);
+    expect(al.unique).toEqual([[], []]);
+  });
+
+  it('takes only a last line that lists words after a tag label, never a sentence that starts with the word', () => {
+    const tags = (text: string) => {
+      const p = prepareText(text);
+      return isTagLine(p, p.sentences.length - 1);
+    };
+    expect(tags(`${statement}\nTags: Yemen, Apache`)).toBe(true);
+    expect(tags(`${statement}\nسمات المرحلة المقبلة تتطلب الحذر، كما قال الوزير.`)).toBe(false);
+    expect(tags('سمات اباتشي الطوال')).toBe(false);
+    expect(tags(`سمات اباتشي الطوال\n${statement}`)).toBe(false);
   });
 });

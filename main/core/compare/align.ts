@@ -85,6 +85,8 @@ export interface Alignment {
   unique: number[][];
   /** Per article, its first line when it only names the outlet, writer or place (in no row), else null. */
   datelines: (Span | null)[];
+  /** Per article, its last line when it only lists the page's tags (in no row), else null. */
+  tagLines: (Span | null)[];
 }
 
 /** At most this many words: "عين اليوم – الرياض", "رغد عشميل – عين اليوم", "حاتم النجيمي – تربة". */
@@ -101,6 +103,23 @@ export function isDateline(p: PreparedText, s: number): boolean {
   const words = p.tokens.slice(sentence.tokenStart, sentence.tokenEnd).filter((t) => t.kind === 'word').length;
   const text = p.text.slice(sentence.start, sentence.end).trim();
   return words >= 2 && words <= DATELINE_WORDS && /\s[–—-]\s/u.test(text) && !/[.!?؟:؛«»"“”]/u.test(text);
+}
+
+/** A page's tag list after the text: "سمات اليمن الحوثي" (عين اليوم closes 1,737 SaudiNewsNet articles so), "Tags: …". */
+const TAG_LABEL =
+  /^(?:سمات|الوسوم|وسوم|الكلمات الدلالية|كلمات دلالية|الكلمات المفتاحية|كلمات مفتاحية|tags|keywords)\s*:?\s/iu;
+const TAG_LINE_WORDS = 20;
+
+/**
+ * True when sentence `s` is the article's last and only lists tags: a tag label, then a few words with no
+ * sentence punctuation. It is the page's furniture, not something the outlet reports.
+ */
+export function isTagLine(p: PreparedText, s: number): boolean {
+  const sentence = p.sentences[s];
+  if (!sentence || s !== p.sentences.length - 1 || s === 0) return false;
+  const words = p.tokens.slice(sentence.tokenStart, sentence.tokenEnd).filter((t) => t.kind === 'word').length;
+  const text = p.text.slice(sentence.start, sentence.end).trim();
+  return words >= 2 && words <= TAG_LINE_WORDS && TAG_LABEL.test(text) && !/[.!?؟«»"“”]/u.test(text);
 }
 
 type Keys = Set<string>;
@@ -355,10 +374,13 @@ export function alignTexts(texts: readonly PreparedText[], options: AlignOptions
     return { cells, moved: new Set<number>() };
   });
   for (let k = 1; k < n; k++) rows = alignNext(rows, keys, weights, k, n, options);
-  // A dateline leading an article with more to say stands in no row.
+  // A dateline leading an article with more to say, and a tag list closing one, stand in no row.
   const datelines = texts.map((p) => p.sentences.length > 1 && isDateline(p, 0));
+  const tagLines = texts.map((p) => isTagLine(p, p.sentences.length - 1));
+  const furniture = (a: number, s: number): boolean =>
+    (datelines[a]! && s === 0) || (tagLines[a]! && s === texts[a]!.sentences.length - 1);
   rows = rows
-    .map((row) => ({ ...row, cells: row.cells.map((c, a) => (datelines[a] ? c.filter((x) => x !== 0) : c)) }))
+    .map((row) => ({ ...row, cells: row.cells.map((c, a) => c.filter((x) => !furniture(a, x))) }))
     .filter((row) => row.cells.some((c) => c.length > 0));
 
   const cellUnits = (a: number, cell: readonly number[]): DiffUnit[] => {
@@ -399,5 +421,9 @@ export function alignTexts(texts: readonly PreparedText[], options: AlignOptions
     rows: result,
     unique,
     datelines: texts.map((p, a) => (datelines[a] ? { start: p.sentences[0]!.start, end: p.sentences[0]!.end } : null)),
+    tagLines: texts.map((p, a) => {
+      const last = p.sentences[p.sentences.length - 1];
+      return tagLines[a] && last ? { start: last.start, end: last.end } : null;
+    }),
   };
 }

@@ -274,9 +274,16 @@ export function ComparisonView({ articleIds, settings, onClose, onOpenArticle, o
                           {a.body.slice(comparison.datelines[i]!.start, comparison.datelines[i]!.end).trim()}
                         </bdi>
                       ) : null}
+                      {comparison.tagLines[i] ? (
+                        <bdi className="muted cmp-col-dateline" data-testid="comparison-tags">
+                          {a.body.slice(comparison.tagLines[i]!.start, comparison.tagLines[i]!.end).trim()}
+                        </bdi>
+                      ) : null}
                       <span className="muted cmp-col-summary" lang={locale} dir={dir}>
                         {c.columnSummary(
-                          (comparison.sentences[i]?.length ?? 0) - (comparison.datelines[i] ? 1 : 0),
+                          (comparison.sentences[i]?.length ?? 0) -
+                            (comparison.datelines[i] ? 1 : 0) -
+                            (comparison.tagLines[i] ? 1 : 0),
                           comparison.unique[i]?.length ?? 0,
                           formatNumber,
                         )}
