@@ -8,6 +8,7 @@ import {
   TITLE_HEADS,
   phraseKeys,
 } from './lexicon';
+import { extractEntities, isCommonWord } from '../entities';
 import type { PreparedText } from './prepare';
 import type { QuoteFact, Span } from './factTypes';
 import {
@@ -291,11 +292,81 @@ const REPORTING_VERBS: ReadonlySet<string> = new Set(
     'صرحت',
     'أفاد',
     'أفادت',
+    'أبان',
+    'أبانت',
+    'بين',
+    'بينت',
+    'لفت',
+    'لفتت',
+    'نوه',
+    'نوهت',
+    'كشف',
+    'كشفت',
   ].flatMap((w) => phraseKeys(w)),
 );
 const THAT: ReadonlySet<string> = new Set(['ان', 'انه', 'انها', 'بان']);
+/** A preposition some reporting verbs take before أن: أشار إلى أن, شدد على أن, لفت إلى أن. */
+const VERB_PREPOSITIONS: ReadonlySet<string> = new Set(['الي', 'علي']);
+/** How far after the verb an office and a name may reach before أن. */
+const LONG_SPEAKER_TOKENS = 16;
+
 /** An honorific with a pronoun (وأكد معاليه أن): the person named before, not a name. */
 const HONORIFIC_PRONOUN = /^(?:معالي|سمو|فضيلت|جلالت|دولت|سيادت)(?:ه|ها)$/u;
+
+/** The last person the entity extractor reads in tokens [from, to), as a span of the text. */
+function lastPerson(p: PreparedText, from: number, to: number): Span | null {
+  const start = p.tokens[from]!.start;
+  const text = p.text.slice(start, p.tokens[to - 1]!.end);
+  const people = extractEntities(text, { lang: 'ar' }).filter((m) => m.kind === 'person');
+  const last = people[people.length - 1];
+  return last ? { start: start + last.start, end: start + last.end } : null;
+}
+
+/**
+ * A speaker phrase too long for `phraseAfter`, an office with its body and then the person: "وأوضح المشرف العام
+ * على العلاقات العامة والإعلام بوزارة الحج علي بن محمد الغامدي أن …". Taken only when the entity extractor
+ * reads a person that ends right before أن; returns the token index of أن and the person's span.
+ */
+function officeThenPerson(p: PreparedText, from: number, end: number): { that: number; person: Span } | null {
+  for (let i = from + 1; i < Math.min(end - 2, from + LONG_SPEAKER_TOKENS); i++) {
+    if (HARD_BREAK.test(gap(p, i - 1)) || REPORTING_VERBS.has(key(p.tokens[i]!))) return null;
+    if (!THAT.has(key(p.tokens[i]!))) continue;
+    const person = lastPerson(p, from, i);
+    return person && person.end === p.tokens[i - 1]!.end ? { that: i, person } : null;
+  }
+  return null;
+}
+
+/**
+ * Who a reported statement names: after an office or title, the person the entity extractor reads there, or
+ * nobody ("مصدر عسكري إسرائيلي", "معالي الرئيس العام لشؤون المسجد الحرام والمسجد النبوي": the office speaks,
+ * and its adjectives are no name); otherwise the name `nameIn` finds. `named`: the speakers named before.
+ */
+function reportedName(p: PreparedText, from: number, to: number, named: readonly string[]): Span | null {
+  const unknown = (t: PreparedText['tokens'][number]) => !isCommonWord(key(t)) && !TITLE_HEADS.has(key(t));
+  if (to - from >= 2 && TITLE_HEADS.has(key(p.tokens[from]!))) {
+    const person = lastPerson(p, from, to);
+    if (person) {
+      // The extractor may stop short of a family name it does not know (مازن بن محمد بترجي, خالد محفوظ بحاح).
+      const personLast = tokenAt(p, person.end) - 1;
+      let last = personLast;
+      while (last + 1 < to && last + 1 - personLast <= 2 && unknown(p.tokens[last + 1]!)) last++;
+      return { start: person.start, end: p.tokens[last]!.end };
+    }
+    // A name the extractor does not know after the title (المتحدث الرسمي للمركز رأفت الصباغ): up to four words,
+    // none a common word or another title. A title reads on over definite words (رئيس الوزراء التركي), so a
+    // family name is taken from its last word only right after the title's head (الدكتور القصبي, الوزير العطية).
+    const title = titleLength(p, from, to);
+    const rest = from + title < to ? from + title : to - from === 2 ? to - 1 : to;
+    const words = p.tokens.slice(rest, to);
+    return words.length >= 1 && words.length <= 4 && words.every(unknown) ? spanOf(p, rest, to) : null;
+  }
+  // One word: a surname of someone named before (وأبان الغامدي), or no name if it is a common word (كشفت المصادر).
+  const one = p.tokens[from]!;
+  if (to - from === 1 && isCommonWord(key(one)) && !named.some((n) => n.endsWith(` ${one.text}`))) return null;
+  const [na, nb] = nameIn(p, from, to);
+  return spanOf(p, na, nb);
+}
 
 /**
  * Reported speech (وأوضح الشيخ وليد الصمعاني وزير العدل أن الأمر الملكي …): the
@@ -305,29 +376,51 @@ const HONORIFIC_PRONOUN = /^(?:معالي|سمو|فضيلت|جلالت|دولت|
  */
 function findReported(p: PreparedText, marked: readonly QuoteFact[]): QuoteFact[] {
   const out: QuoteFact[] = [];
-  let last: { speaker: string; name: string; span: Span; sentence: number } | null = null;
+  let last: { speaker: string; name: string | null; span: Span; sentence: number } | null = null;
   p.sentences.forEach((s, sentence) => {
     if (marked.some((q) => q.sentence === sentence)) return;
     for (let v = s.tokenStart; v < Math.min(s.tokenEnd, s.tokenStart + 4); v++) {
       if (!REPORTING_VERBS.has(key(p.tokens[v]!))) continue;
-      const [a, b] = phraseAfter(p, v + 1, s.tokenEnd);
-      if (b >= s.tokenEnd - 2 || !THAT.has(key(p.tokens[b]!))) return;
+      const [a, short] = phraseAfter(p, v + 1, s.tokenEnd);
+      // A phrase that runs to the sentence's end leaves nothing said after it.
+      if (short >= s.tokenEnd - 2) return;
+      let b = short;
+      let person: Span | null = null;
+      // "وأشار إلى أن": the preposition the verb takes, no speaker named.
+      if (b === a && VERB_PREPOSITIONS.has(key(p.tokens[b]!)) && THAT.has(key(p.tokens[b + 1]!))) b++;
+      else if (!THAT.has(key(p.tokens[b]!))) {
+        const long = officeThenPerson(p, a, s.tokenEnd);
+        if (!long) return;
+        b = long.that;
+        person = long.person;
+      }
+      if (b >= s.tokenEnd - 2) return;
       let speaker: string | null = null;
       let name: string | null = null;
       let span: Span | null = null;
-      const anaphoric = b === a + 1 && HONORIFIC_PRONOUN.test(p.tokens[a]!.text);
-      if (b > a && !anaphoric) {
-        const [na, nb] = nameIn(p, a, b);
+      const anaphoric =
+        (b === a + 1 && HONORIFIC_PRONOUN.test(p.tokens[a]!.text)) || VERB_PREPOSITIONS.has(key(p.tokens[a]!));
+      if (person) {
         span = spanOf(p, a, b);
         speaker = p.text.slice(span.start, span.end);
-        name = p.text.slice(p.tokens[na]!.start, p.tokens[nb - 1]!.end);
+        name = p.text.slice(person.start, person.end);
+      } else if (b > a && !anaphoric) {
+        span = spanOf(p, a, b);
+        speaker = p.text.slice(span.start, span.end);
+        const found = reportedName(
+          p,
+          a,
+          b,
+          [...marked, ...out].map((q) => q.speakerName ?? ''),
+        );
+        name = found ? p.text.slice(found.start, found.end) : null;
       } else if (last && sentence - last.sentence <= 2) {
         ({ speaker, name, span } = last);
       }
       const start = p.tokens[b + 1]!.start;
       let end = s.end;
       while (end > start && /[\s.!؟?،,]/u.test(p.text[end - 1]!)) end--;
-      if (speaker && name && span) last = { speaker, name, span, sentence };
+      if (speaker && span) last = { speaker, name, span, sentence };
       out.push({
         text: p.text.slice(start, end),
         start,

@@ -154,3 +154,45 @@ describe('fact ledger in English', () => {
     expect(facts.dates.map((d) => d.iso)).toContain('2021-07-26');
   });
 });
+
+describe('reported speech and who says it', () => {
+  // The Hajj ministry's e-registration story as الرياض printed it (SaudiNewsNet, 25 July 2015), abridged.
+  const text = [
+    'وأوضح المشرف العام على العلاقات العامة والإعلام بوزارة الحج علي بن محمد الغامدي أن الوزارة تهدف من خلال البرنامج إلى إيجاد حلول مناسبة.',
+    'وأشار الى أن الوزارة كلفت في هذا الصدد فريقاً من أصحاب الاختصاص من جامعتي أم القرى والملك عبدالعزيز.',
+    'وأبان الغامدي أن برنامج التسجيل الإلكتروني يحقق فوائد عدة منها توفير الشفافية.',
+    'وأفاد أن الوزارة كانت قد نظمت اجتماعاً بحضور معالي وزير الحج.',
+  ].join('\n');
+
+  it('finds the person after a long office, carries the speaker to "وأشار إلى أن" and "وأفاد أن", reads أبان', () => {
+    const quotes = extractFacts(prepareText(text), { reference: '2015-07-25' }).quotes;
+    expect(quotes.map((q) => [q.cue, q.speakerName, q.text.split(' ').slice(0, 2).join(' ')])).toEqual([
+      ['وأوضح', 'علي بن محمد الغامدي', 'الوزارة تهدف'],
+      ['وأشار', 'علي بن محمد الغامدي', 'الوزارة كلفت'],
+      ['وأبان', 'الغامدي', 'برنامج التسجيل'],
+      ['وأفاد', 'الغامدي', 'الوزارة كانت'],
+    ]);
+    expect(quotes[0]!.speaker).toBe('المشرف العام على العلاقات العامة والإعلام بوزارة الحج علي بن محمد الغامدي');
+  });
+
+  it('names nobody where an office or a source speaks, and the family name after a bare title', () => {
+    // SaudiNewsNet sentences (الوئام, الشرق الأوسط, المدينة; 2015).
+    const said = (sentence: string) => extractFacts(prepareText(sentence), { reference: '2015-07-25' }).quotes[0];
+    const sources = said('وكشفت مصادر أمنية وطبية أن الانفجار أدى إلى مقتل 20 شخصا على الأقل.');
+    expect([sources?.speaker, sources?.speakerName]).toEqual(['مصادر أمنية وطبية', null]);
+    const office = said(
+      'وأبان معالي الرئيس العام لشؤون المسجد الحرام والمسجد النبوي أن هذه الأعمال الإجرامية خديعة أعداء الإسلام.',
+    );
+    expect(office?.speakerName).toBeNull();
+    expect(said('وأوضح وزير الري المصري أن المفاوضات مستمرة منذ أشهر.')?.speakerName).toBeNull();
+    expect(said('وأفاد الدكتور القصبي أن مجلس الوزراء اطلع على الموضوعات المدرجة.')?.speakerName).toBe('القصبي');
+  });
+
+  it('takes no speaker from a clause that names no person before أن', () => {
+    const quotes = extractFacts(
+      prepareText('وأكد على أهمية التعاون مع الجهات المعنية في المنطقة والتنسيق الدائم أن يكون العمل مشتركا.'),
+      { reference: '2015-07-25' },
+    ).quotes;
+    expect(quotes.filter((q) => q.speakerName !== null)).toEqual([]);
+  });
+});

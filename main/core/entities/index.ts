@@ -15,6 +15,7 @@ import type { Entity, EntityKind, ExtractOptions, Mention, TextSpan } from './ty
 
 export type { Entity, EntityKind, ExtractOptions, Mention, TextSpan } from './types';
 export { nameKey } from './fold';
+export { isCommonWord } from './nameLists';
 
 interface Draft {
   kind: EntityKind;

@@ -287,12 +287,11 @@ export function LedgerTables({ comparison, outlets, onShowRow }: LedgerProps) {
               const shown = q.text.length > QUOTE_SHOWN ? `${q.text.slice(0, QUOTE_SHOWN)}…` : q.text;
               // Reported speech is the article's paraphrase: no quotation marks around it.
               const text = q.reported ? shown : `“${shown}”`;
-              const who = q.speakerName ?? q.speaker;
               const prev = quotes[i - 1];
               // Quotations come grouped by speaker: the speaker stands out on the first of theirs, muted below it.
-              const sameSpeaker = prev !== undefined && who !== null && (prev.speakerName ?? prev.speaker) === who;
+              const sameSpeaker = prev !== undefined && q.speakerGroup !== '' && prev.speakerGroup === q.speakerGroup;
               return (
-                <tr key={`q${q.article}-${q.start}`} {...rowProps('quote', [q])}>
+                <tr key={`q${q.article}-${q.start}`} {...rowProps('quote', q.outlets)}>
                   <td>
                     {q.speaker ? (
                       <bdi
@@ -308,10 +307,15 @@ export function LedgerTables({ comparison, outlets, onShowRow }: LedgerProps) {
                   <td>
                     <bdi dir={directionOf(text, articleDir(q.article))}>{text}</bdi>
                   </td>
-                  <td>
-                    <bdi>{outlets[q.article]}</bdi>
+                  <td data-testid="ledger-quote-outlets">
+                    {q.outlets.map((m, k) => (
+                      <span key={m.article}>
+                        {k > 0 ? c.listSeparator : null}
+                        <bdi>{outlets[m.article]}</bdi>
+                      </span>
+                    ))}
                   </td>
-                  <td>{flag([q])}</td>
+                  <td>{flag(q.outlets)}</td>
                 </tr>
               );
             })}

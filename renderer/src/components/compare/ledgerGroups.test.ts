@@ -128,3 +128,45 @@ describe('what a number row counts', () => {
     expect(countedThing(bare[0]!)).toBeNull();
   });
 });
+
+describe('quotation rows', () => {
+  // The Hajj ministry's e-registration story (SaudiNewsNet, 25 July 2015): four outlets print the wire copy.
+  const said = 'الوزارة كانت قد نظمت اجتماعاً بحضور معالي وزير الحج';
+  const reported = (text: string, speakerName: string | null, start: number) => ({
+    ...quote(text, speakerName, start),
+    reported: true,
+  });
+
+  it('gives a quotation several outlets carry word for word one row naming them all', () => {
+    const rows = quoteRows([
+      facts({ quotes: [reported(said, 'علي بن محمد الغامدي', 100)] }),
+      facts({ quotes: [reported(said, 'علي بن محمد الغامدي', 90)] }),
+      facts({ quotes: [reported('الوزارة كانت قد نظمت اجتماعا بحضور معالي وزير الحج', 'علي بن محمد الغامدي', 120)] }),
+    ]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.outlets.map((m) => [m.article, m.start])).toEqual([
+      [0, 100],
+      [1, 90],
+      [2, 120],
+    ]);
+  });
+
+  it('keeps different words apart, and counts a bare surname as the full name it ends', () => {
+    const rows = quoteRows([
+      facts({
+        quotes: [
+          reported('برنامج التسجيل الإلكتروني يحقق فوائد عدة', 'الغامدي', 10),
+          reported(said, 'علي بن محمد الغامدي', 100),
+          quote('سنواصل العمل', 'وليد الصمعاني', 200),
+        ],
+      }),
+      facts({ quotes: [reported('البرنامج يحقق فوائد', 'الغامدي', 10)] }),
+    ]);
+    expect(rows.map((q) => [q.speakerName, q.outlets.map((m) => m.article)])).toEqual([
+      ['الغامدي', [0]],
+      ['علي بن محمد الغامدي', [0]],
+      ['الغامدي', [1]],
+      ['وليد الصمعاني', [0]],
+    ]);
+  });
+});

@@ -7,6 +7,7 @@
  * point), ordered by speaker so one person's statements sit together.
  */
 import { plainCounted } from '../../../../common/text/counted';
+import { normalizeForMatching } from '../../../../common/text/normalize';
 import type { Comparison, FactConflict } from '../../../../preload/contract';
 
 type Facts = Comparison['facts'][number];
@@ -87,24 +88,47 @@ export function outletsOf(row: FactRow<unknown>): number {
 }
 
 export interface QuoteRow extends QuoteFact {
+  /** The first outlet (in column order) that carries it. */
   article: number;
+  /** Every outlet that carries it word for word (after the matching fold), the first included, in column order. */
+  outlets: Mention[];
+  /** Who says it, a bare surname read as the full name that ends with it; '' when nobody is named. */
+  speakerGroup: string;
 }
 
 /**
- * Quotations grouped by who says them (named speakers first, by how many
- * quotations they have, then the unattributed), in column order within a speaker.
+ * Quotations, one row per quotation: outlets carrying the same words (the wire copy every outlet reprints) share a
+ * row that names them all. Grouped by who says them (named speakers first, by how many quotations they have, then
+ * the unattributed); a bare surname counts as the full name that ends with it in the same comparison
+ * ("الغامدي" after "علي بن محمد الغامدي").
  */
 export function quoteRows(facts: Comparison['facts']): QuoteRow[] {
-  const all = facts.flatMap((f, article) => f.quotes.map((q) => ({ ...q, article })));
-  const speakerOf = (q: QuoteRow): string => q.speakerName ?? q.speaker ?? '';
+  const fullNames = facts.flatMap((f) => f.quotes.map((q) => q.speakerName ?? '')).filter((n) => n.includes(' '));
+  const speakerOf = (q: QuoteFact): string => {
+    const who = q.speakerName ?? q.speaker ?? '';
+    if (who === '' || who.includes(' ')) return who;
+    return fullNames.find((n) => n.endsWith(` ${who}`)) ?? who;
+  };
+  const byWords = new Map<string, QuoteRow>();
+  facts.forEach((f, article) => {
+    for (const q of f.quotes) {
+      const key = `${speakerOf(q)}|${normalizeForMatching(q.text)}`;
+      const mention = { article, start: q.start, end: q.end, text: q.text };
+      const row = byWords.get(key);
+      if (row) {
+        if (!row.outlets.some((m) => m.article === article)) row.outlets.push(mention);
+      } else byWords.set(key, { ...q, article, outlets: [mention], speakerGroup: speakerOf(q) });
+    }
+  });
+  const all = [...byWords.values()];
   const count = new Map<string, number>();
-  for (const q of all) count.set(speakerOf(q), (count.get(speakerOf(q)) ?? 0) + 1);
+  for (const q of all) count.set(q.speakerGroup, (count.get(q.speakerGroup) ?? 0) + 1);
   const firstSeen = new Map<string, number>();
   all.forEach((q, i) => {
-    if (!firstSeen.has(speakerOf(q))) firstSeen.set(speakerOf(q), i);
+    if (!firstSeen.has(q.speakerGroup)) firstSeen.set(q.speakerGroup, i);
   });
   const rank = (q: QuoteRow): [number, number, number] => {
-    const who = speakerOf(q);
+    const who = q.speakerGroup;
     return [who === '' ? 1 : 0, -(count.get(who) ?? 0), firstSeen.get(who) ?? 0];
   };
   return all
