@@ -173,7 +173,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   if (!Number.isSafeInteger(maxUpload) || maxUpload < 0)
     throw new Error(`maxUploadBytes: ${maxUpload} is not a byte count`);
   // A bundle from the browser replaces the library (uploads.ts).
-  const uploads = createUploads((method, input) => dispatcher.dispatch(method, input, null), sendJson, {
+  const uploads = createUploads((method, input, jobId) => dispatcher.dispatch(method, input, jobId ?? null), sendJson, {
     maxBytes: maxUpload,
     stagingDir: options.uploadStagingDir,
   });

@@ -14,15 +14,21 @@
  *   undeclared (chunked) one is cut off when it passes the limit; either way
  *   the connection closes. `GET /upload/bundle` tells the page the limit, so
  *   it can say so before sending anything.
- * - The page shows the bytes sent and can cancel until the last one is out:
- *   the connection closes, the partial file goes with its folder, and an
- *   upload whose connection closed before its check began is not imported.
+ * - The page shows the bytes sent and can cancel until the library is
+ *   replaced: while bytes go out it closes the connection (the partial file
+ *   goes with its folder); at any time it asks `DELETE /upload/bundle` with
+ *   the upload's id, which stops the check (`library.importBundle` gives up
+ *   at its next part, and at the latest before it swaps the file) and
+ *   answers, once the upload is over, whether the library was replaced: a
+ *   cancel that came too late is said so. A connection that closes during
+ *   the check cancels it too.
  * - One upload at a time: a second one while a bundle is being received or
  *   checked gets 409.
  * - The staging file is named as the person's file (its base name, cleaned),
  *   in a folder of its own, so the bundle checks' errors name their file.
  */
 import { createWriteStream } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, statfs } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -35,8 +41,13 @@ export const DEFAULT_MAX_UPLOAD_BYTES = 16 * 1024 ** 3;
 /** What the page sends: the bytes of the file, as they are. */
 const BINARY_TYPES = ['application/zip', 'application/octet-stream', 'application/x-zip-compressed'];
 const FILE_NAME_HEADER = 'x-mizan-file-name';
+/** The page's name for an upload, so that a cancel names the upload it means. */
+const UPLOAD_ID_HEADER = 'x-mizan-upload-id';
+const UPLOAD_ID = /^[A-Za-z0-9_-]{8,64}$/;
+/** How many finished uploads' outcomes are kept for a cancel that arrives after the answer. */
+const OUTCOMES_KEPT = 16;
 
-type Dispatch = (method: string, input: unknown) => Promise<Envelope<unknown>>;
+type Dispatch = (method: string, input: unknown, jobId?: string | null) => Promise<Envelope<unknown>>;
 type Send = (res: ServerResponse, status: number, body: unknown) => void;
 
 export interface UploadOptions {
@@ -89,6 +100,11 @@ function receiveTo(req: IncomingMessage, file: string, maxBytes: number): Promis
   });
 }
 
+const cancelledEnvelope = (fileName: string): Envelope<unknown> => ({
+  ok: false,
+  error: { code: 'CANCELLED', message: `${fileName} was not imported: cancelled; the library is unchanged` },
+});
+
 const tooLarge = (fileName: string, maxBytes: number) =>
   `${fileName} is larger than the ${maxBytes}-byte limit of bundles uploaded to the web host; ` +
   'replace the library from the command line instead (mizan import-bundle FILE)';
@@ -108,9 +124,38 @@ export function stagingName(header: string | string[] | undefined): string {
   return name === '' || name === '.' || name === '..' ? 'bundle.zip' : name;
 }
 
+/** The upload being received or checked. */
+interface Current {
+  id: string | null;
+  req: IncomingMessage;
+  cancelled: boolean;
+  /** The check's job while it runs, to cancel it. */
+  jobId: string | null;
+  /** Whether the check passed and the library was replaced. */
+  replaced: boolean;
+  /** Resolves with `replaced`, once the upload is over. */
+  done: Promise<boolean>;
+}
+
 export function createUploads(dispatch: Dispatch, sendJson: Send, options: UploadOptions) {
   const { maxBytes } = options;
-  let busy = false;
+  let current: Current | null = null;
+  /** Finished uploads by id: whether each replaced the library (oldest first). */
+  const outcomes = new Map<string, boolean>();
+  const remember = (id: string | null, replaced: boolean) => {
+    if (id === null) return;
+    outcomes.set(id, replaced);
+    if (outcomes.size > OUTCOMES_KEPT) outcomes.delete(outcomes.keys().next().value!);
+  };
+  const uploadId = (req: IncomingMessage): string | null => {
+    const id = req.headers[UPLOAD_ID_HEADER];
+    return typeof id === 'string' && UPLOAD_ID.test(id) ? id : null;
+  };
+  /** Stops the upload where it is: the bytes still coming, or the check. */
+  const cancel = (upload: Current) => {
+    upload.cancelled = true;
+    if (upload.jobId) void dispatch('jobs.cancel', { jobId: upload.jobId });
+  };
   const refuse = (res: ServerResponse, status: number, code: string, message: string) =>
     sendJson(res, status, { ok: false, error: { code, message } });
   /** Answers, then closes the connection: the rest of a refused body is never read. */
@@ -125,7 +170,7 @@ export function createUploads(dispatch: Dispatch, sendJson: Send, options: Uploa
    * gone (and the caller has freed the slot), so a page that tries again at
    * once is not turned away by its own finished upload.
    */
-  async function receive(req: IncomingMessage, res: ServerResponse): Promise<() => void> {
+  async function receive(req: IncomingMessage, res: ServerResponse, upload: Current): Promise<() => void> {
     const fileName = stagingName(req.headers[FILE_NAME_HEADER]);
     const declared = req.headers['content-length'];
     const tooBig = () => refuseAndClose(req, res, 413, 'IMPORT_TOO_LARGE', tooLarge(fileName, maxBytes));
@@ -153,11 +198,40 @@ export function createUploads(dispatch: Dispatch, sendJson: Send, options: Uploa
       }
       // Cancelled after the last byte went out: the page said so, so the library is left as it is.
       if (req.socket.destroyed) return () => res.destroy();
-      const envelope = await dispatch('library.importBundle', { path: file });
+      if (upload.cancelled) return () => sendJson(res, 200, cancelledEnvelope(fileName));
+      upload.jobId = `upload-${randomUUID()}`;
+      // The page closing the connection during the check is a cancel too.
+      const onClose = () => cancel(upload);
+      req.socket.once('close', onClose);
+      let envelope: Envelope<unknown>;
+      try {
+        envelope = await dispatch('library.importBundle', { path: file }, upload.jobId);
+      } finally {
+        req.socket.removeListener('close', onClose);
+        upload.jobId = null;
+      }
+      upload.replaced = envelope.ok;
       return () => sendJson(res, 200, envelope);
     } finally {
       await rm(dir, { recursive: true, force: true });
+      remember(upload.id, upload.replaced);
     }
+  }
+
+  /** DELETE: cancels the upload named by its id, and answers once it is over whether the library was replaced. */
+  async function cancelUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const id = uploadId(req);
+    const upload = current;
+    if (upload && (id === null || upload.id === id)) {
+      cancel(upload);
+      // Bytes still coming are not read: the upload ends as if the page had closed it.
+      if (!upload.req.complete) upload.req.destroy();
+      const replaced = await upload.done;
+      sendJson(res, 200, { ok: true, value: { replaced } });
+      return;
+    }
+    // Over already (the answer crossed the cancel), or never begun: the library is as that upload left it.
+    sendJson(res, 200, { ok: true, value: { replaced: (id !== null && outcomes.get(id)) === true } });
   }
 
   return {
@@ -168,8 +242,13 @@ export function createUploads(dispatch: Dispatch, sendJson: Send, options: Uploa
         sendJson(res, 200, { ok: true, value: { maxBytes } });
         return true;
       }
+      if (req.method === 'DELETE') {
+        if (!sameOrigin) refuseAndClose(req, res, 403, 'UNAUTHORIZED', 'an upload is cancelled from the app page only');
+        else await cancelUpload(req, res);
+        return true;
+      }
       if (req.method !== 'POST') {
-        res.setHeader('Allow', 'GET, POST');
+        res.setHeader('Allow', 'GET, POST, DELETE');
         refuseAndClose(req, res, 405, 'NOT_FOUND', 'a bundle is uploaded with POST');
         return true;
       }
@@ -183,16 +262,26 @@ export function createUploads(dispatch: Dispatch, sendJson: Send, options: Uploa
         refuseAndClose(req, res, 415, 'INVALID_ARGUMENT', why);
         return true;
       }
-      if (busy) {
+      if (current) {
         refuseAndClose(req, res, 409, 'CONFLICT', 'another bundle is being uploaded; wait for it to finish');
         return true;
       }
-      busy = true;
+      let finish: (replaced: boolean) => void = () => undefined;
+      const upload: Current = {
+        id: uploadId(req),
+        req,
+        cancelled: false,
+        jobId: null,
+        replaced: false,
+        done: new Promise<boolean>((resolve) => (finish = resolve)),
+      };
+      current = upload;
       let answer: () => void;
       try {
-        answer = await receive(req, res);
+        answer = await receive(req, res, upload);
       } finally {
-        busy = false;
+        current = null;
+        finish(upload.replaced);
       }
       answer();
       return true;

@@ -51,6 +51,9 @@ export interface ExportWords {
   bundleSent: (sent: string, total: string) => string;
   bundleChecking: (name: string) => string;
   bundleUploadCancelled: (name: string) => string;
+  bundleCancelling: (name: string) => string;
+  bundleCancelTooLate: (name: string) => string;
+  reloadPage: string;
   bundleTooLarge: (name: string, limit: string) => string;
   reasons: Record<'manual' | 'scheduled' | 'pre-migration' | 'pre-restore' | 'replaced', string>;
 }
@@ -107,6 +110,10 @@ const en: ExportWords = {
   bundleSent: (sent, total) => `${iso(sent)} of ${iso(total)} sent`,
   bundleChecking: (name) => `Checking ${iso(name)}: its manifest and every checksum…`,
   bundleUploadCancelled: (name) => `Upload of ${iso(name)} cancelled: the library is unchanged.`,
+  bundleCancelling: (name) => `Cancelling ${iso(name)}…`,
+  bundleCancelTooLate: (name) =>
+    `Too late to cancel: ${iso(name)} had already replaced the library. The previous library is kept in the backups.`,
+  reloadPage: 'Open the new library',
   bundleTooLarge: (name, limit) =>
     `${iso(name)} is larger than ${iso(limit)}, the most this web host takes; replace the library from the command line instead (mizan import-bundle FILE).`,
   reasons: {
@@ -173,6 +180,10 @@ const ar: ExportWords = {
   bundleSent: (sent, total) => `أُرسل ${iso(sent)} من ${iso(total)}`,
   bundleChecking: (name) => `جارٍ فحص ${iso(name)}: بيانها وكل مجاميعها الاختبارية…`,
   bundleUploadCancelled: (name) => `أُلغي رفع ${iso(name)}: المكتبة لم تتغير.`,
+  bundleCancelling: (name) => `جارٍ إلغاء ${iso(name)}…`,
+  bundleCancelTooLate: (name) =>
+    `فات أوان الإلغاء: كانت ${iso(name)} قد حلّت محل المكتبة. المكتبة السابقة محفوظة في النسخ الاحتياطية.`,
+  reloadPage: 'فتح المكتبة الجديدة',
   bundleTooLarge: (name, limit) =>
     `الملف ${iso(name)} أكبر من ${iso(limit)}، وهو أقصى ما يقبله هذا الخادم المحلي؛ استبدل المكتبة من سطر الأوامر بدلًا من ذلك (mizan import-bundle FILE).`,
   reasons: {

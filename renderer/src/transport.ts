@@ -244,7 +244,8 @@ function tokenHeaders(): Record<string, string> {
  * web host as it is (the host checks it as the app does: `library.importBundle`,
  * the current library kept as a backup). A file over the host's limit is
  * refused here, before any byte is sent. `watch` follows the bytes sent and
- * can cancel until the last one is out (the host then keeps nothing).
+ * can abort while they go out; `cancelUpload` with its id reaches the host
+ * until the library is replaced.
  */
 export async function uploadBundle(
   file: PickedFile,
@@ -266,8 +267,26 @@ export async function uploadBundle(
     ...tokenHeaders(),
     'Content-Type': 'application/octet-stream',
     'X-Mizan-File-Name': encodeURIComponent(file.name),
+    ...(watch.id ? { 'X-Mizan-Upload-Id': watch.id } : {}),
   };
   const envelope = await readEnvelope(await send('/upload/bundle', headers, file, watch));
   if (!envelope.ok) throw new MizanError(envelope.error.code, envelope.error.message);
   return envelope.value as { keptAside: string | null };
+}
+
+/**
+ * Asks the host to cancel the upload named `id` (while bytes go out or while
+ * it checks them), and answers once that upload is over whether it replaced
+ * the library after all: a cancel that came too late.
+ */
+export async function cancelUpload(id: string, fetchImpl: typeof fetch = fetch): Promise<{ replaced: boolean }> {
+  const envelope = await readEnvelope(
+    await fetchImpl('/upload/bundle', {
+      method: 'DELETE',
+      headers: { ...tokenHeaders(), 'X-Mizan-Upload-Id': id },
+      credentials: 'same-origin',
+    }),
+  );
+  if (!envelope.ok) throw new MizanError(envelope.error.code, envelope.error.message);
+  return envelope.value as { replaced: boolean };
 }

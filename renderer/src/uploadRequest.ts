@@ -9,10 +9,12 @@
 export interface UploadWatch {
   /** Bytes of the body sent so far, of its total. */
   sent?(sent: number, total: number): void;
-  /** Every byte is sent: the host now works on it (a cancel no longer reaches it in time). */
+  /** Every byte is sent: the host now works on it (a cancel reaches it by the upload's id only). */
   allSent?(): void;
   /** Aborts the upload; the promise rejects with an AbortError. */
   signal?: AbortSignal;
+  /** The page's name for the upload, sent with it, by which the host is asked to cancel it (cancelUpload). */
+  id?: string;
 }
 
 /** The host's answer: its status and body, for readEnvelope. */

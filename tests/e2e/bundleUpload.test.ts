@@ -3,7 +3,9 @@
  * the web host, with the upload slowed down (DevTools network emulation)
  * so that the bar can be seen moving: cancelled part way, the library is
  * unchanged and the host keeps nothing; sent whole, the bar reaches 100 %,
- * the host checks the bundle and the page starts again on its articles.
+ * the host checks the bundle and the page starts again on its articles;
+ * cancelled after the last byte, the host stops its check before the swap,
+ * or the page says the cancel came too late.
  * Screenshots in English and Arabic (test-results/upload-progress-*.png).
  * Needs `npm run build`.
  */
@@ -132,6 +134,42 @@ describe('a bundle uploaded from Settings, with its progress', () => {
     // The cancelled upload and, at the reload, the page's event stream are aborted on purpose.
     expect(problems.filter((p) => !/\/(api\/events|upload\/bundle) net::ERR_ABORTED/.test(p))).toEqual([]);
   }, 120_000);
+
+  it('cancels after the last byte is out: the host stops its check, or the page says the cancel came too late', async () => {
+    const { page, problems, dir } = await openFreshLibrary(suite.browser(), suite.hosts);
+    await page.locator('[data-testid=settings-button]').click();
+    await page.locator('[data-testid=bundle-upload]').waitFor({ timeout: TIMEOUT });
+    // About two seconds for the whole file, so that the cancel is timed by the page's own signal: all bytes out.
+    await slowUploads(page, Math.round(statSync(bundlePath).size / 2));
+    await page.setInputFiles('[data-testid=bundle-file]', bundlePath);
+    await page.locator('[data-testid=bundle-upload-yes]').click();
+    await page.locator('[data-testid=bundle-checking]').waitFor({ timeout: TIMEOUT });
+    await page.locator('[data-testid=bundle-upload-cancel]').click();
+    const status = page.locator('[data-testid=backups-status]');
+    await status.waitFor({ timeout: TIMEOUT });
+    const said = await status.textContent();
+    await page.screenshot({ path: resultPath('upload-cancel-after-last-byte-en.png') });
+    await expect.poll(() => stagingLeft(dir), { timeout: TIMEOUT }).toEqual([]);
+    const replacedRows = page.locator('[data-testid=backup-row]', { hasText: 'replaced by a restore' });
+    if (said === 'Upload of \u2068office-library.zip\u2069 cancelled: the library is unchanged.') {
+      // Stopped before the swap: no backup of a replaced library, still no article.
+      expect(await replacedRows.count()).toBe(0);
+      await page.keyboard.press('Escape');
+      expect(await page.locator('[data-testid=article-row]').count()).toBe(0);
+    } else {
+      // The swap came first: the page says so and opens the new library when asked.
+      expect(said).toBe(
+        'Too late to cancel: \u2068office-library.zip\u2069 had already replaced the library. The previous library is kept in the backups.',
+      );
+      await Promise.all([
+        page.waitForEvent('load', { timeout: 60_000 }),
+        page.locator('[data-testid=bundle-reload]').click(),
+      ]);
+      await page.locator('[data-testid=article-row]', { hasText: 'الأميركي' }).first().waitFor({ timeout: TIMEOUT });
+    }
+    console.log(`cancel after the last byte: ${said}`);
+    expect(problems.filter((p) => !/\/(api\/events|upload\/bundle) net::ERR_ABORTED/.test(p))).toEqual([]);
+  }, 60_000);
 
   it('shows the bar in Arabic and cancels there too', async () => {
     const { page, problems, dir } = await openFreshLibrary(suite.browser(), suite.hosts);

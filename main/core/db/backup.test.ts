@@ -238,6 +238,26 @@ describe('library bundle', () => {
     expect(await again.handlers['app.settings.get']({}, ctx)).toMatchObject({ theme: 'dark', lang: 'ar' });
   });
 
+  it('is not imported once cancelled before the swap: the library unchanged, nothing staged left', async () => {
+    const a = await services(join(tempDir(), 'library.db'));
+    await seed(a, 0, 8);
+    const bundlePath = join(tempDir(), 'my.zip');
+    await a.handlers['library.exportBundle']({ path: bundlePath }, ctx);
+    const bPath = join(tempDir(), 'library.db');
+    const b = await services(bPath);
+    await seed(b, 900, 2);
+    const cancelled = new AbortController();
+    cancelled.abort();
+    await expect(
+      b.handlers['library.importBundle']({ path: bundlePath }, { ...ctx, signal: cancelled.signal }),
+    ).rejects.toMatchObject({
+      code: 'CANCELLED',
+      message: 'my.zip was not imported: cancelled; the library is unchanged',
+    });
+    expect(await count(b)).toBe(2);
+    expect(existsSync(`${bPath}.bundle-incoming`)).toBe(false);
+  });
+
   it('is a standard ZIP a person can check with ordinary tools', async () => {
     const a = await services(join(tempDir(), 'library.db'));
     await seed(a, 0, 2);

@@ -142,6 +142,7 @@ async function checkZipBundle(
   path: string,
   libraryTo: string,
   bad: (why: string) => MizanError,
+  signal: AbortSignal | undefined,
 ): Promise<CheckedBundle> {
   const file = await open(path, 'r');
   try {
@@ -186,6 +187,7 @@ async function checkZipBundle(
         const out = await open(libraryTo, 'w');
         try {
           for await (const part of entryParts(file, path, entry, e.bytes!)) {
+            if (signal?.aborted) throw cancelled(path);
             hash.update(part);
             bytes += part.length;
             await out.write(part);
@@ -247,12 +249,15 @@ function readLegacyBundle(data: Buffer, bad: (why: string) => MizanError): Bundl
   return { library, settings: found.get('settings.json') ?? null, createdAt: String(manifest.createdAt ?? '') };
 }
 
+const cancelled = (path: string) =>
+  new MizanError('CANCELLED', `${basename(path)} was not imported: cancelled; the library is unchanged`);
+
 /**
  * Verifies a bundle and writes its library to `libraryTo` (only a bundle
  * that passes every check leaves that file); throws INVALID_ARGUMENT naming
- * the file and what is wrong.
+ * the file and what is wrong, CANCELLED once `signal` is aborted.
  */
-export async function checkBundle(path: string, libraryTo: string): Promise<CheckedBundle> {
+export async function checkBundle(path: string, libraryTo: string, signal?: AbortSignal): Promise<CheckedBundle> {
   const head = await open(path, 'r')
     .then(async (file) => {
       try {
@@ -271,7 +276,8 @@ export async function checkBundle(path: string, libraryTo: string): Promise<Chec
     });
   const bad = (why: string) =>
     new MizanError('INVALID_ARGUMENT', `${basename(path)} is not a Mizan library bundle: ${why}`);
-  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return checkZipBundle(path, libraryTo, bad);
+  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])))
+    return checkZipBundle(path, libraryTo, bad, signal);
   if (head.toString('latin1') === LEGACY_MAGIC) {
     // The earlier format was written whole and is read whole.
     const { library, settings, createdAt } = readLegacyBundle(await readFile(path), bad);
@@ -298,11 +304,13 @@ export async function readBundle(path: string): Promise<BundleContents> {
  */
 export async function importBundle(
   db: Database,
-  options: { path: string; settingsPath: string | null; now?: Date },
+  options: { path: string; settingsPath: string | null; now?: Date; signal?: AbortSignal },
 ): Promise<{ keptAside: string | null }> {
   const staging = `${db.path}.bundle-incoming`;
   try {
-    const bundle = await checkBundle(options.path, staging);
+    const bundle = await checkBundle(options.path, staging, options.signal);
+    // The last moment a cancel is honoured: after this the library file is swapped.
+    if (options.signal?.aborted) throw cancelled(options.path);
     let keptAside: string | null = null;
     await db.replaceFile(async () => {
       ({ keptAside } = await swapLibraryFile(db.path, staging, options.now));

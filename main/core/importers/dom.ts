@@ -85,6 +85,55 @@ function classValue(value: string): string {
   return [...new Set(value.split(/\s+/))].filter((token) => token !== '').join(' ');
 }
 
+/** The parser options linkedom builds its tree with. */
+export const TREE_PARSER_OPTIONS = { lowerCaseAttributeNames: false, decodeEntities: true } as const;
+
+/**
+ * A page's tree as linkedom's JSDON, from htmlparser2's events with
+ * linkedom's options. Its length is a place in the tree, so a caller may
+ * take back what it added since (a container cut out of the page).
+ */
+export class TreeBuilder {
+  readonly json: Array<number | string> = [JSDON_DOCUMENT];
+  doctype: string | null = null;
+
+  processingInstruction(name: string, data: string): void {
+    if (name.toLowerCase() === '!doctype') this.doctype = data.slice(name.length).trim();
+  }
+
+  open(name: string, attributes: Record<string, string>): void {
+    const json = this.json;
+    json.push(JSDON_ELEMENT, name);
+    for (const key of Object.keys(attributes)) {
+      const value = attributes[key]!;
+      json.push(JSDON_ATTRIBUTE, key, key === 'class' ? classValue(value) : value);
+    }
+  }
+
+  text(text: string): void {
+    this.json.push(JSDON_TEXT, text);
+  }
+
+  /** Text joined to the text node that ends the tree (the tokenizer reads text cut apart by a removed container as one). */
+  appendText(text: string): void {
+    this.json[this.json.length - 1] += text;
+  }
+
+  comment(text: string): void {
+    this.json.push(JSDON_COMMENT, text);
+  }
+
+  close(): void {
+    this.json.push(-1);
+  }
+
+  document(): DomDocument {
+    const document = parseJSON(this.json) as unknown as DomDocument & { doctype: unknown };
+    if (this.doctype !== null) document.doctype = this.doctype;
+    return document;
+  }
+}
+
 /**
  * The tree linkedom's own parser builds, from the same tokenizer (htmlparser2,
  * its options), handed to linkedom whole as JSDON: it skips the class list
@@ -92,37 +141,20 @@ function classValue(value: string): string {
  * per-node appends. 45 saved pages, parse only: 2.2 -> 1.5 ms a page.
  */
 function buildDocument(source: string): DomDocument {
-  const json: Array<number | string> = [JSDON_DOCUMENT];
-  let doctype: string | null = null;
+  const tree = new TreeBuilder();
   const parser = new Parser(
     {
-      onprocessinginstruction(name, data) {
-        if (name.toLowerCase() === '!doctype') doctype = data.slice(name.length).trim();
-      },
-      onopentag(name, attributes) {
-        json.push(JSDON_ELEMENT, name);
-        for (const key of Object.keys(attributes)) {
-          const value = attributes[key]!;
-          json.push(JSDON_ATTRIBUTE, key, key === 'class' ? classValue(value) : value);
-        }
-      },
-      ontext(text) {
-        json.push(JSDON_TEXT, text);
-      },
-      oncomment(text) {
-        json.push(JSDON_COMMENT, text);
-      },
-      onclosetag() {
-        json.push(-1);
-      },
+      onprocessinginstruction: (name, data) => tree.processingInstruction(name, data),
+      onopentag: (name, attributes) => tree.open(name, attributes),
+      ontext: (text) => tree.text(text),
+      oncomment: (text) => tree.comment(text),
+      onclosetag: () => tree.close(),
     },
-    { lowerCaseAttributeNames: false, decodeEntities: true },
+    TREE_PARSER_OPTIONS,
   );
   parser.write(source);
   parser.end();
-  const document = parseJSON(json) as unknown as DomDocument & { doctype: unknown };
-  if (doctype !== null) document.doctype = doctype;
-  return document;
+  return tree.document();
 }
 
 /** linkedom's own parse, for markup its JSDON reader does not build the same (SVG, whose namespace it loses). */
@@ -130,13 +162,16 @@ function parseWithLinkedom(source: string): DomDocument {
   return (parseHTML(source) as unknown as { document: DomDocument }).document;
 }
 
+/** Where a page has its <html> element (without one it is wrapped before parsing). */
+export const HTML_ROOT = /<html[\s>]/i;
+
 /**
  * Parses a page. Text without an <html> element (a fragment, or plain text
  * saved as .html) is wrapped first: linkedom needs a document element.
  */
 export function parseHtmlDocument(html: string): DomDocument {
   const parse = /<svg/i.test(html) ? parseWithLinkedom : buildDocument;
-  const hasRoot = /<html[\s>]/i.test(html);
+  const hasRoot = HTML_ROOT.test(html);
   const source = hasRoot ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
   const document = parse(source);
   if (!document.documentElement) return parse(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`);

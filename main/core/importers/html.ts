@@ -19,7 +19,7 @@ import { readPrunedArticle, type ReadabilityResult } from './readArticle';
 import { paragraphsHtml, readStructuredArticle, type StructuredArticle } from './htmlFastPath';
 import { findPageDateTexts, hostName, readPageMetadata, scanPage } from './htmlMetadata';
 import { firstSentenceTitle } from './plainText';
-import { pruneUnlikely } from './pruneUnlikely';
+import { parsePrunedPage } from './pruneUnlikely';
 import { htmlToText, sanitizeChildren } from './sanitize';
 import { stripInert } from './stripInert';
 import { ImportError, type Importer, type ImportOptions, type ParsedRecord, type SourceFile } from './types';
@@ -270,8 +270,7 @@ export function parseHtmlText(
   if (structured) return [structuredRecord(structured, file, encoding, options, context)];
   html = stripInert(html);
   // Readability's first pass drops the page's furniture unseen; the DOM need not hold it.
-  const pruned = pruneUnlikely(html);
-  const doc = parseHtmlDocument(pruned);
+  const { doc, cut } = parsePrunedPage(html);
   const scan = scanPage(doc);
   const meta = readPageMetadata(doc, context.url ?? null, scan);
   const documentTitle = cleanLine(doc.title ?? '') || null;
@@ -290,7 +289,7 @@ export function parseHtmlText(
     content = named;
     text = namedText;
   } else {
-    ({ extracted, content, text } = readPrunedArticle(html, pruned, doc, scan));
+    ({ extracted, content, text } = readPrunedArticle(html, cut, doc, scan));
   }
   if (text.length < 80) {
     const fallback = bodyFallback(html);

@@ -9,7 +9,7 @@ import { sharedData } from '../../../tests/support/paths';
 import { decodeText, sniffDeclaredCharset } from './decode';
 import { parseHtmlDocument } from './dom';
 import { findPageDateTexts, scanPage } from './htmlMetadata';
-import { pruneUnlikely } from './pruneUnlikely';
+import { parsePruned, pruneUnlikely } from './pruneUnlikely';
 import { readPrunedArticle } from './readArticle';
 import { parseFile } from './registry';
 import { stripInert } from './stripInert';
@@ -88,7 +88,7 @@ describe('pruneUnlikely', () => {
     // As the importer reads a cut page: the whole page again where the cut one gives less than an article.
     const article = (html: string, pruned: string) => {
       const doc = parseHtmlDocument(pruned);
-      return readPrunedArticle(html, pruned, doc, scanPage(doc)).text;
+      return readPrunedArticle(html, pruned !== html, doc, scanPage(doc)).text;
     };
     for (const name of readdirSync(dir).filter((f) => f.endsWith('.html'))) {
       const bytes = readFileSync(`${dir}/${name}`);
@@ -99,5 +99,41 @@ describe('pruneUnlikely', () => {
       expect(article(html, pruned), name).toBe(article(html, html));
     }
     expect(after / before).toBeLessThan(0.65);
+  });
+
+  describe('parsePruned: the cut and the tree in one reading of the page', () => {
+    /** A tree node by node, text nodes as they were split (linkedom's JSDON). */
+    const nodes = (doc: unknown) => (doc as { toJSON(): unknown }).toJSON();
+    const sameTree = (html: string, name = html) => {
+      const once = parsePruned(html);
+      expect(once, name).not.toBeNull();
+      const pruned = pruneUnlikely(html);
+      expect(nodes(once!.doc), name).toEqual(nodes(parseHtmlDocument(pruned)));
+      expect(once!.cut, name).toBe(pruned !== html);
+    };
+
+    it('builds the tree the cut page parses to: text joined across a cut, character references kept apart', () => {
+      for (const body of [
+        `before<div class="sidebar">x</div>after`,
+        `a &amp; b<div class="sidebar">x</div>&lt;c<div id="comments">y</div> d<div class="share">z</div>`,
+        `<p>one</p><div class="related"><span class="dateline">August 13, 2010</span>junk<div id="post-date">Aug 14</div>tail</div>rest`,
+        `<ul><li><div class="comment">unclosed</li><li>kept item</li></ul>`,
+        `<div CLASS="sidebar">upper-case attribute</div><p Class="x y  x">kept</p>`,
+        `<p>Lead<div class="social">share</div>tail</p>`,
+        `text<div class="sidebar">left open at the end`,
+      ])
+        sameTree(`<!DOCTYPE html><html><head><title>Harbour</title></head><body>${body}</body></html>`, body);
+    });
+
+    it('builds the same tree on the 45 saved pages, and leaves SVG and fragments to the two steps', () => {
+      const dir = sharedData('html-pages');
+      for (const name of readdirSync(dir).filter((f) => f.endsWith('.html'))) {
+        const bytes = readFileSync(`${dir}/${name}`);
+        const html = stripInert(decodeText(bytes, name, { declared: sniffDeclaredCharset(bytes) }).text);
+        if (/<svg/i.test(html) || !/<html[\s>]/i.test(html)) expect(parsePruned(html), name).toBeNull();
+        else sameTree(html, name);
+      }
+      expect(parsePruned(`<p>a fragment</p><div class="sidebar">x</div>`)).toBeNull();
+    });
   });
 });

@@ -30,6 +30,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { Parser } from 'htmlparser2';
+import { HTML_ROOT, parseHtmlDocument, TREE_PARSER_OPTIONS, TreeBuilder, type DomDocument } from './dom';
 import { DATE_NAMES } from './htmlMetadata';
 
 /** Elements that hold blocks and close only at their own end tag (a p or li closes implicitly). */
@@ -82,6 +83,31 @@ interface Open {
   kept: boolean;
   /** In a container being cut: the extents of the date-named elements inside, kept as they are. */
   rescued: Array<[number, number]>;
+  /** The same three places in the tree being built, when one is. */
+  treeStart: number;
+  treeTagEnd: number;
+  treeRescued: Array<[number, number]>;
+  /** Whether the tree ended with text read as it is written (no character reference) when it opened. */
+  afterPlainText: boolean;
+}
+
+/** Attributes by lower-case name (the tree keeps names as written; Readability's tests read them in any case). */
+function lowerCased(attributes: Record<string, string>): Record<string, string> {
+  let lower: Record<string, string> | null = null;
+  for (const key of Object.keys(attributes)) {
+    const name = key.toLowerCase();
+    if (name === key && lower === null) continue;
+    if (lower === null) {
+      lower = {};
+      for (const before of Object.keys(attributes)) {
+        if (before === key) break;
+        lower[before] = attributes[before]!;
+      }
+    }
+    // The first of two spellings wins, as htmlparser2 keeps the first of an attribute written twice.
+    if (!(name in lower)) lower[name] = attributes[key]!;
+  }
+  return lower ?? attributes;
 }
 
 function namesDate(value: string | undefined): boolean {
@@ -112,7 +138,48 @@ function cutContainer(open: Open, end: number, contentEnd: number, cuts: Array<[
 
 /** The page without the containers Readability would drop unseen (the same string when there are none). */
 export function pruneUnlikely(html: string): string {
-  if (!tests) return html;
+  const cuts = findCuts(html, null);
+  if (cuts.length === 0) return html;
+  let kept = '';
+  let from = 0;
+  for (const [start, end] of cuts) {
+    kept += html.slice(from, start);
+    from = end;
+  }
+  return kept + html.slice(from);
+}
+
+/**
+ * The page's DOM without the containers Readability would drop unseen, its
+ * tree built in the same reading of the page that finds them (a container's
+ * part of the tree is taken back when its end says cut), and whether any
+ * was cut. The same tree as parsing `pruneUnlikely(html)`. Null where the
+ * page is parsed otherwise (SVG, no <html> element): the caller cuts and
+ * parses in two steps (so also where Readability's tests were not found).
+ */
+export function parsePruned(html: string): { doc: DomDocument; cut: boolean } | null {
+  if (!tests || /<svg/i.test(html)) return null;
+  const root = HTML_ROOT.exec(html);
+  if (!root) return null;
+  const tree = new TreeBuilder();
+  const cuts = findCuts(html, tree);
+  // The <html> element cut out (it was text inside a container): the cut page has none and is wrapped.
+  if (cuts.some(([start, end]) => root.index >= start && root.index < end)) return null;
+  const doc = tree.document();
+  return doc.documentElement ? { doc, cut: cuts.length > 0 } : null;
+}
+
+/** The page cut and parsed: in one reading where parsePruned can, else cut, then parsed. */
+export function parsePrunedPage(html: string): { doc: DomDocument; cut: boolean } {
+  const once = parsePruned(html);
+  if (once) return once;
+  const pruned = pruneUnlikely(html);
+  return { doc: parseHtmlDocument(pruned), cut: pruned !== html };
+}
+
+/** The extents to cut, in page order; with a tree, it is built from the same events, the cuts left out. */
+function findCuts(html: string, tree: TreeBuilder | null): Array<[number, number]> {
+  if (!tests) return [];
   const { unlikelyCandidates, okMaybeItsACandidate, byline } = tests.REGEXPS;
   const roles = tests.UNLIKELY_ROLES;
   const stack: Open[] = [];
@@ -127,14 +194,51 @@ export function pruneUnlikely(html: string): string {
   let impliedAt = -1;
   /** The page's <title> as written, once read (it comes in the head, before any container). */
   let title: string | null = null;
-  let inTitle = false;
+  let titleOpen: Open | null = null;
   let headingsRead = true;
+  /** The tree's length just after text read as written: text that follows a cut there joins it. */
+  let plainTextEnd = -1;
+  /** The page's end reached: the elements still open run to it. */
+  let ending = false;
+
+  /** The tree without a cut container's part: all of it, or all but its tags and the date-named elements inside. */
+  const cutTree = (open: Open) => {
+    if (!tree) return;
+    const json = tree.json;
+    if (open.rescued.length === 0) {
+      json.length = open.treeStart;
+      plainTextEnd = open.afterPlainText ? open.treeStart : -1;
+      return;
+    }
+    const kept = open.treeRescued.flatMap(([start, end]) => json.slice(start, end));
+    json.length = open.treeTagEnd;
+    for (const part of kept) json.push(part);
+    tree.close();
+    plainTextEnd = -1;
+  };
 
   const parser = new Parser(
     {
-      onopentag(name, attributes, isImplied) {
+      onprocessinginstruction(name, data) {
+        tree?.processingInstruction(name, data);
+      },
+      onopentag(name, written, isImplied) {
         const start = parser.startIndex;
-        const open: Open = { name, start, tagEnd: parser.endIndex + 1, cut: false, kept: false, rescued: [] };
+        const attributes = lowerCased(written);
+        const open: Open = {
+          name,
+          start,
+          tagEnd: parser.endIndex + 1,
+          cut: false,
+          kept: false,
+          rescued: [],
+          treeStart: tree ? tree.json.length : 0,
+          treeTagEnd: 0,
+          treeRescued: [],
+          afterPlainText: tree !== null && tree.json.length === plainTextEnd,
+        };
+        tree?.open(name, written);
+        if (tree) open.treeTagEnd = tree.json.length;
         const cls = attributes['class'];
         const id = attributes['id'];
         if (cutting) {
@@ -165,50 +269,53 @@ export function pruneUnlikely(html: string): string {
           }
         }
         if (name === 'table' || name === 'code') guarded++;
-        if (name === 'title' && title === null) inTitle = true;
+        if (name === 'title' && title === null && titleOpen === null) titleOpen = open;
         stack.push(open);
       },
       ontext(text) {
-        if (inTitle) title = (title ?? '') + text;
+        if (!tree) return;
+        // A character reference comes as text of its own, shorter than what is written.
+        const plain = parser.endIndex + 1 - parser.startIndex === text.length;
+        if (plain && tree.json.length === plainTextEnd) tree.appendText(text);
+        else tree.text(text);
+        plainTextEnd = plain ? tree.json.length : -1;
+      },
+      oncomment(text) {
+        tree?.comment(text);
       },
       onclosetag(_name, isImplied) {
         const open = stack.pop();
         if (!open) return;
-        if (inTitle && open.name === 'title') {
-          inTitle = false;
-          title ??= '';
+        tree?.close();
+        if (open === titleOpen) {
+          titleOpen = null;
+          title = html.slice(open.tagEnd, parser.startIndex);
           headingsRead = titleReadsHeadings(title);
         }
         if (isImplied) impliedAt = parser.startIndex;
         if (open.name === 'table' || open.name === 'code') guarded--;
         // An implied close ends the element where the tag that closed it starts.
-        const end = isImplied ? parser.startIndex : parser.endIndex + 1;
+        const end = ending ? html.length : isImplied ? parser.startIndex : parser.endIndex + 1;
         if (open === rescuing) {
           rescuing = null;
           cutting?.rescued.push([open.start, end]);
+          // A void element ends where it starts (its close is implied at its own tag): nothing of it is kept.
+          if (tree && end > open.start) cutting?.treeRescued.push([open.treeStart, tree.json.length]);
           return;
         }
         if (open !== cutting) return;
         cutting = null;
-        if (!open.kept && end > open.start) cutContainer(open, end, isImplied ? end : parser.startIndex, cuts);
+        if (!open.kept && end > open.start) {
+          cutContainer(open, end, isImplied || ending ? end : parser.startIndex, cuts);
+          cutTree(open);
+        }
       },
     },
-    { decodeEntities: false },
+    TREE_PARSER_OPTIONS,
   );
   parser.write(html);
   // Elements still open at the end run to the end of the page.
-  const endOfPage = html.length;
-  while (stack.length > 0) {
-    const open = stack.pop()!;
-    if (open === rescuing) cutting?.rescued.push([open.start, endOfPage]);
-    if (open === cutting && !open.kept) cutContainer(open, endOfPage, endOfPage, cuts);
-  }
-  if (cuts.length === 0) return html;
-  let kept = '';
-  let from = 0;
-  for (const [start, end] of cuts) {
-    kept += html.slice(from, start);
-    from = end;
-  }
-  return kept + html.slice(from);
+  ending = true;
+  parser.end();
+  return cuts;
 }

@@ -129,12 +129,12 @@ export interface ArticleReading {
  * one gives less than an article: Readability then tries again without its
  * furniture test, so it must see the furniture.
  */
-export function readPrunedArticle(html: string, pruned: string, doc: DomDocument, scan: PageScan): ArticleReading {
-  const first = readArticle(doc, scan, pruned !== html);
+export function readPrunedArticle(html: string, cut: boolean, doc: DomDocument, scan: PageScan): ArticleReading {
+  const first = readArticle(doc, scan, cut);
   let extracted = first === 'short' ? null : first;
   let content = extracted?.content ?? null;
   let text = content ? htmlToText(content).trim() : '';
-  if (pruned !== html && text.length < CHAR_THRESHOLD) {
+  if (cut && text.length < CHAR_THRESHOLD) {
     const whole = parseHtmlDocument(html);
     extracted = readArticle(whole, scanPage(whole));
     content = extracted?.content ?? null;

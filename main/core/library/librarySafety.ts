@@ -150,10 +150,10 @@ export function librarySafetyHandlers(deps: {
       const { writeBundle } = await import('../db/bundle.js');
       return writeBundle(db, { path, settingsPath: deps.settingsPath, app: deps.app, now: deps.now() });
     },
-    'library.importBundle': async ({ path }) => {
+    'library.importBundle': async ({ path }, ctx) => {
       fileOnly();
       const { importBundle } = await import('../db/bundle.js');
-      return importBundle(db, { path, settingsPath: deps.settingsPath, now: deps.now() });
+      return importBundle(db, { path, settingsPath: deps.settingsPath, now: deps.now(), signal: ctx.signal });
     },
   };
 }

@@ -2,11 +2,19 @@ import { useRef, useState } from 'react';
 import { useI18n } from '../i18n';
 import { useExportWords } from '../i18nExport';
 import { fileSize } from '../text/format';
-import { uploadBundle, type PickedFile } from '../transport';
+import { cancelUpload, uploadBundle, type PickedFile } from '../transport';
 import { isAbortError } from '../uploadRequest';
 
-/** Where an upload is: bytes going out (cancellable), or all sent and being checked by the host. */
-type Sending = { phase: 'sending'; sent: number; total: number } | { phase: 'checking' };
+/** Where an upload is: bytes going out, or all sent and being checked by the host; either can be cancelled. */
+type Sending = ({ phase: 'sending'; sent: number; total: number } | { phase: 'checking' }) & { cancelling?: boolean };
+
+/** An upload under way, and the host's answer to a cancel once one is asked. */
+interface Upload {
+  controller: AbortController;
+  id: string;
+  phase: Sending['phase'];
+  cancelled: Promise<{ replaced: boolean }> | null;
+}
 
 /**
  * In the web host's settings: replace the library by a bundle file picked
@@ -14,8 +22,10 @@ type Sending = { phase: 'sending'; sent: number; total: number } | { phase: 'che
  * kept. The host checks the bundle before it touches the library; its answer
  * (or the check that failed, naming the file) is shown in `onStatus`. The
  * whole library changes, so the page starts again afterwards (`onReplaced`).
- * While the bytes go out a bar shows them and the upload can be cancelled
- * (the host keeps nothing of it); once all are sent, the host checks them.
+ * While the bytes go out a bar shows them; until the library is replaced the
+ * upload can be cancelled (the host keeps nothing of it). A cancel that
+ * reaches the host after the swap is said to be too late, and the page
+ * offers to open the new library.
  */
 export function BundleUpload({
   busy,
@@ -32,36 +42,66 @@ export function BundleUpload({
   const input = useRef<HTMLInputElement>(null);
   const [picked, setPicked] = useState<PickedFile | null>(null);
   const [sending, setSending] = useState<Sending | null>(null);
-  const cancel = useRef<AbortController | null>(null);
+  const [replacedLate, setReplacedLate] = useState(false);
+  const current = useRef<Upload | null>(null);
 
   const replace = (file: PickedFile) =>
     act(async () => {
-      const controller = new AbortController();
-      cancel.current = controller;
+      const upload: Upload = {
+        controller: new AbortController(),
+        id: crypto.randomUUID(),
+        phase: 'sending',
+        cancelled: null,
+      };
+      current.current = upload;
       setSending({ phase: 'sending', sent: 0, total: file.size });
+      let failure: unknown = null;
       try {
         await uploadBundle(
           file,
           { tooLarge: (name, limit) => x.bundleTooLarge(name, fileSize(limit, locale)) },
           undefined,
           {
-            sent: (sent, total) => setSending({ phase: 'sending', sent, total }),
-            allSent: () => setSending({ phase: 'checking' }),
-            signal: controller.signal,
+            sent: (sent, total) => setSending((s) => ({ ...s, phase: 'sending', sent, total })),
+            allSent: () => {
+              upload.phase = 'checking';
+              setSending((s) => ({ cancelling: s?.cancelling, phase: 'checking' }));
+            },
+            signal: upload.controller.signal,
+            id: upload.id,
           },
         );
       } catch (error) {
-        if (isAbortError(error)) return x.bundleUploadCancelled(file.name);
-        throw error;
+        failure = error;
       } finally {
-        cancel.current = null;
+        current.current = null;
         setSending(null);
         setPicked(null);
         if (input.current) input.current.value = '';
       }
+      if (upload.cancelled) {
+        // The host says whether the cancel came before the swap (if it cannot be asked, the upload's own answer does).
+        const { replaced } = await upload.cancelled.catch(() => ({ replaced: failure === null }));
+        if (!replaced) return x.bundleUploadCancelled(file.name);
+        setReplacedLate(true);
+        return x.bundleCancelTooLate(file.name);
+      }
+      if (failure !== null) {
+        if (isAbortError(failure)) return x.bundleUploadCancelled(file.name);
+        throw failure;
+      }
       onReplaced();
       return x.restored;
     });
+
+  const cancel = () => {
+    const upload = current.current;
+    if (!upload || upload.cancelled) return;
+    upload.cancelled = cancelUpload(upload.id);
+    // While bytes go out the connection is closed too; once all are out the host's answer is awaited.
+    if (upload.phase === 'sending') upload.controller.abort();
+    setSending((s) => (s ? { ...s, cancelling: true } : s));
+  };
 
   return (
     <div className="bundle-upload">
@@ -91,7 +131,7 @@ export function BundleUpload({
             <span>{busy ? x.bundleUploading(picked.name) : x.bundleUploadConfirm(picked.name)}</span>
           ) : null}{' '}
           {sending ? (
-            <UploadProgress sending={sending} name={picked.name} onCancel={() => cancel.current?.abort()} />
+            <UploadProgress sending={sending} name={picked.name} onCancel={cancel} />
           ) : (
             <>
               <button
@@ -118,14 +158,28 @@ export function BundleUpload({
           )}
         </div>
       ) : null}
+      {replacedLate ? (
+        <p>
+          <button type="button" className="button button-small" data-testid="bundle-reload" onClick={onReplaced}>
+            {x.reloadPage}
+          </button>
+        </p>
+      ) : null}
     </div>
   );
 }
 
-/** The bar of bytes sent with its cancel button; then, full, while the host checks (no longer cancellable). */
+/** The bar of bytes sent, then, full, while the host checks them; with its cancel button until it is pressed. */
 function UploadProgress({ sending, name, onCancel }: { sending: Sending; name: string; onCancel(): void }) {
   const { locale } = useI18n();
   const x = useExportWords();
+  const cancel = sending.cancelling ? (
+    <span data-testid="bundle-cancelling">{x.bundleCancelling(name)}</span>
+  ) : (
+    <button type="button" className="button button-small" onClick={onCancel} data-testid="bundle-upload-cancel">
+      {x.cancel}
+    </button>
+  );
   if (sending.phase === 'checking')
     return (
       <p className="bundle-progress" role="status">
@@ -136,7 +190,7 @@ function UploadProgress({ sending, name, onCancel }: { sending: Sending; name: s
           aria-label={x.bundleChecking(name)}
           data-testid="bundle-progress"
         />{' '}
-        <span data-testid="bundle-checking">{x.bundleChecking(name)}</span>
+        <span data-testid="bundle-checking">{x.bundleChecking(name)}</span> {cancel}
       </p>
     );
   const label = x.bundleSent(fileSize(sending.sent, locale), fileSize(sending.total, locale));
@@ -150,10 +204,7 @@ function UploadProgress({ sending, name, onCancel }: { sending: Sending; name: s
         aria-valuetext={label}
         data-testid="bundle-progress"
       />{' '}
-      <span data-testid="bundle-sent">{label}</span>{' '}
-      <button type="button" className="button button-small" onClick={onCancel} data-testid="bundle-upload-cancel">
-        {x.cancel}
-      </button>
+      <span data-testid="bundle-sent">{label}</span> {cancel}
     </p>
   );
 }
