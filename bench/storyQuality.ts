@@ -31,11 +31,14 @@
  * ECB+_LREC2014>. Its split: dev the odd topics, test the even ones. ECB+
  * has no usable dates, so all its articles are given one day (one window).
  * MIZAN_STORY_BASELINE lists the single-link thresholds (placement's by default).
+ * A third number in a merge setting ("0.2/0.05/0.3") also asks the learned pair score (storyPairScore.ts), averaged
+ * over the two stories' member pairs, to reach that level.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { defaultClusterOptions } from '../main/core/compare/clusterer';
 import { appMergeOptions, defaultMergeOptions } from '../main/core/compare/storyMerge';
 import { readEcbLines, readEcbMirror } from './ecbPlus';
+import { learnedStoryScore, PAIR_WEIGHTS } from './storyPairScore';
 import { bcubed, mizanStories, singleLinkStories, storiesAndThreads, storyDocs, type StoryText } from './storyRun';
 import { printTable } from './support';
 
@@ -112,7 +115,13 @@ async function score(set: LabelledSet, split: string): Promise<void> {
   const app = appMergeOptions ?? defaultMergeOptions;
   const merges = (process.env.MIZAN_STORY_MERGE ?? `${app.threshold}/${app.minMeanSimilarity}`)
     .split(',')
-    .map((m) => m.split('/').map(Number) as [number, number?]);
+    .map((m) => m.split('/').map(Number) as [number, number?, number?]);
+  // A third number ("0.1/0/0.5") merges by the learned pair score at that level (storyPairScore.ts), with its weights or
+  // MIZAN_PAIR_WEIGHTS' (a JSON list).
+  const weights = process.env.MIZAN_PAIR_WEIGHTS
+    ? (JSON.parse(process.env.MIZAN_PAIR_WEIGHTS) as number[])
+    : PAIR_WEIGHTS;
+  const storyScore = merges.some((m) => m[2] !== undefined) ? learnedStoryScore(texts, docs, df, weights) : null;
   const rows: Array<[string, string]> = [['data', `${set.note}, split ${split}`]];
   const fmt = (predicted: Map<number, number>): string => {
     const s = bcubed(predicted, gold);
@@ -123,11 +132,13 @@ async function score(set: LabelledSet, split: string): Promise<void> {
     const placed = storiesAndThreads(await mizanStories(docs, df, { threshold }, null));
     rows.push([`Mizan placement only, ${threshold}`, fmt(placed.stories)]);
     rows.push([`  its threads`, fmt(placed.threads)]);
-    for (const [centroid, mean = app.minMeanSimilarity] of merges) {
-      const merge = { ...app, threshold: centroid, minMeanSimilarity: mean };
+    for (const [centroid, mean = app.minMeanSimilarity, pair] of merges) {
+      const learned = pair === undefined ? {} : { storyScore, minStoryScore: pair };
+      const merge = { ...app, threshold: centroid, minMeanSimilarity: mean, ...learned };
       const merged = storiesAndThreads(await mizanStories(docs, df, { threshold }, merge));
       const isApp = appMergeOptions !== null && centroid === app.threshold && mean === app.minMeanSimilarity;
-      rows.push([`Mizan, ${threshold}, merge ${centroid}/${mean}${isApp ? ' (app)' : ''}`, fmt(merged.stories)]);
+      const name = `${centroid}/${mean}${pair === undefined ? '' : `, pair score ${pair}`}`;
+      rows.push([`Mizan, ${threshold}, merge ${name}${isApp ? ' (app)' : ''}`, fmt(merged.stories)]);
       rows.push([`  its threads`, fmt(merged.threads)]);
     }
   }

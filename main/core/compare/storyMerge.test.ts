@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dayNumber, type ClusterResult, type PlacedDoc, type StoryDoc } from './clusterer';
 import { DocFrequencies, eventKeys, storyFeatures } from './features';
-import { mergeStories } from './storyMerge';
+import { defaultMergeOptions, mergeStories } from './storyMerge';
 import { saudiNewsNetDay } from './testData';
 
 /**
@@ -93,6 +93,18 @@ describe('the merge pass joins stories of one event begun apart, and nothing els
     expect([...kingA, ...kingB].map((url) => docs.get(url)!.id)).toContain(headline[0]!.articleId);
   });
 
+  it('asks a story score when one is given: the King’s two stories stay apart when it says no', () => {
+    const { fresh, result } = fullRun();
+    const asked: number[] = [];
+    const no = { ...defaultMergeOptions, storyScore: (a: readonly number[]) => (asked.push(a.length), 0) };
+    const merged = mergeStories([], fresh, result, df, undefined, no);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(storyOf(merged, kingA[0]!)).not.toBe(storyOf(merged, kingB[0]!));
+    const yes = { ...defaultMergeOptions, storyScore: () => 1 };
+    const joined = mergeStories([], fresh, result, df, undefined, yes);
+    expect(storyOf(joined, kingA[0]!)).toBe(storyOf(joined, kingB[0]!));
+  });
+
   it('keeps the deputy crown prince’s meeting apart from the King’s, and the greetings apart', () => {
     const { fresh, result } = fullRun();
     const merged = mergeStories([], fresh, result, df);
@@ -103,7 +115,13 @@ describe('the merge pass joins stories of one event begun apart, and nothing els
 
   it('never joins two template items, even at the loose setting Google News’ labels ask for', () => {
     const { fresh, result } = fullRun();
-    const loose = { threshold: 0.175, minMeanSimilarity: 0.03, vetoSimilarity: 0, maxRounds: 20 };
+    const loose = {
+      ...defaultMergeOptions,
+      threshold: 0.175,
+      minMeanSimilarity: 0.03,
+      vetoSimilarity: 0,
+      maxRounds: 20,
+    };
     const merged = mergeStories([], fresh, result, df, undefined, loose);
     // Not ln7 and ln12 (الشئون الإسلامية / وزارة الشؤون الاجتماعية): their slots share الشؤون, and the slot
     // rule reads a shared key as one body named in other words.

@@ -49,6 +49,13 @@ export interface MergeOptions {
   vetoSimilarity: number;
   /** Rounds of merging at most (each round re-reads the merged stories). */
   maxRounds: number;
+  /**
+   * A score of two would-be merged stories (their members as indices into placed then fresh articles) that must
+   * reach `minStoryScore` too, or null for none. The story benchmarks try learned scores through it
+   * (bench/storyPairScore.ts); the app sets none.
+   */
+  storyScore: ((a: readonly number[], b: readonly number[]) => number) | null;
+  minStoryScore: number;
 }
 
 export const defaultMergeOptions: MergeOptions = {
@@ -56,6 +63,8 @@ export const defaultMergeOptions: MergeOptions = {
   minMeanSimilarity: 0.3,
   vetoSimilarity: 0,
   maxRounds: 20,
+  storyScore: null,
+  minStoryScore: 0.5,
 };
 
 /**
@@ -160,7 +169,8 @@ export function mergeStories(
   const qualifies = (a: Story, b: Story): number | null => {
     const d = dot(a.sum, b.sum);
     const s = d / (a.norm * b.norm || 1);
-    return s >= merge.threshold && d / (a.members.length * b.members.length) >= merge.minMeanSimilarity ? s : null;
+    if (s < merge.threshold || d / (a.members.length * b.members.length) < merge.minMeanSimilarity) return null;
+    return merge.storyScore === null || merge.storyScore(a.members, b.members) >= merge.minStoryScore ? s : null;
   };
   const vetoed = (a: Story, b: Story): boolean => {
     // The would-be story as a whole first: a template's items of several bodies, however they were bridged.
