@@ -18,11 +18,11 @@
  * (build time in the worker, query latency).
  *
  * Then, each in its own process (searchPhases.ts): with --base DIR (another
- * checkout, built), every query's ranked ids from both builds, compared
+ * checkout, built), every query's whole answers from both builds, compared
  * ("answers identical: N/N"); and the main process's RSS while the entity
  * index fills in the background for --entity-seconds (default 60; 0 skips).
  *
- *   node dist/bench/search.js [--rebuild] [--target N] [--build-only] [--base DIR] [--entity-seconds N]
+ *   node dist/bench/search.js [--rebuild] [--target N] [--build-only] [--base DIR [--answers-only]] [--entity-seconds N]
  *
  * One build's per-answer wall and CPU (for pairing two builds run by run):
  *   node --expose-gc dist/bench/search.js --phase-cpu [--services DIR/dist/main/core/services.js] [--passes N] [--reader-cache KB]
@@ -297,10 +297,12 @@ async function main(): Promise<void> {
   if (args.includes('--build-only')) return;
   const phase = (...more: string[]) =>
     spawnSync(process.execPath, ['--expose-gc', __filename, ...more], { stdio: 'inherit' }).status ?? 1;
-  process.exitCode = phase('--phase-query');
+  // --answers-only: the comparison with --base alone (a speed change checked before it is timed).
+  const answersOnly = args.includes('--answers-only');
+  if (!answersOnly) process.exitCode = phase('--phase-query');
   const base = option('--base');
   if (base) {
-    // The ranked ids of every query from this build and from the one in `base` (a checkout, built).
+    // The whole answers of every query from this build and from the one in `base` (a checkout, built).
     const answers = (label: string, root: string) => {
       const out = join(dir, `answers-${label}.json`);
       const services = join(root, 'dist', 'main', 'core', 'services.js');
@@ -308,10 +310,12 @@ async function main(): Promise<void> {
       return out;
     };
     const { line, differing } = compareAnswers(answers('base', base), answers('this', join(__dirname, '..', '..')));
-    process.stdout.write(`answers identical: ${line} (ranked ids of the top 20, this build against ${base})\n`);
+    process.stdout.write(
+      `answers identical: ${line} (whole answers: ids, scores, snippets, totals, facets; first and second page by relevance, first page newest first; this build against ${base})\n`,
+    );
     for (const k of differing.slice(0, 10)) process.stdout.write(`  differs: ${k}\n`);
   }
-  const entitySeconds = Number(option('--entity-seconds') ?? 60);
+  const entitySeconds = answersOnly ? 0 : Number(option('--entity-seconds') ?? 60);
   if (entitySeconds > 0) phase('--phase-entities', '--seconds', String(entitySeconds));
 }
 

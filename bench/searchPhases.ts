@@ -1,9 +1,10 @@
 /**
  * bench:search's phases beside the timed queries, each in its own process
  * (so its RSS is its own):
- *  - answers: the ranked ids of every bench query (top 20, pass 1's request)
- *    from a given build's services, written to a file; two builds' files
- *    compared give "answers identical: N/N" (a change only for speed must
+ *  - answers: every bench query's whole answers (pass 1's request, its
+ *    second page, and newest first: ranked ids, scores, snippets, totals,
+ *    facets) from a given build's services, written to a file; two builds'
+ *    files compared give "answers identical: N/N" (a change only for speed must
  *    keep them; a build that reads the index as stale, its analyzer being
  *    another, rebuilds it first, so each answers from its own keys).
  *  - cpu: the bench queries through a given build's services, several
@@ -22,7 +23,8 @@ import { peakRssMb } from './support';
 import { stats, timed } from './searchLibrary';
 import { askSearch, type BenchQuery } from './searchQueries';
 
-type Answers = Record<string, number[]>;
+/** Per query: its answers, as search.query returned them. */
+type Answers = Record<string, unknown[]>;
 
 const keyOf = (q: BenchQuery): string => JSON.stringify([q.query, q.filter]);
 
@@ -30,7 +32,7 @@ function readQueries(dir: string): BenchQuery[] {
   return JSON.parse(readFileSync(join(dir, 'queries.json'), 'utf8')) as BenchQuery[];
 }
 
-/** The ranked ids of every query in queries.json from the build whose `services.js` is given, into `out`. */
+/** The whole answers of every query in queries.json from the build whose `services.js` is given, into `out`. */
 export async function answersPhase(dir: string, servicesModule: string, out: string): Promise<void> {
   const { createServices: open } = (await import(servicesModule)) as { createServices: typeof createServices };
   const services = await open({ dbPath: join(dir, 'library.db'), host: 'cli', entityIndex: false });
@@ -45,7 +47,15 @@ export async function answersPhase(dir: string, servicesModule: string, out: str
         `index stale for ${servicesModule}: rebuilt in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`,
       );
     }
-    for (const q of readQueries(dir)) answers[keyOf(q)] = (await askSearch(services, q)).items.map((hit) => hit.id);
+    // Whole answers: ranks, scores, snippets, totals and facets; the first page by relevance, the second page,
+    // and the first page newest first.
+    for (const q of readQueries(dir)) {
+      answers[keyOf(q)] = [
+        await askSearch(services, q),
+        await askSearch(services, q, { offset: 20 }),
+        await askSearch(services, q, { sort: 'newest' }),
+      ];
+    }
   } finally {
     await services.close();
   }
@@ -107,7 +117,7 @@ export async function cpuPhase(
   }
 }
 
-/** "N/N" and the queries whose ranked ids differ. */
+/** "N/N" and the queries whose answers differ. */
 export function compareAnswers(aFile: string, bFile: string): { line: string; differing: string[] } {
   const a = JSON.parse(readFileSync(aFile, 'utf8')) as Answers;
   const b = JSON.parse(readFileSync(bFile, 'utf8')) as Answers;

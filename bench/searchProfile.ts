@@ -15,6 +15,7 @@
  *    wall clock, so a loaded machine inflates it.
  * 4. The page statement taken apart on the plain-word queries: MATCH alone,
  *    ranking by bm25, the page's articles joined, their bodies left out.
+ * 5. The snippets alone, and the slow tail (searchTail.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +28,7 @@ import { createServices, type Services } from '../main/core/services';
 import { benchDir, printTable } from './support';
 import { cpuMs, ms, percentile, stats } from './searchLibrary';
 import { askSearch, type BenchQuery } from './searchQueries';
+import { snippetRows, tailRows } from './searchTail';
 
 /** CPU milliseconds per thread of this process (main, and the others summed). */
 function threadCpu(): { main: number; others: number } {
@@ -221,6 +223,8 @@ async function main(): Promise<void> {
   for (let pass = 0; pass < passes; pass++) for (const q of queries) await askSearch(services, q);
   restore();
   const parts = await pageParts(services, queries);
+  const tail = await tailRows(services, queries, Math.max(3, passes));
+  const snippets = await snippetRows(services, queries);
   await services.close();
 
   const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
@@ -246,6 +250,8 @@ async function main(): Promise<void> {
     ['JavaScript by stage (sampled, inclusive, ms per query)', ''],
     ...stages.filter(([, t]) => t > 0).map(([s, t]): [string, string] => [`  ${s}`, (t / n).toFixed(3)]),
     ...parts,
+    ...snippets,
+    ...tail,
     ['machine', `load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)} (2 cores shared)`],
   ];
   printTable('search query path, profiled', rows);
