@@ -14,11 +14,14 @@ import type { ExtractRequest, ExtractResult } from './extractTask';
 import { queueState, readQueued, settleStale, storeExtracted, type Extracted } from './entityStore';
 
 /**
- * Articles per chunk: one worker task and one transaction. About 0.4-1 s of
- * extraction on this machine, so a cancel (closing the library) waits little
- * and the app's own writes wait behind one short transaction at most.
+ * Articles per chunk: one worker task and one transaction. A chunk's texts,
+ * its message to the worker, its result rows and its JSON parameters pass
+ * through native buffers whose high-water mark glibc's arenas keep: chunks of
+ * 50 instead of 200 filled 4,756 articles at 225-228 MB of peak RSS against
+ * 243-247 (after the fill 148-160 against 174-179), for 6-9 % more CPU; 25 saved
+ * no more (README, bench/entityFill.ts). A cancel waits for 0.1-0.3 s of extraction.
  */
-const CHUNK = 200;
+const CHUNK = 50;
 
 /**
  * The worker's old generation at most: left to itself V8 let it grow to
