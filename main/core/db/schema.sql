@@ -1,6 +1,6 @@
 -- Mizan library schema, generated from the migrations by `npm run db:schema`.
 -- Do not edit: change the schema with a new migration in main/core/db/migrations.
--- Schema version 10.
+-- Schema version 11.
 CREATE TABLE article_minhash (
   article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
   signature BLOB NOT NULL CHECK (length(signature) = 256)
@@ -223,20 +223,20 @@ CREATE TABLE schema_migrations (
   applied_at TEXT NOT NULL
 );
 
-CREATE VIRTUAL TABLE search_fts USING fts5(
+CREATE VIRTUAL TABLE "search_fts" USING fts5(
   title_x, title_s, body_x, body_s, author, source, lang,
   content = '',
   contentless_delete = 1,
-  tokenize = "unicode61 remove_diacritics 0 categories 'L* N* M* P* S* Co Cf'"
+  tokenize = "ascii tokenchars '!""#$%&''()*+,-./:;<=>?@[\]^_`{|}~'"
 );
 
-CREATE TABLE 'search_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+CREATE TABLE "search_fts_config"(k PRIMARY KEY, v) WITHOUT ROWID;
 
-CREATE TABLE 'search_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+CREATE TABLE "search_fts_data"(id INTEGER PRIMARY KEY, block BLOB);
 
-CREATE TABLE 'search_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
+CREATE TABLE "search_fts_docsize"(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
 
-CREATE TABLE 'search_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+CREATE TABLE "search_fts_idx"(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
 CREATE TABLE search_meta (
   key TEXT PRIMARY KEY,

@@ -9,6 +9,7 @@ import { migration0007 } from './0007_story_threads';
 import { migration0008 } from './0008_collection_index_data';
 import { migration0009 } from './0009_saved_searches';
 import { migration0010 } from './0010_entity_index';
+import { migration0011 } from './0011_search_tokenizer';
 
 /** Every migration, in order. Append only. */
 export const migrations: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];
