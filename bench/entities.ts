@@ -29,6 +29,7 @@ import { join } from 'node:path';
 import { extractEntities, traceEntities, type EntityKind } from '../main/core/entities';
 import { OPERATING_POINT } from '../main/core/entities/tagger';
 import { printTable, sharedData } from './support';
+import { useLibraryLists } from './entityLibrary';
 import { reportPaths, verdictOf, writeTrace, type Span, type TraceRow } from './entityPaths';
 
 interface Doc {
@@ -181,6 +182,17 @@ if (!path) {
   process.stderr.write('usage: node dist/bench/entities.js CORPUS_DIR_OR_FILE (or MIZAN_NER_CORPUS=...)\n');
   process.exit(2);
 }
+// MIZAN_NER_FLOORS=person:40,place:60,organisation:80 scores other floors than the shipped ones (a fold's sweep).
+for (const pair of (process.env.MIZAN_NER_FLOORS ?? '').split(',').filter(Boolean)) {
+  const [kind, floor] = pair.split(':') as [EntityKind, string];
+  if (!(kind in OPERATING_POINT.floors)) throw new Error(`MIZAN_NER_FLOORS: no kind ${kind}`);
+  OPERATING_POINT.floors[kind] = Number(floor);
+}
+if (process.env.MIZAN_NER_LIBRARY) {
+  // Lists learned from SaudiNewsNet as the user's library, added for this run only (entityLibrary.ts).
+  const family = useLibraryLists();
+  process.stdout.write(`library lists: ${family.length} family names (${family.slice(0, 12).join(', ')}…)\n`);
+}
 const docs = corpusFiles(path).map((f) => readDoc(f.name, f.raw));
 const tokens = docs.reduce((n, d) => n + d.tokens.length, 0);
 process.stdout.write(
@@ -200,26 +212,28 @@ run('entities (main/core/entities): rules + tagger', true);
 run('baseline: the rules alone (learned: false)', false);
 
 if (process.env.MIZAN_NER_CURVE) {
-  // Precision and recall at other operating points: the tagger's person floor (its places and bodies as chosen),
-  // with and without spreading names in a text.
+  // Precision and recall at other operating points: each kind's floor in turn (the others as chosen), then the
+  // chosen floors without spreading names in a text.
   const chosen = { ...OPERATING_POINT, floors: { ...OPERATING_POINT.floors } };
   const cells: Array<[string, string]> = [];
-  for (const spread of [true, false])
-    for (const floor of [0, 10, 20, 30, 40, 60, 80, 120]) {
-      Object.assign(OPERATING_POINT, { floors: { ...chosen.floors, person: floor }, spread });
-      const all = score(docs, (doc) => toSpans(doc, extractEntities(doc.text, { lang: 'ar' }))).get('all')!;
-      const p = all.tp / Math.max(1, all.tp + all.fp);
-      const r = all.tp / Math.max(1, all.tp + all.fn);
-      cells.push([
-        `floor ${floor}${spread ? ', spread' : ''}`,
-        `P ${p.toFixed(3)}  R ${r.toFixed(3)}  (tp ${all.tp}, fp ${all.fp})`,
-      ]);
+  const cell = (label: string, kind: string): void => {
+    const t = score(docs, (doc) => toSpans(doc, extractEntities(doc.text, { lang: 'ar' })));
+    const text = [kind, 'all'].map((k) => {
+      const x = t.get(k) ?? { tp: 0, fp: 0, fn: 0 };
+      return `${k} P ${(x.tp / Math.max(1, x.tp + x.fp)).toFixed(3)} R ${(x.tp / Math.max(1, x.tp + x.fn)).toFixed(3)}`;
+    });
+    cells.push([label, text.join('  ')]);
+  };
+  for (const kind of ['person', 'place', 'organisation'] as const)
+    for (const floor of [0, 20, 40, 60, 80, 120, 160, Infinity]) {
+      Object.assign(OPERATING_POINT, { floors: { ...chosen.floors, [kind]: floor } });
+      cell(`${kind} floor ${floor}`, kind);
     }
+  Object.assign(OPERATING_POINT, { floors: { ...chosen.floors }, spread: false });
+  cell('chosen floors, no spread', 'all');
   Object.assign(OPERATING_POINT, chosen);
-  printTable(
-    `operating points (chosen: person floor ${chosen.floors.person}${chosen.spread ? ', spread' : ''})`,
-    cells,
-  );
+  const floors = Object.entries(chosen.floors).map(([k, f]) => `${k} ${f}`);
+  printTable(`operating points (chosen: ${floors.join(', ')}${chosen.spread ? ', spread' : ''})`, cells);
 }
 
 if (process.env.MIZAN_NER_ERRORS) {

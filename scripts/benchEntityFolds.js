@@ -37,6 +37,8 @@ try {
       run('node', ['scripts/deriveEntityTagger.js', newsfane, aqmar], env),
     );
     run('npx', ['tsc', '-b']);
+    // Kept so other floors can be scored on the held-out fold without training again (MIZAN_NER_FLOORS).
+    fs.copyFileSync(path.join(dir, 'tagger.generated.ts'), path.join(keep, `tagger${fold}.generated.ts`));
     const trace = path.join(keep, `trace${fold}.json`);
     const out = run('node', ['dist/bench/entities.js', foldDir], { MIZAN_NER_TRACE: trace }).toString();
     // The first two tables: the extractor, then the rules alone.
@@ -55,6 +57,7 @@ try {
   for (const f of generated) fs.copyFileSync(path.join(keep, f), path.join(dir, f));
   run('npx', ['tsc', '-b']);
 }
+process.stdout.write(`fold taggers and traces in ${keep}\n`);
 for (const [key, [tp, fp, fn]] of totals) {
   const p = tp / Math.max(1, tp + fp);
   const r = tp / Math.max(1, tp + fn);

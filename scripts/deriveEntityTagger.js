@@ -299,7 +299,7 @@ function main() {
     );
   const asTags = (rules) => rules.map((r) => (r === 'TITLE' ? 'O' : r));
   const decoded = heldOut.map(({ feats }) => (decoder === 'viterbi' ? viterbi : decode)(feats, model));
-  for (const floor of [-1, 0, 10, 20, 30, 40, 50, 60, 80]) {
+  for (const floor of [-1, 0, 20, 40, 60, 80, 120, 160]) {
     const tally = new Map();
     const bump = (kind, field) => {
       for (const k of [kind, 'all']) {

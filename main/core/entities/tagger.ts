@@ -20,7 +20,14 @@ import {
   PLACES,
   matchAt,
 } from './nameLists';
-import { OFFICE_HEADS, ORGANISATION_HEADS, PERSON_TITLES, STRONG_TITLES, WEAK_ORGANISATION_HEADS } from './lexicon';
+import {
+  OFFICE_HEADS,
+  ORGANISATION_HEADS,
+  PERSON_TITLES,
+  STRONG_TITLES,
+  VERBS_AFTER_NAMES,
+  WEAK_ORGANISATION_HEADS,
+} from './lexicon';
 import { formKey } from './tokens';
 import { resolve } from './resolve';
 import { TAGGER_DECODER, TAGGER_WEIGHTS } from './tagger.generated';
@@ -85,6 +92,32 @@ function shape(t: EntityToken): string {
   return t.arabic ? 'ar' : 'other';
 }
 
+/** Endings that mark a word's kind (nisba ي/يه, plurals ون/ين/ات, dual ان), longest first; folded keys (ة → ه). */
+const ENDINGS = ['يين', 'يه', 'ون', 'ين', 'ات', 'ان', 'ي', 'ه', 'ا', 'و'];
+
+/** The key's ending class, for words long enough that the ending is a suffix: unseen names share it. */
+function ending(k: string): string {
+  for (const e of ENDINGS) if (k.length > e.length + 1 && k.endsWith(e)) return e;
+  return '-';
+}
+
+/**
+ * The nearest cue in the three tokens before i, with its distance: a title (T), a strong title (S), an
+ * office head (O) or a speech verb (V, قال، أكد…). A name follows them whether or not any list knows it.
+ */
+function cueBefore(toks: readonly EntityToken[], lists: readonly string[], i: number): string {
+  for (let d = 1; d <= 3 && i - d >= 0; d++) {
+    const c = lists[i - d]!;
+    const t = toks[i - d]!;
+    if (c.includes('S')) return `S${d}`;
+    if (c.includes('T')) return `T${d}`;
+    if (c.includes('O')) return `O${d}`;
+    if (t.t.kind === 'word' && VERBS_AFTER_NAMES.has(t.key)) return `V${d}`;
+    if (t.t.kind !== 'word') return `-${d}`;
+  }
+  return '-';
+}
+
 /**
  * Features of each token that do not depend on the tags before it. The
  * strings are the model's vocabulary: changing one means training again.
@@ -105,6 +138,8 @@ export function staticFeatures(
   return toks.map((t, i) => {
     const k = key(i);
     const gap = i > 0 ? text.slice(toks[i - 1]!.t.end, t.t.start).trim() : '^';
+    const end = t.t.kind === 'word' && t.arabic ? ending(k) : '-';
+    const next = toks[i + 1];
     const f = [
       'b',
       `w=${k}`,
@@ -131,6 +166,14 @@ export function staticFeatures(
       `r+1=${rule(i + 1)}`,
       `rc=${rule(i)}|${cls(i)}`,
       `rw=${rule(i)}|${k}`,
+      `end=${end}`,
+      `shp=${t.definite ? 1 : 0}|${Math.min(k.length, 8)}|${end}`,
+      `endc=${end}|${cls(i)}`,
+      `c-2=${cls(i - 2)}`,
+      `c+2=${cls(i + 2)}`,
+      `cue=${cueBefore(toks, lists, i)}`,
+      `cuec=${cueBefore(toks, lists, i)}|${cls(i)}`,
+      `vb+1=${next && next.t.kind === 'word' && VERBS_AFTER_NAMES.has(next.key) ? 1 : 0}|${cls(i)}`,
     ];
     if (t.t.stop) f.push('stop');
     return f;
