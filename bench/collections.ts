@@ -18,9 +18,11 @@
  *   serialized form, gzipped (how collection indexes were stored and held
  *   before): load time, heap and RSS;
  * - `--phase-compare`: every query's plan searched in both, answers
- *   compared hit for hit (id, score, tier, matched keys), engine time of each.
+ *   compared hit for hit (id, score, tier, matched keys), engine time of each;
+ *   with `--base DIR`, also by DIR's build (a checkout built with npm run
+ *   build), alternated query by query with this one: CPU time and answers.
  *
- *   node --expose-gc dist/bench/collections.js
+ *   node --expose-gc dist/bench/collections.js [--base DIR]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -120,9 +122,42 @@ interface CompareFigures {
   differing: string[];
   arraysMs: number[];
   lunrMs: number[];
+  /** With --base: CPU ms per query (median of the passes) of this build and DIR's, and answers equal to DIR's. */
+  paired?: { thisCpu: number[]; baseCpu: number[]; identical: number };
 }
 
-async function comparePhase(collectionId: number): Promise<void> {
+type Searcher = (plan: CollectionPlan) => string;
+
+/** This build's and DIR's engine, each query in turn, order alternated: CPU ms (median of 3) and equal answers. */
+function pairedWithBase(data: Buffer, plans: ReadonlyArray<{ plan: CollectionPlan }>, base: string) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const baseLunr = require(join(base, 'dist', 'main', 'core', 'search', 'lunrCollection.js')) as {
+    loadIndex: typeof loadIndex;
+    searchCollection: typeof searchCollection;
+  };
+  const ours = loadIndex(data);
+  const theirs = baseLunr.loadIndex(data);
+  const engines: Searcher[] = [
+    (plan) => JSON.stringify(searchCollection(ours, plan)),
+    (plan) => JSON.stringify(baseLunr.searchCollection(theirs, plan)),
+  ];
+  const cpu: number[][][] = [[], []];
+  let identical = 0;
+  for (let pass = 0; pass < 3; pass++) {
+    plans.forEach(({ plan }, q) => {
+      const answers: string[] = [];
+      for (const k of (q + pass) % 2 ? [0, 1] : [1, 0]) {
+        const c = process.cpuUsage();
+        answers[k] = engines[k]!(plan);
+        (cpu[k]![q] ??= []).push(cpuMs(c));
+      }
+      if (pass === 0 && answers[0] === answers[1]) identical++;
+    });
+  }
+  return { thisCpu: cpu[0]!.map(median), baseCpu: cpu[1]!.map(median), identical };
+}
+
+async function comparePhase(collectionId: number, base: string | null): Promise<void> {
   const data = readFileSync(indexPath);
   const arrays = loadIndex(data);
   const lunrForm = loadLunrJson(lunrJsonOf(data));
@@ -151,6 +186,7 @@ async function comparePhase(collectionId: number): Promise<void> {
       else out.differing.push(query);
     }
   }
+  if (base) out.paired = pairedWithBase(data, plans, base);
   process.stdout.write(JSON.stringify(out));
 }
 
@@ -167,7 +203,8 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const phase = args.indexOf('--phase-memory');
   if (phase >= 0) return memoryPhase(args[phase + 1] ?? 'arrays');
-  if (args.includes('--phase-compare')) return comparePhase(Number(args[args.indexOf('--collection') + 1]));
+  const base = args.includes('--base') ? args[args.indexOf('--base') + 1]! : null;
+  if (args.includes('--phase-compare')) return comparePhase(Number(args[args.indexOf('--collection') + 1]), base);
 
   const libraryPath = join(searchDir, 'library.db');
   if (!existsSync(libraryPath) || !existsSync(join(searchDir, 'queries.json'))) {
@@ -221,7 +258,13 @@ async function main(): Promise<void> {
 
   const arrays = child<MemoryFigures>('--phase-memory', 'arrays');
   const lunrForm = child<MemoryFigures>('--phase-memory', 'lunr');
-  const compared = child<CompareFigures>('--phase-compare', '--collection', String(collectionId));
+  const compared = child<CompareFigures>(
+    '--phase-compare',
+    '--collection',
+    String(collectionId),
+    ...(base ? ['--base', base] : []),
+  );
+  const paired = compared.paired;
   const memory = (m: MemoryFigures) =>
     `load ${m.loadMs.toFixed(0)} ms; heap +${m.heapMb.toFixed(1)} MB, external +${m.externalMb.toFixed(1)} MB; ` +
     `RSS ${m.rssBeforeMb.toFixed(0)} → ${m.rssMb.toFixed(0)} MB (+${(m.rssMb - m.rssBeforeMb).toFixed(0)})`;
@@ -247,6 +290,13 @@ async function main(): Promise<void> {
     ],
     ['engine only, typed arrays', stats(compared.arraysMs)],
     ['engine only, lunr.Index.load', stats(compared.lunrMs)],
+    ...(paired
+      ? ([
+          ['engine only, CPU, this build (paired)', stats(paired.thisCpu)],
+          [`engine only, CPU, ${base}`, stats(paired.baseCpu)],
+          ['answers identical to that build', `${paired.identical}/${paired.thisCpu.length}`],
+        ] as Array<[string, string]>)
+      : []),
     ['machine', `load average ${loadavg()[0]!.toFixed(1)} at the end (2 cores shared with other work)`],
   ]);
 }

@@ -19,6 +19,8 @@
  *   0.7, so every threshold the contract allows (0.5..1) is served.
  */
 
+import { codeUnitMask } from '../text/codeUnitMask';
+
 export const MINHASH_BINS = 128;
 export const LSH_BANDS = 32;
 export const LSH_ROWS = MINHASH_BINS / LSH_BANDS;
@@ -42,16 +44,18 @@ function rotl(x: number, r: number): number {
   return (x << r) | (x >>> (32 - r));
 }
 
-/** 1 for code units that belong to words (letters, digits, marks, surrogates), built once. */
-const WORD_UNIT: Uint8Array = (() => {
-  const table = new Uint8Array(65536);
-  const re = /[\p{L}\p{N}\p{M}]/u;
-  for (let c = 0; c < 65536; c++) {
-    if (c >= 0xd800 && c <= 0xdfff) table[c] = 1;
-    else if (re.test(String.fromCharCode(c))) table[c] = 1;
-  }
+/**
+ * 1 for code units that belong to words (letters, digits, marks, surrogates),
+ * built on first use: only imports hash shingles, and a one-shot search
+ * should not pay the ~10 ms of CPU the table takes.
+ */
+let wordUnits: Uint8Array | null = null;
+const wordUnitTable = (): Uint8Array => (wordUnits ??= buildWordUnitTable());
+function buildWordUnitTable(): Uint8Array {
+  const table = codeUnitMask(/[\p{L}\p{N}\p{M}]+/gu);
+  table.fill(1, 0xd800, 0xe000);
   return table;
-})();
+}
 
 function isArabicLetter(c: number): boolean {
   return c >= 0x620 && c <= 0x6ff;
@@ -68,9 +72,10 @@ function isSkeletonVowel(c: number): boolean {
  */
 export function shingleHashes(normalized: string): Uint32Array {
   const words: number[] = [];
+  const wordUnit = wordUnitTable();
   const n = normalized.length;
   for (let i = 0; i < n;) {
-    if (WORD_UNIT[normalized.charCodeAt(i)] !== 1) {
+    if (wordUnit[normalized.charCodeAt(i)] !== 1) {
       i++;
       continue;
     }
@@ -81,7 +86,7 @@ export function shingleHashes(normalized: string): Uint32Array {
     let j = i + 1;
     for (; j < n; j++) {
       const c = normalized.charCodeAt(j);
-      if (WORD_UNIT[c] !== 1) break;
+      if (wordUnit[c] !== 1) break;
       if (arabic && isSkeletonVowel(c)) continue;
       h = Math.imul(h ^ c, 0x01000193);
     }

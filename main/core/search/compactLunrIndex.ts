@@ -370,10 +370,16 @@ export function compactLunrIndex(index: CompactIndex): lunr.Index {
     elements[2 * e + 1] = vecScores[e]! / 1000;
   }
 
+  // Term numbers whose postings the running query has read: the only terms its query vectors hold.
+  let asked: number[] = [];
+  let askedSorted: number[] | null = null;
+
   const invertedIndex = new Proxy(Object.create(null) as Record<string, unknown>, {
     get(_, term) {
       const s = typeof term === 'string' ? findTerm(terms, term) : -1;
       if (s < 0) return undefined;
+      asked.push(termNumbers[s]!);
+      askedSorted = null;
       const posting: Record<string, unknown> = { _index: termNumbers[s] };
       for (let f = 0; f < nFields; f++) {
         const byRef: Record<string, object> = {};
@@ -386,13 +392,57 @@ export function compactLunrIndex(index: CompactIndex): lunr.Index {
     },
   });
 
-  // Made once: lunr reads a field vector per matching (document, field) of every query.
-  const fieldVectors: Record<string, lunr.Vector> = {};
-  for (let v = 0; v < refs.length * nFields; v++) {
-    // A typed-array view where lunr expects number[]: Vector#dot only indexes it.
-    const view = elements.subarray(2 * vecStart[v]!, 2 * vecStart[v + 1]!) as unknown as number[];
-    fieldVectors[`${fields[v % nFields]}/${refs[Math.floor(v / nFields)]}`] = new lunr.Vector(view);
-  }
+  const vectorOf = new Map<string, number>();
+  for (let v = 0; v < refs.length * nFields; v++)
+    vectorOf.set(`${fields[v % nFields]}/${refs[Math.floor(v / nFields)]}`, v);
+
+  /**
+   * Field vector `v` cut to the terms the running query asked for. Lunr's
+   * Vector#dot walks both vectors in term order, so a long article's body
+   * cost a step per term it holds, for each matching article (most of a
+   * fuzzy or many-word query's time); the terms it does not share with the
+   * query add nothing, and the shared ones are multiplied and summed in the
+   * same order, so every score is the same to the last bit.
+   * A typed-array view where lunr expects number[]: Vector#dot only indexes it.
+   */
+  const queryPart = (v: number): lunr.Vector => {
+    if (askedSorted === null) askedSorted = [...new Set(asked)].sort((a, b) => a - b);
+    let lo = vecStart[v]!;
+    const end = vecStart[v + 1]!;
+    // Many terms asked (a fuzzy word's expansions) against a short vector: lunr's own walk is as cheap.
+    if (askedSorted.length * Math.log2(end - lo + 1) >= end - lo) {
+      return new lunr.Vector(elements.subarray(2 * lo, 2 * end) as unknown as number[]);
+    }
+    const out: number[] = [];
+    for (const t of askedSorted) {
+      let hi = end;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (vecTerms[mid]! < t) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo === end) break;
+      if (vecTerms[lo] === t) out.push(elements[2 * lo]!, elements[2 * lo + 1]!);
+    }
+    return new lunr.Vector(out);
+  };
+
+  // Lunr reads a field vector per matching (document, field) of every query, by "field/ref".
+  const fieldVectors = new Proxy(Object.create(null) as Record<string, lunr.Vector>, {
+    get(_, key) {
+      const v = typeof key === 'string' ? vectorOf.get(key) : undefined;
+      return v === undefined ? undefined : queryPart(v);
+    },
+    has: (_, key) => typeof key === 'string' && vectorOf.has(key),
+    // A query of excluded words only scores every document: lunr lists the vectors' keys.
+    ownKeys: () => [...vectorOf.keys()],
+    getOwnPropertyDescriptor(_, key) {
+      const v = typeof key === 'string' ? vectorOf.get(key) : undefined;
+      return v === undefined
+        ? undefined
+        : { value: queryPart(v), enumerable: true, configurable: true, writable: false };
+    },
+  });
 
   // A real TokenSet whose intersect runs lunr's own over the trie of the sorted terms.
   const tokenSet = new lunr.TokenSet();
@@ -406,11 +456,18 @@ export function compactLunrIndex(index: CompactIndex): lunr.Index {
     );
   };
 
-  return new lunr.Index({
+  const lunrIndex = new lunr.Index({
     invertedIndex,
     fieldVectors,
     tokenSet,
     fields: [...fields],
     pipeline: new lunr.Pipeline(),
   } as unknown as lunr.Index.Attributes);
+  // Each query starts with no terms asked (Index#search goes through query too).
+  lunrIndex.query = function (this: lunr.Index, fn: lunr.Index.QueryBuilder) {
+    asked = [];
+    askedSorted = null;
+    return lunr.Index.prototype.query.call(this, fn);
+  };
+  return lunrIndex;
 }

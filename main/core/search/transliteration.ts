@@ -80,14 +80,19 @@ function parseLine(line: string): NameWord {
   return { key: key!, surface: surface!, df: Number(df), definite: Number(definite) };
 }
 
-/** The words of `text` (NameVocabulary.lines) whose key passes `keep`; the others are never made into objects. */
-function scanLines(text: string, keep: (key: string) => boolean): NameWord[] {
+/**
+ * The words of `text` (NameVocabulary.lines) whose key passes `keep`; the
+ * others are never made into objects. `keep` is also given where the key's
+ * tab is, to look at the rest of the line without slicing it out.
+ */
+function scanLines(text: string, keep: (key: string, tab: number) => boolean): NameWord[] {
   const out: NameWord[] = [];
   for (let start = 0; start < text.length;) {
     const next = text.indexOf('\n', start);
     const end = next < 0 ? text.length : next;
-    const key = text.slice(start, text.indexOf('\t', start));
-    if (keep(key)) out.push(parseLine(text.slice(start, end)));
+    const tab = text.indexOf('\t', start);
+    const key = text.slice(start, tab);
+    if (keep(key, tab)) out.push(parseLine(text.slice(start, end)));
     start = end + 1;
   }
   return out;
@@ -121,6 +126,14 @@ interface LatinTable {
 }
 
 const isCapitalised = (surface: string): boolean => /^\p{Lu}/u.test(surface);
+
+/** `isCapitalised` of the surface after the key's tab at `tab` in a line of `text`: ASCII read in place. */
+function surfaceCapitalised(text: string, tab: number): boolean {
+  const c = text.charCodeAt(tab + 1);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  const end = text.indexOf('\t', tab + 1);
+  return isCapitalised(text.slice(tab + 1, end < 0 ? text.length : end));
+}
 
 function add(map: Map<string, NameWord[]>, k: string, w: NameWord): void {
   const list = map.get(k);
@@ -305,10 +318,16 @@ export function createTransliterator(names: NameVocabulary, options: Translitera
     const t = latinText.get();
     const text = t instanceof Promise ? await ready(t) : t;
     if (text === null) return null;
+    // The capital first: it rules out most of a library's Latin words (English prose) before the reading is tried.
     return scanLines(
       text,
-      (k) => k.length >= 3 && latinMayStandFor(k, skeleton) && isLatinWord(k) && !k.includes("'"),
-    ).filter((w) => isCapitalised(w.surface) && latinSkeletons(w.key).includes(skeleton));
+      (k, tab) =>
+        k.length >= 3 &&
+        surfaceCapitalised(text, tab) &&
+        latinMayStandFor(k, skeleton) &&
+        isLatinWord(k) &&
+        !k.includes("'"),
+    ).filter((w) => latinSkeletons(w.key).includes(skeleton));
   };
   const latinNames = async (skeleton: string): Promise<NameWord[] | null> => {
     if (scan) return latinNamesScanned(skeleton);

@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { endianness } from 'node:os';
 import { join } from 'node:path';
 import { foldTablesData, useFoldTables } from '../../../common/text/normalize';
 
@@ -53,7 +54,9 @@ function readFoldTablesFile(): void {
   if (bytes.length <= size || !bytes.subarray(0, expected.length).equals(expected)) return;
   const body = bytes.subarray(expected.length);
   const map = new Uint16Array(0x10000);
-  for (let i = 0; i < map.length; i++) map[i] = body.readUInt16LE(i * 2);
+  // On a little-endian machine (every one Node ships for but s390x) the entries are copied as bytes.
+  if (endianness() === 'LE') new Uint8Array(map.buffer).set(body.subarray(0, map.length * 2));
+  else for (let i = 0; i < map.length; i++) map[i] = body.readUInt16LE(i * 2);
   useFoldTables(map, JSON.parse(body.subarray(map.length * 2).toString('utf8')) as Array<[number, string]>);
   foldTablesFromFile = true;
 }

@@ -6,6 +6,7 @@
  * Persian/Urdu-only letters.
  */
 
+import { codeUnitMask } from './codeUnitMask';
 import { firstStrongDirection, isRtlLetter, type TextDirection } from '../../../common/text/direction';
 
 export type { TextDirection };
@@ -29,11 +30,11 @@ const RTL_OTHER = 4;
 const LETTER_RE = /^\p{L}$/u;
 
 function buildScriptTable(): Uint8Array {
+  const letter = codeUnitMask(/\p{L}+/gu);
   const t = new Uint8Array(0x10000);
   for (let c = 0; c < 0x10000; c++) {
-    if (c >= 0xd800 && c <= 0xdfff) continue;
+    if (letter[c] !== 1) continue;
     const ch = String.fromCharCode(c);
-    if (!LETTER_RE.test(ch)) continue;
     if (
       (c >= 0x0600 && c <= 0x06ff) ||
       (c >= 0x0750 && c <= 0x077f) ||
@@ -57,8 +58,12 @@ function buildScriptTable(): Uint8Array {
   return t;
 }
 
-/** Built once at load; read-only afterwards. */
-const SCRIPT = buildScriptTable();
+/**
+ * Built on first use (~15 ms of CPU: a one-shot search never detects a
+ * language, so it does not pay for it); read-only afterwards.
+ */
+let scriptTable: Uint8Array | null = null;
+const scripts = (): Uint8Array => (scriptTable ??= buildScriptTable());
 
 /** Letters by script (Arabic script incl. Persian/Urdu forms; Latin incl. accented). */
 export function describeScripts(text: string): ScriptCounts {
@@ -69,8 +74,9 @@ function countRange(text: string, start: number, end: number): ScriptCounts {
   let arabic = 0;
   let latin = 0;
   let other = 0;
+  const scriptOf = scripts();
   for (let i = start; i < end; i++) {
-    const s = SCRIPT[text.charCodeAt(i)];
+    const s = scriptOf[text.charCodeAt(i)];
     if (s === ARABIC) arabic++;
     else if (s === LATIN) latin++;
     else if (s === OTHER || s === RTL_OTHER) other++;
@@ -90,8 +96,9 @@ function countRange(text: string, start: number, end: number): ScriptCounts {
 function rtlCount(text: string, start: number, end: number): { rtl: number; ltr: number } {
   let rtl = 0;
   let ltr = 0;
+  const scriptOf = scripts();
   for (let i = start; i < end; i++) {
-    const s = SCRIPT[text.charCodeAt(i)];
+    const s = scriptOf[text.charCodeAt(i)];
     if (s === ARABIC || s === RTL_OTHER) rtl++;
     else if (s === LATIN || s === OTHER) ltr++;
   }

@@ -7,6 +7,7 @@
  * whole. One pass over char codes with a class table; no regex per char.
  */
 import { isValidDate } from './calendar';
+import { codeUnitMask } from './codeUnitMask';
 
 export type TokenKind = 'word' | 'number' | 'date' | 'url';
 
@@ -29,10 +30,9 @@ export const C_DIGIT = 6; // ASCII, Arabic-Indic, Eastern, full-width digit
 export const C_JOINER = 7; // ZWNJ / ZWJ: inside words
 export const C_HIGH = 8; // high surrogate: classify the code point
 
-const LETTER_RE = /^\p{L}$/u;
-const MARK_RE = /^\p{M}$/u;
-
 function buildClassTable(): Uint8Array {
+  const letter = codeUnitMask(/\p{L}+/gu);
+  const mark = codeUnitMask(/\p{M}+/gu);
   const t = new Uint8Array(0x10000);
   for (let c = 0x41; c <= 0x5a; c++) t[c] = C_LATIN;
   for (let c = 0x61; c <= 0x7a; c++) t[c] = C_LATIN;
@@ -62,13 +62,12 @@ function buildClassTable(): Uint8Array {
       (c >= 0x08a0 && c <= 0x08ff) ||
       (c >= 0xfb50 && c <= 0xfdff) ||
       (c >= 0xfe70 && c <= 0xfefe);
-    const ch = String.fromCharCode(c);
     if (arabicBlock) {
-      if (c === 0x0640 || MARK_RE.test(ch)) t[c] = C_AR_MARK;
-      else if (LETTER_RE.test(ch)) t[c] = C_AR;
+      if (c === 0x0640 || mark[c] === 1) t[c] = C_AR_MARK;
+      else if (letter[c] === 1) t[c] = C_AR;
       continue;
     }
-    if (LETTER_RE.test(ch)) {
+    if (letter[c] === 1) {
       const latin =
         c < 0x0250 ||
         (c >= 0x1e00 && c <= 0x1eff) ||
@@ -76,7 +75,7 @@ function buildClassTable(): Uint8Array {
         (c >= 0x2c60 && c <= 0x2c7f) ||
         (c >= 0xa720 && c <= 0xa7ff);
       t[c] = latin ? C_LATIN : C_LETTER;
-    } else if (MARK_RE.test(ch)) t[c] = C_MARK;
+    } else if (mark[c] === 1) t[c] = C_MARK;
   }
   return t;
 }
