@@ -15,29 +15,39 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { analyze, normalizeForMatching, foldVariants } = require('../dist/main/core/text');
+const {
+  analyze,
+  normalizeForMatching,
+  foldVariants,
+  ARABIC_STOP_WORDS: STOP_WORDS,
+} = require('../dist/main/core/text');
 const { readAffixes, dicEntries, suffixed, lines, LISTED_PREFIXED } = require('./derivePrepositions');
 const { readSentences, readAqmar } = require('./deriveEntityTagger');
 
 const ENDINGS = ['ان', 'ين', 'ون'];
+/** Sightings in the corpora that count as evidence for a reading. */
+const EVIDENCE_MIN = 2;
 /** Letters the analyzer leaves on a word (it strips only the article and a bare و): ف, س and a preposition. */
 const KEPT_PREFIXES = ['ف', 'س', 'ل', 'ب', 'ك'];
 
 /**
  * Every unprefixed form of every entry: the entry itself and one or two suffixes on it. For each folded form:
  * whether it is an entry itself (`bare`; `bareNoun` for an entry outside the verb section), whether a suffix
- * class made it (`suffixed`), its fewest suffixes (`level`) and the entries it comes from.
+ * class made it (`suffixed`), whether a noun entry makes it (`noun`), its fewest suffixes (`level`) and the entries it
+ * comes from.
  */
 function expand(dicFile, { rules, flags }) {
   const forms = new Map();
   const note = (raw, entry, level, verb) => {
     const k = normalizeForMatching(raw);
     let f = forms.get(k);
-    if (!f) forms.set(k, (f = { bare: false, bareNoun: false, suffixed: false, level, entries: new Set() }));
+    if (!f)
+      forms.set(k, (f = { bare: false, bareNoun: false, noun: false, suffixed: false, level, entries: new Set() }));
     f.level = Math.min(f.level, level);
     if (level > 0) f.suffixed = true;
     else f.bare = true;
     if (level === 0 && !verb) f.bareNoun = true;
+    if (!verb) f.noun = true;
     f.entries.add(normalizeForMatching(entry));
   };
   const isSuffix = (f) => rules.get(f)?.prefix === false;
@@ -114,8 +124,14 @@ function guards(forms, counts, names) {
    * A form with no competing reading is listed when it is an entry or takes one suffix (deeper forms: when seen);
    * one with a competing reading only on the corpora's evidence (`favoured`).
    */
-  const choose = (candidates, other, favoured) =>
-    candidates.filter(([k, f]) => (isWord(other(k)) ? favoured(k, f) : f.level <= 1 || c(k) > 0)).map(([k]) => k);
+  const choose = (candidates, competes, favoured) =>
+    candidates.filter(([k, f]) => (competes(k) ? favoured(k, f) : f.level <= 1 || c(k) > 0)).map(([k]) => k);
+  /**
+   * The article goes on a noun: not on a form the dictionary makes only as a verb and the corpora never show (تهاب),
+   * nor on a function word that is no noun entry (لهم; أم is one).
+   */
+  const takesArticle = (y) =>
+    isWord(y) && !(STOP_WORDS.has(y) && forms.get(y)?.bareNoun !== true) && (forms.get(y)?.noun !== false || c(y) > 0);
 
   // و: the word with و is seen and takes the article more often than the word without it, or the word without it
   // is never seen; or it is seen 4x as often. Unseen forms follow their entry when the word without و is unseen.
@@ -123,19 +139,26 @@ function guards(forms, counts, names) {
     const y = k.slice(1);
     return c(k) > 0 && (definite(k) > definite(y) || (c(y) === 0 && definite(y) === 0) || c(k) >= 4 * c(y));
   };
+  // A noun entry (وداع) or its plural in ات (وجبات) stays whole when neither reading is seen as often as twice: one
+  // sighting is no evidence (a preposition target needs two, too). Other suffixed forms stay out: و + a suffixed word
+  // (وقراها, وسعيا, وادان) is as likely.
   const waw = choose(
     ofEntries('و', 4),
-    (k) => k.slice(1),
+    (k) => isWord(k.slice(1)),
     (k, f) => {
       if (wawSeen(k)) return true;
       const y = k.slice(1);
-      return c(k) === 0 && c(y) === 0 && definite(y) === 0 && [...f.entries].some((e) => e.length >= 3 && wawSeen(e));
+      if (c(k) > 0 || c(y) + definite(y) >= EVIDENCE_MIN) return false;
+      const plural = f.noun && f.level === 1 && k.endsWith('ات');
+      return f.bareNoun || plural || [...f.entries].some((e) => e.length >= 3 && wawSeen(e));
     },
   );
   // ال: the word itself takes the article (الالتزام) at least half as often as the rest is seen.
+  // A relative (الذي, الذين) is a stop word itself: its ال is the article, so فالذي reaches the stop word ذي. A noun
+  // entry the fold makes a stop word (آلية, إليه) keeps its ال (كاليه is no ك + إليه).
   const al = choose(
-    ofEntries('ال', 4),
-    (k) => k.slice(2),
+    ofEntries('ال', 4).filter(([k, f]) => !STOP_WORDS.has(k) || f.bareNoun),
+    (k) => takesArticle(k.slice(2)),
     (k) => definite(k) > 0 && 2 * definite(k) >= c(k.slice(2)),
   );
   // ل after لل: the article on the word with its ل is more frequent than the article on the rest (اللجنة, الجنة).
@@ -143,7 +166,7 @@ function guards(forms, counts, names) {
   // (arabic.ts looks), so without one the word with its ل needs only to be seen with the article.
   const lam = choose(
     ofEntries('ل', 3),
-    (k) => k.slice(1),
+    (k) => isWord(k.slice(1)),
     (k) => definite(k) > (k.charAt(1) === 'ا' ? 0 : definite(k.slice(1))),
   );
   // Names the dictionary lacks: a و-initial name unless the name without و is a word seen as often; a name written

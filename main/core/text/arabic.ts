@@ -19,7 +19,7 @@
  * The rules and their measurements are in README.md ("Guards").
  */
 import { normalizeForMatching } from '../../../common/text/normalize';
-import { AL_INITIAL, LAM_INITIAL, SUFFIX_KEEP, WAW_INITIAL } from './guards';
+import { G_AL, G_LAM, G_SUFFIX, G_WAW, guardFlags } from './guardTable';
 import { PREPOSITION_KEEP, PREPOSITION_TARGETS } from './prepositions';
 import { foldVariants } from './variants';
 
@@ -91,7 +91,7 @@ function articleAt(norm: string, p: number, hamzaMask: number): boolean {
   if (norm.charCodeAt(p) !== ALEF || norm.charCodeAt(p + 1) !== LAM) return false;
   if (p < 31 && (hamzaMask & (1 << p)) !== 0) return false;
   if (norm.length - (p + 2) < 2) return false;
-  return !AL_INITIAL.has(p === 0 ? norm : norm.slice(p));
+  return (guardFlags(norm, p, norm.length) & G_AL) === 0;
 }
 
 /**
@@ -99,10 +99,8 @@ function articleAt(norm: string, p: number, hamzaMask: number): boolean {
  * hamza (للأزمة is ل + الأزمة; للازمة may be ل + اللازمة).
  */
 function afterLamLam(norm: string, p: number, hamzaMask: number): string {
-  const rest = norm.slice(p + 2);
-  if (p + 2 < 31 && (hamzaMask & (1 << (p + 2))) !== 0) return rest;
-  const withLam = norm.slice(p + 1);
-  return LAM_INITIAL.has(withLam) ? withLam : rest;
+  if (p + 2 < 31 && (hamzaMask & (1 << (p + 2))) !== 0) return norm.slice(p + 2);
+  return (guardFlags(norm, p + 1, norm.length) & G_LAM) !== 0 ? norm.slice(p + 1) : norm.slice(p + 2);
 }
 
 /**
@@ -115,7 +113,8 @@ function afterLamLam(norm: string, p: number, hamzaMask: number): string {
 export function stripProclitics(norm: string, hamzaMask = 0): string {
   const n = norm.length;
   if (n < 3) return norm;
-  if (ALLAH_FORMS.has(norm)) return ALLAH;
+  // Every form of the divine name ends in لله: one comparison spares other words the lookup.
+  if (norm.charCodeAt(n - 1) === HEH && norm.charCodeAt(n - 2) === LAM && ALLAH_FORMS.has(norm)) return ALLAH;
   const c0 = norm.charCodeAt(0);
   // ال
   if (c0 === ALEF) return articleAt(norm, 0, hamzaMask) ? norm.slice(2) : norm;
@@ -126,7 +125,7 @@ export function stripProclitics(norm: string, hamzaMask = 0): string {
   }
   if (c0 === WAW || c0 === FEH || c0 === BEH || c0 === KAF) {
     // A radical و before ال (والد, والي) is no conjunction and no article.
-    if (c0 === WAW && WAW_INITIAL.has(norm)) return norm;
+    if (c0 === WAW && (guardFlags(norm, 0, n) & G_WAW) !== 0) return norm;
     // وال فال بال كال
     if (articleAt(norm, 1, hamzaMask)) return norm.slice(3);
     if (c0 === WAW || c0 === FEH) {
@@ -213,12 +212,11 @@ function endsWith2(w: string, n: number, a: number, b: number): boolean {
  * future س (سيكون, فسيكون) and a ل before an imperfect verb (ليكون, لتكون), which the analyzer leaves on a word.
  */
 function keepsEnding(word: string, n: number): boolean {
-  const w = n === word.length ? word : word.slice(0, n);
-  if (SUFFIX_KEEP.has(w)) return true;
-  const c0 = w.charCodeAt(0);
-  const c1 = w.charCodeAt(1);
-  if (c0 === FEH && c1 === SEEN) return SUFFIX_KEEP.has(w.slice(2));
-  if (c0 === SEEN || (c0 === LAM && (c1 === YEH || c1 === TEH))) return SUFFIX_KEEP.has(w.slice(1));
+  if ((guardFlags(word, 0, n) & G_SUFFIX) !== 0) return true;
+  const c0 = word.charCodeAt(0);
+  const c1 = word.charCodeAt(1);
+  if (c0 === FEH && c1 === SEEN) return (guardFlags(word, 2, n) & G_SUFFIX) !== 0;
+  if (c0 === SEEN || (c0 === LAM && (c1 === YEH || c1 === TEH))) return (guardFlags(word, 1, n) & G_SUFFIX) !== 0;
   return false;
 }
 
