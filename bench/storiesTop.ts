@@ -11,13 +11,9 @@
  * The merge pass runs as the app runs it; MIZAN_STORY_MERGE='{"threshold":0.5}' runs it with other settings
  * (over the defaults), MIZAN_STORY_MERGE=none leaves it out.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { dayNumber } from '../main/core/compare/clusterer';
 import { defaultMergeOptions } from '../main/core/compare/storyMerge';
-import { parseFile } from '../main/core/importers/registry';
-import { mizanStories, storyDocs, type StoryText } from './storyRun';
-import { sharedData } from './support';
+import { mizanStories, saudiArticles, storyDocs, type StoryText } from './storyRun';
 
 interface Shown {
   source: string;
@@ -28,28 +24,18 @@ interface Shown {
 
 async function main(): Promise<void> {
   const limit = Number(process.argv[2] ?? 50);
-  const folder = sharedData('saudinewsnet');
   const texts: StoryText[] = [];
   const shown = new Map<number, Shown>();
-  const seen = new Set<string>();
-  for (const file of readdirSync(folder)
-    .filter((f) => f.endsWith('.json.gz'))
-    .sort()) {
-    const path = join(folder, file);
-    for (const record of parseFile(path, readFileSync(path))) {
-      if (!record.ok || seen.has(record.article.contentHash)) continue;
-      seen.add(record.article.contentHash);
-      const a = record.article;
-      const day = a.published?.iso ?? file.slice(0, 10);
-      const id = texts.length + 1;
-      texts.push({ id, title: a.title, body: a.body, day: dayNumber(day) });
-      shown.set(id, {
-        source: a.source ?? '?',
-        title: a.title,
-        lead: a.body.replace(/\s+/gu, ' ').trim().slice(0, 160),
-        day: day.slice(0, 10),
-      });
-    }
+  for (const { article: a, file } of saudiArticles()) {
+    const day = a.published?.iso ?? file.slice(0, 10);
+    const id = texts.length + 1;
+    texts.push({ id, title: a.title, body: a.body, day: dayNumber(day) });
+    shown.set(id, {
+      source: a.source ?? '?',
+      title: a.title,
+      lead: a.body.replace(/\s+/gu, ' ').trim().slice(0, 160),
+      day: day.slice(0, 10),
+    });
   }
   const t0 = process.hrtime.bigint();
   const { docs, df } = storyDocs(texts);

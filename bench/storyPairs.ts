@@ -12,16 +12,12 @@
  * across two of those stories that one thread links (other relief planes, another statement on the Asir bombing:
  * read as different events).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { dayNumber, storyVectors, type StoryDoc } from '../main/core/compare/clusterer';
 import { TemplateIndex } from '../main/core/compare/templates';
 import { PAIR_FEATURES, pairFeatures, pairProbability, pairText, vectorDot, vectorOverlap } from './storyPairScore';
 import type { DocFrequencies } from '../main/core/compare/features';
-import { parseFile } from '../main/core/importers/registry';
 import { readEcbLines } from './ecbPlus';
-import { mizanStories, storyDocs, type StoryText } from './storyRun';
-import { sharedData } from './support';
+import { mizanStories, saudiArticles, storyDocs, type StoryText } from './storyRun';
 
 interface Labelled {
   x: number[];
@@ -70,19 +66,9 @@ function ecbPairs(path: string): Labelled[] {
 const MIXED_RANKS = new Set([2, 13]);
 
 async function saudiPairs(): Promise<Labelled[]> {
-  const folder = sharedData('saudinewsnet');
   const texts: StoryText[] = [];
-  const seen = new Set<string>();
-  for (const file of readdirSync(folder)
-    .filter((f) => f.endsWith('.json.gz'))
-    .sort()) {
-    const path = join(folder, file);
-    for (const record of parseFile(path, readFileSync(path))) {
-      if (!record.ok || seen.has(record.article.contentHash)) continue;
-      seen.add(record.article.contentHash);
-      const a = record.article;
-      texts.push({ id: texts.length + 1, title: a.title, body: a.body, day: dayNumber(a.published?.iso ?? file) });
-    }
+  for (const { article: a, file } of saudiArticles()) {
+    texts.push({ id: texts.length + 1, title: a.title, body: a.body, day: dayNumber(a.published?.iso ?? file) });
   }
   const { docs, df } = storyDocs(texts);
   const result = await mizanStories(docs, df, {}, null);

@@ -3,6 +3,11 @@
  * core's own signature, event keys and placement (clusterer.ts), and a plain
  * TF-IDF single-link baseline over the same signatures, plus B-cubed scores.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseFile } from '../main/core/importers/registry';
+import type { ParsedArticle } from '../main/core/importers/types';
+import { sharedData } from './support';
 import {
   clusterStories,
   defaultClusterOptions,
@@ -20,6 +25,25 @@ export interface StoryText {
   body: string;
   /** Days since 1970-01-01. */
   day: number;
+}
+
+/**
+ * Every SaudiNewsNet article once, read through the importers as the library stores it (an exact duplicate, same
+ * text, is skipped as the import skips it), in file order, with the day file it came from.
+ */
+export function* saudiArticles(): Generator<{ article: ParsedArticle; file: string }> {
+  const folder = sharedData('saudinewsnet');
+  const seen = new Set<string>();
+  for (const file of readdirSync(folder)
+    .filter((f) => f.endsWith('.json.gz'))
+    .sort()) {
+    const path = join(folder, file);
+    for (const record of parseFile(path, readFileSync(path))) {
+      if (!record.ok || seen.has(record.article.contentHash)) continue;
+      seen.add(record.article.contentHash);
+      yield { article: record.article, file };
+    }
+  }
 }
 
 export function storyDocs(texts: readonly StoryText[]): { docs: StoryDoc[]; df: DocFrequencies } {
