@@ -272,6 +272,10 @@ describe('PDF import', () => {
     expect(article!.body).toContain('القانون الآتى نصه');
     expect(article!.body).toContain('(المادة الأولى)');
     expect(article!.body).not.toMatch(/ا[اأإآ]ل/);
+    // The lam-alef glyph stands for two letters; reading the line in logical order keeps them in order.
+    for (const phrase of ['اللائحة التنفيذية', 'لا يجوز', 'عدم الإخلال', 'وفقًا لأحكامه', 'وطبقًا للإجراءات'])
+      expect(article!.body).toContain(phrase);
+    expect(article!.body).not.toMatch(/الالئحة|(^|\s)ال يجوز|ألحكامه|لإلجراءات/u);
     // The reference: the phrases natural-pdf's own tests look for in this file.
     const expected = ['قانون', 'المنشآت الفندقية', 'رقم', 'لسنة', '2022'];
     const found = expected.filter((p) => article!.body.includes(p) || article!.title.includes(p));

@@ -33,22 +33,40 @@ const wordKey = (text: string): string => (text.normalize('NFKC').match(/[\p{L}\
 
 const RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 
+/** The words a page drew, and the spellings its two-letter glyphs fix. */
+export interface DrawnWords {
+  /** Each word's key in logical order (a right-to-left word is drawn from its last letter). */
+  keys: Set<string>;
+  /**
+   * Keys of right-to-left words with a glyph that stands for two letters (the lam-alef ligature, "لا"), as text
+   * content spells them, to their spelling. Reversing a word drawn in visual order reverses that glyph's letters
+   * too: "اللائحة" comes out "الالئحة", "لا يجوز" "ال يجوز", "لإجراءات" "إلجراءات".
+   */
+  ligatures: Map<string, string>;
+}
+
 /**
- * The keys of the words a page drew (its glyphs between two space glyphs, or
- * a text object's start or end), each in logical order: a right-to-left word
- * is drawn from its last letter. Null when the page draws no spaces.
+ * The words a page drew (its glyphs between two space glyphs, or a text
+ * object's start or end). Null when the page draws no spaces.
  */
-export async function drawnWords(list: PDFOperatorList): Promise<Set<string> | null> {
+export async function drawnWords(list: PDFOperatorList): Promise<DrawnWords | null> {
   const OPS = await loadOps();
-  const words = new Set<string>();
+  const keys = new Set<string>();
+  const ligatures = new Map<string, string>();
   let glyphs = 0;
   let spaces = 0;
-  let word = '';
+  let parts: string[] = [];
   const close = () => {
-    if (word === '') return;
-    const key = wordKey(word);
-    if (key !== '') words.add(RTL.test(key) ? [...key].reverse().join('') : key);
-    word = '';
+    const key = wordKey(parts.join(''));
+    if (key !== '' && RTL.test(key)) {
+      const reversed = [...key].reverse().join('');
+      keys.add(reversed);
+      if (parts.some((p) => wordKey(p).length > 1)) {
+        const spelled = wordKey([...parts].reverse().join(''));
+        if (spelled !== reversed) ligatures.set(reversed, spelled);
+      }
+    } else if (key !== '') keys.add(key);
+    parts = [];
   };
   list.fnArray.forEach((fn, i) => {
     if (fn === OPS.beginText || fn === OPS.endText) return close();
@@ -59,11 +77,17 @@ export async function drawnWords(list: PDFOperatorList): Promise<Set<string> | n
       if (/^\s+$/u.test(glyph.unicode)) {
         spaces++;
         close();
-      } else word += glyph.unicode;
+      } else parts.push(glyph.unicode);
     }
   });
   close();
-  return glyphs > 0 && spaces >= glyphs * SPACE_GLYPH_SHARE ? words : null;
+  return glyphs > 0 && spaces >= glyphs * SPACE_GLYPH_SHARE ? { keys, ligatures } : null;
+}
+
+/** A text item's words with the letters of two-letter glyphs back in order (`DrawnWords.ligatures`). */
+export function withLigaturesInOrder(text: string, ligatures: ReadonlyMap<string, string>): string {
+  if (ligatures.size === 0) return text;
+  return text.replace(/[\p{L}\p{N}]+/gu, (word) => ligatures.get(word) ?? word);
 }
 
 /** Up to how many parts one drawn word is looked for (kerning splits a long word at most three times seen). */

@@ -12,7 +12,7 @@
  */
 import type { PDFPageProxy } from 'pdfjs-dist';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
-import { drawnWords, withoutKerningSpaces } from './pdfDrawnWords';
+import { drawnWords, withLigaturesInOrder, withoutKerningSpaces } from './pdfDrawnWords';
 
 /**
  * An item with its box on the page (points, y up) and its bidi class:
@@ -305,7 +305,10 @@ export async function pageItems(page: PDFPageProxy): Promise<Placed[]> {
     const pattern = madeUp.get(item.fontName);
     // A glyph the producer maps to U+0000 stands for no character (Chromium: Amiri's joining stroke before "ج").
     const named = item.str.replace(/\0/g, '');
-    const unkerned = drawn && !fromActualText.has(item) ? withoutKerningSpaces(named, drawn) : named;
+    const unkerned =
+      drawn && !fromActualText.has(item)
+        ? withLigaturesInOrder(withoutKerningSpaces(named, drawn.keys), drawn.ligatures)
+        : named;
     const str = pattern ? unkerned.replace(pattern, '') : unkerned;
     if (str.length > 0) placed.push({ ...place({ ...item, str }), actual: fromActualText.has(item) });
   }
