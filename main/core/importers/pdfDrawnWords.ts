@@ -33,7 +33,13 @@ const wordKey = (text: string): string => (text.normalize('NFKC').match(/[\p{L}\
 
 const RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 
-/** The words a page drew, and the spellings its two-letter glyphs fix. */
+/**
+ * The lam-alef ligature's glyph. Other two-letter glyphs (a masthead's lam-jeem) are left as PDF.js reads them: fixed
+ * on some pages and not on others, a running header would no longer repeat and would stay in the text.
+ */
+const LAM_ALEF = /^ل[اأإآ]$/u;
+
+/** The words a page drew, and the spellings its lam-alef glyphs fix. */
 export interface DrawnWords {
   /** Each word's key in logical order (a right-to-left word is drawn from its last letter). */
   keys: Set<string>;
@@ -61,7 +67,7 @@ export async function drawnWords(list: PDFOperatorList): Promise<DrawnWords | nu
     if (key !== '' && RTL.test(key)) {
       const reversed = [...key].reverse().join('');
       keys.add(reversed);
-      if (parts.some((p) => wordKey(p).length > 1)) {
+      if (parts.some((p) => LAM_ALEF.test(wordKey(p)))) {
         const spelled = wordKey([...parts].reverse().join(''));
         if (spelled !== reversed) ligatures.set(reversed, spelled);
       }
