@@ -13,13 +13,13 @@ let allCodeUnits: string | null = null;
 
 function everyCodeUnit(): string {
   if (allCodeUnits !== null) return allCodeUnits;
-  const bytes = Buffer.alloc(0x20000);
-  for (let c = 0; c < 0x10000; c++) {
-    const unit = c >= 0xd800 && c <= 0xdfff ? 0x20 : c;
-    bytes[2 * c] = unit & 0xff;
-    bytes[2 * c + 1] = unit >> 8;
-  }
-  allCodeUnits = bytes.toString('utf16le');
+  // Plain JavaScript only: the tokenizer is also bundled into the offline HTML dossier's page (a browser, and the
+  // sandbox that checks the bundle), where there is no Buffer or TextDecoder.
+  const units = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) units[c] = c >= 0xd800 && c <= 0xdfff ? 0x20 : c;
+  const parts: string[] = [];
+  for (let c = 0; c < 0x10000; c += 0x1000) parts.push(String.fromCharCode(...units.subarray(c, c + 0x1000)));
+  allCodeUnits = parts.join('');
   return allCodeUnits;
 }
 
