@@ -92,16 +92,23 @@ export interface Alignment {
 /** At most this many words: "عين اليوم – الرياض", "رغد عشميل – عين اليوم", "حاتم النجيمي – تربة". */
 const DATELINE_WORDS = 6;
 
+/** Sentence `s` as a line of page furniture is judged: its words and its trimmed text. */
+function lineAt(p: PreparedText, s: number): { words: number; text: string } | null {
+  const sentence = p.sentences[s];
+  if (!sentence) return null;
+  const words = p.tokens.slice(sentence.tokenStart, sentence.tokenEnd).filter((t) => t.kind === 'word').length;
+  return { words, text: p.text.slice(sentence.start, sentence.end).trim() };
+}
+
 /**
  * True when sentence `s` is a dateline or byline: a few words on either side of a dash, with no sentence
  * punctuation. It tells who wrote from where, not what happened, so it is shown with the article's heading
  * instead of as a sentence no other outlet carries.
  */
 export function isDateline(p: PreparedText, s: number): boolean {
-  const sentence = p.sentences[s];
-  if (!sentence) return false;
-  const words = p.tokens.slice(sentence.tokenStart, sentence.tokenEnd).filter((t) => t.kind === 'word').length;
-  const text = p.text.slice(sentence.start, sentence.end).trim();
+  const line = lineAt(p, s);
+  if (!line) return false;
+  const { words, text } = line;
   return words >= 2 && words <= DATELINE_WORDS && /\s[–—-]\s/u.test(text) && !/[.!?؟:؛«»"“”]/u.test(text);
 }
 
@@ -115,10 +122,9 @@ const TAG_LINE_WORDS = 20;
  * sentence punctuation. It is the page's furniture, not something the outlet reports.
  */
 export function isTagLine(p: PreparedText, s: number): boolean {
-  const sentence = p.sentences[s];
-  if (!sentence || s !== p.sentences.length - 1 || s === 0) return false;
-  const words = p.tokens.slice(sentence.tokenStart, sentence.tokenEnd).filter((t) => t.kind === 'word').length;
-  const text = p.text.slice(sentence.start, sentence.end).trim();
+  const line = s === p.sentences.length - 1 && s > 0 ? lineAt(p, s) : null;
+  if (!line) return false;
+  const { words, text } = line;
   return words >= 2 && words <= TAG_LINE_WORDS && TAG_LABEL.test(text) && !/[.!?؟«»"“”]/u.test(text);
 }
 
