@@ -98,7 +98,7 @@ export const WordChange = z.object({
   a: TextSpan.nullable(),
   /** In the diffed article's body (null for a deletion). */
   b: TextSpan.nullable(),
-  /** Only function words differ (في وزارة / بوزارة): no rewording, drawn unmarked. */
+  /** Only function words or courtesy differ (في وزارة / بوزارة, معالي, حفظه الله): no rewording, drawn unmarked. */
   minor: z.boolean(),
 });
 export type WordChange = z.infer<typeof WordChange>;

@@ -15,8 +15,13 @@
  *    it between two names, and outlets do not keep to the rule).
  * A unit's `letters` drop every separator, so two runs of units with equal
  * letters differ only in spacing (عز وجل / عزو جل).
+ *
+ * Courtesy is not content: a pious formula after a name (حفظه الله, رحمه
+ * الله, عليه السلام) or a form of address before one (معالي, فخامة, صاحب
+ * السمو) is a house style some outlets keep and others drop; a row that
+ * differs only by one is not reworded, and no word of it is marked.
  */
-import type { AnalyzedToken } from '../text/analyze';
+import { analyze, type AnalyzedToken } from '../text/analyze';
 
 export interface DiffUnit {
   /** Token index range [first, end) in the prepared text. */
@@ -48,6 +53,58 @@ function keyOf(t: AnalyzedToken): string {
   return t.kind === 'word' ? nameParticle(t.exact) : t.norm;
 }
 
+/** Written as outlets write them; keyed through the analyzer, so every spelling of them matches. */
+const COURTESY = [
+  'حفظه الله',
+  'حفظها الله',
+  'حفظهم الله',
+  'يحفظه الله',
+  'يحفظها الله',
+  'رعاه الله',
+  'يرعاه الله',
+  'أيده الله',
+  'رحمه الله',
+  'رحمها الله',
+  'رحمهم الله',
+  'يرحمه الله',
+  'تغمده الله برحمته',
+  'وفقه الله',
+  'عليه السلام',
+  'عليها السلام',
+  'عليهم السلام',
+  'صلى الله عليه وسلم',
+  'رضي الله عنه',
+  'رضي الله عنها',
+  'رضي الله عنهم',
+  'عز وجل',
+  'جل جلاله',
+  'جل وعلا',
+  'سبحانه وتعالى',
+  'تبارك وتعالى',
+  'صاحب السمو الملكي',
+  'صاحب السمو',
+  'معالي',
+  'فخامة',
+];
+
+let courtesyKeys: string[][] | undefined;
+
+/** The formulas as unit keys, longest first so that صاحب السمو الملكي wins over صاحب السمو. */
+function courtesy(): string[][] {
+  courtesyKeys ??= COURTESY.map((f) => analyze(f).map((t) => keyOf(t))).sort((a, b) => b.length - a.length);
+  return courtesyKeys;
+}
+
+/** Units that belong to a courtesy formula stop being content. */
+function markCourtesy(units: DiffUnit[]): void {
+  for (let i = 0; i < units.length; i++) {
+    const formula = courtesy().find((f) => f.every((key, k) => units[i + k]?.key === key));
+    if (!formula) continue;
+    for (let k = 0; k < formula.length; k++) units[i + k]!.content = false;
+    i += formula.length - 1;
+  }
+}
+
 const isArabicWord = (t: AnalyzedToken | undefined): t is AnalyzedToken =>
   t !== undefined && t.kind === 'word' && /^[\u0600-\u06ff]/u.test(t.norm);
 
@@ -74,6 +131,7 @@ export function diffUnits(tokens: readonly AnalyzedToken[], from: number, to: nu
     }
     out.push({ first: i, end: i + 1, key: keyOf(t), letters: lettersOf(t), content: t.kind !== 'word' || !t.stop });
   }
+  markCourtesy(out);
   return out;
 }
 

@@ -83,6 +83,23 @@ describe('word differences: spelling is no difference', () => {
     expect(diff(weeam[1]!, madina21[1]!)).toEqual({ kind: 'shared', changes: [] });
   });
 
+  it('a form of address or a pious formula alone is minor: the row stays shared and nothing is marked', () => {
+    const order = eqtisadiya[1]!;
+    expect(order).toContain('وزير العدل');
+    expect(diff(order, order.replace('وزير العدل', 'معالي وزير العدل'))).toEqual({
+      kind: 'shared',
+      changes: [['insert', '', 'معالي', true]],
+    });
+    const king = weeam[0]!;
+    expect(king).toContain('آل سعود – حفظه الله');
+    expect(diff(king, king.replace('آل سعود – حفظه الله', 'آل سعود'))).toEqual({
+      kind: 'shared',
+      changes: [['delete', 'حفظه الله', '', true]],
+    });
+    // A formula beside a changed name is part of that change, which matters.
+    expect(diff(king, king.replace('آل سعود – حفظه الله', 'حفظه الله')).kind).toBe('reworded');
+  });
+
   it('a changed function word alone is minor: the row stays shared', () => {
     const s = eqtisadiya[0]!;
     expect(diff(s, s.replace('في وزارة', 'بوزارة'))).toEqual({ kind: 'shared', changes: [['delete', 'في', '', true]] });
@@ -101,7 +118,7 @@ describe('word differences: phrases and moves', () => {
     const { kind, changes } = diff(eqtisadiya[1]!, weeam[1]!);
     expect(kind).toBe('reworded');
     expect(changes.slice(0, 4)).toEqual([
-      ['insert', '', 'معالي', false],
+      ['insert', '', 'معالي', true],
       ['move', 'وزير العدل', 'وزير العدل', false],
       ['insert', '', 'بن محمد', false],
       ['replace', 'الملكي', 'الكريم', false],
@@ -113,7 +130,7 @@ describe('word differences: phrases and moves', () => {
   it('moves a name across a gap: the insertion inside the moved phrase stays an insertion (الاقتصادية / المدينة)', () => {
     const { changes } = diff(eqtisadiya[3]!, madina[3]!);
     expect(changes).toEqual([
-      ['insert', '', 'معالي', false],
+      ['insert', '', 'معالي', true],
       ['move', 'الشيخ الدكتور خالد اليوسف', 'الشيخ الدكتور خالد بن محمد اليوسف', false],
       ['insert', '', 'بن محمد', false],
       ['replace', 'قاض', 'قاضي', false],

@@ -15,8 +15,8 @@
  *     side, which stay as insertions or deletions inside the move
  *     (الشيخ الدكتور خالد [بن محمد] اليوسف moved after the title).
  *  5. A change is `minor` when every unit it touches is a function word
- *     (في وزارة / بوزارة): it is kept for the record but does not make a
- *     sentence reworded.
+ *     (في وزارة / بوزارة) or courtesy (معالي, حفظه الله: diffUnits.ts): it
+ *     is kept for the record but does not make a sentence reworded.
  */
 import { lettersOfRange, type DiffUnit } from './diffUnits';
 import { diffTokens } from './wordDiff';

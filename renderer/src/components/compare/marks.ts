@@ -29,7 +29,7 @@ function spansOf(row: AlignmentRow, article: number, keep: (change: WordChange) 
 
 /**
  * The spans of `article`'s body whose words differ from the other articles of the row. Changes of
- * function words only (minor) are not marked: they never make a row reworded.
+ * function words or courtesy only (minor) are not marked: they never make a row reworded.
  */
 export function changedSpans(row: AlignmentRow, article: number): TextSpan[] {
   return spansOf(row, article, (change) => change.op !== 'move' && !change.minor);
