@@ -67,9 +67,9 @@ export function findNumbers(p: PreparedText, dateSpans: readonly Span[]): Number
         // ثلاثة من جنود: the counted noun after من.
         if (toks[j] && key(toks[j]!) === 'من' && toks[j + 1]?.kind === 'word') j++;
         const u = toks[j];
-        // "(24) قاضيا": a number in brackets still counts the noun after it.
+        // "(24) قاضيا", "«10» أطنان": a number in brackets or quotes still counts the noun after it.
         const between = p.text.slice(toks[j - 1]!.end, u?.start ?? 0);
-        if (u && u.kind === 'word' && !u.stop && /^[\s\u0640]*\)?[\s\u0640]*$/u.test(between)) {
+        if (u && u.kind === 'word' && !u.stop && /^[\s\u0640]*[)\]»”"']?[\s\u0640]*$/u.test(between)) {
           unit = u.text;
           unitKey = unitKeyOf(u);
           end = u.end;

@@ -51,6 +51,9 @@ describe('numbers with what they count', () => {
     ]);
     const judges = factsOf('أن الأمر الملكي تضمن ترقية (24) قاضيًا من درجة ملازم قاضي').numbers;
     expect(judges.map((n) => [n.value, n.unitKey])).toEqual([[24, 'قاض']]);
+    // الوئام's headline on the fourth relief plane to Aden, 2015-07-31.
+    const tons = factsOf('وصول طائرة الإغاثة السعودية الرابعة إلى عدن محملة بـ «10» أطنان').numbers;
+    expect(tons.map((n) => [n.value, n.unit])).toEqual([[10, 'أطنان']]);
     // قاضٍ, قاضيا and قاضيًا count the same thing.
     const keys = ['100 قاضٍ', '125 قاضيا', '25 قاضيًا', '(100 قاض)'].map((s) => factsOf(s).numbers[0]?.unitKey);
     expect(new Set(keys)).toEqual(new Set(['قاض']));

@@ -151,6 +151,24 @@ describe('quotation rows', () => {
     ]);
   });
 
+  it("joins an outlet that gives only the speaker's office to the row of the outlets that name him", () => {
+    // The fourth relief plane to Aden (SaudiNewsNet, 31 July 2015): الرياض drops the spokesman's name.
+    const words = 'هذه الرحلة والمخصصة للمواد والمستلزمات والأدوية تأتي ضمن برنامج خصص لذلك';
+    const office = { ...reported(words, null, 40), speaker: 'المتحدث الرسمي للمركز' };
+    const rows = quoteRows([
+      facts({ quotes: [office] }),
+      facts({ quotes: [reported(words, 'رأفت الصباغ', 60)] }),
+      facts({ quotes: [reported(words, 'رأفت الصباغ', 70)] }),
+    ]);
+    expect(rows.map((q) => [q.speakerName, q.outlets.map((m) => m.article)])).toEqual([['رأفت الصباغ', [0, 1, 2]]]);
+    // Two named people given the same words stay two rows: that is a disagreement, not one speaker.
+    const disputed = quoteRows([
+      facts({ quotes: [reported(words, 'رأفت الصباغ', 60)] }),
+      facts({ quotes: [reported(words, 'عبدالله الربيعة', 60)] }),
+    ]);
+    expect(disputed.map((q) => q.speakerName)).toEqual(['رأفت الصباغ', 'عبدالله الربيعة']);
+  });
+
   it('keeps different words apart, and counts a bare surname as the full name it ends', () => {
     const rows = quoteRows([
       facts({

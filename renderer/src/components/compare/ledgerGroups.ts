@@ -3,8 +3,8 @@
  * same thing ("100 قاضٍ" in one outlet, "100 قاضيا" in another) or the same
  * resolved date ("اليوم" and "الاثنين" both 10 August) is one row, with what each
  * outlet wrote in that outlet's column, so a reader sees at a glance who reports
- * a figure and who does not. Quotations stay one row each (their wording is the
- * point), ordered by speaker so one person's statements sit together.
+ * a figure and who does not. A quotation is one row per wording (the wording is
+ * the point), ordered by speaker so one person's statements sit together.
  */
 import { plainCounted } from '../../../../common/text/counted';
 import { normalizeForMatching } from '../../../../common/text/normalize';
@@ -98,7 +98,7 @@ export interface QuoteRow extends QuoteFact {
 
 /**
  * Quotations, one row per quotation: outlets carrying the same words (the wire copy every outlet reprints) share a
- * row that names them all. Grouped by who says them (named speakers first, by how many quotations they have, then
+ * row that names them all, and the speaker an outlet names stands for the outlets that give only his office. Grouped by who says them (named speakers first, by how many quotations they have, then
  * the unattributed); a bare surname counts as the full name that ends with it in the same comparison
  * ("الغامدي" after "علي بن محمد الغامدي").
  */
@@ -109,18 +109,33 @@ export function quoteRows(facts: Comparison['facts']): QuoteRow[] {
     if (who === '' || who.includes(' ')) return who;
     return fullNames.find((n) => n.endsWith(` ${who}`)) ?? who;
   };
-  const byWords = new Map<string, QuoteRow>();
+  // Per wording, its rows by speaker: outlets that name different people for the same words stay apart.
+  const byWords = new Map<string, QuoteRow[]>();
+  const all: QuoteRow[] = [];
   facts.forEach((f, article) => {
     for (const q of f.quotes) {
-      const key = `${speakerOf(q)}|${normalizeForMatching(q.text)}`;
+      const who = speakerOf(q);
       const mention = { article, start: q.start, end: q.end, text: q.text };
-      const row = byWords.get(key);
-      if (row) {
-        if (!row.outlets.some((m) => m.article === article)) row.outlets.push(mention);
-      } else byWords.set(key, { ...q, article, outlets: [mention], speakerGroup: speakerOf(q) });
+      const same = byWords.get(normalizeForMatching(q.text)) ?? [];
+      byWords.set(normalizeForMatching(q.text), same);
+      const row = same.find((r) => r.speakerGroup === who) ?? carrierOf(same, q);
+      if (!row) {
+        const added = { ...q, article, outlets: [mention], speakerGroup: who };
+        same.push(added);
+        all.push(added);
+        continue;
+      }
+      if (!row.outlets.some((m) => m.article === article)) row.outlets.push(mention);
+      // The row is the named speaker's: an outlet that names him outranks one that gives only his office.
+      if (row.speakerName === null && q.speakerName !== null)
+        Object.assign(row, {
+          speaker: q.speaker,
+          speakerName: q.speakerName,
+          speakerSpan: q.speakerSpan,
+          speakerGroup: who,
+        });
     }
   });
-  const all = [...byWords.values()];
   const count = new Map<string, number>();
   for (const q of all) count.set(q.speakerGroup, (count.get(q.speakerGroup) ?? 0) + 1);
   const firstSeen = new Map<string, number>();
@@ -135,6 +150,17 @@ export function quoteRows(facts: Comparison['facts']): QuoteRow[] {
     .map((q, i) => ({ q, i, r: rank(q) }))
     .sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || a.r[2] - b.r[2] || a.i - b.i)
     .map(({ q }) => q);
+}
+
+/**
+ * The row an outlet's copy of a quotation joins when its speaker differs from the row's only in being unnamed: one
+ * outlet writes "المتحدث الرسمي للمركز" where the others add "رأفت الصباغ". Only where the wording has one row, so
+ * that words given to two named people stay two rows (a speaker conflict).
+ */
+function carrierOf(same: readonly QuoteRow[], q: QuoteFact): QuoteRow | undefined {
+  if (same.length !== 1) return undefined;
+  const row = same[0]!;
+  return row.speakerName === null || q.speakerName === null ? row : undefined;
 }
 
 /**
