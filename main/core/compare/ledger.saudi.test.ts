@@ -42,6 +42,19 @@ describe('numbers with what they count', () => {
     expect(watches.map((n) => [n.value, n.unit])).toEqual([[3000, 'دولار']]);
   });
 
+  it('reads a number written in words with و as one number, and a time of day as no count', () => {
+    // The coalition's five-day truce in Yemen (SaudiNewsNet, 25 July 2015: الرياض, الوئام, الاقتصادية).
+    const truce = factsOf(
+      'هدنة إنسانية لمدة خمسة أيام اعتباراً من يوم الأحد الساعة الحادية عشرة وتسع وخمسين دقيقة مساءً، تتوقف فيها الأعمال العسكرية',
+    ).numbers;
+    expect(truce.map((n) => [n.value, n.text])).toEqual([[5, 'خمسة أيام']]);
+    expect(factsOf('يبدأ الساعة 10 صباحا ويستمر 24 ساعة').numbers.map((n) => [n.value, n.unit])).toEqual([
+      [24, 'ساعة'],
+    ]);
+    const judges = factsOf('تضمن ترقية خمسة وعشرين قاضيا إلى درجة رئيس محكمة').numbers;
+    expect(judges.map((n) => [n.value, n.unitKey])).toEqual([[25, 'قاض']]);
+  });
+
   it('reads decimals with مليار and a number in brackets with the noun after it', () => {
     // الشرق الأوسط (record 1) and المدينة (record 459), 2015-07-22.
     const gold = factsOf('7 مليار ريال (40.9 مليار دولار)، مما يكشف حال التعاملات المالية').numbers;

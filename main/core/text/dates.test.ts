@@ -83,6 +83,16 @@ describe('parseDate', () => {
 });
 
 describe('findDates', () => {
+  it('reads a day and year written with slashes around the month name', () => {
+    // President Hadi's letter to King Salman, as the coalition's statement quotes it (SaudiNewsNet, 25 July 2015).
+    const found = findDates('وأود أن أشير إلى كتابي لمقامكم بتاريخ 7 / يوليو /2015 م والذي طلبت فيه');
+    expect(found.map((f) => [f.text, f.iso, f.precision])).toEqual([['7 / يوليو /2015 م', '2015-07-07', 'day']]);
+    // Nisan/April stays one month, not a day and a year.
+    expect(findDates('في 3 نيسان/أبريل 2021').map((f) => [f.text, f.iso])).toEqual([
+      ['3 نيسان/أبريل 2021', '2021-04-03'],
+    ]);
+  });
+
   it('finds every date in the seed article with the right ISO value', () => {
     const text = fs.readFileSync(SEED, 'utf8');
     const found = findDates(text, { reference: '2021-07-26' });

@@ -90,9 +90,10 @@ const PATTERNS: readonly PatternSpec[] = [
     re: new RegExp(`${L}(?<a>\\d{1,2})(?<s> ?/ ?|[-.])(?<b>\\d{1,2})\\k<s>(?<y>\\d{4})(?:\\s?م)?${R}`, 'gu'),
   },
   {
+    // 7 يوليو 2015, 7th of July, "7 / يوليو /2015 م" (a numeric date's slashes around the month's name).
     kind: 'dmy',
     re: new RegExp(
-      `${L}(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s*(?:(?:of|من)\\s+)?${MONTH_EXPR}(?:${YEAR_CUE_INFIX}${YEAR})?${R}`,
+      `${L}(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s*(?:/\\s*)?(?:(?:of|من)\\s+)?${MONTH_EXPR}(?:(?:\\s*/\\s*|${YEAR_CUE_INFIX})${YEAR})?${R}`,
       'gu',
     ),
   },
