@@ -53,6 +53,12 @@ describe('numbers with what they count', () => {
     ]);
     const judges = factsOf('تضمن ترقية خمسة وعشرين قاضيا إلى درجة رئيس محكمة').numbers;
     expect(judges.map((n) => [n.value, n.unitKey])).toEqual([[25, 'قاض']]);
+    // Units after و are a second number, not a sum: two sons and four daughters.
+    expect(factsOf('ولدين اثنين وأربع بنات').numbers.map((n) => [n.value, n.unit])).toEqual([
+      [2, null],
+      [4, 'بنات'],
+    ]);
+    expect(factsOf('ثلاث مائة وخمسة وعشرين جنديا').numbers.map((n) => n.value)).toEqual([325]);
   });
 
   it('reads decimals with مليار and a number in brackets with the noun after it', () => {
