@@ -15,7 +15,7 @@
  *   mizan export DOSSIER_ID|--articles ID,ID,... --pdf FILE|--html FILE (exportCommands.ts)
  */
 // First: the text fold tables from the build's file, before any text code builds them.
-import '../core/text/foldTablesFile';
+import '../core/text/textTablesFile';
 import { parseArgs } from 'node:util';
 import {
   MizanError,

@@ -9,7 +9,7 @@ const dist = join(repoRoot, 'dist');
 /** In a fresh Node process of the build: the fold tables it uses (a digest), and whether they came from the file. */
 function tablesIn(viaFile: boolean): { fromFile: boolean; digest: string; folded: string } {
   const script = `
-    const file = ${viaFile} ? require(${JSON.stringify(join(dist, 'main/core/text/foldTablesFile.js'))}) : null;
+    const file = ${viaFile} ? require(${JSON.stringify(join(dist, 'main/core/text/textTablesFile.js'))}) : null;
     const n = require(${JSON.stringify(join(dist, 'common/text/normalize.js'))});
     const { map, expansions } = n.foldTablesData();
     const digest = require('node:crypto').createHash('sha1').update(map).update(JSON.stringify(expansions)).digest('hex');
@@ -24,7 +24,7 @@ function tablesIn(viaFile: boolean): { fromFile: boolean; digest: string; folded
 
 describe('the fold tables file of the build', () => {
   it('gives the CLI the same tables the text code builds, code unit by code unit (needs npm run build)', () => {
-    expect(existsSync(join(dist, 'common', 'text', 'foldTables.bin'))).toBe(true);
+    expect(existsSync(join(dist, 'common', 'text', 'textTables.bin'))).toBe(true);
     const read = tablesIn(true);
     const built = tablesIn(false);
     expect(read.fromFile).toBe(true);

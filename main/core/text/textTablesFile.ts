@@ -18,7 +18,7 @@ import { foldTablesData, useFoldTables } from '../../../common/text/normalize';
 
 /** Where tsc puts normalize.js and the tables file, from this module's folder. */
 const normalizeJs = join(__dirname, '..', '..', '..', 'common', 'text', 'normalize.js');
-const tablesFile = join(__dirname, '..', '..', '..', 'common', 'text', 'foldTables.bin');
+const tablesFile = join(__dirname, '..', '..', '..', 'common', 'text', 'textTables.bin');
 
 function stamp(): string {
   const source = readFileSync(normalizeJs);
