@@ -14,8 +14,10 @@
  *   mizan entities ID... [--json] | --top N [--kind person|place|organisation] [--json] (entityCommands.ts)
  *   mizan export DOSSIER_ID|--articles ID,ID,... --pdf FILE|--html FILE (exportCommands.ts)
  */
-// First: the text fold tables from the build's file, before any text code builds them.
+// First: the text code's tables from the build's file, before any text code builds them; then the analyzer's
+// fingerprint from the build's file.
 import '../core/text/textTablesFile';
+import './fingerprintFile';
 import { parseArgs } from 'node:util';
 import {
   MizanError,

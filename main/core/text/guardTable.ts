@@ -6,6 +6,7 @@
  * One entry holds every list the word is on (a bit each), so a word is hashed once for all of them.
  */
 import { AL_INITIAL, LAM_INITIAL, SUFFIX_KEEP, WAW_INITIAL } from './guards';
+import { preparedTables, type GuardTable } from './preparedTables';
 
 /** Bits of `guardFlags`: which list holds the word. */
 export const G_WAW = 1;
@@ -20,15 +21,8 @@ function hashRange(word: string, start: number, end: number): number {
   return h >>> 0;
 }
 
-interface Table {
-  mask: number;
-  /** Per slot: the hash and 1 + the word's index (0: empty), side by side so a probe reads one cache line. */
-  slots: Uint32Array;
-  words: string[];
-  flags: Uint8Array;
-}
-
-function build(): Table {
+/** The table from the lists (the build writes it to the text tables file, which the CLI reads instead). */
+export function buildGuardTable(): GuardTable {
   const flagOf = new Map<string, number>();
   const lists: [ReadonlySet<string>, number][] = [
     [WAW_INITIAL, G_WAW],
@@ -40,7 +34,7 @@ function build(): Table {
   // At most half full: linear probing stays short.
   let size = 1024;
   while (size < flagOf.size * 2) size *= 2;
-  const table: Table = {
+  const table: GuardTable = {
     mask: size - 1,
     slots: new Uint32Array(size * 2),
     words: [],
@@ -58,11 +52,11 @@ function build(): Table {
   return table;
 }
 
-let table: Table | null = null;
+let table: GuardTable | null = null;
 
 /** The G_* bits of word[start, end) (0: on no list). */
 export function guardFlags(word: string, start: number, end: number): number {
-  const t = table ?? (table = build());
+  const t = table ?? (table = preparedTables.guards ?? buildGuardTable());
   const h = hashRange(word, start, end);
   const len = end - start;
   for (let s = h & t.mask; ; s = (s + 1) & t.mask) {

@@ -1,64 +1,86 @@
 /**
- * The text fold tables (common/text/normalize.ts) from a file the build
- * writes beside the compiled code, instead of building them in each process:
- * ~45 ms of CPU at start-up, which a one-shot `mizan` call pays on every
- * call. A host that wants it imports this module before any text code runs.
+ * The text code's start-up tables from a file the build writes beside the
+ * compiled code, instead of building them in each process, which a one-shot
+ * `mizan` call would pay on every call: the fold tables (common/text/normalize.ts),
+ * the tokenizer's code-unit classes (tokenize.ts) and the guard lists' hash
+ * table (guardTable.ts). A host that wants them imports this module before
+ * any text code runs; textTablesWrite.ts writes the file.
  *
- * The tables depend on normalize's code and on the runtime's Unicode tables
- * (`String.prototype.normalize`, case mapping), so the file names both: the
- * SHA-1 of the compiled normalize.js and `process.versions.unicode`. When
- * either differs, or there is no file (tests run the sources), the tables are
- * built as usual.
+ * The tables depend on the text code and on the runtime's Unicode tables
+ * (`String.prototype.normalize`, case mapping, `\p{L}`), so the file names
+ * both: the SHA-1 of every compiled module of the two text folders and
+ * `process.versions.unicode`. When either differs, or there is no file (tests
+ * run the sources), or the machine is big-endian, the tables are built as usual.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
-import { foldTablesData, useFoldTables } from '../../../common/text/normalize';
+import { useFoldTables } from '../../../common/text/normalize';
+import { preparedTables } from './preparedTables';
 
-/** Where tsc puts normalize.js and the tables file, from this module's folder. */
-const normalizeJs = join(__dirname, '..', '..', '..', 'common', 'text', 'normalize.js');
-const tablesFile = join(__dirname, '..', '..', '..', 'common', 'text', 'textTables.bin');
+/** Where tsc puts the text code and the tables file, from this module's folder. */
+const textFolders = [join(__dirname, '..', '..', '..', 'common', 'text'), __dirname];
+export const textTablesPath = join(__dirname, '..', '..', '..', 'common', 'text', 'textTables.bin');
 
-function stamp(): string {
-  const source = readFileSync(normalizeJs);
-  return `${createHash('sha1').update(source).digest('hex')} unicode ${process.versions.unicode}\n`;
-}
+let codeStamp: string | null = null;
 
 /**
- * The build's step: the tables this runtime builds, stamped. Layout: the
- * stamp line, the map (65,536 little-endian 16-bit entries), the expansions as JSON.
+ * The SHA-1 of the text code (every compiled .js module of common/text and main/core/text, in name order) and the
+ * runtime's Unicode version: what the tables, and anything else computed from the analyzer, depend on.
  */
-export function writeFoldTablesFile(): void {
-  const { map, expansions } = foldTablesData();
-  const mapBytes = Buffer.alloc(map.length * 2);
-  map.forEach((v, i) => mapBytes.writeUInt16LE(v, i * 2));
-  writeFileSync(
-    tablesFile,
-    Buffer.concat([Buffer.from(stamp(), 'utf8'), mapBytes, Buffer.from(JSON.stringify(expansions))]),
-  );
+export function textCodeStamp(): string {
+  if (codeStamp !== null) return codeStamp;
+  const hash = createHash('sha1');
+  for (const folder of textFolders)
+    for (const name of readdirSync(folder).sort())
+      if (name.endsWith('.js')) hash.update(name).update(readFileSync(join(folder, name)));
+  codeStamp = `${hash.digest('hex')} unicode ${process.versions.unicode}`;
+  return codeStamp;
+}
+
+/** The file's second line: what is not a plain array of numbers. */
+export interface TextTablesHeader {
+  expansions: Array<[number, string]>;
+  guardMask: number;
+  guardWords: string[];
 }
 
 /** Whether this process took the tables from the file (false: built, or to be built, as usual). */
 export let foldTablesFromFile = false;
 
-function readFoldTablesFile(): void {
+/**
+ * Layout (textTablesWrite.ts): the stamp line, the header line (JSON), then little-endian arrays: the fold map
+ * (65,536 × 16 bits), the code-unit classes (65,536 × 8), the guard slots ((mask + 1) × 2 × 32), the guard flags
+ * (one byte a word).
+ */
+function readTextTablesFile(): void {
+  if (endianness() !== 'LE') return;
   let bytes: Buffer;
   try {
-    bytes = readFileSync(tablesFile);
+    bytes = readFileSync(textTablesPath);
   } catch {
     return;
   }
-  const expected = Buffer.from(stamp(), 'utf8');
-  const size = expected.length + 0x10000 * 2;
-  if (bytes.length <= size || !bytes.subarray(0, expected.length).equals(expected)) return;
-  const body = bytes.subarray(expected.length);
+  const expected = Buffer.from(`${textCodeStamp()}\n`, 'utf8');
+  if (!bytes.subarray(0, expected.length).equals(expected)) return;
+  const headerEnd = bytes.indexOf(0x0a, expected.length);
+  if (headerEnd < 0) return;
+  const header = JSON.parse(bytes.subarray(expected.length, headerEnd).toString('utf8')) as TextTablesHeader;
   const map = new Uint16Array(0x10000);
-  // On a little-endian machine (every one Node ships for but s390x) the entries are copied as bytes.
-  if (endianness() === 'LE') new Uint8Array(map.buffer).set(body.subarray(0, map.length * 2));
-  else for (let i = 0; i < map.length; i++) map[i] = body.readUInt16LE(i * 2);
-  useFoldTables(map, JSON.parse(body.subarray(map.length * 2).toString('utf8')) as Array<[number, string]>);
+  const charClass = new Uint8Array(0x10000);
+  const slots = new Uint32Array((header.guardMask + 1) * 2);
+  const flags = new Uint8Array(header.guardWords.length);
+  let at = headerEnd + 1;
+  if (bytes.length !== at + map.byteLength + charClass.byteLength + slots.byteLength + flags.byteLength) return;
+  for (const array of [map, charClass, slots, flags]) {
+    new Uint8Array(array.buffer).set(bytes.subarray(at, at + array.byteLength));
+    at += array.byteLength;
+  }
+  useFoldTables(map, header.expansions);
+  preparedTables.charClass = charClass;
+  preparedTables.guards = { mask: header.guardMask, slots, words: header.guardWords, flags };
   foldTablesFromFile = true;
 }
 
-readFoldTablesFile();
+readTextTablesFile();
