@@ -34,21 +34,23 @@ export function buildGuardTable(): GuardTable {
   // At most half full: linear probing stays short.
   let size = 1024;
   while (size < flagOf.size * 2) size *= 2;
+  const words = [...flagOf.keys()];
   const table: GuardTable = {
     mask: size - 1,
     slots: new Uint32Array(size * 2),
-    words: [],
-    flags: new Uint8Array(flagOf.size),
+    text: words.join(''),
+    starts: new Uint32Array(words.length + 1),
+    flags: new Uint8Array(words.length),
   };
-  for (const [word, flag] of flagOf) {
+  words.forEach((word, i) => {
     const h = hashRange(word, 0, word.length);
     let s = h & table.mask;
     while (table.slots[s * 2 + 1] !== 0) s = (s + 1) & table.mask;
     table.slots[s * 2] = h;
-    table.slots[s * 2 + 1] = table.words.length + 1;
-    table.flags[table.words.length] = flag;
-    table.words.push(word);
-  }
+    table.slots[s * 2 + 1] = i + 1;
+    table.flags[i] = flagOf.get(word) as number;
+    table.starts[i + 1] = table.starts[i]! + word.length;
+  });
   return table;
 }
 
@@ -63,10 +65,10 @@ export function guardFlags(word: string, start: number, end: number): number {
     const at = t.slots[s * 2 + 1] as number;
     if (at === 0) return 0;
     if (t.slots[s * 2] !== h) continue;
-    const w = t.words[at - 1] as string;
-    if (w.length !== len) continue;
+    const from = t.starts[at - 1] as number;
+    if ((t.starts[at] as number) - from !== len) continue;
     let i = 0;
-    while (i < len && w.charCodeAt(i) === word.charCodeAt(start + i)) i++;
+    while (i < len && t.text.charCodeAt(from + i) === word.charCodeAt(start + i)) i++;
     if (i === len) return t.flags[at - 1] as number;
   }
 }

@@ -11,7 +11,9 @@ export interface GuardTable {
   mask: number;
   /** Per slot: the hash and 1 + the word's index (0: empty). */
   slots: Uint32Array;
-  words: string[];
+  /** Every word, one after the other: word i is text.slice(starts[i], starts[i + 1]), so no string per word is made. */
+  text: string;
+  starts: Uint32Array;
   flags: Uint8Array;
 }
 

@@ -31,7 +31,7 @@ function tablesIn(viaFile: boolean): Tables {
       fromFile: file ? file.foldTablesFromFile && preparedTables.charClass !== null : false,
       fold: sha1().update(map).update(JSON.stringify(expansions)).digest('hex'),
       classes: sha1().update(CHAR_CLASS).digest('hex'),
-      guards: sha1().update(String(g.mask)).update(g.slots).update(g.flags).update(g.words.join('\\n')).digest('hex'),
+      guards: sha1().update(String(g.mask)).update(g.slots).update(g.flags).update(g.starts).update(g.text).digest('hex'),
       folded: n.normalizeForMatching('إِسْتَانْبُول ﻻ Ǆemal ﬁnal Straße ١٢'),
       keys: analyze('وبالمدينة والكاظمي للولايات وواشنطن كتبهم ـــ 2,500 Ǆemal').map((t) => t.exact + '|' + t.stem),
     }));`;

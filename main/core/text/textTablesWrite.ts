@@ -14,7 +14,12 @@ export function writeTextTablesFile(): void {
   if (endianness() !== 'LE') return;
   const { map, expansions } = foldTablesData();
   const guards = buildGuardTable();
-  const header: TextTablesHeader = { expansions, guardMask: guards.mask, guardWords: guards.words };
+  const header: TextTablesHeader = {
+    expansions,
+    guardMask: guards.mask,
+    guardWords: guards.flags.length,
+    guardText: guards.text.length,
+  };
   const bytes = (array: Uint8Array | Uint16Array | Uint32Array): Buffer =>
     Buffer.from(array.buffer, array.byteOffset, array.byteLength);
   writeFileSync(
@@ -24,7 +29,9 @@ export function writeTextTablesFile(): void {
       bytes(map),
       bytes(buildClassTable()),
       bytes(guards.slots),
+      bytes(guards.starts),
       bytes(guards.flags),
+      Buffer.from(guards.text, 'utf16le'),
     ]),
   );
 }
