@@ -11,7 +11,14 @@
  * --base-library FILE gives that build its own copy of the library (a build
  * that migrates the schema makes the file unreadable to an older one).
  *
- *   node dist/bench/cliStart.js [--runs N] [--library FILE] [--query Q] [--base DIR [--base-library FILE]]
+ * --phases adds N more runs of the search alone, with MIZAN_CLI_PHASES=1
+ * (main/cli/phases.ts), and prints where one call's wall and CPU time go:
+ * Node's own start, reading and compiling the bundle, evaluating its modules,
+ * opening the library, each contract call, the output, closing, and the
+ * process's end (what /usr/bin/time saw after the CLI's last mark; its CPU counts in
+ * 10 ms steps, so that row's CPU can read -1 or 9).
+ *
+ *   node dist/bench/cliStart.js [--runs N] [--library FILE] [--query Q] [--base DIR [--base-library FILE]] [--phases]
  *
  * Goal: the search within 0.3 s wall.
  */
@@ -28,20 +35,61 @@ interface Run {
   wall: number;
   cpu: number;
   rssMb: number;
+  stderr: string;
+}
+
+/** One step's mark, as main/cli/phases.ts prints them: milliseconds since the process started. */
+interface PhaseMark {
+  phase: string;
+  wall: number;
+  cpu: number;
 }
 
 const TIME = '/usr/bin/time';
 
 /** One process under /usr/bin/time: wall, user + system CPU, peak RSS (its last stderr line). */
-function timed(args: string[]): Run {
+function timed(args: string[], env: NodeJS.ProcessEnv = process.env): Run {
   const started = performance.now();
-  const result = spawnSync(TIME, ['-f', '@@%U %S %M', process.execPath, ...args], { encoding: 'utf8' });
+  const result = spawnSync(TIME, ['-f', '@@%U %S %M', process.execPath, ...args], { encoding: 'utf8', env });
   const wall = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`${args.join(' ')} failed (${result.status}): ${result.stderr}`);
   const line = result.stderr.split('\n').find((l) => l.startsWith('@@'));
   if (!line) throw new Error(`no figures from ${TIME}: ${result.stderr}`);
   const [user, system, rssKb] = line.slice(2).split(' ').map(Number);
-  return { wall, cpu: user! + system!, rssMb: rssKb! / 1024 };
+  return { wall, cpu: user! + system!, rssMb: rssKb! / 1024, stderr: result.stderr };
+}
+
+function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+}
+
+/**
+ * Each step's wall and CPU milliseconds (median over the runs): the time from the previous mark to its own, and
+ * from the last mark to the end of the process as /usr/bin/time saw it ("process end").
+ */
+function phaseRows(runs: Run[]): Array<[string, string]> {
+  const steps = new Map<string, { wall: number[]; cpu: number[] }>();
+  const add = (name: string, wall: number, cpu: number): void => {
+    const step = steps.get(name) ?? { wall: [], cpu: [] };
+    step.wall.push(wall);
+    step.cpu.push(cpu);
+    steps.set(name, step);
+  };
+  for (const run of runs) {
+    const line = run.stderr.split('\n').find((l) => l.startsWith('mizan-phases '));
+    if (!line) throw new Error(`no phases printed: ${run.stderr}`);
+    const marks = JSON.parse(line.slice('mizan-phases '.length)) as PhaseMark[];
+    let previous: PhaseMark = { phase: 'start', wall: 0, cpu: 0 };
+    for (const mark of marks) {
+      add(mark.phase, mark.wall - previous.wall, mark.cpu - previous.cpu);
+      previous = mark;
+    }
+    add('process end', run.wall * 1000 - previous.wall, run.cpu * 1000 - previous.cpu);
+  }
+  return [...steps].map(([name, { wall, cpu }]) => [
+    name,
+    `wall ${median(wall).toFixed(0).padStart(4)} ms · CPU ${median(cpu).toFixed(0).padStart(4)} ms`,
+  ]);
 }
 
 function spread(values: number[], digits = 2): string {
@@ -58,6 +106,7 @@ function main(): void {
       query: { type: 'string' },
       base: { type: 'string' },
       'base-library': { type: 'string' },
+      phases: { type: 'boolean', default: false },
     },
   });
   if (!existsSync(TIME)) throw new Error(`${TIME} is needed for the CPU figures (Debian package "time")`);
@@ -101,7 +150,15 @@ function main(): void {
     row(`mizan search ${query} --json`, mizan),
     ...(baseSearch ? [row(`the same, ${values.base}`, base)] : []),
   ]);
-  const wall = [...mizan.map((x) => x.wall)].sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+  if (values.phases) {
+    const env = { ...process.env, MIZAN_CLI_PHASES: '1' };
+    const phased = Array.from({ length: runs }, () => timed(search, env));
+    printTable(
+      `Where one search's time goes, median of ${runs} runs, load ${loadavg()[0]!.toFixed(1)}`,
+      phaseRows(phased),
+    );
+  }
+  const wall = median(mizan.map((x) => x.wall));
   process.stdout.write(
     `goal: search within ${GOAL_WALL_SECONDS} s wall: ${wall <= GOAL_WALL_SECONDS ? 'met' : 'missed'}\n`,
   );

@@ -6,6 +6,13 @@
 // time, which saves parsing ~2 MB on every call (main/cli/README.md has the
 // figures). A cache from another V8 (another Node) is rejected by V8 itself
 // and the script is compiled as usual.
+// With MIZAN_CLI_PHASES=1, the steps' times (main/cli/phases.ts): Node's own start ends here.
+const phases = process.env.MIZAN_CLI_PHASES === '1' ? (globalThis[Symbol.for('mizan.cliPhases')] = []) : null;
+const markPhase = (phase) => {
+  const { user, system } = process.cpuUsage();
+  phases?.push({ phase, wall: performance.now(), cpu: (user + system) / 1000 });
+};
+markPhase('node');
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
@@ -43,6 +50,7 @@ try {
 // `import()` in the bundle (an ES-module-only package) resolves as in any CommonJS module (Node >= 20.12).
 const importModuleDynamically = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
 const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData, importModuleDynamically });
+markPhase('compile');
 if (process.env.MIZAN_CLI_WRITE_CODE_CACHE === '1') {
   // The build's own run: the cache then also holds the functions this call compiled.
   process.on('exit', () => fs.writeFileSync(cacheFile, script.createCachedData()));

@@ -12,8 +12,10 @@
 // where tsc put them: each bundled module's `__dirname` is rewritten to its
 // own folder under dist/, relative to the bundle.
 //
-// The text fold tables are written to dist/common/text/foldTables.bin, which
-// the CLI reads instead of building them (main/core/text/foldTablesFile.ts).
+// The text code's tables (folds, code-unit classes, guard lists) are written to
+// dist/common/text/textTables.bin, which the CLI reads instead of building them
+// (main/core/text/textTablesFile.ts), and the analyzer's fingerprint to
+// dist/main/cli/analyzerFingerprint.txt (main/cli/fingerprintFile.ts).
 //
 // Then one `mizan --help` through bin/mizan.js writes V8's code cache of the
 // bundle beside it (mizan.js.cache), which bin/mizan.js hands to V8 on each call.
@@ -88,5 +90,8 @@ execFileSync(process.execPath, [join(root, 'bin', 'mizan.js'), '--help'], {
   stdio: 'ignore',
 });
 
-rmSync(join(dist, 'common', 'text', 'foldTables.bin'), { force: true });
-createRequire(import.meta.url)(join(dist, 'main', 'core', 'text', 'foldTablesFile.js')).writeFoldTablesFile();
+rmSync(join(dist, 'common', 'text', 'textTables.bin'), { force: true });
+createRequire(import.meta.url)(join(dist, 'main', 'core', 'text', 'textTablesWrite.js')).writeTextTablesFile();
+
+// The analyzer's fingerprint, stamped with the code it was computed from (main/cli/fingerprintFile.ts).
+createRequire(import.meta.url)(join(outDir, 'fingerprintFile.js')).writeFingerprintFile();

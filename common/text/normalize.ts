@@ -280,7 +280,7 @@ function tables(): FoldTables {
  * The fold tables as data: the map (one entry per code unit) and the
  * expansions. A Node host keeps them in a file its build writes, so that a
  * one-shot process (the CLI) reads them instead of building them
- * (main/core/text/foldTablesFile.ts).
+ * (main/core/text/textTablesFile.ts).
  */
 export function foldTablesData(): { map: Uint16Array; expansions: Array<[number, string]> } {
   const { map, multi } = tables();

@@ -14,8 +14,10 @@
  *   mizan entities ID... [--json] | --top N [--kind person|place|organisation] [--json] (entityCommands.ts)
  *   mizan export DOSSIER_ID|--articles ID,ID,... --pdf FILE|--html FILE (exportCommands.ts)
  */
-// First: the text fold tables from the build's file, before any text code builds them.
-import '../core/text/foldTablesFile';
+// First: the text code's tables from the build's file, before any text code builds them; then the analyzer's
+// fingerprint from the build's file.
+import '../core/text/textTablesFile';
+import './fingerprintFile';
 import { parseArgs } from 'node:util';
 import {
   MizanError,
@@ -30,6 +32,7 @@ import { createDispatcher, type Dispatcher } from '../core/rpc';
 import { createServices } from '../core/services';
 import { appVersion } from '../core/version';
 import { createProgressBar } from './progressBar';
+import { markPhase } from './phases';
 import { clustersCommand, compareCommand } from './compareCommands';
 import type { TopOptions } from './entityCommands';
 import { reindexCommand, savedSearchesCommand, searchCommand, searchSorts } from './searchCommands';
@@ -104,6 +107,7 @@ async function call<M extends MethodName>(
   jobId: string | null = null,
 ): Promise<Output<M>> {
   const envelope = (await dispatcher.dispatch(method, input, jobId)) as Envelope<Output<M>>;
+  markPhase(method);
   if (!envelope.ok) throw new MizanError(envelope.error.code, envelope.error.message);
   return envelope.value;
 }
@@ -131,6 +135,7 @@ function topOptions(top: string | undefined, kind: string | undefined, ids: numb
 }
 
 async function run(argv: string[]): Promise<number> {
+  markPhase('modules');
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -272,6 +277,7 @@ async function run(argv: string[]): Promise<number> {
   // only in the command that reads it (entities --top): the others end sooner.
   const readOnly = command === 'list' || command === 'show' || command === 'search' || command === 'searches';
   const services = await createServices({ dbPath, host: 'cli', entityIndex: false, skipIntegrityCheck: readOnly });
+  markPhase('open');
   const bar = createProgressBar(process.stderr);
   const dispatcher = createDispatcher(services.handlers, (p: Progress) => bar.update(p.done, p.total, p.label));
   try {
@@ -456,8 +462,10 @@ async function run(argv: string[]): Promise<number> {
     }
     return 0;
   } finally {
+    markPhase('output');
     bar.done();
     await services.close();
+    markPhase('close');
   }
 }
 

@@ -118,7 +118,7 @@ describe.skipIf(skipReason !== null)('packaged app (electron-builder --dir, stan
     ).toEqual([]);
     expect(own.filter((f) => /\.(db|sqlite|jsonl|csv)$/.test(f))).toEqual([]);
     // The command line's bundle, code cache and fold tables serve `bin/mizan.js` only.
-    expect(own.filter((f) => f.startsWith('/dist/main/cli/') || f.endsWith('/foldTables.bin'))).toEqual([]);
+    expect(own.filter((f) => f.startsWith('/dist/main/cli/') || f.endsWith('/textTables.bin'))).toEqual([]);
     expect(files.filter((f) => /^\/node_modules\/[^/]+\/(test|tests|__tests__)\//.test(f))).toEqual([]);
   });
 

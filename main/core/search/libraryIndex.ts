@@ -33,11 +33,23 @@ const PROBE =
   'أعلن الرئيس الأميركي والأمريكية بالبنتاجون للجنة الْكَاظِمِي ـــ مسئول ٢٥٠٠ 2,500 جندي (26/7/2021) ' +
   "تموز وواشنطن لواشنطن ببغداد بتسليمها كيري فالعراق لبنان إلغاء في The Pentagon's U.S. officials were running, studies 3.5%";
 
+/** The fingerprint a host read from the build's file for this same code (main/cli/fingerprintFile.ts); null: computed. */
+let preparedFingerprint: string | null = null;
+
+/** Takes the fingerprint `computeAnalyzerFingerprint` gave, in the build, for the code now running. */
+export function useAnalyzerFingerprint(fingerprint: string): void {
+  preparedFingerprint = fingerprint;
+}
+
 /**
  * Changes whenever the analyzer would turn the same text into different keys. The preposition and guard lists
  * are hashed whole: a regenerated list changes keys of words no probe can anticipate.
  */
 export function analyzerFingerprint(): string {
+  return preparedFingerprint ?? computeAnalyzerFingerprint();
+}
+
+export function computeAnalyzerFingerprint(): string {
   const keys = analyze(PROBE).map((t) => `${t.exact}|${t.stem}|${t.stop ? 1 : 0}`);
   const hash = createHash('sha256').update(`${INDEX_FORMAT}\n${keys.join('\n')}`);
   for (const [word, letters] of PREPOSITION_TARGETS) hash.update(`\n${word} ${letters}`);

@@ -6,6 +6,7 @@
  * One entry holds every list the word is on (a bit each), so a word is hashed once for all of them.
  */
 import { AL_INITIAL, LAM_INITIAL, SUFFIX_KEEP, WAW_INITIAL } from './guards';
+import { preparedTables, type GuardTable } from './preparedTables';
 
 /** Bits of `guardFlags`: which list holds the word. */
 export const G_WAW = 1;
@@ -20,15 +21,8 @@ function hashRange(word: string, start: number, end: number): number {
   return h >>> 0;
 }
 
-interface Table {
-  mask: number;
-  /** Per slot: the hash and 1 + the word's index (0: empty), side by side so a probe reads one cache line. */
-  slots: Uint32Array;
-  words: string[];
-  flags: Uint8Array;
-}
-
-function build(): Table {
+/** The table from the lists (the build writes it to the text tables file, which the CLI reads instead). */
+export function buildGuardTable(): GuardTable {
   const flagOf = new Map<string, number>();
   const lists: [ReadonlySet<string>, number][] = [
     [WAW_INITIAL, G_WAW],
@@ -40,39 +34,41 @@ function build(): Table {
   // At most half full: linear probing stays short.
   let size = 1024;
   while (size < flagOf.size * 2) size *= 2;
-  const table: Table = {
+  const words = [...flagOf.keys()];
+  const table: GuardTable = {
     mask: size - 1,
     slots: new Uint32Array(size * 2),
-    words: [],
-    flags: new Uint8Array(flagOf.size),
+    text: words.join(''),
+    starts: new Uint32Array(words.length + 1),
+    flags: new Uint8Array(words.length),
   };
-  for (const [word, flag] of flagOf) {
+  words.forEach((word, i) => {
     const h = hashRange(word, 0, word.length);
     let s = h & table.mask;
     while (table.slots[s * 2 + 1] !== 0) s = (s + 1) & table.mask;
     table.slots[s * 2] = h;
-    table.slots[s * 2 + 1] = table.words.length + 1;
-    table.flags[table.words.length] = flag;
-    table.words.push(word);
-  }
+    table.slots[s * 2 + 1] = i + 1;
+    table.flags[i] = flagOf.get(word) as number;
+    table.starts[i + 1] = table.starts[i]! + word.length;
+  });
   return table;
 }
 
-let table: Table | null = null;
+let table: GuardTable | null = null;
 
 /** The G_* bits of word[start, end) (0: on no list). */
 export function guardFlags(word: string, start: number, end: number): number {
-  const t = table ?? (table = build());
+  const t = table ?? (table = preparedTables.guards ?? buildGuardTable());
   const h = hashRange(word, start, end);
   const len = end - start;
   for (let s = h & t.mask; ; s = (s + 1) & t.mask) {
     const at = t.slots[s * 2 + 1] as number;
     if (at === 0) return 0;
     if (t.slots[s * 2] !== h) continue;
-    const w = t.words[at - 1] as string;
-    if (w.length !== len) continue;
+    const from = t.starts[at - 1] as number;
+    if ((t.starts[at] as number) - from !== len) continue;
     let i = 0;
-    while (i < len && w.charCodeAt(i) === word.charCodeAt(start + i)) i++;
+    while (i < len && t.text.charCodeAt(from + i) === word.charCodeAt(start + i)) i++;
     if (i === len) return t.flags[at - 1] as number;
   }
 }

@@ -8,6 +8,7 @@
  */
 import { isValidDate } from './calendar';
 import { codeUnitMask } from './codeUnitMask';
+import { preparedTables } from './preparedTables';
 
 export type TokenKind = 'word' | 'number' | 'date' | 'url';
 
@@ -30,7 +31,8 @@ export const C_DIGIT = 6; // ASCII, Arabic-Indic, Eastern, full-width digit
 export const C_JOINER = 7; // ZWNJ / ZWJ: inside words
 export const C_HIGH = 8; // high surrogate: classify the code point
 
-function buildClassTable(): Uint8Array {
+/** The class of every UTF-16 code unit (the build writes it to the text tables file, which the CLI reads instead). */
+export function buildClassTable(): Uint8Array {
   const letter = codeUnitMask(/\p{L}+/gu);
   const mark = codeUnitMask(/\p{M}+/gu);
   const t = new Uint8Array(0x10000);
@@ -80,8 +82,8 @@ function buildClassTable(): Uint8Array {
   return t;
 }
 
-/** Built once at load; read-only afterwards. */
-export const CHAR_CLASS: Uint8Array = buildClassTable();
+/** Built once at load, or read by the host from the build's file; read-only afterwards. */
+export const CHAR_CLASS: Uint8Array = preparedTables.charClass ?? buildClassTable();
 
 const ASTRAL_LETTER_RE = /^[\p{L}\p{M}]$/u;
 
