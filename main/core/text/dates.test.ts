@@ -83,6 +83,24 @@ describe('parseDate', () => {
 });
 
 describe('findDates', () => {
+  it('gives a weekday the day of the date written after it, even in the week after the reference', () => {
+    // The coalition's truce, announced on Saturday 25 July 2015 (SaudiNewsNet, الرياض and الوئام).
+    const truce = findDates(
+      'هدنة لمدة خمسة أيام اعتباراً من يوم الأحد (10/شوال / 1436هـ ) الموافق (26/7/2015م) الساعة',
+      {
+        reference: '2015-07-25',
+      },
+    );
+    expect(truce.map((f) => [f.text, f.iso])).toEqual([
+      ['يوم الأحد', '2015-07-26'],
+      ['10/شوال / 1436هـ', '2015-07-26'],
+      ['26/7/2015م', '2015-07-26'],
+    ]);
+    // A date of another weekday says nothing about which Sunday: the reference decides.
+    const other = findDates('وصل يوم الأحد، 2015/7/22', { reference: '2015-07-25' });
+    expect(other.map((f) => f.iso)).toEqual(['2015-07-19', '2015-07-22']);
+  });
+
   it('reads a day and year written with slashes around the month name', () => {
     // President Hadi's letter to King Salman, as the coalition's statement quotes it (SaudiNewsNet, 25 July 2015).
     const found = findDates('وأود أن أشير إلى كتابي لمقامكم بتاريخ 7 / يوليو /2015 م والذي طلبت فيه');

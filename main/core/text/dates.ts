@@ -145,6 +145,30 @@ const PATTERNS: readonly PatternSpec[] = [
 interface Candidate extends FoundDate {
   /** Lower wins when spans tie. */
   readonly rank: number;
+  /** A weekday's name (الأحد, on Sunday): the day it stands for may be given by a date written after it. */
+  readonly weekday?: boolean;
+}
+
+/** Between a weekday and the date that says which one it is: brackets, slashes, commas, الموافق. */
+const NAMING_GAP = /^[\s()[\]/،,\-–]*(?:الموافق\s*(?:لـ?\s*)?)?[\s()[\]/،,\-–]*$/u;
+
+/**
+ * "يوم الأحد (10/شوال/1436هـ) الموافق (26/7/2015م)": a weekday followed by its date is that day, even where the
+ * reference would put it in the week before (a coming truce, announced on Saturday).
+ */
+function weekdaysByTheirDates(text: string, chosen: Candidate[]): Candidate[] {
+  return chosen.map((c, k) => {
+    if (!c.weekday) return c;
+    const wd = new Date(`${c.iso}T00:00:00Z`).getUTCDay();
+    let end = c.end;
+    for (let m = k + 1; m < chosen.length && NAMING_GAP.test(text.slice(end, chosen[m]!.start)); m++) {
+      const d = chosen[m]!;
+      if (d.precision === 'day' && !d.weekday && new Date(`${d.iso}T00:00:00Z`).getUTCDay() === wd)
+        return { ...c, iso: d.iso };
+      end = d.end;
+    }
+    return c;
+  });
 }
 
 function monthOf(name: string | undefined): number | undefined {
@@ -388,7 +412,7 @@ export function findDates(text: string, options?: DateOptions): FoundDate[] {
         s = fs + g.pre.length;
       const start = offsets[s] ?? 0;
       const end = originalEnd(text, offsets, fe);
-      cands.push({ ...r, start, end, text: text.slice(start, end), rank });
+      cands.push({ ...r, start, end, text: text.slice(start, end), rank, weekday: p.kind === 'weekday' });
     }
   });
   // Hijri days rank first: "14/10/1436" is a Hijri day, not a Gregorian one in the year 1436.
@@ -414,7 +438,7 @@ export function findDates(text: string, options?: DateOptions): FoundDate[] {
     chosen.push(c);
   }
   chosen.sort((a, b) => a.start - b.start);
-  return chosen.map(({ iso, precision, start, end, text: t, calendar }) =>
+  return weekdaysByTheirDates(text, chosen).map(({ iso, precision, start, end, text: t, calendar }) =>
     calendar ? { iso, precision, start, end, text: t, calendar } : { iso, precision, start, end, text: t },
   );
 }
