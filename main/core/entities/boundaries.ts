@@ -50,7 +50,7 @@ const FACILITY_HEADS = keySet([
 ]);
 
 /** Things named after a person (قانون نيوتن, جائزة نوبل): the person is not what the text is about there. */
-export const NAMED_AFTER = keySet(['قانون', 'قوانين', 'جائزة', 'معادلة', 'متلازمة', 'تأثير', 'نظرية', 'ثابت']);
+export const NAMED_AFTER = keySet(['قانون', 'قوانين', 'جائزة', 'جوائز', 'معادلة', 'متلازمة', 'تأثير', 'نظرية', 'ثابت']);
 
 /** Ordinals after a ruler's name (فؤاد الأول, لويس التاسع): part of the name. */
 const ORDINALS = keySet([

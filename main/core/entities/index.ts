@@ -6,11 +6,12 @@
 import { arabicProposals, inEventName, type Proposal } from './arabic';
 import { NAMED_AFTER, refineBoundaries, surnameAllowed } from './boundaries';
 import { isCommonWord, isGivenName } from './nameLists';
+import { COMPLEMENT_STOPS } from './lexicon';
 import { resolve } from './resolve';
 import { OPERATING_POINT, readTagger } from './tagger';
 import { englishProposals } from './english';
 import { nameKey, readable } from './fold';
-import { entityTokens, type EntityToken } from './tokens';
+import { entityTokens, joined, type EntityToken } from './tokens';
 import type { Entity, EntityKind, ExtractOptions, Mention, TextSpan } from './types';
 
 export type { Entity, EntityKind, ExtractOptions, Mention, TextSpan } from './types';
@@ -69,18 +70,27 @@ function personCore(words: readonly string[]): string[] {
 
 /** A word that may stand alone for a person named in the text: not a given name, a common word or half a compound. */
 function aloneAllowed(word: string): boolean {
-  return word.replace(/^ال/u, '').length >= 3 && !isCommonWord(word) && !isGivenName(word) && surnameAllowed(word);
+  return (
+    word.replace(/^ال/u, '').length >= 3 &&
+    !isCommonWord(word) &&
+    !isGivenName(word) &&
+    surnameAllowed(word) &&
+    !COMPLEMENT_STOPS.has(word)
+  );
 }
+
+/** A definite plural (المسلمون, الصليبيين): a people or a group read as one name, never one person named again. */
+const PEOPLE_PLURAL = /^ال.{3,}(?:ون|ين)$/u;
 
 /**
  * Words that stand alone for a person found in the text: the last name of a
  * name in full (وأكد اليوسف); with `OPERATING_POINT.repeatedNames`, also the
- * first word of a two-word name that no list knows as a given name (راؤول
- * غونزاليس, then راؤول: a foreign name used alone). A one-word name found once
- * (by a title or the tagger) is not: alone elsewhere it was mostly a word of a
- * longer name missed (1 right of 9 on AQMAR).
+ * first word of a foreign two-word name that no list knows as a given name
+ * (راؤول غونزاليس, then راؤول) and a one-word name found by a title or the
+ * tagger (العالم الروسي مندليف, then مندليف): on AQMAR 74 right, 10 wrong
+ * (README, "Measured"). runsOn: the name was followed by a word no list knows.
  */
-function aloneNames(drafts: readonly Draft[]): Map<string, string> {
+function aloneNames(drafts: readonly Draft[], runsOn: (d: Draft) => boolean): Map<string, string> {
   const alone = new Map<string, string>();
   for (const d of drafts) {
     if (d.kind !== 'person') continue;
@@ -88,10 +98,19 @@ function aloneNames(drafts: readonly Draft[]): Map<string, string> {
     // A last name that is also a given name (… بن علي) would name whoever else is called so.
     if (d.words.length >= 2 && d.words[d.words.length - 2] !== 'ال' && aloneAllowed(last)) alone.set(last, 'surname');
     if (!OPERATING_POINT.repeatedNames) continue;
-    if (d.words.length === 1 && d.via !== 'surname' && aloneAllowed(last) && !alone.has(last))
-      alone.set(last, 'repeated:one-word');
+    // A one-word name followed by a word no list knows (الإمبراطور تشن هوا) was read short: not a name alone.
+    // A given name with the article (الملك الحسين) is still a given name: alone, it may be anyone or anything.
+    const oneWord =
+      d.words.length === 1 &&
+      d.via !== 'surname' &&
+      !PEOPLE_PLURAL.test(last) &&
+      !isGivenName(last.replace(/^ال/u, '')) &&
+      !runsOn(d);
+    if (oneWord && aloneAllowed(last) && !alone.has(last)) alone.set(last, 'repeated:one-word');
     const first = d.words[0]!;
-    if (d.words.length === 2 && !first.startsWith('ال') && !KIN.has(first) && aloneAllowed(first) && !alone.has(first))
+    // Only a foreign name (no word with ال) is called by its first word: an Arab one (صباح الأحمد) by its last.
+    const foreign = d.words.every((w) => !w.startsWith('ال'));
+    if (d.words.length === 2 && foreign && !KIN.has(first) && aloneAllowed(first) && !alone.has(first))
       alone.set(first, 'repeated:first-word');
   }
   return alone;
@@ -112,9 +131,22 @@ function boundBefore(toks: readonly EntityToken[], i: number): boolean {
   return !!t && t.t.kind === 'word' && (!surnameAllowed(t.key) || (!t.definite && NAMED_AFTER.has(t.key)));
 }
 
+/** The word after a bare noun carries a pronoun, so the noun is in a construct with it (سلامة بلاده). */
+function construct(text: string, t: EntityToken, next: EntityToken | undefined): boolean {
+  if (!next || !next.arabic || next.t.kind !== 'word' || !joined(text, t, next)) return false;
+  // The text as written: the key folds ة into ه.
+  return /(?:ه|ها|هم|هما|هن|كم|نا)$/u.test(next.t.text);
+}
+
 /** Words standing alone for a person found in the text (aloneNames), at their other mentions. */
 function addSurnames(text: string, toks: readonly EntityToken[], drafts: Draft[], taken: Uint8Array): void {
-  const alone = aloneNames(drafts);
+  const endsAt = new Map<number, number>();
+  toks.forEach((t, i) => endsAt.set(t.t.end, i));
+  const runsOn = (d: Draft): boolean => {
+    const i = endsAt.get(d.span.end);
+    return i !== undefined && nameNeighbour(toks, i + 1) && joined(text, toks[i], toks[i + 1]);
+  };
+  const alone = aloneNames(drafts, runsOn);
   if (alone.size === 0) return;
   toks.forEach((t, i) => {
     if (taken[i] || t.t.kind !== 'word' || t.t.stop) return;
@@ -127,6 +159,8 @@ function addSurnames(text: string, toks: readonly EntityToken[], drafts: Draft[]
     if (!via) return;
     // راؤول غونزاليس missed in full: its first word alone would be half a name.
     if (via !== 'surname' && (nameNeighbour(toks, i + 1) || nameNeighbour(toks, i - 1) || boundBefore(toks, i))) return;
+    // سلامة بلاده, سلامة الأسرة: a first name that is also a noun, here in a construct with the word after it.
+    if (via === 'repeated:first-word' && construct(text, t, toks[i + 1])) return;
     drafts.push({ kind: 'person', span, display, words: [nameKey(display)], group: -1, via });
   });
 }
