@@ -13,7 +13,13 @@ import { defaultRenderOptions, type DossierDocument, type ExportItem } from '../
 import { readAmiriTtf } from '../dossier/fonts';
 import { renderPdf } from '../dossier/pdfExporter';
 import { repoRoot, sharedData, tempDir } from '../../../tests/support/paths';
-import { foldPresentationForms, repairLamAlef, repairMirroredBrackets, repairVisualOrder } from './pdfParagraphs';
+import {
+  foldPresentationForms,
+  repairDetachedMarks,
+  repairLamAlef,
+  repairMirroredBrackets,
+  repairVisualOrder,
+} from './pdfParagraphs';
 import { parseFileAsync } from './registry';
 import type { ParsedArticle, ParsedRecord } from './types';
 
@@ -326,5 +332,11 @@ describe('PDF text repairs', () => {
     ]);
     expect(repairMirroredBrackets(['منذ مارس (آذار) الماضي', 'بين )'])).toEqual(['منذ مارس (آذار) الماضي', 'بين )']);
     expect(repairLamAlef('المادة األولى والقانون اآلتى')).toBe('المادة الأولى والقانون الآتى');
+  });
+
+  it("puts a word's last marks back on its letter when they come after the closing quote", () => {
+    expect(repairDetachedMarks('كما في ”موسى“ٰ و ”الۤم“ۤ، أي ”ب“ِّ.')).toBe('كما في ”موسىٰ“ و ”الۤمۤ“، أي ”بِّ“.');
+    // A mark shown on a dotted circle, and a quote after a word without marks, are left as they are.
+    expect(repairDetachedMarks('التنوين “ً◌” و ”قال“')).toBe('التنوين “ً◌” و ”قال“');
   });
 });
