@@ -336,7 +336,8 @@ describe('PDF text repairs', () => {
 
   it("puts a word's last marks back on its letter when they come after the closing quote", () => {
     expect(repairDetachedMarks('كما في ”موسى“ٰ و ”الۤم“ۤ، أي ”ب“ِّ.')).toBe('كما في ”موسىٰ“ و ”الۤمۤ“، أي ”بِّ“.');
-    // A mark shown on a dotted circle, and a quote after a word without marks, are left as they are.
-    expect(repairDetachedMarks('التنوين “ً◌” و ”قال“')).toBe('التنوين “ً◌” و ”قال“');
+    expect(repairDetachedMarks('في جانب على ٰحساب الآخر')).toBe('في جانب علىٰ حساب الآخر');
+    // A quote after a word without marks is left as it is.
+    expect(repairDetachedMarks('التنوين و ”قال“ ثم')).toBe('التنوين و ”قال“ ثم');
   });
 });

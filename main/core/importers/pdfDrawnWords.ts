@@ -52,44 +52,82 @@ export interface DrawnWords {
 }
 
 /**
- * A TJ adjustment of at least this many thousandths of an em between two
- * letters is a word space, below it kerning. XeTeX draws no space glyphs: it
- * places a line's words with TJ adjustments, and its Amiri kerns with smaller
- * ones (the Amiri documentation's 8 pages: kerns 83-130, word spaces 199 and
- * up; PDF.js breaks words at 102).
+ * A horizontal gap of at least this many thousandths of an em between two
+ * letters is a word space, below it kerning; the gap is measured on the page,
+ * whether the producer leaves it with a TJ adjustment (XeTeX, LibreOffice
+ * inside a run) or moves to the next run (LibreOffice between runs; Chromium
+ * moves to a kerned letter the same way). Amiri's kerns are 80-130, word
+ * spaces 199 and up in the Amiri documentation's 8 pages (XeTeX); PDF.js
+ * breaks words at 102.
  */
-const WORD_GAP = 160;
+const WORD_GAP = 0.16;
 
 const MARK = /^\p{M}+$/u;
 
+type Matrix = [number, number, number, number, number, number];
+
+/** Where the text state puts the next glyph, as PDF.js draws it (text matrix, font size, spacing, scaling). */
+class TextCursor {
+  private line: Matrix = [1, 0, 0, 1, 0, 0];
+  private text: Matrix = [1, 0, 0, 1, 0, 0];
+  fontSize = 1;
+  fontScale = 0.001;
+  charSpacing = 0;
+  wordSpacing = 0;
+  hScale = 1;
+  leading = 0;
+
+  begin(): void {
+    this.line = [1, 0, 0, 1, 0, 0];
+    this.text = [...this.line];
+  }
+  set(m: ArrayLike<number>): void {
+    this.line = [m[0]!, m[1]!, m[2]!, m[3]!, m[4]!, m[5]!];
+    this.text = [...this.line];
+  }
+  move(tx: number, ty: number): void {
+    const [a, b, c, d, e, f] = this.line;
+    this.line = [a, b, c, d, tx * a + ty * c + e, tx * b + ty * d + f];
+    this.text = [...this.line];
+  }
+  /** Moves along the baseline by `tx` text-space units (before horizontal scaling). */
+  advance(tx: number): void {
+    this.text[4] += tx * this.hScale * this.text[0];
+    this.text[5] += tx * this.hScale * this.text[1];
+  }
+  /** The cursor on the page, and an em there. */
+  get point(): { x: number; y: number; em: number; dx: number; dy: number } {
+    const [a, b] = this.text;
+    const scale = Math.hypot(a, b) || 1;
+    return { x: this.text[4], y: this.text[5], em: this.fontSize * scale, dx: a / scale, dy: b / scale };
+  }
+}
+
+interface PlacedGlyph extends Glyph {
+  width?: number;
+  isSpace?: boolean;
+}
+
+/** The font matrix's horizontal scale of a font (0.001 but for Type3 fonts), by its PDF.js name. */
+export type FontScale = (fontName: string) => number | undefined;
+
 /**
- * The words a page drew: its glyphs between two space glyphs, or a text
- * object's start or end; on a page that draws no spaces, also where a TJ
- * adjustment leaves a word's gap (`WORD_GAP`; the marks a producer places
- * with a pair of adjustments that cancel out do not count) and at each text
- * run. Null when the page draws neither.
+ * The words a page drew: its glyphs between two space glyphs, a text
+ * object's start or end, or a gap of a word's width (`WORD_GAP`; a mark,
+ * placed anywhere over its letter, does not count). Null when the page draws
+ * neither spaces nor such gaps.
  */
-export async function drawnWords(list: PDFOperatorList): Promise<DrawnWords | null> {
+export async function drawnWords(
+  list: PDFOperatorList,
+  fontScale: FontScale = () => undefined,
+): Promise<DrawnWords | null> {
   const OPS = await loadOps();
   const keys = new Map<string, number>();
   const add = (key: string) => keys.set(key, (keys.get(key) ?? 0) + 1);
   const ligatures = new Map<string, string>();
-  const glyphRuns = (i: number) => (list.argsArray[i] as [Array<Glyph | number>])[0];
   let glyphs = 0;
   let spaces = 0;
-  let adjusted = false;
-  list.fnArray.forEach((fn, i) => {
-    if (fn !== OPS.showText) return;
-    for (const glyph of glyphRuns(i)) {
-      if (typeof glyph === 'number') adjusted ||= -glyph >= WORD_GAP;
-      else if (glyph.unicode !== undefined) {
-        glyphs++;
-        if (/^\s+$/u.test(glyph.unicode)) spaces++;
-      }
-    }
-  });
-  const drawsSpaces = glyphs > 0 && spaces >= glyphs * SPACE_GLYPH_SHARE;
-  if (!drawsSpaces && !adjusted) return null;
+  let gaps = 0;
   let parts: string[] = [];
   const close = () => {
     const key = wordKey(parts.join(''));
@@ -103,34 +141,66 @@ export async function drawnWords(list: PDFOperatorList): Promise<DrawnWords | nu
     } else if (key !== '') add(key);
     parts = [];
   };
+  const cursor = new TextCursor();
+  /** Where the last letter of the word being read ends. */
+  let end: { x: number; y: number } | null = null;
+  const word = () => {
+    close();
+    end = null;
+  };
   list.fnArray.forEach((fn, i) => {
-    if (fn === OPS.beginText || fn === OPS.endText) return close();
+    const args = list.argsArray[i] as unknown[];
+    if (fn === OPS.beginText) cursor.begin();
+    else if (fn === OPS.setFont) {
+      cursor.fontSize = args[1] as number;
+      cursor.fontScale = fontScale(args[0] as string) ?? 0.001;
+    } else if (fn === OPS.setTextMatrix) cursor.set((typeof args[0] === 'number' ? args : args[0]) as number[]);
+    else if (fn === OPS.moveText) cursor.move(args[0] as number, args[1] as number);
+    else if (fn === OPS.setLeadingMoveText) {
+      cursor.leading = -(args[1] as number);
+      cursor.move(args[0] as number, args[1] as number);
+    } else if (fn === OPS.setLeading) cursor.leading = args[0] as number;
+    else if (fn === OPS.nextLine) cursor.move(0, -cursor.leading);
+    else if (fn === OPS.setCharSpacing) cursor.charSpacing = args[0] as number;
+    else if (fn === OPS.setWordSpacing) cursor.wordSpacing = args[0] as number;
+    else if (fn === OPS.setHScale) cursor.hScale = (args[0] as number) / 100;
+    if (fn === OPS.beginText || fn === OPS.endText) return word();
     if (fn !== OPS.showText) return;
-    // Such a producer moves to a word's start too (a glyph raised or lowered is a text run of its own).
-    if (!drawsSpaces) close();
-    let gap = 0;
-    for (const glyph of glyphRuns(i)) {
+    for (const glyph of (args as [Array<PlacedGlyph | number>])[0]) {
       if (typeof glyph === 'number') {
-        gap -= glyph;
+        cursor.advance((-glyph * cursor.fontSize) / 1000);
         continue;
       }
+      const start = cursor.point;
+      const spacing = cursor.charSpacing + (glyph.isSpace ? cursor.wordSpacing : 0);
+      cursor.advance((glyph.width ?? 0) * cursor.fontSize * cursor.fontScale + spacing);
       if (glyph.unicode === undefined) continue;
+      glyphs++;
       if (/^\s+$/u.test(glyph.unicode)) {
-        close();
-        gap = 0;
+        spaces++;
+        word();
         continue;
       }
       if (MARK.test(glyph.unicode)) {
         parts.push(glyph.unicode);
         continue;
       }
-      if (!drawsSpaces && gap >= WORD_GAP) close();
+      if (end) {
+        const along = ((start.x - end.x) * start.dx + (start.y - end.y) * start.dy) / start.em;
+        const across = ((start.y - end.y) * start.dx - (start.x - end.x) * start.dy) / start.em;
+        if (Math.abs(along) >= WORD_GAP || Math.abs(across) >= 0.5) {
+          if (along >= WORD_GAP) gaps++;
+          word();
+        }
+      }
       parts.push(glyph.unicode);
-      gap = 0;
+      const after = cursor.point;
+      end = { x: after.x, y: after.y };
     }
   });
   close();
-  return { keys, ligatures };
+  const drawsSpaces = glyphs > 0 && spaces >= glyphs * SPACE_GLYPH_SHARE;
+  return drawsSpaces || gaps > 0 ? { keys, ligatures } : null;
 }
 
 /** A text item's words with the letters of two-letter glyphs back in order (`DrawnWords.ligatures`). */

@@ -294,7 +294,10 @@ function withActualText(items: readonly ContentItem[], actual: ReadonlyMap<strin
 
 export async function pageItems(page: PDFPageProxy): Promise<Placed[]> {
   // The operator list brings the fonts (with their ToUnicode maps) to this side, and the drawn spaces.
-  const drawn = await drawnWords(await page.getOperatorList());
+  const list = await page.getOperatorList();
+  const fontScale = (name: string) =>
+    page.commonObjs.has(name) ? (page.commonObjs.get(name) as { fontMatrix?: number[] }).fontMatrix?.[0] : undefined;
+  const drawn = await drawnWords(list, fontScale);
   const actual = await actualTexts(page);
   const content = await page.getTextContent({ includeMarkedContent: actual.size > 0 });
   const items = withActualText(content.items as ContentItem[], actual);
