@@ -2,12 +2,13 @@
  * Word breaks as the producer drew them. PDF.js's text content puts a space
  * wherever one glyph ends more than a tenth of the font size before the next
  * starts; kerned Arabic (Amiri's "ر" before "ي", "ج" before "ن") leaves such
- * gaps inside a word, so Chromium's "المحتويات" comes back "المحتو يات". A
- * producer that draws its spaces as glyphs (Chromium, most word processors)
- * says where words end: its page's operator list, cut at each space glyph,
- * is the list of words it drew. A space PDF.js put between two parts that
- * together are such a word is kerning, and is taken out. A producer that
- * draws no spaces (PDFKit places words with TJ offsets) keeps PDF.js's gaps.
+ * gaps inside a word, so Chromium's "المحتويات" comes back "المحتو يات".
+ * The page's operator list says where the producer's words end: at a space
+ * glyph (Chromium, word processors), or at a gap wider than any kerning,
+ * measured on the page (XeTeX draws no spaces; LibreOffice draws a line's
+ * spaces apart from its words). A space PDF.js put between two parts that
+ * together are such a word is kerning, and is taken out, as many times as
+ * the page drew that word.
  */
 import type { PDFOperatorList } from 'pdfjs-dist/types/src/display/api';
 
