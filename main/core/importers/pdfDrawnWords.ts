@@ -53,13 +53,13 @@ export interface DrawnWords {
 }
 
 /**
- * A horizontal gap of at least this many thousandths of an em between two
- * letters is a word space, below it kerning; the gap is measured on the page,
+ * A horizontal gap of at least this share of an em between two letters is a
+ * word space, below it kerning; the gap is measured on the page,
  * whether the producer leaves it with a TJ adjustment (XeTeX, LibreOffice
  * inside a run) or moves to the next run (LibreOffice between runs; Chromium
- * moves to a kerned letter the same way). Amiri's kerns are 80-130, word
- * spaces 199 and up in the Amiri documentation's 8 pages (XeTeX); PDF.js
- * breaks words at 102.
+ * moves to a kerned letter the same way). Amiri's kerns are 0.08-0.13 em,
+ * word spaces 0.199 em and up in the Amiri documentation's 8 pages (XeTeX);
+ * PDF.js breaks words at 0.102 em.
  */
 const WORD_GAP = 0.16;
 
@@ -96,11 +96,17 @@ class TextCursor {
     this.text[4] += tx * this.hScale * this.text[0];
     this.text[5] += tx * this.hScale * this.text[1];
   }
-  /** The cursor on the page, and an em there. */
-  get point(): { x: number; y: number; em: number; dx: number; dy: number } {
+  get x(): number {
+    return this.text[4];
+  }
+  get y(): number {
+    return this.text[5];
+  }
+  /** The baseline's direction on the page, and an em there. */
+  get frame(): { em: number; dx: number; dy: number } {
     const [a, b] = this.text;
     const scale = Math.hypot(a, b) || 1;
-    return { x: this.text[4], y: this.text[5], em: this.fontSize * scale, dx: a / scale, dy: b / scale };
+    return { em: this.fontSize * scale, dx: a / scale, dy: b / scale };
   }
 }
 
@@ -143,11 +149,13 @@ export async function drawnWords(
     parts = [];
   };
   const cursor = new TextCursor();
-  /** Where the last letter of the word being read ends. */
-  let end: { x: number; y: number } | null = null;
+  /** Where the last letter of the word being read ends, if it has one. */
+  let ended = false;
+  let endX = 0;
+  let endY = 0;
   const word = () => {
     close();
-    end = null;
+    ended = false;
   };
   list.fnArray.forEach((fn, i) => {
     const args = list.argsArray[i] as unknown[];
@@ -167,12 +175,14 @@ export async function drawnWords(
     else if (fn === OPS.setHScale) cursor.hScale = (args[0] as number) / 100;
     if (fn === OPS.beginText || fn === OPS.endText) return word();
     if (fn !== OPS.showText) return;
+    const { em, dx, dy } = cursor.frame;
     for (const glyph of (args as [Array<PlacedGlyph | number>])[0]) {
       if (typeof glyph === 'number') {
         cursor.advance((-glyph * cursor.fontSize) / 1000);
         continue;
       }
-      const start = cursor.point;
+      const startX = cursor.x;
+      const startY = cursor.y;
       const spacing = cursor.charSpacing + (glyph.isSpace ? cursor.wordSpacing : 0);
       cursor.advance((glyph.width ?? 0) * cursor.fontSize * cursor.fontScale + spacing);
       if (glyph.unicode === undefined) continue;
@@ -186,17 +196,16 @@ export async function drawnWords(
         parts.push(glyph.unicode);
         continue;
       }
-      if (end) {
-        const along = ((start.x - end.x) * start.dx + (start.y - end.y) * start.dy) / start.em;
-        const across = ((start.y - end.y) * start.dx - (start.x - end.x) * start.dy) / start.em;
+      if (ended) {
+        const along = ((startX - endX) * dx + (startY - endY) * dy) / em;
+        const across = ((startY - endY) * dx - (startX - endX) * dy) / em;
         if (Math.abs(along) >= WORD_GAP || Math.abs(across) >= 0.5) {
           if (along >= WORD_GAP) gaps++;
           word();
         }
       }
       parts.push(glyph.unicode);
-      const after = cursor.point;
-      end = { x: after.x, y: after.y };
+      [ended, endX, endY] = [true, cursor.x, cursor.y];
     }
   });
   close();
