@@ -13,7 +13,13 @@ import { defaultRenderOptions, type DossierDocument, type ExportItem } from '../
 import { readAmiriTtf } from '../dossier/fonts';
 import { renderPdf } from '../dossier/pdfExporter';
 import { repoRoot, sharedData, tempDir } from '../../../tests/support/paths';
-import { foldPresentationForms, repairLamAlef, repairMirroredBrackets, repairVisualOrder } from './pdfParagraphs';
+import {
+  foldPresentationForms,
+  repairDetachedMarks,
+  repairLamAlef,
+  repairMirroredBrackets,
+  repairVisualOrder,
+} from './pdfParagraphs';
 import { parseFileAsync } from './registry';
 import type { ParsedArticle, ParsedRecord } from './types';
 
@@ -326,5 +332,12 @@ describe('PDF text repairs', () => {
     ]);
     expect(repairMirroredBrackets(['منذ مارس (آذار) الماضي', 'بين )'])).toEqual(['منذ مارس (آذار) الماضي', 'بين )']);
     expect(repairLamAlef('المادة األولى والقانون اآلتى')).toBe('المادة الأولى والقانون الآتى');
+  });
+
+  it("puts a word's last marks back on its letter when they come after the closing quote", () => {
+    expect(repairDetachedMarks('كما في ”موسى“ٰ و ”الۤم“ۤ، أي ”ب“ِّ.')).toBe('كما في ”موسىٰ“ و ”الۤمۤ“، أي ”بِّ“.');
+    expect(repairDetachedMarks('في جانب على ٰحساب الآخر')).toBe('في جانب علىٰ حساب الآخر');
+    // A quote after a word without marks is left as it is.
+    expect(repairDetachedMarks('التنوين و ”قال“ ثم')).toBe('التنوين و ”قال“ ثم');
   });
 });

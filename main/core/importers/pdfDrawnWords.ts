@@ -2,12 +2,13 @@
  * Word breaks as the producer drew them. PDF.js's text content puts a space
  * wherever one glyph ends more than a tenth of the font size before the next
  * starts; kerned Arabic (Amiri's "ر" before "ي", "ج" before "ن") leaves such
- * gaps inside a word, so Chromium's "المحتويات" comes back "المحتو يات". A
- * producer that draws its spaces as glyphs (Chromium, most word processors)
- * says where words end: its page's operator list, cut at each space glyph,
- * is the list of words it drew. A space PDF.js put between two parts that
- * together are such a word is kerning, and is taken out. A producer that
- * draws no spaces (PDFKit places words with TJ offsets) keeps PDF.js's gaps.
+ * gaps inside a word, so Chromium's "المحتويات" comes back "المحتو يات".
+ * The page's operator list says where the producer's words end: at a space
+ * glyph (Chromium, word processors), or at a gap wider than any kerning,
+ * measured on the page (XeTeX draws no spaces; LibreOffice draws a line's
+ * spaces apart from its words). A space PDF.js put between two parts that
+ * together are such a word is kerning, and is taken out, as many times as
+ * the page drew that word.
  */
 import type { PDFOperatorList } from 'pdfjs-dist/types/src/display/api';
 
@@ -41,8 +42,8 @@ const LAM_ALEF = /^ل[اأإآ]$/u;
 
 /** The words a page drew, and the spellings its lam-alef glyphs fix. */
 export interface DrawnWords {
-  /** Each word's key in logical order (a right-to-left word is drawn from its last letter). */
-  keys: Set<string>;
+  /** Each word's key in logical order (a right-to-left word is drawn from its last letter), and how often drawn. */
+  keys: Map<string, number>;
   /**
    * Keys of right-to-left words with a glyph that stands for two letters (the lam-alef ligature, "لا"), as text
    * content spells them, to their spelling. Reversing a word drawn in visual order reverses that glyph's letters
@@ -52,42 +53,164 @@ export interface DrawnWords {
 }
 
 /**
- * The words a page drew (its glyphs between two space glyphs, or a text
- * object's start or end). Null when the page draws no spaces.
+ * A horizontal gap of at least this share of an em between two letters is a
+ * word space, below it kerning; the gap is measured on the page,
+ * whether the producer leaves it with a TJ adjustment (XeTeX, LibreOffice
+ * inside a run) or moves to the next run (LibreOffice between runs; Chromium
+ * moves to a kerned letter the same way). Amiri's kerns are 0.08-0.13 em,
+ * word spaces 0.199 em and up in the Amiri documentation's 8 pages (XeTeX);
+ * PDF.js breaks words at 0.102 em.
  */
-export async function drawnWords(list: PDFOperatorList): Promise<DrawnWords | null> {
+const WORD_GAP = 0.16;
+
+const MARK = /^\p{M}+$/u;
+
+type Matrix = [number, number, number, number, number, number];
+
+/** Where the text state puts the next glyph, as PDF.js draws it (text matrix, font size, spacing, scaling). */
+class TextCursor {
+  private line: Matrix = [1, 0, 0, 1, 0, 0];
+  private text: Matrix = [1, 0, 0, 1, 0, 0];
+  fontSize = 1;
+  fontScale = 0.001;
+  charSpacing = 0;
+  wordSpacing = 0;
+  hScale = 1;
+  leading = 0;
+
+  begin(): void {
+    this.line = [1, 0, 0, 1, 0, 0];
+    this.text = [...this.line];
+  }
+  set(m: ArrayLike<number>): void {
+    this.line = [m[0]!, m[1]!, m[2]!, m[3]!, m[4]!, m[5]!];
+    this.text = [...this.line];
+  }
+  move(tx: number, ty: number): void {
+    const [a, b, c, d, e, f] = this.line;
+    this.line = [a, b, c, d, tx * a + ty * c + e, tx * b + ty * d + f];
+    this.text = [...this.line];
+  }
+  /** Moves along the baseline by `tx` text-space units (before horizontal scaling). */
+  advance(tx: number): void {
+    this.text[4] += tx * this.hScale * this.text[0];
+    this.text[5] += tx * this.hScale * this.text[1];
+  }
+  get x(): number {
+    return this.text[4];
+  }
+  get y(): number {
+    return this.text[5];
+  }
+  /** The baseline's direction on the page, and an em there. */
+  get frame(): { em: number; dx: number; dy: number } {
+    const [a, b] = this.text;
+    const scale = Math.hypot(a, b) || 1;
+    return { em: this.fontSize * scale, dx: a / scale, dy: b / scale };
+  }
+}
+
+interface PlacedGlyph extends Glyph {
+  width?: number;
+  isSpace?: boolean;
+}
+
+/** The font matrix's horizontal scale of a font (0.001 but for Type3 fonts), by its PDF.js name. */
+export type FontScale = (fontName: string) => number | undefined;
+
+/**
+ * The words a page drew: its glyphs between two space glyphs, a text
+ * object's start or end, or a gap of a word's width (`WORD_GAP`; a mark,
+ * placed anywhere over its letter, does not count). Null when the page draws
+ * neither spaces nor such gaps.
+ */
+export async function drawnWords(
+  list: PDFOperatorList,
+  fontScale: FontScale = () => undefined,
+): Promise<DrawnWords | null> {
   const OPS = await loadOps();
-  const keys = new Set<string>();
+  const keys = new Map<string, number>();
+  const add = (key: string) => keys.set(key, (keys.get(key) ?? 0) + 1);
   const ligatures = new Map<string, string>();
   let glyphs = 0;
   let spaces = 0;
+  let gaps = 0;
   let parts: string[] = [];
   const close = () => {
     const key = wordKey(parts.join(''));
     if (key !== '' && RTL.test(key)) {
       const reversed = [...key].reverse().join('');
-      keys.add(reversed);
+      add(reversed);
       if (parts.some((p) => LAM_ALEF.test(wordKey(p)))) {
         const spelled = wordKey([...parts].reverse().join(''));
         if (spelled !== reversed) ligatures.set(reversed, spelled);
       }
-    } else if (key !== '') keys.add(key);
+    } else if (key !== '') add(key);
     parts = [];
   };
+  const cursor = new TextCursor();
+  /** Where the last letter of the word being read ends, if it has one. */
+  let ended = false;
+  let endX = 0;
+  let endY = 0;
+  const word = () => {
+    close();
+    ended = false;
+  };
   list.fnArray.forEach((fn, i) => {
-    if (fn === OPS.beginText || fn === OPS.endText) return close();
+    const args = list.argsArray[i] as unknown[];
+    if (fn === OPS.beginText) cursor.begin();
+    else if (fn === OPS.setFont) {
+      cursor.fontSize = args[1] as number;
+      cursor.fontScale = fontScale(args[0] as string) ?? 0.001;
+    } else if (fn === OPS.setTextMatrix) cursor.set((typeof args[0] === 'number' ? args : args[0]) as number[]);
+    else if (fn === OPS.moveText) cursor.move(args[0] as number, args[1] as number);
+    else if (fn === OPS.setLeadingMoveText) {
+      cursor.leading = -(args[1] as number);
+      cursor.move(args[0] as number, args[1] as number);
+    } else if (fn === OPS.setLeading) cursor.leading = args[0] as number;
+    else if (fn === OPS.nextLine) cursor.move(0, -cursor.leading);
+    else if (fn === OPS.setCharSpacing) cursor.charSpacing = args[0] as number;
+    else if (fn === OPS.setWordSpacing) cursor.wordSpacing = args[0] as number;
+    else if (fn === OPS.setHScale) cursor.hScale = (args[0] as number) / 100;
+    if (fn === OPS.beginText || fn === OPS.endText) return word();
     if (fn !== OPS.showText) return;
-    for (const glyph of (list.argsArray[i] as [Array<Glyph | number>])[0]) {
-      if (typeof glyph === 'number' || glyph.unicode === undefined) continue;
+    const { em, dx, dy } = cursor.frame;
+    for (const glyph of (args as [Array<PlacedGlyph | number>])[0]) {
+      if (typeof glyph === 'number') {
+        cursor.advance((-glyph * cursor.fontSize) / 1000);
+        continue;
+      }
+      const startX = cursor.x;
+      const startY = cursor.y;
+      const spacing = cursor.charSpacing + (glyph.isSpace ? cursor.wordSpacing : 0);
+      cursor.advance((glyph.width ?? 0) * cursor.fontSize * cursor.fontScale + spacing);
+      if (glyph.unicode === undefined) continue;
       glyphs++;
       if (/^\s+$/u.test(glyph.unicode)) {
         spaces++;
-        close();
-      } else parts.push(glyph.unicode);
+        word();
+        continue;
+      }
+      if (MARK.test(glyph.unicode)) {
+        parts.push(glyph.unicode);
+        continue;
+      }
+      if (ended) {
+        const along = ((startX - endX) * dx + (startY - endY) * dy) / em;
+        const across = ((startY - endY) * dx - (startX - endX) * dy) / em;
+        if (Math.abs(along) >= WORD_GAP || Math.abs(across) >= 0.5) {
+          if (along >= WORD_GAP) gaps++;
+          word();
+        }
+      }
+      parts.push(glyph.unicode);
+      [ended, endX, endY] = [true, cursor.x, cursor.y];
     }
   });
   close();
-  return glyphs > 0 && spaces >= glyphs * SPACE_GLYPH_SHARE ? { keys, ligatures } : null;
+  const drawsSpaces = glyphs > 0 && spaces >= glyphs * SPACE_GLYPH_SHARE;
+  return drawsSpaces || gaps > 0 ? { keys, ligatures } : null;
 }
 
 /** A text item's words with the letters of two-letter glyphs back in order (`DrawnWords.ligatures`). */
@@ -100,11 +223,27 @@ export function withLigaturesInOrder(text: string, ligatures: ReadonlyMap<string
 const MOST_PARTS = 5;
 
 /**
+ * How many times each drawn word may still be made by joining parts: the times the page drew it less the times
+ * the text content already has it whole. A page that draws "عبدالله" and also "عبد الله" keeps the second apart.
+ */
+export function joinsLeft(drawn: ReadonlyMap<string, number>, texts: readonly string[]): Map<string, number> {
+  const left = new Map(drawn);
+  for (const text of texts)
+    for (const part of text.split(' ')) {
+      const key = wordKey(part);
+      const n = left.get(key);
+      if (n !== undefined) left.set(key, n - 1);
+    }
+  return left;
+}
+
+/**
  * A text item's string with the spaces PDF.js put inside a drawn word taken
  * out: from each part, the longest run of following parts that joined is a
- * word the page drew becomes one word.
+ * word the page drew becomes one word, while `words` (from `joinsLeft`) has
+ * joins of it left; each join uses one.
  */
-export function withoutKerningSpaces(text: string, words: ReadonlySet<string>): string {
+export function withoutKerningSpaces(text: string, words: Map<string, number>): string {
   if (!text.includes(' ')) return text;
   const parts = text.split(' ');
   const out: string[] = [];
@@ -113,7 +252,10 @@ export function withoutKerningSpaces(text: string, words: ReadonlySet<string>): 
     if (wordKey(parts[i]!) !== '')
       for (let j = Math.min(parts.length, i + MOST_PARTS); j > i + 1; j--) {
         if (wordKey(parts[j - 1]!) === '') continue;
-        if (words.has(wordKey(parts.slice(i, j).join('')))) {
+        const key = wordKey(parts.slice(i, j).join(''));
+        const left = words.get(key) ?? 0;
+        if (left > 0) {
+          words.set(key, left - 1);
           end = j;
           break;
         }

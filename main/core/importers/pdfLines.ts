@@ -12,7 +12,7 @@
  */
 import type { PDFPageProxy } from 'pdfjs-dist';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
-import { drawnWords, withLigaturesInOrder, withoutKerningSpaces } from './pdfDrawnWords';
+import { drawnWords, joinsLeft, withLigaturesInOrder, withoutKerningSpaces } from './pdfDrawnWords';
 
 /**
  * An item with its box on the page (points, y up) and its bidi class:
@@ -294,20 +294,25 @@ function withActualText(items: readonly ContentItem[], actual: ReadonlyMap<strin
 
 export async function pageItems(page: PDFPageProxy): Promise<Placed[]> {
   // The operator list brings the fonts (with their ToUnicode maps) to this side, and the drawn spaces.
-  const drawn = await drawnWords(await page.getOperatorList());
+  const list = await page.getOperatorList();
+  const fontScale = (name: string) =>
+    page.commonObjs.has(name) ? (page.commonObjs.get(name) as { fontMatrix?: number[] }).fontMatrix?.[0] : undefined;
+  const drawn = await drawnWords(list, fontScale);
   const actual = await actualTexts(page);
   const content = await page.getTextContent({ includeMarkedContent: actual.size > 0 });
   const items = withActualText(content.items as ContentItem[], actual);
   const madeUp = new Map<string, RegExp | null>();
   const placed: Placed[] = [];
+  const ownText = (item: TextItem) => (fromActualText.has(item) ? '' : item.str.replace(/\0/g, ''));
+  const joins = drawn ? joinsLeft(drawn.keys, items.map(ownText)) : null;
   for (const item of items) {
     if (!madeUp.has(item.fontName)) madeUp.set(item.fontName, madeUpCharacters(page, item.fontName));
     const pattern = madeUp.get(item.fontName);
     // A glyph the producer maps to U+0000 stands for no character (Chromium: Amiri's joining stroke before "ج").
     const named = item.str.replace(/\0/g, '');
     const unkerned =
-      drawn && !fromActualText.has(item)
-        ? withLigaturesInOrder(withoutKerningSpaces(named, drawn.keys), drawn.ligatures)
+      drawn && joins && !fromActualText.has(item)
+        ? withLigaturesInOrder(withoutKerningSpaces(named, joins), drawn.ligatures)
         : named;
     const str = pattern ? unkerned.replace(pattern, '') : unkerned;
     if (str.length > 0) placed.push({ ...place({ ...item, str }), actual: fromActualText.has(item) });

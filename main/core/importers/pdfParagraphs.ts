@@ -103,6 +103,22 @@ export function repairLamAlef(text: string): string {
   return text.replace(/ا([اأإآ])ل/g, 'ال$1');
 }
 
+/** An Arabic letter, punctuation or spaces after it, then Arabic marks (harakat, tanween, shadda, superscript alef, Quranic signs). */
+const MARK_AFTER_PUNCTUATION =
+  /(\p{Script=Arabic})([^\p{L}\p{M}\p{N}\s]+|\s+)([\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u08D3-\u08FF]+)/gu;
+
+/**
+ * Marks of a word's last letter put after what follows it. XeTeX draws such
+ * a mark between the closing quote and the letter (in visual order), and
+ * PDF.js's bidi leaves it on the quote's side: "”موسى“ٰ" for "”موسىٰ“",
+ * "”ب“ِّ" for "”بِّ“". LibreOffice draws the superscript alef of "علىٰ" as a
+ * run of its own after the space: "على ٰحساب". A mark never sits on
+ * punctuation nor starts a word, so it goes back to the letter.
+ */
+export function repairDetachedMarks(text: string): string {
+  return text.replace(MARK_AFTER_PUNCTUATION, '$1$3$2');
+}
+
 /**
  * A number drawn with its punctuation in a right-to-left line: the mark
  * drawn on its left follows it ("2008." drawn ".2008" at a sentence's end),
@@ -167,7 +183,7 @@ export function pageLines(items: Placed[], page: number): PdfLine[] {
   return linesOf(items)
     .map((line) => ({
       page,
-      text: repairLamAlef(repairVisualOrder(foldPresentationForms(lineText(line, rtl))))
+      text: repairDetachedMarks(repairLamAlef(repairVisualOrder(foldPresentationForms(lineText(line, rtl)))))
         .replace(/\s+/g, ' ')
         .trim(),
       baseline: line[0]!.baseline,
