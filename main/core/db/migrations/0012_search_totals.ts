@@ -11,7 +11,8 @@
  *
  * Existing indexes still count the rows they lost: 'totals' = 'recount' in
  * search_meta asks the search service to recount them from the rows' sizes
- * (one transaction, which also removes the mark).
+ * (one transaction, which also removes the mark). An empty index (a new
+ * library) is not marked: nothing to recount, and no write at its first open.
  */
 import type { Migration } from '../migrate';
 
@@ -26,7 +27,7 @@ CREATE TRIGGER articles_search_delete AFTER DELETE ON articles BEGIN
   INSERT INTO search_queue (article_id, vocab) VALUES (old.id, 0)
     ON CONFLICT (article_id) DO UPDATE SET vocab = 0;
 END;
-INSERT INTO search_meta (key, value) VALUES ('totals', 'recount')
+INSERT INTO search_meta (key, value) SELECT 'totals', 'recount' WHERE EXISTS (SELECT 1 FROM search_fts_docsize)
   ON CONFLICT (key) DO UPDATE SET value = excluded.value;
 `,
 };
