@@ -6,7 +6,7 @@
  * contentless_delete table's DELETE leaves them as they were (SQLite 3.52,
  * fts5StorageContentlessDelete), so every replaced or deleted row stayed
  * counted: a reindex, which replaces every row, doubled N, and changed the
- * top 20 of 77 of the 330 bench queries of a 20,000-article library.
+ * top 20 of 65 of the 330 bench queries of a 20,000-article library.
  *
  * So index rows are deleted here, their sizes (search_fts_docsize) taken
  * off the totals in the same transaction. The record is a list of SQLite
