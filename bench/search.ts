@@ -27,6 +27,9 @@
  * One build's per-answer wall and CPU (for pairing two builds run by run):
  *   node --expose-gc dist/bench/search.js --phase-cpu [--services DIR/dist/main/core/services.js] [--passes N] [--reader-cache KB]
  *   node dist/bench/search.js --phase-entities --seconds 60 [--services DIR/dist/main/core/services.js]
+ *
+ * The library's answers against a copy whose index search.reindex rebuilt (same build; the library as built):
+ *   node dist/bench/search.js --compare-reindex [--services DIR/dist/main/core/services.js]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -38,7 +41,7 @@ import { createSearchService } from '../main/core/search/searchService';
 import { createServices } from '../main/core/services';
 import { benchDir, peakRssMb, printTable } from './support';
 import { build, cpuMs, fileMb, ms, stats, timed } from './searchLibrary';
-import { answersPhase, compareAnswers, cpuPhase, entityFillPhase, memoryLine } from './searchPhases';
+import { answersPhase, compareAnswers, cpuPhase, entityFillPhase, memoryLine, reindexPhase } from './searchPhases';
 import { plainQuery } from './searchPlain';
 import { askSearch, benchCollection, fixedQueries } from './searchQueries';
 
@@ -290,6 +293,7 @@ async function main(): Promise<void> {
       option('--reader-cache') === undefined ? undefined : Number(option('--reader-cache')),
     );
   if (args.includes('--phase-entities')) return entityFillPhase(dir, Number(option('--seconds')), services);
+  if (args.includes('--compare-reindex')) return reindexPhase(dir, services);
   const have = existsSync(join(dir, 'build.json'))
     ? (JSON.parse(readFileSync(join(dir, 'build.json'), 'utf8')) as { total: number }).total
     : 0;

@@ -15,13 +15,13 @@
  *    entity index fills in the background (a library migrated to the entity
  *    index catches up this way) and the bench queries run beside it.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createServices } from '../main/core/services';
 import { peakRssMb } from './support';
 import { stats, timed } from './searchLibrary';
-import { askSearch, type BenchQuery } from './searchQueries';
+import { askSearch, fixedQueries, type BenchQuery } from './searchQueries';
 
 /** Per query: its answers, as search.query returned them. */
 type Answers = Record<string, unknown[]>;
@@ -115,6 +115,42 @@ export async function cpuPhase(
   } finally {
     await services.close();
   }
+}
+
+/**
+ * The same build's answers from the library as its import wrote it and from a copy whose index
+ * `search.reindex` rebuilt (in dir/reindexed): a library must answer alike however its index was built.
+ */
+export async function reindexPhase(dir: string, servicesModule: string): Promise<void> {
+  const { createServices: open } = (await import(servicesModule)) as { createServices: typeof createServices };
+  const ctx = { progress: () => undefined, signal: new AbortController().signal };
+  if (!existsSync(join(dir, 'queries.json'))) {
+    const services = await open({ dbPath: join(dir, 'library.db'), host: 'cli', entityIndex: false });
+    try {
+      writeFileSync(join(dir, 'queries.json'), JSON.stringify(await fixedQueries(services), null, 1));
+    } finally {
+      await services.close();
+    }
+  }
+  const copy = join(dir, 'reindexed');
+  rmSync(copy, { recursive: true, force: true });
+  mkdirSync(copy);
+  copyFileSync(join(dir, 'queries.json'), join(copy, 'queries.json'));
+  // The writer checkpoints on close, so library.db alone is the whole library (answersPhase closed it).
+  await answersPhase(dir, servicesModule, join(dir, 'answers-imported.json'));
+  copyFileSync(join(dir, 'library.db'), join(copy, 'library.db'));
+  const services = await open({ dbPath: join(copy, 'library.db'), host: 'cli', entityIndex: false });
+  try {
+    const t0 = performance.now();
+    await services.handlers['search.reindex']({}, ctx);
+    process.stdout.write(`reindexed the copy in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+  } finally {
+    await services.close();
+  }
+  await answersPhase(copy, servicesModule, join(dir, 'answers-reindexed.json'));
+  const { line, differing } = compareAnswers(join(dir, 'answers-imported.json'), join(dir, 'answers-reindexed.json'));
+  process.stdout.write(`answers identical, imported index against rebuilt: ${line}\n`);
+  for (const k of differing.slice(0, 10)) process.stdout.write(`  differs: ${k}\n`);
 }
 
 /** "N/N" and the queries whose answers differ. */

@@ -1,6 +1,6 @@
 -- Mizan library schema, generated from the migrations by `npm run db:schema`.
 -- Do not edit: change the schema with a new migration in main/core/db/migrations.
--- Schema version 11.
+-- Schema version 12.
 CREATE TABLE article_minhash (
   article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
   signature BLOB NOT NULL CHECK (length(signature) = 256)
@@ -332,10 +332,10 @@ CREATE TRIGGER articles_search_collections AFTER UPDATE OF title, body, author, 
 END;
 
 CREATE TRIGGER articles_search_delete AFTER DELETE ON articles BEGIN
-  DELETE FROM search_fts WHERE rowid = old.id;
   INSERT INTO search_retired (title, body) SELECT old.title, old.body
     WHERE NOT EXISTS (SELECT 1 FROM search_queue WHERE article_id = old.id AND vocab = 1);
-  DELETE FROM search_queue WHERE article_id = old.id;
+  INSERT INTO search_queue (article_id, vocab) VALUES (old.id, 0)
+    ON CONFLICT (article_id) DO UPDATE SET vocab = 0;
 END;
 
 CREATE TRIGGER articles_search_insert AFTER INSERT ON articles BEGIN

@@ -17,6 +17,7 @@ import {
   SUFFIX_KEEP,
   WAW_INITIAL,
 } from '../text';
+import { deleteIndexRows, DroppedRows, recountTotals, settleTotals } from './ftsTotals';
 import { streamsFromKeys, type IndexInput, type IndexStreams, type TermCount } from './indexDocument';
 import type { Indexer } from './indexer';
 import type { IndexPrimer, PrimedBatch } from './primedIndex';
@@ -171,17 +172,20 @@ async function subtractRetired(w: Writer, indexer: Indexer): Promise<void> {
   }
 }
 
-/** Writes index rows and vocabulary counts for `ids`, and takes them off the queue. */
+/**
+ * Writes index rows and vocabulary counts for `ids`, and takes them off the
+ * queue. The rows they replace go first, their sizes into `dropped` (an
+ * article new to the index has none: one indexed read each).
+ */
 async function writeRows(
   w: Writer,
   ids: readonly number[],
   streams: readonly IndexStreams[],
   termsJsons: readonly string[],
-  fresh = false,
+  dropped: DroppedRows,
 ): Promise<void> {
   const idList = JSON.stringify(ids);
-  // Articles inserted by this transaction have no row yet (a deleted article's row went with it, by trigger).
-  if (!fresh) await w.run('DELETE FROM search_fts WHERE rowid IN (SELECT value FROM json_each(?))', [idList]);
+  await deleteIndexRows(w, idList, dropped);
   // A statement per ROWS_PER_INSERT rows: one JSON of a whole import batch (10-15 MB) was a native allocation that
   // glibc's heap kept in the process after it was freed (RSS grew by ~250 MB over a SaudiNewsNet import).
   for (let at = 0; at < streams.length; at += ROWS_PER_INSERT) {
@@ -200,7 +204,7 @@ async function writeRows(
  * vocabulary) with exactly the primed title and content hash, the batch is left to
  * `writeQueued`, which analyzes it again.
  */
-async function writePrimed(w: Writer, batch: PrimedBatch): Promise<void> {
+async function writePrimed(w: Writer, batch: PrimedBatch, dropped: DroppedRows): Promise<void> {
   const rows = await w.all<Omit<QueuedRow, 'body'> & { content_hash: string }>(
     `SELECT q.article_id AS id, q.vocab, a.title, a.content_hash, a.author, s.name AS source, a.lang
      FROM search_queue q JOIN articles a ON a.id = q.article_id LEFT JOIN sources s ON s.id = a.source_id
@@ -220,13 +224,35 @@ async function writePrimed(w: Writer, batch: PrimedBatch): Promise<void> {
     rows.map((r) => r.id),
     streams,
     batch.termsJsons ?? [],
-    true,
+    dropped,
   );
   if (batch.minusJson !== null) await subtractTerms(w, batch.minusJson);
 }
 
+/** Queued ids whose article is gone, per round of deletes. */
+const GONE_CHUNK = 10 * FLUSH_CHUNK;
+
+/**
+ * Deletes the index rows of deleted articles (the delete trigger queues
+ * them: here their sizes leave the index's totals with them).
+ */
+async function deleteGone(w: Writer, dropped: DroppedRows): Promise<void> {
+  for (;;) {
+    const gone = await w.all<{ id: number }>(
+      `SELECT article_id AS id FROM search_queue q WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = q.article_id)
+       ORDER BY article_id LIMIT ?`,
+      [GONE_CHUNK],
+    );
+    if (gone.length === 0) return;
+    const ids = JSON.stringify(gone.map((r) => r.id));
+    await deleteIndexRows(w, ids, dropped);
+    await w.run('DELETE FROM search_queue WHERE article_id IN (SELECT value FROM json_each(?))', [ids]);
+  }
+}
+
 /** Writes the queued articles' rows; `retired` (counts to take off the vocabulary) is netted against the first round's. */
-async function writeQueued(w: Writer, indexer: Indexer, retired: TermCount[]): Promise<void> {
+async function writeQueued(w: Writer, indexer: Indexer, retired: TermCount[], dropped: DroppedRows): Promise<void> {
+  await deleteGone(w, dropped);
   for (;;) {
     const rows = await w.all<QueuedRow>(
       `SELECT q.article_id AS id, q.vocab, a.title, a.body, a.author, s.name AS source, a.lang
@@ -235,8 +261,6 @@ async function writeQueued(w: Writer, indexer: Indexer, retired: TermCount[]): P
       [FLUSH_CHUNK],
     );
     if (rows.length === 0) {
-      // Queued ids whose article is gone (cannot happen through the triggers; cheap to be sure).
-      await w.run('DELETE FROM search_queue');
       if (retired.length > 0) await subtractTerms(w, JSON.stringify(retired));
       return;
     }
@@ -258,6 +282,7 @@ async function writeQueued(w: Writer, indexer: Indexer, retired: TermCount[]): P
       rows.map((r) => r.id),
       streams,
       add.length > 0 ? [JSON.stringify(add)] : [],
+      dropped,
     );
     if (subtract.length > 0) await subtractTerms(w, JSON.stringify(subtract));
     if (both.length > 0) await w.run(RESPELL_TERMS, [JSON.stringify(both)]);
@@ -269,14 +294,16 @@ async function writeQueued(w: Writer, indexer: Indexer, retired: TermCount[]): P
  * True when the vocabulary may have changed (articles indexed or retired).
  */
 export async function flushIndexQueue(w: Writer, indexer: Indexer, primer: IndexPrimer): Promise<boolean> {
+  const dropped = new DroppedRows();
   const primed = primer.take();
-  if (primed) await writePrimed(w, primed);
+  if (primed) await writePrimed(w, primed, dropped);
   const pending = await w.get<{ r: number; q: number }>(
     'SELECT EXISTS (SELECT 1 FROM search_retired) AS r, EXISTS (SELECT 1 FROM search_queue) AS q',
   );
   const retired = pending?.r ? await takeRetired(w, indexer) : [];
-  if (pending?.q) await writeQueued(w, indexer, retired);
+  if (pending?.q) await writeQueued(w, indexer, retired, dropped);
   else if (retired.length > 0) await subtractTerms(w, JSON.stringify(retired));
+  await settleTotals(w, dropped);
   return Boolean(primed) || Boolean(pending?.q) || retired.length > 0;
 }
 
@@ -327,5 +354,21 @@ export async function adoptEmptyIndex(db: Database, fingerprint: string): Promis
     if ((await w.get<{ any: number }>('SELECT EXISTS (SELECT 1 FROM articles) AS any'))?.any) return null;
     await writeFingerprint(w, fingerprint);
     return fingerprint;
+  });
+}
+
+/**
+ * Sets the index's totals to its rows' sizes when migration 0012 marked them
+ * (indexes written before it still count the rows they lost); one
+ * transaction, the mark removed in it. True when it recounted.
+ */
+export async function recountMarkedTotals(db: Database): Promise<boolean> {
+  const marked = "SELECT 1 AS yes FROM search_meta WHERE key = 'totals'";
+  if (!(await db.get(marked))) return false;
+  return db.write(async (w) => {
+    if (!(await w.get(marked))) return false;
+    await recountTotals(w);
+    await w.run("DELETE FROM search_meta WHERE key = 'totals'");
+    return true;
   });
 }

@@ -24,8 +24,10 @@ import {
   analyzerFingerprint,
   flushIndexQueue,
   readIndexState,
+  recountMarkedTotals,
   writeFingerprint,
 } from './libraryIndex';
+import { recountTotals } from './ftsTotals';
 import { IndexPrimer } from './primedIndex';
 import { planQuery, positiveLeaves } from './queryPlan';
 import { createSearchQuery } from './searchQuery';
@@ -64,7 +66,7 @@ export interface SearchService {
    * (charts, entity facets); null when nothing can match.
    */
   matchExpression(query: string): Promise<string | null>;
-  /** Resolves when no background collection build is scheduled or running (tests, shutdown). */
+  /** Resolves when no background work (the totals' recount, a collection build) is scheduled or running (tests, shutdown). */
   idle(): Promise<void>;
   close(): Promise<void>;
 }
@@ -105,6 +107,18 @@ export async function createSearchService(options: SearchServiceOptions): Promis
   await db.get('PRAGMA cache_size = -16384');
   const side = await openSideReader(db, options.facetSettleMs ?? FACET_SETTLE_MS);
   let indexedFingerprint = await adoptEmptyIndex(db, fingerprint);
+  // A write, so it waits for the library's integrity check: in the background, searches answer meanwhile. Closing
+  // the library first cancels it (the mark stays for the next open).
+  let closing = false;
+  const recounted = recountMarkedTotals(db).then(
+    () => undefined,
+    (error: unknown) => {
+      if (!closing)
+        process.emitWarning(
+          `recounting the search index's totals failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+    },
+  );
 
   const { query } = createSearchQuery({
     db,
@@ -233,6 +247,9 @@ export async function createSearchService(options: SearchServiceOptions): Promis
         ctx.progress(done, total, 'Merging the index');
         await db.write(async (w) => {
           await w.run("INSERT INTO search_fts (search_fts) VALUES ('optimize')");
+          // Rows replaced above left the totals right, but not those an older index had lost before (see ftsTotals.ts).
+          await recountTotals(w);
+          await w.run("DELETE FROM search_meta WHERE key = 'totals'");
           await writeFingerprint(w, fingerprint);
         });
         indexedFingerprint = fingerprint;
@@ -244,9 +261,13 @@ export async function createSearchService(options: SearchServiceOptions): Promis
 
     buildCollectionIndex: (collectionId, ctx) => collections.buildCollection(collectionId, ctx),
 
-    idle: () => collections.idle(),
+    async idle() {
+      await recounted;
+      await collections.idle();
+    },
 
     async close() {
+      closing = true;
       collections.stop();
       removeHook();
       await collections.close();

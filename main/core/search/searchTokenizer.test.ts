@@ -89,6 +89,9 @@ async function answers(db: Database): Promise<string[]> {
 const tokenizerOf = async (db: Database): Promise<string> =>
   (await db.get<{ sql: string }>("SELECT sql FROM sqlite_schema WHERE name = 'search_fts'"))?.sql ?? '';
 
+/** The migrations up to 0011, the one under test (later ones change other things). */
+const upTo11 = migrations.filter((m) => m.version <= 11);
+
 async function libraryBeforeTheMigration(): Promise<Database> {
   const db = await Database.open(join(tempDir(), 'lib.db'));
   await migrate(
@@ -113,7 +116,7 @@ describe('the library index under the white-space tokenizer (migration 0011)', (
     const before = await answers(db);
     expect(before.filter((a) => a.endsWith(': '))).toEqual([]);
 
-    expect((await migrate(db, migrations)).version).toBe(11);
+    expect((await migrate(db, upTo11)).version).toBe(11);
     expect(await tokenizerOf(db)).toContain('ascii');
     expect(await answers(db)).toEqual(before);
     await db.write((w) => w.run("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 0)"));
@@ -136,14 +139,14 @@ describe('the library index under the white-space tokenizer (migration 0011)', (
   it('leaves the library as it was when the migration fails midway', async () => {
     const db = await libraryBeforeTheMigration();
     const before = await answers(db);
-    const last = migrations[migrations.length - 1]!;
+    const last = upTo11[upTo11.length - 1]!;
     // Fails after the copy, the drop and the rename: everything must roll back.
-    const failing = [...migrations.slice(0, -1), { ...last, sql: `${last.sql}\nSELECT * FROM no_such_table;` }];
+    const failing = [...upTo11.slice(0, -1), { ...last, sql: `${last.sql}\nSELECT * FROM no_such_table;` }];
     await expect(migrate(db, failing)).rejects.toThrow(/migration 11 \(search_tokenizer\) failed/);
     expect(await tokenizerOf(db)).toContain('unicode61');
     expect(await answers(db)).toEqual(before);
     expect(await db.get("SELECT name FROM sqlite_schema WHERE name LIKE 'search_fts_next%'")).toBeUndefined();
-    expect((await migrate(db, migrations)).version).toBe(11);
+    expect((await migrate(db, upTo11)).version).toBe(11);
     expect(await answers(db)).toEqual(before);
     await db.close();
   });

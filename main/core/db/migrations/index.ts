@@ -10,6 +10,7 @@ import { migration0008 } from './0008_collection_index_data';
 import { migration0009 } from './0009_saved_searches';
 import { migration0010 } from './0010_entity_index';
 import { migration0011 } from './0011_search_tokenizer';
+import { migration0012 } from './0012_search_totals';
 
 /** Every migration, in order. Append only. */
 export const migrations: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
 ];
