@@ -9,6 +9,7 @@ import {
   phraseKeys,
 } from './lexicon';
 import { isCommonWord, type Mention } from '../entities';
+import { familyWords } from './factNames';
 import type { PreparedText } from './prepare';
 import type { QuoteFact, Span } from './factTypes';
 import {
@@ -348,13 +349,21 @@ function unknownWord(t: PreparedText['tokens'][number]): boolean {
  * The person read in tokens [from, to), carried over the family name the extractor may stop short of (مازن بن
  * محمد بترجي, خالد محفوظ بحاح, عبد الباسط بن سالم | صيرفي): up to two words after it that are no common word.
  */
-function personIn(p: PreparedText, mentions: readonly Mention[], from: number, to: number): Span | null {
-  const person = lastPerson(p, mentions, from, to);
+function personIn(p: PreparedText, reading: Reading, from: number, to: number): Span | null {
+  const person = lastPerson(p, reading.mentions, from, to);
   if (!person) return null;
   const personLast = tokenAt(p, person.end) - 1;
   let last = personLast;
   while (last + 1 < to && last + 1 - personLast <= 2 && unknownWord(p.tokens[last + 1]!)) last++;
+  // The phrase's last word, a word the article writes as a family name (الدكتور سلطان الشايع أن).
+  if (last + 2 === to && reading.family.has(key(p.tokens[to - 1]!))) last++;
   return { start: person.start, end: p.tokens[last]!.end };
+}
+
+/** The entity extractor's reading of the article and the family names that are words it holds (factNames.ts). */
+interface Reading {
+  mentions: readonly Mention[];
+  family: ReadonlySet<string>;
 }
 
 /**
@@ -364,16 +373,17 @@ function personIn(p: PreparedText, mentions: readonly Mention[], from: number, t
  */
 function officeThenPerson(
   p: PreparedText,
-  mentions: readonly Mention[],
+  reading: Reading,
   from: number,
   end: number,
 ): { that: number; person: Span } | null {
   for (let i = from + 1; i < Math.min(end - 2, from + LONG_SPEAKER_TOKENS); i++) {
     if (HARD_BREAK.test(gap(p, i - 1)) || REPORTING_VERBS.has(key(p.tokens[i]!))) return null;
     if (!THAT.has(key(p.tokens[i]!))) continue;
-    const person = personIn(p, mentions, from, i);
+    const person = personIn(p, reading, from, i);
     // One word the whole article reads as a person may end a body's name (مديرة التوظيف في باب رزق جميل).
-    const named = person && (tokenAt(p, person.end) - tokenAt(p, person.start) >= 2 || titled(mentions, person));
+    const named =
+      person && (tokenAt(p, person.end) - tokenAt(p, person.start) >= 2 || titled(reading.mentions, person));
     return person && named && person.end === p.tokens[i - 1]!.end ? { that: i, person } : null;
   }
   return null;
@@ -386,14 +396,14 @@ function officeThenPerson(
  */
 function reportedName(
   p: PreparedText,
-  mentions: readonly Mention[],
+  reading: Reading,
   from: number,
   to: number,
   named: readonly string[],
 ): Span | null {
-  const unknown = unknownWord;
+  const unknown = (t: PreparedText['tokens'][number]): boolean => unknownWord(t) || reading.family.has(key(t));
   if (to - from >= 2 && TITLE_HEADS.has(key(p.tokens[from]!))) {
-    const person = personIn(p, mentions, from, to);
+    const person = personIn(p, reading, from, to);
     if (person) return person;
     // A name the extractor does not know after the title (المتحدث الرسمي للمركز رأفت الصباغ): up to four words,
     // none a common word or another title. A title reads on over definite words (رئيس الوزراء التركي), so a
@@ -403,9 +413,12 @@ function reportedName(
     const words = p.tokens.slice(rest, to);
     return words.length >= 1 && words.length <= 4 && words.every(unknown) ? spanOf(p, rest, to) : null;
   }
-  // One word: a surname of someone named before (وأبان الغامدي), or no name if it is a common word (كشفت المصادر).
+  // One word: a surname of someone named before (وأبان الغامدي) or written as a family name (وقال ظريف, factNames.ts),
+  // else no name if it is a common word (كشفت المصادر).
   const one = p.tokens[from]!;
-  if (to - from === 1 && isCommonWord(key(one)) && !named.some((n) => n.endsWith(` ${one.text}`))) return null;
+  const nameWord =
+    !isCommonWord(key(one)) || reading.family.has(key(one)) || named.some((n) => n.endsWith(` ${one.text}`));
+  if (to - from === 1 && !nameWord) return null;
   const [na, nb] = nameIn(p, from, to);
   return spanOf(p, na, nb);
 }
@@ -418,6 +431,7 @@ function reportedName(
  */
 function findReported(p: PreparedText, marked: readonly QuoteFact[], mentions: readonly Mention[]): QuoteFact[] {
   const out: QuoteFact[] = [];
+  const reading = { mentions, family: familyWords(p, mentions) };
   let last: { speaker: string; name: string | null; span: Span; sentence: number } | null = null;
   p.sentences.forEach((s, sentence) => {
     if (marked.some((q) => q.sentence === sentence)) return;
@@ -431,7 +445,7 @@ function findReported(p: PreparedText, marked: readonly QuoteFact[], mentions: r
       // "وأشار إلى أن": the preposition the verb takes, no speaker named.
       if (b === a && VERB_PREPOSITIONS.has(key(p.tokens[b]!)) && THAT.has(key(p.tokens[b + 1]!))) b++;
       else if (!THAT.has(key(p.tokens[b]!))) {
-        const long = officeThenPerson(p, mentions, a, s.tokenEnd);
+        const long = officeThenPerson(p, reading, a, s.tokenEnd);
         if (!long) return;
         b = long.that;
         person = long.person;
@@ -451,7 +465,7 @@ function findReported(p: PreparedText, marked: readonly QuoteFact[], mentions: r
         speaker = p.text.slice(span.start, span.end);
         const found = reportedName(
           p,
-          mentions,
+          reading,
           a,
           b,
           [...marked, ...out].map((q) => q.speakerName ?? ''),
