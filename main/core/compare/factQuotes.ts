@@ -8,7 +8,8 @@ import {
   TITLE_HEADS,
   phraseKeys,
 } from './lexicon';
-import { extractEntities, isCommonWord } from '../entities';
+import { isCommonWord, type Mention } from '../entities';
+import { familyWords } from './factNames';
 import type { PreparedText } from './prepare';
 import type { QuoteFact, Span } from './factTypes';
 import {
@@ -201,7 +202,11 @@ function hasBareCue(p: PreparedText, quoteStart: number, sentence: number): stri
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'هو', 'هي']);
 
-export function findQuotes(p: PreparedText, nameQuotes: Span[]): QuoteFact[] {
+/**
+ * Quotations in marks and reported statements with their speakers. `mentions`: the entity extractor's reading of
+ * the whole text, so a speaker's name is the one the article's people, places and bodies are listed by.
+ */
+export function findQuotes(p: PreparedText, nameQuotes: Span[], mentions: readonly Mention[]): QuoteFact[] {
   const out: QuoteFact[] = [];
   let lastSpeaker: { speaker: string; name: string; span: Span; sentence: number } | null = null;
   for (const m of findQuoteMarks(p.text)) {
@@ -268,7 +273,7 @@ export function findQuotes(p: PreparedText, nameQuotes: Span[]): QuoteFact[] {
       reported: false,
     });
   }
-  return [...out, ...findReported(p, out)].sort((a, b) => a.start - b.start);
+  return [...out, ...findReported(p, out, mentions)].sort((a, b) => a.start - b.start);
 }
 
 /** Verbs that report speech without quotation marks: وأوضح X أن …, وأكد X أن …. */
@@ -313,13 +318,52 @@ const LONG_SPEAKER_TOKENS = 16;
 /** An honorific with a pronoun (وأكد معاليه أن): the person named before, not a name. */
 const HONORIFIC_PRONOUN = /^(?:معالي|سمو|فضيلت|جلالت|دولت|سيادت)(?:ه|ها)$/u;
 
-/** The last person the entity extractor reads in tokens [from, to), as a span of the text. */
-function lastPerson(p: PreparedText, from: number, to: number): Span | null {
+/**
+ * The last person the entity extractor read inside tokens [from, to) of the whole text, as a span of it. In a whole
+ * article the extractor may cut a name it reads whole in a phrase (رئيس الوزراء احمد داود | اوغلو, فهد بن إبراهيم
+ * | بو عنز): a person read right after a titled one or a بن chain is the rest of its name. Not after any person: in
+ * "المدير التنفيذي لباب رزق جميل عبدالرحمن الفهيد" جميل ends a body's name.
+ */
+function lastPerson(p: PreparedText, mentions: readonly Mention[], from: number, to: number): Span | null {
   const start = p.tokens[from]!.start;
-  const text = p.text.slice(start, p.tokens[to - 1]!.end);
-  const people = extractEntities(text, { lang: 'ar' }).filter((m) => m.kind === 'person');
-  const last = people[people.length - 1];
-  return last ? { start: start + last.start, end: start + last.end } : null;
+  const end = p.tokens[to - 1]!.end;
+  const people = mentions.filter((m) => m.kind === 'person' && m.start >= start && m.end <= end);
+  let i = people.length - 1;
+  if (i < 0) return null;
+  const opensName = (m: Mention): boolean => !!m.title || / (?:بن|ابن) /u.test(m.text);
+  while (i > 0 && opensName(people[i - 1]!) && /^\s+$/u.test(p.text.slice(people[i - 1]!.end, people[i]!.start))) i--;
+  return { start: people[i]!.start, end: people[people.length - 1]!.end };
+}
+
+/** Whether the extractor read a title before the person at `person`'s start. */
+function titled(mentions: readonly Mention[], person: Span): boolean {
+  return mentions.some((m) => m.kind === 'person' && m.start === person.start && !!m.title);
+}
+
+/** A word that may end a name the extractor stopped short of: not a common word, a title or a preposition. */
+function unknownWord(t: PreparedText['tokens'][number]): boolean {
+  return !isCommonWord(key(t)) && !TITLE_HEADS.has(key(t)) && !PHRASE_STOPS.has(key(t));
+}
+
+/**
+ * The person read in tokens [from, to), carried over the family name the extractor may stop short of (مازن بن
+ * محمد بترجي, خالد محفوظ بحاح, عبد الباسط بن سالم | صيرفي): up to two words after it that are no common word.
+ */
+function personIn(p: PreparedText, reading: Reading, from: number, to: number): Span | null {
+  const person = lastPerson(p, reading.mentions, from, to);
+  if (!person) return null;
+  const personLast = tokenAt(p, person.end) - 1;
+  let last = personLast;
+  while (last + 1 < to && last + 1 - personLast <= 2 && unknownWord(p.tokens[last + 1]!)) last++;
+  // The phrase's last word, a word the article writes as a family name (الدكتور سلطان الشايع أن).
+  if (last + 2 === to && reading.family.has(key(p.tokens[to - 1]!))) last++;
+  return { start: person.start, end: p.tokens[last]!.end };
+}
+
+/** The entity extractor's reading of the article and the family names that are words it holds (factNames.ts). */
+interface Reading {
+  mentions: readonly Mention[];
+  family: ReadonlySet<string>;
 }
 
 /**
@@ -327,12 +371,20 @@ function lastPerson(p: PreparedText, from: number, to: number): Span | null {
  * على العلاقات العامة والإعلام بوزارة الحج علي بن محمد الغامدي أن …". Taken only when the entity extractor
  * reads a person that ends right before أن; returns the token index of أن and the person's span.
  */
-function officeThenPerson(p: PreparedText, from: number, end: number): { that: number; person: Span } | null {
+function officeThenPerson(
+  p: PreparedText,
+  reading: Reading,
+  from: number,
+  end: number,
+): { that: number; person: Span } | null {
   for (let i = from + 1; i < Math.min(end - 2, from + LONG_SPEAKER_TOKENS); i++) {
     if (HARD_BREAK.test(gap(p, i - 1)) || REPORTING_VERBS.has(key(p.tokens[i]!))) return null;
     if (!THAT.has(key(p.tokens[i]!))) continue;
-    const person = lastPerson(p, from, i);
-    return person && person.end === p.tokens[i - 1]!.end ? { that: i, person } : null;
+    const person = personIn(p, reading, from, i);
+    // One word the whole article reads as a person may end a body's name (مديرة التوظيف في باب رزق جميل).
+    const named =
+      person && (tokenAt(p, person.end) - tokenAt(p, person.start) >= 2 || titled(reading.mentions, person));
+    return person && named && person.end === p.tokens[i - 1]!.end ? { that: i, person } : null;
   }
   return null;
 }
@@ -342,17 +394,17 @@ function officeThenPerson(p: PreparedText, from: number, end: number): { that: n
  * nobody ("مصدر عسكري إسرائيلي", "معالي الرئيس العام لشؤون المسجد الحرام والمسجد النبوي": the office speaks,
  * and its adjectives are no name); otherwise the name `nameIn` finds. `named`: the speakers named before.
  */
-function reportedName(p: PreparedText, from: number, to: number, named: readonly string[]): Span | null {
-  const unknown = (t: PreparedText['tokens'][number]) => !isCommonWord(key(t)) && !TITLE_HEADS.has(key(t));
+function reportedName(
+  p: PreparedText,
+  reading: Reading,
+  from: number,
+  to: number,
+  named: readonly string[],
+): Span | null {
+  const unknown = (t: PreparedText['tokens'][number]): boolean => unknownWord(t) || reading.family.has(key(t));
   if (to - from >= 2 && TITLE_HEADS.has(key(p.tokens[from]!))) {
-    const person = lastPerson(p, from, to);
-    if (person) {
-      // The extractor may stop short of a family name it does not know (مازن بن محمد بترجي, خالد محفوظ بحاح).
-      const personLast = tokenAt(p, person.end) - 1;
-      let last = personLast;
-      while (last + 1 < to && last + 1 - personLast <= 2 && unknown(p.tokens[last + 1]!)) last++;
-      return { start: person.start, end: p.tokens[last]!.end };
-    }
+    const person = personIn(p, reading, from, to);
+    if (person) return person;
     // A name the extractor does not know after the title (المتحدث الرسمي للمركز رأفت الصباغ): up to four words,
     // none a common word or another title. A title reads on over definite words (رئيس الوزراء التركي), so a
     // family name is taken from its last word only right after the title's head (الدكتور القصبي, الوزير العطية).
@@ -361,9 +413,12 @@ function reportedName(p: PreparedText, from: number, to: number, named: readonly
     const words = p.tokens.slice(rest, to);
     return words.length >= 1 && words.length <= 4 && words.every(unknown) ? spanOf(p, rest, to) : null;
   }
-  // One word: a surname of someone named before (وأبان الغامدي), or no name if it is a common word (كشفت المصادر).
+  // One word: a surname of someone named before (وأبان الغامدي) or written as a family name (وقال ظريف, factNames.ts),
+  // else no name if it is a common word (كشفت المصادر).
   const one = p.tokens[from]!;
-  if (to - from === 1 && isCommonWord(key(one)) && !named.some((n) => n.endsWith(` ${one.text}`))) return null;
+  const nameWord =
+    !isCommonWord(key(one)) || reading.family.has(key(one)) || named.some((n) => n.endsWith(` ${one.text}`));
+  if (to - from === 1 && !nameWord) return null;
   const [na, nb] = nameIn(p, from, to);
   return spanOf(p, na, nb);
 }
@@ -374,8 +429,9 @@ function reportedName(p: PreparedText, from: number, to: number, named: readonly
  * of the statement before ("وأوضح أن …"). Sentences holding a marked
  * quotation are left to it.
  */
-function findReported(p: PreparedText, marked: readonly QuoteFact[]): QuoteFact[] {
+function findReported(p: PreparedText, marked: readonly QuoteFact[], mentions: readonly Mention[]): QuoteFact[] {
   const out: QuoteFact[] = [];
+  const reading = { mentions, family: familyWords(p, mentions) };
   let last: { speaker: string; name: string | null; span: Span; sentence: number } | null = null;
   p.sentences.forEach((s, sentence) => {
     if (marked.some((q) => q.sentence === sentence)) return;
@@ -389,7 +445,7 @@ function findReported(p: PreparedText, marked: readonly QuoteFact[]): QuoteFact[
       // "وأشار إلى أن": the preposition the verb takes, no speaker named.
       if (b === a && VERB_PREPOSITIONS.has(key(p.tokens[b]!)) && THAT.has(key(p.tokens[b + 1]!))) b++;
       else if (!THAT.has(key(p.tokens[b]!))) {
-        const long = officeThenPerson(p, a, s.tokenEnd);
+        const long = officeThenPerson(p, reading, a, s.tokenEnd);
         if (!long) return;
         b = long.that;
         person = long.person;
@@ -409,6 +465,7 @@ function findReported(p: PreparedText, marked: readonly QuoteFact[]): QuoteFact[
         speaker = p.text.slice(span.start, span.end);
         const found = reportedName(
           p,
+          reading,
           a,
           b,
           [...marked, ...out].map((q) => q.speakerName ?? ''),

@@ -196,3 +196,45 @@ describe('reported speech and who says it', () => {
     expect(quotes.filter((q) => q.speakerName !== null)).toEqual([]);
   });
 });
+
+describe('speakers read with the whole article', () => {
+  const speakers = (...sentences: string[]) =>
+    extractFacts(prepareText(sentences.join('\n')), { reference: '2015-07-25', lang: 'ar' }).quotes.map(
+      (q) => q.speakerName,
+    );
+
+  it('ends a name with a family name that is also a word after a title and a given name, or a بن chain', () => {
+    // SaudiNewsNet 2015-07-21.json.gz#1562 (الوئام) and 2015-08-02.json.gz#1209 (عكاظ).
+    const director =
+      'وأكد المدير العام بالإنابة الدكتور سلطان الشايع أن صحة المنطقة وجهت جميع أقسام الطوارئ بالاستعداد.';
+    const later = 'وأكد الدكتور الشايع أن مراحل سير العمل بمشروع البنية التحتية بالمستشفى تسير وفق الخطة.';
+    expect(speakers(director, later)).toEqual(['سلطان الشايع', 'الشايع']);
+    const club = 'أوضح رئيس النادي الأدبي الدكتور عبدالله بن عويقل السلمي أن نادي جدة يحرص أشد الحرص على نشر الثقافة.';
+    expect(speakers(club)).toEqual(['عبدالله بن عويقل السلمي']);
+  });
+
+  it('takes such a word alone as a name only where the article writes it as one', () => {
+    // SaudiNewsNet 2015-07-27.json.gz#771 (الرياض): the minister named in full later in the article.
+    const said = 'وقال ظريف ان زيارة دولة الكويت كأول محطة في جولة اقليمية تأتي لوجود ارادة مشتركة بين البلدين.';
+    const named = 'وأعلن وزير الخارجية الايرانی محمد جواد ظريف اليوم الاثنين زيارة العاصمة العراقية بغداد.';
+    expect(speakers(said, named)).toEqual(['ظريف']);
+    expect(speakers(said)).toEqual([null]);
+    expect(speakers('وأكد الدكتور الشايع أن مراحل سير العمل بمشروع البنية التحتية بالمستشفى تسير وفق الخطة.')).toEqual([
+      null,
+    ]);
+  });
+
+  it('reads a name the whole article cuts in two as one, and no body name as a speaker', () => {
+    // SaudiNewsNet 2015-07-22.json.gz#1223 (الرياض), 2015-08-03.json.gz#307 (الاقتصادية).
+    const foundation =
+      'حددت مؤسسة عبدالعزيز سعود البابطين الثقافية يوم الرابع والعشرين من أكتوبر المقبل موعدا لدورتها.';
+    const chair =
+      'وقال رئيس المؤسسة الشاعر عبدالعزيز سعود البابطين بأن هذه الدورة تأتي ضمن سعي المؤسسة لعقد دورات خاصة.';
+    expect(speakers(foundation, chair)).toEqual(['عبدالعزيز سعود البابطين']);
+    const director =
+      'أوضح المدير التنفيذي لباب رزق جميل عبدالرحمن الفهيد أن نتائج النصف الأول من هذا العام كانت مميزة.';
+    const manager = 'كما أوضحت رولا باصمد مديرة التوظيف النسائي في باب رزق جميل أن التوظيف النسائي حقق قفزة واسعة.';
+    expect(speakers(director, manager)).not.toContain('جميل');
+    expect(speakers(director, manager)[0]).toBe('عبدالرحمن الفهيد');
+  });
+});

@@ -39,12 +39,21 @@ export interface BaseFacts {
   quotes: QuoteFact[];
 }
 
-export function extractBaseFacts(p: PreparedText, reference?: string): BaseFacts {
+/** The entity extractor's one reading of a text, for its quotations' speakers and its people, places and bodies. */
+export function readMentions(text: string, lang?: string): Mention[] {
+  return findEntities(text, { lang: lang ?? detectLanguage(text) });
+}
+
+export function extractBaseFacts(
+  p: PreparedText,
+  reference: string | undefined,
+  mentions: readonly Mention[],
+): BaseFacts {
   const dates = findFactDates(p, reference);
   const numbers = findNumbers(p, dates);
   // Names in quotation marks after a head (وكالة “أسوشيتد برس”) are bodies the entity extractor reads, not quotations.
   const nameQuotes: Span[] = [];
-  const quotes = findQuotes(p, nameQuotes);
+  const quotes = findQuotes(p, nameQuotes, mentions);
   return { numbers, dates, quotes };
 }
 
@@ -54,8 +63,12 @@ export function extractBaseFacts(p: PreparedText, reference?: string): BaseFacts
  * extractor's rules do not reach (وقال بايدن): added under the extractor's
  * key of the name, or to the person whose last name it is.
  */
-export function extractEntities(text: string, lang?: string, quotes: readonly QuoteFact[] = []): EntityFact[] {
-  const mentions: Mention[] = findEntities(text, { lang: lang ?? detectLanguage(text) });
+export function extractEntities(
+  text: string,
+  lang?: string,
+  quotes: readonly QuoteFact[] = [],
+  mentions: readonly Mention[] = readMentions(text, lang),
+): EntityFact[] {
   const byKey = new Map<string, EntityFact>();
   const add = (kind: EntityFact['kind'], key: string, name: string, span: Span): void => {
     const id = `${kind}:${key}`;
@@ -88,10 +101,11 @@ export function extractTitleNumbers(title: string | undefined, reference?: strin
 }
 
 export function extractFacts(p: PreparedText, options: FactOptions & { title?: string } = {}): ArticleFacts {
-  const base = extractBaseFacts(p, options.reference);
+  const mentions = readMentions(p.text, options.lang);
+  const base = extractBaseFacts(p, options.reference, mentions);
   return {
     ...base,
-    entities: extractEntities(p.text, options.lang, base.quotes),
+    entities: extractEntities(p.text, options.lang, base.quotes, mentions),
     titleNumbers: extractTitleNumbers(options.title, options.reference),
   };
 }

@@ -16,6 +16,7 @@ import type { Alignment, Span } from './align';
 import {
   extractBaseFacts,
   extractEntities,
+  readMentions,
   extractTitleNumbers,
   type ArticleFacts,
   type EntityKind,
@@ -91,10 +92,11 @@ function numberValue(n: NumberFact): string {
 export function extractAll(texts: readonly PreparedText[], inputs: readonly FactInput[]): ArticleFacts[] {
   return texts.map((p, i) => {
     const input = inputs[i] ?? {};
-    const base = extractBaseFacts(p, input.reference);
+    const mentions = readMentions(p.text, input.lang);
+    const base = extractBaseFacts(p, input.reference, mentions);
     return {
       ...base,
-      entities: extractEntities(p.text, input.lang, base.quotes),
+      entities: extractEntities(p.text, input.lang, base.quotes, mentions),
       titleNumbers: extractTitleNumbers(input.title, input.reference),
     };
   });

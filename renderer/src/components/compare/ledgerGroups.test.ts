@@ -187,4 +187,14 @@ describe('quotation rows', () => {
       ['وليد الصمعاني', [0]],
     ]);
   });
+
+  it('leaves a bare family name apart when two speakers of the comparison carry it', () => {
+    // SaudiNewsNet: سلطان الشايع (الوئام, 2015-07-21.json.gz#1562) and محمد بن حمود الشايع (2015-07-24.json.gz#1946).
+    const rows = quoteRows([
+      facts({ quotes: [reported('صحة المنطقة وجهت جميع أقسام الطوارئ', 'سلطان الشايع', 10)] }),
+      facts({ quotes: [reported('مهام اللجنة تبدأ بتسجيل الناخبين', 'محمد بن حمود الشايع', 10)] }),
+      facts({ quotes: [reported('مراحل سير العمل تسير وفق الخطة', 'الشايع', 10)] }),
+    ]);
+    expect(rows.map((q) => q.speakerGroup)).toEqual(['سلطان الشايع', 'محمد بن حمود الشايع', 'الشايع']);
+  });
 });

@@ -100,14 +100,18 @@ export interface QuoteRow extends QuoteFact {
  * Quotations, one row per quotation: outlets carrying the same words (the wire copy every outlet reprints) share a
  * row that names them all, and the speaker an outlet names stands for the outlets that give only his office. Grouped by who says them (named speakers first, by how many quotations they have, then
  * the unattributed); a bare surname counts as the full name that ends with it in the same comparison
- * ("الغامدي" after "علي بن محمد الغامدي").
+ * ("الغامدي" after "علي بن محمد الغامدي") when only one does.
  */
 export function quoteRows(facts: Comparison['facts']): QuoteRow[] {
-  const fullNames = facts.flatMap((f) => f.quotes.map((q) => q.speakerName ?? '')).filter((n) => n.includes(' '));
+  const fullNames = new Set(
+    facts.flatMap((f) => f.quotes.map((q) => q.speakerName ?? '')).filter((n) => n.includes(' ')),
+  );
   const speakerOf = (q: QuoteFact): string => {
     const who = q.speakerName ?? q.speaker ?? '';
     if (who === '' || who.includes(' ')) return who;
-    return fullNames.find((n) => n.endsWith(` ${who}`)) ?? who;
+    // Two people of one family (سلطان الشايع, محمد بن حمود الشايع): the bare name may be either.
+    const full = [...fullNames].filter((n) => n.endsWith(` ${who}`));
+    return full.length === 1 ? full[0]! : who;
   };
   // Per wording, its rows by speaker: outlets that name different people for the same words stay apart.
   const byWords = new Map<string, QuoteRow[]>();
