@@ -200,52 +200,34 @@ export function createSearchQuery(deps: SearchQueryDeps): {
     const withArticles = (ranked: string) => `SELECT p.rank, p.tier, ${SUMMARY_COLUMNS}, a.body FROM (${ranked}) p
       JOIN articles a ON a.id = p.id LEFT JOIN sources s ON s.id = a.source_id`;
     type PageRow = HitRow & { rank: number; tier: number };
-    const pageParams = (match: string, offset: number): SqlValue[] => [match, ...params, input.limit, offset];
-    const exactTier = (row: PageRow) => row.tier === 0 && (tiers.length > 1 || exact === all);
-
-    /**
-     * The page by relevance: each row made into a hit (its snippet) as it
-     * arrives, while SQLite reads the next article; ordered at the end.
-     */
-    const rankedPage = async (): Promise<SearchHit[]> => {
-      const ranked: Array<{ tier: number; rank: number; id: number; hit: SearchHit }> = [];
-      const take = (row: PageRow) =>
-        void ranked.push({
-          tier: row.tier,
-          rank: row.rank,
-          id: row.id,
-          hit: hitOf(row, -row.rank, exactTier(row), matchers),
-        });
-      if (tiers.length === 1) {
-        await db.each(withArticles(tierSql(0)), pageParams(all, input.offset), take);
-      } else if (input.offset === 0) {
-        // Both tiers at once: SQLite runs the stem tier only when the exact one
-        // leaves the page short (the compound stops at its LIMIT).
-        await db.each(
-          withArticles(`${tierSql(0)} UNION ALL ${tierSql(1)} LIMIT ?`),
-          [...pageParams(tiers[0]!, 0), ...pageParams(tiers[1]!, 0), input.limit],
-          take,
-        );
-      } else {
-        const exactCount = await count(tiers[0]!);
-        if (input.offset < exactCount)
-          await db.each(withArticles(tierSql(0)), pageParams(tiers[0]!, input.offset), take);
-        const short = input.limit - ranked.length;
-        if (short > 0)
-          await db.each(
-            withArticles(tierSql(1)),
-            [tiers[1]!, ...params, short, Math.max(0, input.offset - exactCount)],
-            take,
-          );
-      }
-      ranked.sort((x, y) => x.tier - y.tier || x.rank - y.rank || x.id - y.id);
-      return ranked.map((r) => r.hit);
-    };
-
-    /** The page by date: which of its articles have every word as written is asked after. */
-    const datedPage = async (): Promise<SearchHit[]> => {
-      const page = await db.all<PageRow>(withArticles(tierSql(0)), pageParams(all, input.offset));
-      let exactIds: Set<number> | null = null;
+    const pageOf = (match: string, tier: number, limit: number, offset: number) =>
+      db.all<PageRow>(withArticles(tierSql(tier)), [match, ...params, limit, offset]);
+    let page: PageRow[];
+    if (tiers.length === 1 || byDate) {
+      page = await pageOf(all, 0, input.limit, input.offset);
+    } else if (input.offset === 0) {
+      // Both tiers at once: SQLite runs the stem tier only when the exact one
+      // leaves the page short (the compound stops at its LIMIT).
+      page = await db.all<PageRow>(withArticles(`${tierSql(0)} UNION ALL ${tierSql(1)} LIMIT ?`), [
+        tiers[0]!,
+        ...params,
+        input.limit,
+        0,
+        tiers[1]!,
+        ...params,
+        input.limit,
+        0,
+        input.limit,
+      ]);
+    } else {
+      const exactCount = await count(tiers[0]!);
+      page = input.offset < exactCount ? await pageOf(tiers[0]!, 0, input.limit, input.offset) : [];
+      if (page.length < input.limit)
+        page.push(...(await pageOf(tiers[1]!, 1, input.limit - page.length, Math.max(0, input.offset - exactCount))));
+    }
+    let exactIds: Set<number> | null = null;
+    if (byDate) {
+      // One list by date: which of its articles have every word as written.
       if (tiers.length > 1 && page.length > 0) {
         const rows = await db.all<{ id: number }>(
           'SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))',
@@ -258,10 +240,18 @@ export function createSearchQuery(deps: SearchQueryDeps): {
         input.sort,
       ).map((c) => c.id);
       page.sort((x, y) => order.indexOf(x.id) - order.indexOf(y.id));
-      // Snippets while the side connection still counts.
-      return page.map((row) => hitOf(row, -row.rank, exactIds ? exactIds.has(row.id) : exactTier(row), matchers));
-    };
-    const items = byDate ? await datedPage() : await rankedPage();
+    } else {
+      page.sort((x, y) => x.tier - y.tier || x.rank - y.rank || x.id - y.id);
+    }
+    // Snippets while the side connection still counts.
+    const items = page.map((row) =>
+      hitOf(
+        row,
+        -row.rank,
+        exactIds ? exactIds.has(row.id) || tiers.length === 1 : row.tier === 0 && (tiers.length > 1 || exact === all),
+        matchers,
+      ),
+    );
     const { total, facets } = await totals;
     return answer(u, { total, offset: input.offset, items, engine: 'fts5' }, facets);
   }
