@@ -9,7 +9,6 @@
  */
 import sqlite3 from 'sqlite3';
 import { Lock } from './lock';
-import { eachRow } from './rowStream';
 import { Statement } from './statement';
 
 export { Statement };
@@ -81,11 +80,6 @@ export class Connection {
     return new Promise((resolve, reject) => {
       stmt.all(params, (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows)));
     });
-  }
-
-  /** `all` a row at a time, `onRow` running while SQLite steps to the next (rowStream.ts). */
-  async each<T = Row>(sql: string, params: SqlParams, onRow: (row: T) => void): Promise<void> {
-    return eachRow(await this.cached(sql), params, onRow);
   }
 
   private cached(sql: string): Promise<sqlite3.Statement> {
@@ -295,10 +289,6 @@ export class Database {
 
   all<T = Row>(sql: string, params: SqlParams = []): Promise<T[]> {
     return this.read((c) => c.all<T>(sql, params));
-  }
-
-  each<T = Row>(sql: string, params: SqlParams, onRow: (row: T) => void): Promise<void> {
-    return this.read((c) => c.each<T>(sql, params, onRow));
   }
 
   private async read<T>(run: (c: Connection) => Promise<T>): Promise<T> {
