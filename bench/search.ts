@@ -25,7 +25,7 @@
  *   node dist/bench/search.js [--rebuild] [--target N] [--build-only] [--base DIR [--answers-only]] [--entity-seconds N]
  *
  * One build's per-answer wall and CPU (for pairing two builds run by run):
- *   node --expose-gc dist/bench/search.js --phase-cpu [--services DIR/dist/main/core/services.js] [--passes N] [--reader-cache KB]
+ *   node --expose-gc dist/bench/search.js --phase-cpu [--services DIR/dist/main/core/services.js] [--passes N] [--reader-cache KB] [--dir LIBRARY_DIR]
  *   node dist/bench/search.js --phase-entities --seconds 60 [--services DIR/dist/main/core/services.js]
  *
  * The library's answers against a copy whose index search.reindex rebuilt (same build; the library as built):
@@ -278,7 +278,9 @@ async function queryPhase(dir: string): Promise<void> {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const dir = benchDir('search');
+  // --dir: another library folder (a copy at another schema, for an older build's --services).
+  const dirAt = args.indexOf('--dir');
+  const dir = dirAt >= 0 ? args[dirAt + 1]! : benchDir('search');
   const targetAt = args.indexOf('--target');
   const target = targetAt >= 0 ? Number(args[targetAt + 1]) : 100_000;
   if (args.includes('--phase-query')) return queryPhase(dir);
