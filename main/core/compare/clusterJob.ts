@@ -75,6 +75,9 @@ export interface ClusterJobResult {
 
 export type JobProgress = (done: number, total: number | null, label: string) => void;
 
+/** Takes a page of signatures a full run computed, to store them at once instead of with the result. */
+export type SignatureHandOver = (page: NewSignature[]) => void;
+
 /** Settings a stored clustering was made with; a change means the stories must be rebuilt. */
 export function settingsKey(options: ClusterOptions): string {
   return JSON.stringify({ v: FEATURE_VERSION, ...options, merge: appMergeOptions });
@@ -115,6 +118,7 @@ export async function runClusterJob(
   request: ClusterJobRequest,
   progress: JobProgress,
   signal?: AbortSignal,
+  handOver?: SignatureHandOver,
 ): Promise<ClusterJobResult> {
   const state = await db.get<{ value: Buffer | string | null }>(
     "SELECT value FROM cluster_state WHERE key = 'settings'",
@@ -145,6 +149,9 @@ export async function runClusterJob(
   // A full run places every article: they are held packed, and counted into the document frequencies as read.
   const packed = mode === 'full' ? new PackedDocs() : null;
   const fullDf = new DocFrequencies();
+  // Signatures leave a full run page by page when no stored run can be read with them in the meantime: with other
+  // settings or another FEATURE_VERSION stored, every run is full until this one is stored. Then a run holds none.
+  const handingOver = packed !== null && handOver !== undefined && storedSettings !== settingsKey(request.options);
   let analysed = 0;
   let lastId = 0;
   progress(0, total, 'analysing articles');
@@ -166,7 +173,10 @@ export async function runClusterJob(
       let terms = packFeatures(features);
       let eventBytes = packEventKeys(event);
       if (packed) {
-        ({ terms, event: eventBytes } = packed.add(r.id, day, terms, eventBytes));
+        const views = packed.add(r.id, day, terms, eventBytes);
+        // Kept to the end, a signature is a view of the store's bytes; handed over, its own bytes (a message
+        // copies the whole buffer a view is of).
+        if (!handingOver) ({ terms, event: eventBytes } = views);
         fullDf.add(features);
       } else fresh.push({ id: r.id, day, features, event });
       signatures.push({
@@ -182,6 +192,7 @@ export async function runClusterJob(
       analysed++;
     }
     lastId = rows[rows.length - 1]!.id;
+    if (handingOver) handOver(signatures.splice(0));
     progress(analysed, total, 'analysing articles');
   }
 
@@ -198,6 +209,8 @@ export async function runClusterJob(
       );
       if (cached.length === 0) break;
       for (const r of cached) {
+        // A signature handed over earlier in this run may already be stored, and up to date.
+        if (handingOver && analysedBefore(packed, analysed, r.article_id)) continue;
         packed.add(r.article_id, r.day, r.terms, r.event);
         fullDf.add(unpackFeatures(r.terms));
       }
@@ -264,4 +277,16 @@ export async function storedGeneration(db: Reader): Promise<number> {
     "SELECT value FROM cluster_state WHERE key = 'generation'",
   );
   return row?.value ? Number(String(row.value)) : 0;
+}
+
+/** Whether `id` is among a run's first `analysed` articles (analysed in id order, so ascending). */
+function analysedBefore(packed: PackedDocs, analysed: number, id: number): boolean {
+  let lo = 0;
+  let hi = analysed;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (packed.id(mid) < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < analysed && packed.id(lo) === id;
 }
