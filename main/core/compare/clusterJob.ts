@@ -7,6 +7,7 @@
  */
 import type { Row, SqlParams } from '../db/connection';
 import {
+  clusterRun,
   clusterStories,
   dayNumber,
   type ClusterOptions,
@@ -25,6 +26,7 @@ import {
   unpackFeatures,
   type StoryFeatures,
 } from './features';
+import { PackedDocs } from './packedDocs';
 import { appMergeOptions, mergeStories } from './storyMerge';
 import { packEventKeys, unpackEventKeys } from './templates';
 
@@ -73,6 +75,9 @@ export interface ClusterJobResult {
 
 export type JobProgress = (done: number, total: number | null, label: string) => void;
 
+/** Takes a page of signatures a full run computed, to store them at once instead of with the result. */
+export type SignatureHandOver = (page: NewSignature[]) => void;
+
 /** Settings a stored clustering was made with; a change means the stories must be rebuilt. */
 export function settingsKey(options: ClusterOptions): string {
   return JSON.stringify({ v: FEATURE_VERSION, ...options, merge: appMergeOptions });
@@ -113,6 +118,7 @@ export async function runClusterJob(
   request: ClusterJobRequest,
   progress: JobProgress,
   signal?: AbortSignal,
+  handOver?: SignatureHandOver,
 ): Promise<ClusterJobResult> {
   const state = await db.get<{ value: Buffer | string | null }>(
     "SELECT value FROM cluster_state WHERE key = 'settings'",
@@ -140,6 +146,13 @@ export async function runClusterJob(
   const fresh: StoryDoc[] = [];
   const signatures: NewSignature[] = [];
   const replacedTerms: StoryFeatures[] = [];
+  // A full run places every article: they are held packed, and counted into the document frequencies as read.
+  const packed = mode === 'full' ? new PackedDocs() : null;
+  const fullDf = new DocFrequencies();
+  // Signatures leave a full run page by page when no stored run can be read with them in the meantime: with other
+  // settings or another FEATURE_VERSION stored, every run is full until this one is stored. Then a run holds none.
+  const handingOver = packed !== null && handOver !== undefined && storedSettings !== settingsKey(request.options);
+  let analysed = 0;
   let lastId = 0;
   progress(0, total, 'analysing articles');
   for (;;) {
@@ -157,40 +170,53 @@ export async function runClusterJob(
       const features = storyFeatures(r.title, r.body);
       const event = eventKeys(r.title, r.body);
       const day = dayOf(r.published_iso, r.imported_at);
-      fresh.push({ id: r.id, day, features, event });
+      let terms = packFeatures(features);
+      let eventBytes = packEventKeys(event);
+      if (packed) {
+        const views = packed.add(r.id, day, terms, eventBytes);
+        // Kept to the end, a signature is a view of the store's bytes; handed over, its own bytes (a message
+        // copies the whole buffer a view is of).
+        if (!handingOver) ({ terms, event: eventBytes } = views);
+        fullDf.add(features);
+      } else fresh.push({ id: r.id, day, features, event });
       signatures.push({
         articleId: r.id,
         contentHash: r.content_hash,
         title: r.title,
         publishedIso: r.published_iso,
         day,
-        terms: packFeatures(features),
-        event: packEventKeys(event),
+        terms,
+        event: eventBytes,
       });
       if (r.old_terms) replacedTerms.push(unpackFeatures(r.old_terms));
+      analysed++;
     }
     lastId = rows[rows.length - 1]!.id;
-    progress(fresh.length, total, 'analysing articles');
+    if (handingOver) handOver(signatures.splice(0));
+    progress(analysed, total, 'analysing articles');
   }
-  const analysed = fresh.length;
 
   let df: DocFrequencies;
   let placed: PlacedDoc[] = [];
-  if (mode === 'full') {
-    // Every article is placed again; up-to-date signatures are reused.
-    const cached = await db.all<SignatureRow>(
-      `SELECT s.article_id, s.day, s.terms, s.event, NULL AS cluster_id, NULL AS thread_id FROM cluster_signatures s JOIN articles a ON a.id = s.article_id
-        WHERE NOT (${stale}) ORDER BY s.article_id`,
-    );
-    for (const r of cached)
-      fresh.push({
-        id: r.article_id,
-        day: r.day,
-        features: unpackFeatures(r.terms),
-        event: unpackEventKeys(r.event),
-      });
-    df = new DocFrequencies();
-    for (const d of fresh) df.add(d.features);
+  if (packed) {
+    // Every article is placed again; up-to-date signatures are reused, read a page at a time.
+    for (let after = 0; ;) {
+      checkCancelled(signal);
+      const cached = await db.all<SignatureRow>(
+        `SELECT s.article_id, s.day, s.terms, s.event, NULL AS cluster_id, NULL AS thread_id FROM cluster_signatures s JOIN articles a ON a.id = s.article_id
+          WHERE s.article_id > ? AND NOT (${stale}) ORDER BY s.article_id LIMIT ${PAGE}`,
+        [after],
+      );
+      if (cached.length === 0) break;
+      for (const r of cached) {
+        // A signature handed over earlier in this run may already be stored, and up to date.
+        if (handingOver && analysedBefore(packed, analysed, r.article_id)) continue;
+        packed.add(r.article_id, r.day, r.terms, r.event);
+        fullDf.add(unpackFeatures(r.terms));
+      }
+      after = cached[cached.length - 1]!.article_id;
+    }
+    df = fullDf;
   } else {
     const stored = await db.get<{ value: Buffer | null }>("SELECT value FROM cluster_state WHERE key = 'df'");
     df = DocFrequencies.unpack(stored?.value ?? null);
@@ -225,21 +251,18 @@ export async function runClusterJob(
     }
   }
   checkCancelled(signal);
-  progress(0, fresh.length, 'placing articles into stories');
-  const run = await clusterStories(
-    placed,
-    fresh,
-    df,
-    request.options,
-    (done, n) => progress(done, n, 'placing articles into stories'),
-    signal,
-  );
+  progress(0, packed?.count ?? fresh.length, 'placing articles into stories');
+  const placing = (done: number, n: number): void => progress(done, n, 'placing articles into stories');
+  const run = packed
+    ? await clusterRun(packed, [], df, request.options, placing, signal)
+    : await clusterStories(placed, fresh, df, request.options, placing, signal);
   checkCancelled(signal);
   // Stories begun apart are joined after placement when the app merges (appMergeOptions says why not yet); an
   // incremental run only joins stories it touched.
   let joined = run;
   if (appMergeOptions) {
     progress(0, null, 'merging stories');
+    if (packed) for (let i = 0; i < packed.count; i++) fresh.push(packed.doc(i));
     joined = mergeStories(placed, fresh, run, df, request.options, appMergeOptions);
     progress(1, 1, 'merging stories');
   }
@@ -254,4 +277,16 @@ export async function storedGeneration(db: Reader): Promise<number> {
     "SELECT value FROM cluster_state WHERE key = 'generation'",
   );
   return row?.value ? Number(String(row.value)) : 0;
+}
+
+/** Whether `id` is among a run's first `analysed` articles (analysed in id order, so ascending). */
+function analysedBefore(packed: PackedDocs, analysed: number, id: number): boolean {
+  let lo = 0;
+  let hi = analysed;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (packed.id(mid) < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < analysed && packed.id(lo) === id;
 }

@@ -7,7 +7,13 @@ import { MizanError } from '../../../preload/contract/errors';
 import type { Database } from '../db/connection';
 import { createWorkerPool } from '../workers/pool';
 import { workerScript } from '../workers/script';
-import { runClusterJob, type ClusterJobRequest, type ClusterJobResult, type JobProgress } from './clusterJob';
+import {
+  runClusterJob,
+  type ClusterJobRequest,
+  type ClusterJobResult,
+  type JobProgress,
+  type SignatureHandOver,
+} from './clusterJob';
 import type { ClusterProgress, ClusterTask } from './clusterWorker';
 
 function cancelled(): MizanError {
@@ -19,6 +25,7 @@ export async function runClustering(
   request: ClusterJobRequest,
   progress: JobProgress,
   signal: AbortSignal,
+  handOver?: SignatureHandOver,
 ): Promise<ClusterJobResult> {
   if (signal.aborted) throw cancelled();
   const script = workerScript(__dirname, 'clusterWorker.js');
@@ -33,10 +40,16 @@ export async function runClustering(
         cancelled,
       },
     });
-    return pool.run({ dbPath: db.path, request }, { onProgress: (p) => progress(p.done, p.total, p.label), signal });
+    return pool.run(
+      { dbPath: db.path, request },
+      {
+        onProgress: (p) => (p.signatures ? handOver?.(p.signatures) : progress(p.done, p.total, p.label)),
+        signal,
+      },
+    );
   }
   try {
-    return await runClusterJob(db, request, progress, signal);
+    return await runClusterJob(db, request, progress, signal, handOver);
   } catch (error) {
     if (signal.aborted) throw cancelled();
     throw error;

@@ -7,7 +7,13 @@
 import type { Database, SqlValue, Writer } from '../db/connection';
 import { readArticleHeads, type ArticleHead } from '../library/articleReader';
 import type { ClusterOptions } from './clusterer';
-import { settingsKey, storedGeneration, type ClusterJobResult, type ClusterMode } from './clusterJob';
+import {
+  settingsKey,
+  storedGeneration,
+  type ClusterJobResult,
+  type ClusterMode,
+  type NewSignature,
+} from './clusterJob';
 
 export interface ClusterRunInfo {
   mode: ClusterMode;
@@ -129,25 +135,7 @@ export async function saveClusterRun(
       p.similarity === null ? null : Math.round(p.similarity * 1e4) / 1e4,
     ]),
   );
-  // Signatures are blobs: bound as parameters, many rows a statement (as hex in JSON they took seconds).
-  const ROWS = 500;
-  for (let i = 0; i < result.signatures.length; i += ROWS) {
-    const chunk = result.signatures.slice(i, i + ROWS);
-    await w.run(
-      `INSERT OR REPLACE INTO cluster_signatures (article_id, content_hash, title, published_iso, day, terms, event)
-         SELECT column1, column2, column3, column4, column5, column6, column7 FROM (VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')})
-          WHERE EXISTS (SELECT 1 FROM articles WHERE id = column1)`,
-      chunk.flatMap((s) => [
-        s.articleId,
-        s.contentHash,
-        s.title,
-        s.publishedIso,
-        s.day,
-        asBuffer(s.terms),
-        asBuffer(s.event),
-      ]),
-    );
-  }
+  await writeSignatures(w, result.signatures);
   // Threads: merged threads first (their stories move to the surviving name), then each changed story's.
   const merged = new Map<number, number>();
   for (const t of result.threads) for (const old of t.merged) merged.set(old, idOf(t.thread!));
@@ -370,4 +358,29 @@ export async function getCluster(
     [id],
   );
   return (await withMembers(db, aggs))[0] ?? null;
+}
+
+/**
+ * Stores signatures computed by a run (articles deleted meanwhile are skipped). Blobs are bound as parameters, many
+ * rows a statement (as hex in JSON they took seconds).
+ */
+export async function writeSignatures(w: Writer, signatures: readonly NewSignature[]): Promise<void> {
+  const ROWS = 500;
+  for (let i = 0; i < signatures.length; i += ROWS) {
+    const chunk = signatures.slice(i, i + ROWS);
+    await w.run(
+      `INSERT OR REPLACE INTO cluster_signatures (article_id, content_hash, title, published_iso, day, terms, event)
+         SELECT column1, column2, column3, column4, column5, column6, column7 FROM (VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')})
+          WHERE EXISTS (SELECT 1 FROM articles WHERE id = column1)`,
+      chunk.flatMap((s) => [
+        s.articleId,
+        s.contentHash,
+        s.title,
+        s.publishedIso,
+        s.day,
+        asBuffer(s.terms),
+        asBuffer(s.event),
+      ]),
+    );
+  }
 }

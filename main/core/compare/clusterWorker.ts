@@ -12,7 +12,7 @@
  */
 import { Connection } from '../db/connection';
 import { serveTasks } from '../workers/serve';
-import { runClusterJob, type ClusterJobRequest, type ClusterJobResult } from './clusterJob';
+import { runClusterJob, type ClusterJobRequest, type ClusterJobResult, type NewSignature } from './clusterJob';
 
 export interface ClusterTask {
   dbPath: string;
@@ -23,6 +23,8 @@ export interface ClusterProgress {
   done: number;
   total: number | null;
   label: string;
+  /** Signatures handed over by a full run (clusterJob.ts, SignatureHandOver): no progress of its own. */
+  signatures?: NewSignature[];
 }
 
 serveTasks<ClusterTask, ClusterJobResult, ClusterProgress>(
@@ -31,7 +33,13 @@ serveTasks<ClusterTask, ClusterJobResult, ClusterProgress>(
     try {
       db = await Connection.open(dbPath, 'readonly');
       db.configure(5000);
-      return await runClusterJob(db, request, (done, total, label) => ctx.progress({ done, total, label }), ctx.signal);
+      return await runClusterJob(
+        db,
+        request,
+        (done, total, label) => ctx.progress({ done, total, label }),
+        ctx.signal,
+        (signatures) => ctx.progress({ done: 0, total: null, label: '', signatures }),
+      );
     } finally {
       await db?.close().catch(() => undefined);
     }

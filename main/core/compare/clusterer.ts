@@ -23,7 +23,9 @@
 import { DocFrequencies, type StoryFeatures } from './features';
 import { differentEvents, offStoryCore, storyCore } from './events';
 import { TemplateIndex, type EventKeys } from './templates';
-import { headlinesOf, ThreadLinks } from './threads';
+import { CandidateIndex } from './candidateIndex';
+import type { RunDocs } from './packedDocs';
+import { storyHeadline, ThreadLinks } from './threads';
 
 export interface ClusterOptions {
   /** Story score (0..1) at or above which an article joins a story. */
@@ -170,6 +172,16 @@ export function storyVectors(
   df: DocFrequencies,
   options: ClusterOptions = defaultClusterOptions,
 ): { vectors: Vector[]; slots: number } {
+  const vectorizer = termVectorizer(df, options);
+  const vectors = docs.map((d) => vectorizer.vector(d.features));
+  return { vectors, slots: vectorizer.slots() };
+}
+
+/** storyVectors' weighting, one article at a time: slots are numbered in the order their terms are first met. */
+export function termVectorizer(
+  df: DocFrequencies,
+  options: ClusterOptions = defaultClusterOptions,
+): { vector(features: StoryFeatures): Vector; slots(): number } {
   const total = Math.max(df.docCount, 1);
   const maxDf = commonDf(options, total);
   // One lookup per term: its posting slot (>= 0), or a
@@ -180,8 +192,8 @@ export function storyVectors(
   const slotOf = new Map<number, number>();
   const idfOf: number[] = [];
   const rareIdf = Math.log(total);
-  const vectors: Vector[] = docs.map((d) => {
-    const { terms, counts } = d.features;
+  const vector = (features: StoryFeatures): Vector => {
+    const { terms, counts } = features;
     const slots = new Int32Array(terms.length);
     const weights = new Float64Array(terms.length);
     let m = 0;
@@ -211,8 +223,8 @@ export function storyVectors(
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     for (let k = 0; k < m; k++) weights[k]! *= scale;
     return { slots: slots.subarray(0, m), weights: weights.subarray(0, m) };
-  });
-  return { vectors, slots: idfOf.length };
+  };
+  return { vector, slots: () => idfOf.length };
 }
 
 /**
@@ -230,11 +242,31 @@ export async function clusterStories(
   progress?: PlaceProgress,
   signal?: AbortSignal,
 ): Promise<ClusterResult> {
-  options = { ...defaultClusterOptions, ...options };
   const docs: StoryDoc[] = [...placed, ...fresh];
-  const n = docs.length;
+  const source: RunDocs = {
+    count: docs.length,
+    id: (i) => docs[i]!.id,
+    day: (i) => docs[i]!.day,
+    title: (i) => docs[i]!.event?.title,
+    doc: (i) => docs[i]!,
+    release: () => undefined,
+  };
+  return clusterRun(source, placed, df, options, progress, signal);
+}
+
+/** clusterStories over a source of articles, `placed` being its first ones. */
+export async function clusterRun(
+  source: RunDocs,
+  placed: readonly PlacedDoc[],
+  df: DocFrequencies,
+  options: ClusterOptions = defaultClusterOptions,
+  progress?: PlaceProgress,
+  signal?: AbortSignal,
+): Promise<ClusterResult> {
+  options = { ...defaultClusterOptions, ...options };
+  const n = source.count;
   const days = new Int32Array(n);
-  docs.forEach((d, i) => (days[i] = d.day));
+  for (let i = 0; i < n; i++) days[i] = source.day(i);
   const clusterOf = new Float64Array(n);
   placed.forEach((d, i) => (clusterOf[i] = d.cluster));
   const clusterSize = new Map<number, number>();
@@ -249,59 +281,31 @@ export async function clusterStories(
   };
   for (const d of placed) widen(d.cluster, d.day);
 
-  const { vectors, slots } = storyVectors(docs, df, options);
+  const vectorizer = termVectorizer(df, options);
+  const vectors = new Array<Vector | undefined>(n);
+  const vectorOf = (i: number): Vector => (vectors[i] ??= vectorizer.vector(source.doc(i).features));
 
-  // Posting lists in one flat layout (offsets per slot), each in date order:
-  // a few typed arrays instead of hundreds of thousands of small ones keep
-  // the garbage collector out of a 31,000-article run. An article's entries
-  // become visible when it is placed (placed articles are from the start).
-  const byDay = (a: number, b: number): number => days[a]! - days[b]! || docs[a]!.id - docs[b]!.id;
+  // An article's entries become visible when it is placed (placed articles are from the start).
+  const byDay = (a: number, b: number): number => days[a]! - days[b]! || source.id(a) - source.id(b);
   const order = Array.from({ length: n }, (_, i) => i).sort(byDay);
-  const offset = new Int32Array(slots + 1);
-  for (const v of vectors) for (const slot of v.slots) offset[slot + 1]!++;
-  for (let k = 0; k < slots; k++) offset[k + 1]! += offset[k]!;
-  const postDoc = new Int32Array(offset[slots]!);
-  const postWeight = new Float32Array(offset[slots]!);
-  const fill = offset.slice(0, slots);
-  for (const i of order) {
-    const v = vectors[i]!;
-    for (let k = 0; k < v.slots.length; k++) {
-      const at = fill[v.slots[k]!]!++;
-      postDoc[at] = i;
-      postWeight[at] = v.weights[k]!;
-    }
-  }
   const visible = new Uint8Array(n);
   visible.fill(1, 0, placed.length);
-  // With nothing placed before (a full run), articles are placed in list
-  // order, so the first entry not yet visible ends the scan, and each list's
-  // window start only moves forward.
+  // With nothing placed before (a full run), articles are placed in date order: the index holds only the days the
+  // day being placed can reach, and what an article needs is dropped once its story is closed (`keep` days behind).
   const firstRun = placed.length === 0;
-  const windowStart = offset.slice(0, slots);
-  const firstAtOrAfter = (slot: number, day: number): number => {
-    if (firstRun) {
-      let j = windowStart[slot]!;
-      const end = offset[slot + 1]!;
-      while (j < end && days[postDoc[j]!]! < day) j++;
-      windowStart[slot] = j;
-      return j;
-    }
-    let lo = offset[slot]!;
-    let hi = offset[slot + 1]!;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (days[postDoc[mid]!]! < day) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const index = new CandidateIndex(days, visible, firstRun);
+  if (!firstRun) index.build(order, 0, n, vectorOf, vectorizer.slots);
+  const keep = Math.max(options.windowDays, options.storyDays);
 
   const templates = new TemplateIndex(options.minTemplateCount);
-  for (const d of docs) if (d.event) templates.add(d.event.title);
+  for (let i = 0; i < n; i++) {
+    const title = source.title(i);
+    if (title) templates.add(title);
+  }
   // 2: template items with different slots, two days' weather (no story, no thread); 1: another event (no story).
   const conflict = (i: number, e: number): 0 | 1 | 2 => {
-    const a = docs[i]!;
-    const b = docs[e]!;
+    const a = source.doc(i);
+    const b = source.doc(e);
     if (a.event === undefined || b.event === undefined) return 0;
     const veto = differentEvents(
       { event: a.event, terms: a.features.terms, day: a.day },
@@ -324,7 +328,7 @@ export async function clusterStories(
   const coreOf = (c: number, members: readonly number[]): Set<number> | null => {
     const kept = cores.get(c);
     if (kept?.members === members.length) return kept.core;
-    const core = storyCore(members.map((e) => docs[e]!.event));
+    const core = storyCore(members.map((e) => source.doc(e).event));
     cores.set(c, { members: members.length, core });
     return core;
   };
@@ -341,29 +345,43 @@ export async function clusterStories(
   const blocked = new Set<number>();
   const unlinked = new Set<number>();
   const linked = new Set<number>();
+  // Headlines of closed stories, each with its first member's index (the order clusterStories reports them in).
+  const closed: Array<{ first: number; headline: Headline }> = [];
+  const closeStory = (c: number, members: readonly number[]): void => {
+    const list = [...members].sort((a, b) => a - b);
+    closed.push({ first: list[0]!, headline: { cluster: c, articleId: source.id(storyHeadline(list, vectorOf)) } });
+    membersOf.delete(c);
+    cores.delete(c);
+  };
+  let indexDay: number | null = null;
+  let windowFrom = 0;
+  let released = 0;
 
   for (let step = 0; step < freshOrder.length; step++) {
     const i = freshOrder[step]!;
     if (step % 256 === 255) await yieldToLoop();
     if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('cancelled');
-    const v = vectors[i]!;
+    if (firstRun && days[i] !== indexDay) {
+      const day: number = days[i]!;
+      indexDay = day;
+      // A story whose first article is more than `keep` days back takes no more articles: its headline is read now,
+      // then its articles go (the first member goes first, in date order, so all are still there).
+      while (released < n && days[order[released]!]! < day - keep) {
+        const e = order[released++]!;
+        const members = membersOf.get(clusterOf[e]!);
+        if (members?.[0] === e) closeStory(clusterOf[e]!, members);
+        vectors[e] = undefined;
+        source.release(e);
+      }
+      while (days[order[windowFrom]!]! < day - options.windowDays) windowFrom++;
+      let windowTo = windowFrom;
+      while (windowTo < n && days[order[windowTo]!]! <= day) windowTo++;
+      index.build(order, windowFrom, windowTo, vectorOf, vectorizer.slots);
+    }
+    const v = vectorOf(i);
     const from = days[i]! - options.windowDays;
     const to = days[i]! + options.windowDays;
-    for (let k = 0; k < v.slots.length; k++) {
-      const slot = v.slots[k]!;
-      const w = v.weights[k]!;
-      const end = offset[slot + 1]!;
-      for (let j = firstAtOrAfter(slot, from); j < end; j++) {
-        const e = postDoc[j]!;
-        if (days[e]! > to) break;
-        if (!visible[e]) {
-          if (firstRun) break;
-          continue;
-        }
-        if (acc[e] === 0) touched.push(e);
-        acc[e]! += w * postWeight[j]!;
-      }
-    }
+    index.accumulate(v, from, to, acc, touched);
     // A story's score is a mean of its best similarities, so it reaches the
     // threshold only if one of them does: look only at those stories. One
     // member that is another item of a template rules its story out.
@@ -406,7 +424,7 @@ export async function clusterStories(
     // Every member counts, not only the similar ones: a story grown through neutral members must
     // still not hold two events (the departure from Cairo and the Cairo declaration).
     // And the newcomer's headline or lead must say what most members' first lines say (events.ts, offStoryCore).
-    const event = docs[i]!.event;
+    const event = source.doc(i).event;
     const fits = candidates.find(([c]) => {
       const members = membersOf.get(c) ?? [];
       if (members.some((e) => conflict(i, e) !== 0)) return false;
@@ -425,10 +443,26 @@ export async function clusterStories(
     widen(chosen, days[i]!);
     visible[i] = 1;
     for (const c of linked) if (c !== chosen) threads.link(chosen, c);
-    out.push({ id: docs[i]!.id, cluster: chosen, similarity });
+    out.push({ id: source.id(i), cluster: chosen, similarity });
     if (progress && (step % 500 === 499 || step === freshOrder.length - 1)) progress(step + 1, freshOrder.length);
   }
-  return { placements: out, threads: threads.assignments(), headlines: headlinesOf(docs, vectors, clusterOf, out) };
+  let headlines: Headline[];
+  if (firstRun) {
+    for (const [c, members] of membersOf) closeStory(c, members);
+    headlines = closed.sort((a, b) => a.first - b.first).map((h) => h.headline);
+  } else {
+    // Every member of every story this run changed, in index order.
+    const changed = new Set(out.map((p) => p.cluster));
+    const lists = new Map<number, number[]>();
+    for (let i = 0; i < n; i++) {
+      if (!changed.has(clusterOf[i]!)) continue;
+      const list = lists.get(clusterOf[i]!);
+      if (list) list.push(i);
+      else lists.set(clusterOf[i]!, [i]);
+    }
+    headlines = [...lists].map(([cluster, list]) => ({ cluster, articleId: source.id(storyHeadline(list, vectorOf)) }));
+  }
+  return { placements: out, threads: threads.assignments(), headlines };
 }
 
 /** Cosine similarity of two articles' signatures under `df` (for tests and tuning). */

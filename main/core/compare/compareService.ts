@@ -17,8 +17,10 @@ import {
   listClusters,
   saveClusterRun,
   storedClusterOptions,
+  writeSignatures,
   type StoryClusterRow,
 } from './clusterStore';
+import type { NewSignature } from './clusterJob';
 import type { Comparer } from './comparisonRunner';
 import * as saved from './comparisonStore';
 
@@ -91,12 +93,22 @@ export function compareHandlers(deps: CompareDeps): Pick<Handlers, CompareMethod
       // incremental result is then stale and is computed again from the stories as they now are.
       for (let attempt = 0; attempt < STALE_RETRIES; attempt++) {
         const started = process.hrtime.bigint();
+        // A full run may hand its signatures over as it computes them, so that neither thread holds them all.
+        let writing = Promise.resolve();
+        const handOver = (page: NewSignature[]): void => {
+          writing = writing.then(() => db.write((w) => writeSignatures(w, page)));
+        };
         const result = await runClustering(
           db,
           { mode: input.mode, options },
           (done, total, label) => ctx.progress(done, total, label),
           ctx.signal,
-        );
+          handOver,
+        ).catch(async (error: unknown) => {
+          await writing.catch(() => undefined);
+          throw error;
+        });
+        await writing;
         if (ctx.signal.aborted) throw new MizanError('CANCELLED', 'clustering was cancelled');
         const info = await db.write((w) =>
           saveClusterRun(w, result, options, stamp(), Number(process.hrtime.bigint() - started) / 1e9),

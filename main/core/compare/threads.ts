@@ -98,26 +98,33 @@ export function headlinesOf(
     if (changed.has(c)) members.set(c, [...(members.get(c) ?? []), i]);
   }
   const out: Headline[] = [];
-  for (const [cluster, list] of members) {
-    let bestDoc = list[0]!;
-    if (list.length > 2) {
-      const sum = new Map<number, number>();
-      for (const i of list) {
-        const v = vectors[i]!;
-        for (let k = 0; k < v.slots.length; k++) sum.set(v.slots[k]!, (sum.get(v.slots[k]!) ?? 0) + v.weights[k]!);
-      }
-      let bestScore = -Infinity;
-      for (const i of list) {
-        const v = vectors[i]!;
-        let score = 0;
-        for (let k = 0; k < v.slots.length; k++) score += v.weights[k]! * (sum.get(v.slots[k]!)! - v.weights[k]!);
-        if (score > bestScore) {
-          bestScore = score;
-          bestDoc = i;
-        }
+  for (const [cluster, list] of members)
+    out.push({ cluster, articleId: docs[storyHeadline(list, (i) => vectors[i]!)]!.id });
+  return out;
+}
+
+/**
+ * The medoid of one story: of its members (document indexes, ascending), the one with the highest summed similarity
+ * to the others; the first of them on a tie, the first member of a story of one or two.
+ */
+export function storyHeadline(list: readonly number[], vectorOf: (i: number) => Vector): number {
+  let bestDoc = list[0]!;
+  if (list.length > 2) {
+    const sum = new Map<number, number>();
+    for (const i of list) {
+      const v = vectorOf(i);
+      for (let k = 0; k < v.slots.length; k++) sum.set(v.slots[k]!, (sum.get(v.slots[k]!) ?? 0) + v.weights[k]!);
+    }
+    let bestScore = -Infinity;
+    for (const i of list) {
+      const v = vectorOf(i);
+      let score = 0;
+      for (let k = 0; k < v.slots.length; k++) score += v.weights[k]! * (sum.get(v.slots[k]!)! - v.weights[k]!);
+      if (score > bestScore) {
+        bestScore = score;
+        bestDoc = i;
       }
     }
-    out.push({ cluster, articleId: docs[bestDoc]!.id });
   }
-  return out;
+  return bestDoc;
 }
