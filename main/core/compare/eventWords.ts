@@ -29,6 +29,7 @@ export const EventKind = {
   Visit: 10,
   Congratulation: 11,
   Statement: 12,
+  Arrest: 13,
 } as const;
 export type EventKind = (typeof EventKind)[keyof typeof EventKind];
 
@@ -46,6 +47,7 @@ const KIND_WORDS: ReadonlyArray<readonly [EventKind, readonly string[]]> = [
   [EventKind.Visit, ['يزور', 'تزور', 'يتفقد', 'تتفقد', 'يقف', 'visits']],
   [EventKind.Congratulation, ['يهنئ', 'تهنئ', 'يهنئان', 'تهنئة', 'يهنئون', 'congratulates']],
   [EventKind.Statement, ['بيان', 'إعلان', 'statement', 'declaration']],
+  [EventKind.Arrest, ['ضبط', 'تضبط', 'يضبط', 'القبض', 'الإطاحة', 'تطيح', 'يطيح', 'اعتقال', 'تعتقل', 'يعتقل']],
 ];
 
 export const KIND_OF: ReadonlyMap<string, EventKind> = new Map(

@@ -173,6 +173,72 @@ const news = {
     title: 'وزارة الداخلية تكشف هوية منفذ تفجير مسجد قوة الطوارئ بعسير',
     lead: 'صرح المتحدث الأمني بوزارة الداخلية بأنه إلحاقاً لما سبق إعلانه يوم الخميس الموافق 21 / 10 / 1436هـ , بشأن حدوث تفجير أثناء قيام منسوبي قوة الطوارئ الخاصة بمنطقة عسير بأداء صلاة الظهر جماعة في مسجد مقر القوة, مما نتج عنه استشهاد (15) خمسة عشر وإصابة (33) ( تغمد الله الشهداء بواسع رحمته وعجل بشفاء',
   },
+  platiniWeighsRun: {
+    day: '2015-07-21',
+    source: 'aljazirah',
+    title: 'بلاتيني «يدرس جدياً» الترشح لانتخابات رئاسة الفيفا',
+    lead: 'أعلن مصدر مقرَّب من الفرنس:ي ميشال بلاتيني رئيس الاتحاد الأوروبي لكرة القدم أن الأخير يدرس جدياً الترشح لانتخابات رئاسة الفيفا وأنه سيتخذ قراره في غضون أسبوعين. وقال المصدر لوكالة «فرانس برس» إن بلاتيني يدرس الترشح للانتخابات بعد تلقيه دعماً شفهياً من أربعة اتحادات قارية من أصل ستة. وقال المصدر «إنه',
+  },
+  fifaDate: {
+    day: '2015-07-21',
+    source: 'almadina',
+    title: 'انتخابات رئاسة الفيفا في 26 فبراير المقبل',
+    lead: 'حددت اللجنة التنفيذية للاتحاد الدولي لكرة القدم (فيفا) يوم السادس والعشرين من فبراير 2016 موعدًا للجمعية العمومية غير العادية لانتخاب رئيس جديد خلفًا للسويسري جوزيف بلاتر. وجاء على صفحة الفيفا على موقع تويتر «حددت الجمعية العمومية غير العادية لانتخابات رئاسة الفيفا في 26 فبراير في زيوريخ». وقدم بلات',
+  },
+  fifaDateUndated: {
+    day: '2015-07-21',
+    source: 'alweeam',
+    title: 'الفيفا: انتخاب رئيس جديد في فبراير',
+    lead: 'قال الاتحاد الدولي لكرة القدم (الفيفا) اليوم الاثنين عبر موقع تويتر للتواصل الاجتماعي على الانترنت إنه تقرر عقد جمعية عمومية غير عادية للاتحاد لانتخاب رئيس جديد للفيفا في 26 فبراير شباط 2016 في زوريخ السويسرية. وأكد الاتحاد أن “جمعية عمومية غير عادية” بمشاركة جميع الأعضاء وعددهم 209 أعضاء ستعقد من أ',
+  },
+  graduates63: {
+    day: '2015-07-22',
+    source: 'alriyadh',
+    title: 'تخريج 63 مستفيداً من مركزي محمد بن نايف للمناصحة',
+    lead: 'صرح المتحدث الأمني بوزارة الداخلية بأنه إلحاقاً لما سبق الإعلان عنه بتاريخ 2 / 6 / 1436هـ عن تخريج الدورتين (الخامسة والثلاثين) و(العاشرة) من المستفيدين بمركزي محمد بن نايف للمناصحة والرعاية بالرياض وجدة وعددهم ( 56 ) مستفيداً ، فقد تم بتوفيق الله تعالى تخريج الدورة (السادسة والثلاثين) من المستفيدين',
+  },
+  graduatesTwoCourses: {
+    day: '2015-07-23',
+    source: 'alriyadh',
+    title: 'تخريج دورتين من المستفيدين بمركزي محمد بن نايف للمناصحة بالرياض وجدة',
+    lead: 'صرح المتحدث الأمني بوزارة الداخلية بأنه إلحاقاً لما سبق الإعلان عنه بتاريخ 2 / 6 / 1436ه عن تخريج الدورتين (الخامسة والثلاثين) و(العاشرة) من المستفيدين بمركزي محمد بن نايف للمناصحة والرعاية بالرياض وجدة وعددهم (56) مستفيداً، فقد تم بتوفيق الله تعالى تخريج الدورة (السادسة والثلاثين) من المستفيدين بمر',
+  },
+  reliefFourth: {
+    day: '2015-07-31',
+    source: '3alyoum',
+    title: 'وصول طائرة الإغاثة السعودية الرابعة لعدن',
+    lead: 'عين اليوم – الرياض وصلت اليوم الطائرة الإغاثية السعودية الرابعة إلى مطار عدن الدولي محملة بـ 10 أطنان من المستلزمات الطبية لمرضى الفشل الكلوي يرافقها فريق إغاثي من مركز الملك سلمان للإغاثة والأعمال الإنسانية وفريق من منظمة أطباء بلا حدود. وتأتي هذه المساعدات إنفاذا لتوجيهات خادم الحرمين الشريفين الم',
+  },
+  reliefFourthYaum: {
+    day: '2015-08-01',
+    source: 'alyaum',
+    title: 'وصول طائرة الإغاثة السعودية الرابعة إلى عدن',
+    lead: 'وصلت أمس الطائرة الإغاثية السعودية الرابعة إلى مطار عدن الدولي محملة بـ 10 أطنان من المستلزمات الطبية لمرضى الفشل الكلوي، يرافقها فريق إغاثي من مركز الملك سلمان للإغاثة والأعمال الإنسانية وفريق من منظمة أطباء بلا حدود. وتأتي هذه المساعدات إنفاذا لتوجيهات خادم الحرمين الشريفين الملك سلمان بن عبدالعزي',
+  },
+  vicePresidentPlane: {
+    day: '2015-08-01',
+    source: 'sabq',
+    title: 'طائرة سعودية تقل نائب الرئيس اليمني تهبط بمطار عدن',
+    lead: 'سبق- متابعة: وصل، قبل قليل، نائب الرئيس اليمني خالد بحاح إلى مطار عدن، على متن طائرة سعودية، يرافقه عدد من المسؤولين اليمنيين. وكانت قد وصلت، أمس الجمعة، الطائرة الإغاثية السعودية الرابعة إلى مطار عدن الدولي، مُحَمّلة بـ 10 أطنان من المستلزمات الطبية لمرضى الفشل الكلوي، يرافقها فريق إغاثي من مركز ال',
+  },
+  arrestOrdered: {
+    day: '2015-07-21',
+    source: 'okaz',
+    title: 'أمير مكة يوجه بسرعة القبض على المتحرشين بفتاتين في جدة',
+    lead: 'أمر مستشار خادم الحرمين الشريفين أمير منطقة مكة المكرمة صاحب السمو الملكي الأمير خالد الفيصل، بسرعة القبض على الشبان الذين تحرشوا بفتاتين في أحد متنزهات جدة. وأكد سموه على الشرطة بتكثيف الحضور الأمني في الحدائق والأماكن العامة. وكانت فتاتان سعوديتان قد تعرضتا لتحرش جماعي على أيدي مراهقين، أثناء سيره',
+  },
+  arrestsMadePolice: {
+    day: '2015-07-21',
+    source: 'sabq',
+    title: 'شرطة مكة: ضبط عدد من الأشخاص في واقعة فيديو التحرش بالفتاتين',
+    lead: 'محمد حضاض- سبق- جدة: كشف حساب إمارة منطقة مكة على "تويتر"، فجر اليوم، عن القبض على أحد الأشخاص الذين ظهروا في مقطع الفيديو في حادثة التحرش بفتاتين بجدة. وطبقًا لما جاء في الحساب؛ فإن المقبوض عليه اعترف على عدد من الأشخاص الذين كانوا معه.. وفي طور القبض عليهم. وكان المقطع قد أثار الرأي العام، وعلى إث',
+  },
+  arrestMadeRiyadh: {
+    day: '2015-07-22',
+    source: 'alriyadh',
+    title: 'القبض على أحد المتحرشين بفتاتي جدة',
+    lead: 'أطاحت شرطة جدة بأحد الأشخاص الذين ظهروا في مقطع فيديو التحرش بفتاتين في أحد المتنزهات خلال ثاني أيام عيد الفطر. واعترف المقبوض عليه بمعرفته بعدد من الأشخاص الذين كانوا معه، والشرطة الآن في طور القبض عليهم. وأكد العقيد د. عاطي القرشي الناطق الإعلامي بشرطة منطقة مكة المكرمة، أن الجهات الأمنية بشرطة ال',
+  },
 } as const;
 
 type Item = (typeof news)[keyof typeof news];
@@ -211,6 +277,11 @@ describe('differentEvents: the kind of act', () => {
 
   it('splits a death from the condolences that followed it', () => {
     expect(veto(news.subaieDeath, news.subaieCondolence)).toBe('kind');
+  });
+
+  it("splits the governor's order to arrest from the arrests, and keeps two outlets' arrests together", () => {
+    expect(veto(news.arrestOrdered, news.arrestsMadePolice)).toBe('kind');
+    expect(veto(news.arrestsMadePolice, news.arrestMadeRiyadh)).toBeNull();
   });
 
   it('splits the departure from Cairo from the Cairo declaration', () => {
@@ -268,6 +339,22 @@ describe('differentEvents: the other party', () => {
   });
 });
 
+describe('differentEvents: numbers in one headline only', () => {
+  it("splits an arrival headlined without the series' ordinal from the fourth relief plane", () => {
+    expect(veto(news.reliefFourth, news.reliefFourthYaum)).toBeNull();
+    expect(veto(news.reliefFourth, news.vicePresidentPlane)).toBe('entities');
+  });
+
+  it('splits a headline dating the event from a report that gives that day nowhere', () => {
+    expect(veto(news.fifaDate, news.platiniWeighsRun)).toBe('entities');
+    expect(veto(news.fifaDate, news.fifaDateUndated)).toBeNull();
+  });
+
+  it('lets a count in one headline only split nothing ("تخريج 63 مستفيدا" / "تخريج دورتين")', () => {
+    expect(veto(news.graduates63, news.graduatesTwoCourses)).toBeNull();
+  });
+});
+
 describe('event keys', () => {
   it('survive packing, frame included', () => {
     const e = eventKeys(news.geagea.title, news.geagea.lead);
@@ -277,6 +364,15 @@ describe('event keys', () => {
     expect(Array.from(back.counterpart)).toEqual(Array.from(e.counterpart));
     expect(Array.from(back.actor)).toEqual(Array.from(e.actor));
     expect(Array.from(back.title)).toEqual(Array.from(e.title));
+  });
+
+  it('keep the ordinal and the dated days through packing', () => {
+    const relief = eventKeys(news.reliefFourth.title, news.reliefFourth.lead);
+    const dated = eventKeys(news.fifaDate.title, news.fifaDate.lead);
+    expect(relief.ordinal).toBe(true);
+    expect(unpackEventKeys(packEventKeys(relief)).ordinal).toBe(true);
+    expect(dated.days.length).toBe(1);
+    expect(Array.from(unpackEventKeys(packEventKeys(dated)).days)).toEqual(Array.from(dated.days));
   });
 });
 

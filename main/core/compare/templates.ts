@@ -15,7 +15,7 @@
  * words (محكمة استئناف الرياض / محكمة الاستئناف بالرياض) share their keys,
  * while a ministry's greeting never names the library's.
  */
-import type { EventKind } from './eventWords';
+import { EventKind } from './eventWords';
 
 /** Keys of a frame's prefix and of its suffix that are counted (longer ones count by their outer keys). */
 const MAX_SIDE = 4;
@@ -43,6 +43,10 @@ export interface EventKeys {
   people: Uint32Array[];
   /** The numbers and ordinals of the headline ("#3" for 3, الثالثة, third), hashed, ascending. */
   numbers: Uint32Array;
+  /** The headline numbers an instance of a series by an ordinal word (الرابعة, third). */
+  ordinal: boolean;
+  /** The days of the month the headline dates by (26 in "26 فبراير", "Feb 26"; 10 to 31), hashed as numbers. */
+  days: Uint32Array;
   /** The headline's subject, unless it is a leader (`royal`); see events.ts. */
   actor: Uint32Array;
   /** The subject is a speaker quoted after a colon. */
@@ -228,32 +232,65 @@ export function entityConflict(a: EventKeys, b: EventKeys, termsA: Uint32Array, 
 /**
  * Headlines with numbers of which none is in the other article: another
  * plane, another day's count ("وصول الطائرة الإغاثية الثالثة" / "وصول ثاني
- * طائرة"; "تصحيح أوضاع 354 ألف" / "363 ألف").
+ * طائرة"; "تصحيح أوضاع 354 ألف" / "363 ألف"). When only one headline has
+ * numbers, see `oneSidedNumbers`.
  */
 function numbersApart(a: EventKeys, b: EventKeys, termsA: Uint32Array, termsB: Uint32Array): boolean {
-  if (a.numbers.length === 0 || b.numbers.length === 0) return false;
+  if (a.numbers.length === 0) return oneSidedNumbers(b, a, termsA);
+  if (b.numbers.length === 0) return oneSidedNumbers(a, b, termsB);
   for (const n of a.numbers) if (binaryHas(b.numbers, n) || binaryHas(termsB, n)) return false;
   for (const n of b.numbers) if (binaryHas(termsA, n)) return false;
   return true;
 }
 
 /**
+ * One headline has numbers, the other none (`other`, with every content key
+ * of its article in `otherTerms`). Two events when the headline
+ * - numbers the act with an ordinal that picks one of a series ("الطائرة
+ *   الإغاثية الرابعة") and both headlines report the same kind of act: an
+ *   arrival headlined without the series' number is another arrival (the
+ *   plane carrying the vice-president, whose lead recalls the fourth relief
+ *   plane). Ordinals are not looked for in the other body: its signature
+ *   leaves them out, and a report of another act often recalls the last one;
+ * - dates the event ("انتخابات رئاسة الفيفا في 26 فبراير") and the other
+ *   article gives that day nowhere (the candidate weighing a run). Counts
+ *   do not decide so: an outlet headlines a count the others write in words
+ *   or leave out ("تخريج 63 مستفيدا" / "تخريج دورتين"; three one-event stories
+ *   of the 50 largest split when every number of two digits did).
+ */
+function oneSidedNumbers(numbered: EventKeys, other: EventKeys, otherTerms: Uint32Array): boolean {
+  if (numbered.ordinal && numbered.kind !== EventKind.None && numbered.kind === other.kind) return true;
+  return numbered.days.length > 0 && !anyIn(numbered.days, otherTerms);
+}
+
+/** True when any of `keys` is in `sortedTerms`. */
+export function anyIn(keys: Uint32Array, sortedTerms: Uint32Array): boolean {
+  return keys.some((k) => binaryHas(sortedTerms, k));
+}
+
+/**
  * Packs event keys as little-endian uint32s: headline length, lead length,
  * place and person counts, each place's and person's length, then the keys;
- * then the frame: royal | kind << 4 | recurring << 8 | speaker << 9 | forecast << 10, the subject's and the
- * other party's lengths and keys (keys packed before the frame unpack with
- * an empty one).
+ * then the frame: royal | kind << 4 | recurring << 8 | speaker << 9 | forecast << 10 | ordinal << 11, the lengths of
+ * the subject, the other party and the dated days, then their keys (keys packed before the frame unpack with an
+ * empty one; FEATURE_VERSION 6 changed the frame, so older ones are recomputed, not read).
  */
 export function packEventKeys(e: EventKeys): Buffer {
   const groups = [...e.places, ...e.people, e.numbers];
   const words = [e.title.length, e.lead.length, e.places.length, e.people.length, ...groups.map((g) => g.length)];
   for (const part of [e.title, e.lead, ...groups]) for (const k of part) words.push(k);
   words.push(
-    e.royal | (e.kind << 4) | (e.recurring ? 1 << 8 : 0) | (e.speaker ? 1 << 9 : 0) | (e.forecast ? 1 << 10 : 0),
+    e.royal |
+      (e.kind << 4) |
+      (e.recurring ? 1 << 8 : 0) |
+      (e.speaker ? 1 << 9 : 0) |
+      (e.forecast ? 1 << 10 : 0) |
+      (e.ordinal ? 1 << 11 : 0),
     e.actor.length,
     e.counterpart.length,
+    e.days.length,
   );
-  for (const part of [e.actor, e.counterpart]) for (const k of part) words.push(k);
+  for (const part of [e.actor, e.counterpart, e.days]) for (const k of part) words.push(k);
   const buf = Buffer.allocUnsafe(4 * words.length);
   words.forEach((w, i) => buf.writeUInt32LE(w >>> 0, 4 * i));
   return buf;
@@ -269,6 +306,8 @@ export function unpackEventKeys(buf: Uint8Array | null | undefined): EventKeys {
     kind: 0 as EventKind,
     recurring: false,
     forecast: false,
+    ordinal: false,
+    days: none,
   };
   const empty = { title: none, lead: none, places: [], people: [], numbers: none, ...noFrame };
   if (!buf || buf.length < 20) return empty;
@@ -285,19 +324,23 @@ export function unpackEventKeys(buf: Uint8Array | null | undefined): EventKeys {
   const title = take(titleLength!);
   const lead = take(leadLength!);
   const groups = Array.from(all.subarray(4, 5 + placeCount! + personCount!), (n) => take(n));
-  let frame: Pick<EventKeys, 'actor' | 'speaker' | 'royal' | 'counterpart' | 'kind' | 'recurring' | 'forecast'> =
-    noFrame;
-  if (o + 3 <= all.length) {
-    const [flags, actorLength, counterpartLength] = all.subarray(o, o + 3);
-    o += 3;
+  let frame: Pick<
+    EventKeys,
+    'actor' | 'speaker' | 'royal' | 'counterpart' | 'kind' | 'recurring' | 'forecast' | 'ordinal' | 'days'
+  > = noFrame;
+  if (o + 4 <= all.length) {
+    const [flags, actorLength, counterpartLength, dayCount] = all.subarray(o, o + 4);
+    o += 4;
     frame = {
       royal: flags! & 0xf,
       kind: ((flags! >>> 4) & 0xf) as EventKind,
       recurring: (flags! & (1 << 8)) !== 0,
       speaker: (flags! & (1 << 9)) !== 0,
       forecast: (flags! & (1 << 10)) !== 0,
+      ordinal: (flags! & (1 << 11)) !== 0,
       actor: take(actorLength!),
       counterpart: take(counterpartLength!),
+      days: take(dayCount!),
     };
   }
   return {
