@@ -312,6 +312,8 @@ const REPORTING_VERBS: ReadonlySet<string> = new Set(
 const THAT: ReadonlySet<string> = new Set(['ان', 'انه', 'انها', 'بان']);
 /** A preposition some reporting verbs take before أن: أشار إلى أن, شدد على أن, لفت إلى أن. */
 const VERB_PREPOSITIONS: ReadonlySet<string> = new Set(['الي', 'علي']);
+/** The reporting verb's own object before its preposition (لفت الانتباه إلى أن): no speaker. */
+const VERB_OBJECTS: ReadonlySet<string> = new Set(['انتباه', 'نظر', 'اهتمام'].flatMap((w) => phraseKeys(w)));
 /** How far after the verb an office and a name may reach before أن. */
 const LONG_SPEAKER_TOKENS = 16;
 
@@ -441,13 +443,27 @@ function findReported(p: PreparedText, marked: readonly QuoteFact[], mentions: r
       // A phrase that runs to the sentence's end leaves nothing said after it.
       if (short >= s.tokenEnd - 2) return;
       let b = short;
+      // Where the speaker phrase ends: before the preposition of "وأشار القحطاني إلى أن".
+      let named = b;
       let person: Span | null = null;
+      let unnamed = false;
+      const preposition = VERB_PREPOSITIONS.has(key(p.tokens[b]!)) && THAT.has(key(p.tokens[b + 1]!));
       // "وأشار إلى أن": the preposition the verb takes, no speaker named.
-      if (b === a && VERB_PREPOSITIONS.has(key(p.tokens[b]!)) && THAT.has(key(p.tokens[b + 1]!))) b++;
+      if (b === a && preposition) named = ++b;
+      // "وأشار القحطاني إلى أن", but not the verb's object: "ولفت الجبير الانتباه إلى أن" says nothing of it.
+      else if (b > a && preposition && !VERB_OBJECTS.has(key(p.tokens[b - 1]!))) {
+        // A subject before the preposition may be anything that "indicates" (وأشار فحص بالكربون المشع إلى أن): a
+        // name only where the entity extractor reads a person or the subject is one name word.
+        const honorific = b === a + 1 && HONORIFIC_PRONOUN.test(p.tokens[a]!.text);
+        const one = b === a + 1 && !honorific ? reportedName(p, reading, a, b, []) : null;
+        person = personIn(p, reading, a, b) ?? one;
+        unnamed = !person && !honorific;
+        b++;
+      } else if (b > a && preposition) return;
       else if (!THAT.has(key(p.tokens[b]!))) {
         const long = officeThenPerson(p, reading, a, s.tokenEnd);
         if (!long) return;
-        b = long.that;
+        b = named = long.that;
         person = long.person;
       }
       if (b >= s.tokenEnd - 2) return;
@@ -455,21 +471,23 @@ function findReported(p: PreparedText, marked: readonly QuoteFact[], mentions: r
       let name: string | null = null;
       let span: Span | null = null;
       const anaphoric =
-        (b === a + 1 && HONORIFIC_PRONOUN.test(p.tokens[a]!.text)) || VERB_PREPOSITIONS.has(key(p.tokens[a]!));
+        (named === a + 1 && HONORIFIC_PRONOUN.test(p.tokens[a]!.text)) || VERB_PREPOSITIONS.has(key(p.tokens[a]!));
       if (person) {
-        span = spanOf(p, a, b);
+        span = spanOf(p, a, named);
         speaker = p.text.slice(span.start, span.end);
         name = p.text.slice(person.start, person.end);
-      } else if (b > a && !anaphoric) {
-        span = spanOf(p, a, b);
+      } else if (named > a && !anaphoric) {
+        span = spanOf(p, a, named);
         speaker = p.text.slice(span.start, span.end);
-        const found = reportedName(
-          p,
-          reading,
-          a,
-          b,
-          [...marked, ...out].map((q) => q.speakerName ?? ''),
-        );
+        const found = unnamed
+          ? null
+          : reportedName(
+              p,
+              reading,
+              a,
+              named,
+              [...marked, ...out].map((q) => q.speakerName ?? ''),
+            );
         name = found ? p.text.slice(found.start, found.end) : null;
       } else if (last && sentence - last.sentence <= 2) {
         ({ speaker, name, span } = last);

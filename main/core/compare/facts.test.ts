@@ -188,6 +188,22 @@ describe('reported speech and who says it', () => {
     expect(said('وأفاد الدكتور القصبي أن مجلس الوزراء اطلع على الموضوعات المدرجة.')?.speakerName).toBe('القصبي');
   });
 
+  it('reads the speaker before the preposition the verb takes: "وأشار القحطاني إلى أن"', () => {
+    const said = (sentence: string) => extractFacts(prepareText(sentence), { reference: '2015-07-21' }).quotes;
+    // الاقتصادية and المدينة, 21 July 2015.
+    const named = said('وأشار القحطاني إلى أن خطوة هيئة الأمر بالمعروف ستسهم في رفع قدرات وكفاءات العاملين في الجهاز.');
+    expect(named.map((q) => [q.speakerName, q.text.split(' ').slice(0, 2).join(' ')])).toEqual([
+      ['القحطاني', 'خطوة هيئة'],
+    ]);
+    const titled = said('وأشار الدكتور فهد المعطاني، إلى أن الأجهزة الأمنية تؤكد كل يوم مدى جاهزيتها ومقدرتها.');
+    expect(titled.map((q) => q.speakerName)).toEqual(['فهد المعطاني']);
+    // اليوم, 24 July 2015: a test "indicates", and names nobody.
+    const test = said('وأشار فحص بالكربون المشع إلى أن المخطوطة الموجودة بحوزة جامعة برمنجهام تعود إلى 1370 عاما.');
+    expect(test.map((q) => [q.speaker, q.speakerName])).toEqual([['فحص بالكربون المشع', null]]);
+    // The verb's own object before the preposition is no speaker.
+    expect(said('ولفت الجبير الانتباه إلى أن المملكة تدعم الحل السياسي في اليمن منذ البداية.')).toEqual([]);
+  });
+
   it('takes no speaker from a clause that names no person before أن', () => {
     const quotes = extractFacts(
       prepareText('وأكد على أهمية التعاون مع الجهات المعنية في المنطقة والتنسيق الدائم أن يكون العمل مشتركا.'),
