@@ -121,7 +121,7 @@ export function findNumbers(p: PreparedText, dateSpans: readonly Span[]): Number
     if (/^\s?[%٪]/u.test(after)) {
       unit = '%';
       unitKey = '%';
-      end = t.end + after.indexOf(after.trim()[0] ?? '%') + 1;
+      end += after.indexOf(after.trim()[0] ?? '%') + 1;
     } else {
       const multiplier = toks[j] && !/[^\s]/u.test(gap(p, last)) ? MULTIPLIERS.get(key(toks[j]!)) : undefined;
       if (multiplier) {

@@ -59,6 +59,10 @@ describe('numbers with what they count', () => {
       [4, 'بنات'],
     ]);
     expect(factsOf('ثلاث مائة وخمسة وعشرين جنديا').numbers.map((n) => n.value)).toEqual([325]);
+    // A per cent sign after a number in words ends the whole number's span.
+    expect(factsOf('نسبة خمسة وعشرين % من السكان').numbers.map((n) => [n.value, n.text])).toEqual([
+      [25, 'خمسة وعشرين %'],
+    ]);
   });
 
   it('reads decimals with مليار and a number in brackets with the noun after it', () => {
