@@ -12,7 +12,7 @@ import {
   arabicSkeleton,
   isArabicWord,
   isLatinWord,
-  latinMayStandFor,
+  latinMayStandForTest,
   latinSkeletons,
   latinWithoutArticle,
   maxTransliterationCost,
@@ -313,21 +313,30 @@ export function createTransliterator(names: NameVocabulary, options: Translitera
     }
     return best(scored);
   };
+  // Each skeleton scanned once for the words as read: a query word and its written form often share one
+  // (السعودية: سعوديه and سعودية).
+  let scannedText: string | null = null;
+  const scanned = new Map<string, NameWord[]>();
   /** The capitalised Latin words that may stand for `skeleton`, by scanning the words as read; null when not ready. */
   const latinNamesScanned = async (skeleton: string): Promise<NameWord[] | null> => {
     const t = latinText.get();
     const text = t instanceof Promise ? await ready(t) : t;
     if (text === null) return null;
+    if (text !== scannedText) {
+      scanned.clear();
+      scannedText = text;
+    }
+    const known = scanned.get(skeleton);
+    if (known) return known;
+    const mayStandFor = latinMayStandForTest(skeleton);
     // The capital first: it rules out most of a library's Latin words (English prose) before the reading is tried.
-    return scanLines(
+    const found = scanLines(
       text,
       (k, tab) =>
-        k.length >= 3 &&
-        surfaceCapitalised(text, tab) &&
-        latinMayStandFor(k, skeleton) &&
-        isLatinWord(k) &&
-        !k.includes("'"),
+        k.length >= 3 && surfaceCapitalised(text, tab) && isLatinWord(k) && !k.includes("'") && mayStandFor(k),
     ).filter((w) => latinSkeletons(w.key).includes(skeleton));
+    scanned.set(skeleton, found);
+    return found;
   };
   const latinNames = async (skeleton: string): Promise<NameWord[] | null> => {
     if (scan) return latinNamesScanned(skeleton);

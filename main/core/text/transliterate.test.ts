@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   arabicSkeleton,
   latinMayStandFor,
+  latinMayStandForTest,
   latinSkeletons,
   latinWithoutArticle,
   maxTransliterationCost,
@@ -69,5 +70,25 @@ describe('names across scripts, by rule', () => {
     expect(latinMayStandFor('Kadhimi', 'kz')).toBe(false);
     expect(latinMayStandFor('Kadhimi', 'bzm')).toBe(false);
     expect(latinMayStandFor('Paris', arabicSkeleton('لندن'))).toBe(false);
+  });
+
+  it('answers as latinMayStandFor with its test made once per skeleton, for every short word and some names', () => {
+    const letters = "abcdefghijklmnopqrstuvwxyz'70";
+    const words = ['Kadhimi', 'Ahh', 'ah', 'éh', 'Ḥasan', 'al-Sisi', 'SAUDI', 'saudi', 'o', ''];
+    for (const a of letters) for (const b of letters) for (const c of letters) words.push(a + b + c);
+    const skeletons = ['', 'h', 'k', 'c', 'x', 'ks', 'tc', 'nj', 'sd', 'kzm', 'trmb', arabicSkeleton('سعوديه')];
+    let ruledIn = 0;
+    for (const skeleton of skeletons) {
+      const test = latinMayStandForTest(skeleton);
+      for (const word of words) {
+        const expected = latinMayStandFor(word, skeleton);
+        if (test(word) !== expected)
+          expect({ word, skeleton, test: test(word) }).toEqual({ word, skeleton, test: expected });
+        if (expected) ruledIn++;
+      }
+    }
+    // Both answers occur: the comparison is not of two constant functions.
+    expect(ruledIn).toBeGreaterThan(1000);
+    expect(ruledIn).toBeLessThan((words.length * skeletons.length) / 2);
   });
 });

@@ -186,6 +186,30 @@ export function latinMayStandFor(word: string, skeleton: string): boolean {
 }
 
 /**
+ * `latinMayStandFor(word, skeleton)` as a test made once per skeleton: a word whose first consonant cannot begin
+ * `skeleton` is ruled out by one look-up, before the reading's allocations. A one-shot search tests every Latin
+ * word of a library with it (3,644 in a 30,000-article SaudiNewsNet library), nearly all cold code.
+ */
+export function latinMayStandForTest(skeleton: string): (word: string) => boolean {
+  // The empty skeleton is read only by words whose one consonant may be silent (a final h): the full reading decides.
+  if (skeleton === '') return (word) => latinMayStandFor(word, skeleton);
+  const starts = new Set<string>();
+  for (const [grapheme, classes] of LATIN_CLASSES)
+    if (classes.some((c) => c[0] === skeleton[0])) starts.add(grapheme[0]!);
+  return (word) => {
+    for (let i = 0; i < word.length; i++) {
+      const c = word[i]!;
+      // Not yet in latinForm: read as latinMayStandFor reads it.
+      if (!/[a-z0-9']/u.test(c)) return latinMayStandFor(word, skeleton);
+      if (VOWELS.includes(c) || !CLASSES_BY_FIRST.has(c)) continue;
+      // The first consonant is never a doubled one, and only a final h may stay unwritten (it reads as h too).
+      return starts.has(c) && latinMayStandFor(word, skeleton);
+    }
+    return latinMayStandFor(word, skeleton);
+  };
+}
+
+/**
  * The cost of reading Latin `latin` as Arabic `arabic` (both folded keys;
  * 0 = a regular transliteration). Short vowels inside the word are free.
  */
