@@ -6,12 +6,13 @@
  *
  * The fingerprint is a function of the text code and libraryIndex.js only, so
  * the file names both: the text code's stamp (core/text/textTablesFile.ts,
- * which also holds the runtime's Unicode version) and the SHA-1 of the
- * compiled libraryIndex.js. When either differs, or there is no file, it is
- * computed as usual.
+ * which also holds the runtime's Unicode version) and the size and
+ * modification time of the compiled libraryIndex.js, as the text code is
+ * named (tsc rewrites a module whenever its code changes; reading and hashing
+ * it cost a read of the file on every call). When either differs, or there is
+ * no file, it is computed as usual.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { textCodeStamp } from '../core/text/textTablesFile';
 import { computeAnalyzerFingerprint, useAnalyzerFingerprint } from '../core/search/libraryIndex';
@@ -21,7 +22,8 @@ const libraryIndexJs = join(__dirname, '..', 'core', 'search', 'libraryIndex.js'
 const fingerprintFile = join(__dirname, 'analyzerFingerprint.txt');
 
 function stamp(): string {
-  return `${textCodeStamp()} ${createHash('sha1').update(readFileSync(libraryIndexJs)).digest('hex')}`;
+  const { size, mtimeMs } = statSync(libraryIndexJs);
+  return `${textCodeStamp()} libraryIndex.js:${size}:${mtimeMs}`;
 }
 
 /** The build's step (scripts/bundleCli.mjs): the stamp line, then the fingerprint. */
