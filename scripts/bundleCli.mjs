@@ -42,19 +42,43 @@ function packageName(specifier) {
 
 const isBare = (specifier) => !specifier.startsWith('.') && !specifier.startsWith('/') && !specifier.startsWith('\0');
 
-// Data tables (generated name lists, the preposition table) are leaves with
-// no imports: required from where tsc put them, so a command that never
-// reads them does not parse them (~1 MB) either.
-const isDataTable = (file) => /\.generated\.js$|[\\/]text[\\/]prepositions\.js$/u.test(file);
+// Data tables (generated name lists, the preposition table, the guard lists)
+// are leaves with no imports: outside the bundle, each behind a stand-in that
+// requires it from where tsc put it on the first read of one of its exports,
+// so a command that never reads one does not read, parse or evaluate it.
+// tsc's output reads an import's exports where it uses them, never at load.
+// The guard lists (~1.1 MB, 40 % of the bundle's bytes) are read only to
+// build the guard table, which the CLI takes from the tables file.
+const isDataTable = (file) => /\.generated\.js$|[\\/]text[\\/](?:prepositions|guards)\.js$/u.test(file);
+const LAZY_TABLE = '\0mizan-lazy-table:';
+const requireHere = createRequire(import.meta.url);
 
 const dataTablesOutside = {
   name: 'mizan-data-tables-outside',
   async resolveId(specifier, importer, options) {
+    if (importer?.startsWith(LAZY_TABLE)) return { id: specifier, external: true };
     if (!importer || !specifier.startsWith('.')) return null;
     const resolved = await this.resolve(specifier, importer, { ...options, skipSelf: true });
     if (!resolved || !isDataTable(resolved.id)) return null;
-    const fromBundle = relative(outDir, resolved.id).split(sep).join('/');
-    return { id: fromBundle.startsWith('.') ? fromBundle : `./${fromBundle}`, external: true };
+    // Named from dist/, as the bundle's other modules are in its comments.
+    return `${LAZY_TABLE}${relative(dist, resolved.id).split(sep).join('/')}`;
+  },
+  load(id) {
+    if (!id.startsWith(LAZY_TABLE)) return null;
+    const file = join(dist, id.slice(LAZY_TABLE.length));
+    const fromBundle = relative(outDir, file).split(sep).join('/');
+    const path = JSON.stringify(fromBundle.startsWith('.') ? fromBundle : `./${fromBundle}`);
+    // The names its exports have: a data table is a leaf, cheap to evaluate here once.
+    const getters = Object.keys(requireHere(file)).map(
+      (name) =>
+        `Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: () => load()[${JSON.stringify(name)}] });`,
+    );
+    return [
+      'Object.defineProperty(exports, "__esModule", { value: true });',
+      'let table;',
+      `const load = () => (table ??= require(${path}));`,
+      ...getters,
+    ].join('\n');
   },
 };
 
