@@ -40,7 +40,10 @@ if (bundled === -Infinity || compiled > bundled) {
   require(entry);
   return;
 }
-const source = fs.readFileSync(bundle, 'utf8');
+// The build writes the bundle in ASCII: read as Latin-1, it becomes a one-byte string without decoding
+// (scripts/bundleCli.mjs); one that is not (an older build's) is read as UTF-8.
+const bytes = fs.readFileSync(bundle);
+const source = require('node:buffer').isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 let cachedData;
 try {
   cachedData = fs.readFileSync(cacheFile);

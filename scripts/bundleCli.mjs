@@ -42,14 +42,17 @@ function packageName(specifier) {
 
 const isBare = (specifier) => !specifier.startsWith('.') && !specifier.startsWith('/') && !specifier.startsWith('\0');
 
-// Data tables (generated name lists, the preposition table, the guard lists)
-// are leaves with no imports: outside the bundle, each behind a stand-in that
-// requires it from where tsc put it on the first read of one of its exports,
-// so a command that never reads one does not read, parse or evaluate it.
-// tsc's output reads an import's exports where it uses them, never at load.
-// The guard lists (~1.1 MB, 40 % of the bundle's bytes) are read only to
-// build the guard table, which the CLI takes from the tables file.
-const isDataTable = (file) => /\.generated\.js$|[\\/]text[\\/](?:prepositions|guards)\.js$/u.test(file);
+// Data tables (generated name lists, the preposition table, the guard lists,
+// the HTML dossier's page script) are leaves with no imports: outside the
+// bundle, each behind a stand-in that requires it from where tsc put it on
+// the first read of one of its exports, so a command that never reads one
+// does not read, parse or evaluate it. tsc's output reads an import's exports
+// where it uses them, never at load. The guard lists (~1.1 MB, 40 % of the
+// bundle's bytes) are read only to build the guard table, which the CLI takes
+// from the tables file; the page script is the one text the bundle cannot
+// write in ASCII (a String.raw template).
+const isDataTable = (file) =>
+  /\.generated\.js$|[\\/]text[\\/](?:prepositions|guards)\.js$|[\\/]dossier[\\/]pageScript\.js$/u.test(file);
 const LAZY_TABLE = '\0mizan-lazy-table:';
 const requireHere = createRequire(import.meta.url);
 
@@ -102,6 +105,10 @@ await build({
     file: join(outDir, 'mizan.js'),
     format: 'cjs',
     codeSplitting: false,
+    // ASCII, which bin/mizan.js reads as Latin-1: a one-byte string, made without decoding UTF-8 (its Arabic
+    // letters made all ~2.2 M characters two bytes wide). JSDoc comments dropped: read on every call, never run.
+    charset: 'ascii',
+    comments: { legal: true, annotation: true, jsdoc: false },
     sourcemap: false,
   },
   logLevel: 'warn',
