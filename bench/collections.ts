@@ -36,6 +36,7 @@ import { migrate } from '../main/core/db/migrate';
 import { migrations } from '../main/core/db/migrations';
 import { annotatePlan } from '../main/core/search/collectionIndexes';
 import { decodeCompactIndex, toLunrJson } from '../main/core/search/compactLunrIndex';
+import { lunrMatches } from '../main/core/search/compactLunrQuery';
 import { loadIndex, searchCollection, type CollectionPlan } from '../main/core/search/lunrCollection';
 import { planQuery } from '../main/core/search/queryPlan';
 import { createSearchService } from '../main/core/search/searchService';
@@ -160,7 +161,7 @@ function pairedWithBase(data: Buffer, plans: ReadonlyArray<{ plan: CollectionPla
 async function comparePhase(collectionId: number, base: string | null): Promise<void> {
   const data = readFileSync(indexPath);
   const arrays = loadIndex(data);
-  const lunrForm = loadLunrJson(lunrJsonOf(data));
+  const lunrForm = lunrMatches(loadLunrJson(lunrJsonOf(data)));
   const queries = JSON.parse(readFileSync(join(searchDir, 'queries.json'), 'utf8')) as BenchQuery[];
   const db = await Database.open(join(searchDir, 'library.db'));
   const plans: Array<{ query: string; plan: CollectionPlan }> = [];

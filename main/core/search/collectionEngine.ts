@@ -5,8 +5,8 @@
  * block the main process), in-line under the TypeScript test runner.
  * Both run the same engine (createEngineCore).
  */
-import type lunr from 'lunr';
 import { MizanError } from '../../../preload/contract/errors';
+import type { LunrSearcher } from './compactLunrQuery';
 import { createWorkerPool } from '../workers/pool';
 import { workerScript } from '../workers/script';
 import type { TaskFn } from '../workers/serve';
@@ -41,7 +41,7 @@ const LOADED_BYTES = 48 * 1024 * 1024;
 const IDLE_MS = 5 * 60 * 1000;
 
 interface Loaded {
-  index: lunr.Index;
+  index: LunrSearcher;
   bytes: number;
   timer: NodeJS.Timeout;
 }
@@ -59,7 +59,7 @@ export function createEngineCore(): TaskFn<EngineRequest, EngineAnswer, number> 
     timer.unref();
     return timer;
   };
-  const keep = (key: string, index: lunr.Index, bytes: number): void => {
+  const keep = (key: string, index: LunrSearcher, bytes: number): void => {
     drop(key);
     loaded.set(key, { index, bytes, timer: idleTimer(key) });
     let total = 0;

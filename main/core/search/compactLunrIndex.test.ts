@@ -5,13 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { sharedData } from '../../../tests/support/paths';
 import {
   buildCompactIndex,
-  compactLunrIndex,
   decodeCompactIndex,
   encodeCompactIndex,
   isCompactIndex,
   toLunrJson,
   type CompactIndex,
 } from './compactLunrIndex';
+import { compactLunrIndex, lunrMatches, type LunrSearcher } from './compactLunrQuery';
 import { collectionFields, collectionKeys } from './lunrCollection';
 
 interface Raw {
@@ -48,20 +48,14 @@ function corpus(): CompactIndex {
   return buildCompactIndex(docs, scoring);
 }
 
-/** Everything a caller can see of lunr's answer, in order: refs, scores, matched terms and fields. */
-function answer(index: lunr.Index, build: (q: lunr.Query) => void): string {
-  return JSON.stringify(
-    index.query(build).map((r) => ({
-      ref: r.ref,
-      score: r.score,
-      terms: Object.entries(r.matchData.metadata).map(([term, byField]) => [term, Object.keys(byField)]),
-    })),
-  );
+/** Everything a caller sees of an answer, in order: refs, scores (every bit), matched terms. */
+function answer(index: LunrSearcher, build: (q: lunr.Query) => void): string {
+  return JSON.stringify(index.query(build));
 }
 
 describe('a lunr index held in typed arrays', () => {
   const compact = corpus();
-  const reference = lunr.Index.load(JSON.parse(toLunrJson(compact)) as object);
+  const reference = lunrMatches(lunr.Index.load(JSON.parse(toLunrJson(compact)) as object));
   const index = compactLunrIndex(decodeCompactIndex(encodeCompactIndex(compact)));
   const off = { usePipeline: false };
 
@@ -91,6 +85,71 @@ describe('a lunr index held in typed arrays', () => {
     }
     // The comparison is not vacuous: most queries find something.
     expect(checked.filter((a) => a !== '[]').length).toBeGreaterThan(checked.length / 2);
+  });
+
+  it('answers edge cases as lunr does: boosts, required and prohibited terms, key order, no clause, no hit', () => {
+    const same = (build: (q: lunr.Query) => void): string => {
+      const expected = answer(reference, build);
+      expect(answer(index, build)).toBe(expected);
+      return expected;
+    };
+    const { REQUIRED, PROHIBITED } = lunr.Query.presence;
+    // lunr.Query#term keeps the options object as its clause: one each.
+    const bare = () => ({ usePipeline: false });
+    const number = compact.terms.find((t) => t === '2021')!;
+    const word = compact.terms.find((t) => t.startsWith('pentagon'))!;
+    expect([number, word]).not.toContain(undefined);
+    // A word met before a number: lunr lists the number first (integer-like object keys come first).
+    const ordered = index.query((q) => {
+      q.term(word, bare());
+      q.term(number, bare());
+    });
+    expect(ordered.find((r) => r.terms.length > 1)?.terms).toEqual([number, word]);
+    same((q) => {
+      q.term(word, bare());
+      q.term(number, bare());
+    });
+    // Boosts, and a term asked twice: its query weights add up.
+    same((q) => q.term('سعود', { ...bare(), boost: 3 }));
+    same((q) => {
+      q.term('سعود', { ...bare(), boost: 2, fields: ['title'] });
+      q.term('سعود', { ...bare(), boost: 0.5 });
+      q.term('سعو', { ...bare(), wildcard: lunr.Query.wildcard.TRAILING });
+    });
+    // Wildcards anywhere, a larger edit distance.
+    same((q) => q.term('عود', { ...bare(), wildcard: lunr.Query.wildcard.LEADING }));
+    same((q) => q.term('س*د', bare()));
+    same((q) => q.term('السعوديه', { ...bare(), editDistance: 2 }));
+    // Required: in any of its fields; a required word nowhere empties the answer.
+    expect(
+      same((q) => {
+        q.term('سعود', { ...bare(), presence: REQUIRED, fields: ['title', 'body'] });
+        q.term('ملك', bare());
+      }),
+    ).not.toBe('[]');
+    expect(
+      same((q) => {
+        q.term('سعود', bare());
+        q.term('غيرموجودة', { ...bare(), presence: REQUIRED });
+      }),
+    ).toBe('[]');
+    same((q) => {
+      q.term('سعود', { ...bare(), presence: REQUIRED, fields: ['title'] });
+      q.term('ملك', { ...bare(), presence: REQUIRED, fields: ['body'] });
+    });
+    // Prohibited: gone from the answer, and adding nothing to the score of the rest.
+    same((q) => {
+      q.term('سعود', bare());
+      q.term('ملك', { ...bare(), presence: PROHIBITED });
+    });
+    same((q) => {
+      q.term('ملك', { ...bare(), presence: PROHIBITED });
+      q.term('سعو', { ...bare(), presence: PROHIBITED, wildcard: lunr.Query.wildcard.TRAILING });
+    });
+    // No clause at all: lunr counts it as all excluded words, every document at score 0.
+    expect(JSON.parse(same(() => undefined))).toHaveLength(compact.refs.length);
+    expect(same((q) => q.term('غيرموجودة', bare()))).toBe('[]');
+    expect(() => index.query((q) => q.term('سعود', { ...bare(), fields: ['summary'] }))).toThrow(/"summary"/);
   });
 
   it('is written and read back whole, and tells an index stored in an older form', () => {

@@ -6,8 +6,8 @@
  *
  * The index holds what lunr.Builder would build (lunr's own BM25 field
  * vectors: k1 1.2, b 0.75, lunr.idf, scores rounded to 3 places), counted
- * in Maps and kept in typed arrays (compactLunrIndex.ts), and is searched by
- * lunr.Index#query. lunrCollection.test.ts checks its lunr serialized form
+ * in Maps and kept in typed arrays (compactLunrIndex.ts), and is searched as
+ * lunr.Index#query searches (compactLunrQuery.ts). lunrCollection.test.ts checks its lunr serialized form
  * against lunr.Builder's, byte for byte.
  *
  * Fields: title and body hold each word's stem key, and its exact key where
@@ -22,13 +22,13 @@
 import lunr from 'lunr';
 import {
   buildCompactIndex,
-  compactLunrIndex,
   decodeCompactIndex,
   encodeCompactIndex,
   toLunrJson,
   type CompactIndex,
   type ScoringParams,
 } from './compactLunrIndex';
+import { compactLunrIndex, type LunrSearcher } from './compactLunrQuery';
 import { bm25Weights } from './ftsQuery';
 import { indexedTokens, type IndexInput } from './indexDocument';
 import type { QueryField } from './queryParser';
@@ -105,13 +105,13 @@ export function serializeIndex(index: CompactIndex): Uint8Array {
   return encodeCompactIndex(index);
 }
 
-/** A searchable lunr.Index over the index, without lunr's per-term objects. */
-export function lunrIndexOf(index: CompactIndex): lunr.Index {
+/** The index searched as lunr.Index#query searches it, without lunr's per-term objects. */
+export function lunrIndexOf(index: CompactIndex): LunrSearcher {
   return compactLunrIndex(index);
 }
 
-/** A searchable lunr.Index over the stored form. */
-export function loadIndex(data: Uint8Array): lunr.Index {
+/** The stored form, searchable. */
+export function loadIndex(data: Uint8Array): LunrSearcher {
   return compactLunrIndex(decodeCompactIndex(data));
 }
 
@@ -172,17 +172,16 @@ function clauses(
 }
 
 /** Lunr's answer; a document is an exact match when every one of `exactKeys` matched (null: always). */
-function run(index: lunr.Index, build: (q: lunr.Query) => void, exactKeys: readonly string[] | null): Hits {
+function run(index: LunrSearcher, build: (q: lunr.Query) => void, exactKeys: readonly string[] | null): Hits {
   const out: Hits = new Map();
   for (const r of index.query(build)) {
-    const matched = r.matchData.metadata;
-    const exact = exactKeys === null || exactKeys.every((k) => k in matched);
-    out.set(Number(r.ref), { score: r.score, exact, keys: new Set(Object.keys(matched)) });
+    const exact = exactKeys === null || exactKeys.every((k) => r.terms.includes(k));
+    out.set(r.ref, { score: r.score, exact, keys: new Set(r.terms) });
   }
   return out;
 }
 
-function leafHits(index: lunr.Index, leaf: CollectionLeaf): Hits {
+function leafHits(index: LunrSearcher, leaf: CollectionLeaf): Hits {
   const fields = fieldsOf(leaf.field);
   let hits: Hits;
   switch (leaf.kind) {
@@ -226,7 +225,7 @@ function merge(into: Acc, from: Acc, both: boolean): void {
   from.keys.forEach((k) => into.keys.add(k));
 }
 
-function evaluate(index: lunr.Index, node: CollectionPlan): Hits {
+function evaluate(index: LunrSearcher, node: CollectionPlan): Hits {
   if (node.kind === 'and') {
     const [first, ...rest] = node.must.map((n) => evaluate(index, n));
     const out: Hits = first ?? new Map();
@@ -255,7 +254,7 @@ function evaluate(index: lunr.Index, node: CollectionPlan): Hits {
 }
 
 /** Every matching article of the collection: exact-form matches first, each tier by Lunr's score. */
-export function searchCollection(index: lunr.Index, plan: CollectionPlan): CollectionHit[] {
+export function searchCollection(index: LunrSearcher, plan: CollectionPlan): CollectionHit[] {
   return [...evaluate(index, plan)]
     .map(([id, acc]) => ({ id, score: acc.score, exact: acc.exact, keys: [...acc.keys] }))
     .sort((a, b) => Number(b.exact) - Number(a.exact) || b.score - a.score || a.id - b.id);
