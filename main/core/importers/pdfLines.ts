@@ -30,6 +30,8 @@ export interface Placed {
   bidi: Bidi;
   /** The producer's ActualText, its logical text: read as it is, never repaired. */
   actual?: boolean;
+  /** The item this word was cut from (pdfWordBoxes.ts): two words of one item side by side keep their space. */
+  cutFrom?: object;
 }
 export type Bidi = 'R' | 'L' | 'EN' | 'N';
 
@@ -115,14 +117,21 @@ export function lineText(items: readonly Placed[], rtl: boolean): string {
   // PDF.js reports word gaps as space items of its own, placed badly next
   // to reflected glyphs; spaces come from the gaps instead. A gap of a
   // tenth of the font size is a word break (PDF.js's and poppler's rule).
-  // A list bullet drawn of its own is never part of the word beside it (LibreOffice leaves it no gap).
+  // A list bullet drawn of its own is never part of the word beside it (LibreOffice leaves it no gap). Beside a
+  // bracket drawn of its own, a word space is as wide as XeTeX's (0.16 em): LibreOffice leaves 0.12 em between
+  // "(" and the Latin word it opens in a right-to-left line.
   const placed: Placed[] = [];
   for (const item of sorted) {
     if (SPACE_ONLY.test(item.text)) continue;
     const before = placed[placed.length - 1];
     const gap = before ? item.left - before.right : 0;
-    if (before && (gap > 0.1 * Math.min(item.size, before.size) || BULLET.test(item.text) || BULLET.test(before.text)))
-      placed.push({ ...before, text: ' ', left: before.right, bidi: 'N', actual: false });
+    const space = BRACKET.test(item.text) || BRACKET.test(before?.text ?? '') ? 0.16 : 0.1;
+    const apart =
+      gap > space * Math.min(item.size, before?.size ?? item.size) ||
+      (item.cutFrom !== undefined && item.cutFrom === before?.cutFrom) ||
+      BULLET.test(item.text) ||
+      BULLET.test(before?.text ?? '');
+    if (before && apart) placed.push({ ...before, text: ' ', left: before.right, bidi: 'N', actual: false });
     placed.push(item);
   }
   const resolved = resolve(
@@ -156,6 +165,7 @@ export function lineText(items: readonly Placed[], rtl: boolean): string {
   return runs.map((run) => (run.bidi === 'R' ? [...run.texts].reverse() : run.texts).join('')).join('');
 }
 
+const BRACKET = /^[()[\]]$/u;
 const BULLET = /^[\u2022\u2023\u2043\u25A0\u25AA\u25CF\u25E6]$/u;
 
 /**
@@ -360,7 +370,8 @@ export async function pageItems(page: PDFPageProxy): Promise<Placed[]> {
     const pieces = (toCut.has(item) && !actual && wordsPlaced(item, unkerned, glyphs)) || [{ ...item, str: unkerned }];
     for (const piece of pieces) {
       const str = pattern ? piece.str.replace(pattern, '') : piece.str;
-      if (str.length > 0) placed.push({ ...place({ ...piece, str }), actual });
+      if (str.length > 0)
+        placed.push({ ...place({ ...piece, str }), actual, ...(pieces.length > 1 ? { cutFrom: item } : {}) });
     }
   }
   return placed;
