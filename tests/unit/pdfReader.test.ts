@@ -71,4 +71,36 @@ describe('lineText', () => {
   it('puts a space where a gap was left without one, and none where glyphs touch', () => {
     expect(lineText(drawn(['Quarterly', 'L'], 'gap', ['profits', 'L'], ['.', 'N']), false)).toBe('Quarterly profits.');
   });
+
+  it('reads an item of punctuation alone from the right in a right-to-left run (LibreOffice: ".“" after "”لله")', () => {
+    expect(lineText(drawn(['.“', 'N'], ['لله', 'R'], ['”', 'N'], 'gap', ['باللام:', 'R']), true)).toBe(
+      'باللام: ”لله“.',
+    );
+  });
+
+  it('reads a Latin run whose first bracket closes from the right: a lost RLM laid it out so', () => {
+    const line = drawn([')', 'N'], ['Proportional Numbers', 'L'], ['(', 'N'], 'gap', ['pnum', 'L']);
+    expect(lineText(line, true)).toBe('pnum (Proportional Numbers)');
+    // Laid out left to right, a run opens first and reads from the left.
+    const ltr = drawn(['قال', 'R'], 'gap', ['Set', 'L'], 'gap', ['(1)', 'L'], 'gap', ['كلمة', 'R']);
+    expect(lineText(ltr, true)).toBe('كلمة Set (1) قال');
+  });
+
+  it('keeps a list bullet apart from the word it touches', () => {
+    expect(lineText(drawn(['مسبوقا', 'R'], ['•', 'N']), true)).toBe('• مسبوقا');
+  });
+
+  it('keeps the space between two words cut from one item, with no gap between them', () => {
+    const [left, right] = drawn(['و', 'R'], ['الآخر', 'R']);
+    const item = {};
+    expect(
+      lineText(
+        [
+          { ...left!, cutFrom: item },
+          { ...right!, cutFrom: item },
+        ],
+        true,
+      ),
+    ).toBe('الآخر و');
+  });
 });

@@ -118,16 +118,38 @@ interface PlacedGlyph extends Glyph {
 /** The font matrix's horizontal scale of a font (0.001 but for Type3 fonts), by its PDF.js name. */
 export type FontScale = (fontName: string) => number | undefined;
 
+/** A glyph with text where the page draws it: its font (PDF.js's name), its extent along x, its baseline (points, y up). */
+export interface GlyphBox {
+  font: string;
+  text: string;
+  left: number;
+  right: number;
+  baseline: number;
+}
+
+/** What a page drew: its words (null when it draws neither spaces nor word gaps) and its glyphs with text. */
+export interface DrawnPage {
+  words: DrawnWords | null;
+  glyphs: GlyphBox[];
+}
+
+/** `m` applied after `ctm` (PDF's `cm`). */
+const times = (m: Matrix, ctm: Matrix): Matrix => [
+  m[0] * ctm[0] + m[1] * ctm[2],
+  m[0] * ctm[1] + m[1] * ctm[3],
+  m[2] * ctm[0] + m[3] * ctm[2],
+  m[2] * ctm[1] + m[3] * ctm[3],
+  m[4] * ctm[0] + m[5] * ctm[2] + ctm[4],
+  m[4] * ctm[1] + m[5] * ctm[3] + ctm[5],
+];
+
 /**
  * The words a page drew: its glyphs between two space glyphs, a text
  * object's start or end, or a gap of a word's width (`WORD_GAP`; a mark,
  * placed anywhere over its letter, does not count). Null when the page draws
  * neither spaces nor such gaps.
  */
-export async function drawnWords(
-  list: PDFOperatorList,
-  fontScale: FontScale = () => undefined,
-): Promise<DrawnWords | null> {
+export async function drawnWords(list: PDFOperatorList, fontScale: FontScale = () => undefined): Promise<DrawnPage> {
   const OPS = await loadOps();
   const keys = new Map<string, number>();
   const add = (key: string) => keys.set(key, (keys.get(key) ?? 0) + 1);
@@ -149,6 +171,10 @@ export async function drawnWords(
     parts = [];
   };
   const cursor = new TextCursor();
+  const glyphBoxes: GlyphBox[] = [];
+  let font = '';
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const saved: Matrix[] = [];
   /** Where the last letter of the word being read ends, if it has one. */
   let ended = false;
   let endX = 0;
@@ -160,7 +186,16 @@ export async function drawnWords(
   list.fnArray.forEach((fn, i) => {
     const args = list.argsArray[i] as unknown[];
     if (fn === OPS.beginText) cursor.begin();
+    else if (fn === OPS.save) saved.push(ctm);
+    else if (fn === OPS.restore) ctm = saved.pop() ?? ctm;
+    else if (fn === OPS.transform) ctm = times(args as Matrix, ctm);
+    else if (fn === OPS.paintFormXObjectBegin) {
+      saved.push(ctm);
+      const matrix = args[0] as Matrix | null;
+      if (matrix) ctm = times(matrix, ctm);
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = saved.pop() ?? ctm;
     else if (fn === OPS.setFont) {
+      font = args[0] as string;
       cursor.fontSize = args[1] as number;
       cursor.fontScale = fontScale(args[0] as string) ?? 0.001;
     } else if (fn === OPS.setTextMatrix) cursor.set((typeof args[0] === 'number' ? args : args[0]) as number[]);
@@ -187,6 +222,10 @@ export async function drawnWords(
       cursor.advance((glyph.width ?? 0) * cursor.fontSize * cursor.fontScale + spacing);
       if (glyph.unicode === undefined) continue;
       glyphs++;
+      // The glyph's extent on the page: its start and end on the baseline through the current transformation.
+      const [x0, y0] = [startX * ctm[0] + startY * ctm[2] + ctm[4], startX * ctm[1] + startY * ctm[3] + ctm[5]];
+      const x1 = cursor.x * ctm[0] + cursor.y * ctm[2] + ctm[4];
+      glyphBoxes.push({ font, text: glyph.unicode, left: Math.min(x0, x1), right: Math.max(x0, x1), baseline: y0 });
       if (/^\s+$/u.test(glyph.unicode)) {
         spaces++;
         word();
@@ -210,7 +249,7 @@ export async function drawnWords(
   });
   close();
   const drawsSpaces = glyphs > 0 && spaces >= glyphs * SPACE_GLYPH_SHARE;
-  return drawsSpaces || gaps > 0 ? { keys, ligatures } : null;
+  return { words: drawsSpaces || gaps > 0 ? { keys, ligatures } : null, glyphs: glyphBoxes };
 }
 
 /** A text item's words with the letters of two-letter glyphs back in order (`DrawnWords.ligatures`). */

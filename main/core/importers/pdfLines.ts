@@ -13,6 +13,7 @@
 import type { PDFPageProxy } from 'pdfjs-dist';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { drawnWords, joinsLeft, withLigaturesInOrder, withoutKerningSpaces } from './pdfDrawnWords';
+import { itemsToCut, wordsPlaced } from './pdfWordBoxes';
 
 /**
  * An item with its box on the page (points, y up) and its bidi class:
@@ -29,6 +30,8 @@ export interface Placed {
   bidi: Bidi;
   /** The producer's ActualText, its logical text: read as it is, never repaired. */
   actual?: boolean;
+  /** The item this word was cut from (pdfWordBoxes.ts): two words of one item side by side keep their space. */
+  cutFrom?: object;
 }
 export type Bidi = 'R' | 'L' | 'EN' | 'N';
 
@@ -93,6 +96,14 @@ function resolve(classes: readonly Bidi[], items: readonly Placed[], rtl: boolea
   });
 }
 
+/** Items of one direction in a line: their texts left to right, whether one is ActualText, whether all are neutral. */
+interface Run {
+  bidi: 'R' | 'L' | 'EN';
+  texts: string[];
+  actual: boolean;
+  neutral: boolean;
+}
+
 /**
  * One line's items in reading order: sorted left to right, a space where
  * a gap was left without one, cut into runs of one direction; a line of a
@@ -106,12 +117,21 @@ export function lineText(items: readonly Placed[], rtl: boolean): string {
   // PDF.js reports word gaps as space items of its own, placed badly next
   // to reflected glyphs; spaces come from the gaps instead. A gap of a
   // tenth of the font size is a word break (PDF.js's and poppler's rule).
+  // A list bullet drawn of its own is never part of the word beside it (LibreOffice leaves it no gap). Beside a
+  // bracket drawn of its own, a word space is as wide as XeTeX's (0.16 em): LibreOffice leaves 0.12 em between
+  // "(" and the Latin word it opens in a right-to-left line.
   const placed: Placed[] = [];
   for (const item of sorted) {
     if (SPACE_ONLY.test(item.text)) continue;
     const before = placed[placed.length - 1];
-    if (before && item.left - before.right > 0.1 * Math.min(item.size, before.size))
-      placed.push({ ...before, text: ' ', left: before.right, bidi: 'N', actual: false });
+    const gap = before ? item.left - before.right : 0;
+    const space = BRACKET.test(item.text) || BRACKET.test(before?.text ?? '') ? 0.16 : 0.1;
+    const apart =
+      gap > space * Math.min(item.size, before?.size ?? item.size) ||
+      (item.cutFrom !== undefined && item.cutFrom === before?.cutFrom) ||
+      BULLET.test(item.text) ||
+      BULLET.test(before?.text ?? '');
+    if (before && apart) placed.push({ ...before, text: ' ', left: before.right, bidi: 'N', actual: false });
     placed.push(item);
   }
   const resolved = resolve(
@@ -119,16 +139,22 @@ export function lineText(items: readonly Placed[], rtl: boolean): string {
     placed,
     rtl,
   );
-  const runs: Array<{ bidi: 'R' | 'L' | 'EN'; texts: string[]; actual: boolean }> = [];
+  const runs: Run[] = [];
   for (const [i, item] of placed.entries()) {
     const bidi = resolved[i]!;
     const last = runs[runs.length - 1];
     const actual = item.actual === true;
+    // PDF.js gives an item of punctuation alone as drawn, left to right (".“" after "”لله"): a right-to-left
+    // run reads it from the right.
+    const text = bidi === 'R' && item.bidi === 'N' && !actual ? [...item.text].reverse().join('') : item.text;
+    const neutral = item.bidi === 'N';
     if (last && last.bidi === bidi) {
-      last.texts.push(item.text);
+      last.texts.push(text);
       last.actual ||= actual;
-    } else runs.push({ bidi, texts: [item.text], actual });
+      last.neutral &&= neutral;
+    } else runs.push({ bidi, texts: [text], actual, neutral });
   }
+  if (rtl) laidFromTheRight(runs);
   // A number the producer gave its logical text (Mizan's dossier: an ISO date it isolated) is read as it is.
   if (rtl)
     runs.forEach((run, i) => {
@@ -137,6 +163,31 @@ export function lineText(items: readonly Placed[], rtl: boolean): string {
     });
   if (rtl) runs.reverse();
   return runs.map((run) => (run.bidi === 'R' ? [...run.texts].reverse() : run.texts).join('')).join('');
+}
+
+const BRACKET = /^[()[\]]$/u;
+const BULLET = /^[\u2022\u2023\u2043\u25A0\u25AA\u25CF\u25E6]$/u;
+
+/**
+ * Left-to-right runs of a right-to-left line that were laid out from the
+ * right, made one right-to-left run with the punctuation around them: their
+ * first bracket, read from the left, closes (") Proportional Numbers ( pnum"
+ * for "pnum (Proportional Numbers)": a right-to-left mark before the
+ * bracket, which the PDF does not keep, made the bracket and what follows it
+ * right to left). A left-to-right layout opens first.
+ */
+function laidFromTheRight(runs: Run[]): void {
+  for (let i = 0; i < runs.length; i++) {
+    if (runs[i]!.bidi !== 'L') continue;
+    let [from, to] = [i, i + 1];
+    while (from > 0 && runs[from - 1]!.neutral) from--;
+    while (to < runs.length && (runs[to]!.neutral || runs[to]!.bidi === 'L')) to++;
+    const span = runs.slice(from, to);
+    const brackets = span.flatMap((r) => r.texts.join('').match(/[()[\]]/g) ?? []);
+    if (brackets.length < 2 || !/[)\]]/.test(brackets[0]!) || !brackets.some((b) => /[([]/.test(b))) continue;
+    runs.splice(from, to - from, { bidi: 'R', texts: span.flatMap((r) => r.texts), actual: false, neutral: false });
+    i = from;
+  }
 }
 
 /** Digit groups joined by a dash or plus ("9-9-1429", "2021-07-26", "1990–2000"). */
@@ -148,7 +199,7 @@ const DASHED_NUMBER = /^[\d٠-٩]+(?:[-+–][\d٠-٩]+)+$/u;
  * line opens with it, inside an Arabic paragraph). Arabic-Indic digits are
  * Arabic numbers wherever they stand.
  */
-function afterArabic(runs: ReadonlyArray<{ bidi: string; texts: string[] }>, at: number): boolean {
+function afterArabic(runs: readonly Run[], at: number): boolean {
   if (/[٠-٩]/u.test(runs[at]!.texts.join(''))) return true;
   const right = runs.slice(at + 1).find((r) => r.bidi !== 'EN');
   return right === undefined || (right.bidi === 'R' && /\p{Script=Arabic}/u.test(right.texts.join('')));
@@ -297,7 +348,7 @@ export async function pageItems(page: PDFPageProxy): Promise<Placed[]> {
   const list = await page.getOperatorList();
   const fontScale = (name: string) =>
     page.commonObjs.has(name) ? (page.commonObjs.get(name) as { fontMatrix?: number[] }).fontMatrix?.[0] : undefined;
-  const drawn = await drawnWords(list, fontScale);
+  const { words: drawn, glyphs } = await drawnWords(list, fontScale);
   const actual = await actualTexts(page);
   const content = await page.getTextContent({ includeMarkedContent: actual.size > 0 });
   const items = withActualText(content.items as ContentItem[], actual);
@@ -305,6 +356,7 @@ export async function pageItems(page: PDFPageProxy): Promise<Placed[]> {
   const placed: Placed[] = [];
   const ownText = (item: TextItem) => (fromActualText.has(item) ? '' : item.str.replace(/\0/g, ''));
   const joins = drawn ? joinsLeft(drawn.keys, items.map(ownText)) : null;
+  const toCut = itemsToCut(items);
   for (const item of items) {
     if (!madeUp.has(item.fontName)) madeUp.set(item.fontName, madeUpCharacters(page, item.fontName));
     const pattern = madeUp.get(item.fontName);
@@ -314,8 +366,13 @@ export async function pageItems(page: PDFPageProxy): Promise<Placed[]> {
       drawn && joins && !fromActualText.has(item)
         ? withLigaturesInOrder(withoutKerningSpaces(named, joins), drawn.ligatures)
         : named;
-    const str = pattern ? unkerned.replace(pattern, '') : unkerned;
-    if (str.length > 0) placed.push({ ...place({ ...item, str }), actual: fromActualText.has(item) });
+    const actual = fromActualText.has(item);
+    const pieces = (toCut.has(item) && !actual && wordsPlaced(item, unkerned, glyphs)) || [{ ...item, str: unkerned }];
+    for (const piece of pieces) {
+      const str = pattern ? piece.str.replace(pattern, '') : piece.str;
+      if (str.length > 0)
+        placed.push({ ...place({ ...piece, str }), actual, ...(pieces.length > 1 ? { cutFrom: item } : {}) });
+    }
   }
   return placed;
 }

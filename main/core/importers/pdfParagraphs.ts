@@ -103,16 +103,19 @@ export function repairLamAlef(text: string): string {
   return text.replace(/ا([اأإآ])ل/g, 'ال$1');
 }
 
-/** An Arabic letter, punctuation or spaces after it, then Arabic marks (harakat, tanween, shadda, superscript alef, Quranic signs). */
+/**
+ * An Arabic letter, then punctuation, spaces, or quotes with spaces after it, then Arabic marks (harakat, tanween,
+ * shadda, superscript alef, Quranic signs); not marks shown alone ("(◌ٰ)", "الواو (ۥ)").
+ */
 const MARK_AFTER_PUNCTUATION =
-  /(\p{Script=Arabic})([^\p{L}\p{M}\p{N}\s]+|\s+)([\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u08D3-\u08FF]+)/gu;
+  /(\p{Script=Arabic})([^\p{L}\p{M}\p{N}\s\u25CC]+|\s*[“”"«»]+\s*|\s+)([\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u08D3-\u08FF]+)(?!\u25CC)/gu;
 
 /**
  * Marks of a word's last letter put after what follows it. XeTeX draws such
  * a mark between the closing quote and the letter (in visual order), and
  * PDF.js's bidi leaves it on the quote's side: "”موسى“ٰ" for "”موسىٰ“",
  * "”ب“ِّ" for "”بِّ“". LibreOffice draws the superscript alef of "علىٰ" as a
- * run of its own after the space: "على ٰحساب". A mark never sits on
+ * run of its own after the space: "على ٰحساب", and after a quote: "على ”ٰگ“". A mark never sits on
  * punctuation nor starts a word, so it goes back to the letter.
  */
 export function repairDetachedMarks(text: string): string {
