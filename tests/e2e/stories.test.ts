@@ -83,14 +83,14 @@ describe('stories view: one event a story, threads, default sort', () => {
     await thread.waitFor({ timeout: TIMEOUT });
     const others = await thread.locator('[data-testid=thread-story]').allTextContents();
     expect(others.some((t) => THIRD_PLANE.test(t))).toBe(true);
-    await page.screenshot({ path: '/tmp/h8-stories-en.png' });
+    await page.screenshot({ path: '/tmp/mizan-stories-en.png' });
     expect(await axeSerious(page)).toEqual([]);
 
     // Arabic UI: the same story, its thread in Arabic words.
     await page.locator('[data-testid=ui-lang-toggle]').click();
     await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await second.locator('[data-testid=story-thread]').textContent()).toMatch(/قصة متطورة/u);
-    await page.screenshot({ path: '/tmp/h8-stories-ar.png' });
+    await page.screenshot({ path: '/tmp/mizan-stories-ar.png' });
     expect(await axeSerious(page)).toEqual([]);
 
     // The thread's other event opens as a story of its own.

@@ -9,6 +9,7 @@ import { findHijriDates, hijriToIso } from '../text/hijri';
 import { extractFacts, type ArticleFacts } from './facts';
 import { prepareText } from './prepare';
 import { saudiNewsNetDay } from './testData';
+import { nameKey } from '../entities';
 
 const factsOf = (text: string, reference = '2015-07-22', title?: string): ArticleFacts =>
   extractFacts(prepareText(text), { reference, lang: 'ar', ...(title ? { title } : {}) });
@@ -171,6 +172,22 @@ describe('the King’s order on 125 judges', () => {
     const people = a.entities.filter((e) => e.kind === 'person');
     expect(people).toHaveLength(1);
     expect(people[0]!.mentions).toEqual([1, 1]);
+  });
+
+  it('gives a person one row when an outlet names him shorter, and a country under its long and short names', () => {
+    // عين اليوم, الاقتصادية and الشرق الأوسط, 2015-08-10 (Yemen's president; Saudi Arabia named in full or short).
+    const a = compareTexts([
+      { text: 'وأكد دعم المملكة العربية السعودية للرئيس اليمني عبدربه منصور هادي وحكومته الشرعية.', lang: 'ar' },
+      { text: 'وأكد دعم السعودية للرئيس اليمني عبدربه منصور وحكومته الشرعية.', lang: 'ar' },
+      { text: 'وأكد دعم السعودية للرئيس اليمني هادي وحكومته الشرعية.', lang: 'ar' },
+    ]);
+    const rows = a.entities.filter((e) => e.kind === 'person' || e.kind === 'place');
+    const president = rows.filter((e) => e.kind === 'person');
+    expect(president.map((e) => e.name)).toEqual(['عبدربه منصور هادي']);
+    expect(president[0]!.mentions.every((m) => m > 0)).toBe(true);
+    const saudi = rows.filter((e) => e.kind === 'place' && e.key === nameKey('السعودية'));
+    expect(saudi).toHaveLength(1);
+    expect(saudi[0]!.mentions).toEqual([1, 1, 1]);
   });
 });
 

@@ -24,6 +24,7 @@ import {
   type QuoteFact,
 } from './facts';
 import { plainCounted } from '../../../common/text/counted';
+import { nameKey } from '../entities';
 import { normalizeForMatching } from '../../../common/text/normalize';
 import { TITLE_HEADS, TITLE_QUALIFIERS } from './lexicon';
 import { contentKeys, type PreparedText } from './prepare';
@@ -77,6 +78,31 @@ export interface FactComparison {
 }
 
 const overlaps = (a: Span, s: { start: number; end: number }): boolean => s.start < a.end && a.start < s.end;
+
+/**
+ * A person one outlet names shorter than another (عبدربه منصور against عبدربه منصور هادي; الجبير against عادل
+ * الجبير) is one row: a name whose words begin exactly one fuller name of the comparison, or a lone word that ends
+ * exactly one, joins it. With two fuller candidates (محمد بن سلمان: two princes) the short name keeps its own row.
+ */
+function foldShortNames(entities: MergedEntity[]): MergedEntity[] {
+  const people = entities.filter((e) => e.kind === 'person');
+  // The names as written, folded: a key keeps only the words that identify a person (given and family name).
+  const words = new Map(people.map((e) => [e, nameKey(e.name).split(' ')]));
+  const gone = new Set<MergedEntity>();
+  for (const short of people) {
+    const w = words.get(short)!;
+    const fuller = people.filter((e) => {
+      const f = words.get(e)!;
+      if (gone.has(e) || f.length <= w.length) return false;
+      return w.length === 1 ? f[f.length - 1] === w[0] : w.every((word, i) => f[i] === word);
+    });
+    if (fuller.length !== 1) continue;
+    const into = fuller[0]!;
+    short.mentions.forEach((n, a) => (into.mentions[a] = (into.mentions[a] ?? 0) + n));
+    gone.add(short);
+  }
+  return entities.filter((e) => !gone.has(e));
+}
 
 /** What a number conflict is about: the counted noun in its plain form (قاضيا → قاضي), or nothing. */
 function countedSubject(...told: NumberFact[]): string {
@@ -352,7 +378,7 @@ export function compareFacts(
       merged.set(id, m);
     }
   });
-  const entities = [...merged.values()].sort(
+  const entities = foldShortNames([...merged.values()]).sort(
     (x, y) => y.mentions.reduce((s, v) => s + v, 0) - x.mentions.reduce((s, v) => s + v, 0),
   );
   return { facts: [...facts], entities, conflicts };

@@ -1,6 +1,6 @@
 -- Mizan library schema, generated from the migrations by `npm run db:schema`.
 -- Do not edit: change the schema with a new migration in main/core/db/migrations.
--- Schema version 12.
+-- Schema version 13.
 CREATE TABLE article_minhash (
   article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
   signature BLOB NOT NULL CHECK (length(signature) = 256)
@@ -170,6 +170,11 @@ CREATE TABLE entity_mentions (
   entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
   text TEXT NOT NULL,
   PRIMARY KEY (article_id, field, start_offset)
+) WITHOUT ROWID;
+
+CREATE TABLE entity_meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
 ) WITHOUT ROWID;
 
 CREATE TABLE entity_queue (article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE);

@@ -89,6 +89,18 @@ describe('folding', () => {
     expect(new Set(people.map((m) => m.key)).size).toBe(1);
     expect(people[1]!.canonical).toBe('خالد بن محمد اليوسف');
   });
+
+  it('gives a country its one key under its long and short names, and leaves عمان (also Amman) alone', () => {
+    // aawsat and alyaum, 2015-08-10: one outlet writes the long name, the other the short one.
+    const a = ar('أكد وزير الخارجية أن المملكة العربية السعودية حريصة على تطوير علاقاتها مع إيران');
+    const b = ar('أكد الجبير أن السعودية حريصة على تطوير العلاقات مع إيران، وزار الولايات المتحدة الأمريكية');
+    const places = groupMentions([...a, ...b]).filter((e) => e.kind === 'place');
+    const saudi = places.find((e) => e.spellings.some((s) => s.text === 'السعودية'));
+    expect(saudi?.spellings.map((s) => s.text).sort()).toEqual(['السعودية', 'المملكة العربية السعودية']);
+    expect(places.find((e) => e.canonical === 'الولايات المتحدة الأمريكية')?.key).toBe(nameKey('الولايات المتحدة'));
+    expect(ar('وصل الوفد إلى عمان')[0]?.key).toBe(nameKey('عمان'));
+    expect(ar('وصل الوفد إلى سلطنة عمان')[0]?.key).toBe(nameKey('سلطنة عمان'));
+  });
 });
 
 describe('the King’s order on 125 judges (SaudiNewsNet, 21-22 July 2015)', () => {

@@ -3,6 +3,7 @@
  * of a mention (clitics off, ال restored).
  */
 import { foldVariants, normalizeForMatching } from '../text';
+import { SAME_PLACE } from './places';
 
 /** Words joined to the next one in a key: عبد العزيز = عبدالعزيز, أبو ظبي = أبوظبي. */
 const JOINED = new Set(['عبد', 'ابو', 'ابي']);
@@ -39,4 +40,12 @@ export function nameKey(name: string): string {
 export function readable(surface: string, restoreArticle: boolean): string {
   const s = surface.replace(/\s+/gu, ' ').trim();
   return restoreArticle ? 'ا' + s : s;
+}
+
+let placeKeys: Map<string, string> | null = null;
+
+/** A place's key under the usual name of its country (المملكة العربية السعودية → السعودية's key); others as given. */
+export function placeKey(key: string): string {
+  placeKeys ??= new Map(SAME_PLACE.flatMap((names) => names.map((n) => [nameKey(n), nameKey(names[0]!)] as const)));
+  return placeKeys.get(key) ?? key;
 }

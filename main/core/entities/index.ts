@@ -10,7 +10,7 @@ import { COMPLEMENT_STOPS } from './lexicon';
 import { resolve } from './resolve';
 import { OPERATING_POINT, readTagger } from './tagger';
 import { englishProposals } from './english';
-import { nameKey, readable } from './fold';
+import { nameKey, placeKey, readable } from './fold';
 import { entityTokens, joined, type EntityToken } from './tokens';
 import type { Entity, EntityKind, ExtractOptions, Mention, TextSpan } from './types';
 
@@ -217,7 +217,12 @@ function group(drafts: Draft[]): string[] {
   const keys: string[] = [];
   const coreKeys: string[] = [];
   for (const d of drafts) {
-    const core = d.kind === 'person' ? personCore(d.words).join(' ') : d.words.join(' ');
+    const core =
+      d.kind === 'person'
+        ? personCore(d.words).join(' ')
+        : d.kind === 'place'
+          ? placeKey(d.words.join(' '))
+          : d.words.join(' ');
     let g = -1;
     for (let k = 0; k < keys.length && g < 0; k++) {
       if (drafts.find((x) => x.group === k)?.kind !== d.kind) continue;

@@ -82,3 +82,19 @@ export const DIRECTIONS: readonly string[] = ['شمال', 'جنوب', 'شرق', 
 /** Heads that, with the next name, name a place (مدينة نيوم, محافظة الخرج, منطقة الرياض). */
 // prettier-ignore
 export const PLACE_HEADS: readonly string[] = ['مدينة', 'محافظة', 'منطقة', 'بلدة', 'قرية', 'ولاية', 'إقليم', 'مقاطعة', 'جزيرة', 'مخيم', 'ميناء', 'مطار'];
+
+/**
+ * One country under its long and short names, the usual name first. News
+ * writes both in one story (المملكة العربية السعودية in the lede, السعودية
+ * after it; one outlet each): keyed alike they are one place in the ledger
+ * and the library's lists. عمان stays apart: it is also Amman (عمّان).
+ */
+// prettier-ignore
+export const SAME_PLACE: ReadonlyArray<readonly string[]> = [
+  ['السعودية', 'المملكة العربية السعودية'],
+  ['الإمارات', 'الإمارات العربية المتحدة', 'دولة الإمارات', 'دولة الإمارات العربية المتحدة'],
+  ['الولايات المتحدة', 'الولايات المتحدة الأمريكية', 'الولايات المتحدة الأميركية', 'أمريكا', 'أميركا'],
+  ['مصر', 'جمهورية مصر العربية'], ['قطر', 'دولة قطر'], ['الكويت', 'دولة الكويت'], ['البحرين', 'مملكة البحرين'],
+  ['روسيا', 'روسيا الاتحادية'], ['سوريا', 'سورية'], ['بريطانيا', 'المملكة المتحدة'],
+  ['United States', 'United States of America', 'US', 'U.S.', 'USA'], ['United Kingdom', 'UK', 'Britain', 'Great Britain'],
+];

@@ -13,6 +13,7 @@ import { Database } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { migrations } from '../db/migrations';
 import { extractEntities, groupMentions } from '../entities';
+import { EXTRACTOR_VERSION } from '../entities/version';
 import { createServices, type Services } from '../services';
 
 const ctx: CallContext = { progress: () => undefined, signal: new AbortController().signal };
@@ -169,6 +170,46 @@ describe('entity index', () => {
     const status = await services.handlers['entities.status']({}, ctx);
     expect(status).toMatchObject({ queued: 0, articles: 3 });
     expect((await entityNamed(services, 'place', 'الرياض'))?.count).toBe(2);
+  });
+
+  it('reads every article again when the index was filled by another reading of the extractor', async () => {
+    const dir = tempDir();
+    const dbPath = join(dir, 'library.db');
+    services = await createServices({ dbPath, host: 'test', storiesAfterImport: false });
+    await importArticles(services, dir);
+    await services.entities.idle();
+    const filled = (await services.handlers['entities.list']({ filter: {}, offset: 0, limit: 1000 }, ctx)).total;
+    expect(filled).toBeGreaterThan(3);
+    // Stands for an older extractor's reading: one wrong name in every article, and its number stored.
+    const wrongReading = async (stamp: string) => {
+      await services!.db.write(async (w) => {
+        await w.run(
+          "INSERT OR IGNORE INTO entities (kind, key, canonical) VALUES ('person', 'سايلا المولي', 'سائلا المولى')",
+        );
+        await w.run(
+          `INSERT OR IGNORE INTO entity_articles (entity_id, article_id, mentions, name)
+           SELECT (SELECT id FROM entities WHERE key = 'سايلا المولي'), id, 1, 'سائلا المولى' FROM articles`,
+        );
+        await w.run("UPDATE entity_meta SET value = ? WHERE key = 'extractor'", [stamp]);
+      });
+      await services!.close();
+      services = await createServices({ dbPath, host: 'test', storiesAfterImport: false });
+      await services.entities.idle();
+    };
+
+    // The same reading: nothing is read again, so the planted name stays (and proves the check looked).
+    await wrongReading(String(EXTRACTOR_VERSION));
+    expect((await entityNamed(services, 'person', 'سائلا المولى'))?.count).toBe(3);
+
+    // Another reading: every article is read again; the wrong name goes, the rest is as the running extractor reads it.
+    await wrongReading(String(EXTRACTOR_VERSION - 1));
+    expect(await entityNamed(services, 'person', 'سائلا المولى')).toBeUndefined();
+    const again = await services.handlers['entities.list']({ filter: {}, offset: 0, limit: 1000 }, ctx);
+    expect(again.total).toBe(filled);
+    expect(again.status.queued).toBe(0);
+    expect(await services.db.get("SELECT value FROM entity_meta WHERE key = 'extractor'")).toEqual({
+      value: String(EXTRACTOR_VERSION),
+    });
   });
 
   it('queues every stored article when a library is migrated to the entity index', async () => {

@@ -11,7 +11,15 @@ import type { Database } from '../db/connection';
 import { createWorkerPool } from '../workers/pool';
 import { workerScript } from '../workers/script';
 import type { ExtractRequest, ExtractResult } from './extractTask';
-import { queueState, readQueued, settleStale, storeExtracted, type Extracted } from './entityStore';
+import { EXTRACTOR_VERSION } from '../entities/version';
+import {
+  queueState,
+  readQueued,
+  requeueForExtractor,
+  settleStale,
+  storeExtracted,
+  type Extracted,
+} from './entityStore';
 
 /**
  * Articles per chunk: one worker task and one transaction. A chunk's texts,
@@ -104,8 +112,14 @@ export function createEntityIndexer(options: EntityIndexerOptions): EntityIndexe
   }
   let current: Promise<void> | null = null;
   let again = false;
+  /** The stored reading is compared with the running extractor once, at the first drain. */
+  let versionChecked = false;
 
   async function drain(): Promise<void> {
+    if (!versionChecked) {
+      await requeueForExtractor(db, EXTRACTOR_VERSION);
+      versionChecked = true;
+    }
     let after = 0;
     for (;;) {
       if (controller.signal.aborted) return;

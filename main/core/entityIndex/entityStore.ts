@@ -159,6 +159,25 @@ export async function settleStale(w: Writer): Promise<void> {
   await w.run('DELETE FROM entity_stale');
 }
 
+/**
+ * Queues every article when the index was filled by another reading of the
+ * extractor (or by none recorded: a library from before the record), and
+ * records the running one; true when it did. The old rows stay until each
+ * article's new reading replaces them, so the lists never empty meanwhile.
+ */
+export async function requeueForExtractor(db: Database, version: number): Promise<boolean> {
+  const stored = await db.get<{ value: string }>("SELECT value FROM entity_meta WHERE key = 'extractor'");
+  if (stored?.value === String(version)) return false;
+  await db.write(async (w) => {
+    await w.run('INSERT OR IGNORE INTO entity_queue (article_id) SELECT id FROM articles');
+    await w.run(
+      "INSERT INTO entity_meta (key, value) VALUES ('extractor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      [String(version)],
+    );
+  });
+  return true;
+}
+
 export async function queueState(db: Reader): Promise<{ queued: number; articles: number }> {
   const row = await db.get<{ queued: number; articles: number }>(
     'SELECT (SELECT count(*) FROM entity_queue) AS queued, (SELECT count(*) FROM articles) AS articles',

@@ -55,6 +55,11 @@ export function toDays({ y, m, d }: Ymd): number {
   return Math.floor(Date.UTC(y, m - 1, d) / 86400000);
 }
 
+/** Day of the week, 0 = Sunday (1970-01-01 was a Thursday). */
+export function weekdayOfDays(days: number): number {
+  return (((days + 4) % 7) + 7) % 7;
+}
+
 export function fromDays(days: number): Ymd {
   const dt = new Date(days * 86400000);
   return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };

@@ -19,6 +19,7 @@ import {
   parseReference,
   shiftMonth,
   toDays,
+  weekdayOfDays,
   yearMonth,
   type Ymd,
 } from './calendar';
@@ -156,15 +157,20 @@ const NAMING_GAP = /^[\s()[\]/،,\-–]*(?:الموافق\s*(?:لـ?\s*)?)?[\s()
  * "يوم الأحد (10/شوال/1436هـ) الموافق (26/7/2015م)": a weekday followed by its date is that day, even where the
  * reference would put it in the week before (a coming truce, announced on Saturday).
  */
+/** A day's weekday (0 = Sunday); -1 for what is not a whole day, which then matches no weekday. */
+function weekdayOfIso(iso: string): number {
+  const day = parseReference(iso);
+  return day === null ? -1 : weekdayOfDays(toDays(day));
+}
+
 function weekdaysByTheirDates(text: string, chosen: Candidate[]): Candidate[] {
   return chosen.map((c, k) => {
     if (!c.weekday) return c;
-    const wd = new Date(`${c.iso}T00:00:00Z`).getUTCDay();
+    const wd = weekdayOfIso(c.iso);
     let end = c.end;
     for (let m = k + 1; m < chosen.length && NAMING_GAP.test(text.slice(end, chosen[m]!.start)); m++) {
       const d = chosen[m]!;
-      if (d.precision === 'day' && !d.weekday && new Date(`${d.iso}T00:00:00Z`).getUTCDay() === wd)
-        return { ...c, iso: d.iso };
+      if (d.precision === 'day' && !d.weekday && weekdayOfIso(d.iso) === wd) return { ...c, iso: d.iso };
       end = d.end;
     }
     return c;
@@ -311,7 +317,7 @@ function resolve(
         )
           return null;
       }
-      const refWd = new Date(toDays(ref) * 86400000).getUTCDay();
+      const refWd = weekdayOfDays(toDays(ref));
       let back = (refWd - wd + 7) % 7; // 0..6 days before (today counts)
       if (rel === 'الماضي' || pre === 'last') back = back === 0 ? 7 : back;
       else if (rel === 'المقبل' || rel === 'القادم' || pre === 'next') {

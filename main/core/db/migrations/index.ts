@@ -11,6 +11,7 @@ import { migration0009 } from './0009_saved_searches';
 import { migration0010 } from './0010_entity_index';
 import { migration0011 } from './0011_search_tokenizer';
 import { migration0012 } from './0012_search_totals';
+import { migration0013 } from './0013_entity_meta';
 
 /** Every migration, in order. Append only. */
 export const migrations: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   migration0010,
   migration0011,
   migration0012,
+  migration0013,
 ];
