@@ -181,10 +181,14 @@ function capitalized(t: AnalyzedToken): boolean {
   return /^\p{Lu}/u.test(t.text);
 }
 
-/** The token opens its text or a sentence (its capital says nothing). */
-function opensSentence(text: string, t: AnalyzedToken): boolean {
-  const before = text.slice(0, t.start).replace(/[\s"'\u201c\u201d\u2018\u2019([-]+$/u, '');
-  return before === '' || /[.!?:]$/u.test(before);
+/**
+ * Token i opens its text or a sentence (its capital says nothing): only the characters since the token before are
+ * read, so a lead costs one pass.
+ */
+function opensSentence(text: string, tokens: readonly AnalyzedToken[], i: number): boolean {
+  if (i === 0) return true;
+  const gap = text.slice(tokens[i - 1]!.end, tokens[i]!.start).replace(/[\s"'\u201c\u201d\u2018\u2019([-]+$/u, '');
+  return /[.!?:]$/u.test(gap) || (gap === '' && /[.!?:]$/u.test(tokens[i - 1]!.text));
 }
 
 /**
@@ -202,16 +206,16 @@ function writtenNames(
 ): Uint32Array {
   const names = new Set<number>();
   const words = new Set<number>();
-  for (const t of leadTokens) {
+  leadTokens.forEach((t, i) => {
     const key = t.kind === 'word' ? contentKey(t) : null;
-    if (key === null || opensSentence(lead, t)) continue;
+    if (key === null || opensSentence(lead, leadTokens, i)) return;
     (capitalized(t) ? names : words).add(termHash(key));
-  }
+  });
   for (const w of words) names.delete(w);
   const content = titleTokens.filter((t) => t.kind === 'word' && !t.stop);
   if (content.filter(capitalized).length * 2 < content.length) {
     titleTokens.forEach((t, i) => {
-      if (t.kind === 'word' && titleKeys[i] != null && capitalized(t) && !opensSentence(title, t))
+      if (t.kind === 'word' && titleKeys[i] != null && capitalized(t) && !opensSentence(title, titleTokens, i))
         names.add(titleKeys[i]!);
     });
   }
