@@ -30,6 +30,8 @@
  * node dist/bench/ecbExtract.js> or MIZAN_ECB_MIRROR=<git mirror holding
  * ECB+_LREC2014>. Its split: dev the odd topics, test the even ones. ECB+
  * has no usable dates, so all its articles are given one day (one window).
+ * BASIL (bench/basil.ts: 100 events, each told by three US outlets) is scored with MIZAN_BASIL=<folder holding its
+ * articles/>, whole and with its real dates, as an independent check: settings are never chosen on it.
  * MIZAN_STORY_BASELINE lists the single-link thresholds (placement's by default).
  * A third number in a merge setting ("0.2/0.05/0.3") also asks the learned pair score (storyPairScore.ts), averaged
  * over the two stories' member pairs, to reach that level.
@@ -37,6 +39,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { defaultClusterOptions } from '../main/core/compare/clusterer';
 import { appMergeOptions, defaultMergeOptions } from '../main/core/compare/storyMerge';
+import { readBasil } from './basil';
 import { readEcbLines, readEcbMirror } from './ecbPlus';
 import { learnedStoryScore, PAIR_WEIGHTS } from './storyPairScore';
 import { bcubed, mizanStories, singleLinkStories, storiesAndThreads, storyDocs, type StoryText } from './storyRun';
@@ -104,6 +107,17 @@ function ecbPlus(split: string): LabelledSet | null {
   return { name: 'ECB+ (Cybulska & Vossen 2014)', texts, gold, note };
 }
 
+/** BASIL, all of it (it is never tuned on, so it has no split), with the articles' own dates. */
+function basil(): LabelledSet | null {
+  const folder = process.env.MIZAN_BASIL;
+  if (!folder || !existsSync(folder)) return null;
+  const all = readBasil(folder);
+  const texts = all.map((a, i) => ({ id: i + 1, title: a.title, body: a.body, day: a.day }));
+  const gold = new Map<number, string | number>(all.map((a, i) => [i + 1, a.event]));
+  const note = `${all.length} articles, ${new Set(gold.values()).size} events (three outlets each), real dates`;
+  return { name: 'BASIL (Fan et al. 2019)', texts, gold, note };
+}
+
 async function score(set: LabelledSet, split: string): Promise<void> {
   const { texts, gold } = set;
   const t0 = process.hrtime.bigint();
@@ -152,17 +166,18 @@ async function score(set: LabelledSet, split: string): Promise<void> {
 async function main(): Promise<void> {
   const split = process.env.MIZAN_STORY_SPLIT ?? 'all';
   const path = process.env.MIZAN_STORY_DATA;
-  const sets = [path && existsSync(path) ? googleNews(path, split) : null, ecbPlus(split)].filter(
+  const sets = [path && existsSync(path) ? googleNews(path, split) : null, ecbPlus(split), basil()].filter(
     (s): s is LabelledSet => s !== null,
   );
   if (sets.length === 0) {
     console.error(
       'Set MIZAN_STORY_DATA to the GoogleNews-TS file (github jackyin12/GSDMM, data/TS) and/or MIZAN_ECB to ECB+ ' +
-        '(ecbplus.jsonl from node dist/bench/ecbExtract.js) or MIZAN_ECB_MIRROR to a git mirror holding ECB+_LREC2014.',
+        '(ecbplus.jsonl from node dist/bench/ecbExtract.js) or MIZAN_ECB_MIRROR to a git mirror holding ECB+_LREC2014, ' +
+        'and/or MIZAN_BASIL to a folder holding BASIL articles/.',
     );
     process.exit(2);
   }
-  for (const set of sets) await score(set, split);
+  for (const set of sets) await score(set, set.name.startsWith('BASIL') ? 'all' : split);
 }
 
 main().catch((error: unknown) => {

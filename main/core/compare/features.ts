@@ -13,7 +13,7 @@ import { headlineFrame } from './events';
 import { EventKind, FORECAST_WORDS, WEATHER_SERVICE_WORDS } from './eventWords';
 import type { EventKeys } from './templates';
 
-export const FEATURE_VERSION = 6;
+export const FEATURE_VERSION = 7;
 
 export interface StoryFeatures {
   /** Term hashes, ascending, unique. */
@@ -172,7 +172,54 @@ export function eventKeys(title: string, body: string): EventKeys {
     forecast: frame.recurring && says(FORECAST_WORDS) && says(WEATHER_SERVICE_WORDS),
     ordinal: hasOrdinal && (isArabic || !leadSentence(tokens)),
     days: isArabic ? Uint32Array.from(datedDays(tokens)) : NO_KEYS,
+    names: isArabic ? NO_KEYS : writtenNames(title, tokens, tokenKeys, body.slice(0, LEAD_CHARS), leadTokens),
   };
+}
+
+/** A capital letter opens the token: in scripts with case, how a name is told from a word. */
+function capitalized(t: AnalyzedToken): boolean {
+  return /^\p{Lu}/u.test(t.text);
+}
+
+/**
+ * Token i opens its text or a sentence (its capital says nothing): only the characters since the token before are
+ * read, so a lead costs one pass.
+ */
+function opensSentence(text: string, tokens: readonly AnalyzedToken[], i: number): boolean {
+  if (i === 0) return true;
+  const gap = text.slice(tokens[i - 1]!.end, tokens[i]!.start).replace(/[\s"'\u201c\u201d\u2018\u2019([-]+$/u, '');
+  return /[.!?:]$/u.test(gap) || (gap === '' && /[.!?:]$/u.test(tokens[i - 1]!.text));
+}
+
+/**
+ * The names of headline and lead, as content keys: words the lead writes with a capital inside a sentence and never
+ * without one, and in a headline not written in title case, its capitalized words inside it ("Chargers' Jamal
+ * Williams arrested" beside "Chargers' Jackson arrested"). Only for scripts with case; Arabic names come from the
+ * entity extractor (`people`, `places`). The merge pass compares the names most members of a story carry.
+ */
+function writtenNames(
+  title: string,
+  titleTokens: readonly AnalyzedToken[],
+  titleKeys: readonly (number | null)[],
+  lead: string,
+  leadTokens: readonly AnalyzedToken[],
+): Uint32Array {
+  const names = new Set<number>();
+  const words = new Set<number>();
+  leadTokens.forEach((t, i) => {
+    const key = t.kind === 'word' ? contentKey(t) : null;
+    if (key === null || opensSentence(lead, leadTokens, i)) return;
+    (capitalized(t) ? names : words).add(termHash(key));
+  });
+  for (const w of words) names.delete(w);
+  const content = titleTokens.filter((t) => t.kind === 'word' && !t.stop);
+  if (content.filter(capitalized).length * 2 < content.length) {
+    titleTokens.forEach((t, i) => {
+      if (t.kind === 'word' && titleKeys[i] != null && capitalized(t) && !opensSentence(title, titleTokens, i))
+        names.add(titleKeys[i]!);
+    });
+  }
+  return Uint32Array.from(names).sort();
 }
 
 const NO_KEYS = new Uint32Array(0);

@@ -29,7 +29,7 @@ import {
 } from './clusterer';
 import type { DocFrequencies } from './features';
 import { differentEvents as eventVeto, type EventVeto } from './events';
-import { TemplateIndex } from './templates';
+import { anyIn, TemplateIndex } from './templates';
 import { StoryTemplates } from './storyTemplates';
 import { headlinesOf } from './threads';
 
@@ -175,6 +175,7 @@ export function mergeStories(
   const vetoed = (a: Story, b: Story): boolean => {
     // The would-be story as a whole first: a template's items of several bodies, however they were bridged.
     if (storyTemplates.mixedTemplate(a.members, b.members) !== null) return true;
+    if (namesApart(docs, a.members, b.members)) return true;
     // Then every pair alike enough, and decided by their share: one pair that reads as two events is
     // often one event told in other words (template and recurring-report vetoes aside).
     const [small, large] = a.members.length <= b.members.length ? [a, b] : [b, a];
@@ -258,6 +259,32 @@ export function mergeStories(
   }
   if (absorbedInto.size === 0) return result;
   return remapResult(placed, fresh, result, absorbedInto, mergeScore, vectors, docs);
+}
+
+/** Stories this large have names of their own (a story of two can share a detail by chance). */
+const NAMED_STORY = 3;
+/** A story's names: those in the headline and lead of more than this share of its members. */
+const STORY_NAME_SHARE = 0.7;
+
+/** The names (EventKeys.names) that more than STORY_NAME_SHARE of a story's members write in headline and lead. */
+function storyNames(docs: readonly StoryDoc[], members: readonly number[]): number[] {
+  const counts = new Map<number, number>();
+  for (const i of members) for (const k of docs[i]!.event?.names ?? []) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return [...counts].filter(([, n]) => n > STORY_NAME_SHARE * members.length).map(([k]) => k);
+}
+
+/**
+ * Two stories of three or more articles, each with a name nearly all its members write in headline and lead that no
+ * member of the other writes there: two events of one kind (Klitschko's title defence against Rahman and against
+ * Thompson; the Chargers' Jackson and Jamal Williams arrested for drunk driving). A later event's reports recall the
+ * earlier one further down, so only headlines and leads are read. Pairs of articles are not judged so: a headline
+ * names details (a clinic, a lawyer) that other reports of its event leave out, and single articles decide too little.
+ */
+function namesApart(docs: readonly StoryDoc[], a: readonly number[], b: readonly number[]): boolean {
+  if (a.length < NAMED_STORY || b.length < NAMED_STORY) return false;
+  const unknownTo = (names: number[], other: readonly number[]): boolean =>
+    names.some((k) => !other.some((i) => anyIn(Uint32Array.of(k), docs[i]!.event?.lead ?? new Uint32Array(0))));
+  return unknownTo(storyNames(docs, a), b) && unknownTo(storyNames(docs, b), a);
 }
 
 /**

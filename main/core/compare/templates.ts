@@ -60,6 +60,8 @@ export interface EventKeys {
   recurring: boolean;
   /** A recurring report whose headline or lead forecasts (the day's weather forecast, not a storm seen in one city). */
   forecast: boolean;
+  /** The names headline and lead write as names (capitalized inside a sentence; scripts with case only), ascending. */
+  names: Uint32Array;
 }
 
 function frameHash(title: Uint32Array, prefix: number, suffix: number): number {
@@ -272,8 +274,8 @@ export function anyIn(keys: Uint32Array, sortedTerms: Uint32Array): boolean {
  * Packs event keys as little-endian uint32s: headline length, lead length,
  * place and person counts, each place's and person's length, then the keys;
  * then the frame: royal | kind << 4 | recurring << 8 | speaker << 9 | forecast << 10 | ordinal << 11, the lengths of
- * the subject, the other party and the dated days, then their keys (keys packed before the frame unpack with an
- * empty one; FEATURE_VERSION 6 changed the frame, so older ones are recomputed, not read).
+ * the subject, the other party and the dated days, then their keys; then the names' length and keys (keys packed
+ * before the frame unpack with an empty one; FEATURE_VERSION 7 added the names, so older ones are recomputed).
  */
 export function packEventKeys(e: EventKeys): Buffer {
   const groups = [...e.places, ...e.people, e.numbers];
@@ -291,6 +293,7 @@ export function packEventKeys(e: EventKeys): Buffer {
     e.days.length,
   );
   for (const part of [e.actor, e.counterpart, e.days]) for (const k of part) words.push(k);
+  words.push(e.names.length, ...e.names);
   const buf = Buffer.allocUnsafe(4 * words.length);
   words.forEach((w, i) => buf.writeUInt32LE(w >>> 0, 4 * i));
   return buf;
@@ -308,6 +311,7 @@ export function unpackEventKeys(buf: Uint8Array | null | undefined): EventKeys {
     forecast: false,
     ordinal: false,
     days: none,
+    names: none,
   };
   const empty = { title: none, lead: none, places: [], people: [], numbers: none, ...noFrame };
   if (!buf || buf.length < 20) return empty;
@@ -326,7 +330,7 @@ export function unpackEventKeys(buf: Uint8Array | null | undefined): EventKeys {
   const groups = Array.from(all.subarray(4, 5 + placeCount! + personCount!), (n) => take(n));
   let frame: Pick<
     EventKeys,
-    'actor' | 'speaker' | 'royal' | 'counterpart' | 'kind' | 'recurring' | 'forecast' | 'ordinal' | 'days'
+    'actor' | 'speaker' | 'royal' | 'counterpart' | 'kind' | 'recurring' | 'forecast' | 'ordinal' | 'days' | 'names'
   > = noFrame;
   if (o + 4 <= all.length) {
     const [flags, actorLength, counterpartLength, dayCount] = all.subarray(o, o + 4);
@@ -341,6 +345,7 @@ export function unpackEventKeys(buf: Uint8Array | null | undefined): EventKeys {
       actor: take(actorLength!),
       counterpart: take(counterpartLength!),
       days: take(dayCount!),
+      names: o < all.length ? take(all[o++]!) : none,
     };
   }
   return {
