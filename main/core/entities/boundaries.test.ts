@@ -91,4 +91,19 @@ describe('bodies that are words or makers', () => {
   it('names the club without the word for team', () => {
     expect(orgs('احتفل فريق ريال مدريد بأول بطولة دوري.')).toEqual(['ريال مدريد']);
   });
+
+  it('ends a name at a title or a pronoun-suffixed word it ran on into, and mends a chain cut at بن', () => {
+    const people = (text: string): string[] => named(extractEntities(text, { lang: 'ar', learned: false }), 'person');
+    expect(people('بن عبد الملك خلفه سليمان الخليفة الشديد وكان أبرز ما')).toEqual(['سليمان']);
+    expect(people('منذ عصر منشئها الوليد بن عبد الملك الخليفة المصلح الذي حكم')).toEqual(['الوليد بن عبد الملك']);
+    expect(people('البويهي في الخلافة الطائع بن المطيع العباسي وقد أمر ببناء')).toContain('الطائع بن المطيع');
+    expect(people('في عهد أخيه السلطان حسين الصغير وبني حرم الإمام')).toEqual(['حسين الصغير']);
+    expect(people('وصرح الرئيس الإيراني حسن روحاني اليوم')).toEqual(['حسن روحاني']);
+    expect(people('توفي مروان بن الحكم خلفه ابنه عبد الملك')).toContain('مروان بن الحكم');
+  });
+
+  it('takes no ordinal alone for a person named with it', () => {
+    const ms = ar('حكم الملك فيليب الثاني فرنسا. وعند نهاية القرن الثاني عشر ذاعت الأفكار');
+    expect(named(ms, 'person')).toEqual(['فيليب الثاني']);
+  });
 });

@@ -8,7 +8,7 @@
  */
 import type { Proposal } from './arabic';
 import { keySet, PERSON_TITLES } from './lexicon';
-import { matchEntry, ORGANISATIONS, PLACES, type Tokens } from './nameLists';
+import { isCommonWord, LINKS, matchAt, matchEntry, ORGANISATIONS, PLACES, type Tokens } from './nameLists';
 import { joined } from './tokens';
 
 /**
@@ -53,7 +53,7 @@ const FACILITY_HEADS = keySet([
 export const NAMED_AFTER = keySet(['قانون', 'قوانين', 'جائزة', 'جوائز', 'معادلة', 'متلازمة', 'تأثير', 'نظرية', 'ثابت']);
 
 /** Ordinals after a ruler's name (فؤاد الأول, لويس التاسع): part of the name. */
-const ORDINALS = keySet([
+export const ORDINALS = keySet([
   'الأول',
   'الثاني',
   'الثالث',
@@ -152,6 +152,56 @@ function plainNoun(text: string, toks: Tokens, p: Proposal): boolean {
   return RELATIVES.has(next.key) || (next.definite && !PLACES.startingWith(next.key).length);
 }
 
+/** Words that open a compound name (عبد الله, أبو بكر) and that close one (عبيد الله, نور الدين). */
+const COMPOUND_OPENERS = keySet(['عبد', 'أبو', 'أبي', 'أبا', 'ابو', 'ابي']);
+const COMPOUND_CLOSERS = keySet(['الله', 'الدين', 'الدولة', 'الرحمن']);
+
+/** A word that may be part of a person's name: Arabic, not a function word or a common word. */
+function nameWord(t: Tokens[number] | undefined): boolean {
+  return !!t && t.arabic && t.t.kind === 'word' && !t.t.stop && !isCommonWord(t.key);
+}
+
+/**
+ * A person's name read one word long or short (AQMAR's most frequent wrong people): it stops before a
+ * conjunction (خالد بن الوليد وأبي عبيدة), drops a title or a word with a pronoun it ran on into (سليمان
+ * الخليفة, عبد الملك بن مروان خلفه), and a chain cut at بن takes the name on its other side (طلحة بن عبيد الله, أبو
+ * عبيدة بن الجراح), within [before, after) so it never eats a neighbouring name or its title.
+ */
+function personEdges(text: string, toks: Tokens, q: Proposal, before: number, after: number): void {
+  for (let i = q.from + 1; i < q.to; i++)
+    if (toks[i]!.clitic.startsWith('و')) {
+      q.to = i;
+      break;
+    }
+  while (q.to - q.from >= 2) {
+    const last = toks[q.to - 1]!;
+    const prev = toks[q.to - 2]!;
+    if (
+      LINKS.has(prev.key) ||
+      COMPOUND_OPENERS.has(prev.key) ||
+      ORDINALS.has(last.key) ||
+      COMPOUND_CLOSERS.has(last.key)
+    )
+      break;
+    // A common word with a pronoun (خلفه "succeeded him"), not a bare one: surnames are often adjectives (روحاني).
+    const pronoun = isCommonWord(last.key) && /(?:ه|ها|هم|هما)$/u.test(last.t.text);
+    if (!pronoun && matchAt(text, toks, q.to - 1, PERSON_TITLES) === 0) break;
+    q.to--;
+  }
+  const first = toks[q.from]!;
+  const prior = toks[q.from - 1];
+  if (
+    LINKS.has(first.key) &&
+    q.from - 1 >= before &&
+    nameWord(prior) &&
+    prior!.clitic === '' &&
+    joined(text, prior, first)
+  )
+    q.from--;
+  const last = toks[q.to - 1]!;
+  if (LINKS.has(last.key) && q.to < after && nameWord(toks[q.to]) && joined(text, last, toks[q.to])) q.to++;
+}
+
 /** The chosen proposals with their boundaries fixed, names inside other names dropped. */
 export function refineBoundaries(text: string, toks: Tokens, chosen: readonly Proposal[]): Proposal[] {
   const out: Proposal[] = [];
@@ -170,10 +220,14 @@ export function refineBoundaries(text: string, toks: Tokens, chosen: readonly Pr
       continue;
     if (p.kind === 'organisation' && p.listed && plainNoun(text, toks, p)) continue;
     const q = { ...p };
+    if (q.kind === 'person') {
+      const before = Math.max(out[out.length - 1]?.to ?? 0, q.title?.[1] ?? 0);
+      personEdges(text, toks, q, before, chosen[k + 1]?.from ?? toks.length);
+    }
     // فريق ريال مدريد: فريق is "the team", the club's name is the listed one.
     if (q.via === 'team+listed' && word(toks, q.from) === 'فريق') q.from++;
     // Grows by one word unless another name starts there.
-    const free = chosen[k + 1]?.from !== p.to;
+    const free = chosen[k + 1]?.from !== q.to;
     if (free && q.kind === 'person' && followedBy(text, toks, q, ORDINALS)) q.to++;
     else if (free && q.kind === 'place' && followedBy(text, toks, q, PLACE_ADJECTIVES)) q.to++;
     else if (free && q.kind === 'organisation' && q.via?.startsWith('team') && nisbaAt(text, toks, q.to)) q.to++;

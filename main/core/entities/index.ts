@@ -4,7 +4,7 @@
  * key and one readable name. Pure: imports only the text module and npm lists.
  */
 import { arabicProposals, inEventName, type Proposal } from './arabic';
-import { NAMED_AFTER, refineBoundaries, surnameAllowed } from './boundaries';
+import { NAMED_AFTER, ORDINALS, refineBoundaries, surnameAllowed } from './boundaries';
 import { isCommonWord, isGivenName } from './nameLists';
 import { COMPLEMENT_STOPS } from './lexicon';
 import { resolve } from './resolve';
@@ -68,10 +68,14 @@ function personCore(words: readonly string[]): string[] {
   return [w[0]!, w[w.length - 1]!];
 }
 
-/** A word that may stand alone for a person named in the text: not a given name, a common word or half a compound. */
+/**
+ * A word that may stand alone for a person named in the text: not a given name, a common word, half a compound
+ * or an ordinal (الثاني of إسكندر الثاني names any second one).
+ */
 function aloneAllowed(word: string): boolean {
   return (
     word.replace(/^ال/u, '').length >= 3 &&
+    !ORDINALS.has(word.replace(/^ال/u, '')) &&
     !isCommonWord(word) &&
     !isGivenName(word) &&
     surnameAllowed(word) &&
