@@ -42,10 +42,23 @@ export function readable(surface: string, restoreArticle: boolean): string {
   return restoreArticle ? 'ا' + s : s;
 }
 
-let placeKeys: Map<string, string> | null = null;
+let placeKeys: Map<string, { key: string; name: string }> | null = null;
+
+function samePlace(key: string): { key: string; name: string } | undefined {
+  placeKeys ??= new Map(
+    SAME_PLACE.flatMap((names) =>
+      names.map((n) => [nameKey(n), { key: nameKey(names[0]!), name: names[0]! }] as const),
+    ),
+  );
+  return placeKeys.get(key);
+}
 
 /** A place's key under the usual name of its country (المملكة العربية السعودية → السعودية's key); others as given. */
 export function placeKey(key: string): string {
-  placeKeys ??= new Map(SAME_PLACE.flatMap((names) => names.map((n) => [nameKey(n), nameKey(names[0]!)] as const)));
-  return placeKeys.get(key) ?? key;
+  return samePlace(key)?.key ?? key;
+}
+
+/** The name a country with several is shown by (الولايات المتحدة for الولايات المتحدة الأميركية); else undefined. */
+export function usualPlaceName(key: string): string | undefined {
+  return samePlace(key)?.name;
 }

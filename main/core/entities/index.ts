@@ -10,7 +10,7 @@ import { COMPLEMENT_STOPS } from './lexicon';
 import { resolve } from './resolve';
 import { OPERATING_POINT, readTagger } from './tagger';
 import { englishProposals } from './english';
-import { nameKey, placeKey, readable } from './fold';
+import { nameKey, placeKey, readable, usualPlaceName } from './fold';
 import { entityTokens, joined, type EntityToken } from './tokens';
 import type { Entity, EntityKind, ExtractOptions, Mention, TextSpan } from './types';
 
@@ -311,7 +311,10 @@ export function traceEntities(text: string, options: ExtractOptions): TracedMent
   addSurnames(text, toks, drafts, taken);
   drafts.sort((a, b) => a.span.start - b.span.start);
   const keys = group(drafts);
-  const names = canonicals(drafts, keys.length);
+  // A country is shown by its usual name, whichever of its names an article writes most fully.
+  const names = canonicals(drafts, keys.length).map((name, g) =>
+    drafts.find((d) => d.group === g)?.kind === 'place' ? (usualPlaceName(keys[g]!) ?? name) : name,
+  );
   return drafts.map((d) => {
     const m: TracedMention = { ...d.span, kind: d.kind, canonical: names[d.group]!, key: keys[d.group]!, via: d.via };
     if (d.title) m.title = d.title;
