@@ -312,11 +312,13 @@ export function traceEntities(text: string, options: ExtractOptions): TracedMent
   drafts.sort((a, b) => a.span.start - b.span.start);
   const keys = group(drafts);
   // A country is shown by its usual name, whichever of its names an article writes most fully.
-  const names = canonicals(drafts, keys.length).map((name, g) =>
+  const written = canonicals(drafts, keys.length);
+  const names = written.map((name, g) =>
     drafts.find((d) => d.group === g)?.kind === 'place' ? (usualPlaceName(keys[g]!) ?? name) : name,
   );
   return drafts.map((d) => {
     const m: TracedMention = { ...d.span, kind: d.kind, canonical: names[d.group]!, key: keys[d.group]!, via: d.via };
+    if (written[d.group] !== names[d.group]) m.written = written[d.group]!;
     if (d.title) m.title = d.title;
     if (d.margin !== undefined) m.margin = d.margin;
     return m;

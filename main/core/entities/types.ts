@@ -16,6 +16,12 @@ export interface Mention extends TextSpan {
    * article written لل restored to ال).
    */
   canonical: string;
+  /**
+   * The text's own fullest spelling, where the canonical is a name the text
+   * does not write that way (a country shown by its usual name, السعودية for
+   * المملكة العربية السعودية): the entity index keeps it among the spellings.
+   */
+  written?: string;
   /** Folded grouping key: equal keys name the same entity (عبدالعزيز = عبد العزيز, أوباما = اوباما). */
   key: string;
   /** The title or office written before a person's name (الملك, وزير العدل الشيخ), kept apart from it. */

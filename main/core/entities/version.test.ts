@@ -30,7 +30,7 @@ describe('the extractor version', () => {
     const hash = createHash('sha256');
     for (const a of probe) {
       const mentions = extractEntities(`${a.title}\n\n${a.body}`, { lang: 'ar' });
-      hash.update(JSON.stringify(mentions.map((m) => [m.kind, m.key, m.canonical, m.start, m.end])));
+      hash.update(JSON.stringify(mentions.map((m) => [m.kind, m.key, m.canonical, m.written ?? null, m.start, m.end])));
       hash.update('\n');
     }
     const digest = hash.digest('hex');

@@ -157,6 +157,49 @@ describe('entity index', () => {
     expect(left?.n).toBe(0);
   });
 
+  it('shows a country by its usual name and keeps every name articles write among its spellings', async () => {
+    const dir = tempDir();
+    services = await createServices({ dbPath: join(dir, 'library.db'), host: 'test', storiesAfterImport: false });
+    const path = join(dir, 'countries.json');
+    const day = { source: 'alyaum', date_extracted: '2015-07-22 09:10:00' };
+    writeFileSync(
+      path,
+      JSON.stringify([
+        { ...day, title: 'زيارة رسمية', content: 'وصل الوفد إلى المملكة العربية السعودية في زيارة رسمية تستمر يومين.' },
+        { ...day, title: 'وفد آخر', content: 'أعلنت المملكة العربية السعودية عن برنامج الزيارة.' },
+        { ...day, title: 'اجتماع', content: 'وقالت السعودية إن الاجتماع يعقد في الرياض الأسبوع المقبل.' },
+      ]),
+    );
+    await services.handlers['library.importFiles']({ paths: [path] }, ctx);
+    await services.entities.idle();
+
+    // Two articles write the long name and one the short: one entity, shown as السعودية, both names kept.
+    const places = await services.handlers['entities.list']({ kind: 'place', filter: {}, offset: 0, limit: 100 }, ctx);
+    expect(places.items.filter((e) => e.name.includes('السعودية')).map((e) => [e.name, e.count])).toEqual([
+      ['السعودية', 3],
+    ]);
+    const page = await services.handlers['entities.get'](
+      { id: places.items.find((e) => e.name === 'السعودية')!.id },
+      ctx,
+    );
+    expect(page.spellings).toEqual([
+      { text: 'المملكة العربية السعودية', count: 2 },
+      { text: 'السعودية', count: 1 },
+    ]);
+
+    // The same after the long-name articles are edited away: the entity is counted again from what is left.
+    const ids = (
+      await services.handlers['library.listArticles'](
+        { offset: 0, limit: 10, sort: 'publishedAt', order: 'asc', filter: {} },
+        ctx,
+      )
+    ).items.map((a) => a.id);
+    for (const id of ids.slice(0, 2)) await services.handlers['library.deleteArticle']({ id }, ctx);
+    await services.entities.idle();
+    const after = await services.handlers['entities.get']({ id: page.id }, ctx);
+    expect([after.name, after.spellings]).toEqual(['السعودية', [{ text: 'السعودية', count: 1 }]]);
+  });
+
   it('indexes in the background the articles a library held before', async () => {
     const dir = tempDir();
     const dbPath = join(dir, 'library.db');

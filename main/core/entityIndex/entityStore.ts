@@ -5,6 +5,7 @@
  * SQLite's thread pool). Counts are kept by the triggers of migration 10.
  */
 import type { Database, Writer } from '../db/connection';
+import { usualPlaceName } from '../entities/fold';
 import type { ArticleText, FoundMention } from './extractTask';
 
 type Reader = Pick<Database, 'get' | 'all'> | Writer;
@@ -34,6 +35,11 @@ function sortSpellings(counts: Map<string, number>): Spellings {
   return [...counts]
     .filter(([, n]) => n > 0)
     .sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
+}
+
+/** The entity's name: a country's usual name (السعودية), whichever of its names articles write most; else the most written. */
+function shownName(kind: string, key: string, sorted: Spellings): string {
+  return (kind === 'place' ? usualPlaceName(key) : undefined) ?? sorted[0]![0];
 }
 
 /** Stores a batch; returns the ids stored (an article edited since it was read stays queued). */
@@ -111,7 +117,7 @@ export async function storeExtracted(w: Writer, batch: readonly Extracted[]): Pr
     for (const [name, n] of entityOf.get(`${r.kind}\u0000${r.key}`)!.names)
       counts.set(name, (counts.get(name) ?? 0) + n);
     const sorted = sortSpellings(counts);
-    updates.push([r.id, sorted[0]![0], JSON.stringify(sorted)]);
+    updates.push([r.id, shownName(r.kind, r.key, sorted), JSON.stringify(sorted)]);
   }
   await writeSpellings(w, updates);
   await settleStale(w);
@@ -140,20 +146,21 @@ export async function settleStale(w: Writer): Promise<void> {
   const stale = await w.all<{ id: number }>('SELECT entity_id AS id FROM entity_stale');
   if (stale.length === 0) return;
   await w.run('DELETE FROM entities WHERE id IN (SELECT entity_id FROM entity_stale) AND article_count <= 0');
-  const names = await w.all<{ id: number; name: string; n: number }>(
-    `SELECT ea.entity_id AS id, ea.name, count(*) AS n FROM entity_articles ea
-     WHERE ea.entity_id IN (SELECT entity_id FROM entity_stale) GROUP BY 1, 2`,
+  const names = await w.all<{ id: number; kind: string; key: string; name: string; n: number }>(
+    `SELECT ea.entity_id AS id, e.kind, e.key, ea.name, count(*) AS n
+     FROM entity_articles ea JOIN entities e ON e.id = ea.entity_id
+     WHERE ea.entity_id IN (SELECT entity_id FROM entity_stale) GROUP BY ea.entity_id, ea.name`,
   );
-  const byEntity = new Map<number, Map<string, number>>();
+  const byEntity = new Map<number, { kind: string; key: string; counts: Map<string, number> }>();
   for (const r of names) {
-    const m = byEntity.get(r.id) ?? new Map<string, number>();
-    m.set(r.name, r.n);
-    byEntity.set(r.id, m);
+    const e = byEntity.get(r.id) ?? { kind: r.kind, key: r.key, counts: new Map<string, number>() };
+    e.counts.set(r.name, r.n);
+    byEntity.set(r.id, e);
   }
   const updates: Array<[number, string, string]> = [];
-  for (const [id, counts] of byEntity) {
+  for (const [id, { kind, key, counts }] of byEntity) {
     const sorted = sortSpellings(counts);
-    if (sorted.length > 0) updates.push([id, sorted[0]![0], JSON.stringify(sorted)]);
+    if (sorted.length > 0) updates.push([id, shownName(kind, key, sorted), JSON.stringify(sorted)]);
   }
   await writeSpellings(w, updates);
   await w.run('DELETE FROM entity_stale');

@@ -21,7 +21,7 @@ export interface FoundMention {
   text: string;
   kind: EntityKind;
   key: string;
-  /** The readable name the article gives this entity. */
+  /** The readable name the article gives this entity (its own fullest spelling; a country's long name stays long). */
   name: string;
 }
 
@@ -54,7 +54,7 @@ export function mentionsOf(article: ArticleText): FoundMention[] {
       text: m.text,
       kind: m.kind,
       key: m.key,
-      name: m.canonical,
+      name: m.written ?? m.canonical,
     });
   }
   return out;
