@@ -24,7 +24,7 @@ import {
   type QuoteFact,
 } from './facts';
 import { plainCounted } from '../../../common/text/counted';
-import { nameKey } from '../entities';
+import { foldIntoOneFuller, nameKey } from '../entities';
 import { normalizeForMatching } from '../../../common/text/normalize';
 import { TITLE_HEADS, TITLE_QUALIFIERS } from './lexicon';
 import { contentKeys, type PreparedText } from './prepare';
@@ -85,22 +85,17 @@ const overlaps = (a: Span, s: { start: number; end: number }): boolean => s.star
  * exactly one, joins it. With two fuller candidates (محمد بن سلمان: two princes) the short name keeps its own row.
  */
 function foldShortNames(entities: MergedEntity[]): MergedEntity[] {
-  const people = entities.filter((e) => e.kind === 'person');
   // The names as written, folded: a key keeps only the words that identify a person (given and family name).
-  const words = new Map(people.map((e) => [e, nameKey(e.name).split(' ')]));
-  const gone = new Set<MergedEntity>();
-  for (const short of people) {
-    const w = words.get(short)!;
-    const fuller = people.filter((e) => {
-      const f = words.get(e)!;
-      if (gone.has(e) || f.length <= w.length) return false;
+  const words = new Map(entities.filter((e) => e.kind === 'person').map((e) => [e, nameKey(e.name).split(' ')]));
+  const gone = foldIntoOneFuller(
+    [...words.keys()],
+    (short, e) => {
+      const [w, f] = [words.get(short)!, words.get(e)!];
+      if (f.length <= w.length) return false;
       return w.length === 1 ? f[f.length - 1] === w[0] : w.every((word, i) => f[i] === word);
-    });
-    if (fuller.length !== 1) continue;
-    const into = fuller[0]!;
-    short.mentions.forEach((n, a) => (into.mentions[a] = (into.mentions[a] ?? 0) + n));
-    gone.add(short);
-  }
+    },
+    (into, short) => short.mentions.forEach((n, a) => (into.mentions[a] = (into.mentions[a] ?? 0) + n)),
+  );
   return entities.filter((e) => !gone.has(e));
 }
 

@@ -341,18 +341,42 @@ interface Gathered {
  * With two such people, or none, the short name stays apart.
  */
 function foldTitledGivenNames(gathered: Map<string, Gathered>): void {
-  const people = [...gathered.values()].filter((e) => e.kind === 'person');
-  for (const short of people) {
-    if (short.key.includes(' ') || short.titles.size === 0) continue;
-    const fuller = people.filter(
-      (e) => e.key.includes(' ') && e.key.split(' ')[0] === short.key && [...short.titles].some((t) => e.titles.has(t)),
-    );
+  const people = [...gathered.values()].filter((e) => e.kind === 'person' && (e.key.includes(' ') || e.titles.size));
+  const gone = foldIntoOneFuller(
+    people,
+    (short, e) =>
+      !short.key.includes(' ') &&
+      e.key.includes(' ') &&
+      e.key.split(' ')[0] === short.key &&
+      [...short.titles].some((t) => e.titles.has(t)),
+    (into, short) => {
+      for (const [text, count] of short.counts) into.counts.set(text, (into.counts.get(text) ?? 0) + count);
+      into.n += short.n;
+    },
+  );
+  for (const short of gone) gathered.delete(`person:${short.key}`);
+}
+
+/**
+ * Folds each short name into the one fuller name that `isFuller` pairs it
+ * with, in order; with two candidates, or none, the short name stays apart (a
+ * guess between two people would put one's words in the other's mouth).
+ * Returns the names folded away. Used across texts here and by the
+ * comparison's ledger, each with its own test of "fuller".
+ */
+export function foldIntoOneFuller<T>(
+  names: readonly T[],
+  isFuller: (short: T, candidate: T) => boolean,
+  absorb: (into: T, short: T) => void,
+): Set<T> {
+  const gone = new Set<T>();
+  for (const short of names) {
+    const fuller = names.filter((e) => e !== short && !gone.has(e) && isFuller(short, e));
     if (fuller.length !== 1) continue;
-    const into = fuller[0]!;
-    for (const [text, count] of short.counts) into.counts.set(text, (into.counts.get(text) ?? 0) + count);
-    into.n += short.n;
-    gathered.delete(`person:${short.key}`);
+    absorb(fuller[0]!, short);
+    gone.add(short);
   }
+  return gone;
 }
 
 /**
