@@ -188,6 +188,23 @@ describe('quotation rows', () => {
     ]);
   });
 
+  it('groups a speaker an outlet names shorter under the one fuller name that holds it', () => {
+    // Al-Jubeir on Iran (SaudiNewsNet, 10 August 2015): الاقتصادية drops the father's name.
+    const said = 'السعودية حريصة على تطوير علاقاتها بشكل جيد مع إيران';
+    const rows = quoteRows([
+      facts({ quotes: [reported(said, 'وزير الخارجية عادل بن أحمد الجبير', 10)] }),
+      facts({ quotes: [quote('لا تقارب مع طهران', 'فرانك فالتر شتاينماير', 5)] }),
+      facts({ quotes: [reported(`${said} شرط أن تغير سياستها`, 'وزير الخارجية عادل الجبير', 10)] }),
+      facts({ quotes: [reported('إيران تتدخل في شؤون الدول الخليجية', 'الجبير', 90)] }),
+    ]);
+    expect(rows.map((q) => [q.speakerName, q.speakerGroup])).toEqual([
+      ['وزير الخارجية عادل بن أحمد الجبير', 'وزير الخارجية عادل بن أحمد الجبير'],
+      ['وزير الخارجية عادل الجبير', 'وزير الخارجية عادل بن أحمد الجبير'],
+      ['الجبير', 'وزير الخارجية عادل بن أحمد الجبير'],
+      ['فرانك فالتر شتاينماير', 'فرانك فالتر شتاينماير'],
+    ]);
+  });
+
   it('leaves a bare family name apart when two speakers of the comparison carry it', () => {
     // SaudiNewsNet: سلطان الشايع (الوئام, 2015-07-21.json.gz#1562) and محمد بن حمود الشايع (2015-07-24.json.gz#1946).
     const rows = quoteRows([

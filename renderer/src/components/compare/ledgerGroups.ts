@@ -99,26 +99,17 @@ export interface QuoteRow extends QuoteFact {
 /**
  * Quotations, one row per quotation: outlets carrying the same words (the wire copy every outlet reprints) share a
  * row that names them all, and the speaker an outlet names stands for the outlets that give only his office. Grouped by who says them (named speakers first, by how many quotations they have, then
- * the unattributed); a bare surname counts as the full name that ends with it in the same comparison
- * ("الغامدي" after "علي بن محمد الغامدي") when only one does.
+ * the unattributed); a shorter name counts as the one fuller name of the comparison that holds its words in order
+ * and ends as it does ("الغامدي" and "علي الغامدي" after "علي بن محمد الغامدي").
  */
 export function quoteRows(facts: Comparison['facts']): QuoteRow[] {
-  const fullNames = new Set(
-    facts.flatMap((f) => f.quotes.map((q) => q.speakerName ?? '')).filter((n) => n.includes(' ')),
-  );
-  const speakerOf = (q: QuoteFact): string => {
-    const who = q.speakerName ?? q.speaker ?? '';
-    if (who === '' || who.includes(' ')) return who;
-    // Two people of one family (سلطان الشايع, محمد بن حمود الشايع): the bare name may be either.
-    const full = [...fullNames].filter((n) => n.endsWith(` ${who}`));
-    return full.length === 1 ? full[0]! : who;
-  };
+  const speakerOf = speakerGroups(facts);
   // Per wording, its rows by speaker: outlets that name different people for the same words stay apart.
   const byWords = new Map<string, QuoteRow[]>();
   const all: QuoteRow[] = [];
   facts.forEach((f, article) => {
     for (const q of f.quotes) {
-      const who = speakerOf(q);
+      const who = speakerOf(q.speakerName ?? q.speaker ?? '');
       const mention = { article, start: q.start, end: q.end, text: q.text };
       const same = byWords.get(normalizeForMatching(q.text)) ?? [];
       byWords.set(normalizeForMatching(q.text), same);
@@ -154,6 +145,35 @@ export function quoteRows(facts: Comparison['facts']): QuoteRow[] {
     .map((q, i) => ({ q, i, r: rank(q) }))
     .sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || a.r[2] - b.r[2] || a.i - b.i)
     .map(({ q }) => q);
+}
+
+/**
+ * Each speaker as written → the speaker it is grouped under: the one fuller name of the comparison that holds its
+ * words in order and ends with its last word ("وزير الخارجية عادل الجبير" in "وزير الخارجية عادل بن أحمد الجبير",
+ * a bare "الجبير" in either), else itself. With two such names that are not one inside the other (سلطان الشايع,
+ * محمد بن حمود الشايع for "الشايع") the shorter stays apart: a guess would give one person's words to another.
+ */
+function speakerGroups(facts: Comparison['facts']): (who: string) => string {
+  const wordsOf = new Map<string, string[]>();
+  for (const f of facts)
+    for (const q of f.quotes) {
+      const who = q.speakerName ?? q.speaker ?? '';
+      if (who !== '' && !wordsOf.has(who)) wordsOf.set(who, normalizeForMatching(who).split(/\s+/u).filter(Boolean));
+    }
+  const inside = (short: readonly string[], full: readonly string[]): boolean => {
+    if (short.length >= full.length || short.length === 0 || short.at(-1) !== full.at(-1)) return false;
+    let i = 0;
+    for (const w of full) if (w === short[i]) i++;
+    return i === short.length;
+  };
+  const group = new Map<string, string>();
+  for (const [who, words] of wordsOf) {
+    const fuller = [...wordsOf].filter(([, f]) => inside(words, f));
+    // The fullest: a candidate no other candidate holds (عادل الجبير under عادل بن أحمد الجبير, not beside it).
+    const fullest = fuller.filter(([, f]) => !fuller.some(([, g]) => inside(f, g)));
+    group.set(who, fullest.length === 1 ? fullest[0]![0] : who);
+  }
+  return (who) => group.get(who) ?? who;
 }
 
 /**
