@@ -11,6 +11,7 @@ import {
   FORMULAE,
   OFFICE_HEADS,
   OFFICE_LINKS,
+  FACILITY_HEADS,
   ORGANISATION_HEADS,
   PERSON_TITLES,
   QUALIFIED_ONLY_TITLES,
@@ -369,7 +370,9 @@ function organisations(text: string, toks: Tokens, out: Proposal[]): void {
         continue;
       }
     }
-    if (!ORGANISATION_HEADS.has(head)) continue;
+    // ميناء الملك عبدالعزيز is a port, not a king; ميناء عدن stays the city's (a place), as the place rule reads it.
+    const facility = FACILITY_HEADS.has(head) && STRONG_TITLES.has(toks[i + 1]?.key ?? '');
+    if (!ORGANISATION_HEADS.has(head) && !facility) continue;
     const weak = WEAK_ORGANISATION_HEADS.has(head);
     if (TEAM_HEADS.has(head)) {
       // نادي الباحة (الفوز ...): a club is named by one word or a listed place.

@@ -291,6 +291,17 @@ describe('one reading per text', () => {
     expect(found('وأكد الملك سلمان أن المملكة ماضية، ثم التقى سلمان العودة بالطلاب.')).toEqual([['person', 'سلمان']]);
   });
 
+  it('reads a port named after a king as a body, and a port named by its city as the city', () => {
+    // The grain board's tender (SaudiNewsNet, الرياض, 10 August 2015).
+    expect(
+      found('منها 7 بواخر عبر ميناء جدة الإسلامي و2 باخرة بكمية 110 آلاف طن عبر ميناء الملك عبدالعزيز بالدمام'),
+    ).toEqual([
+      ['place', 'جدة'],
+      ['organisation', 'ميناء الملك عبدالعزيز'],
+      ['place', 'الدمام'],
+    ]);
+  });
+
   it('reads no place inside the name of a competition', () => {
     expect(found('فاز ريال مدريد بكأس إسبانيا وتأهل إلى دوري أبطال أوروبا، ثم عاد الفريق إلى إسبانيا.')).toEqual([
       ['organisation', 'ريال مدريد'],
