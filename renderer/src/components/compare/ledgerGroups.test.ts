@@ -151,6 +151,18 @@ describe('quotation rows', () => {
     ]);
   });
 
+  it('gives a wire copy one row whether or not an outlet keeps the web address at its end', () => {
+    // The grain board's tender (SaudiNewsNet, 10 August 2015): الرياض drops the address the others print.
+    const words = 'وأنه يتم إيضاح أسعار مناقصاتها من خلال موقع المؤسسة الإلكتروني';
+    const rows = quoteRows([
+      facts({ quotes: [reported(words, null, 600)] }),
+      facts({ quotes: [reported(`${words} (http://www.gsfmo.gov.sa)`, null, 640)] }),
+      facts({ quotes: [reported(`${words} (http://www.gsfmo.gov.sa)`, null, 690)] }),
+      facts({ quotes: [reported(`${words} في موقعها`, null, 690)] }),
+    ]);
+    expect(rows.map((q) => q.outlets.map((m) => m.article))).toEqual([[0, 1, 2], [3]]);
+  });
+
   it("joins an outlet that gives only the speaker's office to the row of the outlets that name him", () => {
     // The fourth relief plane to Aden (SaudiNewsNet, 31 July 2015): الرياض drops the spokesman's name.
     const words = 'هذه الرحلة والمخصصة للمواد والمستلزمات والأدوية تأتي ضمن برنامج خصص لذلك';

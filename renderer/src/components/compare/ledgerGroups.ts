@@ -111,8 +111,9 @@ export function quoteRows(facts: Comparison['facts']): QuoteRow[] {
     for (const q of f.quotes) {
       const who = speakerOf(q.speakerName ?? q.speaker ?? '');
       const mention = { article, start: q.start, end: q.end, text: q.text };
-      const same = byWords.get(normalizeForMatching(q.text)) ?? [];
-      byWords.set(normalizeForMatching(q.text), same);
+      const words = wordingKey(q.text);
+      const same = byWords.get(words) ?? [];
+      byWords.set(words, same);
       const row = same.find((r) => r.speakerGroup === who) ?? carrierOf(same, q);
       if (!row) {
         const added = { ...q, article, outlets: [mention], speakerGroup: who };
@@ -145,6 +146,16 @@ export function quoteRows(facts: Comparison['facts']): QuoteRow[] {
     .map((q, i) => ({ q, i, r: rank(q) }))
     .sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || a.r[2] - b.r[2] || a.i - b.i)
     .map(({ q }) => q);
+}
+
+/**
+ * What makes two quotations one wording: the words after Arabic normalization, without a web address (a wire copy
+ * ends "… موقع المؤسسة الإلكتروني (http://www.gsfmo.gov.sa)" in some outlets and drops the address in others).
+ */
+function wordingKey(text: string): string {
+  return normalizeForMatching(text.replace(/\(?\s*(?:https?:\/\/|www\.)[^\s)]*\s*\)?/gu, ' '))
+    .replace(/\s+/gu, ' ')
+    .trim();
 }
 
 /**
