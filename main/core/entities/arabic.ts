@@ -256,7 +256,20 @@ function people(text: string, toks: Tokens, out: Proposal[]): void {
   for (let i = 0; i < toks.length; i++) {
     const title = titleAt(text, toks, i);
     if (title) {
-      const end = nameAt(text, toks, title.end, true, title.strong);
+      let end = nameAt(text, toks, title.end, true, title.strong);
+      // An office inside the run ends the name (خالد رئيس الهيئة); a run that opens with one is an office, no name:
+      // "لخادم الحرمين الشريفين مساعد رئيس الديوان" is the assistant chief of the court, not a man named مساعد.
+      // An office word is one when its complement follows (أمين عام, رئيس الديوان), not as a surname (ريان مفتي)
+      // or after بن (فيصل بن فهد بن مساعد).
+      for (let k = title.end + 1; end !== null && k < end; k++) {
+        const after = toks[k + 1];
+        const complement =
+          !!after &&
+          joined(text, toks[k], after) &&
+          (after.definite || OFFICE_LINKS.has(after.key) || OFFICE_HEADS.has(formKey(after)));
+        if (!OFFICE_HEADS.has(formKey(toks[k]!)) || LINKS.has(toks[k - 1]!.key) || !complement) continue;
+        end = k === title.end + 1 && OFFICE_HEADS.has(formKey(toks[title.end]!)) ? null : k;
+      }
       // الرئيس الأميركي، جو بايدن، قال: a qualified title and a name of two words or more may stand apart by a comma.
       const apart =
         title.qualified &&

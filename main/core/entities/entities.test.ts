@@ -291,6 +291,17 @@ describe('one reading per text', () => {
     expect(found('وأكد الملك سلمان أن المملكة ماضية، ثم التقى سلمان العودة بالطلاب.')).toEqual([['person', 'سلمان']]);
   });
 
+  it('reads no person in an office after a title, and ends a name where an office begins', () => {
+    // The King's arrival in Tangier (SaudiNewsNet, الشرق الأوسط, 3 August 2015) and the Hajj committee (1 August).
+    expect(found('نائب السكرتير الخاص لخادم الحرمين الشريفين مساعد رئيس الديوان الملكي للشؤون التنفيذية')).toEqual([]);
+    expect(found('والدكتور سعد بن مارق أمين عام اللجنة الإشرافية')).toEqual([['person', 'سعد بن مارق']]);
+    // A surname that is also an office word, and a name after بن, stay names.
+    expect(found('وأكد المستشار القانوني المحامي ريان مفتي صحة مجريات القضية')).toEqual([['person', 'ريان مفتي']]);
+    expect(found('صاحب السمو الأمير فيصل بن فهد بن مساعد بن سعود')).toEqual([
+      ['person', 'فيصل بن فهد بن مساعد بن سعود'],
+    ]);
+  });
+
   it('reads a port named after a king as a body, and a port named by its city as the city', () => {
     // The grain board's tender (SaudiNewsNet, الرياض, 10 August 2015).
     expect(
