@@ -104,11 +104,12 @@ export function repairLamAlef(text: string): string {
 }
 
 /**
- * An Arabic letter, then punctuation, spaces, or quotes with spaces after it, then Arabic marks (harakat, tanween,
- * shadda, superscript alef, Quranic signs); not marks shown alone ("(◌ٰ)", "الواو (ۥ)").
+ * An Arabic letter, then punctuation, spaces, or quotes (and a bracket after them) with spaces after it, then
+ * Arabic marks (harakat, tanween, shadda, superscript alef, Quranic signs); not marks shown alone ("(◌ٰ)",
+ * "الواو (ۥ)").
  */
 const MARK_AFTER_PUNCTUATION =
-  /(\p{Script=Arabic})([^\p{L}\p{M}\p{N}\s\u25CC]+|\s*[“”"«»]+\s*|\s+)([\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u08D3-\u08FF]+)(?!\u25CC)/gu;
+  /(\p{Script=Arabic})([^\p{L}\p{M}\p{N}\s\u25CC]+|\s*[“”"«»]+\)?\s*|\s+)([\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u08D3-\u08FF]+)(?!\u25CC)/gu;
 
 /**
  * Marks of a word's last letter put after what follows it. XeTeX draws such
