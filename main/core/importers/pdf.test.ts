@@ -14,6 +14,7 @@ import { readAmiriTtf } from '../dossier/fonts';
 import { renderPdf } from '../dossier/pdfExporter';
 import { repoRoot, sharedData, tempDir } from '../../../tests/support/paths';
 import {
+  dropRunningLines,
   foldPresentationForms,
   repairDetachedMarks,
   repairLamAlef,
@@ -303,6 +304,9 @@ describe('PDF import', () => {
     expect(article!.body).not.toMatch(/(^|\s)امل/u);
     // Its word space beside a bracket is narrower (0.157 em) than XeTeX's.
     expect(article!.body).toContain('ولم يتم (18) الثامنة عشرة');
+    // Articles start at the tops of pages 2 and 3: alike in shape, not running lines.
+    expect(article!.body).toMatch(/المادة \(2\)\s+نطاق تطبيق/u);
+    expect(article!.body).toMatch(/المادة \(10\)\s+الإلغاءات/u);
     figures.push(`real-world Word PDF (UAE decree-law): ${words(article!.body).length} words, no source text`);
   }, 60_000);
 
@@ -347,6 +351,26 @@ describe('PDF text repairs', () => {
     ]);
     expect(repairMirroredBrackets(['منذ مارس (آذار) الماضي', 'بين )'])).toEqual(['منذ مارس (آذار) الماضي', 'بين )']);
     expect(repairLamAlef('المادة األولى والقانون اآلتى')).toBe('المادة الأولى والقانون الآتى');
+  });
+
+  it('drops a running line whose numbers stay or move with the page, keeps headings alike only in shape', () => {
+    const heights = new Map([1, 2, 3, 4].map((p) => [p, 800]));
+    const top = (page: number, text: string) => ({ page, text, baseline: 780, size: 10, left: 50, right: 200 });
+    const lines = [1, 2, 3, 4].flatMap((page) => [
+      top(page, `Report 2022, page ${page} of 4`),
+      top(page, `المادة (${[3, 5, 10, 12][page - 1]})`),
+      { ...top(page, 'body'), baseline: 400 },
+    ]);
+    expect(dropRunningLines(lines, heights).map((l) => l.text)).toEqual([
+      'المادة (3)',
+      'body',
+      'المادة (5)',
+      'body',
+      'المادة (10)',
+      'body',
+      'المادة (12)',
+      'body',
+    ]);
   });
 
   it("puts a word's last marks back on its letter when they come after the closing quote", () => {

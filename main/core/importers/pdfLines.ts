@@ -54,13 +54,16 @@ function place(item: TextItem): Placed {
   const [a, b, c, d, e, f] = item.transform as [number, number, number, number, number, number];
   // A glyph drawn reflected (a mirrored bracket in right-to-left text) has its origin on its right.
   const left = a < 0 ? e - item.width : e;
+  const bidi = bidiClass(item);
   return {
-    text: item.str,
+    // Punctuation alone is kept as drawn; PDF.js put an item with an Arabic semicolon or question mark (bidi class
+    // AL, not a letter) in logical order ("،؛" drawn "؛،"), which a right-to-left run would reverse once more.
+    text: bidi === 'N' && item.dir === 'rtl' ? [...item.str].reverse().join('') : item.str,
     left,
     right: left + item.width,
     baseline: f,
     size: Math.hypot(c, d) || Math.hypot(a, b) || item.height,
-    bidi: bidiClass(item),
+    bidi,
   };
 }
 
