@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinsLeft, withoutKerningSpaces } from './pdfDrawnWords';
+import { joinsLeft, withLigaturesInOrder, withoutKerningSpaces } from './pdfDrawnWords';
 
 describe('spaces PDF.js put inside a drawn word', () => {
   const drawnOnce = (words: string[]) => new Map(words.map((w) => [w, 1]));
@@ -26,5 +26,22 @@ describe('spaces PDF.js put inside a drawn word', () => {
     // Drawn once more than the text has it whole: one kerned split is joined.
     page.set('عبدالله', 3);
     expect(withoutKerningSpaces('عبد الله', joinsLeft(page, ['عبدالله', '”عبدالله“']))).toBe('عبدالله');
+  });
+});
+
+describe('letters of a lam-alef glyph put back in order', () => {
+  // The gazette draws "لا" and "تُخل" with no space between (lam-alef joins nothing after it): PDF.js reads "التُخل".
+  const ligatures = new Map([
+    ['التخل', 'لاتخل'],
+    ['الالئحة', 'اللائحة'],
+  ]);
+
+  it('keeps the marks of a word on their letters', () => {
+    expect(withLigaturesInOrder('التُخل أحكام', ligatures)).toBe('لاتُخل أحكام');
+    expect(withLigaturesInOrder('الالئحةِ، الالئحة', ligatures)).toBe('اللائحةِ، اللائحة');
+  });
+
+  it('leaves a word the page did not draw with the glyph', () => {
+    expect(withLigaturesInOrder('التخلي', ligatures)).toBe('التخلي');
   });
 });

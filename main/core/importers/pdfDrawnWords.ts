@@ -35,17 +35,17 @@ const wordKey = (text: string): string => (text.normalize('NFKC').match(/[\p{L}\
 const RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 
 /**
- * The lam-alef ligature's glyph. Other two-letter glyphs (a masthead's lam-jeem) are left as PDF.js reads them: fixed
- * on some pages and not on others, a running header would no longer repeat and would stay in the text.
+ * A glyph for lam and the letter after it: lam-alef, and the lam-meem and lam-jeem of fonts that draw them as one
+ * (Word's Sakkal Majalla: "المتحدة" read "املتحدة" 79 times in a 4-page decree; the gazette's masthead "الجريدة").
  */
-const LAM_ALEF = /^ل[اأإآ]$/u;
+const LAM_LIGATURE = /^ل\p{L}$/u;
 
-/** The words a page drew, and the spellings its lam-alef glyphs fix. */
+/** The words a page drew, and the spellings its lam ligatures fix. */
 export interface DrawnWords {
   /** Each word's key in logical order (a right-to-left word is drawn from its last letter), and how often drawn. */
   keys: Map<string, number>;
   /**
-   * Keys of right-to-left words with a glyph that stands for two letters (the lam-alef ligature, "لا"), as text
+   * Keys of right-to-left words with a glyph that stands for lam and the next letter ("لا", "لم"), as text
    * content spells them, to their spelling. Reversing a word drawn in visual order reverses that glyph's letters
    * too: "اللائحة" comes out "الالئحة", "لا يجوز" "ال يجوز", "لإجراءات" "إلجراءات".
    */
@@ -163,7 +163,7 @@ export async function drawnWords(list: PDFOperatorList, fontScale: FontScale = (
     if (key !== '' && RTL.test(key)) {
       const reversed = [...key].reverse().join('');
       add(reversed);
-      if (parts.some((p) => LAM_ALEF.test(wordKey(p)))) {
+      if (parts.some((p) => LAM_LIGATURE.test(wordKey(p)))) {
         const spelled = wordKey([...parts].reverse().join(''));
         if (spelled !== reversed) ligatures.set(reversed, spelled);
       }
@@ -252,10 +252,34 @@ export async function drawnWords(list: PDFOperatorList, fontScale: FontScale = (
   return { words: drawsSpaces || gaps > 0 ? { keys, ligatures } : null, glyphs: glyphBoxes };
 }
 
-/** A text item's words with the letters of two-letter glyphs back in order (`DrawnWords.ligatures`). */
+/**
+ * A text item's words with the letters of two-letter glyphs back in order (`DrawnWords.ligatures`). A word is
+ * looked up by its letters; its marks stay on their letters ("التُخل" drawn as لا then تُخل reads "لاتُخل").
+ */
 export function withLigaturesInOrder(text: string, ligatures: ReadonlyMap<string, string>): string {
   if (ligatures.size === 0) return text;
-  return text.replace(/[\p{L}\p{N}]+/gu, (word) => ligatures.get(word) ?? word);
+  return text.replace(/[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu, (word) => {
+    const spelled = ligatures.get(wordKey(word));
+    return spelled === undefined ? word : respelled(word, spelled);
+  });
+}
+
+/**
+ * `word` (letters, each with the marks after it) with its letters in the order of `spelled`, the same letters with
+ * neighbours swapped where a ligature's two letters came reversed; `word` itself if `spelled` is not that.
+ */
+function respelled(word: string, spelled: string): string {
+  const clusters = word.match(/[\p{L}\p{N}]\p{M}*/gu) ?? [];
+  const letters = clusters.map((c) => c.normalize('NFKC').replace(/\p{M}/gu, ''));
+  const order = [...spelled];
+  if (letters.length !== order.length) return word;
+  const out: string[] = [];
+  for (let i = 0; i < letters.length; i++) {
+    if (letters[i] === order[i]) out.push(clusters[i]!);
+    else if (letters[i] === order[i + 1] && letters[i + 1] === order[i]) out.push(clusters[i + 1]!, clusters[i++]!);
+    else return word;
+  }
+  return out.join('');
 }
 
 /** Up to how many parts one drawn word is looked for (kerning splits a long word at most three times seen). */

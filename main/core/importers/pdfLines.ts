@@ -54,13 +54,16 @@ function place(item: TextItem): Placed {
   const [a, b, c, d, e, f] = item.transform as [number, number, number, number, number, number];
   // A glyph drawn reflected (a mirrored bracket in right-to-left text) has its origin on its right.
   const left = a < 0 ? e - item.width : e;
+  const bidi = bidiClass(item);
   return {
-    text: item.str,
+    // Punctuation alone is kept as drawn; PDF.js put an item with an Arabic semicolon or question mark (bidi class
+    // AL, not a letter) in logical order ("،؛" drawn "؛،"), which a right-to-left run would reverse once more.
+    text: bidi === 'N' && item.dir === 'rtl' ? [...item.str].reverse().join('') : item.str,
     left,
     right: left + item.width,
     baseline: f,
     size: Math.hypot(c, d) || Math.hypot(a, b) || item.height,
-    bidi: bidiClass(item),
+    bidi,
   };
 }
 
@@ -118,14 +121,14 @@ export function lineText(items: readonly Placed[], rtl: boolean): string {
   // to reflected glyphs; spaces come from the gaps instead. A gap of a
   // tenth of the font size is a word break (PDF.js's and poppler's rule).
   // A list bullet drawn of its own is never part of the word beside it (LibreOffice leaves it no gap). Beside a
-  // bracket drawn of its own, a word space is as wide as XeTeX's (0.16 em): LibreOffice leaves 0.12 em between
-  // "(" and the Latin word it opens in a right-to-left line.
+  // bracket drawn of its own, a word space is 0.145 em or more: LibreOffice leaves 0.12 em between "(" and the Latin
+  // word it opens in a right-to-left line; Word's space before "(18)" in Sakkal Majalla is 0.157 em.
   const placed: Placed[] = [];
   for (const item of sorted) {
     if (SPACE_ONLY.test(item.text)) continue;
     const before = placed[placed.length - 1];
     const gap = before ? item.left - before.right : 0;
-    const space = BRACKET.test(item.text) || BRACKET.test(before?.text ?? '') ? 0.16 : 0.1;
+    const space = BRACKET.test(item.text) || BRACKET.test(before?.text ?? '') ? 0.145 : 0.1;
     const apart =
       gap > space * Math.min(item.size, before?.size ?? item.size) ||
       (item.cutFrom !== undefined && item.cutFrom === before?.cutFrom) ||

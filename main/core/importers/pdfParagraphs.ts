@@ -104,11 +104,12 @@ export function repairLamAlef(text: string): string {
 }
 
 /**
- * An Arabic letter, then punctuation, spaces, or quotes with spaces after it, then Arabic marks (harakat, tanween,
- * shadda, superscript alef, Quranic signs); not marks shown alone ("(◌ٰ)", "الواو (ۥ)").
+ * An Arabic letter, then punctuation, spaces, or quotes (and a bracket after them) with spaces after it, then
+ * Arabic marks (harakat, tanween, shadda, superscript alef, Quranic signs); not marks shown alone ("(◌ٰ)",
+ * "الواو (ۥ)").
  */
 const MARK_AFTER_PUNCTUATION =
-  /(\p{Script=Arabic})([^\p{L}\p{M}\p{N}\s\u25CC]+|\s*[“”"«»]+\s*|\s+)([\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u08D3-\u08FF]+)(?!\u25CC)/gu;
+  /(\p{Script=Arabic})([^\p{L}\p{M}\p{N}\s\u25CC]+|\s*[“”"«»]+\)?\s*|\s+)([\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u08D3-\u08FF]+)(?!\u25CC)/gu;
 
 /**
  * Marks of a word's last letter put after what follows it. XeTeX draws such
@@ -204,10 +205,28 @@ const PAGE_NUMBER =
 /** A running line's shape: digits stand for any number, so "Page 3" and "Page 4" are one. */
 const shape = (text: string) => text.replace(/[\d٠-٩]+/g, '#').toLowerCase();
 
+/** Most numbers of a line whose steps are followed (a date and a page number: four). */
+const MOST_NUMBERS = 4;
+
+/**
+ * The ways a line's numbers may run from page to page: each number either the same on every page ("2022") or
+ * moving with the page ("Page 3", "3/12"). Two lines of one shape that share a way are one running line.
+ */
+function steps(line: PdfLine): string[] {
+  const numbers = (line.text.match(/[\d٠-٩]+/g) ?? [])
+    .slice(0, MOST_NUMBERS)
+    .map((n) => Number(n.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660))));
+  let ways = [''];
+  for (const n of numbers) ways = ways.flatMap((w) => [`${w}=${n}`, `${w}+${n - line.page}`]);
+  return ways.map((w) => `${shape(line.text)}${w}`);
+}
+
 /**
  * Drops running headers and footers: a line in the top or bottom eighth of
  * its page whose shape recurs on at least half of the pages (two at
- * least), and any bare page number there.
+ * least), its numbers the same or moving with the page on two pages at
+ * least, and any bare page number there. A law's article headings at the
+ * tops of pages ("المادة (2)", "المادة (10)") share a shape, not their steps.
  */
 export function dropRunningLines(lines: PdfLine[], pageHeights: ReadonlyMap<number, number>): PdfLine[] {
   const pages = new Set(lines.map((l) => l.page)).size;
@@ -216,18 +235,21 @@ export function dropRunningLines(lines: PdfLine[], pageHeights: ReadonlyMap<numb
     return l.baseline > height * 0.875 || l.baseline < height * 0.125;
   };
   const seen = new Map<string, Set<number>>();
-  for (const l of lines) {
-    if (!edge(l)) continue;
-    const key = shape(l.text);
+  const note = (key: string, page: number) => {
     let onPages = seen.get(key);
     if (!onPages) seen.set(key, (onPages = new Set()));
-    onPages.add(l.page);
+    onPages.add(page);
+  };
+  for (const l of lines) {
+    if (!edge(l)) continue;
+    note(shape(l.text), l.page);
+    for (const way of steps(l)) note(way, l.page);
   }
   const running = (l: PdfLine) => {
     if (!edge(l)) return false;
     if (PAGE_NUMBER.test(l.text)) return true;
     const onPages = seen.get(shape(l.text))?.size ?? 0;
-    return pages >= 2 && onPages >= Math.max(2, pages / 2);
+    return pages >= 2 && onPages >= Math.max(2, pages / 2) && steps(l).some((way) => (seen.get(way)?.size ?? 0) >= 2);
   };
   return lines.filter((l) => !running(l));
 }

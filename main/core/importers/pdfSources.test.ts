@@ -85,6 +85,8 @@ describe('real-world PDFs against their source text', () => {
     expect(text).toContain('حساب الآخر. و لهذا');
     expect(text).toContain('منفردا: ”الله“، أو معطوفا بالفاء: ”فلله“،');
     expect(text).toContain('باللام: ”لله“.');
+    // Its Arabic comma and semicolon alone in a quote (PDF.js puts an item with the semicolon in logical order).
+    expect(text).toContain('فتصبح ”،؛“ بدلا من');
     // A right-to-left mark before the bracket laid it out from the right; a list bullet stands apart.
     expect(text).toContain('pnum (Proportional Numbers)');
     expect(text).toMatch(/^• مسبوقا بألف/m);
