@@ -9,7 +9,8 @@
  * unless --library names one. --base DIR adds, in the same pairs, the search
  * by the build in another checkout (DIR/bin/mizan.js), for a before/after figure;
  * --base-library FILE gives that build its own copy of the library (a build
- * that migrates the schema makes the file unreadable to an older one).
+ * that migrates the schema makes the file unreadable to an older one). Every
+ * run must print what the first did (and the base build): the bench fails otherwise.
  *
  * --phases adds N more runs of the search alone, with MIZAN_CLI_PHASES=1
  * (main/cli/phases.ts), and prints where one call's wall and CPU time go:
@@ -35,6 +36,7 @@ interface Run {
   wall: number;
   cpu: number;
   rssMb: number;
+  stdout: string;
   stderr: string;
 }
 
@@ -56,7 +58,7 @@ function timed(args: string[], env: NodeJS.ProcessEnv = process.env): Run {
   const line = result.stderr.split('\n').find((l) => l.startsWith('@@'));
   if (!line) throw new Error(`no figures from ${TIME}: ${result.stderr}`);
   const [user, system, rssKb] = line.slice(2).split(' ').map(Number);
-  return { wall, cpu: user! + system!, rssMb: rssKb! / 1024, stderr: result.stderr };
+  return { wall, cpu: user! + system!, rssMb: rssKb! / 1024, stdout: result.stdout, stderr: result.stderr };
 }
 
 function median(values: number[]): number {
@@ -127,8 +129,8 @@ function main(): void {
   const baseSearch = values.base
     ? [join(values.base, 'bin', 'mizan.js'), 'search', query, '--json', '--library', values['base-library'] ?? library]
     : null;
-  if (baseSearch) timed(baseSearch);
-  timed(search); // warms the file cache, as a user's second call would find it
+  const expected = baseSearch ? timed(baseSearch).stdout : null;
+  const first = timed(search); // warms the file cache, as a user's second call would find it
   const runs = Number(values.runs);
   const node: Run[] = [];
   const mizan: Run[] = [];
@@ -138,6 +140,10 @@ function main(): void {
     mizan.push(timed(search));
     if (baseSearch) base.push(timed(baseSearch));
   }
+  // A change made for speed must not change the answer: every run prints what the first did, and what the base did.
+  const answers = [first, ...mizan, ...base].map((r) => r.stdout);
+  if (answers.some((a) => a !== (expected ?? first.stdout)))
+    throw new Error(`the search's output differs between runs${baseSearch ? ' or from the base build' : ''}`);
   const row = (name: string, r: Run[]): [string, string] => [
     name,
     `wall ${spread(r.map((x) => x.wall))} s · CPU ${spread(r.map((x) => x.cpu))} s · RSS ${spread(
@@ -159,6 +165,7 @@ function main(): void {
     );
   }
   const wall = median(mizan.map((x) => x.wall));
+  process.stdout.write(`output: identical in every run${baseSearch ? ', and to the base build' : ''}\n`);
   process.stdout.write(
     `goal: search within ${GOAL_WALL_SECONDS} s wall: ${wall <= GOAL_WALL_SECONDS ? 'met' : 'missed'}\n`,
   );

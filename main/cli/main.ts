@@ -19,14 +19,9 @@
 import '../core/text/textTablesFile';
 import './fingerprintFile';
 import { parseArgs } from 'node:util';
-import {
-  MizanError,
-  type Envelope,
-  type Input,
-  type MethodName,
-  type Output,
-  type Progress,
-} from '../../preload/contract';
+// The contract's parts from their own files: the dispatcher loads a method's schemas with its first call.
+import { MizanError } from '../../preload/contract/errors';
+import type { Envelope, Input, MethodName, Output, Progress } from '../../preload/contract';
 import { defaultLibraryPath } from '../core/paths';
 import { createDispatcher, type Dispatcher } from '../core/rpc';
 import { createServices } from '../core/services';

@@ -10,15 +10,15 @@
  *   mizan searches [--json]      the saved searches with what each finds now
  *   mizan reindex
  */
-import {
-  MizanError,
-  type ArticleFilter,
-  type Input,
-  type MethodName,
-  type Output,
-  type SavedSearchInfo,
-  type SearchHit,
-  type SearchSort,
+import { MizanError } from '../../preload/contract/errors';
+import type {
+  ArticleFilter,
+  Input,
+  MethodName,
+  Output,
+  SavedSearchInfo,
+  SearchHit,
+  SearchSort,
 } from '../../preload/contract';
 import { parseDateBound, type DateEdge } from '../../common/text/dateBound';
 import { sameName } from '../../common/text/names';

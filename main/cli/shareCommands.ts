@@ -12,17 +12,9 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import {
-  CitationFormat,
-  CitationLanguage,
-  CitationStyle,
-  MizanError,
-  type ExportSelection,
-  type ExportedFile,
-  type Input,
-  type MethodName,
-  type Output,
-} from '../../preload/contract';
+import { MizanError } from '../../preload/contract/errors';
+import { CitationFormat, CitationLanguage, CitationStyle } from '../../preload/contract/exports';
+import type { ExportSelection, ExportedFile, Input, MethodName, Output } from '../../preload/contract';
 
 export type Call = <M extends MethodName>(method: M, input: Input<M>, jobId?: string | null) => Promise<Output<M>>;
 

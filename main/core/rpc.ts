@@ -3,17 +3,12 @@
  * contract, run the handler with progress and cancellation, and turn any
  * failure into `{ code, message }`. Hosts differ only in how bytes travel.
  */
-import {
-  contract,
-  isMethodName,
-  MizanError,
-  toErrorData,
-  type CallContext,
-  type Envelope,
-  type Handlers,
-  type MethodName,
-  type Progress,
-} from '../../preload/contract';
+// Each part from its own file, not the contract's index: a call builds only its method's area's schemas.
+import { toErrorData } from '../../preload/contract/errorData';
+import { MizanError } from '../../preload/contract/errors';
+import { isMethodName } from '../../preload/contract/methodList';
+import { methodSpec } from '../../preload/contract/areas';
+import type { CallContext, Contract, Envelope, Handlers, MethodName, Progress } from '../../preload/contract';
 
 export interface Dispatcher {
   dispatch(method: string, input: unknown, jobId: string | null): Promise<Envelope<unknown>>;
@@ -21,16 +16,25 @@ export interface Dispatcher {
   readonly running: number;
 }
 
-export function createDispatcher(handlers: Handlers, emitProgress: (progress: Progress) => void): Dispatcher {
+/**
+ * `contract`: a host that has loaded it (the app, the web host) validates each call at once, so calls start in the
+ * order they came. Without it, the first call of each area waits for that area's file (`methodSpec`): the `mizan`
+ * command, which makes one call at a time and exits, then builds only the schemas it uses.
+ */
+export function createDispatcher(
+  handlers: Handlers,
+  emitProgress: (progress: Progress) => void,
+  contract?: Contract,
+): Dispatcher {
   const jobs = new Map<string, AbortController>();
 
   async function call(method: MethodName, input: unknown, jobId: string | null): Promise<unknown> {
     if (method === 'jobs.cancel') {
-      const { jobId: target } = contract['jobs.cancel'].input.parse(input);
+      const { jobId: target } = (contract?.[method] ?? (await methodSpec(method))).input.parse(input);
       jobs.get(target)?.abort();
       return { ok: true };
     }
-    const spec = contract[method];
+    const spec = contract?.[method] ?? (await methodSpec(method));
     const parsed: unknown = spec.input.parse(input ?? {});
     const controller = new AbortController();
     if (jobId) {

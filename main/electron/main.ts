@@ -28,6 +28,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  contract,
   ipcChannels,
   MizanError,
   type ImportReport,
@@ -286,9 +287,13 @@ function buildMenu(): void {
 }
 
 function dispatcherFor(open: Services): Dispatcher {
-  return createDispatcher(open.handlers, (progress: Progress) => {
-    mainWindow?.webContents.send(ipcChannels.progress, progress);
-  });
+  return createDispatcher(
+    open.handlers,
+    (progress: Progress) => {
+      mainWindow?.webContents.send(ipcChannels.progress, progress);
+    },
+    contract,
+  );
 }
 
 /** The library the user chose last (File > Open/New Library), kept in userData. */

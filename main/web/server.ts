@@ -34,7 +34,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import type { Envelope, Handlers, Progress } from '../../preload/contract';
+import { contract, type Envelope, type Handlers, type Progress } from '../../preload/contract';
 import { previewDossierId, previewHeaders } from '../core/dossier/previewPage';
 import { createDispatcher } from '../core/rpc';
 import { createDownloads } from './downloads';
@@ -166,7 +166,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const line = `data: ${JSON.stringify(progress)}\n\n`;
     for (const res of listeners) res.write(line);
   };
-  const dispatcher = createDispatcher(options.handlers, emit);
+  const dispatcher = createDispatcher(options.handlers, emit, contract);
   // The library bundle as a browser download (downloads.ts).
   const downloads = createDownloads((method, input) => dispatcher.dispatch(method, input, null), sendJson);
   const maxUpload = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;

@@ -7,13 +7,13 @@
  * Everything here is JSON-safe and free of Node and DOM APIs: the renderer,
  * the sandboxed preload and the main process all import it.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { appMethods, type Progress } from './app';
 import { compareMethods } from './compare';
 import { dossierMethods } from './dossier';
 import { exportMethods } from './exports';
 import { entityMethods } from './entities';
-import { MizanError, type Envelope, type ErrorCode, type ErrorData } from './errors';
+import type { Envelope, ErrorCode } from './errors';
 import { libraryMethods, type ImportReport } from './library';
 import type { MethodSpec } from './shapes';
 import { searchMethods } from './search';
@@ -48,12 +48,9 @@ export const contract = {
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
-export { methodList, methodNames } from './methodList';
+export { isMethodName, methodList, methodNames } from './methodList';
+export { toErrorData } from './errorData';
 export { createClient } from './client';
-
-export function isMethodName(name: string): name is MethodName {
-  return Object.prototype.hasOwnProperty.call(contract, name);
-}
 
 /** What a caller passes (defaults may be omitted). */
 export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
@@ -125,18 +122,6 @@ export interface Bridge extends Transport {
   pathForFile(file: DroppedFile): string;
   /** Subscribe to the shell's events; returns an unsubscribe function. */
   onShellEvent(listener: (event: ShellEvent) => void): () => void;
-}
-
-/** Turns anything thrown into data that can cross a boundary. */
-export function toErrorData(error: unknown): ErrorData {
-  if (error instanceof MizanError) return error.toData();
-  if (error instanceof z.ZodError) {
-    const issue = error.issues[0];
-    const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    return { code: 'INVALID_ARGUMENT', message: `${where}${issue?.message ?? 'invalid argument'}` };
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: 'INTERNAL', message };
 }
 
 export { ipcChannels } from '../channels';

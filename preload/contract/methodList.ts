@@ -109,3 +109,8 @@ export const methodList = {
 } as const satisfies { [M in MethodName]: Flags<M> };
 
 export const methodNames = Object.keys(methodList) as MethodName[];
+
+/** The same answer as a look-up in `contract` (the two have the same names), without loading any schema. */
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(methodList, name);
+}
