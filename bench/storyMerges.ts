@@ -1,6 +1,7 @@
 /**
  * npm run bench:story-merges — what the merge pass (compare/storyMerge.ts)
- * joins on SaudiNewsNet days: the stories placement leaves, the stories
+ * joins on SaudiNewsNet days (the app's setting unless MIZAN_STORY_MERGE gives
+ * other options over it): the stories placement leaves, the stories
  * after merging, and every merged story with the headlines of the stories
  * it joined (largest first), for reading by hand.
  *
@@ -10,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { clusterStories, dayNumber } from '../main/core/compare/clusterer';
-import { defaultMergeOptions, mergeStories } from '../main/core/compare/storyMerge';
+import { appMergeOptions, defaultMergeOptions, mergeStories } from '../main/core/compare/storyMerge';
 import { parseFile } from '../main/core/importers/registry';
 import { storyDocs, type StoryText } from './storyRun';
 import { sharedData } from './support';
@@ -36,7 +37,9 @@ async function main(): Promise<void> {
   }
   const { docs, df } = storyDocs(texts);
   const placed = await clusterStories([], docs, df);
-  const merge = { ...defaultMergeOptions, ...(JSON.parse(process.env.MIZAN_STORY_MERGE ?? '{}') as object) };
+  // The app's setting, or the defaults when the app runs no merge pass; MIZAN_STORY_MERGE overrides either.
+  const base = appMergeOptions ?? defaultMergeOptions;
+  const merge = { ...base, ...(JSON.parse(process.env.MIZAN_STORY_MERGE ?? '{}') as object) };
   const t0 = process.hrtime.bigint();
   const cpu0 = process.cpuUsage();
   const merged = mergeStories([], docs, placed, df, undefined, merge);

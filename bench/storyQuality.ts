@@ -33,12 +33,14 @@
  * BASIL (bench/basil.ts: 100 events, each told by three US outlets) is scored with MIZAN_BASIL=<folder holding its
  * articles/>, whole and with its real dates, as an independent check: settings are never chosen on it.
  * MIZAN_STORY_BASELINE lists the single-link thresholds (placement's by default).
+ * The other merge options are the app's (its lead test among them) with MIZAN_STORY_MERGE_OPTIONS over them (JSON,
+ * '{"minLeadSimilarity":0}' for none).
  * A third number in a merge setting ("0.2/0.05/0.3") also asks the learned pair score (storyPairScore.ts), averaged
  * over the two stories' member pairs, to reach that level.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { defaultClusterOptions } from '../main/core/compare/clusterer';
-import { appMergeOptions, defaultMergeOptions } from '../main/core/compare/storyMerge';
+import { appMergeOptions, defaultMergeOptions, type MergeOptions } from '../main/core/compare/storyMerge';
 import { readBasil } from './basil';
 import { readEcbLines, readEcbMirror } from './ecbPlus';
 import { learnedStoryScore, PAIR_WEIGHTS } from './storyPairScore';
@@ -148,10 +150,17 @@ async function score(set: LabelledSet, split: string): Promise<void> {
     rows.push([`  its threads`, fmt(placed.threads)]);
     for (const [centroid, mean = app.minMeanSimilarity, pair] of merges) {
       const learned = pair === undefined ? {} : { storyScore, minStoryScore: pair };
-      const merge = { ...app, threshold: centroid, minMeanSimilarity: mean, ...learned };
+      const extra = JSON.parse(process.env.MIZAN_STORY_MERGE_OPTIONS ?? '{}') as Partial<MergeOptions>;
+      const merge = { ...app, ...extra, threshold: centroid, minMeanSimilarity: mean, ...learned };
+      const lead = merge.minLeadSimilarity > 0 ? `, lead ${merge.minLeadSimilarity}` : '';
       const merged = storiesAndThreads(await mizanStories(docs, df, { threshold }, merge));
-      const isApp = appMergeOptions !== null && centroid === app.threshold && mean === app.minMeanSimilarity;
-      const name = `${centroid}/${mean}${pair === undefined ? '' : `, pair score ${pair}`}`;
+      const isApp =
+        appMergeOptions !== null &&
+        centroid === app.threshold &&
+        mean === app.minMeanSimilarity &&
+        pair === undefined &&
+        (extra.minLeadSimilarity ?? app.minLeadSimilarity) === app.minLeadSimilarity;
+      const name = `${centroid}/${mean}${lead}${pair === undefined ? '' : `, pair score ${pair}`}`;
       rows.push([`Mizan, ${threshold}, merge ${name}${isApp ? ' (app)' : ''}`, fmt(merged.stories)]);
       rows.push([`  its threads`, fmt(merged.threads)]);
     }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dayNumber, type ClusterResult, type PlacedDoc, type StoryDoc } from './clusterer';
 import { DocFrequencies, eventKeys, storyFeatures } from './features';
-import { defaultMergeOptions, mergeStories } from './storyMerge';
+import { appMergeOptions, defaultMergeOptions, mergeStories } from './storyMerge';
 import { saudiNewsNetDay } from './testData';
 
 /**
@@ -111,6 +111,22 @@ describe('the merge pass joins stories of one event begun apart, and nothing els
     expect(storyOf(merged, deputy[0]!)).not.toBe(storyOf(merged, kingA[0]!));
     expect(new Set(deputy.map((url) => storyOf(merged, url))).size).toBe(1);
     expect(new Set(greetings.map((url) => storyOf(merged, url))).size).toBe(greetings.length);
+  });
+
+  it('at the app’s setting joins the King’s talks and the manuscript, and nothing else', () => {
+    const { fresh, result } = fullRun();
+    expect(appMergeOptions).not.toBeNull();
+    const merged = mergeStories([], fresh, result, df, undefined, appMergeOptions!);
+    const stories = new Set(groups.flat().map((url) => storyOf(merged, url)));
+    // Two stories joined twice: the King's talks and the manuscript.
+    expect(stories.size).toBe(groups.length - 2);
+    expect(storyOf(merged, kingA[0]!)).toBe(storyOf(merged, kingB[0]!));
+    expect(storyOf(merged, quranA[0]!)).toBe(storyOf(merged, quranB[0]!));
+    // Bodies alone at the same setting join two bodies' greetings (الشئون الإسلامية / وزارة الشؤون الاجتماعية,
+    // slots sharing الشؤون); their headlines and leads name two bodies, so the lead test keeps them apart.
+    expect(new Set(greetings.map((url) => storyOf(merged, url))).size).toBe(greetings.length);
+    const bodies = mergeStories([], fresh, result, df, undefined, { ...appMergeOptions!, minLeadSimilarity: 0 });
+    expect(storyOf(bodies, greetings[3]!)).toBe(storyOf(bodies, greetings[5]!));
   });
 
   it('never joins two template items, even at the loose setting Google News’ labels ask for', () => {
