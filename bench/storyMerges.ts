@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { clusterStories, dayNumber } from '../main/core/compare/clusterer';
-import { appMergeOptions, defaultMergeOptions, mergeStories } from '../main/core/compare/storyMerge';
+import { appMergeOptions, leadMergeOptions, mergeStories } from '../main/core/compare/storyMerge';
 import { parseFile } from '../main/core/importers/registry';
 import { storyDocs, type StoryText } from './storyRun';
 import { sharedData } from './support';
@@ -37,8 +37,8 @@ async function main(): Promise<void> {
   }
   const { docs, df } = storyDocs(texts);
   const placed = await clusterStories([], docs, df);
-  // The app's setting, or the defaults when the app runs no merge pass; MIZAN_STORY_MERGE overrides either.
-  const base = appMergeOptions ?? defaultMergeOptions;
+  // The app's setting, or the lead setting when the app runs no merge pass; MIZAN_STORY_MERGE overrides either.
+  const base = appMergeOptions ?? leadMergeOptions;
   const merge = { ...base, ...(JSON.parse(process.env.MIZAN_STORY_MERGE ?? '{}') as object) };
   const t0 = process.hrtime.bigint();
   const cpu0 = process.cpuUsage();

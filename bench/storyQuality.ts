@@ -40,7 +40,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { defaultClusterOptions } from '../main/core/compare/clusterer';
-import { appMergeOptions, defaultMergeOptions, type MergeOptions } from '../main/core/compare/storyMerge';
+import { appMergeOptions, leadMergeOptions, type MergeOptions } from '../main/core/compare/storyMerge';
 import { readBasil } from './basil';
 import { readEcbLines, readEcbMirror } from './ecbPlus';
 import { learnedStoryScore, PAIR_WEIGHTS } from './storyPairScore';
@@ -127,8 +127,8 @@ async function score(set: LabelledSet, split: string): Promise<void> {
   const list = (value: string | undefined, fallback: number): number[] =>
     (value ?? String(fallback)).split(',').map(Number);
   const thresholds = list(process.env.MIZAN_STORY_THRESHOLDS, defaultClusterOptions.threshold);
-  // Merge settings as centroid/mean pairs ("0.4/0.2"); the app's unless given.
-  const app = appMergeOptions ?? defaultMergeOptions;
+  // Merge settings as centroid/mean pairs ("0.4/0.2"); the app's (or the lead setting while the app merges nothing) unless given.
+  const app = appMergeOptions ?? leadMergeOptions;
   const merges = (process.env.MIZAN_STORY_MERGE ?? `${app.threshold}/${app.minMeanSimilarity}`)
     .split(',')
     .map((m) => m.split('/').map(Number) as [number, number?, number?]);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dayNumber, type ClusterResult, type PlacedDoc, type StoryDoc } from './clusterer';
 import { DocFrequencies, eventKeys, storyFeatures } from './features';
-import { appMergeOptions, defaultMergeOptions, mergeStories } from './storyMerge';
+import { appMergeOptions, defaultMergeOptions, leadMergeOptions, mergeStories } from './storyMerge';
 import { saudiNewsNetDay } from './testData';
 
 /**
@@ -113,10 +113,10 @@ describe('the merge pass joins stories of one event begun apart, and nothing els
     expect(new Set(greetings.map((url) => storyOf(merged, url))).size).toBe(greetings.length);
   });
 
-  it('at the app’s setting joins the King’s talks and the manuscript, and nothing else', () => {
+  it('at the lead setting joins the King’s talks and the manuscript, and nothing else; the app merges nothing yet', () => {
     const { fresh, result } = fullRun();
-    expect(appMergeOptions).not.toBeNull();
-    const merged = mergeStories([], fresh, result, df, undefined, appMergeOptions!);
+    expect(appMergeOptions).toBeNull();
+    const merged = mergeStories([], fresh, result, df, undefined, leadMergeOptions);
     const stories = new Set(groups.flat().map((url) => storyOf(merged, url)));
     // Two stories joined twice: the King's talks and the manuscript.
     expect(stories.size).toBe(groups.length - 2);
@@ -125,7 +125,7 @@ describe('the merge pass joins stories of one event begun apart, and nothing els
     // Bodies alone at the same setting join two bodies' greetings (الشئون الإسلامية / وزارة الشؤون الاجتماعية,
     // slots sharing الشؤون); their headlines and leads name two bodies, so the lead test keeps them apart.
     expect(new Set(greetings.map((url) => storyOf(merged, url))).size).toBe(greetings.length);
-    const bodies = mergeStories([], fresh, result, df, undefined, { ...appMergeOptions!, minLeadSimilarity: 0 });
+    const bodies = mergeStories([], fresh, result, df, undefined, { ...leadMergeOptions, minLeadSimilarity: 0 });
     expect(storyOf(bodies, greetings[3]!)).toBe(storyOf(bodies, greetings[5]!));
   });
 
