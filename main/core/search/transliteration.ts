@@ -108,21 +108,61 @@ export interface Transliterator {
   changed(): void;
 }
 
+/** The key of the line starting at `start` (up to its first tab). */
+function keyAt(text: string, start: number): string {
+  return text.slice(start, text.indexOf('\t', start));
+}
+
+/** The word of the line starting at `start`. */
+function lineAt(text: string, start: number): NameWord {
+  const end = text.indexOf('\n', start);
+  return parseLine(text.slice(start, end < 0 ? text.length : end));
+}
+
+/**
+ * Line starts in order of each line's sort key (`keys`, parallel to `starts`);
+ * lines of equal keys stay in the order of the text.
+ */
+function sortedStarts(starts: readonly number[], keys: readonly string[]): Int32Array {
+  const order = starts.map((_, i) => i);
+  order.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
+  return Int32Array.from(order, (i) => starts[i]!);
+}
+
+/** The part of `sorted` (by `sortKey` of each start) whose sort key is `wanted`: binary search, no table of keys. */
+function startsOf(sorted: Int32Array, sortKey: (start: number) => string, wanted: string): Int32Array {
+  const bound = (after: boolean): number => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const k = sortKey(sorted[mid]!);
+      if (k < wanted || (after && k === wanted)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return sorted.subarray(bound(false), bound(true));
+}
+
 /**
  * Arabic words by consonant skeleton, what a Latin query word is looked up
- * in: where each word's line starts in the text as read, not an object per
- * word (195,345 words as objects held ~25 MB of the main process's heap).
+ * in: where each word's line starts in the text as read, ordered by skeleton
+ * and found by binary search, not an object, a map entry or a skeleton string
+ * per word (195,345 words as objects held ~25 MB of the main process's heap;
+ * a map of skeletons to line starts ~8 MB).
  */
 interface ArabicTable {
   text: string;
-  bySkeleton: Map<string, number[]>;
+  bySkeleton: Int32Array;
 }
 
 interface LatinTable {
-  /** Capitalised Latin words by each skeleton they may stand for: what an Arabic query word is looked up in. */
-  names: Map<string, NameWord[]>;
-  /** Every Latin word: is a Latin query word written in lower case (an English word, not a name)? */
-  byKey: Map<string, NameWord>;
+  text: string;
+  /** Every Latin word's line start, in key order: is a Latin query word written in lower case (an English word, not a name)? */
+  byKey: Int32Array;
+  /** Capitalised Latin words' line starts by each skeleton they may stand for: what an Arabic query word is looked up in. */
+  names: Map<string, number[]>;
 }
 
 const isCapitalised = (surface: string): boolean => /^\p{Lu}/u.test(surface);
@@ -135,38 +175,46 @@ function surfaceCapitalised(text: string, tab: number): boolean {
   return isCapitalised(text.slice(tab + 1, end < 0 ? text.length : end));
 }
 
-function add(map: Map<string, NameWord[]>, k: string, w: NameWord): void {
-  const list = map.get(k);
-  if (list) list.push(w);
-  else map.set(k, [w]);
+/** Calls `each` with the start, key and key's tab of every line of `text`. */
+function forEachLine(text: string, each: (start: number, key: string, tab: number) => void): void {
+  for (let start = 0; start < text.length;) {
+    const next = text.indexOf('\n', start);
+    const tab = text.indexOf('\t', start);
+    each(start, text.slice(start, tab), tab);
+    start = next < 0 ? text.length : next + 1;
+  }
 }
 
 async function arabicTable(names: NameVocabulary): Promise<ArabicTable> {
   const text = await names.lines('arabic');
-  const bySkeleton = new Map<string, number[]>();
-  for (let start = 0; start < text.length;) {
-    const next = text.indexOf('\n', start);
-    const key = text.slice(start, text.indexOf('\t', start));
-    if (isArabicWord(key)) {
-      const skeleton = arabicSkeleton(key);
-      const list = bySkeleton.get(skeleton);
-      if (list) list.push(start);
-      else bySkeleton.set(skeleton, [start]);
-    }
-    start = next < 0 ? text.length : next + 1;
-  }
-  return { text, bySkeleton };
+  const starts: number[] = [];
+  const skeletons: string[] = [];
+  forEachLine(text, (start, key) => {
+    if (!isArabicWord(key)) return;
+    starts.push(start);
+    skeletons.push(arabicSkeleton(key));
+  });
+  return { text, bySkeleton: sortedStarts(starts, skeletons) };
 }
 
 async function latinTable(names: NameVocabulary): Promise<LatinTable> {
-  const table: LatinTable = { names: new Map(), byKey: new Map() };
-  for (const w of scanLines(await names.lines('latin'), isLatinWord)) {
-    table.byKey.set(w.key, w);
+  const text = await names.lines('latin');
+  const starts: number[] = [];
+  const keys: string[] = [];
+  const byName = new Map<string, number[]>();
+  forEachLine(text, (start, key, tab) => {
+    if (!isLatinWord(key)) return;
+    starts.push(start);
+    keys.push(key);
     // Only names: an English article's common words are written in lower case.
-    if (isCapitalised(w.surface) && w.key.length >= 3 && !w.key.includes("'"))
-      for (const s of latinSkeletons(w.key)) add(table.names, s, w);
-  }
-  return table;
+    if (key.length >= 3 && !key.includes("'") && surfaceCapitalised(text, tab))
+      for (const s of latinSkeletons(key)) {
+        const list = byName.get(s);
+        if (list) list.push(start);
+        else byName.set(s, [start]);
+      }
+  });
+  return { text, byKey: sortedStarts(starts, keys), names: byName };
 }
 
 function best(scored: Array<{ w: NameWord; cost: number }>): string[] {
@@ -292,12 +340,14 @@ export function createTransliterator(names: NameVocabulary, options: Translitera
     if (!both) return null;
     const [l, a] = both as readonly [LatinTable, ArabicTable];
     const starts = new Set<number>();
-    for (const s of skeletons) for (const start of a.bySkeleton.get(s) ?? []) starts.add(start);
-    const line = (start: number) => {
-      const end = a.text.indexOf('\n', start);
-      return parseLine(a.text.slice(start, end < 0 ? a.text.length : end));
+    const skeletonAt = (start: number) => arabicSkeleton(keyAt(a.text, start));
+    for (const s of skeletons) for (const start of startsOf(a.bySkeleton, skeletonAt, s)) starts.add(start);
+    // A key listed twice: its last line, as a map of keys would keep.
+    const own = startsOf(l.byKey, (start) => keyAt(l.text, start), word).at(-1);
+    return {
+      own: own === undefined ? undefined : lineAt(l.text, own),
+      arabic: [...starts].map((start) => lineAt(a.text, start)),
     };
-    return { own: l.byKey.get(word), arabic: [...starts].map(line) };
   };
   const fromLatin = async (word: string): Promise<string[] | null> => {
     const bare = latinWithoutArticle(word);
@@ -342,7 +392,7 @@ export function createTransliterator(names: NameVocabulary, options: Translitera
     if (scan) return latinNamesScanned(skeleton);
     const table = latin.get();
     const l = table instanceof Promise ? await ready(table) : table;
-    return l ? (l.names.get(skeleton) ?? []) : null;
+    return l ? (l.names.get(skeleton) ?? []).map((start) => lineAt(l.text, start)) : null;
   };
   const fromArabic = async (word: string): Promise<string[] | null> => {
     const names = await latinNames(arabicSkeleton(word));
