@@ -108,11 +108,6 @@ export interface Transliterator {
   changed(): void;
 }
 
-/** The key of the line starting at `start` (up to its first tab). */
-function keyAt(text: string, start: number): string {
-  return text.slice(start, text.indexOf('\t', start));
-}
-
 /** The word of the line starting at `start`. */
 function lineAt(text: string, start: number): NameWord {
   const end = text.indexOf('\n', start);
@@ -120,49 +115,70 @@ function lineAt(text: string, start: number): NameWord {
 }
 
 /**
- * Line starts in order of each line's sort key (`keys`, parallel to `starts`);
- * lines of equal keys stay in the order of the text.
+ * Strings (skeletons, keys) to the line starts of their words, packed: the
+ * distinct strings sorted and joined into one string, found by binary search,
+ * and each one's starts in one array. Maps held a string, an array and an
+ * entry per string (skeleton map ~8 MB for 147,212 Arabic words; the Latin
+ * names' ~6 MB; 195,345 words as objects ~25 MB) in the main process's heap.
  */
-function sortedStarts(starts: readonly number[], keys: readonly string[]): Int32Array {
-  const order = starts.map((_, i) => i);
+interface PackedIndex {
+  /** The distinct strings in order, one after another. */
+  joined: string;
+  /** Where each string begins in `joined`; one more entry: where the last ends. */
+  at: Int32Array;
+  /** Where each string's starts begin in `starts`; one more entry: the end. */
+  from: Int32Array;
+  starts: Int32Array;
+}
+
+/** `keys[i]` for `starts[i]`; the starts of one string stay in the order given. */
+function packIndex(keys: readonly string[], starts: readonly number[]): PackedIndex {
+  const order = keys.map((_, i) => i);
   order.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
-  return Int32Array.from(order, (i) => starts[i]!);
-}
-
-/** The part of `sorted` (by `sortKey` of each start) whose sort key is `wanted`: binary search, no table of keys. */
-function startsOf(sorted: Int32Array, sortKey: (start: number) => string, wanted: string): Int32Array {
-  const bound = (after: boolean): number => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const k = sortKey(sorted[mid]!);
-      if (k < wanted || (after && k === wanted)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+  const distinct: string[] = [];
+  const from: number[] = [];
+  order.forEach((i, n) => {
+    if (n > 0 && keys[i] === keys[order[n - 1]!]) return;
+    distinct.push(keys[i]!);
+    from.push(n);
+  });
+  from.push(order.length);
+  const at = new Int32Array(distinct.length + 1);
+  distinct.forEach((k, d) => (at[d + 1] = at[d]! + k.length));
+  return {
+    joined: distinct.join(''),
+    at,
+    from: Int32Array.from(from),
+    starts: Int32Array.from(order, (i) => starts[i]!),
   };
-  return sorted.subarray(bound(false), bound(true));
 }
 
-/**
- * Arabic words by consonant skeleton, what a Latin query word is looked up
- * in: where each word's line starts in the text as read, ordered by skeleton
- * and found by binary search, not an object, a map entry or a skeleton string
- * per word (195,345 words as objects held ~25 MB of the main process's heap;
- * a map of skeletons to line starts ~8 MB).
- */
+/** The line starts of `key` in `index`. */
+function startsOf(index: PackedIndex, key: string): Int32Array {
+  const stringAt = (d: number) => index.joined.slice(index.at[d]!, index.at[d + 1]!);
+  let lo = 0;
+  let hi = index.at.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (stringAt(mid) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === index.at.length - 1 || stringAt(lo) !== key) return index.starts.subarray(0, 0);
+  return index.starts.subarray(index.from[lo]!, index.from[lo + 1]!);
+}
+
+/** Arabic words by consonant skeleton, what a Latin query word is looked up in. */
 interface ArabicTable {
   text: string;
-  bySkeleton: Int32Array;
+  bySkeleton: PackedIndex;
 }
 
 interface LatinTable {
   text: string;
-  /** Every Latin word's line start, in key order: is a Latin query word written in lower case (an English word, not a name)? */
-  byKey: Int32Array;
-  /** Capitalised Latin words' line starts by each skeleton they may stand for: what an Arabic query word is looked up in. */
-  names: Map<string, number[]>;
+  /** Every Latin word by key: is a Latin query word written in lower case (an English word, not a name)? */
+  byKey: PackedIndex;
+  /** Capitalised Latin words by each skeleton they may stand for: what an Arabic query word is looked up in. */
+  names: PackedIndex;
 }
 
 const isCapitalised = (surface: string): boolean => /^\p{Lu}/u.test(surface);
@@ -194,14 +210,15 @@ async function arabicTable(names: NameVocabulary): Promise<ArabicTable> {
     starts.push(start);
     skeletons.push(arabicSkeleton(key));
   });
-  return { text, bySkeleton: sortedStarts(starts, skeletons) };
+  return { text, bySkeleton: packIndex(skeletons, starts) };
 }
 
 async function latinTable(names: NameVocabulary): Promise<LatinTable> {
   const text = await names.lines('latin');
   const starts: number[] = [];
   const keys: string[] = [];
-  const byName = new Map<string, number[]>();
+  const nameStarts: number[] = [];
+  const skeletons: string[] = [];
   forEachLine(text, (start, key, tab) => {
     if (!isLatinWord(key)) return;
     starts.push(start);
@@ -209,12 +226,11 @@ async function latinTable(names: NameVocabulary): Promise<LatinTable> {
     // Only names: an English article's common words are written in lower case.
     if (key.length >= 3 && !key.includes("'") && surfaceCapitalised(text, tab))
       for (const s of latinSkeletons(key)) {
-        const list = byName.get(s);
-        if (list) list.push(start);
-        else byName.set(s, [start]);
+        nameStarts.push(start);
+        skeletons.push(s);
       }
   });
-  return { text, byKey: sortedStarts(starts, keys), names: byName };
+  return { text, byKey: packIndex(keys, starts), names: packIndex(skeletons, nameStarts) };
 }
 
 function best(scored: Array<{ w: NameWord; cost: number }>): string[] {
@@ -340,10 +356,9 @@ export function createTransliterator(names: NameVocabulary, options: Translitera
     if (!both) return null;
     const [l, a] = both as readonly [LatinTable, ArabicTable];
     const starts = new Set<number>();
-    const skeletonAt = (start: number) => arabicSkeleton(keyAt(a.text, start));
-    for (const s of skeletons) for (const start of startsOf(a.bySkeleton, skeletonAt, s)) starts.add(start);
+    for (const s of skeletons) for (const start of startsOf(a.bySkeleton, s)) starts.add(start);
     // A key listed twice: its last line, as a map of keys would keep.
-    const own = startsOf(l.byKey, (start) => keyAt(l.text, start), word).at(-1);
+    const own = startsOf(l.byKey, word).at(-1);
     return {
       own: own === undefined ? undefined : lineAt(l.text, own),
       arabic: [...starts].map((start) => lineAt(a.text, start)),
@@ -392,7 +407,7 @@ export function createTransliterator(names: NameVocabulary, options: Translitera
     if (scan) return latinNamesScanned(skeleton);
     const table = latin.get();
     const l = table instanceof Promise ? await ready(table) : table;
-    return l ? (l.names.get(skeleton) ?? []).map((start) => lineAt(l.text, start)) : null;
+    return l ? Array.from(startsOf(l.names, skeleton), (start) => lineAt(l.text, start)) : null;
   };
   const fromArabic = async (word: string): Promise<string[] | null> => {
     const names = await latinNames(arabicSkeleton(word));
