@@ -108,21 +108,77 @@ export interface Transliterator {
   changed(): void;
 }
 
+/** The word of the line starting at `start`. */
+function lineAt(text: string, start: number): NameWord {
+  const end = text.indexOf('\n', start);
+  return parseLine(text.slice(start, end < 0 ? text.length : end));
+}
+
 /**
- * Arabic words by consonant skeleton, what a Latin query word is looked up
- * in: where each word's line starts in the text as read, not an object per
- * word (195,345 words as objects held ~25 MB of the main process's heap).
+ * Strings (skeletons, keys) to the line starts of their words, packed: the
+ * distinct strings sorted and joined into one string, found by binary search,
+ * and each one's starts in one array. Maps held a string, an array and an
+ * entry per string (skeleton map ~8 MB for 147,212 Arabic words; the Latin
+ * names' ~6 MB; 195,345 words as objects ~25 MB) in the main process's heap.
  */
+interface PackedIndex {
+  /** The distinct strings in order, one after another. */
+  joined: string;
+  /** Where each string begins in `joined`; one more entry: where the last ends. */
+  at: Int32Array;
+  /** Where each string's starts begin in `starts`; one more entry: the end. */
+  from: Int32Array;
+  starts: Int32Array;
+}
+
+/** `keys[i]` for `starts[i]`; the starts of one string stay in the order given. */
+function packIndex(keys: readonly string[], starts: readonly number[]): PackedIndex {
+  const order = keys.map((_, i) => i);
+  order.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
+  const distinct: string[] = [];
+  const from: number[] = [];
+  order.forEach((i, n) => {
+    if (n > 0 && keys[i] === keys[order[n - 1]!]) return;
+    distinct.push(keys[i]!);
+    from.push(n);
+  });
+  from.push(order.length);
+  const at = new Int32Array(distinct.length + 1);
+  distinct.forEach((k, d) => (at[d + 1] = at[d]! + k.length));
+  return {
+    joined: distinct.join(''),
+    at,
+    from: Int32Array.from(from),
+    starts: Int32Array.from(order, (i) => starts[i]!),
+  };
+}
+
+/** The line starts of `key` in `index`. */
+function startsOf(index: PackedIndex, key: string): Int32Array {
+  const stringAt = (d: number) => index.joined.slice(index.at[d]!, index.at[d + 1]!);
+  let lo = 0;
+  let hi = index.at.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (stringAt(mid) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === index.at.length - 1 || stringAt(lo) !== key) return index.starts.subarray(0, 0);
+  return index.starts.subarray(index.from[lo]!, index.from[lo + 1]!);
+}
+
+/** Arabic words by consonant skeleton, what a Latin query word is looked up in. */
 interface ArabicTable {
   text: string;
-  bySkeleton: Map<string, number[]>;
+  bySkeleton: PackedIndex;
 }
 
 interface LatinTable {
+  text: string;
+  /** Every Latin word by key: is a Latin query word written in lower case (an English word, not a name)? */
+  byKey: PackedIndex;
   /** Capitalised Latin words by each skeleton they may stand for: what an Arabic query word is looked up in. */
-  names: Map<string, NameWord[]>;
-  /** Every Latin word: is a Latin query word written in lower case (an English word, not a name)? */
-  byKey: Map<string, NameWord>;
+  names: PackedIndex;
 }
 
 const isCapitalised = (surface: string): boolean => /^\p{Lu}/u.test(surface);
@@ -135,38 +191,46 @@ function surfaceCapitalised(text: string, tab: number): boolean {
   return isCapitalised(text.slice(tab + 1, end < 0 ? text.length : end));
 }
 
-function add(map: Map<string, NameWord[]>, k: string, w: NameWord): void {
-  const list = map.get(k);
-  if (list) list.push(w);
-  else map.set(k, [w]);
+/** Calls `each` with the start, key and key's tab of every line of `text`. */
+function forEachLine(text: string, each: (start: number, key: string, tab: number) => void): void {
+  for (let start = 0; start < text.length;) {
+    const next = text.indexOf('\n', start);
+    const tab = text.indexOf('\t', start);
+    each(start, text.slice(start, tab), tab);
+    start = next < 0 ? text.length : next + 1;
+  }
 }
 
 async function arabicTable(names: NameVocabulary): Promise<ArabicTable> {
   const text = await names.lines('arabic');
-  const bySkeleton = new Map<string, number[]>();
-  for (let start = 0; start < text.length;) {
-    const next = text.indexOf('\n', start);
-    const key = text.slice(start, text.indexOf('\t', start));
-    if (isArabicWord(key)) {
-      const skeleton = arabicSkeleton(key);
-      const list = bySkeleton.get(skeleton);
-      if (list) list.push(start);
-      else bySkeleton.set(skeleton, [start]);
-    }
-    start = next < 0 ? text.length : next + 1;
-  }
-  return { text, bySkeleton };
+  const starts: number[] = [];
+  const skeletons: string[] = [];
+  forEachLine(text, (start, key) => {
+    if (!isArabicWord(key)) return;
+    starts.push(start);
+    skeletons.push(arabicSkeleton(key));
+  });
+  return { text, bySkeleton: packIndex(skeletons, starts) };
 }
 
 async function latinTable(names: NameVocabulary): Promise<LatinTable> {
-  const table: LatinTable = { names: new Map(), byKey: new Map() };
-  for (const w of scanLines(await names.lines('latin'), isLatinWord)) {
-    table.byKey.set(w.key, w);
+  const text = await names.lines('latin');
+  const starts: number[] = [];
+  const keys: string[] = [];
+  const nameStarts: number[] = [];
+  const skeletons: string[] = [];
+  forEachLine(text, (start, key, tab) => {
+    if (!isLatinWord(key)) return;
+    starts.push(start);
+    keys.push(key);
     // Only names: an English article's common words are written in lower case.
-    if (isCapitalised(w.surface) && w.key.length >= 3 && !w.key.includes("'"))
-      for (const s of latinSkeletons(w.key)) add(table.names, s, w);
-  }
-  return table;
+    if (key.length >= 3 && !key.includes("'") && surfaceCapitalised(text, tab))
+      for (const s of latinSkeletons(key)) {
+        nameStarts.push(start);
+        skeletons.push(s);
+      }
+  });
+  return { text, byKey: packIndex(keys, starts), names: packIndex(skeletons, nameStarts) };
 }
 
 function best(scored: Array<{ w: NameWord; cost: number }>): string[] {
@@ -292,12 +356,13 @@ export function createTransliterator(names: NameVocabulary, options: Translitera
     if (!both) return null;
     const [l, a] = both as readonly [LatinTable, ArabicTable];
     const starts = new Set<number>();
-    for (const s of skeletons) for (const start of a.bySkeleton.get(s) ?? []) starts.add(start);
-    const line = (start: number) => {
-      const end = a.text.indexOf('\n', start);
-      return parseLine(a.text.slice(start, end < 0 ? a.text.length : end));
+    for (const s of skeletons) for (const start of startsOf(a.bySkeleton, s)) starts.add(start);
+    // A key listed twice: its last line, as a map of keys would keep.
+    const own = startsOf(l.byKey, word).at(-1);
+    return {
+      own: own === undefined ? undefined : lineAt(l.text, own),
+      arabic: [...starts].map((start) => lineAt(a.text, start)),
     };
-    return { own: l.byKey.get(word), arabic: [...starts].map(line) };
   };
   const fromLatin = async (word: string): Promise<string[] | null> => {
     const bare = latinWithoutArticle(word);
@@ -342,7 +407,7 @@ export function createTransliterator(names: NameVocabulary, options: Translitera
     if (scan) return latinNamesScanned(skeleton);
     const table = latin.get();
     const l = table instanceof Promise ? await ready(table) : table;
-    return l ? (l.names.get(skeleton) ?? []) : null;
+    return l ? Array.from(startsOf(l.names, skeleton), (start) => lineAt(l.text, start)) : null;
   };
   const fromArabic = async (word: string): Promise<string[] | null> => {
     const names = await latinNames(arabicSkeleton(word));
