@@ -14,6 +14,7 @@ import type { CallContext } from '../../../preload/contract';
 import type { Database, Writer } from '../db/connection';
 import type { Signature } from '../library/minhash';
 import { isWebArchive } from './archiveKinds';
+import { boundHeapGrowth } from './heapGrowth';
 import { parseUnits, type ImportItem, type ParseUnit, type StreamJson } from './importSources';
 import type { Parser } from './parser';
 import {
@@ -262,6 +263,7 @@ export async function importItems(
   const files = archives.length === 0 ? items : items.filter((i) => !archives.includes(i));
   const quiet: ImportDeps = { ...deps, onImported: undefined };
   const limit = request.options?.maxBytes ?? MAX_FILE_BYTES;
+  const liftHeapBound = boundHeapGrowth();
   try {
     if (files.length > 0 || archives.length === 0) await importInBatches(quiet, files, request, ctx, report);
     for (const archive of archives) {
@@ -285,6 +287,7 @@ export async function importItems(
     }
     return report;
   } finally {
+    liftHeapBound();
     // A cancelled or failed import may still have stored whole batches.
     if (report.imported.length > 0) deps.onImported?.(report.imported.length);
   }
