@@ -146,129 +146,137 @@ export async function runClusterJob(
   const fresh: StoryDoc[] = [];
   const signatures: NewSignature[] = [];
   const replacedTerms: StoryFeatures[] = [];
-  // A full run places every article: they are held packed, and counted into the document frequencies as read.
-  const packed = mode === 'full' ? new PackedDocs() : null;
-  const fullDf = new DocFrequencies();
-  // Signatures leave a full run page by page when no stored run can be read with them in the meantime: with other
-  // settings or another FEATURE_VERSION stored, every run is full until this one is stored. Then a run holds none.
-  const handingOver = packed !== null && handOver !== undefined && storedSettings !== settingsKey(request.options);
-  let analysed = 0;
-  let lastId = 0;
-  progress(0, total, 'analysing articles');
-  for (;;) {
-    checkCancelled(signal);
-    // Paged by id so that only a page of article text is in memory at a time.
-    const rows = await db.all<ArticleRow>(
-      `SELECT a.id, a.title, a.body, a.content_hash, a.published_iso, a.imported_at,
-              CASE WHEN m.article_id IS NULL THEN NULL ELSE s.terms END AS old_terms
+  // A full run places every article: they are held packed (in a temporary file but for the signatures it returns),
+  // and counted into the document frequencies as read.
+  const packed = mode === 'full' ? new PackedDocs(true) : null;
+  try {
+    const fullDf = new DocFrequencies();
+    // Signatures leave a full run page by page when no stored run can be read with them in the meantime: with other
+    // settings or another FEATURE_VERSION stored, every run is full until this one is stored. Then a run holds none.
+    const handingOver = packed !== null && handOver !== undefined && storedSettings !== settingsKey(request.options);
+    // What a placed article counted in the stored document frequencies, to take back before counting it again; a
+    // full run counts every article afresh (held to the end, those terms cost 1.2 KB an article).
+    const oldTerms = packed ? 'NULL' : 'CASE WHEN m.article_id IS NULL THEN NULL ELSE s.terms END';
+    let analysed = 0;
+    let lastId = 0;
+    progress(0, total, 'analysing articles');
+    for (;;) {
+      checkCancelled(signal);
+      // Paged by id so that only a page of article text is in memory at a time.
+      const rows = await db.all<ArticleRow>(
+        `SELECT a.id, a.title, a.body, a.content_hash, a.published_iso, a.imported_at,
+              ${oldTerms} AS old_terms
          FROM articles a LEFT JOIN cluster_signatures s ON s.article_id = a.id LEFT JOIN cluster_members m ON m.article_id = a.id
         WHERE a.id > ? AND ${condition} ORDER BY a.id LIMIT ${PAGE}`,
-      [lastId],
-    );
-    if (rows.length === 0) break;
-    for (const r of rows) {
-      const features = storyFeatures(r.title, r.body);
-      const event = eventKeys(r.title, r.body);
-      const day = dayOf(r.published_iso, r.imported_at);
-      let terms = packFeatures(features);
-      let eventBytes = packEventKeys(event);
-      if (packed) {
-        const views = packed.add(r.id, day, terms, eventBytes);
-        // Kept to the end, a signature is a view of the store's bytes; handed over, its own bytes (a message
-        // copies the whole buffer a view is of).
-        if (!handingOver) ({ terms, event: eventBytes } = views);
-        fullDf.add(features);
-      } else fresh.push({ id: r.id, day, features, event });
-      signatures.push({
-        articleId: r.id,
-        contentHash: r.content_hash,
-        title: r.title,
-        publishedIso: r.published_iso,
-        day,
-        terms,
-        event: eventBytes,
-      });
-      if (r.old_terms) replacedTerms.push(unpackFeatures(r.old_terms));
-      analysed++;
-    }
-    lastId = rows[rows.length - 1]!.id;
-    if (handingOver) handOver(signatures.splice(0));
-    progress(analysed, total, 'analysing articles');
-  }
-
-  let df: DocFrequencies;
-  let placed: PlacedDoc[] = [];
-  if (packed) {
-    // Every article is placed again; up-to-date signatures are reused, read a page at a time.
-    for (let after = 0; ;) {
-      checkCancelled(signal);
-      const cached = await db.all<SignatureRow>(
-        `SELECT s.article_id, s.day, s.terms, s.event, NULL AS cluster_id, NULL AS thread_id FROM cluster_signatures s JOIN articles a ON a.id = s.article_id
-          WHERE s.article_id > ? AND NOT (${stale}) ORDER BY s.article_id LIMIT ${PAGE}`,
-        [after],
+        [lastId],
       );
-      if (cached.length === 0) break;
-      for (const r of cached) {
-        // A signature handed over earlier in this run may already be stored, and up to date.
-        if (handingOver && analysedBefore(packed, analysed, r.article_id)) continue;
-        packed.add(r.article_id, r.day, r.terms, r.event);
-        fullDf.add(unpackFeatures(r.terms));
+      if (rows.length === 0) break;
+      for (const r of rows) {
+        const features = storyFeatures(r.title, r.body);
+        const event = eventKeys(r.title, r.body);
+        const day = dayOf(r.published_iso, r.imported_at);
+        let terms = packFeatures(features);
+        let eventBytes = packEventKeys(event);
+        if (packed) {
+          const views = packed.add(r.id, day, terms, eventBytes, !handingOver);
+          // Kept to the end, a signature is a view of the store's bytes; handed over, its own bytes (a message
+          // copies the whole buffer a view is of).
+          if (views) ({ terms, event: eventBytes } = views);
+          fullDf.add(features);
+        } else fresh.push({ id: r.id, day, features, event });
+        signatures.push({
+          articleId: r.id,
+          contentHash: r.content_hash,
+          title: r.title,
+          publishedIso: r.published_iso,
+          day,
+          terms,
+          event: eventBytes,
+        });
+        if (r.old_terms) replacedTerms.push(unpackFeatures(r.old_terms));
+        analysed++;
       }
-      after = cached[cached.length - 1]!.article_id;
+      lastId = rows[rows.length - 1]!.id;
+      if (handingOver) handOver(signatures.splice(0));
+      progress(analysed, total, 'analysing articles');
     }
-    df = fullDf;
-  } else {
-    const stored = await db.get<{ value: Buffer | null }>("SELECT value FROM cluster_state WHERE key = 'df'");
-    df = DocFrequencies.unpack(stored?.value ?? null);
-    for (const old of replacedTerms) df.remove(old);
-    for (const d of fresh) df.add(d.features);
-    if (fresh.length > 0) {
-      let from = Infinity;
-      let to = -Infinity;
-      for (const d of fresh) {
-        from = Math.min(from, d.day);
-        to = Math.max(to, d.day);
+
+    let df: DocFrequencies;
+    let placed: PlacedDoc[] = [];
+    if (packed) {
+      // Every article is placed again; up-to-date signatures are reused, read a page at a time.
+      for (let after = 0; ;) {
+        checkCancelled(signal);
+        const cached = await db.all<SignatureRow>(
+          `SELECT s.article_id, s.day, s.terms, s.event, NULL AS cluster_id, NULL AS thread_id FROM cluster_signatures s JOIN articles a ON a.id = s.article_id
+          WHERE s.article_id > ? AND NOT (${stale}) ORDER BY s.article_id LIMIT ${PAGE}`,
+          [after],
+        );
+        if (cached.length === 0) break;
+        for (const r of cached) {
+          // A signature handed over earlier in this run may already be stored, and up to date.
+          if (handingOver && analysedBefore(packed, analysed, r.article_id)) continue;
+          packed.add(r.article_id, r.day, r.terms, r.event);
+          fullDf.add(unpackFeatures(r.terms));
+        }
+        after = cached[cached.length - 1]!.article_id;
       }
-      // Every member of every story that has a member within reach of the new articles.
-      const rows = await db.all<SignatureRow>(
-        `SELECT s.article_id, s.day, s.terms, s.event, m.cluster_id, c.thread_id FROM cluster_members m
+      df = fullDf;
+    } else {
+      const stored = await db.get<{ value: Buffer | null }>("SELECT value FROM cluster_state WHERE key = 'df'");
+      df = DocFrequencies.unpack(stored?.value ?? null);
+      for (const old of replacedTerms) df.remove(old);
+      for (const d of fresh) df.add(d.features);
+      if (fresh.length > 0) {
+        let from = Infinity;
+        let to = -Infinity;
+        for (const d of fresh) {
+          from = Math.min(from, d.day);
+          to = Math.max(to, d.day);
+        }
+        // Every member of every story that has a member within reach of the new articles.
+        const rows = await db.all<SignatureRow>(
+          `SELECT s.article_id, s.day, s.terms, s.event, m.cluster_id, c.thread_id FROM cluster_members m
            JOIN cluster_signatures s ON s.article_id = m.article_id JOIN clusters c ON c.id = m.cluster_id
           WHERE m.cluster_id IN (SELECT m2.cluster_id FROM cluster_members m2 JOIN cluster_signatures s2 ON s2.article_id = m2.article_id
                                   WHERE s2.day BETWEEN ? AND ?)`,
-        [from - request.options.windowDays, to + request.options.windowDays],
-      );
-      const freshIds = new Set(fresh.map((d) => d.id));
-      placed = rows
-        .filter((r) => !freshIds.has(r.article_id) && r.cluster_id !== null)
-        .map((r) => ({
-          id: r.article_id,
-          day: r.day,
-          features: unpackFeatures(r.terms),
-          event: unpackEventKeys(r.event),
-          cluster: r.cluster_id!,
-          thread: r.thread_id,
-        }));
+          [from - request.options.windowDays, to + request.options.windowDays],
+        );
+        const freshIds = new Set(fresh.map((d) => d.id));
+        placed = rows
+          .filter((r) => !freshIds.has(r.article_id) && r.cluster_id !== null)
+          .map((r) => ({
+            id: r.article_id,
+            day: r.day,
+            features: unpackFeatures(r.terms),
+            event: unpackEventKeys(r.event),
+            cluster: r.cluster_id!,
+            thread: r.thread_id,
+          }));
+      }
     }
+    checkCancelled(signal);
+    progress(0, packed?.count ?? fresh.length, 'placing articles into stories');
+    const placing = (done: number, n: number): void => progress(done, n, 'placing articles into stories');
+    const run = packed
+      ? await clusterRun(packed, [], df, request.options, placing, signal)
+      : await clusterStories(placed, fresh, df, request.options, placing, signal);
+    checkCancelled(signal);
+    // Stories begun apart are joined after placement when the app merges (appMergeOptions says why not yet); an
+    // incremental run only joins stories it touched.
+    let joined = run;
+    if (appMergeOptions) {
+      progress(0, null, 'merging stories');
+      if (packed) for (let i = 0; i < packed.count; i++) fresh.push(packed.doc(i));
+      joined = mergeStories(placed, fresh, run, df, request.options, appMergeOptions);
+      progress(1, 1, 'merging stories');
+    }
+    const { placements, threads, headlines } = joined;
+    const moved = placements.length - run.placements.length;
+    return { mode, placements, threads, headlines, signatures, df: df.pack(), analysed, moved, basedOn };
+  } finally {
+    packed?.close();
   }
-  checkCancelled(signal);
-  progress(0, packed?.count ?? fresh.length, 'placing articles into stories');
-  const placing = (done: number, n: number): void => progress(done, n, 'placing articles into stories');
-  const run = packed
-    ? await clusterRun(packed, [], df, request.options, placing, signal)
-    : await clusterStories(placed, fresh, df, request.options, placing, signal);
-  checkCancelled(signal);
-  // Stories begun apart are joined after placement when the app merges (appMergeOptions says why not yet); an
-  // incremental run only joins stories it touched.
-  let joined = run;
-  if (appMergeOptions) {
-    progress(0, null, 'merging stories');
-    if (packed) for (let i = 0; i < packed.count; i++) fresh.push(packed.doc(i));
-    joined = mergeStories(placed, fresh, run, df, request.options, appMergeOptions);
-    progress(1, 1, 'merging stories');
-  }
-  const { placements, threads, headlines } = joined;
-  const moved = placements.length - run.placements.length;
-  return { mode, placements, threads, headlines, signatures, df: df.pack(), analysed, moved, basedOn };
 }
 
 /** How many clustering runs the library has stored (each save counts one). */

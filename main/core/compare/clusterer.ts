@@ -287,7 +287,9 @@ export async function clusterRun(
 
   // An article's entries become visible when it is placed (placed articles are from the start).
   const byDay = (a: number, b: number): number => days[a]! - days[b]! || source.id(a) - source.id(b);
-  const order = Array.from({ length: n }, (_, i) => i).sort(byDay);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort(byDay);
   const visible = new Uint8Array(n);
   visible.fill(1, 0, placed.length);
   // With nothing placed before (a full run), articles are placed in date order: the index holds only the days the
@@ -335,7 +337,7 @@ export async function clusterRun(
   const threads = new ThreadLinks(options.threadDays, (c) => [firstDay.get(c) ?? 0, lastDay.get(c) ?? 0]);
   for (const d of placed) if (d.thread != null && d.thread !== d.cluster) threads.seed(d.cluster, d.thread);
 
-  const freshOrder = order.filter((i) => i >= placed.length);
+  const freshOrder = placed.length === 0 ? order : order.filter((i) => i >= placed.length);
   const acc = new Float64Array(n);
   const touched: number[] = [];
   const out: Placement[] = [];

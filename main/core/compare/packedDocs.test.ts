@@ -34,6 +34,8 @@ class CountingDocs extends PackedDocs {
 describe('placing packed articles day by day', () => {
   const docs: StoryDoc[] = [];
   const packed = new CountingDocs();
+  // Buffers of 16 KB put away in a temporary file as they fill.
+  const spilled = new PackedDocs(true, 16_384);
   const df = new DocFrequencies();
   let id = 0;
   beforeAll(() => {
@@ -46,6 +48,7 @@ describe('placing packed articles day by day', () => {
         const doc = { id: 10_000 - ++id, day: dayNumber(day), features, event };
         docs.push(doc);
         packed.add(doc.id, doc.day, packFeatures(features), packEventKeys(event));
+        spilled.add(doc.id, doc.day, packFeatures(features), packEventKeys(event));
         df.add(features);
       });
     }
@@ -60,6 +63,18 @@ describe('placing packed articles day by day', () => {
     // Stories of several articles, threads and a veto or two: the comparison says something.
     expect(new Set(whole.placements.map((p) => p.cluster)).size).toBeLessThan(docs.length - 50);
     expect(whole.threads.length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('gives the same run from articles read back from its temporary file, and removes the file when closed', async () => {
+    expect(spilled.spilledBytes).toBeGreaterThan(16_384 * 10);
+    const whole = await clusterStories([], docs, df);
+    const fromFile = await clusterRun(spilled, [], df);
+    expect(fromFile.placements).toEqual(whole.placements);
+    expect(fromFile.threads).toEqual(whole.threads);
+    expect(fromFile.headlines).toEqual(whole.headlines);
+    spilled.close();
+    expect(spilled.spilledBytes).toBe(0);
+    expect(() => spilled.doc(0)).toThrow();
   }, 120_000);
 
   it('holds at most the articles of the days it can still reach (the day placed and the two before)', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventKeys, storyFeatures } from './features';
-import { entityConflict, packEventKeys, templateConflict, TemplateIndex, unpackEventKeys } from './templates';
+import { saudiNewsNetDay } from './testData';
+import { entityConflict, framesOf, packEventKeys, templateConflict, TemplateIndex, unpackEventKeys } from './templates';
 
 /**
  * Eid greetings of SaudiNewsNet 2015-07-23/24 (al-Jazirah, al-Yaum, Sabq,
@@ -92,6 +93,45 @@ describe('templates: the slot decides', () => {
 });
 
 /** Headlines and the start of their leads, SaudiNewsNet 2015-07-24 … 08-07, as published (cut mid-word). */
+describe('template counts', () => {
+  const titles = ['2015-07-22', '2015-07-23'].flatMap((day) =>
+    saudiNewsNetDay(day).flatMap((a) => (a ? [eventKeys(a.title, a.body).title] : [])),
+  );
+
+  it('are those of counting every frame of every headline once, for the frames that reach the minimum', () => {
+    const index = new TemplateIndex(3);
+    for (const t of titles) index.add(t);
+    // Every frame's count, kept whole: what the index is to give for those of 3 headlines or more.
+    const all = new Map<number, number>();
+    for (const t of titles) for (const f of new Set(framesOf(t))) all.set(f, (all.get(f) ?? 0) + 1);
+    let frames = 0;
+    for (const t of titles) {
+      // framesOf lists a headline's frames in this order of prefix and suffix lengths.
+      const list = framesOf(t);
+      let k = 0;
+      for (let p = 0; p <= 4; p++) {
+        for (let s = 0; s <= 4; s++) {
+          if (p + s < (s === 0 ? 3 : 2) || p + s >= t.length) continue;
+          const n = all.get(list[k++]!)!;
+          expect(index.count(t, p, s)).toBe(n >= 3 ? n : 0);
+          if (n >= 3) frames++;
+        }
+      }
+      expect(k).toBe(list.length);
+      for (const x of index.templatesOf(t)) expect(x.count).toBe(all.get(x.frame));
+    }
+    expect(titles.length).toBeGreaterThan(3000);
+    expect(frames).toBeGreaterThan(1000);
+  });
+
+  it('take no headline after the first lookup', () => {
+    const index = new TemplateIndex(3);
+    index.add(titles[0]!);
+    index.templatesOf(titles[0]!);
+    expect(() => index.add(titles[1]!)).toThrow(/after the index was first read/);
+  });
+});
+
 describe('the event criterion: same people, places and numbers', () => {
   const entity = (x: Item, y: Item): boolean => {
     const a = article(x);
