@@ -118,13 +118,16 @@ function surnameLike(t: EntityToken): boolean {
  */
 function nameAt(text: string, toks: Tokens, i: number, titled: boolean, strong: boolean): number | null {
   const first = toks[i];
-  if (!isWord(first) || (titled && first.clitic !== '') || /^[وف]/u.test(first.clitic)) return null;
+  if (!isWord(first) || (titled && first.clitic !== '')) return null;
   if (FORMULAE.startingWith(first.key).length > 0 && matchAt(text, toks, i, FORMULAE) > 0) return null;
   const g = givenAt(text, toks, i)!;
   let j = i + g.len;
   const linked = (k: number): boolean =>
     LINKS.has(toks[k]?.key ?? '') && toks[k]!.clitic === '' && joined(text, toks[k - 1], toks[k]);
   const known = GIVEN.has(g.key);
+  // After و/ف only a known given name with its بن chain (وفهد بن عبدالله العسكر in a list of those present): alone,
+  // وحسن or فعلي may be a word.
+  if (/^[وف]/u.test(first.clitic) && !(known && linked(j))) return null;
   // الرئيس الأميركي جو بايدن: a given name that is also a word (جو) is read only after a title and before
   // a second name (not definite, not a pronoun-suffixed word); alone it stays a word.
   const next = toks[i + 1];

@@ -302,6 +302,15 @@ describe('one reading per text', () => {
     ]);
   });
 
+  it('reads a name with its بن chain after و in a list of those present, and a bare given name after و as a word', () => {
+    // The King's arrival in Tangier (SaudiNewsNet, الشرق الأوسط, 3 August 2015).
+    expect(found('وفهد بن عبد الله العسكر نائب السكرتير الخاص، وسعود بن نايف بن عبدالعزيز')).toEqual([
+      ['person', 'فهد بن عبد الله العسكر'],
+      ['person', 'سعود بن نايف بن عبدالعزيز'],
+    ]);
+    expect(found('وصل الوفد وحسن الحظ رافقه')).toEqual([]);
+  });
+
   it('reads a port named after a king as a body, and a port named by its city as the city', () => {
     // The grain board's tender (SaudiNewsNet, الرياض, 10 August 2015).
     expect(
