@@ -386,8 +386,13 @@ function organisations(text: string, toks: Tokens, out: Proposal[]): void {
         continue;
       }
     }
-    // ميناء الملك عبدالعزيز is a port, not a king; ميناء عدن stays the city's (a place), as the place rule reads it.
-    const facility = FACILITY_HEADS.has(head) && STRONG_TITLES.has(toks[i + 1]?.key ?? '');
+    // ميناء الملك عبدالعزيز is a port, not a king, and ميناء جدة الإسلامي a port's own name; ميناء عدن stays the
+    // city's (a place), as the place rule reads it.
+    const city = FACILITY_HEADS.has(head) ? matchAt(text, toks, i + 1, PLACES) : 0;
+    const facility =
+      FACILITY_HEADS.has(head) &&
+      (STRONG_TITLES.has(toks[i + 1]?.key ?? '') ||
+        (city > 0 && isNisba(toks[i + 1 + city]) && joined(text, toks[i + city], toks[i + 1 + city])));
     if (!ORGANISATION_HEADS.has(head) && !facility) continue;
     const weak = WEAK_ORGANISATION_HEADS.has(head);
     if (TEAM_HEADS.has(head)) {

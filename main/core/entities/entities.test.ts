@@ -311,15 +311,16 @@ describe('one reading per text', () => {
     expect(found('وصل الوفد وحسن الحظ رافقه')).toEqual([]);
   });
 
-  it('reads a port named after a king as a body, and a port named by its city as the city', () => {
+  it('reads a port named after a king or by its own name as a body, and a port named by its city alone as the city', () => {
     // The grain board's tender (SaudiNewsNet, الرياض, 10 August 2015).
     expect(
       found('منها 7 بواخر عبر ميناء جدة الإسلامي و2 باخرة بكمية 110 آلاف طن عبر ميناء الملك عبدالعزيز بالدمام'),
     ).toEqual([
-      ['place', 'جدة'],
+      ['organisation', 'ميناء جدة الإسلامي'],
       ['organisation', 'ميناء الملك عبدالعزيز'],
       ['place', 'الدمام'],
     ]);
+    expect(found('وصلت السفينة إلى ميناء عدن الذي يشهد معارك')).toEqual([['place', 'عدن']]);
   });
 
   it('reads no place inside the name of a competition', () => {
